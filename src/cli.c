@@ -1,0 +1,591 @@
+/* cli.c: the command table (name, usage, options, run), argument parsing,
+ * opening the database each command needs, and exit statuses. */
+#include "cli.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "fiscal_year.h"
+#include "kpi.h"
+#include "number.h"
+#include "paths.h"
+#include "progress.h"
+#include "values.h"
+
+enum db_need { DB_NONE, DB_READ, DB_WRITE, DB_CREATE };
+
+struct option_spec {
+	const char *name;
+	int has_value;
+	const char *help;
+};
+
+struct command {
+	const char *name;
+	const char *usage;
+	const char *summary;
+	int min_args, max_args;
+	enum db_need db;
+	struct option_spec options[8];
+	int (*run)(struct cli *cli);
+};
+
+static int run_init(struct cli *cli);
+static int run_show(struct cli *cli);
+static int run_set(struct cli *cli);
+static int run_history(struct cli *cli);
+static int run_check(struct cli *cli);
+static int run_backup(struct cli *cli);
+
+/* browse is filled in from the caller's browse function. */
+static const struct command commands[] = {
+	{ "browse", "browse [--year FY] [--keys KEYS]",
+	  "the full-screen browser (the default command)", 0, 0, DB_READ,
+	  { { "--year", 1, "fiscal year to show" },
+	    { "--keys", 1, "keystrokes to play first, as tmux key names" } }, NULL },
+	{ "init", "init [--empty]",
+	  "create the database", 0, 0, DB_CREATE,
+	  { { "--empty", 0, "create it without the bundled data" } }, run_init },
+	{ "show", "show CODE [--year FY]",
+	  "a KPI as text: baseline, target, plan/actual per year, progress, status",
+	  1, 1, DB_READ,
+	  { { "--year", 1, "the year whose progress and status to state" } }, run_show },
+	{ "set", "set CODE FY VALUE [--plan] [--note TEXT] [--expect OLD]",
+	  "record an actual (or a plan); VALUE - clears it", 3, 3, DB_WRITE,
+	  { { "--plan", 0, "set the plan, not the actual" },
+	    { "--note", 1, "a note stored with the value" },
+	    { "--expect", 1, "refuse unless the stored value is OLD (- for none)" } },
+	  run_set },
+	{ "history", "history CODE",
+	  "every change to that KPI: when, who, what was there, what came",
+	  1, 1, DB_READ, { { NULL, 0, NULL } }, run_history },
+	{ "check", "check",
+	  "integrity of the file and of the data's own rules", 0, 0, DB_READ,
+	  { { NULL, 0, NULL } }, run_check },
+	{ "backup", "backup FILE",
+	  "a consistent copy while others keep working", 1, 1, DB_READ,
+	  { { NULL, 0, NULL } }, run_backup },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+int cli_fail(struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("kpitree: ", cli->err);
+	va_start(ap, fmt);
+	vfprintf(cli->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', cli->err);
+	return EXIT_FAILED;
+}
+
+int cli_fail_error(struct cli *cli, const struct error *e)
+{
+	char text[1024];
+
+	return cli_fail(cli, "%s", error_format(e, text, sizeof text));
+}
+
+static int usage_error(struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int usage_error(struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("kpitree: ", cli->err);
+	va_start(ap, fmt);
+	vfprintf(cli->err, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'kpitree --help'.\n", cli->err);
+	return EXIT_USAGE;
+}
+
+static int option_index(const struct command *c, const char *name)
+{
+	int i;
+
+	for (i = 0; i < 8 && c->options[i].name; i++)
+		if (strcmp(c->options[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *cli_option(const struct cli *cli, const char *name)
+{
+	int i = option_index(cli->command, name);
+
+	return i < 0 ? NULL : cli->options[i];
+}
+
+int cli_flag(const struct cli *cli, const char *name)
+{
+	int i = option_index(cli->command, name);
+
+	return i >= 0 && cli->flags[i];
+}
+
+void cli_help(FILE *f)
+{
+	size_t i;
+	int j;
+
+	fputs("Usage: kpitree [--db FILE] [--user NAME] [--read-only] [COMMAND [ARGS]]\n"
+	      "\n"
+	      "Browse and keep the KPIs of Hokkaido's regional-development strategy and\n"
+	      "of grant-funded projects: baselines, targets, plans and actuals per year.\n"
+	      "\n"
+	      "Commands:\n", f);
+	for (i = 0; i < NCOMMANDS; i++) {
+		fprintf(f, "  %s\n      %s\n", commands[i].usage, commands[i].summary);
+		for (j = 0; j < 8 && commands[i].options[j].name; j++)
+			fprintf(f, "      %-10s %s\n", commands[i].options[j].name,
+				commands[i].options[j].help);
+	}
+	fputs("\n"
+	      "Options:\n"
+	      "  --db FILE      the database (default: $KPITREE_DB, else\n"
+	      "                 $XDG_DATA_HOME/kpitree/kpitree.db)\n"
+	      "  --user NAME    who is recorded in the history (default: $KPITREE_USER,\n"
+	      "                 else the login name)\n"
+	      "  --read-only    open the database read-only\n"
+	      "  -h, --help     this text\n"
+	      "  -V, --version  the version\n"
+	      "\n"
+	      "Fiscal years: 2025, FY2025, 2025年度, R7, 令和7, 令和7年度, H30, 平成30 (H31 = R1).\n"
+	      "Exit status: 0 done, 1 refused or failed, 2 usage.\n"
+	      "See kpitree(1) for the whole story.\n", f);
+}
+
+static const struct command *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* An argument that starts with "--", or is a lone short option we know,
+ * is an option; "-" and "-3" are values. */
+static int is_option(const char *arg)
+{
+	return strncmp(arg, "--", 2) == 0 || strcmp(arg, "-h") == 0 || strcmp(arg, "-V") == 0;
+}
+
+enum { PARSED = -1 };
+
+/* Parses argv into cli. Returns PARSED, or an exit status to stop with. */
+static int parse(struct cli *cli, int argc, char **argv, const char **db, const char **user)
+{
+	int i;
+
+	cli->command = NULL;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int k;
+
+		if (!is_option(a)) {
+			if (!cli->command) {
+				cli->command = find_command(a);
+				if (!cli->command)
+					return usage_error(cli, "no command '%s'", a);
+				continue;
+			}
+			if (cli->nargs == CLI_MAX_ARGS)
+				return usage_error(cli, "too many arguments");
+			cli->args[cli->nargs++] = a;
+			continue;
+		}
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			cli_help(cli->out);
+			return EXIT_DONE;
+		}
+		if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+			fprintf(cli->out, "kpitree %s\n", PACKAGE_VERSION);
+			return EXIT_DONE;
+		}
+		if (strcmp(a, "--read-only") == 0) {
+			cli->read_only = 1;
+			continue;
+		}
+		if (strcmp(a, "--db") == 0 || strcmp(a, "--user") == 0) {
+			if (i + 1 >= argc)
+				return usage_error(cli, "%s needs a value", a);
+			*(strcmp(a, "--db") == 0 ? db : user) = argv[++i];
+			continue;
+		}
+		if (!cli->command)
+			cli->command = find_command("browse");
+		k = option_index(cli->command, a);
+		if (k < 0)
+			return usage_error(cli, "%s has no option '%s'", cli->command->name, a);
+		if (cli->command->options[k].has_value) {
+			if (i + 1 >= argc)
+				return usage_error(cli, "%s needs a value", a);
+			cli->options[k] = argv[++i];
+		}
+		cli->flags[k] = 1;
+	}
+	if (!cli->command)
+		cli->command = find_command("browse");
+	if (cli->nargs < cli->command->min_args || cli->nargs > cli->command->max_args)
+		return usage_error(cli, "usage: kpitree %s", cli->command->usage);
+	return PARSED;
+}
+
+/* Opens the database the command needs. The default database is created
+ * the first time it is needed; a named one must exist. */
+static int open_store(struct cli *cli, const char *db_option)
+{
+	enum path_source source;
+	enum store_mode mode;
+	struct error err;
+	enum db_need need = cli->command->db;
+
+	if (paths_database(db_option, cli->db_path, sizeof cli->db_path, &source, &err) < 0)
+		return cli_fail_error(cli, &err);
+	if (need == DB_CREATE) {
+		mode = STORE_CREATE;
+	} else if (access(cli->db_path, F_OK) != 0 && source == PATH_DEFAULT) {
+		if (paths_make_parent(cli->db_path, &err) < 0)
+			return cli_fail_error(cli, &err);
+		mode = STORE_CREATE;
+	} else if (cli->read_only || (need == DB_READ && access(cli->db_path, W_OK) != 0)) {
+		mode = STORE_READ_ONLY;
+	} else {
+		mode = STORE_READ_WRITE;
+	}
+	if (need == DB_WRITE && cli->read_only)
+		return cli_fail(cli, "%s: not changed: the database is open read-only (--read-only)",
+				cli->db_path);
+	if (need == DB_WRITE && access(cli->db_path, W_OK) != 0 && access(cli->db_path, F_OK) == 0)
+		return cli_fail(cli, "%s: not changed: you may not write this database",
+				cli->db_path);
+	cli->store = store_open(cli->db_path, mode, &err);
+	if (!cli->store)
+		return cli_fail_error(cli, &err);
+	return EXIT_DONE;
+}
+
+int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
+{
+	struct cli cli;
+	const char *db = NULL, *user = NULL;
+	struct error e;
+	int status;
+
+	memset(&cli, 0, sizeof cli);
+	cli.out = out;
+	cli.err = err;
+	status = parse(&cli, argc, argv, &db, &user);
+	if (status != PARSED)
+		return status;
+	if (paths_user(user, cli.user, sizeof cli.user, &e) < 0)
+		return cli_fail_error(&cli, &e);
+	if (cli.command->db != DB_NONE) {
+		status = open_store(&cli, db);
+		if (status != EXIT_DONE)
+			return status;
+	}
+	status = cli.command->run ? cli.command->run(&cli) : browse(&cli);
+	store_close(cli.store);
+	return status;
+}
+
+/* init: the schema is made by opening; the bundled data is loaded by the
+ * data importer once it exists. */
+static int run_init(struct cli *cli)
+{
+	fprintf(cli->out, "created %s\n", cli->db_path);
+	return EXIT_DONE;
+}
+
+/* A fiscal-year option or argument, or the error that names it. */
+static int parse_year(struct cli *cli, const char *text, int *year)
+{
+	struct error e;
+
+	if (fiscal_year_parse(text, year, &e) < 0)
+		return cli_fail_error(cli, &e);
+	return EXIT_DONE;
+}
+
+/* The table of show: one row per fiscal year from the baseline's to the
+ * target's and every year that has a value. */
+#define SHOW_MAX_YEARS 64
+
+struct year_row {
+	int year;
+	int has_plan, has_actual;
+	double plan, actual;
+	char plan_note[256], actual_note[256];
+};
+
+struct show_table {
+	struct year_row rows[SHOW_MAX_YEARS];
+	int n;
+};
+
+static struct year_row *table_row(struct show_table *t, int year)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->rows[i].year == year)
+			return &t->rows[i];
+	if (t->n == SHOW_MAX_YEARS || year <= 0)
+		return NULL;
+	for (i = t->n; i > 0 && t->rows[i - 1].year > year; i--)
+		t->rows[i] = t->rows[i - 1];
+	memset(&t->rows[i], 0, sizeof t->rows[i]);
+	t->rows[i].year = year;
+	t->n++;
+	return &t->rows[i];
+}
+
+static void collect_value(void *ctx, const struct value_row *v)
+{
+	struct year_row *r = table_row(ctx, v->fiscal_year);
+
+	if (!r)
+		return;
+	if (v->kind == VALUE_PLAN) {
+		r->has_plan = 1;
+		r->plan = v->value;
+		snprintf(r->plan_note, sizeof r->plan_note, "%s", v->note);
+	} else {
+		r->has_actual = 1;
+		r->actual = v->value;
+		snprintf(r->actual_note, sizeof r->actual_note, "%s", v->note);
+	}
+}
+
+static void progress_of(const struct kpi *k, const struct show_table *t,
+			const struct year_row *r, struct progress *p)
+{
+	struct year_value actuals[SHOW_MAX_YEARS];
+	size_t n = 0;
+	int i;
+
+	if (k->is_project) {
+		progress_plan(r->has_plan ? &r->plan : NULL, r->has_actual ? &r->actual : NULL, p);
+		return;
+	}
+	for (i = 0; i < t->n; i++)
+		if (t->rows[i].has_actual)
+			actuals[n++] = (struct year_value){ t->rows[i].year, t->rows[i].actual };
+	progress_at(&k->baseline, &k->target, k->direction, actuals, n, r->year, p);
+}
+
+static char *cell(int present, double v, char *buf, size_t size)
+{
+	if (present)
+		return number_format(v, buf, size);
+	snprintf(buf, size, "-");
+	return buf;
+}
+
+static char *ratio_text(const struct progress *p, char *buf, size_t size)
+{
+	if (p->has_ratio)
+		snprintf(buf, size, "%.0f%%", floor(p->ratio * 100 + 0.5));
+	else
+		snprintf(buf, size, "-");
+	return buf;
+}
+
+static void print_amounts(struct cli *cli, const struct kpi *k)
+{
+	char text[256];
+	const char *unit = k->unit;
+
+	if (k->is_project) {
+		fprintf(cli->out, "initial    %s\n", kpi_amount_text(&k->baseline, unit, text, sizeof text));
+		return;
+	}
+	fprintf(cli->out, "baseline   %s\n", kpi_amount_text(&k->baseline, unit, text, sizeof text));
+	fprintf(cli->out, "target     %s\n", kpi_amount_text(&k->target, unit, text, sizeof text));
+	fprintf(cli->out, "direction  %s\n", kpi_direction_name(k->direction));
+}
+
+static int run_show(struct cli *cli)
+{
+	struct show_table t = { .n = 0 };
+	const char *year_text = cli_option(cli, "--year");
+	const struct year_row *chosen = NULL;
+	struct kpi k;
+	struct error e;
+	int year = 0, i;
+
+	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
+		return cli_fail_error(cli, &e);
+	if (!k.is_project) {
+		table_row(&t, k.baseline.period.to);
+		table_row(&t, k.target.period.to);
+	}
+	if (values_each(cli->store, k.id, collect_value, &t, &e) < 0) {
+		kpi_release(&k);
+		return cli_fail_error(cli, &e);
+	}
+	if (year)
+		chosen = table_row(&t, year);
+
+	fprintf(cli->out, "%s  %s\n", k.code, k.name);
+	print_amounts(cli, &k);
+	fprintf(cli->out, "\n%-10s %10s %10s %9s  %s\n", "FY", "plan", "actual",
+		k.is_project ? "rate" : "progress", "status");
+	for (i = 0; i < t.n; i++) {
+		const struct year_row *r = &t.rows[i];
+		char fy[32], plan[32], actual[32], ratio[16];
+		struct progress p;
+
+		progress_of(&k, &t, r, &p);
+		fprintf(cli->out, "%-10s %10s %10s %9s  %s\n",
+			fiscal_year_format(r->year, fy, sizeof fy),
+			cell(r->has_plan, r->plan, plan, sizeof plan),
+			cell(r->has_actual, r->actual, actual, sizeof actual),
+			ratio_text(&p, ratio, sizeof ratio), progress_status_name(p.status));
+		if (!year && r->has_actual)
+			chosen = r;
+	}
+	for (i = 0; i < t.n; i++) {
+		char fy[32];
+
+		fiscal_year_format(t.rows[i].year, fy, sizeof fy);
+		if (t.rows[i].plan_note[0])
+			fprintf(cli->out, "note %s plan: %s\n", fy, t.rows[i].plan_note);
+		if (t.rows[i].actual_note[0])
+			fprintf(cli->out, "note %s actual: %s\n", fy, t.rows[i].actual_note);
+	}
+	if (chosen) {
+		char fy[32], ratio[16];
+		struct progress p;
+
+		progress_of(&k, &t, chosen, &p);
+		fprintf(cli->out, "\nat %s: %s %s\n", fiscal_year_format(chosen->year, fy, sizeof fy),
+			ratio_text(&p, ratio, sizeof ratio), progress_status_name(p.status));
+	} else {
+		fprintf(cli->out, "\nno actual yet: no data\n");
+	}
+	kpi_release(&k);
+	return EXIT_DONE;
+}
+
+/* Reads VALUE or OLD: "-" means none. */
+static int parse_value(struct cli *cli, const char *what, const char *text,
+		       int *none, double *value)
+{
+	struct error e;
+
+	*none = strcmp(text, "-") == 0;
+	if (*none)
+		return EXIT_DONE;
+	if (number_parse(text, value, &e) < 0)
+		return cli_fail(cli, "%s: %s", what, e.text);
+	return EXIT_DONE;
+}
+
+static int run_set(struct cli *cli)
+{
+	struct value_change c = { .source = "set", .user = cli->user };
+	const char *expect = cli_option(cli, "--expect");
+	char fy[32], now[64];
+	struct kpi k;
+	struct error e;
+	int rc;
+
+	if (parse_year(cli, cli->args[1], &c.fiscal_year) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (parse_value(cli, "value", cli->args[2], &c.clear, &c.value) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (expect) {
+		c.check_expect = 1;
+		if (parse_value(cli, "--expect", expect, &c.expect_none, &c.expect) != EXIT_DONE)
+			return EXIT_FAILED;
+	}
+	c.kind = cli_flag(cli, "--plan") ? VALUE_PLAN : VALUE_ACTUAL;
+	c.note = cli_option(cli, "--note");
+	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
+		return cli_fail_error(cli, &e);
+	c.kpi_id = k.id;
+	fiscal_year_format(c.fiscal_year, fy, sizeof fy);
+	rc = values_set(cli->store, &c, &e);
+	if (rc < 0) {
+		cli_fail(cli, "%s %s: %s", k.code, fy, e.text);
+		kpi_release(&k);
+		return EXIT_FAILED;
+	}
+	fprintf(cli->out, "%s %s %s: %s%s\n", k.code, fy, values_kind_name(c.kind),
+		cell(!c.clear, c.value, now, sizeof now),
+		rc == VALUES_UNCHANGED ? " (unchanged)" : "");
+	kpi_release(&k);
+	return EXIT_DONE;
+}
+
+static void print_history_row(void *ctx, const struct history_row *h)
+{
+	struct cli *cli = ctx;
+	char fy[32], old[64], new[64];
+
+	fprintf(cli->out, "%s  %s  %s %s  %s -> %s  (%s)\n", h->changed_at, h->changed_by,
+		fiscal_year_format(h->fiscal_year, fy, sizeof fy), values_kind_name(h->kind),
+		cell(h->had_old, h->old_value, old, sizeof old),
+		cell(h->has_new, h->new_value, new, sizeof new), h->source);
+	if (strcmp(h->old_note, h->new_note) != 0)
+		fprintf(cli->out, "    note: %s -> %s\n", *h->old_note ? h->old_note : "-",
+			*h->new_note ? h->new_note : "-");
+}
+
+static int run_history(struct cli *cli)
+{
+	struct kpi k;
+	struct error e;
+	int rc;
+
+	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
+		return cli_fail_error(cli, &e);
+	rc = values_history(cli->store, k.id, print_history_row, cli, &e);
+	kpi_release(&k);
+	if (rc < 0)
+		return cli_fail_error(cli, &e);
+	return EXIT_DONE;
+}
+
+static void print_problem(void *ctx, const char *problem)
+{
+	struct cli *cli = ctx;
+
+	fprintf(cli->out, "%s\n", problem);
+}
+
+static int run_check(struct cli *cli)
+{
+	struct error e;
+	int n = store_check(cli->store, print_problem, cli, &e);
+
+	if (n < 0)
+		return cli_fail_error(cli, &e);
+	if (n > 0)
+		return cli_fail(cli, "%s: %d problem%s found", cli->db_path, n, n == 1 ? "" : "s");
+	fprintf(cli->out, "ok\n");
+	return EXIT_DONE;
+}
+
+static int run_backup(struct cli *cli)
+{
+	struct error e;
+
+	if (store_backup(cli->store, cli->args[0], &e) < 0)
+		return cli_fail_error(cli, &e);
+	return EXIT_DONE;
+}

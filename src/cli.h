@@ -1,0 +1,51 @@
+/* cli.h: the command line of SPEC.md: global options, the command table,
+ * exit statuses, and the printed form of errors. */
+#ifndef KPITREE_CLI_H
+#define KPITREE_CLI_H
+
+#include <stdio.h>
+
+#include "store.h"
+
+enum { EXIT_DONE = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+#define CLI_MAX_ARGS 16
+
+/* What a command gets: the parsed line, the open store (for commands that
+ * need one), the user, and where to write. */
+struct cli {
+	FILE *out, *err;
+	char db_path[4096];
+	char user[256];
+	int read_only;
+	const struct command *command;
+	int nargs;
+	const char *args[CLI_MAX_ARGS];
+	const char *options[8];	/* values of the command's options, by index */
+	int flags[8];		/* seen, for options without a value */
+	struct store *store;
+};
+
+/* The full-screen browser, which lives outside the core (ui/). */
+typedef int (*cli_browse_fn)(struct cli *cli);
+
+/* Runs the command line argv (argv[0] is the program) and returns the
+ * exit status. browse runs the browser; out and err receive the output. */
+int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err);
+
+/* Prints "kpitree: text" on cli->err. Returns EXIT_FAILED. */
+int cli_fail(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints e as "kpitree: FILE:LINE:COLUMN: text". Returns EXIT_FAILED. */
+int cli_fail_error(struct cli *cli, const struct error *e);
+
+/* The option value of the running command, or NULL. */
+const char *cli_option(const struct cli *cli, const char *name);
+
+/* Whether a flag option of the running command was given. */
+int cli_flag(const struct cli *cli, const char *name);
+
+/* The help text (usage, commands, options, environment) on f. */
+void cli_help(FILE *f);
+
+#endif

@@ -1,0 +1,60 @@
+/* error.c: filling and printing error records.
+ * The printed form is the one SPEC.md fixes for standard error. */
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void error_clear(struct error *e)
+{
+	memset(e, 0, sizeof *e);
+}
+
+static void error_vset(struct error *e, const char *fmt, va_list ap)
+{
+	vsnprintf(e->text, sizeof e->text, fmt, ap);
+}
+
+int error_set(struct error *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!e)
+		return -1;
+	error_clear(e);
+	va_start(ap, fmt);
+	error_vset(e, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int error_at(struct error *e, const char *file, long line, long column,
+	     const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!e)
+		return -1;
+	error_clear(e);
+	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
+	e->line = line;
+	e->column = column;
+	va_start(ap, fmt);
+	error_vset(e, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+char *error_format(const struct error *e, char *buf, size_t size)
+{
+	if (!e->file[0])
+		snprintf(buf, size, "%s", e->text);
+	else if (e->line && e->column)
+		snprintf(buf, size, "%s:%ld:%ld: %s", e->file, e->line, e->column, e->text);
+	else if (e->line)
+		snprintf(buf, size, "%s:%ld: %s", e->file, e->line, e->text);
+	else
+		snprintf(buf, size, "%s: %s", e->file, e->text);
+	return buf;
+}

@@ -1,0 +1,187 @@
+/* kpi.c: reading and writing KPIs and their amounts (baseline, target)
+ * in the kpi table. */
+#include "kpi.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fiscal_year.h"
+#include "number.h"
+
+static const char kpi_columns[] =
+	"id, code, number, name, unit,"
+	" baseline_value, baseline_from, baseline_to, baseline_kind,"
+	" baseline_estimate, baseline_at_least,"
+	" target_value, target_from, target_to, target_kind,"
+	" target_estimate, target_at_least, target_all_municipalities,"
+	" direction, coalesce(strategy_id, 0), coalesce(project_id, 0), coalesce(field_id, 0)";
+
+static char *dup_text(sqlite3_stmt *stmt, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(stmt, col);
+
+	return strdup(t ? t : "");
+}
+
+/* Reads the five columns of an amount starting at col. */
+static void read_amount(sqlite3_stmt *stmt, int col, struct amount *a)
+{
+	memset(a, 0, sizeof *a);
+	a->present = sqlite3_column_type(stmt, col) != SQLITE_NULL;
+	a->value = sqlite3_column_double(stmt, col);
+	a->period.from = sqlite3_column_int(stmt, col + 1);
+	a->period.to = sqlite3_column_int(stmt, col + 2);
+	a->period.kind = (enum period_kind)sqlite3_column_int(stmt, col + 3);
+	a->estimate = sqlite3_column_int(stmt, col + 4);
+	a->at_least = sqlite3_column_int(stmt, col + 5);
+}
+
+int kpi_find(struct store *s, const char *code, struct kpi *k, struct error *err)
+{
+	char sql[600];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	memset(k, 0, sizeof *k);
+	snprintf(sql, sizeof sql, "SELECT %s FROM kpi WHERE code = ?", kpi_columns);
+	stmt = store_prepare(s, sql, err);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW) {
+		k->id = sqlite3_column_int64(stmt, 0);
+		snprintf(k->code, sizeof k->code, "%s", (const char *)sqlite3_column_text(stmt, 1));
+		k->number = sqlite3_column_int(stmt, 2);
+		k->name = dup_text(stmt, 3);
+		k->unit = dup_text(stmt, 4);
+		read_amount(stmt, 5, &k->baseline);
+		read_amount(stmt, 11, &k->target);
+		k->target.all_municipalities = sqlite3_column_int(stmt, 17);
+		k->direction = strcmp((const char *)sqlite3_column_text(stmt, 18), "down") == 0
+			? DIRECTION_DOWN : DIRECTION_UP;
+		k->strategy_id = sqlite3_column_int64(stmt, 19);
+		k->project_id = sqlite3_column_int64(stmt, 20);
+		k->field_id = sqlite3_column_int64(stmt, 21);
+		k->is_project = k->project_id != 0;
+	} else if (rc == SQLITE_DONE) {
+		error_set(err, "no KPI with code '%s'", code);
+	}
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW && (!k->name || !k->unit)) {
+		kpi_release(k);
+		return error_set(err, "out of memory");
+	}
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static void bind_id(sqlite3_stmt *stmt, int col, long long id)
+{
+	if (id)
+		sqlite3_bind_int64(stmt, col, id);
+	else
+		sqlite3_bind_null(stmt, col);
+}
+
+static void bind_amount(sqlite3_stmt *stmt, int col, const struct amount *a)
+{
+	if (a->present)
+		sqlite3_bind_double(stmt, col, a->value);
+	else
+		sqlite3_bind_null(stmt, col);
+	bind_id(stmt, col + 1, a->period.from);
+	bind_id(stmt, col + 2, a->period.to);
+	sqlite3_bind_int(stmt, col + 3, (int)a->period.kind);
+	sqlite3_bind_int(stmt, col + 4, a->estimate);
+	sqlite3_bind_int(stmt, col + 5, a->at_least);
+}
+
+int kpi_insert(struct store *s, struct kpi *k, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s,
+		"INSERT INTO kpi(code, number, name, unit,"
+		" baseline_value, baseline_from, baseline_to, baseline_kind,"
+		" baseline_estimate, baseline_at_least,"
+		" target_value, target_from, target_to, target_kind,"
+		" target_estimate, target_at_least, target_all_municipalities,"
+		" direction, strategy_id, project_id, field_id)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, k->code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 2, k->number);
+	sqlite3_bind_text(stmt, 3, k->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, k->unit ? k->unit : "", -1, SQLITE_STATIC);
+	bind_amount(stmt, 5, &k->baseline);
+	bind_amount(stmt, 11, &k->target);
+	sqlite3_bind_int(stmt, 17, k->target.all_municipalities);
+	sqlite3_bind_text(stmt, 18, kpi_direction_name(k->direction), -1, SQLITE_STATIC);
+	bind_id(stmt, 19, k->strategy_id);
+	bind_id(stmt, 20, k->project_id);
+	bind_id(stmt, 21, k->field_id);
+	rc = store_step(s, stmt, err);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return -1;
+	k->id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+void kpi_release(struct kpi *k)
+{
+	free(k->name);
+	free(k->unit);
+	memset(k, 0, sizeof *k);
+}
+
+static char *period_text(const struct period *p, char *buf, size_t size)
+{
+	char from[16], to[16];
+
+	fiscal_year_short(p->from, from, sizeof from);
+	fiscal_year_short(p->to, to, sizeof to);
+	switch (p->kind) {
+	case PERIOD_AVG:
+		snprintf(buf, size, "%s～%s平均", from, to);
+		break;
+	case PERIOD_CUM:
+		snprintf(buf, size, "%s～%s累計", from, to);
+		break;
+	default:
+		snprintf(buf, size, "%s", from);
+		break;
+	}
+	return buf;
+}
+
+char *kpi_amount_text(const struct amount *a, const char *unit, char *buf, size_t size)
+{
+	char value[64], period[64];
+
+	if (!a->present) {
+		snprintf(buf, size, "—");
+		return buf;
+	}
+	if (a->period.from) {
+		char p[48];
+
+		snprintf(period, sizeof period, " (%s)", period_text(&a->period, p, sizeof p));
+	} else {
+		period[0] = '\0';
+	}
+	number_format_grouped(a->value, value, sizeof value);
+	if (a->all_municipalities)
+		snprintf(buf, size, "全市町村 (%s%s)%s", value, unit, period);
+	else
+		snprintf(buf, size, "%s%s%s%s%s", value, unit,
+			 a->at_least ? "以上" : "", a->estimate ? " (見込額)" : "", period);
+	return buf;
+}
+
+const char *kpi_direction_name(enum direction d)
+{
+	return d == DIRECTION_DOWN ? "down" : "up";
+}

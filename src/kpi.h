@@ -1,0 +1,45 @@
+/* kpi.h: KPIs as the core sees them: code, name, unit, baseline, target,
+ * direction; found by code, written by the importers and the tests. */
+#ifndef KPITREE_KPI_H
+#define KPITREE_KPI_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "model.h"
+#include "store.h"
+
+struct kpi {
+	long long id;
+	char code[32];
+	int number;
+	char *name;
+	char *unit;
+	struct amount baseline;
+	struct amount target;
+	enum direction direction;
+	int is_project;		/* a grant project's KPI: plan/actual rates */
+	long long strategy_id;	/* 0 for a project KPI */
+	long long project_id;	/* 0 for a strategy KPI */
+	long long field_id;	/* 0 when none */
+};
+
+/* Finds the KPI with code into *k (free with kpi_release). Returns 0, or
+ * -1 with err filled: "no KPI with code 'X'" for an unknown code. */
+int kpi_find(struct store *s, const char *code, struct kpi *k, struct error *err);
+
+/* Adds k (its id is set on success) inside the caller's transaction.
+ * Returns 0, or -1 with err filled. */
+int kpi_insert(struct store *s, struct kpi *k, struct error *err);
+
+/* Frees what kpi_find allocated and clears k. */
+void kpi_release(struct kpi *k);
+
+/* An amount as a person reads it: "28人 (R6)", "1,511億円 (見込額) (R5)",
+ * "1,650億円以上 (R10)", "18件 (H30～R4平均)", "全市町村 (179) (R11)". */
+char *kpi_amount_text(const struct amount *a, const char *unit, char *buf, size_t size);
+
+/* "up" or "down". */
+const char *kpi_direction_name(enum direction d);
+
+#endif

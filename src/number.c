@@ -1,0 +1,289 @@
+/* number.c: reading numbers as officials type them (１，５１１, −3) and writing
+ * them plainly; conversions run in the C locale, so LC_NUMERIC changes neither. */
+#include "number.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Longer text is refused before conversion, which also keeps every
+ * accepted number below DBL_MAX (309 digits): no infinities come in. */
+#define NUMBER_MAX_CHARS 256
+
+/* Wide enough for any finite double written out in full: 309 integer
+ * digits, or "0." and 323 zeros before 17 significant digits, plus commas. */
+#define PLAIN_MAX 512
+
+#define IDEOGRAPHIC_SPACE "\u3000"
+#define MINUS_SIGN "\u2212"
+
+enum shape { SHAPE_OK, SHAPE_GARBAGE, SHAPE_COMMA };
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int take_space(const char **p, const char *end)
+{
+	if (*p < end && (**p == ' ' || **p == '\t')) {
+		(*p)++;
+		return 1;
+	}
+	if (end - *p >= 3 && memcmp(*p, IDEOGRAPHIC_SPACE, 3) == 0) {
+		*p += 3;
+		return 1;
+	}
+	return 0;
+}
+
+static const char *trim_end(const char *start, const char *end)
+{
+	for (;;) {
+		if (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		else if (end - start >= 3 && memcmp(end - 3, IDEOGRAPHIC_SPACE, 3) == 0)
+			end -= 3;
+		else
+			return end;
+	}
+}
+
+/* The ASCII character that the next character stands for (a digit, sign,
+ * comma or point, full-width or not), stepping past it; 0 for any other. */
+static char take_char(const char **p, const char *end)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+
+	if (*s < 0x80) {
+		(*p)++;
+		return is_digit((char)*s) || memchr("+-,.", *s, 4) ? (char)*s : 0;
+	}
+	if (end - *p >= 3 && s[0] == 0xEF && s[1] == 0xBC) {
+		*p += 3;
+		if (s[2] >= 0x90 && s[2] <= 0x99)
+			return (char)('0' + s[2] - 0x90);
+		switch (s[2]) {
+		case 0x8B: return '+';
+		case 0x8C: return ',';
+		case 0x8D: return '-';
+		case 0x8E: return '.';
+		}
+		return 0;
+	}
+	if (end - *p >= 3 && memcmp(*p, MINUS_SIGN, 3) == 0) {
+		*p += 3;
+		return '-';
+	}
+	return 0;
+}
+
+/* Digits, in groups of three after the first when commas are used. */
+static enum shape integer_shape(const char **p)
+{
+	const char *s = *p;
+	size_t group = 0, commas = 0, digits = 0;
+
+	for (; is_digit(*s) || *s == ','; s++) {
+		if (*s != ',') {
+			group++;
+			digits++;
+			continue;
+		}
+		if (group == 0 || group > 3 || (commas && group != 3))
+			return SHAPE_COMMA;
+		commas++;
+		group = 0;
+	}
+	if (commas && group != 3)
+		return SHAPE_COMMA;
+	*p = s;
+	return digits ? SHAPE_OK : SHAPE_GARBAGE;
+}
+
+static enum shape number_shape(const char *s)
+{
+	enum shape shape;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	shape = integer_shape(&s);
+	if (shape != SHAPE_OK)
+		return shape;
+	if (*s == '.') {
+		const char *fraction = ++s;
+
+		while (is_digit(*s))
+			s++;
+		if (s == fraction)
+			return SHAPE_GARBAGE;
+	}
+	if (*s == ',')
+		return SHAPE_COMMA;
+	return *s ? SHAPE_GARBAGE : SHAPE_OK;
+}
+
+/* strtod and printf read and write the decimal point of LC_NUMERIC; the
+ * user's locale may say ','. If no C locale can be had, the current one
+ * stays, which is right for every locale with a '.'. */
+static locale_t c_numeric_begin(locale_t *saved)
+{
+	locale_t c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+
+	if (c_locale)
+		*saved = uselocale(c_locale);
+	return c_locale;
+}
+
+static void c_numeric_end(locale_t c_locale, locale_t saved)
+{
+	if (!c_locale)
+		return;
+	uselocale(saved);
+	freelocale(c_locale);
+}
+
+static void remove_commas(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++)
+		if (*s != ',')
+			*out++ = *s;
+	*out = '\0';
+}
+
+int number_parse(const char *text, double *value, struct error *err)
+{
+	char ascii[NUMBER_MAX_CHARS + 1];
+	size_t len = 0;
+	const char *p = text;
+	const char *end = text + strlen(text);
+	locale_t c_locale, saved;
+
+	while (take_space(&p, end))
+		;
+	end = trim_end(p, end);
+	while (p < end) {
+		char ch;
+
+		if (len == NUMBER_MAX_CHARS)
+			return error_set(err, "number too long: '%s'", text);
+		ch = take_char(&p, end);
+		if (!ch)
+			return error_set(err, "not a number: '%s'", text);
+		ascii[len++] = ch;
+	}
+	ascii[len] = '\0';
+	switch (number_shape(ascii)) {
+	case SHAPE_GARBAGE:
+		return error_set(err, "not a number: '%s'", text);
+	case SHAPE_COMMA:
+		return error_set(err, "misplaced thousands comma in '%s'", text);
+	case SHAPE_OK:
+		break;
+	}
+	remove_commas(ascii);
+	c_locale = c_numeric_begin(&saved);
+	*value = strtod(ascii, NULL);
+	c_numeric_end(c_locale, saved);
+	return 0;
+}
+
+/* v as d.ddde±x with the fewest significant digits, 15 to 17, that read
+ * back as v: 15 digits always survive the trip, 17 always suffice. */
+static void shortest_scientific(double v, char *sci, size_t size)
+{
+	int digits;
+
+	for (digits = 15; digits < 17; digits++) {
+		snprintf(sci, size, "%.*e", digits - 1, v);
+		if (strtod(sci, NULL) == v)
+			return;
+	}
+	snprintf(sci, size, "%.*e", 16, v);
+}
+
+/* Copies the significant digits of sci, less trailing zeros, into digits;
+ * returns the decimal exponent. */
+static int split_scientific(const char *sci, char *digits)
+{
+	size_t n = 0;
+
+	for (; *sci != 'e'; sci++)
+		if (is_digit(*sci))
+			digits[n++] = *sci;
+	while (n > 1 && digits[n - 1] == '0')
+		n--;
+	digits[n] = '\0';
+	return atoi(sci + 1);
+}
+
+/* v written out in full, no exponent; v is finite and not -0. */
+static void write_plain(double v, char *out)
+{
+	char sci[64], digits[32];
+	int exponent, len, i;
+
+	shortest_scientific(v, sci, sizeof sci);
+	exponent = split_scientific(sci, digits);
+	len = (int)strlen(digits);
+	if (v < 0)
+		*out++ = '-';
+	if (exponent < 0) {
+		*out++ = '0';
+		*out++ = '.';
+		for (i = exponent + 1; i < 0; i++)
+			*out++ = '0';
+		strcpy(out, digits);
+		return;
+	}
+	for (i = 0; i <= exponent; i++)
+		*out++ = i < len ? digits[i] : '0';
+	if (exponent + 1 < len) {
+		*out++ = '.';
+		strcpy(out, digits + exponent + 1);
+		return;
+	}
+	*out = '\0';
+}
+
+char *number_format(double value, char *buf, size_t size)
+{
+	char plain[PLAIN_MAX];
+	locale_t c_locale, saved;
+
+	if (!isfinite(value)) {
+		snprintf(buf, size, "%s", isnan(value) ? "nan" : value < 0 ? "-inf" : "inf");
+		return buf;
+	}
+	if (value == 0)
+		value = 0;	/* -0 prints as 0 */
+	c_locale = c_numeric_begin(&saved);
+	write_plain(value, plain);
+	c_numeric_end(c_locale, saved);
+	snprintf(buf, size, "%s", plain);
+	return buf;
+}
+
+char *number_format_grouped(double value, char *buf, size_t size)
+{
+	char plain[PLAIN_MAX], grouped[PLAIN_MAX];
+	const char *s = number_format(value, plain, sizeof plain);
+	char *out = grouped;
+	size_t digits;
+
+	if (*s == '-')
+		*out++ = *s++;
+	digits = strspn(s, "0123456789");
+	for (; digits > 0; digits--) {
+		*out++ = *s++;
+		if (digits > 1 && (digits - 1) % 3 == 0)
+			*out++ = ',';
+	}
+	strcpy(out, s);
+	snprintf(buf, size, "%s", grouped);
+	return buf;
+}

@@ -1,0 +1,25 @@
+/* number.h: numbers as officials type them (1,511, １，５１１, 31.20, −3)
+ * and as kpitree writes them (plain, no separators). */
+#ifndef KPITREE_NUMBER_H
+#define KPITREE_NUMBER_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+/* Reads an optional sign (+, -, full-width ＋, －, or U+2212 −), digits
+ * with optional thousands commas in groups of three (ASCII or full-width
+ * digits and commas ，), an optional decimal part (. or ．). Surrounding
+ * spaces (ASCII and U+3000) are ignored. Nothing else is accepted: no
+ * exponent, no unit, no empty text. Returns 0, or -1 with err quoting the
+ * text and saying what is wrong. */
+int number_parse(const char *text, double *value, struct error *err);
+
+/* The plain form: "1511", "31.2", "-3", "0.05": the shortest text that
+ * reads back as the same double, no exponent, no trailing zeros. */
+char *number_format(double value, char *buf, size_t size);
+
+/* The same with thousands commas in the integer part: "1,511", "23,261.5". */
+char *number_format_grouped(double value, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,52 @@
+/* progress.h: how far a KPI has come, and whether that is enough.
+ * The rules are SPEC.md "Progress"; the manual page repeats them. */
+#ifndef KPITREE_PROGRESS_H
+#define KPITREE_PROGRESS_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+enum status {
+	STATUS_NO_DATA,
+	STATUS_BEHIND,
+	STATUS_ON_TRACK,
+	STATUS_ACHIEVED
+};
+
+struct year_value {
+	int year;
+	double value;
+};
+
+struct progress {
+	enum status status;
+	int has_ratio;
+	double ratio;		/* 0.57 for 57% */
+	double expected;	/* the straight line's ratio at that year */
+};
+
+/* Progress of a strategy KPI at fiscal year `year`, given its annual
+ * actuals (any order, at most one per year).
+ * - ratio = (actual − baseline) / (target − baseline); the same formula
+ *   serves down KPIs (28 → 0: 12 gives 0.57).
+ * - A PERIOD_CUM target sums the actuals of its period up to `year`, and
+ *   the sum runs from 0: ratio = sum / target.
+ * - achieved when the target is met (≥ for up, ≤ for down; a cumulative
+ *   target by its sum); on track when ratio ≥ the straight line from the
+ *   end of the baseline period (the start of a cumulative target's period)
+ *   to the end of the target period; behind otherwise.
+ * - no data when there is no actual at `year`, or no baseline or target. */
+void progress_at(const struct amount *baseline, const struct amount *target,
+		 enum direction direction, const struct year_value *actuals,
+		 size_t n, int year, struct progress *out);
+
+/* Plan/actual KPIs: ratio = actual / plan; achieved when actual reaches
+ * the plan (≥), behind otherwise; no data without an actual or a plan. */
+void progress_plan(const double *plan, const double *actual,
+		   struct progress *out);
+
+/* "achieved", "on track", "behind", "no data". */
+const char *progress_status_name(enum status status);
+
+#endif

@@ -1,0 +1,207 @@
+/* schema.c: the schema of the kpitree database and its migrations.
+ * Append a migration to change the schema; never edit a released one. */
+#include "schema.h"
+
+#include <stddef.h>
+
+/* Version 1: the model of SPEC.md "Domain".
+ *
+ * A node is a thing of the strategy (a project, basic strategy, measure,
+ * item or content); a placement is where it stands in the tree. Placements
+ * form the tree (parent_id is a placement), so a measure placed under two
+ * projects is one node with two placements, each with its own subtree.
+ * KPIs, grant menus and examples hang on content placements: one content
+ * placement is one row of the government's wide table.
+ *
+ * The search table is an FTS5 trigram index; its rowid encodes the source
+ * row as id * 8 + kind so that triggers can keep it in sync cheaply. */
+static const char *const migration_1[] = {
+	"CREATE TABLE setting("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") WITHOUT ROWID;",
+	"INSERT INTO setting(key, value) VALUES ('municipality_count', '179');",
+
+	"CREATE TABLE strategy("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  municipality TEXT NOT NULL DEFAULT '',"
+	"  code_prefix TEXT NOT NULL DEFAULT 'H'"
+	");",
+
+	"CREATE TABLE field("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE"
+	");",
+
+	"CREATE TABLE node("
+	"  id INTEGER PRIMARY KEY,"
+	"  strategy_id INTEGER NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,"
+	"  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
+	"  label TEXT NOT NULL DEFAULT '',"
+	"  title TEXT NOT NULL,"
+	"  UNIQUE (strategy_id, level, label, title)"
+	");",
+
+	"CREATE TABLE placement("
+	"  id INTEGER PRIMARY KEY,"
+	"  node_id INTEGER NOT NULL REFERENCES node(id) ON DELETE CASCADE,"
+	"  parent_id INTEGER REFERENCES placement(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  field_id INTEGER REFERENCES field(id),"
+	"  example TEXT NOT NULL DEFAULT '',"
+	"  ai_example TEXT NOT NULL DEFAULT ''"
+	");",
+	"CREATE INDEX placement_parent ON placement(parent_id, position);",
+	"CREATE INDEX placement_node ON placement(node_id);",
+
+	"CREATE TABLE grant_program("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE"
+	");",
+
+	"CREATE TABLE project("
+	"  id INTEGER PRIMARY KEY,"
+	"  municipality TEXT NOT NULL,"
+	"  program_id INTEGER NOT NULL REFERENCES grant_program(id),"
+	"  adoption_year INTEGER NOT NULL,"
+	"  number INTEGER NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  application TEXT NOT NULL DEFAULT '',"
+	"  national_share TEXT NOT NULL DEFAULT '',"
+	"  period TEXT NOT NULL DEFAULT '',"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  notes TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (municipality, number)"
+	");",
+
+	/* Amount columns: the value NULL when absent; from and to fiscal
+	 * years; kind 0 year, 1 average, 2 cumulative (enum period_kind). */
+	"CREATE TABLE kpi("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  strategy_id INTEGER REFERENCES strategy(id),"
+	"  project_id INTEGER REFERENCES project(id),"
+	"  number INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  unit TEXT NOT NULL DEFAULT '',"
+	"  baseline_value REAL,"
+	"  baseline_from INTEGER,"
+	"  baseline_to INTEGER,"
+	"  baseline_kind INTEGER NOT NULL DEFAULT 0 CHECK (baseline_kind IN (0, 1, 2)),"
+	"  baseline_estimate INTEGER NOT NULL DEFAULT 0,"
+	"  baseline_at_least INTEGER NOT NULL DEFAULT 0,"
+	"  target_value REAL,"
+	"  target_from INTEGER,"
+	"  target_to INTEGER,"
+	"  target_kind INTEGER NOT NULL DEFAULT 0 CHECK (target_kind IN (0, 1, 2)),"
+	"  target_estimate INTEGER NOT NULL DEFAULT 0,"
+	"  target_at_least INTEGER NOT NULL DEFAULT 0,"
+	"  target_all_municipalities INTEGER NOT NULL DEFAULT 0,"
+	"  direction TEXT NOT NULL DEFAULT 'up' CHECK (direction IN ('up', 'down')),"
+	"  field_id INTEGER REFERENCES field(id),"
+	"  CHECK ((strategy_id IS NULL) <> (project_id IS NULL))"
+	");",
+	"CREATE INDEX kpi_project ON kpi(project_id);",
+
+	"CREATE TABLE kpi_placement("
+	"  kpi_id INTEGER NOT NULL REFERENCES kpi(id) ON DELETE CASCADE,"
+	"  placement_id INTEGER NOT NULL REFERENCES placement(id) ON DELETE CASCADE,"
+	"  home INTEGER NOT NULL CHECK (home IN (0, 1)),"
+	"  position INTEGER NOT NULL,"
+	"  PRIMARY KEY (placement_id, kpi_id)"
+	");",
+	"CREATE INDEX kpi_placement_kpi ON kpi_placement(kpi_id);",
+	"CREATE UNIQUE INDEX kpi_one_home ON kpi_placement(kpi_id) WHERE home = 1;",
+
+	"CREATE TABLE grant_menu("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE"
+	");",
+
+	"CREATE TABLE placement_menu("
+	"  placement_id INTEGER NOT NULL REFERENCES placement(id) ON DELETE CASCADE,"
+	"  menu_id INTEGER NOT NULL REFERENCES grant_menu(id),"
+	"  position INTEGER NOT NULL,"
+	"  PRIMARY KEY (placement_id, menu_id)"
+	");",
+	"CREATE INDEX placement_menu_menu ON placement_menu(menu_id);",
+
+	/* The value of a KPI at a fiscal year; a cleared value has no row. */
+	"CREATE TABLE value("
+	"  kpi_id INTEGER NOT NULL REFERENCES kpi(id),"
+	"  fiscal_year INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('plan', 'actual')),"
+	"  value REAL NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  PRIMARY KEY (kpi_id, fiscal_year, kind)"
+	") WITHOUT ROWID;",
+
+	/* Every change to a value, never rewritten: NULL old_value means there
+	 * was none, NULL new_value that it was cleared. */
+	"CREATE TABLE history("
+	"  id INTEGER PRIMARY KEY,"
+	"  kpi_id INTEGER NOT NULL REFERENCES kpi(id),"
+	"  fiscal_year INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('plan', 'actual')),"
+	"  old_value REAL,"
+	"  old_note TEXT,"
+	"  new_value REAL,"
+	"  new_note TEXT,"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL,"
+	"  source TEXT NOT NULL"
+	");",
+	"CREATE INDEX history_kpi ON history(kpi_id, id);",
+	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+
+	"CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'trigram');",
+	/* kind: 1 node title, 2 kpi name, 3 grant menu, 4 placement examples,
+	 * 5 project title and description. */
+	"CREATE TRIGGER node_search_ins AFTER INSERT ON node BEGIN"
+	"  INSERT INTO search(rowid, text) VALUES (NEW.id * 8 + 1, NEW.title); END;",
+	"CREATE TRIGGER node_search_upd AFTER UPDATE OF title ON node BEGIN"
+	"  UPDATE search SET text = NEW.title WHERE rowid = NEW.id * 8 + 1; END;",
+	"CREATE TRIGGER node_search_del AFTER DELETE ON node BEGIN"
+	"  DELETE FROM search WHERE rowid = OLD.id * 8 + 1; END;",
+	"CREATE TRIGGER kpi_search_ins AFTER INSERT ON kpi BEGIN"
+	"  INSERT INTO search(rowid, text) VALUES (NEW.id * 8 + 2, NEW.name); END;",
+	"CREATE TRIGGER kpi_search_upd AFTER UPDATE OF name ON kpi BEGIN"
+	"  UPDATE search SET text = NEW.name WHERE rowid = NEW.id * 8 + 2; END;",
+	"CREATE TRIGGER kpi_search_del AFTER DELETE ON kpi BEGIN"
+	"  DELETE FROM search WHERE rowid = OLD.id * 8 + 2; END;",
+	"CREATE TRIGGER menu_search_ins AFTER INSERT ON grant_menu BEGIN"
+	"  INSERT INTO search(rowid, text) VALUES (NEW.id * 8 + 3, NEW.name); END;",
+	"CREATE TRIGGER menu_search_upd AFTER UPDATE OF name ON grant_menu BEGIN"
+	"  UPDATE search SET text = NEW.name WHERE rowid = NEW.id * 8 + 3; END;",
+	"CREATE TRIGGER menu_search_del AFTER DELETE ON grant_menu BEGIN"
+	"  DELETE FROM search WHERE rowid = OLD.id * 8 + 3; END;",
+	"CREATE TRIGGER placement_search_ins AFTER INSERT ON placement BEGIN"
+	"  INSERT INTO search(rowid, text)"
+	"  VALUES (NEW.id * 8 + 4, NEW.example || char(10) || NEW.ai_example); END;",
+	"CREATE TRIGGER placement_search_upd AFTER UPDATE OF example, ai_example ON placement BEGIN"
+	"  UPDATE search SET text = NEW.example || char(10) || NEW.ai_example"
+	"  WHERE rowid = NEW.id * 8 + 4; END;",
+	"CREATE TRIGGER placement_search_del AFTER DELETE ON placement BEGIN"
+	"  DELETE FROM search WHERE rowid = OLD.id * 8 + 4; END;",
+	"CREATE TRIGGER project_search_ins AFTER INSERT ON project BEGIN"
+	"  INSERT INTO search(rowid, text)"
+	"  VALUES (NEW.id * 8 + 5, NEW.title || char(10) || NEW.description); END;",
+	"CREATE TRIGGER project_search_upd AFTER UPDATE OF title, description ON project BEGIN"
+	"  UPDATE search SET text = NEW.title || char(10) || NEW.description"
+	"  WHERE rowid = NEW.id * 8 + 5; END;",
+	"CREATE TRIGGER project_search_del AFTER DELETE ON project BEGIN"
+	"  DELETE FROM search WHERE rowid = OLD.id * 8 + 5; END;",
+	NULL
+};
+
+const char *const *const schema_migrations[] = {
+	migration_1,
+};
+
+const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -1,0 +1,11 @@
+/* schema.h: the database's tables, as a list of migrations applied in
+ * order and counted by PRAGMA user_version. */
+#ifndef KPITREE_SCHEMA_H
+#define KPITREE_SCHEMA_H
+
+/* The statements of migration i (0-based), NULL-terminated, bring a
+ * database from user_version i to i + 1. */
+extern const char *const *const schema_migrations[];
+extern const int schema_version;
+
+#endif

@@ -1,0 +1,375 @@
+/* store.c: opening the database (WAL, foreign keys, busy wait), creating
+ * and migrating the schema, transactions, checking and backing up. */
+#include "store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "schema.h"
+
+static long fail_countdown;
+
+void store_fail_step(long nth)
+{
+	fail_countdown = nth;
+}
+
+int store_error(struct store *s, struct error *err, const char *what)
+{
+	return error_set(err, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(s, err, "cannot prepare a statement");
+		sqlite3_finalize(stmt);
+		return NULL;
+	}
+	return stmt;
+}
+
+int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err)
+{
+	int rc;
+
+	if (fail_countdown > 0 && --fail_countdown == 0) {
+		error_set(err, "%s: disk I/O error (injected)", s->path);
+		return SQLITE_IOERR;
+	}
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_error(s, err, s->path);
+	return rc;
+}
+
+int store_exec(struct store *s, const char *sql, struct error *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		error_set(err, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int store_begin(struct store *s, struct error *err)
+{
+	if (s->read_only)
+		return error_set(err, "%s: the database is open read-only", s->path);
+	return store_exec(s, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(struct store *s, struct error *err)
+{
+	if (store_exec(s, "COMMIT", err) == 0)
+		return 0;
+	store_rollback(s);
+	return -1;
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int user_version(struct store *s, int *version, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, "PRAGMA user_version", err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Brings the schema to schema_version in one transaction; a concurrent
+ * process doing the same waits at BEGIN IMMEDIATE and then finds nothing
+ * left to do. */
+static int migrate(struct store *s, struct error *err)
+{
+	int version;
+	char sql[64];
+
+	if (user_version(s, &version, err) < 0)
+		return -1;
+	if (version > schema_version)
+		return error_set(err, "%s: made by a newer kpitree (schema %d; this one knows %d)",
+				 s->path, version, schema_version);
+	if (version == schema_version)
+		return 0;
+	if (s->read_only)
+		return error_set(err, "%s: schema %d needs migrating to %d, which a read-only open cannot do",
+				 s->path, version, schema_version);
+	if (store_begin(s, err) < 0)
+		return -1;
+	if (user_version(s, &version, err) < 0)
+		goto fail;
+	for (; version < schema_version; version++) {
+		const char *const *sql;
+
+		for (sql = schema_migrations[version]; *sql; sql++)
+			if (store_exec(s, *sql, err) < 0)
+				goto fail;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", schema_version);
+	if (store_exec(s, sql, err) < 0)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+static int is_sqlite_file(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		return 0;
+	n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return n == 0 || (n == sizeof head && memcmp(head, magic, sizeof head) == 0);
+}
+
+struct store *store_open(const char *path, enum store_mode mode, struct error *err)
+{
+	struct store *s;
+	struct stat st;
+	int flags;
+
+	if (stat(path, &st) == 0) {
+		if (mode == STORE_CREATE) {
+			error_set(err, "%s: already exists", path);
+			return NULL;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			error_set(err, "%s: not a regular file", path);
+			return NULL;
+		}
+		if (!is_sqlite_file(path)) {
+			error_set(err, "%s: not a kpitree database (not an SQLite file)", path);
+			return NULL;
+		}
+	} else if (mode != STORE_CREATE) {
+		error_set(err, "%s: no such database; create it with: kpitree --db %s init",
+			  path, path);
+		return NULL;
+	}
+
+	s = calloc(1, sizeof *s);
+	if (!s) {
+		error_set(err, "out of memory");
+		return NULL;
+	}
+	snprintf(s->path, sizeof s->path, "%s", path);
+	s->read_only = mode == STORE_READ_ONLY;
+	flags = s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (mode == STORE_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		error_set(err, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	if (store_exec(s, "PRAGMA foreign_keys = ON", err) < 0)
+		goto fail;
+	if (!s->read_only &&
+	    store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", err) < 0)
+		goto fail;
+	if (migrate(s, err) < 0)
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	if (mode == STORE_CREATE)
+		unlink(path);
+	return NULL;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close_v2(s->db);
+	free(s);
+}
+
+/* Runs a query whose rows are problems: one text column each. */
+static int check_query(struct store *s, const char *sql, const char *ok_row,
+		       void (*report)(void *, const char *), void *ctx, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, sql, err);
+	int rc, problems = 0;
+
+	if (!stmt)
+		return -1;
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(stmt, 0);
+
+		if (ok_row && text && strcmp(text, ok_row) == 0)
+			continue;
+		report(ctx, text ? text : "(null)");
+		problems++;
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? problems : -1;
+}
+
+/* The model's own rules, each a query whose rows describe a breach. */
+static const char *const model_rules[] = {
+	"SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent"
+	" FROM pragma_foreign_key_check",
+	"SELECT 'placement ' || c.id || ': a level ' || cn.level || ' node under a level '"
+	"  || coalesce(pn.level, 0) || ' node'"
+	" FROM placement c JOIN node cn ON cn.id = c.node_id"
+	" LEFT JOIN placement p ON p.id = c.parent_id LEFT JOIN node pn ON pn.id = p.node_id"
+	" WHERE cn.level <> coalesce(pn.level, 0) + 1",
+	"SELECT 'placement ' || c.id || ': under a placement of another strategy'"
+	" FROM placement c JOIN node cn ON cn.id = c.node_id"
+	" JOIN placement p ON p.id = c.parent_id JOIN node pn ON pn.id = p.node_id"
+	" WHERE cn.strategy_id <> pn.strategy_id",
+	"SELECT 'kpi ' || k.code || ': placed on a level ' || n.level || ' node, not a content row'"
+	" FROM kpi_placement kp JOIN kpi k ON k.id = kp.kpi_id"
+	" JOIN placement p ON p.id = kp.placement_id JOIN node n ON n.id = p.node_id"
+	" WHERE n.level <> 5",
+	"SELECT 'kpi ' || code || ': a strategy KPI without a home row' FROM kpi k"
+	" WHERE strategy_id IS NOT NULL AND NOT EXISTS"
+	" (SELECT 1 FROM kpi_placement WHERE kpi_id = k.id AND home = 1)",
+	"SELECT 'kpi ' || code || ': a project KPI placed in a strategy tree' FROM kpi k"
+	" WHERE project_id IS NOT NULL AND EXISTS (SELECT 1 FROM kpi_placement WHERE kpi_id = k.id)",
+	"SELECT 'kpi ' || code || ': baseline period ends before it starts' FROM kpi"
+	" WHERE baseline_to < baseline_from",
+	"SELECT 'kpi ' || code || ': target period ends before it starts' FROM kpi"
+	" WHERE target_to < target_from",
+	/* The last history row of a value must say what the value is now. */
+	"SELECT 'value ' || k.code || ' ' || v.fiscal_year || ' ' || v.kind"
+	"  || ': no history row records it'"
+	" FROM value v JOIN kpi k ON k.id = v.kpi_id"
+	" WHERE NOT EXISTS (SELECT 1 FROM history h WHERE h.kpi_id = v.kpi_id"
+	"  AND h.fiscal_year = v.fiscal_year AND h.kind = v.kind"
+	"  AND h.id = (SELECT max(id) FROM history WHERE kpi_id = v.kpi_id"
+	"   AND fiscal_year = v.fiscal_year AND kind = v.kind)"
+	"  AND h.new_value IS v.value)",
+	"SELECT 'value ' || k.code || ' ' || h.fiscal_year || ' ' || h.kind"
+	"  || ': history says ' || h.new_value || ' but no value is stored'"
+	" FROM history h JOIN kpi k ON k.id = h.kpi_id"
+	" WHERE h.id = (SELECT max(id) FROM history WHERE kpi_id = h.kpi_id"
+	"  AND fiscal_year = h.fiscal_year AND kind = h.kind)"
+	" AND h.new_value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM value v"
+	"  WHERE v.kpi_id = h.kpi_id AND v.fiscal_year = h.fiscal_year AND v.kind = h.kind)",
+	"SELECT 'search index: ' || (SELECT count(*) FROM search) || ' entries for '"
+	"  || ((SELECT count(*) FROM node) + (SELECT count(*) FROM kpi)"
+	"   + (SELECT count(*) FROM grant_menu) + (SELECT count(*) FROM placement)"
+	"   + (SELECT count(*) FROM project)) || ' rows'"
+	" WHERE (SELECT count(*) FROM search) <>"
+	"  (SELECT count(*) FROM node) + (SELECT count(*) FROM kpi)"
+	"  + (SELECT count(*) FROM grant_menu) + (SELECT count(*) FROM placement)"
+	"  + (SELECT count(*) FROM project)",
+};
+
+int store_check(struct store *s, void (*report)(void *, const char *), void *ctx,
+		struct error *err)
+{
+	int total, n;
+	size_t i;
+
+	total = check_query(s, "PRAGMA integrity_check", "ok", report, ctx, err);
+	if (total < 0)
+		return -1;
+	if (total > 0)
+		return total;	/* a damaged file: the rules below would mislead */
+	if (!s->read_only) {
+		n = store_exec(s, "INSERT INTO search(search, rank) VALUES ('integrity-check', 1)", err);
+		if (n < 0) {
+			char line[600];
+
+			snprintf(line, sizeof line, "search index: %s", err->text);
+			report(ctx, line);
+			total++;
+		}
+	}
+	for (i = 0; i < sizeof model_rules / sizeof model_rules[0]; i++) {
+		n = check_query(s, model_rules[i], NULL, report, ctx, err);
+		if (n < 0)
+			return -1;
+		total += n;
+	}
+	return total;
+}
+
+int store_backup(struct store *s, const char *dest, struct error *err)
+{
+	char tmp[4200];
+	sqlite3 *out = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dest, (long)getpid());
+	unlink(tmp);
+	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		error_set(err, "%s: %s", dest, out ? sqlite3_errmsg(out) : "cannot create");
+		goto fail;
+	}
+	sqlite3_busy_timeout(out, STORE_BUSY_TIMEOUT_MS);
+	b = sqlite3_backup_init(out, "main", s->db, "main");
+	if (!b) {
+		error_set(err, "%s: %s", dest, sqlite3_errmsg(out));
+		goto fail;
+	}
+	/* One step copies every page under one read transaction: in WAL mode
+	 * that is a consistent snapshot, and writers are not held up. */
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		error_set(err, "%s: %s", dest, sqlite3_errstr(rc));
+		goto fail;
+	}
+	if (sqlite3_close(out) != SQLITE_OK) {
+		error_set(err, "%s: cannot close the copy", dest);
+		out = NULL;
+		goto fail;
+	}
+	out = NULL;
+	if (rename(tmp, dest) != 0) {
+		error_set(err, "%s: %s", dest, strerror(errno));
+		goto fail;
+	}
+	return 0;
+fail:
+	sqlite3_close(out);
+	unlink(tmp);
+	return -1;
+}
+
+char *store_now(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}

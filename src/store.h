@@ -1,0 +1,77 @@
+/* store.h: the one module that opens, creates, migrates, checks and
+ * backs up the SQLite database. Other core modules borrow its handle. */
+#ifndef KPITREE_STORE_H
+#define KPITREE_STORE_H
+
+#include <sqlite3.h>
+
+#include "error.h"
+
+enum store_mode {
+	STORE_READ_WRITE,	/* the file must exist */
+	STORE_READ_ONLY,	/* the file must exist; nothing is written */
+	STORE_CREATE		/* the file must not exist */
+};
+
+struct store {
+	sqlite3 *db;
+	int read_only;
+	char path[4096];
+};
+
+/* How long a writer waits for another one before giving up, in ms. */
+#define STORE_BUSY_TIMEOUT_MS 60000
+
+/* Opens path in mode; WAL, foreign keys on, busy timeout set, and (unless
+ * read-only) the schema created or migrated to the current version.
+ * Returns the store, or NULL with err filled (nothing created). */
+struct store *store_open(const char *path, enum store_mode mode, struct error *err);
+
+/* Closes s and frees it; s may be NULL. */
+void store_close(struct store *s);
+
+/* Starts a write transaction (BEGIN IMMEDIATE, waiting for other writers).
+ * Returns 0, or -1 with err filled. */
+int store_begin(struct store *s, struct error *err);
+
+/* Commits; on failure rolls back. Returns 0, or -1 with err filled. */
+int store_commit(struct store *s, struct error *err);
+
+/* Rolls back the open transaction, if any. */
+void store_rollback(struct store *s);
+
+/* Prepares sql. Returns the statement, or NULL with err filled. */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err);
+
+/* Steps stmt: SQLITE_ROW, SQLITE_DONE, or an error code with err filled.
+ * Every statement of the core goes through here, so that tests can make
+ * the Nth step fail (store_fail_step). */
+int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err);
+
+/* Runs sql (no parameters, no rows). Returns 0, or -1 with err filled. */
+int store_exec(struct store *s, const char *sql, struct error *err);
+
+/* Fills err from the connection's last error, prefixed by what was being
+ * done. Returns -1. */
+int store_error(struct store *s, struct error *err, const char *what);
+
+/* For tests: the nth store_step from now (1 = the next) fails with
+ * SQLITE_IOERR; 0 turns this off. */
+void store_fail_step(long nth);
+
+/* Reports each problem found (SQLite's integrity_check and
+ * foreign_key_check, the FTS index, and the model's own rules) to report,
+ * one line each. Returns the number of problems, or -1 with err filled if
+ * the check itself could not run. */
+int store_check(struct store *s, void (*report)(void *ctx, const char *problem),
+		void *ctx, struct error *err);
+
+/* Writes a consistent copy of the database to dest while others keep
+ * working: into a temporary file beside dest, renamed over it at the end.
+ * Returns 0, or -1 with err filled and dest untouched. */
+int store_backup(struct store *s, const char *dest, struct error *err);
+
+/* The current time as ISO 8601 UTC, "2026-11-23T04:05:06Z". */
+char *store_now(char *buf, size_t size);
+
+#endif

@@ -1,0 +1,208 @@
+/* values.c: setting and clearing plan/actual values, each change paired
+ * with its history row in the same transaction. */
+#include "values.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "number.h"
+
+const char *values_kind_name(enum value_kind kind)
+{
+	return kind == VALUE_PLAN ? "plan" : "actual";
+}
+
+static const char *text_or_empty(sqlite3_stmt *stmt, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(stmt, col);
+
+	return t ? t : "";
+}
+
+static void bind_value(sqlite3_stmt *stmt, int col, int present, double v)
+{
+	if (present)
+		sqlite3_bind_double(stmt, col, v);
+	else
+		sqlite3_bind_null(stmt, col);
+}
+
+static int expect_failed(const struct value_change *c, int had, double old,
+			 const char *by, const char *at, struct error *err)
+{
+	char stored[64], expected[64];
+
+	if (had)
+		number_format(old, stored, sizeof stored);
+	if (!c->expect_none)
+		number_format(c->expect, expected, sizeof expected);
+	if (had)
+		return error_set(err, "the stored %s is %s (entered by %s at %s), not %s as expected",
+				 values_kind_name(c->kind), stored, by, at,
+				 c->expect_none ? "none" : expected);
+	return error_set(err, "no %s is stored, not %s as expected",
+			 values_kind_name(c->kind), expected);
+}
+
+int values_apply(struct store *s, const struct value_change *c, struct error *err)
+{
+	const char *kind = values_kind_name(c->kind);
+	const char *note = c->note ? c->note : "";
+	sqlite3_stmt *old = NULL, *write = NULL, *hist = NULL;
+	int had = 0, rc, result = -1;
+	double old_value = 0;
+	char old_note[4096] = "", now[32];
+
+	old = store_prepare(s, "SELECT value, note, entered_by, entered_at FROM value"
+			    " WHERE kpi_id = ? AND fiscal_year = ? AND kind = ?", err);
+	if (!old)
+		goto done;
+	sqlite3_bind_int64(old, 1, c->kpi_id);
+	sqlite3_bind_int(old, 2, c->fiscal_year);
+	sqlite3_bind_text(old, 3, kind, -1, SQLITE_STATIC);
+	rc = store_step(s, old, err);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto done;
+	had = rc == SQLITE_ROW;
+	if (had) {
+		old_value = sqlite3_column_double(old, 0);
+		snprintf(old_note, sizeof old_note, "%s", text_or_empty(old, 1));
+	}
+	if (c->check_expect &&
+	    (c->expect_none ? had : !had || old_value != c->expect)) {
+		expect_failed(c, had, old_value, had ? text_or_empty(old, 2) : "",
+			      had ? text_or_empty(old, 3) : "", err);
+		goto done;
+	}
+	if (c->clear ? !had : had && old_value == c->value && strcmp(old_note, note) == 0) {
+		result = VALUES_UNCHANGED;
+		goto done;
+	}
+
+	store_now(now, sizeof now);
+	if (c->clear) {
+		write = store_prepare(s, "DELETE FROM value"
+				      " WHERE kpi_id = ? AND fiscal_year = ? AND kind = ?", err);
+	} else {
+		write = store_prepare(s, "INSERT OR REPLACE INTO value(kpi_id, fiscal_year, kind,"
+				      " value, note, entered_by, entered_at)"
+				      " VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+	}
+	if (!write)
+		goto done;
+	sqlite3_bind_int64(write, 1, c->kpi_id);
+	sqlite3_bind_int(write, 2, c->fiscal_year);
+	sqlite3_bind_text(write, 3, kind, -1, SQLITE_STATIC);
+	if (!c->clear) {
+		sqlite3_bind_double(write, 4, c->value);
+		sqlite3_bind_text(write, 5, note, -1, SQLITE_STATIC);
+		sqlite3_bind_text(write, 6, c->user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(write, 7, now, -1, SQLITE_STATIC);
+	}
+	if (store_step(s, write, err) != SQLITE_DONE)
+		goto done;
+
+	hist = store_prepare(s, "INSERT INTO history(kpi_id, fiscal_year, kind, old_value,"
+			     " old_note, new_value, new_note, changed_by, changed_at, source)"
+			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!hist)
+		goto done;
+	sqlite3_bind_int64(hist, 1, c->kpi_id);
+	sqlite3_bind_int(hist, 2, c->fiscal_year);
+	sqlite3_bind_text(hist, 3, kind, -1, SQLITE_STATIC);
+	bind_value(hist, 4, had, old_value);
+	if (had)
+		sqlite3_bind_text(hist, 5, old_note, -1, SQLITE_STATIC);
+	bind_value(hist, 6, !c->clear, c->value);
+	if (!c->clear)
+		sqlite3_bind_text(hist, 7, note, -1, SQLITE_STATIC);
+	sqlite3_bind_text(hist, 8, c->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(hist, 9, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(hist, 10, c->source, -1, SQLITE_STATIC);
+	if (store_step(s, hist, err) != SQLITE_DONE)
+		goto done;
+	result = VALUES_CHANGED;
+done:
+	sqlite3_finalize(old);
+	sqlite3_finalize(write);
+	sqlite3_finalize(hist);
+	return result;
+}
+
+int values_set(struct store *s, const struct value_change *c, struct error *err)
+{
+	int rc;
+
+	if (store_begin(s, err) < 0)
+		return -1;
+	rc = values_apply(s, c, err);
+	if (rc < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	if (store_commit(s, err) < 0)
+		return -1;
+	return rc;
+}
+
+static enum value_kind kind_of(sqlite3_stmt *stmt, int col)
+{
+	return strcmp(text_or_empty(stmt, col), "plan") == 0 ? VALUE_PLAN : VALUE_ACTUAL;
+}
+
+int values_each(struct store *s, long long kpi_id,
+		void (*fn)(void *, const struct value_row *), void *ctx, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s,
+		"SELECT fiscal_year, kind, value, note, entered_by, entered_at FROM value"
+		" WHERE kpi_id = ? ORDER BY fiscal_year, kind", err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, kpi_id);
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		struct value_row row = {
+			.fiscal_year = sqlite3_column_int(stmt, 0),
+			.kind = kind_of(stmt, 1),
+			.value = sqlite3_column_double(stmt, 2),
+			.note = text_or_empty(stmt, 3),
+			.entered_by = text_or_empty(stmt, 4),
+			.entered_at = text_or_empty(stmt, 5),
+		};
+		fn(ctx, &row);
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int values_history(struct store *s, long long kpi_id,
+		   void (*fn)(void *, const struct history_row *), void *ctx, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s,
+		"SELECT fiscal_year, kind, old_value, old_note, new_value, new_note,"
+		" changed_by, changed_at, source FROM history WHERE kpi_id = ? ORDER BY id", err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, kpi_id);
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		struct history_row row = {
+			.fiscal_year = sqlite3_column_int(stmt, 0),
+			.kind = kind_of(stmt, 1),
+			.had_old = sqlite3_column_type(stmt, 2) != SQLITE_NULL,
+			.old_value = sqlite3_column_double(stmt, 2),
+			.old_note = text_or_empty(stmt, 3),
+			.has_new = sqlite3_column_type(stmt, 4) != SQLITE_NULL,
+			.new_value = sqlite3_column_double(stmt, 4),
+			.new_note = text_or_empty(stmt, 5),
+			.changed_by = text_or_empty(stmt, 6),
+			.changed_at = text_or_empty(stmt, 7),
+			.source = text_or_empty(stmt, 8),
+		};
+		fn(ctx, &row);
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

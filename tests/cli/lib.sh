@@ -1,0 +1,53 @@
+# lib.sh: TAP helpers for the command-line tests, which run the real
+# kpitree binary ($KPITREE) on real database files in a temporary folder.
+set -u
+: "${KPITREE:=$(pwd)/kpitree}"
+: "${SQLITE3:=sqlite3}"
+: "${srcdir:=.}"
+work=$(mktemp -d "${TMPDIR:-/tmp}/kpitree-cli.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export KPITREE_USER=tester
+unset KPITREE_DB
+export XDG_DATA_HOME="$work/xdg"
+tap_n=0
+tap_failed=0
+
+plan() { echo "1..$1"; }
+
+ok() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		tap_failed=$((tap_failed + 1))
+		echo "not ok $tap_n - $2"
+	fi
+}
+
+# run ARGS...: runs kpitree, keeping its status, stdout and stderr.
+run() {
+	"$KPITREE" "$@" >"$work/out" 2>"$work/err"
+	status=$?
+}
+
+# expect STATUS STDERR DESCRIPTION: the last run's status and exact stderr.
+expect() {
+	local want_err
+	want_err=$(printf '%s' "$2")
+	if [ "$status" -eq "$1" ] && [ "$(cat "$work/err")" = "$want_err" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		echo "# status $status (wanted $1); stderr:"
+		sed 's/^/#   /' "$work/err"
+		echo "# wanted: $want_err"
+	fi
+}
+
+# fixture DB: a database with the small fixture of tests/fixtures.
+fixture() {
+	"$KPITREE" --db "$1" init --empty >/dev/null &&
+		"$SQLITE3" "$1" <"$srcdir/tests/fixtures/small.sql"
+}
+
+finish() { exit $((tap_failed > 0)); }

@@ -1,0 +1,47 @@
+#!/bin/sh
+# set.sh: set, show and history through the real binary; a failing set
+# writes nothing; eight processes setting 200 values each at once all land.
+. "$srcdir/tests/cli/lib.sh"
+plan 9
+db="$work/k.db"
+fixture "$db"; ok $? "the fixture loads"
+
+run --db "$db" set H01 令和７年度 １２ --note 速報値
+expect 0 "" "set takes full-width digits and a Japanese note"
+run --db "$db" show H01
+grep -q '^R7 (2025)           -         12       57%  behind$' "$work/out"
+ok $? "show states the actual, 57% and behind"
+run --db "$db" history H01
+grep -q ' tester  R7 (2025) actual  - -> 12  (set)$' "$work/out"
+ok $? "history names who set it"
+
+before=$("$SQLITE3" "$db" "SELECT count(*) FROM history")
+run --db "$db" set H01 R7 abc
+expect 1 "kpitree: value: not a number: 'abc'" "a bad number is refused"
+run --db "$db" set H01 R7 15 --expect 10
+expect 1 "kpitree: H01 R7 (2025): the stored actual is 12 (entered by tester at $("$SQLITE3" "$db" "SELECT entered_at FROM value WHERE kpi_id = 1")), not 10 as expected" \
+	"a stale --expect is refused"
+after=$("$SQLITE3" "$db" "SELECT count(*) || ' ' || (SELECT value FROM value WHERE kpi_id = 1) FROM history")
+[ "$after" = "$before 12.0" ]; ok $? "refused sets wrote nothing"
+
+# Eight officials, 200 different values each, all at the same moment.
+"$SQLITE3" "$db" "INSERT INTO kpi(code, strategy_id, number, name, unit, direction)
+  SELECT 'C' || value, 1, value, 'load ' || value, '件', 'up' FROM generate_series(1, 8)" 2>/dev/null ||
+"$SQLITE3" "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8)
+  INSERT INTO kpi(code, project_id, number, name, unit, direction) SELECT 'C' || i, 1, i, 'load ' || i, '件', 'up' FROM n"
+for p in 1 2 3 4 5 6 7 8; do
+	(
+		y=2000
+		while [ $y -lt 2200 ]; do
+			"$KPITREE" --db "$db" --user "p$p" set "C$p" $y $((y + p)) >/dev/null 2>>"$work/errors" ||
+				echo "process $p year $y failed" >>"$work/errors"
+			y=$((y + 1))
+		done
+	) &
+done
+wait
+[ ! -s "$work/errors" ]; ok $? "none of eight concurrent writers saw an error"
+counts=$("$SQLITE3" "$db" "SELECT (SELECT count(*) FROM value WHERE kpi_id IN (SELECT id FROM kpi WHERE code LIKE 'C%')) || ' ' ||
+  (SELECT count(*) FROM history WHERE kpi_id IN (SELECT id FROM kpi WHERE code LIKE 'C%'))")
+[ "$counts" = "1600 1600" ]; ok $? "all 1,600 values and 1,600 history rows are stored ($counts)"
+finish

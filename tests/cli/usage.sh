@@ -1,0 +1,30 @@
+#!/bin/sh
+# usage.sh: the real binary's exit statuses and stderr lines for usage
+# errors, a missing database, and --help and --version.
+. "$srcdir/tests/cli/lib.sh"
+plan 7
+
+run --version
+expect 0 "" "--version exits 0"
+grep -q '^kpitree [0-9]' "$work/out"; ok $? "--version prints the version"
+
+run --help
+grep -q '^Usage: kpitree \[--db FILE\]' "$work/out"; ok $? "--help prints the usage"
+
+run nonsense
+expect 2 "kpitree: no command 'nonsense'
+Try 'kpitree --help'." "an unknown command exits 2"
+
+run --db "$work/none.db" show H01
+expect 1 "kpitree: $work/none.db: no such database; create it with: kpitree --db $work/none.db init" \
+	"a missing --db names the init command"
+
+KPITREE_DB="$work/env.db" "$KPITREE" show H01 >/dev/null 2>"$work/err"
+status=$?
+expect 1 "kpitree: $work/env.db: no such database; create it with: kpitree --db $work/env.db init" \
+	"a missing KPITREE_DB is not created either"
+
+run check
+[ "$status" -eq 0 ] && [ -f "$XDG_DATA_HOME/kpitree/kpitree.db" ]
+ok $? "the default database is created on first use"
+finish

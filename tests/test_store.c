@@ -1,0 +1,343 @@
+/* test_store.c: opening, creating, migrating, checking and backing up
+ * real SQLite files through the store. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "schema.h"
+#include "store.h"
+#include "testdb.h"
+
+static int int_query(struct store *s, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	int v;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	v = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+static const char *text_query(struct store *s, const char *sql, char *buf, size_t size)
+{
+	sqlite3_stmt *stmt;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	snprintf(buf, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return buf;
+}
+
+static void store_create_sets_wal_foreign_keys_and_version(void **state)
+{
+	char *path = testdb_path();
+	struct error err;
+	struct store *s = store_open(path, STORE_CREATE, &err);
+	char mode[32];
+
+	(void)state;
+	assert_non_null(s);
+	assert_string_equal(text_query(s, "PRAGMA journal_mode", mode, sizeof mode), "wal");
+	assert_int_equal(int_query(s, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(int_query(s, "PRAGMA user_version"), schema_version);
+	assert_int_equal(int_query(s, "PRAGMA busy_timeout"), STORE_BUSY_TIMEOUT_MS);
+	store_close(s);
+	testdb_remove(path);
+}
+
+static void store_open_refuses_missing_file_naming_init(void **state)
+{
+	struct error err;
+
+	(void)state;
+	assert_null(store_open("/nonexistent/k.db", STORE_READ_WRITE, &err));
+	assert_string_equal(err.text, "/nonexistent/k.db: no such database; create it with: "
+			    "kpitree --db /nonexistent/k.db init");
+}
+
+static void store_create_refuses_existing_file(void **state)
+{
+	char *path = testdb_path();
+	struct error err;
+	struct store *s = testdb_create(path);
+	char want[4200];
+
+	(void)state;
+	store_close(s);
+	assert_null(store_open(path, STORE_CREATE, &err));
+	snprintf(want, sizeof want, "%s: already exists", path);
+	assert_string_equal(err.text, want);
+	testdb_remove(path);
+}
+
+static void store_open_refuses_a_file_that_is_not_sqlite(void **state)
+{
+	char *path = testdb_path();
+	FILE *f = fopen(path, "w");
+	struct error err;
+	char want[4200];
+
+	(void)state;
+	fputs("code,fiscal_year\n", f);
+	fclose(f);
+	assert_null(store_open(path, STORE_READ_WRITE, &err));
+	snprintf(want, sizeof want, "%s: not a kpitree database (not an SQLite file)", path);
+	assert_string_equal(err.text, want);
+	testdb_remove(path);
+}
+
+static void store_refuses_a_database_from_a_newer_kpitree(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+	char want[4200];
+
+	(void)state;
+	assert_int_equal(store_exec(s, "PRAGMA user_version = 999", &err), 0);
+	store_close(s);
+	assert_null(store_open(path, STORE_READ_WRITE, &err));
+	snprintf(want, sizeof want, "%s: made by a newer kpitree (schema 999; this one knows %d)",
+		 path, schema_version);
+	assert_string_equal(err.text, want);
+	testdb_remove(path);
+}
+
+/* A database left at version 0 (an empty SQLite file) is migrated on open. */
+static void store_migrates_an_empty_sqlite_file(void **state)
+{
+	char *path = testdb_path();
+	sqlite3 *db;
+	struct error err;
+	struct store *s;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 0; CREATE TABLE t(x)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	s = store_open(path, STORE_READ_WRITE, &err);
+	assert_non_null(s);
+	assert_int_equal(int_query(s, "PRAGMA user_version"), schema_version);
+	assert_int_equal(int_query(s, "SELECT count(*) FROM sqlite_master WHERE name = 'kpi'"), 1);
+	store_close(s);
+	testdb_remove(path);
+}
+
+static void store_read_only_refuses_writes(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+	char want[4200];
+
+	(void)state;
+	store_close(s);
+	s = store_open(path, STORE_READ_ONLY, &err);
+	assert_non_null(s);
+	assert_int_equal(store_begin(s, &err), -1);
+	snprintf(want, sizeof want, "%s: the database is open read-only", path);
+	assert_string_equal(err.text, want);
+	assert_int_not_equal(store_exec(s, "DELETE FROM kpi", &err), 0);
+	store_close(s);
+	testdb_remove(path);
+}
+
+static void count_problem(void *ctx, const char *problem)
+{
+	(void)problem;
+	(*(int *)ctx)++;
+}
+
+static void keep_problem(void *ctx, const char *problem)
+{
+	snprintf(ctx, 512, "%s", problem);
+}
+
+static void store_check_passes_the_fixture(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+	int n = 0;
+
+	(void)state;
+	assert_int_equal(store_check(s, count_problem, &n, &err), 0);
+	assert_int_equal(n, 0);
+	store_close(s);
+	testdb_remove(path);
+}
+
+static void store_check_finds_a_kpi_without_home_row(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+	char problem[512] = "";
+
+	(void)state;
+	assert_int_equal(store_exec(s, "DELETE FROM kpi_placement WHERE kpi_id = 1", &err), 0);
+	assert_int_equal(store_check(s, keep_problem, problem, &err), 1);
+	assert_string_equal(problem, "kpi H01: a strategy KPI without a home row");
+	store_close(s);
+	testdb_remove(path);
+}
+
+static void store_check_finds_a_value_without_history(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+	char problem[512] = "";
+
+	(void)state;
+	assert_int_equal(store_exec(s, "UPDATE value SET value = 7 WHERE kpi_id = 3 AND kind = 'plan'",
+				    &err), 0);
+	assert_int_equal(store_check(s, keep_problem, problem, &err), 1);
+	assert_string_equal(problem, "value SP1-1 2022 plan: no history row records it");
+	store_close(s);
+	testdb_remove(path);
+}
+
+static void store_check_finds_a_level_skipped(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+	char problem[512] = "";
+
+	(void)state;
+	assert_int_equal(store_exec(s, "UPDATE placement SET parent_id = 3 WHERE id = 5", &err), 0);
+	assert_int_equal(store_check(s, keep_problem, problem, &err), 1);
+	assert_string_equal(problem, "placement 5: a level 5 node under a level 3 node");
+	store_close(s);
+	testdb_remove(path);
+}
+
+static void history_refuses_update_and_delete(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+
+	(void)state;
+	assert_int_equal(store_exec(s, "UPDATE history SET new_value = 1", &err), -1);
+	assert_non_null(strstr(err.text, "history is append-only"));
+	assert_int_equal(store_exec(s, "DELETE FROM history", &err), -1);
+	assert_non_null(strstr(err.text, "history is append-only"));
+	assert_int_equal(int_query(s, "SELECT count(*) FROM history"), 2);
+	store_close(s);
+	testdb_remove(path);
+}
+
+/* Japanese has no spaces: the trigram index finds substrings of three
+ * characters or more. SQLite 3.40's trigram LIKE finds nothing for a
+ * shorter pattern such as 移住, so two-character searches scan with instr;
+ * this test pins both behaviours down. */
+static void search_index_finds_japanese_substrings_and_follows_updates(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+
+	(void)state;
+	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE search MATCH '子育て'"), 1);
+	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE search MATCH '待機児童'"), 3);
+	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE instr(text, '移住') > 0"), 0);
+	assert_int_equal(store_exec(s, "UPDATE kpi SET name = '移住相談件数' WHERE code = 'H01'", &err), 0);
+	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE instr(text, '移住') > 0"), 1);
+	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE search MATCH '移住相'"), 1);
+	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE search MATCH '待機児童'"), 2);
+	assert_int_equal(store_exec(s, "DELETE FROM kpi WHERE code = 'H02'", &err), 0);
+	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE rowid = 2 * 8 + 2"), 0);
+	store_close(s);
+	testdb_remove(path);
+}
+
+static void one_measure_placed_twice_is_one_node(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+
+	(void)state;
+	assert_int_equal(store_exec(s,
+		"INSERT INTO node(id, strategy_id, level, label, title) VALUES"
+		" (10, 1, 1, '4', '「未来技術を育て、活かし、広める産業づくり」プロジェクト'),"
+		" (11, 1, 2, '3', '安心して暮らせる豊かな地域をつくる');"
+		"INSERT INTO placement(id, node_id, parent_id, position) VALUES"
+		" (10, 10, NULL, 2), (11, 11, 10, 1), (12, 3, 11, 1)", &err), 0);
+	assert_int_equal(int_query(s, "SELECT count(*) FROM placement WHERE node_id = 3"), 2);
+	assert_int_equal(int_query(s, "SELECT count(*) FROM node WHERE level = 3"), 1);
+	assert_int_equal(store_exec(s, "INSERT INTO node(strategy_id, level, label, title) VALUES"
+				    " (1, 3, '①', '安心して子どもを産み育てられる環境の整備')", &err), -1);
+	store_close(s);
+	testdb_remove(path);
+}
+
+static void backup_copies_a_database_that_passes_check(void **state)
+{
+	char *path = testdb_path();
+	char *copy = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+	int n = 0;
+
+	(void)state;
+	assert_int_equal(store_backup(s, copy, &err), 0);
+	store_close(s);
+	s = store_open(copy, STORE_READ_WRITE, &err);
+	assert_non_null(s);
+	assert_int_equal(store_check(s, count_problem, &n, &err), 0);
+	assert_int_equal(int_query(s, "SELECT count(*) FROM kpi"), 3);
+	store_close(s);
+	testdb_remove(copy);
+	testdb_remove(path);
+}
+
+static void backup_to_an_unwritable_place_leaves_nothing(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+
+	(void)state;
+	assert_int_equal(store_backup(s, "/nonexistent/dir/copy.db", &err), -1);
+	assert_non_null(strstr(err.text, "/nonexistent/dir/copy.db: "));
+	assert_int_equal(access("/nonexistent/dir/copy.db", F_OK), -1);
+	store_close(s);
+	testdb_remove(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(store_create_sets_wal_foreign_keys_and_version),
+		cmocka_unit_test(store_open_refuses_missing_file_naming_init),
+		cmocka_unit_test(store_create_refuses_existing_file),
+		cmocka_unit_test(store_open_refuses_a_file_that_is_not_sqlite),
+		cmocka_unit_test(store_refuses_a_database_from_a_newer_kpitree),
+		cmocka_unit_test(store_migrates_an_empty_sqlite_file),
+		cmocka_unit_test(store_read_only_refuses_writes),
+		cmocka_unit_test(store_check_passes_the_fixture),
+		cmocka_unit_test(store_check_finds_a_kpi_without_home_row),
+		cmocka_unit_test(store_check_finds_a_value_without_history),
+		cmocka_unit_test(store_check_finds_a_level_skipped),
+		cmocka_unit_test(history_refuses_update_and_delete),
+		cmocka_unit_test(search_index_finds_japanese_substrings_and_follows_updates),
+		cmocka_unit_test(one_measure_placed_twice_is_one_node),
+		cmocka_unit_test(backup_copies_a_database_that_passes_check),
+		cmocka_unit_test(backup_to_an_unwritable_place_leaves_nothing),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,300 @@
+/* test_values.c: setting, clearing and guarding values; every change one
+ * value row and one history row, or nothing at all. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kpi.h"
+#include "store.h"
+#include "testdb.h"
+#include "values.h"
+
+struct fixture {
+	char *path;
+	struct store *s;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	f->path = testdb_path();
+	f->s = testdb_create(f->path);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_fail_step(0);
+	store_close(f->s);
+	testdb_remove(f->path);
+	free(f);
+	return 0;
+}
+
+static int count(struct store *s, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	int n;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	n = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+static struct value_change actual(int year, double v)
+{
+	return (struct value_change){
+		.kpi_id = 1, .fiscal_year = year, .kind = VALUE_ACTUAL, .value = v,
+		.user = "tanaka", .source = "set",
+	};
+}
+
+static void set_writes_one_value_and_one_history_row(void **state)
+{
+	struct fixture *f = *state;
+	struct value_change c = actual(2025, 12);
+	struct error err;
+
+	c.note = "速報値";
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM value WHERE kpi_id = 1"), 1);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"), 1);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM value WHERE kpi_id = 1 AND value = 12"
+			       " AND note = '速報値' AND entered_by = 'tanaka' AND kind = 'actual'"
+			       " AND fiscal_year = 2025 AND entered_at LIKE '20__-__-__T__:__:__Z'"), 1);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
+			       " AND old_value IS NULL AND new_value = 12 AND changed_by = 'tanaka'"
+			       " AND source = 'set'"), 1);
+}
+
+static void setting_the_same_value_again_writes_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct value_change c = actual(2025, 12);
+	struct error err;
+
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_UNCHANGED);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"), 1);
+}
+
+static void changing_a_value_records_old_and_new(void **state)
+{
+	struct fixture *f = *state;
+	struct value_change c = actual(2025, 12);
+	struct error err;
+
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	c.value = 9;
+	c.user = "sato";
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
+			       " AND old_value = 12 AND new_value = 9 AND changed_by = 'sato'"), 1);
+	assert_int_equal(count(f->s, "SELECT value FROM value WHERE kpi_id = 1"), 9);
+}
+
+static void clearing_removes_the_value_and_records_it(void **state)
+{
+	struct fixture *f = *state;
+	struct value_change c = actual(2025, 12);
+	struct error err;
+
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	c.clear = 1;
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM value WHERE kpi_id = 1"), 0);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
+			       " AND old_value = 12 AND new_value IS NULL"), 1);
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_UNCHANGED);
+}
+
+static void stale_expect_changes_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct value_change c = actual(2025, 12);
+	struct error err;
+	char *before;
+
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	before = testdb_snapshot(f->s);
+	c.value = 15;
+	c.check_expect = 1;
+	c.expect = 10;
+	assert_int_equal(values_set(f->s, &c, &err), -1);
+	assert_non_null(strstr(err.text, "the stored actual is 12 (entered by tanaka at 20"));
+	assert_non_null(strstr(err.text, "), not 10 as expected"));
+	{
+		char *after = testdb_snapshot(f->s);
+
+		assert_string_equal(before, after);
+		free(after);
+	}
+	free(before);
+}
+
+static void expect_none_refuses_when_a_value_exists(void **state)
+{
+	struct fixture *f = *state;
+	struct value_change c = actual(2025, 12);
+	struct error err;
+
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	c.value = 3;
+	c.check_expect = 1;
+	c.expect_none = 1;
+	assert_int_equal(values_set(f->s, &c, &err), -1);
+	assert_non_null(strstr(err.text, ", not none as expected"));
+	c.fiscal_year = 2026;
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+}
+
+static void matching_expect_saves(void **state)
+{
+	struct fixture *f = *state;
+	struct value_change c = actual(2025, 12);
+	struct error err;
+
+	c.check_expect = 1;
+	c.expect = 12;
+	assert_int_equal(values_set(f->s, &c, &err), -1);
+	assert_string_equal(err.text, "no actual is stored, not 12 as expected");
+	c.check_expect = 0;
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	c.check_expect = 1;
+	c.value = 13;
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+}
+
+/* Fail the Nth step for every N: each run either succeeds whole or
+ * leaves values and history exactly as they were. */
+static void a_failing_step_anywhere_leaves_everything_as_it_was(void **state)
+{
+	struct fixture *f = *state;
+	struct value_change c = actual(2025, 12);
+	struct error err;
+	char *before = testdb_snapshot(f->s);
+	long n;
+
+	for (n = 1;; n++) {
+		char *after;
+		int rc;
+
+		store_fail_step(n);
+		rc = values_set(f->s, &c, &err);
+		store_fail_step(0);
+		after = testdb_snapshot(f->s);
+		if (rc == VALUES_CHANGED) {
+			assert_string_not_equal(before, after);
+			free(after);
+			break;
+		}
+		assert_int_equal(rc, -1);
+		assert_non_null(strstr(err.text, "disk I/O error (injected)"));
+		assert_string_equal(before, after);
+		free(after);
+	}
+	assert_true(n > 3);
+	free(before);
+}
+
+struct seen {
+	int n;
+	char text[512];
+};
+
+static void see_value(void *ctx, const struct value_row *r)
+{
+	struct seen *s = ctx;
+	size_t len = strlen(s->text);
+
+	snprintf(s->text + len, sizeof s->text - len, "%d %s %g %s;", r->fiscal_year,
+		 values_kind_name(r->kind), r->value, r->note);
+	s->n++;
+}
+
+static void see_history(void *ctx, const struct history_row *h)
+{
+	struct seen *s = ctx;
+	size_t len = strlen(s->text);
+
+	snprintf(s->text + len, sizeof s->text - len, "%s %d %s %s>%s;", h->changed_by,
+		 h->fiscal_year, values_kind_name(h->kind), h->had_old ? "old" : "none",
+		 h->has_new ? "new" : "none");
+	s->n++;
+}
+
+static void values_and_history_are_listed_in_order(void **state)
+{
+	struct fixture *f = *state;
+	struct value_change c = actual(2025, 12);
+	struct seen seen = { 0, "" };
+	struct error err;
+
+	c.note = "確定値";
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	c = actual(2024, 28);
+	c.kind = VALUE_PLAN;
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	c.clear = 1;
+	c.user = "sato";
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	assert_int_equal(values_each(f->s, 1, see_value, &seen, &err), 0);
+	assert_string_equal(seen.text, "2025 actual 12 確定値;");
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(values_history(f->s, 1, see_history, &seen, &err), 0);
+	assert_string_equal(seen.text,
+			    "tanaka 2025 actual none>new;tanaka 2024 plan none>new;sato 2024 plan old>none;");
+}
+
+static void kpi_find_reads_amounts_and_names_unknown_codes(void **state)
+{
+	struct fixture *f = *state;
+	struct kpi k;
+	struct error err;
+	char text[128];
+
+	assert_int_equal(kpi_find(f->s, "H02", &k, &err), 0);
+	assert_string_equal(k.name, "せわずき・せわやき隊等の組織化");
+	assert_string_equal(kpi_amount_text(&k.baseline, k.unit, text, sizeof text), "74市町村 (R5)");
+	assert_string_equal(kpi_amount_text(&k.target, k.unit, text, sizeof text),
+			    "全市町村 (179市町村) (R11)");
+	assert_int_equal(k.direction, DIRECTION_UP);
+	assert_false(k.is_project);
+	kpi_release(&k);
+	assert_int_equal(kpi_find(f->s, "SP1-1", &k, &err), 0);
+	assert_true(k.is_project);
+	assert_false(k.baseline.present);
+	assert_string_equal(kpi_amount_text(&k.baseline, k.unit, text, sizeof text), "—");
+	kpi_release(&k);
+	assert_int_equal(kpi_find(f->s, "H99", &k, &err), -1);
+	assert_string_equal(err.text, "no KPI with code 'H99'");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(set_writes_one_value_and_one_history_row, setup, teardown),
+		cmocka_unit_test_setup_teardown(setting_the_same_value_again_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(changing_a_value_records_old_and_new, setup, teardown),
+		cmocka_unit_test_setup_teardown(clearing_removes_the_value_and_records_it, setup, teardown),
+		cmocka_unit_test_setup_teardown(stale_expect_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(expect_none_refuses_when_a_value_exists, setup, teardown),
+		cmocka_unit_test_setup_teardown(matching_expect_saves, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_failing_step_anywhere_leaves_everything_as_it_was, setup, teardown),
+		cmocka_unit_test_setup_teardown(values_and_history_are_listed_in_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(kpi_find_reads_amounts_and_names_unknown_codes, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,101 @@
+/* testdb.c: temporary databases for tests: created by the real store and
+ * loaded from the SQL fixture that the shell tests use too. */
+#include "testdb.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef FIXTURE_DIR
+#define FIXTURE_DIR "tests/fixtures"
+#endif
+
+char *testdb_path(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *path = malloc(4096);
+	int fd;
+
+	assert_non_null(path);
+	snprintf(path, 4096, "%s/kpitree-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	return path;
+}
+
+static char *read_fixture(const char *name)
+{
+	char path[4096];
+	const char *dir = getenv("srcdir");
+	FILE *f;
+	long size;
+	char *text;
+
+	snprintf(path, sizeof path, "%s/%s/%s", dir ? dir : ".", dir ? "tests/fixtures" : FIXTURE_DIR, name);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	rewind(f);
+	text = malloc((size_t)size + 1);
+	assert_non_null(text);
+	assert_int_equal(fread(text, 1, (size_t)size, f), (size_t)size);
+	text[size] = '\0';
+	fclose(f);
+	return text;
+}
+
+struct store *testdb_create(const char *path)
+{
+	struct error err;
+	struct store *s = store_open(path, STORE_CREATE, &err);
+	char *sql;
+
+	if (!s)
+		fail_msg("%s", err.text);
+	sql = read_fixture("small.sql");
+	if (store_exec(s, sql, &err) < 0)
+		fail_msg("%s", err.text);
+	free(sql);
+	return s;
+}
+
+void testdb_remove(char *path)
+{
+	char other[4200];
+
+	unlink(path);
+	snprintf(other, sizeof other, "%s-wal", path);
+	unlink(other);
+	snprintf(other, sizeof other, "%s-shm", path);
+	unlink(other);
+	free(path);
+}
+
+char *testdb_snapshot(struct store *s)
+{
+	sqlite3_stmt *stmt;
+	char *text;
+	const char *sql =
+		"SELECT coalesce((SELECT group_concat(kpi_id || '/' || fiscal_year || '/' || kind"
+		"  || '=' || value || '/' || note || '/' || entered_by || '/' || entered_at, ';')"
+		"  FROM (SELECT * FROM value ORDER BY kpi_id, fiscal_year, kind)), '') || '|' ||"
+		" coalesce((SELECT group_concat(id || '/' || kpi_id || '/' || fiscal_year || '/' || kind"
+		"  || '/' || quote(old_value) || '/' || quote(new_value) || '/' || changed_by, ';')"
+		"  FROM (SELECT * FROM history ORDER BY id)), '')";
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	text = strdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	assert_non_null(text);
+	return text;
+}
