@@ -8,7 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bundled.h"
 #include "config.h"
+#include "csv_export.h"
+#include "csv_import.h"
 #include "fiscal_year.h"
 #include "kpi.h"
 #include "number.h"
@@ -40,6 +43,8 @@ static int run_set(struct cli *cli);
 static int run_history(struct cli *cli);
 static int run_check(struct cli *cli);
 static int run_backup(struct cli *cli);
+static int run_import(struct cli *cli);
+static int run_export(struct cli *cli);
 
 /* browse is filled in from the caller's browse function. */
 static const struct command commands[] = {
@@ -50,6 +55,15 @@ static const struct command commands[] = {
 	{ "init", "init [--empty]",
 	  "create the database", 0, 0, DB_CREATE,
 	  { { "--empty", 0, "create it without the bundled data" } }, run_init },
+	{ "import", "import FILE... [--encoding utf-8|cp932]",
+	  "load CSV files (strategy, projects, actuals; told by their headers),"
+	  " all in one transaction", 1, CLI_MAX_ARGS, DB_WRITE,
+	  { { "--encoding", 1, "the files' encoding (default: detected)" } }, run_import },
+	{ "export", "export KIND [-o FILE] [--excel]",
+	  "KIND: kpis, actuals, strategy, projects; standard output by default",
+	  1, 1, DB_READ,
+	  { { "-o", 1, "write to FILE (replaced whole, or left as it was)" },
+	    { "--excel", 0, "UTF-8 with BOM and CRLF, for Excel" } }, run_export },
 	{ "show", "show CODE [--year FY]",
 	  "a KPI as text: baseline, target, plan/actual per year, progress, status",
 	  1, 1, DB_READ,
@@ -177,7 +191,8 @@ static const struct command *find_command(const char *name)
  * is an option; "-" and "-3" are values. */
 static int is_option(const char *arg)
 {
-	return strncmp(arg, "--", 2) == 0 || strcmp(arg, "-h") == 0 || strcmp(arg, "-V") == 0;
+	return strncmp(arg, "--", 2) == 0 || strcmp(arg, "-h") == 0 || strcmp(arg, "-V") == 0 ||
+	       strcmp(arg, "-o") == 0;
 }
 
 enum { PARSED = -1 };
@@ -241,6 +256,36 @@ static int parse(struct cli *cli, int argc, char **argv, const char **db, const 
 	return PARSED;
 }
 
+static int print_errors(struct cli *cli, const struct error_list *errors)
+{
+	int i;
+
+	for (i = 0; i < errors->n; i++)
+		cli_fail_error(cli, &errors->items[i]);
+	if (errors->more)
+		cli_fail(cli, "%ld more error%s", errors->more, errors->more == 1 ? "" : "s");
+	return EXIT_FAILED;
+}
+
+#define MAX_ERRORS 20
+
+/* A new database gets the bundled data; if that fails, the new file goes
+ * again, so that a failed command leaves nothing behind. */
+static int load_bundled(struct cli *cli)
+{
+	struct error items[MAX_ERRORS];
+	struct error_list errors = { items, 0, MAX_ERRORS, 0 };
+	struct import_stats stats;
+
+	if (bundled_import(cli->store, cli->user, &stats, &errors) == 0)
+		return EXIT_DONE;
+	print_errors(cli, &errors);
+	store_close(cli->store);
+	cli->store = NULL;
+	store_remove(cli->db_path);
+	return EXIT_FAILED;
+}
+
 /* Opens the database the command needs. The default database is created
  * the first time it is needed; a named one must exist. */
 static int open_store(struct cli *cli, const char *db_option)
@@ -272,6 +317,8 @@ static int open_store(struct cli *cli, const char *db_option)
 	cli->store = store_open(cli->db_path, mode, &err);
 	if (!cli->store)
 		return cli_fail_error(cli, &err);
+	if (mode == STORE_CREATE && !(need == DB_CREATE && cli_flag(cli, "--empty")))
+		return load_bundled(cli);
 	return EXIT_DONE;
 }
 
@@ -300,11 +347,11 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 	return status;
 }
 
-/* init: the schema is made by opening; the bundled data is loaded by the
- * data importer once it exists. */
+/* init: opening made the schema and loaded the bundled data. */
 static int run_init(struct cli *cli)
 {
-	fprintf(cli->out, "created %s\n", cli->db_path);
+	fprintf(cli->out, "created %s%s\n", cli->db_path,
+		cli_flag(cli, "--empty") ? " (empty)" : " with the bundled data");
 	return EXIT_DONE;
 }
 
@@ -588,4 +635,44 @@ static int run_backup(struct cli *cli)
 	if (store_backup(cli->store, cli->args[0], &e) < 0)
 		return cli_fail_error(cli, &e);
 	return EXIT_DONE;
+}
+
+static int run_import(struct cli *cli)
+{
+	struct error items[MAX_ERRORS];
+	struct error_list errors = { items, 0, MAX_ERRORS, 0 };
+	struct import_file files[CLI_MAX_ARGS];
+	const char *name = cli_option(cli, "--encoding");
+	enum encoding encoding = ENCODING_AUTO;
+	struct import_stats stats;
+	struct error e;
+	int i;
+
+	if (name && encoding_parse(name, &encoding, &e) < 0)
+		return cli_fail_error(cli, &e);
+	for (i = 0; i < cli->nargs; i++)
+		files[i] = (struct import_file){ cli->args[i], NULL, 0 };
+	if (csv_import(cli->store, files, cli->nargs, encoding, cli->user, &stats, &errors) < 0) {
+		print_errors(cli, &errors);
+		return cli_fail(cli, "nothing imported");
+	}
+	fprintf(cli->out, "imported %ld row%s from %d file%s; %ld value%s changed\n",
+		stats.rows, stats.rows == 1 ? "" : "s", cli->nargs, cli->nargs == 1 ? "" : "s",
+		stats.values_changed, stats.values_changed == 1 ? "" : "s");
+	return EXIT_DONE;
+}
+
+static int run_export(struct cli *cli)
+{
+	const char *path = cli_option(cli, "-o");
+	int excel = cli_flag(cli, "--excel");
+	enum export_kind kind;
+	struct error e;
+	int rc;
+
+	if (csv_export_kind(cli->args[0], &kind, &e) < 0)
+		return cli_fail_error(cli, &e);
+	rc = path ? csv_export_file(cli->store, kind, excel, path, &e)
+		  : csv_export(cli->store, kind, excel, cli->out, &e);
+	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 }

@@ -58,3 +58,11 @@ char *error_format(const struct error *e, char *buf, size_t size)
 		snprintf(buf, size, "%s: %s", e->file, e->text);
 	return buf;
 }
+
+void error_list_add(struct error_list *list, const struct error *e)
+{
+	if (list->n < list->max)
+		list->items[list->n++] = *e;
+	else
+		list->more++;
+}

@@ -14,6 +14,14 @@ struct error {
 	char text[512];
 };
 
+/* Several errors of one input, up to a limit; the rest are counted. */
+struct error_list {
+	struct error *items;
+	int n;
+	int max;
+	long more;		/* errors past max, not kept */
+};
+
 /* Clears e (no error). */
 void error_clear(struct error *e);
 
@@ -29,5 +37,8 @@ int error_at(struct error *e, const char *file, long line, long column,
 /* Writes the printed form, "FILE:LINE:COLUMN: text" or "text", into buf.
  * Returns buf. */
 char *error_format(const struct error *e, char *buf, size_t size);
+
+/* Appends a copy of e to list (or counts it when the list is full). */
+void error_list_add(struct error_list *list, const struct error *e);
 
 #endif

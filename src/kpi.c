@@ -15,7 +15,8 @@ static const char kpi_columns[] =
 	" baseline_estimate, baseline_at_least,"
 	" target_value, target_from, target_to, target_kind,"
 	" target_estimate, target_at_least, target_all_municipalities,"
-	" direction, coalesce(strategy_id, 0), coalesce(project_id, 0), coalesce(field_id, 0)";
+	" direction, coalesce(strategy_id, 0), coalesce(project_id, 0), coalesce(field_id, 0),"
+	" baseline_decimals, target_decimals";
 
 static char *dup_text(sqlite3_stmt *stmt, int col)
 {
@@ -65,6 +66,8 @@ int kpi_find(struct store *s, const char *code, struct kpi *k, struct error *err
 		k->project_id = sqlite3_column_int64(stmt, 20);
 		k->field_id = sqlite3_column_int64(stmt, 21);
 		k->is_project = k->project_id != 0;
+		k->baseline.decimals = sqlite3_column_int(stmt, 22);
+		k->target.decimals = sqlite3_column_int(stmt, 23);
 	} else if (rc == SQLITE_DONE) {
 		error_set(err, "no KPI with code '%s'", code);
 	}
@@ -97,16 +100,32 @@ static void bind_amount(sqlite3_stmt *stmt, int col, const struct amount *a)
 	sqlite3_bind_int(stmt, col + 5, a->at_least);
 }
 
-int kpi_insert(struct store *s, struct kpi *k, struct error *err)
+static const char insert_sql[] =
+	"INSERT INTO kpi(code, number, name, unit,"
+	" baseline_value, baseline_from, baseline_to, baseline_kind,"
+	" baseline_estimate, baseline_at_least,"
+	" target_value, target_from, target_to, target_kind,"
+	" target_estimate, target_at_least, target_all_municipalities,"
+	" direction, strategy_id, project_id, field_id, baseline_decimals, target_decimals)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?22, ?23)";
+
+/* The same columns in the same order, so that one binding serves both. */
+static const char update_sql[] =
+	"UPDATE kpi SET code = ?1, number = ?2, name = ?3, unit = ?4,"
+	" baseline_value = ?5, baseline_from = ?6, baseline_to = ?7, baseline_kind = ?8,"
+	" baseline_estimate = ?9, baseline_at_least = ?10,"
+	" target_value = ?11, target_from = ?12, target_to = ?13, target_kind = ?14,"
+	" target_estimate = ?15, target_at_least = ?16, target_all_municipalities = ?17,"
+	" direction = ?18, strategy_id = ?19, project_id = ?20, field_id = ?21,"
+	" baseline_decimals = ?22, target_decimals = ?23"
+	" WHERE id = ?24";
+
+static const char owner_sql[] =
+	"SELECT id, coalesce(strategy_id, 0), coalesce(project_id, 0) FROM kpi WHERE code = ?";
+
+static int write_kpi(struct store *s, const char *sql, struct kpi *k, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(s,
-		"INSERT INTO kpi(code, number, name, unit,"
-		" baseline_value, baseline_from, baseline_to, baseline_kind,"
-		" baseline_estimate, baseline_at_least,"
-		" target_value, target_from, target_to, target_kind,"
-		" target_estimate, target_at_least, target_all_municipalities,"
-		" direction, strategy_id, project_id, field_id)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	sqlite3_stmt *stmt = store_cached(s, sql, err);
 	int rc;
 
 	if (!stmt)
@@ -122,12 +141,45 @@ int kpi_insert(struct store *s, struct kpi *k, struct error *err)
 	bind_id(stmt, 19, k->strategy_id);
 	bind_id(stmt, 20, k->project_id);
 	bind_id(stmt, 21, k->field_id);
+	sqlite3_bind_int(stmt, 22, k->baseline.decimals);
+	sqlite3_bind_int(stmt, 23, k->target.decimals);
+	if (sql == update_sql)
+		sqlite3_bind_int64(stmt, 24, k->id);
 	rc = store_step(s, stmt, err);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
 		return -1;
-	k->id = sqlite3_last_insert_rowid(s->db);
+	if (sql == insert_sql)
+		k->id = sqlite3_last_insert_rowid(s->db);
 	return 0;
+}
+
+int kpi_save(struct store *s, struct kpi *k, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, owner_sql, err);
+	long long strategy_id, project_id;
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, k->code, -1, SQLITE_STATIC);
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(stmt);
+		return write_kpi(s, insert_sql, k, err);
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		return -1;
+	}
+	k->id = sqlite3_column_int64(stmt, 0);
+	strategy_id = sqlite3_column_int64(stmt, 1);
+	project_id = sqlite3_column_int64(stmt, 2);
+	sqlite3_reset(stmt);
+	if (strategy_id != k->strategy_id || project_id != k->project_id)
+		return error_set(err, "code %s belongs to another %s already", k->code,
+				 strategy_id ? "strategy" : "project");
+	return write_kpi(s, update_sql, k, err);
 }
 
 void kpi_release(struct kpi *k)
@@ -172,7 +224,7 @@ char *kpi_amount_text(const struct amount *a, const char *unit, char *buf, size_
 	} else {
 		period[0] = '\0';
 	}
-	number_format_grouped(a->value, value, sizeof value);
+	number_format_places(a->value, a->decimals, 1, value, sizeof value);
 	if (a->all_municipalities)
 		snprintf(buf, size, "全市町村 (%s%s)%s", value, unit, period);
 	else

@@ -28,9 +28,10 @@ struct kpi {
  * -1 with err filled: "no KPI with code 'X'" for an unknown code. */
 int kpi_find(struct store *s, const char *code, struct kpi *k, struct error *err);
 
-/* Adds k (its id is set on success) inside the caller's transaction.
- * Returns 0, or -1 with err filled. */
-int kpi_insert(struct store *s, struct kpi *k, struct error *err);
+/* Adds k, or updates the KPI with its code, inside the caller's
+ * transaction; k->id is set. A code that belongs to another strategy or
+ * project is refused. Returns 0, or -1 with err filled. */
+int kpi_save(struct store *s, struct kpi *k, struct error *err);
 
 /* Frees what kpi_find allocated and clears k. */
 void kpi_release(struct kpi *k);

@@ -26,6 +26,7 @@ struct amount {
 	int estimate;		/* 見込額 */
 	int at_least;		/* 以上 */
 	int all_municipalities;	/* 全市町村 */
+	int decimals;		/* digits after the point as written: 66.0 */
 	struct period period;
 };
 

@@ -287,3 +287,50 @@ char *number_format_grouped(double value, char *buf, size_t size)
 	snprintf(buf, size, "%s", grouped);
 	return buf;
 }
+
+int number_decimals(const char *text)
+{
+	const char *p = strstr(text, ".");
+	const char *wide = strstr(text, "．");
+	int n = 0;
+
+	if (!p || (wide && wide < p))
+		p = wide ? wide + strlen("．") : NULL;
+	else
+		p++;
+	while (p && *p) {
+		if (*p >= '0' && *p <= '9') {
+			p++;
+		} else if (strncmp(p, "\xEF\xBC", 2) == 0 && (unsigned char)p[2] >= 0x90 &&
+			   (unsigned char)p[2] <= 0x99) {
+			p += 3;	/* a full-width digit, U+FF10-U+FF19 */
+		} else {
+			break;
+		}
+		n++;
+	}
+	return n;
+}
+
+char *number_format_places(double value, int decimals, int grouped, char *buf, size_t size)
+{
+	const char *point;
+	size_t len;
+	int have;
+
+	if (grouped)
+		number_format_grouped(value, buf, size);
+	else
+		number_format(value, buf, size);
+	if (!isfinite(value))
+		return buf;
+	point = strchr(buf, '.');
+	have = point ? (int)strlen(point + 1) : 0;
+	len = strlen(buf);
+	if (have < decimals && !point && len + 1 < size)
+		buf[len++] = '.';
+	for (; have < decimals && len + 1 < size; have++)
+		buf[len++] = '0';
+	buf[len] = '\0';
+	return buf;
+}

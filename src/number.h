@@ -22,4 +22,12 @@ char *number_format(double value, char *buf, size_t size);
 /* The same with thousands commas in the integer part: "1,511", "23,261.5". */
 char *number_format_grouped(double value, char *buf, size_t size);
 
+/* How many digits follow the decimal point (. or ．) in text, as typed:
+ * 2 for "31.20", 0 for "1,511". */
+int number_decimals(const char *text);
+
+/* number_format or (grouped) number_format_grouped, with zeros added
+ * until at least decimals digits follow the point: 66 with 1 is "66.0". */
+char *number_format_places(double value, int decimals, int grouped, char *buf, size_t size);
+
 #endif

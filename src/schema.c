@@ -54,6 +54,9 @@ static const char *const migration_1[] = {
 	");",
 	"CREATE INDEX placement_parent ON placement(parent_id, position);",
 	"CREATE INDEX placement_node ON placement(node_id);",
+	/* A node stands at most once under one parent: the natural key of
+	 * a placement, which re-imports find again. */
+	"CREATE UNIQUE INDEX placement_key ON placement(coalesce(parent_id, 0), node_id);",
 
 	"CREATE TABLE grant_program("
 	"  id INTEGER PRIMARY KEY,"
@@ -91,6 +94,7 @@ static const char *const migration_1[] = {
 	"  baseline_kind INTEGER NOT NULL DEFAULT 0 CHECK (baseline_kind IN (0, 1, 2)),"
 	"  baseline_estimate INTEGER NOT NULL DEFAULT 0,"
 	"  baseline_at_least INTEGER NOT NULL DEFAULT 0,"
+	"  baseline_decimals INTEGER NOT NULL DEFAULT 0,"
 	"  target_value REAL,"
 	"  target_from INTEGER,"
 	"  target_to INTEGER,"
@@ -98,6 +102,7 @@ static const char *const migration_1[] = {
 	"  target_estimate INTEGER NOT NULL DEFAULT 0,"
 	"  target_at_least INTEGER NOT NULL DEFAULT 0,"
 	"  target_all_municipalities INTEGER NOT NULL DEFAULT 0,"
+	"  target_decimals INTEGER NOT NULL DEFAULT 0,"
 	"  direction TEXT NOT NULL DEFAULT 'up' CHECK (direction IN ('up', 'down')),"
 	"  field_id INTEGER REFERENCES field(id),"
 	"  CHECK ((strategy_id IS NULL) <> (project_id IS NULL))"

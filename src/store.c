@@ -14,6 +14,41 @@
 
 static long fail_countdown;
 
+/* Compares digit runs as numbers, so that SP2-1 sorts before SP10-1. */
+static int natural_compare(void *unused, int na, const void *a, int nb, const void *b)
+{
+	const unsigned char *p = a, *q = b, *pe = p + na, *qe = q + nb;
+
+	(void)unused;
+	while (p < pe && q < qe) {
+		if (*p >= '0' && *p <= '9' && *q >= '0' && *q <= '9') {
+			const unsigned char *ps, *qs;
+			long lp, lq;
+
+			while (p < pe && *p == '0')
+				p++;
+			while (q < qe && *q == '0')
+				q++;
+			for (ps = p; p < pe && *p >= '0' && *p <= '9'; p++)
+				;
+			for (qs = q; q < qe && *q >= '0' && *q <= '9'; q++)
+				;
+			lp = p - ps;
+			lq = q - qs;
+			if (lp != lq)
+				return lp < lq ? -1 : 1;
+			if (lp && memcmp(ps, qs, (size_t)lp) != 0)
+				return memcmp(ps, qs, (size_t)lp);
+			continue;
+		}
+		if (*p != *q)
+			return *p < *q ? -1 : 1;
+		p++;
+		q++;
+	}
+	return (p < pe) - (q < qe);
+}
+
 void store_fail_step(long nth)
 {
 	fail_countdown = nth;
@@ -34,6 +69,28 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err)
 		return NULL;
 	}
 	return stmt;
+}
+
+sqlite3_stmt *store_cached(struct store *s, const char *sql, struct error *err)
+{
+	int i;
+
+	for (i = 0; i < STORE_CACHE_SIZE && s->cache[i].sql; i++) {
+		if (s->cache[i].sql == sql) {
+			sqlite3_reset(s->cache[i].stmt);
+			sqlite3_clear_bindings(s->cache[i].stmt);
+			return s->cache[i].stmt;
+		}
+	}
+	if (i == STORE_CACHE_SIZE) {
+		error_set(err, "too many cached statements");
+		return NULL;
+	}
+	s->cache[i].stmt = store_prepare(s, sql, err);
+	if (!s->cache[i].stmt)
+		return NULL;
+	s->cache[i].sql = sql;
+	return s->cache[i].stmt;
 }
 
 int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err)
@@ -189,6 +246,7 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_create_collation_v2(s->db, "code_order", SQLITE_UTF8, NULL, natural_compare, NULL);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
 	if (store_exec(s, "PRAGMA foreign_keys = ON", err) < 0)
 		goto fail;
@@ -201,14 +259,18 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 fail:
 	store_close(s);
 	if (mode == STORE_CREATE)
-		unlink(path);
+		store_remove(path);
 	return NULL;
 }
 
 void store_close(struct store *s)
 {
+	int i;
+
 	if (!s)
 		return;
+	for (i = 0; i < STORE_CACHE_SIZE && s->cache[i].sql; i++)
+		sqlite3_finalize(s->cache[i].stmt);
 	sqlite3_close_v2(s->db);
 	free(s);
 }
@@ -362,6 +424,18 @@ fail:
 	sqlite3_close(out);
 	unlink(tmp);
 	return -1;
+}
+
+void store_remove(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	char name[4200];
+	size_t i;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
+		unlink(name);
+	}
 }
 
 char *store_now(char *buf, size_t size)

@@ -13,10 +13,17 @@ enum store_mode {
 	STORE_CREATE		/* the file must not exist */
 };
 
+#define STORE_CACHE_SIZE 32
+
 struct store {
 	sqlite3 *db;
 	int read_only;
 	char path[4096];
+	/* Statements kept prepared for hot paths (imports), by SQL text. */
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[STORE_CACHE_SIZE];
 };
 
 /* How long a writer waits for another one before giving up, in ms. */
@@ -42,6 +49,13 @@ void store_rollback(struct store *s);
 
 /* Prepares sql. Returns the statement, or NULL with err filled. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err);
+
+/* A statement for sql kept prepared for the life of the store, reset and
+ * with its bindings cleared. sql must be a string that lives as long
+ * (a literal); it is the cache's key. Do not finalize the result; call
+ * sqlite3_reset when done with it, so that it holds no lock. Returns NULL
+ * with err filled on failure. */
+sqlite3_stmt *store_cached(struct store *s, const char *sql, struct error *err);
 
 /* Steps stmt: SQLITE_ROW, SQLITE_DONE, or an error code with err filled.
  * Every statement of the core goes through here, so that tests can make
@@ -70,6 +84,9 @@ int store_check(struct store *s, void (*report)(void *ctx, const char *problem),
  * working: into a temporary file beside dest, renamed over it at the end.
  * Returns 0, or -1 with err filled and dest untouched. */
 int store_backup(struct store *s, const char *dest, struct error *err);
+
+/* Removes the database file at path with its -wal and -shm files. */
+void store_remove(const char *path);
 
 /* The current time as ISO 8601 UTC, "2026-11-23T04:05:06Z". */
 char *store_now(char *buf, size_t size);

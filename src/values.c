@@ -44,19 +44,32 @@ static int expect_failed(const struct value_change *c, int had, double old,
 			 values_kind_name(c->kind), expected);
 }
 
+static const char select_old_sql[] =
+	"SELECT value, note, entered_by, entered_at FROM value"
+	" WHERE kpi_id = ? AND fiscal_year = ? AND kind = ?";
+static const char delete_sql[] =
+	"DELETE FROM value WHERE kpi_id = ? AND fiscal_year = ? AND kind = ?";
+static const char upsert_sql[] =
+	"INSERT OR REPLACE INTO value(kpi_id, fiscal_year, kind, value, note, entered_by,"
+	" entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char history_sql[] =
+	"INSERT INTO history(kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
+	" new_note, changed_by, changed_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+/* The statements are cached (imports call this a million times) and
+ * reset on every path, so that none keeps a lock. */
 int values_apply(struct store *s, const struct value_change *c, struct error *err)
 {
 	const char *kind = values_kind_name(c->kind);
 	const char *note = c->note ? c->note : "";
-	sqlite3_stmt *old = NULL, *write = NULL, *hist = NULL;
-	int had = 0, rc, result = -1;
+	sqlite3_stmt *old, *write = NULL, *hist = NULL;
+	int had, rc, result = -1;
 	double old_value = 0;
 	char old_note[4096] = "", now[32];
 
-	old = store_prepare(s, "SELECT value, note, entered_by, entered_at FROM value"
-			    " WHERE kpi_id = ? AND fiscal_year = ? AND kind = ?", err);
+	old = store_cached(s, select_old_sql, err);
 	if (!old)
-		goto done;
+		return -1;
 	sqlite3_bind_int64(old, 1, c->kpi_id);
 	sqlite3_bind_int(old, 2, c->fiscal_year);
 	sqlite3_bind_text(old, 3, kind, -1, SQLITE_STATIC);
@@ -78,16 +91,10 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 		result = VALUES_UNCHANGED;
 		goto done;
 	}
+	sqlite3_reset(old);
 
 	store_now(now, sizeof now);
-	if (c->clear) {
-		write = store_prepare(s, "DELETE FROM value"
-				      " WHERE kpi_id = ? AND fiscal_year = ? AND kind = ?", err);
-	} else {
-		write = store_prepare(s, "INSERT OR REPLACE INTO value(kpi_id, fiscal_year, kind,"
-				      " value, note, entered_by, entered_at)"
-				      " VALUES (?, ?, ?, ?, ?, ?, ?)", err);
-	}
+	write = store_cached(s, c->clear ? delete_sql : upsert_sql, err);
 	if (!write)
 		goto done;
 	sqlite3_bind_int64(write, 1, c->kpi_id);
@@ -97,14 +104,12 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 		sqlite3_bind_double(write, 4, c->value);
 		sqlite3_bind_text(write, 5, note, -1, SQLITE_STATIC);
 		sqlite3_bind_text(write, 6, c->user, -1, SQLITE_STATIC);
-		sqlite3_bind_text(write, 7, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(write, 7, c->at ? c->at : now, -1, SQLITE_STATIC);
 	}
 	if (store_step(s, write, err) != SQLITE_DONE)
 		goto done;
 
-	hist = store_prepare(s, "INSERT INTO history(kpi_id, fiscal_year, kind, old_value,"
-			     " old_note, new_value, new_note, changed_by, changed_at, source)"
-			     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	hist = store_cached(s, history_sql, err);
 	if (!hist)
 		goto done;
 	sqlite3_bind_int64(hist, 1, c->kpi_id);
@@ -123,9 +128,11 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 		goto done;
 	result = VALUES_CHANGED;
 done:
-	sqlite3_finalize(old);
-	sqlite3_finalize(write);
-	sqlite3_finalize(hist);
+	sqlite3_reset(old);
+	if (write)
+		sqlite3_reset(write);
+	if (hist)
+		sqlite3_reset(hist);
 	return result;
 }
 

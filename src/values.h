@@ -17,6 +17,9 @@ struct value_change {
 	double value;
 	const char *note;	/* NULL for none */
 	const char *user;	/* who, for the value and the history */
+	const char *at;		/* when the value was entered (ISO 8601
+				 * UTC); NULL for now. The history row
+				 * always records now. */
 	const char *source;	/* "set", "import", "undo", ... */
 	int check_expect;	/* refuse unless the stored value is `expect` */
 	int expect_none;	/* ... or, with check_expect, that there is none */

@@ -193,11 +193,7 @@ static void the_default_database_is_created_on_first_use(void **state)
 	r = kpitree(NULL, NULL);
 	assert_int_equal(r->status, 0);
 	assert_int_equal(browsed, 1);
-	unlink(db);
-	snprintf(db, sizeof db, "%s/kpitree/kpitree.db-wal", dir);
-	unlink(db);
-	snprintf(db, sizeof db, "%s/kpitree/kpitree.db-shm", dir);
-	unlink(db);
+	store_remove(db);
 	snprintf(db, sizeof db, "%s/kpitree", dir);
 	rmdir(db);
 	rmdir(dir);

@@ -374,9 +374,32 @@ static void number_format_grouped_reads_back(void **state)
 	assert_true(parse_ok(format_grouped(-23261.5)) == -23261.5);
 }
 
+static void number_decimals_counts_digits_after_the_point_as_typed(void **state)
+{
+	(void)state;
+	assert_int_equal(number_decimals("31.20"), 2);
+	assert_int_equal(number_decimals("1,511"), 0);
+	assert_int_equal(number_decimals("６６．０"), 1);
+	assert_int_equal(number_decimals("-0.125"), 3);
+}
+
+static void number_format_places_pads_with_zeros_only(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(number_format_places(66, 1, 0, buf, sizeof buf), "66.0");
+	assert_string_equal(number_format_places(31.2, 2, 1, buf, sizeof buf), "31.20");
+	assert_string_equal(number_format_places(1234.5, 2, 1, buf, sizeof buf), "1,234.50");
+	assert_string_equal(number_format_places(0.125, 1, 0, buf, sizeof buf), "0.125");
+	assert_string_equal(number_format_places(28, 0, 1, buf, sizeof buf), "28");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(number_decimals_counts_digits_after_the_point_as_typed),
+		cmocka_unit_test(number_format_places_pads_with_zeros_only),
 		cmocka_unit_test(number_parse_reads_plain_integer),
 		cmocka_unit_test(number_parse_reads_thousands_commas),
 		cmocka_unit_test(number_parse_reads_full_width_digits_and_comma),

@@ -70,13 +70,7 @@ struct store *testdb_create(const char *path)
 
 void testdb_remove(char *path)
 {
-	char other[4200];
-
-	unlink(path);
-	snprintf(other, sizeof other, "%s-wal", path);
-	unlink(other);
-	snprintf(other, sizeof other, "%s-shm", path);
-	unlink(other);
+	store_remove(path);
 	free(path);
 }
 

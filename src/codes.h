@@ -1,0 +1,21 @@
+/* codes.h: the numbers and codes the documents use: circled numbers
+ * (①…㊿), the strategy KPI codes (H01, H12b) and project KPI codes (SP2-3). */
+#ifndef KPITREE_CODES_H
+#define KPITREE_CODES_H
+
+#include <stddef.h>
+
+/* Reads a circled number (① = 1 … ㊿ = 50) at the start of text; stores
+ * its value in *n and returns its length in bytes, or 0 if there is none. */
+size_t codes_circled_read(const char *text, int *n);
+
+/* Writes the circled number n (1…50) into buf; returns buf, or NULL if n
+ * has no circled form. */
+char *codes_circled(int n, char *buf, size_t size);
+
+/* The default code of a strategy KPI: H and the circled number as two
+ * digits, and, where a cell holds several KPIs (count > 1), a letter for
+ * each in order (index 0 = a): H01, H12b. Returns buf. */
+char *codes_strategy_kpi(int number, int index, int count, char *buf, size_t size);
+
+#endif

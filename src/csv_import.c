@@ -1,0 +1,540 @@
+/* csv_import.c: the import of CSV files: each file's kind from its header,
+ * the values and projects kinds, and the one transaction around them all. */
+#include "csv_import.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fiscal_year.h"
+#include "import.h"
+#include "kpi.h"
+#include "number.h"
+#include "values.h"
+
+const char *csv_import_kind_name(enum import_kind kind)
+{
+	static const char *const names[] = {
+		[IMPORT_STRATEGY] = "strategy",
+		[IMPORT_ACTUALS] = "actuals",
+		[IMPORT_PROJECTS] = "projects",
+	};
+
+	return names[kind];
+}
+
+void import_error(struct import *im, long line, long column, const char *fmt, ...)
+{
+	struct error e;
+	va_list ap;
+
+	error_clear(&e);
+	snprintf(e.file, sizeof e.file, "%s", im->path);
+	e.line = line;
+	e.column = column;
+	va_start(ap, fmt);
+	vsnprintf(e.text, sizeof e.text, fmt, ap);
+	va_end(ap);
+	error_list_add(im->errors, &e);
+}
+
+void import_error_from(struct import *im, long line, long column, const char *name,
+		       const struct error *err)
+{
+	import_error(im, line, column, "%s: %s", name, err->text);
+}
+
+char *import_header_name(const char *cell, char *buf, size_t size)
+{
+	size_t n = 0;
+	const char *p = cell;
+
+	while (*p && n + 4 < size) {
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+			p++;
+		} else if (strncmp(p, "\u3000", 3) == 0) {
+			p += 3;
+		} else if (strncmp(p, "【参考】", strlen("【参考】")) == 0) {
+			p += strlen("【参考】");
+		} else if (strncmp(p, "※", strlen("※")) == 0) {
+			break;
+		} else {
+			buf[n++] = *p++;
+		}
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Columns of the two flat kinds, by name. */
+#define MAX_COLUMNS 16
+
+struct columns {
+	const char *const *names;	/* the kind's columns, NULL-terminated */
+	int index[MAX_COLUMNS];		/* where each stands in the file, or -1 */
+	size_t count;			/* cells a row must have */
+};
+
+static const char *const actuals_columns[] = {
+	"code", "fiscal_year", "kind", "value", "note", "entered_by", "entered_at", NULL
+};
+enum { A_CODE, A_YEAR, A_KIND, A_VALUE, A_NOTE, A_BY, A_AT, A_REQUIRED = 4 };
+
+static const char *const projects_columns[] = {
+	"municipality", "program", "adoption_year", "project", "title", "application",
+	"national_share", "period", "description", "notes", "code", "kpi", "name", "unit",
+	"initial_value", NULL
+};
+enum {
+	P_MUNICIPALITY, P_PROGRAM, P_YEAR, P_PROJECT, P_TITLE, P_APPLICATION, P_SHARE,
+	P_PERIOD, P_DESCRIPTION, P_NOTES, P_CODE, P_KPI, P_NAME, P_UNIT, P_INITIAL,
+	P_REQUIRED = 15
+};
+
+static int find_name(const char *const *names, const char *name)
+{
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* Maps a header onto names; the first `required` names must be there.
+ * Returns 0, or -1 with errors recorded. */
+static int map_columns(struct import *im, const struct csv_record *header,
+		       const char *const *names, int required, struct columns *c)
+{
+	size_t i;
+	int k, bad = 0;
+
+	c->names = names;
+	c->count = header->n;
+	for (k = 0; k < MAX_COLUMNS; k++)
+		c->index[k] = -1;
+	for (i = 0; i < header->n; i++) {
+		char name[256];
+
+		import_header_name(header->fields[i].text, name, sizeof name);
+		k = find_name(names, name);
+		if (k < 0) {
+			import_error(im, header->line, (long)i + 1, "unknown column '%s'", name);
+			bad = 1;
+		} else if (c->index[k] >= 0) {
+			import_error(im, header->line, (long)i + 1, "column '%s' twice", name);
+			bad = 1;
+		} else {
+			c->index[k] = (int)i;
+		}
+	}
+	for (k = 0; k < required; k++) {
+		if (c->index[k] < 0) {
+			import_error(im, header->line, 0, "no column '%s'", names[k]);
+			bad = 1;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+static const char *cell(const struct columns *c, const struct csv_record *r, int k)
+{
+	return c->index[k] >= 0 ? r->fields[c->index[k]].text : "";
+}
+
+static long column_of(const struct columns *c, int k)
+{
+	return c->index[k] + 1;
+}
+
+/* Whether text is an ISO 8601 UTC time as kpitree writes it. */
+static int is_timestamp(const char *t)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	size_t i;
+
+	for (i = 0; shape[i]; i++) {
+		if (shape[i] == 'd' ? t[i] < '0' || t[i] > '9' : t[i] != shape[i])
+			return 0;
+	}
+	return t[i] == '\0';
+}
+
+struct reader {
+	struct import *im;
+	enum import_kind kind;
+	int have_header;
+	int skipped;
+	struct columns columns;
+	struct wide_table *wide;
+	/* the row above the header, for the wide table's two header rows */
+	struct csv_field *above_fields;
+	char *above_text;
+	struct csv_record above;
+	/* the last code looked up, since rows come sorted by code */
+	char last_code[64];
+	long long last_kpi;
+	int last_is_project;
+	/* the last project saved, since its fields repeat on each KPI row */
+	char last_project[1024];
+	long long last_project_id;
+	int failed;		/* a store error: stop reading */
+};
+
+static long long find_kpi(struct reader *rd, const char *code, struct error *err)
+{
+	struct kpi k;
+
+	if (strcmp(code, rd->last_code) == 0 && rd->last_kpi)
+		return rd->last_kpi;
+	if (kpi_find(rd->im->s, code, &k, err) < 0)
+		return 0;
+	snprintf(rd->last_code, sizeof rd->last_code, "%s", code);
+	rd->last_kpi = k.id;
+	rd->last_is_project = k.is_project;
+	kpi_release(&k);
+	return rd->last_kpi;
+}
+
+static void actuals_row(struct reader *rd, const struct csv_record *r)
+{
+	struct import *im = rd->im;
+	const struct columns *c = &rd->columns;
+	struct value_change v = { .source = "import" };
+	const char *kind = cell(c, r, A_KIND);
+	const char *at = cell(c, r, A_AT);
+	struct error err;
+	int bad = 0, rc;
+
+	v.kpi_id = find_kpi(rd, cell(c, r, A_CODE), &err);
+	if (!v.kpi_id) {
+		import_error_from(im, r->line, column_of(c, A_CODE), "code", &err);
+		bad = 1;
+	}
+	if (fiscal_year_parse(cell(c, r, A_YEAR), &v.fiscal_year, &err) < 0) {
+		import_error_from(im, r->line, column_of(c, A_YEAR), "fiscal_year", &err);
+		bad = 1;
+	}
+	if (strcmp(kind, "actual") == 0 || strcmp(kind, "実績") == 0) {
+		v.kind = VALUE_ACTUAL;
+	} else if (strcmp(kind, "plan") == 0 || strcmp(kind, "計画") == 0) {
+		v.kind = VALUE_PLAN;
+	} else {
+		import_error(im, r->line, column_of(c, A_KIND),
+			     "kind: '%s' is neither plan nor actual", kind);
+		bad = 1;
+	}
+	if (number_parse(cell(c, r, A_VALUE), &v.value, &err) < 0) {
+		import_error_from(im, r->line, column_of(c, A_VALUE), "value", &err);
+		bad = 1;
+	}
+	if (*at && !is_timestamp(at)) {
+		import_error(im, r->line, column_of(c, A_AT),
+			     "entered_at: '%s' is not a UTC time like 2025-04-01T09:00:00Z", at);
+		bad = 1;
+	}
+	if (bad)
+		return;
+	v.note = cell(c, r, A_NOTE);
+	v.user = *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user;
+	v.at = *at ? at : im->now;
+	rc = values_apply(im->s, &v, &err);
+	if (rc < 0) {
+		import_error(im, r->line, 0, "%s", err.text);
+		rd->failed = 1;
+	} else if (rc == VALUES_CHANGED) {
+		im->stats->values_changed++;
+	}
+}
+
+static const char program_sql[] =
+	"INSERT INTO grant_program(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name"
+	" RETURNING id";
+static const char project_sql[] =
+	"INSERT INTO project(municipality, program_id, adoption_year, number, title,"
+	" application, national_share, period, description, notes)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	" ON CONFLICT(municipality, number) DO UPDATE SET program_id = excluded.program_id,"
+	" adoption_year = excluded.adoption_year, title = excluded.title,"
+	" application = excluded.application, national_share = excluded.national_share,"
+	" period = excluded.period, description = excluded.description, notes = excluded.notes"
+	" RETURNING id";
+
+/* Runs a cached statement that returns one id. */
+static long long returning_id(struct import *im, sqlite3_stmt *stmt, struct error *err)
+{
+	long long id = 0;
+
+	if (store_step(im->s, stmt, err) == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return id;
+}
+
+static long long save_project(struct reader *rd, const struct csv_record *r, int year,
+			      int number, struct error *err)
+{
+	struct import *im = rd->im;
+	const struct columns *c = &rd->columns;
+	sqlite3_stmt *stmt = store_cached(im->s, program_sql, err);
+	long long program;
+	int i;
+
+	if (!stmt)
+		return 0;
+	sqlite3_bind_text(stmt, 1, cell(c, r, P_PROGRAM), -1, SQLITE_STATIC);
+	program = returning_id(im, stmt, err);
+	if (!program)
+		return 0;
+	stmt = store_cached(im->s, project_sql, err);
+	if (!stmt)
+		return 0;
+	sqlite3_bind_text(stmt, 1, cell(c, r, P_MUNICIPALITY), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, program);
+	sqlite3_bind_int(stmt, 3, year);
+	sqlite3_bind_int(stmt, 4, number);
+	for (i = P_TITLE; i <= P_NOTES; i++)
+		sqlite3_bind_text(stmt, 5 + i - P_TITLE, cell(c, r, i), -1, SQLITE_STATIC);
+	return returning_id(im, stmt, err);
+}
+
+/* A positive whole number, or 0. */
+static int whole_number(const char *text)
+{
+	double v;
+
+	if (number_parse(text, &v, NULL) < 0 || v < 1 || v > 1e6 || v != (int)v)
+		return 0;
+	return (int)v;
+}
+
+static void projects_row(struct reader *rd, const struct csv_record *r)
+{
+	struct import *im = rd->im;
+	const struct columns *c = &rd->columns;
+	struct kpi k = { .direction = DIRECTION_UP };
+	const char *initial = cell(c, r, P_INITIAL);
+	char key[1024];
+	struct error err;
+	int year = 0, number, bad = 0, i;
+
+	if (fiscal_year_parse(cell(c, r, P_YEAR), &year, &err) < 0) {
+		import_error_from(im, r->line, column_of(c, P_YEAR), "adoption_year", &err);
+		bad = 1;
+	}
+	number = whole_number(cell(c, r, P_PROJECT));
+	if (!number) {
+		import_error(im, r->line, column_of(c, P_PROJECT),
+			     "project: '%s' is not a project number (1, 2, ...)", cell(c, r, P_PROJECT));
+		bad = 1;
+	}
+	k.number = whole_number(cell(c, r, P_KPI));
+	if (!k.number) {
+		import_error(im, r->line, column_of(c, P_KPI),
+			     "kpi: '%s' is not a KPI number (1, 2, ...)", cell(c, r, P_KPI));
+		bad = 1;
+	}
+	for (i = 0; i < P_REQUIRED; i++) {
+		if (!*cell(c, r, i) && (i == P_MUNICIPALITY || i == P_PROGRAM || i == P_TITLE ||
+					i == P_CODE || i == P_NAME)) {
+			import_error(im, r->line, column_of(c, i), "%s: empty", c->names[i]);
+			bad = 1;
+		}
+	}
+	if (*initial) {
+		k.baseline.present = 1;
+		if (number_parse(initial, &k.baseline.value, &err) < 0) {
+			import_error_from(im, r->line, column_of(c, P_INITIAL), "initial_value", &err);
+			bad = 1;
+		}
+	}
+	if (strlen(cell(c, r, P_CODE)) >= sizeof k.code) {
+		import_error(im, r->line, column_of(c, P_CODE), "code: longer than %zu bytes",
+			     sizeof k.code - 1);
+		bad = 1;
+	}
+	if (bad)
+		return;
+
+	/* A project's fields repeat on each of its KPI rows: save it once. */
+	snprintf(key, sizeof key, "%s\x1f%d", cell(c, r, P_MUNICIPALITY), number);
+	if (strcmp(key, rd->last_project) != 0 || !rd->last_project_id) {
+		rd->last_project_id = save_project(rd, r, year, number, &err);
+		if (!rd->last_project_id) {
+			import_error(im, r->line, 0, "%s", err.text);
+			rd->failed = 1;
+			return;
+		}
+		snprintf(rd->last_project, sizeof rd->last_project, "%s", key);
+	}
+	snprintf(k.code, sizeof k.code, "%s", cell(c, r, P_CODE));
+	k.name = (char *)cell(c, r, P_NAME);
+	k.unit = (char *)cell(c, r, P_UNIT);
+	k.project_id = rd->last_project_id;
+	if (kpi_save(im->s, &k, &err) < 0)
+		import_error(im, r->line, column_of(c, P_CODE), "code: %s", err.text);
+}
+
+static int is_header_of(const struct csv_record *r, const char *const *names, int required)
+{
+	char name[256];
+	int k;
+
+	if ((int)r->n < required)
+		return 0;
+	for (k = 0; k < required; k++)
+		if (strcmp(import_header_name(r->fields[k].text, name, sizeof name), names[k]) != 0)
+			return 0;
+	return 1;
+}
+
+static int is_kpis_export(const struct csv_record *r)
+{
+	static const char *const kpis[] = { "code", "number", "name", "unit", "baseline_value", NULL };
+
+	return is_header_of(r, kpis, 5);
+}
+
+/* Keeps a copy of r as the row above a possible header. */
+static void keep_above(struct reader *rd, const struct csv_record *r)
+{
+	size_t i, total = 0;
+	char *p;
+
+	for (i = 0; i < r->n; i++)
+		total += r->fields[i].len + 1;
+	free(rd->above_fields);
+	free(rd->above_text);
+	rd->above_fields = calloc(r->n ? r->n : 1, sizeof *rd->above_fields);
+	rd->above_text = malloc(total ? total : 1);
+	if (!rd->above_fields || !rd->above_text) {
+		rd->above.n = 0;
+		return;
+	}
+	for (i = 0, p = rd->above_text; i < r->n; i++) {
+		memcpy(p, r->fields[i].text, r->fields[i].len + 1);
+		rd->above_fields[i] = (struct csv_field){ p, r->fields[i].len };
+		p += r->fields[i].len + 1;
+	}
+	rd->above = (struct csv_record){ r->line, r->n, rd->above_fields };
+}
+
+static void unknown_header(struct import *im, long line)
+{
+	import_error(im, line, 0, "a header of no known kind: expected "
+		     "code,fiscal_year,kind,value,... (actuals), municipality,program,... "
+		     "(projects) or the wide table's 重点戦略プロジェクト,基本戦略,... (strategy)");
+}
+
+/* Title rows above the wide table's header (別紙, the document's name,
+ * a first header row) are passed over, a few at most. */
+#define MAX_ROWS_ABOVE_HEADER 8
+
+static int take_header(struct reader *rd, const struct csv_record *r)
+{
+	struct import *im = rd->im;
+
+	if (is_header_of(r, actuals_columns, A_REQUIRED)) {
+		rd->kind = IMPORT_ACTUALS;
+		return map_columns(im, r, actuals_columns, A_REQUIRED, &rd->columns);
+	}
+	if (is_header_of(r, projects_columns, 3)) {
+		rd->kind = IMPORT_PROJECTS;
+		return map_columns(im, r, projects_columns, P_REQUIRED, &rd->columns);
+	}
+	if (is_kpis_export(r)) {
+		import_error(im, r->line, 0, "a kpis export is not imported: its KPIs come from "
+			     "the strategy and projects files");
+		return -1;
+	}
+	if (wide_table_is_header(r)) {
+		rd->kind = IMPORT_STRATEGY;
+		rd->wide = wide_table_begin(im, r, rd->skipped ? &rd->above : NULL);
+		return rd->wide ? 0 : -1;
+	}
+	if (++rd->skipped < MAX_ROWS_ABOVE_HEADER) {
+		keep_above(rd, r);
+		return 1;
+	}
+	unknown_header(im, r->line - rd->skipped + 1);
+	return -1;
+}
+
+static int on_record(void *ctx, const struct csv_record *r)
+{
+	struct reader *rd = ctx;
+	int rc;
+
+	if (!rd->have_header) {
+		rc = take_header(rd, r);
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			rd->have_header = 1;
+		return 0;
+	}
+	rd->im->stats->rows++;
+	if (rd->kind == IMPORT_STRATEGY)
+		return wide_table_row(rd->wide, r) < 0 ? -1 : 0;
+	if (r->n != rd->columns.count) {
+		import_error(rd->im, r->line, 0, "expected %zu cells but found %zu",
+			     rd->columns.count, r->n);
+		return 0;
+	}
+	if (rd->kind == IMPORT_ACTUALS)
+		actuals_row(rd, r);
+	else
+		projects_row(rd, r);
+	return rd->failed ? -1 : 0;
+}
+
+static int import_one(struct import *im, const struct import_file *f, enum encoding encoding)
+{
+	struct reader rd = { .im = im };
+	struct error err;
+	int rc;
+
+	rc = csv_read(f->path, f->data, f->len, encoding, on_record, &rd, &err);
+	if (rc < 0 && err.text[0])
+		error_list_add(im->errors, &err);
+	if (rc == 0 && !rd.have_header)
+		unknown_header(im, 1);
+	if (rd.wide && wide_table_end(rd.wide) < 0)
+		rc = -1;
+	free(rd.above_fields);
+	free(rd.above_text);
+	return rc;
+}
+
+int csv_import(struct store *s, const struct import_file *files, int nfiles,
+	       enum encoding encoding, const char *user, struct import_stats *stats,
+	       struct error_list *errors)
+{
+	struct import im = { .s = s, .user = user, .errors = errors, .stats = stats };
+	struct error err;
+	int i;
+
+	memset(stats, 0, sizeof *stats);
+	store_now(im.now, sizeof im.now);
+	if (store_begin(s, &err) < 0) {
+		error_list_add(errors, &err);
+		return -1;
+	}
+	for (i = 0; i < nfiles; i++) {
+		int before = errors->n;
+
+		im.path = files[i].path;
+		if (import_one(&im, &files[i], encoding) < 0 && errors->n == before)
+			import_error(&im, 0, 0, "import stopped");
+	}
+	if (errors->n || errors->more) {
+		store_rollback(s);
+		return -1;
+	}
+	if (store_commit(s, &err) < 0) {
+		error_list_add(errors, &err);
+		return -1;
+	}
+	return 0;
+}

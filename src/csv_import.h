@@ -1,0 +1,40 @@
+/* csv_import.h: loading CSV files into the store: each file's kind told
+ * by its header, all files in one transaction, every error reported. */
+#ifndef KPITREE_CSV_IMPORT_H
+#define KPITREE_CSV_IMPORT_H
+
+#include <stddef.h>
+
+#include "encoding.h"
+#include "error.h"
+#include "store.h"
+
+/* A file to import: read from path, or (data non-NULL) from memory with
+ * path as its name. */
+struct import_file {
+	const char *path;
+	const void *data;
+	size_t len;
+};
+
+enum import_kind { IMPORT_STRATEGY, IMPORT_ACTUALS, IMPORT_PROJECTS };
+
+struct import_stats {
+	long rows;		/* data rows read, all files */
+	long values_changed;	/* values set or cleared (history rows) */
+};
+
+/* Imports files in one transaction: the government's wide table
+ * (strategy), values (the actuals format) and grant projects, told apart
+ * by their headers. On any error nothing is imported: every error found
+ * (up to errors->max; the rest counted) is in errors, each at
+ * FILE:LINE:COLUMN. Returns 0, or -1. user stands in for a values row
+ * without entered_by. */
+int csv_import(struct store *s, const struct import_file *files, int nfiles,
+	       enum encoding encoding, const char *user, struct import_stats *stats,
+	       struct error_list *errors);
+
+/* "strategy", "actuals", "projects". */
+const char *csv_import_kind_name(enum import_kind kind);
+
+#endif

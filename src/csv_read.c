@@ -1,0 +1,200 @@
+/* csv_read.c: RFC 4180 records from a text source through libcsv, each
+ * with the line it starts on; limits on cells and rows keep memory bounded. */
+#include "csv_read.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* UTF-8 asked of the text source at a time. */
+#define CSV_CHUNK (64 * 1024)
+
+/* Cells in one row, and bytes in one row (NULs included): with these a
+ * row's storage is fixed, whatever the file holds. */
+#define CSV_MAX_CELLS 1024
+#define CSV_MAX_ROW (16 * CSV_MAX_CELL)
+
+struct reader {
+	struct csv_parser parser;
+	const char *path;
+	csv_record_fn fn;
+	void *ctx;
+	struct error *err;
+	int status;			/* 0, -1 with err filled, or fn's return */
+	long line;			/* of the text being fed */
+	long record_line;		/* where the record being built starts */
+	long cell_line;			/* where the cell being built opens */
+	long records;
+
+	/* The record being built: its cells' bytes one after the other in
+	 * row, reused from record to record. */
+	size_t n, used;
+	struct csv_field fields[CSV_MAX_CELLS];
+	char row[CSV_MAX_ROW];
+	char text[CSV_CHUNK];
+};
+
+/* Spaces are part of a cell (RFC 4180), as Excel keeps them; libcsv
+ * would trim them from unquoted cells. */
+static int csv_no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void on_cell(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	long column = (long)r->n + 1;
+
+	if (r->status)
+		return;
+	if (len > CSV_MAX_CELL) {
+		r->status = error_at(r->err, r->path, r->cell_line, column,
+				     "cell longer than %d bytes", CSV_MAX_CELL);
+		return;
+	}
+	if (r->n == CSV_MAX_CELLS) {
+		r->status = error_at(r->err, r->path, r->cell_line, column,
+				     "more than %d cells in one row", CSV_MAX_CELLS);
+		return;
+	}
+	if (len + 1 > CSV_MAX_ROW - r->used) {
+		r->status = error_at(r->err, r->path, r->record_line, 0,
+				     "row longer than %d bytes", CSV_MAX_ROW);
+		return;
+	}
+	/* CSV_APPEND_NULL has put a NUL at s[len]. */
+	memcpy(r->row + r->used, s, len + 1);
+	r->fields[r->n].text = r->row + r->used;
+	r->fields[r->n].len = len;
+	r->n++;
+	r->used += len + 1;
+	/* The next cell starts after the comma, on the line being fed. */
+	r->cell_line = r->line;
+}
+
+static void on_row(int c, void *data)
+{
+	struct reader *r = data;
+	struct csv_record record;
+
+	(void)c;
+	if (r->status)
+		return;
+	record.line = r->record_line;
+	record.n = r->n;
+	record.fields = r->fields;
+	r->records++;
+	r->status = r->fn(r->ctx, &record);
+	r->n = r->used = 0;
+}
+
+/* libcsv stopped at a quote in the wrong place. */
+static int parse_error(struct reader *r)
+{
+	long column = (long)r->n + 1;
+
+	if (r->status)
+		return r->status;
+	if (csv_error(&r->parser) != CSV_EPARSE)
+		return r->status = error_set(r->err, "out of memory");
+	/* Still in a quoted cell: something other than a comma or a line
+	 * end came after its closing quote. */
+	if (r->parser.quoted)
+		return r->status = error_at(r->err, r->path, r->line, column,
+					    "text after a closing quote (a quote inside a quoted cell is written \"\")");
+	return r->status = error_at(r->err, r->path, r->line, column,
+				    "a quote inside an unquoted cell");
+}
+
+/* Feeds s[0, n) to libcsv one line at a time, so that each record and
+ * cell knows the line it opened on. Returns r->status. */
+static int feed(struct reader *r, const char *s, size_t n)
+{
+	while (n && !r->status) {
+		const char *nl = memchr(s, '\n', n);
+		size_t k = nl ? (size_t)(nl - s) + 1 : n;
+
+		/* Only a quoted cell carries anything over a line end; outside
+		 * one, what comes next opens on this line: a cell, and a record
+		 * if none of its cells is in yet. */
+		if (!r->parser.quoted) {
+			r->cell_line = r->line;
+			if (r->n == 0)
+				r->record_line = r->line;
+		}
+		if (csv_parse(&r->parser, s, k, on_cell, on_row, r) != k)
+			return parse_error(r);
+		/* Stop a cell that is too long before libcsv holds much more of
+		 * it; the one byte over is a closing quote it keeps until the
+		 * cell ends. */
+		if (!r->status && r->parser.entry_pos > CSV_MAX_CELL + 1)
+			r->status = error_at(r->err, r->path, r->cell_line, (long)r->n + 1,
+					     "cell longer than %d bytes", CSV_MAX_CELL);
+		if (nl)
+			r->line++;
+		s += k;
+		n -= k;
+	}
+	return r->status;
+}
+
+/* Reads the whole source into libcsv. Returns 0 or the first failure. */
+static int read_all(struct reader *r, struct text_source *t)
+{
+	long got;
+
+	while ((got = text_read(t, r->text, sizeof r->text, r->err)) > 0) {
+		const char *nul = memchr(r->text, '\0', (size_t)got);
+		size_t n = nul ? (size_t)(nul - r->text) : (size_t)got;
+
+		if (feed(r, r->text, n))
+			return r->status;
+		if (nul)
+			return error_at(r->err, r->path, r->line, (long)r->n + 1, "NUL byte");
+	}
+	if (got < 0)
+		return -1;
+	if (csv_fini(&r->parser, on_cell, on_row, r) != 0)
+		return error_at(r->err, r->path, r->cell_line, (long)r->n + 1, "unclosed quote");
+	if (r->status)
+		return r->status;
+	if (!r->records)
+		return error_at(r->err, r->path, 0, 0, "empty file");
+	return 0;
+}
+
+int csv_read(const char *path, const void *data, size_t len, enum encoding encoding,
+	     csv_record_fn fn, void *ctx, struct error *err)
+{
+	struct reader *r;
+	struct text_source *t;
+	int rc;
+
+	t = text_open(path, data, len, encoding, err);
+	if (!t)
+		return -1;
+	r = malloc(sizeof *r);
+	if (!r) {
+		text_close(t);
+		return error_set(err, "out of memory");
+	}
+	r->path = path;
+	r->fn = fn;
+	r->ctx = ctx;
+	r->err = err;
+	r->status = 0;
+	r->line = r->record_line = r->cell_line = 1;
+	r->records = 0;
+	r->n = r->used = 0;
+	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_space_func(&r->parser, csv_no_space);
+	/* libcsv grows a cell's buffer by this much at a time. */
+	csv_set_blk_size(&r->parser, 4096);
+	rc = read_all(r, t);
+	csv_free(&r->parser);
+	free(r);
+	text_close(t);
+	return rc;
+}

@@ -1,0 +1,51 @@
+/* import.h: what the importers of each kind share (inside the core only):
+ * the running import, its error reporting, and cell helpers. */
+#ifndef KPITREE_IMPORT_H
+#define KPITREE_IMPORT_H
+
+#include "csv_import.h"
+#include "csv_read.h"
+
+struct import {
+	struct store *s;
+	const char *path;
+	const char *user;
+	char now[32];
+	struct error_list *errors;
+	struct import_stats *stats;
+};
+
+/* Records an error of the import at line and column (a CSV column, from
+ * 1; 0 for the whole line). */
+void import_error(struct import *im, long line, long column, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Records err (from a core function) at line and column, prefixed by the
+ * column's name. */
+void import_error_from(struct import *im, long line, long column, const char *name,
+		       const struct error *err);
+
+/* A header cell reduced to its name: spaces (ASCII and U+3000) removed,
+ * 【参考】 removed, and everything from ※ on removed. Writes into buf. */
+char *import_header_name(const char *cell, char *buf, size_t size);
+
+/* The wide table (wide_table.c). */
+struct wide_table;
+
+/* Whether a header record is the wide table's. */
+int wide_table_is_header(const struct csv_record *header);
+
+/* Starts a wide-table import at its header; above is the row just above
+ * the header (a second header row, as Excel keeps it) or NULL. Returns
+ * NULL with an error recorded when the header lacks a required column. */
+struct wide_table *wide_table_begin(struct import *im, const struct csv_record *header,
+				    const struct csv_record *above);
+
+/* Takes one data row (repeated headers are skipped here). Returns 0, or
+ * -1 on a failure that stops the import (a store error). */
+int wide_table_row(struct wide_table *w, const struct csv_record *row);
+
+/* Links the re-listings to their KPIs, then frees w. Returns 0 or -1. */
+int wide_table_end(struct wide_table *w);
+
+#endif

@@ -1,0 +1,625 @@
+/* wide_table.c: the government's wide table (the columns of seed 000) as
+ * Excel keeps it: merged cells, repeated headers, re-listed KPIs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codes.h"
+#include "import.h"
+#include "kpi.h"
+#include "kpi_text.h"
+
+#define DEFAULT_STRATEGY "第3期北海道創生総合戦略"
+
+enum wide_column {
+	W_STRATEGY, W_CODE, W_PROJECT, W_BASIC, W_MEASURE, W_ITEM, W_CONTENT, W_KPI,
+	W_NUMBER, W_FIELD, W_MENUS, W_EXAMPLE, W_AI_EXAMPLE, W_COLUMNS
+};
+
+static const char *const wide_names[W_COLUMNS] = {
+	"strategy", "code", "重点戦略プロジェクト", "基本戦略", "施策", "項目", "内容",
+	"対象KPI", "番号", "主要分野", "活用が想定される交付金事業メニュー", "対象事業例",
+	"AI・デジタルを活用した事業例",
+};
+
+/* Merged cells: an empty cell in these columns means the same as above. */
+static const int carried[W_COLUMNS] = {
+	[W_STRATEGY] = 1, [W_PROJECT] = 1, [W_BASIC] = 1, [W_MEASURE] = 1, [W_ITEM] = 1,
+	[W_FIELD] = 1,
+};
+
+#define MAX_KPIS_IN_CELL 16
+#define MAX_CELL_TEXT 4096
+
+/* A re-listing waits for the end of the file: its home row may come later. */
+struct relisting {
+	long long placement;
+	int position;
+	long long strategy;
+	char code[32];
+	char name[KPI_TEXT_MAX_NAME];
+	long line, column;
+};
+
+struct wide_table {
+	struct import *im;
+	int index[W_COLUMNS];		/* file column of each, or -1 */
+	char header[W_COLUMNS][256];	/* the header's names, for repeats */
+	size_t cells;
+	char carry[W_COLUMNS][MAX_CELL_TEXT];
+	/* the placements of the last row's levels 1-4 and its strategy */
+	long long strategy;
+	long long level[5];
+	char path_key[W_ITEM + 1][MAX_CELL_TEXT];
+	struct relisting *relistings;
+	size_t nrelistings, relistings_size;
+	long line;		/* of the row being taken */
+	int failed;
+};
+
+/* Copies src into dst of size bytes, cut at size - 1 (the callers' sizes
+ * match their sources, so nothing is cut in practice). */
+static void set_text(char *dst, size_t size, const char *src)
+{
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+static long column_of(const struct wide_table *w, int k)
+{
+	return w->index[k] + 1;
+}
+
+int wide_table_is_header(const struct csv_record *header)
+{
+	char name[256];
+	size_t i;
+	int found = 0, k;
+
+	for (i = 0; i < header->n; i++) {
+		import_header_name(header->fields[i].text, name, sizeof name);
+		for (k = W_PROJECT; k <= W_KPI; k++)
+			if (strcmp(name, wide_names[k]) == 0)
+				found++;
+	}
+	return found == W_KPI - W_PROJECT + 1;
+}
+
+struct wide_table *wide_table_begin(struct import *im, const struct csv_record *header,
+				    const struct csv_record *above)
+{
+	struct wide_table *w = calloc(1, sizeof *w);
+	size_t i;
+	int k, bad = 0;
+
+	if (!w) {
+		import_error(im, header->line, 0, "out of memory");
+		return NULL;
+	}
+	w->im = im;
+	w->cells = header->n;
+	for (k = 0; k < W_COLUMNS; k++)
+		w->index[k] = -1;
+	for (i = 0; i < header->n; i++) {
+		char name[256];
+
+		import_header_name(header->fields[i].text, name, sizeof name);
+		/* Excel's two header rows: a name may stand in the row above. */
+		if (!*name && above && i < above->n)
+			import_header_name(above->fields[i].text, name, sizeof name);
+		if (!*name)
+			continue;
+		for (k = 0; k < W_COLUMNS && strcmp(name, wide_names[k]) != 0; k++)
+			;
+		if (k == W_COLUMNS) {
+			import_error(im, header->line, (long)i + 1, "unknown column '%s'", name);
+			bad = 1;
+		} else if (w->index[k] >= 0) {
+			import_error(im, header->line, (long)i + 1, "column '%s' twice", name);
+			bad = 1;
+		} else {
+			w->index[k] = (int)i;
+			set_text(w->header[k], sizeof w->header[k], name);
+		}
+	}
+	if (bad) {
+		free(w);
+		return NULL;
+	}
+	snprintf(w->carry[W_STRATEGY], MAX_CELL_TEXT, "%s", DEFAULT_STRATEGY);
+	return w;
+}
+
+/* A repeated header (a page break in the document) names its columns. */
+static int is_repeated_header(const struct wide_table *w, const struct csv_record *r)
+{
+	char name[256];
+	int k, same = 0;
+
+	for (k = 0; k < W_COLUMNS; k++) {
+		if (w->index[k] < 0)
+			continue;
+		import_header_name(r->fields[w->index[k]].text, name, sizeof name);
+		if (*name && strcmp(name, w->header[k]) == 0)
+			same++;
+	}
+	return same >= 3;
+}
+
+static const char node_find_sql[] =
+	"SELECT id FROM node WHERE strategy_id = ? AND level = ? AND label = ? AND title = ?";
+static const char node_insert_sql[] =
+	"INSERT INTO node(strategy_id, level, label, title) VALUES (?, ?, ?, ?)";
+static const char placement_find_sql[] =
+	"SELECT id FROM placement WHERE coalesce(parent_id, 0) = ? AND node_id = ?";
+static const char placement_insert_sql[] =
+	"INSERT INTO placement(node_id, parent_id, position)"
+	" VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM placement"
+	" WHERE parent_id IS ?2))";
+static const char strategy_sql[] =
+	"INSERT INTO strategy(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name"
+	" RETURNING id";
+static const char field_sql[] =
+	"INSERT INTO field(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name"
+	" RETURNING id";
+static const char menu_sql[] =
+	"INSERT INTO grant_menu(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name"
+	" RETURNING id";
+static const char content_sql[] =
+	"UPDATE placement SET field_id = ?1, example = ?2, ai_example = ?3 WHERE id = ?4"
+	" AND (field_id IS NOT ?1 OR example IS NOT ?2 OR ai_example IS NOT ?3)";
+static const char menu_link_sql[] =
+	"INSERT INTO placement_menu(placement_id, menu_id, position) VALUES (?, ?, ?)"
+	" ON CONFLICT DO UPDATE SET position = excluded.position";
+static const char kpi_link_sql[] =
+	"INSERT INTO kpi_placement(kpi_id, placement_id, home, position) VALUES (?, ?, ?, ?)"
+	" ON CONFLICT DO UPDATE SET home = excluded.home, position = excluded.position";
+static const char relisted_find_sql[] =
+	"SELECT k.id FROM kpi k WHERE k.strategy_id = ?1 AND (k.code = ?2 OR (?2 = '' AND k.name = ?3))"
+	" AND EXISTS (SELECT 1 FROM kpi_placement WHERE kpi_id = k.id AND home = 1)";
+static const char setting_sql[] =
+	"SELECT CAST(value AS REAL) FROM setting WHERE key = 'municipality_count'";
+
+/* A store error stops the import; it is reported at the row's line. */
+static void store_failed(struct wide_table *w, const struct error *err)
+{
+	if (!w->failed)
+		import_error(w->im, w->line, 0, "%s", err->text);
+	w->failed = 1;
+}
+
+/* Steps a cached statement that yields one id (0 if none) and resets it. */
+static long long one_id(struct wide_table *w, sqlite3_stmt *stmt)
+{
+	struct error err;
+	long long id = 0;
+	int rc = store_step(w->im->s, stmt, &err);
+
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	else if (rc != SQLITE_DONE)
+		store_failed(w, &err);
+	sqlite3_reset(stmt);
+	return id;
+}
+
+static sqlite3_stmt *cached(struct wide_table *w, const char *sql)
+{
+	struct error err;
+	sqlite3_stmt *stmt = store_cached(w->im->s, sql, &err);
+
+	if (!stmt)
+		store_failed(w, &err);
+	return stmt;
+}
+
+static long long named_id(struct wide_table *w, const char *sql, const char *name)
+{
+	sqlite3_stmt *stmt = cached(w, sql);
+
+	if (!stmt)
+		return 0;
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+	return one_id(w, stmt);
+}
+
+static int run(struct wide_table *w, sqlite3_stmt *stmt)
+{
+	struct error err;
+	int rc = store_step(w->im->s, stmt, &err);
+
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		store_failed(w, &err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Splits "1 「…」プロジェクト", "① 安心して…", "■ 待機児童…" into the
+ * number as the document writes it and the title. */
+static void split_label(int level, const char *cell, char *label, size_t lsize,
+			const char **title)
+{
+	const char *p = cell;
+	int n;
+
+	*label = '\0';
+	if (level <= 2) {
+		while (*p >= '0' && *p <= '9')
+			p++;
+	} else if (level == 3) {
+		p += codes_circled_read(p, &n);
+	} else if (level == 4 && strncmp(p, "■", strlen("■")) == 0) {
+		p += strlen("■");
+	}
+	if (p == cell || (*p != ' ' && strncmp(p, "\u3000", 3) != 0 && *p != '\0')) {
+		*title = cell;
+		return;
+	}
+	snprintf(label, lsize, "%.*s", (int)(p - cell), cell);
+	while (*p == ' ')
+		p++;
+	while (strncmp(p, "\u3000", 3) == 0)
+		p += 3;
+	*title = p;
+}
+
+static long long node_id(struct wide_table *w, int level, const char *label, const char *title)
+{
+	sqlite3_stmt *stmt;
+	long long id;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		stmt = cached(w, i == 0 ? node_find_sql : node_insert_sql);
+		if (!stmt)
+			return 0;
+		sqlite3_bind_int64(stmt, 1, w->strategy);
+		sqlite3_bind_int(stmt, 2, level);
+		sqlite3_bind_text(stmt, 3, label, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 4, title, -1, SQLITE_STATIC);
+		if (i == 0) {
+			id = one_id(w, stmt);
+			if (id || w->failed)
+				return id;
+		} else if (run(w, stmt) == 0) {
+			return sqlite3_last_insert_rowid(w->im->s->db);
+		}
+	}
+	return 0;
+}
+
+static long long placement_id(struct wide_table *w, long long parent, long long node)
+{
+	sqlite3_stmt *stmt = cached(w, placement_find_sql);
+	long long id;
+
+	if (!stmt)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, parent);
+	sqlite3_bind_int64(stmt, 2, node);
+	id = one_id(w, stmt);
+	if (id || w->failed)
+		return id;
+	stmt = cached(w, placement_insert_sql);
+	if (!stmt)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, node);
+	if (parent)
+		sqlite3_bind_int64(stmt, 2, parent);
+	else
+		sqlite3_bind_null(stmt, 2);
+	return run(w, stmt) == 0 ? sqlite3_last_insert_rowid(w->im->s->db) : 0;
+}
+
+/* Places the node of each level of the row under the one above, reusing
+ * the last row's placements where its cells are the same. */
+static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS])
+{
+	long long parent = 0;
+	int level, same = 1;
+
+	if (strcmp(cells[W_STRATEGY], w->path_key[W_STRATEGY]) != 0 || !w->strategy) {
+		w->strategy = named_id(w, strategy_sql, cells[W_STRATEGY]);
+		snprintf(w->path_key[W_STRATEGY], MAX_CELL_TEXT, "%s", cells[W_STRATEGY]);
+		same = 0;
+	}
+	for (level = 1; level <= 5 && !w->failed; level++) {
+		int k = W_PROJECT + level - 1;
+		char label[32];
+		const char *title;
+
+		if (level < 5 && same && strcmp(cells[k], w->path_key[k]) == 0) {
+			parent = w->level[level];
+			continue;
+		}
+		same = 0;
+		split_label(level, cells[k], label, sizeof label, &title);
+		parent = placement_id(w, parent, node_id(w, level, label, title));
+		if (level < 5) {
+			w->level[level] = parent;
+			snprintf(w->path_key[k], MAX_CELL_TEXT, "%s", cells[k]);
+		}
+	}
+	return w->failed ? 0 : parent;
+}
+
+static void link_menus(struct wide_table *w, long long placement, const char *cell)
+{
+	char menu[1024];
+	const char *p = cell;
+	int position = 0;
+
+	while (*p && !w->failed) {
+		size_t n = strcspn(p, "\r\n");
+		sqlite3_stmt *stmt;
+		long long id;
+
+		snprintf(menu, sizeof menu, "%.*s", (int)n, p);
+		p += n;
+		p += strspn(p, "\r\n");
+		if (!*menu)
+			continue;
+		id = named_id(w, menu_sql, menu);
+		stmt = cached(w, menu_link_sql);
+		if (!id || !stmt)
+			return;
+		sqlite3_bind_int64(stmt, 1, placement);
+		sqlite3_bind_int64(stmt, 2, id);
+		sqlite3_bind_int(stmt, 3, ++position);
+		run(w, stmt);
+	}
+}
+
+static void link_kpi(struct wide_table *w, long long kpi, long long placement, int home,
+		     int position)
+{
+	sqlite3_stmt *stmt = cached(w, kpi_link_sql);
+
+	if (!stmt)
+		return;
+	sqlite3_bind_int64(stmt, 1, kpi);
+	sqlite3_bind_int64(stmt, 2, placement);
+	sqlite3_bind_int(stmt, 3, home);
+	sqlite3_bind_int(stmt, 4, position);
+	run(w, stmt);
+}
+
+static double municipality_count(struct wide_table *w)
+{
+	sqlite3_stmt *stmt = cached(w, setting_sql);
+	struct error err;
+	double n = 0;
+
+	if (!stmt)
+		return 0;
+	if (store_step(w->im->s, stmt, &err) == SQLITE_ROW)
+		n = sqlite3_column_double(stmt, 0);
+	sqlite3_reset(stmt);
+	return n;
+}
+
+static int remember_relisting(struct wide_table *w, const struct relisting *r)
+{
+	if (w->nrelistings == w->relistings_size) {
+		size_t size = w->relistings_size ? 2 * w->relistings_size : 64;
+		struct relisting *more = realloc(w->relistings, size * sizeof *more);
+
+		if (!more)
+			return -1;
+		w->relistings = more;
+		w->relistings_size = size;
+	}
+	w->relistings[w->nrelistings++] = *r;
+	return 0;
+}
+
+/* The codes of the cell's KPIs: from the code column (one per line), or
+ * for the default strategy H and the circled number. Returns 0 or -1. */
+static int kpi_codes(struct wide_table *w, const struct csv_record *r, const char *cells[],
+		     int count, int number, char codes[][32])
+{
+	const char *p = cells[W_CODE];
+	int i;
+
+	if (*p) {
+		for (i = 0; i < count; i++) {
+			size_t n = strcspn(p, "\r\n");
+
+			if (n == 0 || n >= 32) {
+				import_error(w->im, r->line, column_of(w, W_CODE),
+					     "code: %d codes for %d KPIs", i, count);
+				return -1;
+			}
+			snprintf(codes[i], 32, "%.*s", (int)n, p);
+			p += n;
+			p += strspn(p, "\r\n");
+		}
+		if (*p) {
+			import_error(w->im, r->line, column_of(w, W_CODE),
+				     "code: more codes than the %d KPIs of the cell", count);
+			return -1;
+		}
+		return 0;
+	}
+	for (i = 0; i < count; i++)
+		codes[i][0] = '\0';
+	if (number && strcmp(cells[W_STRATEGY], DEFAULT_STRATEGY) != 0) {
+		import_error(w->im, r->line, column_of(w, W_CODE) > 0 ? column_of(w, W_CODE) : 0,
+			     "code: a KPI of %s needs its code (the code column)", cells[W_STRATEGY]);
+		return -1;
+	}
+	for (i = 0; i < count && number; i++)
+		codes_strategy_kpi(number, i, count, codes[i], 32);
+	return 0;
+}
+
+/* 番号: a circled number (or a plain one) on a KPI's home row; -, or
+ * nothing, on a row that re-lists. Returns the number, 0 for a
+ * re-listing, -1 for neither. */
+static int read_number(const char *cell)
+{
+	int n = 0;
+	size_t len = codes_circled_read(cell, &n);
+
+	if (len && cell[len] == '\0')
+		return n;
+	if (!*cell || strcmp(cell, "-") == 0 || strcmp(cell, "－") == 0 ||
+	    strcmp(cell, "―") == 0 || strcmp(cell, "ー") == 0)
+		return 0;
+	for (n = 0; *cell >= '0' && *cell <= '9' && n < 1000; cell++)
+		n = n * 10 + (*cell - '0');
+	return *cell || n == 0 ? -1 : n;
+}
+
+static void take_kpis(struct wide_table *w, const struct csv_record *r, const char *cells[],
+		      long long placement, long long field)
+{
+	struct kpi_text_item items[MAX_KPIS_IN_CELL];
+	char codes[MAX_KPIS_IN_CELL][32];
+	struct error err;
+	int n, i, number;
+
+	if (!*cells[W_KPI])
+		return;
+	if (kpi_text_parse(cells[W_KPI], items, MAX_KPIS_IN_CELL, &n, &err) < 0) {
+		import_error_from(w->im, r->line, column_of(w, W_KPI), "対象KPI", &err);
+		return;
+	}
+	number = read_number(cells[W_NUMBER]);
+	if (number < 0) {
+		import_error(w->im, r->line, column_of(w, W_NUMBER),
+			     "番号: '%s' is neither a circled number (①) nor - (a re-listing)",
+			     cells[W_NUMBER]);
+		return;
+	}
+	if (kpi_codes(w, r, cells, n, number, codes) < 0)
+		return;
+	for (i = 0; i < n && !w->failed; i++) {
+		if (!number || items[i].relisted) {
+			struct relisting rl = {
+				.placement = placement, .position = i + 1, .strategy = w->strategy,
+				.line = r->line, .column = column_of(w, W_KPI),
+			};
+
+			set_text(rl.code, sizeof rl.code, codes[i]);
+			set_text(rl.name, sizeof rl.name, items[i].name);
+			if (remember_relisting(w, &rl) < 0) {
+				struct error oom;
+
+				error_set(&oom, "out of memory");
+				store_failed(w, &oom);
+			}
+			continue;
+		}
+		{
+			struct kpi k = {
+				.number = number, .name = items[i].name, .unit = items[i].unit,
+				.baseline = items[i].baseline, .target = items[i].target,
+				.strategy_id = w->strategy, .field_id = field,
+			};
+
+			set_text(k.code, sizeof k.code, codes[i]);
+			if (k.target.all_municipalities)
+				k.target.value = municipality_count(w);
+			k.direction = k.baseline.present && k.target.present &&
+				k.target.value < k.baseline.value ? DIRECTION_DOWN : DIRECTION_UP;
+			if (kpi_save(w->im->s, &k, &err) < 0) {
+				import_error(w->im, r->line, column_of(w, W_CODE) > 0 ?
+					     column_of(w, W_CODE) : column_of(w, W_KPI), "code: %s", err.text);
+				continue;
+			}
+			link_kpi(w, k.id, placement, 1, i + 1);
+		}
+	}
+}
+
+int wide_table_row(struct wide_table *w, const struct csv_record *r)
+{
+	const char *cells[W_COLUMNS];
+	long long placement, field = 0;
+	sqlite3_stmt *stmt;
+	int k, bad = 0;
+
+	w->line = r->line;
+	if (is_repeated_header(w, r))
+		return 0;
+	if (r->n != w->cells) {
+		import_error(w->im, r->line, 0, "expected %zu cells but found %zu", w->cells, r->n);
+		return 0;
+	}
+	for (k = 0; k < W_COLUMNS; k++) {
+		cells[k] = w->index[k] >= 0 ? r->fields[w->index[k]].text : "";
+		if (!carried[k])
+			continue;
+		if (*cells[k])
+			snprintf(w->carry[k], MAX_CELL_TEXT, "%s", cells[k]);
+		cells[k] = w->carry[k];
+		if (!*cells[k] && k != W_FIELD) {
+			import_error(w->im, r->line, column_of(w, k),
+				     "%s: empty, and no row above to take it from", wide_names[k]);
+			bad = 1;
+		}
+	}
+	if (!*cells[W_CONTENT]) {
+		import_error(w->im, r->line, column_of(w, W_CONTENT), "内容: empty");
+		bad = 1;
+	}
+	if (bad)
+		return 0;
+	placement = place_row(w, cells);
+	if (*cells[W_FIELD])
+		field = named_id(w, field_sql, cells[W_FIELD]);
+	stmt = cached(w, content_sql);
+	if (w->failed || !stmt)
+		return -1;
+	if (field)
+		sqlite3_bind_int64(stmt, 1, field);
+	else
+		sqlite3_bind_null(stmt, 1);
+	sqlite3_bind_text(stmt, 2, cells[W_EXAMPLE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, cells[W_AI_EXAMPLE], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 4, placement);
+	run(w, stmt);
+	link_menus(w, placement, cells[W_MENUS]);
+	take_kpis(w, r, cells, placement, field);
+	return w->failed ? -1 : 0;
+}
+
+int wide_table_end(struct wide_table *w)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < w->nrelistings && !w->failed; i++) {
+		const struct relisting *rl = &w->relistings[i];
+		sqlite3_stmt *stmt = cached(w, relisted_find_sql);
+		long long kpi;
+
+		if (!stmt)
+			break;
+		w->line = rl->line;
+		sqlite3_bind_int64(stmt, 1, rl->strategy);
+		sqlite3_bind_text(stmt, 2, rl->code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, rl->name, -1, SQLITE_STATIC);
+		kpi = one_id(w, stmt);
+		if (!kpi) {
+			if (*rl->code)
+				import_error(w->im, rl->line, rl->column,
+					     "対象KPI: re-lists %s, which has no home row", rl->code);
+			else
+				import_error(w->im, rl->line, rl->column,
+					     "対象KPI: re-lists '%s', but no KPI of that name has a home row",
+					     rl->name);
+			continue;
+		}
+		link_kpi(w, kpi, rl->placement, 0, rl->position);
+	}
+	rc = w->failed ? -1 : 0;
+	free(w->relistings);
+	free(w);
+	return rc;
+}

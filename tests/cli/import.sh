@@ -1,0 +1,140 @@
+#!/bin/sh
+# import.sh: the bundled data as the seeds give it; import errors, each
+# named at FILE:LINE:COLUMN with the database left as it was; CP932 and
+# BOM+CRLF files; re-imports; the round trip; imports killed mid-way.
+. "$srcdir/tests/cli/lib.sh"
+plan 36
+fx="$srcdir/tests/fixtures"
+db="$work/k.db"
+
+run --db "$db" init
+expect 0 "" "init loads the bundled data"
+q() { "$SQLITE3" "$db" "$1"; }
+
+[ "$(q "SELECT count(*) FROM placement p JOIN node n ON n.id = p.node_id WHERE n.level = 5")" = 29 ]
+ok $? "29 content rows"
+[ "$(q "SELECT count(*) FROM kpi WHERE strategy_id IS NOT NULL")" = 19 ]
+ok $? "19 strategy KPIs (17 numbers, ⑫ holds three)"
+[ "$(q "SELECT group_concat(code, ' ') FROM (SELECT code FROM kpi WHERE code LIKE 'H12%' ORDER BY code)")" = "H12a H12b H12c" ]
+ok $? "⑫'s three KPIs are H12a, H12b, H12c"
+[ "$(q "SELECT count(*) FROM kpi_placement WHERE home = 0")" = 12 ]
+ok $? "12 re-listings, linked to their KPIs"
+[ "$(q "SELECT count(*) FROM kpi_placement kp JOIN kpi k ON k.id = kp.kpi_id WHERE kp.home = 0 AND k.code = 'H17'")" = 3 ]
+ok $? "H17 is re-listed three times"
+[ "$(q "SELECT count(*) FROM grant_menu")" = 9 ] && [ "$(q "SELECT count(*) FROM placement_menu")" = 45 ]
+ok $? "9 grant menus on 45 menu placements"
+[ "$(q "SELECT count(*) FROM project")" = 5 ] && [ "$(q "SELECT count(*) FROM kpi WHERE project_id IS NOT NULL")" = 13 ]
+ok $? "5 Sapporo projects with 13 KPIs"
+[ "$(q "SELECT count(*) FROM value WHERE kind = 'plan'") $(q "SELECT count(*) FROM value WHERE kind = 'actual'") $(q "SELECT count(*) FROM history")" = "27 26 53" ]
+ok $? "27 plan and 26 actual cells, each with its history row"
+[ "$(q "SELECT count(*) FROM value v JOIN kpi k ON k.id = v.kpi_id WHERE k.strategy_id IS NOT NULL")" = 0 ]
+ok $? "no values invented for the strategy KPIs"
+[ "$(q "SELECT count(*) FROM placement WHERE node_id IN (SELECT id FROM node WHERE level = 3 AND label = '⑤')")" = 2 ]
+ok $? "measure ⑤ is one node placed twice"
+spot=$(q "SELECT group_concat(k.code || '/' || v.fiscal_year || '/' || v.kind || '=' || v.value, ' ') FROM value v JOIN kpi k ON k.id = v.kpi_id WHERE (k.code, v.fiscal_year, v.kind) IN (VALUES ('SP4-2', 2022, 'plan'), ('SP4-3', 2022, 'actual'), ('SP2-1', 2022, 'actual'), ('SP3-2', 2022, 'actual'), ('SP5-2', 2025, 'plan')) ORDER BY k.code")
+[ "$spot" = "SP2-1/2022/actual=16.0 SP3-2/2022/actual=257.0 SP4-2/2022/plan=23000.0 SP4-3/2022/actual=30.2 SP5-2/2025/plan=57600.0" ]
+ok $? "spot values match seed 002 ($spot)"
+run --db "$db" show H16
+grep -q '^baseline   1,511億円 (見込額) (R5)$' "$work/out" && grep -q '^target     1,650億円以上 (R10)$' "$work/out"
+ok $? "H16 keeps 見込額 and 以上"
+run --db "$db" show H01
+grep -q '^baseline   28人 (R6)$' "$work/out" && grep -q '^direction  down$' "$work/out"
+ok $? "H01 is 28人 (R6) → 0人 (R7), down"
+
+dump() { "$SQLITE3" "$db" .dump | md5sum; }
+before=$(dump)
+# import_fails FILE WANT DESCRIPTION: exit 1, exactly these errors, nothing changed.
+import_fails() {
+	run --db "$db" import "$1"
+	expect 1 "$2
+kpitree: nothing imported" "$3"
+	[ "$(dump)" = "$before" ]; ok $? "$3: the database is unchanged"
+}
+import_fails "$fx/imp_unclosed_quote.csv" "kpitree: $fx/imp_unclosed_quote.csv:2:4: unclosed quote" \
+	"an unclosed quote"
+import_fails "$fx/imp_wrong_cells.csv" "kpitree: $fx/imp_wrong_cells.csv:3: expected 4 cells but found 3" \
+	"a row with the wrong number of cells"
+import_fails "$fx/imp_invalid_utf8.csv" "kpitree: $fx/imp_invalid_utf8.csv:2:23: invalid UTF-8" \
+	"invalid UTF-8 after a BOM"
+import_fails "$fx/imp_three_errors.csv" "kpitree: $fx/imp_three_errors.csv:2:4: value: not a number: 'abc'
+kpitree: $fx/imp_three_errors.csv:3:2: fiscal_year: not a fiscal year: 'R99x'
+kpitree: $fx/imp_three_errors.csv:4:1: code: no KPI with code 'SP9-9'" \
+	"every error of a file: a non-number, a year that is no year, an unknown code"
+import_fails "$fx/imp_empty.csv" "kpitree: $fx/imp_empty.csv: empty file" "an empty file"
+import_fails "$fx/imp_unknown_header.csv" "kpitree: $fx/imp_unknown_header.csv:1: a header of no known kind: expected code,fiscal_year,kind,value,... (actuals), municipality,program,... (projects) or the wide table's 重点戦略プロジェクト,基本戦略,... (strategy)" \
+	"a header of no known kind"
+{ echo 'code,fiscal_year,kind,value'; printf 'SP2-1,2022,actual,'; head -c 1048576 /dev/zero | tr '\0' 7; echo; } >"$work/big.csv"
+import_fails "$work/big.csv" "kpitree: $work/big.csv:2:4: cell longer than 65536 bytes" "a 1 MB cell"
+
+run --db "$db" import "$fx/imp_bad_kpi_cell.csv"
+[ "$status" -eq 1 ] && grep -q "^kpitree: $fx/imp_bad_kpi_cell.csv:2:8: 対象KPI: " "$work/err" && [ "$(dump)" = "$before" ]
+ok $? "a KPI cell that does not parse is named at its line and column, nothing imported"
+
+# The same values as UTF-8, CP932 and BOM+CRLF import the same.
+for kind in utf8 cp932 bom_crlf; do
+	"$KPITREE" --db "$db" backup "$work/$kind.db"
+	"$KPITREE" --db "$work/$kind.db" import "$fx/imp_values_$kind.csv" >/dev/null 2>&1 &&
+		"$KPITREE" --db "$work/$kind.db" export actuals | cut -d, -f1-5 >"$work/$kind.out"
+done
+cmp -s "$work/utf8.out" "$work/cp932.out" && cmp -s "$work/utf8.out" "$work/bom_crlf.out" &&
+	grep -q '^SP4-3,2023,actual,31.5,①～－$' "$work/utf8.out" && grep -q '^SP2-1,2023,actual,1511,速報値（暫定）$' "$work/utf8.out"
+same=$?
+[ $same -eq 0 ] || for kind in cp932 bom_crlf; do diff "$work/utf8.out" "$work/$kind.out" | sed 's/^/# /'; done
+ok $same "CP932 and BOM+CRLF files import the same as UTF-8"
+
+# Re-importing the same file changes nothing, not even the history.
+run --db "$work/utf8.db" import "$fx/imp_values_utf8.csv"
+[ "$status" -eq 0 ] && grep -q '; 0 values changed$' "$work/out"
+ok $? "re-importing the same file changes nothing"
+
+# Round trip: export all, import into an empty database, export again.
+for k in kpis actuals strategy projects; do "$KPITREE" --db "$work/utf8.db" export $k -o "$work/a-$k.csv"; done
+"$KPITREE" --db "$work/rt.db" init --empty >/dev/null
+run --db "$work/rt.db" import "$work/a-strategy.csv" "$work/a-projects.csv" "$work/a-actuals.csv"
+expect 0 "" "the exports import into an empty database"
+same=0
+for k in kpis actuals strategy projects; do
+	"$KPITREE" --db "$work/rt.db" export $k -o "$work/b-$k.csv"
+	cmp -s "$work/a-$k.csv" "$work/b-$k.csv" || { same=1; echo "# $k differs"; diff "$work/a-$k.csv" "$work/b-$k.csv" | head -5 | sed 's/^/# /'; }
+done
+ok $same "export, import, export gives the same bytes for all four kinds"
+cmp -s "$work/a-strategy.csv" "$srcdir/data/strategy.csv"
+ok $? "the strategy export is the bundled wide table, byte for byte"
+"$KPITREE" --db "$work/utf8.db" export actuals --excel -o "$work/excel.csv"
+cr=$(printf '\r')
+records=$("$SQLITE3" "$work/utf8.db" "SELECT count(*) + 1 FROM value")
+head -c 3 "$work/excel.csv" | od -An -tx1 | grep -q 'ef bb bf' &&
+	[ "$(grep -c "$cr\$" "$work/excel.csv")" = "$records" ] &&
+	[ "$(tr -d '\r' <"$work/excel.csv" | tail -c +4)" = "$(cat "$work/a-actuals.csv")" ]
+ok $? "--excel writes a BOM and CRLF, the same rows"
+
+# An import killed at a random moment leaves all of the file or none.
+{
+	echo 'code,fiscal_year,kind,value,note'
+	for code in SP1-1 SP1-2 SP2-1 SP2-2 SP2-3 SP3-1 SP3-2 SP4-1 SP4-2 SP4-3 SP5-1 SP5-2 SP5-3; do
+		y=1990
+		while [ $y -lt 2190 ]; do echo "$code,$y,plan,$y,kill test"; y=$((y + 1)); done
+	done
+} >"$work/many.csv"
+rows=$(($(wc -l <"$work/many.csv") - 1))
+"$KPITREE" --db "$db" backup "$work/base.db"
+bad=0
+none=0
+i=0
+while [ $i -lt 20 ]; do
+	rm -f "$work/kill.db" "$work/kill.db-wal" "$work/kill.db-shm"
+	cp "$work/base.db" "$work/kill.db"
+	"$KPITREE" --db "$work/kill.db" import "$work/many.csv" >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.0$(( (i * 37) % 10 ))$(( (i * 53) % 10 ))"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	"$KPITREE" --db "$work/kill.db" check >/dev/null 2>&1 || { bad=1; echo "# check failed after kill $i"; }
+	n=$("$SQLITE3" "$work/kill.db" "SELECT count(*) FROM value WHERE note = 'kill test'")
+	if [ "$n" != 0 ] && [ "$n" != "$rows" ]; then bad=1; echo "# $n of $rows values after kill $i"; fi
+	[ "$n" = 0 ] && none=$((none + 1))
+	i=$((i + 1))
+done
+echo "# $none of 20 kills landed before the commit"
+ok $bad "20 imports killed with SIGKILL: each time check passes and the file is all there or not at all"
+finish
