@@ -157,8 +157,10 @@ static void remove_commas(char *s)
 
 int number_parse(const char *text, double *value, struct error *err)
 {
-	char ascii[NUMBER_MAX_CHARS + 1];
-	size_t len = 0;
+	/* The limit counts what is not a thousands comma, so that every number
+	 * read can be written with its commas and read back. */
+	char ascii[2 * NUMBER_MAX_CHARS + 1];
+	size_t len = 0, commas = 0;
 	const char *p = text;
 	const char *end = text + strlen(text);
 	locale_t c_locale, saved;
@@ -169,11 +171,12 @@ int number_parse(const char *text, double *value, struct error *err)
 	while (p < end) {
 		char ch;
 
-		if (len == NUMBER_MAX_CHARS)
+		if (len - commas == NUMBER_MAX_CHARS || len == sizeof ascii - 1)
 			return error_set(err, "number too long: '%s'", text);
 		ch = take_char(&p, end);
 		if (!ch)
 			return error_set(err, "not a number: '%s'", text);
+		commas += ch == ',';
 		ascii[len++] = ch;
 	}
 	ascii[len] = '\0';

@@ -395,9 +395,28 @@ static void number_format_places_pads_with_zeros_only(void **state)
 	assert_string_equal(number_format_places(28, 0, 1, buf, sizeof buf), "28");
 }
 
+/* Found by the fuzzer: 200 digits read, but once written with their 66
+ * commas they were too long to read back. */
+static void number_parse_reads_back_a_long_number_written_grouped(void **state)
+{
+	char text[256], grouped[512];
+	struct error err;
+	double v, back;
+
+	(void)state;
+	memset(text, '3', 200);
+	text[200] = '\0';
+	assert_int_equal(number_parse(text, &v, &err), 0);
+	number_format_grouped(v, grouped, sizeof grouped);
+	assert_true(strlen(grouped) > 256);
+	assert_int_equal(number_parse(grouped, &back, &err), 0);
+	assert_true(back == v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(number_parse_reads_back_a_long_number_written_grouped),
 		cmocka_unit_test(number_decimals_counts_digits_after_the_point_as_typed),
 		cmocka_unit_test(number_format_places_pads_with_zeros_only),
 		cmocka_unit_test(number_parse_reads_plain_integer),
