@@ -175,25 +175,31 @@ struct reader {
 	/* the last code looked up, since rows come sorted by code */
 	char last_code[64];
 	long long last_kpi;
-	int last_is_project;
 	/* the last project saved, since its fields repeat on each KPI row */
 	char last_project[1024];
 	long long last_project_id;
 	int failed;		/* a store error: stop reading */
 };
 
+static const char kpi_id_sql[] = "SELECT id FROM kpi WHERE code = ?";
+
 static long long find_kpi(struct reader *rd, const char *code, struct error *err)
 {
-	struct kpi k;
+	sqlite3_stmt *stmt;
+	int rc;
 
 	if (strcmp(code, rd->last_code) == 0 && rd->last_kpi)
 		return rd->last_kpi;
-	if (kpi_find(rd->im->s, code, &k, err) < 0)
+	stmt = store_cached(rd->im->s, kpi_id_sql, err);
+	if (!stmt)
 		return 0;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = store_step(rd->im->s, stmt, err);
+	rd->last_kpi = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		error_set(err, "no KPI with code '%s'", code);
 	snprintf(rd->last_code, sizeof rd->last_code, "%s", code);
-	rd->last_kpi = k.id;
-	rd->last_is_project = k.is_project;
-	kpi_release(&k);
 	return rd->last_kpi;
 }
 
@@ -239,6 +245,7 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 	v.note = cell(c, r, A_NOTE);
 	v.user = *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user;
 	v.at = *at ? at : im->now;
+	v.now = im->now;
 	rc = values_apply(im->s, &v, &err);
 	if (rc < 0) {
 		import_error(im, r->line, 0, "%s", err.text);
@@ -513,12 +520,18 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 {
 	struct import im = { .s = s, .user = user, .errors = errors, .stats = stats };
 	struct error err;
+	long long mark;
 	int i;
 
 	memset(stats, 0, sizeof *stats);
 	store_now(im.now, sizeof im.now);
 	if (store_begin(s, &err) < 0) {
 		error_list_add(errors, &err);
+		return -1;
+	}
+	if (store_search_defer(s, &mark, &err) < 0) {
+		error_list_add(errors, &err);
+		store_rollback(s);
 		return -1;
 	}
 	for (i = 0; i < nfiles; i++) {
@@ -532,7 +545,8 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 		store_rollback(s);
 		return -1;
 	}
-	if (store_commit(s, &err) < 0) {
+	if (store_search_catch_up(s, mark, &err) < 0 || store_commit(s, &err) < 0) {
+		store_rollback(s);
 		error_list_add(errors, &err);
 		return -1;
 	}

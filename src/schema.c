@@ -13,14 +13,19 @@
  * KPIs, grant menus and examples hang on content placements: one content
  * placement is one row of the government's wide table.
  *
- * The search table is an FTS5 trigram index; its rowid encodes the source
- * row as id * 8 + kind so that triggers can keep it in sync cheaply. */
+ * The search table is an FTS5 trigram index kept in sync by triggers. */
+/* Inside an import, the search index is filled once at the end (FTS5
+ * flushes its in-memory index at every statement that writes to it). */
+#define NOT_DEFERRED "(SELECT value FROM setting WHERE key = 'search_deferred') IS NOT '1'"
+
 static const char *const migration_1[] = {
 	"CREATE TABLE setting("
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT NOT NULL"
 	") WITHOUT ROWID;",
 	"INSERT INTO setting(key, value) VALUES ('municipality_count', '179');",
+	/* '1' only inside an import's transaction: see store_search_defer. */
+	"INSERT INTO setting(key, value) VALUES ('search_deferred', '0');",
 
 	"CREATE TABLE strategy("
 	"  id INTEGER PRIMARY KEY,"
@@ -108,6 +113,7 @@ static const char *const migration_1[] = {
 	"  CHECK ((strategy_id IS NULL) <> (project_id IS NULL))"
 	");",
 	"CREATE INDEX kpi_project ON kpi(project_id);",
+	"CREATE INDEX kpi_strategy_name ON kpi(strategy_id, name);",
 
 	"CREATE TABLE kpi_placement("
 	"  kpi_id INTEGER NOT NULL REFERENCES kpi(id) ON DELETE CASCADE,"
@@ -165,43 +171,64 @@ static const char *const migration_1[] = {
 	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
 	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
 
+	/* What each search row stands for: kind 1 a node's title, 2 a KPI's
+	 * name, 3 a grant menu, 4 a content row's examples, 5 a project's
+	 * title and description; ref is that row's id. The search rowid is
+	 * this table's, so that it only grows: FTS5 keeps building its
+	 * index in memory while rowids increase, and flushes on every step
+	 * back, which made imports eight times slower. */
+	"CREATE TABLE search_ref("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind INTEGER NOT NULL,"
+	"  ref INTEGER NOT NULL,"
+	"  UNIQUE (kind, ref)"
+	");",
 	"CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'trigram');",
-	/* kind: 1 node title, 2 kpi name, 3 grant menu, 4 placement examples,
-	 * 5 project title and description. */
 	"CREATE TRIGGER node_search_ins AFTER INSERT ON node BEGIN"
-	"  INSERT INTO search(rowid, text) VALUES (NEW.id * 8 + 1, NEW.title); END;",
+	"  INSERT INTO search_ref(kind, ref) VALUES (1, NEW.id);"
+	"  INSERT INTO search(rowid, text) SELECT last_insert_rowid(), NEW.title WHERE " NOT_DEFERRED "; END;",
 	"CREATE TRIGGER node_search_upd AFTER UPDATE OF title ON node BEGIN"
-	"  UPDATE search SET text = NEW.title WHERE rowid = NEW.id * 8 + 1; END;",
+	"  UPDATE search SET text = NEW.title"
+	"  WHERE rowid = (SELECT id FROM search_ref WHERE kind = 1 AND ref = NEW.id); END;",
 	"CREATE TRIGGER node_search_del AFTER DELETE ON node BEGIN"
-	"  DELETE FROM search WHERE rowid = OLD.id * 8 + 1; END;",
+	"  DELETE FROM search WHERE rowid = (SELECT id FROM search_ref WHERE kind = 1 AND ref = OLD.id);"
+	"  DELETE FROM search_ref WHERE kind = 1 AND ref = OLD.id; END;",
 	"CREATE TRIGGER kpi_search_ins AFTER INSERT ON kpi BEGIN"
-	"  INSERT INTO search(rowid, text) VALUES (NEW.id * 8 + 2, NEW.name); END;",
+	"  INSERT INTO search_ref(kind, ref) VALUES (2, NEW.id);"
+	"  INSERT INTO search(rowid, text) SELECT last_insert_rowid(), NEW.name WHERE " NOT_DEFERRED "; END;",
 	"CREATE TRIGGER kpi_search_upd AFTER UPDATE OF name ON kpi BEGIN"
-	"  UPDATE search SET text = NEW.name WHERE rowid = NEW.id * 8 + 2; END;",
+	"  UPDATE search SET text = NEW.name"
+	"  WHERE rowid = (SELECT id FROM search_ref WHERE kind = 2 AND ref = NEW.id); END;",
 	"CREATE TRIGGER kpi_search_del AFTER DELETE ON kpi BEGIN"
-	"  DELETE FROM search WHERE rowid = OLD.id * 8 + 2; END;",
+	"  DELETE FROM search WHERE rowid = (SELECT id FROM search_ref WHERE kind = 2 AND ref = OLD.id);"
+	"  DELETE FROM search_ref WHERE kind = 2 AND ref = OLD.id; END;",
 	"CREATE TRIGGER menu_search_ins AFTER INSERT ON grant_menu BEGIN"
-	"  INSERT INTO search(rowid, text) VALUES (NEW.id * 8 + 3, NEW.name); END;",
+	"  INSERT INTO search_ref(kind, ref) VALUES (3, NEW.id);"
+	"  INSERT INTO search(rowid, text) SELECT last_insert_rowid(), NEW.name WHERE " NOT_DEFERRED "; END;",
 	"CREATE TRIGGER menu_search_upd AFTER UPDATE OF name ON grant_menu BEGIN"
-	"  UPDATE search SET text = NEW.name WHERE rowid = NEW.id * 8 + 3; END;",
+	"  UPDATE search SET text = NEW.name"
+	"  WHERE rowid = (SELECT id FROM search_ref WHERE kind = 3 AND ref = NEW.id); END;",
 	"CREATE TRIGGER menu_search_del AFTER DELETE ON grant_menu BEGIN"
-	"  DELETE FROM search WHERE rowid = OLD.id * 8 + 3; END;",
+	"  DELETE FROM search WHERE rowid = (SELECT id FROM search_ref WHERE kind = 3 AND ref = OLD.id);"
+	"  DELETE FROM search_ref WHERE kind = 3 AND ref = OLD.id; END;",
 	"CREATE TRIGGER placement_search_ins AFTER INSERT ON placement BEGIN"
-	"  INSERT INTO search(rowid, text)"
-	"  VALUES (NEW.id * 8 + 4, NEW.example || char(10) || NEW.ai_example); END;",
+	"  INSERT INTO search_ref(kind, ref) VALUES (4, NEW.id);"
+	"  INSERT INTO search(rowid, text) SELECT last_insert_rowid(), NEW.example || char(10) || NEW.ai_example WHERE " NOT_DEFERRED "; END;",
 	"CREATE TRIGGER placement_search_upd AFTER UPDATE OF example, ai_example ON placement BEGIN"
 	"  UPDATE search SET text = NEW.example || char(10) || NEW.ai_example"
-	"  WHERE rowid = NEW.id * 8 + 4; END;",
+	"  WHERE rowid = (SELECT id FROM search_ref WHERE kind = 4 AND ref = NEW.id); END;",
 	"CREATE TRIGGER placement_search_del AFTER DELETE ON placement BEGIN"
-	"  DELETE FROM search WHERE rowid = OLD.id * 8 + 4; END;",
+	"  DELETE FROM search WHERE rowid = (SELECT id FROM search_ref WHERE kind = 4 AND ref = OLD.id);"
+	"  DELETE FROM search_ref WHERE kind = 4 AND ref = OLD.id; END;",
 	"CREATE TRIGGER project_search_ins AFTER INSERT ON project BEGIN"
-	"  INSERT INTO search(rowid, text)"
-	"  VALUES (NEW.id * 8 + 5, NEW.title || char(10) || NEW.description); END;",
+	"  INSERT INTO search_ref(kind, ref) VALUES (5, NEW.id);"
+	"  INSERT INTO search(rowid, text) SELECT last_insert_rowid(), NEW.title || char(10) || NEW.description WHERE " NOT_DEFERRED "; END;",
 	"CREATE TRIGGER project_search_upd AFTER UPDATE OF title, description ON project BEGIN"
 	"  UPDATE search SET text = NEW.title || char(10) || NEW.description"
-	"  WHERE rowid = NEW.id * 8 + 5; END;",
+	"  WHERE rowid = (SELECT id FROM search_ref WHERE kind = 5 AND ref = NEW.id); END;",
 	"CREATE TRIGGER project_search_del AFTER DELETE ON project BEGIN"
-	"  DELETE FROM search WHERE rowid = OLD.id * 8 + 5; END;",
+	"  DELETE FROM search WHERE rowid = (SELECT id FROM search_ref WHERE kind = 5 AND ref = OLD.id);"
+	"  DELETE FROM search_ref WHERE kind = 5 AND ref = OLD.id; END;",
 	NULL
 };
 

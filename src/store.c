@@ -238,7 +238,8 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 	}
 	snprintf(s->path, sizeof s->path, "%s", path);
 	s->read_only = mode == STORE_READ_ONLY;
-	flags = s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* One connection per thread: SQLite's own mutexes are not needed. */
+	flags = SQLITE_OPEN_NOMUTEX | (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
 	if (mode == STORE_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
@@ -248,7 +249,7 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_create_collation_v2(s->db, "code_order", SQLITE_UTF8, NULL, natural_compare, NULL);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
-	if (store_exec(s, "PRAGMA foreign_keys = ON", err) < 0)
+	if (store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768", err) < 0)
 		goto fail;
 	if (!s->read_only &&
 	    store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", err) < 0)
@@ -273,6 +274,46 @@ void store_close(struct store *s)
 		sqlite3_finalize(s->cache[i].stmt);
 	sqlite3_close_v2(s->db);
 	free(s);
+}
+
+int store_search_defer(struct store *s, long long *mark, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, "SELECT coalesce(max(id), 0) FROM search_ref", err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	rc = store_step(s, stmt, err);
+	*mark = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return -1;
+	return store_exec(s, "UPDATE setting SET value = '1' WHERE key = 'search_deferred'", err);
+}
+
+/* The text each kind of search_ref row stands for (see schema.c). */
+static const char catch_up_sql[] =
+	"INSERT INTO search(rowid, text) SELECT r.id, CASE r.kind"
+	" WHEN 1 THEN (SELECT title FROM node WHERE id = r.ref)"
+	" WHEN 2 THEN (SELECT name FROM kpi WHERE id = r.ref)"
+	" WHEN 3 THEN (SELECT name FROM grant_menu WHERE id = r.ref)"
+	" WHEN 4 THEN (SELECT example || char(10) || ai_example FROM placement WHERE id = r.ref)"
+	" WHEN 5 THEN (SELECT title || char(10) || description FROM project WHERE id = r.ref)"
+	" END FROM search_ref r WHERE r.id > ? ORDER BY r.id";
+
+int store_search_catch_up(struct store *s, long long mark, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, catch_up_sql, err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, mark);
+	rc = store_step(s, stmt, err);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return -1;
+	return store_exec(s, "UPDATE setting SET value = '0' WHERE key = 'search_deferred'", err);
 }
 
 /* Runs a query whose rows are problems: one text column each. */
@@ -338,11 +379,13 @@ static const char *const model_rules[] = {
 	"  AND fiscal_year = h.fiscal_year AND kind = h.kind)"
 	" AND h.new_value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM value v"
 	"  WHERE v.kpi_id = h.kpi_id AND v.fiscal_year = h.fiscal_year AND v.kind = h.kind)",
-	"SELECT 'search index: ' || (SELECT count(*) FROM search) || ' entries for '"
+	"SELECT 'search index: ' || (SELECT count(*) FROM search) || ' entries, '"
+	"  || (SELECT count(*) FROM search_ref) || ' references, for '"
 	"  || ((SELECT count(*) FROM node) + (SELECT count(*) FROM kpi)"
 	"   + (SELECT count(*) FROM grant_menu) + (SELECT count(*) FROM placement)"
 	"   + (SELECT count(*) FROM project)) || ' rows'"
-	" WHERE (SELECT count(*) FROM search) <>"
+	" WHERE (SELECT count(*) FROM search) <> (SELECT count(*) FROM search_ref) OR"
+	"  (SELECT count(*) FROM search) <>"
 	"  (SELECT count(*) FROM node) + (SELECT count(*) FROM kpi)"
 	"  + (SELECT count(*) FROM grant_menu) + (SELECT count(*) FROM placement)"
 	"  + (SELECT count(*) FROM project)",

@@ -65,6 +65,15 @@ int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err);
 /* Runs sql (no parameters, no rows). Returns 0, or -1 with err filled. */
 int store_exec(struct store *s, const char *sql, struct error *err);
 
+/* Inside a write transaction: stops the triggers from indexing new rows
+ * for search one statement at a time, and stores in *mark where the
+ * rows to index later start. Returns 0, or -1 with err filled. */
+int store_search_defer(struct store *s, long long *mark, struct error *err);
+
+/* Indexes, in one statement, every row added since mark, and lets the
+ * triggers index again. Returns 0, or -1 with err filled. */
+int store_search_catch_up(struct store *s, long long mark, struct error *err);
+
 /* Fills err from the connection's last error, prefixed by what was being
  * done. Returns -1. */
 int store_error(struct store *s, struct error *err, const char *what);

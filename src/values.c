@@ -52,9 +52,73 @@ static const char delete_sql[] =
 static const char upsert_sql[] =
 	"INSERT OR REPLACE INTO value(kpi_id, fiscal_year, kind, value, note, entered_by,"
 	" entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char insert_new_sql[] =
+	"INSERT INTO value(kpi_id, fiscal_year, kind, value, note, entered_by, entered_at)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 static const char history_sql[] =
 	"INSERT INTO history(kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
 	" new_note, changed_by, changed_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+/* The history row of a change from (had, old_value, old_note). */
+static int record_history(struct store *s, const struct value_change *c, int had,
+			  double old_value, const char *old_note, const char *now,
+			  struct error *err)
+{
+	sqlite3_stmt *hist = store_cached(s, history_sql, err);
+	int rc;
+
+	if (!hist)
+		return -1;
+	sqlite3_bind_int64(hist, 1, c->kpi_id);
+	sqlite3_bind_int(hist, 2, c->fiscal_year);
+	sqlite3_bind_text(hist, 3, values_kind_name(c->kind), -1, SQLITE_STATIC);
+	bind_value(hist, 4, had, old_value);
+	if (had)
+		sqlite3_bind_text(hist, 5, old_note, -1, SQLITE_STATIC);
+	bind_value(hist, 6, !c->clear, c->value);
+	if (!c->clear)
+		sqlite3_bind_text(hist, 7, c->note ? c->note : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(hist, 8, c->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(hist, 9, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(hist, 10, c->source, -1, SQLITE_STATIC);
+	rc = store_step(s, hist, err);
+	sqlite3_reset(hist);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void bind_new_value(sqlite3_stmt *write, const struct value_change *c, const char *now)
+{
+	sqlite3_bind_int64(write, 1, c->kpi_id);
+	sqlite3_bind_int(write, 2, c->fiscal_year);
+	sqlite3_bind_text(write, 3, values_kind_name(c->kind), -1, SQLITE_STATIC);
+	if (c->clear)
+		return;
+	sqlite3_bind_double(write, 4, c->value);
+	sqlite3_bind_text(write, 5, c->note ? c->note : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(write, 6, c->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(write, 7, c->at ? c->at : now, -1, SQLITE_STATIC);
+}
+
+/* A value where there was none, the common case of an import: one
+ * statement instead of a look and a write. Returns 1 if it was new, 0 if
+ * a value is there already (nothing written), -1 on error. */
+static int insert_new(struct store *s, const struct value_change *c, const char *now,
+		      struct error *err)
+{
+	sqlite3_stmt *write = store_cached(s, insert_new_sql, err);
+	int rc;
+
+	if (!write)
+		return -1;
+	bind_new_value(write, c, now);
+	rc = store_step(s, write, err);
+	sqlite3_reset(write);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	return record_history(s, c, 0, 0, "", now, err) < 0 ? -1 : 1;
+}
 
 /* The statements are cached (imports call this a million times) and
  * reset on every path, so that none keeps a lock. */
@@ -62,11 +126,20 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 {
 	const char *kind = values_kind_name(c->kind);
 	const char *note = c->note ? c->note : "";
-	sqlite3_stmt *old, *write = NULL, *hist = NULL;
+	sqlite3_stmt *old, *write = NULL;
 	int had, rc, result = -1;
 	double old_value = 0;
 	char old_note[4096] = "", now[32];
 
+	if (c->now)
+		snprintf(now, sizeof now, "%s", c->now);
+	else
+		store_now(now, sizeof now);
+	if (!c->clear && !c->check_expect) {
+		rc = insert_new(s, c, now, err);
+		if (rc != 0)
+			return rc < 0 ? -1 : VALUES_CHANGED;
+	}
 	old = store_cached(s, select_old_sql, err);
 	if (!old)
 		return -1;
@@ -93,46 +166,19 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	}
 	sqlite3_reset(old);
 
-	store_now(now, sizeof now);
 	write = store_cached(s, c->clear ? delete_sql : upsert_sql, err);
 	if (!write)
 		goto done;
-	sqlite3_bind_int64(write, 1, c->kpi_id);
-	sqlite3_bind_int(write, 2, c->fiscal_year);
-	sqlite3_bind_text(write, 3, kind, -1, SQLITE_STATIC);
-	if (!c->clear) {
-		sqlite3_bind_double(write, 4, c->value);
-		sqlite3_bind_text(write, 5, note, -1, SQLITE_STATIC);
-		sqlite3_bind_text(write, 6, c->user, -1, SQLITE_STATIC);
-		sqlite3_bind_text(write, 7, c->at ? c->at : now, -1, SQLITE_STATIC);
-	}
+	bind_new_value(write, c, now);
 	if (store_step(s, write, err) != SQLITE_DONE)
 		goto done;
-
-	hist = store_cached(s, history_sql, err);
-	if (!hist)
-		goto done;
-	sqlite3_bind_int64(hist, 1, c->kpi_id);
-	sqlite3_bind_int(hist, 2, c->fiscal_year);
-	sqlite3_bind_text(hist, 3, kind, -1, SQLITE_STATIC);
-	bind_value(hist, 4, had, old_value);
-	if (had)
-		sqlite3_bind_text(hist, 5, old_note, -1, SQLITE_STATIC);
-	bind_value(hist, 6, !c->clear, c->value);
-	if (!c->clear)
-		sqlite3_bind_text(hist, 7, note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(hist, 8, c->user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(hist, 9, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(hist, 10, c->source, -1, SQLITE_STATIC);
-	if (store_step(s, hist, err) != SQLITE_DONE)
+	if (record_history(s, c, had, old_value, old_note, now, err) < 0)
 		goto done;
 	result = VALUES_CHANGED;
 done:
 	sqlite3_reset(old);
 	if (write)
 		sqlite3_reset(write);
-	if (hist)
-		sqlite3_reset(hist);
 	return result;
 }
 

@@ -20,6 +20,8 @@ struct value_change {
 	const char *at;		/* when the value was entered (ISO 8601
 				 * UTC); NULL for now. The history row
 				 * always records now. */
+	const char *now;	/* now, when the caller knows it (an
+				 * import: one clock for all its rows) */
 	const char *source;	/* "set", "import", "undo", ... */
 	int check_expect;	/* refuse unless the stored value is `expect` */
 	int expect_none;	/* ... or, with check_expect, that there is none */

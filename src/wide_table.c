@@ -154,10 +154,13 @@ static const char node_insert_sql[] =
 	"INSERT INTO node(strategy_id, level, label, title) VALUES (?, ?, ?, ?)";
 static const char placement_find_sql[] =
 	"SELECT id FROM placement WHERE coalesce(parent_id, 0) = ? AND node_id = ?";
+/* A content row gets its field and examples as it is inserted: updating
+ * them after would send its search row back through FTS5, which then
+ * flushes what it had built in memory. */
 static const char placement_insert_sql[] =
-	"INSERT INTO placement(node_id, parent_id, position)"
+	"INSERT INTO placement(node_id, parent_id, position, field_id, example, ai_example)"
 	" VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM placement"
-	" WHERE parent_id IS ?2))";
+	" WHERE parent_id IS ?2), ?3, ?4, ?5)";
 static const char strategy_sql[] =
 	"INSERT INTO strategy(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name"
 	" RETURNING id";
@@ -176,8 +179,13 @@ static const char menu_link_sql[] =
 static const char kpi_link_sql[] =
 	"INSERT INTO kpi_placement(kpi_id, placement_id, home, position) VALUES (?, ?, ?, ?)"
 	" ON CONFLICT DO UPDATE SET home = excluded.home, position = excluded.position";
-static const char relisted_find_sql[] =
-	"SELECT k.id FROM kpi k WHERE k.strategy_id = ?1 AND (k.code = ?2 OR (?2 = '' AND k.name = ?3))"
+/* By code when the row gives one, else by name; two statements, so that
+ * each finds its KPI through an index. */
+static const char relisted_by_code_sql[] =
+	"SELECT k.id FROM kpi k WHERE k.code = ?2 AND k.strategy_id = ?1"
+	" AND EXISTS (SELECT 1 FROM kpi_placement WHERE kpi_id = k.id AND home = 1)";
+static const char relisted_by_name_sql[] =
+	"SELECT k.id FROM kpi k WHERE k.strategy_id = ?1 AND k.name = ?3"
 	" AND EXISTS (SELECT 1 FROM kpi_placement WHERE kpi_id = k.id AND home = 1)";
 static const char setting_sql[] =
 	"SELECT CAST(value AS REAL) FROM setting WHERE key = 'municipality_count'";
@@ -292,7 +300,10 @@ static long long node_id(struct wide_table *w, int level, const char *label, con
 	return 0;
 }
 
-static long long placement_id(struct wide_table *w, long long parent, long long node)
+/* cells is the row, for a content placement's field and examples; NULL
+ * for the levels above. */
+static long long placement_id(struct wide_table *w, long long parent, long long node,
+			      long long field, const char *const *cells)
 {
 	sqlite3_stmt *stmt = cached(w, placement_find_sql);
 	long long id;
@@ -312,12 +323,18 @@ static long long placement_id(struct wide_table *w, long long parent, long long 
 		sqlite3_bind_int64(stmt, 2, parent);
 	else
 		sqlite3_bind_null(stmt, 2);
+	if (field)
+		sqlite3_bind_int64(stmt, 3, field);
+	else
+		sqlite3_bind_null(stmt, 3);
+	sqlite3_bind_text(stmt, 4, cells ? cells[W_EXAMPLE] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, cells ? cells[W_AI_EXAMPLE] : "", -1, SQLITE_STATIC);
 	return run(w, stmt) == 0 ? sqlite3_last_insert_rowid(w->im->s->db) : 0;
 }
 
 /* Places the node of each level of the row under the one above, reusing
  * the last row's placements where its cells are the same. */
-static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS])
+static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS], long long field)
 {
 	long long parent = 0;
 	int level, same = 1;
@@ -338,7 +355,8 @@ static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS])
 		}
 		same = 0;
 		split_label(level, cells[k], label, sizeof label, &title);
-		parent = placement_id(w, parent, node_id(w, level, label, title));
+		parent = placement_id(w, parent, node_id(w, level, label, title),
+				      level == 5 ? field : 0, level == 5 ? cells : NULL);
 		if (level < 5) {
 			w->level[level] = parent;
 			snprintf(w->path_key[k], MAX_CELL_TEXT, "%s", cells[k]);
@@ -570,9 +588,10 @@ int wide_table_row(struct wide_table *w, const struct csv_record *r)
 	}
 	if (bad)
 		return 0;
-	placement = place_row(w, cells);
 	if (*cells[W_FIELD])
 		field = named_id(w, field_sql, cells[W_FIELD]);
+	placement = place_row(w, cells, field);
+	/* A placement found again (a re-import) may have new examples. */
 	stmt = cached(w, content_sql);
 	if (w->failed || !stmt)
 		return -1;
@@ -596,7 +615,7 @@ int wide_table_end(struct wide_table *w)
 
 	for (i = 0; i < w->nrelistings && !w->failed; i++) {
 		const struct relisting *rl = &w->relistings[i];
-		sqlite3_stmt *stmt = cached(w, relisted_find_sql);
+		sqlite3_stmt *stmt = cached(w, *rl->code ? relisted_by_code_sql : relisted_by_name_sql);
 		long long kpi;
 
 		if (!stmt)
