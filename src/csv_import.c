@@ -11,6 +11,7 @@
 #include "import.h"
 #include "kpi.h"
 #include "number.h"
+#include "value_batch.h"
 #include "values.h"
 
 const char *csv_import_kind_name(enum import_kind kind)
@@ -178,6 +179,7 @@ struct reader {
 	/* the last project saved, since its fields repeat on each KPI row */
 	char last_project[1024];
 	long long last_project_id;
+	struct value_batch *batch;	/* the values of an actuals file */
 	int failed;		/* a store error: stop reading */
 };
 
@@ -207,11 +209,11 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 {
 	struct import *im = rd->im;
 	const struct columns *c = &rd->columns;
-	struct value_change v = { .source = "import" };
+	struct value_change v = { .kind = VALUE_ACTUAL };
 	const char *kind = cell(c, r, A_KIND);
 	const char *at = cell(c, r, A_AT);
 	struct error err;
-	int bad = 0, rc;
+	int bad = 0;
 
 	v.kpi_id = find_kpi(rd, cell(c, r, A_CODE), &err);
 	if (!v.kpi_id) {
@@ -240,18 +242,13 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 			     "entered_at: '%s' is not a UTC time like 2025-04-01T09:00:00Z", at);
 		bad = 1;
 	}
-	if (bad)
-		return;
-	v.note = cell(c, r, A_NOTE);
-	v.user = *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user;
-	v.at = *at ? at : im->now;
-	v.now = im->now;
-	rc = values_apply(im->s, &v, &err);
-	if (rc < 0) {
+	if (bad || im->errors->n)
+		return;		/* nothing will be written: only look for errors */
+	if (value_batch_add(rd->batch, v.kpi_id, v.fiscal_year, v.kind, v.value,
+			    cell(c, r, A_NOTE), *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user,
+			    *at ? at : im->now, &err) < 0) {
 		import_error(im, r->line, 0, "%s", err.text);
 		rd->failed = 1;
-	} else if (rc == VALUES_CHANGED) {
-		im->stats->values_changed++;
 	}
 }
 
@@ -443,7 +440,14 @@ static int take_header(struct reader *rd, const struct csv_record *r)
 	struct import *im = rd->im;
 
 	if (is_header_of(r, actuals_columns, A_REQUIRED)) {
+		struct error err;
+
 		rd->kind = IMPORT_ACTUALS;
+		rd->batch = value_batch_new(im->s, im->now, &err);
+		if (!rd->batch) {
+			import_error(im, r->line, 0, "%s", err.text);
+			return -1;
+		}
 		return map_columns(im, r, actuals_columns, A_REQUIRED, &rd->columns);
 	}
 	if (is_header_of(r, projects_columns, 3)) {
@@ -509,6 +513,14 @@ static int import_one(struct import *im, const struct import_file *f, enum encod
 		unknown_header(im, 1);
 	if (rd.wide && wide_table_end(rd.wide) < 0)
 		rc = -1;
+	if (rd.batch) {
+		if (rc == 0 && !im->errors->n && value_batch_flush(rd.batch, &err) < 0) {
+			error_list_add(im->errors, &err);
+			rc = -1;
+		}
+		im->stats->values_changed += value_batch_changed(rd.batch);
+		value_batch_free(rd.batch);
+	}
 	free(rd.above_fields);
 	free(rd.above_text);
 	return rc;

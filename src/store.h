@@ -24,6 +24,7 @@ struct store {
 		const char *sql;
 		sqlite3_stmt *stmt;
 	} cache[STORE_CACHE_SIZE];
+	int import_module;	/* value_batch's virtual table registered */
 };
 
 /* How long a writer waits for another one before giving up, in ms. */

@@ -1,0 +1,163 @@
+#!/bin/sh
+# bench/run.sh: how fast kpitree imports a whole prefecture's worth of
+# municipal strategies and ten years of their values, and how much memory
+# the values import takes, next to the sqlite3 shell's .import of the same
+# values file into a bare table.
+#
+#   KPITREE         the program (default ./kpitree)
+#   GEN             the generator, bench/gen.c built (default ./bench/gen)
+#   SQLITE3         the sqlite3 shell (default sqlite3)
+#   MUNICIPALITIES  how many (default 1741; 50 for a quick try)
+#   TMPDIR          where the work directory goes (default /tmp)
+#   KEEP            if set, keep the work directory
+#   GNU_TIME        GNU time, for peak memory (default /usr/bin/time)
+#
+# It reports; it does not fail on its goals. It exits non-zero only when a
+# step fails. Peak memory needs GNU time (/usr/bin/time, Debian package
+# `time`); without it the peaks read n/a.
+
+KPITREE=${KPITREE:-./kpitree}
+GEN=${GEN:-./bench/gen}
+SQLITE3=${SQLITE3:-sqlite3}
+MUNICIPALITIES=${MUNICIPALITIES:-1741}
+GNU_TIME=${GNU_TIME:-/usr/bin/time}
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+[ -x "$KPITREE" ] || die "no program at $KPITREE (set KPITREE)"
+[ -x "$GEN" ] || die "no generator at $GEN (make bench/gen, or set GEN)"
+command -v "$SQLITE3" >/dev/null 2>&1 || die "no sqlite3 shell '$SQLITE3' (set SQLITE3)"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kpitree-bench.XXXXXX") || die "cannot make a work directory"
+# shellcheck disable=SC2317 # called by the trap
+cleanup() {
+	if [ -n "$KEEP" ]; then
+		echo "bench: kept $work" >&2
+	else
+		rm -rf "$work"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# GNU time, if it is there and is GNU's (-f, -o).
+if [ -x "$GNU_TIME" ] && "$GNU_TIME" -f '%M' -o /dev/null true 2>/dev/null; then
+	have_gnu_time=1
+else
+	have_gnu_time=
+	echo "bench: no GNU time at $GNU_TIME (Debian package 'time'): peak memory n/a" >&2
+fi
+
+# Seconds since the epoch, with nanoseconds where date knows %N.
+now() {
+	t=$(date +%s.%N)
+	case $t in
+	*N*) date +%s ;;
+	*) echo "$t" ;;
+	esac
+}
+
+# timed NAME COMMAND...: runs COMMAND (its output into $work/NAME.out and
+# .err); sets elapsed (seconds) and peak (MB, or n/a). Fails the
+# benchmark if the command fails.
+timed() {
+	name=$1
+	shift
+	t0=$(now)
+	if [ -n "$have_gnu_time" ]; then
+		"$GNU_TIME" -f '%e %M' -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err"
+	else
+		"$@" >"$work/$name.out" 2>"$work/$name.err"
+	fi
+	rc=$?
+	t1=$(now)
+	if [ "$rc" -ne 0 ]; then
+		echo "bench: $name failed (exit $rc): $*" >&2
+		head -n 20 "$work/$name.err" >&2
+		exit 1
+	fi
+	elapsed=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+	if [ -n "$have_gnu_time" ]; then
+		peak=$(tail -n 1 "$work/$name.time" |
+			awk '{ printf "%.1f", $2 / 1024 }')
+	else
+		peak=n/a
+	fi
+}
+
+# report LABEL ROWS: one line from elapsed and peak.
+report() {
+	awk -v label="$1" -v n="$2" -v s="$elapsed" -v m="$peak" 'BEGIN {
+		rate = n / (s > 0.001 ? s : 0.001)
+		printf "%s %d rows in %s s (%d rows/s), peak %s\n", label, n, s, rate,
+			m == "n/a" ? m : m " MB"
+	}'
+}
+
+db=$work/kpitree.db
+bare=$work/bare.db
+
+echo "bench: generating $MUNICIPALITIES municipalities into $work" >&2
+"$GEN" "$work" "$MUNICIPALITIES" >"$work/gen.out" || die "the generator failed"
+content_rows=$(awk -F': ' '$1 == "content rows" { print $2 }' "$work/gen.out")
+value_rows=$(awk -F': ' '$1 == "value rows" { print $2 }' "$work/gen.out")
+if [ -z "$content_rows" ] || [ -z "$value_rows" ]; then
+	die "the generator did not say its counts"
+fi
+sed 's/^/bench: /' "$work/gen.out" >&2
+
+"$KPITREE" --db "$db" init --empty >"$work/init.out" 2>&1 ||
+	die "kpitree init failed: $(cat "$work/init.out")"
+
+echo "bench: importing strategy.csv" >&2
+timed strategy "$KPITREE" --db "$db" import "$work/strategy.csv"
+strategy_line=$(report "strategy import:" "$content_rows")
+
+echo "bench: importing values.csv" >&2
+timed values "$KPITREE" --db "$db" import "$work/values.csv"
+values_line=$(report "values import:  " "$value_rows")
+values_s=$elapsed
+values_peak=$peak
+
+# The sqlite3 shell: .import --skip arrived in 3.32.0; before it, the
+# header becomes a row of the table and is subtracted from the count.
+cat >"$work/import.sql" <<EOF
+CREATE TABLE bare(code TEXT, fiscal_year TEXT, kind TEXT, value TEXT, note TEXT, entered_by TEXT, entered_at TEXT);
+.mode csv
+EOF
+printf 'a\n1\n' >"$work/probe.csv"
+probe=$(printf '%s\n' 'CREATE TABLE t(a);' '.mode csv' ".import --skip 1 '$work/probe.csv' t" \
+	'SELECT count(*) FROM t;' | "$SQLITE3" :memory: 2>/dev/null)
+if [ "$probe" = 1 ]; then
+	echo ".import --skip 1 '$work/values.csv' bare" >>"$work/import.sql"
+	header_rows=0
+else
+	echo ".import '$work/values.csv' bare" >>"$work/import.sql"
+	header_rows=1
+fi
+echo "bench: sqlite3 .import of values.csv" >&2
+timed sqlite3 "$SQLITE3" -bail "$bare" <"$work/import.sql"
+[ -s "$work/sqlite3.err" ] && sed 's/^/bench: sqlite3: /' "$work/sqlite3.err" >&2
+imported=$("$SQLITE3" "$bare" 'SELECT count(*) FROM bare') || die "cannot count the bare table"
+imported=$((imported - header_rows))
+[ "$imported" -eq "$value_rows" ] ||
+	echo "bench: sqlite3 imported $imported rows, the file has $value_rows" >&2
+sqlite_line=$(report "sqlite3 .import:" "$imported")
+sqlite_s=$elapsed
+
+echo "$strategy_line"
+echo "$values_line"
+echo "$sqlite_line"
+awk -v a="$values_s" -v b="$sqlite_s" 'BEGIN {
+	printf "ratio (values import / sqlite3 .import): %.2f (goal <= 1.00)\n", a / (b > 0.001 ? b : 0.001)
+}'
+if [ "$values_peak" = n/a ]; then
+	echo "peak memory of the values import: n/a (goal < 64 MB)"
+else
+	echo "peak memory of the values import: $values_peak MB (goal < 64 MB)"
+fi
+exit 0
