@@ -2,7 +2,6 @@
  * opening the database each command needs, and exit statuses. */
 #include "cli.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include "csv_import.h"
 #include "fiscal_year.h"
 #include "kpi.h"
+#include "kpi_years.h"
 #include "number.h"
 #include "paths.h"
 #include "progress.h"
@@ -365,90 +365,6 @@ static int parse_year(struct cli *cli, const char *text, int *year)
 	return EXIT_DONE;
 }
 
-/* The table of show: one row per fiscal year from the baseline's to the
- * target's and every year that has a value. */
-#define SHOW_MAX_YEARS 64
-
-struct year_row {
-	int year;
-	int has_plan, has_actual;
-	double plan, actual;
-	char plan_note[256], actual_note[256];
-};
-
-struct show_table {
-	struct year_row rows[SHOW_MAX_YEARS];
-	int n;
-};
-
-static struct year_row *table_row(struct show_table *t, int year)
-{
-	int i;
-
-	for (i = 0; i < t->n; i++)
-		if (t->rows[i].year == year)
-			return &t->rows[i];
-	if (t->n == SHOW_MAX_YEARS || year <= 0)
-		return NULL;
-	for (i = t->n; i > 0 && t->rows[i - 1].year > year; i--)
-		t->rows[i] = t->rows[i - 1];
-	memset(&t->rows[i], 0, sizeof t->rows[i]);
-	t->rows[i].year = year;
-	t->n++;
-	return &t->rows[i];
-}
-
-static void collect_value(void *ctx, const struct value_row *v)
-{
-	struct year_row *r = table_row(ctx, v->fiscal_year);
-
-	if (!r)
-		return;
-	if (v->kind == VALUE_PLAN) {
-		r->has_plan = 1;
-		r->plan = v->value;
-		snprintf(r->plan_note, sizeof r->plan_note, "%s", v->note);
-	} else {
-		r->has_actual = 1;
-		r->actual = v->value;
-		snprintf(r->actual_note, sizeof r->actual_note, "%s", v->note);
-	}
-}
-
-static void progress_of(const struct kpi *k, const struct show_table *t,
-			const struct year_row *r, struct progress *p)
-{
-	struct year_value actuals[SHOW_MAX_YEARS];
-	size_t n = 0;
-	int i;
-
-	if (k->is_project) {
-		progress_plan(r->has_plan ? &r->plan : NULL, r->has_actual ? &r->actual : NULL, p);
-		return;
-	}
-	for (i = 0; i < t->n; i++)
-		if (t->rows[i].has_actual)
-			actuals[n++] = (struct year_value){ t->rows[i].year, t->rows[i].actual };
-	progress_at(&k->baseline, &k->target, k->direction, actuals, n, r->year, p);
-}
-
-static char *cell(int present, double v, char *buf, size_t size)
-{
-	if (present)
-		return number_format(v, buf, size);
-	snprintf(buf, size, "-");
-	return buf;
-}
-
-static char *ratio_text(const struct progress *p, char *buf, size_t size)
-{
-	if (p->has_ratio)
-		snprintf(buf, size, "%.0f%%", floor(p->ratio * 100 + 0.5));
-	else
-		snprintf(buf, size, "-");
-	return buf;
-}
-
 static void print_amounts(struct cli *cli, const struct kpi *k)
 {
 	char text[256];
@@ -465,9 +381,9 @@ static void print_amounts(struct cli *cli, const struct kpi *k)
 
 static int run_show(struct cli *cli)
 {
-	struct show_table t = { .n = 0 };
+	struct kpi_years t;
 	const char *year_text = cli_option(cli, "--year");
-	const struct year_row *chosen = NULL;
+	const struct kpi_year *chosen = NULL;
 	struct kpi k;
 	struct error e;
 	int year = 0, i;
@@ -476,32 +392,28 @@ static int run_show(struct cli *cli)
 		return EXIT_FAILED;
 	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
-	if (!k.is_project) {
-		table_row(&t, k.baseline.period.to);
-		table_row(&t, k.target.period.to);
-	}
-	if (values_each(cli->store, k.id, collect_value, &t, &e) < 0) {
+	if (kpi_years_load(cli->store, &k, year, &t, &e) < 0) {
 		kpi_release(&k);
 		return cli_fail_error(cli, &e);
 	}
 	if (year)
-		chosen = table_row(&t, year);
+		chosen = kpi_years_row(&t, year);
 
 	fprintf(cli->out, "%s  %s\n", k.code, k.name);
 	print_amounts(cli, &k);
 	fprintf(cli->out, "\n%-10s %10s %10s %9s  %s\n", "FY", "plan", "actual",
 		k.is_project ? "rate" : "progress", "status");
 	for (i = 0; i < t.n; i++) {
-		const struct year_row *r = &t.rows[i];
+		const struct kpi_year *r = &t.rows[i];
 		char fy[32], plan[32], actual[32], ratio[16];
 		struct progress p;
 
-		progress_of(&k, &t, r, &p);
+		kpi_years_progress(&k, &t, r, &p);
 		fprintf(cli->out, "%-10s %10s %10s %9s  %s\n",
 			fiscal_year_format(r->year, fy, sizeof fy),
-			cell(r->has_plan, r->plan, plan, sizeof plan),
-			cell(r->has_actual, r->actual, actual, sizeof actual),
-			ratio_text(&p, ratio, sizeof ratio), progress_status_name(p.status));
+			kpi_years_cell(r->has_plan, r->plan, plan, sizeof plan),
+			kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
+			kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 		if (!year && r->has_actual)
 			chosen = r;
 	}
@@ -518,9 +430,9 @@ static int run_show(struct cli *cli)
 		char fy[32], ratio[16];
 		struct progress p;
 
-		progress_of(&k, &t, chosen, &p);
+		kpi_years_progress(&k, &t, chosen, &p);
 		fprintf(cli->out, "\nat %s: %s %s\n", fiscal_year_format(chosen->year, fy, sizeof fy),
-			ratio_text(&p, ratio, sizeof ratio), progress_status_name(p.status));
+			kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 	} else {
 		fprintf(cli->out, "\nno actual yet: no data\n");
 	}
@@ -573,7 +485,7 @@ static int run_set(struct cli *cli)
 		return EXIT_FAILED;
 	}
 	fprintf(cli->out, "%s %s %s: %s%s\n", k.code, fy, values_kind_name(c.kind),
-		cell(!c.clear, c.value, now, sizeof now),
+		kpi_years_cell(!c.clear, c.value, now, sizeof now),
 		rc == VALUES_UNCHANGED ? " (unchanged)" : "");
 	kpi_release(&k);
 	return EXIT_DONE;
@@ -586,8 +498,8 @@ static void print_history_row(void *ctx, const struct history_row *h)
 
 	fprintf(cli->out, "%s  %s  %s %s  %s -> %s  (%s)\n", h->changed_at, h->changed_by,
 		fiscal_year_format(h->fiscal_year, fy, sizeof fy), values_kind_name(h->kind),
-		cell(h->had_old, h->old_value, old, sizeof old),
-		cell(h->has_new, h->new_value, new, sizeof new), h->source);
+		kpi_years_cell(h->had_old, h->old_value, old, sizeof old),
+		kpi_years_cell(h->has_new, h->new_value, new, sizeof new), h->source);
 	if (strcmp(h->old_note, h->new_note) != 0)
 		fprintf(cli->out, "    note: %s -> %s\n", *h->old_note ? h->old_note : "-",
 			*h->new_note ? h->new_note : "-");

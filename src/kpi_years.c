@@ -1,0 +1,91 @@
+/* kpi_years.c: the fiscal-year table of a KPI from its values, with the
+ * progress rules of progress.c applied to each year. */
+#include "kpi_years.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "number.h"
+#include "values.h"
+
+struct kpi_year *kpi_years_row(struct kpi_years *t, int year)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->rows[i].year == year)
+			return &t->rows[i];
+	if (t->n == KPI_YEARS_MAX || year <= 0)
+		return NULL;
+	for (i = t->n; i > 0 && t->rows[i - 1].year > year; i--)
+		t->rows[i] = t->rows[i - 1];
+	memset(&t->rows[i], 0, sizeof t->rows[i]);
+	t->rows[i].year = year;
+	t->n++;
+	return &t->rows[i];
+}
+
+static void collect_value(void *ctx, const struct value_row *v)
+{
+	struct kpi_year *r = kpi_years_row(ctx, v->fiscal_year);
+
+	if (!r)
+		return;
+	if (v->kind == VALUE_PLAN) {
+		r->has_plan = 1;
+		r->plan = v->value;
+		snprintf(r->plan_note, sizeof r->plan_note, "%s", v->note);
+	} else {
+		r->has_actual = 1;
+		r->actual = v->value;
+		snprintf(r->actual_note, sizeof r->actual_note, "%s", v->note);
+	}
+}
+
+int kpi_years_load(struct store *s, const struct kpi *k, int extra, struct kpi_years *t,
+		   struct error *err)
+{
+	t->n = 0;
+	if (!k->is_project) {
+		kpi_years_row(t, k->baseline.period.to);
+		kpi_years_row(t, k->target.period.to);
+	}
+	if (extra)
+		kpi_years_row(t, extra);
+	return values_each(s, k->id, collect_value, t, err);
+}
+
+void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
+			const struct kpi_year *r, struct progress *p)
+{
+	struct year_value actuals[KPI_YEARS_MAX];
+	size_t n = 0;
+	int i;
+
+	if (k->is_project) {
+		progress_plan(r->has_plan ? &r->plan : NULL, r->has_actual ? &r->actual : NULL, p);
+		return;
+	}
+	for (i = 0; i < t->n; i++)
+		if (t->rows[i].has_actual)
+			actuals[n++] = (struct year_value){ t->rows[i].year, t->rows[i].actual };
+	progress_at(&k->baseline, &k->target, k->direction, actuals, n, r->year, p);
+}
+
+char *kpi_years_cell(int present, double v, char *buf, size_t size)
+{
+	if (present)
+		return number_format(v, buf, size);
+	snprintf(buf, size, "-");
+	return buf;
+}
+
+char *kpi_years_ratio(const struct progress *p, char *buf, size_t size)
+{
+	if (p->has_ratio)
+		snprintf(buf, size, "%.0f%%", floor(p->ratio * 100 + 0.5));
+	else
+		snprintf(buf, size, "-");
+	return buf;
+}

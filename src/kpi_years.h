@@ -1,0 +1,45 @@
+/* kpi_years.h: a KPI's table of fiscal years (plan, actual, progress and
+ * status per year), as `show` prints it and the browser draws it. */
+#ifndef KPITREE_KPI_YEARS_H
+#define KPITREE_KPI_YEARS_H
+
+#include <stddef.h>
+
+#include "kpi.h"
+#include "progress.h"
+
+#define KPI_YEARS_MAX 64
+
+struct kpi_year {
+	int year;
+	int has_plan, has_actual;
+	double plan, actual;
+	char plan_note[256], actual_note[256];
+};
+
+/* One row per fiscal year, in order: from the baseline's to the target's
+ * (a strategy KPI), every year that holds a value, and extra (0: none). */
+struct kpi_years {
+	struct kpi_year rows[KPI_YEARS_MAX];
+	int n;
+};
+
+/* Loads the years of k. Returns 0, or -1 with err filled. */
+int kpi_years_load(struct store *s, const struct kpi *k, int extra, struct kpi_years *t,
+		   struct error *err);
+
+/* The row of year, added if there is none (NULL if the table is full). */
+struct kpi_year *kpi_years_row(struct kpi_years *t, int year);
+
+/* Progress and status of k at the row's year (plan/actual for a
+ * project's KPI). */
+void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
+			const struct kpi_year *r, struct progress *p);
+
+/* A value cell: the number, or "-". */
+char *kpi_years_cell(int present, double v, char *buf, size_t size);
+
+/* A ratio: "57%", or "-". */
+char *kpi_years_ratio(const struct progress *p, char *buf, size_t size);
+
+#endif

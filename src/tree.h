@@ -1,0 +1,39 @@
+/* tree.h: the strategy tree as the browser reads it: the children of a
+ * placement (read on expand), a placement's ancestors, a KPI's home row,
+ * and search over the full-text index. */
+#ifndef KPITREE_TREE_H
+#define KPITREE_TREE_H
+
+#include "error.h"
+#include "store.h"
+
+struct tree_row {
+	long long placement;
+	int level;			/* 1 project ... 5 content */
+	const char *label;		/* 1, ①, ■, or empty */
+	const char *title;
+	int children;			/* how many placements stand under it */
+};
+
+/* Calls fn for each child of parent (0: the top of every strategy), in
+ * order. Strings live until fn returns. Returns 0, or -1 with err. */
+int tree_children(struct store *s, long long parent,
+		  void (*fn)(void *ctx, const struct tree_row *row), void *ctx,
+		  struct error *err);
+
+/* The placements from the top down to placement (included) into path;
+ * returns how many (at most max), or -1 with err. */
+int tree_path(struct store *s, long long placement, long long *path, int max,
+	      struct error *err);
+
+/* The home row of the KPI with code, or 0 if it has none (a project
+ * KPI); -1 with err for an unknown code. */
+long long tree_home_of(struct store *s, const char *code, struct error *err);
+
+/* The content rows whose text, KPI names, grant menus or examples
+ * contain text (a substring, Japanese included), in tree order; calls fn
+ * with each placement. Returns how many, or -1 with err. */
+int tree_search(struct store *s, const char *text, void (*fn)(void *ctx, long long placement),
+		void *ctx, struct error *err);
+
+#endif

@@ -1,0 +1,20 @@
+/* width.h: display width of UTF-8 text in terminal columns, and cutting
+ * and padding by width, never by bytes; the one place that asks wcwidth. */
+#ifndef KPITREE_WIDTH_H
+#define KPITREE_WIDTH_H
+
+#include <stddef.h>
+
+/* Columns text takes (control characters count as their visible escape,
+ * see width_cut; invalid bytes as one column each). */
+int width_of(const char *text);
+
+/* Copies into buf (size bytes) as much of text as fits in cols columns,
+ * never half a wide character; when text is cut, its last column is an
+ * ellipsis (…). Control characters and escape sequences come out as
+ * visible escapes (^[, ^M), so that text never drives the terminal.
+ * Pads with spaces to exactly cols columns when pad is set. Returns the
+ * columns written. */
+int width_cut(const char *text, int cols, int pad, char *buf, size_t size);
+
+#endif

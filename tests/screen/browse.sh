@@ -1,0 +1,67 @@
+#!/bin/sh
+# browse.sh: the browser in a real terminal (tmux, 80x24 and other
+# sizes), driven by keys, asserting on what the screen shows.
+. "$srcdir/tests/cli/lib.sh"
+plan 16
+sock="kpitree-test-$$"
+db="$work/k.db"
+"$KPITREE" --db "$db" init >/dev/null
+export LANG=C.UTF-8 TERM=xterm-256color
+trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+
+screen() { tmux -L "$sock" capture-pane -p -t t; }
+keys() { tmux -L "$sock" send-keys -t t "$@"; }
+
+# shows TEXT DESCRIPTION: the screen comes to show TEXT within 3 seconds.
+shows() {
+	i=0
+	while [ $i -lt 30 ]; do
+		if screen | grep -qF -- "$1"; then
+			ok 0 "$2"
+			return
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	ok 1 "$2"
+	echo "# wanted: $1"
+	screen | sed 's/^/# /'
+}
+
+tmux -L "$sock" new-session -d -x 80 -y 24 -s t \
+	"$KPITREE --db $db --user tanaka --year R7 --keys 'l j l j l j l j'; sleep 30"
+shows "│        • 保育所及び認定こど… │" "five levels of the first branch open, content rows marked •"
+shows "H01 保育所等入所待機児童数" "the KPI pane shows H01 for its row"
+shows "28人 (R6) → 0人 (R7)  down" "H01 is 28人 (R6) → 0人 (R7), down"
+shows "R7 (2025)         -        -     - no data" "the table has a row per fiscal year"
+shows "例: 待機児童の解消を図るための取組" "the grant pane shows the row's menu and its example"
+shows " k.db  FY R7  tanaka  ?:help" "the status line names the database, the year and the user"
+
+keys j
+shows "デジタルチャレンジ推進事業" "a row with two grant menus shows both"
+
+keys : "goto H12b" Enter
+shows "H12b ジオパーク構成市町村への観光入込客数" ":goto H12b selects that KPI of the row holding H12a-H12c"
+shows "KPI 2/3" "the pane says which of the row's three KPIs it shows"
+
+keys Escape / 子育て
+shows "H02 せわずき・せわやき隊等の組織化" "a search for 子育て selects its row as it is typed"
+keys Enter
+shows "/子育て: 1/1" "Enter keeps the match and says how many there are"
+
+keys : "year R6" Enter
+shows " k.db  FY R6  tanaka" ":year R6 changes the fiscal year"
+
+tmux -L "$sock" resize-window -t t -x 40 -y 12
+shows "│H02 せわずき・せわや… │" "at 40x12 the panes still fit, cut by display width, never half a wide character"
+tmux -L "$sock" resize-window -t t -x 30 -y 10
+shows "too small: 30x10 of 40x12" "below the minimum, one line says so"
+tmux -L "$sock" resize-window -t t -x 80 -y 24
+shows "H02 せわずき・せわやき隊等の組織化" "grown again, the screen comes back with the selection"
+
+# Text from the database never drives the terminal.
+"$SQLITE3" "$db" "UPDATE node SET title = 'ESC' || char(27) || '[31mRED' WHERE id = (SELECT id FROM node WHERE level = 1 ORDER BY id LIMIT 1)"
+tmux -L "$sock" kill-session -t t
+tmux -L "$sock" new-session -d -x 80 -y 24 -s t "$KPITREE --db $db --keys 'g'; sleep 30"
+shows "1 ESC^[[31mRED" "an escape sequence in a title is shown as text"
+finish

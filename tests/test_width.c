@@ -1,0 +1,81 @@
+/* test_width.c: display width, cuts and pads of Japanese text: every cut
+ * by columns, never by bytes, never half a wide character. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <string.h>
+
+#include "width.h"
+
+static char buf[256];
+
+static const char *cut(const char *text, int cols, int pad)
+{
+	width_cut(text, cols, pad, buf, sizeof buf);
+	return buf;
+}
+
+static void width_counts_wide_characters_as_two_columns(void **state)
+{
+	(void)state;
+	assert_int_equal(width_of("H01"), 3);
+	assert_int_equal(width_of("待機児童"), 8);
+	assert_int_equal(width_of("28人 (R6)"), 9);
+}
+
+static void text_that_fits_is_not_cut(void **state)
+{
+	(void)state;
+	assert_string_equal(cut("待機児童", 8, 0), "待機児童");
+	assert_string_equal(cut("待機児童", 9, 1), "待機児童 ");
+}
+
+static void text_one_column_too_wide_ends_in_an_ellipsis(void **state)
+{
+	(void)state;
+	assert_string_equal(cut("待機児童", 7, 0), "待機児…");
+	assert_int_equal(width_of(buf), 6 + 1);
+}
+
+static void a_wide_character_at_the_right_edge_is_never_halved(void **state)
+{
+	(void)state;
+	/* 6 columns: 待機 (4) and the ellipsis leave one column, padded. */
+	assert_string_equal(cut("待機児童", 6, 1), "待機… ");
+	assert_int_equal(width_of(buf), 6);
+}
+
+static void a_column_of_width_one_holds_only_the_ellipsis(void **state)
+{
+	(void)state;
+	assert_string_equal(cut("待機児童", 1, 1), "…");
+	assert_string_equal(cut("a", 1, 1), "a");
+	assert_string_equal(cut("待", 1, 1), "…");
+}
+
+static void control_characters_are_shown_as_visible_escapes(void **state)
+{
+	(void)state;
+	assert_string_equal(cut("ESC\x1b[31mRED", 20, 0), "ESC^[[31mRED");
+	assert_int_equal(width_of("\x1b"), 2);
+	assert_string_equal(cut("a\rb\n", 20, 0), "a^Mb^J");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(width_counts_wide_characters_as_two_columns),
+		cmocka_unit_test(text_that_fits_is_not_cut),
+		cmocka_unit_test(text_one_column_too_wide_ends_in_an_ellipsis),
+		cmocka_unit_test(a_wide_character_at_the_right_edge_is_never_halved),
+		cmocka_unit_test(a_column_of_width_one_holds_only_the_ellipsis),
+		cmocka_unit_test(control_characters_are_shown_as_visible_escapes),
+	};
+
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		fail_msg("no C.UTF-8 locale");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

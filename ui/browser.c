@@ -1,0 +1,715 @@
+/* browser.c: the browser's screen: the strategy tree on the left, the KPI
+ * pane and the grant-menu pane on the right, the status line, the keys. */
+#include "browser.h"
+
+#include <curses.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "fiscal_year.h"
+#include "input.h"
+#include "kpi.h"
+#include "kpi_years.h"
+#include "tree.h"
+#include "width.h"
+
+#define MIN_COLS 40
+#define MIN_LINES 12
+#define TEXT_MAX 1024
+
+/* A row of the tree as shown: the visible rows are a flat list, and a
+ * node's children are read when it is expanded. */
+struct item {
+	long long placement;
+	int level, depth, children, expanded;
+	char label[16];
+	char *title;
+};
+
+enum focus { FOCUS_TREE, FOCUS_KPI, FOCUS_GRANT };
+
+struct browser {
+	struct cli *cli;
+	struct store *s;
+	struct item *items;
+	int n, size;
+	int cursor, top;
+	enum focus focus;
+	int year;
+	int kpi_index;
+	char message[256];
+	/* search */
+	char query[256];
+	long long *matches;
+	int nmatches, match;
+	int quit;
+};
+
+static void set_message(struct browser *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void set_message(struct browser *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(b->message, sizeof b->message, fmt, ap);
+	va_end(ap);
+}
+
+/* --- the tree as a list --------------------------------------------- */
+
+struct gather {
+	struct item *items;
+	int n, size, depth;
+};
+
+static void gather_row(void *ctx, const struct tree_row *row)
+{
+	struct gather *g = ctx;
+	struct item *it;
+
+	if (g->n == g->size) {
+		int size = g->size ? 2 * g->size : 16;
+		struct item *more = realloc(g->items, (size_t)size * sizeof *more);
+
+		if (!more)
+			return;
+		g->items = more;
+		g->size = size;
+	}
+	it = &g->items[g->n];
+	memset(it, 0, sizeof *it);
+	it->placement = row->placement;
+	it->level = row->level;
+	it->depth = g->depth;
+	it->children = row->children;
+	snprintf(it->label, sizeof it->label, "%s", row->label ? row->label : "");
+	it->title = strdup(row->title ? row->title : "");
+	if (it->title)
+		g->n++;
+}
+
+/* Inserts the children of item i (or the top rows, i = -1) after it. */
+static int expand(struct browser *b, int i)
+{
+	struct gather g = { NULL, 0, 0, i < 0 ? 0 : b->items[i].depth + 1 };
+	struct error err;
+	int k;
+
+	if (i >= 0 && (b->items[i].expanded || !b->items[i].children))
+		return 0;
+	if (tree_children(b->s, i < 0 ? 0 : b->items[i].placement, gather_row, &g, &err) < 0) {
+		set_message(b, "%s", err.text);
+		free(g.items);
+		return -1;
+	}
+	if (b->n + g.n > b->size) {
+		int size = b->n + g.n + 64;
+		struct item *more = realloc(b->items, (size_t)size * sizeof *more);
+
+		if (!more) {
+			for (k = 0; k < g.n; k++)
+				free(g.items[k].title);
+			free(g.items);
+			return -1;
+		}
+		b->items = more;
+		b->size = size;
+	}
+	memmove(&b->items[i + 1 + g.n], &b->items[i + 1],
+		(size_t)(b->n - i - 1) * sizeof *b->items);
+	memcpy(&b->items[i + 1], g.items, (size_t)g.n * sizeof *g.items);
+	b->n += g.n;
+	if (i >= 0)
+		b->items[i].expanded = 1;
+	free(g.items);
+	return 0;
+}
+
+static void collapse(struct browser *b, int i)
+{
+	int end = i + 1, k;
+
+	while (end < b->n && b->items[end].depth > b->items[i].depth)
+		end++;
+	for (k = i + 1; k < end; k++)
+		free(b->items[k].title);
+	memmove(&b->items[i + 1], &b->items[end], (size_t)(b->n - end) * sizeof *b->items);
+	b->n -= end - i - 1;
+	b->items[i].expanded = 0;
+	if (b->cursor > i && b->cursor < end)
+		b->cursor = i;
+	else if (b->cursor >= end)
+		b->cursor -= end - i - 1;
+}
+
+/* Opens the tree down to placement and puts the cursor on it. */
+static int reveal(struct browser *b, long long placement)
+{
+	long long path[16];
+	struct error err;
+	int n = tree_path(b->s, placement, path, 16, &err), depth, i = -1;
+
+	if (n < 0) {
+		set_message(b, "%s", err.text);
+		return -1;
+	}
+	for (depth = 0; depth < n; depth++) {
+		int k;
+
+		for (k = i + 1; k < b->n && b->items[k].depth >= depth; k++)
+			if (b->items[k].depth == depth && b->items[k].placement == path[depth])
+				break;
+		if (k >= b->n || b->items[k].placement != path[depth])
+			return -1;
+		i = k;
+		if (depth + 1 < n)
+			expand(b, i);
+	}
+	b->cursor = i;
+	b->kpi_index = 0;
+	return 0;
+}
+
+static int is_match(const struct browser *b, long long placement)
+{
+	int i;
+
+	for (i = 0; i < b->nmatches; i++)
+		if (b->matches[i] == placement)
+			return 1;
+	return 0;
+}
+
+/* --- drawing --------------------------------------------------------- */
+
+static void put(int y, int x, int cols, const char *text, attr_t attr)
+{
+	char buf[TEXT_MAX * 4];
+
+	if (cols <= 0)
+		return;
+	width_cut(text, cols, 1, buf, sizeof buf);
+	attron(attr);
+	mvaddstr(y, x, buf);
+	attroff(attr);
+}
+
+static void frame(int y, int x, int h, int w, const char *title, int focused)
+{
+	char buf[256];
+
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	snprintf(buf, sizeof buf, " %s%s ", title, focused ? " *" : "");
+	put(y, x + 2, width_of(buf) < w - 4 ? width_of(buf) : w - 4, buf, A_BOLD);
+}
+
+static void draw_tree(struct browser *b, int y, int x, int h, int w)
+{
+	int rows = h - 2, i;
+
+	if (b->cursor < b->top)
+		b->top = b->cursor;
+	if (b->cursor >= b->top + rows)
+		b->top = b->cursor - rows + 1;
+	for (i = 0; i < rows; i++) {
+		int k = b->top + i;
+		char line[TEXT_MAX];
+		const struct item *it;
+		attr_t attr = 0;
+
+		if (k >= b->n) {
+			put(y + 1 + i, x + 1, w - 2, "", 0);
+			continue;
+		}
+		it = &b->items[k];
+		snprintf(line, sizeof line, "%*s%s %s%s%s", it->depth * 2, "",
+			 it->level == 5 ? "•" : it->expanded ? "▾" : it->children ? "▸" : " ",
+			 it->label, *it->label ? " " : "", it->title);
+		if (is_match(b, it->placement))
+			attr |= A_BOLD | A_UNDERLINE;
+		if (k == b->cursor)
+			attr |= A_REVERSE;
+		put(y + 1 + i, x + 1, w - 2, line, attr);
+	}
+}
+
+struct codes {
+	char code[KPI_YEARS_MAX][32];
+	int home[KPI_YEARS_MAX];
+	int n;
+};
+
+static int row_kpis(struct browser *b, long long placement, struct codes *c)
+{
+	sqlite3_stmt *stmt;
+	struct error err;
+
+	c->n = 0;
+	stmt = store_cached(b->s, "SELECT k.code, kp.home FROM kpi_placement kp"
+			    " JOIN kpi k ON k.id = kp.kpi_id WHERE kp.placement_id = ?"
+			    " ORDER BY kp.position", &err);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, placement);
+	while (store_step(b->s, stmt, &err) == SQLITE_ROW && c->n < KPI_YEARS_MAX) {
+		snprintf(c->code[c->n], sizeof c->code[c->n], "%s",
+			 (const char *)sqlite3_column_text(stmt, 0));
+		c->home[c->n++] = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	return 0;
+}
+
+/* The KPI pane: the selected KPI of the row, its amounts, its years. */
+static void draw_kpi(struct browser *b, const char *code, int relisted, int index, int count,
+		     int y, int x, int h, int w)
+{
+	char line[TEXT_MAX], base[128], target[128];
+	struct kpi_years t;
+	struct kpi k;
+	struct error err;
+	int row = y + 1, last = y + h - 1, i;
+
+	if (kpi_find(b->s, code, &k, &err) < 0) {
+		put(row, x + 1, w - 2, err.text, 0);
+		return;
+	}
+	snprintf(line, sizeof line, "%s %s%s", k.code, k.name, relisted ? " 【再掲】" : "");
+	put(row++, x + 1, w - 2, line, A_BOLD);
+	if (k.is_project) {
+		snprintf(line, sizeof line, "当初値 %s", kpi_amount_text(&k.baseline, k.unit, base,
+								     sizeof base));
+	} else {
+		snprintf(line, sizeof line, "%s → %s  %s",
+			 kpi_amount_text(&k.baseline, k.unit, base, sizeof base),
+			 kpi_amount_text(&k.target, k.unit, target, sizeof target),
+			 kpi_direction_name(k.direction));
+	}
+	put(row++, x + 1, w - 2, line, 0);
+	if (count > 1) {
+		snprintf(line, sizeof line, "KPI %d/%d (Tab, then j k)", index + 1, count);
+		put(row++, x + 1, w - 2, line, 0);
+	}
+	snprintf(line, sizeof line, "%-10s %8s %8s %5s %s", "FY", "plan", "actual",
+		 k.is_project ? "rate" : "prog", "status");
+	put(row++, x + 1, w - 2, line, A_UNDERLINE);
+	if (kpi_years_load(b->s, &k, b->year, &t, &err) < 0) {
+		put(row, x + 1, w - 2, err.text, 0);
+		kpi_release(&k);
+		return;
+	}
+	for (i = 0; i < t.n && row < last; i++) {
+		const struct kpi_year *r = &t.rows[i];
+		char fy[32], plan[32], actual[32], ratio[16];
+		struct progress p;
+
+		kpi_years_progress(&k, &t, r, &p);
+		snprintf(line, sizeof line, "%-10s %8s %8s %5s %s",
+			 fiscal_year_format(r->year, fy, sizeof fy),
+			 kpi_years_cell(r->has_plan, r->plan, plan, sizeof plan),
+			 kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
+			 kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
+		put(row++, x + 1, w - 2, line, r->year == b->year ? A_REVERSE : 0);
+	}
+	while (row < last)
+		put(row++, x + 1, w - 2, "", 0);
+	kpi_release(&k);
+}
+
+static void draw_grant(struct browser *b, long long placement, int y, int x, int h, int w)
+{
+	int row = y + 1, last = y + h - 1;
+	sqlite3_stmt *stmt;
+	struct error err;
+
+	stmt = store_cached(b->s, "SELECT m.name FROM placement_menu pm"
+			    " JOIN grant_menu m ON m.id = pm.menu_id WHERE pm.placement_id = ?"
+			    " ORDER BY pm.position", &err);
+	if (stmt) {
+		sqlite3_bind_int64(stmt, 1, placement);
+		while (row < last && store_step(b->s, stmt, &err) == SQLITE_ROW)
+			put(row++, x + 1, w - 2, (const char *)sqlite3_column_text(stmt, 0), 0);
+		sqlite3_reset(stmt);
+	}
+	stmt = store_cached(b->s, "SELECT example, ai_example FROM placement WHERE id = ?", &err);
+	if (stmt) {
+		sqlite3_bind_int64(stmt, 1, placement);
+		if (store_step(b->s, stmt, &err) == SQLITE_ROW) {
+			char line[TEXT_MAX];
+			const char *ex = (const char *)sqlite3_column_text(stmt, 0);
+			const char *ai = (const char *)sqlite3_column_text(stmt, 1);
+
+			if (row < last && ex && *ex) {
+				snprintf(line, sizeof line, "例: %s", ex);
+				put(row++, x + 1, w - 2, line, 0);
+			}
+			if (row < last && ai && *ai) {
+				snprintf(line, sizeof line, "AI: %s", ai);
+				put(row++, x + 1, w - 2, line, 0);
+			}
+		}
+		sqlite3_reset(stmt);
+	}
+	while (row < last)
+		put(row++, x + 1, w - 2, "", 0);
+}
+
+static void draw_status(struct browser *b, int y, int w)
+{
+	char line[TEXT_MAX], fy[32];
+	const char *name = strrchr(b->cli->db_path, '/');
+
+	snprintf(line, sizeof line, " %.200s  FY %s  %.64s  %s", name ? name + 1 : b->cli->db_path,
+		 fiscal_year_short(b->year, fy, sizeof fy), b->cli->user,
+		 *b->message ? b->message : "?:help  /:search  ::command  q:quit");
+	put(y, 0, w, line, A_REVERSE);
+}
+
+static void draw(struct browser *b)
+{
+	int h = LINES, w = COLS, left, right_h;
+	const struct item *it = b->n ? &b->items[b->cursor] : NULL;
+
+	erase();
+	if (w < MIN_COLS || h < MIN_LINES) {
+		char line[128];
+
+		snprintf(line, sizeof line, "too small: %dx%d of %dx%d", w, h, MIN_COLS, MIN_LINES);
+		put(0, 0, w, line, 0);
+		refresh();
+		return;
+	}
+	left = w * 2 / 5;
+	right_h = (h - 1) * 3 / 5;
+	frame(0, 0, h - 1, left, "戦略", b->focus == FOCUS_TREE);
+	frame(0, left, right_h, w - left, "KPI", b->focus == FOCUS_KPI);
+	frame(right_h, left, h - 1 - right_h, w - left, "交付金事業メニュー", b->focus == FOCUS_GRANT);
+	draw_tree(b, 0, 0, h - 1, left);
+	if (it && it->level == 5) {
+		struct codes c;
+
+		if (row_kpis(b, it->placement, &c) == 0 && c.n) {
+			if (b->kpi_index >= c.n)
+				b->kpi_index = c.n - 1;
+			draw_kpi(b, c.code[b->kpi_index], !c.home[b->kpi_index], b->kpi_index, c.n,
+				 0, left, right_h, w - left);
+		}
+		draw_grant(b, it->placement, right_h, left, h - 1 - right_h, w - left);
+	} else {
+		put(1, left + 1, w - left - 2, "• の行を選ぶと KPI が出ます (select a • row)", 0);
+	}
+	draw_status(b, h - 1, w);
+	refresh();
+}
+
+/* --- the prompt and commands ------------------------------------------ */
+
+/* Reads a line at the bottom after prefix; calls on_change after every
+ * key. Returns 1 on Enter, 0 on Escape. */
+static int prompt(struct browser *b, const char *prefix, char *buf, size_t size,
+		  void (*on_change)(struct browser *, const char *))
+{
+	size_t len = strlen(buf);
+
+	for (;;) {
+		char line[TEXT_MAX];
+		struct key k;
+
+		snprintf(line, sizeof line, "%s%s", prefix, buf);
+		put(LINES - 1, 0, COLS, line, 0);
+		move(LINES - 1, width_of(line) < COLS ? width_of(line) : COLS - 1);
+		curs_set(1);
+		refresh();
+		if (input_next(&k, -1) < 0)
+			continue;
+		curs_set(0);
+		if (!k.is_key && k.code == 27)
+			return 0;
+		if (!k.is_key && (k.code == '\n' || k.code == '\r'))
+			return 1;
+		if ((k.is_key && k.code == KEY_BACKSPACE) || (!k.is_key && (k.code == 127 || k.code == 8))) {
+			while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
+				len--;
+			if (len > 0)
+				len--;
+			buf[len] = '\0';
+		} else if (k.is_key && k.code == KEY_RESIZE) {
+			draw(b);
+		} else if (!k.is_key && k.code >= 0x20) {
+			char mb[MB_LEN_MAX];
+			mbstate_t st;
+			size_t n;
+
+			memset(&st, 0, sizeof st);
+			n = wcrtomb(mb, (wchar_t)k.code, &st);
+			if (n != (size_t)-1 && len + n < size) {
+				memcpy(buf + len, mb, n);
+				len += n;
+				buf[len] = '\0';
+			}
+		}
+		if (on_change)
+			on_change(b, buf);
+	}
+}
+
+static void add_match(void *ctx, long long placement)
+{
+	struct browser *b = ctx;
+	long long *more = realloc(b->matches, (size_t)(b->nmatches + 1) * sizeof *more);
+
+	if (!more)
+		return;
+	b->matches = more;
+	b->matches[b->nmatches++] = placement;
+}
+
+static void go_match(struct browser *b, int index)
+{
+	if (!b->nmatches)
+		return;
+	b->match = (index + b->nmatches) % b->nmatches;
+	reveal(b, b->matches[b->match]);
+	set_message(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
+}
+
+/* Search as you type: each key runs the query and shows the first match. */
+static void search_changed(struct browser *b, const char *text)
+{
+	struct error err;
+
+	free(b->matches);
+	b->matches = NULL;
+	b->nmatches = 0;
+	snprintf(b->query, sizeof b->query, "%s", text);
+	if (*text && tree_search(b->s, text, add_match, b, &err) < 0)
+		set_message(b, "%s", err.text);
+	if (b->nmatches)
+		go_match(b, 0);
+	else if (*text)
+		set_message(b, "/%s: no match", text);
+	draw(b);
+}
+
+static void search(struct browser *b)
+{
+	char text[256] = "";
+	int cursor = b->cursor, top = b->top;
+
+	if (!prompt(b, "/", text, sizeof text, search_changed)) {
+		free(b->matches);
+		b->matches = NULL;
+		b->nmatches = 0;
+		b->cursor = cursor < b->n ? cursor : 0;
+		b->top = top;
+		set_message(b, "%s", "");
+	}
+}
+
+/* Makes code the KPI the pane shows, among those of the selected row. */
+static void select_kpi(struct browser *b, const char *code)
+{
+	struct codes c;
+	int i;
+
+	if (row_kpis(b, b->items[b->cursor].placement, &c) < 0)
+		return;
+	for (i = 0; i < c.n; i++)
+		if (strcmp(c.code[i], code) == 0)
+			b->kpi_index = i;
+	b->focus = FOCUS_KPI;
+	set_message(b, "%s", code);
+}
+
+static void command(struct browser *b)
+{
+	char text[256] = "", *arg;
+	struct error err;
+
+	if (!prompt(b, ":", text, sizeof text, NULL))
+		return;
+	arg = strchr(text, ' ');
+	if (arg)
+		*arg++ = '\0';
+	if (strcmp(text, "goto") == 0 && arg) {
+		long long home = tree_home_of(b->s, arg, &err);
+
+		if (home < 0)
+			set_message(b, "%s", err.text);
+		else if (home == 0)
+			set_message(b, "%s: a grant project's KPI (kpitree show %s)", arg, arg);
+		else if (reveal(b, home) == 0)
+			select_kpi(b, arg);
+	} else if (strcmp(text, "year") == 0 && arg) {
+		int year;
+
+		if (fiscal_year_parse(arg, &year, &err) < 0)
+			set_message(b, "%s", err.text);
+		else
+			b->year = year;
+	} else if (strcmp(text, "q") == 0 || strcmp(text, "quit") == 0) {
+		b->quit = 1;
+	} else {
+		set_message(b, "no command '%s' (goto CODE, year FY, quit)", text);
+	}
+}
+
+static const char *const help_lines[] = {
+	"kpitree — keys",
+	"",
+	"j k ↓ ↑      move               h l ← →   collapse / expand",
+	"Enter        toggle             g G       top / bottom",
+	"Tab          next pane          PgDn PgUp page",
+	"/            search as you type n N       next / previous match",
+	"[ ]          fiscal year        :goto CODE  :year FY",
+	"?            this help          q         quit",
+	"",
+	"In the KPI pane, j k choose among the KPIs of a row.",
+	"Any key returns.",
+};
+
+static void help(struct browser *b)
+{
+	struct key k;
+	size_t i;
+
+	erase();
+	for (i = 0; i < sizeof help_lines / sizeof help_lines[0] && (int)i < LINES; i++)
+		put((int)i, 0, COLS, help_lines[i], i == 0 ? A_BOLD : 0);
+	refresh();
+	while (input_next(&k, -1) < 0)
+		;
+	(void)b;
+}
+
+/* --- keys -------------------------------------------------------------- */
+
+static void move_cursor(struct browser *b, int to)
+{
+	if (to < 0)
+		to = 0;
+	if (to >= b->n)
+		to = b->n - 1;
+	if (to != b->cursor)
+		b->kpi_index = 0;
+	b->cursor = to;
+}
+
+static void key(struct browser *b, const struct key *k)
+{
+	int page = LINES - 3 > 1 ? LINES - 3 : 1;
+	struct item *it = b->n ? &b->items[b->cursor] : NULL;
+	wint_t c = k->code;
+
+	b->message[0] = '\0';
+	if (k->is_key) {
+		switch (c) {
+		case KEY_DOWN: c = 'j'; break;
+		case KEY_UP: c = 'k'; break;
+		case KEY_LEFT: c = 'h'; break;
+		case KEY_RIGHT: c = 'l'; break;
+		case KEY_HOME: c = 'g'; break;
+		case KEY_END: c = 'G'; break;
+		case KEY_NPAGE: move_cursor(b, b->cursor + page); return;
+		case KEY_PPAGE: move_cursor(b, b->cursor - page); return;
+		default: return;
+		}
+	}
+	if (b->focus == FOCUS_KPI && (c == 'j' || c == 'k')) {
+		b->kpi_index += c == 'j' ? 1 : b->kpi_index > 0 ? -1 : 0;
+		return;
+	}
+	switch (c) {
+	case 'j': move_cursor(b, b->cursor + 1); break;
+	case 'k': move_cursor(b, b->cursor - 1); break;
+	case 'g': move_cursor(b, 0); break;
+	case 'G': move_cursor(b, b->n - 1); break;
+	case 'l':
+		if (it)
+			expand(b, b->cursor);
+		break;
+	case 'h':
+		if (it && it->expanded) {
+			collapse(b, b->cursor);
+		} else if (it) {
+			int i = b->cursor;
+
+			while (i > 0 && b->items[i].depth >= it->depth)
+				i--;
+			move_cursor(b, i);
+		}
+		break;
+	case '\n':
+	case '\r':
+		if (it && it->expanded)
+			collapse(b, b->cursor);
+		else if (it)
+			expand(b, b->cursor);
+		break;
+	case '\t': b->focus = (b->focus + 1) % 3; break;
+	case '[': b->year--; break;
+	case ']': b->year++; break;
+	case '/': search(b); break;
+	case 'n': go_match(b, b->match + 1); break;
+	case 'N': go_match(b, b->match - 1); break;
+	case ':': command(b); break;
+	case '?': help(b); break;
+	case 'q': b->quit = 1; break;
+	case 12: clearok(curscr, TRUE); break;	/* C-l */
+	default: break;
+	}
+}
+
+int browser_run(struct cli *cli)
+{
+	struct browser b = { .cli = cli, .s = cli->store };
+	const char *keys = cli_option(cli, "--keys"), *year = cli_option(cli, "--year");
+	struct error err;
+	const char *bad;
+	int i;
+
+	b.year = fiscal_year_of(time(NULL)) - 1;	/* last year's results are due */
+	if (year && fiscal_year_parse(year, &b.year, &err) < 0)
+		return cli_fail_error(cli, &err);
+	if (keys && input_queue(keys, &bad) < 0)
+		return cli_fail(cli, "--keys: cannot read '%s'", bad);
+	if (expand(&b, -1) < 0)
+		return cli_fail(cli, "%s", b.message);
+	if (!initscr())
+		return cli_fail(cli, "cannot start the terminal (TERM=%s)", getenv("TERM"));
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	while (!b.quit) {
+		struct key k;
+
+		draw(&b);
+		if (input_next(&k, -1) < 0)
+			continue;
+		if (k.is_key && k.code == KEY_RESIZE)
+			continue;
+		key(&b, &k);
+	}
+	endwin();
+	for (i = 0; i < b.n; i++)
+		free(b.items[i].title);
+	free(b.items);
+	free(b.matches);
+	return EXIT_DONE;
+}

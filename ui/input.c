@@ -1,0 +1,98 @@
+/* input.c: tmux key names to curses keys for --keys, the queue they go
+ * into, and reading the keyboard after it. */
+#include "input.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *name;
+	int is_key;
+	wint_t code;
+} names[] = {
+	{ "Enter", 0, '\n' }, { "Escape", 0, 27 }, { "Tab", 0, '\t' },
+	{ "BTab", 1, KEY_BTAB }, { "Space", 0, ' ' }, { "BSpace", 1, KEY_BACKSPACE },
+	{ "Up", 1, KEY_UP }, { "Down", 1, KEY_DOWN }, { "Left", 1, KEY_LEFT },
+	{ "Right", 1, KEY_RIGHT }, { "Home", 1, KEY_HOME }, { "End", 1, KEY_END },
+	{ "NPage", 1, KEY_NPAGE }, { "PPage", 1, KEY_PPAGE }, { "PageDown", 1, KEY_NPAGE },
+	{ "PageUp", 1, KEY_PPAGE }, { "DC", 1, KEY_DC },
+};
+
+#define QUEUE_MAX 4096
+
+static struct key queue[QUEUE_MAX];
+static int head, tail;
+
+static void push(int is_key, wint_t code)
+{
+	if (tail < QUEUE_MAX)
+		queue[tail++] = (struct key){ is_key, code };
+}
+
+static int push_word(const char *w, size_t len)
+{
+	char word[256];
+	size_t i;
+	mbstate_t st;
+
+	if (len >= sizeof word)
+		return -1;
+	memcpy(word, w, len);
+	word[len] = '\0';
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(word, names[i].name) == 0) {
+			push(names[i].is_key, names[i].code);
+			return 0;
+		}
+	}
+	if (len == 3 && word[0] == 'C' && word[1] == '-' && word[2] >= 'a' && word[2] <= 'z') {
+		push(0, (wint_t)(word[2] - 'a' + 1));
+		return 0;
+	}
+	memset(&st, 0, sizeof st);
+	for (i = 0; i < len;) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, word + i, len - i, &st);
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			return -1;
+		push(0, (wint_t)wc);
+		i += n;
+	}
+	return 0;
+}
+
+int input_queue(const char *keys, const char **bad)
+{
+	const char *p = keys;
+
+	while (*p) {
+		size_t len;
+
+		p += strspn(p, " ");
+		len = strcspn(p, " ");
+		if (len && push_word(p, len) < 0) {
+			*bad = p;
+			return -1;
+		}
+		p += len;
+	}
+	return 0;
+}
+
+int input_next(struct key *k, int timeout_ms)
+{
+	int rc;
+
+	if (head < tail) {
+		*k = queue[head++];
+		return 0;
+	}
+	timeout(timeout_ms);
+	rc = get_wch(&k->code);
+	if (rc == ERR)
+		return -1;
+	k->is_key = rc == KEY_CODE_YES;
+	return 0;
+}
