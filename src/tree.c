@@ -2,7 +2,12 @@
  * a time, and finding rows by code or by text through the search index. */
 #include "tree.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "fiscal_year.h"
+#include "kpi.h"
+#include "kpi_years.h"
 
 static const char children_sql[] =
 	"SELECT p.id, n.level, n.label, n.title,"
@@ -122,4 +127,132 @@ int tree_search(struct store *s, const char *text, void (*fn)(void *, long long)
 	}
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? n : -1;
+}
+
+/* A year row's id: its program and its year, both kept. */
+#define YEAR_ID(program, year) ((program) * 10000 + (year))
+
+static const char *const project_sql[] = {
+	"SELECT g.id, 1, '', g.name, (SELECT count(DISTINCT adoption_year) FROM project"
+	" WHERE program_id = g.id) FROM grant_program g ORDER BY g.id",
+	"SELECT ?1 * 10000 + adoption_year, 2, '', adoption_year, count(*) FROM project"
+	" WHERE program_id = ?1 GROUP BY adoption_year ORDER BY adoption_year",
+	"SELECT p.id, 3, p.number, p.title, (SELECT count(*) FROM kpi WHERE project_id = p.id)"
+	" FROM project p WHERE p.program_id = ?1 / 10000 AND p.adoption_year = ?1 % 10000"
+	" ORDER BY p.municipality, p.number",
+	"SELECT k.id, 4, k.code, k.name, 0 FROM kpi k WHERE k.project_id = ?1 ORDER BY k.number",
+};
+
+int tree_project_children(struct store *s, int parent_level, long long parent,
+			  void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (parent_level < 0 || parent_level > 3)
+		return 0;
+	stmt = store_cached(s, project_sql[parent_level], err);
+	if (!stmt)
+		return -1;
+	if (parent_level)
+		sqlite3_bind_int64(stmt, 1, parent);
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		char year[32] = "";
+		struct tree_row row = {
+			.placement = sqlite3_column_int64(stmt, 0),
+			.level = sqlite3_column_int(stmt, 1),
+			.label = (const char *)sqlite3_column_text(stmt, 2),
+			.title = (const char *)sqlite3_column_text(stmt, 3),
+			.children = sqlite3_column_int(stmt, 4),
+		};
+
+		if (row.level == 2) {
+			fiscal_year_format(sqlite3_column_int(stmt, 3), year, sizeof year);
+			row.title = year;
+		}
+		fn(ctx, &row);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int tree_project_path(struct store *s, const char *code, long long path[4], struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s,
+		"SELECT p.program_id, p.adoption_year, p.id, k.id FROM kpi k"
+		" JOIN project p ON p.id = k.project_id WHERE k.code = ?", err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW) {
+		path[0] = sqlite3_column_int64(stmt, 0);
+		path[1] = YEAR_ID(path[0], sqlite3_column_int64(stmt, 1));
+		path[2] = sqlite3_column_int64(stmt, 2);
+		path[3] = sqlite3_column_int64(stmt, 3);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	return rc == SQLITE_ROW ? 4 : 0;
+}
+
+int tree_places(struct store *s, const char *code, long long *places, int max,
+		struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s,
+		"SELECT kp.placement_id FROM kpi_placement kp JOIN kpi k ON k.id = kp.kpi_id"
+		" WHERE k.code = ? ORDER BY kp.home DESC, kp.placement_id", err);
+	int rc, n = 0;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW)
+		if (n < max)
+			places[n++] = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? n : -1;
+}
+
+int tree_statuses(struct store *s, long long placement, int year, int counts[4],
+		  struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s,
+		"WITH RECURSIVE under(id) AS (SELECT ?1 UNION ALL"
+		" SELECT c.id FROM placement c JOIN under u ON c.parent_id = u.id)"
+		" SELECT k.code FROM under JOIN kpi_placement kp ON kp.placement_id = under.id"
+		" AND kp.home = 1 JOIN kpi k ON k.id = kp.kpi_id", err);
+	char codes[64][32];
+	int rc, n = 0, i;
+
+	memset(counts, 0, 4 * sizeof *counts);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, placement);
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW)
+		if (n < 64)
+			snprintf(codes[n++], sizeof codes[0], "%s",
+				 (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return -1;
+	for (i = 0; i < n; i++) {
+		struct kpi_years t;
+		struct progress p;
+		struct kpi k;
+
+		if (kpi_find(s, codes[i], &k, err) < 0)
+			return -1;
+		if (kpi_years_load(s, &k, year, &t, err) < 0) {
+			kpi_release(&k);
+			return -1;
+		}
+		kpi_years_progress(&k, &t, kpi_years_row(&t, year), &p);
+		counts[p.status]++;
+		kpi_release(&k);
+	}
+	return 0;
 }

@@ -30,6 +30,27 @@ int tree_path(struct store *s, long long placement, long long *path, int max,
  * KPI); -1 with err for an unknown code. */
 long long tree_home_of(struct store *s, const char *code, struct error *err);
 
+/* The grant projects as a second tree: program (level 1), adoption year
+ * (2), project (3), KPI (4, its code as label). parent_level is the
+ * level of parent (0: the top); ids are those the rows gave. */
+int tree_project_children(struct store *s, int parent_level, long long parent,
+			  void (*fn)(void *ctx, const struct tree_row *row), void *ctx,
+			  struct error *err);
+
+/* The ids from program down to the KPI with code, in path (4 of them).
+ * Returns 4, 0 if code is not a project's KPI, or -1 with err. */
+int tree_project_path(struct store *s, const char *code, long long path[4], struct error *err);
+
+/* The placements where the KPI with code stands, home row first, into
+ * places; returns how many (at most max), or -1 with err. */
+int tree_places(struct store *s, const char *code, long long *places, int max,
+		struct error *err);
+
+/* Tallies, for the KPIs whose home rows stand under placement, their
+ * statuses at year into counts (indexed by enum status). */
+int tree_statuses(struct store *s, long long placement, int year, int counts[4],
+		  struct error *err);
+
 /* The content rows whose text, KPI names, grant menus or examples
  * contain text (a substring, Japanese included), in tree order; calls fn
  * with each placement. Returns how many, or -1 with err. */

@@ -2,6 +2,7 @@
  * values, and the two statements that merge a chunk into the store. */
 #include "value_batch.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "csv_export.h"
 #include "fiscal_year.h"
 #include "input.h"
 #include "kpi.h"
@@ -22,20 +23,33 @@
 #define MIN_LINES 12
 #define TEXT_MAX 1024
 
-/* A row of the tree as shown: the visible rows are a flat list, and a
- * node's children are read when it is expanded. */
+/* A row of a tree as shown: the visible rows are a flat list, and a
+ * node's children are read when it is expanded. id is a placement in the
+ * strategy tree; in the projects tree, what tree_project_children gave. */
 struct item {
-	long long placement;
+	long long id;
 	int level, depth, children, expanded;
-	char label[16];
+	char label[32];
 	char *title;
 };
 
 enum focus { FOCUS_TREE, FOCUS_KPI, FOCUS_GRANT };
 
+/* The two trees: the strategy and the grant projects (t switches). */
+enum tree_kind { TREE_STRATEGY, TREE_PROJECTS };
+
+struct view {
+	struct item *items;
+	int n, size;
+	int cursor, top;
+};
+
 struct browser {
 	struct cli *cli;
 	struct store *s;
+	struct view views[2];
+	enum tree_kind tree;
+	/* the current view's, for brevity: point into views[tree] */
 	struct item *items;
 	int n, size;
 	int cursor, top;
@@ -52,6 +66,31 @@ struct browser {
 
 static void set_message(struct browser *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* The browser works on the current view's fields; these move them. */
+static void save_view(struct browser *b)
+{
+	struct view *v = &b->views[b->tree];
+
+	v->items = b->items;
+	v->n = b->n;
+	v->size = b->size;
+	v->cursor = b->cursor;
+	v->top = b->top;
+}
+
+static void load_view(struct browser *b, enum tree_kind tree)
+{
+	const struct view *v = &b->views[tree];
+
+	b->tree = tree;
+	b->items = v->items;
+	b->n = v->n;
+	b->size = v->size;
+	b->cursor = v->cursor;
+	b->top = v->top;
+	b->kpi_index = 0;
+}
 
 static void set_message(struct browser *b, const char *fmt, ...)
 {
@@ -85,7 +124,7 @@ static void gather_row(void *ctx, const struct tree_row *row)
 	}
 	it = &g->items[g->n];
 	memset(it, 0, sizeof *it);
-	it->placement = row->placement;
+	it->id = row->placement;
 	it->level = row->level;
 	it->depth = g->depth;
 	it->children = row->children;
@@ -104,7 +143,10 @@ static int expand(struct browser *b, int i)
 
 	if (i >= 0 && (b->items[i].expanded || !b->items[i].children))
 		return 0;
-	if (tree_children(b->s, i < 0 ? 0 : b->items[i].placement, gather_row, &g, &err) < 0) {
+	if ((b->tree == TREE_STRATEGY
+	     ? tree_children(b->s, i < 0 ? 0 : b->items[i].id, gather_row, &g, &err)
+	     : tree_project_children(b->s, i < 0 ? 0 : b->items[i].level,
+				     i < 0 ? 0 : b->items[i].id, gather_row, &g, &err)) < 0) {
 		set_message(b, "%s", err.text);
 		free(g.items);
 		return -1;
@@ -149,24 +191,19 @@ static void collapse(struct browser *b, int i)
 		b->cursor -= end - i - 1;
 }
 
-/* Opens the tree down to placement and puts the cursor on it. */
-static int reveal(struct browser *b, long long placement)
+/* Opens the current tree along path (ids from the top) and puts the
+ * cursor on its last row. */
+static int reveal_path(struct browser *b, const long long *path, int n)
 {
-	long long path[16];
-	struct error err;
-	int n = tree_path(b->s, placement, path, 16, &err), depth, i = -1;
+	int depth, i = -1;
 
-	if (n < 0) {
-		set_message(b, "%s", err.text);
-		return -1;
-	}
 	for (depth = 0; depth < n; depth++) {
 		int k;
 
 		for (k = i + 1; k < b->n && b->items[k].depth >= depth; k++)
-			if (b->items[k].depth == depth && b->items[k].placement == path[depth])
+			if (b->items[k].depth == depth && b->items[k].id == path[depth])
 				break;
-		if (k >= b->n || b->items[k].placement != path[depth])
+		if (k >= b->n || b->items[k].id != path[depth])
 			return -1;
 		i = k;
 		if (depth + 1 < n)
@@ -175,6 +212,24 @@ static int reveal(struct browser *b, long long placement)
 	b->cursor = i;
 	b->kpi_index = 0;
 	return 0;
+}
+
+/* Opens the strategy tree down to placement and puts the cursor on it. */
+static int reveal(struct browser *b, long long placement)
+{
+	long long path[16];
+	struct error err;
+	int n = tree_path(b->s, placement, path, 16, &err);
+
+	if (n < 0) {
+		set_message(b, "%s", err.text);
+		return -1;
+	}
+	if (b->tree != TREE_STRATEGY) {
+		save_view(b);
+		load_view(b, TREE_STRATEGY);
+	}
+	return reveal_path(b, path, n);
 }
 
 static int is_match(const struct browser *b, long long placement)
@@ -217,6 +272,35 @@ static void frame(int y, int x, int h, int w, const char *title, int focused)
 	put(y, x + 2, width_of(buf) < w - 4 ? width_of(buf) : w - 4, buf, A_BOLD);
 }
 
+/* How the KPIs under a collapsed node stand at the year, as symbols
+ * and counts, never by colour alone: 3✓ 1→ 2↓ 4? (achieved, on track,
+ * behind, no data). */
+static void status_marks(struct browser *b, long long placement, char *buf, size_t size)
+{
+	static const char *const symbols[] = {
+		[STATUS_ACHIEVED] = "✓", [STATUS_ON_TRACK] = "→",
+		[STATUS_BEHIND] = "↓", [STATUS_NO_DATA] = "?",
+	};
+	static const enum status order[] = {
+		STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NO_DATA,
+	};
+	struct error err;
+	int counts[4], i;
+	size_t used = 0;
+
+	buf[0] = '\0';
+	if (tree_statuses(b->s, placement, b->year, counts, &err) < 0)
+		return;
+	for (i = 0; i < 4; i++) {
+		if (!counts[order[i]])
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%s%d%s", used ? " " : "",
+					 counts[order[i]], symbols[order[i]]);
+		if (used >= size)
+			break;
+	}
+}
+
 static void draw_tree(struct browser *b, int y, int x, int h, int w)
 {
 	int rows = h - 2, i;
@@ -227,9 +311,10 @@ static void draw_tree(struct browser *b, int y, int x, int h, int w)
 		b->top = b->cursor - rows + 1;
 	for (i = 0; i < rows; i++) {
 		int k = b->top + i;
-		char line[TEXT_MAX];
+		char line[TEXT_MAX], marks[64];
 		const struct item *it;
 		attr_t attr = 0;
+		int mw;
 
 		if (k >= b->n) {
 			put(y + 1 + i, x + 1, w - 2, "", 0);
@@ -237,13 +322,25 @@ static void draw_tree(struct browser *b, int y, int x, int h, int w)
 		}
 		it = &b->items[k];
 		snprintf(line, sizeof line, "%*s%s %s%s%s", it->depth * 2, "",
-			 it->level == 5 ? "•" : it->expanded ? "▾" : it->children ? "▸" : " ",
+			 !it->children ? "•" : it->expanded ? "▾" : "▸",
 			 it->label, *it->label ? " " : "", it->title);
-		if (is_match(b, it->placement))
+		if (b->tree == TREE_STRATEGY && is_match(b, it->id))
 			attr |= A_BOLD | A_UNDERLINE;
 		if (k == b->cursor)
 			attr |= A_REVERSE;
-		put(y + 1 + i, x + 1, w - 2, line, attr);
+		marks[0] = '\0';
+		if (b->tree == TREE_STRATEGY && it->children && !it->expanded)
+			status_marks(b, it->id, marks, sizeof marks);
+		mw = *marks ? width_of(marks) + 1 : 0;
+		if (mw > (w - 2) / 2)
+			mw = 0;
+		put(y + 1 + i, x + 1, w - 2 - mw, line, attr);
+		if (mw) {
+			char right[80];
+
+			snprintf(right, sizeof right, "%*s", mw, marks);
+			put(y + 1 + i, x + w - 1 - mw, mw, right, attr);
+		}
 	}
 }
 
@@ -368,6 +465,64 @@ static void draw_grant(struct browser *b, long long placement, int y, int x, int
 		put(row++, x + 1, w - 2, "", 0);
 }
 
+/* The row above item i in the tree. */
+static int parent_of(const struct browser *b, int i)
+{
+	int k = i;
+
+	while (k > 0 && b->items[k].depth >= b->items[i].depth)
+		k--;
+	return k;
+}
+
+/* A grant project's details: what seed 002 says of it. */
+static void draw_project(struct browser *b, long long project, int y, int x, int h, int w)
+{
+	static const char *const labels[] = {
+		"", "自治体", "交付金", "採択", "申請", "国費", "期間", "", "",
+	};
+	sqlite3_stmt *stmt;
+	struct error err;
+	int row = y + 1, last = y + h - 1, i;
+
+	stmt = store_cached(b->s, "SELECT p.title, p.municipality, g.name, p.adoption_year,"
+			    " p.application, p.national_share, p.period, p.description, p.notes"
+			    " FROM project p JOIN grant_program g ON g.id = p.program_id"
+			    " WHERE p.id = ?", &err);
+	if (!stmt)
+		return;
+	sqlite3_bind_int64(stmt, 1, project);
+	if (store_step(b->s, stmt, &err) == SQLITE_ROW) {
+		for (i = 0; i < 9 && row < last; i++) {
+			const char *text = (const char *)sqlite3_column_text(stmt, i);
+			char line[TEXT_MAX], fy[32];
+
+			if (i == 3)
+				text = fiscal_year_format(sqlite3_column_int(stmt, 3), fy, sizeof fy);
+			if (!text || !*text)
+				continue;
+			if (i == 7 || i == 8) {
+				/* description and notes: each of their lines, cut */
+				const char *p = text;
+
+				while (*p && row < last) {
+					size_t n = strcspn(p, "\n");
+
+					snprintf(line, sizeof line, "%.*s", (int)n, p);
+					put(row++, x + 1, w - 2, line, i == 8 ? A_DIM : 0);
+					p += n + (p[n] == '\n');
+				}
+				continue;
+			}
+			snprintf(line, sizeof line, "%s%s%s", labels[i], *labels[i] ? "  " : "", text);
+			put(row++, x + 1, w - 2, line, i == 0 ? A_BOLD : 0);
+		}
+	}
+	sqlite3_reset(stmt);
+	while (row < last)
+		put(row++, x + 1, w - 2, "", 0);
+}
+
 static void draw_status(struct browser *b, int y, int w)
 {
 	char line[TEXT_MAX], fy[32];
@@ -395,22 +550,37 @@ static void draw(struct browser *b)
 	}
 	left = w * 2 / 5;
 	right_h = (h - 1) * 3 / 5;
-	frame(0, 0, h - 1, left, "戦略", b->focus == FOCUS_TREE);
-	frame(0, left, right_h, w - left, "KPI", b->focus == FOCUS_KPI);
-	frame(right_h, left, h - 1 - right_h, w - left, "交付金事業メニュー", b->focus == FOCUS_GRANT);
+	frame(0, 0, h - 1, left, b->tree == TREE_STRATEGY ? "戦略" : "交付金事業",
+	      b->focus == FOCUS_TREE);
+	if (b->tree == TREE_PROJECTS && it && it->level == 3) {
+		frame(0, left, h - 1, w - left, "事業", b->focus != FOCUS_TREE);
+	} else {
+		frame(0, left, right_h, w - left, "KPI", b->focus == FOCUS_KPI);
+		frame(right_h, left, h - 1 - right_h, w - left,
+		      b->tree == TREE_STRATEGY ? "交付金事業メニュー" : "事業",
+		      b->focus == FOCUS_GRANT);
+	}
 	draw_tree(b, 0, 0, h - 1, left);
-	if (it && it->level == 5) {
+	if (it && b->tree == TREE_STRATEGY && it->level == 5) {
 		struct codes c;
 
-		if (row_kpis(b, it->placement, &c) == 0 && c.n) {
+		if (row_kpis(b, it->id, &c) == 0 && c.n) {
 			if (b->kpi_index >= c.n)
 				b->kpi_index = c.n - 1;
 			draw_kpi(b, c.code[b->kpi_index], !c.home[b->kpi_index], b->kpi_index, c.n,
 				 0, left, right_h, w - left);
 		}
-		draw_grant(b, it->placement, right_h, left, h - 1 - right_h, w - left);
+		draw_grant(b, it->id, right_h, left, h - 1 - right_h, w - left);
+	} else if (it && b->tree == TREE_PROJECTS && it->level == 4) {
+		draw_kpi(b, it->label, 0, 0, 1, 0, left, right_h, w - left);
+		draw_project(b, b->items[parent_of(b, b->cursor)].id, right_h, left,
+			     h - 1 - right_h, w - left);
+	} else if (it && b->tree == TREE_PROJECTS && it->level == 3) {
+		draw_project(b, it->id, 0, left, h - 1, w - left);
 	} else {
-		put(1, left + 1, w - left - 2, "• の行を選ぶと KPI が出ます (select a • row)", 0);
+		put(1, left + 1, w - left - 2, b->tree == TREE_STRATEGY
+		    ? "• の行を選ぶと KPI が出ます (select a • row)"
+		    : "事業か KPI を選んでください (select a project or a KPI)", 0);
 	}
 	draw_status(b, h - 1, w);
 	refresh();
@@ -526,13 +696,75 @@ static void select_kpi(struct browser *b, const char *code)
 	struct codes c;
 	int i;
 
-	if (row_kpis(b, b->items[b->cursor].placement, &c) < 0)
+	if (row_kpis(b, b->items[b->cursor].id, &c) < 0)
 		return;
 	for (i = 0; i < c.n; i++)
 		if (strcmp(c.code[i], code) == 0)
 			b->kpi_index = i;
 	b->focus = FOCUS_KPI;
 	set_message(b, "%s", code);
+}
+
+/* Opens the projects tree down to the KPI with code. */
+static void goto_project_kpi(struct browser *b, const char *code)
+{
+	long long path[4];
+	struct error err;
+	int n = tree_project_path(b->s, code, path, &err);
+
+	if (n <= 0) {
+		set_message(b, "%s", n < 0 ? err.text : "not a project's KPI");
+		return;
+	}
+	if (b->tree != TREE_PROJECTS) {
+		save_view(b);
+		load_view(b, TREE_PROJECTS);
+		if (!b->n)
+			expand(b, -1);
+	}
+	if (reveal_path(b, path, n) == 0)
+		set_message(b, "%s", code);
+}
+
+/* Moves to the next place where the selected KPI stands (its home row
+ * and its re-listings, in turn). */
+static void next_place(struct browser *b)
+{
+	long long places[32];
+	struct codes c;
+	struct error err;
+	int n, i;
+
+	if (b->tree != TREE_STRATEGY || !b->n || b->items[b->cursor].level != 5 ||
+	    row_kpis(b, b->items[b->cursor].id, &c) < 0 || !c.n)
+		return;
+	if (b->kpi_index >= c.n)
+		b->kpi_index = c.n - 1;
+	n = tree_places(b->s, c.code[b->kpi_index], places, 32, &err);
+	for (i = 0; i < n && places[i] != b->items[b->cursor].id; i++)
+		;
+	if (n > 1 && reveal(b, places[(i + 1) % n]) == 0) {
+		select_kpi(b, c.code[b->kpi_index]);
+		set_message(b, "%s: place %d of %d", c.code[b->kpi_index], (i + 1) % n + 1, n);
+	}
+}
+
+/* :export KIND FILE, as the command line writes it. */
+static void export_file(struct browser *b, char *arg)
+{
+	char *file = arg ? strchr(arg, ' ') : NULL;
+	enum export_kind kind;
+	struct error err;
+
+	if (!file) {
+		set_message(b, "usage: :export KIND FILE");
+		return;
+	}
+	*file++ = '\0';
+	if (csv_export_kind(arg, &kind, &err) < 0 || csv_export_file(b->s, kind, 0, file, &err) < 0)
+		set_message(b, "%s", err.text);
+	else
+		set_message(b, "wrote %s", file);
 }
 
 static void command(struct browser *b)
@@ -551,7 +783,7 @@ static void command(struct browser *b)
 		if (home < 0)
 			set_message(b, "%s", err.text);
 		else if (home == 0)
-			set_message(b, "%s: a grant project's KPI (kpitree show %s)", arg, arg);
+			goto_project_kpi(b, arg);
 		else if (reveal(b, home) == 0)
 			select_kpi(b, arg);
 	} else if (strcmp(text, "year") == 0 && arg) {
@@ -561,10 +793,12 @@ static void command(struct browser *b)
 			set_message(b, "%s", err.text);
 		else
 			b->year = year;
+	} else if (strcmp(text, "export") == 0) {
+		export_file(b, arg);
 	} else if (strcmp(text, "q") == 0 || strcmp(text, "quit") == 0) {
 		b->quit = 1;
 	} else {
-		set_message(b, "no command '%s' (goto CODE, year FY, quit)", text);
+		set_message(b, "no command '%s' (goto CODE, year FY, export KIND FILE, quit)", text);
 	}
 }
 
@@ -576,6 +810,8 @@ static const char *const help_lines[] = {
 	"Tab          next pane          PgDn PgUp page",
 	"/            search as you type n N       next / previous match",
 	"[ ]          fiscal year        :goto CODE  :year FY",
+	"t            strategy / projects r         next place of the KPI",
+	":export KIND FILE   write kpis, actuals, strategy or projects",
 	"?            this help          q         quit",
 	"",
 	"In the KPI pane, j k choose among the KPIs of a row.",
@@ -668,6 +904,13 @@ static void key(struct browser *b, const struct key *k)
 	case 'N': go_match(b, b->match - 1); break;
 	case ':': command(b); break;
 	case '?': help(b); break;
+	case 't':
+		save_view(b);
+		load_view(b, b->tree == TREE_STRATEGY ? TREE_PROJECTS : TREE_STRATEGY);
+		if (!b->n)
+			expand(b, -1);
+		break;
+	case 'r': next_place(b); break;
 	case 'q': b->quit = 1; break;
 	case 12: clearok(curscr, TRUE); break;	/* C-l */
 	default: break;
@@ -680,7 +923,7 @@ int browser_run(struct cli *cli)
 	const char *keys = cli_option(cli, "--keys"), *year = cli_option(cli, "--year");
 	struct error err;
 	const char *bad;
-	int i;
+	int i, t;
 
 	b.year = fiscal_year_of(time(NULL)) - 1;	/* last year's results are due */
 	if (year && fiscal_year_parse(year, &b.year, &err) < 0)
@@ -707,9 +950,12 @@ int browser_run(struct cli *cli)
 		key(&b, &k);
 	}
 	endwin();
-	for (i = 0; i < b.n; i++)
-		free(b.items[i].title);
-	free(b.items);
+	save_view(&b);
+	for (t = 0; t < 2; t++) {
+		for (i = 0; i < b.views[t].n; i++)
+			free(b.views[t].items[i].title);
+		free(b.views[t].items);
+	}
 	free(b.matches);
 	return EXIT_DONE;
 }

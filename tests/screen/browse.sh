@@ -2,7 +2,7 @@
 # browse.sh: the browser in a real terminal (tmux, 80x24 and other
 # sizes), driven by keys, asserting on what the screen shows.
 . "$srcdir/tests/cli/lib.sh"
-plan 16
+plan 22
 sock="kpitree-test-$$"
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
@@ -58,6 +58,17 @@ tmux -L "$sock" resize-window -t t -x 30 -y 10
 shows "too small: 30x10 of 40x12" "below the minimum, one line says so"
 tmux -L "$sock" resize-window -t t -x 80 -y 24
 shows "H02 せわずき・せわやき隊等の組織化" "grown again, the screen comes back with the selection"
+
+keys : "goto SP2-1" Enter
+shows "R4 (2022)         9       16  178% achieved" ":goto SP2-1 opens the projects tree on its plan/actual table"
+shows "│      • SP2-1 本事業によって… │" "the projects tree runs program, year, project, KPI"
+shows "国費  1/2" "the project's details stand beside its KPI"
+keys t
+shows "┌─ 戦略 ──" "t goes back to the strategy tree"
+keys : "goto H03" Enter r
+shows "H03: place 2 of 3" "r walks to the next place a re-listed KPI stands"
+keys g h
+shows "│▸ 1 「誰もが安心して暮らせ… 4?│" "a collapsed node counts the statuses of the KPIs below it"
 
 # Text from the database never drives the terminal.
 "$SQLITE3" "$db" "UPDATE node SET title = 'ESC' || char(27) || '[31mRED' WHERE id = (SELECT id FROM node WHERE level = 1 ORDER BY id LIMIT 1)"
