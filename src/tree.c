@@ -9,6 +9,18 @@
 #include "kpi.h"
 #include "kpi_years.h"
 
+/* Both trees' queries give id, level, label, title, children. */
+static struct tree_row row_of(sqlite3_stmt *stmt)
+{
+	return (struct tree_row){
+		.placement = sqlite3_column_int64(stmt, 0),
+		.level = sqlite3_column_int(stmt, 1),
+		.label = (const char *)sqlite3_column_text(stmt, 2),
+		.title = (const char *)sqlite3_column_text(stmt, 3),
+		.children = sqlite3_column_int(stmt, 4),
+	};
+}
+
 static const char children_sql[] =
 	"SELECT p.id, n.level, n.label, n.title,"
 	" (SELECT count(*) FROM placement c WHERE c.parent_id = p.id)"
@@ -26,13 +38,7 @@ int tree_children(struct store *s, long long parent,
 	if (parent)
 		sqlite3_bind_int64(stmt, 1, parent);
 	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
-		struct tree_row row = {
-			.placement = sqlite3_column_int64(stmt, 0),
-			.level = sqlite3_column_int(stmt, 1),
-			.label = (const char *)sqlite3_column_text(stmt, 2),
-			.title = (const char *)sqlite3_column_text(stmt, 3),
-			.children = sqlite3_column_int(stmt, 4),
-		};
+		struct tree_row row = row_of(stmt);
 		fn(ctx, &row);
 	}
 	sqlite3_reset(stmt);
@@ -158,13 +164,7 @@ int tree_project_children(struct store *s, int parent_level, long long parent,
 		sqlite3_bind_int64(stmt, 1, parent);
 	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
 		char year[32] = "";
-		struct tree_row row = {
-			.placement = sqlite3_column_int64(stmt, 0),
-			.level = sqlite3_column_int(stmt, 1),
-			.label = (const char *)sqlite3_column_text(stmt, 2),
-			.title = (const char *)sqlite3_column_text(stmt, 3),
-			.children = sqlite3_column_int(stmt, 4),
-		};
+		struct tree_row row = row_of(stmt);
 
 		if (row.level == 2) {
 			fiscal_year_format(sqlite3_column_int(stmt, 3), year, sizeof year);
