@@ -25,24 +25,16 @@ static const char children_sql[] =
 	"SELECT p.id, n.level, n.label, n.title,"
 	" (SELECT count(*) FROM placement c WHERE c.parent_id = p.id)"
 	" FROM placement p JOIN node n ON n.id = p.node_id"
-	" WHERE p.parent_id IS ? ORDER BY p.position";
+	" WHERE p.parent_id IS ?1 ORDER BY p.position";
+
+static int level_rows(struct store *s, const char *sql, int parent_level, long long parent,
+		      void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err);
 
 int tree_children(struct store *s, long long parent,
 		  void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
 {
-	sqlite3_stmt *stmt = store_cached(s, children_sql, err);
-	int rc;
-
-	if (!stmt)
-		return -1;
-	if (parent)
-		sqlite3_bind_int64(stmt, 1, parent);
-	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
-		struct tree_row row = row_of(stmt);
-		fn(ctx, &row);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	/* The top rows have no parent: ?1 stays NULL. */
+	return level_rows(s, children_sql, parent != 0, parent, fn, ctx, err);
 }
 
 int tree_path(struct store *s, long long placement, long long *path, int max,
@@ -149,15 +141,14 @@ static const char *const project_sql[] = {
 	"SELECT k.id, 4, k.code, k.name, 0 FROM kpi k WHERE k.project_id = ?1 ORDER BY k.number",
 };
 
-int tree_project_children(struct store *s, int parent_level, long long parent,
-			  void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
+/* Runs one level's query of a tree (parent bound as ?1 below the top),
+ * passing each row to fn; a year row's title is its fiscal year. */
+static int level_rows(struct store *s, const char *sql, int parent_level, long long parent,
+		      void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
 {
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = store_cached(s, sql, err);
 	int rc;
 
-	if (parent_level < 0 || parent_level > 3)
-		return 0;
-	stmt = store_cached(s, project_sql[parent_level], err);
 	if (!stmt)
 		return -1;
 	if (parent_level)
@@ -166,7 +157,7 @@ int tree_project_children(struct store *s, int parent_level, long long parent,
 		char year[32] = "";
 		struct tree_row row = row_of(stmt);
 
-		if (row.level == 2) {
+		if (sql == project_sql[1]) {
 			fiscal_year_format(sqlite3_column_int(stmt, 3), year, sizeof year);
 			row.title = year;
 		}
@@ -174,6 +165,46 @@ int tree_project_children(struct store *s, int parent_level, long long parent,
 	}
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int tree_project_children(struct store *s, int parent_level, long long parent,
+			  void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
+{
+	if (parent_level < 0 || parent_level > 3)
+		return 0;
+	return level_rows(s, project_sql[parent_level], parent_level, parent, fn, ctx, err);
+}
+
+static const char *const field_sql[] = {
+	"SELECT f.id, 1, '', f.name, (SELECT count(*) FROM kpi WHERE field_id = f.id"
+	" AND strategy_id IS NOT NULL) FROM field f ORDER BY f.id",
+	"SELECT kp.placement_id, 2, k.code, k.name, 0 FROM kpi k"
+	" JOIN kpi_placement kp ON kp.kpi_id = k.id AND kp.home = 1"
+	" WHERE k.field_id = ?1 ORDER BY k.code COLLATE code_order",
+};
+
+int tree_field_children(struct store *s, int parent_level, long long parent,
+			void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
+{
+	if (parent_level < 0 || parent_level > 1)
+		return 0;
+	return level_rows(s, field_sql[parent_level], parent_level, parent, fn, ctx, err);
+}
+
+static const char *const menu_sql[] = {
+	"SELECT m.id, 1, '', m.name, (SELECT count(*) FROM placement_menu WHERE menu_id = m.id)"
+	" FROM grant_menu m ORDER BY m.id",
+	"SELECT pm.placement_id, 2, '', n.title, 0 FROM placement_menu pm"
+	" JOIN placement p ON p.id = pm.placement_id JOIN node n ON n.id = p.node_id"
+	" WHERE pm.menu_id = ?1 ORDER BY pm.placement_id",
+};
+
+int tree_menu_children(struct store *s, int parent_level, long long parent,
+		       void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
+{
+	if (parent_level < 0 || parent_level > 1)
+		return 0;
+	return level_rows(s, menu_sql[parent_level], parent_level, parent, fn, ctx, err);
 }
 
 int tree_project_path(struct store *s, const char *code, long long path[4], struct error *err)

@@ -37,6 +37,16 @@ int tree_project_children(struct store *s, int parent_level, long long parent,
 			  void (*fn)(void *ctx, const struct tree_row *row), void *ctx,
 			  struct error *err);
 
+/* The strategy's KPIs by main field (level 1 a field, level 2 a KPI: its
+ * code as label, its home row's placement as id), and its content rows by
+ * grant menu (level 1 a menu, level 2 a content row's placement). */
+int tree_field_children(struct store *s, int parent_level, long long parent,
+			void (*fn)(void *ctx, const struct tree_row *row), void *ctx,
+			struct error *err);
+int tree_menu_children(struct store *s, int parent_level, long long parent,
+		       void (*fn)(void *ctx, const struct tree_row *row), void *ctx,
+		       struct error *err);
+
 /* The ids from program down to the KPI with code, in path (4 of them).
  * Returns 4, 0 if code is not a project's KPI, or -1 with err. */
 int tree_project_path(struct store *s, const char *code, long long path[4], struct error *err);

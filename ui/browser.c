@@ -35,8 +35,13 @@ struct item {
 
 enum focus { FOCUS_TREE, FOCUS_KPI, FOCUS_GRANT };
 
-/* The two trees: the strategy and the grant projects (t switches). */
-enum tree_kind { TREE_STRATEGY, TREE_PROJECTS };
+/* The trees over the data, t going from one to the next: the strategy,
+ * the grant projects, the KPIs by main field, the rows by grant menu. */
+enum tree_kind { TREE_STRATEGY, TREE_PROJECTS, TREE_FIELDS, TREE_MENUS, TREES };
+
+static const char *const tree_titles[TREES] = {
+	"戦略", "交付金事業", "主要分野", "交付金事業メニュー",
+};
 
 struct view {
 	struct item *items;
@@ -47,7 +52,7 @@ struct view {
 struct browser {
 	struct cli *cli;
 	struct store *s;
-	struct view views[2];
+	struct view views[TREES];
 	enum tree_kind tree;
 	/* the current view's, for brevity: point into views[tree] */
 	struct item *items;
@@ -134,6 +139,21 @@ static void gather_row(void *ctx, const struct tree_row *row)
 		g->n++;
 }
 
+static int load_children(struct browser *b, int level, long long id, struct gather *g,
+			 struct error *err)
+{
+	switch (b->tree) {
+	case TREE_PROJECTS:
+		return tree_project_children(b->s, level, id, gather_row, g, err);
+	case TREE_FIELDS:
+		return tree_field_children(b->s, level, id, gather_row, g, err);
+	case TREE_MENUS:
+		return tree_menu_children(b->s, level, id, gather_row, g, err);
+	default:
+		return tree_children(b->s, id, gather_row, g, err);
+	}
+}
+
 /* Inserts the children of item i (or the top rows, i = -1) after it. */
 static int expand(struct browser *b, int i)
 {
@@ -143,10 +163,8 @@ static int expand(struct browser *b, int i)
 
 	if (i >= 0 && (b->items[i].expanded || !b->items[i].children))
 		return 0;
-	if ((b->tree == TREE_STRATEGY
-	     ? tree_children(b->s, i < 0 ? 0 : b->items[i].id, gather_row, &g, &err)
-	     : tree_project_children(b->s, i < 0 ? 0 : b->items[i].level,
-				     i < 0 ? 0 : b->items[i].id, gather_row, &g, &err)) < 0) {
+	if (load_children(b, i < 0 ? 0 : b->items[i].level, i < 0 ? 0 : b->items[i].id,
+			  &g, &err) < 0) {
 		set_message(b, "%s", err.text);
 		free(g.items);
 		return -1;
@@ -550,14 +568,13 @@ static void draw(struct browser *b)
 	}
 	left = w * 2 / 5;
 	right_h = (h - 1) * 3 / 5;
-	frame(0, 0, h - 1, left, b->tree == TREE_STRATEGY ? "戦略" : "交付金事業",
-	      b->focus == FOCUS_TREE);
+	frame(0, 0, h - 1, left, tree_titles[b->tree], b->focus == FOCUS_TREE);
 	if (b->tree == TREE_PROJECTS && it && it->level == 3) {
 		frame(0, left, h - 1, w - left, "事業", b->focus != FOCUS_TREE);
 	} else {
 		frame(0, left, right_h, w - left, "KPI", b->focus == FOCUS_KPI);
 		frame(right_h, left, h - 1 - right_h, w - left,
-		      b->tree == TREE_STRATEGY ? "交付金事業メニュー" : "事業",
+		      b->tree == TREE_PROJECTS ? "事業" : "交付金事業メニュー",
 		      b->focus == FOCUS_GRANT);
 	}
 	draw_tree(b, 0, 0, h - 1, left);
@@ -577,10 +594,17 @@ static void draw(struct browser *b)
 			     h - 1 - right_h, w - left);
 	} else if (it && b->tree == TREE_PROJECTS && it->level == 3) {
 		draw_project(b, it->id, 0, left, h - 1, w - left);
+	} else if (it && it->level == 2 && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS)) {
+		struct codes c;
+
+		/* a KPI (by field) or a content row (by menu): its home row's panes */
+		if (b->tree == TREE_FIELDS)
+			draw_kpi(b, it->label, 0, 0, 1, 0, left, right_h, w - left);
+		else if (row_kpis(b, it->id, &c) == 0 && c.n)
+			draw_kpi(b, c.code[0], !c.home[0], 0, c.n, 0, left, right_h, w - left);
+		draw_grant(b, it->id, right_h, left, h - 1 - right_h, w - left);
 	} else {
-		put(1, left + 1, w - left - 2, b->tree == TREE_STRATEGY
-		    ? "• の行を選ぶと KPI が出ます (select a • row)"
-		    : "事業か KPI を選んでください (select a project or a KPI)", 0);
+		put(1, left + 1, w - left - 2, "• の行を選ぶと詳細が出ます (select a • row)", 0);
 	}
 	draw_status(b, h - 1, w);
 	refresh();
@@ -810,7 +834,9 @@ static const char *const help_lines[] = {
 	"Tab          next pane          PgDn PgUp page",
 	"/            search as you type n N       next / previous match",
 	"[ ]          fiscal year        :goto CODE  :year FY",
-	"t            strategy / projects r         next place of the KPI",
+	"t            next tree: strategy, projects, main fields, grant menus",
+	"r            next place of a re-listed KPI",
+	"Enter on a row of the field or menu tree: that row in the strategy tree",
 	":export KIND FILE   write kpis, actuals, strategy or projects",
 	"?            this help          q         quit",
 	"",
@@ -891,6 +917,14 @@ static void key(struct browser *b, const struct key *k)
 		break;
 	case '\n':
 	case '\r':
+		if (it && !it->children && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS)) {
+			char code[32];
+
+			snprintf(code, sizeof code, "%s", it->label);
+			if (reveal(b, it->id) == 0 && *code)
+				select_kpi(b, code);
+			break;
+		}
 		if (it && it->expanded)
 			collapse(b, b->cursor);
 		else if (it)
@@ -906,9 +940,11 @@ static void key(struct browser *b, const struct key *k)
 	case '?': help(b); break;
 	case 't':
 		save_view(b);
-		load_view(b, b->tree == TREE_STRATEGY ? TREE_PROJECTS : TREE_STRATEGY);
+		load_view(b, (b->tree + 1) % TREES);
+		b->focus = FOCUS_TREE;
 		if (!b->n)
 			expand(b, -1);
+		set_message(b, "%s", tree_titles[b->tree]);
 		break;
 	case 'r': next_place(b); break;
 	case 'q': b->quit = 1; break;
@@ -951,7 +987,7 @@ int browser_run(struct cli *cli)
 	}
 	endwin();
 	save_view(&b);
-	for (t = 0; t < 2; t++) {
+	for (t = 0; t < TREES; t++) {
 		for (i = 0; i < b.views[t].n; i++)
 			free(b.views[t].items[i].title);
 		free(b.views[t].items);

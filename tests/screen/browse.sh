@@ -2,7 +2,7 @@
 # browse.sh: the browser in a real terminal (tmux, 80x24 and other
 # sizes), driven by keys, asserting on what the screen shows.
 . "$srcdir/tests/cli/lib.sh"
-plan 22
+plan 25
 sock="kpitree-test-$$"
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
@@ -63,12 +63,19 @@ keys : "goto SP2-1" Enter
 shows "R4 (2022)         9       16  178% achieved" ":goto SP2-1 opens the projects tree on its plan/actual table"
 shows "│      • SP2-1 本事業によって… │" "the projects tree runs program, year, project, KPI"
 shows "国費  1/2" "the project's details stand beside its KPI"
-keys t
-shows "┌─ 戦略 ──" "t goes back to the strategy tree"
+keys t t t
+shows "┌─ 戦略 * ──" "t goes round the trees back to the strategy"
 keys : "goto H03" Enter r
 shows "H03: place 2 of 3" "r walks to the next place a re-listed KPI stands"
 keys g h
 shows "│▸ 1 「誰もが安心して暮らせ… 4?│" "a collapsed node counts the statuses of the KPIs below it"
+
+keys t t l
+shows "│  • H01 保育所等入所待機児童数│" "the main-field tree lists each field's KPIs"
+keys t l j j
+shows "│  • 地域の「せわずき・せわや… │" "the grant-menu tree lists every content row that names a menu"
+keys Enter
+shows "┌─ 戦略 * ──" "Enter on such a row jumps to it in the strategy tree"
 
 # Text from the database never drives the terminal.
 "$SQLITE3" "$db" "UPDATE node SET title = 'ESC' || char(27) || '[31mRED' WHERE id = (SELECT id FROM node WHERE level = 1 ORDER BY id LIMIT 1)"
