@@ -48,10 +48,11 @@ static int run_export(struct cli *cli);
 
 /* browse is filled in from the caller's browse function. */
 static const struct command commands[] = {
-	{ "browse", "browse [--year FY] [--keys KEYS]",
+	{ "browse", "browse [--year FY] [--keys KEYS] [--ambiguous-width 1|2]",
 	  "the full-screen browser (the default command)", 0, 0, DB_READ,
 	  { { "--year", 1, "fiscal year to show" },
-	    { "--keys", 1, "keystrokes to play first, as tmux key names" } }, NULL },
+	    { "--keys", 1, "keystrokes to play first, as tmux key names" },
+	    { "--ambiguous-width", 1, "1 or 2: columns of ①, ■, → in your terminal" } }, NULL },
 	{ "init", "init [--empty]",
 	  "create the database", 0, 0, DB_CREATE,
 	  { { "--empty", 0, "create it without the bundled data" } }, run_init },

@@ -6,6 +6,51 @@
 #include <string.h>
 #include <wchar.h>
 
+static int ambiguous = 1;
+
+void width_set_ambiguous(int columns)
+{
+	ambiguous = columns == 2 ? 2 : 1;
+}
+
+int width_ambiguous(void)
+{
+	return ambiguous;
+}
+
+/* The East Asian Ambiguous characters that Japanese text uses (from
+ * Unicode's EastAsianWidth.txt, the ranges that matter here). */
+static const struct {
+	unsigned from, to;
+} ambiguous_ranges[] = {
+	{ 0x00A1, 0x00A1 }, { 0x00A4, 0x00A4 }, { 0x00A7, 0x00A8 }, { 0x00AA, 0x00AA },
+	{ 0x00AD, 0x00AE }, { 0x00B0, 0x00B4 }, { 0x00B6, 0x00BA }, { 0x00BC, 0x00BF },
+	{ 0x00D7, 0x00D7 }, { 0x00F7, 0x00F7 }, { 0x0391, 0x03C9 }, { 0x0401, 0x0451 },
+	{ 0x2010, 0x2010 }, { 0x2013, 0x2016 }, { 0x2018, 0x2019 }, { 0x201C, 0x201D },
+	{ 0x2020, 0x2022 }, { 0x2024, 0x2027 }, { 0x2030, 0x2030 }, { 0x2032, 0x2033 },
+	{ 0x2035, 0x2035 }, { 0x203B, 0x203B }, { 0x203E, 0x203E }, { 0x2103, 0x2103 },
+	{ 0x2116, 0x2116 }, { 0x2121, 0x2122 }, { 0x2160, 0x216B }, { 0x2170, 0x2179 },
+	{ 0x2190, 0x2199 }, { 0x21D2, 0x21D2 }, { 0x21D4, 0x21D4 }, { 0x2200, 0x22FF },
+	{ 0x2312, 0x2312 }, { 0x2460, 0x24E9 }, { 0x24EB, 0x254B }, { 0x2550, 0x2573 },
+	{ 0x2580, 0x258F }, { 0x2592, 0x2595 }, { 0x25A0, 0x25A1 }, { 0x25A3, 0x25A9 },
+	{ 0x25B2, 0x25B3 }, { 0x25B6, 0x25B7 }, { 0x25BC, 0x25BD }, { 0x25C0, 0x25C1 },
+	{ 0x25C6, 0x25C8 }, { 0x25CB, 0x25CB }, { 0x25CE, 0x25D1 }, { 0x25E2, 0x25E5 },
+	{ 0x25EF, 0x25EF }, { 0x2605, 0x2606 }, { 0x2609, 0x2609 }, { 0x260E, 0x260F },
+	{ 0x261C, 0x261C }, { 0x261E, 0x261E }, { 0x2640, 0x2640 }, { 0x2642, 0x2642 },
+	{ 0x2660, 0x2661 }, { 0x2663, 0x2665 }, { 0x2667, 0x266A }, { 0x266C, 0x266D },
+	{ 0x266F, 0x266F }, { 0x273D, 0x273D }, { 0x2776, 0x277F }, { 0x3248, 0x324F },
+};
+
+static int is_ambiguous(wchar_t wc)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof ambiguous_ranges / sizeof ambiguous_ranges[0]; i++)
+		if ((unsigned)wc >= ambiguous_ranges[i].from && (unsigned)wc <= ambiguous_ranges[i].to)
+			return 1;
+	return 0;
+}
+
 /* One character of text: its bytes, its code point and its columns. A
  * control character is shown as ^X (two columns); an invalid byte as
  * U+FFFD. */
@@ -28,6 +73,8 @@ static size_t next_char(const char *p, wchar_t *wc, int *cols)
 	}
 	w = wcwidth(*wc);
 	*cols = w < 0 ? 1 : w;
+	if (ambiguous == 2 && *cols == 1 && is_ambiguous(*wc))
+		*cols = 2;
 	return n;
 }
 
@@ -61,7 +108,10 @@ static size_t put_char(char *out, const char *p, size_t n, wchar_t wc)
 
 int width_cut(const char *text, int cols, int pad, char *buf, size_t size)
 {
-	static const char ellipsis[] = "…";
+	/* The ellipsis is ambiguous itself: at width 2 a tilde marks the cut,
+	 * as tig does. */
+	const char *ellipsis = ambiguous == 2 ? "~" : "…";
+	size_t elen = strlen(ellipsis);
 	int cut = width_of(text) > cols;
 	int limit = cut ? cols - 1 : cols;	/* a column for the ellipsis */
 	const char *p = text;
@@ -78,9 +128,9 @@ int width_cut(const char *text, int cols, int pad, char *buf, size_t size)
 		taken += w;
 		p += n;
 	}
-	if (cut && cols > 0 && used + sizeof ellipsis < size) {
-		memcpy(buf + used, ellipsis, sizeof ellipsis - 1);
-		used += sizeof ellipsis - 1;
+	if (cut && cols > 0 && used + elen < size) {
+		memcpy(buf + used, ellipsis, elen);
+		used += elen;
 		taken++;
 	}
 	while (pad && taken < cols && used + 1 < size) {

@@ -5,6 +5,12 @@
 
 #include <stddef.h>
 
+/* How many columns the terminal gives East Asian "ambiguous" characters
+ * (①, ■, →, ○, …, the box-drawing lines): 1 (most terminals) or 2 (Tera
+ * Term's default, and CJK locales of some terminals). Default 1. */
+void width_set_ambiguous(int columns);
+int width_ambiguous(void);
+
 /* Columns text takes (control characters count as their visible escape,
  * see width_cut; invalid bytes as one column each). */
 int width_of(const char *text);

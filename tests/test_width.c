@@ -64,6 +64,19 @@ static void control_characters_are_shown_as_visible_escapes(void **state)
 	assert_string_equal(cut("a\rb\n", 20, 0), "a^Mb^J");
 }
 
+static void ambiguous_characters_take_the_columns_the_terminal_gives(void **state)
+{
+	(void)state;
+	assert_int_equal(width_of("①■→…"), 4);
+	width_set_ambiguous(2);
+	assert_int_equal(width_of("①■→…"), 8);
+	assert_int_equal(width_of("H01"), 3);
+	/* the cut is marked with a tilde, itself one column */
+	assert_string_equal(cut("①②③", 5, 1), "①②~");
+	width_set_ambiguous(1);
+	assert_string_equal(cut("①②③", 2, 1), "①…");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -73,6 +86,7 @@ int main(void)
 		cmocka_unit_test(a_wide_character_at_the_right_edge_is_never_halved),
 		cmocka_unit_test(a_column_of_width_one_holds_only_the_ellipsis),
 		cmocka_unit_test(control_characters_are_shown_as_visible_escapes),
+		cmocka_unit_test(ambiguous_characters_take_the_columns_the_terminal_gives),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))

@@ -262,6 +262,24 @@ static int is_match(const struct browser *b, long long placement)
 
 /* --- drawing --------------------------------------------------------- */
 
+/* Colour only repeats what the words say (behind, achieved), and is off
+ * without colours or under NO_COLOR. Pairs 1-4 follow enum status. */
+static int colors;
+
+static void start_colors(void)
+{
+	const char *no = getenv("NO_COLOR");
+
+	if ((no && *no) || !has_colors() || start_color() == ERR)
+		return;
+	use_default_colors();
+	init_pair(1 + STATUS_NO_DATA, -1, -1);
+	init_pair(1 + STATUS_BEHIND, COLOR_RED, -1);
+	init_pair(1 + STATUS_ON_TRACK, COLOR_CYAN, -1);
+	init_pair(1 + STATUS_ACHIEVED, COLOR_GREEN, -1);
+	colors = 1;
+}
+
 static void put(int y, int x, int cols, const char *text, attr_t attr)
 {
 	char buf[TEXT_MAX * 4];
@@ -274,20 +292,29 @@ static void put(int y, int x, int cols, const char *text, attr_t attr)
 	attroff(attr);
 }
 
+/* Box-drawing lines are ambiguous in width: where the terminal draws
+ * them two columns wide, the frames are drawn in ASCII. */
 static void frame(int y, int x, int h, int w, const char *title, int focused)
 {
+	int ascii = width_ambiguous() == 2;
 	char buf[256];
 
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	mvhline(y, x + 1, ascii ? '-' : ACS_HLINE, w - 2);
+	mvhline(y + h - 1, x + 1, ascii ? '-' : ACS_HLINE, w - 2);
+	mvvline(y + 1, x, ascii ? '|' : ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ascii ? '|' : ACS_VLINE, h - 2);
+	mvaddch(y, x, ascii ? '+' : ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ascii ? '+' : ACS_URCORNER);
+	mvaddch(y + h - 1, x, ascii ? '+' : ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ascii ? '+' : ACS_LRCORNER);
 	snprintf(buf, sizeof buf, " %s%s ", title, focused ? " *" : "");
 	put(y, x + 2, width_of(buf) < w - 4 ? width_of(buf) : w - 4, buf, A_BOLD);
+}
+
+/* • is ambiguous in width, ▸ and ▾ are not. */
+static const char *leaf_mark(void)
+{
+	return width_ambiguous() == 2 ? "*" : "•";
 }
 
 /* How the KPIs under a collapsed node stand at the year, as symbols
@@ -295,9 +322,12 @@ static void frame(int y, int x, int h, int w, const char *title, int focused)
  * behind, no data). */
 static void status_marks(struct browser *b, long long placement, char *buf, size_t size)
 {
-	static const char *const symbols[] = {
-		[STATUS_ACHIEVED] = "✓", [STATUS_ON_TRACK] = "→",
-		[STATUS_BEHIND] = "↓", [STATUS_NO_DATA] = "?",
+	/* → and ↓ are ambiguous in width: ASCII stands in at width 2. */
+	static const char *const symbols[2][4] = {
+		{ [STATUS_ACHIEVED] = "✓", [STATUS_ON_TRACK] = "→",
+		  [STATUS_BEHIND] = "↓", [STATUS_NO_DATA] = "?" },
+		{ [STATUS_ACHIEVED] = "✓", [STATUS_ON_TRACK] = ">",
+		  [STATUS_BEHIND] = "v", [STATUS_NO_DATA] = "?" },
 	};
 	static const enum status order[] = {
 		STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NO_DATA,
@@ -313,7 +343,7 @@ static void status_marks(struct browser *b, long long placement, char *buf, size
 		if (!counts[order[i]])
 			continue;
 		used += (size_t)snprintf(buf + used, size - used, "%s%d%s", used ? " " : "",
-					 counts[order[i]], symbols[order[i]]);
+					 counts[order[i]], symbols[width_ambiguous() == 2][order[i]]);
 		if (used >= size)
 			break;
 	}
@@ -340,7 +370,7 @@ static void draw_tree(struct browser *b, int y, int x, int h, int w)
 		}
 		it = &b->items[k];
 		snprintf(line, sizeof line, "%*s%s %s%s%s", it->depth * 2, "",
-			 !it->children ? "•" : it->expanded ? "▾" : "▸",
+			 !it->children ? leaf_mark() : it->expanded ? "▾" : "▸",
 			 it->label, *it->label ? " " : "", it->title);
 		if (b->tree == TREE_STRATEGY && is_match(b, it->id))
 			attr |= A_BOLD | A_UNDERLINE;
@@ -438,7 +468,12 @@ static void draw_kpi(struct browser *b, const char *code, int relisted, int inde
 			 kpi_years_cell(r->has_plan, r->plan, plan, sizeof plan),
 			 kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
 			 kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
-		put(row++, x + 1, w - 2, line, r->year == b->year ? A_REVERSE : 0);
+		put(row, x + 1, w - 2, line, r->year == b->year ? A_REVERSE : 0);
+		if (colors && width_of(line) - width_of(progress_status_name(p.status)) < w - 2)
+			put(row, x + 1 + width_of(line) - width_of(progress_status_name(p.status)),
+			    width_of(progress_status_name(p.status)), progress_status_name(p.status),
+			    COLOR_PAIR(1 + p.status) | (r->year == b->year ? A_REVERSE : 0));
+		row++;
 	}
 	while (row < last)
 		put(row++, x + 1, w - 2, "", 0);
@@ -957,11 +992,20 @@ int browser_run(struct cli *cli)
 {
 	struct browser b = { .cli = cli, .s = cli->store };
 	const char *keys = cli_option(cli, "--keys"), *year = cli_option(cli, "--year");
+	const char *ambiguous;
 	struct error err;
 	const char *bad;
 	int i, t;
 
 	b.year = fiscal_year_of(time(NULL)) - 1;	/* last year's results are due */
+	ambiguous = cli_option(cli, "--ambiguous-width");
+	if (!ambiguous)
+		ambiguous = getenv("KPITREE_AMBIGUOUS_WIDTH");
+	if (ambiguous && *ambiguous) {
+		if (strcmp(ambiguous, "1") != 0 && strcmp(ambiguous, "2") != 0)
+			return cli_fail(cli, "--ambiguous-width: '%s' is neither 1 nor 2", ambiguous);
+		width_set_ambiguous(atoi(ambiguous));
+	}
 	if (year && fiscal_year_parse(year, &b.year, &err) < 0)
 		return cli_fail_error(cli, &err);
 	if (keys && input_queue(keys, &bad) < 0)
@@ -970,6 +1014,7 @@ int browser_run(struct cli *cli)
 		return cli_fail(cli, "%s", b.message);
 	if (!initscr())
 		return cli_fail(cli, "cannot start the terminal (TERM=%s)", getenv("TERM"));
+	start_colors();
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);

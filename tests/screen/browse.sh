@@ -2,7 +2,7 @@
 # browse.sh: the browser in a real terminal (tmux, 80x24 and other
 # sizes), driven by keys, asserting on what the screen shows.
 . "$srcdir/tests/cli/lib.sh"
-plan 25
+plan 28
 sock="kpitree-test-$$"
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
@@ -76,6 +76,19 @@ keys t l j j
 shows "│  • 地域の「せわずき・せわや… │" "the grant-menu tree lists every content row that names a menu"
 keys Enter
 shows "┌─ 戦略 * ──" "Enter on such a row jumps to it in the strategy tree"
+
+# Where ①, ■ and the box lines are two columns wide (Tera Term).
+tmux -L "$sock" kill-session -t t
+tmux -L "$sock" new-session -d -x 80 -y 24 -s t \
+	"$KPITREE --db $db --ambiguous-width 2 --year R7 --keys 'l j l j l j l j'; sleep 30"
+shows "+- 戦略 * ----" "at ambiguous width 2 the frames are ASCII"
+shows "|        * 保育所及び認定こど~ |" "and the marks and the cut are unambiguous"
+
+# No colour, an old terminal: the same words on the screen.
+tmux -L "$sock" kill-session -t t
+tmux -L "$sock" new-session -d -x 80 -y 24 -s t \
+	"TERM=vt100 NO_COLOR=1 $KPITREE --db $db --year R7 --keys 'l j l j l j l j'; sleep 30"
+shows "R7 (2025)         -        -     - no data" "under TERM=vt100 and NO_COLOR the table reads the same"
 
 # Text from the database never drives the terminal.
 "$SQLITE3" "$db" "UPDATE node SET title = 'ESC' || char(27) || '[31mRED' WHERE id = (SELECT id FROM node WHERE level = 1 ORDER BY id LIMIT 1)"
