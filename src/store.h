@@ -13,7 +13,7 @@ enum store_mode {
 	STORE_CREATE		/* the file must not exist */
 };
 
-#define STORE_CACHE_SIZE 32
+#define STORE_CACHE_SIZE 64
 
 struct store {
 	sqlite3 *db;

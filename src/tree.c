@@ -37,6 +37,33 @@ int tree_children(struct store *s, long long parent,
 	return level_rows(s, children_sql, parent != 0, parent, fn, ctx, err);
 }
 
+/* By position, not OFFSET: a page deep down costs what the first does. */
+static const char top_sql[] =
+	"SELECT p.id, n.level, n.label, n.title,"
+	" (SELECT count(*) FROM placement c WHERE c.parent_id = p.id), p.position"
+	" FROM placement p JOIN node n ON n.id = p.node_id"
+	" WHERE p.parent_id IS NULL AND p.position > ?1 ORDER BY p.position LIMIT ?2";
+
+int tree_top(struct store *s, long long *after, int limit,
+	     void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, top_sql, err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, *after);
+	sqlite3_bind_int(stmt, 2, limit);
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		struct tree_row row = row_of(stmt);
+
+		*after = sqlite3_column_int64(stmt, 5);
+		fn(ctx, &row);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int tree_path(struct store *s, long long placement, long long *path, int max,
 	      struct error *err)
 {

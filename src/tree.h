@@ -21,6 +21,12 @@ int tree_children(struct store *s, long long parent,
 		  void (*fn)(void *ctx, const struct tree_row *row), void *ctx,
 		  struct error *err);
 
+/* The top rows of every strategy, limit of them after the one at
+ * position *after (0: from the first); *after becomes the last one's. A
+ * national database has tens of thousands: the browser reads a page. */
+int tree_top(struct store *s, long long *after, int limit,
+	     void (*fn)(void *ctx, const struct tree_row *row), void *ctx, struct error *err);
+
 /* The placements from the top down to placement (included) into path;
  * returns how many (at most max), or -1 with err. */
 int tree_path(struct store *s, long long placement, long long *path, int max,

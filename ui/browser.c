@@ -47,7 +47,12 @@ struct view {
 	struct item *items;
 	int n, size;
 	int cursor, top;
+	long long last_top;	/* position of the last top row read */
+	int more;		/* whether more top rows are there */
 };
+
+/* The strategy's top rows are read a page at a time. */
+#define TOP_PAGE 200
 
 struct browser {
 	struct cli *cli;
@@ -58,6 +63,8 @@ struct browser {
 	struct item *items;
 	int n, size;
 	int cursor, top;
+	long long last_top;
+	int more;
 	enum focus focus;
 	int year;
 	int kpi_index;
@@ -82,6 +89,8 @@ static void save_view(struct browser *b)
 	v->size = b->size;
 	v->cursor = b->cursor;
 	v->top = b->top;
+	v->last_top = b->last_top;
+	v->more = b->more;
 }
 
 static void load_view(struct browser *b, enum tree_kind tree)
@@ -94,6 +103,8 @@ static void load_view(struct browser *b, enum tree_kind tree)
 	b->size = v->size;
 	b->cursor = v->cursor;
 	b->top = v->top;
+	b->last_top = v->last_top;
+	b->more = v->more;
 	b->kpi_index = 0;
 }
 
@@ -150,14 +161,18 @@ static int load_children(struct browser *b, int level, long long id, struct gath
 	case TREE_MENUS:
 		return tree_menu_children(b->s, level, id, gather_row, g, err);
 	default:
-		return tree_children(b->s, id, gather_row, g, err);
+		if (id)
+			return tree_children(b->s, id, gather_row, g, err);
+		return tree_top(b->s, &b->last_top, TOP_PAGE, gather_row, g, err);
 	}
 }
 
-/* Inserts the children of item i (or the top rows, i = -1) after it. */
+/* Inserts the children of item i (or the next page of top rows, i = -1)
+ * after it (after the last row, for top rows). */
 static int expand(struct browser *b, int i)
 {
 	struct gather g = { NULL, 0, 0, i < 0 ? 0 : b->items[i].depth + 1 };
+	int at = i < 0 ? b->n : i + 1;
 	struct error err;
 	int k;
 
@@ -182,12 +197,14 @@ static int expand(struct browser *b, int i)
 		b->items = more;
 		b->size = size;
 	}
-	memmove(&b->items[i + 1 + g.n], &b->items[i + 1],
-		(size_t)(b->n - i - 1) * sizeof *b->items);
-	memcpy(&b->items[i + 1], g.items, (size_t)g.n * sizeof *g.items);
+	memmove(&b->items[at + g.n], &b->items[at], (size_t)(b->n - at) * sizeof *b->items);
+	memcpy(&b->items[at], g.items, (size_t)g.n * sizeof *g.items);
 	b->n += g.n;
-	if (i >= 0)
+	if (i >= 0) {
 		b->items[i].expanded = 1;
+	} else {
+		b->more = b->tree == TREE_STRATEGY && g.n == TOP_PAGE;
+	}
 	free(g.items);
 	return 0;
 }
@@ -221,6 +238,11 @@ static int reveal_path(struct browser *b, const long long *path, int n)
 		for (k = i + 1; k < b->n && b->items[k].depth >= depth; k++)
 			if (b->items[k].depth == depth && b->items[k].id == path[depth])
 				break;
+		/* a top row further down than the pages read so far */
+		while (depth == 0 && k >= b->n && b->more && expand(b, -1) == 0)
+			for (; k < b->n; k++)
+				if (b->items[k].depth == 0 && b->items[k].id == path[0])
+					break;
 		if (k >= b->n || b->items[k].id != path[depth])
 			return -1;
 		i = k;
@@ -897,6 +919,10 @@ static void help(struct browser *b)
 
 static void move_cursor(struct browser *b, int to)
 {
+	/* Near the end of what is read, read the next page of top rows. */
+	while (b->more && to >= b->n - 1)
+		if (expand(b, -1) < 0)
+			break;
 	if (to < 0)
 		to = 0;
 	if (to >= b->n)
@@ -934,7 +960,7 @@ static void key(struct browser *b, const struct key *k)
 	case 'j': move_cursor(b, b->cursor + 1); break;
 	case 'k': move_cursor(b, b->cursor - 1); break;
 	case 'g': move_cursor(b, 0); break;
-	case 'G': move_cursor(b, b->n - 1); break;
+	case 'G': move_cursor(b, INT_MAX); break;
 	case 'l':
 		if (it)
 			expand(b, b->cursor);
