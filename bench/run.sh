@@ -160,4 +160,30 @@ if [ "$values_peak" = n/a ]; then
 else
 	echo "peak memory of the values import: $values_peak MB (goal < 64 MB)"
 fi
+
+# The browser on the national database, as an official over SSH meets
+# it: start to quit, the work of a key, and the bytes it sends to the
+# terminal (under script(1), less those of starting and quitting).
+browse_line() {
+	echo "TERM=xterm-256color LANG=C.UTF-8 '$KPITREE' --db '$db' --keys '$1'"
+}
+browse() {
+	script -qc "$(browse_line "$1")" /dev/null </dev/null
+}
+many_j=$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "j "; }')
+echo "bench: the browser" >&2
+timed browse_start script -qc "$(browse_line q)" /dev/null
+start_s=$elapsed
+start_peak=$peak
+q_bytes=$(wc -c <"$work/browse_start.out")
+timed browse_moves script -qc "$(browse_line "${many_j}q")" /dev/null
+move_ms=$(awk -v a="$elapsed" -v b="$start_s" 'BEGIN { printf "%.2f", (a - b) * 1000 / 100 }')
+j_bytes=$(browse "j q" | wc -c)
+pg_bytes=$(browse "NPage q" | wc -c)
+timed browse_search script -qc "$(browse_line "/ 北 海 道 Escape q")" /dev/null
+search_ms=$(awk -v a="$elapsed" -v b="$start_s" 'BEGIN { printf "%.1f", (a - b) * 1000 / 3 }')
+echo "browser start to quit: $start_s s, peak $start_peak MB (goal 0.05 s, 32 MB)"
+echo "browser cursor move: $move_ms ms of work, $((j_bytes - q_bytes)) bytes (goal 1 ms, 100 bytes)"
+echo "browser page down: $((pg_bytes - q_bytes)) bytes (goal 2 KB)"
+echo "browser search keystroke: $search_ms ms (goal 30 ms)"
 exit 0

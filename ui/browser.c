@@ -31,6 +31,8 @@ struct item {
 	int level, depth, children, expanded;
 	char label[32];
 	char *title;
+	int marks_year;		/* the year marks were counted for, or 0 */
+	char marks[48];		/* status_marks of a collapsed node */
 };
 
 enum focus { FOCUS_TREE, FOCUS_KPI, FOCUS_GRANT };
@@ -399,8 +401,14 @@ static void draw_tree(struct browser *b, int y, int x, int h, int w)
 		if (k == b->cursor)
 			attr |= A_REVERSE;
 		marks[0] = '\0';
-		if (b->tree == TREE_STRATEGY && it->children && !it->expanded)
-			status_marks(b, it->id, marks, sizeof marks);
+		if (b->tree == TREE_STRATEGY && it->children && !it->expanded) {
+			/* counted once a year per row, not at every key */
+			if (it->marks_year != b->year) {
+				status_marks(b, it->id, b->items[k].marks, sizeof it->marks);
+				b->items[k].marks_year = b->year;
+			}
+			snprintf(marks, sizeof marks, "%s", it->marks);
+		}
 		mw = *marks ? width_of(marks) + 1 : 0;
 		if (mw > (w - 2) / 2)
 			mw = 0;
@@ -408,8 +416,10 @@ static void draw_tree(struct browser *b, int y, int x, int h, int w)
 		if (mw) {
 			char right[80];
 
+			/* the marks keep out of the highlight: a move then
+			 * rewrites less of the line */
 			snprintf(right, sizeof right, "%*s", mw, marks);
-			put(y + 1 + i, x + w - 1 - mw, mw, right, attr);
+			put(y + 1 + i, x + w - 1 - mw, mw, right, attr & ~A_REVERSE);
 		}
 	}
 }
