@@ -170,20 +170,42 @@ browse_line() {
 browse() {
 	script -qc "$(browse_line "$1")" /dev/null </dev/null
 }
+# fastest KEYS: the least of five runs' seconds, to the millisecond (the
+# least is what the work takes; the rest is the machine's noise).
+fastest() {
+	best=
+	for run in 1 2 3 4 5; do
+		t0=$(now)
+		browse "$1" >/dev/null
+		t1=$(now)
+		best=$(awk -v a="$t0" -v b="$t1" -v m="$best" \
+			'BEGIN { d = b - a; if (m == "" || d < m) m = d; printf "%.4f", m }')
+	done
+	echo "$best"
+}
 many_j=$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "j "; }')
 echo "bench: the browser" >&2
 timed browse_start script -qc "$(browse_line q)" /dev/null
 start_s=$elapsed
 start_peak=$peak
 q_bytes=$(wc -c <"$work/browse_start.out")
-timed browse_moves script -qc "$(browse_line "${many_j}q")" /dev/null
-move_ms=$(awk -v a="$elapsed" -v b="$start_s" 'BEGIN { printf "%.2f", (a - b) * 1000 / 100 }')
+quit_s=$(fastest q)
+moves_s=$(fastest "${many_j}q")
+move_ms=$(awk -v a="$moves_s" -v b="$quit_s" 'BEGIN { printf "%.2f", (a - b) * 1000 / 100 }')
 j_bytes=$(browse "j q" | wc -c)
 pg_bytes=$(browse "NPage q" | wc -c)
-timed browse_search script -qc "$(browse_line "/ 北 海 道 Escape q")" /dev/null
-search_ms=$(awk -v a="$elapsed" -v b="$start_s" 'BEGIN { printf "%.1f", (a - b) * 1000 / 3 }')
+# A search runs at each key unless more keys wait: Enter makes each of
+# these run exactly one search, for text as long as the typing had got.
+search_ms=0
+search_each=""
+for text in 北 北海 北海道 移住 子育て 鰊; do
+	search_s=$(fastest "/ $text Enter q")
+	ms=$(awk -v a="$search_s" -v b="$quit_s" 'BEGIN { m = (a - b) * 1000; printf "%.0f", m < 0 ? 0 : m }')
+	search_each="$search_each $text=${ms}ms"
+	[ "$ms" -gt "$search_ms" ] && search_ms=$ms
+done
 echo "browser start to quit: $start_s s, peak $start_peak MB (goal 0.05 s, 32 MB)"
 echo "browser cursor move: $move_ms ms of work, $((j_bytes - q_bytes)) bytes (goal 1 ms, 100 bytes)"
 echo "browser page down: $((pg_bytes - q_bytes)) bytes (goal 2 KB)"
-echo "browser search keystroke: $search_ms ms (goal 30 ms)"
+echo "browser search keystroke: at most $search_ms ms (goal 30 ms):$search_each"
 exit 0

@@ -110,22 +110,26 @@ long long tree_home_of(struct store *s, const char *code, struct error *err)
 }
 
 /* Text of three characters or more goes through the trigram index; a
- * shorter one (移住) is looked for by instr, which the index cannot do. */
-static const char search_sql[] =
-	"WITH hit(kind, ref) AS ("
-	"  SELECT r.kind, r.ref FROM search JOIN search_ref r ON r.id = search.rowid"
-	"  WHERE ?2 >= 3 AND search MATCH '\"' || replace(?1, '\"', '\"\"') || '\"'"
-	"  UNION SELECT r.kind, r.ref FROM search JOIN search_ref r ON r.id = search.rowid"
-	"  WHERE ?2 < 3 AND instr(search.text, ?1) > 0),"
-	" row(id) AS ("
-	"  SELECT p.id FROM hit JOIN placement p ON p.node_id = hit.ref AND hit.kind = 1"
-	"   JOIN node n ON n.id = p.node_id AND n.level = 5"
-	"  UNION SELECT kp.placement_id FROM hit JOIN kpi_placement kp ON kp.kpi_id = hit.ref"
-	"   AND hit.kind = 2"
-	"  UNION SELECT pm.placement_id FROM hit JOIN placement_menu pm ON pm.menu_id = hit.ref"
-	"   AND hit.kind = 3"
-	"  UNION SELECT hit.ref FROM hit WHERE hit.kind = 4)"
-	" SELECT id FROM row ORDER BY id";
+ * shorter one (移住) is looked for by instr, which the index cannot do.
+ * Hits come in the index's order (the order rows were added in), so that
+ * the first matches come at once whatever the number of the rest. */
+static const char match_sql[] =
+	"SELECT r.kind, r.ref FROM search JOIN search_ref r ON r.id = search.rowid"
+	" WHERE search MATCH '\"' || replace(?1, '\"', '\"\"') || '\"'";
+static const char instr_sql[] =
+	"SELECT r.kind, r.ref FROM search JOIN search_ref r ON r.id = search.rowid"
+	" WHERE instr(search.text, ?1) > 0";
+
+/* The content rows a hit stands for, by its kind (see schema.c). */
+static const char *const rows_of_hit_sql[] = {
+	NULL,
+	"SELECT p.id FROM placement p JOIN node n ON n.id = p.node_id"
+	" WHERE p.node_id = ?1 AND n.level = 5",
+	"SELECT placement_id FROM kpi_placement WHERE kpi_id = ?1",
+	"SELECT placement_id FROM placement_menu WHERE menu_id = ?1",
+	"SELECT ?1",
+	NULL,
+};
 
 static int char_count(const char *t)
 {
@@ -136,22 +140,36 @@ static int char_count(const char *t)
 	return n;
 }
 
-int tree_search(struct store *s, const char *text, void (*fn)(void *, long long), void *ctx,
-		struct error *err)
+int tree_search(struct store *s, const char *text, int max,
+		int (*fn)(void *, long long), void *ctx, struct error *err)
 {
-	sqlite3_stmt *stmt = store_cached(s, search_sql, err);
+	sqlite3_stmt *hits = store_cached(s, char_count(text) >= 3 ? match_sql : instr_sql, err);
 	int rc, n = 0;
 
-	if (!stmt)
+	if (!hits)
 		return -1;
-	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 2, char_count(text));
-	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
-		fn(ctx, sqlite3_column_int64(stmt, 0));
-		n++;
+	sqlite3_bind_text(hits, 1, text, -1, SQLITE_STATIC);
+	while (n < max && (rc = store_step(s, hits, err)) == SQLITE_ROW) {
+		int kind = sqlite3_column_int(hits, 0);
+		sqlite3_stmt *rows;
+
+		if (kind < 1 || kind > 4)
+			continue;
+		rows = store_cached(s, rows_of_hit_sql[kind], err);
+		if (!rows) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		sqlite3_bind_int64(rows, 1, sqlite3_column_int64(hits, 1));
+		while (n < max && (rc = store_step(s, rows, err)) == SQLITE_ROW)
+			n += fn(ctx, sqlite3_column_int64(rows, 0));
+		sqlite3_reset(rows);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+		rc = SQLITE_ROW;
 	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? n : -1;
+	sqlite3_reset(hits);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? n : -1;
 }
 
 /* A year row's id: its program and its year, both kept. */

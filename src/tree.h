@@ -68,9 +68,11 @@ int tree_statuses(struct store *s, long long placement, int year, int counts[4],
 		  struct error *err);
 
 /* The content rows whose text, KPI names, grant menus or examples
- * contain text (a substring, Japanese included), in tree order; calls fn
- * with each placement. Returns how many, or -1 with err. */
-int tree_search(struct store *s, const char *text, void (*fn)(void *ctx, long long placement),
-		void *ctx, struct error *err);
+ * contain text (a substring, Japanese included), the first max of them
+ * in the order the index holds them: fn is called with each, and returns
+ * 1 if it was new to it, 0 if it had it already. Returns how many new
+ * rows fn took, or -1 with err. */
+int tree_search(struct store *s, const char *text, int max,
+		int (*fn)(void *ctx, long long placement), void *ctx, struct error *err);
 
 #endif

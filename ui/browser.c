@@ -451,6 +451,49 @@ static int row_kpis(struct browser *b, long long placement, struct codes *c)
 	return 0;
 }
 
+/* The actuals as a sparkline, one cell a year from the lowest to the
+ * highest: "actual ▁▃▆█ (R2-R5)". The blocks are ambiguous in width, so
+ * at width 2 an ASCII ramp stands in. Returns 0 with fewer than two. */
+static int sparkline(const struct kpi_years *t, char *buf, size_t size)
+{
+	static const char *const blocks[2][8] = {
+		{ "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" },
+		{ "_", ".", ":", "-", "=", "+", "*", "#" },
+	};
+	double lo = 0, hi = 0;
+	int i, n = 0, first = 0, last = 0;
+	size_t used;
+	char from[16], to[16];
+
+	for (i = 0; i < t->n; i++) {
+		if (!t->rows[i].has_actual)
+			continue;
+		if (!n || t->rows[i].actual < lo)
+			lo = t->rows[i].actual;
+		if (!n || t->rows[i].actual > hi)
+			hi = t->rows[i].actual;
+		if (!n)
+			first = t->rows[i].year;
+		last = t->rows[i].year;
+		n++;
+	}
+	if (n < 2)
+		return 0;
+	used = (size_t)snprintf(buf, size, "actual ");
+	for (i = 0; i < t->n && used + 4 < size; i++) {
+		int level;
+
+		if (!t->rows[i].has_actual)
+			continue;
+		level = hi > lo ? (int)((t->rows[i].actual - lo) / (hi - lo) * 7 + 0.5) : 3;
+		used += (size_t)snprintf(buf + used, size - used, "%s",
+					 blocks[width_ambiguous() == 2][level]);
+	}
+	snprintf(buf + used, size - used, " (%s-%s)", fiscal_year_short(first, from, sizeof from),
+		 fiscal_year_short(last, to, sizeof to));
+	return 1;
+}
+
 /* The KPI pane: the selected KPI of the row, its amounts, its years. */
 static void draw_kpi(struct browser *b, const char *code, int relisted, int index, int count,
 		     int y, int x, int h, int w)
@@ -481,14 +524,16 @@ static void draw_kpi(struct browser *b, const char *code, int relisted, int inde
 		snprintf(line, sizeof line, "KPI %d/%d (Tab, then j k)", index + 1, count);
 		put(row++, x + 1, w - 2, line, 0);
 	}
-	snprintf(line, sizeof line, "%-10s %8s %8s %5s %s", "FY", "plan", "actual",
-		 k.is_project ? "rate" : "prog", "status");
-	put(row++, x + 1, w - 2, line, A_UNDERLINE);
 	if (kpi_years_load(b->s, &k, b->year, &t, &err) < 0) {
 		put(row, x + 1, w - 2, err.text, 0);
 		kpi_release(&k);
 		return;
 	}
+	if (sparkline(&t, line, sizeof line))
+		put(row++, x + 1, w - 2, line, 0);
+	snprintf(line, sizeof line, "%-10s %8s %8s %5s %s", "FY", "plan", "actual",
+		 k.is_project ? "rate" : "prog", "status");
+	put(row++, x + 1, w - 2, line, A_UNDERLINE);
 	for (i = 0; i < t.n && row < last; i++) {
 		const struct kpi_year *r = &t.rows[i];
 		char fy[32], plan[32], actual[32], ratio[16];
@@ -501,7 +546,7 @@ static void draw_kpi(struct browser *b, const char *code, int relisted, int inde
 			 kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
 			 kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 		put(row, x + 1, w - 2, line, r->year == b->year ? A_REVERSE : 0);
-		if (colors && width_of(line) - width_of(progress_status_name(p.status)) < w - 2)
+		if (colors && width_of(line) <= w - 2)
 			put(row, x + 1 + width_of(line) - width_of(progress_status_name(p.status)),
 			    width_of(progress_status_name(p.status)), progress_status_name(p.status),
 			    COLOR_PAIR(1 + p.status) | (r->year == b->year ? A_REVERSE : 0));
@@ -619,10 +664,65 @@ static void draw_status(struct browser *b, int y, int w)
 	put(y, 0, w, line, A_REVERSE);
 }
 
+/* Where the panes go: side by side from 60 columns; below that the
+ * tree above the KPI pane, and the grant-menu pane hidden. */
+struct layout {
+	int ty, tx, th, tw;	/* the tree */
+	int ky, kx, kh, kw;	/* the KPI pane */
+	int gy, gx, gh, gw;	/* the grant-menu (or project) pane; gh 0: hidden */
+};
+
+#define STACK_BELOW_COLS 60
+
+static struct layout layout_for(int h, int w)
+{
+	int left = w * 2 / 5, kh = (h - 1) * 3 / 5, th = (h - 1) / 2;
+
+	if (w < STACK_BELOW_COLS)
+		return (struct layout){ 0, 0, th, w, th, 0, h - 1 - th, w, 0, 0, 0, 0 };
+	return (struct layout){ 0, 0, h - 1, left, 0, left, kh, w - left,
+				kh, left, h - 1 - kh, w - left };
+}
+
+/* The panes of the selected row, by tree and level. */
+static void draw_panes(struct browser *b, const struct item *it, const struct layout *l)
+{
+	struct codes c;
+
+	if (it && b->tree == TREE_STRATEGY && it->level == 5) {
+		if (row_kpis(b, it->id, &c) == 0 && c.n) {
+			if (b->kpi_index >= c.n)
+				b->kpi_index = c.n - 1;
+			draw_kpi(b, c.code[b->kpi_index], !c.home[b->kpi_index], b->kpi_index, c.n,
+				 l->ky, l->kx, l->kh, l->kw);
+		}
+		if (l->gh)
+			draw_grant(b, it->id, l->gy, l->gx, l->gh, l->gw);
+	} else if (it && b->tree == TREE_PROJECTS && it->level == 4) {
+		draw_kpi(b, it->label, 0, 0, 1, l->ky, l->kx, l->kh, l->kw);
+		if (l->gh)
+			draw_project(b, b->items[parent_of(b, b->cursor)].id, l->gy, l->gx, l->gh,
+				     l->gw);
+	} else if (it && b->tree == TREE_PROJECTS && it->level == 3) {
+		draw_project(b, it->id, l->ky, l->kx, l->kh + l->gh, l->kw);
+	} else if (it && it->level == 2 && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS)) {
+		/* a KPI (by field) or a content row (by menu): its home row's panes */
+		if (b->tree == TREE_FIELDS)
+			draw_kpi(b, it->label, 0, 0, 1, l->ky, l->kx, l->kh, l->kw);
+		else if (row_kpis(b, it->id, &c) == 0 && c.n)
+			draw_kpi(b, c.code[0], !c.home[0], 0, c.n, l->ky, l->kx, l->kh, l->kw);
+		if (l->gh)
+			draw_grant(b, it->id, l->gy, l->gx, l->gh, l->gw);
+	} else {
+		put(l->ky + 1, l->kx + 1, l->kw - 2, "• の行を選ぶと詳細が出ます (select a • row)", 0);
+	}
+}
+
 static void draw(struct browser *b)
 {
-	int h = LINES, w = COLS, left, right_h;
+	int h = LINES, w = COLS;
 	const struct item *it = b->n ? &b->items[b->cursor] : NULL;
+	struct layout l;
 
 	erase();
 	if (w < MIN_COLS || h < MIN_LINES) {
@@ -633,46 +733,19 @@ static void draw(struct browser *b)
 		refresh();
 		return;
 	}
-	left = w * 2 / 5;
-	right_h = (h - 1) * 3 / 5;
-	frame(0, 0, h - 1, left, tree_titles[b->tree], b->focus == FOCUS_TREE);
+	l = layout_for(h, w);
+	frame(l.ty, l.tx, l.th, l.tw, tree_titles[b->tree], b->focus == FOCUS_TREE);
 	if (b->tree == TREE_PROJECTS && it && it->level == 3) {
-		frame(0, left, h - 1, w - left, "事業", b->focus != FOCUS_TREE);
+		frame(l.ky, l.kx, l.kh + l.gh, l.kw, "事業", b->focus != FOCUS_TREE);
 	} else {
-		frame(0, left, right_h, w - left, "KPI", b->focus == FOCUS_KPI);
-		frame(right_h, left, h - 1 - right_h, w - left,
-		      b->tree == TREE_PROJECTS ? "事業" : "交付金事業メニュー",
-		      b->focus == FOCUS_GRANT);
+		frame(l.ky, l.kx, l.kh, l.kw, "KPI", b->focus == FOCUS_KPI);
+		if (l.gh)
+			frame(l.gy, l.gx, l.gh, l.gw,
+			      b->tree == TREE_PROJECTS ? "事業" : "交付金事業メニュー",
+			      b->focus == FOCUS_GRANT);
 	}
-	draw_tree(b, 0, 0, h - 1, left);
-	if (it && b->tree == TREE_STRATEGY && it->level == 5) {
-		struct codes c;
-
-		if (row_kpis(b, it->id, &c) == 0 && c.n) {
-			if (b->kpi_index >= c.n)
-				b->kpi_index = c.n - 1;
-			draw_kpi(b, c.code[b->kpi_index], !c.home[b->kpi_index], b->kpi_index, c.n,
-				 0, left, right_h, w - left);
-		}
-		draw_grant(b, it->id, right_h, left, h - 1 - right_h, w - left);
-	} else if (it && b->tree == TREE_PROJECTS && it->level == 4) {
-		draw_kpi(b, it->label, 0, 0, 1, 0, left, right_h, w - left);
-		draw_project(b, b->items[parent_of(b, b->cursor)].id, right_h, left,
-			     h - 1 - right_h, w - left);
-	} else if (it && b->tree == TREE_PROJECTS && it->level == 3) {
-		draw_project(b, it->id, 0, left, h - 1, w - left);
-	} else if (it && it->level == 2 && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS)) {
-		struct codes c;
-
-		/* a KPI (by field) or a content row (by menu): its home row's panes */
-		if (b->tree == TREE_FIELDS)
-			draw_kpi(b, it->label, 0, 0, 1, 0, left, right_h, w - left);
-		else if (row_kpis(b, it->id, &c) == 0 && c.n)
-			draw_kpi(b, c.code[0], !c.home[0], 0, c.n, 0, left, right_h, w - left);
-		draw_grant(b, it->id, right_h, left, h - 1 - right_h, w - left);
-	} else {
-		put(1, left + 1, w - left - 2, "• の行を選ぶと詳細が出ます (select a • row)", 0);
-	}
+	draw_tree(b, l.ty, l.tx, l.th, l.tw);
+	draw_panes(b, it, &l);
 	draw_status(b, h - 1, w);
 	refresh();
 }
@@ -728,15 +801,22 @@ static int prompt(struct browser *b, const char *prefix, char *buf, size_t size,
 	}
 }
 
-static void add_match(void *ctx, long long placement)
+/* A search keeps its first matches: enough to walk, quick to find. */
+#define MAX_MATCHES 500
+
+static int add_match(void *ctx, long long placement)
 {
 	struct browser *b = ctx;
-	long long *more = realloc(b->matches, (size_t)(b->nmatches + 1) * sizeof *more);
+	long long *more;
 
+	if (is_match(b, placement))
+		return 0;
+	more = realloc(b->matches, (size_t)(b->nmatches + 1) * sizeof *more);
 	if (!more)
-		return;
+		return 0;
 	b->matches = more;
 	b->matches[b->nmatches++] = placement;
+	return 1;
 }
 
 static void go_match(struct browser *b, int index)
@@ -748,8 +828,8 @@ static void go_match(struct browser *b, int index)
 	set_message(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
 }
 
-/* Search as you type: each key runs the query and shows the first match. */
-static void search_changed(struct browser *b, const char *text)
+/* Runs the search for text and shows its first match. */
+static void search_run(struct browser *b, const char *text)
 {
 	struct error err;
 
@@ -757,28 +837,85 @@ static void search_changed(struct browser *b, const char *text)
 	b->matches = NULL;
 	b->nmatches = 0;
 	snprintf(b->query, sizeof b->query, "%s", text);
-	if (*text && tree_search(b->s, text, add_match, b, &err) < 0)
+	if (*text && tree_search(b->s, text, MAX_MATCHES, add_match, b, &err) < 0)
 		set_message(b, "%s", err.text);
 	if (b->nmatches)
 		go_match(b, 0);
 	else if (*text)
 		set_message(b, "/%s: no match", text);
+	if (b->nmatches == MAX_MATCHES)
+		set_message(b, "/%s: the first %d matches", text, MAX_MATCHES);
 	draw(b);
 }
 
+/* Search as you type; keys already waiting (typed ahead, or --keys) make
+ * this text stale, so only the last of them is looked for. */
+static void search_changed(struct browser *b, const char *text)
+{
+	if (!input_pending())
+		search_run(b, text);
+}
+
+static void free_items(struct item *items, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(items[i].title);
+	free(items);
+}
+
+/* A copy of a view, to put back when a search is abandoned. */
+static int copy_view(const struct view *from, struct view *v)
+{
+	int i;
+
+	*v = *from;
+	v->size = from->n;
+	v->items = malloc((size_t)(from->n ? from->n : 1) * sizeof *v->items);
+	if (!v->items)
+		return -1;
+	for (i = 0; i < from->n; i++) {
+		v->items[i] = from->items[i];
+		v->items[i].title = strdup(from->items[i].title);
+		if (!v->items[i].title) {
+			free_items(v->items, i);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Search: matches are revealed in the strategy tree as the text is
+ * typed; Escape puts it back as it was, opened and closed nodes and
+ * cursor alike, and returns to the tree the search started from. */
 static void search(struct browser *b)
 {
+	enum tree_kind from = b->tree;
 	char text[256] = "";
-	int cursor = b->cursor, top = b->top;
+	struct view before;
+	int saved;
 
-	if (!prompt(b, "/", text, sizeof text, search_changed)) {
-		free(b->matches);
-		b->matches = NULL;
-		b->nmatches = 0;
-		b->cursor = cursor < b->n ? cursor : 0;
-		b->top = top;
-		set_message(b, "%s", "");
+	save_view(b);
+	saved = copy_view(&b->views[TREE_STRATEGY], &before) == 0;
+
+	if (prompt(b, "/", text, sizeof text, search_changed)) {
+		if (saved)
+			free_items(before.items, before.n);
+		if (strcmp(b->query, text) != 0)
+			search_run(b, text);
+		return;
 	}
+	free(b->matches);
+	b->matches = NULL;
+	b->nmatches = 0;
+	set_message(b, "%s", "");
+	if (!saved)
+		return;
+	save_view(b);
+	free_items(b->views[TREE_STRATEGY].items, b->views[TREE_STRATEGY].n);
+	b->views[TREE_STRATEGY] = before;
+	load_view(b, from);
 }
 
 /* Makes code the KPI the pane shows, among those of the selected row. */
@@ -1031,7 +1168,7 @@ int browser_run(struct cli *cli)
 	const char *ambiguous;
 	struct error err;
 	const char *bad;
-	int i, t;
+	int t;
 
 	b.year = fiscal_year_of(time(NULL)) - 1;	/* last year's results are due */
 	ambiguous = cli_option(cli, "--ambiguous-width");
@@ -1068,11 +1205,8 @@ int browser_run(struct cli *cli)
 	}
 	endwin();
 	save_view(&b);
-	for (t = 0; t < TREES; t++) {
-		for (i = 0; i < b.views[t].n; i++)
-			free(b.views[t].items[i].title);
-		free(b.views[t].items);
-	}
+	for (t = 0; t < TREES; t++)
+		free_items(b.views[t].items, b.views[t].n);
 	free(b.matches);
 	return EXIT_DONE;
 }

@@ -96,3 +96,18 @@ int input_next(struct key *k, int timeout_ms)
 	k->is_key = rc == KEY_CODE_YES;
 	return 0;
 }
+
+int input_pending(void)
+{
+	int c;
+
+	if (head < tail)
+		return 1;
+	nodelay(stdscr, TRUE);
+	c = getch();
+	nodelay(stdscr, FALSE);
+	if (c == ERR)
+		return 0;
+	ungetch(c);
+	return 1;
+}

@@ -20,4 +20,7 @@ int input_queue(const char *keys, const char **bad);
  * timeout_ms, -1 forever). Returns 0, or -1 when none came in time. */
 int input_next(struct key *k, int timeout_ms);
 
+/* Whether a key is waiting: queued, or typed ahead. */
+int input_pending(void);
+
 #endif

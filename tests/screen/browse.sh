@@ -2,7 +2,7 @@
 # browse.sh: the browser in a real terminal (tmux, 80x24 and other
 # sizes), driven by keys, asserting on what the screen shows.
 . "$srcdir/tests/cli/lib.sh"
-plan 28
+plan 37
 sock="kpitree-test-$$"
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
@@ -53,11 +53,23 @@ keys : "year R6" Enter
 shows " k.db  FY R6  tanaka" ":year R6 changes the fiscal year"
 
 tmux -L "$sock" resize-window -t t -x 40 -y 12
-shows "│H02 せわずき・せわや… │" "at 40x12 the panes still fit, cut by display width, never half a wide character"
+shows "│H02 せわずき・せわやき隊等の組織化    │" "at 40x12 the KPI pane stacks under the tree, at full width"
+shows "│74市町村 (R5) → 全市町村 (179市町村) …│" "and text is cut by display width, never half a wide character"
 tmux -L "$sock" resize-window -t t -x 30 -y 10
 shows "too small: 30x10 of 40x12" "below the minimum, one line says so"
+tmux -L "$sock" resize-window -t t -x 300 -y 100
+shows "│H02 せわずき・せわやき隊等の組織化" "at 300x100 as well"
 tmux -L "$sock" resize-window -t t -x 80 -y 24
 shows "H02 せわずき・せわやき隊等の組織化" "grown again, the screen comes back with the selection"
+
+# Escape gives the tree back as it was before the search.
+keys g h / 待機児童
+shows "│▾ 1 「誰もが安心して暮らせる… │" "a search opens the tree to its match"
+keys Escape
+shows "│▸ 1 「誰もが安心して暮らせ… 4?│" "Escape after a search puts the tree back as it was"
+keys : "goto SP3-2" Enter
+shows "actual ▁▅█ (R2-R4)" "a sparkline shows the actuals over the years"
+keys t t t
 
 keys : "goto SP2-1" Enter
 shows "R4 (2022)         9       16  178% achieved" ":goto SP2-1 opens the projects tree on its plan/actual table"
@@ -84,7 +96,17 @@ tmux -L "$sock" new-session -d -x 80 -y 24 -s t \
 shows "+- 戦略 * ----" "at ambiguous width 2 the frames are ASCII"
 shows "|        * 保育所及び認定こど~ |" "and the marks and the cut are unambiguous"
 
-# No colour, an old terminal: the same words on the screen.
+# Every terminal type officials meet, and no colour: the same words.
+for term in xterm-256color screen tmux-256color linux; do
+	if ! infocmp "$term" >/dev/null 2>&1; then
+		ok 1 "no terminfo entry for TERM=$term (Debian: ncurses-base, ncurses-term)"
+		continue
+	fi
+	tmux -L "$sock" kill-session -t t
+	tmux -L "$sock" new-session -d -x 80 -y 24 -s t \
+		"TERM=$term $KPITREE --db $db --year R7 --keys 'l j l j l j l j'; sleep 30"
+	shows "H01 保育所等入所待機児童数" "the browser works under TERM=$term"
+done
 tmux -L "$sock" kill-session -t t
 tmux -L "$sock" new-session -d -x 80 -y 24 -s t \
 	"TERM=vt100 NO_COLOR=1 $KPITREE --db $db --year R7 --keys 'l j l j l j l j'; sleep 30"
