@@ -14,6 +14,7 @@
 #include "csv_export.h"
 #include "fiscal_year.h"
 #include "input.h"
+#include "keymap.h"
 #include "kpi.h"
 #include "kpi_years.h"
 #include "tree.h"
@@ -1030,32 +1031,24 @@ static void command(struct browser *b)
 	}
 }
 
-static const char *const help_lines[] = {
-	"kpitree — keys",
-	"",
-	"j k ↓ ↑      move               h l ← →   collapse / expand",
-	"Enter        toggle             g G       top / bottom",
-	"Tab          next pane          PgDn PgUp page",
-	"/            search as you type n N       next / previous match",
-	"[ ]          fiscal year        :goto CODE  :year FY",
-	"t            next tree: strategy, projects, main fields, grant menus",
-	"r            next place of a re-listed KPI",
-	"Enter on a row of the field or menu tree: that row in the strategy tree",
-	":export KIND FILE   write kpis, actuals, strategy or projects",
-	"?            this help          q         quit",
-	"",
-	"In the KPI pane, j k choose among the KPIs of a row.",
-	"Any key returns.",
-};
-
+/* The help screen, made from the action and key tables. */
 static void help(struct browser *b)
 {
 	struct key k;
-	size_t i;
+	int row = 0, a;
 
 	erase();
-	for (i = 0; i < sizeof help_lines / sizeof help_lines[0] && (int)i < LINES; i++)
-		put((int)i, 0, COLS, help_lines[i], i == 0 ? A_BOLD : 0);
+	put(row++, 0, COLS, "kpitree — keys (any key returns)", A_BOLD);
+	row++;
+	for (a = 0; a < ACT_COUNT && row < LINES; a++) {
+		char keys[64], padded[128], line[TEXT_MAX];
+
+		/* padded by display width: ↓ is one column of three bytes */
+		width_cut(keymap_keys((enum action)a, keys, sizeof keys), 14, 1, padded,
+			  sizeof padded);
+		snprintf(line, sizeof line, "%s %s", padded, action_info[a].help);
+		put(row++, 0, COLS, line, 0);
+	}
 	refresh();
 	while (input_next(&k, -1) < 0)
 		;
@@ -1083,70 +1076,52 @@ static void key(struct browser *b, const struct key *k)
 {
 	int page = LINES - 3 > 1 ? LINES - 3 : 1;
 	struct item *it = b->n ? &b->items[b->cursor] : NULL;
-	wint_t c = k->code;
+	enum action action = keymap_action(k);
 
 	b->message[0] = '\0';
-	if (k->is_key) {
-		switch (c) {
-		case KEY_DOWN: c = 'j'; break;
-		case KEY_UP: c = 'k'; break;
-		case KEY_LEFT: c = 'h'; break;
-		case KEY_RIGHT: c = 'l'; break;
-		case KEY_HOME: c = 'g'; break;
-		case KEY_END: c = 'G'; break;
-		case KEY_NPAGE: move_cursor(b, b->cursor + page); return;
-		case KEY_PPAGE: move_cursor(b, b->cursor - page); return;
-		default: return;
-		}
-	}
-	if (b->focus == FOCUS_KPI && (c == 'j' || c == 'k')) {
-		b->kpi_index += c == 'j' ? 1 : b->kpi_index > 0 ? -1 : 0;
+	if (b->focus == FOCUS_KPI && (action == ACT_MOVE_DOWN || action == ACT_MOVE_UP)) {
+		b->kpi_index += action == ACT_MOVE_DOWN ? 1 : b->kpi_index > 0 ? -1 : 0;
 		return;
 	}
-	switch (c) {
-	case 'j': move_cursor(b, b->cursor + 1); break;
-	case 'k': move_cursor(b, b->cursor - 1); break;
-	case 'g': move_cursor(b, 0); break;
-	case 'G': move_cursor(b, INT_MAX); break;
-	case 'l':
+	switch (action) {
+	case ACT_MOVE_DOWN: move_cursor(b, b->cursor + 1); break;
+	case ACT_MOVE_UP: move_cursor(b, b->cursor - 1); break;
+	case ACT_TOP: move_cursor(b, 0); break;
+	case ACT_BOTTOM: move_cursor(b, INT_MAX); break;
+	case ACT_PAGE_DOWN: move_cursor(b, b->cursor + page); break;
+	case ACT_PAGE_UP: move_cursor(b, b->cursor - page); break;
+	case ACT_EXPAND:
 		if (it)
 			expand(b, b->cursor);
 		break;
-	case 'h':
-		if (it && it->expanded) {
+	case ACT_COLLAPSE:
+		if (it && it->expanded)
 			collapse(b, b->cursor);
-		} else if (it) {
-			int i = b->cursor;
-
-			while (i > 0 && b->items[i].depth >= it->depth)
-				i--;
-			move_cursor(b, i);
-		}
+		else if (it)
+			move_cursor(b, parent_of(b, b->cursor));
 		break;
-	case '\n':
-	case '\r':
+	case ACT_TOGGLE:
 		if (it && !it->children && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS)) {
 			char code[32];
 
 			snprintf(code, sizeof code, "%s", it->label);
 			if (reveal(b, it->id) == 0 && *code)
 				select_kpi(b, code);
-			break;
-		}
-		if (it && it->expanded)
+		} else if (it && it->expanded) {
 			collapse(b, b->cursor);
-		else if (it)
+		} else if (it) {
 			expand(b, b->cursor);
+		}
 		break;
-	case '\t': b->focus = (b->focus + 1) % 3; break;
-	case '[': b->year--; break;
-	case ']': b->year++; break;
-	case '/': search(b); break;
-	case 'n': go_match(b, b->match + 1); break;
-	case 'N': go_match(b, b->match - 1); break;
-	case ':': command(b); break;
-	case '?': help(b); break;
-	case 't':
+	case ACT_NEXT_PANE: b->focus = (b->focus + 1) % 3; break;
+	case ACT_YEAR_BACK: b->year--; break;
+	case ACT_YEAR_ON: b->year++; break;
+	case ACT_SEARCH: search(b); break;
+	case ACT_NEXT_MATCH: go_match(b, b->match + 1); break;
+	case ACT_PREV_MATCH: go_match(b, b->match - 1); break;
+	case ACT_COMMAND: command(b); break;
+	case ACT_HELP: help(b); break;
+	case ACT_NEXT_TREE:
 		save_view(b);
 		load_view(b, (b->tree + 1) % TREES);
 		b->focus = FOCUS_TREE;
@@ -1154,9 +1129,9 @@ static void key(struct browser *b, const struct key *k)
 			expand(b, -1);
 		set_message(b, "%s", tree_titles[b->tree]);
 		break;
-	case 'r': next_place(b); break;
-	case 'q': b->quit = 1; break;
-	case 12: clearok(curscr, TRUE); break;	/* C-l */
+	case ACT_NEXT_PLACE: next_place(b); break;
+	case ACT_QUIT: b->quit = 1; break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	default: break;
 	}
 }

@@ -2,7 +2,7 @@
 # browse.sh: the browser in a real terminal (tmux, 80x24 and other
 # sizes), driven by keys, asserting on what the screen shows.
 . "$srcdir/tests/cli/lib.sh"
-plan 37
+plan 38
 sock="kpitree-test-$$"
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
@@ -49,6 +49,9 @@ shows "H02 せわずき・せわやき隊等の組織化" "a search for 子育�
 keys Enter
 shows "/子育て: 1/1" "Enter keeps the match and says how many there are"
 
+keys ?
+shows "j ↓            move down (in the KPI pane: the row's next KPI)" "? lists every key with what it does"
+keys q
 keys : "year R6" Enter
 shows " k.db  FY R6  tanaka" ":year R6 changes the fiscal year"
 
