@@ -14,17 +14,6 @@
 #include "value_batch.h"
 #include "values.h"
 
-const char *csv_import_kind_name(enum import_kind kind)
-{
-	static const char *const names[] = {
-		[IMPORT_STRATEGY] = "strategy",
-		[IMPORT_ACTUALS] = "actuals",
-		[IMPORT_PROJECTS] = "projects",
-	};
-
-	return names[kind];
-}
-
 void import_error(struct import *im, long line, long column, const char *fmt, ...)
 {
 	struct error e;

@@ -34,7 +34,4 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 	       enum encoding encoding, const char *user, struct import_stats *stats,
 	       struct error_list *errors);
 
-/* "strategy", "actuals", "projects". */
-const char *csv_import_kind_name(enum import_kind kind);
-
 #endif

@@ -212,14 +212,6 @@ static int level_rows(struct store *s, const char *sql, int parent_level, long l
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int tree_project_children(struct store *s, int parent_level, long long parent,
-			  void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
-{
-	if (parent_level < 0 || parent_level > 3)
-		return 0;
-	return level_rows(s, project_sql[parent_level], parent_level, parent, fn, ctx, err);
-}
-
 static const char *const field_sql[] = {
 	"SELECT f.id, 1, '', f.name, (SELECT count(*) FROM kpi WHERE field_id = f.id"
 	" AND strategy_id IS NOT NULL) FROM field f ORDER BY f.id",
@@ -227,14 +219,6 @@ static const char *const field_sql[] = {
 	" JOIN kpi_placement kp ON kp.kpi_id = k.id AND kp.home = 1"
 	" WHERE k.field_id = ?1 ORDER BY k.code COLLATE code_order",
 };
-
-int tree_field_children(struct store *s, int parent_level, long long parent,
-			void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
-{
-	if (parent_level < 0 || parent_level > 1)
-		return 0;
-	return level_rows(s, field_sql[parent_level], parent_level, parent, fn, ctx, err);
-}
 
 static const char *const menu_sql[] = {
 	"SELECT m.id, 1, '', m.name, (SELECT count(*) FROM placement_menu WHERE menu_id = m.id)"
@@ -244,12 +228,24 @@ static const char *const menu_sql[] = {
 	" WHERE pm.menu_id = ?1 ORDER BY pm.placement_id",
 };
 
-int tree_menu_children(struct store *s, int parent_level, long long parent,
-		       void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
+/* Each other tree: its query per level, and how many levels have rows
+ * under them. */
+static const struct {
+	const char *const *sql;
+	int levels;
+} others[] = {
+	[TREE_OTHER_PROJECTS] = { project_sql, 4 },
+	[TREE_OTHER_FIELDS] = { field_sql, 2 },
+	[TREE_OTHER_MENUS] = { menu_sql, 2 },
+};
+
+int tree_other_children(struct store *s, enum tree_other which, int parent_level,
+			long long parent, void (*fn)(void *, const struct tree_row *), void *ctx,
+			struct error *err)
 {
-	if (parent_level < 0 || parent_level > 1)
+	if (parent_level < 0 || parent_level >= others[which].levels)
 		return 0;
-	return level_rows(s, menu_sql[parent_level], parent_level, parent, fn, ctx, err);
+	return level_rows(s, others[which].sql[parent_level], parent_level, parent, fn, ctx, err);
 }
 
 int tree_project_path(struct store *s, const char *code, long long path[4], struct error *err)

@@ -36,22 +36,18 @@ int tree_path(struct store *s, long long placement, long long *path, int max,
  * KPI); -1 with err for an unknown code. */
 long long tree_home_of(struct store *s, const char *code, struct error *err);
 
-/* The grant projects as a second tree: program (level 1), adoption year
- * (2), project (3), KPI (4, its code as label). parent_level is the
- * level of parent (0: the top); ids are those the rows gave. */
-int tree_project_children(struct store *s, int parent_level, long long parent,
-			  void (*fn)(void *ctx, const struct tree_row *row), void *ctx,
-			  struct error *err);
+/* The other trees over the same data, read a level at a time like the
+ * strategy's: the grant projects (level 1 a program, 2 an adoption year,
+ * 3 a project, 4 a KPI with its code as label); the strategy's KPIs by
+ * main field (1 a field, 2 a KPI: its code as label, its home row's
+ * placement as id); its content rows by grant menu (1 a menu, 2 a
+ * content row's placement). parent_level is the level of parent (0: the
+ * top); ids are those the rows gave. */
+enum tree_other { TREE_OTHER_PROJECTS, TREE_OTHER_FIELDS, TREE_OTHER_MENUS };
 
-/* The strategy's KPIs by main field (level 1 a field, level 2 a KPI: its
- * code as label, its home row's placement as id), and its content rows by
- * grant menu (level 1 a menu, level 2 a content row's placement). */
-int tree_field_children(struct store *s, int parent_level, long long parent,
-			void (*fn)(void *ctx, const struct tree_row *row), void *ctx,
-			struct error *err);
-int tree_menu_children(struct store *s, int parent_level, long long parent,
-		       void (*fn)(void *ctx, const struct tree_row *row), void *ctx,
-		       struct error *err);
+int tree_other_children(struct store *s, enum tree_other which, int parent_level,
+			long long parent, void (*fn)(void *ctx, const struct tree_row *row),
+			void *ctx, struct error *err);
 
 /* The ids from program down to the KPI with code, in path (4 of them).
  * Returns 4, 0 if code is not a project's KPI, or -1 with err. */

@@ -62,12 +62,7 @@ struct browser {
 	struct store *s;
 	struct view views[TREES];
 	enum tree_kind tree;
-	/* the current view's, for brevity: point into views[tree] */
-	struct item *items;
-	int n, size;
-	int cursor, top;
-	long long last_top;
-	int more;
+	struct view *v;		/* views[tree] */
 	enum focus focus;
 	int year;
 	int kpi_index;
@@ -82,32 +77,11 @@ struct browser {
 static void set_message(struct browser *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* The browser works on the current view's fields; these move them. */
-static void save_view(struct browser *b)
-{
-	struct view *v = &b->views[b->tree];
-
-	v->items = b->items;
-	v->n = b->n;
-	v->size = b->size;
-	v->cursor = b->cursor;
-	v->top = b->top;
-	v->last_top = b->last_top;
-	v->more = b->more;
-}
-
+/* Shows another tree; each keeps its rows, cursor and scroll. */
 static void load_view(struct browser *b, enum tree_kind tree)
 {
-	const struct view *v = &b->views[tree];
-
 	b->tree = tree;
-	b->items = v->items;
-	b->n = v->n;
-	b->size = v->size;
-	b->cursor = v->cursor;
-	b->top = v->top;
-	b->last_top = v->last_top;
-	b->more = v->more;
+	b->v = &b->views[tree];
 	b->kpi_index = 0;
 }
 
@@ -156,40 +130,38 @@ static void gather_row(void *ctx, const struct tree_row *row)
 static int load_children(struct browser *b, int level, long long id, struct gather *g,
 			 struct error *err)
 {
-	switch (b->tree) {
-	case TREE_PROJECTS:
-		return tree_project_children(b->s, level, id, gather_row, g, err);
-	case TREE_FIELDS:
-		return tree_field_children(b->s, level, id, gather_row, g, err);
-	case TREE_MENUS:
-		return tree_menu_children(b->s, level, id, gather_row, g, err);
-	default:
-		if (id)
-			return tree_children(b->s, id, gather_row, g, err);
-		return tree_top(b->s, &b->last_top, TOP_PAGE, gather_row, g, err);
-	}
+	static const enum tree_other other[TREES] = {
+		[TREE_PROJECTS] = TREE_OTHER_PROJECTS, [TREE_FIELDS] = TREE_OTHER_FIELDS,
+		[TREE_MENUS] = TREE_OTHER_MENUS,
+	};
+
+	if (b->tree != TREE_STRATEGY)
+		return tree_other_children(b->s, other[b->tree], level, id, gather_row, g, err);
+	if (id)
+		return tree_children(b->s, id, gather_row, g, err);
+	return tree_top(b->s, &b->v->last_top, TOP_PAGE, gather_row, g, err);
 }
 
 /* Inserts the children of item i (or the next page of top rows, i = -1)
  * after it (after the last row, for top rows). */
 static int expand(struct browser *b, int i)
 {
-	struct gather g = { NULL, 0, 0, i < 0 ? 0 : b->items[i].depth + 1 };
-	int at = i < 0 ? b->n : i + 1;
+	struct gather g = { NULL, 0, 0, i < 0 ? 0 : b->v->items[i].depth + 1 };
+	int at = i < 0 ? b->v->n : i + 1;
 	struct error err;
 	int k;
 
-	if (i >= 0 && (b->items[i].expanded || !b->items[i].children))
+	if (i >= 0 && (b->v->items[i].expanded || !b->v->items[i].children))
 		return 0;
-	if (load_children(b, i < 0 ? 0 : b->items[i].level, i < 0 ? 0 : b->items[i].id,
+	if (load_children(b, i < 0 ? 0 : b->v->items[i].level, i < 0 ? 0 : b->v->items[i].id,
 			  &g, &err) < 0) {
 		set_message(b, "%s", err.text);
 		free(g.items);
 		return -1;
 	}
-	if (b->n + g.n > b->size) {
-		int size = b->n + g.n + 64;
-		struct item *more = realloc(b->items, (size_t)size * sizeof *more);
+	if (b->v->n + g.n > b->v->size) {
+		int size = b->v->n + g.n + 64;
+		struct item *more = realloc(b->v->items, (size_t)size * sizeof *more);
 
 		if (!more) {
 			for (k = 0; k < g.n; k++)
@@ -197,16 +169,16 @@ static int expand(struct browser *b, int i)
 			free(g.items);
 			return -1;
 		}
-		b->items = more;
-		b->size = size;
+		b->v->items = more;
+		b->v->size = size;
 	}
-	memmove(&b->items[at + g.n], &b->items[at], (size_t)(b->n - at) * sizeof *b->items);
-	memcpy(&b->items[at], g.items, (size_t)g.n * sizeof *g.items);
-	b->n += g.n;
+	memmove(&b->v->items[at + g.n], &b->v->items[at], (size_t)(b->v->n - at) * sizeof *b->v->items);
+	memcpy(&b->v->items[at], g.items, (size_t)g.n * sizeof *g.items);
+	b->v->n += g.n;
 	if (i >= 0) {
-		b->items[i].expanded = 1;
+		b->v->items[i].expanded = 1;
 	} else {
-		b->more = b->tree == TREE_STRATEGY && g.n == TOP_PAGE;
+		b->v->more = b->tree == TREE_STRATEGY && g.n == TOP_PAGE;
 	}
 	free(g.items);
 	return 0;
@@ -216,17 +188,17 @@ static void collapse(struct browser *b, int i)
 {
 	int end = i + 1, k;
 
-	while (end < b->n && b->items[end].depth > b->items[i].depth)
+	while (end < b->v->n && b->v->items[end].depth > b->v->items[i].depth)
 		end++;
 	for (k = i + 1; k < end; k++)
-		free(b->items[k].title);
-	memmove(&b->items[i + 1], &b->items[end], (size_t)(b->n - end) * sizeof *b->items);
-	b->n -= end - i - 1;
-	b->items[i].expanded = 0;
-	if (b->cursor > i && b->cursor < end)
-		b->cursor = i;
-	else if (b->cursor >= end)
-		b->cursor -= end - i - 1;
+		free(b->v->items[k].title);
+	memmove(&b->v->items[i + 1], &b->v->items[end], (size_t)(b->v->n - end) * sizeof *b->v->items);
+	b->v->n -= end - i - 1;
+	b->v->items[i].expanded = 0;
+	if (b->v->cursor > i && b->v->cursor < end)
+		b->v->cursor = i;
+	else if (b->v->cursor >= end)
+		b->v->cursor -= end - i - 1;
 }
 
 /* Opens the current tree along path (ids from the top) and puts the
@@ -238,21 +210,21 @@ static int reveal_path(struct browser *b, const long long *path, int n)
 	for (depth = 0; depth < n; depth++) {
 		int k;
 
-		for (k = i + 1; k < b->n && b->items[k].depth >= depth; k++)
-			if (b->items[k].depth == depth && b->items[k].id == path[depth])
+		for (k = i + 1; k < b->v->n && b->v->items[k].depth >= depth; k++)
+			if (b->v->items[k].depth == depth && b->v->items[k].id == path[depth])
 				break;
 		/* a top row further down than the pages read so far */
-		while (depth == 0 && k >= b->n && b->more && expand(b, -1) == 0)
-			for (; k < b->n; k++)
-				if (b->items[k].depth == 0 && b->items[k].id == path[0])
+		while (depth == 0 && k >= b->v->n && b->v->more && expand(b, -1) == 0)
+			for (; k < b->v->n; k++)
+				if (b->v->items[k].depth == 0 && b->v->items[k].id == path[0])
 					break;
-		if (k >= b->n || b->items[k].id != path[depth])
+		if (k >= b->v->n || b->v->items[k].id != path[depth])
 			return -1;
 		i = k;
 		if (depth + 1 < n)
 			expand(b, i);
 	}
-	b->cursor = i;
+	b->v->cursor = i;
 	b->kpi_index = 0;
 	return 0;
 }
@@ -269,7 +241,6 @@ static int reveal(struct browser *b, long long placement)
 		return -1;
 	}
 	if (b->tree != TREE_STRATEGY) {
-		save_view(b);
 		load_view(b, TREE_STRATEGY);
 	}
 	return reveal_path(b, path, n);
@@ -378,35 +349,35 @@ static void draw_tree(struct browser *b, int y, int x, int h, int w)
 {
 	int rows = h - 2, i;
 
-	if (b->cursor < b->top)
-		b->top = b->cursor;
-	if (b->cursor >= b->top + rows)
-		b->top = b->cursor - rows + 1;
+	if (b->v->cursor < b->v->top)
+		b->v->top = b->v->cursor;
+	if (b->v->cursor >= b->v->top + rows)
+		b->v->top = b->v->cursor - rows + 1;
 	for (i = 0; i < rows; i++) {
-		int k = b->top + i;
+		int k = b->v->top + i;
 		char line[TEXT_MAX], marks[64];
 		const struct item *it;
 		attr_t attr = 0;
 		int mw;
 
-		if (k >= b->n) {
+		if (k >= b->v->n) {
 			put(y + 1 + i, x + 1, w - 2, "", 0);
 			continue;
 		}
-		it = &b->items[k];
+		it = &b->v->items[k];
 		snprintf(line, sizeof line, "%*s%s %s%s%s", it->depth * 2, "",
 			 !it->children ? leaf_mark() : it->expanded ? "▾" : "▸",
 			 it->label, *it->label ? " " : "", it->title);
 		if (b->tree == TREE_STRATEGY && is_match(b, it->id))
 			attr |= A_BOLD | A_UNDERLINE;
-		if (k == b->cursor)
+		if (k == b->v->cursor)
 			attr |= A_REVERSE;
 		marks[0] = '\0';
 		if (b->tree == TREE_STRATEGY && it->children && !it->expanded) {
 			/* counted once a year per row, not at every key */
 			if (it->marks_year != b->year) {
-				status_marks(b, it->id, b->items[k].marks, sizeof it->marks);
-				b->items[k].marks_year = b->year;
+				status_marks(b, it->id, b->v->items[k].marks, sizeof it->marks);
+				b->v->items[k].marks_year = b->year;
 			}
 			snprintf(marks, sizeof marks, "%s", it->marks);
 		}
@@ -601,7 +572,7 @@ static int parent_of(const struct browser *b, int i)
 {
 	int k = i;
 
-	while (k > 0 && b->items[k].depth >= b->items[i].depth)
+	while (k > 0 && b->v->items[k].depth >= b->v->items[i].depth)
 		k--;
 	return k;
 }
@@ -702,7 +673,7 @@ static void draw_panes(struct browser *b, const struct item *it, const struct la
 	} else if (it && b->tree == TREE_PROJECTS && it->level == 4) {
 		draw_kpi(b, it->label, 0, 0, 1, l->ky, l->kx, l->kh, l->kw);
 		if (l->gh)
-			draw_project(b, b->items[parent_of(b, b->cursor)].id, l->gy, l->gx, l->gh,
+			draw_project(b, b->v->items[parent_of(b, b->v->cursor)].id, l->gy, l->gx, l->gh,
 				     l->gw);
 	} else if (it && b->tree == TREE_PROJECTS && it->level == 3) {
 		draw_project(b, it->id, l->ky, l->kx, l->kh + l->gh, l->kw);
@@ -722,7 +693,7 @@ static void draw_panes(struct browser *b, const struct item *it, const struct la
 static void draw(struct browser *b)
 {
 	int h = LINES, w = COLS;
-	const struct item *it = b->n ? &b->items[b->cursor] : NULL;
+	const struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
 	struct layout l;
 
 	erase();
@@ -897,7 +868,6 @@ static void search(struct browser *b)
 	struct view before;
 	int saved;
 
-	save_view(b);
 	saved = copy_view(&b->views[TREE_STRATEGY], &before) == 0;
 
 	if (prompt(b, "/", text, sizeof text, search_changed)) {
@@ -913,7 +883,6 @@ static void search(struct browser *b)
 	set_message(b, "%s", "");
 	if (!saved)
 		return;
-	save_view(b);
 	free_items(b->views[TREE_STRATEGY].items, b->views[TREE_STRATEGY].n);
 	b->views[TREE_STRATEGY] = before;
 	load_view(b, from);
@@ -925,7 +894,7 @@ static void select_kpi(struct browser *b, const char *code)
 	struct codes c;
 	int i;
 
-	if (row_kpis(b, b->items[b->cursor].id, &c) < 0)
+	if (row_kpis(b, b->v->items[b->v->cursor].id, &c) < 0)
 		return;
 	for (i = 0; i < c.n; i++)
 		if (strcmp(c.code[i], code) == 0)
@@ -946,9 +915,8 @@ static void goto_project_kpi(struct browser *b, const char *code)
 		return;
 	}
 	if (b->tree != TREE_PROJECTS) {
-		save_view(b);
 		load_view(b, TREE_PROJECTS);
-		if (!b->n)
+		if (!b->v->n)
 			expand(b, -1);
 	}
 	if (reveal_path(b, path, n) == 0)
@@ -964,13 +932,13 @@ static void next_place(struct browser *b)
 	struct error err;
 	int n, i;
 
-	if (b->tree != TREE_STRATEGY || !b->n || b->items[b->cursor].level != 5 ||
-	    row_kpis(b, b->items[b->cursor].id, &c) < 0 || !c.n)
+	if (b->tree != TREE_STRATEGY || !b->v->n || b->v->items[b->v->cursor].level != 5 ||
+	    row_kpis(b, b->v->items[b->v->cursor].id, &c) < 0 || !c.n)
 		return;
 	if (b->kpi_index >= c.n)
 		b->kpi_index = c.n - 1;
 	n = tree_places(b->s, c.code[b->kpi_index], places, 32, &err);
-	for (i = 0; i < n && places[i] != b->items[b->cursor].id; i++)
+	for (i = 0; i < n && places[i] != b->v->items[b->v->cursor].id; i++)
 		;
 	if (n > 1 && reveal(b, places[(i + 1) % n]) == 0) {
 		select_kpi(b, c.code[b->kpi_index]);
@@ -1060,22 +1028,22 @@ static void help(struct browser *b)
 static void move_cursor(struct browser *b, int to)
 {
 	/* Near the end of what is read, read the next page of top rows. */
-	while (b->more && to >= b->n - 1)
+	while (b->v->more && to >= b->v->n - 1)
 		if (expand(b, -1) < 0)
 			break;
 	if (to < 0)
 		to = 0;
-	if (to >= b->n)
-		to = b->n - 1;
-	if (to != b->cursor)
+	if (to >= b->v->n)
+		to = b->v->n - 1;
+	if (to != b->v->cursor)
 		b->kpi_index = 0;
-	b->cursor = to;
+	b->v->cursor = to;
 }
 
 static void key(struct browser *b, const struct key *k)
 {
 	int page = LINES - 3 > 1 ? LINES - 3 : 1;
-	struct item *it = b->n ? &b->items[b->cursor] : NULL;
+	struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
 	enum action action = keymap_action(k);
 
 	b->message[0] = '\0';
@@ -1084,21 +1052,21 @@ static void key(struct browser *b, const struct key *k)
 		return;
 	}
 	switch (action) {
-	case ACT_MOVE_DOWN: move_cursor(b, b->cursor + 1); break;
-	case ACT_MOVE_UP: move_cursor(b, b->cursor - 1); break;
+	case ACT_MOVE_DOWN: move_cursor(b, b->v->cursor + 1); break;
+	case ACT_MOVE_UP: move_cursor(b, b->v->cursor - 1); break;
 	case ACT_TOP: move_cursor(b, 0); break;
 	case ACT_BOTTOM: move_cursor(b, INT_MAX); break;
-	case ACT_PAGE_DOWN: move_cursor(b, b->cursor + page); break;
-	case ACT_PAGE_UP: move_cursor(b, b->cursor - page); break;
+	case ACT_PAGE_DOWN: move_cursor(b, b->v->cursor + page); break;
+	case ACT_PAGE_UP: move_cursor(b, b->v->cursor - page); break;
 	case ACT_EXPAND:
 		if (it)
-			expand(b, b->cursor);
+			expand(b, b->v->cursor);
 		break;
 	case ACT_COLLAPSE:
 		if (it && it->expanded)
-			collapse(b, b->cursor);
+			collapse(b, b->v->cursor);
 		else if (it)
-			move_cursor(b, parent_of(b, b->cursor));
+			move_cursor(b, parent_of(b, b->v->cursor));
 		break;
 	case ACT_TOGGLE:
 		if (it && !it->children && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS)) {
@@ -1108,9 +1076,9 @@ static void key(struct browser *b, const struct key *k)
 			if (reveal(b, it->id) == 0 && *code)
 				select_kpi(b, code);
 		} else if (it && it->expanded) {
-			collapse(b, b->cursor);
+			collapse(b, b->v->cursor);
 		} else if (it) {
-			expand(b, b->cursor);
+			expand(b, b->v->cursor);
 		}
 		break;
 	case ACT_NEXT_PANE: b->focus = (b->focus + 1) % 3; break;
@@ -1122,10 +1090,9 @@ static void key(struct browser *b, const struct key *k)
 	case ACT_COMMAND: command(b); break;
 	case ACT_HELP: help(b); break;
 	case ACT_NEXT_TREE:
-		save_view(b);
 		load_view(b, (b->tree + 1) % TREES);
 		b->focus = FOCUS_TREE;
-		if (!b->n)
+		if (!b->v->n)
 			expand(b, -1);
 		set_message(b, "%s", tree_titles[b->tree]);
 		break;
@@ -1145,6 +1112,7 @@ int browser_run(struct cli *cli)
 	const char *bad;
 	int t;
 
+	b.v = &b.views[TREE_STRATEGY];
 	b.year = fiscal_year_of(time(NULL)) - 1;	/* last year's results are due */
 	ambiguous = cli_option(cli, "--ambiguous-width");
 	if (!ambiguous)
@@ -1179,7 +1147,6 @@ int browser_run(struct cli *cli)
 		key(&b, &k);
 	}
 	endwin();
-	save_view(&b);
 	for (t = 0; t < TREES; t++)
 		free_items(b.views[t].items, b.views[t].n);
 	free(b.matches);
