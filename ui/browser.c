@@ -402,6 +402,15 @@ struct codes {
 	int n;
 };
 
+/* A list of one KPI (a project's, or one found by field). */
+static const struct codes *one_code(struct codes *c, const char *code)
+{
+	c->n = 1;
+	c->home[0] = 1;
+	snprintf(c->code[0], sizeof c->code[0], "%s", code);
+	return c;
+}
+
 static int row_kpis(struct browser *b, long long placement, struct codes *c)
 {
 	sqlite3_stmt *stmt;
@@ -467,7 +476,56 @@ static int sparkline(const struct kpi_years *t, char *buf, size_t size)
 }
 
 /* The KPI pane: the selected KPI of the row, its amounts, its years. */
-static void draw_kpi(struct browser *b, const char *code, int relisted, int index, int count,
+/* The KPIs of a row in one line, the selected one highlighted: the pane
+ * then shows that one (Tab to the pane, then j k to choose). */
+static int draw_codes(const struct codes *c, int index, int y, int x, int w)
+{
+	int col = 0, i;
+
+	for (i = 0; i < c->n && col < w; i++) {
+		int cw = width_of(c->code[i]);
+
+		if (col + cw > w)
+			break;
+		put(y, x + col, cw, c->code[i], i == index ? A_REVERSE : 0);
+		col += cw + 1;
+	}
+	if (col < w)
+		put(y, x + col, w - col, "", 0);
+	return 1;
+}
+
+/* Where else the KPI stands: its home row or its re-listings, by their
+ * content rows, one line each; r goes there. */
+static int draw_places(struct browser *b, const char *code, long long here, int y, int last,
+		       int x, int w)
+{
+	long long places[16];
+	struct error err;
+	sqlite3_stmt *stmt;
+	int n = tree_places(b->s, code, places, 16, &err), i, row = y;
+
+	if (n <= 1)
+		return 0;
+	stmt = store_cached(b->s, "SELECT n.title FROM placement p JOIN node n ON n.id = p.node_id"
+			    " WHERE p.id = ?", &err);
+	for (i = 0; stmt && i < n && row < last; i++) {
+		char line[TEXT_MAX];
+
+		if (places[i] == here)
+			continue;
+		sqlite3_bind_int64(stmt, 1, places[i]);
+		if (store_step(b->s, stmt, &err) == SQLITE_ROW) {
+			snprintf(line, sizeof line, "%s (r) %s", i == 0 ? "本掲" : "再掲",
+				 (const char *)sqlite3_column_text(stmt, 0));
+			put(row++, x, w, line, 0);
+		}
+		sqlite3_reset(stmt);
+	}
+	return row - y;
+}
+
+static void draw_kpi(struct browser *b, const struct codes *c, int index, long long here,
 		     int y, int x, int h, int w)
 {
 	char line[TEXT_MAX], base[128], target[128];
@@ -476,11 +534,13 @@ static void draw_kpi(struct browser *b, const char *code, int relisted, int inde
 	struct error err;
 	int row = y + 1, last = y + h - 1, i;
 
-	if (kpi_find(b->s, code, &k, &err) < 0) {
+	if (kpi_find(b->s, c->code[index], &k, &err) < 0) {
 		put(row, x + 1, w - 2, err.text, 0);
 		return;
 	}
-	snprintf(line, sizeof line, "%s %s%s", k.code, k.name, relisted ? " 【再掲】" : "");
+	if (c->n > 1)
+		row += draw_codes(c, index, row, x + 1, w - 2);
+	snprintf(line, sizeof line, "%s %s%s", k.code, k.name, c->home[index] ? "" : " 【再掲】");
 	put(row++, x + 1, w - 2, line, A_BOLD);
 	if (k.is_project) {
 		snprintf(line, sizeof line, "当初値 %s", kpi_amount_text(&k.baseline, k.unit, base,
@@ -492,10 +552,6 @@ static void draw_kpi(struct browser *b, const char *code, int relisted, int inde
 			 kpi_direction_name(k.direction));
 	}
 	put(row++, x + 1, w - 2, line, 0);
-	if (count > 1) {
-		snprintf(line, sizeof line, "KPI %d/%d (Tab, then j k)", index + 1, count);
-		put(row++, x + 1, w - 2, line, 0);
-	}
 	if (kpi_years_load(b->s, &k, b->year, &t, &err) < 0) {
 		put(row, x + 1, w - 2, err.text, 0);
 		kpi_release(&k);
@@ -524,6 +580,8 @@ static void draw_kpi(struct browser *b, const char *code, int relisted, int inde
 			    COLOR_PAIR(1 + p.status) | (r->year == b->year ? A_REVERSE : 0));
 		row++;
 	}
+	if (here && row < last)
+		row += draw_places(b, k.code, here, row, last, x + 1, w - 2);
 	while (row < last)
 		put(row++, x + 1, w - 2, "", 0);
 	kpi_release(&k);
@@ -665,13 +723,12 @@ static void draw_panes(struct browser *b, const struct item *it, const struct la
 		if (row_kpis(b, it->id, &c) == 0 && c.n) {
 			if (b->kpi_index >= c.n)
 				b->kpi_index = c.n - 1;
-			draw_kpi(b, c.code[b->kpi_index], !c.home[b->kpi_index], b->kpi_index, c.n,
-				 l->ky, l->kx, l->kh, l->kw);
+			draw_kpi(b, &c, b->kpi_index, it->id, l->ky, l->kx, l->kh, l->kw);
 		}
 		if (l->gh)
 			draw_grant(b, it->id, l->gy, l->gx, l->gh, l->gw);
 	} else if (it && b->tree == TREE_PROJECTS && it->level == 4) {
-		draw_kpi(b, it->label, 0, 0, 1, l->ky, l->kx, l->kh, l->kw);
+		draw_kpi(b, one_code(&c, it->label), 0, 0, l->ky, l->kx, l->kh, l->kw);
 		if (l->gh)
 			draw_project(b, b->v->items[parent_of(b, b->v->cursor)].id, l->gy, l->gx, l->gh,
 				     l->gw);
@@ -680,9 +737,9 @@ static void draw_panes(struct browser *b, const struct item *it, const struct la
 	} else if (it && it->level == 2 && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS)) {
 		/* a KPI (by field) or a content row (by menu): its home row's panes */
 		if (b->tree == TREE_FIELDS)
-			draw_kpi(b, it->label, 0, 0, 1, l->ky, l->kx, l->kh, l->kw);
+			draw_kpi(b, one_code(&c, it->label), 0, it->id, l->ky, l->kx, l->kh, l->kw);
 		else if (row_kpis(b, it->id, &c) == 0 && c.n)
-			draw_kpi(b, c.code[0], !c.home[0], 0, c.n, l->ky, l->kx, l->kh, l->kw);
+			draw_kpi(b, &c, 0, it->id, l->ky, l->kx, l->kh, l->kw);
 		if (l->gh)
 			draw_grant(b, it->id, l->gy, l->gx, l->gh, l->gw);
 	} else {

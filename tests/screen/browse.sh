@@ -2,7 +2,7 @@
 # browse.sh: the browser in a real terminal (tmux, 80x24 and other
 # sizes), driven by keys, asserting on what the screen shows.
 . "$srcdir/tests/cli/lib.sh"
-plan 38
+plan 39
 sock="kpitree-test-$$"
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
@@ -42,7 +42,7 @@ shows "デジタルチャレンジ推進事業" "a row with two grant menus show
 
 keys : "goto H12b" Enter
 shows "H12b ジオパーク構成市町村への観光入込客数" ":goto H12b selects that KPI of the row holding H12a-H12c"
-shows "KPI 2/3" "the pane says which of the row's three KPIs it shows"
+shows "│H12a H12b H12c  " "the pane lists the row's three KPIs, the shown one highlighted"
 
 keys Escape / 子育て
 shows "H02 せわずき・せわやき隊等の組織化" "a search for 子育て selects its row as it is typed"
@@ -80,7 +80,9 @@ shows "│      • SP2-1 本事業によって… │" "the projects tree runs 
 shows "国費  1/2" "the project's details stand beside its KPI"
 keys t t t
 shows "┌─ 戦略 * ──" "t goes round the trees back to the strategy"
-keys : "goto H03" Enter r
+keys : "goto H03" Enter
+shows "再掲 (r) 過疎地域等においても、誰もが" "the KPI pane lists the other rows where the KPI stands"
+keys r
 shows "H03: place 2 of 3" "r walks to the next place a re-listed KPI stands"
 keys g h
 shows "│▸ 1 「誰もが安心して暮らせ… 4?│" "a collapsed node counts the statuses of the KPIs below it"
