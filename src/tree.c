@@ -3,7 +3,9 @@
 #include "tree.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fiscal_year.h"
 #include "kpi.h"
@@ -110,15 +112,19 @@ long long tree_home_of(struct store *s, const char *code, struct error *err)
 }
 
 /* Text of three characters or more goes through the trigram index; a
- * shorter one (移住) is looked for by instr, which the index cannot do.
- * Hits come in the index's order (the order rows were added in), so that
- * the first matches come at once whatever the number of the rest. */
+ * shorter one (移住) is looked for by instr, which the index cannot do,
+ * over a range of rows at a time so that a search can stop for the
+ * keyboard between ranges and go on after. Hits come in the index's
+ * order (the order rows were added in). */
 static const char match_sql[] =
 	"SELECT r.kind, r.ref FROM search JOIN search_ref r ON r.id = search.rowid"
 	" WHERE search MATCH '\"' || replace(?1, '\"', '\"\"') || '\"'";
 static const char instr_sql[] =
 	"SELECT r.kind, r.ref FROM search JOIN search_ref r ON r.id = search.rowid"
-	" WHERE instr(search.text, ?1) > 0";
+	" WHERE search.rowid >= ?2 AND search.rowid < ?3 AND instr(search.text, ?1) > 0";
+
+/* Rows of the index an instr step reads before it looks at the clock. */
+#define SEARCH_RANGE 5000
 
 /* The content rows a hit stands for, by its kind (see schema.c). */
 static const char *const rows_of_hit_sql[] = {
@@ -128,7 +134,16 @@ static const char *const rows_of_hit_sql[] = {
 	"SELECT placement_id FROM kpi_placement WHERE kpi_id = ?1",
 	"SELECT placement_id FROM placement_menu WHERE menu_id = ?1",
 	"SELECT ?1",
-	NULL,
+};
+
+struct tree_search {
+	struct store *s;
+	char *text;
+	int short_text;		/* instr over ranges, not MATCH */
+	long long next, end;	/* the next range, and past the last row */
+	sqlite3_stmt *hits;
+	sqlite3_stmt *rows[5];
+	int found;
 };
 
 static int char_count(const char *t)
@@ -140,36 +155,114 @@ static int char_count(const char *t)
 	return n;
 }
 
-int tree_search(struct store *s, const char *text, int max,
-		int (*fn)(void *, long long), void *ctx, struct error *err)
+static long long now_ms(void)
 {
-	sqlite3_stmt *hits = store_cached(s, char_count(text) >= 3 ? match_sql : instr_sql, err);
-	int rc, n = 0;
+	struct timespec ts;
 
-	if (!hits)
-		return -1;
-	sqlite3_bind_text(hits, 1, text, -1, SQLITE_STATIC);
-	while (n < max && (rc = store_step(s, hits, err)) == SQLITE_ROW) {
-		int kind = sqlite3_column_int(hits, 0);
-		sqlite3_stmt *rows;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
-		if (kind < 1 || kind > 4)
-			continue;
-		rows = store_cached(s, rows_of_hit_sql[kind], err);
-		if (!rows) {
-			rc = SQLITE_ERROR;
-			break;
-		}
-		sqlite3_bind_int64(rows, 1, sqlite3_column_int64(hits, 1));
-		while (n < max && (rc = store_step(s, rows, err)) == SQLITE_ROW)
-			n += fn(ctx, sqlite3_column_int64(rows, 0));
-		sqlite3_reset(rows);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			break;
-		rc = SQLITE_ROW;
+void tree_search_end(struct tree_search *ts)
+{
+	int i;
+
+	if (!ts)
+		return;
+	sqlite3_finalize(ts->hits);
+	for (i = 0; i < 5; i++)
+		sqlite3_finalize(ts->rows[i]);
+	free(ts->text);
+	free(ts);
+}
+
+struct tree_search *tree_search_start(struct store *s, const char *text, struct error *err)
+{
+	struct tree_search *ts = calloc(1, sizeof *ts);
+	sqlite3_stmt *last;
+	int i;
+
+	if (!ts || !(ts->text = strdup(text))) {
+		free(ts);
+		error_set(err, "out of memory");
+		return NULL;
 	}
-	sqlite3_reset(hits);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? n : -1;
+	ts->s = s;
+	ts->short_text = char_count(text) < 3;
+	ts->hits = store_prepare(s, ts->short_text ? instr_sql : match_sql, err);
+	for (i = 1; i < 5 && ts->hits; i++)
+		if (!(ts->rows[i] = store_prepare(s, rows_of_hit_sql[i], err)))
+			break;
+	last = ts->hits && i == 5 ? store_prepare(s, "SELECT coalesce(max(rowid), 0) + 1 FROM search",
+						   err) : NULL;
+	if (!last) {
+		tree_search_end(ts);
+		return NULL;
+	}
+	if (store_step(s, last, err) == SQLITE_ROW)
+		ts->end = sqlite3_column_int64(last, 0);
+	sqlite3_finalize(last);
+	sqlite3_bind_text(ts->hits, 1, ts->text, -1, SQLITE_STATIC);
+	ts->next = 0;
+	if (ts->short_text) {
+		sqlite3_bind_int64(ts->hits, 2, 0);
+		sqlite3_bind_int64(ts->hits, 3, SEARCH_RANGE);
+		ts->next = SEARCH_RANGE;
+	}
+	return ts;
+}
+
+/* Hands fn the rows of one hit; returns 0, or -1 with err. */
+static int take_hit(struct tree_search *ts, int max, int (*fn)(void *, long long), void *ctx,
+		    struct error *err)
+{
+	int kind = sqlite3_column_int(ts->hits, 0), rc;
+	sqlite3_stmt *rows;
+
+	if (kind < 1 || kind > 4)
+		return 0;
+	rows = ts->rows[kind];
+	sqlite3_bind_int64(rows, 1, sqlite3_column_int64(ts->hits, 1));
+	while (ts->found < max && (rc = store_step(ts->s, rows, err)) == SQLITE_ROW)
+		ts->found += fn(ctx, sqlite3_column_int64(rows, 0));
+	sqlite3_reset(rows);
+	return ts->found >= max || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int tree_search_step(struct tree_search *ts, int max, int ms,
+		     int (*fn)(void *, long long), void *ctx, struct error *err)
+{
+	long long deadline = now_ms() + ms;
+
+	while (ts->found < max) {
+		int rc = store_step(ts->s, ts->hits, err);
+
+		if (rc == SQLITE_ROW) {
+			if (take_hit(ts, max, fn, ctx, err) < 0)
+				return -1;
+			/* the statement stays where it is for the next step */
+			if (ms >= 0 && ts->found < max && now_ms() >= deadline)
+				return 0;
+			continue;
+		}
+		if (rc != SQLITE_DONE)
+			return -1;
+		sqlite3_reset(ts->hits);
+		if (!ts->short_text || ts->next >= ts->end)
+			return 1;
+		/* the next range, unless the time is up */
+		sqlite3_bind_int64(ts->hits, 2, ts->next);
+		sqlite3_bind_int64(ts->hits, 3, ts->next + SEARCH_RANGE);
+		ts->next += SEARCH_RANGE;
+		if (ms >= 0 && now_ms() >= deadline)
+			return 0;
+	}
+	return 1;
+}
+
+int tree_search_found(const struct tree_search *ts)
+{
+	return ts->found;
 }
 
 /* A year row's id: its program and its year, both kept. */

@@ -63,12 +63,26 @@ int tree_places(struct store *s, const char *code, long long *places, int max,
 int tree_statuses(struct store *s, long long placement, int year, int counts[4],
 		  struct error *err);
 
-/* The content rows whose text, KPI names, grant menus or examples
- * contain text (a substring, Japanese included), the first max of them
- * in the order the index holds them: fn is called with each, and returns
- * 1 if it was new to it, 0 if it had it already. Returns how many new
- * rows fn took, or -1 with err. */
-int tree_search(struct store *s, const char *text, int max,
-		int (*fn)(void *ctx, long long placement), void *ctx, struct error *err);
+/* A search for the content rows whose text, KPI names, grant menus or
+ * examples contain text (a substring, Japanese included), in the order
+ * the index holds them; it goes a step at a time, so that the browser can
+ * answer each key at once and search on between keys. */
+struct tree_search;
+
+/* Starts a search for text. Returns it, or NULL with err filled. */
+struct tree_search *tree_search_start(struct store *s, const char *text, struct error *err);
+
+/* Searches on for about ms milliseconds (-1: to the end), calling fn with
+ * each content row found (fn returns 1 if the row was new to it, 0 if it
+ * had it); stops when fn has taken max. Returns 1 when the search is
+ * done, 0 when the time ran out first, -1 with err on failure. */
+int tree_search_step(struct tree_search *ts, int max, int ms,
+		     int (*fn)(void *ctx, long long placement), void *ctx, struct error *err);
+
+/* How many rows fn has taken. */
+int tree_search_found(const struct tree_search *ts);
+
+/* Ends ts; ts may be NULL. */
+void tree_search_end(struct tree_search *ts);
 
 #endif

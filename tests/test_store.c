@@ -13,6 +13,7 @@
 #include "schema.h"
 #include "store.h"
 #include "testdb.h"
+#include "tree.h"
 
 static int int_query(struct store *s, const char *sql)
 {
@@ -319,6 +320,56 @@ static void backup_to_an_unwritable_place_leaves_nothing(void **state)
 	testdb_remove(path);
 }
 
+static int take_row(void *ctx, long long placement)
+{
+	long long *rows = ctx;
+
+	rows[++rows[0]] = placement;
+	return 1;
+}
+
+/* Stepped with no time at all, a search still finds what one long step
+ * does: it goes on from where it stopped. */
+static void a_search_in_slices_finds_what_one_step_finds(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	static const char *const texts[] = { "子育て", "待機", "社会福祉振興", "待", "鰊" };
+	struct error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		long long whole[16] = { 0 }, sliced[16] = { 0 };
+		struct tree_search *ts = tree_search_start(s, texts[i], &err);
+		int rc;
+
+		assert_non_null(ts);
+		assert_int_equal(tree_search_step(ts, 10, -1, take_row, whole, &err), 1);
+		tree_search_end(ts);
+		ts = tree_search_start(s, texts[i], &err);
+		while ((rc = tree_search_step(ts, 10, 0, take_row, sliced, &err)) == 0)
+			;
+		assert_int_equal(rc, 1);
+		assert_int_equal(tree_search_found(ts), (int)whole[0]);
+		tree_search_end(ts);
+		assert_memory_equal(whole, sliced, sizeof whole);
+	}
+	{
+		long long rows[16] = { 0 };
+		struct tree_search *ts = tree_search_start(s, "待機児童", &err);
+
+		/* the content row by its text, and again by its KPI H01's name */
+		assert_int_equal(tree_search_step(ts, 10, -1, take_row, rows, &err), 1);
+		assert_int_equal(rows[0], 2);
+		assert_int_equal(rows[1], 5);
+		assert_int_equal(rows[2], 5);
+		tree_search_end(ts);
+	}
+	store_close(s);
+	testdb_remove(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -336,6 +387,7 @@ int main(void)
 		cmocka_unit_test(history_refuses_update_and_delete),
 		cmocka_unit_test(search_index_finds_japanese_substrings_and_follows_updates),
 		cmocka_unit_test(one_measure_placed_twice_is_one_node),
+		cmocka_unit_test(a_search_in_slices_finds_what_one_step_finds),
 		cmocka_unit_test(backup_copies_a_database_that_passes_check),
 		cmocka_unit_test(backup_to_an_unwritable_place_leaves_nothing),
 	};

@@ -71,6 +71,7 @@ struct browser {
 	char query[256];
 	long long *matches;
 	int nmatches, match;
+	struct tree_search *search;	/* still going, between keys */
 	int quit;
 };
 
@@ -781,6 +782,8 @@ static void draw(struct browser *b)
 
 /* --- the prompt and commands ------------------------------------------ */
 
+static void search_slice(struct browser *b);
+
 /* Reads a line at the bottom after prefix; calls on_change after every
  * key. Returns 1 on Enter, 0 on Escape. */
 static int prompt(struct browser *b, const char *prefix, char *buf, size_t size,
@@ -797,8 +800,13 @@ static int prompt(struct browser *b, const char *prefix, char *buf, size_t size,
 		move(LINES - 1, width_of(line) < COLS ? width_of(line) : COLS - 1);
 		curs_set(1);
 		refresh();
-		if (input_next(&k, -1) < 0)
+		if (input_next(&k, b->search ? 0 : -1) < 0) {
+			if (b->search) {
+				search_slice(b);
+				draw(b);
+			}
 			continue;
+		}
 		curs_set(0);
 		if (!k.is_key && k.code == 27)
 			return 0;
@@ -857,23 +865,57 @@ static void go_match(struct browser *b, int index)
 	set_message(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
 }
 
-/* Runs the search for text and shows its first match. */
-static void search_run(struct browser *b, const char *text)
+/* A search works this long at a key, and on between keys. */
+#define SEARCH_SLICE_MS 10
+
+static void search_stop(struct browser *b)
+{
+	tree_search_end(b->search);
+	b->search = NULL;
+}
+
+/* Searches on for a slice; shows the first match as soon as there is one. */
+static void search_slice(struct browser *b)
+{
+	int before = b->nmatches, rc;
+	struct error err;
+
+	rc = tree_search_step(b->search, MAX_MATCHES, SEARCH_SLICE_MS, add_match, b, &err);
+	if (!before && b->nmatches)
+		go_match(b, 0);
+	if (rc < 0) {
+		set_message(b, "%s", err.text);
+		search_stop(b);
+	} else if (rc == 0) {
+		set_message(b, "/%s: %d so far, searching…", b->query, b->nmatches);
+	} else {
+		search_stop(b);
+		if (!b->nmatches)
+			set_message(b, "/%s: no match", b->query);
+		else if (b->nmatches == MAX_MATCHES)
+			set_message(b, "/%s: the first %d matches", b->query, MAX_MATCHES);
+		else
+			set_message(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
+	}
+}
+
+/* Starts searching for text, and shows what a first slice finds. */
+static void search_start(struct browser *b, const char *text)
 {
 	struct error err;
 
+	search_stop(b);
 	free(b->matches);
 	b->matches = NULL;
 	b->nmatches = 0;
 	snprintf(b->query, sizeof b->query, "%s", text);
-	if (*text && tree_search(b->s, text, MAX_MATCHES, add_match, b, &err) < 0)
-		set_message(b, "%s", err.text);
-	if (b->nmatches)
-		go_match(b, 0);
-	else if (*text)
-		set_message(b, "/%s: no match", text);
-	if (b->nmatches == MAX_MATCHES)
-		set_message(b, "/%s: the first %d matches", text, MAX_MATCHES);
+	if (*text) {
+		b->search = tree_search_start(b->s, text, &err);
+		if (b->search)
+			search_slice(b);
+		else
+			set_message(b, "%s", err.text);
+	}
 	draw(b);
 }
 
@@ -881,8 +923,10 @@ static void search_run(struct browser *b, const char *text)
  * this text stale, so only the last of them is looked for. */
 static void search_changed(struct browser *b, const char *text)
 {
-	if (!input_pending())
-		search_run(b, text);
+	if (input_pending())
+		search_stop(b);
+	else
+		search_start(b, text);
 }
 
 static void free_items(struct item *items, int n)
@@ -930,10 +974,11 @@ static void search(struct browser *b)
 	if (prompt(b, "/", text, sizeof text, search_changed)) {
 		if (saved)
 			free_items(before.items, before.n);
-		if (strcmp(b->query, text) != 0)
-			search_run(b, text);
+		if (strcmp(b->query, text) != 0 || (!b->search && !b->nmatches && *text))
+			search_start(b, text);
 		return;
 	}
+	search_stop(b);
 	free(b->matches);
 	b->matches = NULL;
 	b->nmatches = 0;
@@ -1197,8 +1242,11 @@ int browser_run(struct cli *cli)
 		struct key k;
 
 		draw(&b);
-		if (input_next(&k, -1) < 0)
+		if (input_next(&k, b.search ? 0 : -1) < 0) {
+			if (b.search)
+				search_slice(&b);
 			continue;
+		}
 		if (k.is_key && k.code == KEY_RESIZE)
 			continue;
 		key(&b, &k);
@@ -1206,6 +1254,7 @@ int browser_run(struct cli *cli)
 	endwin();
 	for (t = 0; t < TREES; t++)
 		free_items(b.views[t].items, b.views[t].n);
+	search_stop(&b);
 	free(b.matches);
 	return EXIT_DONE;
 }
