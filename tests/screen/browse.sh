@@ -9,8 +9,19 @@ db="$work/k.db"
 export LANG=C.UTF-8 TERM=xterm-256color
 trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
 
-screen() { tmux -L "$sock" capture-pane -p -t t; }
-keys() { tmux -L "$sock" send-keys -t t "$@"; }
+sess=0
+screen() { tmux -L "$sock" capture-pane -p -t "s$sess"; }
+keys() { tmux -L "$sock" send-keys -t "s$sess" "$@"; }
+
+# start COMMAND: the browser in a session of its own, 80x24; the one
+# before goes (a new name each time: a session being killed can linger).
+start() {
+	old=$sess
+	sess=$((sess + 1))
+	tmux -L "$sock" new-session -d -x 80 -y 24 -s "s$sess" "$1; sleep 30"
+	[ "$old" -gt 0 ] && tmux -L "$sock" kill-session -t "s$old" 2>/dev/null
+	return 0
+}
 
 # shows TEXT DESCRIPTION: the screen comes to show TEXT within 3 seconds.
 shows() {
@@ -28,8 +39,7 @@ shows() {
 	screen | sed 's/^/# /'
 }
 
-tmux -L "$sock" new-session -d -x 80 -y 24 -s t \
-	"$KPITREE --db $db --user tanaka --year R7 --keys 'l j l j l j l j'; sleep 30"
+start "$KPITREE --db $db --user tanaka --year R7 --keys 'l j l j l j l j'"
 shows "│        • 保育所及び認定こど… │" "five levels of the first branch open, content rows marked •"
 shows "H01 保育所等入所待機児童数" "the KPI pane shows H01 for its row"
 shows "28人 (R6) → 0人 (R7)  down" "H01 is 28人 (R6) → 0人 (R7), down"
@@ -55,14 +65,14 @@ keys q
 keys : "year R6" Enter
 shows " k.db  FY R6  tanaka" ":year R6 changes the fiscal year"
 
-tmux -L "$sock" resize-window -t t -x 40 -y 12
+tmux -L "$sock" resize-window -t "s$sess" -x 40 -y 12
 shows "│H02 せわずき・せわやき隊等の組織化    │" "at 40x12 the KPI pane stacks under the tree, at full width"
 shows "│74市町村 (R5) → 全市町村 (179市町村) …│" "and text is cut by display width, never half a wide character"
-tmux -L "$sock" resize-window -t t -x 30 -y 10
+tmux -L "$sock" resize-window -t "s$sess" -x 30 -y 10
 shows "too small: 30x10 of 40x12" "below the minimum, one line says so"
-tmux -L "$sock" resize-window -t t -x 300 -y 100
+tmux -L "$sock" resize-window -t "s$sess" -x 300 -y 100
 shows "│H02 せわずき・せわやき隊等の組織化" "at 300x100 as well"
-tmux -L "$sock" resize-window -t t -x 80 -y 24
+tmux -L "$sock" resize-window -t "s$sess" -x 80 -y 24
 shows "H02 せわずき・せわやき隊等の組織化" "grown again, the screen comes back with the selection"
 
 # Escape gives the tree back as it was before the search.
@@ -95,9 +105,7 @@ keys Enter
 shows "┌─ 戦略 * ──" "Enter on such a row jumps to it in the strategy tree"
 
 # Where ①, ■ and the box lines are two columns wide (Tera Term).
-tmux -L "$sock" kill-session -t t
-tmux -L "$sock" new-session -d -x 80 -y 24 -s t \
-	"$KPITREE --db $db --ambiguous-width 2 --year R7 --keys 'l j l j l j l j'; sleep 30"
+start "$KPITREE --db $db --ambiguous-width 2 --year R7 --keys 'l j l j l j l j'"
 shows "+- 戦略 * ----" "at ambiguous width 2 the frames are ASCII"
 shows "|        * 保育所及び認定こど~ |" "and the marks and the cut are unambiguous"
 
@@ -107,19 +115,14 @@ for term in xterm-256color screen tmux-256color linux; do
 		ok 1 "no terminfo entry for TERM=$term (Debian: ncurses-base, ncurses-term)"
 		continue
 	fi
-	tmux -L "$sock" kill-session -t t
-	tmux -L "$sock" new-session -d -x 80 -y 24 -s t \
-		"TERM=$term $KPITREE --db $db --year R7 --keys 'l j l j l j l j'; sleep 30"
+	start "TERM=$term $KPITREE --db $db --year R7 --keys 'l j l j l j l j'"
 	shows "H01 保育所等入所待機児童数" "the browser works under TERM=$term"
 done
-tmux -L "$sock" kill-session -t t
-tmux -L "$sock" new-session -d -x 80 -y 24 -s t \
-	"TERM=vt100 NO_COLOR=1 $KPITREE --db $db --year R7 --keys 'l j l j l j l j'; sleep 30"
+start "TERM=vt100 NO_COLOR=1 $KPITREE --db $db --year R7 --keys 'l j l j l j l j'"
 shows "R7 (2025)         -        -     - no data" "under TERM=vt100 and NO_COLOR the table reads the same"
 
 # Text from the database never drives the terminal.
 "$SQLITE3" "$db" "UPDATE node SET title = 'ESC' || char(27) || '[31mRED' WHERE id = (SELECT id FROM node WHERE level = 1 ORDER BY id LIMIT 1)"
-tmux -L "$sock" kill-session -t t
-tmux -L "$sock" new-session -d -x 80 -y 24 -s t "$KPITREE --db $db --keys 'g'; sleep 30"
+start "$KPITREE --db $db --keys 'g'"
 shows "1 ESC^[[31mRED" "an escape sequence in a title is shown as text"
 finish
