@@ -32,6 +32,17 @@ static const char children_sql[] =
 static int level_rows(struct store *s, const char *sql, int parent_level, long long parent,
 		      void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err);
 
+static const char row_sql[] =
+	"SELECT p.id, n.level, n.label, n.title,"
+	" (SELECT count(*) FROM placement c WHERE c.parent_id = p.id)"
+	" FROM placement p JOIN node n ON n.id = p.node_id WHERE p.id = ?1";
+
+int tree_row(struct store *s, long long placement,
+	     void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
+{
+	return level_rows(s, row_sql, 1, placement, fn, ctx, err);
+}
+
 int tree_children(struct store *s, long long parent,
 		  void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
 {

@@ -27,6 +27,10 @@ int tree_children(struct store *s, long long parent,
 int tree_top(struct store *s, long long *after, int limit,
 	     void (*fn)(void *ctx, const struct tree_row *row), void *ctx, struct error *err);
 
+/* The row of one placement, as tree_children gives rows. */
+int tree_row(struct store *s, long long placement,
+	     void (*fn)(void *ctx, const struct tree_row *row), void *ctx, struct error *err);
+
 /* The placements from the top down to placement (included) into path;
  * returns how many (at most max), or -1 with err. */
 int tree_path(struct store *s, long long placement, long long *path, int max,

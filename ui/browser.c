@@ -42,8 +42,12 @@ enum focus { FOCUS_TREE, FOCUS_KPI, FOCUS_GRANT };
  * the grant projects, the KPIs by main field, the rows by grant menu. */
 enum tree_kind { TREE_STRATEGY, TREE_PROJECTS, TREE_FIELDS, TREE_MENUS, TREES };
 
-static const char *const tree_titles[TREES] = {
-	"戦略", "交付金事業", "主要分野", "交付金事業メニュー",
+/* While / is typed, the tree shows only the matches and the rows above
+ * them: a view of its own, out of t's round. */
+#define TREE_SEARCH TREES
+
+static const char *const tree_titles[TREES + 1] = {
+	"戦略", "交付金事業", "主要分野", "交付金事業メニュー", "検索",
 };
 
 struct view {
@@ -60,7 +64,7 @@ struct view {
 struct browser {
 	struct cli *cli;
 	struct store *s;
-	struct view views[TREES];
+	struct view views[TREES + 1];
 	enum tree_kind tree;
 	struct view *v;		/* views[tree] */
 	enum focus focus;
@@ -128,6 +132,15 @@ static void gather_row(void *ctx, const struct tree_row *row)
 		g->n++;
 }
 
+static void free_items(struct item *items, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(items[i].title);
+	free(items);
+}
+
 static int load_children(struct browser *b, int level, long long id, struct gather *g,
 			 struct error *err)
 {
@@ -150,7 +163,6 @@ static int expand(struct browser *b, int i)
 	struct gather g = { NULL, 0, 0, i < 0 ? 0 : b->v->items[i].depth + 1 };
 	int at = i < 0 ? b->v->n : i + 1;
 	struct error err;
-	int k;
 
 	if (i >= 0 && (b->v->items[i].expanded || !b->v->items[i].children))
 		return 0;
@@ -165,9 +177,7 @@ static int expand(struct browser *b, int i)
 		struct item *more = realloc(b->v->items, (size_t)size * sizeof *more);
 
 		if (!more) {
-			for (k = 0; k < g.n; k++)
-				free(g.items[k].title);
-			free(g.items);
+			free_items(g.items, g.n);
 			return -1;
 		}
 		b->v->items = more;
@@ -369,7 +379,7 @@ static void draw_tree(struct browser *b, int y, int x, int h, int w)
 		snprintf(line, sizeof line, "%*s%s %s%s%s", it->depth * 2, "",
 			 !it->children ? leaf_mark() : it->expanded ? "▾" : "▸",
 			 it->label, *it->label ? " " : "", it->title);
-		if (b->tree == TREE_STRATEGY && is_match(b, it->id))
+		if ((b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH) && is_match(b, it->id))
 			attr |= A_BOLD | A_UNDERLINE;
 		if (k == b->v->cursor)
 			attr |= A_REVERSE;
@@ -720,7 +730,7 @@ static void draw_panes(struct browser *b, const struct item *it, const struct la
 {
 	struct codes c;
 
-	if (it && b->tree == TREE_STRATEGY && it->level == 5) {
+	if (it && (b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH) && it->level == 5) {
 		if (row_kpis(b, it->id, &c) == 0 && c.n) {
 			if (b->kpi_index >= c.n)
 				b->kpi_index = c.n - 1;
@@ -856,13 +866,84 @@ static int add_match(void *ctx, long long placement)
 	return 1;
 }
 
+/* The row of placement in the current view, or -1. */
+static int find_item(const struct browser *b, long long placement)
+{
+	int i;
+
+	for (i = 0; i < b->v->n; i++)
+		if (b->v->items[i].id == placement)
+			return i;
+	return -1;
+}
+
+/* In the search view the cursor goes to the match; in the strategy tree
+ * the tree opens down to it. */
 static void go_match(struct browser *b, int index)
 {
 	if (!b->nmatches)
 		return;
 	b->match = (index + b->nmatches) % b->nmatches;
-	reveal(b, b->matches[b->match]);
+	if (b->tree == TREE_SEARCH) {
+		int i = find_item(b, b->matches[b->match]);
+
+		if (i >= 0)
+			b->v->cursor = i;
+	} else {
+		reveal(b, b->matches[b->match]);
+	}
 	set_message(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
+}
+
+/* Puts placement (with the rows above it, found by path) into the search
+ * view, under its parent's row: a pruned tree of the matches. */
+static void filter_add(struct browser *b, long long placement)
+{
+	struct view *v = &b->views[TREE_SEARCH];
+	long long path[16];
+	struct error err;
+	int n = tree_path(b->s, placement, path, 16, &err), at = 0, end = v->n, depth, i;
+
+	for (depth = 0; depth < n; depth++) {
+		for (i = at; i < end; i++)
+			if (v->items[i].depth == depth && v->items[i].id == path[depth])
+				break;
+		if (i == end) {
+			struct gather g = { NULL, 0, 0, depth };
+
+			if (tree_row(b->s, path[depth], gather_row, &g, &err) < 0 || g.n != 1) {
+				free_items(g.items, g.n);
+				return;
+			}
+			if (v->n == v->size) {
+				int size = v->size ? 2 * v->size : 64;
+				struct item *more = realloc(v->items, (size_t)size * sizeof *more);
+
+				if (!more) {
+					free_items(g.items, g.n);
+					return;
+				}
+				v->items = more;
+				v->size = size;
+			}
+			memmove(&v->items[i + 1], &v->items[i], (size_t)(v->n - i) * sizeof *v->items);
+			v->items[i] = g.items[0];
+			v->items[i].expanded = depth + 1 < n;
+			v->n++;
+			free(g.items);
+		}
+		at = i + 1;
+		for (end = at; end < v->n && v->items[end].depth > depth; end++)
+			;
+	}
+}
+
+static void filter_clear(struct browser *b)
+{
+	struct view *v = &b->views[TREE_SEARCH];
+
+	free_items(v->items, v->n);
+	memset(v, 0, sizeof *v);
 }
 
 /* A search works this long at a key, and on between keys. */
@@ -877,10 +958,12 @@ static void search_stop(struct browser *b)
 /* Searches on for a slice; shows the first match as soon as there is one. */
 static void search_slice(struct browser *b)
 {
-	int before = b->nmatches, rc;
+	int before = b->nmatches, rc, i;
 	struct error err;
 
 	rc = tree_search_step(b->search, MAX_MATCHES, SEARCH_SLICE_MS, add_match, b, &err);
+	for (i = before; i < b->nmatches; i++)
+		filter_add(b, b->matches[i]);
 	if (!before && b->nmatches)
 		go_match(b, 0);
 	if (rc < 0) {
@@ -908,6 +991,7 @@ static void search_start(struct browser *b, const char *text)
 	free(b->matches);
 	b->matches = NULL;
 	b->nmatches = 0;
+	filter_clear(b);
 	snprintf(b->query, sizeof b->query, "%s", text);
 	if (*text) {
 		b->search = tree_search_start(b->s, text, &err);
@@ -929,65 +1013,36 @@ static void search_changed(struct browser *b, const char *text)
 		search_start(b, text);
 }
 
-static void free_items(struct item *items, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		free(items[i].title);
-	free(items);
-}
-
-/* A copy of a view, to put back when a search is abandoned. */
-static int copy_view(const struct view *from, struct view *v)
-{
-	int i;
-
-	*v = *from;
-	v->size = from->n;
-	v->items = malloc((size_t)(from->n ? from->n : 1) * sizeof *v->items);
-	if (!v->items)
-		return -1;
-	for (i = 0; i < from->n; i++) {
-		v->items[i] = from->items[i];
-		v->items[i].title = strdup(from->items[i].title);
-		if (!v->items[i].title) {
-			free_items(v->items, i);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* Search: matches are revealed in the strategy tree as the text is
- * typed; Escape puts it back as it was, opened and closed nodes and
- * cursor alike, and returns to the tree the search started from. */
+/* Search: as the text is typed the tree shows only the matching rows
+ * and the rows above them; Enter opens the strategy tree at the chosen
+ * match (n and N walk the others), Escape goes back to the tree as it
+ * was, which the search never touched. */
 static void search(struct browser *b)
 {
 	enum tree_kind from = b->tree;
 	char text[256] = "";
-	struct view before;
-	int saved;
+	long long chosen = 0;
+	int keep;
 
-	saved = copy_view(&b->views[TREE_STRATEGY], &before) == 0;
-
-	if (prompt(b, "/", text, sizeof text, search_changed)) {
-		if (saved)
-			free_items(before.items, before.n);
-		if (strcmp(b->query, text) != 0 || (!b->search && !b->nmatches && *text))
-			search_start(b, text);
+	filter_clear(b);
+	load_view(b, TREE_SEARCH);
+	keep = prompt(b, "/", text, sizeof text, search_changed);
+	if (keep && (strcmp(b->query, text) != 0 || (!b->search && !b->nmatches && *text)))
+		search_start(b, text);
+	if (b->v->n && b->v->items[b->v->cursor].level == 5)
+		chosen = b->v->items[b->v->cursor].id;
+	load_view(b, from == TREE_SEARCH ? TREE_STRATEGY : from);
+	if (!keep) {
+		search_stop(b);
+		free(b->matches);
+		b->matches = NULL;
+		b->nmatches = 0;
+		set_message(b, "%s", "");
 		return;
 	}
-	search_stop(b);
-	free(b->matches);
-	b->matches = NULL;
-	b->nmatches = 0;
-	set_message(b, "%s", "");
-	if (!saved)
-		return;
-	free_items(b->views[TREE_STRATEGY].items, b->views[TREE_STRATEGY].n);
-	b->views[TREE_STRATEGY] = before;
-	load_view(b, from);
+	for (b->match = 0; b->match < b->nmatches && b->matches[b->match] != chosen; b->match++)
+		;
+	go_match(b, b->match < b->nmatches ? b->match : 0);
 }
 
 /* Makes code the KPI the pane shows, among those of the selected row. */
@@ -1252,7 +1307,7 @@ int browser_run(struct cli *cli)
 		key(&b, &k);
 	}
 	endwin();
-	for (t = 0; t < TREES; t++)
+	for (t = 0; t <= TREES; t++)
 		free_items(b.views[t].items, b.views[t].n);
 	search_stop(&b);
 	free(b.matches);

@@ -2,7 +2,7 @@
 # browse.sh: the browser in a real terminal (tmux, 80x24 and other
 # sizes), driven by keys, asserting on what the screen shows.
 . "$srcdir/tests/cli/lib.sh"
-plan 39
+plan 41
 sock="kpitree-test-$$"
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
@@ -56,6 +56,8 @@ shows "│H12a H12b H12c  " "the pane lists the row's three KPIs, the shown one 
 
 keys Escape / 子育て
 shows "H02 せわずき・せわやき隊等の組織化" "a search for 子育て selects its row as it is typed"
+shows "┌─ 検索 " "while it is typed the tree shows the matches only"
+if screen | grep -q "保育所及び認定こど"; then ok 1 "rows that do not match are filtered out"; else ok 0 "rows that do not match are filtered out"; fi
 keys Enter
 shows "/子育て: 1/1" "Enter keeps the match and says how many there are"
 
