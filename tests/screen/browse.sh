@@ -2,7 +2,7 @@
 # browse.sh: the browser in a real terminal (tmux, 80x24 and other
 # sizes), driven by keys, asserting on what the screen shows.
 . "$srcdir/tests/cli/lib.sh"
-plan 41
+plan 43
 sock="kpitree-test-$$"
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
@@ -122,6 +122,14 @@ for term in xterm-256color screen tmux-256color linux; do
 done
 start "TERM=vt100 NO_COLOR=1 $KPITREE --db $db --year R7 --keys 'l j l j l j l j'"
 shows "R7 (2025)         -        -     - no data" "under TERM=vt100 and NO_COLOR the table reads the same"
+
+# Padding keeps its attributes: the cursor's highlight runs to the frame.
+start "$KPITREE --db $db --year R7 --keys 't l j'"
+shows "R1 (2019)" "the projects tree opens on its first program"
+esc=$(printf '\033')
+tmux -L "$sock" capture-pane -e -p -t "s$sess" |
+	grep -q "${esc}\[7m  ▸ R1 (2019)                 ${esc}\[0m"
+ok $? "the highlight of a short row covers its padding up to the frame"
 
 # Text from the database never drives the terminal.
 "$SQLITE3" "$db" "UPDATE node SET title = 'ESC' || char(27) || '[31mRED' WHERE id = (SELECT id FROM node WHERE level = 1 ORDER BY id LIMIT 1)"
