@@ -220,8 +220,9 @@ static int copy_token(const char *start, const char *end, char *token)
 	return 0;
 }
 
-/* A value is kept only if its canonical text, commas added, can be read
- * back: 70 digits read without commas would be written with 23 more. */
+/* A value is kept only if its canonical text, commas added and decimals
+ * kept as typed, can be read back: 70 digits read without commas would be
+ * written with 23 more. */
 static int read_number(const char *start, const char *end, double *value, int *decimals,
 		       const char *kpi, struct error *err)
 {
@@ -232,7 +233,9 @@ static int read_number(const char *start, const char *end, double *value, int *d
 		if (number_parse(token, value, &sub))
 			return error_set(err, "%s in '%s'", sub.text, kpi);
 		*decimals = number_decimals(token);
-		if (strlen(number_format_grouped(*value, canonical, sizeof canonical)) < TOKEN_MAX)
+		/* as it will be written: commas, and the decimals as typed */
+		if (strlen(number_format_places(*value, *decimals, 1, canonical, sizeof canonical))
+		    < TOKEN_MAX)
 			return 0;
 	}
 	return error_set(err, "number too long: '%s' in '%s'",

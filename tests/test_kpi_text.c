@@ -735,9 +735,30 @@ static void kpi_text_survives_broken_utf8(void **state)
 	assert_string_equal(err.text, "no period in parentheses after the target in '名 1\xe4(R6) → 2\xe4'");
 }
 
+/* Found by the fuzzer (tests/fuzz/crashes/kpi_text/crash-182d7e9a...): a
+ * name of broken UTF-8 and digits, a full-width point, then more digits:
+ * the number read, but written back with its decimals it was too long to
+ * read again. Now it is refused as too long in the first place. */
+static void kpi_text_refuses_a_number_too_long_once_written_with_its_decimals(void **state)
+{
+	char cell[512];
+	struct kpi_text_item items[4];
+	struct error err;
+	int n;
+
+	(void)state;
+	snprintf(cell, sizeof cell, "\xe9\xa3%s．%s%s%s 億円(R3) → 7,900 億円(R11)",
+		 "8888888888888888888888888888", "44444444",
+		 "8888888888888888888888888888888888888888888888888", "44444");
+	assert_int_equal(kpi_text_parse(cell, items, 4, &n, &err), -1);
+	assert_non_null(strstr(err.text, "number too long: "));
+	assert_int_equal(n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(kpi_text_refuses_a_number_too_long_once_written_with_its_decimals),
 		cmocka_unit_test(kpi_text_parse_reads_a_plain_kpi),
 		cmocka_unit_test(kpi_text_parse_reads_all_municipalities_target),
 		cmocka_unit_test(kpi_text_parse_reads_all_municipalities_baseline),
