@@ -1267,6 +1267,7 @@ int browser_run(struct cli *cli)
 	const char *ambiguous;
 	struct error err;
 	const char *bad;
+	SCREEN *screen;
 	int t;
 
 	b.v = &b.views[TREE_STRATEGY];
@@ -1285,8 +1286,15 @@ int browser_run(struct cli *cli)
 		return cli_fail(cli, "--keys: cannot read '%s'", bad);
 	if (expand(&b, -1) < 0)
 		return cli_fail(cli, "%s", b.message);
-	if (!initscr())
-		return cli_fail(cli, "cannot start the terminal (TERM=%s)", getenv("TERM"));
+	/* newterm, not initscr: initscr exits the program when the terminal
+	 * is unknown, and a failing command must say why on its own terms. */
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		const char *term = getenv("TERM");
+
+		return cli_fail(cli, "cannot use the terminal (TERM=%s); the browser needs one, "
+				"the other commands do not", term && *term ? term : "unset");
+	}
 	start_colors();
 	cbreak();
 	noecho();
@@ -1307,6 +1315,7 @@ int browser_run(struct cli *cli)
 		key(&b, &k);
 	}
 	endwin();
+	delscreen(screen);
 	for (t = 0; t <= TREES; t++)
 		free_items(b.views[t].items, b.views[t].n);
 	search_stop(&b);

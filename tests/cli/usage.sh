@@ -2,7 +2,7 @@
 # usage.sh: the real binary's exit statuses and stderr lines for usage
 # errors, a missing database, and --help and --version.
 . "$srcdir/tests/cli/lib.sh"
-plan 7
+plan 8
 
 run --version
 expect 0 "" "--version exits 0"
@@ -27,4 +27,9 @@ expect 1 "kpitree: $work/env.db: no such database; create it with: kpitree --db 
 run check
 [ "$status" -eq 0 ] && [ -f "$XDG_DATA_HOME/kpitree/kpitree.db" ]
 ok $? "the default database is created on first use"
+"$KPITREE" --db "$work/t.db" init --empty >/dev/null
+TERM=nosuchterm "$KPITREE" --db "$work/t.db" >/dev/null 2>"$work/err" </dev/null
+status=$?
+expect 1 "kpitree: cannot use the terminal (TERM=nosuchterm); the browser needs one, the other commands do not" \
+	"the browser on an unknown terminal says so and exits 1"
 finish
