@@ -183,9 +183,13 @@ static int expand(struct browser *b, int i)
 		b->v->items = more;
 		b->v->size = size;
 	}
-	memmove(&b->v->items[at + g.n], &b->v->items[at], (size_t)(b->v->n - at) * sizeof *b->v->items);
-	memcpy(&b->v->items[at], g.items, (size_t)g.n * sizeof *g.items);
-	b->v->n += g.n;
+	/* nothing to insert (an empty database): no list to move about */
+	if (g.n) {
+		memmove(&b->v->items[at + g.n], &b->v->items[at],
+			(size_t)(b->v->n - at) * sizeof *b->v->items);
+		memcpy(&b->v->items[at], g.items, (size_t)g.n * sizeof *g.items);
+		b->v->n += g.n;
+	}
 	if (i >= 0) {
 		b->v->items[i].expanded = 1;
 	} else {

@@ -2,7 +2,7 @@
 # browse.sh: the browser in a real terminal (tmux, 80x24 and other
 # sizes), driven by keys, asserting on what the screen shows.
 . "$srcdir/tests/cli/lib.sh"
-plan 43
+plan 44
 sock="kpitree-test-$$"
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
@@ -130,6 +130,11 @@ esc=$(printf '\033')
 tmux -L "$sock" capture-pane -e -p -t "s$sess" |
 	grep -q "${esc}\[7m  ▸ R1 (2019)                 ${esc}\[0m"
 ok $? "the highlight of a short row covers its padding up to the frame"
+
+# A database with nothing in it yet still opens.
+"$KPITREE" --db "$work/empty.db" init --empty >/dev/null
+start "$KPITREE --db $work/empty.db"
+shows " empty.db  FY " "an empty database opens on an empty tree"
 
 # Text from the database never drives the terminal.
 "$SQLITE3" "$db" "UPDATE node SET title = 'ESC' || char(27) || '[31mRED' WHERE id = (SELECT id FROM node WHERE level = 1 ORDER BY id LIMIT 1)"
