@@ -8,9 +8,9 @@
 
 static int ambiguous = 1;
 
-void width_set_ambiguous(int columns)
+void width_set_ambiguous(int cols)
 {
-	ambiguous = columns == 2 ? 2 : 1;
+	ambiguous = cols == 2 ? 2 : 1;
 }
 
 int width_ambiguous(void)

@@ -8,7 +8,7 @@
 /* How many columns the terminal gives East Asian "ambiguous" characters
  * (①, ■, →, ○, …, the box-drawing lines): 1 (most terminals) or 2 (Tera
  * Term's default, and CJK locales of some terminals). Default 1. */
-void width_set_ambiguous(int columns);
+void width_set_ambiguous(int cols);
 int width_ambiguous(void);
 
 /* Columns text takes (control characters count as their visible escape,

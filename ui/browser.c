@@ -20,6 +20,9 @@
 #include "tree.h"
 #include "width.h"
 
+/* Last: term.h defines macros (lines, columns) that would clash above. */
+#include <term.h>
+
 #define MIN_COLS 40
 #define MIN_LINES 12
 #define TEXT_MAX 1024
@@ -1272,7 +1275,7 @@ int browser_run(struct cli *cli)
 	struct error err;
 	const char *bad;
 	SCREEN *screen;
-	int t;
+	int t, termerr;
 
 	b.v = &b.views[TREE_STRATEGY];
 	b.year = fiscal_year_of(time(NULL)) - 1;	/* last year's results are due */
@@ -1288,16 +1291,24 @@ int browser_run(struct cli *cli)
 		return cli_fail_error(cli, &err);
 	if (keys && input_queue(keys, &bad) < 0)
 		return cli_fail(cli, "--keys: cannot read '%s'", bad);
-	if (expand(&b, -1) < 0)
-		return cli_fail(cli, "%s", b.message);
-	/* newterm, not initscr: initscr exits the program when the terminal
-	 * is unknown, and a failing command must say why on its own terms. */
-	screen = newterm(NULL, stdout, stdin);
+	/* Ask terminfo first: initscr exits the program when the terminal is
+	 * unknown, and newterm, failing, leaks what it had set up; a failing
+	 * command must say why on its own terms. */
+	screen = NULL;
+	if (setupterm(NULL, fileno(stdout), &termerr) == OK) {
+		del_curterm(cur_term);
+		screen = newterm(NULL, stdout, stdin);
+	}
 	if (!screen) {
 		const char *term = getenv("TERM");
 
 		return cli_fail(cli, "cannot use the terminal (TERM=%s); the browser needs one, "
 				"the other commands do not", term && *term ? term : "unset");
+	}
+	if (expand(&b, -1) < 0) {
+		endwin();
+		delscreen(screen);
+		return cli_fail(cli, "%s", b.message);
 	}
 	start_colors();
 	cbreak();
