@@ -24,6 +24,7 @@
 	ACTION(NEXT_TREE, "next-tree", "the next tree: strategy, projects, main fields, grant menus") \
 	ACTION(NEXT_PLACE, "next-place", "the next place a re-listed KPI stands") \
 	ACTION(REDRAW, "redraw", "draw the screen again") \
+	ACTION(ENTER_VALUE, "enter-value", "enter the shown KPI's value for the fiscal year") \
 	ACTION(HELP, "help", "this help") \
 	ACTION(QUIT, "quit", "quit")
 

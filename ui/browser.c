@@ -13,6 +13,7 @@
 
 #include "csv_export.h"
 #include "fiscal_year.h"
+#include "form.h"
 #include "input.h"
 #include "keymap.h"
 #include "kpi.h"
@@ -1189,6 +1190,50 @@ static void help(struct browser *b)
 
 /* --- keys -------------------------------------------------------------- */
 
+/* The KPI the KPI pane shows, into code; 0 when it shows none. */
+static int shown_kpi(struct browser *b, char *code, size_t size)
+{
+	const struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
+	struct codes c;
+
+	if (!it)
+		return 0;
+	if ((b->tree == TREE_PROJECTS && it->level == 4) || (b->tree == TREE_FIELDS && it->level == 2)) {
+		snprintf(code, size, "%s", it->label);
+		return 1;
+	}
+	if (((b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH) && it->level == 5) ||
+	    (b->tree == TREE_MENUS && it->level == 2)) {
+		if (row_kpis(b, it->id, &c) < 0 || !c.n)
+			return 0;
+		snprintf(code, size, "%s", c.code[b->kpi_index < c.n ? b->kpi_index : 0]);
+		return 1;
+	}
+	return 0;
+}
+
+/* e: the form for the shown KPI at the fiscal year; a saved value may
+ * change the status marks, which are counted again. */
+static void enter_value(struct browser *b)
+{
+	char code[32];
+	int t, i;
+
+	if (b->s->read_only) {
+		/* --read-only, or a file this user may not write */
+		set_message(b, "read-only database: values cannot be entered");
+		return;
+	}
+	if (!shown_kpi(b, code, sizeof code)) {
+		set_message(b, "no KPI here: select a row with a KPI first");
+		return;
+	}
+	if (form_run(b->s, code, b->year, b->cli->user, b->message, sizeof b->message) == FORM_SAVED)
+		for (t = 0; t <= TREES; t++)
+			for (i = 0; i < b->views[t].n; i++)
+				b->views[t].items[i].marks_year = 0;
+}
+
 static void move_cursor(struct browser *b, int to)
 {
 	/* Near the end of what is read, read the next page of top rows. */
@@ -1253,6 +1298,7 @@ static void key(struct browser *b, const struct key *k)
 	case ACT_PREV_MATCH: go_match(b, b->match - 1); break;
 	case ACT_COMMAND: command(b); break;
 	case ACT_HELP: help(b); break;
+	case ACT_ENTER_VALUE: enter_value(b); break;
 	case ACT_NEXT_TREE:
 		load_view(b, (b->tree + 1) % TREES);
 		b->focus = FOCUS_TREE;

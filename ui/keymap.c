@@ -36,6 +36,7 @@ static const struct {
 	{ 0, 't', "t", ACT_NEXT_TREE },
 	{ 0, 'r', "r", ACT_NEXT_PLACE },
 	{ 0, 12, "C-l", ACT_REDRAW },
+	{ 0, 'e', "e", ACT_ENTER_VALUE },
 	{ 0, '?', "?", ACT_HELP },
 	{ 0, 'q', "q", ACT_QUIT },
 };

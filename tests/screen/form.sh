@@ -1,0 +1,79 @@
+#!/bin/sh
+# form.sh: entering a year's value in the browser's form, in tmux at
+# 80x24: Japanese and full-width input, refusals that write nothing,
+# the confirmation of a far-off value, another official's save seen
+# before it is overwritten, and --read-only.
+. "$srcdir/tests/cli/lib.sh"
+plan 17
+sock="kpitree-form-$$"
+db="$work/k.db"
+"$KPITREE" --db "$db" init >/dev/null
+export LANG=C.UTF-8 TERM=xterm-256color
+trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+
+sess=0
+screen() { tmux -L "$sock" capture-pane -p -t "s$sess"; }
+keys() { tmux -L "$sock" send-keys -t "s$sess" "$@"; }
+start() {
+	old=$sess
+	sess=$((sess + 1))
+	tmux -L "$sock" new-session -d -x 80 -y 24 -s "s$sess" "$1 2>>$work/stderr; sleep 60"
+	[ "$old" -gt 0 ] && tmux -L "$sock" kill-session -t "s$old" 2>/dev/null
+	return 0
+}
+shows() {
+	i=0
+	while [ $i -lt 30 ]; do
+		if screen | grep -qF -- "$1"; then
+			ok 0 "$2"
+			return
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	ok 1 "$2"
+	echo "# wanted: $1"
+	screen | sed 's/^/# /'
+}
+values() { "$SQLITE3" "$db" "SELECT count(*) || '/' || (SELECT count(*) FROM history) FROM value"; }
+before=$(values)
+
+start "$KPITREE --db $db --user tanaka --year R7 --keys ':goto Space H01 Enter e'"
+shows "H01 R7 (2025) 入力 (entry)" "e opens the form for the shown KPI and year"
+keys abc
+shows "actual: not a number: 'abc'" "a bad value is refused as it is typed, the message in the form"
+keys Enter
+sleep 0.3
+[ "$(values)" = "$before" ]; ok $? "Enter on a bad value writes nothing"
+keys BSpace BSpace BSpace 3 0 Enter
+shows "30 is on the wrong side of the baseline." "a value on the wrong side of the baseline asks first"
+shows "save it?  y: save / n: back" "and waits for y or n"
+keys n Escape
+shows "nothing saved" "Escape closes the form and writes nothing"
+[ "$(values)" = "$before" ]; ok $? "and nothing was written"
+
+keys e
+shows "H01 R7 (2025) 入力 (entry)" "the form opens again"
+keys １２ Tab 速報値 BSpace 値 Enter
+shows "H01 R7 (2025): saved" "full-width digits and a Japanese note are saved"
+shows "R7 (2025)         -       12   57% behind" "the KPI pane shows the new actual"
+"$KPITREE" --db "$db" history H01 | grep -q "tanaka  R7 (2025) actual  - -> 12  (form)"
+ok $? "kpitree history has the change, by the official who made it"
+
+# Another official saves while the form is open: shown, never overwritten silently.
+keys e
+shows "actual    12" "the form opens with the stored value"
+"$KPITREE" --db "$db" --user sato set H01 R7 10 >/dev/null
+keys BSpace BSpace 9 Enter
+shows "sato saved actual 10 at 20" "a value someone saved meanwhile is shown, with who and when"
+shows "save yours over it?  y: save / n: back" "and the official chooses"
+keys n Escape
+"$KPITREE" --db "$db" show H01 | grep -q "^R7 (2025)           -         10 "
+ok $? "and it is not overwritten when the official declines"
+# --read-only: the browser opens, and e says why it will not edit.
+start "$KPITREE --db $db --read-only --year R7 --keys ':goto Space H01 Enter e'"
+shows "read-only database: values cannot be entered" "--read-only refuses e with a message"
+
+! grep -qE "runtime error|Sanitizer" "$work/stderr" 2>/dev/null
+ok $? "the browser wrote no error and no sanitizer report"
+finish
