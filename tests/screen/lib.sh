@@ -1,0 +1,47 @@
+# lib.sh: the browser in tmux for the screen tests: each browser in a
+# session of its own at 80x24, keys sent to it, its screen read back. On
+# top of tests/cli/lib.sh (TAP, a work folder, $KPITREE).
+. "$srcdir/tests/cli/lib.sh"
+sock="kpitree-screen-$$"
+export LANG=C.UTF-8 TERM=xterm-256color
+trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+
+sess=0
+screen() { tmux -L "$sock" capture-pane -p -t "s$sess"; }
+keys() { tmux -L "$sock" send-keys -t "s$sess" "$@"; }
+
+# start COMMAND: the browser in a session of its own, 80x24, its standard
+# error kept; the one before goes (a new name each time: a session being
+# killed can linger).
+start() {
+	old=$sess
+	sess=$((sess + 1))
+	tmux -L "$sock" new-session -d -x 80 -y 24 -s "s$sess" "$1 2>>$work/stderr; sleep 60"
+	[ "$old" -gt 0 ] && tmux -L "$sock" kill-session -t "s$old" 2>/dev/null
+	return 0
+}
+
+# shows TEXT DESCRIPTION: the screen comes to show TEXT within 3 seconds.
+shows() {
+	i=0
+	while [ $i -lt 30 ]; do
+		if screen | grep -qF -- "$1"; then
+			ok 0 "$2"
+			return
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	ok 1 "$2"
+	echo "# wanted: $1"
+	screen | sed 's/^/# /'
+}
+
+# no_reports: nothing on the browsers' standard error, under the
+# sanitizers (CI's second run) above all.
+no_reports() {
+	! grep -qE "runtime error|Sanitizer" "$work/stderr" 2>/dev/null
+	ok $? "the browser wrote no error and no sanitizer report"
+	[ -s "$work/stderr" ] && sed 's/^/# /' "$work/stderr" | head -20
+	return 0
+}
