@@ -469,6 +469,20 @@ fail:
 	return -1;
 }
 
+long long store_data_version(struct store *s)
+{
+	struct error err;
+	sqlite3_stmt *stmt = store_cached(s, "PRAGMA data_version", &err);
+	long long v = -1;
+
+	if (!stmt)
+		return -1;
+	if (store_step(s, stmt, &err) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return v;
+}
+
 void store_remove(const char *path)
 {
 	static const char *const suffixes[] = { "", "-wal", "-shm" };

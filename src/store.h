@@ -98,6 +98,11 @@ int store_backup(struct store *s, const char *dest, struct error *err);
 /* Removes the database file at path with its -wal and -shm files. */
 void store_remove(const char *path);
 
+/* A number that changes whenever another connection commits a change to
+ * the database (PRAGMA data_version): a browser polls it to show what
+ * other officials saved. Returns -1 on error. */
+long long store_data_version(struct store *s);
+
 /* The current time as ISO 8601 UTC, "2026-11-23T04:05:06Z". */
 char *store_now(char *buf, size_t size);
 

@@ -80,6 +80,7 @@ struct browser {
 	long long *matches;
 	int nmatches, match;
 	struct tree_search *search;	/* still going, between keys */
+	long long data_version;		/* of the database, when last drawn */
 	int quit;
 };
 
@@ -1190,6 +1191,16 @@ static void help(struct browser *b)
 
 /* --- keys -------------------------------------------------------------- */
 
+/* The status marks are counted again at the next draw (values changed). */
+static void forget_marks(struct browser *b)
+{
+	int t, i;
+
+	for (t = 0; t <= TREES; t++)
+		for (i = 0; i < b->views[t].n; i++)
+			b->views[t].items[i].marks_year = 0;
+}
+
 /* The KPI the KPI pane shows, into code; 0 when it shows none. */
 static int shown_kpi(struct browser *b, char *code, size_t size)
 {
@@ -1217,7 +1228,6 @@ static int shown_kpi(struct browser *b, char *code, size_t size)
 static void enter_value(struct browser *b)
 {
 	char code[32];
-	int t, i;
 
 	if (b->s->read_only) {
 		/* --read-only, or a file this user may not write */
@@ -1229,9 +1239,7 @@ static void enter_value(struct browser *b)
 		return;
 	}
 	if (form_run(b->s, code, b->year, b->cli->user, b->message, sizeof b->message) == FORM_SAVED)
-		for (t = 0; t <= TREES; t++)
-			for (i = 0; i < b->views[t].n; i++)
-				b->views[t].items[i].marks_year = 0;
+		forget_marks(b);
 }
 
 static void move_cursor(struct browser *b, int to)
@@ -1313,6 +1321,21 @@ static void key(struct browser *b, const struct key *k)
 	}
 }
 
+#define REFRESH_MS 1000
+
+/* Redraws with what others committed, keeping the cursor: every pane
+ * reads the database as it draws, so forgetting the counted status
+ * marks is all it takes. */
+static void follow_others(struct browser *b)
+{
+	long long v = store_data_version(b->s);
+
+	if (v == b->data_version)
+		return;
+	b->data_version = v;
+	forget_marks(b);
+}
+
 int browser_run(struct cli *cli)
 {
 	struct browser b = { .cli = cli, .s = cli->store };
@@ -1366,9 +1389,13 @@ int browser_run(struct cli *cli)
 		struct key k;
 
 		draw(&b);
-		if (input_next(&k, b.search ? 0 : -1) < 0) {
+		/* Between keys, a second at most: what other officials saved
+		 * (another browser, kpitree set, an import) shows within it. */
+		if (input_next(&k, b.search ? 0 : REFRESH_MS) < 0) {
 			if (b.search)
 				search_slice(&b);
+			else
+				follow_others(&b);
 			continue;
 		}
 		if (k.is_key && k.code == KEY_RESIZE)

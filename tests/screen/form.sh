@@ -4,7 +4,7 @@
 # the confirmation of a far-off value, another official's save seen
 # before it is overwritten, and --read-only.
 . "$srcdir/tests/screen/lib.sh"
-plan 17
+plan 19
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 values() { "$SQLITE3" "$db" "SELECT count(*) || '/' || (SELECT count(*) FROM history) FROM value"; }
@@ -42,6 +42,12 @@ shows "save yours over it?  y: save / n: back" "and the official chooses"
 keys n Escape
 "$KPITREE" --db "$db" show H01 | grep -q "^R7 (2025)           -         10 "
 ok $? "and it is not overwritten when the official declines"
+# What another official saves shows in an open browser within two seconds.
+start "$KPITREE --db $db --year R7 --keys ':goto Space H01 Enter'"
+shows "R7 (2025)         -       10   64% behind" "the browser shows the stored actual"
+"$KPITREE" --db "$db" --user suzuki set H01 R7 7 >/dev/null
+shows "R7 (2025)         -        7   75% behind" "a kpitree set from outside appears in the open browser"
+
 # --read-only: the browser opens, and e says why it will not edit.
 start "$KPITREE --db $db --read-only --year R7 --keys ':goto Space H01 Enter e'"
 shows "read-only database: values cannot be entered" "--read-only refuses e with a message"
