@@ -2,7 +2,7 @@
 # set.sh: set, show and history through the real binary; a failing set
 # writes nothing; eight processes setting 200 values each at once all land.
 . "$srcdir/tests/cli/lib.sh"
-plan 9
+plan 10
 db="$work/k.db"
 fixture "$db"; ok $? "the fixture loads"
 
@@ -44,4 +44,30 @@ wait
 counts=$("$SQLITE3" "$db" "SELECT (SELECT count(*) FROM value WHERE kpi_id IN (SELECT id FROM kpi WHERE code LIKE 'C%')) || ' ' ||
   (SELECT count(*) FROM history WHERE kpi_id IN (SELECT id FROM kpi WHERE code LIKE 'C%'))")
 [ "$counts" = "1600 1600" ]; ok $? "all 1,600 values and 1,600 history rows are stored ($counts)"
+# A set killed with SIGKILL mid-write, 20 times: the database passes
+# check, and each value is the old one or the new one, with its history.
+fixture "$work/k2.db" && "$KPITREE" --db "$work/k2.db" set H01 R7 12 >/dev/null &&
+	"$KPITREE" --db "$work/k2.db" backup "$work/base.db"
+bad=0
+before=0
+i=0
+while [ $i -lt 20 ]; do
+	cp "$work/base.db" "$work/kill.db"
+	rm -f "$work/kill.db-wal" "$work/kill.db-shm"
+	"$KPITREE" --db "$work/kill.db" --user killer set H01 R7 $((100 + i)) >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.00$(( (i * 7) % 10 ))"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	"$KPITREE" --db "$work/kill.db" check >/dev/null 2>&1 || { bad=1; echo "# check failed after kill $i"; }
+	got=$("$SQLITE3" "$work/kill.db" "SELECT value || '/' || (SELECT count(*) FROM history WHERE changed_by = 'killer') FROM value WHERE kpi_id = 1 AND fiscal_year = 2025 AND kind = 'actual'")
+	case "$got" in
+	12.0/0) before=$((before + 1)) ;;
+	"$((100 + i)).0/1") ;;
+	*) bad=1; echo "# after kill $i: $got" ;;
+	esac
+	i=$((i + 1))
+done
+echo "# $before of 20 kills landed before the commit"
+ok $bad "20 sets killed with SIGKILL: check passes, each value old or new with its history"
 finish
