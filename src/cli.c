@@ -495,15 +495,11 @@ static int run_set(struct cli *cli)
 static void print_history_row(void *ctx, const struct history_row *h)
 {
 	struct cli *cli = ctx;
-	char fy[32], old[64], new[64];
+	char line[1024], note[1024];
 
-	fprintf(cli->out, "%s  %s  %s %s  %s -> %s  (%s)\n", h->changed_at, h->changed_by,
-		fiscal_year_format(h->fiscal_year, fy, sizeof fy), values_kind_name(h->kind),
-		kpi_years_cell(h->had_old, h->old_value, old, sizeof old),
-		kpi_years_cell(h->has_new, h->new_value, new, sizeof new), h->source);
-	if (strcmp(h->old_note, h->new_note) != 0)
-		fprintf(cli->out, "    note: %s -> %s\n", *h->old_note ? h->old_note : "-",
-			*h->new_note ? h->new_note : "-");
+	fprintf(cli->out, "%s\n", kpi_years_history_line(h, line, sizeof line, note, sizeof note));
+	if (*note)
+		fprintf(cli->out, "%s\n", note);
 }
 
 static int run_history(struct cli *cli)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fiscal_year.h"
 #include "number.h"
 #include "values.h"
 
@@ -79,6 +80,23 @@ char *kpi_years_cell(int present, double v, char *buf, size_t size)
 		return number_format(v, buf, size);
 	snprintf(buf, size, "-");
 	return buf;
+}
+
+char *kpi_years_history_line(const struct history_row *h, char *line, size_t size,
+			     char *note_line, size_t note_size)
+{
+	char fy[32], old[64], new[64];
+
+	snprintf(line, size, "%s  %s  %s %s  %s -> %s  (%s)", h->changed_at, h->changed_by,
+		 fiscal_year_format(h->fiscal_year, fy, sizeof fy), values_kind_name(h->kind),
+		 kpi_years_cell(h->had_old, h->old_value, old, sizeof old),
+		 kpi_years_cell(h->has_new, h->new_value, new, sizeof new), h->source);
+	if (strcmp(h->old_note, h->new_note) != 0)
+		snprintf(note_line, note_size, "    note: %s -> %s", *h->old_note ? h->old_note : "-",
+			 *h->new_note ? h->new_note : "-");
+	else
+		note_line[0] = '\0';
+	return line;
 }
 
 char *kpi_years_ratio(const struct progress *p, char *buf, size_t size)

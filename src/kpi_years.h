@@ -39,6 +39,13 @@ void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
 /* A value cell: the number, or "-". */
 char *kpi_years_cell(int present, double v, char *buf, size_t size);
 
+/* A history row as `kpitree history` and the browser's H write it: the
+ * change on line, and the note's change (if any) on note_line, else "".
+ * Returns line. */
+struct history_row;
+char *kpi_years_history_line(const struct history_row *h, char *line, size_t size,
+			     char *note_line, size_t note_size);
+
 /* A ratio: "57%", or "-". */
 char *kpi_years_ratio(const struct progress *p, char *buf, size_t size);
 

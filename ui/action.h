@@ -25,6 +25,8 @@
 	ACTION(NEXT_PLACE, "next-place", "the next place a re-listed KPI stands") \
 	ACTION(REDRAW, "redraw", "draw the screen again") \
 	ACTION(ENTER_VALUE, "enter-value", "enter the shown KPI's value for the fiscal year") \
+	ACTION(HISTORY, "history", "every change to the shown KPI: when, who, what was, what came") \
+	ACTION(UNDO, "undo", "undo your last change (itself a change in the history)") \
 	ACTION(HELP, "help", "this help") \
 	ACTION(QUIT, "quit", "quit")
 

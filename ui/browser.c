@@ -19,6 +19,7 @@
 #include "kpi.h"
 #include "kpi_years.h"
 #include "tree.h"
+#include "values.h"
 #include "width.h"
 
 /* Last: term.h defines macros (lines, columns) that would clash above. */
@@ -81,6 +82,8 @@ struct browser {
 	int nmatches, match;
 	struct tree_search *search;	/* still going, between keys */
 	long long data_version;		/* of the database, when last drawn */
+	struct form_change last[FORM_MAX_CHANGES];	/* the session's last save */
+	int nlast;
 	int quit;
 };
 
@@ -1223,6 +1226,68 @@ static int shown_kpi(struct browser *b, char *code, size_t size)
 	return 0;
 }
 
+/* The lines of a history screen, kept in a growing list. */
+struct history_text {
+	char **text;
+	int n;
+};
+
+static void add_line(struct history_text *l, const char *text)
+{
+	char **more = realloc(l->text, (size_t)(l->n + 1) * sizeof *more);
+
+	if (!more || !(more[l->n] = strdup(text))) {
+		if (more)
+			l->text = more;
+		return;
+	}
+	l->text = more;
+	l->n++;
+}
+
+static void history_line(void *ctx, const struct history_row *h)
+{
+	char line[TEXT_MAX], note[TEXT_MAX];
+
+	add_line(ctx, kpi_years_history_line(h, line, sizeof line, note, sizeof note));
+	if (*note)
+		add_line(ctx, note);
+}
+
+/* H: the shown KPI's history, as kpitree history writes it, the latest
+ * changes at the bottom; any key returns. */
+static void show_history(struct browser *b)
+{
+	struct history_text l = { NULL, 0 };
+	char code[32], title[TEXT_MAX];
+	struct error err;
+	struct kpi k;
+	struct key key;
+	int i, first, row = 2;
+
+	if (!shown_kpi(b, code, sizeof code) || kpi_find(b->s, code, &k, &err) < 0) {
+		set_message(b, "no KPI here: select a row with a KPI first");
+		return;
+	}
+	if (values_history(b->s, k.id, history_line, &l, &err) < 0)
+		set_message(b, "%s", err.text);
+	erase();
+	snprintf(title, sizeof title, "%s %s — history (any key returns)", k.code, k.name);
+	put(0, 0, COLS, title, A_BOLD);
+	if (!l.n)
+		put(row, 0, COLS, "no change yet", 0);
+	first = l.n > LINES - 3 ? l.n - (LINES - 3) : 0;
+	for (i = first; i < l.n; i++)
+		put(row++, 0, COLS, l.text[i], 0);
+	refresh();
+	while (input_next(&key, -1) < 0)
+		;
+	for (i = 0; i < l.n; i++)
+		free(l.text[i]);
+	free(l.text);
+	kpi_release(&k);
+}
+
 /* e: the form for the shown KPI at the fiscal year; a saved value may
  * change the status marks, which are counted again. */
 static void enter_value(struct browser *b)
@@ -1238,8 +1303,82 @@ static void enter_value(struct browser *b)
 		set_message(b, "no KPI here: select a row with a KPI first");
 		return;
 	}
-	if (form_run(b->s, code, b->year, b->cli->user, b->message, sizeof b->message) == FORM_SAVED)
+	if (form_run(b->s, code, b->year, b->cli->user, b->message, sizeof b->message, b->last,
+		     &b->nlast) == FORM_SAVED)
 		forget_marks(b);
+}
+
+/* y or n on the status line. */
+static int ask(const char *question)
+{
+	char line[TEXT_MAX + 8];
+	struct key k;
+
+	snprintf(line, sizeof line, "%.1000s  y/n", question);
+	put(LINES - 1, 0, COLS, line, A_REVERSE | A_BOLD);
+	refresh();
+	for (;;) {
+		if (input_next(&k, -1) < 0 || k.is_key)
+			continue;
+		if (k.code == 'y' || k.code == 'Y')
+			return 1;
+		if (k.code == 'n' || k.code == 'N' || k.code == 27)
+			return 0;
+	}
+}
+
+/* Puts the session's last save back, as a change of its own; guarded by
+ * what was saved, so that a change made since by someone else is shown
+ * and undone only after y. Returns 0, 1 for such a change, -1 on error. */
+static int apply_undo(struct browser *b, int force, struct error *err)
+{
+	int i;
+
+	if (store_begin(b->s, err) < 0)
+		return -1;
+	for (i = 0; i < b->nlast; i++) {
+		const struct form_change *f = &b->last[i];
+		struct value_change c = {
+			.kpi_id = f->kpi_id, .fiscal_year = f->year, .kind = f->kind,
+			.clear = !f->had, .value = f->old, .note = f->old_note,
+			.user = b->cli->user, .source = "undo", .check_expect = !force,
+			.expect_none = !f->has_new, .expect = f->new_value,
+		};
+
+		if (values_apply(b->s, &c, err) < 0) {
+			store_rollback(b->s);
+			return strstr(err->text, "as expected") ? 1 : -1;
+		}
+	}
+	return store_commit(b->s, err) < 0 ? -1 : 0;
+}
+
+/* u: undo the session's last save. */
+static void undo(struct browser *b)
+{
+	struct error err;
+	int rc;
+
+	if (!b->nlast) {
+		set_message(b, "nothing to undo in this session");
+		return;
+	}
+	rc = apply_undo(b, 0, &err);
+	if (rc == 1) {
+		char q[TEXT_MAX];
+
+		snprintf(q, sizeof q, "changed since: %s; undo anyway?", err.text);
+		rc = ask(q) ? apply_undo(b, 1, &err) : 2;
+	}
+	if (rc == 0) {
+		b->nlast = 0;
+		forget_marks(b);
+		set_message(b, "undone");
+	} else if (rc == 2) {
+		set_message(b, "not undone");
+	} else {
+		set_message(b, "not undone: %s", err.text);
+	}
 }
 
 static void move_cursor(struct browser *b, int to)
@@ -1307,6 +1446,13 @@ static void key(struct browser *b, const struct key *k)
 	case ACT_COMMAND: command(b); break;
 	case ACT_HELP: help(b); break;
 	case ACT_ENTER_VALUE: enter_value(b); break;
+	case ACT_HISTORY: show_history(b); break;
+	case ACT_UNDO:
+		if (b->s->read_only)
+			set_message(b, "read-only database: values cannot be entered");
+		else
+			undo(b);
+		break;
 	case ACT_NEXT_TREE:
 		load_view(b, (b->tree + 1) % TREES);
 		b->focus = FOCUS_TREE;

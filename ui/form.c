@@ -386,8 +386,24 @@ static void fill(struct form *fm)
 	}
 }
 
+/* What a save changed, for undo. */
+static void record(const struct form *fm, enum value_kind kind, int has_new, double v,
+		   struct form_change *c)
+{
+	const struct kpi_year *r = &fm->now;
+
+	*c = (struct form_change){
+		.kpi_id = fm->k.id, .year = fm->year, .kind = kind,
+		.had = kind == VALUE_ACTUAL ? r->has_actual : r->has_plan,
+		.old = kind == VALUE_ACTUAL ? r->actual : r->plan,
+		.has_new = has_new, .new_value = v,
+	};
+	snprintf(c->old_note, sizeof c->old_note, "%s",
+		 kind == VALUE_ACTUAL ? r->actual_note : r->plan_note);
+}
+
 enum form_result form_run(struct store *s, const char *code, int year, const char *user,
-			  char *message, size_t size)
+			  char *message, size_t size, struct form_change *changes, int *nchanges)
 {
 	struct form fm = { .s = s, .user = user, .year = year };
 	struct kpi_years t;
@@ -448,6 +464,10 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		if (rc == 0) {
 			char fy[32];
 
+			record(&fm, VALUE_ACTUAL, has_actual, actual, &changes[0]);
+			*nchanges = 1;
+			if (fm.nfields > F_PLAN)
+				record(&fm, VALUE_PLAN, has_plan, plan, &changes[(*nchanges)++]);
 			snprintf(message, size, "%s %s: saved", fm.k.code,
 				 fiscal_year_format(year, fy, sizeof fy));
 			result = FORM_SAVED;

@@ -4,13 +4,28 @@
 #define KPITREE_FORM_H
 
 #include "store.h"
+#include "values.h"
 
 enum form_result { FORM_SAVED, FORM_CANCELLED, FORM_FAILED };
 
+/* A value the form saved, with what it replaced: what undo needs. */
+struct form_change {
+	long long kpi_id;
+	int year;
+	enum value_kind kind;
+	int had;			/* a value was there before */
+	double old;
+	char old_note[256];
+	int has_new;
+	double new_value;
+};
+
+#define FORM_MAX_CHANGES 2
+
 /* Runs the form over the screen for the KPI with code at fiscal year,
  * as user, until it is saved or cancelled; message receives what the
- * status line should say. */
+ * status line should say, and changes (*n of them) what was saved. */
 enum form_result form_run(struct store *s, const char *code, int year, const char *user,
-			  char *message, size_t size);
+			  char *message, size_t size, struct form_change *changes, int *n);
 
 #endif

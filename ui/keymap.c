@@ -37,6 +37,8 @@ static const struct {
 	{ 0, 'r', "r", ACT_NEXT_PLACE },
 	{ 0, 12, "C-l", ACT_REDRAW },
 	{ 0, 'e', "e", ACT_ENTER_VALUE },
+	{ 0, 'H', "H", ACT_HISTORY },
+	{ 0, 'u', "u", ACT_UNDO },
 	{ 0, '?', "?", ACT_HELP },
 	{ 0, 'q', "q", ACT_QUIT },
 };

@@ -4,7 +4,7 @@
 # the confirmation of a far-off value, another official's save seen
 # before it is overwritten, and --read-only.
 . "$srcdir/tests/screen/lib.sh"
-plan 19
+plan 28
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 values() { "$SQLITE3" "$db" "SELECT count(*) || '/' || (SELECT count(*) FROM history) FROM value"; }
@@ -42,9 +42,39 @@ shows "save yours over it?  y: save / n: back" "and the official chooses"
 keys n Escape
 "$KPITREE" --db "$db" show H01 | grep -q "^R7 (2025)           -         10 "
 ok $? "and it is not overwritten when the official declines"
+# H shows the history as kpitree history writes it; u undoes the
+# session's last save, itself a change in the history.
+start "$KPITREE --db $db --user tanaka --year R7 --keys ':goto Space H01 Enter e'"
+shows "actual    10" "a new form opens on the stored value"
+keys BSpace BSpace 8 Enter
+shows "H01 R7 (2025): saved" "the new value is saved"
+keys H
+shows "$("$KPITREE" --db "$db" history H01 | tail -1)" "H shows the same lines as kpitree history"
+keys q u
+shows "undone" "u undoes the last save"
+"$KPITREE" --db "$db" history H01 | tail -1 | grep -q "tanaka  R7 (2025) actual  8 -> 10  (undo)"
+ok $? "the undo is itself a change in the history, back to the value before"
+
+# Two officials in two terminals on one value: the second to save sees
+# the first's, and chooses; both values stay in the history.
+keys : "goto H01" Enter e
+shows "actual    10" "official one opens the form"
+tmux -L "$sock" new-session -d -x 80 -y 24 -s other \
+	"$KPITREE --db $db --user yamada --year R7 --keys ':goto Space H01 Enter e BSpace BSpace 1 5 Enter'; sleep 60"
+i=0
+while [ $i -lt 30 ] && ! "$KPITREE" --db "$db" history H01 | grep -q "yamada"; do sleep 0.1; i=$((i + 1)); done
+keys BSpace BSpace 1 6 Enter
+shows "yamada saved actual 15 at 20" "official one is shown what official two saved, who and when"
+keys y
+shows "H01 R7 (2025): saved" "and saves over it on y"
+[ "$("$KPITREE" --db "$db" history H01 | tail -2 | sed 's/^[^ ]*  //')" = "yamada  R7 (2025) actual  10 -> 15  (form)
+tanaka  R7 (2025) actual  15 -> 16  (form)" ]
+ok $? "both values are in the history, in order"
+tmux -L "$sock" kill-session -t other
+
 # What another official saves shows in an open browser within two seconds.
 start "$KPITREE --db $db --year R7 --keys ':goto Space H01 Enter'"
-shows "R7 (2025)         -       10   64% behind" "the browser shows the stored actual"
+shows "R7 (2025)         -       16   43% behind" "the browser shows the stored actual"
 "$KPITREE" --db "$db" --user suzuki set H01 R7 7 >/dev/null
 shows "R7 (2025)         -        7   75% behind" "a kpitree set from outside appears in the open browser"
 
