@@ -711,8 +711,9 @@ static void draw_status(struct browser *b, int y, int w)
 	char line[TEXT_MAX], fy[32];
 	const char *name = strrchr(b->cli->db_path, '/');
 
-	snprintf(line, sizeof line, " %.200s  FY %s  %.64s  %s", name ? name + 1 : b->cli->db_path,
-		 fiscal_year_short(b->year, fy, sizeof fy), b->cli->user,
+	snprintf(line, sizeof line, " %.200s%s  FY %s  %.64s  %s", name ? name + 1 : b->cli->db_path,
+		 b->s->read_only ? " (read-only)" : "", fiscal_year_short(b->year, fy, sizeof fy),
+		 b->cli->user,
 		 *b->message ? b->message : "?:help  /:search  ::command  q:quit");
 	put(y, 0, w, line, A_REVERSE);
 }

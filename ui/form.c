@@ -36,6 +36,7 @@ struct form {
 	struct kpi_year now, before;	/* this year's row and last year's */
 	struct field fields[3];		/* actual, note, plan (project KPIs) */
 	int nfields, focus;
+	int has_plans;		/* the KPI has a plan for some year */
 	char message[LINE];
 	char question[LINE];	/* below the message, while y/n is asked */
 };
@@ -379,7 +380,7 @@ static void fill(struct form *fm)
 		  fm->now.has_actual ? number_format(fm->now.actual, buf, sizeof buf) : "", 1);
 	set_field(&fm->fields[F_NOTE], "note", fm->now.actual_note, 0);
 	fm->nfields = 2;
-	if (fm->k.is_project) {
+	if (fm->k.is_project || fm->has_plans) {
 		set_field(&fm->fields[F_PLAN], "plan",
 			  fm->now.has_plan ? number_format(fm->now.plan, buf, sizeof buf) : "", 1);
 		fm->nfields = 3;
@@ -418,6 +419,7 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		return FORM_FAILED;
 	}
 	for (i = 0; i < t.n; i++) {
+		fm.has_plans |= t.rows[i].has_plan;
 		if (t.rows[i].year == year)
 			fm.now = t.rows[i];
 		if (t.rows[i].year == year - 1)

@@ -4,7 +4,7 @@
 # the confirmation of a far-off value, another official's save seen
 # before it is overwritten, and --read-only.
 . "$srcdir/tests/screen/lib.sh"
-plan 28
+plan 29
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 values() { "$SQLITE3" "$db" "SELECT count(*) || '/' || (SELECT count(*) FROM history) FROM value"; }
@@ -80,6 +80,7 @@ shows "R7 (2025)         -        7   75% behind" "a kpitree set from outside ap
 
 # --read-only: the browser opens, and e says why it will not edit.
 start "$KPITREE --db $db --read-only --year R7 --keys ':goto Space H01 Enter e'"
+shows " k.db (read-only)  FY R7" "--read-only is said in the status line from the start"
 shows "read-only database: values cannot be entered" "--read-only refuses e with a message"
 
 no_reports
