@@ -34,11 +34,13 @@ struct form {
 	struct kpi k;
 	int year;
 	struct kpi_year now, before;	/* this year's row and last year's */
-	struct field fields[3];		/* actual, note, plan (project KPIs) */
+	struct field fields[4];		/* actual, note, [plan,] year */
 	int nfields, focus;
+	int year_field;		/* the last field */
 	int has_plans;		/* the KPI has a plan for some year */
 	char message[LINE];
 	char question[LINE];	/* below the message, while y/n is asked */
+	char info[LINE];	/* shown when no message is, until the next key */
 };
 
 enum { F_ACTUAL, F_NOTE, F_PLAN };
@@ -83,6 +85,20 @@ static int field_number(const struct field *f, int *present, double *value, char
 		return 0;
 	if (number_parse(text, value, &err) < 0) {
 		snprintf(why, size, "%s: %s", f->label, err.text);
+		return -1;
+	}
+	return 0;
+}
+
+/* The year field read in any form officials write (R7, 令和7年度, 2025). */
+static int field_year(struct form *fm, int *year)
+{
+	char text[FIELD_MAX * 4];
+	struct error err;
+
+	field_text(&fm->fields[fm->year_field], text, sizeof text);
+	if (fiscal_year_parse(text, year, &err) < 0) {
+		snprintf(fm->message, sizeof fm->message, "year: %s", err.text);
 		return -1;
 	}
 	return 0;
@@ -207,7 +223,7 @@ static void draw(struct form *fm, WINDOW *w)
 			cx = x;
 		}
 	}
-	put(w, h - 4, 2, wd - 4, fm->message, A_BOLD);
+	put(w, h - 4, 2, wd - 4, fm->message[0] ? fm->message : fm->info, A_BOLD);
 	put(w, h - 3, 2, wd - 4, fm->question, A_BOLD);
 	put(w, h - 2, 2, wd - 4, "Tab/S-Tab: field  Enter: save  Escape: cancel", 0);
 	/* The terminal's cursor stays at the insertion point: an IME draws
@@ -228,7 +244,13 @@ static int validate(struct form *fm, int *has_actual, double *actual, int *has_p
 	if (*has_actual && check_range(fm, &fm->fields[F_ACTUAL], *actual, fm->message,
 				       sizeof fm->message) < 0)
 		return -1;
-	if (fm->nfields > F_PLAN &&
+	{
+		int year;
+
+		if (field_year(fm, &year) < 0)
+			return -1;
+	}
+	if (fm->year_field > F_PLAN &&
 	    (field_number(&fm->fields[F_PLAN], has_plan, plan, fm->message,
 			  sizeof fm->message) < 0 ||
 	     (*has_plan && check_range(fm, &fm->fields[F_PLAN], *plan, fm->message,
@@ -298,7 +320,7 @@ static int save(struct form *fm, int force, int has_actual, double actual, int h
 		goto failed;
 	if (values_apply(fm->s, &c, &err) < 0)
 		goto conflict;
-	if (fm->nfields > F_PLAN) {
+	if (fm->year_field > F_PLAN) {
 		c = (struct value_change){
 			.kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_PLAN,
 			.clear = !has_plan, .value = plan, .user = fm->user, .source = "form",
@@ -385,7 +407,34 @@ static void fill(struct form *fm)
 			  fm->now.has_plan ? number_format(fm->now.plan, buf, sizeof buf) : "", 1);
 		fm->nfields = 3;
 	}
+	fm->year_field = fm->nfields++;
+	set_field(&fm->fields[fm->year_field], "year",
+		  fiscal_year_short(fm->year, buf, sizeof buf), 0);
 }
+
+/* The stored values of year (and last year's actual) into the form. */
+static int load_year(struct form *fm, int year, struct error *err)
+{
+	struct kpi_years t;
+	int i;
+
+	if (kpi_years_load(fm->s, &fm->k, year, &t, err) < 0)
+		return -1;
+	fm->year = year;
+	memset(&fm->now, 0, sizeof fm->now);
+	memset(&fm->before, 0, sizeof fm->before);
+	fm->has_plans = 0;
+	for (i = 0; i < t.n; i++) {
+		fm->has_plans |= t.rows[i].has_plan;
+		if (t.rows[i].year == year)
+			fm->now = t.rows[i];
+		if (t.rows[i].year == year - 1)
+			fm->before = t.rows[i];
+	}
+	fill(fm);
+	return 0;
+}
+
 
 /* What a save changed, for undo. */
 static void record(const struct form *fm, enum value_kind kind, int has_new, double v,
@@ -407,30 +456,21 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 			  char *message, size_t size, struct form_change *changes, int *nchanges)
 {
 	struct form fm = { .s = s, .user = user, .year = year };
-	struct kpi_years t;
 	struct error err;
 	enum form_result result = FORM_CANCELLED;
-	int i, h = 14, w = COLS - 4 > 76 ? 76 : COLS - 4;
+	int h = 14, w = COLS - 4 > 76 ? 76 : COLS - 4;
 	WINDOW *win;
 
-	if (kpi_find(s, code, &fm.k, &err) < 0 || kpi_years_load(s, &fm.k, year, &t, &err) < 0) {
+	if (kpi_find(s, code, &fm.k, &err) < 0 || load_year(&fm, year, &err) < 0) {
 		snprintf(message, size, "%s", err.text);
 		kpi_release(&fm.k);
 		return FORM_FAILED;
 	}
-	for (i = 0; i < t.n; i++) {
-		fm.has_plans |= t.rows[i].has_plan;
-		if (t.rows[i].year == year)
-			fm.now = t.rows[i];
-		if (t.rows[i].year == year - 1)
-			fm.before = t.rows[i];
-	}
-	fill(&fm);
 	win = newwin(h < LINES ? h : LINES, w, (LINES - h) / 2 > 0 ? (LINES - h) / 2 : 0, 2);
 	keypad(win, TRUE);
 	curs_set(1);
 	for (;;) {
-		int has_actual, has_plan, rc;
+		int has_actual, has_plan, rc, new_year;
 		double actual = 0, plan = 0;
 		struct key k;
 
@@ -438,6 +478,7 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		draw(&fm, win);
 		if (input_next(&k, -1) < 0)
 			continue;
+		fm.info[0] = '\0';
 		if (!k.is_key && k.code == 27)
 			break;
 		if ((!k.is_key && k.code == '\t') || (k.is_key && k.code == KEY_DOWN)) {
@@ -454,6 +495,19 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		}
 		if (validate(&fm, &has_actual, &actual, &has_plan, &plan) < 0)
 			continue;	/* the message says why; nothing is written */
+		field_year(&fm, &new_year);
+		if (new_year != fm.year) {
+			char fy[32];
+
+			/* another year: its own stored values first, then Enter */
+			if (load_year(&fm, new_year, &err) < 0)
+				snprintf(fm.message, sizeof fm.message, "%s", err.text);
+			else
+				snprintf(fm.info, sizeof fm.info, "%s: its stored values; Enter saves",
+					 fiscal_year_format(new_year, fy, sizeof fy));
+			fm.focus = 0;
+			continue;
+		}
 		if (has_actual && far_off(&fm, actual)) {
 			snprintf(fm.message, sizeof fm.message, "%g is %s.", actual,
 				 far_off(&fm, actual));
@@ -468,10 +522,10 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 
 			record(&fm, VALUE_ACTUAL, has_actual, actual, &changes[0]);
 			*nchanges = 1;
-			if (fm.nfields > F_PLAN)
+			if (fm.year_field > F_PLAN)
 				record(&fm, VALUE_PLAN, has_plan, plan, &changes[(*nchanges)++]);
 			snprintf(message, size, "%s %s: saved", fm.k.code,
-				 fiscal_year_format(year, fy, sizeof fy));
+				 fiscal_year_format(fm.year, fy, sizeof fy));
 			result = FORM_SAVED;
 			break;
 		}

@@ -4,7 +4,7 @@
 # the confirmation of a far-off value, another official's save seen
 # before it is overwritten, and --read-only.
 . "$srcdir/tests/screen/lib.sh"
-plan 29
+plan 34
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 values() { "$SQLITE3" "$db" "SELECT count(*) || '/' || (SELECT count(*) FROM history) FROM value"; }
@@ -31,6 +31,18 @@ shows "H01 R7 (2025): saved" "full-width digits and a Japanese note are saved"
 shows "R7 (2025)         -       12   57% behind" "the KPI pane shows the new actual"
 "$KPITREE" --db "$db" history H01 | grep -q "tanaka  R7 (2025) actual  - -> 12  (form)"
 ok $? "kpitree history has the change, by the official who made it"
+"$KPITREE" --db "$db" show H01 | grep -q "^note R7 (2025) actual: 速報値$"
+ok $? "kpitree show has the value and its Japanese note"
+
+# The year field takes any form of a fiscal year, and a long note scrolls.
+keys e Tab Tab BSpace BSpace R 7 x
+shows "year: not a fiscal year: 'R7x'" "a year that is no year is refused as it is typed"
+keys BSpace BSpace BSpace 令和６年度 Enter
+shows "R6 (2024): its stored values; Enter saves" "令和６年度 moves the form to R6 (2024), with that year's values"
+shows "H01 R6 (2024) 入力 (entry)" "and says so in its title"
+keys Tab 北海道の待機児童数は四月一日現在の速報値であり確定値は九月に公表される予定です
+shows "予定です" "a note longer than its field scrolls to keep the cursor in view"
+keys Escape
 
 # Another official saves while the form is open: shown, never overwritten silently.
 keys e
