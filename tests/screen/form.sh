@@ -4,7 +4,7 @@
 # the confirmation of a far-off value, another official's save seen
 # before it is overwritten, and --read-only.
 . "$srcdir/tests/screen/lib.sh"
-plan 34
+plan 35
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 values() { "$SQLITE3" "$db" "SELECT count(*) || '/' || (SELECT count(*) FROM history) FROM value"; }
@@ -42,6 +42,9 @@ shows "R6 (2024): its stored values; Enter saves" "令和６年度 moves the for
 shows "H01 R6 (2024) 入力 (entry)" "and says so in its title"
 keys Tab 北海道の待機児童数は四月一日現在の速報値であり確定値は九月に公表される予定です
 shows "予定です" "a note longer than its field scrolls to keep the cursor in view"
+keys Escape e Tab C-u
+keys BSpace BSpace BSpace BSpace BSpace BSpace 速報 Left Left 本 Right Right 値
+shows "note      本速報値" "the cursor moves by character in a Japanese note, and text goes in at it"
 keys Escape
 
 # Another official saves while the form is open: shown, never overwritten silently.
