@@ -22,6 +22,7 @@
 	ACTION(PREV_MATCH, "prev-match", "the previous match") \
 	ACTION(COMMAND, "command", ":goto CODE, :year FY, :export KIND FILE, :quit") \
 	ACTION(NEXT_TREE, "next-tree", "the next tree: strategy, projects, main fields, grant menus") \
+	ACTION(PROJECTS_TREE, "projects-tree", "the grant projects' tree, or back to the strategy") \
 	ACTION(NEXT_PLACE, "next-place", "the next place a re-listed KPI stands") \
 	ACTION(REDRAW, "redraw", "draw the screen again") \
 	ACTION(ENTER_VALUE, "enter-value", "enter the shown KPI's value for the fiscal year") \

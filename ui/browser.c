@@ -1397,6 +1397,16 @@ static void move_cursor(struct browser *b, int to)
 	b->v->cursor = to;
 }
 
+/* Shows tree, read from its top the first time, with the focus on it. */
+static void show_tree(struct browser *b, enum tree_kind tree)
+{
+	load_view(b, tree);
+	b->focus = FOCUS_TREE;
+	if (!b->v->n)
+		expand(b, -1);
+	set_message(b, "%s", tree_titles[b->tree]);
+}
+
 static void key(struct browser *b, const struct key *k)
 {
 	int page = LINES - 3 > 1 ? LINES - 3 : 1;
@@ -1455,11 +1465,10 @@ static void key(struct browser *b, const struct key *k)
 			undo(b);
 		break;
 	case ACT_NEXT_TREE:
-		load_view(b, (b->tree + 1) % TREES);
-		b->focus = FOCUS_TREE;
-		if (!b->v->n)
-			expand(b, -1);
-		set_message(b, "%s", tree_titles[b->tree]);
+		show_tree(b, (b->tree + 1) % TREES);
+		break;
+	case ACT_PROJECTS_TREE:
+		show_tree(b, b->tree == TREE_PROJECTS ? TREE_STRATEGY : TREE_PROJECTS);
 		break;
 	case ACT_NEXT_PLACE: next_place(b); break;
 	case ACT_QUIT: b->quit = 1; break;

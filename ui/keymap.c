@@ -34,6 +34,7 @@ static const struct {
 	{ 0, 'n', "n", ACT_NEXT_MATCH }, { 0, 'N', "N", ACT_PREV_MATCH },
 	{ 0, ':', ":", ACT_COMMAND },
 	{ 0, 't', "t", ACT_NEXT_TREE },
+	{ 0, 'P', "P", ACT_PROJECTS_TREE },
 	{ 0, 'r', "r", ACT_NEXT_PLACE },
 	{ 0, 12, "C-l", ACT_REDRAW },
 	{ 0, 'e', "e", ACT_ENTER_VALUE },

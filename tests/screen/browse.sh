@@ -2,7 +2,7 @@
 # browse.sh: the browser in a real terminal (tmux, 80x24 and other
 # sizes), driven by keys, asserting on what the screen shows.
 . "$srcdir/tests/screen/lib.sh"
-plan 45
+plan 47
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 
@@ -57,6 +57,10 @@ keys : "goto SP2-1" Enter
 shows "R4 (2022)         9       16  178% achieved" ":goto SP2-1 opens the projects tree on its plan/actual table"
 shows "│      • SP2-1 本事業によって… │" "the projects tree runs program, year, project, KPI"
 shows "国費  1/2" "the project's details stand beside its KPI"
+keys P
+shows "┌─ 戦略 * ──" "P goes from the projects tree back to the strategy"
+keys P
+shows "┌─ 交付金事業 * ──" "and P opens the projects tree, on its own key"
 keys t t t
 shows "┌─ 戦略 * ──" "t goes round the trees back to the strategy"
 keys : "goto H03" Enter
