@@ -131,14 +131,7 @@ bad=0
 none=0
 i=0
 while [ $i -lt 20 ]; do
-	rm -f "$work/kill.db" "$work/kill.db-wal" "$work/kill.db-shm"
-	cp "$work/base.db" "$work/kill.db"
-	"$KPITREE" --db "$work/kill.db" import "$work/many.csv" >/dev/null 2>&1 &
-	pid=$!
-	sleep "0.0$(( (i * 37) % 10 ))$(( (i * 53) % 10 ))"
-	kill -9 $pid 2>/dev/null
-	wait $pid 2>/dev/null
-	"$KPITREE" --db "$work/kill.db" check >/dev/null 2>&1 || { bad=1; echo "# check failed after kill $i"; }
+	kill_during "0.0$(( (i * 37) % 10 ))$(( (i * 53) % 10 ))" import "$work/many.csv"
 	n=$("$SQLITE3" "$work/kill.db" "SELECT count(*) FROM value WHERE note = 'kill test'")
 	if [ "$n" != 0 ] && [ "$n" != "$rows" ]; then bad=1; echo "# $n of $rows values after kill $i"; fi
 	[ "$n" = 0 ] && none=$((none + 1))

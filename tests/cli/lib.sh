@@ -50,4 +50,20 @@ fixture() {
 		"$SQLITE3" "$1" <"$srcdir/tests/fixtures/small.sql"
 }
 
+# kill_during SECONDS ARGS...: a fresh copy of $work/base.db as
+# $work/kill.db, kpitree ARGS run on it and killed with SIGKILL after
+# SECONDS; then kpitree check on it, which sets bad=1 if it fails.
+kill_during() {
+	delay=$1
+	shift
+	rm -f "$work/kill.db" "$work/kill.db-wal" "$work/kill.db-shm"
+	cp "$work/base.db" "$work/kill.db"
+	"$KPITREE" --db "$work/kill.db" "$@" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	"$KPITREE" --db "$work/kill.db" check >/dev/null 2>&1 || { bad=1; echo "# check failed after kill $i"; }
+}
+
 finish() { exit $((tap_failed > 0)); }

@@ -52,14 +52,7 @@ bad=0
 before=0
 i=0
 while [ $i -lt 20 ]; do
-	cp "$work/base.db" "$work/kill.db"
-	rm -f "$work/kill.db-wal" "$work/kill.db-shm"
-	"$KPITREE" --db "$work/kill.db" --user killer set H01 R7 $((100 + i)) >/dev/null 2>&1 &
-	pid=$!
-	sleep "0.00$(( (i * 7) % 10 ))"
-	kill -9 $pid 2>/dev/null
-	wait $pid 2>/dev/null
-	"$KPITREE" --db "$work/kill.db" check >/dev/null 2>&1 || { bad=1; echo "# check failed after kill $i"; }
+	kill_during "0.00$(( (i * 7) % 10 ))" --user killer set H01 R7 $((100 + i))
 	got=$("$SQLITE3" "$work/kill.db" "SELECT value || '/' || (SELECT count(*) FROM history WHERE changed_by = 'killer') FROM value WHERE kpi_id = 1 AND fiscal_year = 2025 AND kind = 'actual'")
 	case "$got" in
 	12.0/0) before=$((before + 1)) ;;
