@@ -354,8 +354,6 @@ static int load_keys(struct store *s, const char *sql, long long bind, const cha
 int review_list_load(struct store *s, const struct review_scope *scope, int year,
 		     struct review_list *l, struct error *err)
 {
-	l->rows = NULL;
-	l->n = 0;
 	if (scope->placement)
 		return load_keys(s, placement_sql, scope->placement, NULL, year, l, err);
 	if (scope->strategy_id)

@@ -118,7 +118,8 @@ struct review_scope {
 	long long project_id;	/* one grant project's KPIs (with strategy_id 0) */
 };
 
-/* Lists the KPIs of scope at year, ordered by code. Returns 0, or -1. */
+/* Adds the KPIs of scope at year to l (zeroed at first), ordered by
+ * code. Returns 0, or -1. */
 int review_list_load(struct store *s, const struct review_scope *scope, int year,
 		     struct review_list *l, struct error *err);
 
