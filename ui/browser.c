@@ -12,6 +12,7 @@
 #include <wchar.h>
 
 #include "csv_export.h"
+#include "draw.h"
 #include "fiscal_year.h"
 #include "form.h"
 #include "input.h"
@@ -27,7 +28,6 @@
 
 #define MIN_COLS 40
 #define MIN_LINES 12
-#define TEXT_MAX 1024
 
 /* A row of a tree as shown: the visible rows are a flat list, and a
  * node's children are read when it is expanded. id is a placement in the
@@ -280,55 +280,6 @@ static int is_match(const struct browser *b, long long placement)
 }
 
 /* --- drawing --------------------------------------------------------- */
-
-/* Colour only repeats what the words say (behind, achieved), and is off
- * without colours or under NO_COLOR. Pairs 1-4 follow enum status. */
-static int colors;
-
-static void start_colors(void)
-{
-	const char *no = getenv("NO_COLOR");
-
-	if ((no && *no) || !has_colors() || start_color() == ERR)
-		return;
-	use_default_colors();
-	init_pair(1 + STATUS_NO_DATA, -1, -1);
-	init_pair(1 + STATUS_BEHIND, COLOR_RED, -1);
-	init_pair(1 + STATUS_ON_TRACK, COLOR_CYAN, -1);
-	init_pair(1 + STATUS_ACHIEVED, COLOR_GREEN, -1);
-	colors = 1;
-}
-
-static void put(int y, int x, int cols, const char *text, attr_t attr)
-{
-	char buf[TEXT_MAX * 4];
-
-	if (cols <= 0)
-		return;
-	width_cut(text, cols, 1, buf, sizeof buf);
-	attron(attr);
-	mvaddstr(y, x, buf);
-	attroff(attr);
-}
-
-/* Box-drawing lines are ambiguous in width: where the terminal draws
- * them two columns wide, the frames are drawn in ASCII. */
-static void frame(int y, int x, int h, int w, const char *title, int focused)
-{
-	int ascii = width_ambiguous() == 2;
-	char buf[256];
-
-	mvhline(y, x + 1, ascii ? '-' : ACS_HLINE, w - 2);
-	mvhline(y + h - 1, x + 1, ascii ? '-' : ACS_HLINE, w - 2);
-	mvvline(y + 1, x, ascii ? '|' : ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ascii ? '|' : ACS_VLINE, h - 2);
-	mvaddch(y, x, ascii ? '+' : ACS_ULCORNER);
-	mvaddch(y, x + w - 1, ascii ? '+' : ACS_URCORNER);
-	mvaddch(y + h - 1, x, ascii ? '+' : ACS_LLCORNER);
-	mvaddch(y + h - 1, x + w - 1, ascii ? '+' : ACS_LRCORNER);
-	snprintf(buf, sizeof buf, " %s%s ", title, focused ? " *" : "");
-	put(y, x + 2, width_of(buf) < w - 4 ? width_of(buf) : w - 4, buf, A_BOLD);
-}
 
 /* • is ambiguous in width, ▸ and ▾ are not. */
 static const char *leaf_mark(void)
@@ -597,10 +548,10 @@ static void draw_kpi(struct browser *b, const struct codes *c, int index, long l
 			 kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
 			 kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 		put(row, x + 1, w - 2, line, r->year == b->year ? A_REVERSE : 0);
-		if (colors && width_of(line) <= w - 2)
+		if (draw_colors() && width_of(line) <= w - 2)
 			put(row, x + 1 + width_of(line) - width_of(progress_status_name(p.status)),
 			    width_of(progress_status_name(p.status)), progress_status_name(p.status),
-			    COLOR_PAIR(1 + p.status) | (r->year == b->year ? A_REVERSE : 0));
+			    draw_status_attr(p.status) | (r->year == b->year ? A_REVERSE : 0));
 		row++;
 	}
 	if (here && row < last)
@@ -806,59 +757,37 @@ static void draw(struct browser *b)
 /* --- the prompt and commands ------------------------------------------ */
 
 static void search_slice(struct browser *b);
+static void search_changed(struct browser *b, const char *text);
+
+static int searching(void *ctx)
+{
+	return ((struct browser *)ctx)->search != NULL;
+}
+
+static void search_idle(void *ctx)
+{
+	search_slice(ctx);
+	draw(ctx);
+}
+
+static void redraw(void *ctx)
+{
+	draw(ctx);
+}
+
+static void search_typed(void *ctx, const char *text)
+{
+	search_changed(ctx, text);
+}
 
 /* Reads a line at the bottom after prefix; calls on_change after every
- * key. Returns 1 on Enter, 0 on Escape. */
-static int prompt(struct browser *b, const char *prefix, char *buf, size_t size,
-		  void (*on_change)(struct browser *, const char *))
+ * key, and goes on with a search between keys. Returns 1 on Enter, 0 on
+ * Escape. */
+static int prompt(struct browser *b, const char *prefix, char *buf, size_t size, int search)
 {
-	size_t len = strlen(buf);
+	struct prompt_hooks h = { b, searching, search_idle, redraw, search ? search_typed : NULL };
 
-	for (;;) {
-		char line[TEXT_MAX];
-		struct key k;
-
-		snprintf(line, sizeof line, "%s%s", prefix, buf);
-		put(LINES - 1, 0, COLS, line, 0);
-		move(LINES - 1, width_of(line) < COLS ? width_of(line) : COLS - 1);
-		curs_set(1);
-		refresh();
-		if (input_next(&k, b->search ? 0 : -1) < 0) {
-			if (b->search) {
-				search_slice(b);
-				draw(b);
-			}
-			continue;
-		}
-		curs_set(0);
-		if (!k.is_key && k.code == 27)
-			return 0;
-		if (!k.is_key && (k.code == '\n' || k.code == '\r'))
-			return 1;
-		if ((k.is_key && k.code == KEY_BACKSPACE) || (!k.is_key && (k.code == 127 || k.code == 8))) {
-			while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-				len--;
-			if (len > 0)
-				len--;
-			buf[len] = '\0';
-		} else if (k.is_key && k.code == KEY_RESIZE) {
-			draw(b);
-		} else if (!k.is_key && k.code >= 0x20) {
-			char mb[MB_LEN_MAX];
-			mbstate_t st;
-			size_t n;
-
-			memset(&st, 0, sizeof st);
-			n = wcrtomb(mb, (wchar_t)k.code, &st);
-			if (n != (size_t)-1 && len + n < size) {
-				memcpy(buf + len, mb, n);
-				len += n;
-				buf[len] = '\0';
-			}
-		}
-		if (on_change)
-			on_change(b, buf);
-	}
+	return draw_prompt(prefix, buf, size, &h);
 }
 
 /* A search keeps its first matches: enough to walk, quick to find. */
@@ -1039,7 +968,7 @@ static void search(struct browser *b)
 
 	filter_clear(b);
 	load_view(b, TREE_SEARCH);
-	keep = prompt(b, "/", text, sizeof text, search_changed);
+	keep = prompt(b, "/", text, sizeof text, 1);
 	if (keep && (strcmp(b->query, text) != 0 || (!b->search && !b->nmatches && *text)))
 		search_start(b, text);
 	if (b->v->n && b->v->items[b->v->cursor].level == 5)
@@ -1139,7 +1068,7 @@ static void command(struct browser *b)
 	char text[256] = "", *arg;
 	struct error err;
 
-	if (!prompt(b, ":", text, sizeof text, NULL))
+	if (!prompt(b, ":", text, sizeof text, 0))
 		return;
 	arg = strchr(text, ' ');
 	if (arg)
@@ -1309,25 +1238,6 @@ static void enter_value(struct browser *b)
 		forget_marks(b);
 }
 
-/* y or n on the status line. */
-static int ask(const char *question)
-{
-	char line[TEXT_MAX + 8];
-	struct key k;
-
-	snprintf(line, sizeof line, "%.1000s  y/n", question);
-	put(LINES - 1, 0, COLS, line, A_REVERSE | A_BOLD);
-	refresh();
-	for (;;) {
-		if (input_next(&k, -1) < 0 || k.is_key)
-			continue;
-		if (k.code == 'y' || k.code == 'Y')
-			return 1;
-		if (k.code == 'n' || k.code == 'N' || k.code == 27)
-			return 0;
-	}
-}
-
 /* Puts the session's last save back, as a change of its own; guarded by
  * what was saved, so that a change made since by someone else is shown
  * and undone only after y. Returns 0, 1 for such a change, -1 on error. */
@@ -1369,7 +1279,7 @@ static void undo(struct browser *b)
 		char q[TEXT_MAX];
 
 		snprintf(q, sizeof q, "changed since: %s; undo anyway?", err.text);
-		rc = ask(q) ? apply_undo(b, 1, &err) : 2;
+		rc = draw_ask(q) ? apply_undo(b, 1, &err) : 2;
 	}
 	if (rc == 0) {
 		b->nlast = 0;
@@ -1535,7 +1445,7 @@ int browser_run(struct cli *cli)
 		delscreen(screen);
 		return cli_fail(cli, "%s", b.message);
 	}
-	start_colors();
+	draw_start_colors();
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
