@@ -2,6 +2,7 @@
 #include "draw.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -40,6 +41,37 @@ void frame(int y, int x, int h, int w, const char *title, int focused)
 	mvaddch(y + h - 1, x + w - 1, ascii ? '+' : ACS_LRCORNER);
 	snprintf(buf, sizeof buf, " %s%s ", title, focused ? " *" : "");
 	put(y, x + 2, width_of(buf) < w - 4 ? width_of(buf) : w - 4, buf, A_BOLD);
+}
+
+const char *draw_status_symbol(enum status status)
+{
+	/* → and ↓ are ambiguous in width: ASCII stands in at width 2. */
+	static const char *const symbols[2][4] = {
+		{ [STATUS_ACHIEVED] = "✓", [STATUS_ON_TRACK] = "→",
+		  [STATUS_BEHIND] = "↓", [STATUS_NO_DATA] = "?" },
+		{ [STATUS_ACHIEVED] = "✓", [STATUS_ON_TRACK] = ">",
+		  [STATUS_BEHIND] = "v", [STATUS_NO_DATA] = "?" },
+	};
+
+	return symbols[width_ambiguous() == 2][status];
+}
+
+char *draw_marks(const int counts[4], char *buf, size_t size)
+{
+	static const enum status order[] = {
+		STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NO_DATA,
+	};
+	size_t used = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < 4 && used < size; i++) {
+		if (!counts[order[i]])
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%s%d%s", used ? " " : "",
+					 counts[order[i]], draw_status_symbol(order[i]));
+	}
+	return buf;
 }
 
 static int no_color(void)

@@ -30,6 +30,14 @@ attr_t draw_status_attr(enum status status);
  * terminal that draws ambiguous characters two columns wide. */
 int draw_ascii(void);
 
+/* A status as a symbol: ✓ → ↓ ? (ASCII > v at ambiguous width 2). */
+const char *draw_status_symbol(enum status status);
+
+/* Counts by status (indexed by enum status) as symbols and counts, never
+ * by colour alone: "3✓ 1→ 2↓ 4?" (achieved, on track, behind, no data);
+ * a status counted 0 is left out. Returns buf. */
+char *draw_marks(const int counts[4], char *buf, size_t size);
+
 /* What a line of input does between and after keys. */
 struct prompt_hooks {
 	void *ctx;
