@@ -253,6 +253,17 @@ static int has_values(const struct item *it)
 	return 0;
 }
 
+/* "28人 (R6) → 0人 (R7), down", or a project KPI's "当初値 12人, plan/actual". */
+static char *amounts_text(const struct item *it, char *buf, size_t size)
+{
+	if (it->k.is_project)
+		snprintf(buf, size, "当初値 %s, plan/actual", it->row->baseline);
+	else
+		snprintf(buf, size, "%s → %s, %s", it->row->baseline, it->row->target,
+			 kpi_direction_name(it->k.direction));
+	return buf;
+}
+
 static const char *title_of(const struct report *r)
 {
 	return r->has_meeting ? r->m.title : "KPI report";
@@ -336,8 +347,7 @@ static void md_item(struct report *r, const struct item *it, int index)
 
 	fprintf(r->f, "## %d. %s ", index + 1, row->code);
 	md_text(r->f, row->name);
-	fprintf(r->f, "\n\n%s → %s, %s", row->baseline, row->target,
-		kpi_direction_name(it->k.direction));
+	fprintf(r->f, "\n\n%s", amounts_text(it, text, sizeof text));
 	if (*row->group) {
 		fputs(" · ", r->f);
 		md_text(r->f, row->group);
@@ -392,7 +402,7 @@ static void html_text(FILE *f, const char *t)
 		case '>': fputs("&gt;", f); break;
 		case '&': fputs("&amp;", f); break;
 		case '"': fputs("&quot;", f); break;
-		case '\n': fputs("<br>", f); break;
+		case '\n': fputs("<br/>", f); break;
 		default: fputc(*t, f);
 		}
 	}
@@ -417,8 +427,10 @@ static void html_summary(struct report *r)
 	char fy[32];
 	int i;
 
-	fputs("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-	      r->f);
+	/* polyglot: HTML5 that is also well-formed XML, so that an XML
+	 * parser checks it whole (the SVG included) */
+	fputs("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"ja\">\n"
+	      "<head>\n<meta charset=\"utf-8\"/>\n<title>", r->f);
 	html_text(r->f, title_of(r));
 	fprintf(r->f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_style);
 	html_text(r->f, title_of(r));
@@ -561,10 +573,7 @@ static void html_item(struct report *r, const struct item *it, int index)
 	fputc(' ', r->f);
 	html_text(r->f, row->name);
 	fputs("</h2>\n<p class=\"meta\">", r->f);
-	html_text(r->f, row->baseline);
-	fputs(" → ", r->f);
-	html_text(r->f, row->target);
-	fprintf(r->f, ", %s", kpi_direction_name(it->k.direction));
+	html_text(r->f, amounts_text(it, text, sizeof text));
 	if (*row->group) {
 		fputs(" · ", r->f);
 		html_text(r->f, row->group);
