@@ -689,12 +689,15 @@ static void draw_status(struct browser *b, int y, int w)
 	char line[TEXT_MAX], fy[32], meeting[300] = "";
 	const char *name = strrchr(b->cli->db_path, '/');
 
+	/* the message first: the meeting's name may be cut, not what was said */
 	if (b->meeting.id)
-		snprintf(meeting, sizeof meeting, "  会議 %lld %.200s", b->meeting.id, b->meeting.title);
-	snprintf(line, sizeof line, " %.200s%s  FY %s  %.64s%s  %s", name ? name + 1 : b->cli->db_path,
+		snprintf(meeting, sizeof meeting, "  [会議 %lld %.200s]", b->meeting.id,
+			 b->meeting.title);
+	snprintf(line, sizeof line, " %.200s%s  FY %s  %.64s  %s%s", name ? name + 1 : b->cli->db_path,
 		 b->s->read_only ? " (read-only)" : "", fiscal_year_short(b->year, fy, sizeof fy),
-		 b->cli->user, meeting,
-		 *b->message ? b->message : "?:help  /:search  d:dashboard  ::command  q:quit");
+		 b->cli->user,
+		 *b->message ? b->message : "?:help  /:search  d:dashboard  ::command  q:quit",
+		 meeting);
 	put(y, 0, w, line, A_REVERSE);
 }
 
