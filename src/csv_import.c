@@ -11,6 +11,7 @@
 #include "import.h"
 #include "kpi.h"
 #include "number.h"
+#include "review.h"
 #include "value_batch.h"
 #include "values.h"
 
@@ -81,6 +82,13 @@ enum {
 	P_PERIOD, P_DESCRIPTION, P_NOTES, P_CODE, P_KPI, P_NAME, P_UNIT, P_INITIAL,
 	P_REQUIRED = 15
 };
+
+/* The rank scheme and the 効果検証 lists (review.h). */
+static const char *const scheme_columns[] = { "rank", "label", "rule", NULL };
+enum { S_RANK, S_LABEL, S_RULE, S_REQUIRED = 3 };
+
+static const char *const choices_columns[] = { "list", "code", "label", NULL };
+enum { C_LIST, C_CODE, C_LABEL, C_REQUIRED = 3 };
 
 static int find_name(const char *const *names, const char *name)
 {
@@ -169,6 +177,7 @@ struct reader {
 	char last_project[1024];
 	long long last_project_id;
 	struct value_batch *batch;	/* the values of an actuals file */
+	int positions[2];	/* rows of a scheme, or of each list, so far */
 	int failed;		/* a store error: stop reading */
 };
 
@@ -369,6 +378,95 @@ static void projects_row(struct reader *rd, const struct csv_record *r)
 		import_error(im, r->line, column_of(c, P_CODE), "code: %s", err.text);
 }
 
+static void insert_row(struct reader *rd, const struct csv_record *r, long column,
+		       const char *sql, const char *a, int position, const char *b,
+		       const char *c)
+{
+	struct error err;
+	sqlite3_stmt *stmt = store_cached(rd->im->s, sql, &err);
+	int rc;
+
+	if (!stmt) {
+		rd->failed = 1;
+		import_error(rd->im, r->line, 0, "%s", err.text);
+		return;
+	}
+	sqlite3_bind_text(stmt, 1, a, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(stmt, 2, position);
+	sqlite3_bind_text(stmt, 3, b, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 4, c, -1, SQLITE_TRANSIENT);
+	rc = store_step(rd->im->s, stmt, &err);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_CONSTRAINT)
+		import_error(rd->im, r->line, column, "'%s' is there twice", b);
+	else if (rc != SQLITE_DONE) {
+		rd->failed = 1;
+		import_error(rd->im, r->line, 0, "%s", err.text);
+	}
+}
+
+/* rank,label,rule: a rank of the scheme, in the file's order. */
+static void scheme_row(struct reader *rd, const struct csv_record *r)
+{
+	const struct columns *c = &rd->columns;
+	struct rank rank;
+	struct error err;
+	char rule[64];
+
+	if (!*cell(c, r, S_RANK)) {
+		import_error(rd->im, r->line, column_of(c, S_RANK), "rank: empty");
+		return;
+	}
+	if (review_rule_parse(cell(c, r, S_RULE), &rank, &err) < 0) {
+		import_error(rd->im, r->line, column_of(c, S_RULE), "%s", err.text);
+		return;
+	}
+	insert_row(rd, r, column_of(c, S_RANK),
+		   "INSERT INTO rank_scheme(rule, position, code, label) VALUES (?1, ?2, ?3, ?4)",
+		   review_rule_text(&rank, rule, sizeof rule), ++rd->positions[0],
+		   cell(c, r, S_RANK), cell(c, r, S_LABEL));
+}
+
+/* list,code,label: a choice of the assessment or the policy list; the
+ * first row of a list replaces the list. */
+static void choices_row(struct reader *rd, const struct csv_record *r)
+{
+	static const char *const lists[] = { "assessment", "policy" };
+	const struct columns *c = &rd->columns;
+	const char *list = cell(c, r, C_LIST);
+	int k;
+
+	for (k = 0; k < 2 && strcmp(list, lists[k]) != 0; k++)
+		;
+	if (k == 2) {
+		import_error(rd->im, r->line, column_of(c, C_LIST),
+			     "list: '%s' is neither assessment nor policy", list);
+		return;
+	}
+	if (!*cell(c, r, C_CODE) || !*cell(c, r, C_LABEL)) {
+		import_error(rd->im, r->line, column_of(c, *cell(c, r, C_CODE) ? C_LABEL : C_CODE),
+			     "%s: empty", *cell(c, r, C_CODE) ? "label" : "code");
+		return;
+	}
+	if (!rd->positions[k]) {
+		struct error err;
+		sqlite3_stmt *stmt = store_cached(rd->im->s, "DELETE FROM choice WHERE list = ?", &err);
+
+		if (!stmt || (sqlite3_bind_text(stmt, 1, lists[k], -1, SQLITE_STATIC),
+			      store_step(rd->im->s, stmt, &err)) != SQLITE_DONE) {
+			if (stmt)
+				sqlite3_reset(stmt);
+			rd->failed = 1;
+			import_error(rd->im, r->line, 0, "%s", err.text);
+			return;
+		}
+		sqlite3_reset(stmt);
+	}
+	insert_row(rd, r, column_of(c, C_CODE),
+		   "INSERT INTO choice(list, position, code, label) VALUES (?1, ?2, ?3, ?4)",
+		   lists[k], ++rd->positions[k], cell(c, r, C_CODE), cell(c, r, C_LABEL));
+}
+
 static int is_header_of(const struct csv_record *r, const char *const *names, int required)
 {
 	char name[256];
@@ -417,7 +515,8 @@ static void unknown_header(struct import *im, long line)
 {
 	import_error(im, line, 0, "a header of no known kind: expected "
 		     "code,fiscal_year,kind,value,... (actuals), municipality,program,... "
-		     "(projects) or the wide table's 重点戦略プロジェクト,基本戦略,... (strategy)");
+		     "(projects), rank,label,rule (a rank scheme), list,code,label (the assessment "
+		     "and policy lists) or the wide table's 重点戦略プロジェクト,基本戦略,... (strategy)");
 }
 
 /* Title rows above the wide table's header (別紙, the document's name,
@@ -442,6 +541,20 @@ static int take_header(struct reader *rd, const struct csv_record *r)
 	if (is_header_of(r, projects_columns, 3)) {
 		rd->kind = IMPORT_PROJECTS;
 		return map_columns(im, r, projects_columns, P_REQUIRED, &rd->columns);
+	}
+	if (is_header_of(r, scheme_columns, S_REQUIRED)) {
+		struct error err;
+
+		rd->kind = IMPORT_SCHEME;
+		if (store_exec(im->s, "DELETE FROM rank_scheme", &err) < 0) {
+			import_error(im, r->line, 0, "%s", err.text);
+			return -1;
+		}
+		return map_columns(im, r, scheme_columns, S_REQUIRED, &rd->columns);
+	}
+	if (is_header_of(r, choices_columns, C_REQUIRED)) {
+		rd->kind = IMPORT_CHOICES;
+		return map_columns(im, r, choices_columns, C_REQUIRED, &rd->columns);
 	}
 	if (is_kpis_export(r)) {
 		import_error(im, r->line, 0, "a kpis export is not imported: its KPIs come from "
@@ -484,6 +597,10 @@ static int on_record(void *ctx, const struct csv_record *r)
 	}
 	if (rd->kind == IMPORT_ACTUALS)
 		actuals_row(rd, r);
+	else if (rd->kind == IMPORT_SCHEME)
+		scheme_row(rd, r);
+	else if (rd->kind == IMPORT_CHOICES)
+		choices_row(rd, r);
 	else
 		projects_row(rd, r);
 	return rd->failed ? -1 : 0;

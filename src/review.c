@@ -81,7 +81,7 @@ int review_rule_parse(const char *text, struct rank *r, struct error *err)
 	for (i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strcmp(s, words[i].name) == 0) {
 			r->rule = words[i].rule;
-			r->min_ratio = 0;
+			r->min_percent = 0;
 			return 0;
 		}
 	if (strncmp(s, "progress>=", 10) == 0) {
@@ -92,7 +92,7 @@ int review_rule_parse(const char *text, struct rank *r, struct error *err)
 			*--end = '\0';
 		if (number_parse(pct, &v, err) == 0) {
 			r->rule = RULE_PROGRESS;
-			r->min_ratio = v / 100;
+			r->min_percent = v;
 			return 0;
 		}
 	}
@@ -111,7 +111,7 @@ char *review_rule_text(const struct rank *r, char *buf, size_t size)
 
 	if (r->rule == RULE_PROGRESS)
 		snprintf(buf, size, "progress >= %s%%",
-			 number_format(r->min_ratio * 100, pct, sizeof pct));
+			 number_format(r->min_percent, pct, sizeof pct));
 	else
 		snprintf(buf, size, "%s", names[r->rule]);
 	return buf;
@@ -150,7 +150,7 @@ static int holds(const struct rank *r, const struct standing *st)
 	case RULE_ON_TRACK: return p->status == STATUS_ACHIEVED || p->status == STATUS_ON_TRACK;
 	case RULE_IMPROVED: return p->status != STATUS_NO_DATA && st->improved;
 	case RULE_PROGRESS: return p->status != STATUS_NO_DATA && p->has_ratio &&
-				   p->ratio >= r->min_ratio - 1e-9;
+				   p->ratio * 100 >= r->min_percent - 1e-9;
 	case RULE_NO_DATA: return p->status == STATUS_NO_DATA;
 	case RULE_OTHERWISE: return p->status != STATUS_NO_DATA;
 	}

@@ -45,7 +45,7 @@ struct rank {
 	char code[32];
 	char label[128];
 	enum rank_rule rule;
-	double min_ratio;	/* RULE_PROGRESS: 0.8 for 80% */
+	double min_percent;	/* RULE_PROGRESS: 80 for 80% */
 };
 
 struct rank_scheme {
