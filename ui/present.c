@@ -63,13 +63,22 @@ struct presentation {
 	const struct rank *proposed;
 	struct evaluation e;
 	struct lines comments, actions;
+#define OPEN_MAX 32
+	long long open[OPEN_MAX];	/* open action items shown, by id */
+	int nopen;
 };
 
+/* This meeting's comments and action items, and the action items of
+ * earlier meetings still open. */
 static void collect(void *ctx, const struct remark *r)
 {
 	struct presentation *p = ctx;
 	char line[TEXT_MAX];
 
+	if (r->meeting_id != p->m.id && (r->kind == REMARK_COMMENT || *r->done_at))
+		return;
+	if (r->kind == REMARK_ACTION && !*r->done_at && p->nopen < OPEN_MAX)
+		p->open[p->nopen++] = r->id;
 	if (r->kind == REMARK_COMMENT) {
 		snprintf(line, sizeof line, "・%s (%s)", r->text, r->entered_by);
 		lines_add(&p->comments, line);
@@ -87,6 +96,7 @@ static void unload(struct presentation *p)
 	p->loaded = 0;
 	lines_free(&p->comments);
 	lines_free(&p->actions);
+	p->nopen = 0;
 }
 
 static int load(struct presentation *p, struct error *err)
@@ -97,7 +107,7 @@ static int load(struct presentation *p, struct error *err)
 	p->loaded = 1;
 	if (kpi_years_load(p->s, &p->k, p->m.year, &p->t, err) < 0 ||
 	    meeting_evaluation(p->s, p->m.id, p->k.id, &p->e, err) < 0 ||
-	    meeting_remarks(p->s, p->m.id, p->k.id, 0, collect, p, err) < 0)
+	    meeting_remarks(p->s, 0, p->k.id, 0, collect, p, err) < 0)
 		return -1;
 	review_standing(&p->k, &p->t, p->m.year, &p->st);
 	p->proposed = review_propose(&p->scheme, &p->st);
@@ -262,8 +272,8 @@ static void draw_screen(struct presentation *p)
 		put(h - 1, 0, w, p->message, A_REVERSE);
 	else
 		put(h - 1, 0, w, p->k.is_project
-		    ? " Space next  PgUp back  r rank  a assessment  o policy  c comment  A action  q back"
-		    : " Space next  PgUp back  r rank  c comment  A action item  q back", A_REVERSE);
+		    ? " Space next  PgUp back  r rank  a assessment  o policy  c comment  A action  x done  q back"
+		    : " Space next  PgUp back  r rank  c comment  A action item  x done  q back", A_REVERSE);
 	refresh();
 }
 
@@ -370,6 +380,27 @@ static void record_remark(struct presentation *p, enum remark_kind kind)
 	     &err, kind == REMARK_ACTION ? "action item" : "comment");
 }
 
+/* x: an open action item done. */
+static void action_done(struct presentation *p)
+{
+	const char *options[OPEN_MAX];
+	struct error err;
+	int i, k = 0, pick;
+
+	if (!p->nopen) {
+		snprintf(p->message, sizeof p->message, "no open action item here");
+		return;
+	}
+	/* the open ones, in the order shown */
+	for (i = 0; i < p->actions.n && k < p->nopen; i++)
+		if (strncmp(p->actions.text[i], "[ ]", 3) == 0)
+			options[k++] = p->actions.text[i];
+	pick = draw_choose("done", options, k, 0);
+	if (pick < 0)
+		return;
+	done(p, meeting_action_done(p->s, p->open[pick], p->user, &err), &err, "done");
+}
+
 /* The meeting's start as a time, from its ISO 8601 UTC opened_at. */
 static time_t opened_time(const char *iso)
 {
@@ -427,13 +458,15 @@ int present_run(struct store *s, long long id, int start, const char *user, int 
 			to = 0;
 		else if (!k.is_key && k.code == 'G')
 			to = p.n - 1;
-		else if (!k.is_key && k.code && strchr("raocA", (int)k.code) && !refuse(&p)) {
+		else if (!k.is_key && k.code && strchr("raocAx", (int)k.code) && !refuse(&p)) {
 			if (k.code == 'r')
 				record_rank(&p);
 			else if (k.code == 'a')
 				record_choice(&p, "assessment", RECORD_ASSESSMENT);
 			else if (k.code == 'o')
 				record_choice(&p, "policy", RECORD_POLICY);
+			else if (k.code == 'x')
+				action_done(&p);
 			else
 				record_remark(&p, k.code == 'c' ? REMARK_COMMENT : REMARK_ACTION);
 		}

@@ -5,7 +5,7 @@
 # on another, the meeting ended; the reports hold both. Then the
 # dashboard, whose counts must be those of the CSV report.
 . "$srcdir/tests/screen/lib.sh"
-plan 40
+plan 55
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -36,6 +36,9 @@ keys c "組織化の支援策を検討" Enter
 shows "・組織化の支援策を検討 (tanaka)" "c records a comment, with who made it"
 keys A "市町村へ照会" Enter "子育て支援課" Enter "2026-12-25" Enter
 shows "[ ] 市町村へ照会 (子育て支援課, 2026-12-25)" "A records an action item with its owner and due date"
+keys x
+shows "> [ ] 市町村へ照会 (子育て支援課, 2026-12-25)" "x offers the open action items to mark done"
+keys Escape
 keys NPage
 shows "3/4" "PgDn goes forward too"
 keys r Enter Enter
@@ -93,7 +96,31 @@ shows "H04  道内IT企業の従業員数" "to the last"
 keys Space
 shows "4/4" "and stays on the last"
 
+# The next meeting: an action item still open is shown, and done with x.
+keys q : "meeting start 令和7年度第3回推進会議" Enter
+shows "meeting 2 started: 4 items" "a second meeting on the same node"
+keys p Space
+shows "[ ] 市町村へ照会 (子育て支援課, 2026-12-25)" "shows the action item left open at the first"
+keys x Enter
+shows "recorded: done" "x marks it done"
+"$KPITREE" --db "$db" show H02 | grep -q "^action"
+[ $? -ne 0 ]; ok $? "and kpitree show lists it no more"
+keys q
+
+# Plain ASCII on a vt100 and under NO_COLOR; readable at 300x100.
+start "env TERM=vt100 $KPITREE --db $db --year R7 --keys ':meeting Space open Space 1 Enter p'"
+shows "R7 (2025)         ####################### 12" "on a vt100 the chart is drawn in ASCII"
+shows "baseline   R6     -----" "the baseline too"
+start "env NO_COLOR=1 $KPITREE --db $db --year R7 --keys ':meeting Space open Space 1 Enter p'"
+shows "R7 (2025)         ####################### 12" "and under NO_COLOR"
+start "$KPITREE --db $db --year R7 --keys ':meeting Space open Space 1 Enter p'" 300 100
+shows "1/4" "at 300x100 the presentation opens"
+blocks() { printf "%${2}s" "" | sed "s/ /$1/g"; }
+shows "baseline   R6     $(blocks ▒ 120) 28" "its bars at most 120 columns: the baseline's, the largest"
+shows "R7 (2025)         $(blocks █ 51) 12" "and the others to scale (12 of 28)"
+
 # The dashboard: its counts are the CSV report's.
+"$KPITREE" --db "$db" set H05 R7 30000 >/dev/null
 start "$KPITREE --db $db --year R7"
 keys d
 shows "ダッシュボード  第3期北海道創生総合戦略  FY R7 (2025)  19 KPIs" "d opens the dashboard of the strategy"
@@ -110,5 +137,9 @@ keys f j j j Enter
 shows " 1/1  j k move  Enter go to KPI  s sort: code  f filter: behind" "f filters by status"
 keys Enter
 shows "H01 保育所等入所待機児童数" "Enter goes to the KPI in the tree"
+keys d s
+shows "s sort: status" "s sorts by status"
+screen | awk '/^H01 / { getline; found = /^H05 /; exit } END { exit !found }'
+ok $? "behind first, then achieved (H05), then the rest"
 no_reports
 exit $tap_failed
