@@ -60,8 +60,8 @@ static const struct command commands[] = {
 	  "create the database", 0, 0, DB_CREATE,
 	  { { "--empty", 0, "create it without the bundled data" } }, run_init },
 	{ "import", "import FILE... [--encoding utf-8|cp932]",
-	  "load CSV files (strategy, projects, actuals; told by their headers),"
-	  " all in one transaction", 1, CLI_MAX_ARGS, DB_WRITE,
+	  "load CSV files (strategy, projects, actuals, a rank scheme, the"
+	  " assessment and policy lists; told by their headers), all in one transaction", 1, CLI_MAX_ARGS, DB_WRITE,
 	  { { "--encoding", 1, "the files' encoding (default: detected)" } }, run_import },
 	{ "export", "export KIND [-o FILE] [--excel] [--meeting ID] [--year FY] [--format md|html|csv]",
 	  "KIND: kpis, actuals, strategy, projects, report; standard output by default",
@@ -72,7 +72,8 @@ static const struct command commands[] = {
 	    { "--year", 1, "report: the fiscal year judged (default: the meeting's)" },
 	    { "--format", 1, "report: md (default), html or csv" } }, run_export },
 	{ "show", "show CODE [--year FY]",
-	  "a KPI as text: baseline, target, plan/actual per year, progress, status",
+	  "a KPI as text: baseline, target, plan/actual per year, progress, status,"
+	  " proposed rank, latest evaluation, open action items",
 	  1, 1, DB_READ,
 	  { { "--year", 1, "the year whose progress and status to state" } }, run_show },
 	{ "set", "set CODE FY VALUE [--plan] [--note TEXT] [--expect OLD]",
