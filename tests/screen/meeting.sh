@@ -5,7 +5,7 @@
 # on another, the meeting ended; the reports hold both. Then the
 # dashboard, whose counts must be those of the CSV report.
 . "$srcdir/tests/screen/lib.sh"
-plan 55
+plan 58
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
