@@ -295,7 +295,7 @@ static void md_summary(struct report *r)
 	if (r->has_meeting) {
 		fprintf(r->f, "- held on: %s\n- agenda: ", r->m.held_on);
 		md_text(r->f, r->m.agenda);
-		fprintf(r->f, " (%d items)\n", r->m.items);
+		fprintf(r->f, " (%d item%s)\n", r->m.items, r->m.items == 1 ? "" : "s");
 	} else {
 		fprintf(r->f, "- every KPI (%d), each with its latest evaluation\n", r->list.n);
 	}
@@ -438,7 +438,7 @@ static void html_summary(struct report *r)
 	if (r->has_meeting) {
 		fprintf(r->f, "held on %s · agenda: ", r->m.held_on);
 		html_text(r->f, r->m.agenda);
-		fprintf(r->f, " (%d items) · ", r->m.items);
+		fprintf(r->f, " (%d item%s) · ", r->m.items, r->m.items == 1 ? "" : "s");
 	} else {
 		fprintf(r->f, "every KPI (%d), each with its latest evaluation · ", r->list.n);
 	}

@@ -1263,8 +1263,9 @@ static void meeting_line(void *ctx, const struct meeting *m)
 
 	if (l->n == 64)
 		return;
-	snprintf(l->text[l->n], sizeof l->text[0], "%lld  %s  %s  %s  %d items  %s  %s", m->id,
+	snprintf(l->text[l->n], sizeof l->text[0], "%lld  %s  %s  %s  %d item%s  %s  %s", m->id,
 		 m->held_on, fiscal_year_short(m->year, fy, sizeof fy), m->title, m->items,
+		 m->items == 1 ? "" : "s",
 		 *m->closed_at ? "closed" : "open", m->agenda);
 	l->id[l->n++] = m->id;
 }
@@ -1323,7 +1324,8 @@ static void meeting_command(struct browser *b, char *arg)
 		} else {
 			b->meeting = m;
 			b->presented = 0;
-			set_message(b, "meeting %lld started: %d items (p presents)", m.id, m.items);
+			set_message(b, "meeting %lld started: %d item%s (p presents)", m.id, m.items,
+				    m.items == 1 ? "" : "s");
 		}
 		free(ids);
 		review_list_free(&l);
@@ -1339,7 +1341,8 @@ static void meeting_command(struct browser *b, char *arg)
 		    meeting_get(b->s, b->meeting.id, &b->meeting, &err) < 0)
 			set_message(b, "%s", err.text);
 		else
-			set_message(b, "agenda: %s, %d items", agenda, b->meeting.items);
+			set_message(b, "agenda %d item%s: %s", b->meeting.items,
+				    b->meeting.items == 1 ? "" : "s", agenda);
 		b->presented = 0;
 		free(ids);
 		review_list_free(&l);

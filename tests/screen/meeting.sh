@@ -5,7 +5,7 @@
 # on another, the meeting ended; the reports hold both. Then the
 # dashboard, whose counts must be those of the CSV report.
 . "$srcdir/tests/screen/lib.sh"
-plan 58
+plan 67
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -141,5 +141,32 @@ keys d s
 shows "s sort: status" "s sorts by status"
 screen | awk '/^H01 / { getline; found = /^H05 /; exit } END { exit !found }'
 ok $? "behind first, then achieved (H05), then the rest"
+keys q
+
+# An agenda by status or by field; a grant project's 効果検証.
+start "$KPITREE --db $db --user suzuki --year R7"
+keys : "meeting start 令和7年度第4回推進会議" Enter
+shows "meeting 3 started: 4 items" "a third meeting"
+keys : "meeting agenda behind" Enter
+shows "agenda 1 item: 第3期北海道創生総合戦略: behind" ":meeting agenda behind takes the KPIs behind"
+keys : "meeting agenda field 移住・定住" Enter
+field=$("$SQLITE3" "$db" "SELECT count(*) FROM kpi JOIN field f ON f.id = field_id WHERE f.name = '移住・定住'")
+shows "agenda $field items: 第3期北海道創生総合戦略: field" ":meeting agenda field NAME takes that field's KPIs"
+keys P : "meeting agenda node" Enter
+shows "agenda 13 items: every grant project" "in the projects tree the agenda is the grant projects' KPIs"
+keys p
+shows "SP1-1  本移住支援事業に基づく移住就業者数" "presented from the first"
+keys a
+shows "> ① 地方創生に非常に効果的であった" "a offers the national format's assessments"
+keys j Enter
+shows "assessment ② 地方創生に相当程度効果があった" "the assessment is recorded as code and label"
+keys o j Enter
+shows "policy 事業の改善" "o records the policy"
+keys q
+"$KPITREE" --db "$db" export report --meeting 3 --format csv >"$work/p.csv"
+"$SQLITE3" :memory: ".import --csv $work/p.csv r" \
+	"SELECT assessment || '|' || policy FROM r WHERE code = 'SP1-1'" >"$work/got"
+[ "$(cat "$work/got")" = "② 地方創生に相当程度効果があった|改善 事業の改善" ]
+ok $? "the CSV report holds them"
 no_reports
 exit $tap_failed
