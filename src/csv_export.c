@@ -1,6 +1,7 @@
 /* csv_export.c: writing the kpis, actuals, strategy and projects exports
  * in a fixed order, so that export, import, export gives the same bytes. */
 #include "csv_export.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ int csv_export_kind(const char *name, enum export_kind *kind, struct error *err)
 			return 0;
 		}
 	}
-	return error_set(err, "no export kind '%s' (kpis, actuals, strategy, projects)", name);
+	return error_set(err, _("no export kind '%s' (kpis, actuals, strategy, projects)"), name);
 }
 
 /* A period as exports write it: R6, H30-R4 avg, R7-R11 cum. */
@@ -232,7 +233,7 @@ static int strategy_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stm
 	int i;
 
 	if (!c)
-		return error_set(err, "out of memory");
+		return error_set(err, _("out of memory"));
 	if (content_kpis(s, placement, c, err) < 0 || content_menus(s, placement, c, err) < 0) {
 		free(c);
 		return -1;
@@ -330,7 +331,7 @@ int csv_export(struct store *s, enum export_kind kind, int excel, FILE *out, str
 		break;
 	}
 	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
-		rc = error_set(err, "cannot write: %s", strerror(errno));
+		rc = error_set(err, _("cannot write: %s"), strerror(errno));
 	return rc;
 }
 

@@ -1,6 +1,7 @@
 /* meeting.c: meetings, their agendas and what they record, each write in
  * one transaction with its record_history row. */
 #include "meeting.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,9 +118,9 @@ int meeting_start(struct store *s, const char *title, int year, const char *agen
 	int rc;
 
 	if (!title || !*title)
-		return error_set(err, "a meeting needs a title: :meeting start TITLE");
+		return error_set(err, _("a meeting needs a title: :meeting start TITLE"));
 	if (n == 0)
-		return error_set(err, "no KPI to review here: select a row with KPIs under it");
+		return error_set(err, _("no KPI to review here: select a row with KPIs under it"));
 	localtime_r(&t, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	store_now(now, sizeof now);
@@ -157,7 +158,7 @@ static int check_open(struct store *s, long long id, struct error *err)
 	if (meeting_get(s, id, &m, err) < 0)
 		return -1;
 	if (*m.closed_at)
-		return error_set(err, "meeting %lld (%s) is closed", id, m.title);
+		return error_set(err, _("meeting %lld (%s) is closed"), id, m.title);
 	return 0;
 }
 
@@ -169,7 +170,7 @@ int meeting_set_agenda(struct store *s, long long id, const char *agenda,
 	int rc;
 
 	if (n == 0)
-		return error_set(err, "no KPI matches: the agenda stays as it was");
+		return error_set(err, _("no KPI matches: the agenda stays as it was"));
 	store_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
@@ -251,7 +252,7 @@ int meeting_get(struct store *s, long long id, struct meeting *m, struct error *
 		read_meeting(stmt, m);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return error_set(err, "no meeting %lld", id);
+		return error_set(err, _("no meeting %lld"), id);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -387,7 +388,7 @@ static int on_agenda(struct store *s, long long id, long long kpi_id, struct err
 	rc = store_step(s, stmt, err);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return error_set(err, "that KPI is not on meeting %lld's agenda", id);
+		return error_set(err, _("that KPI is not on meeting %lld's agenda"), id);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -418,10 +419,10 @@ int meeting_record(struct store *s, long long id, long long kpi_id, enum record_
 
 	if (what == RECORD_RANK && proposed && *proposed && strcmp(code, proposed) != 0 &&
 	    (!reason || !*reason))
-		return error_set(err, "rank %s differs from the proposed %s: give a reason", code,
+		return error_set(err, _("rank %s differs from the proposed %s: give a reason"), code,
 				 proposed);
 	if (what == RECORD_RANK && (!proposed || !*proposed) && (!reason || !*reason))
-		return error_set(err, "no rank is proposed (no data): give a reason for %s", code);
+		return error_set(err, _("no rank is proposed (no data): give a reason for %s"), code);
 	store_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
@@ -463,11 +464,11 @@ int meeting_remark_add(struct store *s, long long id, long long kpi_id, enum rem
 	int rc;
 
 	if (!text || !*text)
-		return error_set(err, "nothing to record: the text is empty");
+		return error_set(err, _("nothing to record: the text is empty"));
 	if (kind == REMARK_ACTION && (!owner || !*owner))
-		return error_set(err, "an action item needs an owner");
+		return error_set(err, _("an action item needs an owner"));
 	if (kind == REMARK_ACTION && (!due || !meeting_is_date(due)))
-		return error_set(err, "due: '%s' is not a date YYYY-MM-DD", due ? due : "");
+		return error_set(err, _("due: '%s' is not a date YYYY-MM-DD"), due ? due : "");
 	store_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
@@ -522,7 +523,7 @@ int meeting_action_done(struct store *s, long long remark_id, const char *user,
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE) {
-		error_set(err, "no open action item %lld", remark_id);
+		error_set(err, _("no open action item %lld"), remark_id);
 		goto fail;
 	}
 	if (rc != SQLITE_ROW)

@@ -3,6 +3,7 @@
  * writes each item, reading its years, evaluation and remarks again (so
  * that a report of every KPI of a national data set stays small). */
 #include "report.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -53,7 +54,7 @@ int report_format_parse(const char *name, enum report_format *format, struct err
 	else if (strcmp(name, "csv") == 0)
 		*format = REPORT_CSV;
 	else
-		return error_set(err, "--format: '%s' is none of md, html, csv", name);
+		return error_set(err, _("--format: '%s' is none of md, html, csv"), name);
 	return 0;
 }
 
@@ -735,7 +736,7 @@ int report_write(struct store *s, const struct report_options *o, FILE *out, str
 		fputs("</body>\n</html>\n", out);
 	review_list_free(&r.list);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
-		rc = error_set(err, "cannot write the report");
+		rc = error_set(err, _("cannot write the report"));
 	return rc;
 }
 

@@ -1,6 +1,7 @@
 /* review.c: standings, the rank scheme and its proposals, the 効果検証
  * lists, and the KPIs of a tree with their standings. */
 #include "review.h"
+#include "i18n.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -96,8 +97,8 @@ int review_rule_parse(const char *text, struct rank *r, struct error *err)
 			return 0;
 		}
 	}
-	return error_set(err, "rule: '%s' is none of achieved, on track, improved, "
-			 "progress >= N%%, no data, otherwise", text);
+	return error_set(err, _("rule: '%s' is none of achieved, on track, improved, "
+			 "progress >= N%%, no data, otherwise"), text);
 }
 
 char *review_rule_text(const struct rank *r, char *buf, size_t size)
@@ -346,7 +347,7 @@ static int load_keys(struct store *s, const char *sql, long long bind, const cha
 	for (i = 0; rc == 0 && i < g.n; i++)
 		rc = add_row(s, l, g.code[i], g.group[i], g.field[i], year, err);
 	if (rc == 0 && text && !g.n)
-		rc = error_set(err, "no KPI with code '%s'", text);
+		rc = error_set(err, _("no KPI with code '%s'"), text);
 	free_keys(&g);
 	return rc;
 }
@@ -396,7 +397,7 @@ long long review_strategy_of(struct store *s, long long placement, struct error 
 	if (rc == SQLITE_ROW)
 		id = sqlite3_column_int64(stmt, 0);
 	else if (rc == SQLITE_DONE)
-		error_set(err, "no row %lld", placement);
+		error_set(err, _("no row %lld"), placement);
 	sqlite3_reset(stmt);
 	return id;
 }

@@ -2,6 +2,7 @@
  * of every KPI listed (the CSV report counts the same way); the table
  * shows those the filter lets through, in the chosen order. */
 #include "dashboard.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -18,7 +19,9 @@
 
 enum sort { SORT_CODE, SORT_STATUS, SORT_PROGRESS, SORT_FIELD, SORTS };
 
-static const char *const sort_names[SORTS] = { "code", "status", "progress", "field" };
+static const char *const sort_names[SORTS] = {
+	N_("code"), N_("status"), N_("progress"), N_("field"),
+};
 
 enum filter_kind { FILTER_NONE, FILTER_STATUS, FILTER_FIELD, FILTER_GROUP };
 
@@ -142,7 +145,7 @@ static char *filter_text(const struct dashboard *d, char *buf, size_t size)
 		snprintf(buf, size, "%s", d->filter_text);
 		break;
 	default:
-		snprintf(buf, size, "all");
+		snprintf(buf, size, "%s", _("all"));
 	}
 	return buf;
 }
@@ -160,7 +163,7 @@ static int draw_counts(const char *heading, const struct names *n, int y, int ma
 		int mw;
 
 		if (row == y + max - 1 && i < n->n - 1) {
-			snprintf(line, sizeof line, "  … %d more", n->n - i);
+			snprintf(line, sizeof line, _("  … %d more"), n->n - i);
 			put(row++, 0, w, line, 0);
 			break;
 		}
@@ -185,14 +188,16 @@ static void draw_dashboard(struct dashboard *d)
 	erase();
 	for (i = 0; i < d->list.n; i++)
 		counts[d->list.rows[i].st.progress.status]++;
-	snprintf(line, sizeof line, "ダッシュボード  %s  FY %s  %d KPIs", d->title,
+	snprintf(line, sizeof line, _("Dashboard  %s  FY %s  %d KPIs"), d->title,
 		 fiscal_year_format(d->year, fy, sizeof fy), d->list.n);
 	put(row++, 0, w, line, A_BOLD);
-	snprintf(line, sizeof line, "%s achieved %d  %s on track %d  %s behind %d  %s no data %d",
-		 draw_status_symbol(STATUS_ACHIEVED), counts[STATUS_ACHIEVED],
-		 draw_status_symbol(STATUS_ON_TRACK), counts[STATUS_ON_TRACK],
-		 draw_status_symbol(STATUS_BEHIND), counts[STATUS_BEHIND],
-		 draw_status_symbol(STATUS_NO_DATA), counts[STATUS_NO_DATA]);
+	snprintf(line, sizeof line, "%s %s %d  %s %s %d  %s %s %d  %s %s %d",
+		 draw_status_symbol(STATUS_ACHIEVED), progress_status_name(STATUS_ACHIEVED),
+		 counts[STATUS_ACHIEVED], draw_status_symbol(STATUS_ON_TRACK),
+		 progress_status_name(STATUS_ON_TRACK), counts[STATUS_ON_TRACK],
+		 draw_status_symbol(STATUS_BEHIND), progress_status_name(STATUS_BEHIND),
+		 counts[STATUS_BEHIND], draw_status_symbol(STATUS_NO_DATA),
+		 progress_status_name(STATUS_NO_DATA), counts[STATUS_NO_DATA]);
 	put(row++, 0, w, line, 0);
 	count_by(&d->list, 0, &groups);
 	count_by(&d->list, 1, &fields);
@@ -205,19 +210,23 @@ static void draw_dashboard(struct dashboard *d)
 			g = fl ? budget / 2 : budget;
 			fl = budget - g;
 		}
-		row += draw_counts("by project", &groups, row, g, w);
-		row += draw_counts("by 主要分野", &fields, row, fl, w);
+		row += draw_counts(_("by project"), &groups, row, g, w);
+		row += draw_counts(_("by 主要分野"), &fields, row, fl, w);
 	}
 	name_w = w - 6 - 1 - amount_w - 1 - 12 - 1 - 5 - 1 - 10;
 	if (name_w < 8)
 		name_w = 8;
 	{
-		char name[256], amounts[64];
+		char code[64], name[256], amounts[256], latest[64], prog[32];
 
-		width_cut("name", name_w, 1, name, sizeof name);
-		width_cut("baseline → target", amount_w, 1, amounts, sizeof amounts);
-		snprintf(line, sizeof line, "%-6s %s %s %-12s %5s %s", "code", name, amounts,
-			 "latest", "prog", "status");
+		/* padded by display width: the headings may be Japanese */
+		width_cut(_("code"), 6, 1, code, sizeof code);
+		width_cut(_("name"), name_w, 1, name, sizeof name);
+		width_cut(_("baseline → target"), amount_w, 1, amounts, sizeof amounts);
+		width_cut(_("latest"), 12, 1, latest, sizeof latest);
+		width_cut(_("prog"), 5, 1, prog, sizeof prog);
+		snprintf(line, sizeof line, "%s %s %s %s %s %s", code, name, amounts, latest, prog,
+			 _("status"));
 		put(row++, 0, w, line, A_UNDERLINE);
 	}
 	rows = h - 1 - row;
@@ -249,9 +258,9 @@ static void draw_dashboard(struct dashboard *d)
 			    draw_status_attr(r->st.progress.status) | attr);
 	}
 	if (!d->nshown)
-		put(row, 0, w, "no KPI passes the filter (f: filter)", 0);
-	snprintf(line, sizeof line, " %d/%d  j k move  Enter go to KPI  s sort: %s  f filter: %s"
-		 "  q back", d->nshown ? d->cursor + 1 : 0, d->nshown, sort_names[d->sort],
+		put(row, 0, w, _("no KPI passes the filter (f: filter)"), 0);
+	snprintf(line, sizeof line, _(" %d/%d  j k move  Enter go to KPI  s sort: %s  f filter: %s"
+		 "  q back"), d->nshown ? d->cursor + 1 : 0, d->nshown, _(sort_names[d->sort]),
 		 filter_text(d, f, sizeof f));
 	put(h - 1, 0, w, line, A_REVERSE);
 	refresh();
@@ -270,22 +279,22 @@ static void choose_filter(struct dashboard *d)
 
 	count_by(&d->list, 0, &groups);
 	count_by(&d->list, 1, &fields);
-	snprintf(text[n], sizeof text[0], "all");
+	snprintf(text[n], sizeof text[0], "%s", _("all"));
 	options[n] = text[n];
 	n++;
 	for (i = 0; i < 4; i++, n++) {
-		snprintf(text[n], sizeof text[0], "status: %s", progress_status_name(statuses[i]));
+		snprintf(text[n], sizeof text[0], _("status: %s"), progress_status_name(statuses[i]));
 		options[n] = text[n];
 	}
 	for (i = 0; i < fields.n; i++, n++) {
-		snprintf(text[n], sizeof text[0], "主要分野: %s", fields.name[i]);
+		snprintf(text[n], sizeof text[0], _("主要分野: %s"), fields.name[i]);
 		options[n] = text[n];
 	}
 	for (i = 0; i < groups.n; i++, n++) {
-		snprintf(text[n], sizeof text[0], "project: %s", groups.name[i]);
+		snprintf(text[n], sizeof text[0], _("project: %s"), groups.name[i]);
 		options[n] = text[n];
 	}
-	pick = draw_choose("filter", options, n, 0);
+	pick = draw_choose(_("filter"), options, n, 0);
 	if (pick < 0)
 		return;
 	if (pick == 0) {

@@ -1,5 +1,6 @@
 /* draw.c: drawing and small dialogues shared by the browser's screens. */
 #include "draw.h"
+#include "i18n.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -188,7 +189,7 @@ int draw_choose(const char *title, const char *const *options, int n, int curren
 			snprintf(line, sizeof line, "%s %s", i == current ? ">" : " ", options[i]);
 			put(y + 1 + i, x + 1, w - 2, line, i == current ? A_REVERSE : 0);
 		}
-		put(y + h - 2, x + 1, w - 2, " Enter: choose  Esc: cancel", A_DIM);
+		put(y + h - 2, x + 1, w - 2, _(" Enter: choose  Esc: cancel"), A_DIM);
 		refresh();
 		if (input_next(&k, -1) < 0)
 			continue;
@@ -208,7 +209,7 @@ int draw_ask(const char *question)
 	char line[TEXT_MAX + 8];
 	struct key k;
 
-	snprintf(line, sizeof line, "%.1000s  y/n", question);
+	snprintf(line, sizeof line, _("%.1000s  y/n"), question);
 	put(LINES - 1, 0, COLS, line, A_REVERSE | A_BOLD);
 	refresh();
 	for (;;) {

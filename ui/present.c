@@ -3,6 +3,7 @@
  * vt100 or under NO_COLOR), progress, status, the proposed rank and what
  * the room has recorded; Space and PgDn forward, PgUp back, a clock. */
 #include "present.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,6 +131,16 @@ static void bar_line(int y, int x, int w, const char *label, const char *block, 
 	put(y, x, w, line, 0);
 }
 
+/* A bar's label: two columns, 10 and 6 wide by display width. */
+static void chart_label(const char *a, const char *b, char *buf, size_t size)
+{
+	char x[128], y[64];
+
+	width_cut(a, 10, 1, x, sizeof x);
+	width_cut(b, 6, 1, y, sizeof y);
+	snprintf(buf, size, "%s %s", x, y);
+}
+
 /* Bars of plan and actual per fiscal year, with the baseline above and
  * the target below them, scaled to the largest. Returns the rows drawn. */
 static int draw_chart(const struct presentation *p, int y, int x, int w, int max_rows)
@@ -140,7 +151,7 @@ static int draw_chart(const struct presentation *p, int y, int x, int w, int max
 	double max = 0;
 	int i, row = y, bar_w = w - 24, any_plan = 0, any = 0, years;
 	int bounds = !k->is_project && k->baseline.present && k->target.present;
-	char label[64], fy[32];
+	char label[200], fy[32];
 
 	if (bar_w > 120)
 		bar_w = 120;
@@ -161,12 +172,12 @@ static int draw_chart(const struct presentation *p, int y, int x, int w, int max
 	if (max <= 0)
 		max = 1;
 	if (!any) {
-		put(row++, x, w, "no values yet", 0);
+		put(row++, x, w, _("no values yet"), 0);
 		return 1;
 	}
 	if (bounds && max_rows >= 4) {
-		snprintf(label, sizeof label, "%-10s %-6s", "baseline",
-			 fiscal_year_short(k->baseline.period.to, fy, sizeof fy));
+		chart_label(_("baseline"), fiscal_year_short(k->baseline.period.to, fy, sizeof fy),
+			    label, sizeof label);
 		bar_line(row++, x, w, label, mark, 1, k->baseline.value, max, bar_w);
 		max_rows -= 2;
 	} else {
@@ -181,17 +192,17 @@ static int draw_chart(const struct presentation *p, int y, int x, int w, int max
 
 		fiscal_year_format(r->year, fy, sizeof fy);
 		if (any_plan) {
-			snprintf(label, sizeof label, "%-10s %-6s", fy, "plan");
+			chart_label(fy, _("plan"), label, sizeof label);
 			bar_line(row++, x, w, label, light, r->has_plan, r->plan, max, bar_w);
-			snprintf(label, sizeof label, "%-10s %-6s", "", "actual");
+			chart_label("", _("actual"), label, sizeof label);
 		} else {
-			snprintf(label, sizeof label, "%-10s %-6s", fy, "");
+			chart_label(fy, "", label, sizeof label);
 		}
 		bar_line(row++, x, w, label, full, r->has_actual, r->actual, max, bar_w);
 	}
 	if (bounds) {
-		snprintf(label, sizeof label, "%-10s %-6s", "target",
-			 fiscal_year_short(k->target.period.to, fy, sizeof fy));
+		chart_label(_("target"), fiscal_year_short(k->target.period.to, fy, sizeof fy), label,
+			    sizeof label);
 		bar_line(row++, x, w, label, mark, 1, k->target.value, max, bar_w);
 	}
 	return row - y;
@@ -223,7 +234,7 @@ static void draw_screen(struct presentation *p)
 	snprintf(line, sizeof line, "%s  %s", p->k.code, p->k.name);
 	put(row++, x, iw, line, A_BOLD | A_UNDERLINE);
 	if (p->k.is_project)
-		snprintf(line, sizeof line, "当初値 %s   plan/actual",
+		snprintf(line, sizeof line, _("当初値 %s   plan/actual"),
 			 kpi_amount_text(&p->k.baseline, p->k.unit, base, sizeof base));
 	else
 		snprintf(line, sizeof line, "%s → %s   %s",
@@ -239,32 +250,32 @@ static void draw_screen(struct presentation *p)
 		rest = (h - row) / 2;
 	row += draw_chart(p, row, x, iw, h - row - rest > 1 ? h - row - rest : 1);
 	row += 1 + gap;
-	snprintf(line, sizeof line, "progress %s   status %s %s   proposed rank %s %s",
+	snprintf(line, sizeof line, _("progress %s   status %s %s   proposed rank %s %s"),
 		 kpi_years_ratio(&p->st.progress, ratio, sizeof ratio),
 		 draw_status_symbol(p->st.progress.status),
 		 progress_status_name(p->st.progress.status),
-		 p->proposed ? p->proposed->code : "-", p->proposed ? p->proposed->label : "(no data)");
+		 p->proposed ? p->proposed->code : "-", p->proposed ? p->proposed->label : _("(no data)"));
 	put(row++, x, iw, line, A_BOLD);
 	if (p->e.present && *p->e.rank)
-		snprintf(line, sizeof line, "rank %s %s%s%s", p->e.rank, p->e.rank_label,
+		snprintf(line, sizeof line, _("rank %s %s%s%s"), p->e.rank, p->e.rank_label,
 			 *p->e.reason ? " — " : "", p->e.reason);
 	else
-		snprintf(line, sizeof line, "rank not recorded yet (r)");
+		snprintf(line, sizeof line, "%s", _("rank not recorded yet (r)"));
 	if (row < h - 1)
 		put(row++, x, iw, line, p->e.present && *p->e.rank ? A_BOLD : 0);
 	if (p->k.is_project && row < h - 1) {
-		snprintf(line, sizeof line, "assessment %s %s   policy %s",
+		snprintf(line, sizeof line, _("assessment %s %s   policy %s"),
 			 *p->e.assessment ? p->e.assessment : "-", p->e.assessment_label,
 			 *p->e.policy ? p->e.policy_label : "-");
 		put(row++, x, iw, line, 0);
 	}
 	if (p->comments.n && row < h - 1) {
-		put(row++, x, iw, "comments", A_UNDERLINE);
+		put(row++, x, iw, _("comments"), A_UNDERLINE);
 		for (i = 0; i < p->comments.n && row < h - 1; i++)
 			put(row++, x + 2, iw - 2, p->comments.text[i], 0);
 	}
 	if (p->actions.n && row < h - 1) {
-		put(row++, x, iw, "action items", A_UNDERLINE);
+		put(row++, x, iw, _("action items"), A_UNDERLINE);
 		for (i = 0; i < p->actions.n && row < h - 1; i++)
 			put(row++, x + 2, iw - 2, p->actions.text[i], 0);
 	}
@@ -272,19 +283,20 @@ static void draw_screen(struct presentation *p)
 		put(h - 1, 0, w, p->message, A_REVERSE);
 	else
 		put(h - 1, 0, w, p->k.is_project
-		    ? " Space next  PgUp back  r rank  a assessment  o policy  c comment  A action  x done  q back"
-		    : " Space next  PgUp back  r rank  c comment  A action item  x done  q back", A_REVERSE);
+		    ? _(" Space next  PgUp back  r rank  a assessment  o policy  c comment  A action  x done  q back")
+		    : _(" Space next  PgUp back  r rank  c comment  A action item  x done  q back"), A_REVERSE);
 	refresh();
 }
 
 static int refuse(struct presentation *p)
 {
 	if (p->read_only)
-		snprintf(p->message, sizeof p->message, "read-only: nothing can be recorded");
+		snprintf(p->message, sizeof p->message, "%s", _("read-only: nothing can be recorded"));
 	else if (*p->m.closed_at)
-		snprintf(p->message, sizeof p->message, "this meeting is closed: nothing can be recorded");
+		snprintf(p->message, sizeof p->message, "%s",
+			 _("this meeting is closed: nothing can be recorded"));
 	else if (!p->loaded)
-		snprintf(p->message, sizeof p->message, "no KPI here");
+		snprintf(p->message, sizeof p->message, "%s", _("no KPI here"));
 	else
 		return 0;
 	return 1;
@@ -295,10 +307,10 @@ static void done(struct presentation *p, int rc, const struct error *err, const 
 	struct error e2;
 
 	if (rc < 0) {
-		snprintf(p->message, sizeof p->message, "not recorded: %s", err->text);
+		snprintf(p->message, sizeof p->message, _("not recorded: %s"), err->text);
 		return;
 	}
-	snprintf(p->message, sizeof p->message, "recorded: %s", what);
+	snprintf(p->message, sizeof p->message, _("recorded: %s"), what);
 	if (load(p, &e2) < 0)
 		snprintf(p->message, sizeof p->message, "%s", e2.text);
 }
@@ -316,19 +328,19 @@ static void record_rank(struct presentation *p)
 		const struct rank *x = &p->scheme.ranks[i];
 
 		snprintf(text[i], sizeof text[i], "%s %s%s", x->code, x->label,
-			 strcmp(x->code, proposed) == 0 ? "  (proposed)" : "");
+			 strcmp(x->code, proposed) == 0 ? _("  (proposed)") : "");
 		options[i] = text[i];
 		if (p->e.present && *p->e.rank ? strcmp(x->code, p->e.rank) == 0
 					       : strcmp(x->code, proposed) == 0)
 			current = i;
 	}
-	pick = draw_choose("rank", options, p->scheme.n, current);
+	pick = draw_choose(_("rank"), options, p->scheme.n, current);
 	if (pick < 0)
 		return;
 	r = &p->scheme.ranks[pick];
 	if (strcmp(r->code, proposed) != 0) {
 		draw_screen(p);
-		if (!draw_prompt("reason: ", reason, sizeof reason, NULL))
+		if (!draw_prompt(_("reason: "), reason, sizeof reason, NULL))
 			return;
 	}
 	done(p, meeting_record(p->s, p->m.id, p->k.id, RECORD_RANK, r->code, r->label, reason,
@@ -344,7 +356,9 @@ static void record_choice(struct presentation *p, const char *list, enum record_
 	int i, pick;
 
 	if (!p->k.is_project) {
-		snprintf(p->message, sizeof p->message, "the %s is for grant projects' KPIs", list);
+		snprintf(p->message, sizeof p->message, "%s",
+			 what == RECORD_ASSESSMENT ? _("the assessment is for grant projects' KPIs")
+						   : _("the policy is for grant projects' KPIs"));
 		return;
 	}
 	if (review_choices_load(p->s, list, &c, &err) < 0) {
@@ -355,7 +369,8 @@ static void record_choice(struct presentation *p, const char *list, enum record_
 		snprintf(text[i], sizeof text[i], "%s %s", c.items[i].code, c.items[i].label);
 		options[i] = text[i];
 	}
-	pick = draw_choose(list, options, c.n, 0);
+	pick = draw_choose(what == RECORD_ASSESSMENT ? _("assessment") : _("policy"), options, c.n,
+			   0);
 	if (pick < 0)
 		return;
 	done(p, meeting_record(p->s, p->m.id, p->k.id, what, c.items[pick].code,
@@ -369,15 +384,15 @@ static void record_remark(struct presentation *p, enum remark_kind kind)
 	struct error err;
 
 	draw_screen(p);
-	if (!draw_prompt(kind == REMARK_ACTION ? "action item: " : "comment: ", text, sizeof text,
+	if (!draw_prompt(kind == REMARK_ACTION ? _("action item: ") : _("comment: "), text, sizeof text,
 			 NULL))
 		return;
 	if (kind == REMARK_ACTION &&
-	    (!draw_prompt("owner: ", owner, sizeof owner, NULL) ||
-	     !draw_prompt("due (YYYY-MM-DD): ", due, sizeof due, NULL)))
+	    (!draw_prompt(_("owner: "), owner, sizeof owner, NULL) ||
+	     !draw_prompt(_("due (YYYY-MM-DD): "), due, sizeof due, NULL)))
 		return;
 	done(p, meeting_remark_add(p->s, p->m.id, p->k.id, kind, text, owner, due, p->user, &err),
-	     &err, kind == REMARK_ACTION ? "action item" : "comment");
+	     &err, kind == REMARK_ACTION ? _("action item") : _("comment"));
 }
 
 /* x: an open action item done. */
@@ -388,17 +403,17 @@ static void action_done(struct presentation *p)
 	int i, k = 0, pick;
 
 	if (!p->nopen) {
-		snprintf(p->message, sizeof p->message, "no open action item here");
+		snprintf(p->message, sizeof p->message, "%s", _("no open action item here"));
 		return;
 	}
 	/* the open ones, in the order shown */
 	for (i = 0; i < p->actions.n && k < p->nopen; i++)
 		if (strncmp(p->actions.text[i], "[ ]", 3) == 0)
 			options[k++] = p->actions.text[i];
-	pick = draw_choose("done", options, k, 0);
+	pick = draw_choose(_("done"), options, k, 0);
 	if (pick < 0)
 		return;
-	done(p, meeting_action_done(p->s, p->open[pick], p->user, &err), &err, "done");
+	done(p, meeting_action_done(p->s, p->open[pick], p->user, &err), &err, _("done"));
 }
 
 /* The meeting's start as a time, from its ISO 8601 UTC opened_at. */
@@ -428,7 +443,7 @@ int present_run(struct store *s, long long id, int start, const char *user, int 
 		return 0;
 	}
 	if (!p.n) {
-		snprintf(message, size, "meeting %lld has no agenda", id);
+		snprintf(message, size, _("meeting %lld has no agenda"), id);
 		free(p.codes);
 		return 0;
 	}
@@ -479,6 +494,6 @@ int present_run(struct store *s, long long id, int start, const char *user, int 
 	last = p.i;
 	unload(&p);
 	free(p.codes);
-	snprintf(message, size, "meeting %lld: %s", p.m.id, p.m.title);
+	snprintf(message, size, _("meeting %lld: %s"), p.m.id, p.m.title);
 	return last;
 }

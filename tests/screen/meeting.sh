@@ -123,7 +123,7 @@ shows "R7 (2025)         $(blocks █ 51) 12" "and the others to scale (12 of 28
 "$KPITREE" --db "$db" set H05 R7 30000 >/dev/null
 start "$KPITREE --db $db --year R7"
 keys d
-shows "ダッシュボード  第3期北海道創生総合戦略  FY R7 (2025)  19 KPIs" "d opens the dashboard of the strategy"
+shows "Dashboard  第3期北海道創生総合戦略  FY R7 (2025)  19 KPIs" "d opens the dashboard of the strategy"
 "$KPITREE" --db "$db" export report --year R7 --format csv >"$work/r.csv"
 count() {
 	"$SQLITE3" :memory: ".import --csv $work/r.csv r" \
