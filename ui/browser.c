@@ -18,6 +18,7 @@
 #include "keymap.h"
 #include "kpi.h"
 #include "kpi_years.h"
+#include "official.h"
 #include "tree.h"
 #include "values.h"
 #include "width.h"
@@ -84,6 +85,7 @@ struct browser {
 	long long data_version;		/* of the database, when last drawn */
 	struct form_change last[FORM_MAX_CHANGES];	/* the session's last save */
 	int nlast;
+	struct official_due due;	/* what the official still owes */
 	int quit;
 };
 
@@ -708,13 +710,15 @@ static void draw_project(struct browser *b, long long project, int y, int x, int
 
 static void draw_status(struct browser *b, int y, int w)
 {
-	char line[TEXT_MAX], fy[32];
+	char line[TEXT_MAX], fy[32], due_hint[128];
 	const char *name = strrchr(b->cli->db_path, '/');
 
+	snprintf(due_hint, sizeof due_hint, "?:help  %d due (%s): ! walks them  q:quit", b->due.n,
+		 fiscal_year_short(b->due.year, fy, sizeof fy));
 	snprintf(line, sizeof line, " %.200s%s  FY %s  %.64s  %s", name ? name + 1 : b->cli->db_path,
 		 b->s->read_only ? " (read-only)" : "", fiscal_year_short(b->year, fy, sizeof fy),
-		 b->cli->user,
-		 *b->message ? b->message : "?:help  /:search  ::command  q:quit");
+		 b->cli->user, *b->message ? b->message
+		 : b->due.n ? due_hint : "?:help  /:search  ::command  q:quit");
 	put(y, 0, w, line, A_REVERSE);
 }
 
@@ -1127,11 +1131,32 @@ static void export_file(struct browser *b, char *arg)
 		set_message(b, "usage: :export KIND FILE");
 		return;
 	}
+	/* a file of the server's account: an admin's, over SSH */
+	if (!access_may(&b->cli->identity, ACCESS_ADMIN)) {
+		set_message(b, "not permitted: export to a file on the server; "
+			    "ssh ... export KIND > FILE instead");
+		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :export", b->message);
+		return;
+	}
 	*file++ = '\0';
 	if (csv_export_kind(arg, &kind, &err) < 0 || csv_export_file(b->s, kind, 0, file, &err) < 0)
 		set_message(b, "%s", err.text);
 	else
 		set_message(b, "wrote %s", file);
+}
+
+/* :goto CODE: the KPI's home row, or its place in the projects tree. */
+static void goto_code(struct browser *b, const char *code)
+{
+	struct error err;
+	long long home = tree_home_of(b->s, code, &err);
+
+	if (home < 0)
+		set_message(b, "%s", err.text);
+	else if (home == 0)
+		goto_project_kpi(b, code);
+	else if (reveal(b, home) == 0)
+		select_kpi(b, code);
 }
 
 static void command(struct browser *b)
@@ -1145,14 +1170,7 @@ static void command(struct browser *b)
 	if (arg)
 		*arg++ = '\0';
 	if (strcmp(text, "goto") == 0 && arg) {
-		long long home = tree_home_of(b->s, arg, &err);
-
-		if (home < 0)
-			set_message(b, "%s", err.text);
-		else if (home == 0)
-			goto_project_kpi(b, arg);
-		else if (reveal(b, home) == 0)
-			select_kpi(b, arg);
+		goto_code(b, arg);
 	} else if (strcmp(text, "year") == 0 && arg) {
 		int year;
 
@@ -1293,20 +1311,41 @@ static void show_history(struct browser *b)
  * change the status marks, which are counted again. */
 static void enter_value(struct browser *b)
 {
-	char code[32];
+	char code[32], why[1200];
+	const char *locked;
 
-	if (b->s->read_only) {
-		/* --read-only, or a file this user may not write */
-		set_message(b, "read-only database: values cannot be entered");
-		return;
-	}
 	if (!shown_kpi(b, code, sizeof code)) {
 		set_message(b, "no KPI here: select a row with a KPI first");
 		return;
 	}
-	if (form_run(b->s, code, b->year, b->cli->user, b->message, sizeof b->message, b->last,
-		     &b->nlast) == FORM_SAVED)
+	/* the role and scope first: their reason is the one to show */
+	locked = official_edit_refusal(b->cli, code, why, sizeof why);
+	if (!locked && b->s->read_only) {
+		/* --read-only, or a file this user may not write */
+		set_message(b, "read-only database: values cannot be entered");
+		return;
+	}
+	if (form_run(b->s, code, b->year, b->cli->user, locked, b->message, sizeof b->message,
+		     b->last, &b->nlast) == FORM_SAVED) {
 		forget_marks(b);
+		official_due_load(&b->due, b->cli);
+	}
+}
+
+/* !: the next KPI whose actual is due, with the year set to it. */
+static void next_due(struct browser *b)
+{
+	const char *code = official_due_next(&b->due);
+	char fy[32];
+
+	if (!code) {
+		set_message(b, "nothing is due");
+		return;
+	}
+	b->year = b->due.year;
+	goto_code(b, code);
+	set_message(b, "due %d/%d: %s (e enters its %s actual)", b->due.at, b->due.n, code,
+		    fiscal_year_short(b->due.year, fy, sizeof fy));
 }
 
 /* y or n on the status line. */
@@ -1471,6 +1510,7 @@ static void key(struct browser *b, const struct key *k)
 		show_tree(b, b->tree == TREE_PROJECTS ? TREE_STRATEGY : TREE_PROJECTS);
 		break;
 	case ACT_NEXT_PLACE: next_place(b); break;
+	case ACT_NEXT_DUE: next_due(b); break;
 	case ACT_QUIT: b->quit = 1; break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	default: break;
@@ -1490,6 +1530,7 @@ static void follow_others(struct browser *b)
 		return;
 	b->data_version = v;
 	forget_marks(b);
+	official_due_load(&b->due, b->cli);
 }
 
 int browser_run(struct cli *cli)
@@ -1535,6 +1576,7 @@ int browser_run(struct cli *cli)
 		delscreen(screen);
 		return cli_fail(cli, "%s", b.message);
 	}
+	official_due_load(&b.due, cli);
 	start_colors();
 	cbreak();
 	noecho();
@@ -1564,5 +1606,6 @@ int browser_run(struct cli *cli)
 		free_items(b.views[t].items, b.views[t].n);
 	search_stop(&b);
 	free(b.matches);
+	official_due_free(&b.due);
 	return EXIT_DONE;
 }
