@@ -101,10 +101,10 @@ static const struct command commands[] = {
 	  { { "--year", 1, "another fiscal year than last year" },
 	    { "--file", 1, "the authorized_keys file that gives --user's scope" } }, run_due },
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
-	  "  access list | access remove NAME   [--file FILE]",
-	  "who may use kpitree over SSH: lines of ~/.ssh/authorized_keys that force"
-	  " kpitree with the official's name, role and scope", 1, 3, DB_READ, ACCESS_ADMIN,
-	  { { "--role", 1, "viewer (reads, exports), editor (also enters values), admin" },
+	  "  access list, access remove NAME",
+	  "who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys",
+	  1, 3, DB_READ, ACCESS_ADMIN,
+	  { { "--role", 1, "viewer (reads, exports), editor (also enters values), admin (all)" },
 	    { "--scope", REPEATED, "a strategy, strategy project, grant project or municipality" },
 	    { "--file", 1, "another authorized_keys file" } }, run_access },
 };

@@ -108,15 +108,17 @@ int keys_read_public(const char *path, char *type, size_t tsize, char *blob, siz
 		     struct error *err)
 {
 	char line[16384], *save = NULL, *t, *b;
-	FILE *f = fopen(path, "r");
+	int from_stdin = strcmp(path, "-") == 0;
+	FILE *f = from_stdin ? stdin : fopen(path, "r");
+	int got;
 
 	if (!f)
 		return error_set(err, "%s: %s", path, strerror(errno));
-	if (!fgets(line, sizeof line, f)) {
+	got = fgets(line, sizeof line, f) != NULL;
+	if (!from_stdin)
 		fclose(f);
+	if (!got)
 		return error_set(err, "%s: empty, not a public key", path);
-	}
-	fclose(f);
 	t = strtok_r(line, " \t\r\n", &save);
 	b = t ? strtok_r(NULL, " \t\r\n", &save) : NULL;
 	if (!t || !b || !type_known(t) || !base64_ok(b))

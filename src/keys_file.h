@@ -20,8 +20,8 @@ struct keys_entry {
  * password database, else $HOME). Returns 0, or -1 with err filled. */
 int keys_file_default(char *buf, size_t size, struct error *err);
 
-/* Reads a public key file (one line: TYPE BASE64 [COMMENT]) into type
- * and blob. Returns 0, or -1 with err filled. */
+/* Reads a public key file (one line: TYPE BASE64 [COMMENT]; path "-":
+ * standard input) into type and blob. Returns 0, or -1 with err filled. */
 int keys_read_public(const char *path, char *type, size_t tsize, char *blob, size_t bsize,
 		     struct error *err);
 

@@ -43,7 +43,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-plan 32
+plan 35
 
 # The service account's folder: its database, the log beside it, and its
 # authorized_keys; the work folder above it is only passed through.
@@ -169,6 +169,18 @@ ssh_as admin access list --file "$ak" >"$work/out" 2>"$work/err"
 tanaka  editor  project:SP5
 suzuki  admin  all" ]
 ok $? "the admin lists who has access"
+ssh-keygen -q -t ed25519 -N '' -f "$work/yamada" || exit 1
+ssh_as admin access add yamada - --role viewer --file "$ak" <"$work/yamada.pub" >"$work/out" 2>"$work/err" &&
+	ssh_as yamada due >"$work/out" 2>"$work/err"
+ok $? "the admin adds an official over SSH, the key on standard input, and the key gets in"
+ssh_as editor access add yamada2 - --role admin --file "$ak" <"$work/stranger.pub" >"$work/out" 2>"$work/err"
+[ $? -eq 1 ] && grep -q "^kpitree: not permitted: tanaka (editor, project:SP5) may not access$" "$work/err" &&
+	! grep -q "kpitree:yamada2" "$ak"
+ok $? "an editor may not manage access"
+as_svc "$KPITREE" --db "$db" export actuals >"$work/actuals.csv"
+ssh_as admin import /dev/stdin <"$work/actuals.csv" >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && grep -q "^imported [0-9]* rows from 1 file; 0 values changed$" "$work/out"
+ok $? "the admin imports a file sent on standard input"
 
 # What a client sends is split into words, never run by a shell.
 ssh_as admin "show H01; touch $pwned" >"$work/out" 2>"$work/err"
