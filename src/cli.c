@@ -19,7 +19,10 @@
 #include "kpi_years.h"
 #include "number.h"
 #include "paths.h"
+#include "meeting.h"
 #include "progress.h"
+#include "report.h"
+#include "review.h"
 #include "values.h"
 #include "words.h"
 
@@ -68,16 +71,21 @@ static const struct command commands[] = {
 	  "create the database", 0, 0, DB_CREATE, ACCESS_ADMIN,
 	  { { "--empty", 0, "create it without the bundled data" } }, run_init },
 	{ "import", "import FILE... [--encoding utf-8|cp932]",
-	  "load CSV files (strategy, projects, actuals; told by their headers),"
-	  " all in one transaction", 1, CLI_MAX_ARGS, DB_WRITE, ACCESS_ADMIN,
+	  "load CSV files (strategy, projects, actuals, a rank scheme, the"
+	  " assessment and policy lists; told by their headers), all in one transaction", 1, CLI_MAX_ARGS, DB_WRITE,
+	  ACCESS_ADMIN,
 	  { { "--encoding", 1, "the files' encoding (default: detected)" } }, run_import },
-	{ "export", "export KIND [-o FILE] [--excel]",
-	  "KIND: kpis, actuals, strategy, projects; standard output by default",
+	{ "export", "export KIND [-o FILE] [--excel] [--meeting ID] [--year FY] [--format md|html|csv]",
+	  "KIND: kpis, actuals, strategy, projects, report; standard output by default",
 	  1, 1, DB_READ, ACCESS_READ,
 	  { { "-o", 1, "write to FILE (replaced whole, or left as it was)" },
-	    { "--excel", 0, "UTF-8 with BOM and CRLF, for Excel" } }, run_export },
+	    { "--excel", 0, "UTF-8 with BOM and CRLF, for Excel" },
+	    { "--meeting", 1, "report: that meeting's minutes (default: every KPI)" },
+	    { "--year", 1, "report: the fiscal year judged (default: the meeting's)" },
+	    { "--format", 1, "report: md (default), html or csv" } }, run_export },
 	{ "show", "show CODE [--year FY]",
-	  "a KPI as text: baseline, target, plan/actual per year, progress, status",
+	  "a KPI as text: baseline, target, plan/actual per year, progress, status,"
+	  " proposed rank, latest evaluation, open action items",
 	  1, 1, DB_READ, ACCESS_READ,
 	  { { "--year", 1, "the year whose progress and status to state" } }, run_show },
 	{ "set", "set CODE FY VALUE [--plan] [--note TEXT] [--expect OLD]",
@@ -586,6 +594,49 @@ static void print_amounts(struct cli *cli, const struct kpi *k)
 	fprintf(cli->out, "direction  %s\n", kpi_direction_name(k->direction));
 }
 
+static void print_action(void *ctx, const struct remark *r)
+{
+	struct cli *cli = ctx;
+
+	fprintf(cli->out, "action %lld: %s (owner %s, due %s)\n", r->id, r->text, r->owner, r->due);
+}
+
+/* The rank the scheme proposes at year, the latest evaluation and the
+ * open action items. */
+static int print_review(struct cli *cli, const struct kpi *k, const struct kpi_years *t,
+			int year, struct error *e)
+{
+	struct rank_scheme scheme;
+	const struct rank *proposed;
+	struct evaluation ev;
+	struct standing st;
+	char title[256];
+
+	if (review_scheme_load(cli->store, &scheme, e) < 0)
+		return -1;
+	if (year) {
+		review_standing(k, t, year, &st);
+		proposed = review_propose(&scheme, &st);
+		if (proposed)
+			fprintf(cli->out, "proposed rank: %s %s\n", proposed->code, proposed->label);
+		else
+			fprintf(cli->out, "proposed rank: none (no data)\n");
+	}
+	if (meeting_latest_evaluation(cli->store, k->id, &ev, title, sizeof title, e) < 0)
+		return -1;
+	if (ev.present) {
+		fprintf(cli->out, "evaluated at %s:", title);
+		if (*ev.rank)
+			fprintf(cli->out, " rank %s%s%s", ev.rank, *ev.reason ? " — " : "", ev.reason);
+		if (*ev.assessment)
+			fprintf(cli->out, "; %s %s", ev.assessment, ev.assessment_label);
+		if (*ev.policy)
+			fprintf(cli->out, "; %s", ev.policy_label);
+		fputc('\n', cli->out);
+	}
+	return meeting_remarks(cli->store, 0, k->id, 1, print_action, cli, e);
+}
+
 static int run_show(struct cli *cli)
 {
 	struct kpi_years t;
@@ -642,6 +693,10 @@ static int run_show(struct cli *cli)
 			kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 	} else {
 		fprintf(cli->out, "\nno actual yet: no data\n");
+	}
+	if (print_review(cli, &k, &t, chosen ? chosen->year : year, &e) < 0) {
+		kpi_release(&k);
+		return cli_fail_error(cli, &e);
 	}
 	kpi_release(&k);
 	return EXIT_DONE;
@@ -713,6 +768,16 @@ static void print_history_row(void *ctx, const struct history_row *h)
 		fprintf(cli->out, "%s\n", note);
 }
 
+/* What a meeting recorded, after the values' changes. */
+static void print_record(void *ctx, const struct record_change *c)
+{
+	struct cli *cli = ctx;
+
+	fprintf(cli->out, "%s  %s  meeting %lld %s  %s -> %s%s%s\n", c->changed_at, c->changed_by,
+		c->meeting_id, c->what, c->old_text ? c->old_text : "-",
+		c->new_text ? c->new_text : "-", *c->reason ? "  reason: " : "", c->reason);
+}
+
 static int run_history(struct cli *cli)
 {
 	struct kpi k;
@@ -722,6 +787,8 @@ static int run_history(struct cli *cli)
 	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	rc = values_history(cli->store, k.id, print_history_row, cli, &e);
+	if (rc == 0)
+		rc = meeting_history(cli->store, k.id, print_record, cli, &e);
 	kpi_release(&k);
 	if (rc < 0)
 		return cli_fail_error(cli, &e);
@@ -782,6 +849,31 @@ static int run_import(struct cli *cli)
 	return EXIT_DONE;
 }
 
+static int run_report(struct cli *cli)
+{
+	const char *path = cli_option(cli, "-o"), *format = cli_option(cli, "--format");
+	const char *meeting = cli_option(cli, "--meeting"), *year = cli_option(cli, "--year");
+	struct report_options o = { .excel = cli_flag(cli, "--excel") };
+	struct error e;
+	char *end;
+	int rc;
+
+	if (format && report_format_parse(format, &o.format, &e) < 0)
+		return cli_fail_error(cli, &e);
+	if (o.excel && o.format != REPORT_CSV)
+		return usage_error(cli, "--excel is for --format csv");
+	if (meeting) {
+		o.meeting_id = strtoll(meeting, &end, 10);
+		if (*end || o.meeting_id <= 0)
+			return cli_fail(cli, "--meeting: '%s' is not a meeting number", meeting);
+	}
+	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)
+		return EXIT_FAILED;
+	rc = path ? report_write_file(cli->store, &o, path, &e)
+		  : report_write(cli->store, &o, cli->out, &e);
+	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+}
+
 static int run_export(struct cli *cli)
 {
 	const char *path = cli_option(cli, "-o");
@@ -790,6 +882,10 @@ static int run_export(struct cli *cli)
 	struct error e;
 	int rc;
 
+	if (strcmp(cli->args[0], "report") == 0)
+		return run_report(cli);
+	if (cli_option(cli, "--meeting") || cli_option(cli, "--year") || cli_option(cli, "--format"))
+		return usage_error(cli, "--meeting, --year and --format are for export report");
 	if (csv_export_kind(cli->args[0], &kind, &e) < 0)
 		return cli_fail_error(cli, &e);
 	rc = path ? csv_export_file(cli->store, kind, excel, path, &e)

@@ -1,6 +1,7 @@
 /* csv_export.c: writing the kpis, actuals, strategy and projects exports
  * in a fixed order, so that export, import, export gives the same bytes. */
 #include "csv_export.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -8,62 +9,25 @@
 #include <unistd.h>
 
 #include "codes.h"
+#include "csv_write.h"
 #include "fiscal_year.h"
 #include "kpi.h"
 #include "kpi_text.h"
 #include "number.h"
 
-struct writer {
-	FILE *f;
-	int excel;
-	int cells;		/* in the current row */
-};
-
-static void put_cell(struct writer *w, const char *text)
-{
-	const char *p;
-
-	if (w->cells++)
-		fputc(',', w->f);
-	if (!strpbrk(text, ",\"\r\n")) {
-		fputs(text, w->f);
-		return;
-	}
-	fputc('"', w->f);
-	for (p = text; *p; p++) {
-		if (*p == '"')
-			fputc('"', w->f);
-		fputc(*p, w->f);
-	}
-	fputc('"', w->f);
-}
-
-static void put_number(struct writer *w, int present, double v)
+static void put_number(struct csv_writer *w, int present, double v)
 {
 	char buf[64];
 
-	put_cell(w, present ? number_format(v, buf, sizeof buf) : "");
+	csv_put_cell(w, present ? number_format(v, buf, sizeof buf) : "");
 }
 
-static void put_int(struct writer *w, long long v)
+static void put_int(struct csv_writer *w, long long v)
 {
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%lld", v);
-	put_cell(w, buf);
-}
-
-static void end_row(struct writer *w)
-{
-	fputs(w->excel ? "\r\n" : "\n", w->f);
-	w->cells = 0;
-}
-
-static void put_row(struct writer *w, const char *const *cells)
-{
-	for (; *cells; cells++)
-		put_cell(w, *cells);
-	end_row(w);
+	csv_put_cell(w, buf);
 }
 
 static const char *column_text(sqlite3_stmt *stmt, int col)
@@ -84,7 +48,7 @@ int csv_export_kind(const char *name, enum export_kind *kind, struct error *err)
 			return 0;
 		}
 	}
-	return error_set(err, "no export kind '%s' (kpis, actuals, strategy, projects)", name);
+	return error_set(err, _("no export kind '%s' (kpis, actuals, strategy, projects)"), name);
 }
 
 /* A period as exports write it: R6, H30-R4 avg, R7-R11 cum. */
@@ -107,8 +71,8 @@ static char *period_cell(const struct amount *a, char *buf, size_t size)
 
 /* Runs sql and hands each row to fn; the one loop every export shares. */
 static int each_row(struct store *s, const char *sql, long long bind,
-		    int (*fn)(struct store *, struct writer *, sqlite3_stmt *, struct error *),
-		    struct writer *w, struct error *err)
+		    int (*fn)(struct store *, struct csv_writer *, sqlite3_stmt *, struct error *),
+		    struct csv_writer *w, struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(s, sql, err);
 	int rc;
@@ -124,66 +88,66 @@ static int each_row(struct store *s, const char *sql, long long bind,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int kpi_row(struct store *s, struct writer *w, sqlite3_stmt *stmt, struct error *err)
+static int kpi_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stmt, struct error *err)
 {
 	struct kpi k;
 	char buf[64];
 
 	if (kpi_find(s, column_text(stmt, 0), &k, err) < 0)
 		return -1;
-	put_cell(w, k.code);
+	csv_put_cell(w, k.code);
 	put_int(w, k.number);
-	put_cell(w, k.name);
-	put_cell(w, k.unit);
+	csv_put_cell(w, k.name);
+	csv_put_cell(w, k.unit);
 	put_number(w, k.baseline.present, k.baseline.value);
-	put_cell(w, period_cell(&k.baseline, buf, sizeof buf));
+	csv_put_cell(w, period_cell(&k.baseline, buf, sizeof buf));
 	put_number(w, k.target.present, k.target.value);
-	put_cell(w, period_cell(&k.target, buf, sizeof buf));
-	put_cell(w, k.is_project ? "up" : kpi_direction_name(k.direction));
-	put_cell(w, column_text(stmt, 1));
-	end_row(w);
+	csv_put_cell(w, period_cell(&k.target, buf, sizeof buf));
+	csv_put_cell(w, k.is_project ? "up" : kpi_direction_name(k.direction));
+	csv_put_cell(w, column_text(stmt, 1));
+	csv_end_row(w);
 	kpi_release(&k);
 	return 0;
 }
 
-static int value_row(struct store *s, struct writer *w, sqlite3_stmt *stmt, struct error *err)
+static int value_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stmt, struct error *err)
 {
 	int i;
 
 	(void)s;
 	(void)err;
-	put_cell(w, column_text(stmt, 0));
+	csv_put_cell(w, column_text(stmt, 0));
 	put_int(w, sqlite3_column_int64(stmt, 1));
-	put_cell(w, column_text(stmt, 2));
+	csv_put_cell(w, column_text(stmt, 2));
 	put_number(w, 1, sqlite3_column_double(stmt, 3));
 	for (i = 4; i < 7; i++)
-		put_cell(w, column_text(stmt, i));
-	end_row(w);
+		csv_put_cell(w, column_text(stmt, i));
+	csv_end_row(w);
 	return 0;
 }
 
-static int project_row(struct store *s, struct writer *w, sqlite3_stmt *stmt, struct error *err)
+static int project_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stmt, struct error *err)
 {
 	char year[16];
 	int i;
 
 	(void)s;
 	(void)err;
-	put_cell(w, column_text(stmt, 0));
-	put_cell(w, column_text(stmt, 1));
-	put_cell(w, fiscal_year_short(sqlite3_column_int(stmt, 2), year, sizeof year));
+	csv_put_cell(w, column_text(stmt, 0));
+	csv_put_cell(w, column_text(stmt, 1));
+	csv_put_cell(w, fiscal_year_short(sqlite3_column_int(stmt, 2), year, sizeof year));
 	put_int(w, sqlite3_column_int64(stmt, 3));
 	for (i = 4; i < 10; i++)
-		put_cell(w, column_text(stmt, i));
-	put_cell(w, column_text(stmt, 10));
+		csv_put_cell(w, column_text(stmt, i));
+	csv_put_cell(w, column_text(stmt, 10));
 	if (sqlite3_column_type(stmt, 11) == SQLITE_NULL)
-		put_cell(w, "");
+		csv_put_cell(w, "");
 	else
 		put_int(w, sqlite3_column_int64(stmt, 11));
-	put_cell(w, column_text(stmt, 12));
-	put_cell(w, column_text(stmt, 13));
+	csv_put_cell(w, column_text(stmt, 12));
+	csv_put_cell(w, column_text(stmt, 13));
 	put_number(w, sqlite3_column_type(stmt, 14) != SQLITE_NULL, sqlite3_column_double(stmt, 14));
-	end_row(w);
+	csv_end_row(w);
 	return 0;
 }
 
@@ -261,7 +225,7 @@ static int content_menus(struct store *s, long long placement, struct content *c
 
 /* One content row: the strategy, its five levels (columns 1-5 of the
  * query, as "label title"), its KPIs, field, menus and examples. */
-static int strategy_row(struct store *s, struct writer *w, sqlite3_stmt *stmt,
+static int strategy_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stmt,
 			struct error *err)
 {
 	struct content *c = calloc(1, sizeof *c);
@@ -269,22 +233,22 @@ static int strategy_row(struct store *s, struct writer *w, sqlite3_stmt *stmt,
 	int i;
 
 	if (!c)
-		return error_set(err, "out of memory");
+		return error_set(err, _("out of memory"));
 	if (content_kpis(s, placement, c, err) < 0 || content_menus(s, placement, c, err) < 0) {
 		free(c);
 		return -1;
 	}
-	put_cell(w, column_text(stmt, 0));
-	put_cell(w, c->codes);
+	csv_put_cell(w, column_text(stmt, 0));
+	csv_put_cell(w, c->codes);
 	for (i = 1; i <= 5; i++)
-		put_cell(w, column_text(stmt, i));
-	put_cell(w, c->kpis);
-	put_cell(w, c->number);
-	put_cell(w, column_text(stmt, 7));
-	put_cell(w, c->menus);
-	put_cell(w, column_text(stmt, 8));
-	put_cell(w, column_text(stmt, 9));
-	end_row(w);
+		csv_put_cell(w, column_text(stmt, i));
+	csv_put_cell(w, c->kpis);
+	csv_put_cell(w, c->number);
+	csv_put_cell(w, column_text(stmt, 7));
+	csv_put_cell(w, c->menus);
+	csv_put_cell(w, column_text(stmt, 8));
+	csv_put_cell(w, column_text(stmt, 9));
+	csv_end_row(w);
 	free(c);
 	return 0;
 }
@@ -331,31 +295,31 @@ static const char *const projects_header[] = {
 
 int csv_export(struct store *s, enum export_kind kind, int excel, FILE *out, struct error *err)
 {
-	struct writer w = { .f = out, .excel = excel };
+	struct csv_writer w = { .f = out, .excel = excel };
 	int rc;
 
 	if (excel)
 		fputs("\xEF\xBB\xBF", out);
 	switch (kind) {
 	case EXPORT_KPIS:
-		put_row(&w, kpis_header);
+		csv_put_row(&w, kpis_header);
 		rc = each_row(s, "SELECT k.code, coalesce(f.name, '') FROM kpi k"
 			      " LEFT JOIN field f ON f.id = k.field_id ORDER BY k.code COLLATE code_order",
 			      0, kpi_row, &w, err);
 		break;
 	case EXPORT_ACTUALS:
-		put_row(&w, actuals_header);
+		csv_put_row(&w, actuals_header);
 		rc = each_row(s, "SELECT k.code, v.fiscal_year, v.kind, v.value, v.note,"
 			      " v.entered_by, v.entered_at FROM value v JOIN kpi k ON k.id = v.kpi_id"
 			      " ORDER BY k.code COLLATE code_order, v.fiscal_year, v.kind",
 			      0, value_row, &w, err);
 		break;
 	case EXPORT_STRATEGY:
-		put_row(&w, strategy_header);
+		csv_put_row(&w, strategy_header);
 		rc = each_row(s, strategy_sql, 0, strategy_row, &w, err);
 		break;
 	default:
-		put_row(&w, projects_header);
+		csv_put_row(&w, projects_header);
 		rc = each_row(s, "SELECT p.municipality, g.name, p.adoption_year, p.number, p.title,"
 			      " p.application, p.national_share, p.period, p.description, p.notes,"
 			      " coalesce(k.code, ''), k.number, coalesce(k.name, ''),"
@@ -367,29 +331,27 @@ int csv_export(struct store *s, enum export_kind kind, int excel, FILE *out, str
 		break;
 	}
 	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
-		rc = error_set(err, "cannot write: %s", strerror(errno));
+		rc = error_set(err, _("cannot write: %s"), strerror(errno));
 	return rc;
+}
+
+struct export_job {
+	struct store *s;
+	enum export_kind kind;
+	int excel;
+};
+
+static int write_export(void *ctx, FILE *f, struct error *err)
+{
+	struct export_job *job = ctx;
+
+	return csv_export(job->s, job->kind, job->excel, f, err);
 }
 
 int csv_export_file(struct store *s, enum export_kind kind, int excel, const char *path,
 		    struct error *err)
 {
-	char tmp[4200];
-	FILE *f;
-	int rc;
+	struct export_job job = { s, kind, excel };
 
-	snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
-	f = fopen(tmp, "wb");
-	if (!f)
-		return error_set(err, "%s: %s", path, strerror(errno));
-	rc = csv_export(s, kind, excel, f, err);
-	if (rc == 0 && fsync(fileno(f)) != 0)
-		rc = error_set(err, "%s: %s", path, strerror(errno));
-	if (fclose(f) != 0 && rc == 0)
-		rc = error_set(err, "%s: %s", path, strerror(errno));
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = error_set(err, "%s: %s", path, strerror(errno));
-	if (rc != 0)
-		unlink(tmp);
-	return rc;
+	return file_replace(path, write_export, &job, err);
 }

@@ -1,6 +1,7 @@
 /* csv_import.c: the import of CSV files: each file's kind from its header,
  * the values and projects kinds, and the one transaction around them all. */
 #include "csv_import.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "import.h"
 #include "kpi.h"
 #include "number.h"
+#include "review.h"
 #include "value_batch.h"
 #include "values.h"
 
@@ -82,6 +84,13 @@ enum {
 	P_REQUIRED = 15
 };
 
+/* The rank scheme and the 効果検証 lists (review.h). */
+static const char *const scheme_columns[] = { "rank", "label", "rule", NULL };
+enum { S_RANK, S_LABEL, S_RULE, S_REQUIRED = 3 };
+
+static const char *const choices_columns[] = { "list", "code", "label", NULL };
+enum { C_LIST, C_CODE, C_LABEL, C_REQUIRED = 3 };
+
 static int find_name(const char *const *names, const char *name)
 {
 	int i;
@@ -110,10 +119,10 @@ static int map_columns(struct import *im, const struct csv_record *header,
 		import_header_name(header->fields[i].text, name, sizeof name);
 		k = find_name(names, name);
 		if (k < 0) {
-			import_error(im, header->line, (long)i + 1, "unknown column '%s'", name);
+			import_error(im, header->line, (long)i + 1, _("unknown column '%s'"), name);
 			bad = 1;
 		} else if (c->index[k] >= 0) {
-			import_error(im, header->line, (long)i + 1, "column '%s' twice", name);
+			import_error(im, header->line, (long)i + 1, _("column '%s' twice"), name);
 			bad = 1;
 		} else {
 			c->index[k] = (int)i;
@@ -121,7 +130,7 @@ static int map_columns(struct import *im, const struct csv_record *header,
 	}
 	for (k = 0; k < required; k++) {
 		if (c->index[k] < 0) {
-			import_error(im, header->line, 0, "no column '%s'", names[k]);
+			import_error(im, header->line, 0, _("no column '%s'"), names[k]);
 			bad = 1;
 		}
 	}
@@ -169,6 +178,7 @@ struct reader {
 	char last_project[1024];
 	long long last_project_id;
 	struct value_batch *batch;	/* the values of an actuals file */
+	int positions[2];	/* rows of a scheme, or of each list, so far */
 	int failed;		/* a store error: stop reading */
 };
 
@@ -189,7 +199,7 @@ static long long find_kpi(struct reader *rd, const char *code, struct error *err
 	rd->last_kpi = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		error_set(err, "no KPI with code '%s'", code);
+		error_set(err, _("no KPI with code '%s'"), code);
 	snprintf(rd->last_code, sizeof rd->last_code, "%s", code);
 	return rd->last_kpi;
 }
@@ -219,7 +229,7 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 		v.kind = VALUE_PLAN;
 	} else {
 		import_error(im, r->line, column_of(c, A_KIND),
-			     "kind: '%s' is neither plan nor actual", kind);
+			     _("kind: '%s' is neither plan nor actual"), kind);
 		bad = 1;
 	}
 	if (number_parse(cell(c, r, A_VALUE), &v.value, &err) < 0) {
@@ -228,7 +238,7 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 	}
 	if (*at && !is_timestamp(at)) {
 		import_error(im, r->line, column_of(c, A_AT),
-			     "entered_at: '%s' is not a UTC time like 2025-04-01T09:00:00Z", at);
+			     _("entered_at: '%s' is not a UTC time like 2025-04-01T09:00:00Z"), at);
 		bad = 1;
 	}
 	if (bad || im->errors->n)
@@ -319,19 +329,19 @@ static void projects_row(struct reader *rd, const struct csv_record *r)
 	number = whole_number(cell(c, r, P_PROJECT));
 	if (!number) {
 		import_error(im, r->line, column_of(c, P_PROJECT),
-			     "project: '%s' is not a project number (1, 2, ...)", cell(c, r, P_PROJECT));
+			     _("project: '%s' is not a project number (1, 2, ...)"), cell(c, r, P_PROJECT));
 		bad = 1;
 	}
 	k.number = whole_number(cell(c, r, P_KPI));
 	if (!k.number) {
 		import_error(im, r->line, column_of(c, P_KPI),
-			     "kpi: '%s' is not a KPI number (1, 2, ...)", cell(c, r, P_KPI));
+			     _("kpi: '%s' is not a KPI number (1, 2, ...)"), cell(c, r, P_KPI));
 		bad = 1;
 	}
 	for (i = 0; i < P_REQUIRED; i++) {
 		if (!*cell(c, r, i) && (i == P_MUNICIPALITY || i == P_PROGRAM || i == P_TITLE ||
 					i == P_CODE || i == P_NAME)) {
-			import_error(im, r->line, column_of(c, i), "%s: empty", c->names[i]);
+			import_error(im, r->line, column_of(c, i), _("%s: empty"), c->names[i]);
 			bad = 1;
 		}
 	}
@@ -343,7 +353,7 @@ static void projects_row(struct reader *rd, const struct csv_record *r)
 		}
 	}
 	if (strlen(cell(c, r, P_CODE)) >= sizeof k.code) {
-		import_error(im, r->line, column_of(c, P_CODE), "code: longer than %zu bytes",
+		import_error(im, r->line, column_of(c, P_CODE), _("code: longer than %zu bytes"),
 			     sizeof k.code - 1);
 		bad = 1;
 	}
@@ -366,7 +376,96 @@ static void projects_row(struct reader *rd, const struct csv_record *r)
 	k.unit = (char *)cell(c, r, P_UNIT);
 	k.project_id = rd->last_project_id;
 	if (kpi_save(im->s, &k, &err) < 0)
-		import_error(im, r->line, column_of(c, P_CODE), "code: %s", err.text);
+		import_error(im, r->line, column_of(c, P_CODE), _("code: %s"), err.text);
+}
+
+static void insert_row(struct reader *rd, const struct csv_record *r, long column,
+		       const char *sql, const char *a, int position, const char *b,
+		       const char *c)
+{
+	struct error err;
+	sqlite3_stmt *stmt = store_cached(rd->im->s, sql, &err);
+	int rc;
+
+	if (!stmt) {
+		rd->failed = 1;
+		import_error(rd->im, r->line, 0, "%s", err.text);
+		return;
+	}
+	sqlite3_bind_text(stmt, 1, a, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(stmt, 2, position);
+	sqlite3_bind_text(stmt, 3, b, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 4, c, -1, SQLITE_TRANSIENT);
+	rc = store_step(rd->im->s, stmt, &err);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_CONSTRAINT)
+		import_error(rd->im, r->line, column, _("'%s' is there twice"), b);
+	else if (rc != SQLITE_DONE) {
+		rd->failed = 1;
+		import_error(rd->im, r->line, 0, "%s", err.text);
+	}
+}
+
+/* rank,label,rule: a rank of the scheme, in the file's order. */
+static void scheme_row(struct reader *rd, const struct csv_record *r)
+{
+	const struct columns *c = &rd->columns;
+	struct rank rank;
+	struct error err;
+	char rule[64];
+
+	if (!*cell(c, r, S_RANK)) {
+		import_error(rd->im, r->line, column_of(c, S_RANK), _("rank: empty"));
+		return;
+	}
+	if (review_rule_parse(cell(c, r, S_RULE), &rank, &err) < 0) {
+		import_error(rd->im, r->line, column_of(c, S_RULE), "%s", err.text);
+		return;
+	}
+	insert_row(rd, r, column_of(c, S_RANK),
+		   "INSERT INTO rank_scheme(rule, position, code, label) VALUES (?1, ?2, ?3, ?4)",
+		   review_rule_text(&rank, rule, sizeof rule), ++rd->positions[0],
+		   cell(c, r, S_RANK), cell(c, r, S_LABEL));
+}
+
+/* list,code,label: a choice of the assessment or the policy list; the
+ * first row of a list replaces the list. */
+static void choices_row(struct reader *rd, const struct csv_record *r)
+{
+	static const char *const lists[] = { "assessment", "policy" };
+	const struct columns *c = &rd->columns;
+	const char *list = cell(c, r, C_LIST);
+	int k;
+
+	for (k = 0; k < 2 && strcmp(list, lists[k]) != 0; k++)
+		;
+	if (k == 2) {
+		import_error(rd->im, r->line, column_of(c, C_LIST),
+			     _("list: '%s' is neither assessment nor policy"), list);
+		return;
+	}
+	if (!*cell(c, r, C_CODE) || !*cell(c, r, C_LABEL)) {
+		import_error(rd->im, r->line, column_of(c, *cell(c, r, C_CODE) ? C_LABEL : C_CODE),
+			     _("%s: empty"), *cell(c, r, C_CODE) ? "label" : "code");
+		return;
+	}
+	if (!rd->positions[k]) {
+		struct error err;
+		sqlite3_stmt *stmt = store_cached(rd->im->s, "DELETE FROM choice WHERE list = ?", &err);
+
+		if (!stmt || (sqlite3_bind_text(stmt, 1, lists[k], -1, SQLITE_STATIC),
+			      store_step(rd->im->s, stmt, &err)) != SQLITE_DONE) {
+			if (stmt)
+				sqlite3_reset(stmt);
+			rd->failed = 1;
+			import_error(rd->im, r->line, 0, "%s", err.text);
+			return;
+		}
+		sqlite3_reset(stmt);
+	}
+	insert_row(rd, r, column_of(c, C_CODE),
+		   "INSERT INTO choice(list, position, code, label) VALUES (?1, ?2, ?3, ?4)",
+		   lists[k], ++rd->positions[k], cell(c, r, C_CODE), cell(c, r, C_LABEL));
 }
 
 static int is_header_of(const struct csv_record *r, const char *const *names, int required)
@@ -415,9 +514,10 @@ static void keep_above(struct reader *rd, const struct csv_record *r)
 
 static void unknown_header(struct import *im, long line)
 {
-	import_error(im, line, 0, "a header of no known kind: expected "
+	import_error(im, line, 0, _("a header of no known kind: expected "
 		     "code,fiscal_year,kind,value,... (actuals), municipality,program,... "
-		     "(projects) or the wide table's 重点戦略プロジェクト,基本戦略,... (strategy)");
+		     "(projects), rank,label,rule (a rank scheme), list,code,label (the assessment "
+		     "and policy lists) or the wide table's 重点戦略プロジェクト,基本戦略,... (strategy)"));
 }
 
 /* Title rows above the wide table's header (別紙, the document's name,
@@ -443,9 +543,23 @@ static int take_header(struct reader *rd, const struct csv_record *r)
 		rd->kind = IMPORT_PROJECTS;
 		return map_columns(im, r, projects_columns, P_REQUIRED, &rd->columns);
 	}
+	if (is_header_of(r, scheme_columns, S_REQUIRED)) {
+		struct error err;
+
+		rd->kind = IMPORT_SCHEME;
+		if (store_exec(im->s, "DELETE FROM rank_scheme", &err) < 0) {
+			import_error(im, r->line, 0, "%s", err.text);
+			return -1;
+		}
+		return map_columns(im, r, scheme_columns, S_REQUIRED, &rd->columns);
+	}
+	if (is_header_of(r, choices_columns, C_REQUIRED)) {
+		rd->kind = IMPORT_CHOICES;
+		return map_columns(im, r, choices_columns, C_REQUIRED, &rd->columns);
+	}
 	if (is_kpis_export(r)) {
-		import_error(im, r->line, 0, "a kpis export is not imported: its KPIs come from "
-			     "the strategy and projects files");
+		import_error(im, r->line, 0, _("a kpis export is not imported: its KPIs come from "
+			     "the strategy and projects files"));
 		return -1;
 	}
 	if (wide_table_is_header(r)) {
@@ -478,12 +592,16 @@ static int on_record(void *ctx, const struct csv_record *r)
 	if (rd->kind == IMPORT_STRATEGY)
 		return wide_table_row(rd->wide, r) < 0 ? -1 : 0;
 	if (r->n != rd->columns.count) {
-		import_error(rd->im, r->line, 0, "expected %zu cells but found %zu",
+		import_error(rd->im, r->line, 0, _("expected %zu cells but found %zu"),
 			     rd->columns.count, r->n);
 		return 0;
 	}
 	if (rd->kind == IMPORT_ACTUALS)
 		actuals_row(rd, r);
+	else if (rd->kind == IMPORT_SCHEME)
+		scheme_row(rd, r);
+	else if (rd->kind == IMPORT_CHOICES)
+		choices_row(rd, r);
 	else
 		projects_row(rd, r);
 	return rd->failed ? -1 : 0;
@@ -540,7 +658,7 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 
 		im.path = files[i].path;
 		if (import_one(&im, &files[i], encoding) < 0 && errors->n == before)
-			import_error(&im, 0, 0, "import stopped");
+			import_error(&im, 0, 0, _("import stopped"));
 	}
 	if (errors->n || errors->more) {
 		store_rollback(s);

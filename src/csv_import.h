@@ -17,7 +17,11 @@ struct import_file {
 	size_t len;
 };
 
-enum import_kind { IMPORT_STRATEGY, IMPORT_ACTUALS, IMPORT_PROJECTS };
+enum import_kind {
+	IMPORT_STRATEGY, IMPORT_ACTUALS, IMPORT_PROJECTS,
+	IMPORT_SCHEME,		/* rank,label,rule: the rank scheme, replaced whole */
+	IMPORT_CHOICES		/* list,code,label: the 効果検証 lists, each replaced */
+};
 
 struct import_stats {
 	long rows;		/* data rows read, all files */

@@ -1,6 +1,7 @@
 /* csv_read.c: RFC 4180 records from a text source through libcsv, each
  * with the line it starts on; limits on cells and rows keep memory bounded. */
 #include "csv_read.h"
+#include "i18n.h"
 
 #include <csv.h>
 #include <stdlib.h>
@@ -51,17 +52,17 @@ static void on_cell(void *s, size_t len, void *data)
 		return;
 	if (len > CSV_MAX_CELL) {
 		r->status = error_at(r->err, r->path, r->cell_line, column,
-				     "cell longer than %d bytes", CSV_MAX_CELL);
+				     _("cell longer than %d bytes"), CSV_MAX_CELL);
 		return;
 	}
 	if (r->n == CSV_MAX_CELLS) {
 		r->status = error_at(r->err, r->path, r->cell_line, column,
-				     "more than %d cells in one row", CSV_MAX_CELLS);
+				     _("more than %d cells in one row"), CSV_MAX_CELLS);
 		return;
 	}
 	if (len + 1 > CSV_MAX_ROW - r->used) {
 		r->status = error_at(r->err, r->path, r->record_line, 0,
-				     "row longer than %d bytes", CSV_MAX_ROW);
+				     _("row longer than %d bytes"), CSV_MAX_ROW);
 		return;
 	}
 	/* CSV_APPEND_NULL has put a NUL at s[len]. */
@@ -98,14 +99,14 @@ static int parse_error(struct reader *r)
 	if (r->status)
 		return r->status;
 	if (csv_error(&r->parser) != CSV_EPARSE)
-		return r->status = error_set(r->err, "out of memory");
+		return r->status = error_set(r->err, _("out of memory"));
 	/* Still in a quoted cell: something other than a comma or a line
 	 * end came after its closing quote. */
 	if (r->parser.quoted)
 		return r->status = error_at(r->err, r->path, r->line, column,
-					    "text after a closing quote (a quote inside a quoted cell is written \"\")");
+					    _("text after a closing quote (a quote inside a quoted cell is written \"\")"));
 	return r->status = error_at(r->err, r->path, r->line, column,
-				    "a quote inside an unquoted cell");
+				    _("a quote inside an unquoted cell"));
 }
 
 /* Feeds s[0, n) to libcsv one line at a time, so that each record and
@@ -131,7 +132,7 @@ static int feed(struct reader *r, const char *s, size_t n)
 		 * cell ends. */
 		if (!r->status && r->parser.entry_pos > CSV_MAX_CELL + 1)
 			r->status = error_at(r->err, r->path, r->cell_line, (long)r->n + 1,
-					     "cell longer than %d bytes", CSV_MAX_CELL);
+					     _("cell longer than %d bytes"), CSV_MAX_CELL);
 		if (nl)
 			r->line++;
 		s += k;
@@ -152,16 +153,16 @@ static int read_all(struct reader *r, struct text_source *t)
 		if (feed(r, r->text, n))
 			return r->status;
 		if (nul)
-			return error_at(r->err, r->path, r->line, (long)r->n + 1, "NUL byte");
+			return error_at(r->err, r->path, r->line, (long)r->n + 1, _("NUL byte"));
 	}
 	if (got < 0)
 		return -1;
 	if (csv_fini(&r->parser, on_cell, on_row, r) != 0)
-		return error_at(r->err, r->path, r->cell_line, (long)r->n + 1, "unclosed quote");
+		return error_at(r->err, r->path, r->cell_line, (long)r->n + 1, _("unclosed quote"));
 	if (r->status)
 		return r->status;
 	if (!r->records)
-		return error_at(r->err, r->path, 0, 0, "empty file");
+		return error_at(r->err, r->path, 0, 0, _("empty file"));
 	return 0;
 }
 
@@ -178,7 +179,7 @@ int csv_read(const char *path, const void *data, size_t len, enum encoding encod
 	r = malloc(sizeof *r);
 	if (!r) {
 		text_close(t);
-		return error_set(err, "out of memory");
+		return error_set(err, _("out of memory"));
 	}
 	r->path = path;
 	r->fn = fn;

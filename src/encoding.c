@@ -1,6 +1,7 @@
 /* encoding.c: input files and buffers as a stream of UTF-8: the BOM, the
  * choice of UTF-8 or CP932, CP932 through iconv, and where a bad byte is. */
 #include "encoding.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -176,7 +177,7 @@ static int open_file(struct text_source *t, const char *path, struct error *err)
 {
 	t->chunk = malloc(TEXT_CHUNK);
 	if (!t->chunk)
-		return error_set(err, "out of memory");
+		return error_set(err, _("out of memory"));
 	t->win = t->chunk;
 	t->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (t->fd < 0)
@@ -219,7 +220,7 @@ struct text_source *text_open(const char *path, const void *data, size_t len,
 	struct text_source *t = calloc(1, sizeof *t);
 
 	if (!t) {
-		error_set(err, "out of memory");
+		error_set(err, _("out of memory"));
 		return NULL;
 	}
 	snprintf(t->name, sizeof t->name, "%s", path ? path : "");
@@ -241,7 +242,7 @@ struct text_source *text_open(const char *path, const void *data, size_t len,
 	if (t->encoding == ENCODING_CP932) {
 		t->cd = iconv_open("UTF-8", "CP932");
 		if (t->cd == (iconv_t)-1) {
-			error_set(err, "cannot decode CP932: %s", strerror(errno));
+			error_set(err, _("cannot decode CP932: %s"), strerror(errno));
 			text_close(t);
 			return NULL;
 		}
@@ -285,7 +286,7 @@ static long read_utf8(struct text_source *t, char *buf, size_t size, struct erro
 	 * whole before the first bad byte, or before a character that the
 	 * text ends inside, is the only way to deliver nothing. */
 	if (end == 0)
-		return error_at(err, t->name, t->line, t->column, "invalid UTF-8");
+		return error_at(err, t->name, t->line, t->column, _("invalid UTF-8"));
 	memcpy(buf, t->win + t->pos, end);
 	t->pos += end;
 	return (long)end;
@@ -311,7 +312,7 @@ static long read_cp932(struct text_source *t, char *buf, size_t size, struct err
 			if (t->eof && (rc != (size_t)-1 || out != buf))
 				break;
 			if (t->eof)
-				return error_at(err, t->name, t->line, t->column, "invalid CP932");
+				return error_at(err, t->name, t->line, t->column, _("invalid CP932"));
 			if (refill(t, err) < 0)
 				return -1;
 		} else if (e == E2BIG) {
@@ -319,7 +320,7 @@ static long read_cp932(struct text_source *t, char *buf, size_t size, struct err
 		} else if (out != buf) {
 			break;
 		} else {
-			return error_at(err, t->name, t->line, t->column, "invalid CP932");
+			return error_at(err, t->name, t->line, t->column, _("invalid CP932"));
 		}
 	}
 	return (long)(out - buf);
@@ -375,5 +376,5 @@ int encoding_parse(const char *name, enum encoding *encoding, struct error *err)
 			return 0;
 		}
 	}
-	return error_set(err, "unknown encoding '%s' (use utf-8 or cp932)", name);
+	return error_set(err, _("unknown encoding '%s' (use utf-8 or cp932)"), name);
 }

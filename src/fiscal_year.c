@@ -1,6 +1,7 @@
 /* fiscal_year.c: reading fiscal years in the forms officials write them
  * (2025, FY2025, R7, 令和元年度, full-width digits) and printing R7 (2025). */
 #include "fiscal_year.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -89,7 +90,7 @@ static int out_of_range(const char *text, int year, struct error *err)
 {
 	if (year >= FISCAL_YEAR_MIN && year <= FISCAL_YEAR_MAX)
 		return 0;
-	error_set(err, "fiscal year out of range: '%s' (%d to %d)", text,
+	error_set(err, _("fiscal year out of range: '%s' (%d to %d)"), text,
 		  FISCAL_YEAR_MIN, FISCAL_YEAR_MAX);
 	return 1;
 }
@@ -104,15 +105,15 @@ static int parse_era(const char *text, const char *p, const char *end, int base,
 	if (take(&p, end, "元"))
 		n = 1;
 	else if (!take_number(&p, end, &n))
-		return error_set(err, "not a fiscal year: '%s'", text);
+		return error_set(err, _("not a fiscal year: '%s'"), text);
 	take(&p, end, "年度");
 	if (p != end)
-		return error_set(err, "not a fiscal year: '%s'", text);
+		return error_set(err, _("not a fiscal year: '%s'"), text);
 	if (n == 0)
-		return error_set(err, "not a fiscal year: '%s' (the first year of an era is 1 or 元)",
+		return error_set(err, _("not a fiscal year: '%s' (the first year of an era is 1 or 元)"),
 				 text);
 	if (base == HEISEI_BASE && n > HEISEI_LAST)
-		return error_set(err, "not a fiscal year: '%s' (heisei ends with H31 = R1 = 2019)",
+		return error_set(err, _("not a fiscal year: '%s' (heisei ends with H31 = R1 = 2019)"),
 				 text);
 	if (out_of_range(text, base + n, err))
 		return -1;
@@ -128,11 +129,11 @@ static int parse_gregorian(const char *text, const char *p, const char *end,
 	int fy = take(&p, end, "fy");
 
 	if (!take_number(&p, end, &n))
-		return error_set(err, "not a fiscal year: '%s'", text);
+		return error_set(err, _("not a fiscal year: '%s'"), text);
 	if (!fy)
 		take(&p, end, "年度");
 	if (p != end)
-		return error_set(err, "not a fiscal year: '%s'", text);
+		return error_set(err, _("not a fiscal year: '%s'"), text);
 	if (out_of_range(text, n, err))
 		return -1;
 	*year = n;
@@ -166,12 +167,27 @@ char *fiscal_year_short(int year, char *buf, size_t size)
 	return buf;
 }
 
+/* 令和7年度, 令和元年度, 平成30年度: how Japanese officials write a year. */
+static char *japanese(int year, char *buf, size_t size)
+{
+	const char *era = year > REIWA_BASE ? "令和" : "平成";
+	int n = year - (year > REIWA_BASE ? REIWA_BASE : HEISEI_BASE);
+
+	if (n == 1)
+		snprintf(buf, size, "%s元年度", era);
+	else
+		snprintf(buf, size, "%s%d年度", era, n);
+	return buf;
+}
+
 char *fiscal_year_format(int year, char *buf, size_t size)
 {
 	char era[16];
 
 	if (year <= HEISEI_BASE)
 		return fiscal_year_short(year, buf, size);
+	if (i18n_japanese())
+		return japanese(year, buf, size);
 	snprintf(buf, size, "%s (%d)", fiscal_year_short(year, era, sizeof era), year);
 	return buf;
 }

@@ -18,7 +18,8 @@
  * Returns 0, or -1 with err saying why (the text is quoted in it). */
 int fiscal_year_parse(const char *text, int *year, struct error *err);
 
-/* "R7 (2025)"; years before Reiwa use Heisei ("H30 (2018)"). Returns buf. */
+/* "R7 (2025)"; years before Reiwa use Heisei ("H30 (2018)"). Under the
+ * Japanese interface: 令和7年度, 令和元年度, 平成30年度. Returns buf. */
 char *fiscal_year_format(int year, char *buf, size_t size);
 
 /* "R7", "R1", "H30": the short form used in periods and exports. */

@@ -1,6 +1,7 @@
 /* kpi.c: reading and writing KPIs and their amounts (baseline, target)
  * in the kpi table. */
 #include "kpi.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,12 +72,12 @@ int kpi_find(struct store *s, const char *code, struct kpi *k, struct error *err
 		k->baseline.decimals = sqlite3_column_int(stmt, 22);
 		k->target.decimals = sqlite3_column_int(stmt, 23);
 	} else if (rc == SQLITE_DONE) {
-		error_set(err, "no KPI with code '%s'", code);
+		error_set(err, _("no KPI with code '%s'"), code);
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_ROW && (!k->name || !k->unit)) {
 		kpi_release(k);
-		return error_set(err, "out of memory");
+		return error_set(err, _("out of memory"));
 	}
 	return rc == SQLITE_ROW ? 0 : -1;
 }
@@ -179,7 +180,7 @@ int kpi_save(struct store *s, struct kpi *k, struct error *err)
 	project_id = sqlite3_column_int64(stmt, 2);
 	sqlite3_reset(stmt);
 	if (strategy_id != k->strategy_id || project_id != k->project_id)
-		return error_set(err, "code %s belongs to another %s already", k->code,
+		return error_set(err, _("code %s belongs to another %s already"), k->code,
 				 strategy_id ? "strategy" : "project");
 	return write_kpi(s, update_sql, k, err);
 }

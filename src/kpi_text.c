@@ -1,6 +1,7 @@
 /* kpi_text.c: the KPI cell, read as officials and the seed spell it (any spacing,
  * full-width digits, ->, three KPIs on one line) and written in one canonical form. */
 #include "kpi_text.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -203,7 +204,7 @@ static int copy_field(const char *start, const char *end, char *out, size_t size
 	size_t len = (size_t)(end - start);
 
 	if (len >= size)
-		return error_set(err, "%s longer than %zu bytes in '%s'", what, size - 1, kpi);
+		return error_set(err, _("%s longer than %zu bytes in '%s'"), what, size - 1, kpi);
 	memcpy(out, start, len);
 	out[len] = '\0';
 	return 0;
@@ -231,14 +232,14 @@ static int read_number(const char *start, const char *end, double *value, int *d
 
 	if (copy_token(start, end, token) == 0) {
 		if (number_parse(token, value, &sub))
-			return error_set(err, "%s in '%s'", sub.text, kpi);
+			return error_set(err, _("%s in '%s'"), sub.text, kpi);
 		*decimals = number_decimals(token);
 		/* as it will be written: commas, and the decimals as typed */
 		if (strlen(number_format_places(*value, *decimals, 1, canonical, sizeof canonical))
 		    < TOKEN_MAX)
 			return 0;
 	}
-	return error_set(err, "number too long: '%s' in '%s'",
+	return error_set(err, _("number too long: '%s' in '%s'"),
 			 quote(q, start, end, TOKEN_QUOTE_CHARS), kpi);
 }
 
@@ -249,10 +250,10 @@ static int read_year(const char *start, const char *end, int *year, const char *
 	struct error sub;
 
 	if (copy_token(start, end, token))
-		return error_set(err, "not a fiscal year: '%s' in '%s'",
+		return error_set(err, _("not a fiscal year: '%s' in '%s'"),
 				 quote(q, start, end, TOKEN_QUOTE_CHARS), kpi);
 	if (fiscal_year_parse(token, year, &sub))
-		return error_set(err, "%s in '%s'", sub.text, kpi);
+		return error_set(err, _("%s in '%s'"), sub.text, kpi);
 	return 0;
 }
 
@@ -276,10 +277,9 @@ static int parse_period(const char *start, const char *end, struct period *perio
 	years_end -= len;
 	wave = find_any(start, years_end, waves, COUNT(waves), &len);
 	if (wave && period->kind == PERIOD_YEAR)
-		return error_set(err, "a range of years needs " AVERAGE " or " CUMULATIVE
-				 " ('%s') in '%s'", quote(q, start, end, TOKEN_QUOTE_CHARS), kpi);
+		return error_set(err, _("a range of years needs 平均 or 累計 ('%s') in '%s'"), quote(q, start, end, TOKEN_QUOTE_CHARS), kpi);
 	if (!wave && period->kind != PERIOD_YEAR)
-		return error_set(err, "%s needs a range of years ('%s') in '%s'",
+		return error_set(err, _("%s needs a range of years ('%s') in '%s'"),
 				 period->kind == PERIOD_AVG ? AVERAGE : CUMULATIVE,
 				 quote(q, start, end, TOKEN_QUOTE_CHARS), kpi);
 	if (read_year(start, wave ? wave : years_end, &period->from, kpi, err))
@@ -288,7 +288,7 @@ static int parse_period(const char *start, const char *end, struct period *perio
 	if (wave && read_year(wave + len, years_end, &period->to, kpi, err))
 		return -1;
 	if (period->from > period->to)
-		return error_set(err, "period runs backwards ('%s') in '%s'",
+		return error_set(err, _("period runs backwards ('%s') in '%s'"),
 				 quote(q, start, end, TOKEN_QUOTE_CHARS), kpi);
 	return 0;
 }
@@ -381,7 +381,7 @@ static const char *parse_baseline(const char *start, const char *end, struct amo
 	end = trim_end(start, end);
 	/* 1,511億円(見込額) lacks its period; it must not be read as one. */
 	if (!group_before(start, end, &open, &in, &in_end) || is_estimate(in, in_end)) {
-		error_set(err, "no period in parentheses after the baseline in '%s'", kpi);
+		error_set(err, _("no period in parentheses after the baseline in '%s'"), kpi);
 		return NULL;
 	}
 	if (parse_period(in, in_end, &a->period, kpi, err))
@@ -399,11 +399,11 @@ static const char *parse_baseline(const char *start, const char *end, struct amo
 	while ((len = number_char_before(start, end)))
 		end -= len;
 	if (end == number_end) {
-		error_set(err, "no number in the baseline of '%s'", kpi);
+		error_set(err, _("no number in the baseline of '%s'"), kpi);
 		return NULL;
 	}
 	if (unit_start == unit_end) {
-		error_set(err, "no unit after the number in the baseline of '%s'", kpi);
+		error_set(err, _("no unit after the number in the baseline of '%s'"), kpi);
 		return NULL;
 	}
 	end -= match_before(start, end, signs, COUNT(signs));
@@ -424,7 +424,7 @@ static const char *number_and_unit_at(const char *p, const char *end, struct amo
 	while ((len = number_char_at(p, end)))
 		p += len;
 	if (p == digits) {
-		error_set(err, "no number in the target of '%s'", kpi);
+		error_set(err, _("no number in the target of '%s'"), kpi);
 		return NULL;
 	}
 	if (read_number(number, p, &a->value, &a->decimals, kpi, err))
@@ -435,7 +435,7 @@ static const char *number_and_unit_at(const char *p, const char *end, struct amo
 	len = ends_with(unit_start, p, AT_LEAST);
 	a->at_least = len > 0;
 	if (unit_start == p - len) {
-		error_set(err, "no unit after the number in the target of '%s'", kpi);
+		error_set(err, _("no unit after the number in the target of '%s'"), kpi);
 		return NULL;
 	}
 	if (copy_field(unit_start, p - len, unit, KPI_TEXT_MAX_UNIT, "unit", kpi, err))
@@ -470,7 +470,7 @@ static int parse_target(const char *p, const char *end, struct amount *a, char *
 			continue;
 		}
 		if (!group_at(p, end, &in, &in_end, &group_end))
-			return error_set(err, "no period in parentheses after the target in '%s'",
+			return error_set(err, _("no period in parentheses after the target in '%s'"),
 					 kpi);
 		p = group_end;
 		if (!a->estimate && is_estimate(in, in_end)) {
@@ -494,7 +494,7 @@ static int parse_name(const char *start, const char *end, struct kpi_text_item *
 	item->relisted = len > 0;
 	end = trim_end(start, end - len);
 	if (start == end)
-		return error_set(err, "a KPI with no name in '%s'", kpi);
+		return error_set(err, _("a KPI with no name in '%s'"), kpi);
 	return copy_field(start, end, item->name, sizeof item->name, "name", kpi, err);
 }
 
@@ -510,7 +510,7 @@ static int agree_units(struct kpi_text_item *item, const char *target_unit, cons
 		return 0;
 	}
 	if (strcmp(item->unit, target_unit) != 0)
-		return error_set(err, "baseline and target units differ ('%s' and '%s') in '%s'",
+		return error_set(err, _("baseline and target units differ ('%s' and '%s') in '%s'"),
 				 item->unit, target_unit, kpi);
 	return 0;
 }
@@ -527,9 +527,9 @@ static int parse_kpi(const char *start, const char *line_end, int first_on_line,
 	quote(kpi, start, trim_end(start, line_end), QUOTE_CHARS);
 	arrow = find_any(start, line_end, arrows, COUNT(arrows), &arrow_len);
 	if (!arrow && first_on_line)
-		return error_set(err, "no arrow (→) between baseline and target in '%s'", kpi);
+		return error_set(err, _("no arrow (→) between baseline and target in '%s'"), kpi);
 	if (!arrow)
-		return error_set(err, "text after the target that is not a KPI: '%s'", kpi);
+		return error_set(err, _("text after the target that is not a KPI: '%s'"), kpi);
 	if (!(name_end = parse_baseline(start, arrow, &item->baseline, item->unit, kpi, err)) ||
 	    parse_name(start, name_end, item, kpi, err) ||
 	    parse_target(arrow + arrow_len, line_end, &item->target, target_unit, after, kpi, err))
@@ -544,7 +544,7 @@ static int parse_line(const char *p, const char *end, struct kpi_text_item *item
 
 	for (p = skip_spaces(p, end); p < end; p = skip_spaces(p, end)) {
 		if (*count >= max)
-			return error_set(err, "more than %d KPIs in one cell", max);
+			return error_set(err, _("more than %d KPIs in one cell"), max);
 		if (parse_kpi(p, end, first, &items[*count], &p, err))
 			return -1;
 		(*count)++;
@@ -572,7 +572,7 @@ int kpi_text_parse(const char *cell, struct kpi_text_item *items, int max, int *
 		line = end + 1;
 	}
 	if (count == 0)
-		return error_set(err, "empty KPI cell");
+		return error_set(err, _("empty KPI cell"));
 	*n = count;
 	return 0;
 }

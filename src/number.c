@@ -1,6 +1,7 @@
 /* number.c: reading numbers as officials type them (１，５１１, −3) and writing
  * them plainly; conversions run in the C locale, so LC_NUMERIC changes neither. */
 #include "number.h"
+#include "i18n.h"
 
 #include <locale.h>
 #include <math.h>
@@ -172,19 +173,19 @@ int number_parse(const char *text, double *value, struct error *err)
 		char ch;
 
 		if (len - commas == NUMBER_MAX_CHARS || len == sizeof ascii - 1)
-			return error_set(err, "number too long: '%s'", text);
+			return error_set(err, _("number too long: '%s'"), text);
 		ch = take_char(&p, end);
 		if (!ch)
-			return error_set(err, "not a number: '%s'", text);
+			return error_set(err, _("not a number: '%s'"), text);
 		commas += ch == ',';
 		ascii[len++] = ch;
 	}
 	ascii[len] = '\0';
 	switch (number_shape(ascii)) {
 	case SHAPE_GARBAGE:
-		return error_set(err, "not a number: '%s'", text);
+		return error_set(err, _("not a number: '%s'"), text);
 	case SHAPE_COMMA:
-		return error_set(err, "misplaced thousands comma in '%s'", text);
+		return error_set(err, _("misplaced thousands comma in '%s'"), text);
 	case SHAPE_OK:
 		break;
 	}

@@ -1,6 +1,7 @@
 /* paths.c: resolving the database path and the user name; creating the
  * default database's directory. */
 #include "paths.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -52,7 +53,7 @@ int paths_database(const char *option, char *buf, size_t size,
 	}
 	home = home_directory();
 	if (!home)
-		return error_set(err, "no home directory to keep the database in; use --db FILE");
+		return error_set(err, _("no home directory to keep the database in; use --db FILE"));
 	snprintf(buf, size, "%s/.local/share/kpitree/kpitree.db", home);
 	return 0;
 }
@@ -104,5 +105,5 @@ int paths_user(const char *option, char *buf, size_t size, struct error *err)
 		snprintf(buf, size, "%s", login);
 		return 0;
 	}
-	return error_set(err, "cannot tell who you are; use --user NAME");
+	return error_set(err, _("cannot tell who you are; use --user NAME"));
 }

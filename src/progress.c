@@ -1,6 +1,7 @@
 /* progress.c: how far a KPI has come at a fiscal year and its status
  * (achieved, on track, behind, no data), by the rules progress.h states. */
 #include "progress.h"
+#include "i18n.h"
 
 static const struct year_value *find_year(const struct year_value *values, size_t n,
 					  int year)
@@ -95,11 +96,11 @@ void progress_plan(const double *plan, const double *actual, struct progress *ou
 const char *progress_status_name(enum status status)
 {
 	static const char *const names[] = {
-		[STATUS_NO_DATA] = "no data",
-		[STATUS_BEHIND] = "behind",
-		[STATUS_ON_TRACK] = "on track",
-		[STATUS_ACHIEVED] = "achieved",
+		[STATUS_NO_DATA] = N_("no data"),
+		[STATUS_BEHIND] = N_("behind"),
+		[STATUS_ON_TRACK] = N_("on track"),
+		[STATUS_ACHIEVED] = N_("achieved"),
 	};
 
-	return names[status];
+	return _(names[status]);
 }

@@ -232,8 +232,127 @@ static const char *const migration_1[] = {
 	NULL
 };
 
+/* Version 2: review meetings (issue "Review meetings").
+ *
+ * The rank scheme and the lists of the 効果検証 (assessment, policy) are
+ * data with these defaults; importing a scheme or list file replaces
+ * them. A rank's rule says when it is proposed: "achieved", "on track",
+ * "improved" (better than the baseline), "progress >= N%", "no data" or
+ * "otherwise"; the first rank whose rule holds is proposed.
+ *
+ * What a meeting records (evaluations, comments, action items) is kept
+ * with who and when, and every change is also appended to record_history,
+ * which, like history, is never rewritten. */
+static const char *const migration_2[] = {
+	"CREATE TABLE rank_scheme("
+	"  position INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  label TEXT NOT NULL DEFAULT '',"
+	"  rule TEXT NOT NULL"
+	");",
+	"INSERT INTO rank_scheme(position, code, label, rule) VALUES"
+	"  (1, 'A', '達成', 'achieved'),"
+	"  (2, 'B', '順調', 'on track'),"
+	"  (3, 'C', '遅れ(基準値より改善)', 'improved'),"
+	"  (4, 'D', '基準値から改善なし', 'otherwise');",
+
+	"CREATE TABLE choice("
+	"  list TEXT NOT NULL CHECK (list IN ('assessment', 'policy')),"
+	"  position INTEGER NOT NULL,"
+	"  code TEXT NOT NULL,"
+	"  label TEXT NOT NULL,"
+	"  PRIMARY KEY (list, code)"
+	") WITHOUT ROWID;",
+	"INSERT INTO choice(list, position, code, label) VALUES"
+	"  ('assessment', 1, '①', '地方創生に非常に効果的であった'),"
+	"  ('assessment', 2, '②', '地方創生に相当程度効果があった'),"
+	"  ('assessment', 3, '③', '地方創生に効果があった'),"
+	"  ('assessment', 4, '④', '地方創生に対して効果がなかった'),"
+	"  ('policy', 1, '発展', '事業の発展'),"
+	"  ('policy', 2, '改善', '事業の改善'),"
+	"  ('policy', 3, '中止', '事業の中止'),"
+	"  ('policy', 4, '終了', '事業の終了 (当初予定通り)');",
+
+	/* held_on: the date (YYYY-MM-DD); fiscal_year: the year whose
+	 * results it reviews; closed_at NULL while it is open. */
+	"CREATE TABLE meeting("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL,"
+	"  held_on TEXT NOT NULL,"
+	"  fiscal_year INTEGER NOT NULL,"
+	"  agenda TEXT NOT NULL DEFAULT '',"
+	"  opened_by TEXT NOT NULL,"
+	"  opened_at TEXT NOT NULL,"
+	"  closed_at TEXT"
+	");",
+
+	"CREATE TABLE agenda_item("
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  kpi_id INTEGER NOT NULL REFERENCES kpi(id),"
+	"  PRIMARY KEY (meeting_id, position),"
+	"  UNIQUE (meeting_id, kpi_id)"
+	");",
+
+	/* The room's evaluation of a KPI at a meeting; the codes and labels
+	 * as they were chosen, so that a later scheme leaves them be. */
+	"CREATE TABLE evaluation("
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  kpi_id INTEGER NOT NULL REFERENCES kpi(id),"
+	"  proposed TEXT NOT NULL DEFAULT '',"
+	"  rank TEXT NOT NULL DEFAULT '',"
+	"  rank_label TEXT NOT NULL DEFAULT '',"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  assessment TEXT NOT NULL DEFAULT '',"
+	"  assessment_label TEXT NOT NULL DEFAULT '',"
+	"  policy TEXT NOT NULL DEFAULT '',"
+	"  policy_label TEXT NOT NULL DEFAULT '',"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  PRIMARY KEY (meeting_id, kpi_id)"
+	");",
+	"CREATE INDEX evaluation_kpi ON evaluation(kpi_id, meeting_id);",
+
+	/* A comment, or an action item with an owner and a due date. */
+	"CREATE TABLE remark("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  kpi_id INTEGER NOT NULL REFERENCES kpi(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('comment', 'action')),"
+	"  text TEXT NOT NULL,"
+	"  owner TEXT NOT NULL DEFAULT '',"
+	"  due TEXT NOT NULL DEFAULT '',"
+	"  done_at TEXT,"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL"
+	");",
+	"CREATE INDEX remark_kpi ON remark(kpi_id, meeting_id);",
+	"CREATE INDEX remark_meeting ON remark(meeting_id, kpi_id);",
+
+	/* Every change a meeting records: what (rank, assessment, policy,
+	 * comment, action, done, meeting), what was there, what came. */
+	"CREATE TABLE record_history("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  kpi_id INTEGER REFERENCES kpi(id),"
+	"  what TEXT NOT NULL,"
+	"  old_text TEXT,"
+	"  new_text TEXT,"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL"
+	");",
+	"CREATE INDEX record_history_kpi ON record_history(kpi_id, id);",
+	"CREATE TRIGGER record_history_no_update BEFORE UPDATE ON record_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER record_history_no_delete BEFORE DELETE ON record_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	NULL
+};
+
 const char *const *const schema_migrations[] = {
 	migration_1,
+	migration_2,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -1,6 +1,7 @@
 /* store.c: opening the database (WAL, foreign keys, busy wait), creating
  * and migrating the schema, transactions, checking and backing up. */
 #include "store.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -83,7 +84,7 @@ sqlite3_stmt *store_cached(struct store *s, const char *sql, struct error *err)
 		}
 	}
 	if (i == STORE_CACHE_SIZE) {
-		error_set(err, "too many cached statements");
+		error_set(err, _("too many cached statements"));
 		return NULL;
 	}
 	s->cache[i].stmt = store_prepare(s, sql, err);
@@ -98,7 +99,7 @@ int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err)
 	int rc;
 
 	if (fail_countdown > 0 && --fail_countdown == 0) {
-		error_set(err, "%s: disk I/O error (injected)", s->path);
+		error_set(err, _("%s: disk I/O error (injected)"), s->path);
 		return SQLITE_IOERR;
 	}
 	rc = sqlite3_step(stmt);
@@ -122,7 +123,7 @@ int store_exec(struct store *s, const char *sql, struct error *err)
 int store_begin(struct store *s, struct error *err)
 {
 	if (s->read_only)
-		return error_set(err, "%s: the database is open read-only", s->path);
+		return error_set(err, _("%s: the database is open read-only"), s->path);
 	return store_exec(s, "BEGIN IMMEDIATE", err);
 }
 
@@ -165,12 +166,12 @@ static int migrate(struct store *s, struct error *err)
 	if (user_version(s, &version, err) < 0)
 		return -1;
 	if (version > schema_version)
-		return error_set(err, "%s: made by a newer kpitree (schema %d; this one knows %d)",
+		return error_set(err, _("%s: made by a newer kpitree (schema %d; this one knows %d)"),
 				 s->path, version, schema_version);
 	if (version == schema_version)
 		return 0;
 	if (s->read_only)
-		return error_set(err, "%s: schema %d needs migrating to %d, which a read-only open cannot do",
+		return error_set(err, _("%s: schema %d needs migrating to %d, which a read-only open cannot do"),
 				 s->path, version, schema_version);
 	if (store_begin(s, err) < 0)
 		return -1;
@@ -214,26 +215,26 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 
 	if (stat(path, &st) == 0) {
 		if (mode == STORE_CREATE) {
-			error_set(err, "%s: already exists", path);
+			error_set(err, _("%s: already exists"), path);
 			return NULL;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			error_set(err, "%s: not a regular file", path);
+			error_set(err, _("%s: not a regular file"), path);
 			return NULL;
 		}
 		if (!is_sqlite_file(path)) {
-			error_set(err, "%s: not a kpitree database (not an SQLite file)", path);
+			error_set(err, _("%s: not a kpitree database (not an SQLite file)"), path);
 			return NULL;
 		}
 	} else if (mode != STORE_CREATE) {
-		error_set(err, "%s: no such database; create it with: kpitree --db %s init",
+		error_set(err, _("%s: no such database; create it with: kpitree --db %s init"),
 			  path, path);
 		return NULL;
 	}
 
 	s = calloc(1, sizeof *s);
 	if (!s) {
-		error_set(err, "out of memory");
+		error_set(err, _("out of memory"));
 		return NULL;
 	}
 	snprintf(s->path, sizeof s->path, "%s", path);
@@ -453,7 +454,7 @@ int store_backup(struct store *s, const char *dest, struct error *err)
 		goto fail;
 	}
 	if (sqlite3_close(out) != SQLITE_OK) {
-		error_set(err, "%s: cannot close the copy", dest);
+		error_set(err, _("%s: cannot close the copy"), dest);
 		out = NULL;
 		goto fail;
 	}

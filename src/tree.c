@@ -1,6 +1,7 @@
 /* tree.c: reading the tree of placements for the browser, one level at
  * a time, and finding rows by code or by text through the search index. */
 #include "tree.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,7 +118,7 @@ long long tree_home_of(struct store *s, const char *code, struct error *err)
 	if (rc == SQLITE_ROW)
 		home = sqlite3_column_int64(stmt, 1);
 	else if (rc == SQLITE_DONE)
-		error_set(err, "no KPI with code '%s'", code);
+		error_set(err, _("no KPI with code '%s'"), code);
 	sqlite3_reset(stmt);
 	return home;
 }
@@ -195,7 +196,7 @@ struct tree_search *tree_search_start(struct store *s, const char *text, struct 
 
 	if (!ts || !(ts->text = strdup(text))) {
 		free(ts);
-		error_set(err, "out of memory");
+		error_set(err, _("out of memory"));
 		return NULL;
 	}
 	ts->s = s;

@@ -1,6 +1,7 @@
 /* value_batch.c: the import_values virtual table over a chunk of parsed
  * values, and the two statements that merge a chunk into the store. */
 #include "value_batch.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,7 +194,7 @@ struct value_batch *value_batch_new(struct store *s, const char *now, struct err
 	}
 	b = calloc(1, sizeof *b);
 	if (!b) {
-		error_set(err, "out of memory");
+		error_set(err, _("out of memory"));
 		return NULL;
 	}
 	b->s = s;
@@ -213,7 +214,7 @@ static size_t keep(struct value_batch *b, const char *text, struct error *err)
 			size *= 2;
 		more = realloc(b->arena, size);
 		if (!more) {
-			error_set(err, "out of memory");
+			error_set(err, _("out of memory"));
 			return (size_t)-1;
 		}
 		b->arena = more;

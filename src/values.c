@@ -1,6 +1,7 @@
 /* values.c: setting and clearing plan/actual values, each change paired
  * with its history row in the same transaction. */
 #include "values.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -37,10 +38,10 @@ static int expect_failed(const struct value_change *c, int had, double old,
 	if (!c->expect_none)
 		number_format(c->expect, expected, sizeof expected);
 	if (had)
-		return error_set(err, "the stored %s is %s (entered by %s at %s), not %s as expected",
+		return error_set(err, _("the stored %s is %s (entered by %s at %s), not %s as expected"),
 				 values_kind_name(c->kind), stored, by, at,
 				 c->expect_none ? "none" : expected);
-	return error_set(err, "no %s is stored, not %s as expected",
+	return error_set(err, _("no %s is stored, not %s as expected"),
 			 values_kind_name(c->kind), expected);
 }
 

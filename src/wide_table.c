@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "codes.h"
+#include "i18n.h"
 #include "import.h"
 #include "kpi.h"
 #include "kpi_text.h"
@@ -95,7 +96,7 @@ struct wide_table *wide_table_begin(struct import *im, const struct csv_record *
 	int k, bad = 0;
 
 	if (!w) {
-		import_error(im, header->line, 0, "out of memory");
+		import_error(im, header->line, 0, _("out of memory"));
 		return NULL;
 	}
 	w->im = im;
@@ -114,10 +115,10 @@ struct wide_table *wide_table_begin(struct import *im, const struct csv_record *
 		for (k = 0; k < W_COLUMNS && strcmp(name, wide_names[k]) != 0; k++)
 			;
 		if (k == W_COLUMNS) {
-			import_error(im, header->line, (long)i + 1, "unknown column '%s'", name);
+			import_error(im, header->line, (long)i + 1, _("unknown column '%s'"), name);
 			bad = 1;
 		} else if (w->index[k] >= 0) {
-			import_error(im, header->line, (long)i + 1, "column '%s' twice", name);
+			import_error(im, header->line, (long)i + 1, _("column '%s' twice"), name);
 			bad = 1;
 		} else {
 			w->index[k] = (int)i;
@@ -449,7 +450,7 @@ static int kpi_codes(struct wide_table *w, const struct csv_record *r, const cha
 
 			if (n == 0 || n >= 32) {
 				import_error(w->im, r->line, column_of(w, W_CODE),
-					     "code: %d codes for %d KPIs", i, count);
+					     _("code: %d codes for %d KPIs"), i, count);
 				return -1;
 			}
 			snprintf(codes[i], 32, "%.*s", (int)n, p);
@@ -458,7 +459,7 @@ static int kpi_codes(struct wide_table *w, const struct csv_record *r, const cha
 		}
 		if (*p) {
 			import_error(w->im, r->line, column_of(w, W_CODE),
-				     "code: more codes than the %d KPIs of the cell", count);
+				     _("code: more codes than the %d KPIs of the cell"), count);
 			return -1;
 		}
 		return 0;
@@ -467,7 +468,7 @@ static int kpi_codes(struct wide_table *w, const struct csv_record *r, const cha
 		codes[i][0] = '\0';
 	if (number && strcmp(cells[W_STRATEGY], DEFAULT_STRATEGY) != 0) {
 		import_error(w->im, r->line, column_of(w, W_CODE) > 0 ? column_of(w, W_CODE) : 0,
-			     "code: a KPI of %s needs its code (the code column)", cells[W_STRATEGY]);
+			     _("code: a KPI of %s needs its code (the code column)"), cells[W_STRATEGY]);
 		return -1;
 	}
 	for (i = 0; i < count && number; i++)
@@ -510,7 +511,7 @@ static void take_kpis(struct wide_table *w, const struct csv_record *r, const ch
 	number = read_number(cells[W_NUMBER]);
 	if (number < 0) {
 		import_error(w->im, r->line, column_of(w, W_NUMBER),
-			     "番号: '%s' is neither a circled number (①) nor - (a re-listing)",
+			     _("番号: '%s' is neither a circled number (①) nor - (a re-listing)"),
 			     cells[W_NUMBER]);
 		return;
 	}
@@ -528,7 +529,7 @@ static void take_kpis(struct wide_table *w, const struct csv_record *r, const ch
 			if (remember_relisting(w, &rl) < 0) {
 				struct error oom;
 
-				error_set(&oom, "out of memory");
+				error_set(&oom, _("out of memory"));
 				store_failed(w, &oom);
 			}
 			continue;
@@ -547,7 +548,7 @@ static void take_kpis(struct wide_table *w, const struct csv_record *r, const ch
 				k.target.value < k.baseline.value ? DIRECTION_DOWN : DIRECTION_UP;
 			if (kpi_save(w->im->s, &k, &err) < 0) {
 				import_error(w->im, r->line, column_of(w, W_CODE) > 0 ?
-					     column_of(w, W_CODE) : column_of(w, W_KPI), "code: %s", err.text);
+					     column_of(w, W_CODE) : column_of(w, W_KPI), _("code: %s"), err.text);
 				continue;
 			}
 			link_kpi(w, k.id, placement, 1, i + 1);
@@ -566,7 +567,7 @@ int wide_table_row(struct wide_table *w, const struct csv_record *r)
 	if (is_repeated_header(w, r))
 		return 0;
 	if (r->n != w->cells) {
-		import_error(w->im, r->line, 0, "expected %zu cells but found %zu", w->cells, r->n);
+		import_error(w->im, r->line, 0, _("expected %zu cells but found %zu"), w->cells, r->n);
 		return 0;
 	}
 	for (k = 0; k < W_COLUMNS; k++) {
@@ -578,12 +579,12 @@ int wide_table_row(struct wide_table *w, const struct csv_record *r)
 		cells[k] = w->carry[k];
 		if (!*cells[k] && k != W_FIELD) {
 			import_error(w->im, r->line, column_of(w, k),
-				     "%s: empty, and no row above to take it from", wide_names[k]);
+				     _("%s: empty, and no row above to take it from"), wide_names[k]);
 			bad = 1;
 		}
 	}
 	if (!*cells[W_CONTENT]) {
-		import_error(w->im, r->line, column_of(w, W_CONTENT), "内容: empty");
+		import_error(w->im, r->line, column_of(w, W_CONTENT), _("内容: empty"));
 		bad = 1;
 	}
 	if (bad)
@@ -628,10 +629,10 @@ int wide_table_end(struct wide_table *w)
 		if (!kpi) {
 			if (*rl->code)
 				import_error(w->im, rl->line, rl->column,
-					     "対象KPI: re-lists %s, which has no home row", rl->code);
+					     _("対象KPI: re-lists %s, which has no home row"), rl->code);
 			else
 				import_error(w->im, rl->line, rl->column,
-					     "対象KPI: re-lists '%s', but no KPI of that name has a home row",
+					     _("対象KPI: re-lists '%s', but no KPI of that name has a home row"),
 					     rl->name);
 			continue;
 		}

@@ -249,11 +249,38 @@ static void show_states_baseline_target_table_and_status(void **state)
 		"R6 (2024)           -          -         -  no data\n"
 		"R7 (2025)           -         12       57%  behind\n"
 		"\n"
-		"at R7 (2025): 57% behind\n");
+		"at R7 (2025): 57% behind\n"
+		"proposed rank: C 遅れ(基準値より改善)\n");
 	r = kpitree(f->path, "show", "SP1-1", "--year", "R4", NULL);
 	assert_int_equal(r->status, 0);
 	assert_non_null(strstr(r->out, "R4 (2022)          10          0        0%  behind\n"));
 	assert_non_null(strstr(r->out, "at R4 (2022): 0% behind\n"));
+}
+
+/* The issue's example: H01 28人 (R6) → 0人 (R7) is C with 12 for R7
+ * (behind, better than the baseline), A with 0, D with 30 (worse). */
+static void proposed_rank_of_h01_follows_its_actual(void **state)
+{
+	static const struct {
+		const char *actual, *line;
+	} cases[] = {
+		{ "12", "proposed rank: C 遅れ(基準値より改善)\n" },
+		{ "0", "proposed rank: A 達成\n" },
+		{ "30", "proposed rank: D 基準値から改善なし\n" },
+		{ "28", "proposed rank: D 基準値から改善なし\n" },
+		{ "-", "proposed rank: none (no data)\n" },
+	};
+	struct fixture *f = *state;
+	struct run *r;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		r = kpitree(f->path, "set", "H01", "R7", cases[i].actual, NULL);
+		assert_int_equal(r->status, 0);
+		r = kpitree(f->path, "show", "H01", "--year", "R7", NULL);
+		assert_int_equal(r->status, 0);
+		assert_non_null(strstr(r->out, cases[i].line));
+	}
 }
 
 static void set_refuses_bad_number_year_and_code_writing_nothing(void **state)
@@ -369,6 +396,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(kpitree_db_environment_names_the_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(set_records_value_and_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(show_states_baseline_target_table_and_status, setup, teardown),
+		cmocka_unit_test_setup_teardown(proposed_rank_of_h01_follows_its_actual, setup, teardown),
 		cmocka_unit_test_setup_teardown(set_refuses_bad_number_year_and_code_writing_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(stale_expect_exits_1_and_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(dash_clears_and_negative_numbers_are_values, setup, teardown),

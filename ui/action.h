@@ -20,7 +20,7 @@
 	ACTION(SEARCH, "search", "search as you type; Enter keeps the match, Escape goes back") \
 	ACTION(NEXT_MATCH, "next-match", "the next match") \
 	ACTION(PREV_MATCH, "prev-match", "the previous match") \
-	ACTION(COMMAND, "command", ":goto CODE, :year FY, :export KIND FILE, :quit") \
+	ACTION(COMMAND, "command", ":goto CODE, :year FY, :export KIND FILE, :meeting ..., :quit") \
 	ACTION(NEXT_TREE, "next-tree", "the next tree: strategy, projects, main fields, grant menus") \
 	ACTION(PROJECTS_TREE, "projects-tree", "the grant projects' tree, or back to the strategy") \
 	ACTION(NEXT_PLACE, "next-place", "the next place a re-listed KPI stands") \
@@ -29,6 +29,8 @@
 	ACTION(HISTORY, "history", "every change to the shown KPI: when, who, what was, what came") \
 	ACTION(UNDO, "undo", "undo your last change (itself a change in the history)") \
 	ACTION(NEXT_DUE, "next-due", "the next KPI in your scope still lacking last year's actual") \
+	ACTION(DASHBOARD, "dashboard", "every KPI of this tree in one table: sort, filter, Enter goes there") \
+	ACTION(PRESENT, "present", "present the open meeting's agenda, one item a screen, and record") \
 	ACTION(HELP, "help", "this help") \
 	ACTION(QUIT, "quit", "quit")
 

@@ -12,13 +12,19 @@
 #include <wchar.h>
 
 #include "csv_export.h"
+#include "dashboard.h"
+#include "draw.h"
 #include "fiscal_year.h"
 #include "form.h"
 #include "input.h"
 #include "keymap.h"
 #include "kpi.h"
 #include "kpi_years.h"
+#include "meeting.h"
 #include "official.h"
+#include "present.h"
+#include "report.h"
+#include "review.h"
 #include "tree.h"
 #include "values.h"
 #include "width.h"
@@ -28,7 +34,6 @@
 
 #define MIN_COLS 40
 #define MIN_LINES 12
-#define TEXT_MAX 1024
 
 /* A row of a tree as shown: the visible rows are a flat list, and a
  * node's children are read when it is expanded. id is a placement in the
@@ -85,6 +90,8 @@ struct browser {
 	long long data_version;		/* of the database, when last drawn */
 	struct form_change last[FORM_MAX_CHANGES];	/* the session's last save */
 	int nlast;
+	struct meeting meeting;		/* the open meeting; id 0: none */
+	int presented;			/* the agenda item shown last */
 	struct official_due due;	/* what the official still owes */
 	int quit;
 };
@@ -283,91 +290,21 @@ static int is_match(const struct browser *b, long long placement)
 
 /* --- drawing --------------------------------------------------------- */
 
-/* Colour only repeats what the words say (behind, achieved), and is off
- * without colours or under NO_COLOR. Pairs 1-4 follow enum status. */
-static int colors;
-
-static void start_colors(void)
-{
-	const char *no = getenv("NO_COLOR");
-
-	if ((no && *no) || !has_colors() || start_color() == ERR)
-		return;
-	use_default_colors();
-	init_pair(1 + STATUS_NO_DATA, -1, -1);
-	init_pair(1 + STATUS_BEHIND, COLOR_RED, -1);
-	init_pair(1 + STATUS_ON_TRACK, COLOR_CYAN, -1);
-	init_pair(1 + STATUS_ACHIEVED, COLOR_GREEN, -1);
-	colors = 1;
-}
-
-static void put(int y, int x, int cols, const char *text, attr_t attr)
-{
-	char buf[TEXT_MAX * 4];
-
-	if (cols <= 0)
-		return;
-	width_cut(text, cols, 1, buf, sizeof buf);
-	attron(attr);
-	mvaddstr(y, x, buf);
-	attroff(attr);
-}
-
-/* Box-drawing lines are ambiguous in width: where the terminal draws
- * them two columns wide, the frames are drawn in ASCII. */
-static void frame(int y, int x, int h, int w, const char *title, int focused)
-{
-	int ascii = width_ambiguous() == 2;
-	char buf[256];
-
-	mvhline(y, x + 1, ascii ? '-' : ACS_HLINE, w - 2);
-	mvhline(y + h - 1, x + 1, ascii ? '-' : ACS_HLINE, w - 2);
-	mvvline(y + 1, x, ascii ? '|' : ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ascii ? '|' : ACS_VLINE, h - 2);
-	mvaddch(y, x, ascii ? '+' : ACS_ULCORNER);
-	mvaddch(y, x + w - 1, ascii ? '+' : ACS_URCORNER);
-	mvaddch(y + h - 1, x, ascii ? '+' : ACS_LLCORNER);
-	mvaddch(y + h - 1, x + w - 1, ascii ? '+' : ACS_LRCORNER);
-	snprintf(buf, sizeof buf, " %s%s ", title, focused ? " *" : "");
-	put(y, x + 2, width_of(buf) < w - 4 ? width_of(buf) : w - 4, buf, A_BOLD);
-}
-
 /* • is ambiguous in width, ▸ and ▾ are not. */
 static const char *leaf_mark(void)
 {
 	return width_ambiguous() == 2 ? "*" : "•";
 }
 
-/* How the KPIs under a collapsed node stand at the year, as symbols
- * and counts, never by colour alone: 3✓ 1→ 2↓ 4? (achieved, on track,
- * behind, no data). */
+/* How the KPIs under a collapsed node stand at the year (draw_marks). */
 static void status_marks(struct browser *b, long long placement, char *buf, size_t size)
 {
-	/* → and ↓ are ambiguous in width: ASCII stands in at width 2. */
-	static const char *const symbols[2][4] = {
-		{ [STATUS_ACHIEVED] = "✓", [STATUS_ON_TRACK] = "→",
-		  [STATUS_BEHIND] = "↓", [STATUS_NO_DATA] = "?" },
-		{ [STATUS_ACHIEVED] = "✓", [STATUS_ON_TRACK] = ">",
-		  [STATUS_BEHIND] = "v", [STATUS_NO_DATA] = "?" },
-	};
-	static const enum status order[] = {
-		STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NO_DATA,
-	};
 	struct error err;
-	int counts[4], i;
-	size_t used = 0;
+	int counts[4];
 
 	buf[0] = '\0';
-	if (tree_statuses(b->s, placement, b->year, counts, &err) < 0)
-		return;
-	for (i = 0; i < 4; i++) {
-		if (!counts[order[i]])
-			continue;
-		used += (size_t)snprintf(buf + used, size - used, "%s%d%s", used ? " " : "",
-					 counts[order[i]], symbols[width_ambiguous() == 2][order[i]]);
-		if (used >= size)
-			break;
-	}
+	if (tree_statuses(b->s, placement, b->year, counts, &err) == 0)
+		draw_marks(counts, buf, size);
 }
 
 static void draw_tree(struct browser *b, int y, int x, int h, int w)
@@ -550,6 +487,45 @@ static int draw_places(struct browser *b, const char *code, long long here, int 
 	return row - y;
 }
 
+struct open_actions {
+	int y, last, x, w, rows;
+};
+
+static void draw_action(void *ctx, const struct remark *r)
+{
+	struct open_actions *a = ctx;
+	char line[TEXT_MAX];
+
+	if (a->y + a->rows >= a->last)
+		return;
+	snprintf(line, sizeof line, "%s %s (%s, %s)", draw_ascii() ? "[ ]" : "□", r->text, r->owner,
+		 r->due);
+	put(a->y + a->rows++, a->x, a->w, line, 0);
+}
+
+/* What the latest meeting made of the KPI, and its open action items. */
+static int draw_review(struct browser *b, const struct kpi *k, int y, int last, int x, int w)
+{
+	struct open_actions a = { y, last, x, w, 0 };
+	struct evaluation e;
+	struct error err;
+	char title[256], line[TEXT_MAX];
+
+	if (meeting_latest_evaluation(b->s, k->id, &e, title, sizeof title, &err) < 0)
+		return 0;
+	if (e.present) {
+		if (*e.rank)
+			snprintf(line, sizeof line, "評価 %s %s (%s)%s%s", e.rank, e.rank_label, title,
+				 *e.reason ? ": " : "", e.reason);
+		else
+			snprintf(line, sizeof line, "評価 (%s) %s %s", title, e.assessment,
+				 e.policy_label);
+		put(a.y + a.rows++, x, w, line, 0);
+	}
+	meeting_remarks(b->s, 0, k->id, 1, draw_action, &a, &err);
+	return a.rows;
+}
+
 static void draw_kpi(struct browser *b, const struct codes *c, int index, long long here,
 		     int y, int x, int h, int w)
 {
@@ -599,12 +575,14 @@ static void draw_kpi(struct browser *b, const struct codes *c, int index, long l
 			 kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
 			 kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 		put(row, x + 1, w - 2, line, r->year == b->year ? A_REVERSE : 0);
-		if (colors && width_of(line) <= w - 2)
+		if (draw_colors() && width_of(line) <= w - 2)
 			put(row, x + 1 + width_of(line) - width_of(progress_status_name(p.status)),
 			    width_of(progress_status_name(p.status)), progress_status_name(p.status),
-			    COLOR_PAIR(1 + p.status) | (r->year == b->year ? A_REVERSE : 0));
+			    draw_status_attr(p.status) | (r->year == b->year ? A_REVERSE : 0));
 		row++;
 	}
+	if (row < last)
+		row += draw_review(b, &k, row, last, x + 1, w - 2);
 	if (here && row < last)
 		row += draw_places(b, k.code, here, row, last, x + 1, w - 2);
 	while (row < last)
@@ -710,15 +688,20 @@ static void draw_project(struct browser *b, long long project, int y, int x, int
 
 static void draw_status(struct browser *b, int y, int w)
 {
-	char line[TEXT_MAX], fy[32], due_hint[128];
+	char line[TEXT_MAX], fy[32], meeting[300] = "", due_hint[128];
 	const char *name = strrchr(b->cli->db_path, '/');
 
-	snprintf(due_hint, sizeof due_hint, "?:help  %d due (%s): ! walks them  q:quit", b->due.n,
-		 fiscal_year_short(b->due.year, fy, sizeof fy));
-	snprintf(line, sizeof line, " %.200s%s  FY %s  %.64s  %s", name ? name + 1 : b->cli->db_path,
+	/* the message first: the meeting's name may be cut, not what was said */
+	if (b->meeting.id)
+		snprintf(meeting, sizeof meeting, "  [会議 %lld %.200s]", b->meeting.id,
+			 b->meeting.title);
+	snprintf(due_hint, sizeof due_hint, "?:help  %d due (%s): ! walks them  d:dashboard  q:quit",
+		 b->due.n, fiscal_year_short(b->due.year, fy, sizeof fy));
+	snprintf(line, sizeof line, " %.200s%s  FY %s  %.64s  %s%s", name ? name + 1 : b->cli->db_path,
 		 b->s->read_only ? " (read-only)" : "", fiscal_year_short(b->year, fy, sizeof fy),
-		 b->cli->user, *b->message ? b->message
-		 : b->due.n ? due_hint : "?:help  /:search  ::command  q:quit");
+		 b->cli->user, *b->message ? b->message : b->due.n ? due_hint
+		 : "?:help  /:search  d:dashboard  ::command  q:quit",
+		 meeting);
 	put(y, 0, w, line, A_REVERSE);
 }
 
@@ -810,59 +793,38 @@ static void draw(struct browser *b)
 /* --- the prompt and commands ------------------------------------------ */
 
 static void search_slice(struct browser *b);
+static void forget_marks(struct browser *b);
+static void search_changed(struct browser *b, const char *text);
+
+static int searching(void *ctx)
+{
+	return ((struct browser *)ctx)->search != NULL;
+}
+
+static void search_idle(void *ctx)
+{
+	search_slice(ctx);
+	draw(ctx);
+}
+
+static void redraw(void *ctx)
+{
+	draw(ctx);
+}
+
+static void search_typed(void *ctx, const char *text)
+{
+	search_changed(ctx, text);
+}
 
 /* Reads a line at the bottom after prefix; calls on_change after every
- * key. Returns 1 on Enter, 0 on Escape. */
-static int prompt(struct browser *b, const char *prefix, char *buf, size_t size,
-		  void (*on_change)(struct browser *, const char *))
+ * key, and goes on with a search between keys. Returns 1 on Enter, 0 on
+ * Escape. */
+static int prompt(struct browser *b, const char *prefix, char *buf, size_t size, int search)
 {
-	size_t len = strlen(buf);
+	struct prompt_hooks h = { b, searching, search_idle, redraw, search ? search_typed : NULL };
 
-	for (;;) {
-		char line[TEXT_MAX];
-		struct key k;
-
-		snprintf(line, sizeof line, "%s%s", prefix, buf);
-		put(LINES - 1, 0, COLS, line, 0);
-		move(LINES - 1, width_of(line) < COLS ? width_of(line) : COLS - 1);
-		curs_set(1);
-		refresh();
-		if (input_next(&k, b->search ? 0 : -1) < 0) {
-			if (b->search) {
-				search_slice(b);
-				draw(b);
-			}
-			continue;
-		}
-		curs_set(0);
-		if (!k.is_key && k.code == 27)
-			return 0;
-		if (!k.is_key && (k.code == '\n' || k.code == '\r'))
-			return 1;
-		if ((k.is_key && k.code == KEY_BACKSPACE) || (!k.is_key && (k.code == 127 || k.code == 8))) {
-			while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-				len--;
-			if (len > 0)
-				len--;
-			buf[len] = '\0';
-		} else if (k.is_key && k.code == KEY_RESIZE) {
-			draw(b);
-		} else if (!k.is_key && k.code >= 0x20) {
-			char mb[MB_LEN_MAX];
-			mbstate_t st;
-			size_t n;
-
-			memset(&st, 0, sizeof st);
-			n = wcrtomb(mb, (wchar_t)k.code, &st);
-			if (n != (size_t)-1 && len + n < size) {
-				memcpy(buf + len, mb, n);
-				len += n;
-				buf[len] = '\0';
-			}
-		}
-		if (on_change)
-			on_change(b, buf);
-	}
+	return draw_prompt(prefix, buf, size, &h);
 }
 
 /* A search keeps its first matches: enough to walk, quick to find. */
@@ -1043,7 +1005,7 @@ static void search(struct browser *b)
 
 	filter_clear(b);
 	load_view(b, TREE_SEARCH);
-	keep = prompt(b, "/", text, sizeof text, search_changed);
+	keep = prompt(b, "/", text, sizeof text, 1);
 	if (keep && (strcmp(b->query, text) != 0 || (!b->search && !b->nmatches && *text)))
 		search_start(b, text);
 	if (b->v->n && b->v->items[b->v->cursor].level == 5)
@@ -1121,6 +1083,333 @@ static void next_place(struct browser *b)
 }
 
 /* :export KIND FILE, as the command line writes it. */
+/* --- meetings and the dashboard ------------------------------------------ */
+
+/* The KPIs of the tree shown: the strategy of the selected row, or the
+ * grant projects. */
+static int tree_scope(struct browser *b, struct review_scope *scope, char *title, size_t size)
+{
+	const struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
+	sqlite3_stmt *stmt;
+	struct error err;
+	long long id = 0;
+
+	memset(scope, 0, sizeof *scope);
+	if (b->tree == TREE_PROJECTS) {
+		snprintf(title, size, "%s", tree_titles[TREE_PROJECTS]);
+		return 0;
+	}
+	if (it && (b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH ||
+		   (it->level == 2 && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS))))
+		id = review_strategy_of(b->s, it->id, &err);
+	stmt = store_cached(b->s, id > 0 ? "SELECT id, name FROM strategy WHERE id = ?"
+				  : "SELECT id, name FROM strategy WHERE ?1 = ?1 ORDER BY id LIMIT 1",
+			    &err);
+	if (!stmt) {
+		set_message(b, "%s", err.text);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, id);
+	if (store_step(b->s, stmt, &err) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		set_message(b, "no strategy here");
+		return -1;
+	}
+	scope->strategy_id = sqlite3_column_int64(stmt, 0);
+	snprintf(title, size, "%s", (const char *)sqlite3_column_text(stmt, 1));
+	sqlite3_reset(stmt);
+	return 0;
+}
+
+/* Goes to the KPI with code: its home row, or its place among the
+ * grant projects. */
+static void go_to_kpi(struct browser *b, const char *code)
+{
+	struct error err;
+	long long home = tree_home_of(b->s, code, &err);
+
+	if (home < 0) {
+		set_message(b, "%s", err.text);
+	} else if (home == 0) {
+		goto_project_kpi(b, code);
+	} else {
+		if (b->tree != TREE_STRATEGY)
+			load_view(b, TREE_STRATEGY);
+		if (reveal(b, home) == 0)
+			select_kpi(b, code);
+	}
+}
+
+/* d: the dashboard of the tree shown; Enter there goes to the KPI. */
+static void dashboard(struct browser *b)
+{
+	struct review_scope scope;
+	char title[256], code[32];
+
+	if (tree_scope(b, &scope, title, sizeof title) < 0)
+		return;
+	if (dashboard_run(b->s, &scope, title, b->year, code, sizeof code, b->message,
+			  sizeof b->message))
+		go_to_kpi(b, code);
+}
+
+/* The KPIs under the selected row: a node of the strategy, a grant
+ * project (or all of them), with how they were chosen in agenda. */
+static int node_scope(struct browser *b, struct review_scope *scope, char *agenda, size_t size)
+{
+	const struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
+
+	memset(scope, 0, sizeof *scope);
+	if (!it) {
+		set_message(b, "select a row first");
+		return -1;
+	}
+	if (b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH) {
+		scope->placement = it->id;
+		snprintf(agenda, size, "under %s%s%s", it->label, *it->label ? " " : "", it->title);
+		return 0;
+	}
+	if (b->tree == TREE_PROJECTS) {
+		int i = it->level == 4 ? parent_of(b, b->v->cursor) : b->v->cursor;
+
+		if (b->v->items[i].level == 3) {
+			scope->project_id = b->v->items[i].id;
+			snprintf(agenda, size, "project %s", b->v->items[i].title);
+		} else {
+			snprintf(agenda, size, "every grant project");
+		}
+		return 0;
+	}
+	set_message(b, "select a row of the strategy or of the grant projects (t)");
+	return -1;
+}
+
+static int kpi_ids(const struct review_list *l, long long **ids)
+{
+	int i;
+
+	*ids = calloc((size_t)(l->n ? l->n : 1), sizeof **ids);
+	if (!*ids)
+		abort();
+	for (i = 0; i < l->n; i++)
+		(*ids)[i] = l->rows[i].kpi_id;
+	return l->n;
+}
+
+/* :meeting agenda WHAT: the KPIs of the tree shown that pass WHAT
+ * (achieved, on-track, behind, no-data, field NAME), or node: those
+ * under the selected row. */
+static int agenda_of(struct browser *b, const char *what, int year, struct review_list *l,
+		     char *agenda, size_t size)
+{
+	static const char *const statuses[] = {
+		[STATUS_NO_DATA] = "no-data", [STATUS_BEHIND] = "behind",
+		[STATUS_ON_TRACK] = "on-track", [STATUS_ACHIEVED] = "achieved",
+	};
+	struct review_scope scope;
+	struct review_list all = { NULL, 0 };
+	struct error err;
+	char title[256];
+	int i, status = -1, k;
+
+	memset(l, 0, sizeof *l);
+	if (!what || strcmp(what, "node") == 0) {
+		if (node_scope(b, &scope, agenda, size) < 0)
+			return -1;
+		if (review_list_load(b->s, &scope, year, l, &err) < 0) {
+			set_message(b, "%s", err.text);
+			return -1;
+		}
+		return 0;
+	}
+	for (k = 0; k < 4; k++)
+		if (strcmp(what, statuses[k]) == 0)
+			status = k;
+	if (status < 0 && strncmp(what, "field ", 6) != 0) {
+		set_message(b, "agenda: node, behind, on-track, achieved, no-data or field NAME");
+		return -1;
+	}
+	if (tree_scope(b, &scope, title, sizeof title) < 0)
+		return -1;
+	if (review_list_load(b->s, &scope, year, &all, &err) < 0) {
+		set_message(b, "%s", err.text);
+		review_list_free(&all);
+		return -1;
+	}
+	for (i = 0; i < all.n; i++) {
+		struct review_row *r = &all.rows[i];
+		int keep = status >= 0 ? (int)r->st.progress.status == status
+				       : strcmp(r->field, what + 6) == 0;
+
+		if (!keep)
+			continue;
+		if (review_list_add(b->s, r->code, year, l, &err) < 0) {
+			set_message(b, "%s", err.text);
+			review_list_free(&all);
+			return -1;
+		}
+	}
+	review_list_free(&all);
+	snprintf(agenda, size, "%s: %s", title, status >= 0 ? statuses[status] : what);
+	return 0;
+}
+
+struct meeting_lines {
+	char text[64][TEXT_MAX];
+	long long id[64];
+	int n;
+};
+
+static void meeting_line(void *ctx, const struct meeting *m)
+{
+	struct meeting_lines *l = ctx;
+	char fy[32];
+
+	if (l->n == 64)
+		return;
+	snprintf(l->text[l->n], sizeof l->text[0], "%lld  %s  %s  %s  %d item%s  %s  %s", m->id,
+		 m->held_on, fiscal_year_short(m->year, fy, sizeof fy), m->title, m->items,
+		 m->items == 1 ? "" : "s",
+		 *m->closed_at ? "closed" : "open", m->agenda);
+	l->id[l->n++] = m->id;
+}
+
+/* :meeting list: the meetings, the latest first; Enter opens one. */
+static void meeting_list(struct browser *b)
+{
+	struct meeting_lines *l = calloc(1, sizeof *l);
+	const char *options[64];
+	struct error err;
+	int i, pick;
+
+	if (!l)
+		abort();
+	if (meeting_each(b->s, meeting_line, l, &err) < 0) {
+		set_message(b, "%s", err.text);
+	} else if (!l->n) {
+		set_message(b, "no meeting yet: :meeting start TITLE");
+	} else {
+		for (i = 0; i < l->n; i++)
+			options[i] = l->text[i];
+		pick = draw_choose("meetings (Enter opens)", options, l->n, 0);
+		if (pick >= 0 && meeting_get(b->s, l->id[pick], &b->meeting, &err) == 0) {
+			b->presented = 0;
+			set_message(b, "meeting %lld: %s (p presents)", b->meeting.id, b->meeting.title);
+		}
+	}
+	free(l);
+}
+
+static void meeting_command(struct browser *b, char *arg)
+{
+	char *rest = arg ? strchr(arg, ' ') : NULL;
+	struct review_list l;
+	struct error err;
+	char agenda[512];
+	long long *ids;
+	int n;
+
+	if (rest)
+		*rest++ = '\0';
+	if (!arg) {
+		set_message(b, "usage: :meeting start TITLE|agenda WHAT|end|list|open ID");
+	} else if (strcmp(arg, "start") == 0) {
+		struct meeting m;
+
+		if (!rest || !*rest) {
+			set_message(b, "usage: :meeting start TITLE");
+			return;
+		}
+		if (agenda_of(b, NULL, b->year, &l, agenda, sizeof agenda) < 0)
+			return;
+		n = kpi_ids(&l, &ids);
+		if (meeting_start(b->s, rest, b->year, agenda, ids, n, b->cli->user, &m, &err) < 0) {
+			set_message(b, "%s", err.text);
+		} else {
+			b->meeting = m;
+			b->presented = 0;
+			set_message(b, "meeting %lld started: %d item%s (p presents)", m.id, m.items,
+				    m.items == 1 ? "" : "s");
+		}
+		free(ids);
+		review_list_free(&l);
+	} else if (strcmp(arg, "agenda") == 0) {
+		if (!b->meeting.id) {
+			set_message(b, "no meeting open: :meeting start TITLE");
+			return;
+		}
+		if (agenda_of(b, rest, b->meeting.year, &l, agenda, sizeof agenda) < 0)
+			return;
+		n = kpi_ids(&l, &ids);
+		if (meeting_set_agenda(b->s, b->meeting.id, agenda, ids, n, b->cli->user, &err) < 0 ||
+		    meeting_get(b->s, b->meeting.id, &b->meeting, &err) < 0)
+			set_message(b, "%s", err.text);
+		else
+			set_message(b, "agenda %d item%s: %s", b->meeting.items,
+				    b->meeting.items == 1 ? "" : "s", agenda);
+		b->presented = 0;
+		free(ids);
+		review_list_free(&l);
+	} else if (strcmp(arg, "end") == 0) {
+		if (!b->meeting.id)
+			set_message(b, "no meeting open");
+		else if (meeting_end(b->s, b->meeting.id, b->cli->user, &err) < 0)
+			set_message(b, "%s", err.text);
+		else {
+			set_message(b, "meeting %lld ended", b->meeting.id);
+			memset(&b->meeting, 0, sizeof b->meeting);
+		}
+	} else if (strcmp(arg, "list") == 0) {
+		meeting_list(b);
+	} else if (strcmp(arg, "open") == 0 && rest) {
+		if (meeting_get(b->s, atoll(rest), &b->meeting, &err) < 0) {
+			set_message(b, "%s", err.text);
+		} else {
+			b->presented = 0;
+			set_message(b, "meeting %lld: %s%s (p presents)", b->meeting.id, b->meeting.title,
+				    *b->meeting.closed_at ? ", closed" : "");
+		}
+	} else {
+		set_message(b, "usage: :meeting start TITLE|agenda WHAT|end|list|open ID");
+	}
+}
+
+/* p: the open meeting's agenda, from the item shown last. */
+static void present(struct browser *b)
+{
+	struct error err;
+
+	if (!b->meeting.id) {
+		set_message(b, "no meeting open: :meeting start TITLE, or :meeting list");
+		return;
+	}
+	b->presented = present_run(b->s, b->meeting.id, b->presented, b->cli->user,
+				   b->s->read_only, b->message, sizeof b->message);
+	if (meeting_get(b->s, b->meeting.id, &b->meeting, &err) < 0)
+		set_message(b, "%s", err.text);
+	forget_marks(b);
+}
+
+/* :export report FILE: the open meeting's minutes (or every KPI), in the
+ * format of FILE's extension: .html, .csv (for Excel), else Markdown. */
+static void export_report(struct browser *b, const char *file)
+{
+	struct report_options o = { .meeting_id = b->meeting.id, .year = b->year };
+	const char *dot = strrchr(file, '.');
+	struct error err;
+
+	if (b->meeting.id)
+		o.year = b->meeting.year;
+	if (dot && strcmp(dot, ".html") == 0)
+		o.format = REPORT_HTML;
+	else if (dot && strcmp(dot, ".csv") == 0)
+		o.format = REPORT_CSV, o.excel = 1;
+	if (report_write_file(b->s, &o, file, &err) < 0)
+		set_message(b, "%s", err.text);
+	else
+		set_message(b, "wrote %s", file);
+}
+
 static void export_file(struct browser *b, char *arg)
 {
 	char *file = arg ? strchr(arg, ' ') : NULL;
@@ -1139,6 +1428,10 @@ static void export_file(struct browser *b, char *arg)
 		return;
 	}
 	*file++ = '\0';
+	if (strcmp(arg, "report") == 0) {
+		export_report(b, file);
+		return;
+	}
 	if (csv_export_kind(arg, &kind, &err) < 0 || csv_export_file(b->s, kind, 0, file, &err) < 0)
 		set_message(b, "%s", err.text);
 	else
@@ -1164,7 +1457,7 @@ static void command(struct browser *b)
 	char text[256] = "", *arg;
 	struct error err;
 
-	if (!prompt(b, ":", text, sizeof text, NULL))
+	if (!prompt(b, ":", text, sizeof text, 0))
 		return;
 	arg = strchr(text, ' ');
 	if (arg)
@@ -1180,10 +1473,13 @@ static void command(struct browser *b)
 			b->year = year;
 	} else if (strcmp(text, "export") == 0) {
 		export_file(b, arg);
+	} else if (strcmp(text, "meeting") == 0) {
+		meeting_command(b, arg);
 	} else if (strcmp(text, "q") == 0 || strcmp(text, "quit") == 0) {
 		b->quit = 1;
 	} else {
-		set_message(b, "no command '%s' (goto CODE, year FY, export KIND FILE, quit)", text);
+		set_message(b, "no command '%s' (goto CODE, year FY, export KIND FILE, meeting ..., quit)",
+			    text);
 	}
 }
 
@@ -1348,25 +1644,6 @@ static void next_due(struct browser *b)
 		    fiscal_year_short(b->due.year, fy, sizeof fy));
 }
 
-/* y or n on the status line. */
-static int ask(const char *question)
-{
-	char line[TEXT_MAX + 8];
-	struct key k;
-
-	snprintf(line, sizeof line, "%.1000s  y/n", question);
-	put(LINES - 1, 0, COLS, line, A_REVERSE | A_BOLD);
-	refresh();
-	for (;;) {
-		if (input_next(&k, -1) < 0 || k.is_key)
-			continue;
-		if (k.code == 'y' || k.code == 'Y')
-			return 1;
-		if (k.code == 'n' || k.code == 'N' || k.code == 27)
-			return 0;
-	}
-}
-
 /* Puts the session's last save back, as a change of its own; guarded by
  * what was saved, so that a change made since by someone else is shown
  * and undone only after y. Returns 0, 1 for such a change, -1 on error. */
@@ -1408,7 +1685,7 @@ static void undo(struct browser *b)
 		char q[TEXT_MAX];
 
 		snprintf(q, sizeof q, "changed since: %s; undo anyway?", err.text);
-		rc = ask(q) ? apply_undo(b, 1, &err) : 2;
+		rc = draw_ask(q) ? apply_undo(b, 1, &err) : 2;
 	}
 	if (rc == 0) {
 		b->nlast = 0;
@@ -1497,6 +1774,8 @@ static void key(struct browser *b, const struct key *k)
 	case ACT_HELP: help(b); break;
 	case ACT_ENTER_VALUE: enter_value(b); break;
 	case ACT_HISTORY: show_history(b); break;
+	case ACT_DASHBOARD: dashboard(b); break;
+	case ACT_PRESENT: present(b); break;
 	case ACT_UNDO:
 		if (b->s->read_only)
 			set_message(b, "read-only database: values cannot be entered");
@@ -1577,7 +1856,7 @@ int browser_run(struct cli *cli)
 		return cli_fail(cli, "%s", b.message);
 	}
 	official_due_load(&b.due, cli);
-	start_colors();
+	draw_start_colors();
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);

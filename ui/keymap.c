@@ -41,6 +41,8 @@ static const struct {
 	{ 0, 'H', "H", ACT_HISTORY },
 	{ 0, 'u', "u", ACT_UNDO },
 	{ 0, '!', "!", ACT_NEXT_DUE },
+	{ 0, 'd', "d", ACT_DASHBOARD },
+	{ 0, 'p', "p", ACT_PRESENT },
 	{ 0, '?', "?", ACT_HELP },
 	{ 0, 'q', "q", ACT_QUIT },
 };

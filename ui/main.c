@@ -5,9 +5,11 @@
 
 #include "browser.h"
 #include "cli.h"
+#include "i18n.h"
 
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	i18n_start();
 	return cli_main(argc, argv, browser_run, stdout, stderr);
 }

@@ -61,7 +61,7 @@ kpitree: $fx/imp_three_errors.csv:3:2: fiscal_year: not a fiscal year: 'R99x'
 kpitree: $fx/imp_three_errors.csv:4:1: code: no KPI with code 'SP9-9'" \
 	"every error of a file: a non-number, a year that is no year, an unknown code"
 import_fails "$fx/imp_empty.csv" "kpitree: $fx/imp_empty.csv: empty file" "an empty file"
-import_fails "$fx/imp_unknown_header.csv" "kpitree: $fx/imp_unknown_header.csv:1: a header of no known kind: expected code,fiscal_year,kind,value,... (actuals), municipality,program,... (projects) or the wide table's 重点戦略プロジェクト,基本戦略,... (strategy)" \
+import_fails "$fx/imp_unknown_header.csv" "kpitree: $fx/imp_unknown_header.csv:1: a header of no known kind: expected code,fiscal_year,kind,value,... (actuals), municipality,program,... (projects), rank,label,rule (a rank scheme), list,code,label (the assessment and policy lists) or the wide table's 重点戦略プロジェクト,基本戦略,... (strategy)" \
 	"a header of no known kind"
 { echo 'code,fiscal_year,kind,value'; printf 'SP2-1,2022,actual,'; head -c 1048576 /dev/zero | tr '\0' 7; echo; } >"$work/big.csv"
 import_fails "$work/big.csv" "kpitree: $work/big.csv:2:4: cell longer than 65536 bytes" "a 1 MB cell"

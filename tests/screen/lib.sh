@@ -10,13 +10,14 @@ sess=0
 screen() { tmux -L "$sock" capture-pane -p -t "s$sess"; }
 keys() { tmux -L "$sock" send-keys -t "s$sess" "$@"; }
 
-# start COMMAND: the browser in a session of its own, 80x24, its standard
-# error kept; the one before goes (a new name each time: a session being
-# killed can linger).
+# start COMMAND [COLUMNS LINES]: the browser in a session of its own,
+# 80x24 unless told, its standard error kept; the one before goes (a new
+# name each time: a session being killed can linger).
 start() {
 	old=$sess
 	sess=$((sess + 1))
-	tmux -L "$sock" new-session -d -x 80 -y 24 -s "s$sess" "$1 2>>$work/stderr; sleep 60"
+	tmux -L "$sock" new-session -d -x "${2:-80}" -y "${3:-24}" -s "s$sess" \
+		"$1 2>>$work/stderr; sleep 60"
 	[ "$old" -gt 0 ] && tmux -L "$sock" kill-session -t "s$old" 2>/dev/null
 	return 0
 }

@@ -1,0 +1,761 @@
+/* report.c: the report in three formats from one walk over its items:
+ * a first pass counts ranks and statuses for the summary, a second
+ * writes each item, reading its years, evaluation and remarks again (so
+ * that a report of every KPI of a national data set stays small). */
+#include "report.h"
+#include "i18n.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "csv_write.h"
+#include "fiscal_year.h"
+#include "kpi_years.h"
+#include "meeting.h"
+#include "number.h"
+#include "review.h"
+
+struct report {
+	struct store *s;
+	const struct report_options *o;
+	FILE *f;
+	struct csv_writer csv;
+	struct meeting m;
+	int has_meeting;
+	int year;
+	struct review_list list;
+	struct rank_scheme scheme;
+	int status_count[4];
+	int rank_count[RANKS_MAX][2];	/* [rank][0 recorded, 1 only proposed] */
+	int unranked;
+};
+
+/* One item as the second pass reads it. */
+struct item {
+	const struct review_row *row;
+	struct kpi k;
+	struct kpi_years t;
+	struct evaluation e;
+	char meeting_title[256];
+	const struct rank *proposed;
+	struct remark_text {
+		char *comments, *actions;	/* one per line */
+	} remarks;
+};
+
+int report_format_parse(const char *name, enum report_format *format, struct error *err)
+{
+	if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0)
+		*format = REPORT_MD;
+	else if (strcmp(name, "html") == 0)
+		*format = REPORT_HTML;
+	else if (strcmp(name, "csv") == 0)
+		*format = REPORT_CSV;
+	else
+		return error_set(err, _("--format: '%s' is none of md, html, csv"), name);
+	return 0;
+}
+
+static const char *const status_words[] = {
+	[STATUS_ACHIEVED] = "achieved", [STATUS_ON_TRACK] = "on track",
+	[STATUS_BEHIND] = "behind", [STATUS_NO_DATA] = "no data",
+};
+static const enum status status_order[] = {
+	STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NO_DATA,
+};
+
+/* --- gathering ----------------------------------------------------------- */
+
+static int load_items(struct report *r, struct error *err)
+{
+	if (r->has_meeting) {
+		char (*codes)[32];
+		int n, i, rc;
+
+		if (meeting_agenda(r->s, r->m.id, &codes, &n, err) < 0)
+			return -1;
+		for (i = 0, rc = 0; rc == 0 && i < n; i++)
+			rc = review_list_add(r->s, codes[i], r->year, &r->list, err);
+		free(codes);
+		return rc;
+	} else {
+		sqlite3_stmt *stmt = store_prepare(r->s, "SELECT id FROM strategy ORDER BY id", err);
+		long long *ids = NULL;
+		int n = 0, i, rc;
+
+		if (!stmt)
+			return -1;
+		while ((rc = store_step(r->s, stmt, err)) == SQLITE_ROW) {
+			long long *more = realloc(ids, (size_t)(n + 1) * sizeof *ids);
+
+			if (!more)
+				abort();
+			ids = more;
+			ids[n++] = sqlite3_column_int64(stmt, 0);
+		}
+		sqlite3_finalize(stmt);
+		if (rc != SQLITE_DONE) {
+			free(ids);
+			return -1;
+		}
+		for (i = 0, rc = 0; rc == 0 && i < n; i++) {
+			struct review_scope scope = { .strategy_id = ids[i] };
+
+			rc = review_list_load(r->s, &scope, r->year, &r->list, err);
+		}
+		free(ids);
+		if (rc == 0) {
+			struct review_scope projects = { 0, 0, 0 };
+
+			rc = review_list_load(r->s, &projects, r->year, &r->list, err);
+		}
+		return rc;
+	}
+}
+
+/* The evaluation that counts for row: the meeting's, or without a
+ * meeting the latest one. */
+static int evaluation_of(struct report *r, const struct review_row *row, struct evaluation *e,
+			 char *title, size_t size, struct error *err)
+{
+	if (r->has_meeting) {
+		snprintf(title, size, "%s", r->m.title);
+		return meeting_evaluation(r->s, r->m.id, row->kpi_id, e, err);
+	}
+	return meeting_latest_evaluation(r->s, row->kpi_id, e, title, size, err);
+}
+
+static int count(struct report *r, struct error *err)
+{
+	int i;
+
+	for (i = 0; i < r->list.n; i++) {
+		const struct review_row *row = &r->list.rows[i];
+		const struct rank *proposed = review_propose(&r->scheme, &row->st);
+		const struct rank *rank;
+		struct evaluation e;
+		char title[256];
+
+		r->status_count[row->st.progress.status]++;
+		if (evaluation_of(r, row, &e, title, sizeof title, err) < 0)
+			return -1;
+		rank = e.present && *e.rank ? review_rank(&r->scheme, e.rank) : NULL;
+		if (rank)
+			r->rank_count[rank - r->scheme.ranks][0]++;
+		else if (proposed && !(e.present && *e.rank))
+			r->rank_count[proposed - r->scheme.ranks][1]++;
+		else
+			r->unranked++;
+	}
+	return 0;
+}
+
+static void add_text(char **list, const char *text)
+{
+	size_t had = *list ? strlen(*list) : 0, n = strlen(text);
+	char *more = realloc(*list, had + n + 2);
+
+	if (!more)
+		abort();
+	if (had)
+		more[had++] = '\n';
+	memcpy(more + had, text, n + 1);
+	*list = more;
+}
+
+static void collect_remark(void *ctx, const struct remark *m)
+{
+	struct remark_text *t = ctx;
+	char line[2048];
+
+	if (m->kind == REMARK_COMMENT) {
+		snprintf(line, sizeof line, "%s (%s)", m->text, m->entered_by);
+		add_text(&t->comments, line);
+	} else {
+		snprintf(line, sizeof line, "[%s] %s (owner %s, due %s)", *m->done_at ? "x" : " ",
+			 m->text, m->owner, m->due);
+		add_text(&t->actions, line);
+	}
+}
+
+static int item_load(struct report *r, const struct review_row *row, struct item *it,
+		     struct error *err)
+{
+	memset(it, 0, sizeof *it);
+	it->row = row;
+	if (kpi_find(r->s, row->code, &it->k, err) < 0)
+		return -1;
+	if (kpi_years_load(r->s, &it->k, r->year, &it->t, err) < 0 ||
+	    evaluation_of(r, row, &it->e, it->meeting_title, sizeof it->meeting_title, err) < 0 ||
+	    meeting_remarks(r->s, r->has_meeting ? r->m.id : 0, row->kpi_id, 0, collect_remark,
+			    &it->remarks, err) < 0) {
+		kpi_release(&it->k);
+		return -1;
+	}
+	it->proposed = review_propose(&r->scheme, &row->st);
+	return 0;
+}
+
+static void item_free(struct item *it)
+{
+	kpi_release(&it->k);
+	free(it->remarks.comments);
+	free(it->remarks.actions);
+}
+
+/* The rank as the report states it: "C", "B (proposed: C)", "C (proposed)". */
+static char *rank_text(const struct item *it, char *buf, size_t size)
+{
+	const char *proposed = it->proposed ? it->proposed->code : "";
+
+	if (it->e.present && *it->e.rank) {
+		if (strcmp(it->e.rank, proposed) != 0)
+			snprintf(buf, size, "%s (proposed: %s)", it->e.rank, *proposed ? proposed : "-");
+		else
+			snprintf(buf, size, "%s", it->e.rank);
+	} else if (*proposed) {
+		snprintf(buf, size, "%s (proposed)", proposed);
+	} else {
+		snprintf(buf, size, "-");
+	}
+	return buf;
+}
+
+static char *choice_text(const char *code, const char *label, char *buf, size_t size)
+{
+	if (!*code)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%s %s", code, label);
+	return buf;
+}
+
+static char *latest_text(const struct standing *st, char *buf, size_t size)
+{
+	char v[64], fy[32];
+
+	if (!st->latest_year)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%s (%s)", number_format(st->latest_actual, v, sizeof v),
+			 fiscal_year_short(st->latest_year, fy, sizeof fy));
+	return buf;
+}
+
+static int has_values(const struct item *it)
+{
+	int i;
+
+	for (i = 0; i < it->t.n; i++)
+		if (it->t.rows[i].has_plan || it->t.rows[i].has_actual)
+			return 1;
+	return 0;
+}
+
+/* "28人 (R6) → 0人 (R7), down", or a project KPI's "当初値 12人, plan/actual". */
+static char *amounts_text(const struct item *it, char *buf, size_t size)
+{
+	if (it->k.is_project)
+		snprintf(buf, size, "当初値 %s, plan/actual", it->row->baseline);
+	else
+		snprintf(buf, size, "%s → %s, %s", it->row->baseline, it->row->target,
+			 kpi_direction_name(it->k.direction));
+	return buf;
+}
+
+static const char *title_of(const struct report *r)
+{
+	return r->has_meeting ? r->m.title : "KPI report";
+}
+
+/* --- Markdown ---------------------------------------------------------- */
+
+/* Text for a table cell or a line: | escaped, line ends as spaces. */
+static void md_text(FILE *f, const char *t)
+{
+	for (; *t; t++) {
+		if (*t == '|')
+			fputs("\\|", f);
+		else if (*t == '\n' || *t == '\r')
+			fputc(' ', f);
+		else
+			fputc(*t, f);
+	}
+}
+
+static void md_summary(struct report *r)
+{
+	char fy[32];
+	int i;
+
+	fputs("# ", r->f);
+	md_text(r->f, title_of(r));
+	fputs("\n\n", r->f);
+	if (r->has_meeting) {
+		fprintf(r->f, "- held on: %s\n- agenda: ", r->m.held_on);
+		md_text(r->f, r->m.agenda);
+		fprintf(r->f, " (%d item%s)\n", r->m.items, r->m.items == 1 ? "" : "s");
+	} else {
+		fprintf(r->f, "- every KPI (%d), each with its latest evaluation\n", r->list.n);
+	}
+	fprintf(r->f, "- fiscal year: %s\n\n", fiscal_year_format(r->year, fy, sizeof fy));
+	fputs("## Summary\n\n| rank | meaning | agreed | proposed, not yet agreed |\n"
+	      "|---|---|---:|---:|\n", r->f);
+	for (i = 0; i < r->scheme.n; i++) {
+		fputs("| ", r->f);
+		md_text(r->f, r->scheme.ranks[i].code);
+		fputs(" | ", r->f);
+		md_text(r->f, r->scheme.ranks[i].label);
+		fprintf(r->f, " | %d | %d |\n", r->rank_count[i][0], r->rank_count[i][1]);
+	}
+	fprintf(r->f, "| - | no rank | %d | |\n\n| status | KPIs |\n|---|---:|\n", r->unranked);
+	for (i = 0; i < 4; i++)
+		fprintf(r->f, "| %s | %d |\n", status_words[status_order[i]],
+			r->status_count[status_order[i]]);
+	fputs("\n", r->f);
+}
+
+static void md_lines(FILE *f, const char *what, const char *lines)
+{
+	const char *p = lines;
+
+	fprintf(f, "- %s:%s\n", what, lines ? "" : " none");
+	while (p && *p) {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char line[2048];
+
+		snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line ? n : sizeof line - 1), p);
+		if (line[0] == '[')
+			fprintf(f, "  - %s\n", line);	/* [ ] a task list item */
+		else {
+			fputs("  - ", f);
+			md_text(f, line);
+			fputc('\n', f);
+		}
+		p = end ? end + 1 : NULL;
+	}
+}
+
+static void md_item(struct report *r, const struct item *it, int index)
+{
+	const struct review_row *row = it->row;
+	char a[64], b[64], c[64], fy[32], text[512];
+	struct progress p;
+	int i;
+
+	fprintf(r->f, "## %d. %s ", index + 1, row->code);
+	md_text(r->f, row->name);
+	fprintf(r->f, "\n\n%s", amounts_text(it, text, sizeof text));
+	if (*row->group) {
+		fputs(" · ", r->f);
+		md_text(r->f, row->group);
+	}
+	if (*row->field) {
+		fputs(" · ", r->f);
+		md_text(r->f, row->field);
+	}
+	fputs("\n\n| FY | plan | actual | progress | status |\n|---|---:|---:|---:|---|\n", r->f);
+	for (i = 0; i < it->t.n; i++) {
+		const struct kpi_year *y = &it->t.rows[i];
+
+		kpi_years_progress(&it->k, &it->t, y, &p);
+		fprintf(r->f, "| %s | %s | %s | %s | %s |\n",
+			fiscal_year_format(y->year, fy, sizeof fy),
+			kpi_years_cell(y->has_plan, y->plan, a, sizeof a),
+			kpi_years_cell(y->has_actual, y->actual, b, sizeof b),
+			y->has_actual ? kpi_years_ratio(&p, c, sizeof c) : "-",
+			y->has_actual ? status_words[p.status] : "");
+	}
+	fprintf(r->f, "\n- latest actual: %s\n- progress (%s): %s, %s\n- rank: %s\n",
+		latest_text(&row->st, a, sizeof a), fiscal_year_short(r->year, fy, sizeof fy),
+		kpi_years_ratio(&row->st.progress, b, sizeof b),
+		status_words[row->st.progress.status], rank_text(it, text, sizeof text));
+	if (it->e.present && *it->e.reason) {
+		fputs("- reason: ", r->f);
+		md_text(r->f, it->e.reason);
+		fputc('\n', r->f);
+	}
+	fputs("- assessment: ", r->f);
+	md_text(r->f, choice_text(it->e.assessment, it->e.assessment_label, text, sizeof text));
+	fputs("\n- policy: ", r->f);
+	md_text(r->f, choice_text(it->e.policy, it->e.policy_label, text, sizeof text));
+	fputc('\n', r->f);
+	if (!r->has_meeting && it->e.present) {
+		fputs("- evaluated at: ", r->f);
+		md_text(r->f, it->meeting_title);
+		fputc('\n', r->f);
+	}
+	md_lines(r->f, "comments", it->remarks.comments);
+	md_lines(r->f, "action items", it->remarks.actions);
+	fputc('\n', r->f);
+}
+
+/* --- HTML -------------------------------------------------------------- */
+
+static void html_text(FILE *f, const char *t)
+{
+	for (; *t; t++) {
+		switch (*t) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\n': fputs("<br/>", f); break;
+		default: fputc(*t, f);
+		}
+	}
+}
+
+static const char html_style[] =
+	"@page { size: A4; margin: 15mm; }\n"
+	"body { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif; font-size: 10pt;"
+	" color: #111; margin: 0 auto; max-width: 180mm; }\n"
+	"h1 { font-size: 16pt; margin: 0 0 4pt; }\n"
+	"h2 { font-size: 12pt; margin: 14pt 0 4pt; border-bottom: 1px solid #888; }\n"
+	"table { border-collapse: collapse; margin: 4pt 0; }\n"
+	"th, td { border: 1px solid #999; padding: 2pt 6pt; }\n"
+	"td.n { text-align: right; }\n"
+	"section { page-break-inside: avoid; break-inside: avoid; }\n"
+	"svg { display: block; margin: 4pt 0; }\n"
+	".meta { color: #444; }\n"
+	"ul { margin: 2pt 0; }\n";
+
+static void html_summary(struct report *r)
+{
+	char fy[32];
+	int i;
+
+	/* polyglot: HTML5 that is also well-formed XML, so that an XML
+	 * parser checks it whole (the SVG included) */
+	fputs("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"ja\">\n"
+	      "<head>\n<meta charset=\"utf-8\"/>\n<title>", r->f);
+	html_text(r->f, title_of(r));
+	fprintf(r->f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_style);
+	html_text(r->f, title_of(r));
+	fputs("</h1>\n<p class=\"meta\">", r->f);
+	if (r->has_meeting) {
+		fprintf(r->f, "held on %s · agenda: ", r->m.held_on);
+		html_text(r->f, r->m.agenda);
+		fprintf(r->f, " (%d item%s) · ", r->m.items, r->m.items == 1 ? "" : "s");
+	} else {
+		fprintf(r->f, "every KPI (%d), each with its latest evaluation · ", r->list.n);
+	}
+	fprintf(r->f, "fiscal year %s</p>\n", fiscal_year_format(r->year, fy, sizeof fy));
+	fputs("<h2>Summary</h2>\n<table>\n<tr><th>rank</th><th>meaning</th><th>agreed</th>"
+	      "<th>proposed, not yet agreed</th></tr>\n", r->f);
+	for (i = 0; i < r->scheme.n; i++) {
+		fputs("<tr><td>", r->f);
+		html_text(r->f, r->scheme.ranks[i].code);
+		fputs("</td><td>", r->f);
+		html_text(r->f, r->scheme.ranks[i].label);
+		fprintf(r->f, "</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n",
+			r->rank_count[i][0], r->rank_count[i][1]);
+	}
+	fprintf(r->f, "<tr><td>-</td><td>no rank</td><td class=\"n\">%d</td><td></td></tr>\n"
+		"</table>\n<table>\n<tr><th>status</th><th>KPIs</th></tr>\n", r->unranked);
+	for (i = 0; i < 4; i++)
+		fprintf(r->f, "<tr><td>%s</td><td class=\"n\">%d</td></tr>\n",
+			status_words[status_order[i]], r->status_count[status_order[i]]);
+	fputs("</table>\n", r->f);
+}
+
+/* A bar chart of plan (outlined) and actual (filled) per fiscal year,
+ * with the baseline and the target as dashed lines. */
+static void html_chart(struct report *r, const struct item *it)
+{
+	const int W = 520, H = 170, left = 56, right = 10, top = 14, bottom = 28;
+	const struct kpi *k = &it->k;
+	double max = 0, v;
+	int i, n = it->t.n, plot_w = W - left - right, plot_h = H - top - bottom;
+	char a[64], fy[32];
+
+	for (i = 0; i < n; i++) {
+		if (it->t.rows[i].has_plan && it->t.rows[i].plan > max)
+			max = it->t.rows[i].plan;
+		if (it->t.rows[i].has_actual && it->t.rows[i].actual > max)
+			max = it->t.rows[i].actual;
+	}
+	if (k->baseline.present && k->baseline.value > max)
+		max = k->baseline.value;
+	if (k->target.present && k->target.value > max)
+		max = k->target.value;
+	if (max <= 0)
+		max = 1;
+	max *= 1.1;
+	fprintf(r->f, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%d\""
+		" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n<title>", W, H, W, H);
+	html_text(r->f, it->row->code);
+	fputs(": plan and actual per fiscal year</title>\n", r->f);
+	fprintf(r->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left,
+		top + plot_h, W - right, top + plot_h);
+	fprintf(r->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left,
+		top, left, top + plot_h);
+	fprintf(r->f, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>\n",
+		left - 4, top + 4, number_format(max / 1.1, a, sizeof a));
+	fprintf(r->f, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">0</text>\n",
+		left - 4, top + plot_h);
+	for (i = 0; i < n; i++) {
+		const struct kpi_year *y = &it->t.rows[i];
+		double slot = (double)plot_w / n, bw = slot * 0.35;
+		double x = left + slot * i + slot * 0.12;
+
+		if (y->has_plan) {
+			v = y->plan / max * plot_h;
+			fprintf(r->f, "<rect class=\"plan\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
+				" height=\"%.1f\" fill=\"none\" stroke=\"#d07000\" stroke-width=\"1.5\">"
+				"<title>plan %s</title></rect>\n", x, top + plot_h - v, bw, v,
+				number_format(y->plan, a, sizeof a));
+		}
+		if (y->has_actual) {
+			v = y->actual / max * plot_h;
+			fprintf(r->f, "<rect class=\"actual\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
+				" height=\"%.1f\" fill=\"#2f6db5\"><title>actual %s</title></rect>\n",
+				x + bw, top + plot_h - v, bw, v,
+				number_format(y->actual, a, sizeof a));
+			fprintf(r->f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\""
+				" text-anchor=\"middle\">%s</text>\n", x + bw * 1.5,
+				top + plot_h - v - 2, a);
+		}
+		fprintf(r->f, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">"
+			"%s</text>\n", left + slot * i + slot / 2, H - 10,
+			fiscal_year_short(y->year, fy, sizeof fy));
+	}
+	if (k->baseline.present && !k->is_project) {
+		v = top + plot_h - k->baseline.value / max * plot_h;
+		fprintf(r->f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#777\""
+			" stroke-dasharray=\"4 3\"/><text x=\"%d\" y=\"%.1f\" font-size=\"9\""
+			" fill=\"#555\" text-anchor=\"end\">baseline</text>\n",
+			left, v, W - right, v, W - right, v - 2);
+	}
+	if (k->target.present) {
+		v = top + plot_h - k->target.value / max * plot_h;
+		fprintf(r->f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#2a8a2a\""
+			" stroke-dasharray=\"6 3\"/><text x=\"%d\" y=\"%.1f\" font-size=\"9\""
+			" fill=\"#2a8a2a\" text-anchor=\"end\">target</text>\n",
+			left, v, W - right, v, W - right, v - 2);
+	}
+	fputs("</svg>\n", r->f);
+}
+
+static void html_list(FILE *f, const char *what, const char *lines)
+{
+	const char *p = lines;
+
+	fprintf(f, "<p>%s:%s</p>\n", what, lines ? "" : " none");
+	if (!lines)
+		return;
+	fputs("<ul>\n", f);
+	while (p && *p) {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char line[2048];
+
+		snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line ? n : sizeof line - 1), p);
+		fputs("<li>", f);
+		html_text(f, line);
+		fputs("</li>\n", f);
+		p = end ? end + 1 : NULL;
+	}
+	fputs("</ul>\n", f);
+}
+
+static void html_item(struct report *r, const struct item *it, int index)
+{
+	const struct review_row *row = it->row;
+	char a[64], b[64], c[64], fy[32], text[512];
+	struct progress p;
+	int i;
+
+	fprintf(r->f, "<section>\n<h2>%d. ", index + 1);
+	html_text(r->f, row->code);
+	fputc(' ', r->f);
+	html_text(r->f, row->name);
+	fputs("</h2>\n<p class=\"meta\">", r->f);
+	html_text(r->f, amounts_text(it, text, sizeof text));
+	if (*row->group) {
+		fputs(" · ", r->f);
+		html_text(r->f, row->group);
+	}
+	if (*row->field) {
+		fputs(" · ", r->f);
+		html_text(r->f, row->field);
+	}
+	fputs("</p>\n<table>\n<tr><th>FY</th><th>plan</th><th>actual</th><th>progress</th>"
+	      "<th>status</th></tr>\n", r->f);
+	for (i = 0; i < it->t.n; i++) {
+		const struct kpi_year *y = &it->t.rows[i];
+
+		kpi_years_progress(&it->k, &it->t, y, &p);
+		fprintf(r->f, "<tr><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+			"<td class=\"n\">%s</td><td>%s</td></tr>\n",
+			fiscal_year_format(y->year, fy, sizeof fy),
+			kpi_years_cell(y->has_plan, y->plan, a, sizeof a),
+			kpi_years_cell(y->has_actual, y->actual, b, sizeof b),
+			y->has_actual ? kpi_years_ratio(&p, c, sizeof c) : "-",
+			y->has_actual ? status_words[p.status] : "");
+	}
+	fputs("</table>\n", r->f);
+	if (has_values(it))
+		html_chart(r, it);
+	fprintf(r->f, "<p>latest actual: %s · progress (%s): %s, %s · rank: <strong>",
+		latest_text(&row->st, a, sizeof a), fiscal_year_short(r->year, fy, sizeof fy),
+		kpi_years_ratio(&row->st.progress, b, sizeof b),
+		status_words[row->st.progress.status]);
+	html_text(r->f, rank_text(it, text, sizeof text));
+	fputs("</strong></p>\n", r->f);
+	if (it->e.present && *it->e.reason) {
+		fputs("<p>reason: ", r->f);
+		html_text(r->f, it->e.reason);
+		fputs("</p>\n", r->f);
+	}
+	fputs("<p>assessment: ", r->f);
+	html_text(r->f, choice_text(it->e.assessment, it->e.assessment_label, text, sizeof text));
+	fputs(" · policy: ", r->f);
+	html_text(r->f, choice_text(it->e.policy, it->e.policy_label, text, sizeof text));
+	if (!r->has_meeting && it->e.present) {
+		fputs(" · evaluated at: ", r->f);
+		html_text(r->f, it->meeting_title);
+	}
+	fputs("</p>\n", r->f);
+	html_list(r->f, "comments", it->remarks.comments);
+	html_list(r->f, "action items", it->remarks.actions);
+	fputs("</section>\n", r->f);
+}
+
+/* --- CSV ----------------------------------------------------------------- */
+
+static const char *const csv_header[] = {
+	"meeting", "held_on", "fiscal_year", "code", "name", "group", "field", "baseline",
+	"target", "values", "latest_year", "latest_actual", "progress", "status",
+	"proposed_rank", "rank", "reason", "assessment", "policy", "comments", "action_items",
+	NULL
+};
+
+static void csv_item(struct report *r, const struct item *it)
+{
+	const struct review_row *row = it->row;
+	char buf[512], values[4096] = "", fy[32], a[64], b[64];
+	size_t used = 0;
+	int i;
+
+	csv_put_cell(&r->csv, r->has_meeting ? r->m.title : it->meeting_title);
+	csv_put_cell(&r->csv, r->has_meeting ? r->m.held_on : "");
+	snprintf(buf, sizeof buf, "%d", r->year);
+	csv_put_cell(&r->csv, buf);
+	csv_put_cell(&r->csv, row->code);
+	csv_put_cell(&r->csv, row->name);
+	csv_put_cell(&r->csv, row->group);
+	csv_put_cell(&r->csv, row->field);
+	csv_put_cell(&r->csv, row->baseline);
+	csv_put_cell(&r->csv, row->target);
+	for (i = 0; i < it->t.n && used < sizeof values - 1; i++) {
+		const struct kpi_year *y = &it->t.rows[i];
+
+		if (!y->has_plan && !y->has_actual)
+			continue;
+		used += (size_t)snprintf(values + used, sizeof values - used,
+					 "%s%s plan %s actual %s", used ? "; " : "",
+					 fiscal_year_short(y->year, fy, sizeof fy),
+					 kpi_years_cell(y->has_plan, y->plan, a, sizeof a),
+					 kpi_years_cell(y->has_actual, y->actual, b, sizeof b));
+	}
+	csv_put_cell(&r->csv, values);
+	if (row->st.latest_year) {
+		snprintf(buf, sizeof buf, "%d", row->st.latest_year);
+		csv_put_cell(&r->csv, buf);
+		csv_put_cell(&r->csv, number_format(row->st.latest_actual, buf, sizeof buf));
+	} else {
+		csv_put_cell(&r->csv, "");
+		csv_put_cell(&r->csv, "");
+	}
+	if (row->st.progress.has_ratio)
+		snprintf(buf, sizeof buf, "%.0f%%", floor(row->st.progress.ratio * 100 + 0.5));
+	else
+		buf[0] = '\0';
+	csv_put_cell(&r->csv, buf);
+	csv_put_cell(&r->csv, status_words[row->st.progress.status]);
+	csv_put_cell(&r->csv, it->proposed ? it->proposed->code : "");
+	csv_put_cell(&r->csv, it->e.present ? it->e.rank : "");
+	csv_put_cell(&r->csv, it->e.present ? it->e.reason : "");
+	csv_put_cell(&r->csv, *it->e.assessment ? choice_text(it->e.assessment,
+					it->e.assessment_label, buf, sizeof buf) : "");
+	csv_put_cell(&r->csv, *it->e.policy ? choice_text(it->e.policy, it->e.policy_label,
+							 buf, sizeof buf) : "");
+	csv_put_cell(&r->csv, it->remarks.comments ? it->remarks.comments : "");
+	csv_put_cell(&r->csv, it->remarks.actions ? it->remarks.actions : "");
+	csv_end_row(&r->csv);
+}
+
+/* --- the report ---------------------------------------------------------- */
+
+int report_write(struct store *s, const struct report_options *o, FILE *out, struct error *err)
+{
+	struct report r = { .s = s, .o = o, .f = out, .csv = { out, o->excel, 0 } };
+	int i, rc;
+
+	if (o->meeting_id) {
+		if (meeting_get(s, o->meeting_id, &r.m, err) < 0)
+			return -1;
+		r.has_meeting = 1;
+	}
+	r.year = o->year ? o->year : r.has_meeting ? r.m.year : fiscal_year_of(time(NULL)) - 1;
+	if (review_scheme_load(s, &r.scheme, err) < 0)
+		return -1;
+	rc = load_items(&r, err);
+	if (rc == 0)
+		rc = count(&r, err);
+	if (rc == 0) {
+		if (o->format == REPORT_MD) {
+			md_summary(&r);
+		} else if (o->format == REPORT_HTML) {
+			html_summary(&r);
+		} else {
+			if (o->excel)
+				fputs("\xEF\xBB\xBF", out);
+			csv_put_row(&r.csv, csv_header);
+		}
+	}
+	for (i = 0; rc == 0 && i < r.list.n; i++) {
+		struct item it;
+
+		rc = item_load(&r, &r.list.rows[i], &it, err);
+		if (rc < 0)
+			break;
+		if (o->format == REPORT_MD)
+			md_item(&r, &it, i);
+		else if (o->format == REPORT_HTML)
+			html_item(&r, &it, i);
+		else
+			csv_item(&r, &it);
+		item_free(&it);
+	}
+	if (rc == 0 && o->format == REPORT_HTML)
+		fputs("</body>\n</html>\n", out);
+	review_list_free(&r.list);
+	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
+		rc = error_set(err, _("cannot write the report"));
+	return rc;
+}
+
+struct report_job {
+	struct store *s;
+	const struct report_options *o;
+};
+
+static int write_report(void *ctx, FILE *f, struct error *err)
+{
+	struct report_job *job = ctx;
+
+	return report_write(job->s, job->o, f, err);
+}
+
+int report_write_file(struct store *s, const struct report_options *o, const char *path,
+		      struct error *err)
+{
+	struct report_job job = { s, o };
+
+	return file_replace(path, write_report, &job, err);
+}

@@ -1,0 +1,33 @@
+/* report.h: the minutes of a review meeting, or the state of every KPI,
+ * as Markdown, one self-contained HTML file (inline CSS and SVG charts,
+ * for A4) or CSV (plain or for Excel): a summary of ranks and statuses,
+ * then each item's KPI table, progress, status, rank with its reason,
+ * assessment, policy, comments and action items. */
+#ifndef KPITREE_REPORT_H
+#define KPITREE_REPORT_H
+
+#include <stdio.h>
+
+#include "error.h"
+#include "store.h"
+
+enum report_format { REPORT_MD, REPORT_HTML, REPORT_CSV };
+
+struct report_options {
+	long long meeting_id;	/* 0: every KPI, each with its latest evaluation */
+	int year;		/* 0: the meeting's, or last fiscal year */
+	enum report_format format;
+	int excel;		/* CSV: BOM and CRLF */
+};
+
+/* "md", "html" or "csv" into *format. Returns 0, or -1 with err. */
+int report_format_parse(const char *name, enum report_format *format, struct error *err);
+
+/* Writes the report to out. Returns 0, or -1 with err filled. */
+int report_write(struct store *s, const struct report_options *o, FILE *out, struct error *err);
+
+/* The same into path, replaced whole or left as it was. */
+int report_write_file(struct store *s, const struct report_options *o, const char *path,
+		      struct error *err);
+
+#endif

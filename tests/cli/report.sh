@@ -1,0 +1,70 @@
+#!/bin/sh
+# report.sh: kpitree export report of every KPI in Markdown, CSV (for
+# Excel too) and HTML; the HTML checked whole by an XML parser and
+# rendered by headless Chromium, whose picture must show the charts.
+. "$srcdir/tests/cli/lib.sh"
+plan 18
+db="$work/k.db"
+"$KPITREE" --db "$db" init >/dev/null
+"$KPITREE" --db "$db" set H01 R7 12 >/dev/null
+"$KPITREE" --db "$db" set H05 R7 30000 >/dev/null
+
+run --db "$db" export report --year R7
+expect 0 "" "export report writes Markdown by default"
+grep -q "^| C | 遅れ(基準値より改善) | 0 | 1 |$" "$work/out"
+ok $? "the summary counts H01's proposed rank C"
+grep -q "^| behind | 1 |$" "$work/out" && grep -q "^| achieved | 1 |$" "$work/out"
+ok $? "and the KPIs by status"
+grep -q "^- rank: C (proposed)$" "$work/out" && grep -q "^| R7 (2025) | - | 12 | 57% | behind |$" "$work/out"
+ok $? "each item has its table, progress, status and rank"
+
+run --db "$db" export report --year R7 --format csv
+expect 0 "" "export report --format csv"
+[ "$(head -1 "$work/out")" = "meeting,held_on,fiscal_year,code,name,group,field,baseline,target,values,latest_year,latest_actual,progress,status,proposed_rank,rank,reason,assessment,policy,comments,action_items" ]
+ok $? "the CSV header is the documented one"
+kpis=$("$SQLITE3" "$db" "SELECT count(*) FROM kpi")
+rows=$("$SQLITE3" -csv :memory: ".import --csv $work/out r" "SELECT count(*) FROM r")
+[ "$rows" = "$kpis" ]; ok $? "one CSV row per KPI ($kpis)"
+"$SQLITE3" -csv :memory: ".import --csv $work/out r" \
+	"SELECT code, status, proposed_rank FROM r WHERE code IN ('H01', 'H05') ORDER BY code" >"$work/got"
+printf 'H01,behind,C\r\nH05,achieved,A\r\n' | tr -d '\r' | cmp -s - "$work/got"
+ok $? "with each KPI's status and proposed rank"
+run --db "$db" export report --format csv --excel -o "$work/excel.csv"
+head -c 3 "$work/excel.csv" | od -An -tx1 | grep -q "ef bb bf" && head -1 "$work/excel.csv" | grep -q "$(printf '\r')$"
+ok $? "--excel writes a BOM and CRLF"
+
+run --db "$db" export report --year R7 --format html -o "$work/r.html"
+expect 0 "" "export report --format html -o FILE"
+xmllint --noout "$work/r.html" 2>"$work/xml"
+ok $? "the HTML is well-formed throughout (XML parser, SVG included)"
+sed 's/^/# /' "$work/xml" | head -5
+with_values=$("$SQLITE3" "$db" "SELECT count(DISTINCT kpi_id) FROM value")
+[ "$(grep -c '<svg' "$work/r.html")" = "$with_values" ]
+ok $? "one SVG chart for each KPI with values ($with_values)"
+! grep -qE '(src|href)="(https?:)?//' "$work/r.html"
+ok $? "nothing fetched from elsewhere"
+
+# Rendered: the actual bars' blue is on the picture, and only because of
+# the charts (the same page without its SVG has none).
+sed '/<svg/,/<\/svg>/d' "$work/r.html" >"$work/plain.html"
+shot() {
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+		--user-data-dir="$work/chrome" --window-size=900,1400 --screenshot="$2" \
+		"file://$1" >/dev/null 2>&1
+}
+blue() { pngtopnm "$1" | ppmhist -noheader | awk '$1 == 47 && $2 == 109 && $3 == 181 { print $5 }'; }
+shot "$work/r.html" "$work/r.png"
+shot "$work/plain.html" "$work/plain.png"
+[ "$(blue "$work/r.png")" -gt 500 ] 2>/dev/null
+ok $? "headless Chromium draws the charts ($(blue "$work/r.png") pixels of the bars' blue)"
+[ -z "$(blue "$work/plain.png")" ]
+ok $? "and the page without its charts has none"
+
+run --db "$db" export report --format pdf
+expect 1 "kpitree: --format: 'pdf' is none of md, html, csv" "an unknown format is refused"
+run --db "$db" export report --meeting 9
+expect 1 "kpitree: no meeting 9" "so is a meeting that is not there"
+run --db "$db" export report --excel
+expect 2 "kpitree: --excel is for --format csv
+Try 'kpitree --help'." "--excel only goes with CSV"
+exit $tap_failed

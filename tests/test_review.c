@@ -1,0 +1,277 @@
+/* test_review.c: rank rules and proposals (the default scheme and one by
+ * thresholds, imported from a file), and what meetings record: refusals
+ * that write nothing, record_history rows, and writes that fail midway
+ * leaving the database as it was. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_import.h"
+#include "kpi.h"
+#include "meeting.h"
+#include "review.h"
+#include "store.h"
+#include "testdb.h"
+#include "values.h"
+
+struct fixture {
+	char *path;
+	struct store *s;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	f->path = testdb_path();
+	f->s = testdb_create(f->path);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_fail_step(0);
+	store_close(f->s);
+	testdb_remove(f->path);
+	free(f);
+	return 0;
+}
+
+static void set_actual(struct store *s, const char *code, int year, double v, int clear)
+{
+	struct value_change c = { .fiscal_year = year, .kind = VALUE_ACTUAL, .value = v,
+				  .clear = clear, .user = "t", .source = "test" };
+	struct error err;
+	struct kpi k;
+
+	assert_int_equal(kpi_find(s, code, &k, &err), 0);
+	c.kpi_id = k.id;
+	kpi_release(&k);
+	assert_true(values_set(s, &c, &err) >= 0);
+}
+
+/* The rank proposed for code at year, "" for none. */
+static const char *proposed(struct store *s, const char *code, int year)
+{
+	static char out[32];
+	struct review_list l = { NULL, 0 };
+	struct rank_scheme scheme;
+	const struct rank *r;
+	struct error err;
+
+	assert_int_equal(review_scheme_load(s, &scheme, &err), 0);
+	assert_int_equal(review_list_add(s, code, year, &l, &err), 0);
+	assert_int_equal(l.n, 1);
+	r = review_propose(&scheme, &l.rows[0].st);
+	snprintf(out, sizeof out, "%s", r ? r->code : "");
+	review_list_free(&l);
+	return out;
+}
+
+static void rules_read_as_written(void **state)
+{
+	static const char *const good[] = {
+		"achieved", "On Track", "improved", "progress >= 110%", "progress>=80",
+		"no data", "otherwise",
+	};
+	static const char *const text[] = {
+		"achieved", "on track", "improved", "progress >= 110%", "progress >= 80%",
+		"no data", "otherwise",
+	};
+	struct rank r;
+	struct error err;
+	char buf[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		assert_int_equal(review_rule_parse(good[i], &r, &err), 0);
+		assert_string_equal(review_rule_text(&r, buf, sizeof buf), text[i]);
+	}
+	assert_int_equal(review_rule_parse("progress > 80%", &r, &err), -1);
+	assert_non_null(strstr(err.text, "'progress > 80%' is none of achieved"));
+	assert_int_equal(review_rule_parse("", &r, &err), -1);
+}
+
+/* H01 28人 (R6) → 0人 (R7): C with 12, A with 0, D with 30 and with 28. */
+static void default_scheme_proposes_by_status_and_baseline(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(proposed(f->s, "H01", 2025), "");
+	set_actual(f->s, "H01", 2025, 12, 0);
+	assert_string_equal(proposed(f->s, "H01", 2025), "C");
+	set_actual(f->s, "H01", 2025, 0, 0);
+	assert_string_equal(proposed(f->s, "H01", 2025), "A");
+	set_actual(f->s, "H01", 2025, 30, 0);
+	assert_string_equal(proposed(f->s, "H01", 2025), "D");
+	set_actual(f->s, "H01", 2025, 28, 0);
+	assert_string_equal(proposed(f->s, "H01", 2025), "D");
+	/* H02 74 (R5) → 179 (R11): on the straight line at R7 is B */
+	set_actual(f->s, "H02", 2025, 120, 0);
+	assert_string_equal(proposed(f->s, "H02", 2025), "B");
+	/* a project KPI: actual over plan (SP1-1 R4: 0 of 10) */
+	assert_string_equal(proposed(f->s, "SP1-1", 2022), "D");
+}
+
+static int import_text(struct store *s, const char *text, struct error_list *errors)
+{
+	struct import_file file = { "scheme.csv", text, strlen(text) };
+	struct import_stats stats;
+
+	return csv_import(s, &file, 1, ENCODING_AUTO, "t", &stats, errors);
+}
+
+static void an_imported_scheme_replaces_the_default(void **state)
+{
+	struct fixture *f = *state;
+	struct error items[4];
+	struct error_list errors = { items, 0, 4, 0 };
+	struct rank_scheme scheme;
+	struct error err;
+
+	assert_int_equal(import_text(f->s, "rank,label,rule\n"
+				     "A,十分達成,progress >= 110%\n"
+				     "B,概ね達成,progress >= 80%\n"
+				     "C,やや遅れ,progress >= 50%\n"
+				     "D,遅れ,otherwise\n", &errors), 0);
+	assert_int_equal(review_scheme_load(f->s, &scheme, &err), 0);
+	assert_int_equal(scheme.n, 4);
+	assert_string_equal(scheme.ranks[1].label, "概ね達成");
+	set_actual(f->s, "H01", 2025, 12, 0);	/* 57% */
+	assert_string_equal(proposed(f->s, "H01", 2025), "C");
+	set_actual(f->s, "H01", 2025, 5, 0);	/* 82% */
+	assert_string_equal(proposed(f->s, "H01", 2025), "B");
+	set_actual(f->s, "H01", 2025, 20, 0);	/* 29% */
+	assert_string_equal(proposed(f->s, "H01", 2025), "D");
+
+	/* a bad rule: its line and column, and nothing replaced */
+	assert_int_equal(import_text(f->s, "rank,label,rule\n◎,,achieved\n×,,worse\n", &errors), -1);
+	assert_int_equal(errors.n, 1);
+	assert_int_equal(errors.items[0].line, 3);
+	assert_int_equal(errors.items[0].column, 3);
+	assert_int_equal(review_scheme_load(f->s, &scheme, &err), 0);
+	assert_int_equal(scheme.n, 4);
+	assert_string_equal(scheme.ranks[0].code, "A");
+}
+
+static void lists_are_data_and_replaced_per_list(void **state)
+{
+	struct fixture *f = *state;
+	struct error items[4];
+	struct error_list errors = { items, 0, 4, 0 };
+	struct choices c;
+	struct error err;
+
+	assert_int_equal(review_choices_load(f->s, "assessment", &c, &err), 0);
+	assert_int_equal(c.n, 4);
+	assert_string_equal(c.items[0].code, "①");
+	assert_string_equal(c.items[3].label, "地方創生に対して効果がなかった");
+	assert_int_equal(review_choices_load(f->s, "policy", &c, &err), 0);
+	assert_string_equal(c.items[3].label, "事業の終了 (当初予定通り)");
+	assert_int_equal(import_text(f->s, "list,code,label\npolicy,継続,事業の継続\n", &errors), 0);
+	assert_int_equal(review_choices_load(f->s, "policy", &c, &err), 0);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(review_choices_load(f->s, "assessment", &c, &err), 0);
+	assert_int_equal(c.n, 4);
+	assert_int_equal(import_text(f->s, "list,code,label\nverdict,x,y\n", &errors), -1);
+	assert_non_null(strstr(errors.items[0].text, "neither assessment nor policy"));
+}
+
+static long long count(struct store *s, const char *sql)
+{
+	struct error err;
+	sqlite3_stmt *stmt = store_prepare(s, sql, &err);
+	long long n;
+
+	assert_non_null(stmt);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+static void a_meeting_records_with_history_and_refuses_cleanly(void **state)
+{
+	struct fixture *f = *state;
+	struct meeting m;
+	struct evaluation e;
+	struct error err;
+	long long ids[] = { 1, 2 };
+
+	set_actual(f->s, "H01", 2025, 12, 0);
+	assert_int_equal(meeting_start(f->s, "第2回推進会議", 2025, "test", ids, 2, "tanaka", &m,
+				       &err), 0);
+	assert_int_equal(m.items, 2);
+	/* a rank other than the proposed one needs a reason */
+	assert_int_equal(meeting_record(f->s, m.id, 1, RECORD_RANK, "B", "順調", "", "C", "tanaka",
+					&err), -1);
+	assert_non_null(strstr(err.text, "give a reason"));
+	/* a KPI not on the agenda, an action item without a real date */
+	assert_int_equal(meeting_record(f->s, m.id, 3, RECORD_RANK, "C", "", "", "C", "tanaka",
+					&err), -1);
+	assert_int_equal(meeting_remark_add(f->s, m.id, 1, REMARK_ACTION, "照会", "課", "2026-02-30",
+					    "tanaka", &err), -1);
+	assert_int_equal(count(f->s, "SELECT count(*) FROM evaluation") +
+			 count(f->s, "SELECT count(*) FROM remark"), 0);
+
+	assert_int_equal(meeting_record(f->s, m.id, 1, RECORD_RANK, "B", "順調", "見込み", "C",
+					"tanaka", &err), 0);
+	assert_int_equal(meeting_record(f->s, m.id, 1, RECORD_RANK, "C", "遅れ", "", "C", "sato",
+					&err), 0);
+	assert_int_equal(meeting_evaluation(f->s, m.id, 1, &e, &err), 0);
+	assert_string_equal(e.rank, "C");
+	assert_string_equal(e.entered_by, "sato");
+	assert_int_equal(count(f->s, "SELECT count(*) FROM record_history WHERE what = 'rank'"
+			       " AND old_text = 'B' AND new_text = 'C' AND changed_by = 'sato'"), 1);
+	assert_int_equal(meeting_remark_add(f->s, m.id, 2, REMARK_ACTION, "照会", "課", "2026-12-25",
+					    "tanaka", &err), 0);
+
+	/* a write failing at any step leaves the database as it was */
+	{
+		long n;
+		long long remarks = count(f->s, "SELECT count(*) FROM remark");
+
+		for (n = 1; n < 12; n++) {
+			store_fail_step(n);
+			if (meeting_remark_add(f->s, m.id, 2, REMARK_COMMENT, "意見", "", "", "tanaka",
+					       &err) == 0) {
+				store_fail_step(0);
+				break;
+			}
+			store_fail_step(0);
+			assert_int_equal(count(f->s, "SELECT count(*) FROM remark"), remarks);
+		}
+		assert_true(n > 1);
+	}
+
+	/* closed: nothing more is recorded */
+	assert_int_equal(meeting_end(f->s, m.id, "tanaka", &err), 0);
+	assert_int_equal(meeting_record(f->s, m.id, 1, RECORD_RANK, "C", "", "", "C", "tanaka",
+					&err), -1);
+	assert_non_null(strstr(err.text, "closed"));
+	assert_int_equal(meeting_end(f->s, m.id, "tanaka", &err), -1);
+	/* and the history cannot be rewritten */
+	assert_int_equal(store_exec(f->s, "DELETE FROM record_history", &err), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rules_read_as_written),
+		cmocka_unit_test_setup_teardown(default_scheme_proposes_by_status_and_baseline, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_imported_scheme_replaces_the_default, setup, teardown),
+		cmocka_unit_test_setup_teardown(lists_are_data_and_replaced_per_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_meeting_records_with_history_and_refuses_cleanly, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,376 @@
+/* dashboard.c: the KPIs of a tree in one table. The counts above it are
+ * of every KPI listed (the CSV report counts the same way); the table
+ * shows those the filter lets through, in the chosen order. */
+#include "dashboard.h"
+#include "i18n.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "fiscal_year.h"
+#include "input.h"
+#include "keymap.h"
+#include "kpi_years.h"
+#include "number.h"
+#include "width.h"
+
+enum sort { SORT_CODE, SORT_STATUS, SORT_PROGRESS, SORT_FIELD, SORTS };
+
+static const char *const sort_names[SORTS] = {
+	N_("code"), N_("status"), N_("progress"), N_("field"),
+};
+
+enum filter_kind { FILTER_NONE, FILTER_STATUS, FILTER_FIELD, FILTER_GROUP };
+
+struct dashboard {
+	struct review_list list;
+	int *shown;		/* indexes into list, filtered and sorted */
+	int nshown;
+	enum sort sort;
+	enum filter_kind filter;
+	enum status filter_status;
+	char filter_text[256];	/* a field or a group */
+	int cursor, top;
+	const char *title;
+	int year;
+};
+
+/* Distinct values of a column (group or field), in first-seen order. */
+struct names {
+	const char *name[256];
+	int counts[256][4];
+	int n;
+};
+
+static void count_by(const struct review_list *l, int field, struct names *out)
+{
+	int i, k;
+
+	out->n = 0;
+	for (i = 0; i < l->n; i++) {
+		const char *v = field ? l->rows[i].field : l->rows[i].group;
+
+		if (!*v)
+			continue;
+		for (k = 0; k < out->n && strcmp(out->name[k], v) != 0; k++)
+			;
+		if (k == out->n) {
+			if (out->n == 256)
+				continue;
+			out->name[out->n] = v;
+			memset(out->counts[out->n], 0, sizeof out->counts[0]);
+			out->n++;
+		}
+		out->counts[k][l->rows[i].st.progress.status]++;
+	}
+}
+
+/* Worst first: behind, on track, achieved, then no data. */
+static int status_rank(enum status s)
+{
+	switch (s) {
+	case STATUS_BEHIND: return 0;
+	case STATUS_ON_TRACK: return 1;
+	case STATUS_ACHIEVED: return 2;
+	default: return 3;
+	}
+}
+
+static const struct dashboard *sorting;
+
+static int compare(const void *a, const void *b)
+{
+	const struct review_row *x = &sorting->list.rows[*(const int *)a];
+	const struct review_row *y = &sorting->list.rows[*(const int *)b];
+	int ia = *(const int *)a, ib = *(const int *)b, d = 0;
+
+	switch (sorting->sort) {
+	case SORT_STATUS:
+		d = status_rank(x->st.progress.status) - status_rank(y->st.progress.status);
+		break;
+	case SORT_PROGRESS:
+		if (x->st.progress.has_ratio != y->st.progress.has_ratio)
+			d = x->st.progress.has_ratio ? -1 : 1;
+		else if (x->st.progress.has_ratio && x->st.progress.ratio != y->st.progress.ratio)
+			d = x->st.progress.ratio < y->st.progress.ratio ? -1 : 1;
+		break;
+	case SORT_FIELD:
+		d = (!*x->field) - (!*y->field);
+		if (!d)
+			d = strcmp(x->field, y->field);
+		break;
+	default:
+		break;
+	}
+	/* the list comes in code order: the index keeps it */
+	return d ? d : ia - ib;
+}
+
+static int passes(const struct dashboard *d, const struct review_row *r)
+{
+	switch (d->filter) {
+	case FILTER_STATUS: return r->st.progress.status == d->filter_status;
+	case FILTER_FIELD: return strcmp(r->field, d->filter_text) == 0;
+	case FILTER_GROUP: return strcmp(r->group, d->filter_text) == 0;
+	default: return 1;
+	}
+}
+
+static void arrange(struct dashboard *d)
+{
+	int i;
+
+	d->nshown = 0;
+	for (i = 0; i < d->list.n; i++)
+		if (passes(d, &d->list.rows[i]))
+			d->shown[d->nshown++] = i;
+	sorting = d;
+	qsort(d->shown, (size_t)d->nshown, sizeof *d->shown, compare);
+	sorting = NULL;
+	if (d->cursor >= d->nshown)
+		d->cursor = d->nshown ? d->nshown - 1 : 0;
+}
+
+static char *filter_text(const struct dashboard *d, char *buf, size_t size)
+{
+	switch (d->filter) {
+	case FILTER_STATUS:
+		snprintf(buf, size, "%s", progress_status_name(d->filter_status));
+		break;
+	case FILTER_FIELD:
+	case FILTER_GROUP:
+		snprintf(buf, size, "%s", d->filter_text);
+		break;
+	default:
+		snprintf(buf, size, "%s", _("all"));
+	}
+	return buf;
+}
+
+/* Lines of counts: one per name, the marks at the right. */
+static int draw_counts(const char *heading, const struct names *n, int y, int max, int w)
+{
+	int i, row = y;
+
+	if (!n->n || max <= 1)
+		return 0;
+	put(row++, 0, w, heading, A_BOLD);
+	for (i = 0; i < n->n && row < y + max; i++) {
+		char marks[64], line[TEXT_MAX];
+		int mw;
+
+		if (row == y + max - 1 && i < n->n - 1) {
+			snprintf(line, sizeof line, _("  … %d more"), n->n - i);
+			put(row++, 0, w, line, 0);
+			break;
+		}
+		draw_marks(n->counts[i], marks, sizeof marks);
+		mw = width_of(marks);
+		snprintf(line, sizeof line, "  %s", n->name[i]);
+		put(row, 0, w - mw - 1, line, 0);
+		put(row, w - mw - 1, mw + 1, marks, 0);
+		row++;
+	}
+	return row - y;
+}
+
+static void draw_dashboard(struct dashboard *d)
+{
+	int w = COLS, h = LINES, row = 0, i, budget, rows;
+	int counts[4] = { 0, 0, 0, 0 };
+	int name_w, amount_w = w >= 100 ? 30 : 20;
+	struct names groups, fields;
+	char line[TEXT_MAX * 3], fy[32], f[256];
+
+	erase();
+	for (i = 0; i < d->list.n; i++)
+		counts[d->list.rows[i].st.progress.status]++;
+	snprintf(line, sizeof line, _("Dashboard  %s  FY %s  %d KPIs"), d->title,
+		 fiscal_year_format(d->year, fy, sizeof fy), d->list.n);
+	put(row++, 0, w, line, A_BOLD);
+	snprintf(line, sizeof line, "%s %s %d  %s %s %d  %s %s %d  %s %s %d",
+		 draw_status_symbol(STATUS_ACHIEVED), progress_status_name(STATUS_ACHIEVED),
+		 counts[STATUS_ACHIEVED], draw_status_symbol(STATUS_ON_TRACK),
+		 progress_status_name(STATUS_ON_TRACK), counts[STATUS_ON_TRACK],
+		 draw_status_symbol(STATUS_BEHIND), progress_status_name(STATUS_BEHIND),
+		 counts[STATUS_BEHIND], draw_status_symbol(STATUS_NO_DATA),
+		 progress_status_name(STATUS_NO_DATA), counts[STATUS_NO_DATA]);
+	put(row++, 0, w, line, 0);
+	count_by(&d->list, 0, &groups);
+	count_by(&d->list, 1, &fields);
+	/* the counts take at most half of what the table leaves */
+	budget = (h - 6) / 2;
+	if (budget > 0) {
+		int g = groups.n + 1, fl = fields.n ? fields.n + 1 : 0;
+
+		if (g + fl > budget) {
+			g = fl ? budget / 2 : budget;
+			fl = budget - g;
+		}
+		row += draw_counts(_("by project"), &groups, row, g, w);
+		row += draw_counts(_("by 主要分野"), &fields, row, fl, w);
+	}
+	name_w = w - 6 - 1 - amount_w - 1 - 12 - 1 - 5 - 1 - 10;
+	if (name_w < 8)
+		name_w = 8;
+	{
+		char code[64], name[256], amounts[256], latest[64], prog[32];
+
+		/* padded by display width: the headings may be Japanese */
+		width_cut(_("code"), 6, 1, code, sizeof code);
+		width_cut(_("name"), name_w, 1, name, sizeof name);
+		width_cut(_("baseline → target"), amount_w, 1, amounts, sizeof amounts);
+		width_cut(_("latest"), 12, 1, latest, sizeof latest);
+		width_cut(_("prog"), 5, 1, prog, sizeof prog);
+		snprintf(line, sizeof line, "%s %s %s %s %s %s", code, name, amounts, latest, prog,
+			 _("status"));
+		put(row++, 0, w, line, A_UNDERLINE);
+	}
+	rows = h - 1 - row;
+	if (d->cursor < d->top)
+		d->top = d->cursor;
+	if (rows > 0 && d->cursor >= d->top + rows)
+		d->top = d->cursor - rows + 1;
+	for (i = 0; i < rows && d->top + i < d->nshown; i++) {
+		const struct review_row *r = &d->list.rows[d->shown[d->top + i]];
+		char name[512], amounts[512], both[300], latest[64], v[64], ratio[16];
+		const char *status = progress_status_name(r->st.progress.status);
+		attr_t attr = d->top + i == d->cursor ? A_REVERSE : 0;
+
+		width_cut(r->name, name_w, 1, name, sizeof name);
+		snprintf(both, sizeof both, "%s → %s", r->baseline, r->target);
+		width_cut(both, amount_w, 1, amounts, sizeof amounts);
+		if (r->st.latest_year)
+			snprintf(latest, sizeof latest, "%s (%s)",
+				 number_format(r->st.latest_actual, v, sizeof v),
+				 fiscal_year_short(r->st.latest_year, fy, sizeof fy));
+		else
+			snprintf(latest, sizeof latest, "-");
+		snprintf(line, sizeof line, "%-6s %s %s %-12s %5s %s %s", r->code, name, amounts,
+			 latest, kpi_years_ratio(&r->st.progress, ratio, sizeof ratio),
+			 draw_status_symbol(r->st.progress.status), status);
+		put(row + i, 0, w, line, attr);
+		if (draw_colors() && width_of(line) <= w)
+			put(row + i, width_of(line) - width_of(status), width_of(status), status,
+			    draw_status_attr(r->st.progress.status) | attr);
+	}
+	if (!d->nshown)
+		put(row, 0, w, _("no KPI passes the filter (f: filter)"), 0);
+	snprintf(line, sizeof line, _(" %d/%d  j k move  Enter go to KPI  s sort: %s  f filter: %s"
+		 "  q back"), d->nshown ? d->cursor + 1 : 0, d->nshown, _(sort_names[d->sort]),
+		 filter_text(d, f, sizeof f));
+	put(h - 1, 0, w, line, A_REVERSE);
+	refresh();
+}
+
+/* f: all, a status, a field or a project. */
+static void choose_filter(struct dashboard *d)
+{
+	static const enum status statuses[] = {
+		STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NO_DATA,
+	};
+	struct names groups, fields;
+	const char *options[1 + 4 + 512];
+	char text[1 + 4 + 512][300];
+	int n = 0, i, pick;
+
+	count_by(&d->list, 0, &groups);
+	count_by(&d->list, 1, &fields);
+	snprintf(text[n], sizeof text[0], "%s", _("all"));
+	options[n] = text[n];
+	n++;
+	for (i = 0; i < 4; i++, n++) {
+		snprintf(text[n], sizeof text[0], _("status: %s"), progress_status_name(statuses[i]));
+		options[n] = text[n];
+	}
+	for (i = 0; i < fields.n; i++, n++) {
+		snprintf(text[n], sizeof text[0], _("主要分野: %s"), fields.name[i]);
+		options[n] = text[n];
+	}
+	for (i = 0; i < groups.n; i++, n++) {
+		snprintf(text[n], sizeof text[0], _("project: %s"), groups.name[i]);
+		options[n] = text[n];
+	}
+	pick = draw_choose(_("filter"), options, n, 0);
+	if (pick < 0)
+		return;
+	if (pick == 0) {
+		d->filter = FILTER_NONE;
+	} else if (pick <= 4) {
+		d->filter = FILTER_STATUS;
+		d->filter_status = statuses[pick - 1];
+	} else if (pick <= 4 + fields.n) {
+		d->filter = FILTER_FIELD;
+		snprintf(d->filter_text, sizeof d->filter_text, "%s", fields.name[pick - 5]);
+	} else {
+		d->filter = FILTER_GROUP;
+		snprintf(d->filter_text, sizeof d->filter_text, "%s",
+			 groups.name[pick - 5 - fields.n]);
+	}
+	d->cursor = d->top = 0;
+	arrange(d);
+}
+
+int dashboard_run(struct store *s, const struct review_scope *scope, const char *title,
+		  int year, char *code, size_t size, char *message, size_t msize)
+{
+	struct dashboard d = { .title = title, .year = year };
+	struct error err;
+	int chosen = 0;
+
+	if (review_list_load(s, scope, year, &d.list, &err) < 0) {
+		snprintf(message, msize, "%s", err.text);
+		review_list_free(&d.list);
+		return 0;
+	}
+	d.shown = calloc((size_t)(d.list.n ? d.list.n : 1), sizeof *d.shown);
+	if (!d.shown)
+		abort();
+	arrange(&d);
+	for (;;) {
+		int page = LINES - 8 > 1 ? LINES - 8 : 1;
+		struct key k;
+
+		draw_dashboard(&d);
+		if (input_next(&k, -1) < 0)
+			continue;
+		if (!k.is_key && (k.code == 'q' || k.code == 27 || k.code == 'd'))
+			break;
+		if (!k.is_key && (k.code == '\n' || k.code == '\r')) {
+			if (d.nshown) {
+				snprintf(code, size, "%s", d.list.rows[d.shown[d.cursor]].code);
+				chosen = 1;
+				break;
+			}
+			continue;
+		}
+		if (!k.is_key && k.code == 's') {
+			d.sort = (d.sort + 1) % SORTS;
+			arrange(&d);
+			continue;
+		}
+		if (!k.is_key && k.code == 'f') {
+			choose_filter(&d);
+			continue;
+		}
+		switch (keymap_action(&k)) {
+		case ACT_MOVE_DOWN: d.cursor++; break;
+		case ACT_MOVE_UP: d.cursor--; break;
+		case ACT_PAGE_DOWN: d.cursor += page; break;
+		case ACT_PAGE_UP: d.cursor -= page; break;
+		case ACT_TOP: d.cursor = 0; break;
+		case ACT_BOTTOM: d.cursor = d.nshown - 1; break;
+		default: break;
+		}
+		if (d.cursor >= d.nshown)
+			d.cursor = d.nshown - 1;
+		if (d.cursor < 0)
+			d.cursor = 0;
+	}
+	free(d.shown);
+	review_list_free(&d.list);
+	return chosen;
+}

@@ -1,0 +1,499 @@
+/* present.c: one agenda item a screen: name, baseline → target, a chart
+ * of plan and actual per fiscal year in block characters (ASCII on a
+ * vt100 or under NO_COLOR), progress, status, the proposed rank and what
+ * the room has recorded; Space and PgDn forward, PgUp back, a clock. */
+#include "present.h"
+#include "i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "draw.h"
+#include "fiscal_year.h"
+#include "input.h"
+#include "kpi.h"
+#include "kpi_years.h"
+#include "meeting.h"
+#include "number.h"
+#include "review.h"
+#include "width.h"
+
+struct lines {
+	char **text;
+	int n;
+};
+
+static void lines_add(struct lines *l, const char *text)
+{
+	char **more = realloc(l->text, (size_t)(l->n + 1) * sizeof *more);
+
+	if (!more || !(more[l->n] = strdup(text)))
+		abort();
+	l->text = more;
+	l->n++;
+}
+
+static void lines_free(struct lines *l)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->text[i]);
+	free(l->text);
+	l->text = NULL;
+	l->n = 0;
+}
+
+struct presentation {
+	struct store *s;
+	struct meeting m;
+	char (*codes)[32];
+	int n, i;
+	const char *user;
+	int read_only;
+	time_t opened;		/* the meeting's start, for its clock */
+	struct rank_scheme scheme;
+	char message[600];
+	/* the item shown */
+	struct kpi k;
+	int loaded;
+	struct kpi_years t;
+	struct standing st;
+	const struct rank *proposed;
+	struct evaluation e;
+	struct lines comments, actions;
+#define OPEN_MAX 32
+	long long open[OPEN_MAX];	/* open action items shown, by id */
+	int nopen;
+};
+
+/* This meeting's comments and action items, and the action items of
+ * earlier meetings still open. */
+static void collect(void *ctx, const struct remark *r)
+{
+	struct presentation *p = ctx;
+	char line[TEXT_MAX];
+
+	if (r->meeting_id != p->m.id && (r->kind == REMARK_COMMENT || *r->done_at))
+		return;
+	if (r->kind == REMARK_ACTION && !*r->done_at && p->nopen < OPEN_MAX)
+		p->open[p->nopen++] = r->id;
+	if (r->kind == REMARK_COMMENT) {
+		snprintf(line, sizeof line, "・%s (%s)", r->text, r->entered_by);
+		lines_add(&p->comments, line);
+	} else {
+		snprintf(line, sizeof line, "%s %s (%s, %s)", *r->done_at ? "[x]" : "[ ]", r->text,
+			 r->owner, r->due);
+		lines_add(&p->actions, line);
+	}
+}
+
+static void unload(struct presentation *p)
+{
+	if (p->loaded)
+		kpi_release(&p->k);
+	p->loaded = 0;
+	lines_free(&p->comments);
+	lines_free(&p->actions);
+	p->nopen = 0;
+}
+
+static int load(struct presentation *p, struct error *err)
+{
+	unload(p);
+	if (kpi_find(p->s, p->codes[p->i], &p->k, err) < 0)
+		return -1;
+	p->loaded = 1;
+	if (kpi_years_load(p->s, &p->k, p->m.year, &p->t, err) < 0 ||
+	    meeting_evaluation(p->s, p->m.id, p->k.id, &p->e, err) < 0 ||
+	    meeting_remarks(p->s, 0, p->k.id, 0, collect, p, err) < 0)
+		return -1;
+	review_standing(&p->k, &p->t, p->m.year, &p->st);
+	p->proposed = review_propose(&p->scheme, &p->st);
+	return 0;
+}
+
+/* One bar of the chart: label, blocks scaled to max, the value. */
+static void bar_line(int y, int x, int w, const char *label, const char *block, int has,
+		     double v, double max, int bar_w)
+{
+	char bar[TEXT_MAX * 3], num[64], line[TEXT_MAX * 4];
+	int len = has ? (int)(v / max * bar_w + 0.5) : 0, b;
+	size_t used = 0;
+
+	bar[0] = '\0';
+	for (b = 0; b < len && used + 4 < sizeof bar; b++)
+		used += (size_t)snprintf(bar + used, sizeof bar - used, "%s", block);
+	snprintf(line, sizeof line, "%s %s%s%s", label, bar, len ? " " : "",
+		 has ? number_format(v, num, sizeof num) : "-");
+	put(y, x, w, line, 0);
+}
+
+/* A bar's label: two columns, 10 and 6 wide by display width. */
+static void chart_label(const char *a, const char *b, char *buf, size_t size)
+{
+	char x[128], y[64];
+
+	width_cut(a, 10, 1, x, sizeof x);
+	width_cut(b, 6, 1, y, sizeof y);
+	snprintf(buf, size, "%s %s", x, y);
+}
+
+/* Bars of plan and actual per fiscal year, with the baseline above and
+ * the target below them, scaled to the largest. Returns the rows drawn. */
+static int draw_chart(const struct presentation *p, int y, int x, int w, int max_rows)
+{
+	const char *full = draw_ascii() ? "#" : "█", *light = draw_ascii() ? "=" : "░";
+	const char *mark = draw_ascii() ? "-" : "▒";
+	const struct kpi *k = &p->k;
+	double max = 0;
+	int i, row = y, bar_w = w - 24, any_plan = 0, any = 0, years;
+	int bounds = !k->is_project && k->baseline.present && k->target.present;
+	char label[200], fy[32];
+
+	if (bar_w > 120)
+		bar_w = 120;
+	for (i = 0; i < p->t.n; i++) {
+		const struct kpi_year *r = &p->t.rows[i];
+
+		if (r->has_plan && r->plan > max)
+			max = r->plan;
+		if (r->has_actual && r->actual > max)
+			max = r->actual;
+		any_plan |= r->has_plan;
+		any |= r->has_plan || r->has_actual;
+	}
+	if (k->baseline.present && k->baseline.value > max)
+		max = k->baseline.value;
+	if (k->target.present && k->target.value > max)
+		max = k->target.value;
+	if (max <= 0)
+		max = 1;
+	if (!any) {
+		put(row++, x, w, _("no values yet"), 0);
+		return 1;
+	}
+	if (bounds && max_rows >= 4) {
+		chart_label(_("baseline"), fiscal_year_short(k->baseline.period.to, fy, sizeof fy),
+			    label, sizeof label);
+		bar_line(row++, x, w, label, mark, 1, k->baseline.value, max, bar_w);
+		max_rows -= 2;
+	} else {
+		bounds = 0;
+	}
+	/* the latest years first when the rows do not all fit */
+	years = 0;
+	for (i = p->t.n - 1; i >= 0 && (years + 1) * (any_plan ? 2 : 1) <= max_rows; i--)
+		years++;
+	for (i = p->t.n - years; i < p->t.n; i++) {
+		const struct kpi_year *r = &p->t.rows[i];
+
+		fiscal_year_format(r->year, fy, sizeof fy);
+		if (any_plan) {
+			chart_label(fy, _("plan"), label, sizeof label);
+			bar_line(row++, x, w, label, light, r->has_plan, r->plan, max, bar_w);
+			chart_label("", _("actual"), label, sizeof label);
+		} else {
+			chart_label(fy, "", label, sizeof label);
+		}
+		bar_line(row++, x, w, label, full, r->has_actual, r->actual, max, bar_w);
+	}
+	if (bounds) {
+		chart_label(_("target"), fiscal_year_short(k->target.period.to, fy, sizeof fy), label,
+			    sizeof label);
+		bar_line(row++, x, w, label, mark, 1, k->target.value, max, bar_w);
+	}
+	return row - y;
+}
+
+static void draw_screen(struct presentation *p)
+{
+	int h = LINES, w = COLS, row = 0, gap = h >= 40 ? 1 : 0, x = w >= 120 ? 4 : 1;
+	int iw = w - 2 * x, rest, i;
+	char line[TEXT_MAX * 2], right[128], base[128], target[128], ratio[16];
+	time_t now = time(NULL);
+	long elapsed = p->opened ? (long)difftime(now, p->opened) : 0;
+	struct tm tm;
+
+	erase();
+	localtime_r(&now, &tm);
+	if (elapsed < 0)
+		elapsed = 0;
+	snprintf(right, sizeof right, "%d/%d  %02d:%02d  +%ld:%02ld", p->i + 1, p->n, tm.tm_hour,
+		 tm.tm_min, elapsed / 3600, elapsed / 60 % 60);
+	put(row, x, iw - width_of(right) - 1, p->m.title, A_BOLD);
+	put(row, x + iw - width_of(right), width_of(right), right, A_BOLD);
+	row += 1 + gap;
+	if (!p->loaded) {
+		put(row, x, iw, p->message, 0);
+		refresh();
+		return;
+	}
+	snprintf(line, sizeof line, "%s  %s", p->k.code, p->k.name);
+	put(row++, x, iw, line, A_BOLD | A_UNDERLINE);
+	if (p->k.is_project)
+		snprintf(line, sizeof line, _("当初値 %s   plan/actual"),
+			 kpi_amount_text(&p->k.baseline, p->k.unit, base, sizeof base));
+	else
+		snprintf(line, sizeof line, "%s → %s   %s",
+			 kpi_amount_text(&p->k.baseline, p->k.unit, base, sizeof base),
+			 kpi_amount_text(&p->k.target, p->k.unit, target, sizeof target),
+			 kpi_direction_name(p->k.direction));
+	put(row++, x, iw, line, 0);
+	row += 1 + gap;
+	/* what stays below the chart: progress, rank, records, keys */
+	rest = 3 + (p->k.is_project ? 1 : 0) + (p->comments.n ? 1 + p->comments.n : 0) +
+	       (p->actions.n ? 1 + p->actions.n : 0) + 2 + gap * 2;
+	if (rest > (h - row) / 2)
+		rest = (h - row) / 2;
+	row += draw_chart(p, row, x, iw, h - row - rest > 1 ? h - row - rest : 1);
+	row += 1 + gap;
+	snprintf(line, sizeof line, _("progress %s   status %s %s   proposed rank %s %s"),
+		 kpi_years_ratio(&p->st.progress, ratio, sizeof ratio),
+		 draw_status_symbol(p->st.progress.status),
+		 progress_status_name(p->st.progress.status),
+		 p->proposed ? p->proposed->code : "-", p->proposed ? p->proposed->label : _("(no data)"));
+	put(row++, x, iw, line, A_BOLD);
+	if (p->e.present && *p->e.rank)
+		snprintf(line, sizeof line, _("rank %s %s%s%s"), p->e.rank, p->e.rank_label,
+			 *p->e.reason ? " — " : "", p->e.reason);
+	else
+		snprintf(line, sizeof line, "%s", _("rank not recorded yet (r)"));
+	if (row < h - 1)
+		put(row++, x, iw, line, p->e.present && *p->e.rank ? A_BOLD : 0);
+	if (p->k.is_project && row < h - 1) {
+		snprintf(line, sizeof line, _("assessment %s %s   policy %s"),
+			 *p->e.assessment ? p->e.assessment : "-", p->e.assessment_label,
+			 *p->e.policy ? p->e.policy_label : "-");
+		put(row++, x, iw, line, 0);
+	}
+	if (p->comments.n && row < h - 1) {
+		put(row++, x, iw, _("comments"), A_UNDERLINE);
+		for (i = 0; i < p->comments.n && row < h - 1; i++)
+			put(row++, x + 2, iw - 2, p->comments.text[i], 0);
+	}
+	if (p->actions.n && row < h - 1) {
+		put(row++, x, iw, _("action items"), A_UNDERLINE);
+		for (i = 0; i < p->actions.n && row < h - 1; i++)
+			put(row++, x + 2, iw - 2, p->actions.text[i], 0);
+	}
+	if (*p->message)
+		put(h - 1, 0, w, p->message, A_REVERSE);
+	else
+		put(h - 1, 0, w, p->k.is_project
+		    ? _(" Space next  PgUp back  r rank  a assessment  o policy  c comment  A action  x done  q back")
+		    : _(" Space next  PgUp back  r rank  c comment  A action item  x done  q back"), A_REVERSE);
+	refresh();
+}
+
+static int refuse(struct presentation *p)
+{
+	if (p->read_only)
+		snprintf(p->message, sizeof p->message, "%s", _("read-only: nothing can be recorded"));
+	else if (*p->m.closed_at)
+		snprintf(p->message, sizeof p->message, "%s",
+			 _("this meeting is closed: nothing can be recorded"));
+	else if (!p->loaded)
+		snprintf(p->message, sizeof p->message, "%s", _("no KPI here"));
+	else
+		return 0;
+	return 1;
+}
+
+static void done(struct presentation *p, int rc, const struct error *err, const char *what)
+{
+	struct error e2;
+
+	if (rc < 0) {
+		snprintf(p->message, sizeof p->message, _("not recorded: %s"), err->text);
+		return;
+	}
+	snprintf(p->message, sizeof p->message, _("recorded: %s"), what);
+	if (load(p, &e2) < 0)
+		snprintf(p->message, sizeof p->message, "%s", e2.text);
+}
+
+static void record_rank(struct presentation *p)
+{
+	const char *options[RANKS_MAX];
+	char text[RANKS_MAX][200], reason[512] = "";
+	const char *proposed = p->proposed ? p->proposed->code : "";
+	const struct rank *r;
+	struct error err;
+	int i, current = 0, pick;
+
+	for (i = 0; i < p->scheme.n; i++) {
+		const struct rank *x = &p->scheme.ranks[i];
+
+		snprintf(text[i], sizeof text[i], "%s %s%s", x->code, x->label,
+			 strcmp(x->code, proposed) == 0 ? _("  (proposed)") : "");
+		options[i] = text[i];
+		if (p->e.present && *p->e.rank ? strcmp(x->code, p->e.rank) == 0
+					       : strcmp(x->code, proposed) == 0)
+			current = i;
+	}
+	pick = draw_choose(_("rank"), options, p->scheme.n, current);
+	if (pick < 0)
+		return;
+	r = &p->scheme.ranks[pick];
+	if (strcmp(r->code, proposed) != 0) {
+		draw_screen(p);
+		if (!draw_prompt(_("reason: "), reason, sizeof reason, NULL))
+			return;
+	}
+	done(p, meeting_record(p->s, p->m.id, p->k.id, RECORD_RANK, r->code, r->label, reason,
+			       proposed, p->user, &err), &err, r->code);
+}
+
+static void record_choice(struct presentation *p, const char *list, enum record_what what)
+{
+	const char *options[CHOICES_MAX];
+	char text[CHOICES_MAX][300];
+	struct choices c;
+	struct error err;
+	int i, pick;
+
+	if (!p->k.is_project) {
+		snprintf(p->message, sizeof p->message, "%s",
+			 what == RECORD_ASSESSMENT ? _("the assessment is for grant projects' KPIs")
+						   : _("the policy is for grant projects' KPIs"));
+		return;
+	}
+	if (review_choices_load(p->s, list, &c, &err) < 0) {
+		snprintf(p->message, sizeof p->message, "%s", err.text);
+		return;
+	}
+	for (i = 0; i < c.n; i++) {
+		snprintf(text[i], sizeof text[i], "%s %s", c.items[i].code, c.items[i].label);
+		options[i] = text[i];
+	}
+	pick = draw_choose(what == RECORD_ASSESSMENT ? _("assessment") : _("policy"), options, c.n,
+			   0);
+	if (pick < 0)
+		return;
+	done(p, meeting_record(p->s, p->m.id, p->k.id, what, c.items[pick].code,
+			       c.items[pick].label, NULL, NULL, p->user, &err), &err,
+	     c.items[pick].label);
+}
+
+static void record_remark(struct presentation *p, enum remark_kind kind)
+{
+	char text[1024] = "", owner[256] = "", due[64] = "";
+	struct error err;
+
+	draw_screen(p);
+	if (!draw_prompt(kind == REMARK_ACTION ? _("action item: ") : _("comment: "), text, sizeof text,
+			 NULL))
+		return;
+	if (kind == REMARK_ACTION &&
+	    (!draw_prompt(_("owner: "), owner, sizeof owner, NULL) ||
+	     !draw_prompt(_("due (YYYY-MM-DD): "), due, sizeof due, NULL)))
+		return;
+	done(p, meeting_remark_add(p->s, p->m.id, p->k.id, kind, text, owner, due, p->user, &err),
+	     &err, kind == REMARK_ACTION ? _("action item") : _("comment"));
+}
+
+/* x: an open action item done. */
+static void action_done(struct presentation *p)
+{
+	const char *options[OPEN_MAX];
+	struct error err;
+	int i, k = 0, pick;
+
+	if (!p->nopen) {
+		snprintf(p->message, sizeof p->message, "%s", _("no open action item here"));
+		return;
+	}
+	/* the open ones, in the order shown */
+	for (i = 0; i < p->actions.n && k < p->nopen; i++)
+		if (strncmp(p->actions.text[i], "[ ]", 3) == 0)
+			options[k++] = p->actions.text[i];
+	pick = draw_choose(_("done"), options, k, 0);
+	if (pick < 0)
+		return;
+	done(p, meeting_action_done(p->s, p->open[pick], p->user, &err), &err, _("done"));
+}
+
+/* The meeting's start as a time, from its ISO 8601 UTC opened_at. */
+static time_t opened_time(const char *iso)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(iso, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+		   &tm.tm_min, &tm.tm_sec) != 6)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return timegm(&tm);
+}
+
+int present_run(struct store *s, long long id, int start, const char *user, int read_only,
+		char *message, size_t size)
+{
+	struct presentation p = { .s = s, .user = user, .read_only = read_only };
+	struct error err;
+	int last;
+
+	if (meeting_get(s, id, &p.m, &err) < 0 || review_scheme_load(s, &p.scheme, &err) < 0 ||
+	    meeting_agenda(s, id, &p.codes, &p.n, &err) < 0) {
+		snprintf(message, size, "%s", err.text);
+		return 0;
+	}
+	if (!p.n) {
+		snprintf(message, size, _("meeting %lld has no agenda"), id);
+		free(p.codes);
+		return 0;
+	}
+	p.opened = opened_time(p.m.opened_at);
+	p.i = start >= 0 && start < p.n ? start : 0;
+	if (load(&p, &err) < 0)
+		snprintf(p.message, sizeof p.message, "%s", err.text);
+	for (;;) {
+		struct key k;
+		int to = p.i;
+
+		draw_screen(&p);
+		if (input_next(&k, 1000) < 0)
+			continue;	/* the clock */
+		p.message[0] = '\0';
+		if (k.is_key && k.code == KEY_RESIZE)
+			continue;
+		if (!k.is_key && (k.code == 'q' || k.code == 27))
+			break;
+		if ((!k.is_key && (k.code == ' ' || k.code == 'j')) ||
+		    (k.is_key && (k.code == KEY_NPAGE || k.code == KEY_DOWN || k.code == KEY_RIGHT)))
+			to = p.i + 1 < p.n ? p.i + 1 : p.i;
+		else if ((!k.is_key && k.code == 'k') ||
+			 (k.is_key && (k.code == KEY_PPAGE || k.code == KEY_UP || k.code == KEY_LEFT)))
+			to = p.i > 0 ? p.i - 1 : 0;
+		else if (!k.is_key && k.code == 'g')
+			to = 0;
+		else if (!k.is_key && k.code == 'G')
+			to = p.n - 1;
+		else if (!k.is_key && k.code && strchr("raocAx", (int)k.code) && !refuse(&p)) {
+			if (k.code == 'r')
+				record_rank(&p);
+			else if (k.code == 'a')
+				record_choice(&p, "assessment", RECORD_ASSESSMENT);
+			else if (k.code == 'o')
+				record_choice(&p, "policy", RECORD_POLICY);
+			else if (k.code == 'x')
+				action_done(&p);
+			else
+				record_remark(&p, k.code == 'c' ? REMARK_COMMENT : REMARK_ACTION);
+		}
+		if (to != p.i) {
+			p.i = to;
+			if (load(&p, &err) < 0)
+				snprintf(p.message, sizeof p.message, "%s", err.text);
+		}
+	}
+	last = p.i;
+	unload(&p);
+	free(p.codes);
+	snprintf(message, size, _("meeting %lld: %s"), p.m.id, p.m.title);
+	return last;
+}
