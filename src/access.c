@@ -279,17 +279,18 @@ static void check_one(void *ctx, const struct access_kpi *k)
 	snprintf(o->code, sizeof o->code, "%s", k->code);
 }
 
-int access_may_edit_kpi(struct store *s, const struct access_identity *id, long long kpi_id,
-			char *why, size_t size, struct error *err)
+int access_may_kpi(struct store *s, const struct access_identity *id, enum access_action action,
+		   long long kpi_id, char *why, size_t size, struct error *err)
 {
 	struct one_kpi o = { .id = id };
 	char who[1024];
 
-	if (access_may(id, ACCESS_EDIT) && (!id || !id->enforced || !id->nscopes))
+	if (access_may(id, action) && (!id || !id->enforced || !id->nscopes))
 		return 1;
-	if (!access_may(id, ACCESS_EDIT)) {
-		snprintf(why, size, "%s may read and export, not enter values",
-			 access_describe(id, who, sizeof who));
+	if (!access_may(id, action)) {
+		snprintf(why, size, "%s may read and export, not %s",
+			 access_describe(id, who, sizeof who),
+			 action == ACCESS_EVALUATE ? "record evaluations" : "enter values");
 		return 0;
 	}
 	if (access_kpis(s, kpi_id, check_one, &o, err) < 0)

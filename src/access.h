@@ -90,10 +90,11 @@ int access_in_scope(const struct access_identity *id, const struct access_kpi *k
 int access_kpis(struct store *s, long long kpi_id,
 		void (*fn)(void *ctx, const struct access_kpi *k), void *ctx, struct error *err);
 
-/* Whether id may change the values of the KPI kpi_id: 1, or 0 with why
- * (for the screen and the log), or -1 with err. */
-int access_may_edit_kpi(struct store *s, const struct access_identity *id, long long kpi_id,
-			char *why, size_t size, struct error *err);
+/* Whether id may do action (ACCESS_EDIT: change its values;
+ * ACCESS_EVALUATE: record a meeting's evaluation of it) on the KPI
+ * kpi_id: 1, or 0 with why (for the screen and the log), or -1 with err. */
+int access_may_kpi(struct store *s, const struct access_identity *id, enum access_action action,
+		   long long kpi_id, char *why, size_t size, struct error *err);
 
 /* Where refusals are logged: the database's path with -access.log. */
 char *access_log_path(const char *db_path, char *buf, size_t size);

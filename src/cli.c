@@ -740,7 +740,7 @@ static int run_set(struct cli *cli)
 		return cli_fail_error(cli, &e);
 	c.kpi_id = k.id;
 	fiscal_year_format(c.fiscal_year, fy, sizeof fy);
-	rc = access_may_edit_kpi(cli->store, &cli->identity, k.id, why, sizeof why, &e);
+	rc = access_may_kpi(cli->store, &cli->identity, ACCESS_EDIT, k.id, why, sizeof why, &e);
 	if (rc <= 0) {
 		kpi_release(&k);
 		return rc < 0 ? cli_fail_error(cli, &e) : cli_refuse(cli, why);

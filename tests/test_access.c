@@ -163,7 +163,7 @@ static void edit_kpi(struct fixture *f, const struct access_identity *id, const 
 	char why[1024] = "";
 
 	assert_int_equal(kpi_find(f->s, code, &k, &err), 0);
-	assert_int_equal(access_may_edit_kpi(f->s, id, k.id, why, sizeof why, &err), want);
+	assert_int_equal(access_may_kpi(f->s, id, ACCESS_EDIT, k.id, why, sizeof why, &err), want);
 	if (why_wanted)
 		assert_string_equal(why, why_wanted);
 	kpi_release(&k);

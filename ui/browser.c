@@ -1311,6 +1311,16 @@ static void meeting_command(struct browser *b, char *arg)
 
 	if (rest)
 		*rest++ = '\0';
+	/* starting, changing and ending a meeting is recording in it */
+	if (arg && (!strcmp(arg, "start") || !strcmp(arg, "agenda") || !strcmp(arg, "end")) &&
+	    !access_may(&b->cli->identity, ACCESS_EVALUATE)) {
+		char who[1024];
+
+		set_message(b, "not permitted: %s may not %s a meeting",
+			    access_describe(&b->cli->identity, who, sizeof who), arg);
+		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :meeting", b->message);
+		return;
+	}
 	if (!arg) {
 		set_message(b, "usage: :meeting start TITLE|agenda WHAT|end|list|open ID");
 	} else if (strcmp(arg, "start") == 0) {
@@ -1383,8 +1393,8 @@ static void present(struct browser *b)
 		set_message(b, "no meeting open: :meeting start TITLE, or :meeting list");
 		return;
 	}
-	b->presented = present_run(b->s, b->meeting.id, b->presented, b->cli->user,
-				   b->s->read_only, b->message, sizeof b->message);
+	b->presented = present_run(b->cli, b->meeting.id, b->presented, b->message,
+				   sizeof b->message);
 	if (meeting_get(b->s, b->meeting.id, &b->meeting, &err) < 0)
 		set_message(b, "%s", err.text);
 	forget_marks(b);
@@ -1615,7 +1625,7 @@ static void enter_value(struct browser *b)
 		return;
 	}
 	/* the role and scope first: their reason is the one to show */
-	locked = official_edit_refusal(b->cli, code, why, sizeof why);
+	locked = official_refusal(b->cli, ACCESS_EDIT, code, why, sizeof why);
 	if (!locked && b->s->read_only) {
 		/* --read-only, or a file this user may not write */
 		set_message(b, "read-only database: values cannot be entered");

@@ -9,7 +9,8 @@
 #include "due.h"
 #include "kpi.h"
 
-const char *official_edit_refusal(struct cli *cli, const char *code, char *why, size_t size)
+const char *official_refusal(struct cli *cli, enum access_action action, const char *code,
+			     char *why, size_t size)
 {
 	struct error err;
 	struct kpi k;
@@ -20,12 +21,13 @@ const char *official_edit_refusal(struct cli *cli, const char *code, char *why, 
 		snprintf(why, size, "%s", err.text);
 		return why;
 	}
-	rc = access_may_edit_kpi(cli->store, &cli->identity, k.id, why, size, &err);
+	rc = access_may_kpi(cli->store, &cli->identity, action, k.id, why, size, &err);
 	kpi_release(&k);
 	if (rc < 0)
 		snprintf(why, size, "%s", err.text);
 	if (rc == 0) {
-		snprintf(what, sizeof what, "browse: e on %s", code);
+		snprintf(what, sizeof what, "browse: %s %s",
+			 action == ACCESS_EVALUATE ? "record an evaluation of" : "e on", code);
 		access_log_refusal(cli->db_path, &cli->identity, what, why);
 	}
 	return rc == 1 ? NULL : why;

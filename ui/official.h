@@ -7,9 +7,11 @@
 
 #include "cli.h"
 
-/* Why the official may not enter values for the KPI with code (the
- * refusal logged), in why; or NULL when they may. */
-const char *official_edit_refusal(struct cli *cli, const char *code, char *why, size_t size);
+/* Why the official may not do action (ACCESS_EDIT: enter values;
+ * ACCESS_EVALUATE: record a meeting's evaluation) on the KPI with code
+ * (the refusal logged), in why; or NULL when they may. */
+const char *official_refusal(struct cli *cli, enum access_action action, const char *code,
+			     char *why, size_t size);
 
 /* The KPIs in the official's scope that lack the due year's actual,
  * walked one after the other. */

@@ -43,7 +43,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-plan 35
+plan 37
 
 # The service account's folder: its database, the log beside it, and its
 # authorized_keys; the work folder above it is only passed through.
@@ -203,7 +203,7 @@ ok $? "a key not in authorized_keys is refused by sshd"
 # cannot hand the terminal to its user (chown to the tty group).
 if [ "$svc" = "$(id -un)" ]; then
 	i=0
-	while [ $i -lt 12 ]; do
+	while [ $i -lt 14 ]; do
 		tap_n=$((tap_n + 1))
 		echo "ok $tap_n # SKIP a terminal over ssh needs sshd run by root"
 		i=$((i + 1))
@@ -229,14 +229,18 @@ shows "H01 $fy 閲覧 (read-only)" "outside its scope the form is read-only"
 shows "H01 is outside the scope of tanaka (editor, project:SP5)" "and says why"
 keys 5 Enter
 shows "not saved: H01 is outside the scope" "Enter saves nothing"
-keys Escape q
+keys Escape : "meeting start 第2回推進会議" Enter p r
+shows "is outside the scope of tanaka (editor, project:SP5)" "in a meeting, the editor records no evaluation outside its scope"
+keys q q
 [ "$(history_of H01)" = "$before" ]; ok $? "nothing was written for H01"
 
 start "LANG=C.UTF-8 ssh -tt $ssh_opts -i $work/viewer $svc@127.0.0.1"
 shows " k.db (read-only)  FY $rfy  sato" "the viewer's browser is read-only"
 keys : "goto SP5-3" Enter e
 shows "sato (viewer, all) may read and export, not enter values" "the viewer's form says it cannot save"
-keys 7 Enter Escape q
+keys 7 Enter Escape : "meeting start 第3回" Enter
+shows "not permitted: sato (viewer, all) may not start" "the viewer may not start a meeting"
+keys q
 history_of SP5-3 | grep -q "(form)"
 [ $? -ne 0 ]; ok $? "nothing the viewer typed was saved"
 
