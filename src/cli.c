@@ -2,6 +2,7 @@
  * opening the database each command needs, and exit statuses. */
 #include "cli.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +12,10 @@
 #include "config.h"
 #include "csv_export.h"
 #include "csv_import.h"
+#include "due.h"
 #include "fiscal_year.h"
 #include "kpi.h"
+#include "keys_file.h"
 #include "kpi_years.h"
 #include "number.h"
 #include "paths.h"
@@ -21,8 +24,13 @@
 #include "report.h"
 #include "review.h"
 #include "values.h"
+#include "words.h"
 
 enum db_need { DB_NONE, DB_READ, DB_WRITE, DB_CREATE };
+
+/* has_value: 0 a flag, 1 a value, REPEATED a value each time it is
+ * given (into cli->repeated). */
+enum { REPEATED = 2 };
 
 struct option_spec {
 	const char *name;
@@ -36,6 +44,7 @@ struct command {
 	const char *summary;
 	int min_args, max_args;
 	enum db_need db;
+	enum access_action need;	/* what the role must allow */
 	struct option_spec options[8];
 	int (*run)(struct cli *cli);
 };
@@ -48,24 +57,27 @@ static int run_check(struct cli *cli);
 static int run_backup(struct cli *cli);
 static int run_import(struct cli *cli);
 static int run_export(struct cli *cli);
+static int run_access(struct cli *cli);
+static int run_due(struct cli *cli);
 
 /* browse is filled in from the caller's browse function. */
 static const struct command commands[] = {
 	{ "browse", "browse [--year FY] [--keys KEYS] [--ambiguous-width 1|2]",
-	  "the full-screen browser (the default command)", 0, 0, DB_READ,
+	  "the full-screen browser (the default command)", 0, 0, DB_READ, ACCESS_READ,
 	  { { "--year", 1, "fiscal year to show" },
 	    { "--keys", 1, "keystrokes to play first, as tmux key names" },
 	    { "--ambiguous-width", 1, "1 or 2: columns of ①, ■, → in your terminal" } }, NULL },
 	{ "init", "init [--empty]",
-	  "create the database", 0, 0, DB_CREATE,
+	  "create the database", 0, 0, DB_CREATE, ACCESS_ADMIN,
 	  { { "--empty", 0, "create it without the bundled data" } }, run_init },
 	{ "import", "import FILE... [--encoding utf-8|cp932]",
 	  "load CSV files (strategy, projects, actuals, a rank scheme, the"
 	  " assessment and policy lists; told by their headers), all in one transaction", 1, CLI_MAX_ARGS, DB_WRITE,
+	  ACCESS_ADMIN,
 	  { { "--encoding", 1, "the files' encoding (default: detected)" } }, run_import },
 	{ "export", "export KIND [-o FILE] [--excel] [--meeting ID] [--year FY] [--format md|html|csv]",
 	  "KIND: kpis, actuals, strategy, projects, report; standard output by default",
-	  1, 1, DB_READ,
+	  1, 1, DB_READ, ACCESS_READ,
 	  { { "-o", 1, "write to FILE (replaced whole, or left as it was)" },
 	    { "--excel", 0, "UTF-8 with BOM and CRLF, for Excel" },
 	    { "--meeting", 1, "report: that meeting's minutes (default: every KPI)" },
@@ -74,23 +86,35 @@ static const struct command commands[] = {
 	{ "show", "show CODE [--year FY]",
 	  "a KPI as text: baseline, target, plan/actual per year, progress, status,"
 	  " proposed rank, latest evaluation, open action items",
-	  1, 1, DB_READ,
+	  1, 1, DB_READ, ACCESS_READ,
 	  { { "--year", 1, "the year whose progress and status to state" } }, run_show },
 	{ "set", "set CODE FY VALUE [--plan] [--note TEXT] [--expect OLD]",
-	  "record an actual (or a plan); VALUE - clears it", 3, 3, DB_WRITE,
+	  "record an actual (or a plan); VALUE - clears it", 3, 3, DB_WRITE, ACCESS_EDIT,
 	  { { "--plan", 0, "set the plan, not the actual" },
 	    { "--note", 1, "a note stored with the value" },
 	    { "--expect", 1, "refuse unless the stored value is OLD (- for none)" } },
 	  run_set },
 	{ "history", "history CODE",
 	  "every change to that KPI: when, who, what was there, what came",
-	  1, 1, DB_READ, { { NULL, 0, NULL } }, run_history },
+	  1, 1, DB_READ, ACCESS_READ, { { NULL, 0, NULL } }, run_history },
 	{ "check", "check",
-	  "integrity of the file and of the data's own rules", 0, 0, DB_READ,
+	  "integrity of the file and of the data's own rules", 0, 0, DB_READ, ACCESS_READ,
 	  { { NULL, 0, NULL } }, run_check },
 	{ "backup", "backup FILE",
-	  "a consistent copy while others keep working", 1, 1, DB_READ,
+	  "a consistent copy while others keep working", 1, 1, DB_READ, ACCESS_ADMIN,
 	  { { NULL, 0, NULL } }, run_backup },
+	{ "due", "due [--year FY] [--file FILE]",
+	  "the KPIs in your scope that still lack last fiscal year's actual", 0, 0, DB_READ,
+	  ACCESS_READ,
+	  { { "--year", 1, "another fiscal year than last year" },
+	    { "--file", 1, "the authorized_keys file that gives --user's scope" } }, run_due },
+	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
+	  "  access list, access remove NAME",
+	  "who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys",
+	  1, 3, DB_READ, ACCESS_ADMIN,
+	  { { "--role", 1, "viewer (reads, exports), editor (also enters values), admin (all)" },
+	    { "--scope", REPEATED, "a strategy, strategy project, grant project or municipality" },
+	    { "--file", 1, "another authorized_keys file" } }, run_access },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -177,6 +201,11 @@ void cli_help(FILE *f)
 	      "  --user NAME    who is recorded in the history (default: $KPITREE_USER,\n"
 	      "                 else the login name)\n"
 	      "  --read-only    open the database read-only\n"
+	      "  --ssh-user NAME, --ssh-role ROLE, --ssh-scope SCOPE\n"
+	      "                 who the official of an SSH key is: what `kpitree access add`\n"
+	      "                 writes into a key's forced command; the words an SSH client\n"
+	      "                 sends (SSH_ORIGINAL_COMMAND) follow them, and may not hold\n"
+	      "                 --db, --user or --ssh-*\n"
 	      "  -h, --help     this text\n"
 	      "  -V, --version  the version\n"
 	      "\n"
@@ -203,10 +232,30 @@ static int is_option(const char *arg)
 	       strcmp(arg, "-o") == 0;
 }
 
-enum { PARSED = -1 };
+enum { PARSED = -1, REFUSED = -2 };
 
-/* Parses argv into cli. Returns PARSED, or an exit status to stop with. */
-static int parse(struct cli *cli, int argc, char **argv, const char **db, const char **user)
+/* What the global options gave: the database, the user, and what a
+ * key's forced command says of its official. */
+struct globals {
+	const char *db, *user;
+	const char *ssh_user, *ssh_role;
+	const char *ssh_scopes[ACCESS_MAX_SCOPES];
+	int nssh_scopes;
+	char refused[256];	/* why the words of an SSH client were refused */
+};
+
+/* Options that choose the database or who one is: a forced command sets
+ * them, and an SSH client may not. */
+static int widens(const char *arg)
+{
+	return strcmp(arg, "--db") == 0 || strcmp(arg, "--user") == 0 ||
+	       strncmp(arg, "--ssh-", 6) == 0;
+}
+
+/* Parses argv into cli; from argv[untrusted] on, the words come from an
+ * SSH client. Returns PARSED, REFUSED (g->refused says why), or an exit
+ * status to stop with. */
+static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct globals *g)
 {
 	int i;
 
@@ -214,6 +263,11 @@ static int parse(struct cli *cli, int argc, char **argv, const char **db, const 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int k;
+
+		if (i >= untrusted && is_option(a) && widens(a)) {
+			snprintf(g->refused, sizeof g->refused, "%s is not for a key's command", a);
+			return REFUSED;
+		}
 
 		if (!is_option(a)) {
 			if (!cli->command) {
@@ -239,10 +293,23 @@ static int parse(struct cli *cli, int argc, char **argv, const char **db, const 
 			cli->read_only = 1;
 			continue;
 		}
-		if (strcmp(a, "--db") == 0 || strcmp(a, "--user") == 0) {
+		if (widens(a)) {
 			if (i + 1 >= argc)
 				return usage_error(cli, "%s needs a value", a);
-			*(strcmp(a, "--db") == 0 ? db : user) = argv[++i];
+			if (strcmp(a, "--db") == 0)
+				g->db = argv[++i];
+			else if (strcmp(a, "--user") == 0)
+				g->user = argv[++i];
+			else if (strcmp(a, "--ssh-user") == 0)
+				g->ssh_user = argv[++i];
+			else if (strcmp(a, "--ssh-role") == 0)
+				g->ssh_role = argv[++i];
+			else if (strcmp(a, "--ssh-scope") == 0 && g->nssh_scopes == ACCESS_MAX_SCOPES)
+				return usage_error(cli, "--ssh-scope: at most %d", ACCESS_MAX_SCOPES);
+			else if (strcmp(a, "--ssh-scope") == 0)
+				g->ssh_scopes[g->nssh_scopes++] = argv[++i];
+			else
+				return usage_error(cli, "no option '%s'", a);
 			continue;
 		}
 		if (!cli->command)
@@ -254,6 +321,11 @@ static int parse(struct cli *cli, int argc, char **argv, const char **db, const 
 			if (i + 1 >= argc)
 				return usage_error(cli, "%s needs a value", a);
 			cli->options[k] = argv[++i];
+		}
+		if (cli->command->options[k].has_value == REPEATED) {
+			if (cli->nrepeated == ACCESS_MAX_SCOPES)
+				return usage_error(cli, "%s: at most %d", a, ACCESS_MAX_SCOPES);
+			cli->repeated[cli->nrepeated++] = cli->options[k];
 		}
 		cli->flags[k] = 1;
 	}
@@ -330,23 +402,158 @@ static int open_store(struct cli *cli, const char *db_option)
 	return EXIT_DONE;
 }
 
+int cli_refuse(struct cli *cli, const char *why)
+{
+	char path[4096];
+	enum path_source source;
+
+	if (!*cli->db_path && paths_database(NULL, path, sizeof path, &source, NULL) == 0)
+		snprintf(cli->db_path, sizeof cli->db_path, "%s", path);
+	access_log_refusal(cli->db_path, &cli->identity, cli->what, why);
+	return cli_fail(cli, "not permitted: %s", why);
+}
+
+/* The official a forced command names, bound by role and scope; with
+ * the words of the SSH client's command (SSH_ORIGINAL_COMMAND) after
+ * the forced ones in argv, so that they are parsed as one command line.
+ * Returns PARSED or an exit status. */
+static int ssh_identity(struct cli *cli, const struct globals *g)
+{
+	struct access_identity *id = &cli->identity;
+	struct error e;
+	int i;
+
+	if (!access_name_ok(g->ssh_user))
+		return usage_error(cli, "--ssh-user: '%s' is not a name", g->ssh_user);
+	if (!g->ssh_role)
+		return usage_error(cli, "--ssh-user needs --ssh-role");
+	snprintf(id->name, sizeof id->name, "%s", g->ssh_user);
+	if (access_role_parse(g->ssh_role, &id->role, &e) < 0)
+		return usage_error(cli, "--ssh-role: %s", e.text);
+	for (i = 0; i < g->nssh_scopes; i++)
+		if (access_scope_parse(g->ssh_scopes[i], &id->scopes[id->nscopes++], &e) < 0)
+			return usage_error(cli, "--ssh-scope: %s", e.text);
+	id->enforced = 1;
+	snprintf(cli->user, sizeof cli->user, "%s", id->name);
+	/* a viewer's database is opened read-only: nothing can be written */
+	if (id->role == ROLE_VIEWER)
+		cli->read_only = 1;
+	return PARSED;
+}
+
+/* A local user: every right, and (with scoped) the scope of their key
+ * if they have one in file: for due and the browser's count of it. */
+static void local_identity(struct cli *cli, const char *file, int scoped)
+{
+	struct keys_entry *entry;
+	char path[4096];
+	struct error e;
+
+	snprintf(cli->identity.name, sizeof cli->identity.name, "%.*s", ACCESS_NAME_MAX, cli->user);
+	cli->identity.role = ROLE_ADMIN;
+	if (!scoped || !(entry = calloc(1, sizeof *entry)))
+		return;
+	if (!file && keys_file_default(path, sizeof path, &e) == 0)
+		file = path;
+	if (file && keys_file_find(file, cli->user, entry, &e) == 1) {
+		cli->identity = entry->id;
+		cli->identity.enforced = 0;
+	}
+	free(entry);
+}
+
+/* What was asked, for the log: the client's words, or argv. */
+static void describe_request(struct cli *cli, int argc, char **argv, const char *ssh)
+{
+	size_t used = 0;
+	int i;
+
+	if (ssh) {
+		snprintf(cli->what, sizeof cli->what, "%s", ssh);
+		return;
+	}
+	for (i = 1; i < argc && used < sizeof cli->what; i++)
+		used += (size_t)snprintf(cli->what + used, sizeof cli->what - used, "%s%s",
+					 used ? " " : "", argv[i]);
+	if (!used)
+		snprintf(cli->what, sizeof cli->what, "browse");
+}
+
+static int is_forced(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--ssh-user") == 0)
+			return 1;
+	return 0;
+}
+
 int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 {
 	struct cli cli;
-	const char *db = NULL, *user = NULL;
+	struct globals g;
+	const char *ssh = getenv("SSH_ORIGINAL_COMMAND");
+	char *all[CLI_MAX_ARGS + WORDS_MAX + 16], *words[WORDS_MAX], buf[8192];
+	int status, nall = argc, n, i;
 	struct error e;
-	int status;
 
 	memset(&cli, 0, sizeof cli);
+	memset(&g, 0, sizeof g);
 	cli.out = out;
 	cli.err = err;
-	status = parse(&cli, argc, argv, &db, &user);
+	if (!is_forced(argc, argv) || (ssh && !*ssh))
+		ssh = NULL;
+	describe_request(&cli, argc, argv, ssh);
+	if (argc > CLI_MAX_ARGS + 16)
+		return usage_error(&cli, "too many arguments");
+	for (i = 0; i < argc; i++)
+		all[i] = argv[i];
+	if (ssh) {
+		n = words_split(ssh, buf, sizeof buf, words, WORDS_MAX, &e);
+		if (n < 0)
+			return usage_error(&cli, "%s", e.text);
+		for (i = 0; i < n; i++)
+			all[nall++] = words[i];
+	}
+	status = parse(&cli, nall, all, argc, &g);
+	if (status == REFUSED) {
+		if (g.db)
+			snprintf(cli.db_path, sizeof cli.db_path, "%s", g.db);
+		ssh_identity(&cli, &g);
+		return cli_refuse(&cli, g.refused);
+	}
 	if (status != PARSED)
 		return status;
-	if (paths_user(user, cli.user, sizeof cli.user, &e) < 0)
+	if (g.ssh_user) {
+		status = ssh_identity(&cli, &g);
+		if (status != PARSED)
+			return status;
+	} else if (paths_user(g.user, cli.user, sizeof cli.user, &e) < 0) {
 		return cli_fail_error(&cli, &e);
+	}
+	if (!cli.identity.enforced)
+		local_identity(&cli, cli_option(&cli, "--file"), !strcmp(cli.command->name, "browse") ||
+							!strcmp(cli.command->name, "due"));
+	if (g.db)
+		snprintf(cli.db_path, sizeof cli.db_path, "%s", g.db);
+	if (!access_may(&cli.identity, cli.command->need)) {
+		char why[1200], who[1024];
+
+		snprintf(why, sizeof why, "%s may not %s", access_describe(&cli.identity, who, sizeof who),
+			 cli.command->name);
+		return cli_refuse(&cli, why);
+	}
+	/* -o writes a file of the server's account: an admin's right */
+	if (cli_option(&cli, "-o") && !access_may(&cli.identity, ACCESS_ADMIN)) {
+		char why[1200], who[1024];
+
+		snprintf(why, sizeof why, "%s may export to standard output, not to a file on the server",
+			 access_describe(&cli.identity, who, sizeof who));
+		return cli_refuse(&cli, why);
+	}
 	if (cli.command->db != DB_NONE) {
-		status = open_store(&cli, db);
+		status = open_store(&cli, g.db);
 		if (status != EXIT_DONE)
 			return status;
 	}
@@ -513,7 +720,7 @@ static int run_set(struct cli *cli)
 {
 	struct value_change c = { .source = "set", .user = cli->user };
 	const char *expect = cli_option(cli, "--expect");
-	char fy[32], now[64];
+	char fy[32], now[64], why[1200];
 	struct kpi k;
 	struct error e;
 	int rc;
@@ -533,6 +740,11 @@ static int run_set(struct cli *cli)
 		return cli_fail_error(cli, &e);
 	c.kpi_id = k.id;
 	fiscal_year_format(c.fiscal_year, fy, sizeof fy);
+	rc = access_may_kpi(cli->store, &cli->identity, ACCESS_EDIT, k.id, why, sizeof why, &e);
+	if (rc <= 0) {
+		kpi_release(&k);
+		return rc < 0 ? cli_fail_error(cli, &e) : cli_refuse(cli, why);
+	}
 	rc = values_set(cli->store, &c, &e);
 	if (rc < 0) {
 		cli_fail(cli, "%s %s: %s", k.code, fy, e.text);
@@ -679,4 +891,121 @@ static int run_export(struct cli *cli)
 	rc = path ? csv_export_file(cli->store, kind, excel, path, &e)
 		  : csv_export(cli->store, kind, excel, cli->out, &e);
 	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+}
+
+static void print_due(void *ctx, const struct access_kpi *k)
+{
+	struct cli *cli = ctx;
+
+	fprintf(cli->out, "%s  %s\n", k->code, k->name);
+}
+
+/* due: the official's KPIs without last year's actual, one a line. */
+static int run_due(struct cli *cli)
+{
+	const char *year_text = cli_option(cli, "--year");
+	int year = due_year();
+	struct error e;
+
+	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (due_each(cli->store, &cli->identity, year, print_due, cli, &e) < 0)
+		return cli_fail_error(cli, &e);
+	return EXIT_DONE;
+}
+
+/* The full path of the running program, for a forced command. */
+static int program_path(char *buf, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+
+	if (n <= 0 || (size_t)n >= size - 1)
+		return -1;
+	buf[n] = '\0';
+	return 0;
+}
+
+static int access_add(struct cli *cli, const char *file)
+{
+	const char *role = cli_option(cli, "--role");
+	struct keys_entry entry;
+	char program[PATH_MAX], db[PATH_MAX], command[8192], who[1024];
+	struct error e;
+	int i, n;
+
+	if (cli->nargs != 3)
+		return usage_error(cli, "usage: kpitree %s", cli->command->usage);
+	memset(&entry, 0, sizeof entry);
+	if (!access_name_ok(cli->args[1]))
+		return cli_fail(cli, "'%s' is not a name for an official (letters, digits, . _ - @)",
+				cli->args[1]);
+	if (!role)
+		return usage_error(cli, "access add needs --role viewer|editor|admin");
+	snprintf(entry.id.name, sizeof entry.id.name, "%s", cli->args[1]);
+	if (access_role_parse(role, &entry.id.role, &e) < 0)
+		return cli_fail(cli, "--role: %s", e.text);
+	for (i = 0; i < cli->nrepeated; i++)
+		if (access_scope_resolve(cli->store, cli->repeated[i], &entry.id.scopes[entry.id.nscopes++],
+					 &e) < 0)
+			return cli_fail_error(cli, &e);
+	if (keys_read_public(cli->args[2], entry.type, sizeof entry.type, entry.blob,
+			     sizeof entry.blob, &e) < 0)
+		return cli_fail_error(cli, &e);
+	if (program_path(program, sizeof program) < 0 || !realpath(cli->db_path, db))
+		return cli_fail(cli, "cannot tell the full path of kpitree or of %s", cli->db_path);
+	if (!keys_forced_command(program, db, &entry.id, command, sizeof command))
+		return cli_fail(cli, "%s: a path or scope that cannot go into authorized_keys", db);
+	n = keys_file_add(file, &entry, command, &e);
+	if (n < 0)
+		return cli_fail_error(cli, &e);
+	fprintf(cli->out, "%s: %d key%s in %s\n", access_describe(&entry.id, who, sizeof who), n,
+		n == 1 ? "" : "s", file);
+	return EXIT_DONE;
+}
+
+static void print_entry(void *ctx, const struct keys_entry *k)
+{
+	struct cli *cli = ctx;
+	char scopes[2048] = "", scope[ACCESS_SCOPE_MAX + 16];
+	size_t used = 0, len = strlen(k->blob);
+	int i;
+
+	for (i = 0; i < k->id.nscopes && used < sizeof scopes; i++)
+		used += (size_t)snprintf(scopes + used, sizeof scopes - used, "%s%s", i ? " " : "",
+					 access_scope_text(&k->id.scopes[i], scope, sizeof scope));
+	fprintf(cli->out, "%s  %s  %s  %s ...%s\n", k->id.name, access_role_name(k->id.role),
+		*scopes ? scopes : "all", k->type, len > 12 ? k->blob + len - 12 : k->blob);
+}
+
+/* access add|list|remove: kpitree's lines of authorized_keys. */
+static int run_access(struct cli *cli)
+{
+	const char *file = cli_option(cli, "--file");
+	const char *verb = cli->args[0];
+	char path[4096];
+	struct error e;
+	int n;
+
+	if (!file) {
+		if (keys_file_default(path, sizeof path, &e) < 0)
+			return cli_fail_error(cli, &e);
+		file = path;
+	}
+	if (strcmp(verb, "add") == 0)
+		return access_add(cli, file);
+	if (strcmp(verb, "list") == 0 && cli->nargs == 1) {
+		n = keys_file_each(file, print_entry, cli, &e);
+		return n < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+	}
+	if (strcmp(verb, "remove") == 0 && cli->nargs == 2) {
+		n = keys_file_remove(file, cli->args[1], &e);
+		if (n < 0)
+			return cli_fail_error(cli, &e);
+		if (n == 0)
+			return cli_fail(cli, "%s: no key of '%s'", file, cli->args[1]);
+		fprintf(cli->out, "%s: %d key%s removed from %s\n", cli->args[1], n,
+			n == 1 ? "" : "s", file);
+		return EXIT_DONE;
+	}
+	return usage_error(cli, "usage: kpitree %s", cli->command->usage);
 }

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "access.h"
 #include "store.h"
 
 enum { EXIT_DONE = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -23,7 +24,14 @@ struct cli {
 	const char *args[CLI_MAX_ARGS];
 	const char *options[8];	/* values of the command's options, by index */
 	int flags[8];		/* seen, for options without a value */
+	const char *repeated[ACCESS_MAX_SCOPES];	/* values of a repeatable option */
+	int nrepeated;
 	struct store *store;
+	/* Who is at work: over SSH, the official of the key, whose role and
+	 * scope bind (identity.enforced); else the user, who may do
+	 * everything, with the scope their key would have (for due). */
+	struct access_identity identity;
+	char what[1024];	/* the command asked for, for the log */
 };
 
 /* The full-screen browser, which lives outside the core (ui/). */
@@ -44,6 +52,11 @@ const char *cli_option(const struct cli *cli, const char *name);
 
 /* Whether a flag option of the running command was given. */
 int cli_flag(const struct cli *cli, const char *name);
+
+/* Refuses what the identity may not do: "kpitree: not permitted: why"
+ * on cli->err, and the refusal logged beside the database. Returns
+ * EXIT_FAILED. */
+int cli_refuse(struct cli *cli, const char *why);
 
 /* The help text (usage, commands, options, environment) on f. */
 void cli_help(FILE *f);

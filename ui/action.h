@@ -28,6 +28,7 @@
 	ACTION(ENTER_VALUE, "enter-value", "enter the shown KPI's value for the fiscal year") \
 	ACTION(HISTORY, "history", "every change to the shown KPI: when, who, what was, what came") \
 	ACTION(UNDO, "undo", "undo your last change (itself a change in the history)") \
+	ACTION(NEXT_DUE, "next-due", "the next KPI in your scope still lacking last year's actual") \
 	ACTION(DASHBOARD, "dashboard", "every KPI of this tree in one table: sort, filter, Enter goes there") \
 	ACTION(PRESENT, "present", "present the open meeting's agenda, one item a screen, and record") \
 	ACTION(HELP, "help", "this help") \

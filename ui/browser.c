@@ -21,6 +21,7 @@
 #include "kpi.h"
 #include "kpi_years.h"
 #include "meeting.h"
+#include "official.h"
 #include "present.h"
 #include "report.h"
 #include "review.h"
@@ -91,6 +92,7 @@ struct browser {
 	int nlast;
 	struct meeting meeting;		/* the open meeting; id 0: none */
 	int presented;			/* the agenda item shown last */
+	struct official_due due;	/* what the official still owes */
 	int quit;
 };
 
@@ -686,17 +688,19 @@ static void draw_project(struct browser *b, long long project, int y, int x, int
 
 static void draw_status(struct browser *b, int y, int w)
 {
-	char line[TEXT_MAX], fy[32], meeting[300] = "";
+	char line[TEXT_MAX], fy[32], meeting[300] = "", due_hint[128];
 	const char *name = strrchr(b->cli->db_path, '/');
 
 	/* the message first: the meeting's name may be cut, not what was said */
 	if (b->meeting.id)
 		snprintf(meeting, sizeof meeting, "  [会議 %lld %.200s]", b->meeting.id,
 			 b->meeting.title);
+	snprintf(due_hint, sizeof due_hint, "?:help  %d due (%s): ! walks them  d:dashboard  q:quit",
+		 b->due.n, fiscal_year_short(b->due.year, fy, sizeof fy));
 	snprintf(line, sizeof line, " %.200s%s  FY %s  %.64s  %s%s", name ? name + 1 : b->cli->db_path,
 		 b->s->read_only ? " (read-only)" : "", fiscal_year_short(b->year, fy, sizeof fy),
-		 b->cli->user,
-		 *b->message ? b->message : "?:help  /:search  d:dashboard  ::command  q:quit",
+		 b->cli->user, *b->message ? b->message : b->due.n ? due_hint
+		 : "?:help  /:search  d:dashboard  ::command  q:quit",
 		 meeting);
 	put(y, 0, w, line, A_REVERSE);
 }
@@ -1307,6 +1311,16 @@ static void meeting_command(struct browser *b, char *arg)
 
 	if (rest)
 		*rest++ = '\0';
+	/* starting, changing and ending a meeting is recording in it */
+	if (arg && (!strcmp(arg, "start") || !strcmp(arg, "agenda") || !strcmp(arg, "end")) &&
+	    !access_may(&b->cli->identity, ACCESS_EVALUATE)) {
+		char who[1024];
+
+		set_message(b, "not permitted: %s may not %s a meeting",
+			    access_describe(&b->cli->identity, who, sizeof who), arg);
+		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :meeting", b->message);
+		return;
+	}
 	if (!arg) {
 		set_message(b, "usage: :meeting start TITLE|agenda WHAT|end|list|open ID");
 	} else if (strcmp(arg, "start") == 0) {
@@ -1379,8 +1393,8 @@ static void present(struct browser *b)
 		set_message(b, "no meeting open: :meeting start TITLE, or :meeting list");
 		return;
 	}
-	b->presented = present_run(b->s, b->meeting.id, b->presented, b->cli->user,
-				   b->s->read_only, b->message, sizeof b->message);
+	b->presented = present_run(b->cli, b->meeting.id, b->presented, b->message,
+				   sizeof b->message);
 	if (meeting_get(b->s, b->meeting.id, &b->meeting, &err) < 0)
 		set_message(b, "%s", err.text);
 	forget_marks(b);
@@ -1416,6 +1430,13 @@ static void export_file(struct browser *b, char *arg)
 		set_message(b, "usage: :export KIND FILE");
 		return;
 	}
+	/* a file of the server's account: an admin's, over SSH */
+	if (!access_may(&b->cli->identity, ACCESS_ADMIN)) {
+		set_message(b, "not permitted: export to a file on the server; "
+			    "ssh ... export KIND > FILE instead");
+		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :export", b->message);
+		return;
+	}
 	*file++ = '\0';
 	if (strcmp(arg, "report") == 0) {
 		export_report(b, file);
@@ -1425,6 +1446,20 @@ static void export_file(struct browser *b, char *arg)
 		set_message(b, "%s", err.text);
 	else
 		set_message(b, "wrote %s", file);
+}
+
+/* :goto CODE: the KPI's home row, or its place in the projects tree. */
+static void goto_code(struct browser *b, const char *code)
+{
+	struct error err;
+	long long home = tree_home_of(b->s, code, &err);
+
+	if (home < 0)
+		set_message(b, "%s", err.text);
+	else if (home == 0)
+		goto_project_kpi(b, code);
+	else if (reveal(b, home) == 0)
+		select_kpi(b, code);
 }
 
 static void command(struct browser *b)
@@ -1438,14 +1473,7 @@ static void command(struct browser *b)
 	if (arg)
 		*arg++ = '\0';
 	if (strcmp(text, "goto") == 0 && arg) {
-		long long home = tree_home_of(b->s, arg, &err);
-
-		if (home < 0)
-			set_message(b, "%s", err.text);
-		else if (home == 0)
-			goto_project_kpi(b, arg);
-		else if (reveal(b, home) == 0)
-			select_kpi(b, arg);
+		goto_code(b, arg);
 	} else if (strcmp(text, "year") == 0 && arg) {
 		int year;
 
@@ -1589,20 +1617,41 @@ static void show_history(struct browser *b)
  * change the status marks, which are counted again. */
 static void enter_value(struct browser *b)
 {
-	char code[32];
+	char code[32], why[1200];
+	const char *locked;
 
-	if (b->s->read_only) {
-		/* --read-only, or a file this user may not write */
-		set_message(b, "read-only database: values cannot be entered");
-		return;
-	}
 	if (!shown_kpi(b, code, sizeof code)) {
 		set_message(b, "no KPI here: select a row with a KPI first");
 		return;
 	}
-	if (form_run(b->s, code, b->year, b->cli->user, b->message, sizeof b->message, b->last,
-		     &b->nlast) == FORM_SAVED)
+	/* the role and scope first: their reason is the one to show */
+	locked = official_refusal(b->cli, ACCESS_EDIT, code, why, sizeof why);
+	if (!locked && b->s->read_only) {
+		/* --read-only, or a file this user may not write */
+		set_message(b, "read-only database: values cannot be entered");
+		return;
+	}
+	if (form_run(b->s, code, b->year, b->cli->user, locked, b->message, sizeof b->message,
+		     b->last, &b->nlast) == FORM_SAVED) {
 		forget_marks(b);
+		official_due_load(&b->due, b->cli);
+	}
+}
+
+/* !: the next KPI whose actual is due, with the year set to it. */
+static void next_due(struct browser *b)
+{
+	const char *code = official_due_next(&b->due);
+	char fy[32];
+
+	if (!code) {
+		set_message(b, "nothing is due");
+		return;
+	}
+	b->year = b->due.year;
+	goto_code(b, code);
+	set_message(b, "due %d/%d: %s (e enters its %s actual)", b->due.at, b->due.n, code,
+		    fiscal_year_short(b->due.year, fy, sizeof fy));
 }
 
 /* Puts the session's last save back, as a change of its own; guarded by
@@ -1750,6 +1799,7 @@ static void key(struct browser *b, const struct key *k)
 		show_tree(b, b->tree == TREE_PROJECTS ? TREE_STRATEGY : TREE_PROJECTS);
 		break;
 	case ACT_NEXT_PLACE: next_place(b); break;
+	case ACT_NEXT_DUE: next_due(b); break;
 	case ACT_QUIT: b->quit = 1; break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	default: break;
@@ -1769,6 +1819,7 @@ static void follow_others(struct browser *b)
 		return;
 	b->data_version = v;
 	forget_marks(b);
+	official_due_load(&b->due, b->cli);
 }
 
 int browser_run(struct cli *cli)
@@ -1814,6 +1865,7 @@ int browser_run(struct cli *cli)
 		delscreen(screen);
 		return cli_fail(cli, "%s", b.message);
 	}
+	official_due_load(&b.due, cli);
 	draw_start_colors();
 	cbreak();
 	noecho();
@@ -1843,5 +1895,6 @@ int browser_run(struct cli *cli)
 		free_items(b.views[t].items, b.views[t].n);
 	search_stop(&b);
 	free(b.matches);
+	official_due_free(&b.due);
 	return EXIT_DONE;
 }

@@ -31,6 +31,7 @@ struct field {
 struct form {
 	struct store *s;
 	const char *user;
+	const char *locked;	/* why nothing may be saved; NULL when it may */
 	struct kpi k;
 	int year;
 	struct kpi_year now, before;	/* this year's row and last year's */
@@ -197,7 +198,8 @@ static void draw(struct form *fm, WINDOW *w)
 	werase(w);
 	box(w, 0, 0);
 	snprintf(line, sizeof line, " %s %s %s ", fm->k.code,
-		 fiscal_year_format(fm->year, fy, sizeof fy), "入力 (entry)");
+		 fiscal_year_format(fm->year, fy, sizeof fy),
+		 fm->locked ? "閲覧 (read-only)" : "入力 (entry)");
 	put(w, 0, 2, wd - 4 < width_of(line) ? wd - 4 : width_of(line), line, A_BOLD);
 	put(w, 1, 2, wd - 4, fm->k.name, 0);
 	if (fm->k.is_project)
@@ -223,9 +225,13 @@ static void draw(struct form *fm, WINDOW *w)
 			cx = x;
 		}
 	}
-	put(w, h - 4, 2, wd - 4, fm->message[0] ? fm->message : fm->info, A_BOLD);
+	put(w, h - 4, 2, wd - 4,
+	    fm->message[0] ? fm->message : fm->info[0] || !fm->locked ? fm->info : fm->locked,
+	    A_BOLD);
 	put(w, h - 3, 2, wd - 4, fm->question, A_BOLD);
-	put(w, h - 2, 2, wd - 4, "Tab/S-Tab: field  Enter: save  Escape: cancel", 0);
+	put(w, h - 2, 2, wd - 4,
+	    fm->locked ? "Tab/S-Tab: field  Escape: close (read-only)"
+		       : "Tab/S-Tab: field  Enter: save  Escape: cancel", 0);
 	/* The terminal's cursor stays at the insertion point: an IME draws
 	 * its composition there. */
 	wmove(w, cy, cx);
@@ -453,9 +459,10 @@ static void record(const struct form *fm, enum value_kind kind, int has_new, dou
 }
 
 enum form_result form_run(struct store *s, const char *code, int year, const char *user,
-			  char *message, size_t size, struct form_change *changes, int *nchanges)
+			  const char *locked, char *message, size_t size,
+			  struct form_change *changes, int *nchanges)
 {
-	struct form fm = { .s = s, .user = user, .year = year };
+	struct form fm = { .s = s, .user = user, .locked = locked, .year = year };
 	struct error err;
 	enum form_result result = FORM_CANCELLED;
 	int h = 14, w = COLS - 4 > 76 ? 76 : COLS - 4;
@@ -487,6 +494,12 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		}
 		if (k.is_key && (k.code == KEY_BTAB || k.code == KEY_UP)) {
 			fm.focus = (fm.focus + fm.nfields - 1) % fm.nfields;
+			continue;
+		}
+		if (fm.locked) {
+			/* shown, never saved: Enter says why */
+			if (!k.is_key && (k.code == '\n' || k.code == '\r'))
+				snprintf(fm.info, sizeof fm.info, "not saved: %s", fm.locked);
 			continue;
 		}
 		if (!(!k.is_key && (k.code == '\n' || k.code == '\r'))) {

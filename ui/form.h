@@ -24,8 +24,10 @@ struct form_change {
 
 /* Runs the form over the screen for the KPI with code at fiscal year,
  * as user, until it is saved or cancelled; message receives what the
- * status line should say, and changes (*n of them) what was saved. */
+ * status line should say, and changes (*n of them) what was saved.
+ * With locked (why), the form shows the values and saves nothing. */
 enum form_result form_run(struct store *s, const char *code, int year, const char *user,
-			  char *message, size_t size, struct form_change *changes, int *n);
+			  const char *locked, char *message, size_t size,
+			  struct form_change *changes, int *n);
 
 #endif

@@ -40,6 +40,7 @@ static const struct {
 	{ 0, 'e', "e", ACT_ENTER_VALUE },
 	{ 0, 'H', "H", ACT_HISTORY },
 	{ 0, 'u', "u", ACT_UNDO },
+	{ 0, '!', "!", ACT_NEXT_DUE },
 	{ 0, 'd', "d", ACT_DASHBOARD },
 	{ 0, 'p', "p", ACT_PRESENT },
 	{ 0, '?', "?", ACT_HELP },

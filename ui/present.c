@@ -17,6 +17,7 @@
 #include "kpi_years.h"
 #include "meeting.h"
 #include "number.h"
+#include "official.h"
 #include "review.h"
 #include "width.h"
 
@@ -53,6 +54,7 @@ struct presentation {
 	int n, i;
 	const char *user;
 	int read_only;
+	struct cli *cli;	/* the official, whose role and scope bind */
 	time_t opened;		/* the meeting's start, for its clock */
 	struct rank_scheme scheme;
 	char message[600];
@@ -290,6 +292,8 @@ static void draw_screen(struct presentation *p)
 
 static int refuse(struct presentation *p)
 {
+	char why[512];
+
 	if (p->read_only)
 		snprintf(p->message, sizeof p->message, "%s", _("read-only: nothing can be recorded"));
 	else if (*p->m.closed_at)
@@ -297,6 +301,8 @@ static int refuse(struct presentation *p)
 			 _("this meeting is closed: nothing can be recorded"));
 	else if (!p->loaded)
 		snprintf(p->message, sizeof p->message, "%s", _("no KPI here"));
+	else if (official_refusal(p->cli, ACCESS_EVALUATE, p->k.code, why, sizeof why))
+		snprintf(p->message, sizeof p->message, "not permitted: %s", why);
 	else
 		return 0;
 	return 1;
@@ -430,10 +436,10 @@ static time_t opened_time(const char *iso)
 	return timegm(&tm);
 }
 
-int present_run(struct store *s, long long id, int start, const char *user, int read_only,
-		char *message, size_t size)
+int present_run(struct cli *cli, long long id, int start, char *message, size_t size)
 {
-	struct presentation p = { .s = s, .user = user, .read_only = read_only };
+	struct store *s = cli->store;
+	struct presentation p = { .s = s, .user = cli->user, .read_only = s->read_only, .cli = cli };
 	struct error err;
 	int last;
 

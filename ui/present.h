@@ -6,12 +6,12 @@
 
 #include <stddef.h>
 
-#include "store.h"
+#include "cli.h"
 
-/* Presents meeting id from item `start` (0-based) until q or Escape;
- * records as user unless read_only (then says why). Returns the item
- * shown last; a message for the status line goes to message. */
-int present_run(struct store *s, long long id, int start, const char *user, int read_only,
-		char *message, size_t size);
+/* Presents meeting id of cli's store from item `start` (0-based) until q
+ * or Escape; records as cli's user, where the store is writable and the
+ * official's role and scope reach the KPI (else says why). Returns the
+ * item shown last; a message for the status line goes to message. */
+int present_run(struct cli *cli, long long id, int start, char *message, size_t size);
 
 #endif

@@ -1,0 +1,61 @@
+/* keys_file.h: the lines kpitree writes into an SSH authorized_keys file,
+ * one per official's key, each forcing kpitree with the official's name,
+ * role and scope; every other line of the file is kept as it was. */
+#ifndef KPITREE_KEYS_FILE_H
+#define KPITREE_KEYS_FILE_H
+
+#include <stddef.h>
+
+#include "access.h"
+#include "error.h"
+
+/* A line kpitree wrote: the official's identity, and the key. */
+struct keys_entry {
+	struct access_identity id;
+	char type[64];
+	char blob[8192];
+};
+
+/* The running account's ~/.ssh/authorized_keys (its home from the
+ * password database, else $HOME). Returns 0, or -1 with err filled. */
+int keys_file_default(char *buf, size_t size, struct error *err);
+
+/* Reads a public key file (one line: TYPE BASE64 [COMMENT]; path "-":
+ * standard input) into type and blob. Returns 0, or -1 with err filled. */
+int keys_read_public(const char *path, char *type, size_t tsize, char *blob, size_t bsize,
+		     struct error *err);
+
+/* The forced command for id: program and database by their full paths,
+ * then --ssh-user, --ssh-role and one --ssh-scope per scope, each word
+ * quoted for the account's shell. Returns buf, or NULL if too long. */
+char *keys_forced_command(const char *program, const char *db, const struct access_identity *id,
+			  char *buf, size_t size);
+
+/* The authorized_keys line for entry with the forced command: the
+ * command, restrict (no forwarding, no agent, no X11, no rc) and pty,
+ * then the key and the comment kpitree:NAME that marks it as ours. */
+char *keys_line(const struct keys_entry *entry, const char *command, char *buf, size_t size);
+
+/* Calls fn for each line of path that kpitree wrote, in file order; a
+ * missing file has none. Returns how many, or -1 with err filled. */
+int keys_file_each(const char *path, void (*fn)(void *ctx, const struct keys_entry *e),
+		   void *ctx, struct error *err);
+
+/* The first entry of name in path into *entry: 1 found, 0 not (or no
+ * file), -1 with err filled. */
+int keys_file_find(const char *path, const char *name, struct keys_entry *entry,
+		   struct error *err);
+
+/* Adds entry's key with command to path, and gives name's other lines
+ * the same command (one role and scope per official). Refuses a key
+ * that is in the file already, on any line. Creates path (and its
+ * folder, mode 0700) if missing. Returns how many keys name has now, or
+ * -1 with err filled and the file as it was. */
+int keys_file_add(const char *path, const struct keys_entry *entry,
+		  const char *command, struct error *err);
+
+/* Removes every line kpitree wrote for name. Returns how many, or -1
+ * with err filled and the file as it was. */
+int keys_file_remove(const char *path, const char *name, struct error *err);
+
+#endif

@@ -1,0 +1,253 @@
+#!/bin/sh
+# ssh.sh: officials over SSH, through a real OpenSSH server that this test
+# starts on 127.0.0.1 (an unused port, its own host key and config) for a
+# service account whose authorized_keys `kpitree access add` writes: the
+# editor of one grant project enters a value in its scope and is refused
+# outside it, the viewer cannot save, a client's shell metacharacters run
+# nothing, a key not in the file does not get in, and the history names
+# the official of the key. As root the service account is a throwaway
+# user; otherwise it is the user running the test, and the browser's part
+# is skipped.
+. "$srcdir/tests/screen/lib.sh"
+
+sshd_bin=$(command -v sshd || echo /usr/sbin/sshd)
+for tool in "$sshd_bin" ssh ssh-keygen tmux; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "1..0 # SKIP $tool is not installed (./bootstrap installs it)"
+		exit 0
+	fi
+done
+
+svc_home="$work/svc"
+pwned="/tmp/kpitree-pwned-$$"
+if [ "$(id -u)" -eq 0 ]; then
+	svc="kpitree-t$$"
+	if ! useradd --system --no-create-home --home-dir "$svc_home" --shell /bin/sh "$svc" 2>"$work/useradd.err"; then
+		echo "1..0 # SKIP cannot add a service account: $(cat "$work/useradd.err")"
+		exit 0
+	fi
+	# sshd refuses an account with a locked password ("!") without PAM
+	usermod -p '*' "$svc"
+	as_svc() { runuser -u "$svc" -- "$@"; }
+	# sshd's privilege separation needs its folder, made at boot elsewhere
+	mkdir -p /run/sshd
+else
+	svc=$(id -un)
+	as_svc() { "$@"; }
+fi
+cleanup() {
+	[ -f "$work/sshd.pid" ] && kill "$(cat "$work/sshd.pid")" 2>/dev/null
+	tmux -L "$sock" kill-server 2>/dev/null
+	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null
+	rm -rf "$work" "$pwned" "$pwned-2" "$pwned-3"
+}
+trap cleanup EXIT
+
+plan 37
+
+# The service account's folder: its database, the log beside it, and its
+# authorized_keys; the work folder above it is only passed through.
+chmod 711 "$work"
+mkdir -p "$svc_home/.ssh"
+db="$svc_home/k.db"
+ak="$svc_home/.ssh/authorized_keys"
+: >"$ak"
+[ "$svc" != "$(id -un)" ] && chown -R "$svc" "$svc_home"
+chmod 700 "$svc_home/.ssh"
+as_svc "$KPITREE" --db "$db" init >/dev/null || exit 1
+history_of() { as_svc "$KPITREE" --db "$db" history "$1"; }
+
+# What is due is last fiscal year's actual (April starts a year): the
+# editor's project plans all three of its KPIs for that year.
+y=$(date +%Y)
+[ "$(date +%m)" -lt 4 ] && y=$((y - 1))
+due=$((y - 1))
+fy="R$((due - 2018)) ($due)"
+rfy="R$((due - 2018))"
+for code in SP5-1 SP5-2 SP5-3; do
+	as_svc "$KPITREE" --db "$db" --user planner set "$code" "$due" 100 --plan >/dev/null &&
+		as_svc "$KPITREE" --db "$db" --user planner set "$code" "$due" - >/dev/null || exit 1
+done
+
+for who in viewer editor admin stranger; do
+	ssh-keygen -q -t ed25519 -N '' -C "$who@test" -f "$work/$who" || exit 1
+done
+ssh-keygen -q -t ed25519 -N '' -f "$work/host_key" || exit 1
+
+as_svc "$KPITREE" --db "$db" access add sato "$work/viewer.pub" --role viewer --file "$ak" >/dev/null &&
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --file "$ak" >/dev/null &&
+	as_svc "$KPITREE" --db "$db" access add suzuki "$work/admin.pub" --role admin --file "$ak" >/dev/null
+ok $? "access add writes the three officials' keys as the service account"
+
+# sshd in the foreground, on the first free port of a few tried.
+start_sshd() {
+	tries=0
+	while [ $tries -lt 20 ]; do
+		port=$((20000 + ($$ * 7 + tries * 997) % 40000))
+		cat >"$work/sshd_config" <<EOF
+Port $port
+ListenAddress 127.0.0.1
+HostKey $work/host_key
+PidFile $work/sshd.pid
+AuthorizedKeysFile $ak
+StrictModes no
+AllowUsers $svc
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+PermitRootLogin no
+AcceptEnv LANG LC_*
+LogLevel VERBOSE
+EOF
+		"$sshd_bin" -D -e -f "$work/sshd_config" 2>"$work/sshd.log" &
+		i=0
+		while [ $i -lt 50 ]; do
+			if grep -q "Server listening on 127.0.0.1 port $port" "$work/sshd.log"; then
+				echo $! >"$work/sshd.pid"
+				return 0
+			fi
+			kill -0 $! 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill $! 2>/dev/null
+		tries=$((tries + 1))
+	done
+	return 1
+}
+start_sshd
+ok $? "sshd listens on 127.0.0.1 with its own config and host key"
+[ -f "$work/sshd.pid" ] || { sed 's/^/# /' "$work/sshd.log"; finish; }
+echo "[127.0.0.1]:$port $(cat "$work/host_key.pub")" >"$work/known_hosts"
+
+# ssh_as WHO [COMMAND...]: ssh with WHO's key as the service account.
+ssh_opts="-F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o IdentityAgent=none"
+ssh_opts="$ssh_opts -o StrictHostKeyChecking=yes -o UserKnownHostsFile=$work/known_hosts"
+ssh_opts="$ssh_opts -o SendEnv=LANG -p $port"
+ssh_as() {
+	who=$1
+	shift
+	# shellcheck disable=SC2086
+	ssh $ssh_opts -i "$work/$who" "$svc@127.0.0.1" -- "$@"
+}
+
+# The command line over SSH: each role, and a refusal's exit status.
+ssh_as viewer show SP5-1 >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && grep -q "^SP5-1  タブレットのユーザー数" "$work/out"
+ok $? "ssh ... show SP5-1 runs kpitree show for the viewer"
+ssh_as viewer export actuals >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && [ "$(head -1 "$work/out")" = "code,fiscal_year,kind,value,note,entered_by,entered_at" ]
+ok $? "the viewer exports, to the client's standard output"
+ssh_as viewer set SP5-1 $due 12 >"$work/out" 2>"$work/err"
+status=$?
+[ $status -eq 1 ] && grep -q "^kpitree: not permitted: sato (viewer, all) may not set$" "$work/err"
+ok $? "ssh ... set from the viewer exits 1, not permitted"
+ssh_as editor set H01 $due 12 >"$work/out" 2>"$work/err"
+status=$?
+[ $status -eq 1 ] &&
+	grep -q "^kpitree: not permitted: H01 is outside the scope of tanaka (editor, project:SP5)$" "$work/err"
+ok $? "ssh ... set outside the editor's scope exits 1, not permitted"
+ssh_as editor set SP5-2 $due 40 >"$work/out" 2>"$work/err"
+ok $? "ssh ... set inside the editor's scope is done"
+history_of SP5-2 | tail -1 | grep -q "  tanaka  $fy actual  - -> 40  (set)$"
+ok $? "the history names the official of the key, not the service account"
+history_of SP5-2 | grep -q "  $svc  "
+[ $? -ne 0 ]; ok $? "and never the service account $svc"
+ssh_as editor --user suzuki set SP5-3 R7 1 >"$work/out" 2>"$work/err"
+status=$?
+[ $status -eq 1 ] && grep -q "^kpitree: not permitted: --user is not for a key's command$" "$work/err"
+ok $? "--user from the client is refused"
+ssh_as viewer --db /tmp/other.db show H01 >"$work/out" 2>"$work/err"
+[ $? -eq 1 ] && grep -q "^kpitree: not permitted: --db is not for a key's command$" "$work/err"
+ok $? "--db from the client is refused"
+ssh_as editor --ssh-role admin import x.csv >"$work/out" 2>"$work/err"
+[ $? -eq 1 ] && grep -q "^kpitree: not permitted: --ssh-role is not for a key's command$" "$work/err"
+ok $? "a higher role from the client is refused"
+ssh_as admin access list --file "$ak" >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && [ "$(sed 's/  ssh-ed25519 .*//' "$work/out")" = "sato  viewer  all
+tanaka  editor  project:SP5
+suzuki  admin  all" ]
+ok $? "the admin lists who has access"
+ssh-keygen -q -t ed25519 -N '' -f "$work/yamada" || exit 1
+ssh_as admin access add yamada - --role viewer --file "$ak" <"$work/yamada.pub" >"$work/out" 2>"$work/err" &&
+	ssh_as yamada due >"$work/out" 2>"$work/err"
+ok $? "the admin adds an official over SSH, the key on standard input, and the key gets in"
+ssh_as editor access add yamada2 - --role admin --file "$ak" <"$work/stranger.pub" >"$work/out" 2>"$work/err"
+[ $? -eq 1 ] && grep -q "^kpitree: not permitted: tanaka (editor, project:SP5) may not access$" "$work/err" &&
+	! grep -q "kpitree:yamada2" "$ak"
+ok $? "an editor may not manage access"
+as_svc "$KPITREE" --db "$db" export actuals >"$work/actuals.csv"
+ssh_as admin import /dev/stdin <"$work/actuals.csv" >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && grep -q "^imported [0-9]* rows from 1 file; 0 values changed$" "$work/out"
+ok $? "the admin imports a file sent on standard input"
+
+# What a client sends is split into words, never run by a shell.
+ssh_as admin "show H01; touch $pwned" >"$work/out" 2>"$work/err"
+[ $? -eq 2 ] && [ ! -e "$pwned" ]
+ok $? "'; touch' in the command runs nothing else (a usage error)"
+ssh_as admin "show \$(touch $pwned-2)" >"$work/out" 2>"$work/err"
+[ ! -e "$pwned-2" ]; ok $? "\$(...) in the command runs nothing"
+ssh_as admin "show \`touch $pwned-3\`" >"$work/out" 2>"$work/err"
+[ ! -e "$pwned-3" ]; ok $? "backticks in the command run nothing"
+ssh_as admin "show 'H01'" >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && grep -q "^H01  保育所等入所待機児童数" "$work/out"
+ok $? "quotes only group words"
+
+ssh_as stranger show H01 >"$work/out" 2>"$work/err"
+[ $? -eq 255 ] && grep -q "Permission denied (publickey)" "$work/err"
+ok $? "a key not in authorized_keys is refused by sshd"
+
+# The browser over ssh -tt: the editor enters a value in its scope and is
+# refused outside it; the viewer cannot save. An sshd not run by root
+# cannot hand the terminal to its user (chown to the tty group).
+if [ "$svc" = "$(id -un)" ]; then
+	i=0
+	while [ $i -lt 14 ]; do
+		tap_n=$((tap_n + 1))
+		echo "ok $tap_n # SKIP a terminal over ssh needs sshd run by root"
+		i=$((i + 1))
+	done
+	grep -q "refused sato (viewer, all) from 127.0.0.1: set SP5-1 $due 12: " "$db-access.log"
+	ok $? "refusals are logged beside the database with who, from where and what"
+	no_reports
+	finish
+fi
+before=$(history_of H01)
+start "LANG=C.UTF-8 ssh -tt $ssh_opts -i $work/editor $svc@127.0.0.1"
+shows " k.db  FY $rfy  tanaka  ?:help  2 due ($rfy): ! walks them" "the browser opens as the key's official, counting what is due"
+keys '!'
+shows "due 1/2: SP5-1 (e enters its $rfy actual)" "! goes to the first KPI due"
+keys e
+shows "SP5-1 $fy 入力 (entry)" "the editor's form opens for a KPI in its scope"
+keys 9 Enter
+shows "SP5-1 $fy: saved" "and saves"
+history_of SP5-1 | tail -1 | grep -q "  tanaka  $fy actual  - -> 9  (form)$"
+ok $? "the form's save is in the history under the official's name"
+keys : "goto H01" Enter e
+shows "H01 $fy 閲覧 (read-only)" "outside its scope the form is read-only"
+shows "H01 is outside the scope of tanaka (editor, project:SP5)" "and says why"
+keys 5 Enter
+shows "not saved: H01 is outside the scope" "Enter saves nothing"
+keys Escape : "meeting start 第2回推進会議" Enter p r
+shows "is outside the scope of tanaka (editor, project:SP5)" "in a meeting, the editor records no evaluation outside its scope"
+keys q q
+[ "$(history_of H01)" = "$before" ]; ok $? "nothing was written for H01"
+
+start "LANG=C.UTF-8 ssh -tt $ssh_opts -i $work/viewer $svc@127.0.0.1"
+shows " k.db (read-only)  FY $rfy  sato" "the viewer's browser is read-only"
+keys : "goto SP5-3" Enter e
+shows "sato (viewer, all) may read and export, not enter values" "the viewer's form says it cannot save"
+keys 7 Enter Escape : "meeting start 第3回" Enter
+shows "not permitted: sato (viewer, all) may not start" "the viewer may not start a meeting"
+keys q
+history_of SP5-3 | grep -q "(form)"
+[ $? -ne 0 ]; ok $? "nothing the viewer typed was saved"
+
+# Every refusal is logged beside the database, with who and what.
+grep -q "refused sato (viewer, all) from 127.0.0.1: set SP5-1 $due 12: " "$db-access.log" &&
+	grep -q "refused tanaka (editor, project:SP5) from 127.0.0.1: browse: e on H01: " "$db-access.log"
+ok $? "refusals are logged beside the database with who, from where and what"
+
+no_reports
+finish

@@ -1,0 +1,370 @@
+/* test_access.c: officials over SSH in the core: a client's command split
+ * without a shell, forced-command words quoted and read back, scopes
+ * resolved and matched, kpitree's lines of authorized_keys added and
+ * removed with every other byte kept, and what is due. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "access.h"
+#include "due.h"
+#include "keys_file.h"
+#include "kpi.h"
+#include "testdb.h"
+#include "values.h"
+#include "words.h"
+
+struct fixture {
+	char *path;
+	struct store *s;
+	char keys[4096];
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	f->path = testdb_path();
+	f->s = testdb_create(f->path);
+	snprintf(f->keys, sizeof f->keys, "%s-keys/authorized_keys", f->path);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char dir[4200];
+
+	unlink(f->keys);
+	snprintf(dir, sizeof dir, "%s-keys", f->path);
+	rmdir(dir);
+	store_close(f->s);
+	testdb_remove(f->path);
+	free(f);
+	return 0;
+}
+
+/* Splits text; the words joined by | into out. Returns the count. */
+static int split(const char *text, char *out, size_t size, struct error *err)
+{
+	char buf[1024], *words[WORDS_MAX];
+	size_t used = 0;
+	int n = words_split(text, buf, sizeof buf, words, WORDS_MAX, err), i;
+
+	out[0] = '\0';
+	for (i = 0; i < n; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? "|" : "", words[i]);
+	return n;
+}
+
+static void split_keeps_shell_metacharacters_as_text(void **state)
+{
+	char out[1024];
+	struct error err;
+
+	(void)state;
+	assert_int_equal(split("show H01; touch /tmp/x", out, sizeof out, &err), 4);
+	assert_string_equal(out, "show|H01;|touch|/tmp/x");
+	assert_int_equal(split("show $(touch /tmp/x) `id` a|b >c &", out, sizeof out, &err), 7);
+	assert_string_equal(out, "show|$(touch|/tmp/x)|`id`|a|b|>c|&");
+	assert_int_equal(split("  set\tH01  R7\n12 ", out, sizeof out, &err), 4);
+	assert_string_equal(out, "set|H01|R7|12");
+}
+
+static void split_quotes_only_group(void **state)
+{
+	char out[1024];
+	struct error err;
+
+	(void)state;
+	assert_int_equal(split("set H01 R7 12 --note '速報 値' \"$HOME\" a\\ b ''", out,
+			       sizeof out, &err), 9);
+	assert_string_equal(out, "set|H01|R7|12|--note|速報 値|$HOME|a b|");
+	assert_int_equal(split("'it'\\''s' \"say \\\"hi\\\" \\\\\"", out, sizeof out, &err), 2);
+	assert_string_equal(out, "it's|say \"hi\" \\");
+	assert_int_equal(split("", out, sizeof out, &err), 0);
+}
+
+static void split_refuses_an_open_quote(void **state)
+{
+	char out[1024];
+	struct error err;
+
+	(void)state;
+	assert_int_equal(split("show 'H01", out, sizeof out, &err), -1);
+	assert_string_equal(err.text, "a single quote not closed");
+	assert_int_equal(split("show \"H01", out, sizeof out, &err), -1);
+	assert_string_equal(err.text, "a double quote not closed");
+}
+
+static void quoted_words_read_back_unchanged(void **state)
+{
+	static const char *const words[] = {
+		"plain", "/abs/path/k.db", "strategy:第3期北海道創生総合戦略", "it's",
+		"a b", "$(id)", "`id`", "x;y", "", "'''",
+	};
+	char quoted[256], out[1024];
+	struct error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		assert_non_null(words_quote(words[i], quoted, sizeof quoted));
+		assert_int_equal(split(quoted, out, sizeof out, &err), 1);
+		assert_string_equal(out, words[i]);
+	}
+	assert_string_equal(words_quote("project:SP1", quoted, sizeof quoted), "project:SP1");
+	assert_string_equal(words_quote("a b", quoted, sizeof quoted), "'a b'");
+}
+
+static void scope_resolves_each_kind_to_its_canonical_form(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "SP1", "project:SP1" },
+		{ "地域のデジタル改革によるスマートシティ推進事業", "project:SP1" },
+		{ "HP1", "priority:HP1" },
+		{ "「誰もが安心して暮らせるまちづくり」プロジェクト", "priority:HP1" },
+		{ "1 「誰もが安心して暮らせるまちづくり」プロジェクト", "priority:HP1" },
+		{ "第3期北海道創生総合戦略", "strategy:第3期北海道創生総合戦略" },
+		{ "札幌市", "municipality:札幌市" },
+		{ "project:SP1", "project:SP1" },
+	};
+	struct fixture *f = *state;
+	struct access_scope sc;
+	struct error err;
+	char text[512];
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(access_scope_resolve(f->s, cases[i][0], &sc, &err), 0);
+		assert_string_equal(access_scope_text(&sc, text, sizeof text), cases[i][1]);
+	}
+	assert_int_equal(access_scope_resolve(f->s, "SP9", &sc, &err), -1);
+	assert_string_equal(err.text, "scope 'SP9': no strategy, strategy project, grant project "
+			    "or municipality of that name");
+	assert_int_equal(access_scope_resolve(f->s, "project:SP9", &sc, &err), -1);
+	assert_string_equal(err.text, "scope 'project:SP9': no grant project 'SP9' in the database");
+	assert_int_equal(access_scope_parse("team:x", &sc, &err), -1);
+}
+
+static void edit_kpi(struct fixture *f, const struct access_identity *id, const char *code,
+		     int want, const char *why_wanted)
+{
+	struct error err;
+	struct kpi k;
+	char why[1024] = "";
+
+	assert_int_equal(kpi_find(f->s, code, &k, &err), 0);
+	assert_int_equal(access_may_kpi(f->s, id, ACCESS_EDIT, k.id, why, sizeof why, &err), want);
+	if (why_wanted)
+		assert_string_equal(why, why_wanted);
+	kpi_release(&k);
+}
+
+static void an_editor_edits_within_its_scope_only(void **state)
+{
+	struct fixture *f = *state;
+	struct access_identity id = { .name = "tanaka", .role = ROLE_EDITOR, .enforced = 1,
+				      .nscopes = 1 };
+	struct error err;
+
+	assert_int_equal(access_scope_parse("project:SP1", &id.scopes[0], &err), 0);
+	edit_kpi(f, &id, "SP1-1", 1, NULL);
+	edit_kpi(f, &id, "H01", 0, "H01 is outside the scope of tanaka (editor, project:SP1)");
+	assert_int_equal(access_scope_parse("priority:HP1", &id.scopes[0], &err), 0);
+	edit_kpi(f, &id, "H01", 1, NULL);
+	edit_kpi(f, &id, "SP1-1", 0, NULL);
+	assert_int_equal(access_scope_parse("municipality:札幌市", &id.scopes[0], &err), 0);
+	edit_kpi(f, &id, "SP1-1", 1, NULL);
+	edit_kpi(f, &id, "H02", 0, NULL);
+	id.nscopes = 0;
+	edit_kpi(f, &id, "H02", 1, NULL);
+	id.role = ROLE_VIEWER;
+	edit_kpi(f, &id, "H02", 0, "tanaka (viewer, all) may read and export, not enter values");
+	id.enforced = 0;
+	edit_kpi(f, &id, "H02", 1, NULL);
+}
+
+static void roles_allow_in_rising_order(void **state)
+{
+	struct access_identity id = { .name = "x", .enforced = 1 };
+
+	(void)state;
+	id.role = ROLE_VIEWER;
+	assert_true(access_may(&id, ACCESS_READ));
+	assert_false(access_may(&id, ACCESS_EDIT));
+	assert_false(access_may(&id, ACCESS_EVALUATE));
+	id.role = ROLE_EDITOR;
+	assert_true(access_may(&id, ACCESS_EVALUATE));
+	assert_false(access_may(&id, ACCESS_ADMIN));
+	id.role = ROLE_ADMIN;
+	assert_true(access_may(&id, ACCESS_ADMIN));
+	assert_true(access_may(NULL, ACCESS_ADMIN));
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *read_file(const char *path)
+{
+	static char buf[65536];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static struct keys_entry *entry(const char *name, enum access_role role, const char *blob)
+{
+	static struct keys_entry e;
+
+	memset(&e, 0, sizeof e);
+	snprintf(e.id.name, sizeof e.id.name, "%s", name);
+	e.id.role = role;
+	snprintf(e.type, sizeof e.type, "ssh-ed25519");
+	snprintf(e.blob, sizeof e.blob, "%s", blob);
+	return &e;
+}
+
+#define OTHERS "# the admin's own key\r\nssh-rsa AAAAB3NzaOTHER admin@laptop\r\n\nno-pty ssh-ed25519 AAAAC3x y\n"
+
+static void add_and_remove_keep_every_other_byte(void **state)
+{
+	struct fixture *f = *state;
+	struct keys_entry *e = entry("tanaka", ROLE_EDITOR, "AAAAC3NzaTANAKA");
+	struct keys_entry found;
+	struct error err;
+	char command[1024], dir[4200];
+	struct stat st;
+
+	snprintf(dir, sizeof dir, "%s-keys", f->path);
+	mkdir(dir, 0700);
+	write_file(f->keys, OTHERS);
+	e->id.nscopes = 1;
+	assert_int_equal(access_scope_parse("strategy:第3期北海道創生総合戦略", &e->id.scopes[0], &err), 0);
+	assert_non_null(keys_forced_command("/usr/bin/kpitree", "/srv/k.db", &e->id, command,
+					    sizeof command));
+	assert_string_equal(command, "/usr/bin/kpitree --db /srv/k.db --ssh-user tanaka --ssh-role "
+			    "editor --ssh-scope 'strategy:第3期北海道創生総合戦略'");
+	assert_int_equal(keys_file_add(f->keys, e, command, &err), 1);
+	assert_string_equal(read_file(f->keys), OTHERS "command=\"/usr/bin/kpitree --db /srv/k.db "
+			    "--ssh-user tanaka --ssh-role editor --ssh-scope "
+			    "'strategy:第3期北海道創生総合戦略'\",restrict,pty ssh-ed25519 "
+			    "AAAAC3NzaTANAKA kpitree:tanaka\n");
+	assert_int_equal(stat(f->keys, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(keys_file_find(f->keys, "tanaka", &found, &err), 1);
+	assert_int_equal(found.id.role, ROLE_EDITOR);
+	assert_int_equal(found.id.nscopes, 1);
+	assert_string_equal(found.id.scopes[0].value, "第3期北海道創生総合戦略");
+	assert_int_equal(keys_file_find(f->keys, "sato", &found, &err), 0);
+	assert_int_equal(keys_file_remove(f->keys, "tanaka", &err), 1);
+	assert_string_equal(read_file(f->keys), OTHERS);
+	assert_int_equal(keys_file_remove(f->keys, "tanaka", &err), 0);
+}
+
+static void a_key_already_there_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct error err;
+	char dir[4200];
+
+	snprintf(dir, sizeof dir, "%s-keys", f->path);
+	mkdir(dir, 0700);
+	write_file(f->keys, OTHERS);
+	assert_int_equal(keys_file_add(f->keys, entry("x", ROLE_ADMIN, "AAAAB3NzaOTHER"),
+				       "/k --ssh-user x --ssh-role admin", &err), -1);
+	assert_non_null(strstr(err.text, "that key is there already"));
+	assert_string_equal(read_file(f->keys), OTHERS);
+}
+
+static void a_second_key_gives_the_name_one_role(void **state)
+{
+	struct fixture *f = *state;
+	struct keys_entry found;
+	struct error err;
+
+	assert_int_equal(keys_file_add(f->keys, entry("sato", ROLE_VIEWER, "AAAAkey1"),
+				       "/k --ssh-user sato --ssh-role viewer", &err), 1);
+	assert_int_equal(keys_file_add(f->keys, entry("sato", ROLE_EDITOR, "AAAAkey2"),
+				       "/k --ssh-user sato --ssh-role editor", &err), 2);
+	assert_int_equal(keys_file_find(f->keys, "sato", &found, &err), 1);
+	assert_string_equal(found.blob, "AAAAkey1");
+	assert_int_equal(found.id.role, ROLE_EDITOR);
+	assert_int_equal(keys_file_remove(f->keys, "sato", &err), 2);
+	assert_string_equal(read_file(f->keys), "");
+}
+
+static void collect(void *ctx, const struct access_kpi *k)
+{
+	char *out = ctx;
+
+	snprintf(out + strlen(out), 256 - strlen(out), "%s%s", *out ? " " : "", k->code);
+}
+
+static void due_lists_the_scope_s_kpis_without_the_year_s_actual(void **state)
+{
+	struct fixture *f = *state;
+	struct access_identity id = { .name = "tanaka", .role = ROLE_EDITOR, .enforced = 1 };
+	struct value_change c = { .kind = VALUE_ACTUAL, .value = 10, .user = "tanaka",
+				  .source = "set", .fiscal_year = 2025 };
+	struct error err;
+	struct kpi k;
+	char out[256] = "";
+
+	/* H01 runs R6 -> R7, H02 R5 -> R11; SP1-1 plans R4 only */
+	assert_int_equal(due_each(f->s, &id, 2025, collect, out, &err), 2);
+	assert_string_equal(out, "H01 H02");
+	out[0] = '\0';
+	assert_int_equal(due_each(f->s, &id, 2026, collect, out, &err), 1);
+	assert_string_equal(out, "H02");
+	assert_int_equal(kpi_find(f->s, "H01", &k, &err), 0);
+	c.kpi_id = k.id;
+	kpi_release(&k);
+	assert_int_equal(values_set(f->s, &c, &err), 0);
+	out[0] = '\0';
+	assert_int_equal(due_each(f->s, &id, 2025, collect, out, &err), 1);
+	assert_string_equal(out, "H02");
+	id.nscopes = 1;
+	assert_int_equal(access_scope_parse("project:SP1", &id.scopes[0], &err), 0);
+	out[0] = '\0';
+	assert_int_equal(due_each(f->s, &id, 2025, collect, out, &err), 0);
+	assert_int_equal(due_each(f->s, &id, 2022, collect, out, &err), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(split_keeps_shell_metacharacters_as_text),
+		cmocka_unit_test(split_quotes_only_group),
+		cmocka_unit_test(split_refuses_an_open_quote),
+		cmocka_unit_test(quoted_words_read_back_unchanged),
+		cmocka_unit_test(roles_allow_in_rising_order),
+		cmocka_unit_test_setup_teardown(scope_resolves_each_kind_to_its_canonical_form, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_editor_edits_within_its_scope_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(add_and_remove_keep_every_other_byte, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_key_already_there_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_second_key_gives_the_name_one_role, setup, teardown),
+		cmocka_unit_test_setup_teardown(due_lists_the_scope_s_kpis_without_the_year_s_actual, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

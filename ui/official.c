@@ -1,0 +1,98 @@
+/* official.c: what the official at the keyboard may change (their role
+ * and scope, for the form) and what they still owe (for the status line
+ * and the key that walks it), from the core's access and due. */
+#include "official.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "due.h"
+#include "kpi.h"
+
+const char *official_refusal(struct cli *cli, enum access_action action, const char *code,
+			     char *why, size_t size)
+{
+	struct error err;
+	struct kpi k;
+	char what[128];
+	int rc;
+
+	if (kpi_find(cli->store, code, &k, &err) < 0) {
+		snprintf(why, size, "%s", err.text);
+		return why;
+	}
+	rc = access_may_kpi(cli->store, &cli->identity, action, k.id, why, size, &err);
+	kpi_release(&k);
+	if (rc < 0)
+		snprintf(why, size, "%s", err.text);
+	if (rc == 0) {
+		snprintf(what, sizeof what, "browse: %s %s",
+			 action == ACCESS_EVALUATE ? "record an evaluation of" : "e on", code);
+		access_log_refusal(cli->db_path, &cli->identity, what, why);
+	}
+	return rc == 1 ? NULL : why;
+}
+
+struct gather {
+	char (*codes)[32];
+	int n, size;
+};
+
+static void add_code(void *ctx, const struct access_kpi *k)
+{
+	struct gather *g = ctx;
+
+	if (g->n == g->size) {
+		int size = g->size ? 2 * g->size : 32;
+		char (*more)[32] = realloc(g->codes, (size_t)size * sizeof *more);
+
+		if (!more)
+			return;
+		g->codes = more;
+		g->size = size;
+	}
+	snprintf(g->codes[g->n++], sizeof g->codes[0], "%s", k->code);
+}
+
+int official_due_load(struct official_due *d, struct cli *cli)
+{
+	struct gather g = { NULL, 0, 0 };
+	struct error err;
+	int rc;
+
+	d->year = due_year();
+	rc = due_each(cli->store, &cli->identity, d->year, add_code, &g, &err);
+	if (rc < 0) {
+		free(g.codes);
+		g.codes = NULL;
+		g.n = 0;
+	}
+	free(d->codes);
+	d->codes = g.codes;
+	d->n = g.n;
+	return rc < 0 ? -1 : 0;
+}
+
+/* The codes come sorted: the next is the first after the last walked,
+ * so that a KPI entered meanwhile (gone from the list) loses no place. */
+const char *official_due_next(struct official_due *d)
+{
+	int i;
+
+	if (!d->n)
+		return NULL;
+	for (i = 0; i < d->n && strcmp(d->codes[i], d->last) <= 0; i++)
+		;
+	if (i == d->n)
+		i = 0;
+	d->at = i + 1;
+	snprintf(d->last, sizeof d->last, "%s", d->codes[i]);
+	return d->codes[i];
+}
+
+void official_due_free(struct official_due *d)
+{
+	free(d->codes);
+	d->codes = NULL;
+	d->n = 0;
+}
