@@ -2,6 +2,7 @@
  * a KPI's strategy, priority project, grant project and municipality,
  * and the log of what was refused to whom. */
 #include "access.h"
+#include "i18n.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -38,7 +39,7 @@ int access_role_parse(const char *text, enum access_role *role, struct error *er
 			*role = (enum access_role)i;
 			return 0;
 		}
-	return error_set(err, "no role '%s' (viewer, editor, admin)", text);
+	return error_set(err, _("no role '%s' (viewer, editor, admin)"), text);
 }
 
 int access_name_ok(const char *name)
@@ -74,15 +75,15 @@ int access_scope_parse(const char *text, struct access_scope *scope, struct erro
 		    strncmp(text, scope_kinds[k], (size_t)(colon - text)) != 0)
 			continue;
 		if (!value_ok(colon + 1))
-			return error_set(err, "scope '%s': a name without quotes, backslashes or "
-					 "control characters, shorter than %d bytes", text,
+			return error_set(err, _("scope '%s': a name without quotes, backslashes or "
+					 "control characters, shorter than %d bytes"), text,
 					 ACCESS_SCOPE_MAX);
 		scope->kind = (enum access_scope_kind)k;
 		snprintf(scope->value, sizeof scope->value, "%s", colon + 1);
 		return 0;
 	}
-	return error_set(err, "scope '%s': not KIND:NAME (strategy, priority, project, "
-			 "municipality)", text);
+	return error_set(err, _("scope '%s': not KIND:NAME (strategy, priority, project, "
+			 "municipality)"), text);
 }
 
 char *access_scope_text(const struct access_scope *scope, char *buf, size_t size)
@@ -139,7 +140,7 @@ int access_scope_resolve(struct store *s, const char *text, struct access_scope 
 		if (rc < 0)
 			return -1;
 		if (!rc)
-			return error_set(err, "scope '%s': no %s '%s' in the database", text,
+			return error_set(err, _("scope '%s': no %s '%s' in the database"), text,
 					 scope_kind_titles[scope->kind], scope->value);
 		snprintf(scope->value, sizeof scope->value, "%s", value);
 		return 0;
@@ -151,7 +152,7 @@ int access_scope_resolve(struct store *s, const char *text, struct access_scope 
 		if (!rc)
 			continue;
 		if (found >= 0)
-			return error_set(err, "scope '%s' names a %s and a %s; write %s:%s or %s:%s",
+			return error_set(err, _("scope '%s' names a %s and a %s; write %s:%s or %s:%s"),
 					 text, scope_kind_titles[found], scope_kind_titles[k],
 					 scope_kinds[found], text, scope_kinds[k], text);
 		found = k;
@@ -159,10 +160,10 @@ int access_scope_resolve(struct store *s, const char *text, struct access_scope 
 		snprintf(scope->value, sizeof scope->value, "%s", value);
 	}
 	if (found < 0)
-		return error_set(err, "scope '%s': no strategy, strategy project, grant project "
-				 "or municipality of that name", text);
+		return error_set(err, _("scope '%s': no strategy, strategy project, grant project "
+				 "or municipality of that name"), text);
 	if (!value_ok(scope->value))
-		return error_set(err, "scope '%s': cannot be written into authorized_keys",
+		return error_set(err, _("scope '%s': cannot be written into authorized_keys"),
 				 access_scope_text(scope, buf, sizeof buf));
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* cli.c: the command table (name, usage, options, run), argument parsing,
  * opening the database each command needs, and exit statuses. */
 #include "cli.h"
+#include "i18n.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -24,6 +25,7 @@
 #include "report.h"
 #include "review.h"
 #include "values.h"
+#include "width.h"
 #include "words.h"
 
 enum db_need { DB_NONE, DB_READ, DB_WRITE, DB_CREATE };
@@ -63,58 +65,58 @@ static int run_due(struct cli *cli);
 /* browse is filled in from the caller's browse function. */
 static const struct command commands[] = {
 	{ "browse", "browse [--year FY] [--keys KEYS] [--ambiguous-width 1|2]",
-	  "the full-screen browser (the default command)", 0, 0, DB_READ, ACCESS_READ,
-	  { { "--year", 1, "fiscal year to show" },
-	    { "--keys", 1, "keystrokes to play first, as tmux key names" },
-	    { "--ambiguous-width", 1, "1 or 2: columns of ①, ■, → in your terminal" } }, NULL },
+	  N_("the full-screen browser (the default command)"), 0, 0, DB_READ, ACCESS_READ,
+	  { { "--year", 1, N_("fiscal year to show") },
+	    { "--keys", 1, N_("keystrokes to play first, as tmux key names") },
+	    { "--ambiguous-width", 1, N_("1 or 2: columns of ①, ■, → in your terminal") } }, NULL },
 	{ "init", "init [--empty]",
-	  "create the database", 0, 0, DB_CREATE, ACCESS_ADMIN,
-	  { { "--empty", 0, "create it without the bundled data" } }, run_init },
+	  N_("create the database"), 0, 0, DB_CREATE, ACCESS_ADMIN,
+	  { { "--empty", 0, N_("create it without the bundled data") } }, run_init },
 	{ "import", "import FILE... [--encoding utf-8|cp932]",
-	  "load CSV files (strategy, projects, actuals, a rank scheme, the"
-	  " assessment and policy lists; told by their headers), all in one transaction", 1, CLI_MAX_ARGS, DB_WRITE,
+	  N_("load CSV files (strategy, projects, actuals, a rank scheme, the"
+	  " assessment and policy lists; told by their headers), all in one transaction"), 1, CLI_MAX_ARGS, DB_WRITE,
 	  ACCESS_ADMIN,
-	  { { "--encoding", 1, "the files' encoding (default: detected)" } }, run_import },
+	  { { "--encoding", 1, N_("the files' encoding (default: detected)") } }, run_import },
 	{ "export", "export KIND [-o FILE] [--excel] [--meeting ID] [--year FY] [--format md|html|csv]",
-	  "KIND: kpis, actuals, strategy, projects, report; standard output by default",
+	  N_("KIND: kpis, actuals, strategy, projects, report; standard output by default"),
 	  1, 1, DB_READ, ACCESS_READ,
-	  { { "-o", 1, "write to FILE (replaced whole, or left as it was)" },
-	    { "--excel", 0, "UTF-8 with BOM and CRLF, for Excel" },
-	    { "--meeting", 1, "report: that meeting's minutes (default: every KPI)" },
-	    { "--year", 1, "report: the fiscal year judged (default: the meeting's)" },
-	    { "--format", 1, "report: md (default), html or csv" } }, run_export },
+	  { { "-o", 1, N_("write to FILE (replaced whole, or left as it was)") },
+	    { "--excel", 0, N_("UTF-8 with BOM and CRLF, for Excel") },
+	    { "--meeting", 1, N_("report: that meeting's minutes (default: every KPI)") },
+	    { "--year", 1, N_("report: the fiscal year judged (default: the meeting's)") },
+	    { "--format", 1, N_("report: md (default), html or csv") } }, run_export },
 	{ "show", "show CODE [--year FY]",
-	  "a KPI as text: baseline, target, plan/actual per year, progress, status,"
-	  " proposed rank, latest evaluation, open action items",
+	  N_("a KPI as text: baseline, target, plan/actual per year, progress, status,"
+	  " proposed rank, latest evaluation, open action items"),
 	  1, 1, DB_READ, ACCESS_READ,
-	  { { "--year", 1, "the year whose progress and status to state" } }, run_show },
+	  { { "--year", 1, N_("the year whose progress and status to state") } }, run_show },
 	{ "set", "set CODE FY VALUE [--plan] [--note TEXT] [--expect OLD]",
-	  "record an actual (or a plan); VALUE - clears it", 3, 3, DB_WRITE, ACCESS_EDIT,
-	  { { "--plan", 0, "set the plan, not the actual" },
-	    { "--note", 1, "a note stored with the value" },
-	    { "--expect", 1, "refuse unless the stored value is OLD (- for none)" } },
+	  N_("record an actual (or a plan); VALUE - clears it"), 3, 3, DB_WRITE, ACCESS_EDIT,
+	  { { "--plan", 0, N_("set the plan, not the actual") },
+	    { "--note", 1, N_("a note stored with the value") },
+	    { "--expect", 1, N_("refuse unless the stored value is OLD (- for none)") } },
 	  run_set },
 	{ "history", "history CODE",
-	  "every change to that KPI: when, who, what was there, what came",
+	  N_("every change to that KPI: when, who, what was there, what came"),
 	  1, 1, DB_READ, ACCESS_READ, { { NULL, 0, NULL } }, run_history },
 	{ "check", "check",
-	  "integrity of the file and of the data's own rules", 0, 0, DB_READ, ACCESS_READ,
+	  N_("integrity of the file and of the data's own rules"), 0, 0, DB_READ, ACCESS_READ,
 	  { { NULL, 0, NULL } }, run_check },
 	{ "backup", "backup FILE",
-	  "a consistent copy while others keep working", 1, 1, DB_READ, ACCESS_ADMIN,
+	  N_("a consistent copy while others keep working"), 1, 1, DB_READ, ACCESS_ADMIN,
 	  { { NULL, 0, NULL } }, run_backup },
 	{ "due", "due [--year FY] [--file FILE]",
-	  "the KPIs in your scope that still lack last fiscal year's actual", 0, 0, DB_READ,
+	  N_("the KPIs in your scope that still lack last fiscal year's actual"), 0, 0, DB_READ,
 	  ACCESS_READ,
-	  { { "--year", 1, "another fiscal year than last year" },
-	    { "--file", 1, "the authorized_keys file that gives --user's scope" } }, run_due },
+	  { { "--year", 1, N_("another fiscal year than last year") },
+	    { "--file", 1, N_("the authorized_keys file that gives --user's scope") } }, run_due },
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
 	  "  access list, access remove NAME",
-	  "who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys",
+	  N_("who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys"),
 	  1, 3, DB_READ, ACCESS_ADMIN,
-	  { { "--role", 1, "viewer (reads, exports), editor (also enters values), admin (all)" },
-	    { "--scope", REPEATED, "a strategy, strategy project, grant project or municipality" },
-	    { "--file", 1, "another authorized_keys file" } }, run_access },
+	  { { "--role", 1, N_("viewer (reads, exports), editor (also enters values), admin (all)") },
+	    { "--scope", REPEATED, N_("a strategy, strategy project, grant project or municipality") },
+	    { "--file", 1, N_("another authorized_keys file") } }, run_access },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -149,7 +151,7 @@ static int usage_error(struct cli *cli, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(cli->err, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'kpitree --help'.\n", cli->err);
+	fputs(_("\nTry 'kpitree --help'.\n"), cli->err);
 	return EXIT_USAGE;
 }
 
@@ -182,19 +184,19 @@ void cli_help(FILE *f)
 	size_t i;
 	int j;
 
-	fputs("Usage: kpitree [--db FILE] [--user NAME] [--read-only] [COMMAND [ARGS]]\n"
-	      "\n"
-	      "Browse and keep the KPIs of Hokkaido's regional-development strategy and\n"
-	      "of grant-funded projects: baselines, targets, plans and actuals per year.\n"
-	      "\n"
-	      "Commands:\n", f);
+	fputs(_("Usage: kpitree [--db FILE] [--user NAME] [--read-only] [COMMAND [ARGS]]\n"
+		"\n"
+		"Browse and keep the KPIs of Hokkaido's regional-development strategy and\n"
+		"of grant-funded projects: baselines, targets, plans and actuals per year.\n"
+		"\n"
+		"Commands:\n"), f);
 	for (i = 0; i < NCOMMANDS; i++) {
-		fprintf(f, "  %s\n      %s\n", commands[i].usage, commands[i].summary);
+		fprintf(f, "  %s\n      %s\n", commands[i].usage, _(commands[i].summary));
 		for (j = 0; j < 8 && commands[i].options[j].name; j++)
 			fprintf(f, "      %-10s %s\n", commands[i].options[j].name,
-				commands[i].options[j].help);
+				_(commands[i].options[j].help));
 	}
-	fputs("\n"
+	fputs(_("\n"
 	      "Options:\n"
 	      "  --db FILE      the database (default: $KPITREE_DB, else\n"
 	      "                 $XDG_DATA_HOME/kpitree/kpitree.db)\n"
@@ -211,7 +213,7 @@ void cli_help(FILE *f)
 	      "\n"
 	      "Fiscal years: 2025, FY2025, 2025年度, R7, 令和7, 令和7年度, H30, 平成30 (H31 = R1).\n"
 	      "Exit status: 0 done, 1 refused or failed, 2 usage.\n"
-	      "See kpitree(1) for the whole story.\n", f);
+	      "See kpitree(1) for the whole story.\n"), f);
 }
 
 static const struct command *find_command(const char *name)
@@ -265,7 +267,7 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 		int k;
 
 		if (i >= untrusted && is_option(a) && widens(a)) {
-			snprintf(g->refused, sizeof g->refused, "%s is not for a key's command", a);
+			snprintf(g->refused, sizeof g->refused, _("%s is not for a key's command"), a);
 			return REFUSED;
 		}
 
@@ -273,11 +275,11 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 			if (!cli->command) {
 				cli->command = find_command(a);
 				if (!cli->command)
-					return usage_error(cli, "no command '%s'", a);
+					return usage_error(cli, _("no command '%s'"), a);
 				continue;
 			}
 			if (cli->nargs == CLI_MAX_ARGS)
-				return usage_error(cli, "too many arguments");
+				return usage_error(cli, _("too many arguments"));
 			cli->args[cli->nargs++] = a;
 			continue;
 		}
@@ -295,7 +297,7 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 		}
 		if (widens(a)) {
 			if (i + 1 >= argc)
-				return usage_error(cli, "%s needs a value", a);
+				return usage_error(cli, _("%s needs a value"), a);
 			if (strcmp(a, "--db") == 0)
 				g->db = argv[++i];
 			else if (strcmp(a, "--user") == 0)
@@ -305,26 +307,26 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 			else if (strcmp(a, "--ssh-role") == 0)
 				g->ssh_role = argv[++i];
 			else if (strcmp(a, "--ssh-scope") == 0 && g->nssh_scopes == ACCESS_MAX_SCOPES)
-				return usage_error(cli, "--ssh-scope: at most %d", ACCESS_MAX_SCOPES);
+				return usage_error(cli, _("--ssh-scope: at most %d"), ACCESS_MAX_SCOPES);
 			else if (strcmp(a, "--ssh-scope") == 0)
 				g->ssh_scopes[g->nssh_scopes++] = argv[++i];
 			else
-				return usage_error(cli, "no option '%s'", a);
+				return usage_error(cli, _("no option '%s'"), a);
 			continue;
 		}
 		if (!cli->command)
 			cli->command = find_command("browse");
 		k = option_index(cli->command, a);
 		if (k < 0)
-			return usage_error(cli, "%s has no option '%s'", cli->command->name, a);
+			return usage_error(cli, _("%s has no option '%s'"), cli->command->name, a);
 		if (cli->command->options[k].has_value) {
 			if (i + 1 >= argc)
-				return usage_error(cli, "%s needs a value", a);
+				return usage_error(cli, _("%s needs a value"), a);
 			cli->options[k] = argv[++i];
 		}
 		if (cli->command->options[k].has_value == REPEATED) {
 			if (cli->nrepeated == ACCESS_MAX_SCOPES)
-				return usage_error(cli, "%s: at most %d", a, ACCESS_MAX_SCOPES);
+				return usage_error(cli, _("%s: at most %d"), a, ACCESS_MAX_SCOPES);
 			cli->repeated[cli->nrepeated++] = cli->options[k];
 		}
 		cli->flags[k] = 1;
@@ -332,7 +334,7 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 	if (!cli->command)
 		cli->command = find_command("browse");
 	if (cli->nargs < cli->command->min_args || cli->nargs > cli->command->max_args)
-		return usage_error(cli, "usage: kpitree %s", cli->command->usage);
+		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 	return PARSED;
 }
 
@@ -343,7 +345,7 @@ static int print_errors(struct cli *cli, const struct error_list *errors)
 	for (i = 0; i < errors->n; i++)
 		cli_fail_error(cli, &errors->items[i]);
 	if (errors->more)
-		cli_fail(cli, "%ld more error%s", errors->more, errors->more == 1 ? "" : "s");
+		cli_fail(cli, _("%ld more error%s"), errors->more, errors->more == 1 ? "" : "s");
 	return EXIT_FAILED;
 }
 
@@ -389,10 +391,10 @@ static int open_store(struct cli *cli, const char *db_option)
 		mode = STORE_READ_WRITE;
 	}
 	if (need == DB_WRITE && cli->read_only)
-		return cli_fail(cli, "%s: not changed: the database is open read-only (--read-only)",
+		return cli_fail(cli, _("%s: not changed: the database is open read-only (--read-only)"),
 				cli->db_path);
 	if (need == DB_WRITE && access(cli->db_path, W_OK) != 0 && access(cli->db_path, F_OK) == 0)
-		return cli_fail(cli, "%s: not changed: you may not write this database",
+		return cli_fail(cli, _("%s: not changed: you may not write this database"),
 				cli->db_path);
 	cli->store = store_open(cli->db_path, mode, &err);
 	if (!cli->store)
@@ -410,7 +412,7 @@ int cli_refuse(struct cli *cli, const char *why)
 	if (!*cli->db_path && paths_database(NULL, path, sizeof path, &source, NULL) == 0)
 		snprintf(cli->db_path, sizeof cli->db_path, "%s", path);
 	access_log_refusal(cli->db_path, &cli->identity, cli->what, why);
-	return cli_fail(cli, "not permitted: %s", why);
+	return cli_fail(cli, _("not permitted: %s"), why);
 }
 
 /* The official a forced command names, bound by role and scope; with
@@ -424,15 +426,15 @@ static int ssh_identity(struct cli *cli, const struct globals *g)
 	int i;
 
 	if (!access_name_ok(g->ssh_user))
-		return usage_error(cli, "--ssh-user: '%s' is not a name", g->ssh_user);
+		return usage_error(cli, _("--ssh-user: '%s' is not a name"), g->ssh_user);
 	if (!g->ssh_role)
-		return usage_error(cli, "--ssh-user needs --ssh-role");
+		return usage_error(cli, _("--ssh-user needs --ssh-role"));
 	snprintf(id->name, sizeof id->name, "%s", g->ssh_user);
 	if (access_role_parse(g->ssh_role, &id->role, &e) < 0)
-		return usage_error(cli, "--ssh-role: %s", e.text);
+		return usage_error(cli, _("--ssh-role: %s"), e.text);
 	for (i = 0; i < g->nssh_scopes; i++)
 		if (access_scope_parse(g->ssh_scopes[i], &id->scopes[id->nscopes++], &e) < 0)
-			return usage_error(cli, "--ssh-scope: %s", e.text);
+			return usage_error(cli, _("--ssh-scope: %s"), e.text);
 	id->enforced = 1;
 	snprintf(cli->user, sizeof cli->user, "%s", id->name);
 	/* a viewer's database is opened read-only: nothing can be written */
@@ -506,7 +508,7 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 		ssh = NULL;
 	describe_request(&cli, argc, argv, ssh);
 	if (argc > CLI_MAX_ARGS + 16)
-		return usage_error(&cli, "too many arguments");
+		return usage_error(&cli, _("too many arguments"));
 	for (i = 0; i < argc; i++)
 		all[i] = argv[i];
 	if (ssh) {
@@ -540,7 +542,7 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 	if (!access_may(&cli.identity, cli.command->need)) {
 		char why[1200], who[1024];
 
-		snprintf(why, sizeof why, "%s may not %s", access_describe(&cli.identity, who, sizeof who),
+		snprintf(why, sizeof why, _("%s may not %s"), access_describe(&cli.identity, who, sizeof who),
 			 cli.command->name);
 		return cli_refuse(&cli, why);
 	}
@@ -548,7 +550,7 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 	if (cli_option(&cli, "-o") && !access_may(&cli.identity, ACCESS_ADMIN)) {
 		char why[1200], who[1024];
 
-		snprintf(why, sizeof why, "%s may export to standard output, not to a file on the server",
+		snprintf(why, sizeof why, _("%s may export to standard output, not to a file on the server"),
 			 access_describe(&cli.identity, who, sizeof who));
 		return cli_refuse(&cli, why);
 	}
@@ -565,7 +567,7 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 /* init: opening made the schema and loaded the bundled data. */
 static int run_init(struct cli *cli)
 {
-	fprintf(cli->out, "created %s%s\n", cli->db_path,
+	fprintf(cli->out, _("created %s%s\n"), cli->db_path,
 		cli_flag(cli, "--empty") ? " (empty)" : " with the bundled data");
 	return EXIT_DONE;
 }
@@ -586,19 +588,19 @@ static void print_amounts(struct cli *cli, const struct kpi *k)
 	const char *unit = k->unit;
 
 	if (k->is_project) {
-		fprintf(cli->out, "initial    %s\n", kpi_amount_text(&k->baseline, unit, text, sizeof text));
+		fprintf(cli->out, _("initial    %s\n"), kpi_amount_text(&k->baseline, unit, text, sizeof text));
 		return;
 	}
-	fprintf(cli->out, "baseline   %s\n", kpi_amount_text(&k->baseline, unit, text, sizeof text));
-	fprintf(cli->out, "target     %s\n", kpi_amount_text(&k->target, unit, text, sizeof text));
-	fprintf(cli->out, "direction  %s\n", kpi_direction_name(k->direction));
+	fprintf(cli->out, _("baseline   %s\n"), kpi_amount_text(&k->baseline, unit, text, sizeof text));
+	fprintf(cli->out, _("target     %s\n"), kpi_amount_text(&k->target, unit, text, sizeof text));
+	fprintf(cli->out, _("direction  %s\n"), kpi_direction_name(k->direction));
 }
 
 static void print_action(void *ctx, const struct remark *r)
 {
 	struct cli *cli = ctx;
 
-	fprintf(cli->out, "action %lld: %s (owner %s, due %s)\n", r->id, r->text, r->owner, r->due);
+	fprintf(cli->out, _("action %lld: %s (owner %s, due %s)\n"), r->id, r->text, r->owner, r->due);
 }
 
 /* The rank the scheme proposes at year, the latest evaluation and the
@@ -618,16 +620,16 @@ static int print_review(struct cli *cli, const struct kpi *k, const struct kpi_y
 		review_standing(k, t, year, &st);
 		proposed = review_propose(&scheme, &st);
 		if (proposed)
-			fprintf(cli->out, "proposed rank: %s %s\n", proposed->code, proposed->label);
+			fprintf(cli->out, _("proposed rank: %s %s\n"), proposed->code, proposed->label);
 		else
-			fprintf(cli->out, "proposed rank: none (no data)\n");
+			fputs(_("proposed rank: none (no data)\n"), cli->out);
 	}
 	if (meeting_latest_evaluation(cli->store, k->id, &ev, title, sizeof title, e) < 0)
 		return -1;
 	if (ev.present) {
-		fprintf(cli->out, "evaluated at %s:", title);
+		fprintf(cli->out, _("evaluated at %s:"), title);
 		if (*ev.rank)
-			fprintf(cli->out, " rank %s%s%s", ev.rank, *ev.reason ? " — " : "", ev.reason);
+			fprintf(cli->out, _(" rank %s%s%s"), ev.rank, *ev.reason ? " — " : "", ev.reason);
 		if (*ev.assessment)
 			fprintf(cli->out, "; %s %s", ev.assessment, ev.assessment_label);
 		if (*ev.policy)
@@ -645,6 +647,7 @@ static int run_show(struct cli *cli)
 	struct kpi k;
 	struct error e;
 	int year = 0, i;
+	char h[4][64];
 
 	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
 		return EXIT_FAILED;
@@ -659,16 +662,19 @@ static int run_show(struct cli *cli)
 
 	fprintf(cli->out, "%s  %s\n", k.code, k.name);
 	print_amounts(cli, &k);
-	fprintf(cli->out, "\n%-10s %10s %10s %9s  %s\n", "FY", "plan", "actual",
-		k.is_project ? "rate" : "progress", "status");
+	/* the columns padded by display width: the headings and the years
+	 * may be Japanese */
+	fprintf(cli->out, "\n%s %s %s %s  %s\n", width_align(_("FY"), -10, h[0], sizeof h[0]),
+		width_align(_("plan"), 10, h[1], sizeof h[1]), width_align(_("actual"), 10, h[2], sizeof h[2]),
+		width_align(k.is_project ? _("rate") : _("progress"), 9, h[3], sizeof h[3]), _("status"));
 	for (i = 0; i < t.n; i++) {
 		const struct kpi_year *r = &t.rows[i];
-		char fy[32], plan[32], actual[32], ratio[16];
+		char fy[32], fy_cell[64], plan[32], actual[32], ratio[16];
 		struct progress p;
 
 		kpi_years_progress(&k, &t, r, &p);
-		fprintf(cli->out, "%-10s %10s %10s %9s  %s\n",
-			fiscal_year_format(r->year, fy, sizeof fy),
+		fprintf(cli->out, "%s %10s %10s %9s  %s\n",
+			width_align(fiscal_year_format(r->year, fy, sizeof fy), -10, fy_cell, sizeof fy_cell),
 			kpi_years_cell(r->has_plan, r->plan, plan, sizeof plan),
 			kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
 			kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
@@ -680,19 +686,19 @@ static int run_show(struct cli *cli)
 
 		fiscal_year_format(t.rows[i].year, fy, sizeof fy);
 		if (t.rows[i].plan_note[0])
-			fprintf(cli->out, "note %s plan: %s\n", fy, t.rows[i].plan_note);
+			fprintf(cli->out, _("note %s plan: %s\n"), fy, t.rows[i].plan_note);
 		if (t.rows[i].actual_note[0])
-			fprintf(cli->out, "note %s actual: %s\n", fy, t.rows[i].actual_note);
+			fprintf(cli->out, _("note %s actual: %s\n"), fy, t.rows[i].actual_note);
 	}
 	if (chosen) {
 		char fy[32], ratio[16];
 		struct progress p;
 
 		kpi_years_progress(&k, &t, chosen, &p);
-		fprintf(cli->out, "\nat %s: %s %s\n", fiscal_year_format(chosen->year, fy, sizeof fy),
+		fprintf(cli->out, _("\nat %s: %s %s\n"), fiscal_year_format(chosen->year, fy, sizeof fy),
 			kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 	} else {
-		fprintf(cli->out, "\nno actual yet: no data\n");
+		fputs(_("\nno actual yet: no data\n"), cli->out);
 	}
 	if (print_review(cli, &k, &t, chosen ? chosen->year : year, &e) < 0) {
 		kpi_release(&k);
@@ -727,7 +733,7 @@ static int run_set(struct cli *cli)
 
 	if (parse_year(cli, cli->args[1], &c.fiscal_year) != EXIT_DONE)
 		return EXIT_FAILED;
-	if (parse_value(cli, "value", cli->args[2], &c.clear, &c.value) != EXIT_DONE)
+	if (parse_value(cli, _("value"), cli->args[2], &c.clear, &c.value) != EXIT_DONE)
 		return EXIT_FAILED;
 	if (expect) {
 		c.check_expect = 1;
@@ -753,7 +759,7 @@ static int run_set(struct cli *cli)
 	}
 	fprintf(cli->out, "%s %s %s: %s%s\n", k.code, fy, values_kind_name(c.kind),
 		kpi_years_cell(!c.clear, c.value, now, sizeof now),
-		rc == VALUES_UNCHANGED ? " (unchanged)" : "");
+		rc == VALUES_UNCHANGED ? _(" (unchanged)") : "");
 	kpi_release(&k);
 	return EXIT_DONE;
 }
@@ -773,9 +779,12 @@ static void print_record(void *ctx, const struct record_change *c)
 {
 	struct cli *cli = ctx;
 
-	fprintf(cli->out, "%s  %s  meeting %lld %s  %s -> %s%s%s\n", c->changed_at, c->changed_by,
+	char when[64];
+
+	fprintf(cli->out, _("%s  %s  meeting %lld %s  %s -> %s%s%s\n"),
+		i18n_time(c->changed_at, when, sizeof when), c->changed_by,
 		c->meeting_id, c->what, c->old_text ? c->old_text : "-",
-		c->new_text ? c->new_text : "-", *c->reason ? "  reason: " : "", c->reason);
+		c->new_text ? c->new_text : "-", *c->reason ? _("  reason: ") : "", c->reason);
 }
 
 static int run_history(struct cli *cli)
@@ -810,7 +819,7 @@ static int run_check(struct cli *cli)
 	if (n < 0)
 		return cli_fail_error(cli, &e);
 	if (n > 0)
-		return cli_fail(cli, "%s: %d problem%s found", cli->db_path, n, n == 1 ? "" : "s");
+		return cli_fail(cli, _("%s: %d problem%s found"), cli->db_path, n, n == 1 ? "" : "s");
 	fprintf(cli->out, "ok\n");
 	return EXIT_DONE;
 }
@@ -841,9 +850,10 @@ static int run_import(struct cli *cli)
 		files[i] = (struct import_file){ cli->args[i], NULL, 0 };
 	if (csv_import(cli->store, files, cli->nargs, encoding, cli->user, &stats, &errors) < 0) {
 		print_errors(cli, &errors);
-		return cli_fail(cli, "nothing imported");
+		return cli_fail(cli, _("nothing imported"));
 	}
-	fprintf(cli->out, "imported %ld row%s from %d file%s; %ld value%s changed\n",
+	/* TRANSLATORS: the %s after each count is "s" for a plural or "". */
+	fprintf(cli->out, _("imported %ld row%s from %d file%s; %ld value%s changed\n"),
 		stats.rows, stats.rows == 1 ? "" : "s", cli->nargs, cli->nargs == 1 ? "" : "s",
 		stats.values_changed, stats.values_changed == 1 ? "" : "s");
 	return EXIT_DONE;
@@ -861,11 +871,11 @@ static int run_report(struct cli *cli)
 	if (format && report_format_parse(format, &o.format, &e) < 0)
 		return cli_fail_error(cli, &e);
 	if (o.excel && o.format != REPORT_CSV)
-		return usage_error(cli, "--excel is for --format csv");
+		return usage_error(cli, _("--excel is for --format csv"));
 	if (meeting) {
 		o.meeting_id = strtoll(meeting, &end, 10);
 		if (*end || o.meeting_id <= 0)
-			return cli_fail(cli, "--meeting: '%s' is not a meeting number", meeting);
+			return cli_fail(cli, _("--meeting: '%s' is not a meeting number"), meeting);
 	}
 	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)
 		return EXIT_FAILED;
@@ -885,7 +895,7 @@ static int run_export(struct cli *cli)
 	if (strcmp(cli->args[0], "report") == 0)
 		return run_report(cli);
 	if (cli_option(cli, "--meeting") || cli_option(cli, "--year") || cli_option(cli, "--format"))
-		return usage_error(cli, "--meeting, --year and --format are for export report");
+		return usage_error(cli, _("--meeting, --year and --format are for export report"));
 	if (csv_export_kind(cli->args[0], &kind, &e) < 0)
 		return cli_fail_error(cli, &e);
 	rc = path ? csv_export_file(cli->store, kind, excel, path, &e)
@@ -934,16 +944,16 @@ static int access_add(struct cli *cli, const char *file)
 	int i, n;
 
 	if (cli->nargs != 3)
-		return usage_error(cli, "usage: kpitree %s", cli->command->usage);
+		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 	memset(&entry, 0, sizeof entry);
 	if (!access_name_ok(cli->args[1]))
-		return cli_fail(cli, "'%s' is not a name for an official (letters, digits, . _ - @)",
+		return cli_fail(cli, _("'%s' is not a name for an official (letters, digits, . _ - @)"),
 				cli->args[1]);
 	if (!role)
-		return usage_error(cli, "access add needs --role viewer|editor|admin");
+		return usage_error(cli, _("access add needs --role viewer|editor|admin"));
 	snprintf(entry.id.name, sizeof entry.id.name, "%s", cli->args[1]);
 	if (access_role_parse(role, &entry.id.role, &e) < 0)
-		return cli_fail(cli, "--role: %s", e.text);
+		return cli_fail(cli, _("--role: %s"), e.text);
 	for (i = 0; i < cli->nrepeated; i++)
 		if (access_scope_resolve(cli->store, cli->repeated[i], &entry.id.scopes[entry.id.nscopes++],
 					 &e) < 0)
@@ -952,9 +962,9 @@ static int access_add(struct cli *cli, const char *file)
 			     sizeof entry.blob, &e) < 0)
 		return cli_fail_error(cli, &e);
 	if (program_path(program, sizeof program) < 0 || !realpath(cli->db_path, db))
-		return cli_fail(cli, "cannot tell the full path of kpitree or of %s", cli->db_path);
+		return cli_fail(cli, _("cannot tell the full path of kpitree or of %s"), cli->db_path);
 	if (!keys_forced_command(program, db, &entry.id, command, sizeof command))
-		return cli_fail(cli, "%s: a path or scope that cannot go into authorized_keys", db);
+		return cli_fail(cli, _("%s: a path or scope that cannot go into authorized_keys"), db);
 	n = keys_file_add(file, &entry, command, &e);
 	if (n < 0)
 		return cli_fail_error(cli, &e);
@@ -1002,10 +1012,10 @@ static int run_access(struct cli *cli)
 		if (n < 0)
 			return cli_fail_error(cli, &e);
 		if (n == 0)
-			return cli_fail(cli, "%s: no key of '%s'", file, cli->args[1]);
+			return cli_fail(cli, _("%s: no key of '%s'"), file, cli->args[1]);
 		fprintf(cli->out, "%s: %d key%s removed from %s\n", cli->args[1], n,
 			n == 1 ? "" : "s", file);
 		return EXIT_DONE;
 	}
-	return usage_error(cli, "usage: kpitree %s", cli->command->usage);
+	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 }

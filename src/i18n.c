@@ -1,8 +1,10 @@
 /* i18n.c: binding the message catalogues. */
 #include "i18n.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "config.h"
 
@@ -20,4 +22,25 @@ int i18n_japanese(void)
 	/* TRANSLATORS: "ja" in the Japanese catalogue: the code uses it to
 	 * write fiscal years and dates the Japanese way. */
 	return strcmp(_("language-code"), "ja") == 0;
+}
+
+char *i18n_time(const char *iso, char *buf, size_t size)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(buf, size, "%s", iso);
+		return buf;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	if (!localtime_r(&t, &tm) ||
+	    /* TRANSLATORS: a date and time as strftime writes it. */
+	    !strftime(buf, size, _("%Y-%m-%d %H:%M:%S"), &tm))
+		snprintf(buf, size, "%s", iso);
+	return buf;
 }

@@ -5,6 +5,7 @@
 #define KPITREE_I18N_H
 
 #include <libintl.h>
+#include <stddef.h>
 
 #define _(text) gettext(text)
 #define N_(text) (text)
@@ -16,5 +17,11 @@ void i18n_start(void);
 
 /* Whether messages are shown in Japanese (the catalogue is in use). */
 int i18n_japanese(void);
+
+/* A moment (ISO 8601 UTC, as the store writes it) as the interface
+ * writes it: local time, "2026-11-23 15:18:02", or in Japanese
+ * "2026年11月23日 15:18:02". Text that is no such moment comes back as it
+ * is. Returns buf. */
+char *i18n_time(const char *iso, char *buf, size_t size);
 
 #endif

@@ -3,6 +3,7 @@
  * found and changed, every other byte kept, the file replaced whole
  * (temporary file, fsync, rename) under a lock on its folder. */
 #include "keys_file.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,7 +33,7 @@ static int text_add(struct text *t, const char *bytes, size_t n, struct error *e
 		char *more = realloc(t->data, size);
 
 		if (!more)
-			return error_set(err, "out of memory");
+			return error_set(err, _("out of memory"));
 		t->data = more;
 		t->size = size;
 	}
@@ -63,7 +64,7 @@ static int read_all(const char *path, struct text *t, int *exists, struct error 
 		fclose(f);
 		free(t->data);
 		t->data = NULL;
-		return error_set(err, "%s: cannot read", path);
+		return error_set(err, _("%s: cannot read"), path);
 	}
 	fclose(f);
 	return text_add(t, "", 0, err);
@@ -75,7 +76,7 @@ int keys_file_default(char *buf, size_t size, struct error *err)
 	const char *home = pw && pw->pw_dir && *pw->pw_dir ? pw->pw_dir : getenv("HOME");
 
 	if (!home || !*home)
-		return error_set(err, "no home directory for authorized_keys; use --file FILE");
+		return error_set(err, _("no home directory for authorized_keys; use --file FILE"));
 	snprintf(buf, size, "%s/.ssh/authorized_keys", home);
 	return 0;
 }
@@ -118,14 +119,14 @@ int keys_read_public(const char *path, char *type, size_t tsize, char *blob, siz
 	if (!from_stdin)
 		fclose(f);
 	if (!got)
-		return error_set(err, "%s: empty, not a public key", path);
+		return error_set(err, _("%s: empty, not a public key"), path);
 	t = strtok_r(line, " \t\r\n", &save);
 	b = t ? strtok_r(NULL, " \t\r\n", &save) : NULL;
 	if (!t || !b || !type_known(t) || !base64_ok(b))
-		return error_set(err, "%s: not a public key (TYPE BASE64 [COMMENT], as ssh-keygen "
-				 "writes it in a .pub file)", path);
+		return error_set(err, _("%s: not a public key (TYPE BASE64 [COMMENT], as ssh-keygen "
+				 "writes it in a .pub file)"), path);
 	if (strlen(t) >= tsize || strlen(b) >= bsize)
-		return error_set(err, "%s: the key is too long", path);
+		return error_set(err, _("%s: the key is too long"), path);
 	snprintf(type, tsize, "%s", t);
 	snprintf(blob, bsize, "%s", b);
 	return 0;
@@ -357,7 +358,7 @@ static int write_all(const char *path, const char *dir, const struct text *t, in
 	ok = ok && fsync(fd) == 0;
 	ok = close(fd) == 0 && ok;
 	if (!ok || rename(tmp, path) != 0) {
-		error_set(err, "%s: not changed: %s", path, strerror(errno));
+		error_set(err, _("%s: not changed: %s"), path, strerror(errno));
 		unlink(tmp);
 		return -1;
 	}
@@ -425,7 +426,7 @@ static int edit_file(const char *path, struct edit *ed, struct error *err)
 		goto done;
 	if (text_add(&ed->out, "", 0, err) < 0 || each_line(&in, edit_line, ed)) {
 		if (ed->duplicate)
-			error_set(err, "%s: that key is there already%s%s", path,
+			error_set(err, _("%s: that key is there already%s%s"), path,
 				  *ed->other ? ", for " : "", ed->other);
 		goto done;
 	}

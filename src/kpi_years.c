@@ -1,6 +1,7 @@
 /* kpi_years.c: the fiscal-year table of a KPI from its values, with the
  * progress rules of progress.c applied to each year. */
 #include "kpi_years.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -85,14 +86,15 @@ char *kpi_years_cell(int present, double v, char *buf, size_t size)
 char *kpi_years_history_line(const struct history_row *h, char *line, size_t size,
 			     char *note_line, size_t note_size)
 {
-	char fy[32], old[64], new[64];
+	char fy[32], old[64], new[64], when[64];
 
-	snprintf(line, size, "%s  %s  %s %s  %s -> %s  (%s)", h->changed_at, h->changed_by,
-		 fiscal_year_format(h->fiscal_year, fy, sizeof fy), values_kind_name(h->kind),
+	snprintf(line, size, "%s  %s  %s %s  %s -> %s  (%s)",
+		 i18n_time(h->changed_at, when, sizeof when), h->changed_by,
+		 fiscal_year_format(h->fiscal_year, fy, sizeof fy), _(values_kind_name(h->kind)),
 		 kpi_years_cell(h->had_old, h->old_value, old, sizeof old),
 		 kpi_years_cell(h->has_new, h->new_value, new, sizeof new), h->source);
 	if (strcmp(h->old_note, h->new_note) != 0)
-		snprintf(note_line, note_size, "    note: %s -> %s", *h->old_note ? h->old_note : "-",
+		snprintf(note_line, note_size, _("    note: %s -> %s"), *h->old_note ? h->old_note : "-",
 			 *h->new_note ? h->new_note : "-");
 	else
 		note_line[0] = '\0';

@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700
 #include "width.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -139,4 +140,15 @@ int width_cut(const char *text, int cols, int pad, char *buf, size_t size)
 	}
 	buf[used] = '\0';
 	return taken;
+}
+
+char *width_align(const char *text, int cols, char *buf, size_t size)
+{
+	int w = width_of(text), n = cols < 0 ? -cols : cols;
+
+	if (cols < 0)
+		width_cut(text, n, 1, buf, size);
+	else
+		snprintf(buf, size, "%*s%s", w < n ? n - w : 0, "", text);
+	return buf;
 }

@@ -23,4 +23,10 @@ int width_of(const char *text);
  * columns written. */
 int width_cut(const char *text, int cols, int pad, char *buf, size_t size);
 
+/* text padded to |cols| columns of display width, for tables whose
+ * headings or years may be Japanese: on the left (text first) for
+ * negative cols, on the right for positive ones; longer text is cut
+ * only for negative cols. Returns buf. */
+char *width_align(const char *text, int cols, char *buf, size_t size);
+
 #endif

@@ -2,6 +2,7 @@
  * group them, with none of a shell's expansions; quoting a word so that
  * a shell reads it back unchanged. */
 #include "words.h"
+#include "i18n.h"
 
 #include <string.h>
 
@@ -23,7 +24,7 @@ int words_split(const char *text, char *buf, size_t size, char **words, int max,
 		if (!*p)
 			return n;
 		if (n == max)
-			return error_set(err, "more than %d words", max);
+			return error_set(err, _("more than %d words"), max);
 		words[n++] = buf + used;
 		while (*p && !is_blank(*p)) {
 			char quote = 0, c;
@@ -35,11 +36,11 @@ int words_split(const char *text, char *buf, size_t size, char **words, int max,
 					if (quote == '"' && c == '\\' && (*p == '"' || *p == '\\'))
 						c = *p++;
 					if (used + 2 > size)
-						return error_set(err, "the command is too long");
+						return error_set(err, _("the command is too long"));
 					buf[used++] = c;
 				}
 				if (!*p)
-					return error_set(err, "%s quote not closed",
+					return error_set(err, _("%s quote not closed"),
 							 quote == '"' ? "a double" : "a single");
 				p++;
 				continue;
@@ -48,7 +49,7 @@ int words_split(const char *text, char *buf, size_t size, char **words, int max,
 			if (c == '\\' && *p)
 				c = *p++;
 			if (used + 2 > size)
-				return error_set(err, "the command is too long");
+				return error_set(err, _("the command is too long"));
 			buf[used++] = c;
 		}
 		buf[used++] = '\0';

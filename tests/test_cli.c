@@ -224,8 +224,11 @@ static void set_records_value_and_history(void **state)
 	assert_string_equal(r->err, "");
 	r = kpitree(f->path, "history", "H01", NULL);
 	assert_int_equal(r->status, 0);
-	assert_non_null(strstr(r->out, "Z  tanaka  R7 (2025) actual  - -> 12  (set)\n"
-			       "    note: - -> 速報値\n"));
+	/* when, in local time as the interface writes it: 2026-11-23 15:18:02 */
+	assert_int_equal(strspn(r->out, "0123456789-: "), 21);
+	assert_true(r->out[4] == '-' && r->out[10] == ' ' && r->out[13] == ':');
+	assert_string_equal(r->out + 19, "  tanaka  R7 (2025) actual  - -> 12  (set)\n"
+			    "    note: - -> 速報値\n");
 	r = kpitree(f->path, "--user", "sato", "set", "H01", "2025", "12", "--note", "速報値", NULL);
 	assert_string_equal(r->out, "H01 R7 (2025) actual: 12 (unchanged)\n");
 }

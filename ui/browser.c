@@ -1,6 +1,7 @@
 /* browser.c: the browser's screen: the strategy tree on the left, the KPI
  * pane and the grant-menu pane on the right, the status line, the keys. */
 #include "browser.h"
+#include "i18n.h"
 
 #include <curses.h>
 #include <limits.h>
@@ -58,7 +59,7 @@ enum tree_kind { TREE_STRATEGY, TREE_PROJECTS, TREE_FIELDS, TREE_MENUS, TREES };
 #define TREE_SEARCH TREES
 
 static const char *const tree_titles[TREES + 1] = {
-	"戦略", "交付金事業", "主要分野", "交付金事業メニュー", "検索",
+	N_("Strategy"), N_("Grant projects"), N_("Main fields"), N_("Grant menus"), N_("Search"),
 };
 
 struct view {
@@ -422,7 +423,7 @@ static int sparkline(const struct kpi_years *t, char *buf, size_t size)
 	}
 	if (n < 2)
 		return 0;
-	used = (size_t)snprintf(buf, size, "actual ");
+	used = (size_t)snprintf(buf, size, "%s ", _("actual"));
 	for (i = 0; i < t->n && used + 4 < size; i++) {
 		int level;
 
@@ -478,7 +479,7 @@ static int draw_places(struct browser *b, const char *code, long long here, int 
 			continue;
 		sqlite3_bind_int64(stmt, 1, places[i]);
 		if (store_step(b->s, stmt, &err) == SQLITE_ROW) {
-			snprintf(line, sizeof line, "%s (r) %s", i == 0 ? "本掲" : "再掲",
+			snprintf(line, sizeof line, "%s (r) %s", i == 0 ? _("home") : _("re-listed"),
 				 (const char *)sqlite3_column_text(stmt, 0));
 			put(row++, x, w, line, 0);
 		}
@@ -515,10 +516,10 @@ static int draw_review(struct browser *b, const struct kpi *k, int y, int last, 
 		return 0;
 	if (e.present) {
 		if (*e.rank)
-			snprintf(line, sizeof line, "評価 %s %s (%s)%s%s", e.rank, e.rank_label, title,
+			snprintf(line, sizeof line, _("rank %s %s (%s)%s%s"), e.rank, e.rank_label, title,
 				 *e.reason ? ": " : "", e.reason);
 		else
-			snprintf(line, sizeof line, "評価 (%s) %s %s", title, e.assessment,
+			snprintf(line, sizeof line, _("evaluated (%s) %s %s"), title, e.assessment,
 				 e.policy_label);
 		put(a.y + a.rows++, x, w, line, 0);
 	}
@@ -541,10 +542,10 @@ static void draw_kpi(struct browser *b, const struct codes *c, int index, long l
 	}
 	if (c->n > 1)
 		row += draw_codes(c, index, row, x + 1, w - 2);
-	snprintf(line, sizeof line, "%s %s%s", k.code, k.name, c->home[index] ? "" : " 【再掲】");
+	snprintf(line, sizeof line, "%s %s%s", k.code, k.name, c->home[index] ? "" : _(" [re-listed]"));
 	put(row++, x + 1, w - 2, line, A_BOLD);
 	if (k.is_project) {
-		snprintf(line, sizeof line, "当初値 %s", kpi_amount_text(&k.baseline, k.unit, base,
+		snprintf(line, sizeof line, _("initial %s"), kpi_amount_text(&k.baseline, k.unit, base,
 								     sizeof base));
 	} else {
 		snprintf(line, sizeof line, "%s → %s  %s",
@@ -560,17 +561,24 @@ static void draw_kpi(struct browser *b, const struct codes *c, int index, long l
 	}
 	if (sparkline(&t, line, sizeof line))
 		put(row++, x + 1, w - 2, line, 0);
-	snprintf(line, sizeof line, "%-10s %8s %8s %5s %s", "FY", "plan", "actual",
-		 k.is_project ? "rate" : "prog", "status");
+	{
+		char h[4][64];
+
+		/* padded by display width: headings and years may be Japanese */
+		snprintf(line, sizeof line, "%s %s %s %s %s", width_align(_("FY"), -10, h[0], 64),
+			 width_align(_("plan"), 8, h[1], 64), width_align(_("actual"), 8, h[2], 64),
+			 width_align(k.is_project ? _("rate") : _("prog"), 5, h[3], 64), _("status"));
+	}
 	put(row++, x + 1, w - 2, line, A_UNDERLINE);
 	for (i = 0; i < t.n && row < last; i++) {
 		const struct kpi_year *r = &t.rows[i];
-		char fy[32], plan[32], actual[32], ratio[16];
+		char fy[32], fy_cell[64], plan[32], actual[32], ratio[16];
 		struct progress p;
 
 		kpi_years_progress(&k, &t, r, &p);
-		snprintf(line, sizeof line, "%-10s %8s %8s %5s %s",
-			 fiscal_year_format(r->year, fy, sizeof fy),
+		snprintf(line, sizeof line, "%s %8s %8s %5s %s",
+			 width_align(fiscal_year_format(r->year, fy, sizeof fy), -10, fy_cell,
+				     sizeof fy_cell),
 			 kpi_years_cell(r->has_plan, r->plan, plan, sizeof plan),
 			 kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
 			 kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
@@ -614,7 +622,7 @@ static void draw_grant(struct browser *b, long long placement, int y, int x, int
 			const char *ai = (const char *)sqlite3_column_text(stmt, 1);
 
 			if (row < last && ex && *ex) {
-				snprintf(line, sizeof line, "例: %s", ex);
+				snprintf(line, sizeof line, _("e.g. %s"), ex);
 				put(row++, x + 1, w - 2, line, 0);
 			}
 			if (row < last && ai && *ai) {
@@ -642,7 +650,8 @@ static int parent_of(const struct browser *b, int i)
 static void draw_project(struct browser *b, long long project, int y, int x, int h, int w)
 {
 	static const char *const labels[] = {
-		"", "自治体", "交付金", "採択", "申請", "国費", "期間", "", "",
+		"", N_("municipality"), N_("grant"), N_("adopted"), N_("application"),
+		N_("national share"), N_("period"), "", "",
 	};
 	sqlite3_stmt *stmt;
 	struct error err;
@@ -677,7 +686,8 @@ static void draw_project(struct browser *b, long long project, int y, int x, int
 				}
 				continue;
 			}
-			snprintf(line, sizeof line, "%s%s%s", labels[i], *labels[i] ? "  " : "", text);
+			snprintf(line, sizeof line, "%s%s%s", *labels[i] ? _(labels[i]) : "",
+				 *labels[i] ? "  " : "", text);
 			put(row++, x + 1, w - 2, line, i == 0 ? A_BOLD : 0);
 		}
 	}
@@ -693,14 +703,14 @@ static void draw_status(struct browser *b, int y, int w)
 
 	/* the message first: the meeting's name may be cut, not what was said */
 	if (b->meeting.id)
-		snprintf(meeting, sizeof meeting, "  [会議 %lld %.200s]", b->meeting.id,
+		snprintf(meeting, sizeof meeting, _("  [meeting %lld %.200s]"), b->meeting.id,
 			 b->meeting.title);
-	snprintf(due_hint, sizeof due_hint, "?:help  %d due (%s): ! walks them  d:dashboard  q:quit",
+	snprintf(due_hint, sizeof due_hint, _("?:help  %d due (%s): ! walks them  d:dashboard  q:quit"),
 		 b->due.n, fiscal_year_short(b->due.year, fy, sizeof fy));
 	snprintf(line, sizeof line, " %.200s%s  FY %s  %.64s  %s%s", name ? name + 1 : b->cli->db_path,
-		 b->s->read_only ? " (read-only)" : "", fiscal_year_short(b->year, fy, sizeof fy),
+		 b->s->read_only ? _(" (read-only)") : "", fiscal_year_short(b->year, fy, sizeof fy),
 		 b->cli->user, *b->message ? b->message : b->due.n ? due_hint
-		 : "?:help  /:search  d:dashboard  ::command  q:quit",
+		 : _("?:help  /:search  d:dashboard  ::command  q:quit"),
 		 meeting);
 	put(y, 0, w, line, A_REVERSE);
 }
@@ -754,7 +764,7 @@ static void draw_panes(struct browser *b, const struct item *it, const struct la
 		if (l->gh)
 			draw_grant(b, it->id, l->gy, l->gx, l->gh, l->gw);
 	} else {
-		put(l->ky + 1, l->kx + 1, l->kw - 2, "• の行を選ぶと詳細が出ます (select a • row)", 0);
+		put(l->ky + 1, l->kx + 1, l->kw - 2, _("select a • row for its details"), 0);
 	}
 }
 
@@ -768,20 +778,20 @@ static void draw(struct browser *b)
 	if (w < MIN_COLS || h < MIN_LINES) {
 		char line[128];
 
-		snprintf(line, sizeof line, "too small: %dx%d of %dx%d", w, h, MIN_COLS, MIN_LINES);
+		snprintf(line, sizeof line, _("too small: %dx%d of %dx%d"), w, h, MIN_COLS, MIN_LINES);
 		put(0, 0, w, line, 0);
 		refresh();
 		return;
 	}
 	l = layout_for(h, w);
-	frame(l.ty, l.tx, l.th, l.tw, tree_titles[b->tree], b->focus == FOCUS_TREE);
+	frame(l.ty, l.tx, l.th, l.tw, _(tree_titles[b->tree]), b->focus == FOCUS_TREE);
 	if (b->tree == TREE_PROJECTS && it && it->level == 3) {
-		frame(l.ky, l.kx, l.kh + l.gh, l.kw, "事業", b->focus != FOCUS_TREE);
+		frame(l.ky, l.kx, l.kh + l.gh, l.kw, _("Project"), b->focus != FOCUS_TREE);
 	} else {
 		frame(l.ky, l.kx, l.kh, l.kw, "KPI", b->focus == FOCUS_KPI);
 		if (l.gh)
 			frame(l.gy, l.gx, l.gh, l.gw,
-			      b->tree == TREE_PROJECTS ? "事業" : "交付金事業メニュー",
+			      b->tree == TREE_PROJECTS ? _("Project") : _("Grant menus"),
 			      b->focus == FOCUS_GRANT);
 	}
 	draw_tree(b, l.ty, l.tx, l.th, l.tw);
@@ -949,13 +959,13 @@ static void search_slice(struct browser *b)
 		set_message(b, "%s", err.text);
 		search_stop(b);
 	} else if (rc == 0) {
-		set_message(b, "/%s: %d so far, searching…", b->query, b->nmatches);
+		set_message(b, _("/%s: %d so far, searching…"), b->query, b->nmatches);
 	} else {
 		search_stop(b);
 		if (!b->nmatches)
-			set_message(b, "/%s: no match", b->query);
+			set_message(b, _("/%s: no match"), b->query);
 		else if (b->nmatches == MAX_MATCHES)
-			set_message(b, "/%s: the first %d matches", b->query, MAX_MATCHES);
+			set_message(b, _("/%s: the first %d matches"), b->query, MAX_MATCHES);
 		else
 			set_message(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
 	}
@@ -1078,7 +1088,7 @@ static void next_place(struct browser *b)
 		;
 	if (n > 1 && reveal(b, places[(i + 1) % n]) == 0) {
 		select_kpi(b, c.code[b->kpi_index]);
-		set_message(b, "%s: place %d of %d", c.code[b->kpi_index], (i + 1) % n + 1, n);
+		set_message(b, _("%s: place %d of %d"), c.code[b->kpi_index], (i + 1) % n + 1, n);
 	}
 }
 
@@ -1096,7 +1106,7 @@ static int tree_scope(struct browser *b, struct review_scope *scope, char *title
 
 	memset(scope, 0, sizeof *scope);
 	if (b->tree == TREE_PROJECTS) {
-		snprintf(title, size, "%s", tree_titles[TREE_PROJECTS]);
+		snprintf(title, size, "%s", _(tree_titles[TREE_PROJECTS]));
 		return 0;
 	}
 	if (it && (b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH ||
@@ -1112,7 +1122,7 @@ static int tree_scope(struct browser *b, struct review_scope *scope, char *title
 	sqlite3_bind_int64(stmt, 1, id);
 	if (store_step(b->s, stmt, &err) != SQLITE_ROW) {
 		sqlite3_reset(stmt);
-		set_message(b, "no strategy here");
+		set_message(b, _("no strategy here"));
 		return -1;
 	}
 	scope->strategy_id = sqlite3_column_int64(stmt, 0);
@@ -1161,12 +1171,12 @@ static int node_scope(struct browser *b, struct review_scope *scope, char *agend
 
 	memset(scope, 0, sizeof *scope);
 	if (!it) {
-		set_message(b, "select a row first");
+		set_message(b, _("select a row first"));
 		return -1;
 	}
 	if (b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH) {
 		scope->placement = it->id;
-		snprintf(agenda, size, "under %s%s%s", it->label, *it->label ? " " : "", it->title);
+		snprintf(agenda, size, _("under %s%s%s"), it->label, *it->label ? " " : "", it->title);
 		return 0;
 	}
 	if (b->tree == TREE_PROJECTS) {
@@ -1174,13 +1184,13 @@ static int node_scope(struct browser *b, struct review_scope *scope, char *agend
 
 		if (b->v->items[i].level == 3) {
 			scope->project_id = b->v->items[i].id;
-			snprintf(agenda, size, "project %s", b->v->items[i].title);
+			snprintf(agenda, size, _("project %s"), b->v->items[i].title);
 		} else {
-			snprintf(agenda, size, "every grant project");
+			snprintf(agenda, size, "%s", _("every grant project"));
 		}
 		return 0;
 	}
-	set_message(b, "select a row of the strategy or of the grant projects (t)");
+	set_message(b, _("select a row of the strategy or of the grant projects (t)"));
 	return -1;
 }
 
@@ -1226,7 +1236,7 @@ static int agenda_of(struct browser *b, const char *what, int year, struct revie
 		if (strcmp(what, statuses[k]) == 0)
 			status = k;
 	if (status < 0 && strncmp(what, "field ", 6) != 0) {
-		set_message(b, "agenda: node, behind, on-track, achieved, no-data or field NAME");
+		set_message(b, _("agenda: node, behind, on-track, achieved, no-data or field NAME"));
 		return -1;
 	}
 	if (tree_scope(b, &scope, title, sizeof title) < 0)
@@ -1267,10 +1277,10 @@ static void meeting_line(void *ctx, const struct meeting *m)
 
 	if (l->n == 64)
 		return;
-	snprintf(l->text[l->n], sizeof l->text[0], "%lld  %s  %s  %s  %d item%s  %s  %s", m->id,
+	snprintf(l->text[l->n], sizeof l->text[0], _("%lld  %s  %s  %s  %d item%s  %s  %s"), m->id,
 		 m->held_on, fiscal_year_short(m->year, fy, sizeof fy), m->title, m->items,
 		 m->items == 1 ? "" : "s",
-		 *m->closed_at ? "closed" : "open", m->agenda);
+		 *m->closed_at ? _("closed") : _("open"), m->agenda);
 	l->id[l->n++] = m->id;
 }
 
@@ -1287,14 +1297,14 @@ static void meeting_list(struct browser *b)
 	if (meeting_each(b->s, meeting_line, l, &err) < 0) {
 		set_message(b, "%s", err.text);
 	} else if (!l->n) {
-		set_message(b, "no meeting yet: :meeting start TITLE");
+		set_message(b, _("no meeting yet: :meeting start TITLE"));
 	} else {
 		for (i = 0; i < l->n; i++)
 			options[i] = l->text[i];
-		pick = draw_choose("meetings (Enter opens)", options, l->n, 0);
+		pick = draw_choose(_("meetings (Enter opens)"), options, l->n, 0);
 		if (pick >= 0 && meeting_get(b->s, l->id[pick], &b->meeting, &err) == 0) {
 			b->presented = 0;
-			set_message(b, "meeting %lld: %s (p presents)", b->meeting.id, b->meeting.title);
+			set_message(b, _("meeting %lld: %s (p presents)"), b->meeting.id, b->meeting.title);
 		}
 	}
 	free(l);
@@ -1316,18 +1326,18 @@ static void meeting_command(struct browser *b, char *arg)
 	    !access_may(&b->cli->identity, ACCESS_EVALUATE)) {
 		char who[1024];
 
-		set_message(b, "not permitted: %s may not %s a meeting",
+		set_message(b, _("not permitted: %s may not %s a meeting"),
 			    access_describe(&b->cli->identity, who, sizeof who), arg);
 		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :meeting", b->message);
 		return;
 	}
 	if (!arg) {
-		set_message(b, "usage: :meeting start TITLE|agenda WHAT|end|list|open ID");
+		set_message(b, _("usage: :meeting start TITLE|agenda WHAT|end|list|open ID"));
 	} else if (strcmp(arg, "start") == 0) {
 		struct meeting m;
 
 		if (!rest || !*rest) {
-			set_message(b, "usage: :meeting start TITLE");
+			set_message(b, _("usage: :meeting start TITLE"));
 			return;
 		}
 		if (agenda_of(b, NULL, b->year, &l, agenda, sizeof agenda) < 0)
@@ -1338,14 +1348,14 @@ static void meeting_command(struct browser *b, char *arg)
 		} else {
 			b->meeting = m;
 			b->presented = 0;
-			set_message(b, "meeting %lld started: %d item%s (p presents)", m.id, m.items,
+			set_message(b, _("meeting %lld started: %d item%s (p presents)"), m.id, m.items,
 				    m.items == 1 ? "" : "s");
 		}
 		free(ids);
 		review_list_free(&l);
 	} else if (strcmp(arg, "agenda") == 0) {
 		if (!b->meeting.id) {
-			set_message(b, "no meeting open: :meeting start TITLE");
+			set_message(b, _("no meeting open: :meeting start TITLE"));
 			return;
 		}
 		if (agenda_of(b, rest, b->meeting.year, &l, agenda, sizeof agenda) < 0)
@@ -1355,18 +1365,18 @@ static void meeting_command(struct browser *b, char *arg)
 		    meeting_get(b->s, b->meeting.id, &b->meeting, &err) < 0)
 			set_message(b, "%s", err.text);
 		else
-			set_message(b, "agenda %d item%s: %s", b->meeting.items,
+			set_message(b, _("agenda %d item%s: %s"), b->meeting.items,
 				    b->meeting.items == 1 ? "" : "s", agenda);
 		b->presented = 0;
 		free(ids);
 		review_list_free(&l);
 	} else if (strcmp(arg, "end") == 0) {
 		if (!b->meeting.id)
-			set_message(b, "no meeting open");
+			set_message(b, _("no meeting open"));
 		else if (meeting_end(b->s, b->meeting.id, b->cli->user, &err) < 0)
 			set_message(b, "%s", err.text);
 		else {
-			set_message(b, "meeting %lld ended", b->meeting.id);
+			set_message(b, _("meeting %lld ended"), b->meeting.id);
 			memset(&b->meeting, 0, sizeof b->meeting);
 		}
 	} else if (strcmp(arg, "list") == 0) {
@@ -1376,11 +1386,11 @@ static void meeting_command(struct browser *b, char *arg)
 			set_message(b, "%s", err.text);
 		} else {
 			b->presented = 0;
-			set_message(b, "meeting %lld: %s%s (p presents)", b->meeting.id, b->meeting.title,
-				    *b->meeting.closed_at ? ", closed" : "");
+			set_message(b, _("meeting %lld: %s%s (p presents)"), b->meeting.id, b->meeting.title,
+				    *b->meeting.closed_at ? _(", closed") : "");
 		}
 	} else {
-		set_message(b, "usage: :meeting start TITLE|agenda WHAT|end|list|open ID");
+		set_message(b, _("usage: :meeting start TITLE|agenda WHAT|end|list|open ID"));
 	}
 }
 
@@ -1390,7 +1400,7 @@ static void present(struct browser *b)
 	struct error err;
 
 	if (!b->meeting.id) {
-		set_message(b, "no meeting open: :meeting start TITLE, or :meeting list");
+		set_message(b, _("no meeting open: :meeting start TITLE, or :meeting list"));
 		return;
 	}
 	b->presented = present_run(b->cli, b->meeting.id, b->presented, b->message,
@@ -1417,7 +1427,7 @@ static void export_report(struct browser *b, const char *file)
 	if (report_write_file(b->s, &o, file, &err) < 0)
 		set_message(b, "%s", err.text);
 	else
-		set_message(b, "wrote %s", file);
+		set_message(b, _("wrote %s"), file);
 }
 
 static void export_file(struct browser *b, char *arg)
@@ -1427,13 +1437,13 @@ static void export_file(struct browser *b, char *arg)
 	struct error err;
 
 	if (!file) {
-		set_message(b, "usage: :export KIND FILE");
+		set_message(b, _("usage: :export KIND FILE"));
 		return;
 	}
 	/* a file of the server's account: an admin's, over SSH */
 	if (!access_may(&b->cli->identity, ACCESS_ADMIN)) {
-		set_message(b, "not permitted: export to a file on the server; "
-			    "ssh ... export KIND > FILE instead");
+		set_message(b, _("not permitted: export to a file on the server; "
+			    "ssh ... export KIND > FILE instead"));
 		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :export", b->message);
 		return;
 	}
@@ -1445,7 +1455,7 @@ static void export_file(struct browser *b, char *arg)
 	if (csv_export_kind(arg, &kind, &err) < 0 || csv_export_file(b->s, kind, 0, file, &err) < 0)
 		set_message(b, "%s", err.text);
 	else
-		set_message(b, "wrote %s", file);
+		set_message(b, _("wrote %s"), file);
 }
 
 /* :goto CODE: the KPI's home row, or its place in the projects tree. */
@@ -1488,7 +1498,7 @@ static void command(struct browser *b)
 	} else if (strcmp(text, "q") == 0 || strcmp(text, "quit") == 0) {
 		b->quit = 1;
 	} else {
-		set_message(b, "no command '%s' (goto CODE, year FY, export KIND FILE, meeting ..., quit)",
+		set_message(b, _("no command '%s' (goto CODE, year FY, export KIND FILE, meeting ..., quit)"),
 			    text);
 	}
 }
@@ -1500,7 +1510,7 @@ static void help(struct browser *b)
 	int row = 0, a;
 
 	erase();
-	put(row++, 0, COLS, "kpitree — keys (any key returns)", A_BOLD);
+	put(row++, 0, COLS, _("kpitree — keys (any key returns)"), A_BOLD);
 	row++;
 	for (a = 0; a < ACT_COUNT && row < LINES; a++) {
 		char keys[64], padded[128], line[TEXT_MAX];
@@ -1508,7 +1518,7 @@ static void help(struct browser *b)
 		/* padded by display width: ↓ is one column of three bytes */
 		width_cut(keymap_keys((enum action)a, keys, sizeof keys), 14, 1, padded,
 			  sizeof padded);
-		snprintf(line, sizeof line, "%s %s", padded, action_info[a].help);
+		snprintf(line, sizeof line, "%s %s", padded, _(action_info[a].help));
 		put(row++, 0, COLS, line, 0);
 	}
 	refresh();
@@ -1591,16 +1601,16 @@ static void show_history(struct browser *b)
 	int i, first, row = 2;
 
 	if (!shown_kpi(b, code, sizeof code) || kpi_find(b->s, code, &k, &err) < 0) {
-		set_message(b, "no KPI here: select a row with a KPI first");
+		set_message(b, _("no KPI here: select a row with a KPI first"));
 		return;
 	}
 	if (values_history(b->s, k.id, history_line, &l, &err) < 0)
 		set_message(b, "%s", err.text);
 	erase();
-	snprintf(title, sizeof title, "%s %s — history (any key returns)", k.code, k.name);
+	snprintf(title, sizeof title, _("%s %s — history (any key returns)"), k.code, k.name);
 	put(0, 0, COLS, title, A_BOLD);
 	if (!l.n)
-		put(row, 0, COLS, "no change yet", 0);
+		put(row, 0, COLS, _("no change yet"), 0);
 	first = l.n > LINES - 3 ? l.n - (LINES - 3) : 0;
 	for (i = first; i < l.n; i++)
 		put(row++, 0, COLS, l.text[i], 0);
@@ -1621,14 +1631,14 @@ static void enter_value(struct browser *b)
 	const char *locked;
 
 	if (!shown_kpi(b, code, sizeof code)) {
-		set_message(b, "no KPI here: select a row with a KPI first");
+		set_message(b, _("no KPI here: select a row with a KPI first"));
 		return;
 	}
 	/* the role and scope first: their reason is the one to show */
 	locked = official_refusal(b->cli, ACCESS_EDIT, code, why, sizeof why);
 	if (!locked && b->s->read_only) {
 		/* --read-only, or a file this user may not write */
-		set_message(b, "read-only database: values cannot be entered");
+		set_message(b, _("read-only database: values cannot be entered"));
 		return;
 	}
 	if (form_run(b->s, code, b->year, b->cli->user, locked, b->message, sizeof b->message,
@@ -1645,12 +1655,12 @@ static void next_due(struct browser *b)
 	char fy[32];
 
 	if (!code) {
-		set_message(b, "nothing is due");
+		set_message(b, _("nothing is due"));
 		return;
 	}
 	b->year = b->due.year;
 	goto_code(b, code);
-	set_message(b, "due %d/%d: %s (e enters its %s actual)", b->due.at, b->due.n, code,
+	set_message(b, _("due %d/%d: %s (e enters its %s actual)"), b->due.at, b->due.n, code,
 		    fiscal_year_short(b->due.year, fy, sizeof fy));
 }
 
@@ -1687,24 +1697,24 @@ static void undo(struct browser *b)
 	int rc;
 
 	if (!b->nlast) {
-		set_message(b, "nothing to undo in this session");
+		set_message(b, _("nothing to undo in this session"));
 		return;
 	}
 	rc = apply_undo(b, 0, &err);
 	if (rc == 1) {
 		char q[TEXT_MAX];
 
-		snprintf(q, sizeof q, "changed since: %s; undo anyway?", err.text);
+		snprintf(q, sizeof q, _("changed since: %s; undo anyway?"), err.text);
 		rc = draw_ask(q) ? apply_undo(b, 1, &err) : 2;
 	}
 	if (rc == 0) {
 		b->nlast = 0;
 		forget_marks(b);
-		set_message(b, "undone");
+		set_message(b, _("undone"));
 	} else if (rc == 2) {
-		set_message(b, "not undone");
+		set_message(b, _("not undone"));
 	} else {
-		set_message(b, "not undone: %s", err.text);
+		set_message(b, _("not undone: %s"), err.text);
 	}
 }
 
@@ -1730,7 +1740,7 @@ static void show_tree(struct browser *b, enum tree_kind tree)
 	b->focus = FOCUS_TREE;
 	if (!b->v->n)
 		expand(b, -1);
-	set_message(b, "%s", tree_titles[b->tree]);
+	set_message(b, "%s", _(tree_titles[b->tree]));
 }
 
 static void key(struct browser *b, const struct key *k)
@@ -1788,7 +1798,7 @@ static void key(struct browser *b, const struct key *k)
 	case ACT_PRESENT: present(b); break;
 	case ACT_UNDO:
 		if (b->s->read_only)
-			set_message(b, "read-only database: values cannot be entered");
+			set_message(b, _("read-only database: values cannot be entered"));
 		else
 			undo(b);
 		break;
@@ -1839,13 +1849,13 @@ int browser_run(struct cli *cli)
 		ambiguous = getenv("KPITREE_AMBIGUOUS_WIDTH");
 	if (ambiguous && *ambiguous) {
 		if (strcmp(ambiguous, "1") != 0 && strcmp(ambiguous, "2") != 0)
-			return cli_fail(cli, "--ambiguous-width: '%s' is neither 1 nor 2", ambiguous);
+			return cli_fail(cli, _("--ambiguous-width: '%s' is neither 1 nor 2"), ambiguous);
 		width_set_ambiguous(atoi(ambiguous));
 	}
 	if (year && fiscal_year_parse(year, &b.year, &err) < 0)
 		return cli_fail_error(cli, &err);
 	if (keys && input_queue(keys, &bad) < 0)
-		return cli_fail(cli, "--keys: cannot read '%s'", bad);
+		return cli_fail(cli, _("--keys: cannot read '%s'"), bad);
 	/* Ask terminfo first: initscr exits the program when the terminal is
 	 * unknown, and newterm, failing, leaks what it had set up; a failing
 	 * command must say why on its own terms. */
@@ -1857,8 +1867,8 @@ int browser_run(struct cli *cli)
 	if (!screen) {
 		const char *term = getenv("TERM");
 
-		return cli_fail(cli, "cannot use the terminal (TERM=%s); the browser needs one, "
-				"the other commands do not", term && *term ? term : "unset");
+		return cli_fail(cli, _("cannot use the terminal (TERM=%s); the browser needs one, "
+				"the other commands do not"), term && *term ? term : "unset");
 	}
 	if (expand(&b, -1) < 0) {
 		endwin();

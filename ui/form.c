@@ -2,6 +2,7 @@
  * included), validated as typed and on save, saved with --expect so that
  * nobody's number is overwritten unseen. */
 #include "form.h"
+#include "i18n.h"
 
 #include <curses.h>
 #include <limits.h>
@@ -99,7 +100,7 @@ static int field_year(struct form *fm, int *year)
 
 	field_text(&fm->fields[fm->year_field], text, sizeof text);
 	if (fiscal_year_parse(text, year, &err) < 0) {
-		snprintf(fm->message, sizeof fm->message, "year: %s", err.text);
+		snprintf(fm->message, sizeof fm->message, _("year: %s"), err.text);
 		return -1;
 	}
 	return 0;
@@ -111,11 +112,11 @@ static int check_range(const struct form *fm, const struct field *f, double v, c
 		       size_t size)
 {
 	if (strcmp(fm->k.unit, "%") == 0 && (v < 0 || v > 100)) {
-		snprintf(why, size, "%s: a percentage is 0 to 100, not %g", f->label, v);
+		snprintf(why, size, _("%s: a percentage is 0 to 100, not %g"), f->label, v);
 		return -1;
 	}
 	if (strcmp(fm->k.unit, "%") != 0 && v < 0) {
-		snprintf(why, size, "%s: a count of %s is not negative", f->label, fm->k.unit);
+		snprintf(why, size, _("%s: a count of %s is not negative"), f->label, fm->k.unit);
 		return -1;
 	}
 	return 0;
@@ -126,11 +127,11 @@ static int check_range(const struct form *fm, const struct field *f, double v, c
 static const char *far_off(const struct form *fm, double v)
 {
 	if (fm->before.has_actual && fm->before.actual > 0 && v > 10 * fm->before.actual)
-		return "more than ten times last year's actual";
+		return _("more than ten times last year's actual");
 	if (!fm->k.is_project && fm->k.baseline.present &&
 	    (fm->k.direction == DIRECTION_UP ? v < fm->k.baseline.value
 					     : v > fm->k.baseline.value))
-		return "on the wrong side of the baseline";
+		return _("on the wrong side of the baseline");
 	return NULL;
 }
 
@@ -199,18 +200,18 @@ static void draw(struct form *fm, WINDOW *w)
 	box(w, 0, 0);
 	snprintf(line, sizeof line, " %s %s %s ", fm->k.code,
 		 fiscal_year_format(fm->year, fy, sizeof fy),
-		 fm->locked ? "閲覧 (read-only)" : "入力 (entry)");
+		 fm->locked ? _("read-only") : _("entry"));
 	put(w, 0, 2, wd - 4 < width_of(line) ? wd - 4 : width_of(line), line, A_BOLD);
 	put(w, 1, 2, wd - 4, fm->k.name, 0);
 	if (fm->k.is_project)
-		snprintf(line, sizeof line, "unit %s  当初値 %s", fm->k.unit,
+		snprintf(line, sizeof line, _("unit %s  initial %s"), fm->k.unit,
 			 kpi_amount_text(&fm->k.baseline, fm->k.unit, a, sizeof a));
 	else
-		snprintf(line, sizeof line, "unit %s  %s → %s", fm->k.unit,
+		snprintf(line, sizeof line, _("unit %s  %s → %s"), fm->k.unit,
 			 kpi_amount_text(&fm->k.baseline, fm->k.unit, a, sizeof a),
 			 kpi_amount_text(&fm->k.target, fm->k.unit, b, sizeof b));
 	put(w, 2, 2, wd - 4, line, 0);
-	snprintf(line, sizeof line, "plan %s  last year's actual %s",
+	snprintf(line, sizeof line, _("plan %s  last year's actual %s"),
 		 kpi_years_cell(fm->now.has_plan, fm->now.plan, a, sizeof a),
 		 kpi_years_cell(fm->before.has_actual, fm->before.actual, b, sizeof b));
 	put(w, 3, 2, wd - 4, line, 0);
@@ -230,8 +231,8 @@ static void draw(struct form *fm, WINDOW *w)
 	    A_BOLD);
 	put(w, h - 3, 2, wd - 4, fm->question, A_BOLD);
 	put(w, h - 2, 2, wd - 4,
-	    fm->locked ? "Tab/S-Tab: field  Escape: close (read-only)"
-		       : "Tab/S-Tab: field  Enter: save  Escape: cancel", 0);
+	    fm->locked ? _("Tab/S-Tab: field  Escape: close (read-only)")
+		       : _("Tab/S-Tab: field  Enter: save  Escape: cancel"), 0);
 	/* The terminal's cursor stays at the insertion point: an IME draws
 	 * its composition there. */
 	wmove(w, cy, cx);
@@ -272,7 +273,7 @@ static int confirm(struct form *fm, WINDOW *w, const char *question)
 
 	int answer = -1;
 
-	snprintf(fm->question, sizeof fm->question, "%s  y: save / n: back", question);
+	snprintf(fm->question, sizeof fm->question, _("%s  y: save / n: back"), question);
 	draw(fm, w);
 	while (answer < 0) {
 		if (input_next(&k, -1) < 0 || k.is_key)
@@ -320,6 +321,7 @@ static int save(struct form *fm, int force, int has_actual, double actual, int h
 		.expect_none = !fm->now.has_actual, .expect = fm->now.actual,
 	};
 	struct error err;
+	char when[64];
 
 	field_text(&fm->fields[F_NOTE], note, sizeof note);
 	if (store_begin(fm->s, &err) < 0)
@@ -345,15 +347,16 @@ conflict:
 		struct stored found = { .year = fm->year, .kind = c.kind };
 
 		if (values_each(fm->s, fm->k.id, find_stored, &found, &err) == 0 && found.present)
-			snprintf(fm->message, sizeof fm->message, "%s saved %s %s at %s meanwhile",
-				 found.by, values_kind_name(c.kind), found.value, found.at);
+			snprintf(fm->message, sizeof fm->message, _("%s saved %s %s at %s meanwhile"),
+				 found.by, _(values_kind_name(c.kind)), found.value,
+				 i18n_time(found.at, when, sizeof when));
 		else
-			snprintf(fm->message, sizeof fm->message, "someone cleared the %s meanwhile",
-				 values_kind_name(c.kind));
+			snprintf(fm->message, sizeof fm->message, _("someone cleared the %s meanwhile"),
+				 _(values_kind_name(c.kind)));
 		return 1;
 	}
 failed:
-	snprintf(fm->message, sizeof fm->message, "not saved: %s", err.text);
+	snprintf(fm->message, sizeof fm->message, _("not saved: %s"), err.text);
 	return -1;
 }
 
@@ -404,17 +407,17 @@ static void fill(struct form *fm)
 {
 	char buf[64];
 
-	set_field(&fm->fields[F_ACTUAL], "actual",
+	set_field(&fm->fields[F_ACTUAL], _("actual"),
 		  fm->now.has_actual ? number_format(fm->now.actual, buf, sizeof buf) : "", 1);
-	set_field(&fm->fields[F_NOTE], "note", fm->now.actual_note, 0);
+	set_field(&fm->fields[F_NOTE], _("note"), fm->now.actual_note, 0);
 	fm->nfields = 2;
 	if (fm->k.is_project || fm->has_plans) {
-		set_field(&fm->fields[F_PLAN], "plan",
+		set_field(&fm->fields[F_PLAN], _("plan"),
 			  fm->now.has_plan ? number_format(fm->now.plan, buf, sizeof buf) : "", 1);
 		fm->nfields = 3;
 	}
 	fm->year_field = fm->nfields++;
-	set_field(&fm->fields[fm->year_field], "year",
+	set_field(&fm->fields[fm->year_field], _("year"),
 		  fiscal_year_short(fm->year, buf, sizeof buf), 0);
 }
 
@@ -499,7 +502,7 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		if (fm.locked) {
 			/* shown, never saved: Enter says why */
 			if (!k.is_key && (k.code == '\n' || k.code == '\r'))
-				snprintf(fm.info, sizeof fm.info, "not saved: %s", fm.locked);
+				snprintf(fm.info, sizeof fm.info, _("not saved: %s"), fm.locked);
 			continue;
 		}
 		if (!(!k.is_key && (k.code == '\n' || k.code == '\r'))) {
@@ -516,19 +519,19 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 			if (load_year(&fm, new_year, &err) < 0)
 				snprintf(fm.message, sizeof fm.message, "%s", err.text);
 			else
-				snprintf(fm.info, sizeof fm.info, "%s: its stored values; Enter saves",
+				snprintf(fm.info, sizeof fm.info, _("%s: its stored values; Enter saves"),
 					 fiscal_year_format(new_year, fy, sizeof fy));
 			fm.focus = 0;
 			continue;
 		}
 		if (has_actual && far_off(&fm, actual)) {
-			snprintf(fm.message, sizeof fm.message, "%g is %s.", actual,
+			snprintf(fm.message, sizeof fm.message, _("%g is %s."), actual,
 				 far_off(&fm, actual));
-			if (!confirm(&fm, win, "save it?"))
+			if (!confirm(&fm, win, _("save it?")))
 				continue;
 		}
 		rc = save(&fm, 0, has_actual, actual, has_plan, plan);
-		if (rc == 1 && confirm(&fm, win, "save yours over it?"))
+		if (rc == 1 && confirm(&fm, win, _("save yours over it?")))
 			rc = save(&fm, 1, has_actual, actual, has_plan, plan);
 		if (rc == 0) {
 			char fy[32];
@@ -537,14 +540,14 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 			*nchanges = 1;
 			if (fm.year_field > F_PLAN)
 				record(&fm, VALUE_PLAN, has_plan, plan, &changes[(*nchanges)++]);
-			snprintf(message, size, "%s %s: saved", fm.k.code,
+			snprintf(message, size, _("%s %s: saved"), fm.k.code,
 				 fiscal_year_format(fm.year, fy, sizeof fy));
 			result = FORM_SAVED;
 			break;
 		}
 	}
 	if (result == FORM_CANCELLED)
-		snprintf(message, size, "nothing saved");
+		snprintf(message, size, "%s", _("nothing saved"));
 	curs_set(0);
 	delwin(win);
 	kpi_release(&fm.k);

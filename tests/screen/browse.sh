@@ -11,7 +11,7 @@ shows "│        • 保育所及び認定こど… │" "five levels of the fi
 shows "H01 保育所等入所待機児童数" "the KPI pane shows H01 for its row"
 shows "28人 (R6) → 0人 (R7)  down" "H01 is 28人 (R6) → 0人 (R7), down"
 shows "R7 (2025)         -        -     - no data" "the table has a row per fiscal year"
-shows "例: 待機児童の解消を図るための取組" "the grant pane shows the row's menu and its example"
+shows "e.g. 待機児童の解消を図るための取組" "the grant pane shows the row's menu and its example"
 shows " k.db  FY R7  tanaka  ?:help" "the status line names the database, the year and the user"
 
 keys j
@@ -23,7 +23,7 @@ shows "│H12a H12b H12c  " "the pane lists the row's three KPIs, the shown one 
 
 keys Escape / 子育て
 shows "H02 せわずき・せわやき隊等の組織化" "a search for 子育て selects its row as it is typed"
-shows "┌─ 検索 " "while it is typed the tree shows the matches only"
+shows "┌─ Search " "while it is typed the tree shows the matches only"
 if screen | grep -q "保育所及び認定こど"; then ok 1 "rows that do not match are filtered out"; else ok 0 "rows that do not match are filtered out"; fi
 keys Enter
 shows "/子育て: 1/1" "Enter keeps the match and says how many there are"
@@ -56,15 +56,15 @@ keys t t t
 keys : "goto SP2-1" Enter
 shows "R4 (2022)         9       16  178% achieved" ":goto SP2-1 opens the projects tree on its plan/actual table"
 shows "│      • SP2-1 本事業によって… │" "the projects tree runs program, year, project, KPI"
-shows "国費  1/2" "the project's details stand beside its KPI"
+shows "national share  1/2" "the project's details stand beside its KPI"
 keys P
-shows "┌─ 戦略 * ──" "P goes from the projects tree back to the strategy"
+shows "┌─ Strategy * ──" "P goes from the projects tree back to the strategy"
 keys P
-shows "┌─ 交付金事業 * ──" "and P opens the projects tree, on its own key"
+shows "┌─ Grant projects * ──" "and P opens the projects tree, on its own key"
 keys t t t
-shows "┌─ 戦略 * ──" "t goes round the trees back to the strategy"
+shows "┌─ Strategy * ──" "t goes round the trees back to the strategy"
 keys : "goto H03" Enter
-shows "再掲 (r) 過疎地域等においても、誰もが" "the KPI pane lists the other rows where the KPI stands"
+shows "re-listed (r) 過疎地域等においても、誰もが" "the KPI pane lists the other rows where the KPI stands"
 keys r
 shows "H03: place 2 of 3" "r walks to the next place a re-listed KPI stands"
 keys g h
@@ -75,11 +75,11 @@ shows "│  • H01 保育所等入所待機児童数│" "the main-field tree l
 keys t l j j
 shows "│  • 地域の「せわずき・せわや… │" "the grant-menu tree lists every content row that names a menu"
 keys Enter
-shows "┌─ 戦略 * ──" "Enter on such a row jumps to it in the strategy tree"
+shows "┌─ Strategy * ──" "Enter on such a row jumps to it in the strategy tree"
 
 # Where ①, ■ and the box lines are two columns wide (Tera Term).
 start "$KPITREE --db $db --ambiguous-width 2 --year R7 --keys 'l j l j l j l j'"
-shows "+- 戦略 * ----" "at ambiguous width 2 the frames are ASCII"
+shows "+- Strategy * ----" "at ambiguous width 2 the frames are ASCII"
 shows "|        * 保育所及び認定こど~ |" "and the marks and the cut are unambiguous"
 
 # Every terminal type officials meet, and no colour: the same words.

@@ -11,7 +11,7 @@ values() { "$SQLITE3" "$db" "SELECT count(*) || '/' || (SELECT count(*) FROM his
 before=$(values)
 
 start "$KPITREE --db $db --user tanaka --year R7 --keys ':goto Space H01 Enter e'"
-shows "H01 R7 (2025) 入力 (entry)" "e opens the form for the shown KPI and year"
+shows "H01 R7 (2025) entry" "e opens the form for the shown KPI and year"
 keys abc
 shows "actual: not a number: 'abc'" "a bad value is refused as it is typed, the message in the form"
 keys Enter
@@ -25,7 +25,7 @@ shows "nothing saved" "Escape closes the form and writes nothing"
 [ "$(values)" = "$before" ]; ok $? "and nothing was written"
 
 keys e
-shows "H01 R7 (2025) 入力 (entry)" "the form opens again"
+shows "H01 R7 (2025) entry" "the form opens again"
 keys １２ Tab 速報値 BSpace 値 Enter
 shows "H01 R7 (2025): saved" "full-width digits and a Japanese note are saved"
 shows "R7 (2025)         -       12   57% behind" "the KPI pane shows the new actual"
@@ -39,7 +39,7 @@ keys e Tab Tab BSpace BSpace R 7 x
 shows "year: not a fiscal year: 'R7x'" "a year that is no year is refused as it is typed"
 keys BSpace BSpace BSpace 令和６年度 Enter
 shows "R6 (2024): its stored values; Enter saves" "令和６年度 moves the form to R6 (2024), with that year's values"
-shows "H01 R6 (2024) 入力 (entry)" "and says so in its title"
+shows "H01 R6 (2024) entry" "and says so in its title"
 keys Tab 北海道の待機児童数は四月一日現在の速報値であり確定値は九月に公表される予定です
 shows "予定です" "a note longer than its field scrolls to keep the cursor in view"
 keys Escape e Tab C-u
@@ -82,7 +82,7 @@ keys BSpace BSpace 1 6 Enter
 shows "yamada saved actual 15 at 20" "official one is shown what official two saved, who and when"
 keys y
 shows "H01 R7 (2025): saved" "and saves over it on y"
-[ "$("$KPITREE" --db "$db" history H01 | tail -2 | sed 's/^[^ ]*  //')" = "yamada  R7 (2025) actual  10 -> 15  (form)
+[ "$("$KPITREE" --db "$db" history H01 | tail -2 | sed 's/^[^ ]* [^ ]*  //')" = "yamada  R7 (2025) actual  10 -> 15  (form)
 tanaka  R7 (2025) actual  15 -> 16  (form)" ]
 ok $? "both values are in the history, in order"
 tmux -L "$sock" kill-session -t other

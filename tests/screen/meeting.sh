@@ -50,7 +50,7 @@ shows "rank B 順調 — 保育所整備が進み来年度達成見込み" "and 
 keys q : "meeting end" Enter
 shows "meeting 1 ended" ":meeting end closes the meeting"
 keys : "goto H01" Enter
-shows "評価 B 順調 (令和7年度第2回推進会議)" \
+shows "rank B 順調 (令和7年度第2回推進会議)" \
 	"after the meeting the KPI pane shows the latest evaluation"
 keys : "goto H02" Enter
 shows "□ 市町村へ照会 (子育て支援課, 2026-12-25)" "and the open action items"

@@ -219,13 +219,13 @@ shows " k.db  FY $rfy  tanaka  ?:help  2 due ($rfy): ! walks them" "the browser 
 keys '!'
 shows "due 1/2: SP5-1 (e enters its $rfy actual)" "! goes to the first KPI due"
 keys e
-shows "SP5-1 $fy 入力 (entry)" "the editor's form opens for a KPI in its scope"
+shows "SP5-1 $fy entry" "the editor's form opens for a KPI in its scope"
 keys 9 Enter
 shows "SP5-1 $fy: saved" "and saves"
 history_of SP5-1 | tail -1 | grep -q "  tanaka  $fy actual  - -> 9  (form)$"
 ok $? "the form's save is in the history under the official's name"
 keys : "goto H01" Enter e
-shows "H01 $fy 閲覧 (read-only)" "outside its scope the form is read-only"
+shows "H01 $fy read-only" "outside its scope the form is read-only"
 shows "H01 is outside the scope of tanaka (editor, project:SP5)" "and says why"
 keys 5 Enter
 shows "not saved: H01 is outside the scope" "Enter saves nothing"
