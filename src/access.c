@@ -289,16 +289,16 @@ int access_may_kpi(struct store *s, const struct access_identity *id, enum acces
 	if (access_may(id, action) && (!id || !id->enforced || !id->nscopes))
 		return 1;
 	if (!access_may(id, action)) {
-		snprintf(why, size, "%s may read and export, not %s",
+		snprintf(why, size, _("%s may read and export, not %s"),
 			 access_describe(id, who, sizeof who),
-			 action == ACCESS_EVALUATE ? "record evaluations" : "enter values");
+			 action == ACCESS_EVALUATE ? _("record evaluations") : _("enter values"));
 		return 0;
 	}
 	if (access_kpis(s, kpi_id, check_one, &o, err) < 0)
 		return -1;
 	if (o.in_scope)
 		return 1;
-	snprintf(why, size, "%s is outside the scope of %s", o.found ? o.code : "this KPI",
+	snprintf(why, size, _("%s is outside the scope of %s"), o.found ? o.code : _("this KPI"),
 		 access_describe(id, who, sizeof who));
 	return 0;
 }

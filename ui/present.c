@@ -302,7 +302,7 @@ static int refuse(struct presentation *p)
 	else if (!p->loaded)
 		snprintf(p->message, sizeof p->message, "%s", _("no KPI here"));
 	else if (official_refusal(p->cli, ACCESS_EVALUATE, p->k.code, why, sizeof why))
-		snprintf(p->message, sizeof p->message, "not permitted: %s", why);
+		snprintf(p->message, sizeof p->message, _("not permitted: %s"), why);
 	else
 		return 0;
 	return 1;
