@@ -1,0 +1,68 @@
+#!/bin/sh
+# lang.sh: the same screens in Japanese (LANG=ja_JP.UTF-8) and in English
+# (LANG=C.UTF-8), at 80x24, nothing cut in half; the command line's
+# errors in Japanese. The catalogue comes from this build (po/ja.gmo).
+. "$srcdir/tests/screen/lib.sh"
+plan 22
+db="$work/k.db"
+"$KPITREE" --db "$db" init >/dev/null
+"$KPITREE" --db "$db" set H01 R7 12 >/dev/null
+mkdir -p "$work/locale/ja/LC_MESSAGES"
+gmo="$srcdir/po/ja.gmo"
+[ -f "$gmo" ] || gmo=po/ja.gmo
+cp "$gmo" "$work/locale/ja/LC_MESSAGES/kpitree.mo"
+export KPITREE_LOCALEDIR="$work/locale"
+unset LANGUAGE LC_ALL LC_MESSAGES
+
+# fits: every line of the screen takes at most 80 columns and none holds
+# a replacement character: no wide character was cut in half.
+fits() {
+	screen >"$work/screen"
+	[ "$(LANG=ja_JP.UTF-8 wc -L <"$work/screen")" -le 80 ] && ! grep -q "$(printf '\357\277\275')" "$work/screen"
+	ok $? "$1"
+}
+
+ja="env LANG=ja_JP.UTF-8 $KPITREE --db $db --user tanaka --year R7"
+en="env LANG=C.UTF-8 $KPITREE --db $db --user tanaka --year R7"
+
+start "$ja --keys ':goto Space H01 Enter'"
+shows "┌─ 戦略 " "in Japanese the tree is 戦略"
+shows "令和7年度" "fiscal years read 令和7年度"
+shows "遅れ" "status words are Japanese (遅れ)"
+shows "?:ヘルプ" "the key hints too"
+fits "nothing is cut in half on the Japanese screen"
+start "$en --keys ':goto Space H01 Enter'"
+shows "┌─ Strategy " "in English the tree is Strategy"
+shows "R7 (2025)" "fiscal years read R7 (2025)"
+shows "behind" "status words are English"
+shows "?:help" "and the key hints"
+fits "nothing is cut in half on the English screen"
+
+start "$ja --keys ':goto Space H01 Enter e'"
+shows "入力" "the form's title is Japanese"
+shows "実績" "its fields too"
+fits "the Japanese form fits"
+keys Escape '?'
+shows "キー" "the help screen is Japanese"
+fits "the Japanese help fits"
+keys q
+keys d
+shows "ダッシュボード" "the dashboard is Japanese"
+fits "the Japanese dashboard fits"
+
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" set H01 R7 abc 2>"$work/err"
+[ $? -eq 1 ] && grep -q "数値ではありません" "$work/err"
+ok $? "kpitree set H01 R7 abc says why in Japanese under ja_JP"
+sed 's/^/# /' "$work/err"
+LANG=C.UTF-8 "$KPITREE" --db "$db" set H01 R7 abc 2>"$work/err"
+[ "$(cat "$work/err")" = "kpitree: value: not a number: 'abc'" ]
+ok $? "and in English under C"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" show H01 >"$work/out"
+grep -q "^令和7年度 " "$work/out" && grep -q "遅れ$" "$work/out"
+ok $? "kpitree show writes 令和7年度 and 遅れ under ja_JP"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export actuals >"$work/ja.csv"
+LANG=C.UTF-8 "$KPITREE" --db "$db" export actuals >"$work/en.csv"
+cmp -s "$work/ja.csv" "$work/en.csv"
+ok $? "exports are the same in every language"
+no_reports
+exit $tap_failed
