@@ -593,7 +593,7 @@ static void print_amounts(struct cli *cli, const struct kpi *k)
 	}
 	fprintf(cli->out, _("baseline   %s\n"), kpi_amount_text(&k->baseline, unit, text, sizeof text));
 	fprintf(cli->out, _("target     %s\n"), kpi_amount_text(&k->target, unit, text, sizeof text));
-	fprintf(cli->out, _("direction  %s\n"), kpi_direction_name(k->direction));
+	fprintf(cli->out, _("direction  %s\n"), kpi_direction_label(k->direction));
 }
 
 static void print_action(void *ctx, const struct remark *r)

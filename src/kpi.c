@@ -240,3 +240,8 @@ const char *kpi_direction_name(enum direction d)
 {
 	return d == DIRECTION_DOWN ? "down" : "up";
 }
+
+const char *kpi_direction_label(enum direction d)
+{
+	return d == DIRECTION_DOWN ? _("down") : _("up");
+}

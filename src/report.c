@@ -261,7 +261,7 @@ static char *amounts_text(const struct item *it, char *buf, size_t size)
 		snprintf(buf, size, "当初値 %s, plan/actual", it->row->baseline);
 	else
 		snprintf(buf, size, "%s → %s, %s", it->row->baseline, it->row->target,
-			 kpi_direction_name(it->k.direction));
+			 kpi_direction_label(it->k.direction));
 	return buf;
 }
 

@@ -551,7 +551,7 @@ static void draw_kpi(struct browser *b, const struct codes *c, int index, long l
 		snprintf(line, sizeof line, "%s → %s  %s",
 			 kpi_amount_text(&k.baseline, k.unit, base, sizeof base),
 			 kpi_amount_text(&k.target, k.unit, target, sizeof target),
-			 kpi_direction_name(k.direction));
+			 kpi_direction_label(k.direction));
 	}
 	put(row++, x + 1, w - 2, line, 0);
 	if (kpi_years_load(b->s, &k, b->year, &t, &err) < 0) {
@@ -698,7 +698,7 @@ static void draw_project(struct browser *b, long long project, int y, int x, int
 
 static void draw_status(struct browser *b, int y, int w)
 {
-	char line[TEXT_MAX], fy[32], meeting[300] = "", due_hint[128];
+	char line[TEXT_MAX], fy[40], year[16], meeting[300] = "", due_hint[160];
 	const char *name = strrchr(b->cli->db_path, '/');
 
 	/* the message first: the meeting's name may be cut, not what was said */
@@ -707,8 +707,13 @@ static void draw_status(struct browser *b, int y, int w)
 			 b->meeting.title);
 	snprintf(due_hint, sizeof due_hint, _("?:help  %d due (%s): ! walks them  d:dashboard  q:quit"),
 		 b->due.n, fiscal_year_short(b->due.year, fy, sizeof fy));
-	snprintf(line, sizeof line, " %.200s%s  FY %s  %.64s  %s%s", name ? name + 1 : b->cli->db_path,
-		 b->s->read_only ? _(" (read-only)") : "", fiscal_year_short(b->year, fy, sizeof fy),
+	/* FY R7, or in Japanese 令和7年度 */
+	if (i18n_japanese())
+		fiscal_year_format(b->year, fy, sizeof fy);
+	else
+		snprintf(fy, sizeof fy, "FY %s", fiscal_year_short(b->year, year, sizeof year));
+	snprintf(line, sizeof line, " %.200s%s  %s  %.64s  %s%s", name ? name + 1 : b->cli->db_path,
+		 b->s->read_only ? _(" (read-only)") : "", fy,
 		 b->cli->user, *b->message ? b->message : b->due.n ? due_hint
 		 : _("?:help  /:search  d:dashboard  ::command  q:quit"),
 		 meeting);

@@ -179,7 +179,7 @@ static int draw_counts(const char *heading, const struct names *n, int y, int ma
 
 static void draw_dashboard(struct dashboard *d)
 {
-	int w = COLS, h = LINES, row = 0, i, budget, rows;
+	int w = COLS, h = LINES, row = 0, i, budget, rows, status_w;
 	int counts[4] = { 0, 0, 0, 0 };
 	int name_w, amount_w = w >= 100 ? 30 : 20;
 	struct names groups, fields;
@@ -213,7 +213,15 @@ static void draw_dashboard(struct dashboard *d)
 		row += draw_counts(_("by project"), &groups, row, g, w);
 		row += draw_counts(_("by 主要分野"), &fields, row, fl, w);
 	}
-	name_w = w - 6 - 1 - amount_w - 1 - 12 - 1 - 5 - 1 - 10;
+	/* the status column: a symbol and the widest status word, which
+	 * may be Japanese (データなし) */
+	status_w = 0;
+	for (i = 0; i < 4; i++)
+		if (width_of(progress_status_name((enum status)i)) > status_w)
+			status_w = width_of(progress_status_name((enum status)i));
+	status_w += 2;
+	/* code, name, amounts, latest, progress, status, a space between */
+	name_w = w - (6 + 1) - 1 - (amount_w + 1) - (12 + 1) - (5 + 1) - status_w;
 	if (name_w < 8)
 		name_w = 8;
 	{

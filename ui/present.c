@@ -242,7 +242,7 @@ static void draw_screen(struct presentation *p)
 		snprintf(line, sizeof line, "%s → %s   %s",
 			 kpi_amount_text(&p->k.baseline, p->k.unit, base, sizeof base),
 			 kpi_amount_text(&p->k.target, p->k.unit, target, sizeof target),
-			 kpi_direction_name(p->k.direction));
+			 kpi_direction_label(p->k.direction));
 	put(row++, x, iw, line, 0);
 	row += 1 + gap;
 	/* what stays below the chart: progress, rank, records, keys */

@@ -3,7 +3,7 @@
 # (LANG=C.UTF-8), at 80x24, nothing cut in half; the command line's
 # errors in Japanese. The catalogue comes from this build (po/ja.gmo).
 . "$srcdir/tests/screen/lib.sh"
-plan 22
+plan 25
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -25,17 +25,21 @@ fits() {
 ja="env LANG=ja_JP.UTF-8 $KPITREE --db $db --user tanaka --year R7"
 en="env LANG=C.UTF-8 $KPITREE --db $db --user tanaka --year R7"
 
+start "$ja"
+shows "?:ヘルプ" "in Japanese the key hints are Japanese"
 start "$ja --keys ':goto Space H01 Enter'"
-shows "┌─ 戦略 " "in Japanese the tree is 戦略"
+shows "┌─ 戦略 " "the tree is 戦略"
 shows "令和7年度" "fiscal years read 令和7年度"
 shows "遅れ" "status words are Japanese (遅れ)"
-shows "?:ヘルプ" "the key hints too"
+shows "減少" "and the KPI's direction"
 fits "nothing is cut in half on the Japanese screen"
+start "$en"
+shows "?:help" "in English the key hints are English"
 start "$en --keys ':goto Space H01 Enter'"
-shows "┌─ Strategy " "in English the tree is Strategy"
+shows "┌─ Strategy " "the tree is Strategy"
 shows "R7 (2025)" "fiscal years read R7 (2025)"
 shows "behind" "status words are English"
-shows "?:help" "and the key hints"
+shows "0人 (R7)  down" "and the KPI's direction"
 fits "nothing is cut in half on the English screen"
 
 start "$ja --keys ':goto Space H01 Enter e'"
@@ -48,6 +52,7 @@ fits "the Japanese help fits"
 keys q
 keys d
 shows "ダッシュボード" "the dashboard is Japanese"
+shows "? データなし" "its status column holds the widest Japanese status word whole"
 fits "the Japanese dashboard fits"
 
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" set H01 R7 abc 2>"$work/err"
