@@ -174,7 +174,7 @@ static void collect_remark(void *ctx, const struct remark *m)
 		snprintf(line, sizeof line, "%s (%s)", m->text, m->entered_by);
 		add_text(&t->comments, line);
 	} else {
-		snprintf(line, sizeof line, "[%s] %s (owner %s, due %s)", *m->done_at ? "x" : " ",
+		snprintf(line, sizeof line, _("[%s] %s (owner %s, due %s)"), *m->done_at ? "x" : " ",
 			 m->text, m->owner, m->due);
 		add_text(&t->actions, line);
 	}
@@ -212,11 +212,11 @@ static char *rank_text(const struct item *it, char *buf, size_t size)
 
 	if (it->e.present && *it->e.rank) {
 		if (strcmp(it->e.rank, proposed) != 0)
-			snprintf(buf, size, "%s (proposed: %s)", it->e.rank, *proposed ? proposed : "-");
+			snprintf(buf, size, _("%s (proposed: %s)"), it->e.rank, *proposed ? proposed : "-");
 		else
 			snprintf(buf, size, "%s", it->e.rank);
 	} else if (*proposed) {
-		snprintf(buf, size, "%s (proposed)", proposed);
+		snprintf(buf, size, _("%s (proposed)"), proposed);
 	} else {
 		snprintf(buf, size, "-");
 	}
@@ -258,16 +258,16 @@ static int has_values(const struct item *it)
 static char *amounts_text(const struct item *it, char *buf, size_t size)
 {
 	if (it->k.is_project)
-		snprintf(buf, size, "当初値 %s, plan/actual", it->row->baseline);
+		snprintf(buf, size, _("initial %s, plan/actual"), it->row->baseline);
 	else
-		snprintf(buf, size, "%s → %s, %s", it->row->baseline, it->row->target,
+		snprintf(buf, size, _("%s → %s, %s"), it->row->baseline, it->row->target,
 			 kpi_direction_label(it->k.direction));
 	return buf;
 }
 
 static const char *title_of(const struct report *r)
 {
-	return r->has_meeting ? r->m.title : "KPI report";
+	return r->has_meeting ? r->m.title : _("KPI report");
 }
 
 /* --- Markdown ---------------------------------------------------------- */
@@ -294,15 +294,15 @@ static void md_summary(struct report *r)
 	md_text(r->f, title_of(r));
 	fputs("\n\n", r->f);
 	if (r->has_meeting) {
-		fprintf(r->f, "- held on: %s\n- agenda: ", r->m.held_on);
+		fprintf(r->f, _("- held on: %s\n- agenda: "), r->m.held_on);
 		md_text(r->f, r->m.agenda);
-		fprintf(r->f, " (%d item%s)\n", r->m.items, r->m.items == 1 ? "" : "s");
+		fprintf(r->f, _(" (%d item%s)\n"), r->m.items, r->m.items == 1 ? "" : "s");
 	} else {
-		fprintf(r->f, "- every KPI (%d), each with its latest evaluation\n", r->list.n);
+		fprintf(r->f, _("- every KPI (%d), each with its latest evaluation\n"), r->list.n);
 	}
-	fprintf(r->f, "- fiscal year: %s\n\n", fiscal_year_format(r->year, fy, sizeof fy));
-	fputs("## Summary\n\n| rank | meaning | agreed | proposed, not yet agreed |\n"
-	      "|---|---|---:|---:|\n", r->f);
+	fprintf(r->f, _("- fiscal year: %s\n\n"), fiscal_year_format(r->year, fy, sizeof fy));
+	fputs(_("## Summary\n\n| rank | meaning | agreed | proposed, not yet agreed |\n"), r->f);
+	fputs("|---|---|---:|---:|\n", r->f);
 	for (i = 0; i < r->scheme.n; i++) {
 		fputs("| ", r->f);
 		md_text(r->f, r->scheme.ranks[i].code);
@@ -310,9 +310,10 @@ static void md_summary(struct report *r)
 		md_text(r->f, r->scheme.ranks[i].label);
 		fprintf(r->f, " | %d | %d |\n", r->rank_count[i][0], r->rank_count[i][1]);
 	}
-	fprintf(r->f, "| - | no rank | %d | |\n\n| status | KPIs |\n|---|---:|\n", r->unranked);
+	fprintf(r->f, _("| - | no rank | %d | |\n\n| status | KPIs |\n"), r->unranked);
+	fputs("|---|---:|\n", r->f);
 	for (i = 0; i < 4; i++)
-		fprintf(r->f, "| %s | %d |\n", status_words[status_order[i]],
+		fprintf(r->f, "| %s | %d |\n", progress_status_name(status_order[i]),
 			r->status_count[status_order[i]]);
 	fputs("\n", r->f);
 }
@@ -321,7 +322,7 @@ static void md_lines(FILE *f, const char *what, const char *lines)
 {
 	const char *p = lines;
 
-	fprintf(f, "- %s:%s\n", what, lines ? "" : " none");
+	fprintf(f, "- %s:%s\n", what, lines ? "" : _(" none"));
 	while (p && *p) {
 		const char *end = strchr(p, '\n');
 		size_t n = end ? (size_t)(end - p) : strlen(p);
@@ -357,7 +358,8 @@ static void md_item(struct report *r, const struct item *it, int index)
 		fputs(" · ", r->f);
 		md_text(r->f, row->field);
 	}
-	fputs("\n\n| FY | plan | actual | progress | status |\n|---|---:|---:|---:|---|\n", r->f);
+	fputs(_("\n\n| FY | plan | actual | progress | status |\n"), r->f);
+	fputs("|---|---:|---:|---:|---|\n", r->f);
 	for (i = 0; i < it->t.n; i++) {
 		const struct kpi_year *y = &it->t.rows[i];
 
@@ -367,29 +369,29 @@ static void md_item(struct report *r, const struct item *it, int index)
 			kpi_years_cell(y->has_plan, y->plan, a, sizeof a),
 			kpi_years_cell(y->has_actual, y->actual, b, sizeof b),
 			y->has_actual ? kpi_years_ratio(&p, c, sizeof c) : "-",
-			y->has_actual ? status_words[p.status] : "");
+			y->has_actual ? progress_status_name(p.status) : "");
 	}
-	fprintf(r->f, "\n- latest actual: %s\n- progress (%s): %s, %s\n- rank: %s\n",
+	fprintf(r->f, _("\n- latest actual: %s\n- progress (%s): %s, %s\n- rank: %s\n"),
 		latest_text(&row->st, a, sizeof a), fiscal_year_short(r->year, fy, sizeof fy),
 		kpi_years_ratio(&row->st.progress, b, sizeof b),
-		status_words[row->st.progress.status], rank_text(it, text, sizeof text));
+		progress_status_name(row->st.progress.status), rank_text(it, text, sizeof text));
 	if (it->e.present && *it->e.reason) {
-		fputs("- reason: ", r->f);
+		fputs(_("- reason: "), r->f);
 		md_text(r->f, it->e.reason);
 		fputc('\n', r->f);
 	}
-	fputs("- assessment: ", r->f);
+	fputs(_("- assessment: "), r->f);
 	md_text(r->f, choice_text(it->e.assessment, it->e.assessment_label, text, sizeof text));
-	fputs("\n- policy: ", r->f);
+	fputs(_("\n- policy: "), r->f);
 	md_text(r->f, choice_text(it->e.policy, it->e.policy_label, text, sizeof text));
 	fputc('\n', r->f);
 	if (!r->has_meeting && it->e.present) {
-		fputs("- evaluated at: ", r->f);
+		fputs(_("- evaluated at: "), r->f);
 		md_text(r->f, it->meeting_title);
 		fputc('\n', r->f);
 	}
-	md_lines(r->f, "comments", it->remarks.comments);
-	md_lines(r->f, "action items", it->remarks.actions);
+	md_lines(r->f, _("comments"), it->remarks.comments);
+	md_lines(r->f, _("action items"), it->remarks.actions);
 	fputc('\n', r->f);
 }
 
@@ -437,15 +439,15 @@ static void html_summary(struct report *r)
 	html_text(r->f, title_of(r));
 	fputs("</h1>\n<p class=\"meta\">", r->f);
 	if (r->has_meeting) {
-		fprintf(r->f, "held on %s · agenda: ", r->m.held_on);
+		fprintf(r->f, _("held on %s · agenda: "), r->m.held_on);
 		html_text(r->f, r->m.agenda);
-		fprintf(r->f, " (%d item%s) · ", r->m.items, r->m.items == 1 ? "" : "s");
+		fprintf(r->f, _(" (%d item%s) · "), r->m.items, r->m.items == 1 ? "" : "s");
 	} else {
-		fprintf(r->f, "every KPI (%d), each with its latest evaluation · ", r->list.n);
+		fprintf(r->f, _("every KPI (%d), each with its latest evaluation · "), r->list.n);
 	}
-	fprintf(r->f, "fiscal year %s</p>\n", fiscal_year_format(r->year, fy, sizeof fy));
-	fputs("<h2>Summary</h2>\n<table>\n<tr><th>rank</th><th>meaning</th><th>agreed</th>"
-	      "<th>proposed, not yet agreed</th></tr>\n", r->f);
+	fprintf(r->f, _("fiscal year %s</p>\n"), fiscal_year_format(r->year, fy, sizeof fy));
+	fputs(_("<h2>Summary</h2>\n<table>\n<tr><th>rank</th><th>meaning</th><th>agreed</th>"
+		"<th>proposed, not yet agreed</th></tr>\n"), r->f);
 	for (i = 0; i < r->scheme.n; i++) {
 		fputs("<tr><td>", r->f);
 		html_text(r->f, r->scheme.ranks[i].code);
@@ -454,11 +456,11 @@ static void html_summary(struct report *r)
 		fprintf(r->f, "</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n",
 			r->rank_count[i][0], r->rank_count[i][1]);
 	}
-	fprintf(r->f, "<tr><td>-</td><td>no rank</td><td class=\"n\">%d</td><td></td></tr>\n"
-		"</table>\n<table>\n<tr><th>status</th><th>KPIs</th></tr>\n", r->unranked);
+	fprintf(r->f, _("<tr><td>-</td><td>no rank</td><td class=\"n\">%d</td><td></td></tr>\n"
+			"</table>\n<table>\n<tr><th>status</th><th>KPIs</th></tr>\n"), r->unranked);
 	for (i = 0; i < 4; i++)
 		fprintf(r->f, "<tr><td>%s</td><td class=\"n\">%d</td></tr>\n",
-			status_words[status_order[i]], r->status_count[status_order[i]]);
+			progress_status_name(status_order[i]), r->status_count[status_order[i]]);
 	fputs("</table>\n", r->f);
 }
 
@@ -488,7 +490,7 @@ static void html_chart(struct report *r, const struct item *it)
 	fprintf(r->f, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%d\""
 		" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n<title>", W, H, W, H);
 	html_text(r->f, it->row->code);
-	fputs(": plan and actual per fiscal year</title>\n", r->f);
+	fputs(_(": plan and actual per fiscal year</title>\n"), r->f);
 	fprintf(r->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left,
 		top + plot_h, W - right, top + plot_h);
 	fprintf(r->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left,
@@ -527,15 +529,15 @@ static void html_chart(struct report *r, const struct item *it)
 		v = top + plot_h - k->baseline.value / max * plot_h;
 		fprintf(r->f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#777\""
 			" stroke-dasharray=\"4 3\"/><text x=\"%d\" y=\"%.1f\" font-size=\"9\""
-			" fill=\"#555\" text-anchor=\"end\">baseline</text>\n",
-			left, v, W - right, v, W - right, v - 2);
+			" fill=\"#555\" text-anchor=\"end\">%s</text>\n",
+			left, v, W - right, v, W - right, v - 2, _("baseline"));
 	}
 	if (k->target.present) {
 		v = top + plot_h - k->target.value / max * plot_h;
 		fprintf(r->f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#2a8a2a\""
 			" stroke-dasharray=\"6 3\"/><text x=\"%d\" y=\"%.1f\" font-size=\"9\""
-			" fill=\"#2a8a2a\" text-anchor=\"end\">target</text>\n",
-			left, v, W - right, v, W - right, v - 2);
+			" fill=\"#2a8a2a\" text-anchor=\"end\">%s</text>\n",
+			left, v, W - right, v, W - right, v - 2, _("target"));
 	}
 	fputs("</svg>\n", r->f);
 }
@@ -544,7 +546,7 @@ static void html_list(FILE *f, const char *what, const char *lines)
 {
 	const char *p = lines;
 
-	fprintf(f, "<p>%s:%s</p>\n", what, lines ? "" : " none");
+	fprintf(f, "<p>%s:%s</p>\n", what, lines ? "" : _(" none"));
 	if (!lines)
 		return;
 	fputs("<ul>\n", f);
@@ -583,8 +585,8 @@ static void html_item(struct report *r, const struct item *it, int index)
 		fputs(" · ", r->f);
 		html_text(r->f, row->field);
 	}
-	fputs("</p>\n<table>\n<tr><th>FY</th><th>plan</th><th>actual</th><th>progress</th>"
-	      "<th>status</th></tr>\n", r->f);
+	fputs(_("</p>\n<table>\n<tr><th>FY</th><th>plan</th><th>actual</th><th>progress</th>"
+		"<th>status</th></tr>\n"), r->f);
 	for (i = 0; i < it->t.n; i++) {
 		const struct kpi_year *y = &it->t.rows[i];
 
@@ -595,33 +597,33 @@ static void html_item(struct report *r, const struct item *it, int index)
 			kpi_years_cell(y->has_plan, y->plan, a, sizeof a),
 			kpi_years_cell(y->has_actual, y->actual, b, sizeof b),
 			y->has_actual ? kpi_years_ratio(&p, c, sizeof c) : "-",
-			y->has_actual ? status_words[p.status] : "");
+			y->has_actual ? progress_status_name(p.status) : "");
 	}
 	fputs("</table>\n", r->f);
 	if (has_values(it))
 		html_chart(r, it);
-	fprintf(r->f, "<p>latest actual: %s · progress (%s): %s, %s · rank: <strong>",
+	fprintf(r->f, _("<p>latest actual: %s · progress (%s): %s, %s · rank: <strong>"),
 		latest_text(&row->st, a, sizeof a), fiscal_year_short(r->year, fy, sizeof fy),
 		kpi_years_ratio(&row->st.progress, b, sizeof b),
-		status_words[row->st.progress.status]);
+		progress_status_name(row->st.progress.status));
 	html_text(r->f, rank_text(it, text, sizeof text));
 	fputs("</strong></p>\n", r->f);
 	if (it->e.present && *it->e.reason) {
-		fputs("<p>reason: ", r->f);
+		fputs(_("<p>reason: "), r->f);
 		html_text(r->f, it->e.reason);
 		fputs("</p>\n", r->f);
 	}
-	fputs("<p>assessment: ", r->f);
+	fputs(_("<p>assessment: "), r->f);
 	html_text(r->f, choice_text(it->e.assessment, it->e.assessment_label, text, sizeof text));
-	fputs(" · policy: ", r->f);
+	fputs(_(" · policy: "), r->f);
 	html_text(r->f, choice_text(it->e.policy, it->e.policy_label, text, sizeof text));
 	if (!r->has_meeting && it->e.present) {
-		fputs(" · evaluated at: ", r->f);
+		fputs(_(" · evaluated at: "), r->f);
 		html_text(r->f, it->meeting_title);
 	}
 	fputs("</p>\n", r->f);
-	html_list(r->f, "comments", it->remarks.comments);
-	html_list(r->f, "action items", it->remarks.actions);
+	html_list(r->f, _("comments"), it->remarks.comments);
+	html_list(r->f, _("action items"), it->remarks.actions);
 	fputs("</section>\n", r->f);
 }
 
