@@ -3,7 +3,7 @@
 # (LANG=C.UTF-8), at 80x24, nothing cut in half; the command line's
 # errors in Japanese. The catalogue comes from this build (po/ja.gmo).
 . "$srcdir/tests/screen/lib.sh"
-plan 25
+plan 27
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -69,5 +69,11 @@ LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export actuals >"$work/ja.csv"
 LANG=C.UTF-8 "$KPITREE" --db "$db" export actuals >"$work/en.csv"
 cmp -s "$work/ja.csv" "$work/en.csv"
 ok $? "exports are the same in every language"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export report --year R7 >"$work/ja.md"
+grep -q "^## 概要$" "$work/ja.md" && grep -q "^| 遅れ | 1 |$" "$work/ja.md"
+ok $? "the Markdown report is Japanese under ja_JP"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format csv | head -1 >"$work/ja.head"
+LANG=C.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format csv | head -1 | cmp -s - "$work/ja.head"
+ok $? "the CSV report's header is the same in every language"
 no_reports
 exit $tap_failed
