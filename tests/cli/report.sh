@@ -3,7 +3,7 @@
 # Excel too) and HTML; the HTML checked whole by an XML parser and
 # rendered by headless Chromium, whose picture must show the charts.
 . "$srcdir/tests/cli/lib.sh"
-plan 18
+plan 19
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -59,6 +59,14 @@ shot "$work/plain.html" "$work/plain.png"
 ok $? "headless Chromium draws the charts ($(blue "$work/r.png") pixels of the bars' blue)"
 [ -z "$(blue "$work/plain.png")" ]
 ok $? "and the page without its charts has none"
+
+# Printed: every page A4 (595 x 842 points), as the page's CSS asks;
+# Chromium's own default would be Letter.
+timeout 120 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/chrome" \
+	--no-pdf-header-footer --print-to-pdf="$work/r.pdf" "file://$work/r.html" >/dev/null 2>&1
+grep -a -o '/MediaBox \[[^]]*\]' "$work/r.pdf" | sort -u >"$work/boxes"
+[ "$(wc -l <"$work/boxes")" -eq 1 ] && grep -q '^/MediaBox \[0 0 59[45][.0-9]* 84[12][.0-9]*\]$' "$work/boxes"
+ok $? "it prints on A4 ($(grep -a -c '/MediaBox' "$work/r.pdf") pages)"
 
 run --db "$db" export report --format pdf
 expect 1 "kpitree: --format: 'pdf' is none of md, html, csv" "an unknown format is refused"
