@@ -15,7 +15,21 @@ struct staged {
 	int fiscal_year;
 	enum value_kind kind;
 	double value;
-	size_t note, by, at;	/* offsets into the arena */
+	size_t note;		/* an offset into the arena */
+	long long entry, change;	/* ids of who entered it when, who changed it */
+};
+
+/* Who and when, and the id of its row in entry or change: an import
+ * meets a few of them a million times and asks the store once each. */
+struct stamp {
+	char *key;		/* who NUL at, or who */
+	size_t len;
+	long long id;
+};
+
+struct stamps {
+	struct stamp *slots;
+	size_t n, size;
 };
 
 struct value_batch {
@@ -27,6 +41,7 @@ struct value_batch {
 	char *arena;
 	size_t used, size;
 	long changed;
+	struct stamps entries, changes;
 };
 
 /* The virtual table: one row per staged value, read straight from the
@@ -36,13 +51,13 @@ struct chunk_cursor {
 	int row;
 };
 
-enum { C_KPI, C_YEAR, C_KIND, C_VALUE, C_NOTE, C_BY, C_AT };
+enum { C_KPI, C_YEAR, C_KIND, C_VALUE, C_NOTE, C_ENTRY, C_CHANGE };
 
 static int chunk_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 			 sqlite3_vtab **vtab, char **err)
 {
 	int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(kpi_id, fiscal_year, kind, value,"
-				      " note, entered_by, entered_at)");
+				      " note, entry_id, change_id)");
 
 	(void)aux;
 	(void)argc;
@@ -125,15 +140,19 @@ static int chunk_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int c
 		sqlite3_result_int(ctx, r->fiscal_year);
 		break;
 	case C_KIND:
-		sqlite3_result_text(ctx, values_kind_name(r->kind), -1, SQLITE_STATIC);
+		sqlite3_result_int(ctx, r->kind == VALUE_PLAN);	/* value_row's code */
 		break;
 	case C_VALUE:
 		sqlite3_result_double(ctx, r->value);
 		break;
+	case C_NOTE:
+		sqlite3_result_text(ctx, current->arena + r->note, -1, SQLITE_STATIC);
+		break;
+	case C_ENTRY:
+		sqlite3_result_int64(ctx, r->entry);
+		break;
 	default:
-		sqlite3_result_text(ctx, current->arena + (col == C_NOTE ? r->note :
-							   col == C_BY ? r->by : r->at),
-				    -1, SQLITE_STATIC);
+		sqlite3_result_int64(ctx, r->change);
 		break;
 	}
 	return SQLITE_OK;
@@ -163,22 +182,27 @@ static const sqlite3_module chunk_module = {
 /* The history rows of the chunk's changes, read before the values move:
  * a value that is new, or differs in value or note, is a change. */
 static const char history_sql[] =
-	"INSERT INTO history(kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
-	" new_note, changed_by, changed_at, source)"
-	" SELECT c.kpi_id, c.fiscal_year, c.kind, v.value, v.note, c.value, c.note,"
-	" c.entered_by, ?, 'import'"
-	" FROM import_values c LEFT JOIN value v ON v.kpi_id = c.kpi_id"
+	"INSERT INTO history_row(kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
+	" new_note, change_id)"
+	" SELECT c.kpi_id, c.fiscal_year, c.kind, v.value, v.note, c.value, c.note, c.change_id"
+	" FROM import_values c LEFT JOIN value_row v ON v.kpi_id = c.kpi_id"
 	" AND v.fiscal_year = c.fiscal_year AND v.kind = c.kind"
 	" WHERE v.kpi_id IS NULL OR v.value IS NOT c.value OR v.note IS NOT c.note";
 
 static const char upsert_sql[] =
-	"INSERT INTO value(kpi_id, fiscal_year, kind, value, note, entered_by, entered_at)"
-	" SELECT kpi_id, fiscal_year, kind, value, note, entered_by, entered_at"
+	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id)"
+	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id"
 	" FROM import_values WHERE 1"
 	" ON CONFLICT(kpi_id, fiscal_year, kind) DO UPDATE SET value = excluded.value,"
-	" note = excluded.note, entered_by = excluded.entered_by,"
-	" entered_at = excluded.entered_at"
+	" note = excluded.note, entry_id = excluded.entry_id"
 	" WHERE value IS NOT excluded.value OR note IS NOT excluded.note";
+
+static const char entry_find_sql[] = "SELECT id FROM entry WHERE who = ?1 AND at = ?2";
+static const char entry_add_sql[] = "INSERT INTO entry(who, at) VALUES (?1, ?2) RETURNING id";
+static const char change_find_sql[] =
+	"SELECT id FROM change WHERE who = ?1 AND at = ?2 AND source = 'import'";
+static const char change_add_sql[] =
+	"INSERT INTO change(who, at, source) VALUES (?1, ?2, 'import') RETURNING id";
 
 struct value_batch *value_batch_new(struct store *s, const char *now, struct error *err)
 {
@@ -225,6 +249,103 @@ static size_t keep(struct value_batch *b, const char *text, struct error *err)
 	return at;
 }
 
+static size_t hash_bytes(const char *p, size_t len)
+{
+	size_t h = 14695981039346656037u;
+
+	while (len--)
+		h = (h ^ (unsigned char)*p++) * 1099511628211u;
+	return h;
+}
+
+/* The id of (who, at) in the store: find_sql's, or add_sql's if it is
+ * not there. Returns 0 with err filled on failure. */
+static long long stamp_id(struct value_batch *b, struct stamps *t, const char *find_sql,
+			  const char *add_sql, const char *who, const char *at, struct error *err)
+{
+	size_t wlen = strlen(who), alen = strlen(at), len = wlen + 1 + alen, i;
+	struct stamp *e;
+	long long id = 0;
+	char *key;
+	int k;
+
+	if (t->size) {
+		for (i = hash_bytes(who, wlen) ^ hash_bytes(at, alen);; i++) {
+			e = &t->slots[i & (t->size - 1)];
+			if (!e->key)
+				break;
+			if (e->len == len && memcmp(e->key, who, wlen + 1) == 0 &&
+			    memcmp(e->key + wlen + 1, at, alen) == 0)
+				return e->id;
+		}
+	}
+	for (k = 0; k < 2 && !id; k++) {
+		sqlite3_stmt *stmt = store_cached(b->s, k ? add_sql : find_sql, err);
+		int rc;
+
+		if (!stmt)
+			return 0;
+		sqlite3_bind_text(stmt, 1, who, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, at, -1, SQLITE_STATIC);
+		rc = store_step(b->s, stmt, err);
+		if (rc == SQLITE_ROW)
+			id = sqlite3_column_int64(stmt, 0);
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return 0;
+	}
+	if (!id) {
+		error_set(err, _("cannot record who entered a value"));
+		return 0;
+	}
+	/* Keep it, the table at most half full. */
+	if (2 * (t->n + 1) > t->size) {
+		size_t size = t->size ? 2 * t->size : 1024, j;
+		struct stamp *slots = calloc(size, sizeof *slots);
+
+		if (!slots) {
+			error_set(err, _("out of memory"));
+			return 0;
+		}
+		for (j = 0; j < t->size; j++) {
+			struct stamp *o = &t->slots[j];
+			size_t ow;
+
+			if (!o->key)
+				continue;
+			ow = strlen(o->key);
+			for (i = hash_bytes(o->key, ow) ^ hash_bytes(o->key + ow + 1, o->len - ow - 1);
+			     slots[i & (size - 1)].key; i++)
+				;
+			slots[i & (size - 1)] = *o;
+		}
+		free(t->slots);
+		t->slots = slots;
+		t->size = size;
+	}
+	key = malloc(len + 1);
+	if (!key) {
+		error_set(err, _("out of memory"));
+		return 0;
+	}
+	memcpy(key, who, wlen + 1);
+	memcpy(key + wlen + 1, at, alen + 1);
+	for (i = hash_bytes(who, wlen) ^ hash_bytes(at, alen); t->slots[i & (t->size - 1)].key; i++)
+		;
+	t->slots[i & (t->size - 1)] = (struct stamp){ key, len, id };
+	t->n++;
+	return id;
+}
+
+static void stamps_free(struct stamps *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->size; i++)
+		free(t->slots[i].key);
+	free(t->slots);
+}
+
 static unsigned slot_of(long long kpi_id, int fiscal_year, enum value_kind kind)
 {
 	unsigned long long h = (unsigned long long)kpi_id * 0x9E3779B97F4A7C15ull;
@@ -250,15 +371,13 @@ static int *find_slot(struct value_batch *b, long long kpi_id, int fiscal_year,
 	}
 }
 
-static int run(struct value_batch *b, const char *sql, int bind_now, struct error *err)
+static int run(struct value_batch *b, const char *sql, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(b->s, sql, err);
 	int rc;
 
 	if (!stmt)
 		return -1;
-	if (bind_now)
-		sqlite3_bind_text(stmt, 1, b->now, -1, SQLITE_STATIC);
 	rc = store_step(b->s, stmt, err);
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -271,10 +390,10 @@ int value_batch_flush(struct value_batch *b, struct error *err)
 	if (!b->n)
 		return 0;
 	current = b;
-	rc = run(b, history_sql, 1, err);
+	rc = run(b, history_sql, err);
 	if (rc == 0) {
 		b->changed += sqlite3_changes(b->s->db);
-		rc = run(b, upsert_sql, 0, err);
+		rc = run(b, upsert_sql, err);
 	}
 	current = NULL;
 	b->n = 0;
@@ -298,10 +417,15 @@ int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
 	}
 	r = &b->rows[b->n];
 	*r = (struct staged){ kpi_id, fiscal_year, kind, value, 0, 0, 0 };
+	r->entry = stamp_id(b, &b->entries, entry_find_sql, entry_add_sql, by, at, err);
+	if (!r->entry)
+		return -1;
+	/* The history records the import's time, and who entered the value. */
+	r->change = stamp_id(b, &b->changes, change_find_sql, change_add_sql, by, b->now, err);
+	if (!r->change)
+		return -1;
 	r->note = keep(b, note, err);
-	r->by = keep(b, by, err);
-	r->at = keep(b, at, err);
-	if (r->note == (size_t)-1 || r->by == (size_t)-1 || r->at == (size_t)-1)
+	if (r->note == (size_t)-1)
 		return -1;
 	*slot = ++b->n;
 	return 0;
@@ -316,6 +440,8 @@ void value_batch_free(struct value_batch *b)
 {
 	if (!b)
 		return;
+	stamps_free(&b->entries);
+	stamps_free(&b->changes);
 	free(b->arena);
 	free(b);
 }
