@@ -30,6 +30,7 @@ struct stamp {
 struct stamps {
 	struct stamp *slots;
 	size_t n, size;
+	const struct stamp *last;	/* rows come in runs of the same */
 };
 
 struct value_batch {
@@ -249,13 +250,21 @@ static size_t keep(struct value_batch *b, const char *text, struct error *err)
 	return at;
 }
 
-static size_t hash_bytes(const char *p, size_t len)
+/* FNV-1a over who, a NUL and at, its bits mixed down to the low ones
+ * that pick the slot. */
+static size_t hash_key(const char *who, size_t wlen, const char *at, size_t alen)
 {
-	size_t h = 14695981039346656037u;
+	unsigned long long h = 14695981039346656037ull;
+	size_t i;
 
-	while (len--)
-		h = (h ^ (unsigned char)*p++) * 1099511628211u;
-	return h;
+	for (i = 0; i < wlen; i++)
+		h = (h ^ (unsigned char)who[i]) * 1099511628211ull;
+	h *= 1099511628211ull;
+	for (i = 0; i < alen; i++)
+		h = (h ^ (unsigned char)at[i]) * 1099511628211ull;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9ull;
+	return (size_t)(h ^ h >> 32);
 }
 
 /* The id of (who, at) in the store: find_sql's, or add_sql's if it is
@@ -269,14 +278,20 @@ static long long stamp_id(struct value_batch *b, struct stamps *t, const char *f
 	char *key;
 	int k;
 
+	e = (struct stamp *)t->last;
+	if (e && e->len == len && memcmp(e->key, who, wlen + 1) == 0 &&
+	    memcmp(e->key + wlen + 1, at, alen) == 0)
+		return e->id;
 	if (t->size) {
-		for (i = hash_bytes(who, wlen) ^ hash_bytes(at, alen);; i++) {
+		for (i = hash_key(who, wlen, at, alen);; i++) {
 			e = &t->slots[i & (t->size - 1)];
 			if (!e->key)
 				break;
 			if (e->len == len && memcmp(e->key, who, wlen + 1) == 0 &&
-			    memcmp(e->key + wlen + 1, at, alen) == 0)
+			    memcmp(e->key + wlen + 1, at, alen) == 0) {
+				t->last = e;
 				return e->id;
+			}
 		}
 	}
 	for (k = 0; k < 2 && !id; k++) {
@@ -314,7 +329,7 @@ static long long stamp_id(struct value_batch *b, struct stamps *t, const char *f
 			if (!o->key)
 				continue;
 			ow = strlen(o->key);
-			for (i = hash_bytes(o->key, ow) ^ hash_bytes(o->key + ow + 1, o->len - ow - 1);
+			for (i = hash_key(o->key, ow, o->key + ow + 1, o->len - ow - 1);
 			     slots[i & (size - 1)].key; i++)
 				;
 			slots[i & (size - 1)] = *o;
@@ -330,9 +345,10 @@ static long long stamp_id(struct value_batch *b, struct stamps *t, const char *f
 	}
 	memcpy(key, who, wlen + 1);
 	memcpy(key + wlen + 1, at, alen + 1);
-	for (i = hash_bytes(who, wlen) ^ hash_bytes(at, alen); t->slots[i & (t->size - 1)].key; i++)
+	for (i = hash_key(who, wlen, at, alen); t->slots[i & (t->size - 1)].key; i++)
 		;
 	t->slots[i & (t->size - 1)] = (struct stamp){ key, len, id };
+	t->last = &t->slots[i & (t->size - 1)];
 	t->n++;
 	return id;
 }
