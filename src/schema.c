@@ -358,7 +358,9 @@ static const char *const migration_2[] = {
  * what means (set, import, undo, form) is a change: each stored once and
  * referred to by number. kind is 0 for actual and 1 for plan, so that it
  * sorts as the words did. The stored tables are value_row and
- * history_row; value and history are views over them with the columns
+ * history_row, both kept in key order (history_row by KPI, then id: the
+ * order it is read in, so that it needs no index beside it; its ids come
+ * from history_seq and only grow); value and history are views over them with the columns
  * and the text they had, which take the same INSERT, UPDATE and DELETE
  * (history still refuses UPDATE and DELETE). The existing rows move with
  * their ids.
@@ -395,16 +397,23 @@ static const char *const migration_3[] = {
 	"  entry_id INTEGER NOT NULL,"
 	"  PRIMARY KEY (kpi_id, fiscal_year, kind)"
 	") WITHOUT ROWID;",
+	/* Kept in the order it is read in, a KPI's changes oldest first,
+	 * with no index to keep beside it; ids come from history_seq and
+	 * only grow. */
 	"CREATE TABLE history_row("
-	"  id INTEGER PRIMARY KEY,"
 	"  kpi_id INTEGER NOT NULL,"
+	"  id INTEGER NOT NULL,"
 	"  fiscal_year INTEGER NOT NULL,"
 	"  kind INTEGER NOT NULL CHECK (kind IN (0, 1)),"
 	"  old_value REAL,"
 	"  old_note TEXT,"
 	"  new_value REAL,"
 	"  new_note TEXT,"
-	"  change_id INTEGER NOT NULL"
+	"  change_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (kpi_id, id)"
+	") WITHOUT ROWID;",
+	"CREATE TABLE history_seq("
+	"  last INTEGER NOT NULL"
 	");",
 
 	"INSERT INTO entry(who, at) SELECT DISTINCT entered_by, entered_at FROM value"
@@ -418,11 +427,18 @@ static const char *const migration_3[] = {
 	"  new_note, change_id)"
 	"  SELECT h.id, h.kpi_id, h.fiscal_year, " KIND_CODE("h.kind") ", h.old_value, h.old_note,"
 	"  h.new_value, h.new_note, c.id FROM history h JOIN change c"
-	"  ON c.who = h.changed_by AND c.at = h.changed_at AND c.source = h.source ORDER BY h.id;",
+	"  ON c.who = h.changed_by AND c.at = h.changed_at AND c.source = h.source"
+	"  ORDER BY h.kpi_id, h.id;",
+	"INSERT INTO history_seq(last) SELECT coalesce(max(id), 0) FROM history;",
 	/* Dropping a table drops its triggers first: none fires. */
 	"DROP TABLE value;",
 	"DROP TABLE history;",
-	"CREATE INDEX history_kpi ON history_row(kpi_id, id);",
+	"CREATE TRIGGER history_seq_grows BEFORE UPDATE ON history_seq WHEN NEW.last < OLD.last"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER history_seq_no_delete BEFORE DELETE ON history_seq"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER history_seq_no_insert BEFORE INSERT ON history_seq"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
 	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history_row"
 	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
 	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history_row"
@@ -479,11 +495,14 @@ static const char *const migration_3[] = {
 	"CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN"
 	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')"
 	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);"
+	"  SELECT RAISE(ABORT, 'history ids only grow')"
+	"  WHERE NEW.id <= (SELECT last FROM history_seq);"
+	"  UPDATE history_seq SET last = coalesce(NEW.id, last + 1);"
 	"  INSERT INTO change(who, at, source) VALUES (NEW.changed_by, NEW.changed_at, NEW.source)"
 	"  ON CONFLICT DO NOTHING;"
 	"  INSERT INTO history_row(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
 	"  new_note, change_id)"
-	"  VALUES (NEW.id, NEW.kpi_id, NEW.fiscal_year, " KIND_CODE("NEW.kind") ", NEW.old_value,"
+	"  VALUES ((SELECT last FROM history_seq), NEW.kpi_id, NEW.fiscal_year, " KIND_CODE("NEW.kind") ", NEW.old_value,"
 	"  NEW.old_note, NEW.new_value, NEW.new_note,"
 	"  (SELECT id FROM change WHERE who = NEW.changed_by AND at = NEW.changed_at"
 	"  AND source = NEW.source)); END;",

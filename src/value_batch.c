@@ -43,6 +43,7 @@ struct value_batch {
 	size_t used, size;
 	long changed;
 	struct stamps entries, changes;
+	long long last_id;	/* history_seq: the last history id given */
 };
 
 /* The virtual table: one row per staged value, read straight from the
@@ -52,13 +53,13 @@ struct chunk_cursor {
 	int row;
 };
 
-enum { C_KPI, C_YEAR, C_KIND, C_VALUE, C_NOTE, C_ENTRY, C_CHANGE };
+enum { C_KPI, C_YEAR, C_KIND, C_VALUE, C_NOTE, C_ENTRY, C_CHANGE, C_ID };
 
 static int chunk_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 			 sqlite3_vtab **vtab, char **err)
 {
 	int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(kpi_id, fiscal_year, kind, value,"
-				      " note, entry_id, change_id)");
+				      " note, entry_id, change_id, id)");
 
 	(void)aux;
 	(void)argc;
@@ -152,8 +153,13 @@ static int chunk_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int c
 	case C_ENTRY:
 		sqlite3_result_int64(ctx, r->entry);
 		break;
-	default:
+	case C_CHANGE:
 		sqlite3_result_int64(ctx, r->change);
+		break;
+	default:
+		/* The next history id: asked only for the rows that the
+		 * history statement writes, so the ids follow on from the last. */
+		sqlite3_result_int64(ctx, ++current->last_id);
 		break;
 	}
 	return SQLITE_OK;
@@ -183,9 +189,9 @@ static const sqlite3_module chunk_module = {
 /* The history rows of the chunk's changes, read before the values move:
  * a value that is new, or differs in value or note, is a change. */
 static const char history_sql[] =
-	"INSERT INTO history_row(kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
+	"INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
 	" new_note, change_id)"
-	" SELECT c.kpi_id, c.fiscal_year, c.kind, v.value, v.note, c.value, c.note, c.change_id"
+	" SELECT c.kpi_id, c.id, c.fiscal_year, c.kind, v.value, v.note, c.value, c.note, c.change_id"
 	" FROM import_values c LEFT JOIN value_row v ON v.kpi_id = c.kpi_id"
 	" AND v.fiscal_year = c.fiscal_year AND v.kind = c.kind"
 	" WHERE v.kpi_id IS NULL OR v.value IS NOT c.value OR v.note IS NOT c.note";
@@ -198,12 +204,17 @@ static const char upsert_sql[] =
 	" note = excluded.note, entry_id = excluded.entry_id"
 	" WHERE value IS NOT excluded.value OR note IS NOT excluded.note";
 
+static const char seq_get_sql[] = "SELECT last FROM history_seq";
+static const char seq_set_sql[] = "UPDATE history_seq SET last = ?";
+
+static const char entry_add_sql[] =
+	"INSERT INTO entry(who, at) VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING id";
 static const char entry_find_sql[] = "SELECT id FROM entry WHERE who = ?1 AND at = ?2";
-static const char entry_add_sql[] = "INSERT INTO entry(who, at) VALUES (?1, ?2) RETURNING id";
+static const char change_add_sql[] =
+	"INSERT INTO change(who, at, source) VALUES (?1, ?2, 'import') ON CONFLICT DO NOTHING"
+	" RETURNING id";
 static const char change_find_sql[] =
 	"SELECT id FROM change WHERE who = ?1 AND at = ?2 AND source = 'import'";
-static const char change_add_sql[] =
-	"INSERT INTO change(who, at, source) VALUES (?1, ?2, 'import') RETURNING id";
 
 struct value_batch *value_batch_new(struct store *s, const char *now, struct error *err)
 {
@@ -224,6 +235,21 @@ struct value_batch *value_batch_new(struct store *s, const char *now, struct err
 	}
 	b->s = s;
 	snprintf(b->now, sizeof b->now, "%s", now);
+	{
+		sqlite3_stmt *stmt = store_cached(s, seq_get_sql, err);
+		int rc = stmt ? store_step(s, stmt, err) : SQLITE_ERROR;
+
+		if (rc == SQLITE_ROW)
+			b->last_id = sqlite3_column_int64(stmt, 0);
+		if (stmt)
+			sqlite3_reset(stmt);
+		if (rc != SQLITE_ROW) {
+			if (rc == SQLITE_DONE)
+				error_set(err, _("history_seq has no row"));
+			free(b);
+			return NULL;
+		}
+	}
 	return b;
 }
 
@@ -267,8 +293,8 @@ static size_t hash_key(const char *who, size_t wlen, const char *at, size_t alen
 	return (size_t)(h ^ h >> 32);
 }
 
-/* The id of (who, at) in the store: find_sql's, or add_sql's if it is
- * not there. Returns 0 with err filled on failure. */
+/* The id of (who, at) in the store: add_sql's, or find_sql's if it was
+ * there already. Returns 0 with err filled on failure. */
 static long long stamp_id(struct value_batch *b, struct stamps *t, const char *find_sql,
 			  const char *add_sql, const char *who, const char *at, struct error *err)
 {
@@ -295,7 +321,7 @@ static long long stamp_id(struct value_batch *b, struct stamps *t, const char *f
 		}
 	}
 	for (k = 0; k < 2 && !id; k++) {
-		sqlite3_stmt *stmt = store_cached(b->s, k ? add_sql : find_sql, err);
+		sqlite3_stmt *stmt = store_cached(b->s, k ? find_sql : add_sql, err);
 		int rc;
 
 		if (!stmt)
@@ -401,17 +427,30 @@ static int run(struct value_batch *b, const char *sql, struct error *err)
 
 int value_batch_flush(struct value_batch *b, struct error *err)
 {
+	long long last_id;
 	int rc;
 
 	if (!b->n)
 		return 0;
 	current = b;
+	last_id = b->last_id;
 	rc = run(b, history_sql, err);
 	if (rc == 0) {
 		b->changed += sqlite3_changes(b->s->db);
 		rc = run(b, upsert_sql, err);
 	}
 	current = NULL;
+	if (rc == 0 && b->last_id != last_id) {
+		sqlite3_stmt *stmt = store_cached(b->s, seq_set_sql, err);
+
+		if (!stmt)
+			rc = -1;
+		else {
+			sqlite3_bind_int64(stmt, 1, b->last_id);
+			rc = store_step(b->s, stmt, err) == SQLITE_DONE ? 0 : -1;
+			sqlite3_reset(stmt);
+		}
+	}
 	b->n = 0;
 	b->used = 0;
 	memset(b->slots, 0, sizeof b->slots);
