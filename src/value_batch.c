@@ -44,6 +44,7 @@ struct value_batch {
 	long changed;
 	struct stamps entries, changes;
 	long long last_id;	/* history_seq: the last history id given */
+	long long min_kpi, max_kpi;	/* of the chunk's rows */
 };
 
 /* The virtual table: one row per staged value, read straight from the
@@ -203,6 +204,20 @@ static const char upsert_sql[] =
 	" ON CONFLICT(kpi_id, fiscal_year, kind) DO UPDATE SET value = excluded.value,"
 	" note = excluded.note, entry_id = excluded.entry_id"
 	" WHERE value IS NOT excluded.value OR note IS NOT excluded.note";
+
+/* When no KPI in the chunk's range has a value yet (a first import of
+ * their values), every row of the chunk is new (a chunk holds a key once):
+ * the same rows as above, without looking for the old ones. */
+static const char chunk_is_new_sql[] =
+	"SELECT NOT EXISTS (SELECT 1 FROM value_row WHERE kpi_id BETWEEN ?1 AND ?2)";
+static const char new_history_sql[] =
+	"INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
+	" new_note, change_id)"
+	" SELECT kpi_id, id, fiscal_year, kind, NULL, NULL, value, note, change_id"
+	" FROM import_values";
+static const char new_values_sql[] =
+	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id)"
+	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id FROM import_values";
 
 static const char seq_get_sql[] = "SELECT last FROM history_seq";
 static const char seq_set_sql[] = "UPDATE history_seq SET last = ?";
@@ -427,22 +442,32 @@ static int run(struct value_batch *b, const char *sql, struct error *err)
 
 int value_batch_flush(struct value_batch *b, struct error *err)
 {
+	sqlite3_stmt *stmt;
 	long long last_id;
-	int rc;
+	int rc, is_new;
 
 	if (!b->n)
 		return 0;
+	stmt = store_cached(b->s, chunk_is_new_sql, err);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, b->min_kpi);
+	sqlite3_bind_int64(stmt, 2, b->max_kpi);
+	rc = store_step(b->s, stmt, err);
+	is_new = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return -1;
 	current = b;
 	last_id = b->last_id;
-	rc = run(b, history_sql, err);
+	rc = run(b, is_new ? new_history_sql : history_sql, err);
 	if (rc == 0) {
 		b->changed += sqlite3_changes(b->s->db);
-		rc = run(b, upsert_sql, err);
+		rc = run(b, is_new ? new_values_sql : upsert_sql, err);
 	}
 	current = NULL;
 	if (rc == 0 && b->last_id != last_id) {
-		sqlite3_stmt *stmt = store_cached(b->s, seq_set_sql, err);
-
+		stmt = store_cached(b->s, seq_set_sql, err);
 		if (!stmt)
 			rc = -1;
 		else {
@@ -472,6 +497,10 @@ int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
 	}
 	r = &b->rows[b->n];
 	*r = (struct staged){ kpi_id, fiscal_year, kind, value, 0, 0, 0 };
+	if (!b->n || kpi_id < b->min_kpi)
+		b->min_kpi = kpi_id;
+	if (!b->n || kpi_id > b->max_kpi)
+		b->max_kpi = kpi_id;
 	r->entry = stamp_id(b, &b->entries, entry_find_sql, entry_add_sql, by, at, err);
 	if (!r->entry)
 		return -1;
