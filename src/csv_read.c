@@ -44,23 +44,26 @@ static int csv_no_space(unsigned char c)
 	return 0;
 }
 
-/* A cell of s[0, len), which need not end in a NUL. */
-static void add_cell(struct reader *r, const char *s, size_t len)
+/* Whether one more cell of len bytes may come; if not, r->status says
+ * why. */
+static int cell_fits(struct reader *r, size_t len)
 {
 	long column = (long)r->n + 1;
 
-	if (r->status)
-		return;
-	if (len > CSV_MAX_CELL) {
+	if (len > CSV_MAX_CELL)
 		r->status = error_at(r->err, r->path, r->cell_line, column,
 				     _("cell longer than %d bytes"), CSV_MAX_CELL);
-		return;
-	}
-	if (r->n == CSV_MAX_CELLS) {
+	else if (r->n == CSV_MAX_CELLS)
 		r->status = error_at(r->err, r->path, r->cell_line, column,
 				     _("more than %d cells in one row"), CSV_MAX_CELLS);
+	return !r->status;
+}
+
+/* A cell of s[0, len), which need not end in a NUL. */
+static void add_cell(struct reader *r, const char *s, size_t len)
+{
+	if (r->status || !cell_fits(r, len))
 		return;
-	}
 	if (len + 1 > CSV_MAX_ROW - r->used) {
 		r->status = error_at(r->err, r->path, r->record_line, 0,
 				     _("row longer than %d bytes"), CSV_MAX_ROW);
@@ -115,14 +118,27 @@ static int parse_error(struct reader *r)
 				    _("a quote inside an unquoted cell"));
 }
 
+/* A cell of s[0, len), s[len] a NUL, left where it is: the cell's checks
+ * of add_cell without its copy. */
+static void take_cell(struct reader *r, const char *s, size_t len)
+{
+	if (!cell_fits(r, len))
+		return;
+	r->fields[r->n].text = s;
+	r->fields[r->n].len = len;
+	r->n++;
+}
+
 /* A whole line s[0, k) (its '\n' last) read without libcsv, when it has
  * no quote and no CR but before the '\n': its cells are the text between
  * commas, as libcsv finds them, and a line of nothing is skipped as
- * libcsv skips it. Returns 0 if the line is not such a line (nothing
- * done), 1 if it was taken (r->status says how it went). */
-static int plain_line(struct reader *r, const char *s, size_t k)
+ * libcsv skips it. The cells stay in s, each comma and the line's end
+ * made a NUL (s is the reader's own text, read again from the source
+ * next). Returns 0 if the line is not such a line (nothing done), 1 if
+ * it was taken (r->status says how it went). */
+static int plain_line(struct reader *r, char *s, size_t k)
 {
-	const char *end = s + k - 1, *p;
+	char *end = s + k - 1, *p;
 
 	if (end > s && end[-1] == '\r')
 		end--;
@@ -131,11 +147,13 @@ static int plain_line(struct reader *r, const char *s, size_t k)
 	if (end == s)
 		return 1;
 	r->record_line = r->line;
+	r->cell_line = r->line;
 	for (p = s;;) {
-		const char *comma = memchr(p, ',', (size_t)(end - p));
+		char *comma = memchr(p, ',', (size_t)(end - p));
+		char *stop = comma ? comma : end;
 
-		r->cell_line = r->line;
-		add_cell(r, p, (size_t)((comma ? comma : end) - p));
+		*stop = '\0';
+		take_cell(r, p, (size_t)(stop - p));
 		if (r->status)
 			return 1;
 		if (!comma)
@@ -148,10 +166,10 @@ static int plain_line(struct reader *r, const char *s, size_t k)
 
 /* Feeds s[0, n) to libcsv one line at a time, so that each record and
  * cell knows the line it opened on. Returns r->status. */
-static int feed(struct reader *r, const char *s, size_t n)
+static int feed(struct reader *r, char *s, size_t n)
 {
 	while (n && !r->status) {
-		const char *nl = memchr(s, '\n', n);
+		char *nl = memchr(s, '\n', n);
 		size_t k = nl ? (size_t)(nl - s) + 1 : n;
 
 		/* Most lines of most files have no quotes: those between
