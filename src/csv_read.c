@@ -26,6 +26,7 @@ struct reader {
 	long record_line;		/* where the record being built starts */
 	long cell_line;			/* where the cell being built opens */
 	long records;
+	int line_start;			/* libcsv is between records, at a line's start */
 
 	/* The record being built: its cells' bytes one after the other in
 	 * row, reused from record to record. */
@@ -43,36 +44,44 @@ static int csv_no_space(unsigned char c)
 	return 0;
 }
 
-static void on_cell(void *s, size_t len, void *data)
+/* Whether one more cell of len bytes may come; if not, r->status says
+ * why. */
+static int cell_fits(struct reader *r, size_t len)
 {
-	struct reader *r = data;
 	long column = (long)r->n + 1;
 
-	if (r->status)
-		return;
-	if (len > CSV_MAX_CELL) {
+	if (len > CSV_MAX_CELL)
 		r->status = error_at(r->err, r->path, r->cell_line, column,
 				     _("cell longer than %d bytes"), CSV_MAX_CELL);
-		return;
-	}
-	if (r->n == CSV_MAX_CELLS) {
+	else if (r->n == CSV_MAX_CELLS)
 		r->status = error_at(r->err, r->path, r->cell_line, column,
 				     _("more than %d cells in one row"), CSV_MAX_CELLS);
+	return !r->status;
+}
+
+/* A cell of s[0, len), which need not end in a NUL. */
+static void add_cell(struct reader *r, const char *s, size_t len)
+{
+	if (r->status || !cell_fits(r, len))
 		return;
-	}
 	if (len + 1 > CSV_MAX_ROW - r->used) {
 		r->status = error_at(r->err, r->path, r->record_line, 0,
 				     _("row longer than %d bytes"), CSV_MAX_ROW);
 		return;
 	}
-	/* CSV_APPEND_NULL has put a NUL at s[len]. */
-	memcpy(r->row + r->used, s, len + 1);
+	memcpy(r->row + r->used, s, len);
+	r->row[r->used + len] = '\0';
 	r->fields[r->n].text = r->row + r->used;
 	r->fields[r->n].len = len;
 	r->n++;
 	r->used += len + 1;
 	/* The next cell starts after the comma, on the line being fed. */
 	r->cell_line = r->line;
+}
+
+static void on_cell(void *s, size_t len, void *data)
+{
+	add_cell(data, s, len);
 }
 
 static void on_row(int c, void *data)
@@ -109,14 +118,68 @@ static int parse_error(struct reader *r)
 				    _("a quote inside an unquoted cell"));
 }
 
+/* A cell of s[0, len), s[len] a NUL, left where it is: the cell's checks
+ * of add_cell without its copy. */
+static void take_cell(struct reader *r, const char *s, size_t len)
+{
+	if (!cell_fits(r, len))
+		return;
+	r->fields[r->n].text = s;
+	r->fields[r->n].len = len;
+	r->n++;
+}
+
+/* A whole line s[0, k) (its '\n' last) read without libcsv, when it has
+ * no quote and no CR but before the '\n': its cells are the text between
+ * commas, as libcsv finds them, and a line of nothing is skipped as
+ * libcsv skips it. The cells stay in s, each comma and the line's end
+ * made a NUL (s is the reader's own text, read again from the source
+ * next). Returns 0 if the line is not such a line (nothing done), 1 if
+ * it was taken (r->status says how it went). */
+static int plain_line(struct reader *r, char *s, size_t k)
+{
+	char *end = s + k - 1, *p;
+
+	if (end > s && end[-1] == '\r')
+		end--;
+	if (memchr(s, '"', (size_t)(end - s)) || memchr(s, '\r', (size_t)(end - s)))
+		return 0;
+	if (end == s)
+		return 1;
+	r->record_line = r->line;
+	r->cell_line = r->line;
+	for (p = s;;) {
+		char *comma = memchr(p, ',', (size_t)(end - p));
+		char *stop = comma ? comma : end;
+
+		*stop = '\0';
+		take_cell(r, p, (size_t)(stop - p));
+		if (r->status)
+			return 1;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	on_row(0, r);
+	return 1;
+}
+
 /* Feeds s[0, n) to libcsv one line at a time, so that each record and
  * cell knows the line it opened on. Returns r->status. */
-static int feed(struct reader *r, const char *s, size_t n)
+static int feed(struct reader *r, char *s, size_t n)
 {
 	while (n && !r->status) {
-		const char *nl = memchr(s, '\n', n);
+		char *nl = memchr(s, '\n', n);
 		size_t k = nl ? (size_t)(nl - s) + 1 : n;
 
+		/* Most lines of most files have no quotes: those between
+		 * records are split here, libcsv's work per byte spared. */
+		if (nl && r->line_start && plain_line(r, s, k)) {
+			r->line++;
+			s += k;
+			n -= k;
+			continue;
+		}
 		/* Only a quoted cell carries anything over a line end; outside
 		 * one, what comes next opens on this line: a cell, and a record
 		 * if none of its cells is in yet. */
@@ -135,6 +198,8 @@ static int feed(struct reader *r, const char *s, size_t n)
 					     _("cell longer than %d bytes"), CSV_MAX_CELL);
 		if (nl)
 			r->line++;
+		/* After a line's end outside quotes libcsv has ended the record. */
+		r->line_start = nl && !r->parser.quoted;
 		s += k;
 		n -= k;
 	}
@@ -188,6 +253,7 @@ int csv_read(const char *path, const void *data, size_t len, enum encoding encod
 	r->status = 0;
 	r->line = r->record_line = r->cell_line = 1;
 	r->records = 0;
+	r->line_start = 1;
 	r->n = r->used = 0;
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->parser, csv_no_space);

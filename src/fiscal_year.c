@@ -143,7 +143,21 @@ static int parse_gregorian(const char *text, const char *p, const char *end,
 int fiscal_year_parse(const char *text, int *year, struct error *err)
 {
 	const char *p = text;
-	const char *end = text + strlen(text);
+	const char *end;
+
+	/* Four ASCII digits, as files mostly have them: what the general
+	 * path below makes of them, without its walk. */
+	if (text[0] >= '0' && text[0] <= '9' && text[1] >= '0' && text[1] <= '9' &&
+	    text[2] >= '0' && text[2] <= '9' && text[3] >= '0' && text[3] <= '9' && !text[4]) {
+		int n = ((text[0] - '0') * 10 + text[1] - '0') * 100 + (text[2] - '0') * 10 +
+			text[3] - '0';
+
+		if (out_of_range(text, n, err))
+			return -1;
+		*year = n;
+		return 0;
+	}
+	end = text + strlen(text);
 
 	while (take_space(&p, end))
 		;

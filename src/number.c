@@ -146,6 +146,41 @@ static void c_numeric_end(locale_t c_locale, locale_t saved)
 	freelocale(c_locale);
 }
 
+/* s (a sign, digits, a point and digits: number_shape's, without commas)
+ * as strtod reads it, when that needs no rounding but the last: at most
+ * 2^53 in all its digits and at most 22 after the point, the digits and
+ * the power of ten are exact doubles, and one division rounds correctly.
+ * Returns 0 when s is not such a number. */
+static int exact_decimal(const char *s, double *value)
+{
+	static const double power[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+	};
+	unsigned long long m = 0;
+	int negative = *s == '-', fraction = -1;
+	double v;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s; s++) {
+		if (*s == '.') {
+			fraction = 0;
+			continue;
+		}
+		if (m > ((1ull << 53) - 9) / 10)
+			return 0;
+		m = m * 10 + (unsigned)(*s - '0');
+		if (fraction >= 0 && ++fraction > 22)
+			return 0;
+	}
+	v = (double)m;
+	if (fraction > 0)
+		v /= power[fraction];
+	*value = negative ? -v : v;
+	return 1;
+}
+
 static void remove_commas(char *s)
 {
 	char *out = s;
@@ -190,6 +225,8 @@ int number_parse(const char *text, double *value, struct error *err)
 		break;
 	}
 	remove_commas(ascii);
+	if (exact_decimal(ascii, value))
+		return 0;
 	c_locale = c_numeric_begin(&saved);
 	*value = strtod(ascii, NULL);
 	c_numeric_end(c_locale, saved);

@@ -350,9 +350,173 @@ static const char *const migration_2[] = {
 	NULL
 };
 
+/* Version 3: values and their history in narrow rows (issue "national
+ * data"): importing a prefecture's ten years writes three b-trees per
+ * value, and the repeated text made their rows wide.
+ *
+ * Who entered a value and when is an entry; who changed it, when and by
+ * what means (set, import, undo, form) is a change: each stored once and
+ * referred to by number. kind is 0 for actual and 1 for plan, so that it
+ * sorts as the words did. The stored tables are value_row and
+ * history_row, both kept in key order (history_row by KPI, then id: the
+ * order it is read in, so that it needs no index beside it; its ids come
+ * from history_seq and only grow); value and history are views over them with the columns
+ * and the text they had, which take the same INSERT, UPDATE and DELETE
+ * (history still refuses UPDATE and DELETE). The existing rows move with
+ * their ids.
+ *
+ * value_row and history_row declare no foreign keys: checking them cost
+ * an import four parent lookups per value. The import finds every KPI by
+ * its code and makes the entries and changes it refers to; the views
+ * refuse a missing KPI; a KPI with values or history cannot be deleted,
+ * nor an entry or a change; and kpitree check looks for rows whose KPI,
+ * entry or change is missing. */
+#define KIND_TEXT(k) "CASE " k " WHEN 0 THEN 'actual' WHEN 1 THEN 'plan' END"
+#define KIND_CODE(k) "CASE " k " WHEN 'actual' THEN 0 WHEN 'plan' THEN 1 END"
+
+static const char *const migration_3[] = {
+	"CREATE TABLE entry("
+	"  id INTEGER PRIMARY KEY,"
+	"  who TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  UNIQUE (who, at)"
+	");",
+	"CREATE TABLE change("
+	"  id INTEGER PRIMARY KEY,"
+	"  who TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  UNIQUE (who, at, source)"
+	");",
+	"CREATE TABLE value_row("
+	"  kpi_id INTEGER NOT NULL,"
+	"  fiscal_year INTEGER NOT NULL,"
+	"  kind INTEGER NOT NULL CHECK (kind IN (0, 1)),"
+	"  value REAL NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  entry_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (kpi_id, fiscal_year, kind)"
+	") WITHOUT ROWID;",
+	/* Kept in the order it is read in, a KPI's changes oldest first,
+	 * with no index to keep beside it; ids come from history_seq and
+	 * only grow. */
+	"CREATE TABLE history_row("
+	"  kpi_id INTEGER NOT NULL,"
+	"  id INTEGER NOT NULL,"
+	"  fiscal_year INTEGER NOT NULL,"
+	"  kind INTEGER NOT NULL CHECK (kind IN (0, 1)),"
+	"  old_value REAL,"
+	"  old_note TEXT,"
+	"  new_value REAL,"
+	"  new_note TEXT,"
+	"  change_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (kpi_id, id)"
+	") WITHOUT ROWID;",
+	"CREATE TABLE history_seq("
+	"  last INTEGER NOT NULL"
+	");",
+
+	"INSERT INTO entry(who, at) SELECT DISTINCT entered_by, entered_at FROM value"
+	"  ORDER BY entered_at, entered_by;",
+	"INSERT INTO change(who, at, source) SELECT changed_by, changed_at, source FROM history"
+	"  GROUP BY changed_by, changed_at, source ORDER BY min(id);",
+	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id)"
+	"  SELECT v.kpi_id, v.fiscal_year, " KIND_CODE("v.kind") ", v.value, v.note, e.id"
+	"  FROM value v JOIN entry e ON e.who = v.entered_by AND e.at = v.entered_at;",
+	"INSERT INTO history_row(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
+	"  new_note, change_id)"
+	"  SELECT h.id, h.kpi_id, h.fiscal_year, " KIND_CODE("h.kind") ", h.old_value, h.old_note,"
+	"  h.new_value, h.new_note, c.id FROM history h JOIN change c"
+	"  ON c.who = h.changed_by AND c.at = h.changed_at AND c.source = h.source"
+	"  ORDER BY h.kpi_id, h.id;",
+	"INSERT INTO history_seq(last) SELECT coalesce(max(id), 0) FROM history;",
+	/* Dropping a table drops its triggers first: none fires. */
+	"DROP TABLE value;",
+	"DROP TABLE history;",
+	"CREATE TRIGGER history_seq_grows BEFORE UPDATE ON history_seq WHEN NEW.last < OLD.last"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER history_seq_no_delete BEFORE DELETE ON history_seq"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER history_seq_no_insert BEFORE INSERT ON history_seq"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history_row"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history_row"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+
+	"CREATE TRIGGER kpi_keeps_values BEFORE DELETE ON kpi"
+	"  WHEN EXISTS (SELECT 1 FROM value_row WHERE kpi_id = OLD.id)"
+	"  OR EXISTS (SELECT 1 FROM history_row WHERE kpi_id = OLD.id)"
+	"  BEGIN SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed'); END;",
+	"CREATE TRIGGER kpi_keeps_values_id BEFORE UPDATE OF id ON kpi"
+	"  WHEN NEW.id IS NOT OLD.id AND (EXISTS (SELECT 1 FROM value_row WHERE kpi_id = OLD.id)"
+	"  OR EXISTS (SELECT 1 FROM history_row WHERE kpi_id = OLD.id))"
+	"  BEGIN SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed'); END;",
+	"CREATE TRIGGER entry_no_update BEFORE UPDATE ON entry"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER entry_no_delete BEFORE DELETE ON entry"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER change_no_update BEFORE UPDATE ON change"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER change_no_delete BEFORE DELETE ON change"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+
+	"CREATE VIEW value(kpi_id, fiscal_year, kind, value, note, entered_by, entered_at) AS"
+	"  SELECT v.kpi_id, v.fiscal_year, " KIND_TEXT("v.kind") ", v.value, v.note, e.who, e.at"
+	"  FROM value_row v JOIN entry e ON e.id = v.entry_id;",
+	"CREATE TRIGGER value_insert INSTEAD OF INSERT ON value BEGIN"
+	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')"
+	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);"
+	"  INSERT INTO entry(who, at) VALUES (NEW.entered_by, NEW.entered_at)"
+	"  ON CONFLICT DO NOTHING;"
+	"  INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id)"
+	"  VALUES (NEW.kpi_id, NEW.fiscal_year, " KIND_CODE("NEW.kind") ", NEW.value,"
+	"  coalesce(NEW.note, ''),"
+	"  (SELECT id FROM entry WHERE who = NEW.entered_by AND at = NEW.entered_at)); END;",
+	"CREATE TRIGGER value_update INSTEAD OF UPDATE ON value BEGIN"
+	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')"
+	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);"
+	"  INSERT INTO entry(who, at) VALUES (NEW.entered_by, NEW.entered_at)"
+	"  ON CONFLICT DO NOTHING;"
+	"  UPDATE value_row SET kpi_id = NEW.kpi_id, fiscal_year = NEW.fiscal_year,"
+	"  kind = " KIND_CODE("NEW.kind") ", value = NEW.value, note = NEW.note,"
+	"  entry_id = (SELECT id FROM entry WHERE who = NEW.entered_by AND at = NEW.entered_at)"
+	"  WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year"
+	"  AND kind = " KIND_CODE("OLD.kind") "; END;",
+	"CREATE TRIGGER value_delete INSTEAD OF DELETE ON value BEGIN"
+	"  DELETE FROM value_row WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year"
+	"  AND kind = " KIND_CODE("OLD.kind") "; END;",
+
+	"CREATE VIEW history(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
+	"  new_note, changed_by, changed_at, source) AS"
+	"  SELECT h.id, h.kpi_id, h.fiscal_year, " KIND_TEXT("h.kind") ", h.old_value, h.old_note,"
+	"  h.new_value, h.new_note, c.who, c.at, c.source"
+	"  FROM history_row h JOIN change c ON c.id = h.change_id;",
+	"CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN"
+	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')"
+	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);"
+	"  SELECT RAISE(ABORT, 'history ids only grow')"
+	"  WHERE NEW.id <= (SELECT last FROM history_seq);"
+	"  UPDATE history_seq SET last = coalesce(NEW.id, last + 1);"
+	"  INSERT INTO change(who, at, source) VALUES (NEW.changed_by, NEW.changed_at, NEW.source)"
+	"  ON CONFLICT DO NOTHING;"
+	"  INSERT INTO history_row(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
+	"  new_note, change_id)"
+	"  VALUES ((SELECT last FROM history_seq), NEW.kpi_id, NEW.fiscal_year, " KIND_CODE("NEW.kind") ", NEW.old_value,"
+	"  NEW.old_note, NEW.new_value, NEW.new_note,"
+	"  (SELECT id FROM change WHERE who = NEW.changed_by AND at = NEW.changed_at"
+	"  AND source = NEW.source)); END;",
+	"CREATE TRIGGER history_view_no_update INSTEAD OF UPDATE ON history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER history_view_no_delete INSTEAD OF DELETE ON history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	NULL
+};
+
 const char *const *const schema_migrations[] = {
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -342,6 +342,16 @@ static int check_query(struct store *s, const char *sql, const char *ok_row,
 static const char *const model_rules[] = {
 	"SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent"
 	" FROM pragma_foreign_key_check",
+	/* value_row and history_row declare no foreign keys (schema.c). */
+	"SELECT 'foreign key: value_row row (' || kpi_id || ', ' || fiscal_year || ', ' || kind"
+	"  || ') refers to a missing ' || CASE WHEN NOT EXISTS (SELECT 1 FROM kpi WHERE id = v.kpi_id)"
+	"  THEN 'kpi' ELSE 'entry' END"
+	" FROM value_row v WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = v.kpi_id)"
+	" OR NOT EXISTS (SELECT 1 FROM entry WHERE id = v.entry_id)",
+	"SELECT 'foreign key: history_row row ' || id || ' refers to a missing '"
+	"  || CASE WHEN NOT EXISTS (SELECT 1 FROM kpi WHERE id = h.kpi_id) THEN 'kpi' ELSE 'change' END"
+	" FROM history_row h WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = h.kpi_id)"
+	" OR NOT EXISTS (SELECT 1 FROM change WHERE id = h.change_id)",
 	"SELECT 'placement ' || c.id || ': a level ' || cn.level || ' node under a level '"
 	"  || coalesce(pn.level, 0) || ' node'"
 	" FROM placement c JOIN node cn ON cn.id = c.node_id"

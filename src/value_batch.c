@@ -15,7 +15,22 @@ struct staged {
 	int fiscal_year;
 	enum value_kind kind;
 	double value;
-	size_t note, by, at;	/* offsets into the arena */
+	size_t note;		/* an offset into the arena */
+	long long entry, change;	/* ids of who entered it when, who changed it */
+};
+
+/* Who and when, and the id of its row in entry or change: an import
+ * meets a few of them a million times and asks the store once each. */
+struct stamp {
+	char *key;		/* who NUL at, or who */
+	size_t len;
+	long long id;
+};
+
+struct stamps {
+	struct stamp *slots;
+	size_t n, size;
+	const struct stamp *last;	/* rows come in runs of the same */
 };
 
 struct value_batch {
@@ -27,6 +42,9 @@ struct value_batch {
 	char *arena;
 	size_t used, size;
 	long changed;
+	struct stamps entries, changes;
+	long long last_id;	/* history_seq: the last history id given */
+	long long min_kpi, max_kpi;	/* of the chunk's rows */
 };
 
 /* The virtual table: one row per staged value, read straight from the
@@ -36,13 +54,13 @@ struct chunk_cursor {
 	int row;
 };
 
-enum { C_KPI, C_YEAR, C_KIND, C_VALUE, C_NOTE, C_BY, C_AT };
+enum { C_KPI, C_YEAR, C_KIND, C_VALUE, C_NOTE, C_ENTRY, C_CHANGE, C_ID };
 
 static int chunk_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 			 sqlite3_vtab **vtab, char **err)
 {
 	int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(kpi_id, fiscal_year, kind, value,"
-				      " note, entered_by, entered_at)");
+				      " note, entry_id, change_id, id)");
 
 	(void)aux;
 	(void)argc;
@@ -125,15 +143,24 @@ static int chunk_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int c
 		sqlite3_result_int(ctx, r->fiscal_year);
 		break;
 	case C_KIND:
-		sqlite3_result_text(ctx, values_kind_name(r->kind), -1, SQLITE_STATIC);
+		sqlite3_result_int(ctx, r->kind == VALUE_PLAN);	/* value_row's code */
 		break;
 	case C_VALUE:
 		sqlite3_result_double(ctx, r->value);
 		break;
+	case C_NOTE:
+		sqlite3_result_text(ctx, current->arena + r->note, -1, SQLITE_STATIC);
+		break;
+	case C_ENTRY:
+		sqlite3_result_int64(ctx, r->entry);
+		break;
+	case C_CHANGE:
+		sqlite3_result_int64(ctx, r->change);
+		break;
 	default:
-		sqlite3_result_text(ctx, current->arena + (col == C_NOTE ? r->note :
-							   col == C_BY ? r->by : r->at),
-				    -1, SQLITE_STATIC);
+		/* The next history id: asked only for the rows that the
+		 * history statement writes, so the ids follow on from the last. */
+		sqlite3_result_int64(ctx, ++current->last_id);
 		break;
 	}
 	return SQLITE_OK;
@@ -163,22 +190,46 @@ static const sqlite3_module chunk_module = {
 /* The history rows of the chunk's changes, read before the values move:
  * a value that is new, or differs in value or note, is a change. */
 static const char history_sql[] =
-	"INSERT INTO history(kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
-	" new_note, changed_by, changed_at, source)"
-	" SELECT c.kpi_id, c.fiscal_year, c.kind, v.value, v.note, c.value, c.note,"
-	" c.entered_by, ?, 'import'"
-	" FROM import_values c LEFT JOIN value v ON v.kpi_id = c.kpi_id"
+	"INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
+	" new_note, change_id)"
+	" SELECT c.kpi_id, c.id, c.fiscal_year, c.kind, v.value, v.note, c.value, c.note, c.change_id"
+	" FROM import_values c LEFT JOIN value_row v ON v.kpi_id = c.kpi_id"
 	" AND v.fiscal_year = c.fiscal_year AND v.kind = c.kind"
 	" WHERE v.kpi_id IS NULL OR v.value IS NOT c.value OR v.note IS NOT c.note";
 
 static const char upsert_sql[] =
-	"INSERT INTO value(kpi_id, fiscal_year, kind, value, note, entered_by, entered_at)"
-	" SELECT kpi_id, fiscal_year, kind, value, note, entered_by, entered_at"
+	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id)"
+	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id"
 	" FROM import_values WHERE 1"
 	" ON CONFLICT(kpi_id, fiscal_year, kind) DO UPDATE SET value = excluded.value,"
-	" note = excluded.note, entered_by = excluded.entered_by,"
-	" entered_at = excluded.entered_at"
+	" note = excluded.note, entry_id = excluded.entry_id"
 	" WHERE value IS NOT excluded.value OR note IS NOT excluded.note";
+
+/* When no KPI in the chunk's range has a value yet (a first import of
+ * their values), every row of the chunk is new (a chunk holds a key once):
+ * the same rows as above, without looking for the old ones. */
+static const char chunk_is_new_sql[] =
+	"SELECT NOT EXISTS (SELECT 1 FROM value_row WHERE kpi_id BETWEEN ?1 AND ?2)";
+static const char new_history_sql[] =
+	"INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
+	" new_note, change_id)"
+	" SELECT kpi_id, id, fiscal_year, kind, NULL, NULL, value, note, change_id"
+	" FROM import_values";
+static const char new_values_sql[] =
+	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id)"
+	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id FROM import_values";
+
+static const char seq_get_sql[] = "SELECT last FROM history_seq";
+static const char seq_set_sql[] = "UPDATE history_seq SET last = ?";
+
+static const char entry_add_sql[] =
+	"INSERT INTO entry(who, at) VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING id";
+static const char entry_find_sql[] = "SELECT id FROM entry WHERE who = ?1 AND at = ?2";
+static const char change_add_sql[] =
+	"INSERT INTO change(who, at, source) VALUES (?1, ?2, 'import') ON CONFLICT DO NOTHING"
+	" RETURNING id";
+static const char change_find_sql[] =
+	"SELECT id FROM change WHERE who = ?1 AND at = ?2 AND source = 'import'";
 
 struct value_batch *value_batch_new(struct store *s, const char *now, struct error *err)
 {
@@ -199,6 +250,21 @@ struct value_batch *value_batch_new(struct store *s, const char *now, struct err
 	}
 	b->s = s;
 	snprintf(b->now, sizeof b->now, "%s", now);
+	{
+		sqlite3_stmt *stmt = store_cached(s, seq_get_sql, err);
+		int rc = stmt ? store_step(s, stmt, err) : SQLITE_ERROR;
+
+		if (rc == SQLITE_ROW)
+			b->last_id = sqlite3_column_int64(stmt, 0);
+		if (stmt)
+			sqlite3_reset(stmt);
+		if (rc != SQLITE_ROW) {
+			if (rc == SQLITE_DONE)
+				error_set(err, _("history_seq has no row"));
+			free(b);
+			return NULL;
+		}
+	}
 	return b;
 }
 
@@ -223,6 +289,126 @@ static size_t keep(struct value_batch *b, const char *text, struct error *err)
 	memcpy(b->arena + at, text, len);
 	b->used += len;
 	return at;
+}
+
+/* Eight bytes at a time over who, then at, each word mixed in. */
+static unsigned long long hash_words(unsigned long long h, const char *s, size_t len)
+{
+	while (len) {
+		unsigned long long w = 0;
+		size_t k = len < 8 ? len : 8;
+
+		memcpy(&w, s, k);
+		h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 29;
+		s += k;
+		len -= k;
+	}
+	return h;
+}
+
+static size_t hash_key(const char *who, size_t wlen, const char *at, size_t alen)
+{
+	unsigned long long h = hash_words(wlen * 0xC2B2AE3D27D4EB4Full, who, wlen);
+
+	h = hash_words(h ^ alen, at, alen);
+	h *= 0xBF58476D1CE4E5B9ull;
+	return (size_t)(h ^ h >> 32);
+}
+
+/* The id of (who, at) in the store: add_sql's, or find_sql's if it was
+ * there already. Returns 0 with err filled on failure. */
+static long long stamp_id(struct value_batch *b, struct stamps *t, const char *find_sql,
+			  const char *add_sql, const char *who, const char *at, struct error *err)
+{
+	size_t wlen = strlen(who), alen = strlen(at), len = wlen + 1 + alen, i;
+	struct stamp *e;
+	long long id = 0;
+	char *key;
+	int k;
+
+	e = (struct stamp *)t->last;
+	if (e && e->len == len && memcmp(e->key, who, wlen + 1) == 0 &&
+	    memcmp(e->key + wlen + 1, at, alen) == 0)
+		return e->id;
+	if (t->size) {
+		for (i = hash_key(who, wlen, at, alen);; i++) {
+			e = &t->slots[i & (t->size - 1)];
+			if (!e->key)
+				break;
+			if (e->len == len && memcmp(e->key, who, wlen + 1) == 0 &&
+			    memcmp(e->key + wlen + 1, at, alen) == 0) {
+				t->last = e;
+				return e->id;
+			}
+		}
+	}
+	for (k = 0; k < 2 && !id; k++) {
+		sqlite3_stmt *stmt = store_cached(b->s, k ? find_sql : add_sql, err);
+		int rc;
+
+		if (!stmt)
+			return 0;
+		sqlite3_bind_text(stmt, 1, who, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, at, -1, SQLITE_STATIC);
+		rc = store_step(b->s, stmt, err);
+		if (rc == SQLITE_ROW)
+			id = sqlite3_column_int64(stmt, 0);
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return 0;
+	}
+	if (!id) {
+		error_set(err, _("cannot record who entered a value"));
+		return 0;
+	}
+	/* Keep it, the table at most half full. */
+	if (2 * (t->n + 1) > t->size) {
+		size_t size = t->size ? 2 * t->size : 1024, j;
+		struct stamp *slots = calloc(size, sizeof *slots);
+
+		if (!slots) {
+			error_set(err, _("out of memory"));
+			return 0;
+		}
+		for (j = 0; j < t->size; j++) {
+			struct stamp *o = &t->slots[j];
+			size_t ow;
+
+			if (!o->key)
+				continue;
+			ow = strlen(o->key);
+			for (i = hash_key(o->key, ow, o->key + ow + 1, o->len - ow - 1);
+			     slots[i & (size - 1)].key; i++)
+				;
+			slots[i & (size - 1)] = *o;
+		}
+		free(t->slots);
+		t->slots = slots;
+		t->size = size;
+	}
+	key = malloc(len + 1);
+	if (!key) {
+		error_set(err, _("out of memory"));
+		return 0;
+	}
+	memcpy(key, who, wlen + 1);
+	memcpy(key + wlen + 1, at, alen + 1);
+	for (i = hash_key(who, wlen, at, alen); t->slots[i & (t->size - 1)].key; i++)
+		;
+	t->slots[i & (t->size - 1)] = (struct stamp){ key, len, id };
+	t->last = &t->slots[i & (t->size - 1)];
+	t->n++;
+	return id;
+}
+
+static void stamps_free(struct stamps *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->size; i++)
+		free(t->slots[i].key);
+	free(t->slots);
 }
 
 static unsigned slot_of(long long kpi_id, int fiscal_year, enum value_kind kind)
@@ -250,15 +436,13 @@ static int *find_slot(struct value_batch *b, long long kpi_id, int fiscal_year,
 	}
 }
 
-static int run(struct value_batch *b, const char *sql, int bind_now, struct error *err)
+static int run(struct value_batch *b, const char *sql, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(b->s, sql, err);
 	int rc;
 
 	if (!stmt)
 		return -1;
-	if (bind_now)
-		sqlite3_bind_text(stmt, 1, b->now, -1, SQLITE_STATIC);
 	rc = store_step(b->s, stmt, err);
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -266,17 +450,40 @@ static int run(struct value_batch *b, const char *sql, int bind_now, struct erro
 
 int value_batch_flush(struct value_batch *b, struct error *err)
 {
-	int rc;
+	sqlite3_stmt *stmt;
+	long long last_id;
+	int rc, is_new;
 
 	if (!b->n)
 		return 0;
+	stmt = store_cached(b->s, chunk_is_new_sql, err);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, b->min_kpi);
+	sqlite3_bind_int64(stmt, 2, b->max_kpi);
+	rc = store_step(b->s, stmt, err);
+	is_new = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return -1;
 	current = b;
-	rc = run(b, history_sql, 1, err);
+	last_id = b->last_id;
+	rc = run(b, is_new ? new_history_sql : history_sql, err);
 	if (rc == 0) {
 		b->changed += sqlite3_changes(b->s->db);
-		rc = run(b, upsert_sql, 0, err);
+		rc = run(b, is_new ? new_values_sql : upsert_sql, err);
 	}
 	current = NULL;
+	if (rc == 0 && b->last_id != last_id) {
+		stmt = store_cached(b->s, seq_set_sql, err);
+		if (!stmt)
+			rc = -1;
+		else {
+			sqlite3_bind_int64(stmt, 1, b->last_id);
+			rc = store_step(b->s, stmt, err) == SQLITE_DONE ? 0 : -1;
+			sqlite3_reset(stmt);
+		}
+	}
 	b->n = 0;
 	b->used = 0;
 	memset(b->slots, 0, sizeof b->slots);
@@ -298,10 +505,19 @@ int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
 	}
 	r = &b->rows[b->n];
 	*r = (struct staged){ kpi_id, fiscal_year, kind, value, 0, 0, 0 };
+	if (!b->n || kpi_id < b->min_kpi)
+		b->min_kpi = kpi_id;
+	if (!b->n || kpi_id > b->max_kpi)
+		b->max_kpi = kpi_id;
+	r->entry = stamp_id(b, &b->entries, entry_find_sql, entry_add_sql, by, at, err);
+	if (!r->entry)
+		return -1;
+	/* The history records the import's time, and who entered the value. */
+	r->change = stamp_id(b, &b->changes, change_find_sql, change_add_sql, by, b->now, err);
+	if (!r->change)
+		return -1;
 	r->note = keep(b, note, err);
-	r->by = keep(b, by, err);
-	r->at = keep(b, at, err);
-	if (r->note == (size_t)-1 || r->by == (size_t)-1 || r->at == (size_t)-1)
+	if (r->note == (size_t)-1)
 		return -1;
 	*slot = ++b->n;
 	return 0;
@@ -316,6 +532,8 @@ void value_batch_free(struct value_batch *b)
 {
 	if (!b)
 		return;
+	stamps_free(&b->entries);
+	stamps_free(&b->changes);
 	free(b->arena);
 	free(b);
 }

@@ -48,14 +48,17 @@ static int expect_failed(const struct value_change *c, int had, double old,
 static const char select_old_sql[] =
 	"SELECT value, note, entered_by, entered_at FROM value"
 	" WHERE kpi_id = ? AND fiscal_year = ? AND kind = ?";
+/* value and history are views (schema version 3): their INSTEAD OF
+ * triggers store who and when once, each write still one statement. */
 static const char delete_sql[] =
 	"DELETE FROM value WHERE kpi_id = ? AND fiscal_year = ? AND kind = ?";
-static const char upsert_sql[] =
-	"INSERT OR REPLACE INTO value(kpi_id, fiscal_year, kind, value, note, entered_by,"
-	" entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char update_sql[] =
+	"UPDATE value SET value = ?4, note = ?5, entered_by = ?6, entered_at = ?7"
+	" WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = ?3";
 static const char insert_new_sql[] =
 	"INSERT INTO value(kpi_id, fiscal_year, kind, value, note, entered_by, entered_at)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+	" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM value_row"
+	" WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = (?3 = 'plan'))";
 static const char history_sql[] =
 	"INSERT INTO history(kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
 	" new_note, changed_by, changed_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -107,16 +110,19 @@ static int insert_new(struct store *s, const struct value_change *c, const char 
 		      struct error *err)
 {
 	sqlite3_stmt *write = store_cached(s, insert_new_sql, err);
-	int rc;
+	int rc, before;
 
 	if (!write)
 		return -1;
 	bind_new_value(write, c, now);
+	/* A view's INSTEAD OF trigger leaves sqlite3_changes at 0; the rows
+	 * its trigger wrote count in the total. */
+	before = sqlite3_total_changes(s->db);
 	rc = store_step(s, write, err);
 	sqlite3_reset(write);
 	if (rc != SQLITE_DONE)
 		return -1;
-	if (sqlite3_changes(s->db) == 0)
+	if (sqlite3_total_changes(s->db) == before)
 		return 0;
 	return record_history(s, c, 0, 0, "", now, err) < 0 ? -1 : 1;
 }
@@ -167,7 +173,7 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	}
 	sqlite3_reset(old);
 
-	write = store_cached(s, c->clear ? delete_sql : upsert_sql, err);
+	write = store_cached(s, c->clear ? delete_sql : had ? update_sql : insert_new_sql, err);
 	if (!write)
 		goto done;
 	bind_new_value(write, c, now);
