@@ -94,6 +94,7 @@ struct browser {
 	struct meeting meeting;		/* the open meeting; id 0: none */
 	int presented;			/* the agenda item shown last */
 	struct official_due due;	/* what the official still owes */
+	int due_stale;			/* to be counted again when idle */
 	int quit;
 };
 
@@ -1649,15 +1650,27 @@ static void enter_value(struct browser *b)
 	if (form_run(b->s, code, b->year, b->cli->user, locked, b->message, sizeof b->message,
 		     b->last, &b->nlast) == FORM_SAVED) {
 		forget_marks(b);
-		official_due_load(&b->due, b->cli);
+		b->due_stale = 1;
 	}
+}
+
+/* Counts what is due again (after a save, another official's, or at
+ * the start). */
+static void count_due(struct browser *b)
+{
+	official_due_load(&b->due, b->cli);
+	b->due_stale = 0;
 }
 
 /* !: the next KPI whose actual is due, with the year set to it. */
 static void next_due(struct browser *b)
 {
-	const char *code = official_due_next(&b->due);
+	const char *code;
 	char fy[32];
+
+	if (b->due_stale)
+		count_due(b);
+	code = official_due_next(&b->due);
 
 	if (!code) {
 		set_message(b, _("nothing is due"));
@@ -1834,7 +1847,7 @@ static void follow_others(struct browser *b)
 		return;
 	b->data_version = v;
 	forget_marks(b);
-	official_due_load(&b->due, b->cli);
+	b->due_stale = 1;
 }
 
 int browser_run(struct cli *cli)
@@ -1880,7 +1893,9 @@ int browser_run(struct cli *cli)
 		delscreen(screen);
 		return cli_fail(cli, "%s", b.message);
 	}
-	official_due_load(&b.due, cli);
+	/* what is due is counted once the first screen is up: over every
+	 * KPI of a national database it takes longer than opening does */
+	b.due_stale = 1;
 	draw_start_colors();
 	cbreak();
 	noecho();
@@ -1893,9 +1908,11 @@ int browser_run(struct cli *cli)
 		draw(&b);
 		/* Between keys, a second at most: what other officials saved
 		 * (another browser, kpitree set, an import) shows within it. */
-		if (input_next(&k, b.search ? 0 : REFRESH_MS) < 0) {
+		if (input_next(&k, b.search || b.due_stale ? 0 : REFRESH_MS) < 0) {
 			if (b.search)
 				search_slice(&b);
+			else if (b.due_stale)
+				count_due(&b);
 			else
 				follow_others(&b);
 			continue;
