@@ -600,7 +600,10 @@ static void print_action(void *ctx, const struct remark *r)
 {
 	struct cli *cli = ctx;
 
-	fprintf(cli->out, _("action %lld: %s (owner %s, due %s)\n"), r->id, r->text, r->owner, r->due);
+	char due[64];
+
+	fprintf(cli->out, _("action %lld: %s (owner %s, due %s)\n"), r->id, r->text, r->owner,
+		i18n_date(r->due, due, sizeof due));
 }
 
 /* The rank the scheme proposes at year, the latest evaluation and the

@@ -44,3 +44,22 @@ char *i18n_time(const char *iso, char *buf, size_t size)
 		snprintf(buf, size, "%s", iso);
 	return buf;
 }
+
+char *i18n_date(const char *ymd, char *buf, size_t size)
+{
+	struct tm tm;
+	char end;
+
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(ymd, "%4d-%2d-%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &end) != 3 ||
+	    strlen(ymd) != 10) {
+		snprintf(buf, size, "%s", ymd);
+		return buf;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	/* TRANSLATORS: a date as strftime writes it. */
+	if (!strftime(buf, size, _("%Y-%m-%d"), &tm))
+		snprintf(buf, size, "%s", ymd);
+	return buf;
+}

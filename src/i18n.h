@@ -24,4 +24,8 @@ int i18n_japanese(void);
  * is. Returns buf. */
 char *i18n_time(const char *iso, char *buf, size_t size);
 
+/* A date (YYYY-MM-DD) as the interface writes it: 2026-11-23, or in
+ * Japanese 2026年11月23日. Other text comes back as it is. Returns buf. */
+char *i18n_date(const char *ymd, char *buf, size_t size);
+
 #endif

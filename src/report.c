@@ -168,14 +168,14 @@ static void add_text(char **list, const char *text)
 static void collect_remark(void *ctx, const struct remark *m)
 {
 	struct remark_text *t = ctx;
-	char line[2048];
+	char line[2048], due[64];
 
 	if (m->kind == REMARK_COMMENT) {
 		snprintf(line, sizeof line, "%s (%s)", m->text, m->entered_by);
 		add_text(&t->comments, line);
 	} else {
 		snprintf(line, sizeof line, _("[%s] %s (owner %s, due %s)"), *m->done_at ? "x" : " ",
-			 m->text, m->owner, m->due);
+			 m->text, m->owner, i18n_date(m->due, due, sizeof due));
 		add_text(&t->actions, line);
 	}
 }
@@ -287,14 +287,14 @@ static void md_text(FILE *f, const char *t)
 
 static void md_summary(struct report *r)
 {
-	char fy[32];
+	char fy[32], held[64];
 	int i;
 
 	fputs("# ", r->f);
 	md_text(r->f, title_of(r));
 	fputs("\n\n", r->f);
 	if (r->has_meeting) {
-		fprintf(r->f, _("- held on: %s\n- agenda: "), r->m.held_on);
+		fprintf(r->f, _("- held on: %s\n- agenda: "), i18n_date(r->m.held_on, held, sizeof held));
 		md_text(r->f, r->m.agenda);
 		fprintf(r->f, _(" (%d item%s)\n"), r->m.items, r->m.items == 1 ? "" : "s");
 	} else {
@@ -427,7 +427,7 @@ static const char html_style[] =
 
 static void html_summary(struct report *r)
 {
-	char fy[32];
+	char fy[32], held[64];
 	int i;
 
 	/* polyglot: HTML5 that is also well-formed XML, so that an XML
@@ -439,7 +439,7 @@ static void html_summary(struct report *r)
 	html_text(r->f, title_of(r));
 	fputs("</h1>\n<p class=\"meta\">", r->f);
 	if (r->has_meeting) {
-		fprintf(r->f, _("held on %s · agenda: "), r->m.held_on);
+		fprintf(r->f, _("held on %s · agenda: "), i18n_date(r->m.held_on, held, sizeof held));
 		html_text(r->f, r->m.agenda);
 		fprintf(r->f, _(" (%d item%s) · "), r->m.items, r->m.items == 1 ? "" : "s");
 	} else {

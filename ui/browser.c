@@ -496,12 +496,12 @@ struct open_actions {
 static void draw_action(void *ctx, const struct remark *r)
 {
 	struct open_actions *a = ctx;
-	char line[TEXT_MAX];
+	char line[TEXT_MAX], due[64];
 
 	if (a->y + a->rows >= a->last)
 		return;
 	snprintf(line, sizeof line, "%s %s (%s, %s)", draw_ascii() ? "[ ]" : "□", r->text, r->owner,
-		 r->due);
+		 i18n_date(r->due, due, sizeof due));
 	put(a->y + a->rows++, a->x, a->w, line, 0);
 }
 
@@ -1279,12 +1279,13 @@ struct meeting_lines {
 static void meeting_line(void *ctx, const struct meeting *m)
 {
 	struct meeting_lines *l = ctx;
-	char fy[32];
+	char fy[32], held[64];
 
 	if (l->n == 64)
 		return;
 	snprintf(l->text[l->n], sizeof l->text[0], _("%lld  %s  %s  %s  %d item%s  %s  %s"), m->id,
-		 m->held_on, fiscal_year_short(m->year, fy, sizeof fy), m->title, m->items,
+		 i18n_date(m->held_on, held, sizeof held), fiscal_year_short(m->year, fy, sizeof fy),
+		 m->title, m->items,
 		 m->items == 1 ? "" : "s",
 		 *m->closed_at ? _("closed") : _("open"), m->agenda);
 	l->id[l->n++] = m->id;

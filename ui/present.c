@@ -76,7 +76,7 @@ struct presentation {
 static void collect(void *ctx, const struct remark *r)
 {
 	struct presentation *p = ctx;
-	char line[TEXT_MAX];
+	char line[TEXT_MAX], due[64];
 
 	if (r->meeting_id != p->m.id && (r->kind == REMARK_COMMENT || *r->done_at))
 		return;
@@ -87,7 +87,7 @@ static void collect(void *ctx, const struct remark *r)
 		lines_add(&p->comments, line);
 	} else {
 		snprintf(line, sizeof line, "%s %s (%s, %s)", *r->done_at ? "[x]" : "[ ]", r->text,
-			 r->owner, r->due);
+			 r->owner, i18n_date(r->due, due, sizeof due));
 		lines_add(&p->actions, line);
 	}
 }
