@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "store.h"
 
 void i18n_start(void)
 {
@@ -29,15 +30,10 @@ char *i18n_time(const char *iso, char *buf, size_t size)
 	struct tm tm;
 	time_t t;
 
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+	if (store_time_parse(iso, &t) < 0) {
 		snprintf(buf, size, "%s", iso);
 		return buf;
 	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
 	if (!localtime_r(&t, &tm) ||
 	    /* TRANSLATORS: a date and time as strftime writes it. */
 	    !strftime(buf, size, _("%Y-%m-%d %H:%M:%S"), &tm))

@@ -506,6 +506,20 @@ void store_remove(const char *path)
 	}
 }
 
+int store_time_parse(const char *iso, time_t *t)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	*t = timegm(&tm);
+	return 0;
+}
+
 char *store_now(char *buf, size_t size)
 {
 	time_t now = time(NULL);

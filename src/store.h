@@ -4,6 +4,7 @@
 #define KPITREE_STORE_H
 
 #include <sqlite3.h>
+#include <time.h>
 
 #include "error.h"
 
@@ -105,5 +106,9 @@ long long store_data_version(struct store *s);
 
 /* The current time as ISO 8601 UTC, "2026-11-23T04:05:06Z". */
 char *store_now(char *buf, size_t size);
+
+/* Reads a time as store_now writes it into *t. Returns 0, or -1 for
+ * text of another shape. */
+int store_time_parse(const char *iso, time_t *t);
 
 #endif

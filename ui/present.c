@@ -422,20 +422,6 @@ static void action_done(struct presentation *p)
 	done(p, meeting_action_done(p->s, p->open[pick], p->user, &err), &err, _("done"));
 }
 
-/* The meeting's start as a time, from its ISO 8601 UTC opened_at. */
-static time_t opened_time(const char *iso)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(iso, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-		   &tm.tm_min, &tm.tm_sec) != 6)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	return timegm(&tm);
-}
-
 int present_run(struct cli *cli, long long id, int start, char *message, size_t size)
 {
 	struct store *s = cli->store;
@@ -453,7 +439,9 @@ int present_run(struct cli *cli, long long id, int start, char *message, size_t 
 		free(p.codes);
 		return 0;
 	}
-	p.opened = opened_time(p.m.opened_at);
+	/* the meeting's clock: no start read, no clock */
+	if (store_time_parse(p.m.opened_at, &p.opened) < 0)
+		p.opened = 0;
 	p.i = start >= 0 && start < p.n ? start : 0;
 	if (load(&p, &err) < 0)
 		snprintf(p.message, sizeof p.message, "%s", err.text);
