@@ -75,6 +75,24 @@ void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
 	progress_at(&k->baseline, &k->target, k->direction, actuals, n, r->year, p);
 }
 
+double kpi_years_scale(const struct kpi *k, const struct kpi_years *t)
+{
+	double max = 0;
+	int i;
+
+	for (i = 0; i < t->n; i++) {
+		if (t->rows[i].has_plan && t->rows[i].plan > max)
+			max = t->rows[i].plan;
+		if (t->rows[i].has_actual && t->rows[i].actual > max)
+			max = t->rows[i].actual;
+	}
+	if (k->baseline.present && k->baseline.value > max)
+		max = k->baseline.value;
+	if (k->target.present && k->target.value > max)
+		max = k->target.value;
+	return max > 0 ? max : 1;
+}
+
 char *kpi_years_cell(int present, double v, char *buf, size_t size)
 {
 	if (present)

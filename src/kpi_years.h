@@ -36,6 +36,10 @@ struct kpi_year *kpi_years_row(struct kpi_years *t, int year);
 void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
 			const struct kpi_year *r, struct progress *p);
 
+/* What a chart of k scales to: the largest of t's plans and actuals and
+ * k's baseline and target, or 1 when none is above 0. */
+double kpi_years_scale(const struct kpi *k, const struct kpi_years *t);
+
 /* A value cell: the number, or "-". */
 char *kpi_years_cell(int present, double v, char *buf, size_t size);
 

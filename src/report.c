@@ -470,23 +470,11 @@ static void html_chart(struct report *r, const struct item *it)
 {
 	const int W = 520, H = 170, left = 56, right = 10, top = 14, bottom = 28;
 	const struct kpi *k = &it->k;
-	double max = 0, v;
+	/* a tenth above the largest, for the value written over a bar */
+	double max = kpi_years_scale(k, &it->t) * 1.1, v;
 	int i, n = it->t.n, plot_w = W - left - right, plot_h = H - top - bottom;
 	char a[64], fy[32];
 
-	for (i = 0; i < n; i++) {
-		if (it->t.rows[i].has_plan && it->t.rows[i].plan > max)
-			max = it->t.rows[i].plan;
-		if (it->t.rows[i].has_actual && it->t.rows[i].actual > max)
-			max = it->t.rows[i].actual;
-	}
-	if (k->baseline.present && k->baseline.value > max)
-		max = k->baseline.value;
-	if (k->target.present && k->target.value > max)
-		max = k->target.value;
-	if (max <= 0)
-		max = 1;
-	max *= 1.1;
 	fprintf(r->f, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%d\""
 		" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n<title>", W, H, W, H);
 	html_text(r->f, it->row->code);

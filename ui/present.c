@@ -150,7 +150,7 @@ static int draw_chart(const struct presentation *p, int y, int x, int w, int max
 	const char *full = draw_ascii() ? "#" : "█", *light = draw_ascii() ? "=" : "░";
 	const char *mark = draw_ascii() ? "-" : "▒";
 	const struct kpi *k = &p->k;
-	double max = 0;
+	double max = kpi_years_scale(k, &p->t);
 	int i, row = y, bar_w = w - 24, any_plan = 0, any = 0, years;
 	int bounds = !k->is_project && k->baseline.present && k->target.present;
 	char label[200], fy[32];
@@ -160,19 +160,9 @@ static int draw_chart(const struct presentation *p, int y, int x, int w, int max
 	for (i = 0; i < p->t.n; i++) {
 		const struct kpi_year *r = &p->t.rows[i];
 
-		if (r->has_plan && r->plan > max)
-			max = r->plan;
-		if (r->has_actual && r->actual > max)
-			max = r->actual;
 		any_plan |= r->has_plan;
 		any |= r->has_plan || r->has_actual;
 	}
-	if (k->baseline.present && k->baseline.value > max)
-		max = k->baseline.value;
-	if (k->target.present && k->target.value > max)
-		max = k->target.value;
-	if (max <= 0)
-		max = 1;
 	if (!any) {
 		put(row++, x, w, _("no values yet"), 0);
 		return 1;
