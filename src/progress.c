@@ -93,14 +93,19 @@ void progress_plan(const double *plan, const double *actual, struct progress *ou
 	out->status = *actual >= *plan ? STATUS_ACHIEVED : STATUS_BEHIND;
 }
 
-const char *progress_status_name(enum status status)
+const char *progress_status_word(enum status status)
 {
-	static const char *const names[] = {
+	static const char *const words[] = {
 		[STATUS_NO_DATA] = N_("no data"),
 		[STATUS_BEHIND] = N_("behind"),
 		[STATUS_ON_TRACK] = N_("on track"),
 		[STATUS_ACHIEVED] = N_("achieved"),
 	};
 
-	return _(names[status]);
+	return words[status];
+}
+
+const char *progress_status_name(enum status status)
+{
+	return _(progress_status_word(status));
 }

@@ -46,7 +46,11 @@ void progress_at(const struct amount *baseline, const struct amount *target,
 void progress_plan(const double *plan, const double *actual,
 		   struct progress *out);
 
-/* "achieved", "on track", "behind", "no data". */
+/* "achieved", "on track", "behind", "no data": the words of the data
+ * (the CSV report), the same in every language. */
+const char *progress_status_word(enum status status);
+
+/* The same in the interface's language (達成, 順調, 遅れ, データなし). */
 const char *progress_status_name(enum status status);
 
 #endif

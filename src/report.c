@@ -58,10 +58,6 @@ int report_format_parse(const char *name, enum report_format *format, struct err
 	return 0;
 }
 
-static const char *const status_words[] = {
-	[STATUS_ACHIEVED] = "achieved", [STATUS_ON_TRACK] = "on track",
-	[STATUS_BEHIND] = "behind", [STATUS_NO_DATA] = "no data",
-};
 static const enum status status_order[] = {
 	STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NO_DATA,
 };
@@ -666,7 +662,8 @@ static void csv_item(struct report *r, const struct item *it)
 	else
 		buf[0] = '\0';
 	csv_put_cell(&r->csv, buf);
-	csv_put_cell(&r->csv, status_words[row->st.progress.status]);
+	/* data: the same words in every language */
+	csv_put_cell(&r->csv, progress_status_word(row->st.progress.status));
 	csv_put_cell(&r->csv, it->proposed ? it->proposed->code : "");
 	csv_put_cell(&r->csv, it->e.present ? it->e.rank : "");
 	csv_put_cell(&r->csv, it->e.present ? it->e.reason : "");
