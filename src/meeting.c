@@ -162,63 +162,59 @@ static int check_open(struct store *s, long long id, struct error *err)
 	return 0;
 }
 
+/* Runs sql ("UPDATE table SET column = ?1 WHERE id = ?2") with text for
+ * the row id. Returns 0, or -1 with err filled. */
+static int set_text(struct store *s, const char *sql, const char *text, long long id,
+		    struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, sql, err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 2, id);
+	rc = store_step(s, stmt, err);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int meeting_set_agenda(struct store *s, long long id, const char *agenda,
 		       const long long *kpi_ids, int n, const char *user, struct error *err)
 {
-	sqlite3_stmt *stmt;
 	char now[32];
-	int rc;
 
 	if (n == 0)
 		return error_set(err, _("no KPI matches: the agenda stays as it was"));
 	store_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (check_open(s, id, err) < 0)
-		goto fail;
-	stmt = store_cached(s, "UPDATE meeting SET agenda = ? WHERE id = ?", err);
-	if (!stmt)
-		goto fail;
-	sqlite3_bind_text(stmt, 1, agenda, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(stmt, 2, id);
-	rc = store_step(s, stmt, err);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE || fill_agenda(s, id, kpi_ids, n, err) < 0 ||
+	if (check_open(s, id, err) < 0 ||
+	    set_text(s, "UPDATE meeting SET agenda = ?1 WHERE id = ?2", agenda, id, err) < 0 ||
+	    fill_agenda(s, id, kpi_ids, n, err) < 0 ||
 	    log_change(s, id, 0, "agenda", NULL, agenda, NULL, user, now, err) < 0 ||
-	    store_commit(s, err) < 0)
-		goto fail;
+	    store_commit(s, err) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	return 0;
-fail:
-	store_rollback(s);
-	return -1;
 }
 
 int meeting_end(struct store *s, long long id, const char *user, struct error *err)
 {
-	sqlite3_stmt *stmt;
 	char now[32];
-	int rc;
 
 	store_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (check_open(s, id, err) < 0)
-		goto fail;
-	stmt = store_cached(s, "UPDATE meeting SET closed_at = ? WHERE id = ?", err);
-	if (!stmt)
-		goto fail;
-	sqlite3_bind_text(stmt, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(stmt, 2, id);
-	rc = store_step(s, stmt, err);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE ||
+	if (check_open(s, id, err) < 0 ||
+	    set_text(s, "UPDATE meeting SET closed_at = ?1 WHERE id = ?2", now, id, err) < 0 ||
 	    log_change(s, id, 0, "end", NULL, now, NULL, user, now, err) < 0 ||
-	    store_commit(s, err) < 0)
-		goto fail;
+	    store_commit(s, err) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	return 0;
-fail:
-	store_rollback(s);
-	return -1;
 }
 
 #define MEETING_SELECT \
@@ -526,16 +522,8 @@ int meeting_action_done(struct store *s, long long remark_id, const char *user,
 		error_set(err, _("no open action item %lld"), remark_id);
 		goto fail;
 	}
-	if (rc != SQLITE_ROW)
-		goto fail;
-	stmt = store_cached(s, "UPDATE remark SET done_at = ? WHERE id = ?", err);
-	if (!stmt)
-		goto fail;
-	sqlite3_bind_text(stmt, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(stmt, 2, remark_id);
-	rc = store_step(s, stmt, err);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE ||
+	if (rc != SQLITE_ROW ||
+	    set_text(s, "UPDATE remark SET done_at = ?1 WHERE id = ?2", now, remark_id, err) < 0 ||
 	    log_change(s, id, kpi_id, "done", text, now, NULL, user, now, err) < 0 ||
 	    store_commit(s, err) < 0)
 		goto fail;
