@@ -9,6 +9,10 @@
 #include "config.h"
 #include "store.h"
 
+/* Whether the catalogue in use is the Japanese one: found once, at the
+ * start, not at every fiscal year drawn. */
+static int japanese;
+
 void i18n_start(void)
 {
 	const char *dir = getenv("KPITREE_LOCALEDIR");
@@ -16,13 +20,14 @@ void i18n_start(void)
 	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
+	/* TRANSLATORS: "ja" in the Japanese catalogue: the code uses it to
+	 * write fiscal years and dates the Japanese way. */
+	japanese = strcmp(_("language-code"), "ja") == 0;
 }
 
 int i18n_japanese(void)
 {
-	/* TRANSLATORS: "ja" in the Japanese catalogue: the code uses it to
-	 * write fiscal years and dates the Japanese way. */
-	return strcmp(_("language-code"), "ja") == 0;
+	return japanese;
 }
 
 char *i18n_time(const char *iso, char *buf, size_t size)

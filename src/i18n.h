@@ -15,7 +15,8 @@
  * setlocale. */
 void i18n_start(void);
 
-/* Whether messages are shown in Japanese (the catalogue is in use). */
+/* Whether messages are shown in Japanese (the Japanese catalogue was
+ * bound by i18n_start). */
 int i18n_japanese(void);
 
 /* A moment (ISO 8601 UTC, as the store writes it) as the interface
