@@ -19,32 +19,6 @@
 #include "testdb.h"
 #include "values.h"
 
-struct fixture {
-	char *path;
-	struct store *s;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-
-	f->path = testdb_path();
-	f->s = testdb_create(f->path);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	store_fail_step(0);
-	store_close(f->s);
-	testdb_remove(f->path);
-	free(f);
-	return 0;
-}
-
 static void set_actual(struct store *s, const char *code, int year, double v, int clear)
 {
 	struct value_change c = { .fiscal_year = year, .kind = VALUE_ACTUAL, .value = v,
@@ -104,7 +78,7 @@ static void rules_read_as_written(void **state)
 /* H01 28人 (R6) → 0人 (R7): C with 12, A with 0, D with 30 and with 28. */
 static void default_scheme_proposes_by_status_and_baseline(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 
 	assert_string_equal(proposed(f->s, "H01", 2025), "");
 	set_actual(f->s, "H01", 2025, 12, 0);
@@ -132,7 +106,7 @@ static int import_text(struct store *s, const char *text, struct error_list *err
 
 static void an_imported_scheme_replaces_the_default(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct error items[4];
 	struct error_list errors = { items, 0, 4, 0 };
 	struct rank_scheme scheme;
@@ -165,7 +139,7 @@ static void an_imported_scheme_replaces_the_default(void **state)
 
 static void lists_are_data_and_replaced_per_list(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct error items[4];
 	struct error_list errors = { items, 0, 4, 0 };
 	struct choices c;
@@ -186,22 +160,9 @@ static void lists_are_data_and_replaced_per_list(void **state)
 	assert_non_null(strstr(errors.items[0].text, "neither assessment nor policy"));
 }
 
-static long long count(struct store *s, const char *sql)
-{
-	struct error err;
-	sqlite3_stmt *stmt = store_prepare(s, sql, &err);
-	long long n;
-
-	assert_non_null(stmt);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return n;
-}
-
 static void a_meeting_records_with_history_and_refuses_cleanly(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct meeting m;
 	struct evaluation e;
 	struct error err;
@@ -220,8 +181,8 @@ static void a_meeting_records_with_history_and_refuses_cleanly(void **state)
 					&err), -1);
 	assert_int_equal(meeting_remark_add(f->s, m.id, 1, REMARK_ACTION, "照会", "課", "2026-02-30",
 					    "tanaka", &err), -1);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM evaluation") +
-			 count(f->s, "SELECT count(*) FROM remark"), 0);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM evaluation") +
+			 testdb_int(f->s, "SELECT count(*) FROM remark"), 0);
 
 	assert_int_equal(meeting_record(f->s, m.id, 1, RECORD_RANK, "B", "順調", "見込み", "C",
 					"tanaka", &err), 0);
@@ -230,7 +191,7 @@ static void a_meeting_records_with_history_and_refuses_cleanly(void **state)
 	assert_int_equal(meeting_evaluation(f->s, m.id, 1, &e, &err), 0);
 	assert_string_equal(e.rank, "C");
 	assert_string_equal(e.entered_by, "sato");
-	assert_int_equal(count(f->s, "SELECT count(*) FROM record_history WHERE what = 'rank'"
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM record_history WHERE what = 'rank'"
 			       " AND old_text = 'B' AND new_text = 'C' AND changed_by = 'sato'"), 1);
 	assert_int_equal(meeting_remark_add(f->s, m.id, 2, REMARK_ACTION, "照会", "課", "2026-12-25",
 					    "tanaka", &err), 0);
@@ -238,7 +199,7 @@ static void a_meeting_records_with_history_and_refuses_cleanly(void **state)
 	/* a write failing at any step leaves the database as it was */
 	{
 		long n;
-		long long remarks = count(f->s, "SELECT count(*) FROM remark");
+		long long remarks = testdb_int(f->s, "SELECT count(*) FROM remark");
 
 		for (n = 1; n < 12; n++) {
 			store_fail_step(n);
@@ -248,7 +209,7 @@ static void a_meeting_records_with_history_and_refuses_cleanly(void **state)
 				break;
 			}
 			store_fail_step(0);
-			assert_int_equal(count(f->s, "SELECT count(*) FROM remark"), remarks);
+			assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM remark"), remarks);
 		}
 		assert_true(n > 1);
 	}
@@ -267,10 +228,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rules_read_as_written),
-		cmocka_unit_test_setup_teardown(default_scheme_proposes_by_status_and_baseline, setup, teardown),
-		cmocka_unit_test_setup_teardown(an_imported_scheme_replaces_the_default, setup, teardown),
-		cmocka_unit_test_setup_teardown(lists_are_data_and_replaced_per_list, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_meeting_records_with_history_and_refuses_cleanly, setup, teardown),
+		cmocka_unit_test_setup_teardown(default_scheme_proposes_by_status_and_baseline, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(an_imported_scheme_replaces_the_default, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(lists_are_data_and_replaced_per_list, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(a_meeting_records_with_history_and_refuses_cleanly, testdb_setup, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

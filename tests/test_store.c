@@ -15,18 +15,6 @@
 #include "testdb.h"
 #include "tree.h"
 
-static int int_query(struct store *s, const char *sql)
-{
-	sqlite3_stmt *stmt;
-	int v;
-
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	v = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
-}
-
 static const char *text_query(struct store *s, const char *sql, char *buf, size_t size)
 {
 	sqlite3_stmt *stmt;
@@ -48,9 +36,9 @@ static void store_create_sets_wal_foreign_keys_and_version(void **state)
 	(void)state;
 	assert_non_null(s);
 	assert_string_equal(text_query(s, "PRAGMA journal_mode", mode, sizeof mode), "wal");
-	assert_int_equal(int_query(s, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(int_query(s, "PRAGMA user_version"), schema_version);
-	assert_int_equal(int_query(s, "PRAGMA busy_timeout"), STORE_BUSY_TIMEOUT_MS);
+	assert_int_equal(testdb_int(s, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(testdb_int(s, "PRAGMA user_version"), schema_version);
+	assert_int_equal(testdb_int(s, "PRAGMA busy_timeout"), STORE_BUSY_TIMEOUT_MS);
 	store_close(s);
 	testdb_remove(path);
 }
@@ -128,8 +116,8 @@ static void store_migrates_an_empty_sqlite_file(void **state)
 	sqlite3_close(db);
 	s = store_open(path, STORE_READ_WRITE, &err);
 	assert_non_null(s);
-	assert_int_equal(int_query(s, "PRAGMA user_version"), schema_version);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM sqlite_master WHERE name = 'kpi'"), 1);
+	assert_int_equal(testdb_int(s, "PRAGMA user_version"), schema_version);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'kpi'"), 1);
 	store_close(s);
 	testdb_remove(path);
 }
@@ -235,7 +223,7 @@ static void history_refuses_update_and_delete(void **state)
 	assert_non_null(strstr(err.text, "history is append-only"));
 	assert_int_equal(store_exec(s, "DELETE FROM history", &err), -1);
 	assert_non_null(strstr(err.text, "history is append-only"));
-	assert_int_equal(int_query(s, "SELECT count(*) FROM history"), 2);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM history"), 2);
 	store_close(s);
 	testdb_remove(path);
 }
@@ -251,16 +239,16 @@ static void search_index_finds_japanese_substrings_and_follows_updates(void **st
 	struct error err;
 
 	(void)state;
-	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE search MATCH '子育て'"), 1);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE search MATCH '待機児童'"), 3);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE instr(text, '移住') > 0"), 0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM search WHERE search MATCH '子育て'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM search WHERE search MATCH '待機児童'"), 3);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM search WHERE instr(text, '移住') > 0"), 0);
 	assert_int_equal(store_exec(s, "UPDATE kpi SET name = '移住相談件数' WHERE code = 'H01'", &err), 0);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE instr(text, '移住') > 0"), 1);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE search MATCH '移住相'"), 1);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE search MATCH '待機児童'"), 2);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM search WHERE instr(text, '移住') > 0"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM search WHERE search MATCH '移住相'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM search WHERE search MATCH '待機児童'"), 2);
 	assert_int_equal(store_exec(s, "DELETE FROM kpi WHERE code = 'H02'", &err), 0);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM search_ref WHERE kind = 2 AND ref = 2"), 0);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM search WHERE search MATCH 'せわずき'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM search_ref WHERE kind = 2 AND ref = 2"), 0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM search WHERE search MATCH 'せわずき'"), 1);
 	store_close(s);
 	testdb_remove(path);
 }
@@ -278,8 +266,8 @@ static void one_measure_placed_twice_is_one_node(void **state)
 		" (11, 1, 2, '3', '安心して暮らせる豊かな地域をつくる');"
 		"INSERT INTO placement(id, node_id, parent_id, position) VALUES"
 		" (10, 10, NULL, 2), (11, 11, 10, 1), (12, 3, 11, 1)", &err), 0);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM placement WHERE node_id = 3"), 2);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM node WHERE level = 3"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM placement WHERE node_id = 3"), 2);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM node WHERE level = 3"), 1);
 	assert_int_equal(store_exec(s, "INSERT INTO node(strategy_id, level, label, title) VALUES"
 				    " (1, 3, '①', '安心して子どもを産み育てられる環境の整備')", &err), -1);
 	store_close(s);
@@ -300,7 +288,7 @@ static void backup_copies_a_database_that_passes_check(void **state)
 	s = store_open(copy, STORE_READ_WRITE, &err);
 	assert_non_null(s);
 	assert_int_equal(store_check(s, count_problem, &n, &err), 0);
-	assert_int_equal(int_query(s, "SELECT count(*) FROM kpi"), 3);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM kpi"), 3);
 	store_close(s);
 	testdb_remove(copy);
 	testdb_remove(path);

@@ -14,44 +14,6 @@
 #include "testdb.h"
 #include "values.h"
 
-struct fixture {
-	char *path;
-	struct store *s;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-
-	f->path = testdb_path();
-	f->s = testdb_create(f->path);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	store_fail_step(0);
-	store_close(f->s);
-	testdb_remove(f->path);
-	free(f);
-	return 0;
-}
-
-static int count(struct store *s, const char *sql)
-{
-	sqlite3_stmt *stmt;
-	int n;
-
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	n = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
-	return n;
-}
-
 static struct value_change actual(int year, double v)
 {
 	return (struct value_change){
@@ -62,36 +24,36 @@ static struct value_change actual(int year, double v)
 
 static void set_writes_one_value_and_one_history_row(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct value_change c = actual(2025, 12);
 	struct error err;
 
 	c.note = "速報値";
 	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM value WHERE kpi_id = 1"), 1);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"), 1);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM value WHERE kpi_id = 1 AND value = 12"
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM value WHERE kpi_id = 1"), 1);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"), 1);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM value WHERE kpi_id = 1 AND value = 12"
 			       " AND note = '速報値' AND entered_by = 'tanaka' AND kind = 'actual'"
 			       " AND fiscal_year = 2025 AND entered_at LIKE '20__-__-__T__:__:__Z'"), 1);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
 			       " AND old_value IS NULL AND new_value = 12 AND changed_by = 'tanaka'"
 			       " AND source = 'set'"), 1);
 }
 
 static void setting_the_same_value_again_writes_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct value_change c = actual(2025, 12);
 	struct error err;
 
 	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
 	assert_int_equal(values_set(f->s, &c, &err), VALUES_UNCHANGED);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"), 1);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"), 1);
 }
 
 static void changing_a_value_records_old_and_new(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct value_change c = actual(2025, 12);
 	struct error err;
 
@@ -99,29 +61,29 @@ static void changing_a_value_records_old_and_new(void **state)
 	c.value = 9;
 	c.user = "sato";
 	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
 			       " AND old_value = 12 AND new_value = 9 AND changed_by = 'sato'"), 1);
-	assert_int_equal(count(f->s, "SELECT value FROM value WHERE kpi_id = 1"), 9);
+	assert_int_equal(testdb_int(f->s, "SELECT value FROM value WHERE kpi_id = 1"), 9);
 }
 
 static void clearing_removes_the_value_and_records_it(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct value_change c = actual(2025, 12);
 	struct error err;
 
 	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
 	c.clear = 1;
 	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM value WHERE kpi_id = 1"), 0);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM value WHERE kpi_id = 1"), 0);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
 			       " AND old_value = 12 AND new_value IS NULL"), 1);
 	assert_int_equal(values_set(f->s, &c, &err), VALUES_UNCHANGED);
 }
 
 static void stale_expect_changes_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct value_change c = actual(2025, 12);
 	struct error err;
 	char *before;
@@ -145,7 +107,7 @@ static void stale_expect_changes_nothing(void **state)
 
 static void expect_none_refuses_when_a_value_exists(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct value_change c = actual(2025, 12);
 	struct error err;
 
@@ -161,7 +123,7 @@ static void expect_none_refuses_when_a_value_exists(void **state)
 
 static void matching_expect_saves(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct value_change c = actual(2025, 12);
 	struct error err;
 
@@ -209,7 +171,7 @@ static long fail_each_step(struct store *s, const struct value_change *c)
 
 static void a_failing_step_anywhere_leaves_everything_as_it_was(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct value_change c = actual(2025, 12);
 
 	/* A new value: its insert and its history row. */
@@ -251,7 +213,7 @@ static void see_history(void *ctx, const struct history_row *h)
 
 static void values_and_history_are_listed_in_order(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct value_change c = actual(2025, 12);
 	struct seen seen = { 0, "" };
 	struct error err;
@@ -274,7 +236,7 @@ static void values_and_history_are_listed_in_order(void **state)
 
 static void kpi_find_reads_amounts_and_names_unknown_codes(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct kpi k;
 	struct error err;
 	char text[128];
@@ -299,16 +261,16 @@ static void kpi_find_reads_amounts_and_names_unknown_codes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(set_writes_one_value_and_one_history_row, setup, teardown),
-		cmocka_unit_test_setup_teardown(setting_the_same_value_again_writes_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(changing_a_value_records_old_and_new, setup, teardown),
-		cmocka_unit_test_setup_teardown(clearing_removes_the_value_and_records_it, setup, teardown),
-		cmocka_unit_test_setup_teardown(stale_expect_changes_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(expect_none_refuses_when_a_value_exists, setup, teardown),
-		cmocka_unit_test_setup_teardown(matching_expect_saves, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_failing_step_anywhere_leaves_everything_as_it_was, setup, teardown),
-		cmocka_unit_test_setup_teardown(values_and_history_are_listed_in_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(kpi_find_reads_amounts_and_names_unknown_codes, setup, teardown),
+		cmocka_unit_test_setup_teardown(set_writes_one_value_and_one_history_row, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(setting_the_same_value_again_writes_nothing, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(changing_a_value_records_old_and_new, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(clearing_removes_the_value_and_records_it, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(stale_expect_changes_nothing, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(expect_none_refuses_when_a_value_exists, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(matching_expect_saves, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(a_failing_step_anywhere_leaves_everything_as_it_was, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(values_and_history_are_listed_in_order, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(kpi_find_reads_amounts_and_names_unknown_codes, testdb_setup, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -93,3 +93,37 @@ char *testdb_snapshot(struct store *s)
 	assert_non_null(text);
 	return text;
 }
+
+int testdb_setup(void **state)
+{
+	struct testdb *t = calloc(1, sizeof *t);
+
+	assert_non_null(t);
+	t->path = testdb_path();
+	t->s = testdb_create(t->path);
+	*state = t;
+	return 0;
+}
+
+int testdb_teardown(void **state)
+{
+	struct testdb *t = *state;
+
+	store_fail_step(0);
+	store_close(t->s);
+	testdb_remove(t->path);
+	free(t);
+	return 0;
+}
+
+long long testdb_int(struct store *s, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	long long v;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}

@@ -14,6 +14,21 @@ struct store *testdb_create(const char *path);
 /* Removes path and its -wal and -shm files, and frees it. */
 void testdb_remove(char *path);
 
+/* The fixture of most cmocka tests: a fresh database of the fixture. */
+struct testdb {
+	char *path;
+	struct store *s;
+};
+
+/* cmocka setup: *state becomes a struct testdb. */
+int testdb_setup(void **state);
+
+/* cmocka teardown: turns store_fail_step off, closes and removes. */
+int testdb_teardown(void **state);
+
+/* The one integer that sql (a SELECT) gives. */
+long long testdb_int(struct store *s, const char *sql);
+
 /* Every value and history row as one text, for "nothing changed"
  * assertions; free the result. */
 char *testdb_snapshot(struct store *s);
