@@ -252,30 +252,20 @@ static char *dup(const char *t)
 	return d;
 }
 
-static int add_row(struct store *s, struct review_list *l, const char *code, const char *group,
-		   const char *field, int year, struct error *err)
+/* Reads the KPI of a gathered row (its code) into the rest of it. */
+static int complete(struct store *s, struct review_row *r, int year, struct error *err)
 {
-	struct review_row *more, *r;
 	struct kpi_years t;
 	struct kpi k;
 
-	if (kpi_find(s, code, &k, err) < 0)
+	if (kpi_find(s, r->code, &k, err) < 0)
 		return -1;
 	if (kpi_years_load(s, &k, year, &t, err) < 0) {
 		kpi_release(&k);
 		return -1;
 	}
-	more = realloc(l->rows, (size_t)(l->n + 1) * sizeof *more);
-	if (!more)
-		abort();
-	l->rows = more;
-	r = &l->rows[l->n++];
-	memset(r, 0, sizeof *r);
-	snprintf(r->code, sizeof r->code, "%s", k.code);
 	r->name = dup(k.name);
 	r->unit = dup(k.unit);
-	r->group = dup(group);
-	r->field = dup(field);
 	r->kpi_id = k.id;
 	r->is_project = k.is_project;
 	kpi_amount_text(&k.baseline, k.unit, r->baseline, sizeof r->baseline);
@@ -285,57 +275,13 @@ static int add_row(struct store *s, struct review_list *l, const char *code, con
 	return 0;
 }
 
-/* The (code, group, field) rows of stmt, gathered first: the KPIs are
- * looked up with statements of their own. */
-struct key_rows {
-	char (*code)[32];
-	char **group, **field;
-	int n;
-};
-
-static int gather(struct store *s, sqlite3_stmt *stmt, struct key_rows *g, struct error *err)
-{
-	int rc;
-
-	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
-		void *a = realloc(g->code, (size_t)(g->n + 1) * sizeof *g->code);
-		void *b = a ? realloc(g->group, (size_t)(g->n + 1) * sizeof *g->group) : NULL;
-		void *c = b ? realloc(g->field, (size_t)(g->n + 1) * sizeof *g->field) : NULL;
-
-		if (!c)
-			abort();
-		g->code = a;
-		g->group = b;
-		g->field = c;
-		snprintf(g->code[g->n], sizeof g->code[0], "%s",
-			 (const char *)sqlite3_column_text(stmt, 0));
-		g->group[g->n] = dup((const char *)sqlite3_column_text(stmt, 1));
-		g->field[g->n] = dup((const char *)sqlite3_column_text(stmt, 2));
-		g->n++;
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-static void free_keys(struct key_rows *g)
-{
-	int i;
-
-	for (i = 0; i < g->n; i++) {
-		free(g->group[i]);
-		free(g->field[i]);
-	}
-	free(g->code);
-	free(g->group);
-	free(g->field);
-}
-
+/* Appends the (code, group, field) rows of sql to l, then completes each:
+ * the KPIs are read with statements of their own once sql is done. */
 static int load_keys(struct store *s, const char *sql, long long bind, const char *text,
 		     int year, struct review_list *l, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s, sql, err);
-	struct key_rows g = { NULL, NULL, NULL, 0 };
-	int i, rc;
+	int first = l->n, rc, i;
 
 	if (!stmt)
 		return -1;
@@ -343,13 +289,27 @@ static int load_keys(struct store *s, const char *sql, long long bind, const cha
 		sqlite3_bind_text(stmt, 1, text, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_int64(stmt, 1, bind);
-	rc = gather(s, stmt, &g, err);
-	for (i = 0; rc == 0 && i < g.n; i++)
-		rc = add_row(s, l, g.code[i], g.group[i], g.field[i], year, err);
-	if (rc == 0 && text && !g.n)
-		rc = error_set(err, _("no KPI with code '%s'"), text);
-	free_keys(&g);
-	return rc;
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		struct review_row *more = realloc(l->rows, (size_t)(l->n + 1) * sizeof *more), *r;
+
+		if (!more)
+			abort();
+		l->rows = more;
+		r = &l->rows[l->n++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->code, sizeof r->code, "%s", (const char *)sqlite3_column_text(stmt, 0));
+		r->group = dup((const char *)sqlite3_column_text(stmt, 1));
+		r->field = dup((const char *)sqlite3_column_text(stmt, 2));
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return -1;
+	for (i = first; i < l->n; i++)
+		if (complete(s, &l->rows[i], year, err) < 0)
+			return -1;
+	if (text && l->n == first)
+		return error_set(err, _("no KPI with code '%s'"), text);
+	return 0;
 }
 
 int review_list_load(struct store *s, const struct review_scope *scope, int year,
