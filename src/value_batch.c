@@ -44,7 +44,7 @@ struct value_batch {
 	long changed;
 	struct stamps entries, changes;
 	long long last_id;	/* history_seq: the last history id given */
-	long long min_kpi, max_kpi;	/* of the chunk's rows */
+	int writing;		/* rows[0, writing) are being written */
 };
 
 /* The virtual table: one row per staged value, read straight from the
@@ -128,7 +128,7 @@ static int chunk_next(sqlite3_vtab_cursor *cursor)
 
 static int chunk_eof(sqlite3_vtab_cursor *cursor)
 {
-	return !current || ((struct chunk_cursor *)cursor)->row >= current->n;
+	return !current || ((struct chunk_cursor *)cursor)->row >= current->writing;
 }
 
 static int chunk_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int col)
@@ -448,25 +448,35 @@ static int run(struct value_batch *b, const char *sql, struct error *err)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int value_batch_flush(struct value_batch *b, struct error *err)
+/* Writes rows[0, m) and keeps rows[m, n) as the start of the next chunk. */
+static int write_rows(struct value_batch *b, int m, struct error *err)
 {
 	sqlite3_stmt *stmt;
-	long long last_id;
-	int rc, is_new;
+	long long last_id, min_kpi, max_kpi;
+	int rc, is_new, i;
+	size_t from;
 
-	if (!b->n)
+	if (!m)
 		return 0;
+	min_kpi = max_kpi = b->rows[0].kpi_id;
+	for (i = 1; i < m; i++) {
+		if (b->rows[i].kpi_id < min_kpi)
+			min_kpi = b->rows[i].kpi_id;
+		if (b->rows[i].kpi_id > max_kpi)
+			max_kpi = b->rows[i].kpi_id;
+	}
 	stmt = store_cached(b->s, chunk_is_new_sql, err);
 	if (!stmt)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, b->min_kpi);
-	sqlite3_bind_int64(stmt, 2, b->max_kpi);
+	sqlite3_bind_int64(stmt, 1, min_kpi);
+	sqlite3_bind_int64(stmt, 2, max_kpi);
 	rc = store_step(b->s, stmt, err);
 	is_new = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0);
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)
 		return -1;
 	current = b;
+	b->writing = m;
 	last_id = b->last_id;
 	rc = run(b, is_new ? new_history_sql : history_sql, err);
 	if (rc == 0) {
@@ -484,10 +494,24 @@ int value_batch_flush(struct value_batch *b, struct error *err)
 			sqlite3_reset(stmt);
 		}
 	}
-	b->n = 0;
-	b->used = 0;
+	/* The rows kept move to the front, their notes (kept in the arena in
+	 * the rows' order) with them. */
+	from = m < b->n ? b->rows[m].note : b->used;
+	memmove(b->arena, b->arena + from, b->used - from);
+	b->used -= from;
+	memmove(b->rows, b->rows + m, (size_t)(b->n - m) * sizeof *b->rows);
+	b->n -= m;
 	memset(b->slots, 0, sizeof b->slots);
+	for (i = 0; i < b->n; i++) {
+		b->rows[i].note -= from;
+		*find_slot(b, b->rows[i].kpi_id, b->rows[i].fiscal_year, b->rows[i].kind) = i + 1;
+	}
 	return rc;
+}
+
+int value_batch_flush(struct value_batch *b, struct error *err)
+{
+	return write_rows(b, b->n, err);
 }
 
 int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
@@ -498,17 +522,26 @@ int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
 	int *slot;
 
 	slot = find_slot(b, kpi_id, fiscal_year, kind);
-	if (*slot || b->n == CHUNK_ROWS) {
-		if (value_batch_flush(b, err) < 0)
+	if (*slot) {
+		/* The key again: what came before it is written first. */
+		if (write_rows(b, b->n, err) < 0)
+			return -1;
+		slot = find_slot(b, kpi_id, fiscal_year, kind);
+	} else if (b->n == CHUNK_ROWS) {
+		/* A full chunk: written but for the last KPI's rows, which
+		 * start the next, so that a file sorted by KPI writes each
+		 * KPI's values in one chunk, and a chunk of KPIs that had no
+		 * values takes the shorter way (chunk_is_new_sql). */
+		int m = b->n;
+
+		while (m > 0 && b->rows[m - 1].kpi_id == b->rows[b->n - 1].kpi_id)
+			m--;
+		if (write_rows(b, m ? m : b->n, err) < 0)
 			return -1;
 		slot = find_slot(b, kpi_id, fiscal_year, kind);
 	}
 	r = &b->rows[b->n];
 	*r = (struct staged){ kpi_id, fiscal_year, kind, value, 0, 0, 0 };
-	if (!b->n || kpi_id < b->min_kpi)
-		b->min_kpi = kpi_id;
-	if (!b->n || kpi_id > b->max_kpi)
-		b->max_kpi = kpi_id;
 	r->entry = stamp_id(b, &b->entries, entry_find_sql, entry_add_sql, by, at, err);
 	if (!r->entry)
 		return -1;

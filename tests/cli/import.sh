@@ -3,7 +3,7 @@
 # named at FILE:LINE:COLUMN with the database left as it was; CP932 and
 # BOM+CRLF files; re-imports; the round trip; imports killed mid-way.
 . "$srcdir/tests/cli/lib.sh"
-plan 37
+plan 40
 fx="$srcdir/tests/fixtures"
 db="$work/k.db"
 
@@ -116,6 +116,51 @@ head -c 3 "$work/excel.csv" | od -An -tx1 | grep -q 'ef bb bf' &&
 	[ "$(grep -c "$cr\$" "$work/excel.csv")" = "$records" ] &&
 	[ "$(tr -d '\r' <"$work/excel.csv" | tail -c +4)" = "$(cat "$work/a-actuals.csv")" ]
 ok $? "--excel writes a BOM and CRLF, the same rows"
+
+# Values are written 8,192 at a time, a chunk ending before the rows of
+# the KPI it would cut. 20 municipalities' strategies (bench/gen): 19,000
+# values, several chunks.
+mkdir "$work/gen"
+"$GEN" "$work/gen" 20 >"$work/gen/counts"
+rows=$(awk -F': ' '$1 == "value rows" { print $2 }' "$work/gen/counts")
+values="$work/gen/values.csv"
+# big DB: a fresh database with the generated strategies.
+big() {
+	rm -f "$work/$1.db"
+	"$KPITREE" --db "$work/$1.db" init --empty >/dev/null &&
+		"$KPITREE" --db "$work/$1.db" import "$work/gen/strategy.csv" >/dev/null
+}
+# same DB FILE: the database's values and history agree (check), and
+# its actuals export is FILE byte for byte.
+same() {
+	"$KPITREE" --db "$work/$1.db" check >/dev/null &&
+		"$KPITREE" --db "$work/$1.db" export actuals -o "$work/$1.csv" &&
+		cmp -s "$work/$1.csv" "$2"
+}
+count() { "$SQLITE3" "$work/$1.db" "SELECT count(*) FROM $2"; }
+big all
+run --db "$work/all.db" import "$values"
+[ "$rows" -gt 16384 ] && [ "$status" -eq 0 ] && grep -q "; $rows values changed\$" "$work/out" &&
+	[ "$(count all value)" = "$rows" ] && [ "$(count all history)" = "$rows" ] && same all "$values"
+ok $? "$rows values in chunks: each once in value and in history, exported back byte for byte"
+
+# The first 9,006 rows (the file cut inside a KPI's rows), then all.
+big half
+head -n 9007 "$values" >"$work/half.csv"
+"$KPITREE" --db "$work/half.db" import "$work/half.csv" >/dev/null
+run --db "$work/half.db" import "$values"
+[ "$status" -eq 0 ] && grep -q "; $((rows - 9006)) values changed\$" "$work/out" &&
+	[ "$(count half history)" = "$rows" ] && same half "$values"
+ok $? "a file's first 9,006 rows, then all of it: the rest changes, once each"
+
+# Every row again with another note: every value changes once more.
+awk -F, -v OFS=, 'NR > 1 { $5 = "note " NR } { print }' "$values" >"$work/notes.csv"
+run --db "$work/all.db" import "$work/notes.csv"
+[ "$status" -eq 0 ] && grep -q "; $rows values changed\$" "$work/out" &&
+	[ "$(count all history)" = "$((2 * rows))" ] &&
+	[ "$(count all "history WHERE old_value = new_value AND old_note <> new_note")" = "$rows" ] &&
+	same all "$work/notes.csv"
+ok $? "every row with a new note: $rows more changes, the notes exported back"
 
 # An import killed at a random moment leaves all of the file or none.
 {
