@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_ahead.h"
 #include "fiscal_year.h"
 #include "import.h"
 #include "kpi.h"
@@ -178,6 +179,7 @@ struct reader {
 	char last_project[1024];
 	long long last_project_id;
 	struct value_batch *batch;	/* the values of an actuals file */
+	struct csv_ahead *ahead;	/* the file, read ahead */
 	int positions[2];	/* rows of a scheme, or of each list, so far */
 	int failed;		/* a store error: stop reading */
 };
@@ -204,46 +206,85 @@ static long long find_kpi(struct reader *rd, const char *code, struct error *err
 	return rd->last_kpi;
 }
 
+/* A values row's cells but its code, parsed. */
+struct actual {
+	int ok;			/* every cell parsed */
+	int fiscal_year;
+	enum value_kind kind;
+	double value;
+};
+
+/* Parses a values row (r holding the header's count of cells) into a;
+ * with im, says what is wrong, at the row's line and the cell's column.
+ * Without im it says nothing and touches nothing but a, so that the
+ * reading thread runs it ahead (prepare_actual). */
+static void parse_actual(const struct columns *c, const struct csv_record *r,
+			 struct actual *a, struct import *im)
+{
+	const char *kind = cell(c, r, A_KIND);
+	const char *at = cell(c, r, A_AT);
+	struct error err;
+
+	a->ok = 1;
+	if (fiscal_year_parse(cell(c, r, A_YEAR), &a->fiscal_year, &err) < 0) {
+		if (im)
+			import_error_from(im, r->line, column_of(c, A_YEAR), "fiscal_year", &err);
+		a->ok = 0;
+	}
+	if (strcmp(kind, "actual") == 0 || strcmp(kind, "実績") == 0) {
+		a->kind = VALUE_ACTUAL;
+	} else if (strcmp(kind, "plan") == 0 || strcmp(kind, "計画") == 0) {
+		a->kind = VALUE_PLAN;
+	} else {
+		if (im)
+			import_error(im, r->line, column_of(c, A_KIND),
+				     _("kind: '%s' is neither plan nor actual"), kind);
+		a->ok = 0;
+	}
+	if (number_parse(cell(c, r, A_VALUE), &a->value, &err) < 0) {
+		if (im)
+			import_error_from(im, r->line, column_of(c, A_VALUE), "value", &err);
+		a->ok = 0;
+	}
+	if (*at && !is_timestamp(at)) {
+		if (im)
+			import_error(im, r->line, column_of(c, A_AT),
+				     _("entered_at: '%s' is not a UTC time like 2025-04-01T09:00:00Z"), at);
+		a->ok = 0;
+	}
+}
+
+/* csv_ahead's prepare function: ctx is the file's columns. A row of the
+ * wrong length is left for on_record to refuse (ok stays 0). */
+static void prepare_actual(const void *ctx, const struct csv_record *r, void *out)
+{
+	const struct columns *c = ctx;
+
+	if (r->n == c->count)
+		parse_actual(c, r, out, NULL);
+}
+
 static void actuals_row(struct reader *rd, const struct csv_record *r)
 {
 	struct import *im = rd->im;
 	const struct columns *c = &rd->columns;
-	struct value_change v = { .kind = VALUE_ACTUAL };
-	const char *kind = cell(c, r, A_KIND);
+	const struct actual *ahead = r->prepared;
+	struct actual a;
 	const char *at = cell(c, r, A_AT);
 	struct error err;
-	int bad = 0;
+	long long kpi_id;
 
-	v.kpi_id = find_kpi(rd, cell(c, r, A_CODE), &err);
-	if (!v.kpi_id) {
+	kpi_id = find_kpi(rd, cell(c, r, A_CODE), &err);
+	if (!kpi_id)
 		import_error_from(im, r->line, column_of(c, A_CODE), "code", &err);
-		bad = 1;
-	}
-	if (fiscal_year_parse(cell(c, r, A_YEAR), &v.fiscal_year, &err) < 0) {
-		import_error_from(im, r->line, column_of(c, A_YEAR), "fiscal_year", &err);
-		bad = 1;
-	}
-	if (strcmp(kind, "actual") == 0 || strcmp(kind, "実績") == 0) {
-		v.kind = VALUE_ACTUAL;
-	} else if (strcmp(kind, "plan") == 0 || strcmp(kind, "計画") == 0) {
-		v.kind = VALUE_PLAN;
-	} else {
-		import_error(im, r->line, column_of(c, A_KIND),
-			     _("kind: '%s' is neither plan nor actual"), kind);
-		bad = 1;
-	}
-	if (number_parse(cell(c, r, A_VALUE), &v.value, &err) < 0) {
-		import_error_from(im, r->line, column_of(c, A_VALUE), "value", &err);
-		bad = 1;
-	}
-	if (*at && !is_timestamp(at)) {
-		import_error(im, r->line, column_of(c, A_AT),
-			     _("entered_at: '%s' is not a UTC time like 2025-04-01T09:00:00Z"), at);
-		bad = 1;
-	}
-	if (bad || im->errors->n)
+	/* Parsed ahead when it parsed; otherwise again here, to say why. */
+	if (ahead && ahead->ok)
+		a = *ahead;
+	else
+		parse_actual(c, r, &a, im);
+	if (!kpi_id || !a.ok || im->errors->n)
 		return;		/* nothing will be written: only look for errors */
-	if (value_batch_add(rd->batch, v.kpi_id, v.fiscal_year, v.kind, v.value,
+	if (value_batch_add(rd->batch, kpi_id, a.fiscal_year, a.kind, a.value,
 			    cell(c, r, A_NOTE), *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user,
 			    *at ? at : im->now, &err) < 0) {
 		import_error(im, r->line, 0, "%s", err.text);
@@ -509,7 +550,7 @@ static void keep_above(struct reader *rd, const struct csv_record *r)
 		rd->above_fields[i] = (struct csv_field){ p, r->fields[i].len };
 		p += r->fields[i].len + 1;
 	}
-	rd->above = (struct csv_record){ r->line, r->n, rd->above_fields };
+	rd->above = (struct csv_record){ r->line, r->n, rd->above_fields, NULL };
 }
 
 static void unknown_header(struct import *im, long line)
@@ -537,7 +578,11 @@ static int take_header(struct reader *rd, const struct csv_record *r)
 			import_error(im, r->line, 0, "%s", err.text);
 			return -1;
 		}
-		return map_columns(im, r, actuals_columns, A_REQUIRED, &rd->columns);
+		if (map_columns(im, r, actuals_columns, A_REQUIRED, &rd->columns) < 0)
+			return -1;
+		/* rd->columns stays as it is from here on. */
+		csv_ahead_prepare(rd->ahead, prepare_actual, &rd->columns, sizeof(struct actual));
+		return 0;
 	}
 	if (is_header_of(r, projects_columns, 3)) {
 		rd->kind = IMPORT_PROJECTS;
@@ -610,12 +655,25 @@ static int on_record(void *ctx, const struct csv_record *r)
 static int import_one(struct import *im, const struct import_file *f, enum encoding encoding)
 {
 	struct reader rd = { .im = im };
+	const struct csv_record *r;
 	struct error err;
-	int rc;
+	int rc = 0;
 
-	rc = csv_read(f->path, f->data, f->len, encoding, on_record, &rd, &err);
-	if (rc < 0 && err.text[0])
+	error_clear(&err);
+	rd.ahead = csv_ahead_open(f->path, f->data, f->len, encoding, &err);
+	if (!rd.ahead) {
 		error_list_add(im->errors, &err);
+		return -1;
+	}
+	while ((r = csv_ahead_next(rd.ahead)))
+		if (on_record(&rd, r) != 0) {
+			rc = -1;
+			break;
+		}
+	if (csv_ahead_close(rd.ahead, &err) < 0) {
+		error_list_add(im->errors, &err);
+		rc = -1;
+	}
 	if (rc == 0 && !rd.have_header)
 		unknown_header(im, 1);
 	if (rd.wide && wide_table_end(rd.wide) < 0)

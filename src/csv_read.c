@@ -95,6 +95,7 @@ static void on_row(int c, void *data)
 	record.line = r->record_line;
 	record.n = r->n;
 	record.fields = r->fields;
+	record.prepared = NULL;
 	r->records++;
 	r->status = r->fn(r->ctx, &record);
 	r->n = r->used = 0;

@@ -20,6 +20,7 @@ struct csv_record {
 	long line;		/* where the record starts, from 1 */
 	size_t n;
 	const struct csv_field *fields;
+	const void *prepared;	/* csv_ahead's work on it, or NULL */
 };
 
 /* Called for each record; fields live until it returns. A non-zero return

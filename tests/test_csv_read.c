@@ -12,12 +12,13 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "csv_ahead.h"
 #include "csv_read.h"
 
 /* What a reading gave: each record as "LINE:cell|cell\n" (line ends in
  * cells written \r and \n), then "error: " and the printed error with
  * the file name written FILE. */
-#define DUMP_MAX (256 * 1024)
+#define DUMP_MAX (1280 * 1024)
 
 struct dump {
 	char text[DUMP_MAX];
@@ -74,7 +75,7 @@ static void dump_error(struct dump *d, const struct error *err, const char *path
 }
 
 /* Reads a file or a buffer (data non-NULL) into d; returns csv_read's. */
-static int dump_source(struct dump *d, const char *path, const void *data, size_t len,
+static int dump_read(struct dump *d, const char *path, const void *data, size_t len,
 		       enum encoding encoding)
 {
 	struct error err;
@@ -87,6 +88,51 @@ static int dump_source(struct dump *d, const char *path, const void *data, size_
 	rc = csv_read(path, data, len, encoding, dump_record, d, &err);
 	if (rc == -1)
 		dump_error(d, &err, path);
+	return rc;
+}
+
+/* The same reading through csv_ahead: its caller stops where fn says. */
+static int dump_ahead(struct dump *d, const char *path, const void *data, size_t len,
+		      enum encoding encoding)
+{
+	const struct csv_record *r;
+	struct csv_ahead *a;
+	struct error err;
+	int rc = 0, closed;
+
+	d->used = 0;
+	d->text[0] = '\0';
+	d->records = 0;
+	error_clear(&err);
+	a = csv_ahead_open(path, data, len, encoding, &err);
+	assert_non_null(a);
+	while ((r = csv_ahead_next(a))) {
+		assert_null(r->prepared);
+		rc = dump_record(d, r);
+		if (rc)
+			break;
+	}
+	closed = csv_ahead_close(a, &err);
+	if (rc)
+		assert_int_equal(closed, 1);	/* stopped before the end */
+	else
+		rc = closed;
+	if (rc == -1)
+		dump_error(d, &err, path);
+	return rc;
+}
+
+/* Reads a source both ways (csv_read, and csv_read in a second thread),
+ * checks that they read alike, and returns csv_read's. */
+static int dump_source(struct dump *d, const char *path, const void *data, size_t len,
+		       enum encoding encoding)
+{
+	static struct dump ahead;
+	int rc = dump_read(d, path, data, len, encoding);
+
+	ahead.stop_after = d->stop_after;
+	assert_int_equal(dump_ahead(&ahead, path, data, len, encoding), rc);
+	assert_string_equal(ahead.text, d->text);
 	return rc;
 }
 
@@ -510,6 +556,82 @@ static void csv_read_reads_200000_rows_in_chunks_with_their_lines(void **state)
 	free(path);
 }
 
+/* csv_ahead's prepare function of the test: the number of the code. */
+static void prepare_code(const void *ctx, const struct csv_record *record, void *out)
+{
+	long *number = out;
+
+	assert_string_equal(ctx, "H");
+	if (record->n == 3 && record->fields[0].text[0] == 'H')
+		*number = atol(record->fields[0].text + 1);
+}
+
+static void csv_ahead_reads_200000_rows_prepared_ahead(void **state)
+{
+	char *path = temp_path();
+	FILE *f = fopen(path, "wb");
+	struct tally t = { 0, 0, 0 };
+	const struct csv_record *r;
+	struct csv_ahead *a;
+	struct error err;
+	long i, prepared = 0;
+
+	(void)state;
+	assert_non_null(f);
+	fputs("code,name,value\n", f);
+	for (i = 1; i <= 200000; i++) {
+		if (i % 1000 == 0)
+			fprintf(f, "H%06ld,\"保育所\n等 %ld\",\"1,%03ld\"\n", i, i, i % 1000);
+		else
+			fprintf(f, "H%06ld,待機児童数 %ld,\"1,%03ld\"\n", i, i, i % 1000);
+	}
+	assert_int_equal(fclose(f), 0);
+
+	a = csv_ahead_open(path, NULL, 0, ENCODING_AUTO, &err);
+	assert_non_null(a);
+	while ((r = csv_ahead_next(a))) {
+		if (t.records == 0)
+			csv_ahead_prepare(a, prepare_code, "H", sizeof(long));
+		else if (r->prepared) {
+			assert_int_equal(*(const long *)r->prepared, t.records);
+			prepared++;
+		}
+		tally_record(&t, r);
+	}
+	assert_int_equal(csv_ahead_close(a, &err), 0);
+	assert_int_equal(t.records, 200001);
+	assert_int_equal(t.bad, 0);
+	assert_int_equal(t.last_line, 1 + 200000 + 199);
+	/* The reader takes the prepare function at its next batch: all but
+	 * the few thousand records read before that come prepared. */
+	assert_true(prepared >= 200000 - 4 * 2048);
+	unlink(path);
+	free(path);
+}
+
+static void csv_ahead_reads_a_record_longer_than_its_batch(void **state)
+{
+	/* 15 cells of 60,000 bytes: 900,000 bytes, more than a batch holds
+	 * until it grows. */
+	size_t cell = 60000, row = 15 * (cell + 1), i;
+	char *s = malloc(row + 64);
+	const char *dump;
+
+	(void)state;
+	assert_non_null(s);
+	memcpy(s, "a,b\n", 4);
+	for (i = 0; i < 15; i++) {
+		memset(s + 4 + i * (cell + 1), (int)('a' + i), cell);
+		s[4 + i * (cell + 1) + cell] = ',';
+	}
+	strcpy(s + 4 + row - 1, "\nc,d\n");
+	dump = read_text(s);	/* both ways alike */
+	assert_memory_equal(dump, "1:a|b\n2:aaa", 10);
+	assert_string_equal(dump + strlen(dump) - 9, "oo\n3:c|d\n");
+	assert_int_equal(strlen(dump), strlen("1:a|b\n2:") + row - 1 + strlen("\n3:c|d\n"));
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -538,6 +660,8 @@ int main(void)
 		cmocka_unit_test(csv_read_names_a_file_that_cannot_be_opened),
 		cmocka_unit_test(csv_read_stops_when_fn_returns_non_zero),
 		cmocka_unit_test(csv_read_reads_200000_rows_in_chunks_with_their_lines),
+		cmocka_unit_test(csv_ahead_reads_200000_rows_prepared_ahead),
+		cmocka_unit_test(csv_ahead_reads_a_record_longer_than_its_batch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
