@@ -374,6 +374,27 @@ static const char *const migration_2[] = {
 #define KIND_TEXT(k) "CASE " k " WHEN 0 THEN 'actual' WHEN 1 THEN 'plan' END"
 #define KIND_CODE(k) "CASE " k " WHEN 'actual' THEN 0 WHEN 'plan' THEN 1 END"
 
+/* The history view's triggers (versions 3 and 4). */
+#define HISTORY_VIEW_TRIGGERS \
+	"CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN" \
+	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')" \
+	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);" \
+	"  SELECT RAISE(ABORT, 'history ids only grow')" \
+	"  WHERE NEW.id <= (SELECT last FROM history_seq);" \
+	"  UPDATE history_seq SET last = coalesce(NEW.id, last + 1);" \
+	"  INSERT INTO change(who, at, source) VALUES (NEW.changed_by, NEW.changed_at, NEW.source)" \
+	"  ON CONFLICT DO NOTHING;" \
+	"  INSERT INTO history_row(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value," \
+	"  new_note, change_id)" \
+	"  VALUES ((SELECT last FROM history_seq), NEW.kpi_id, NEW.fiscal_year, " KIND_CODE("NEW.kind") ", NEW.old_value," \
+	"  NEW.old_note, NEW.new_value, NEW.new_note," \
+	"  (SELECT id FROM change WHERE who = NEW.changed_by AND at = NEW.changed_at" \
+	"  AND source = NEW.source)); END;", \
+	"CREATE TRIGGER history_view_no_update INSTEAD OF UPDATE ON history" \
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;", \
+	"CREATE TRIGGER history_view_no_delete INSTEAD OF DELETE ON history" \
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;"
+
 static const char *const migration_3[] = {
 	"CREATE TABLE entry("
 	"  id INTEGER PRIMARY KEY,"
@@ -492,24 +513,57 @@ static const char *const migration_3[] = {
 	"  SELECT h.id, h.kpi_id, h.fiscal_year, " KIND_TEXT("h.kind") ", h.old_value, h.old_note,"
 	"  h.new_value, h.new_note, c.who, c.at, c.source"
 	"  FROM history_row h JOIN change c ON c.id = h.change_id;",
-	"CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN"
+	HISTORY_VIEW_TRIGGERS,
+	NULL
+};
+
+/* Version 4: a value that one import set and nothing has changed since
+ * keeps that setting in its own row (set_id, the history id it was
+ * given, and set_change), not in a history row beside it: a first
+ * import of a prefecture's values then writes one b-tree per value, not
+ * two. The history view shows those settings with the other history
+ * rows, the same rows as before. When such a value changes or goes, the
+ * setting moves into history_row first, by the triggers below; an update
+ * must clear set_id (value_update does). */
+static const char *const migration_4[] = {
+	"ALTER TABLE value_row ADD COLUMN set_id INTEGER;",
+	"ALTER TABLE value_row ADD COLUMN set_change INTEGER;",
+	"CREATE TRIGGER value_row_setting_kept_on_update BEFORE UPDATE ON value_row"
+	"  WHEN OLD.set_id IS NOT NULL BEGIN"
+	"  SELECT RAISE(ABORT, 'a value''s setting moves to history: set_id must become NULL')"
+	"  WHERE NEW.set_id IS NOT NULL;"
+	"  INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
+	"  new_note, change_id) VALUES (OLD.kpi_id, OLD.set_id, OLD.fiscal_year, OLD.kind, NULL,"
+	"  NULL, OLD.value, OLD.note, OLD.set_change); END;",
+	"CREATE TRIGGER value_row_setting_kept_on_delete BEFORE DELETE ON value_row"
+	"  WHEN OLD.set_id IS NOT NULL BEGIN"
+	"  INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
+	"  new_note, change_id) VALUES (OLD.kpi_id, OLD.set_id, OLD.fiscal_year, OLD.kind, NULL,"
+	"  NULL, OLD.value, OLD.note, OLD.set_change); END;",
+	"DROP TRIGGER value_update;",
+	"CREATE TRIGGER value_update INSTEAD OF UPDATE ON value BEGIN"
 	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')"
 	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);"
-	"  SELECT RAISE(ABORT, 'history ids only grow')"
-	"  WHERE NEW.id <= (SELECT last FROM history_seq);"
-	"  UPDATE history_seq SET last = coalesce(NEW.id, last + 1);"
-	"  INSERT INTO change(who, at, source) VALUES (NEW.changed_by, NEW.changed_at, NEW.source)"
+	"  INSERT INTO entry(who, at) VALUES (NEW.entered_by, NEW.entered_at)"
 	"  ON CONFLICT DO NOTHING;"
-	"  INSERT INTO history_row(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
-	"  new_note, change_id)"
-	"  VALUES ((SELECT last FROM history_seq), NEW.kpi_id, NEW.fiscal_year, " KIND_CODE("NEW.kind") ", NEW.old_value,"
-	"  NEW.old_note, NEW.new_value, NEW.new_note,"
-	"  (SELECT id FROM change WHERE who = NEW.changed_by AND at = NEW.changed_at"
-	"  AND source = NEW.source)); END;",
-	"CREATE TRIGGER history_view_no_update INSTEAD OF UPDATE ON history"
-	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
-	"CREATE TRIGGER history_view_no_delete INSTEAD OF DELETE ON history"
-	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"  UPDATE value_row SET kpi_id = NEW.kpi_id, fiscal_year = NEW.fiscal_year,"
+	"  kind = " KIND_CODE("NEW.kind") ", value = NEW.value, note = NEW.note,"
+	"  entry_id = (SELECT id FROM entry WHERE who = NEW.entered_by AND at = NEW.entered_at),"
+	"  set_id = NULL, set_change = NULL"
+	"  WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year"
+	"  AND kind = " KIND_CODE("OLD.kind") "; END;",
+	/* Dropping the view drops its triggers; they come back as they were. */
+	"DROP VIEW history;",
+	"CREATE VIEW history(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
+	"  new_note, changed_by, changed_at, source) AS"
+	"  SELECT h.id, h.kpi_id, h.fiscal_year, " KIND_TEXT("h.kind") ", h.old_value, h.old_note,"
+	"  h.new_value, h.new_note, c.who, c.at, c.source"
+	"  FROM history_row h JOIN change c ON c.id = h.change_id"
+	"  UNION ALL"
+	"  SELECT v.set_id, v.kpi_id, v.fiscal_year, " KIND_TEXT("v.kind") ", NULL, NULL,"
+	"  v.value, v.note, c.who, c.at, c.source"
+	"  FROM value_row v JOIN change c ON c.id = v.set_change WHERE v.set_id IS NOT NULL;",
+	HISTORY_VIEW_TRIGGERS,
 	NULL
 };
 
@@ -517,6 +571,7 @@ const char *const *const schema_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

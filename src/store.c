@@ -345,9 +345,11 @@ static const char *const model_rules[] = {
 	/* value_row and history_row declare no foreign keys (schema.c). */
 	"SELECT 'foreign key: value_row row (' || kpi_id || ', ' || fiscal_year || ', ' || kind"
 	"  || ') refers to a missing ' || CASE WHEN NOT EXISTS (SELECT 1 FROM kpi WHERE id = v.kpi_id)"
-	"  THEN 'kpi' ELSE 'entry' END"
+	"  THEN 'kpi' WHEN NOT EXISTS (SELECT 1 FROM entry WHERE id = v.entry_id) THEN 'entry'"
+	"  ELSE 'change' END"
 	" FROM value_row v WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = v.kpi_id)"
-	" OR NOT EXISTS (SELECT 1 FROM entry WHERE id = v.entry_id)",
+	" OR NOT EXISTS (SELECT 1 FROM entry WHERE id = v.entry_id)"
+	" OR (v.set_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM change WHERE id = v.set_change))",
 	"SELECT 'foreign key: history_row row ' || id || ' refers to a missing '"
 	"  || CASE WHEN NOT EXISTS (SELECT 1 FROM kpi WHERE id = h.kpi_id) THEN 'kpi' ELSE 'change' END"
 	" FROM history_row h WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = h.kpi_id)"

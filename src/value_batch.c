@@ -202,22 +202,20 @@ static const char upsert_sql[] =
 	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id"
 	" FROM import_values WHERE 1"
 	" ON CONFLICT(kpi_id, fiscal_year, kind) DO UPDATE SET value = excluded.value,"
-	" note = excluded.note, entry_id = excluded.entry_id"
+	" note = excluded.note, entry_id = excluded.entry_id, set_id = NULL, set_change = NULL"
 	" WHERE value IS NOT excluded.value OR note IS NOT excluded.note";
 
 /* When no KPI in the chunk's range has a value yet (a first import of
- * their values), every row of the chunk is new (a chunk holds a key once):
- * the same rows as above, without looking for the old ones. */
+ * their values), every row of the chunk is new (a chunk holds a key
+ * once), and the history of each is its setting alone: kept in the value
+ * row itself (schema version 4), with the history id it is given. */
 static const char chunk_is_new_sql[] =
 	"SELECT NOT EXISTS (SELECT 1 FROM value_row WHERE kpi_id BETWEEN ?1 AND ?2)";
-static const char new_history_sql[] =
-	"INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
-	" new_note, change_id)"
-	" SELECT kpi_id, id, fiscal_year, kind, NULL, NULL, value, note, change_id"
-	" FROM import_values";
 static const char new_values_sql[] =
-	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id)"
-	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id FROM import_values";
+	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id, set_id,"
+	" set_change)"
+	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id, id, change_id"
+	" FROM import_values";
 
 static const char seq_get_sql[] = "SELECT last FROM history_seq";
 static const char seq_set_sql[] = "UPDATE history_seq SET last = ?";
@@ -478,10 +476,13 @@ static int write_rows(struct value_batch *b, int m, struct error *err)
 	current = b;
 	b->writing = m;
 	last_id = b->last_id;
-	rc = run(b, is_new ? new_history_sql : history_sql, err);
+	/* Each value written is a change: each new value row, or else each
+	 * history row. */
+	rc = run(b, is_new ? new_values_sql : history_sql, err);
 	if (rc == 0) {
 		b->changed += sqlite3_changes(b->s->db);
-		rc = run(b, is_new ? new_values_sql : upsert_sql, err);
+		if (!is_new)
+			rc = run(b, upsert_sql, err);
 	}
 	current = NULL;
 	if (rc == 0 && b->last_id != last_id) {

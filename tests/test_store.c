@@ -13,6 +13,7 @@
 #include "schema.h"
 #include "store.h"
 #include "testdb.h"
+#include "values.h"
 #include "tree.h"
 
 static const char *text_query(struct store *s, const char *sql, char *buf, size_t size)
@@ -120,6 +121,53 @@ static void store_migrates_an_empty_sqlite_file(void **state)
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'kpi'"), 1);
 	store_close(s);
 	testdb_remove(path);
+}
+
+static void no_problem(void *ctx, const char *problem)
+{
+	(void)ctx;
+	fail_msg("kpitree check: %s", problem);
+}
+
+/* A database of each earlier version, with values and history, is
+ * migrated on open to the same values and history, which then take
+ * changes as before. */
+static void store_migrates_values_and_history_of_each_version(void **state)
+{
+	int version;
+
+	(void)state;
+	for (version = 1; version < schema_version; version++) {
+		char *path = testdb_path(), *before, *after;
+		struct value_change c = {
+			.kpi_id = 1, .fiscal_year = 2025, .kind = VALUE_ACTUAL, .value = 7,
+			.user = "tanaka", .source = "set",
+		};
+		struct error err;
+		struct store *s;
+		sqlite3 *db;
+
+		testdb_create_at(path, version);
+		assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+		before = testdb_snapshot_db(db);
+		sqlite3_close(db);
+		assert_true(strlen(before) > 100);
+
+		s = store_open(path, STORE_READ_WRITE, &err);
+		assert_non_null(s);
+		assert_int_equal(testdb_int(s, "PRAGMA user_version"), schema_version);
+		after = testdb_snapshot(s);
+		assert_string_equal(after, before);
+		assert_int_equal(store_check(s, no_problem, NULL, &err), 0);
+		assert_int_equal(values_set(s, &c, &err), VALUES_CHANGED);
+		assert_int_equal(testdb_int(s, "SELECT count(*) FROM history WHERE kpi_id = 1"
+				   " AND new_value = 7 AND id = (SELECT max(id) FROM history)"), 1);
+		assert_int_equal(store_check(s, no_problem, NULL, &err), 0);
+		free(before);
+		free(after);
+		store_close(s);
+		testdb_remove(path);
+	}
 }
 
 static void store_read_only_refuses_writes(void **state)
@@ -367,6 +415,7 @@ int main(void)
 		cmocka_unit_test(store_open_refuses_a_file_that_is_not_sqlite),
 		cmocka_unit_test(store_refuses_a_database_from_a_newer_kpitree),
 		cmocka_unit_test(store_migrates_an_empty_sqlite_file),
+		cmocka_unit_test(store_migrates_values_and_history_of_each_version),
 		cmocka_unit_test(store_read_only_refuses_writes),
 		cmocka_unit_test(store_check_passes_the_fixture),
 		cmocka_unit_test(store_check_finds_a_kpi_without_home_row),

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_import.h"
 #include "kpi.h"
 #include "store.h"
 #include "testdb.h"
@@ -258,6 +259,70 @@ static void kpi_find_reads_amounts_and_names_unknown_codes(void **state)
 	assert_string_equal(err.text, "no KPI with code 'H99'");
 }
 
+static void no_problem(void *ctx, const char *problem)
+{
+	(void)ctx;
+	fail_msg("kpitree check: %s", problem);
+}
+
+/* A value that an import set and nothing changed since keeps its setting
+ * in its own row (schema version 4); the history is the same. */
+static void an_imported_value_keeps_its_setting_until_it_changes(void **state)
+{
+	struct testdb *f = *state;
+	static const char text[] = "code,fiscal_year,kind,value,note\n"
+		"H01,2024,actual,20,速報値\nH01,2025,actual,12,\nH01,2023,plan,25,\n";
+	struct import_file file = { "values.csv", text, sizeof text - 1 };
+	struct import_stats stats;
+	struct error items[4];
+	struct error_list errors = { items, 0, 4, 0 };
+	struct value_change c = actual(2025, 11);
+	struct seen seen = { 0, "" };
+	struct error err;
+	char *before;
+
+	assert_int_equal(csv_import(f->s, &file, 1, ENCODING_AUTO, "suzuki", &stats, &errors), 0);
+	assert_int_equal(stats.values_changed, 3);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history_row WHERE kpi_id = 1"), 0);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM value_row WHERE kpi_id = 1"
+			       " AND set_id IS NOT NULL"), 3);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
+			       " AND old_value IS NULL AND source = 'import' AND changed_by = 'suzuki'"), 3);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
+			       " AND fiscal_year = 2024 AND new_value = 20 AND new_note = '速報値'"), 1);
+
+	/* Changed: the setting moves into history_row, before the change. */
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	/* Cleared: the same. */
+	c = actual(2024, 0);
+	c.clear = 1;
+	c.user = "sato";
+	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history_row WHERE kpi_id = 1"), 4);
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM value_row WHERE kpi_id = 1"
+			       " AND set_id IS NOT NULL"), 1);
+	assert_int_equal(values_history(f->s, 1, see_history, &seen, &err), 0);
+	assert_string_equal(seen.text, "suzuki 2024 actual none>new;suzuki 2025 actual none>new;"
+			    "suzuki 2023 plan none>new;tanaka 2025 actual old>new;"
+			    "sato 2024 actual old>none;");
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
+			       " AND fiscal_year = 2025 AND old_value = 12 AND new_value = 11"), 1);
+
+	/* An update that would keep the setting where it is is refused. */
+	before = testdb_snapshot(f->s);
+	assert_int_not_equal(sqlite3_exec(f->s->db, "UPDATE value_row SET value = 30"
+					  " WHERE kpi_id = 1 AND fiscal_year = 2023", NULL, NULL, NULL),
+			     SQLITE_OK);
+	{
+		char *after = testdb_snapshot(f->s);
+
+		assert_string_equal(after, before);
+		free(after);
+	}
+	free(before);
+	assert_int_equal(store_check(f->s, no_problem, NULL, &err), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +336,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_failing_step_anywhere_leaves_everything_as_it_was, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(values_and_history_are_listed_in_order, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(kpi_find_reads_amounts_and_names_unknown_codes, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(an_imported_value_keeps_its_setting_until_it_changes, testdb_setup, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

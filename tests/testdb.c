@@ -1,6 +1,7 @@
 /* testdb.c: temporary databases for tests: created by the real store and
  * loaded from the SQL fixture that the shell tests use too. */
 #include "testdb.h"
+#include "schema.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -76,6 +77,33 @@ void testdb_remove(char *path)
 
 char *testdb_snapshot(struct store *s)
 {
+	return testdb_snapshot_db(s->db);
+}
+
+void testdb_create_at(const char *path, int version)
+{
+	const char *const *sql;
+	char *fixture, pragma[64];
+	sqlite3 *db;
+	int v;
+
+	assert_true(version <= schema_version);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (v = 0; v < version; v++)
+		for (sql = schema_migrations[v]; *sql; sql++)
+			if (sqlite3_exec(db, *sql, NULL, NULL, NULL) != SQLITE_OK)
+				fail_msg("version %d: %s: %s", v + 1, *sql, sqlite3_errmsg(db));
+	fixture = read_fixture("small.sql");
+	if (sqlite3_exec(db, fixture, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("small.sql at version %d: %s", version, sqlite3_errmsg(db));
+	free(fixture);
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version);
+	assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+char *testdb_snapshot_db(sqlite3 *db)
+{
 	sqlite3_stmt *stmt;
 	char *text;
 	const char *sql =
@@ -86,7 +114,7 @@ char *testdb_snapshot(struct store *s)
 		"  || '/' || quote(old_value) || '/' || quote(new_value) || '/' || changed_by, ';')"
 		"  FROM (SELECT * FROM history ORDER BY id)), '')";
 
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
 	text = strdup((const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_finalize(stmt);

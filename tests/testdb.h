@@ -33,4 +33,11 @@ long long testdb_int(struct store *s, const char *sql);
  * assertions; free the result. */
 char *testdb_snapshot(struct store *s);
 
+/* The same of a database open without the store (an older schema). */
+char *testdb_snapshot_db(sqlite3 *db);
+
+/* Creates path at schema version `version` (its migrations applied
+ * straight, not by the store) with the small fixture, and closes it. */
+void testdb_create_at(const char *path, int version);
+
 #endif
