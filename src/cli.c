@@ -345,7 +345,8 @@ static int print_errors(struct cli *cli, const struct error_list *errors)
 	for (i = 0; i < errors->n; i++)
 		cli_fail_error(cli, &errors->items[i]);
 	if (errors->more)
-		cli_fail(cli, _("%ld more error%s"), errors->more, errors->more == 1 ? "" : "s");
+		cli_fail(cli, ngettext("%ld more error", "%ld more errors",
+				       (unsigned long)errors->more), errors->more);
 	return EXIT_FAILED;
 }
 
@@ -822,7 +823,8 @@ static int run_check(struct cli *cli)
 	if (n < 0)
 		return cli_fail_error(cli, &e);
 	if (n > 0)
-		return cli_fail(cli, _("%s: %d problem%s found"), cli->db_path, n, n == 1 ? "" : "s");
+		return cli_fail(cli, ngettext("%s: %d problem found", "%s: %d problems found",
+					      (unsigned long)n), cli->db_path, n);
 	fprintf(cli->out, "ok\n");
 	return EXIT_DONE;
 }
@@ -845,6 +847,7 @@ static int run_import(struct cli *cli)
 	enum encoding encoding = ENCODING_AUTO;
 	struct import_stats stats;
 	struct error e;
+	char rows[64], files_read[64], changed[64];
 	int i;
 
 	if (name && encoding_parse(name, &encoding, &e) < 0)
@@ -855,10 +858,15 @@ static int run_import(struct cli *cli)
 		print_errors(cli, &errors);
 		return cli_fail(cli, _("nothing imported"));
 	}
-	/* TRANSLATORS: the %s after each count is "s" for a plural or "". */
-	fprintf(cli->out, _("imported %ld row%s from %d file%s; %ld value%s changed\n"),
-		stats.rows, stats.rows == 1 ? "" : "s", cli->nargs, cli->nargs == 1 ? "" : "s",
-		stats.values_changed, stats.values_changed == 1 ? "" : "s");
+	snprintf(rows, sizeof rows, ngettext("%ld row", "%ld rows", (unsigned long)stats.rows),
+		 stats.rows);
+	snprintf(files_read, sizeof files_read, ngettext("%d file", "%d files", (unsigned long)cli->nargs),
+		 cli->nargs);
+	snprintf(changed, sizeof changed, ngettext("%ld value", "%ld values",
+						   (unsigned long)stats.values_changed),
+		 stats.values_changed);
+	/* TRANSLATORS: "imported 3 rows from 1 file; 2 values changed". */
+	fprintf(cli->out, _("imported %s from %s; %s changed\n"), rows, files_read, changed);
 	return EXIT_DONE;
 }
 

@@ -292,7 +292,8 @@ static void md_summary(struct report *r)
 	if (r->has_meeting) {
 		fprintf(r->f, _("- held on: %s\n- agenda: "), i18n_date(r->m.held_on, held, sizeof held));
 		md_text(r->f, r->m.agenda);
-		fprintf(r->f, _(" (%d item%s)\n"), r->m.items, r->m.items == 1 ? "" : "s");
+		fprintf(r->f, ngettext(" (%d item)\n", " (%d items)\n", (unsigned long)r->m.items),
+			r->m.items);
 	} else {
 		fprintf(r->f, _("- every KPI (%d), each with its latest evaluation\n"), r->list.n);
 	}
@@ -437,7 +438,8 @@ static void html_summary(struct report *r)
 	if (r->has_meeting) {
 		fprintf(r->f, _("held on %s · agenda: "), i18n_date(r->m.held_on, held, sizeof held));
 		html_text(r->f, r->m.agenda);
-		fprintf(r->f, _(" (%d item%s) · "), r->m.items, r->m.items == 1 ? "" : "s");
+		fprintf(r->f, ngettext(" (%d item) · ", " (%d items) · ", (unsigned long)r->m.items),
+			r->m.items);
 	} else {
 		fprintf(r->f, _("every KPI (%d), each with its latest evaluation · "), r->list.n);
 	}

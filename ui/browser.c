@@ -1283,11 +1283,10 @@ static void meeting_line(void *ctx, const struct meeting *m)
 
 	if (l->n == 64)
 		return;
-	snprintf(l->text[l->n], sizeof l->text[0], _("%lld  %s  %s  %s  %d item%s  %s  %s"), m->id,
+	snprintf(l->text[l->n], sizeof l->text[0], ngettext("%lld  %s  %s  %s  %d item  %s  %s",
+		 "%lld  %s  %s  %s  %d items  %s  %s", (unsigned long)m->items), m->id,
 		 i18n_date(m->held_on, held, sizeof held), fiscal_year_short(m->year, fy, sizeof fy),
-		 m->title, m->items,
-		 m->items == 1 ? "" : "s",
-		 *m->closed_at ? _("closed") : _("open"), m->agenda);
+		 m->title, m->items, *m->closed_at ? _("closed") : _("open"), m->agenda);
 	l->id[l->n++] = m->id;
 }
 
@@ -1355,8 +1354,9 @@ static void meeting_command(struct browser *b, char *arg)
 		} else {
 			b->meeting = m;
 			b->presented = 0;
-			set_message(b, _("meeting %lld started: %d item%s (p presents)"), m.id, m.items,
-				    m.items == 1 ? "" : "s");
+			set_message(b, ngettext("meeting %lld started: %d item (p presents)",
+						"meeting %lld started: %d items (p presents)",
+						(unsigned long)m.items), m.id, m.items);
 		}
 		free(ids);
 		review_list_free(&l);
@@ -1372,8 +1372,8 @@ static void meeting_command(struct browser *b, char *arg)
 		    meeting_get(b->s, b->meeting.id, &b->meeting, &err) < 0)
 			set_message(b, "%s", err.text);
 		else
-			set_message(b, _("agenda %d item%s: %s"), b->meeting.items,
-				    b->meeting.items == 1 ? "" : "s", agenda);
+			set_message(b, ngettext("agenda %d item: %s", "agenda %d items: %s",
+						(unsigned long)b->meeting.items), b->meeting.items, agenda);
 		b->presented = 0;
 		free(ids);
 		review_list_free(&l);

@@ -3,7 +3,7 @@
 # (LANG=C.UTF-8), at 80x24, nothing cut in half; the command line's
 # errors in Japanese. The catalogue comes from this build (po/ja.gmo).
 . "$srcdir/tests/screen/lib.sh"
-plan 27
+plan 29
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -75,5 +75,19 @@ ok $? "the Markdown report is Japanese under ja_JP"
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format csv | head -1 >"$work/ja.head"
 LANG=C.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format csv | head -1 | cmp -s - "$work/ja.head"
 ok $? "the CSV report's header is the same in every language"
+# Counts take the singular or the plural (ngettext); Japanese has one form.
+printf 'code,fiscal_year,kind,value\nH01,2030,plan,1\n' >"$work/one.csv"
+printf 'code,fiscal_year,kind,value\nH01,2031,plan,1\nH01,2032,plan,2\n' >"$work/two.csv"
+LANG=C.UTF-8 "$KPITREE" --db "$db" import "$work/one.csv" >"$work/out" &&
+	LANG=C.UTF-8 "$KPITREE" --db "$db" import "$work/two.csv" "$work/one.csv" >>"$work/out" &&
+	printf '%s\n' "imported 1 row from 1 file; 1 value changed" \
+		"imported 3 rows from 2 files; 2 values changed" | cmp -s - "$work/out"
+ok $? "import counts rows, files and values in the singular and the plural"
+sed 's/^/# /' "$work/out"
+printf 'code,fiscal_year,kind,value\nH01,2033,plan,3\nH01,2034,plan,4\n' >"$work/ja.csv"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" import "$work/ja.csv" >"$work/out" &&
+	[ "$(cat "$work/out")" = "1 個のファイルから 2 行を取り込みました。2 件の値を変更しました" ]
+ok $? "and in Japanese, in Japanese order"
+sed 's/^/# /' "$work/out"
 no_reports
 exit $tap_failed
