@@ -12,6 +12,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,10 @@ struct batch {
 	char *text;
 	struct csv_record records[BATCH_RECORDS];
 	struct csv_field fields[BATCH_FIELDS];
-	unsigned char prepared[BATCH_RECORDS][CSV_AHEAD_PREPARED];
+	union {			/* aligned for whatever the caller keeps */
+		max_align_t align;
+		unsigned char bytes[CSV_AHEAD_PREPARED];
+	} prepared[BATCH_RECORDS];
 };
 
 struct csv_ahead {
@@ -123,9 +127,9 @@ static int take_record(void *ctx, const struct csv_record *r)
 		b->used += r->fields[i].len + 1;
 	}
 	if (a->r_prepare) {
-		memset(b->prepared[b->n], 0, a->r_size);
-		a->r_prepare(a->r_ctx, copy, b->prepared[b->n]);
-		copy->prepared = b->prepared[b->n];
+		memset(b->prepared[b->n].bytes, 0, a->r_size);
+		a->r_prepare(a->r_ctx, copy, b->prepared[b->n].bytes);
+		copy->prepared = b->prepared[b->n].bytes;
 	}
 	b->n++;
 	return 0;
@@ -238,10 +242,12 @@ const struct csv_record *csv_ahead_next(struct csv_ahead *a)
 
 void csv_ahead_prepare(struct csv_ahead *a, csv_prepare_fn fn, const void *ctx, size_t size)
 {
+	if (size > CSV_AHEAD_PREPARED)
+		return;		/* no room: the caller does the work */
 	pthread_mutex_lock(&a->lock);
 	a->prepare = fn;
 	a->prepare_ctx = ctx;
-	a->prepare_size = size < CSV_AHEAD_PREPARED ? size : CSV_AHEAD_PREPARED;
+	a->prepare_size = size;
 	pthread_mutex_unlock(&a->lock);
 }
 

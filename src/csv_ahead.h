@@ -31,15 +31,15 @@ const struct csv_record *csv_ahead_next(struct csv_ahead *a);
 /* From now on each record is first given to fn(ctx, record, out) in the
  * reading thread. Records read before this (already ahead) have prepared
  * NULL, and so may any other: the caller must do the work itself then.
- * ctx must not change while the reading goes on. size is at most
- * CSV_AHEAD_PREPARED. */
+ * ctx must not change while the reading goes on. out is aligned for any
+ * type; a size over CSV_AHEAD_PREPARED prepares nothing. */
 void csv_ahead_prepare(struct csv_ahead *a, csv_prepare_fn fn, const void *ctx, size_t size);
 
 /* Stops the reading if it is not over, waits for the thread and frees a.
- * Returns 0 if every record of the source was taken, or csv_read's -1
- * with err filled (its errors come after every record before them has
- * been taken). Returns 1, err untouched, if the caller stopped before
- * the end. */
+ * Returns 0 if csv_ahead_next has returned NULL at the end, or csv_read's
+ * -1 with err filled if it returned NULL where reading stopped on an
+ * error (after every record before it). Returns 1, err untouched, if the
+ * caller stopped before csv_ahead_next returned NULL. */
 int csv_ahead_close(struct csv_ahead *a, struct error *err);
 
 #endif

@@ -254,6 +254,8 @@ static void parse_actual(const struct columns *c, const struct csv_record *r,
 	}
 }
 
+_Static_assert(sizeof(struct actual) <= CSV_AHEAD_PREPARED, "a parsed row fits csv_ahead's room");
+
 /* csv_ahead's prepare function: ctx is the file's columns. A row of the
  * wrong length is left for on_record to refuse (ok stays 0). */
 static void prepare_actual(const void *ctx, const struct csv_record *r, void *out)

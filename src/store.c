@@ -376,6 +376,17 @@ static const char *const model_rules[] = {
 	" WHERE baseline_to < baseline_from",
 	"SELECT 'kpi ' || code || ': target period ends before it starts' FROM kpi"
 	" WHERE target_to < target_from",
+	/* A value's setting kept in its row (schema version 4) is the
+	 * value's only history: no history row of it may come after, and
+	 * its id was given out. */
+	"SELECT 'value ' || k.code || ' ' || v.fiscal_year || ' '"
+	"  || CASE v.kind WHEN 0 THEN 'actual' ELSE 'plan' END || ': its setting (history id '"
+	"  || v.set_id || ') ' || CASE WHEN v.set_id > (SELECT last FROM history_seq)"
+	"  THEN 'is past the last history id' ELSE 'has history rows after it' END"
+	" FROM value_row v JOIN kpi k ON k.id = v.kpi_id WHERE v.set_id IS NOT NULL"
+	" AND (v.set_id > (SELECT last FROM history_seq) OR EXISTS (SELECT 1 FROM history_row h"
+	"  WHERE h.kpi_id = v.kpi_id AND h.fiscal_year = v.fiscal_year AND h.kind = v.kind"
+	"  AND h.id >= v.set_id))",
 	/* The last history row of a value must say what the value is now. */
 	"SELECT 'value ' || k.code || ' ' || v.fiscal_year || ' ' || v.kind"
 	"  || ': no history row records it'"

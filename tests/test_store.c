@@ -245,6 +245,34 @@ static void store_check_finds_a_value_without_history(void **state)
 	testdb_remove(path);
 }
 
+static void store_check_finds_a_setting_out_of_place(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	struct error err;
+	char problem[512] = "";
+
+	(void)state;
+	/* A value whose setting has an id never given out. */
+	assert_int_equal(store_exec(s, "INSERT INTO value_row(kpi_id, fiscal_year, kind, value,"
+				    " entry_id, set_id, set_change) VALUES (1, 2030, 1, 5,"
+				    " (SELECT min(id) FROM entry), (SELECT last + 1 FROM history_seq),"
+				    " (SELECT min(id) FROM change))", &err), 0);
+	assert_int_equal(store_check(s, keep_problem, problem, &err), 1);
+	assert_string_equal(problem, "value H01 2030 plan: its setting (history id 3) is past the"
+			    " last history id");
+	/* Given out, but with history after it. */
+	assert_int_equal(store_exec(s, "UPDATE history_seq SET last = last + 2;"
+				    " INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value,"
+				    " new_value, change_id) SELECT 1, last, 2030, 1, 5, 5,"
+				    " (SELECT min(id) FROM change) FROM history_seq", &err), 0);
+	assert_int_equal(store_check(s, keep_problem, problem, &err), 1);
+	assert_string_equal(problem, "value H01 2030 plan: its setting (history id 3) has history"
+			    " rows after it");
+	store_close(s);
+	testdb_remove(path);
+}
+
 static void store_check_finds_a_level_skipped(void **state)
 {
 	char *path = testdb_path();
@@ -420,6 +448,7 @@ int main(void)
 		cmocka_unit_test(store_check_passes_the_fixture),
 		cmocka_unit_test(store_check_finds_a_kpi_without_home_row),
 		cmocka_unit_test(store_check_finds_a_value_without_history),
+		cmocka_unit_test(store_check_finds_a_setting_out_of_place),
 		cmocka_unit_test(store_check_finds_a_level_skipped),
 		cmocka_unit_test(history_refuses_update_and_delete),
 		cmocka_unit_test(search_index_finds_japanese_substrings_and_follows_updates),
