@@ -212,12 +212,17 @@ instructions() {
 		--log-file="$work/callgrind.log.%p" \
 		script -qc "$(browse_line "$1")" /dev/null </dev/null >/dev/null 2>&1
 	# the program's own count, not script's or the shell's
-	grep -l 'Command: [^ ]*kpitree ' "$work"/callgrind.log.* | xargs awk '/Collected/ { n += $NF } END { print n }'
+	grep -l 'Command: [^ ]*kpitree ' "$work"/callgrind.log.* |
+		xargs -r awk '/Collected/ { n += $NF } END { print n }'
 }
 if command -v valgrind >/dev/null 2>&1; then
 	i_quit=$(instructions q)
 	i_moves=$(instructions "${many_j}q")
-	move_instructions=$(awk -v a="$i_moves" -v b="$i_quit" 'BEGIN { printf "%d", (a - b) / 100 }')
+	if [ -n "$i_quit" ] && [ -n "$i_moves" ]; then
+		move_instructions=$(awk -v a="$i_moves" -v b="$i_quit" 'BEGIN { printf "%d", (a - b) / 100 }')
+	else
+		move_instructions=n/a	# callgrind counted no kpitree run
+	fi
 else
 	move_instructions=n/a
 fi
