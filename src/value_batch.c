@@ -1,5 +1,7 @@
 /* value_batch.c: the import_values virtual table over a chunk of parsed
- * values, and the two statements that merge a chunk into the store. */
+ * values, and the statements that merge a chunk into the store: one
+ * insert for a chunk of values new to the store, else its history rows
+ * and an upsert. */
 #include "value_batch.h"
 #include "i18n.h"
 
@@ -158,8 +160,9 @@ static int chunk_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int c
 		sqlite3_result_int64(ctx, r->change);
 		break;
 	default:
-		/* The next history id: asked only for the rows that the
-		 * history statement writes, so the ids follow on from the last. */
+		/* The next history id: asked only for the rows that get
+		 * one (a history row, or a new value's setting), so the ids
+		 * follow on from the last. */
 		sqlite3_result_int64(ctx, ++current->last_id);
 		break;
 	}

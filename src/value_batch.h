@@ -1,6 +1,8 @@
 /* value_batch.h: an import's values written a chunk at a time, each
- * chunk in two set-based statements (its history rows, then the values)
- * that read the chunk through a virtual table: no statement per row. */
+ * chunk in set-based statements that read it through a virtual table:
+ * no statement per row. A chunk of values new to the store is one insert
+ * (each value keeping its setting, schema version 4); any other chunk is
+ * its history rows, then an upsert of the values. */
 #ifndef KPITREE_VALUE_BATCH_H
 #define KPITREE_VALUE_BATCH_H
 
@@ -24,7 +26,8 @@ int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
 /* Writes what the chunk holds. Returns 0, or -1 with err filled. */
 int value_batch_flush(struct value_batch *b, struct error *err);
 
-/* How many values the batch has changed so far (its history rows). */
+/* How many values the batch has changed so far (each a history row or a
+ * new value's setting). */
 long value_batch_changed(const struct value_batch *b);
 
 /* Frees b (without flushing); b may be NULL. */
