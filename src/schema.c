@@ -374,6 +374,21 @@ static const char *const migration_2[] = {
 #define KIND_TEXT(k) "CASE " k " WHEN 0 THEN 'actual' WHEN 1 THEN 'plan' END"
 #define KIND_CODE(k) "CASE " k " WHEN 'actual' THEN 0 WHEN 'plan' THEN 1 END"
 
+/* The value view's UPDATE (versions 3 and 4; also sets more columns of
+ * value_row from version 4 on: more is empty or starts with a comma). */
+#define VALUE_UPDATE_TRIGGER(more) \
+	"CREATE TRIGGER value_update INSTEAD OF UPDATE ON value BEGIN" \
+	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')" \
+	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);" \
+	"  INSERT INTO entry(who, at) VALUES (NEW.entered_by, NEW.entered_at)" \
+	"  ON CONFLICT DO NOTHING;" \
+	"  UPDATE value_row SET kpi_id = NEW.kpi_id, fiscal_year = NEW.fiscal_year," \
+	"  kind = " KIND_CODE("NEW.kind") ", value = NEW.value, note = NEW.note," \
+	"  entry_id = (SELECT id FROM entry WHERE who = NEW.entered_by AND at = NEW.entered_at)" \
+	more \
+	"  WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year" \
+	"  AND kind = " KIND_CODE("OLD.kind") "; END;"
+
 /* The history view's triggers (versions 3 and 4). */
 #define HISTORY_VIEW_TRIGGERS \
 	"CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN" \
@@ -494,16 +509,7 @@ static const char *const migration_3[] = {
 	"  VALUES (NEW.kpi_id, NEW.fiscal_year, " KIND_CODE("NEW.kind") ", NEW.value,"
 	"  coalesce(NEW.note, ''),"
 	"  (SELECT id FROM entry WHERE who = NEW.entered_by AND at = NEW.entered_at)); END;",
-	"CREATE TRIGGER value_update INSTEAD OF UPDATE ON value BEGIN"
-	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')"
-	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);"
-	"  INSERT INTO entry(who, at) VALUES (NEW.entered_by, NEW.entered_at)"
-	"  ON CONFLICT DO NOTHING;"
-	"  UPDATE value_row SET kpi_id = NEW.kpi_id, fiscal_year = NEW.fiscal_year,"
-	"  kind = " KIND_CODE("NEW.kind") ", value = NEW.value, note = NEW.note,"
-	"  entry_id = (SELECT id FROM entry WHERE who = NEW.entered_by AND at = NEW.entered_at)"
-	"  WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year"
-	"  AND kind = " KIND_CODE("OLD.kind") "; END;",
+	VALUE_UPDATE_TRIGGER(""),
 	"CREATE TRIGGER value_delete INSTEAD OF DELETE ON value BEGIN"
 	"  DELETE FROM value_row WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year"
 	"  AND kind = " KIND_CODE("OLD.kind") "; END;",
@@ -525,6 +531,13 @@ static const char *const migration_3[] = {
  * rows, the same rows as before. When such a value changes or goes, the
  * setting moves into history_row first, by the triggers below; an update
  * must clear set_id (value_update does). */
+/* The statement of the two triggers below that moves a value's setting
+ * (OLD's) into history_row. */
+#define SETTING_TO_HISTORY \
+	"  INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value," \
+	"  new_note, change_id) VALUES (OLD.kpi_id, OLD.set_id, OLD.fiscal_year, OLD.kind, NULL," \
+	"  NULL, OLD.value, OLD.note, OLD.set_change); "
+
 static const char *const migration_4[] = {
 	"ALTER TABLE value_row ADD COLUMN set_id INTEGER;",
 	"ALTER TABLE value_row ADD COLUMN set_change INTEGER;",
@@ -532,26 +545,12 @@ static const char *const migration_4[] = {
 	"  WHEN OLD.set_id IS NOT NULL BEGIN"
 	"  SELECT RAISE(ABORT, 'a value''s setting moves to history: set_id must become NULL')"
 	"  WHERE NEW.set_id IS NOT NULL;"
-	"  INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
-	"  new_note, change_id) VALUES (OLD.kpi_id, OLD.set_id, OLD.fiscal_year, OLD.kind, NULL,"
-	"  NULL, OLD.value, OLD.note, OLD.set_change); END;",
+	SETTING_TO_HISTORY "END;",
 	"CREATE TRIGGER value_row_setting_kept_on_delete BEFORE DELETE ON value_row"
 	"  WHEN OLD.set_id IS NOT NULL BEGIN"
-	"  INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
-	"  new_note, change_id) VALUES (OLD.kpi_id, OLD.set_id, OLD.fiscal_year, OLD.kind, NULL,"
-	"  NULL, OLD.value, OLD.note, OLD.set_change); END;",
+	SETTING_TO_HISTORY "END;",
 	"DROP TRIGGER value_update;",
-	"CREATE TRIGGER value_update INSTEAD OF UPDATE ON value BEGIN"
-	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')"
-	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);"
-	"  INSERT INTO entry(who, at) VALUES (NEW.entered_by, NEW.entered_at)"
-	"  ON CONFLICT DO NOTHING;"
-	"  UPDATE value_row SET kpi_id = NEW.kpi_id, fiscal_year = NEW.fiscal_year,"
-	"  kind = " KIND_CODE("NEW.kind") ", value = NEW.value, note = NEW.note,"
-	"  entry_id = (SELECT id FROM entry WHERE who = NEW.entered_by AND at = NEW.entered_at),"
-	"  set_id = NULL, set_change = NULL"
-	"  WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year"
-	"  AND kind = " KIND_CODE("OLD.kind") "; END;",
+	VALUE_UPDATE_TRIGGER(",  set_id = NULL, set_change = NULL"),
 	/* Dropping the view drops its triggers; they come back as they were. */
 	"DROP VIEW history;",
 	"CREATE VIEW history(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
