@@ -123,12 +123,6 @@ static void store_migrates_an_empty_sqlite_file(void **state)
 	testdb_remove(path);
 }
 
-static void no_problem(void *ctx, const char *problem)
-{
-	(void)ctx;
-	fail_msg("kpitree check: %s", problem);
-}
-
 /* A database of each earlier version, with values and history, is
  * migrated on open to the same values and history, which then take
  * changes as before. */
@@ -158,11 +152,11 @@ static void store_migrates_values_and_history_of_each_version(void **state)
 		assert_int_equal(testdb_int(s, "PRAGMA user_version"), schema_version);
 		after = testdb_snapshot(s);
 		assert_string_equal(after, before);
-		assert_int_equal(store_check(s, no_problem, NULL, &err), 0);
+		testdb_check_ok(s);
 		assert_int_equal(values_set(s, &c, &err), VALUES_CHANGED);
 		assert_int_equal(testdb_int(s, "SELECT count(*) FROM history WHERE kpi_id = 1"
 				   " AND new_value = 7 AND id = (SELECT max(id) FROM history)"), 1);
-		assert_int_equal(store_check(s, no_problem, NULL, &err), 0);
+		testdb_check_ok(s);
 		free(before);
 		free(after);
 		store_close(s);

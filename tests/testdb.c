@@ -75,6 +75,20 @@ void testdb_remove(char *path)
 	free(path);
 }
 
+static void no_problem(void *ctx, const char *problem)
+{
+	(void)ctx;
+	fail_msg("kpitree check: %s", problem);
+}
+
+void testdb_check_ok(struct store *s)
+{
+	struct error err;
+
+	if (store_check(s, no_problem, NULL, &err) != 0)
+		fail_msg("kpitree check could not run: %s", err.text);
+}
+
 char *testdb_snapshot(struct store *s)
 {
 	return testdb_snapshot_db(s->db);

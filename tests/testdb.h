@@ -26,6 +26,10 @@ int testdb_setup(void **state);
 /* cmocka teardown: turns store_fail_step off, closes and removes. */
 int testdb_teardown(void **state);
 
+/* Asserts that kpitree check finds nothing wrong in s (each problem
+ * found fails the test with its text). */
+void testdb_check_ok(struct store *s);
+
 /* The one integer that sql (a SELECT) gives. */
 long long testdb_int(struct store *s, const char *sql);
 
