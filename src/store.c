@@ -55,9 +55,32 @@ void store_fail_step(long nth)
 	fail_countdown = nth;
 }
 
+enum error_kind store_error_kind(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK: case SQLITE_ROW: case SQLITE_DONE:
+		return ERROR_NONE;
+	case SQLITE_BUSY: case SQLITE_LOCKED:
+		return ERROR_BUSY;
+	case SQLITE_READONLY:
+		return ERROR_READ_ONLY;
+	case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_CANTOPEN: case SQLITE_PERM:
+		return ERROR_IO;
+	case SQLITE_NOMEM:
+		return ERROR_NO_MEMORY;
+	case SQLITE_CORRUPT: case SQLITE_NOTADB:
+		return ERROR_CORRUPT;
+	case SQLITE_CONSTRAINT: case SQLITE_MISMATCH: case SQLITE_TOOBIG: case SQLITE_RANGE:
+		return ERROR_INVALID;
+	default:
+		return ERROR_FAILED;
+	}
+}
+
 int store_error(struct store *s, struct error *err, const char *what)
 {
-	return error_set(err, "%s: %s", what, sqlite3_errmsg(s->db));
+	return error_of(err, store_error_kind(sqlite3_extended_errcode(s->db)), "%s: %s",
+			what, sqlite3_errmsg(s->db));
 }
 
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err)
@@ -99,7 +122,7 @@ int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err)
 	int rc;
 
 	if (fail_countdown > 0 && --fail_countdown == 0) {
-		error_set(err, _("%s: disk I/O error (injected)"), s->path);
+		error_of(err, ERROR_IO, _("%s: disk I/O error (injected)"), s->path);
 		return SQLITE_IOERR;
 	}
 	rc = sqlite3_step(stmt);
@@ -113,7 +136,8 @@ int store_exec(struct store *s, const char *sql, struct error *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		error_set(err, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+		error_of(err, store_error_kind(sqlite3_extended_errcode(s->db)), "%s: %s",
+			 s->path, msg ? msg : sqlite3_errmsg(s->db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -123,7 +147,7 @@ int store_exec(struct store *s, const char *sql, struct error *err)
 int store_begin(struct store *s, struct error *err)
 {
 	if (s->read_only)
-		return error_set(err, _("%s: the database is open read-only"), s->path);
+		return error_of(err, ERROR_READ_ONLY, _("%s: the database is open read-only"), s->path);
 	return store_exec(s, "BEGIN IMMEDIATE", err);
 }
 
@@ -227,14 +251,14 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 			return NULL;
 		}
 	} else if (mode != STORE_CREATE) {
-		error_set(err, _("%s: no such database; create it with: kpitree --db %s init"),
-			  path, path);
+		error_of(err, ERROR_NOT_FOUND,
+			 _("%s: no such database; create it with: kpitree --db %s init"), path, path);
 		return NULL;
 	}
 
 	s = calloc(1, sizeof *s);
 	if (!s) {
-		error_set(err, _("out of memory"));
+		error_of(err, ERROR_NO_MEMORY, _("out of memory"));
 		return NULL;
 	}
 	snprintf(s->path, sizeof s->path, "%s", path);

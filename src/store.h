@@ -76,8 +76,12 @@ int store_search_defer(struct store *s, long long *mark, struct error *err);
  * triggers index again. Returns 0, or -1 with err filled. */
 int store_search_catch_up(struct store *s, long long mark, struct error *err);
 
+/* The error kind of an SQLite result code: SQLITE_BUSY is ERROR_BUSY,
+ * SQLITE_READONLY ERROR_READ_ONLY, and so on. */
+enum error_kind store_error_kind(int rc);
+
 /* Fills err from the connection's last error, prefixed by what was being
- * done. Returns -1. */
+ * done, with the kind its code says. Returns -1. */
 int store_error(struct store *s, struct error *err, const char *what);
 
 /* For tests: the nth store_step from now (1 = the next) fails with

@@ -1703,7 +1703,7 @@ static int apply_undo(struct browser *b, int force, struct error *err)
 
 		if (values_apply(b->s, &c, err) < 0) {
 			store_rollback(b->s);
-			return strstr(err->text, "as expected") ? 1 : -1;
+			return err->kind == ERROR_CONFLICT ? 1 : -1;
 		}
 	}
 	return store_commit(b->s, err) < 0 ? -1 : 0;

@@ -40,7 +40,8 @@ struct form {
 	int nfields, focus;
 	int year_field;		/* the last field */
 	int has_plans;		/* the KPI has a plan for some year */
-	char message[LINE];
+	char message[LINE];	/* what is wrong with the fields as they stand */
+	char failed[LINE];	/* why the last save failed, until the next edit */
 	char question[LINE];	/* below the message, while y/n is asked */
 	char info[LINE];	/* shown when no message is, until the next key */
 };
@@ -227,7 +228,9 @@ static void draw(struct form *fm, WINDOW *w)
 		}
 	}
 	put(w, h - 4, 2, wd - 4,
-	    fm->message[0] ? fm->message : fm->info[0] || !fm->locked ? fm->info : fm->locked,
+	    fm->message[0] ? fm->message
+	    : fm->failed[0] ? fm->failed
+	    : fm->info[0] || !fm->locked ? fm->info : fm->locked,
 	    A_BOLD);
 	put(w, h - 3, 2, wd - 4, fm->question, A_BOLD);
 	put(w, h - 2, 2, wd - 4,
@@ -343,7 +346,7 @@ static int save(struct form *fm, int force, int has_actual, double actual, int h
 	return 0;
 conflict:
 	store_rollback(fm->s);
-	if (strstr(err.text, "as expected")) {
+	if (err.kind == ERROR_CONFLICT) {
 		struct stored found = { .year = fm->year, .kind = c.kind };
 
 		if (values_each(fm->s, fm->k.id, find_stored, &found, &err) == 0 && found.present)
@@ -356,7 +359,7 @@ conflict:
 		return 1;
 	}
 failed:
-	snprintf(fm->message, sizeof fm->message, _("not saved: %s"), err.text);
+	snprintf(fm->failed, sizeof fm->failed, _("not saved: %s"), err.text);
 	return -1;
 }
 
@@ -507,6 +510,7 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		}
 		if (!(!k.is_key && (k.code == '\n' || k.code == '\r'))) {
 			edit(&fm.fields[fm.focus], &k);
+			fm.failed[0] = '\0';
 			continue;
 		}
 		if (validate(&fm, &has_actual, &actual, &has_plan, &plan) < 0)
@@ -517,7 +521,7 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 
 			/* another year: its own stored values first, then Enter */
 			if (load_year(&fm, new_year, &err) < 0)
-				snprintf(fm.message, sizeof fm.message, "%s", err.text);
+				snprintf(fm.failed, sizeof fm.failed, "%s", err.text);
 			else
 				snprintf(fm.info, sizeof fm.info, _("%s: its stored values; Enter saves"),
 					 fiscal_year_format(new_year, fy, sizeof fy));
