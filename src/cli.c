@@ -90,11 +90,14 @@ static const struct command commands[] = {
 	  " proposed rank, latest evaluation, open action items"),
 	  1, 1, DB_READ, ACCESS_READ,
 	  { { "--year", 1, N_("the year whose progress and status to state") } }, run_show },
-	{ "set", "set CODE FY VALUE [--plan] [--note TEXT] [--expect OLD]",
+	{ "set", "set CODE FY VALUE [--plan] [--note TEXT] [--expect OLD] [--force]",
 	  N_("record an actual (or a plan); VALUE - clears it"), 3, 3, DB_WRITE, ACCESS_EDIT,
 	  { { "--plan", 0, N_("set the plan, not the actual") },
-	    { "--note", 1, N_("a note stored with the value") },
-	    { "--expect", 1, N_("refuse unless the stored value is OLD (- for none)") } },
+	    { "--note", 1, N_("a note stored with the value (default: keep the stored one;"
+			      " - clears it)") },
+	    { "--expect", 1, N_("refuse unless the stored value is OLD (- for none)") },
+	    { "--force", 0, N_("store an unusual actual (ten times last year's, or the wrong"
+			       " side of the baseline); the history says so") } },
 	  run_set },
 	{ "history", "history CODE",
 	  N_("every change to that KPI: when, who, what was there, what came"),
@@ -726,11 +729,38 @@ static int parse_value(struct cli *cli, const char *what, const char *text,
 	return EXIT_DONE;
 }
 
+/* Whether the actual c would store is unusual (values_unusual) and --force
+ * was not given: then says why on standard error and returns 1. Returns 0
+ * when it may be stored, -1 with e filled on a store error. */
+static int unusual_refused(struct cli *cli, const char *what, const struct value_rules *r,
+			   const struct value_change *c, struct error *e)
+{
+	const char *why;
+	double last = 0;
+	char v[64];
+	int has_last;
+
+	if (c->clear || c->kind != VALUE_ACTUAL || cli_flag(cli, "--force"))
+		return 0;
+	has_last = values_get(cli->store, c->kpi_id, c->fiscal_year - 1, VALUE_ACTUAL, &last,
+			      NULL, e);
+	if (has_last < 0)
+		return -1;
+	why = values_unusual(r, has_last, last, c->value);
+	if (!why)
+		return 0;
+	cli_fail(cli, _("%s: %s is %s: not stored; give --force to store it"), what,
+		 number_format(c->value, v, sizeof v), why);
+	return 1;
+}
+
 static int run_set(struct cli *cli)
 {
 	struct value_change c = { .source = "set", .user = cli->user };
 	const char *expect = cli_option(cli, "--expect");
-	char fy[32], now[64], why[1200];
+	const char *note = cli_option(cli, "--note");
+	char fy[32], now[64], why[1200], what[96];
+	struct value_rules rules;
 	struct kpi k;
 	struct error e;
 	int rc;
@@ -745,15 +775,29 @@ static int run_set(struct cli *cli)
 			return EXIT_FAILED;
 	}
 	c.kind = cli_flag(cli, "--plan") ? VALUE_PLAN : VALUE_ACTUAL;
-	c.note = cli_option(cli, "--note");
+	c.note = note && strcmp(note, "-") == 0 ? "" : note;	/* none: keep the stored one */
+	if (cli_flag(cli, "--force"))
+		c.source = "set --force";
 	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	c.kpi_id = k.id;
 	fiscal_year_format(c.fiscal_year, fy, sizeof fy);
+	snprintf(what, sizeof what, "%s %s", k.code, fy);
 	rc = access_may_kpi(cli->store, &cli->identity, ACCESS_EDIT, k.id, why, sizeof why, &e);
 	if (rc <= 0) {
 		kpi_release(&k);
 		return rc < 0 ? cli_fail_error(cli, &e) : cli_refuse(cli, why);
+	}
+	if (values_rules_find(cli->store, k.code, fiscal_year_of(time(NULL)), &rules, &e) < 0 ||
+	    (!c.clear && values_check(&rules, c.fiscal_year, c.value, &e) < 0) ||
+	    (rc = unusual_refused(cli, what, &rules, &c, &e)) < 0) {
+		cli_fail(cli, "%s %s: %s", k.code, fy, e.text);
+		kpi_release(&k);
+		return EXIT_FAILED;
+	}
+	if (rc == 1) {
+		kpi_release(&k);
+		return EXIT_FAILED;
 	}
 	rc = values_set(cli->store, &c, &e);
 	if (rc < 0) {

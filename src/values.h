@@ -15,7 +15,8 @@ struct value_change {
 	enum value_kind kind;
 	int clear;		/* remove the value instead of setting it */
 	double value;
-	const char *note;	/* NULL for none */
+	const char *note;	/* NULL keeps the note stored (none for a
+				 * new value); "" clears it */
 	const char *user;	/* who, for the value and the history */
 	const char *at;		/* when the value was entered (ISO 8601
 				 * UTC); NULL for now. The history row
@@ -70,6 +71,51 @@ int values_each(struct store *s, long long kpi_id,
 int values_history(struct store *s, long long kpi_id,
 		   void (*fn)(void *ctx, const struct history_row *row), void *ctx,
 		   struct error *err);
+
+/* What a KPI accepts, found once per KPI (values_rules_find) and applied
+ * to each value by values_check: the form, `set` and every CSV row alike. */
+struct value_rules {
+	long long kpi_id;
+	int share;		/* a percentage of a whole: 0 to 100 */
+	int may_be_negative;	/* its baseline or target is below 0 */
+	int first_year;		/* the window of fiscal years it accepts */
+	int last_year;
+	int has_baseline;	/* for values_unusual */
+	double baseline;
+	int down;		/* its direction is down */
+	int is_project;
+};
+
+/* How many years past the later of a KPI's last year (its target period's
+ * end, or a grant project's sixth year) and the current fiscal year a
+ * value may be entered: plans run ahead of the calendar. */
+#define VALUES_YEARS_AHEAD 2
+
+/* The rules of the KPI with code, its id in r->kpi_id. The window runs
+ * from the KPI's baseline period's first year (a grant project's KPI:
+ * the year before the project's adoption, its 当初値) to
+ * VALUES_YEARS_AHEAD years past the later of the target period's last
+ * year (a project: its adoption year + 5) and current_year. Returns 0, or
+ * -1 with err filled (ERROR_NOT_FOUND for an unknown code). */
+int values_rules_find(struct store *s, const char *code, int current_year,
+		      struct value_rules *r, struct error *err);
+
+/* Whether v may be stored for the KPI of r at year: not negative unless
+ * the KPI's own numbers are, a share within 0 to 100, the year within the
+ * window. Returns 0, or -1 with err (ERROR_INVALID) saying which rule. */
+int values_check(const struct value_rules *r, int year, double v, struct error *err);
+
+/* Why an actual v is unusual though acceptable, or NULL: more than ten
+ * times last year's actual (has_last, last), or on the wrong side of the
+ * baseline for the KPI's direction. The form asks before it stores such a
+ * value; `set` stores it only with --force. The reason is translated. */
+const char *values_unusual(const struct value_rules *r, int has_last, double last, double v);
+
+/* The stored value of kpi_id at year into *v, and its note (malloc'd,
+ * the caller frees) into *note when note is not NULL. Returns 1, 0 when
+ * none is stored, or -1 with err filled. */
+int values_get(struct store *s, long long kpi_id, int year, enum value_kind kind, double *v,
+	       char **note, struct error *err);
 
 /* "plan" or "actual". */
 const char *values_kind_name(enum value_kind kind);

@@ -5,6 +5,10 @@
 plan 4
 db="$work/k.db"
 fixture "$db"; ok $? "the fixture loads"
+# The writer's years 2000 to 2149 lie in H01's window of years, its
+# values on the right side of its baseline.
+"$SQLITE3" "$db" "UPDATE kpi SET baseline_value = 0, baseline_from = 2000, baseline_to = 2000,
+  target_value = 3000, target_from = 2199, target_to = 2199, direction = 'up' WHERE id = 1"
 
 (
 	y=2000
