@@ -214,6 +214,24 @@ int values_set(struct store *s, const struct value_change *c, struct error *err)
 	return rc;
 }
 
+int values_save(struct store *s, const struct value_change *c, int n, int *failed,
+		struct error *err)
+{
+	int i;
+
+	*failed = -1;
+	if (store_begin(s, err) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (values_apply(s, &c[i], err) < 0) {
+			store_rollback(s);
+			*failed = i;
+			return -1;
+		}
+	}
+	return store_commit(s, err) < 0 ? -1 : 0;
+}
+
 static enum value_kind kind_of(sqlite3_stmt *stmt, int col)
 {
 	return strcmp(text_or_empty(stmt, col), "plan") == 0 ? VALUE_PLAN : VALUE_ACTUAL;

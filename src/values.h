@@ -41,6 +41,14 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 /* values_apply in a transaction of its own. */
 int values_set(struct store *s, const struct value_change *c, struct error *err);
 
+/* The n changes of c in one transaction of their own, all or none: a
+ * form's save, an undo. Returns 0, the number of changes that were
+ * VALUES_UNCHANGED notwithstanding; or -1 with err filled and *failed set
+ * to the index of the change that failed (a failed --expect:
+ * ERROR_CONFLICT), -1 when the transaction itself failed. */
+int values_save(struct store *s, const struct value_change *c, int n, int *failed,
+		struct error *err);
+
 /* A stored value, or a history row. */
 struct value_row {
 	int fiscal_year;

@@ -1688,25 +1688,22 @@ static void next_due(struct browser *b)
  * and undone only after y. Returns 0, 1 for such a change, -1 on error. */
 static int apply_undo(struct browser *b, int force, struct error *err)
 {
-	int i;
+	struct value_change c[FORM_MAX_CHANGES];
+	int i, failed;
 
-	if (store_begin(b->s, err) < 0)
-		return -1;
 	for (i = 0; i < b->nlast; i++) {
 		const struct form_change *f = &b->last[i];
-		struct value_change c = {
+
+		c[i] = (struct value_change){
 			.kpi_id = f->kpi_id, .fiscal_year = f->year, .kind = f->kind,
 			.clear = !f->had, .value = f->old, .note = f->old_note,
 			.user = b->cli->user, .source = "undo", .check_expect = !force,
 			.expect_none = !f->has_new, .expect = f->new_value,
 		};
-
-		if (values_apply(b->s, &c, err) < 0) {
-			store_rollback(b->s);
-			return err->kind == ERROR_CONFLICT ? 1 : -1;
-		}
 	}
-	return store_commit(b->s, err) < 0 ? -1 : 0;
+	if (values_save(b->s, c, b->nlast, &failed, err) == 0)
+		return 0;
+	return err->kind == ERROR_CONFLICT ? 1 : -1;
 }
 
 /* u: undo the session's last save. */
@@ -1727,6 +1724,7 @@ static void undo(struct browser *b)
 		rc = draw_ask(q) ? apply_undo(b, 1, &err) : 2;
 	}
 	if (rc == 0) {
+		form_changes_free(b->last, b->nlast);
 		b->nlast = 0;
 		forget_marks(b);
 		set_message(b, _("undone"));
@@ -1929,5 +1927,6 @@ int browser_run(struct cli *cli)
 	search_stop(&b);
 	free(b.matches);
 	official_due_free(&b.due);
+	form_changes_free(b.last, b.nlast);
 	return EXIT_DONE;
 }
