@@ -114,11 +114,13 @@ static const struct command commands[] = {
 	  { { "--year", 1, N_("another fiscal year than last year") },
 	    { "--file", 1, N_("the authorized_keys file that gives --user's scope") } }, run_due },
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
+	  "  [--lang ja|en]\n"
 	  "  access list, access remove NAME",
 	  N_("who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys"),
 	  1, 3, DB_READ, ACCESS_ADMIN,
 	  { { "--role", 1, N_("viewer (reads, exports), editor (also enters values), admin (all)") },
 	    { "--scope", REPEATED, N_("a strategy, strategy project, grant project or municipality") },
+	    { "--lang", 1, N_("the official's language over SSH: ja (default) or en") },
 	    { "--file", 1, N_("another authorized_keys file") } }, run_access },
 };
 
@@ -187,7 +189,7 @@ void cli_help(FILE *f)
 	size_t i;
 	int j;
 
-	fputs(_("Usage: kpitree [--db FILE] [--user NAME] [--read-only] [COMMAND [ARGS]]\n"
+	fputs(_("Usage: kpitree [--db FILE] [--user NAME] [--read-only] [--lang ja|en] [COMMAND [ARGS]]\n"
 		"\n"
 		"Browse and keep the KPIs of Hokkaido's regional-development strategy and\n"
 		"of grant-funded projects: baselines, targets, plans and actuals per year.\n"
@@ -206,7 +208,9 @@ void cli_help(FILE *f)
 	      "  --user NAME    who is recorded in the history (default: $KPITREE_USER,\n"
 	      "                 else the login name)\n"
 	      "  --read-only    open the database read-only\n"
-	      "  --ssh-user NAME, --ssh-role ROLE, --ssh-scope SCOPE\n"
+	      "  --lang ja|en   the interface's language (default: $KPITREE_LANG, else\n"
+	      "                 the locale's; over SSH, the key's: see access add --lang)\n"
+	      "  --ssh-user NAME, --ssh-role ROLE, --ssh-scope SCOPE, --ssh-lang ja|en\n"
 	      "                 who the official of an SSH key is: what `kpitree access add`\n"
 	      "                 writes into a key's forced command; the words an SSH client\n"
 	      "                 sends (SSH_ORIGINAL_COMMAND) follow them, and may not hold\n"
@@ -249,12 +253,13 @@ struct globals {
 	char refused[256];	/* why the words of an SSH client were refused */
 };
 
-/* Options that choose the database or who one is: a forced command sets
- * them, and an SSH client may not. */
+/* Options that choose the database, who one is, or the language (main.c
+ * has set the locale from them already): a forced command sets them, and
+ * an SSH client may not. */
 static int widens(const char *arg)
 {
 	return strcmp(arg, "--db") == 0 || strcmp(arg, "--user") == 0 ||
-	       strncmp(arg, "--ssh-", 6) == 0;
+	       strcmp(arg, "--lang") == 0 || strncmp(arg, "--ssh-", 6) == 0;
 }
 
 /* Parses argv into cli; from argv[untrusted] on, the words come from an
@@ -269,6 +274,9 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 		const char *a = argv[i];
 		int k;
 
+		/* access add has a --lang of its own: the key's language */
+		if (strcmp(a, "--lang") == 0 && cli->command && option_index(cli->command, a) >= 0)
+			goto command_option;
 		if (i >= untrusted && is_option(a) && widens(a)) {
 			snprintf(g->refused, sizeof g->refused, _("%s is not for a key's command"), a);
 			return REFUSED;
@@ -309,6 +317,11 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 				g->ssh_user = argv[++i];
 			else if (strcmp(a, "--ssh-role") == 0)
 				g->ssh_role = argv[++i];
+			else if ((strcmp(a, "--lang") == 0 || strcmp(a, "--ssh-lang") == 0) &&
+				 !i18n_lang_ok(argv[i + 1]))
+				return usage_error(cli, _("%s: '%s' is neither ja nor en"), a, argv[i + 1]);
+			else if (strcmp(a, "--lang") == 0 || strcmp(a, "--ssh-lang") == 0)
+				i++;	/* main.c has set the locale by it */
 			else if (strcmp(a, "--ssh-scope") == 0 && g->nssh_scopes == ACCESS_MAX_SCOPES)
 				return usage_error(cli, _("--ssh-scope: at most %d"), ACCESS_MAX_SCOPES);
 			else if (strcmp(a, "--ssh-scope") == 0)
@@ -319,6 +332,7 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 		}
 		if (!cli->command)
 			cli->command = find_command("browse");
+command_option:
 		k = option_index(cli->command, a);
 		if (k < 0)
 			return usage_error(cli, _("%s has no option '%s'"), cli->command->name, a);
@@ -993,6 +1007,7 @@ static int program_path(char *buf, size_t size)
 static int access_add(struct cli *cli, const char *file)
 {
 	const char *role = cli_option(cli, "--role");
+	const char *lang = cli_option(cli, "--lang");
 	struct keys_entry entry;
 	char program[PATH_MAX], db[PATH_MAX], command[8192], who[1024];
 	struct error e;
@@ -1009,6 +1024,9 @@ static int access_add(struct cli *cli, const char *file)
 	snprintf(entry.id.name, sizeof entry.id.name, "%s", cli->args[1]);
 	if (access_role_parse(role, &entry.id.role, &e) < 0)
 		return cli_fail(cli, _("--role: %s"), e.text);
+	if (lang && !i18n_lang_ok(lang))
+		return usage_error(cli, _("%s: '%s' is neither ja nor en"), "--lang", lang);
+	snprintf(entry.id.lang, sizeof entry.id.lang, "%s", lang ? lang : "ja");
 	for (i = 0; i < cli->nrepeated; i++)
 		if (access_scope_resolve(cli->store, cli->repeated[i], &entry.id.scopes[entry.id.nscopes++],
 					 &e) < 0)

@@ -74,9 +74,9 @@ for who in viewer editor admin stranger; do
 done
 ssh-keygen -q -t ed25519 -N '' -f "$work/host_key" || exit 1
 
-as_svc "$KPITREE" --db "$db" access add sato "$work/viewer.pub" --role viewer --file "$ak" >/dev/null &&
-	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --file "$ak" >/dev/null &&
-	as_svc "$KPITREE" --db "$db" access add suzuki "$work/admin.pub" --role admin --file "$ak" >/dev/null
+as_svc "$KPITREE" --db "$db" access add sato "$work/viewer.pub" --role viewer --lang en --file "$ak" >/dev/null &&
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --lang en --file "$ak" >/dev/null &&
+	as_svc "$KPITREE" --db "$db" access add suzuki "$work/admin.pub" --role admin --lang en --file "$ak" >/dev/null
 ok $? "access add writes the three officials' keys as the service account"
 
 # sshd in the foreground, on the first free port of a few tried.
