@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "csv_ahead.h"
 #include "fiscal_year.h"
 #include "import.h"
+#include "import_seen.h"
 #include "kpi.h"
 #include "number.h"
 #include "review.h"
@@ -23,6 +25,7 @@ void import_error(struct import *im, long line, long column, const char *fmt, ..
 	va_list ap;
 
 	error_clear(&e);
+	e.kind = ERROR_INVALID;
 	snprintf(e.file, sizeof e.file, "%s", im->path);
 	e.line = line;
 	e.column = column;
@@ -172,9 +175,12 @@ struct reader {
 	struct csv_field *above_fields;
 	char *above_text;
 	struct csv_record above;
-	/* the last code looked up, since rows come sorted by code */
+	/* the last code looked up, since rows come sorted by code, and the
+	 * rules of its KPI (values_check) */
 	char last_code[64];
 	long long last_kpi;
+	struct value_rules rules;
+	struct import_seen *seen;	/* the keys an actuals file has given */
 	/* the last project saved, since its fields repeat on each KPI row */
 	char last_project[1024];
 	long long last_project_id;
@@ -184,24 +190,12 @@ struct reader {
 	int failed;		/* a store error: stop reading */
 };
 
-static const char kpi_id_sql[] = "SELECT id FROM kpi WHERE code = ?";
-
 static long long find_kpi(struct reader *rd, const char *code, struct error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
-
 	if (strcmp(code, rd->last_code) == 0 && rd->last_kpi)
 		return rd->last_kpi;
-	stmt = store_cached(rd->im->s, kpi_id_sql, err);
-	if (!stmt)
-		return 0;
-	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	rc = store_step(rd->im->s, stmt, err);
-	rd->last_kpi = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
-		error_set(err, _("no KPI with code '%s'"), code);
+	rd->last_kpi = values_rules_find(rd->im->s, code, rd->im->year, &rd->rules, err) == 0
+			       ? rd->rules.kpi_id : 0;
 	snprintf(rd->last_code, sizeof rd->last_code, "%s", code);
 	return rd->last_kpi;
 }
@@ -266,6 +260,74 @@ static void prepare_actual(const void *ctx, const struct csv_record *r, void *ou
 		parse_actual(c, r, out, NULL);
 }
 
+/* Whether the row's value keeps its KPI's rules (values_check); if not,
+ * says which rule, at the year's or the value's column. */
+static int rule_kept(struct reader *rd, const struct csv_record *r, const struct actual *a)
+{
+	const struct columns *c = &rd->columns;
+	struct error err;
+
+	if (values_check_year(&rd->rules, a->fiscal_year, &err) < 0) {
+		import_error_from(rd->im, r->line, column_of(c, A_YEAR), "fiscal_year", &err);
+		return 0;
+	}
+	if (values_check_value(&rd->rules, a->value, &err) < 0) {
+		import_error_from(rd->im, r->line, column_of(c, A_VALUE), "value", &err);
+		return 0;
+	}
+	return 1;
+}
+
+/* Whether the row is the first of this file to give its KPI, year and
+ * kind a value: a repeat of an earlier row, the same in value and note,
+ * is taken once (returns 0, nothing said); another value or note is an
+ * error naming both rows. */
+static int given_once(struct reader *rd, const struct csv_record *r, const struct actual *a)
+{
+	const struct columns *c = &rd->columns;
+	const char *note = cell(c, r, A_NOTE);
+	struct import *im = rd->im;
+	struct error err;
+	char fy[32], *stored_note = NULL;
+	double stored;
+	long line;
+	int rc, same;
+
+	if (!rd->seen)
+		rd->seen = import_seen_new();
+	rc = rd->seen ? import_seen_add(rd->seen, &rd->rules, a->fiscal_year, a->kind, r->line,
+					a->value, note, &line)
+		      : -1;
+	if (rc < 0) {
+		import_error(im, r->line, 0, "%s", _("out of memory"));
+		rd->failed = 1;
+		return 0;
+	}
+	fiscal_year_short(a->fiscal_year, fy, sizeof fy);
+	if (rc == SEEN_DIFFERENT)
+		import_error(im, r->line, column_of(c, A_VALUE),
+			     _("%s %s %s is given twice with different values or notes: line %ld and line %ld"),
+			     rd->last_code, fy, values_kind_name(a->kind), line, r->line);
+	if (rc != SEEN_EARLIER_RUN)
+		return rc == SEEN_NEW;
+	/* An earlier run of the KPI's rows gave it: what that row stored. */
+	if (value_batch_flush(rd->batch, &err) < 0 ||
+	    (rc = values_get(im->s, rd->last_kpi, a->fiscal_year, a->kind, &stored, &stored_note,
+			     &err)) < 0) {
+		import_error(im, r->line, 0, "%s", err.text);
+		rd->failed = 1;
+		return 0;
+	}
+	same = rc == 1 && stored == a->value && strcmp(stored_note, note) == 0;
+	free(stored_note);
+	if (!same)
+		import_error(im, r->line, column_of(c, A_VALUE),
+			     _("%s %s %s is given twice with different values or notes: line %ld and an"
+			       " earlier row of its KPI (from line %ld)"),
+			     rd->last_code, fy, values_kind_name(a->kind), r->line, line);
+	return 0;
+}
+
 static void actuals_row(struct reader *rd, const struct csv_record *r)
 {
 	struct import *im = rd->im;
@@ -284,8 +346,12 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 		a = *ahead;
 	else
 		parse_actual(c, r, &a, im);
+	if (kpi_id && a.ok && !rule_kept(rd, r, &a))
+		return;
 	if (!kpi_id || !a.ok || im->errors->n)
 		return;		/* nothing will be written: only look for errors */
+	if (!given_once(rd, r, &a))
+		return;
 	if (value_batch_add(rd->batch, kpi_id, a.fiscal_year, a.kind, a.value,
 			    cell(c, r, A_NOTE), *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user,
 			    *at ? at : im->now, &err) < 0) {
@@ -688,6 +754,7 @@ static int import_one(struct import *im, const struct import_file *f, enum encod
 		im->stats->values_changed += value_batch_changed(rd.batch);
 		value_batch_free(rd.batch);
 	}
+	import_seen_free(rd.seen);
 	free(rd.above_fields);
 	free(rd.above_text);
 	return rc;
@@ -704,6 +771,7 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 
 	memset(stats, 0, sizeof *stats);
 	store_now(im.now, sizeof im.now);
+	im.year = fiscal_year_of(time(NULL));
 	if (store_begin(s, &err) < 0) {
 		error_list_add(errors, &err);
 		return -1;

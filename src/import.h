@@ -11,6 +11,7 @@ struct import {
 	const char *path;
 	const char *user;
 	char now[32];
+	int year;		/* the current fiscal year, for the value rules */
 	struct error_list *errors;
 	struct import_stats *stats;
 };

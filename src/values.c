@@ -362,16 +362,22 @@ int values_rules_find(struct store *s, const char *code, int current_year,
 	return 0;
 }
 
-int values_check(const struct value_rules *r, int year, double v, struct error *err)
+int values_check_year(const struct value_rules *r, int year, struct error *err)
 {
-	char a[32], b[32], n[64];
+	char a[32], b[32], n[32];
 
-	if (year < r->first_year || year > r->last_year)
-		return error_of(err, ERROR_INVALID,
-				_("%s is outside this KPI's years, %s to %s"),
-				fiscal_year_short(year, n, sizeof n),
-				fiscal_year_short(r->first_year, a, sizeof a),
-				fiscal_year_short(r->last_year, b, sizeof b));
+	if (year >= r->first_year && year <= r->last_year)
+		return 0;
+	return error_of(err, ERROR_INVALID, _("%s is outside this KPI's years, %s to %s"),
+			fiscal_year_short(year, n, sizeof n),
+			fiscal_year_short(r->first_year, a, sizeof a),
+			fiscal_year_short(r->last_year, b, sizeof b));
+}
+
+int values_check_value(const struct value_rules *r, double v, struct error *err)
+{
+	char n[64];
+
 	if (v < 0 && !r->may_be_negative)
 		return error_of(err, ERROR_INVALID, _("%s: this KPI's values are never negative"),
 				number_format(v, n, sizeof n));
@@ -379,6 +385,11 @@ int values_check(const struct value_rules *r, int year, double v, struct error *
 		return error_of(err, ERROR_INVALID, _("%s: a percentage of a whole is 0 to 100"),
 				number_format(v, n, sizeof n));
 	return 0;
+}
+
+int values_check(const struct value_rules *r, int year, double v, struct error *err)
+{
+	return values_check_year(r, year, err) < 0 ? -1 : values_check_value(r, v, err);
 }
 
 const char *values_unusual(const struct value_rules *r, int has_last, double last, double v)

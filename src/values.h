@@ -113,6 +113,11 @@ int values_rules_find(struct store *s, const char *code, int current_year,
  * window. Returns 0, or -1 with err (ERROR_INVALID) saying which rule. */
 int values_check(const struct value_rules *r, int year, double v, struct error *err);
 
+/* values_check's two halves: the year within the window; the value
+ * (sign, share). Each returns 0, or -1 with err (ERROR_INVALID). */
+int values_check_year(const struct value_rules *r, int year, struct error *err);
+int values_check_value(const struct value_rules *r, double v, struct error *err);
+
 /* Why an actual v is unusual though acceptable, or NULL: more than ten
  * times last year's actual (has_last, last), or on the wrong side of the
  * baseline for the KPI's direction. The form asks before it stores such a

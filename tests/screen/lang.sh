@@ -72,15 +72,15 @@ LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format csv | he
 LANG=C.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format csv | head -1 | cmp -s - "$work/ja.head"
 ok $? "the CSV report's header is the same in every language"
 # Counts take the singular or the plural (ngettext); Japanese has one form.
-printf 'code,fiscal_year,kind,value\nH01,2030,plan,1\n' >"$work/one.csv"
-printf 'code,fiscal_year,kind,value\nH01,2031,plan,1\nH01,2032,plan,2\n' >"$work/two.csv"
+printf 'code,fiscal_year,kind,value\nH04,2030,plan,1\n' >"$work/one.csv"
+printf 'code,fiscal_year,kind,value\nH04,2031,plan,1\nH04,2032,plan,2\n' >"$work/two.csv"
 LANG=C.UTF-8 "$KPITREE" --db "$db" import "$work/one.csv" >"$work/out" &&
 	LANG=C.UTF-8 "$KPITREE" --db "$db" import "$work/two.csv" "$work/one.csv" >>"$work/out" &&
 	printf '%s\n' "imported 1 row from 1 file; 1 value changed" \
 		"imported 3 rows from 2 files; 2 values changed" | cmp -s - "$work/out"
 ok $? "import counts rows, files and values in the singular and the plural"
 sed 's/^/# /' "$work/out"
-printf 'code,fiscal_year,kind,value\nH01,2033,plan,3\nH01,2034,plan,4\n' >"$work/ja.csv"
+printf 'code,fiscal_year,kind,value\nH04,2033,plan,3\nH04,2034,plan,4\n' >"$work/ja.csv"
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" import "$work/ja.csv" >"$work/out" &&
 	[ "$(cat "$work/out")" = "1 個のファイルから 2 行を取り込みました。2 件の値を変更しました" ]
 ok $? "and in Japanese, in Japanese order"
