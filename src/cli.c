@@ -679,7 +679,8 @@ static int run_show(struct cli *cli)
 		return cli_fail_error(cli, &e);
 	}
 	if (year)
-		chosen = kpi_years_row(&t, year);
+		kpi_years_row(&t, year);	/* asked for: shown even without values */
+	chosen = kpi_years_judged(&t, year, fiscal_year_of(time(NULL)));
 
 	fprintf(cli->out, "%s  %s\n", k.code, k.name);
 	print_amounts(cli, &k);
@@ -699,8 +700,6 @@ static int run_show(struct cli *cli)
 			kpi_years_cell(r->has_plan, r->plan, plan, sizeof plan),
 			kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
 			kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
-		if (!year && r->has_actual)
-			chosen = r;
 	}
 	for (i = 0; i < t.n; i++) {
 		char fy[32];

@@ -58,6 +58,20 @@ int kpi_years_load(struct store *s, const struct kpi *k, int extra, struct kpi_y
 	return values_each(s, k->id, collect_value, t, err);
 }
 
+const struct kpi_year *kpi_years_judged(const struct kpi_years *t, int year, int current_year)
+{
+	const struct kpi_year *judged = NULL;
+	int i;
+
+	for (i = 0; i < t->n; i++) {
+		const struct kpi_year *r = &t->rows[i];
+
+		if (year ? r->year == year : r->has_actual && r->year <= current_year)
+			judged = r;
+	}
+	return judged;
+}
+
 void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
 			const struct kpi_year *r, struct progress *p)
 {

@@ -5,7 +5,7 @@
 # column in an import. The form applies them too (tests/screen/behaviour.sh);
 # tests/test_values.c holds the same table against the core itself.
 . "$srcdir/tests/cli/lib.sh"
-plan 15
+plan 16
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 
@@ -80,4 +80,11 @@ run --db "$work/fresh.db" import "$work/good.csv"
 [ "$status" -eq 0 ] && [ "$("$KPITREE" --db "$work/fresh.db" export actuals | grep -c ',actual,')" -gt 0 ] &&
 	"$KPITREE" --db "$work/fresh.db" show H10 | grep -q "^R7 (2025) .* 93.7 "
 ok $? "the accepted rows import"
+
+# An actual for a year after this one (a plan typed as an actual, say)
+# never decides the status: show judges at the latest year up to now.
+"$KPITREE" --db "$work/fresh.db" set H05 R4 16000 >/dev/null &&
+	"$KPITREE" --db "$work/fresh.db" set H05 "$((y + 1))" 19950 >/dev/null &&
+	"$KPITREE" --db "$work/fresh.db" show H05 | grep -q "^at R4 (2022): "
+ok $? "an actual of next year does not decide the status"
 finish
