@@ -369,23 +369,23 @@ static void say_conflict(struct form *fm, enum value_kind kind)
 			 _(values_kind_name(kind)));
 }
 
-/* Saves in one transaction, each value guarded by what the form opened
- * with (unless force), the history's source saying how it was entered.
+/* Saves in one transaction, each value guarded by what the form last read
+ * from the store, the history's source saying how it was entered.
  * Returns 0, 1 when someone else saved first (the message says who), or
  * -1 on failure (fm->failed says why). */
-static int save(struct form *fm, int force, const char *source, int has_actual, double actual,
+static int save(struct form *fm, const char *source, int has_actual, double actual,
 		int has_plan, double plan)
 {
 	char *note = field_text(&fm->fields[F_NOTE]);
 	struct value_change c[2] = {
 		{ .kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_ACTUAL,
 		  .clear = !has_actual, .value = actual, .note = note, .user = fm->user,
-		  .source = source, .check_expect = !force,
+		  .source = source, .check_expect = 1,
 		  .expect_none = !fm->now.has_actual, .expect = fm->now.actual },
 		/* the plan's note is not in the form: NULL keeps it */
 		{ .kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_PLAN,
 		  .clear = !has_plan, .value = plan, .user = fm->user, .source = source,
-		  .check_expect = !force, .expect_none = !fm->now.has_plan,
+		  .check_expect = 1, .expect_none = !fm->now.has_plan,
 		  .expect = fm->now.plan },
 	};
 	struct error err;
@@ -469,8 +469,9 @@ static void fill(struct form *fm)
 		  fiscal_year_short(fm->year, buf, sizeof buf), 0);
 }
 
-/* The stored values of year (and last year's actual) into the form. */
-static int load_year(struct form *fm, int year, struct error *err)
+/* The stored values of year (and last year's actual), and the note, into
+ * the form; the fields stay as they are. */
+static int load_stored(struct form *fm, int year, struct error *err)
 {
 	struct kpi_years t;
 	int i;
@@ -494,6 +495,14 @@ static int load_year(struct form *fm, int year, struct error *err)
 		if (t.rows[i].year == year - 1)
 			fm->before = t.rows[i];
 	}
+	return 0;
+}
+
+/* The stored values of year into the form and its fields. */
+static int load_year(struct form *fm, int year, struct error *err)
+{
+	if (load_stored(fm, year, err) < 0)
+		return -1;
 	fill(fm);
 	return 0;
 }
@@ -633,9 +642,16 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 				continue;
 			source = "form --force";	/* an unusual value, confirmed */
 		}
-		rc = save(&fm, 0, source, has_actual, actual, has_plan, plan);
-		if (rc == 1 && confirm(&fm, win, _("save yours over it?")))
-			rc = save(&fm, 1, source, has_actual, actual, has_plan, plan);
+		rc = save(&fm, source, has_actual, actual, has_plan, plan);
+		/* Over another official's value only on y, guarded by that value
+		 * now (a third may save meanwhile), so that undo puts it back. */
+		while (rc == 1 && confirm(&fm, win, _("save yours over it?"))) {
+			if (load_stored(&fm, fm.year, &err) < 0) {
+				snprintf(fm.failed, sizeof fm.failed, _("not saved: %s"), err.text);
+				break;
+			}
+			rc = save(&fm, source, has_actual, actual, has_plan, plan);
+		}
 		if (rc == 0) {
 			char fy[32];
 			int n = 1;

@@ -1,0 +1,154 @@
+# behaviour.sh: what an official does in the browser, asserted the same
+# way in each language: a save, a refusal by the value rules, a save that
+# fails (shown, what was typed kept), two officials on one value (y/n),
+# an emptied value (asked before it is deleted), an undo over another's
+# change (y/n), what is due, and a meeting. Sourced by behaviour_en.sh,
+# behaviour_ja.sh and behaviour_xx.sh with $lang set: en (C.UTF-8), ja
+# (ja_JP.UTF-8, this build's catalogue) or xx (ja_JP.UTF-8 with a
+# catalogue that changes every message: á for a, é for e, ó for o), so
+# that any code deciding by a message's English words fails here. Every
+# expected text comes from the catalogue under test (gettext(1)).
+. "$srcdir/tests/screen/lib.sh"
+plan 27
+db="$work/k.db"
+"$KPITREE" --db "$db" init >/dev/null
+unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
+
+program=$KPITREE
+case $lang in
+en)
+	export LANG=C.UTF-8
+	;;
+ja)
+	export LANG=ja_JP.UTF-8
+	locale_dir=$(dirname "$KPITREE")/locale
+	;;
+xx)
+	# The program finds a catalogue beside it: a copy of the program
+	# with the changed one.
+	export LANG=ja_JP.UTF-8
+	mkdir -p "$work/xx/locale/ja/LC_MESSAGES"
+	cp "$KPITREE" "$work/xx/kpitree"
+	msgattrib --no-obsolete "$srcdir/po/ja.po" | msgfilter --keep-header sed -e d 2>/dev/null |
+		msgen - | msgfilter --keep-header sed -e 's/a/á/g; s/e/é/g; s/o/ó/g' 2>/dev/null |
+		msgfmt -o "$work/xx/locale/ja/LC_MESSAGES/kpitree.mo" -
+	program=$work/xx/kpitree
+	locale_dir=$work/xx/locale
+	;;
+esac
+
+# t MSGID: the message as the interface under test writes it.
+t() {
+	if [ "$lang" = en ]; then
+		printf '%s' "$1"
+	else
+		TEXTDOMAINDIR=$locale_dir LANGUAGE= LC_ALL=ja_JP.UTF-8 gettext -d kpitree -- "$1"
+	fi
+}
+# tf FORMAT ARGS...: a translated printf format, filled.
+tf() {
+	f=$(t "$1")
+	shift
+	# shellcheck disable=SC2059 # the format is the catalogue's
+	printf "$f" "$@"
+}
+# pre FORMAT: the translated format up to its first conversion.
+pre() { t "$1" | sed 's/%.*//'; }
+# tn SINGULAR PLURAL N: a translated plural format.
+tn() {
+	if [ "$lang" = en ]; then
+		[ "$3" -eq 1 ] && printf '%s' "$1" || printf '%s' "$2"
+	else
+		TEXTDOMAINDIR=$locale_dir LANGUAGE= LC_ALL=ja_JP.UTF-8 ngettext -d kpitree -- "$1" "$2" "$3"
+	fi
+}
+# field LABEL VALUE: a form's line, the label padded to 10 columns.
+field() {
+	w=$(printf '%s' "$1" | LC_ALL=ja_JP.UTF-8 wc -L)
+	printf '%s%*s%s' "$1" $((10 - w)) "" "$2"
+}
+# The year as the interface writes it: Japanese only in Japanese.
+if [ "$lang" = ja ]; then r7="令和7年度"; else r7="R7 (2025)"; fi
+stored() { "$SQLITE3" "$db" "SELECT coalesce((SELECT value FROM value WHERE kpi_id = (SELECT id FROM kpi WHERE code = '$1') AND fiscal_year = 2025 AND kind = 'actual'), 'none')"; }
+history_count() { "$SQLITE3" "$db" "SELECT count(*) FROM history"; }
+browser() { echo "$program --db $db --user $1 --year R7 --keys ':goto Space $2 Enter e'"; }
+
+# A save.
+start "$(browser tanaka H06)"
+shows "$(tf '%s %s %s ' H06 "$r7" "$(t entry)")" "e opens the form, its title in the interface's language"
+keys 200 Enter
+shows "$(tf '%s %s: saved' H06 "$r7")" "Enter saves and says so"
+[ "$(stored H06)" = 200.0 ]; ok $? "the value is stored"
+
+# A value the rules refuse: shown as it is typed, never written.
+before=$(history_count)
+start "$(browser tanaka H10)"
+keys 150
+shows "$(t actual): $(tf '%s: a percentage of a whole is 0 to 100' 150)" "a share over 100 is refused as it is typed, by the core's rule"
+keys Enter
+sleep 0.3
+[ "$(history_count)" = "$before" ]; ok $? "and Enter writes nothing"
+keys Escape
+
+# A save that fails in the store: the form says why and keeps what was typed.
+"$SQLITE3" "$db" "CREATE TRIGGER refuse_h07 BEFORE INSERT ON value_row WHEN NEW.kpi_id =
+  (SELECT id FROM kpi WHERE code = 'H07') BEGIN SELECT RAISE(ABORT, 'the disk said no'); END"
+start "$(browser tanaka H07)"
+keys 800 Enter
+shows "$(pre 'not saved: %s')" "a failed save is shown on the form"
+shows "the disk said no" "with the store's reason"
+shows "$(field "$(t actual)" 800)" "and what was typed stays"
+[ "$(stored H07)" = none ]; ok $? "nothing was written"
+"$SQLITE3" "$db" "DROP TRIGGER refuse_h07"
+keys Enter
+shows "$(tf '%s %s: saved' H07 "$r7")" "once the store takes it, Enter saves"
+
+# Two officials in two browsers on one value: A saves 300, then B, whose
+# form opened on 200, is asked before its 310 goes over A's.
+start "$(browser sato H06)"
+shows "$(field "$(t actual)" 200)" "official B's form opens on the stored 200"
+tmux -L "$sock" new-session -d -x 80 -y 24 -s a "$(browser tanaka H06) 2>>$work/stderr; sleep 60"
+sleep 1
+tmux -L "$sock" send-keys -t a BSpace BSpace BSpace 300 Enter
+i=0
+while [ $i -lt 30 ] && [ "$(stored H06)" != 300.0 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(stored H06)" = 300.0 ]; ok $? "official A saves 300"
+keys BSpace BSpace BSpace 310 Enter
+shows "$(tf '%s saved %s %s at %s meanwhile' tanaka "$(t actual)" 300 "" | sed 's/300.*/300/')" "B is shown who saved what meanwhile"
+shows "$(tf '%s  y: save / n: back' "$(t 'save yours over it?')")" "and asked y or n"
+keys n
+sleep 0.3
+[ "$(stored H06)" = 300.0 ]; ok $? "n keeps A's value"
+keys Enter
+shows "$(tf '%s  y: save / n: back' "$(t 'save yours over it?')")" "Enter asks again"
+keys y
+shows "$(tf '%s %s: saved' H06 "$r7")" "y saves B's value over A's"
+[ "$(stored H06)" = 310.0 ]; ok $? "and 310 is stored"
+tmux -L "$sock" kill-session -t a
+
+# Undo after another official changed the value: asked, then done on y.
+"$KPITREE" --db "$db" --user suzuki set H06 R7 320 >/dev/null
+keys u
+shows "$(pre 'changed since: %s; undo anyway?')" "u over another's change asks first"
+keys y
+shows "$(t undone)" "and undoes on y"
+[ "$(stored H06)" = 300.0 ]; ok $? "back to the value before B's save"
+
+# An emptied value is deleted only after y.
+keys e BSpace BSpace BSpace BSpace BSpace Enter
+shows "$(tf 'the field is empty: the stored %s %s will be deleted.' "$(t actual)" 300)" "emptying the value says what would be deleted"
+shows "$(tf '%s  y: save / n: back' "$(t 'delete it?')")" "and asks"
+keys n Escape
+[ "$(stored H06)" = 300.0 ]; ok $? "n deletes nothing"
+
+# What is due (last fiscal year's actuals), and a meeting.
+keys Escape
+"$KPITREE" --db "$db" due >"$work/due"
+y=$(date +%Y)
+[ "$(date +%m)" -lt 4 ] && y=$((y - 1))
+keys !
+shows "$(tf 'due %d/%d: %s (e enters its %s actual)' 1 "$(wc -l <"$work/due")" "$(head -1 "$work/due" | cut -d' ' -f1)" "R$((y - 1 - 2018))")" "! goes to the first KPI due"
+keys : "meeting start 第1回推進会議" Enter
+shows "$(printf "$(tn 'meeting %lld started: %d item (p presents)' 'meeting %lld started: %d items (p presents)' 2)" 1 0 | sed 's/0.*//')" "a meeting starts"
+no_reports
+finish
