@@ -14,6 +14,8 @@ struct kpi_year {
 	int year;
 	int has_plan, has_actual;
 	double plan, actual;
+	/* the notes, cut between characters past 255 bytes: for panes;
+	 * values_each gives them whole */
 	char plan_note[256], actual_note[256];
 };
 

@@ -2,7 +2,7 @@
 # set.sh: set, show and history through the real binary; a failing set
 # writes nothing; eight processes setting 200 values each at once all land.
 . "$srcdir/tests/cli/lib.sh"
-plan 10
+plan 13
 db="$work/k.db"
 fixture "$db"; ok $? "the fixture loads"
 
@@ -45,6 +45,21 @@ wait
 counts=$("$SQLITE3" "$db" "SELECT (SELECT count(*) FROM value WHERE kpi_id IN (SELECT id FROM kpi WHERE code LIKE 'C%')) || ' ' ||
   (SELECT count(*) FROM history WHERE kpi_id IN (SELECT id FROM kpi WHERE code LIKE 'C%'))")
 [ "$counts" = "1600 1600" ]; ok $? "all 1,600 values and 1,600 history rows are stored ($counts)"
+# set keeps the stored note without --note, and clears it with --note -;
+# a note of 9 KB is stored whole, and setting it again changes nothing.
+long=$(printf '見込み%.0s' $(seq 1000))
+run --db "$db" set H01 R7 11 --note "$long"
+run --db "$db" set H01 R7 11 --note "$long"
+[ "$status" -eq 0 ] && grep -q "(unchanged)" "$work/out"
+ok $? "a 9 KB note set twice is unchanged the second time"
+run --db "$db" set H01 R7 10
+[ "$("$SQLITE3" "$db" "SELECT note FROM value WHERE kpi_id = 1 AND fiscal_year = 2025 AND kind = 'actual'")" = "$long" ]
+ok $? "set without --note keeps the stored note, whole"
+run --db "$db" set H01 R7 9 --note -
+[ "$("$SQLITE3" "$db" "SELECT note FROM value WHERE kpi_id = 1 AND fiscal_year = 2025 AND kind = 'actual'")" = "" ] &&
+	[ "$("$SQLITE3" "$db" "SELECT old_note FROM history WHERE kpi_id = 1 ORDER BY id DESC LIMIT 1")" = "$long" ]
+ok $? "--note - clears it, and the history keeps the old note whole"
+
 # A set killed with SIGKILL mid-write, 20 times: the database passes
 # check, and each value is the old one or the new one, with its history.
 fixture "$work/k2.db" && "$KPITREE" --db "$work/k2.db" set H01 R7 12 >/dev/null &&
@@ -53,7 +68,7 @@ bad=0
 before=0
 i=0
 while [ $i -lt 20 ]; do
-	kill_during "0.00$(( (i * 7) % 10 ))" --user killer set H01 R7 $((100 + i))
+	kill_during "0.00$(( (i * 7) % 10 ))" --user killer set H01 R7 $((100 + i)) --force
 	got=$("$SQLITE3" "$work/kill.db" "SELECT value || '/' || (SELECT count(*) FROM history WHERE changed_by = 'killer') FROM value WHERE kpi_id = 1 AND fiscal_year = 2025 AND kind = 'actual'")
 	case "$got" in
 	12.0/0) before=$((before + 1)) ;;

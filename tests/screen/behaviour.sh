@@ -9,7 +9,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 27
+plan 32
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -150,5 +150,18 @@ keys !
 shows "$(tf 'due %d/%d: %s (e enters its %s actual)' 1 "$(wc -l <"$work/due")" "$(head -1 "$work/due" | cut -d' ' -f1)" "R$((y - 1 - 2018))")" "! goes to the first KPI due"
 keys : "meeting start 第1回推進会議" Enter
 shows "$(printf "$(tn 'meeting %lld started: %d item (p presents)' 'meeting %lld started: %d items (p presents)' 2)" 1 0 | sed 's/0.*//')" "a meeting starts"
+# A long note (over 255 bytes) survives an edit of the value alone, and
+# an undo of it.
+note="a$(printf 'あ%.0s' $(seq 100))END"
+"$KPITREE" --db "$db" set H08 R7 4000 --note "$note" >/dev/null
+note_of() { "$SQLITE3" "$db" "SELECT note FROM value WHERE kpi_id = (SELECT id FROM kpi WHERE code = 'H08') AND fiscal_year = 2025 AND kind = 'actual'"; }
+start "$(browser tanaka H08)"
+shows "$(field "$(t actual)" 4000)" "the form opens on a value with a long note"
+keys BSpace BSpace BSpace BSpace 4100 Enter
+shows "$(tf '%s %s: saved' H08 "$r7")" "the value alone is changed"
+[ "$(note_of)" = "$note" ]; ok $? "and the long note is stored whole"
+keys u
+shows "$(t undone)" "u undoes it"
+[ "$(note_of)" = "$note" ] && [ "$(stored H08)" = 4000.0 ]; ok $? "with the note whole"
 no_reports
 finish
