@@ -2,14 +2,16 @@
 # way in each language: a save, a refusal by the value rules, a save that
 # fails (shown, what was typed kept), two officials on one value (y/n),
 # an emptied value (asked before it is deleted), an undo over another's
-# change (y/n), what is due, and a meeting. Sourced by behaviour_en.sh,
-# behaviour_ja.sh and behaviour_xx.sh with $lang set: en (C.UTF-8), ja
+# change (y/n), what is due, a meeting (a rank refused without its
+# reason, then recorded with it), a long note kept whole. Sourced by
+# behaviour_en.sh, behaviour_ja.sh and behaviour_xx.sh with $lang set:
+# en (C.UTF-8), ja
 # (ja_JP.UTF-8, this build's catalogue) or xx (ja_JP.UTF-8 with a
 # catalogue that changes every message: á for a, é for e, ó for o), so
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 32
+plan 39
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -150,6 +152,21 @@ keys !
 shows "$(tf 'due %d/%d: %s (e enters its %s actual)' 1 "$(wc -l <"$work/due")" "$(head -1 "$work/due" | cut -d' ' -f1)" "R$((y - 1 - 2018))")" "! goes to the first KPI due"
 keys : "meeting start 第1回推進会議" Enter
 shows "$(printf "$(tn 'meeting %lld started: %d item (p presents)' 'meeting %lld started: %d items (p presents)' 2)" 1 0 | sed 's/0.*//')" "a meeting starts"
+code=$(head -1 "$work/due" | cut -d' ' -f1)
+keys p
+shows "$code  " "p presents the meeting, one KPI a screen"
+keys r
+shows "$(t rank)" "r offers the ranks"
+keys j Enter
+shows "$(t 'reason: ' | sed 's/ *$//')" "another rank than the proposed one asks for a reason"
+keys Enter
+shows "$(pre 'not recorded: %s')" "without a reason nothing is recorded"
+keys r j Enter "来年度に達成の見込み" Enter
+shows "$(pre 'recorded: %s')" "with one the rank is recorded"
+"$KPITREE" --db "$db" history "$code" | grep -q "来年度に達成の見込み"
+ok $? "the history has the rank and its reason"
+keys q : "meeting end" Enter
+shows "$(tf 'meeting %lld ended' 1)" "the meeting ends"
 # A long note (over 255 bytes) survives an edit of the value alone, and
 # an undo of it.
 note="a$(printf 'あ%.0s' $(seq 100))END"
