@@ -3,7 +3,7 @@
 # named at FILE:LINE:COLUMN with the database left as it was; CP932 and
 # BOM+CRLF files; re-imports; the round trip; imports killed mid-way.
 . "$srcdir/tests/cli/lib.sh"
-plan 40
+plan 42
 fx="$srcdir/tests/fixtures"
 db="$work/k.db"
 
@@ -54,6 +54,9 @@ import_fails "$fx/imp_unclosed_quote.csv" "kpitree: $fx/imp_unclosed_quote.csv:2
 	"an unclosed quote"
 import_fails "$fx/imp_wrong_cells.csv" "kpitree: $fx/imp_wrong_cells.csv:3: expected 4 cells but found 3" \
 	"a row with the wrong number of cells"
+head -1 "$srcdir/data/strategy.csv" >"$work/short.csv" && echo x >>"$work/short.csv"
+import_fails "$work/short.csv" "kpitree: $work/short.csv:2: expected 13 cells but found 1" \
+	"a strategy file whose last row has too few cells"
 import_fails "$fx/imp_invalid_utf8.csv" "kpitree: $fx/imp_invalid_utf8.csv:2:23: invalid UTF-8" \
 	"invalid UTF-8 after a BOM"
 import_fails "$fx/imp_three_errors.csv" "kpitree: $fx/imp_three_errors.csv:2:4: value: not a number: 'abc'
