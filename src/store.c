@@ -3,7 +3,9 @@
 #include "store.h"
 #include "i18n.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -445,6 +447,119 @@ int store_check(struct store *s, void (*report)(void *, const char *), void *ctx
 	return total;
 }
 
+/* The files beside a database that belong to it while it is in use. */
+static const char *const companions[] = { "-wal", "-shm", "-journal" };
+#define NCOMPANIONS (sizeof companions / sizeof companions[0])
+
+static int same_file(const struct stat *a, const char *path)
+{
+	struct stat b;
+
+	return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}
+
+/* Whether path ends in companions[i]; if so, base (of size bytes) gets
+ * path without it. */
+static int companion_of(const char *path, size_t i, char *base, size_t size)
+{
+	size_t n = strlen(path), k = strlen(companions[i]);
+
+	if (n <= k || n - k >= size || strcmp(path + n - k, companions[i]) != 0)
+		return 0;
+	memcpy(base, path, n - k);
+	base[n - k] = '\0';
+	return 1;
+}
+
+/* Whether path, or path with one of the companions' suffixes taken off,
+ * is the file st: a database and its -wal, -shm or -journal. */
+static int names_database_file(const char *path, const struct stat *db)
+{
+	char base[4200];
+	size_t i;
+
+	if (same_file(db, path))
+		return 1;
+	for (i = 0; i < NCOMPANIONS; i++)
+		if (companion_of(path, i, base, sizeof base) && same_file(db, base))
+			return 1;
+	return 0;
+}
+
+/* Refuses a backup onto a file that a database in use depends on: s's own
+ * file or its -wal or -shm (renaming a copy over them loses what other
+ * sessions commit meanwhile), or a database with a -wal, -shm or hot
+ * -journal beside it, or one of those files. Returns 0, or -1 with err
+ * filled. */
+static int backup_dest_free(struct store *s, const char *dest, struct error *err)
+{
+	char name[4200];
+	struct stat db, st;
+	size_t i;
+
+	if (stat(s->path, &db) == 0 && names_database_file(dest, &db))
+		return error_set(err, _("%s: is the database being backed up, or one of its files;"
+					" back up to another file"), dest);
+	for (i = 0; i < NCOMPANIONS; i++)
+		if (companion_of(dest, i, name, sizeof name) && stat(name, &st) == 0 &&
+		    S_ISREG(st.st_mode) && is_sqlite_file(name))
+			return error_set(err, _("%s: belongs to the database %s; back up to"
+						" another file"), dest, name);
+	if (stat(dest, &st) != 0 || !S_ISREG(st.st_mode) || !is_sqlite_file(dest))
+		return 0;
+	for (i = 0; i < NCOMPANIONS; i++) {
+		snprintf(name, sizeof name, "%s%s", dest, companions[i]);
+		if (stat(name, &st) == 0)
+			return error_set(err, _("%s: a database in use (%s is there); back up to"
+						" another file"), dest, name);
+	}
+	return 0;
+}
+
+/* Removes what a backup to dest that was killed left beside it: its
+ * DEST.tmp-PID and that file's -journal, -wal and -shm, for each PID no
+ * longer running. */
+static void backup_remove_dead(const char *dest)
+{
+	char dir[4200], prefix[4200], path[8400];
+	const char *slash = strrchr(dest, '/');
+	size_t plen;
+	DIR *d;
+	struct dirent *e;
+
+	if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - dest == 0 ? 1 : slash - dest), dest);
+	else
+		snprintf(dir, sizeof dir, ".");
+	snprintf(prefix, sizeof prefix, "%s.tmp-", slash ? slash + 1 : dest);
+	plen = strlen(prefix);
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		const char *p = e->d_name + plen;
+		char *end;
+		long pid;
+		size_t i;
+		int known = 0;
+
+		if (strncmp(e->d_name, prefix, plen) != 0 || *p < '1' || *p > '9')
+			continue;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (errno || pid <= 0 || pid == (long)getpid())
+			continue;
+		known = *end == '\0';
+		for (i = 0; i < NCOMPANIONS && !known; i++)
+			known = strcmp(end, companions[i]) == 0;
+		if (!known || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+}
+
 int store_backup(struct store *s, const char *dest, struct error *err)
 {
 	char tmp[4200];
@@ -452,12 +567,17 @@ int store_backup(struct store *s, const char *dest, struct error *err)
 	sqlite3_backup *b;
 	int rc;
 
+	if (backup_dest_free(s, dest, err) < 0)
+		return -1;
+	backup_remove_dead(dest);
 	snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dest, (long)getpid());
 	unlink(tmp);
 	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		error_set(err, "%s: %s", dest, out ? sqlite3_errmsg(out) : "cannot create");
 		goto fail;
 	}
+	/* The copy is thrown away if anything fails: it needs no journal. */
+	sqlite3_exec(out, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
 	sqlite3_busy_timeout(out, STORE_BUSY_TIMEOUT_MS);
 	b = sqlite3_backup_init(out, "main", s->db, "main");
 	if (!b) {
