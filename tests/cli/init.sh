@@ -1,0 +1,49 @@
+#!/bin/sh
+# init.sh: a database appears complete or not at all, however init is
+# killed; a file without kpitree's schema is named, not used or changed.
+. "$srcdir/tests/cli/lib.sh"
+plan 5
+db="$work/k.db"
+
+# Inits killed with SIGKILL at moments across their run: each leaves no
+# database, or one with its schema and all the bundled data that passes
+# check; the next init removes what the killed ones left.
+bad=0
+none=0
+i=0
+while [ $i -lt 20 ]; do
+	rm -f "$db" "$db-wal" "$db-shm"
+	"$KPITREE" --db "$db" init >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$(( (i * 7) % 12 / 10 ))$(( (i * 7) % 12 % 10 ))"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	if [ -e "$db" ]; then
+		n=$("$SQLITE3" "$db" "SELECT count(*) FROM kpi" 2>&1)
+		if [ "$n" != 32 ] || ! "$KPITREE" --db "$db" check >/dev/null 2>&1; then
+			bad=1
+			echo "# kill $i left a database with $n KPIs"
+		fi
+	else
+		none=$((none + 1))
+	fi
+	i=$((i + 1))
+done
+echo "# $none of 20 kills left no database"
+[ $none -gt 0 ]; ok $bad "20 inits killed with SIGKILL: no database, or a complete one"
+rm -f "$db"
+run --db "$db" init
+[ "$status" -eq 0 ] && [ "$(cd "$work" && echo k.db*)" = "k.db" ]
+ok $? "the next init succeeds and leaves no temporary file"
+
+# What an init killed by an older kpitree left: an empty file.
+: >"$work/empty.db"
+run --db "$work/empty.db" check
+expect 1 "kpitree: $work/empty.db: not a kpitree database (no schema: an empty file, or an init that did not finish)" \
+	"check names an empty file as a database without its schema"
+run --db "$work/empty.db" show H01
+[ "$status" -eq 1 ] && [ ! -s "$work/empty.db" ] && [ ! -e "$work/empty.db-wal" ]
+ok $? "show on an empty file writes nothing into it"
+run --db "$work/empty.db" init
+expect 1 "kpitree: $work/empty.db: already exists" "init leaves an existing file alone"
+finish
