@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Bytes read from a file at a time; the whole file is never held. */
@@ -172,9 +173,42 @@ static int file_is_utf8(struct text_source *t, struct error *err)
 	return utf8;
 }
 
-/* Opens the file and reads its first chunk into t. Returns 0, or -1. */
+/* Copies what the stream t->fd holds into a temporary file of its own
+ * (already unlinked) and reads from that instead, from its start: a pipe
+ * or a terminal cannot be read twice, and detection reads a file twice.
+ * Returns 0, or -1 with err filled. */
+static int spool(struct text_source *t, struct error *err)
+{
+	FILE *f = tmpfile();
+	long got;
+	int fd;
+
+	if (!f)
+		return error_at(err, t->name, 0, 0, _("cannot keep a copy of the stream: %s"),
+				strerror(errno));
+	while ((got = read_full(t, t->chunk, TEXT_CHUNK, err)) > 0)
+		if (fwrite(t->chunk, 1, (size_t)got, f) != (size_t)got)
+			break;
+	if (got < 0 || fflush(f) != 0 || ferror(f) || (fd = dup(fileno(f))) < 0 ||
+	    lseek(fd, 0, SEEK_SET) < 0) {
+		if (got >= 0)
+			error_at(err, t->name, 0, 0, _("cannot keep a copy of the stream: %s"),
+				 strerror(errno));
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	close(t->fd);
+	t->fd = fd;
+	return 0;
+}
+
+/* Opens the file and reads its first chunk into t; any readable stream
+ * (a pipe, /dev/stdin) is first copied aside. Returns 0, or -1. */
 static int open_file(struct text_source *t, const char *path, struct error *err)
 {
+	struct stat st;
+
 	t->chunk = malloc(TEXT_CHUNK);
 	if (!t->chunk)
 		return error_set(err, _("out of memory"));
@@ -182,6 +216,12 @@ static int open_file(struct text_source *t, const char *path, struct error *err)
 	t->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (t->fd < 0)
 		return error_at(err, t->name, 0, 0, "%s", strerror(errno));
+	if (fstat(t->fd, &st) != 0)
+		return error_at(err, t->name, 0, 0, "%s", strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return error_at(err, t->name, 0, 0, "%s", strerror(EISDIR));
+	if (!S_ISREG(st.st_mode) && spool(t, err) < 0)
+		return -1;
 	return refill(t, err);
 }
 

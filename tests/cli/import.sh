@@ -3,7 +3,7 @@
 # named at FILE:LINE:COLUMN with the database left as it was; CP932 and
 # BOM+CRLF files; re-imports; the round trip; imports killed mid-way.
 . "$srcdir/tests/cli/lib.sh"
-plan 42
+plan 44
 fx="$srcdir/tests/fixtures"
 db="$work/k.db"
 
@@ -41,6 +41,8 @@ run --db "$db" show H01
 grep -q '^baseline   28人 (R6)$' "$work/out" && grep -q '^direction  down$' "$work/out"
 ok $? "H01 is 28人 (R6) → 0人 (R7), down"
 
+dump_of() { "$SQLITE3" "$1" "SELECT k.code, v.fiscal_year, v.kind, v.value, v.note
+  FROM value v JOIN kpi k ON k.id = v.kpi_id ORDER BY 1, 2, 3" | md5sum; }
 dump() { "$SQLITE3" "$db" .dump | md5sum; }
 before=$(dump)
 # import_fails FILE WANT DESCRIPTION: exit 1, exactly these errors, nothing changed.
@@ -164,6 +166,30 @@ run --db "$work/all.db" import "$work/notes.csv"
 	[ "$(count all "history WHERE old_value = new_value AND old_note <> new_note")" = "$rows" ] &&
 	same all "$work/notes.csv"
 ok $? "every row with a new note: $rows more changes, the notes exported back"
+
+# Any readable stream imports, however long: standard input from a pipe
+# (the manual's way over SSH) and a FIFO, each over 64 KiB.
+{
+	echo 'code,fiscal_year,kind,value,note'
+	y=1990
+	while [ $y -lt 2190 ]; do
+		echo "SP1-1,$y,plan,$y,a note long enough that two hundred rows of it make more than 64 KiB of text and padded out with words until each row is near two hundred bytes"
+		echo "SP1-2,$y,plan,$((y + 1)),a note long enough that two hundred rows of it make more than 64 KiB of text and padded out with words until each row is near two hundred bytes"
+		y=$((y + 1))
+	done
+} >"$work/stream.csv"
+"$KPITREE" --db "$db" backup "$work/stream.db"
+cat "$work/stream.csv" | "$KPITREE" --db "$work/stream.db" import /dev/stdin >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && [ "$(wc -c <"$work/stream.csv")" -gt 65536 ] &&
+	[ "$("$SQLITE3" "$work/stream.db" "SELECT count(*) FROM value WHERE note LIKE 'a note long%'")" = 400 ]
+ok $? "import /dev/stdin from a pipe, over 64 KiB"
+"$KPITREE" --db "$db" backup "$work/fifo.db"
+mkfifo "$work/fifo"
+cat "$work/stream.csv" >"$work/fifo" &
+run --db "$work/fifo.db" import "$work/fifo"
+wait
+[ "$status" -eq 0 ] && [ "$(dump_of "$work/fifo.db")" = "$(dump_of "$work/stream.db")" ]
+ok $? "import from a FIFO, the same as from the pipe"
 
 # An import killed at a random moment leaves all of the file or none.
 {
