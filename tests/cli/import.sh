@@ -3,7 +3,7 @@
 # named at FILE:LINE:COLUMN with the database left as it was; CP932 and
 # BOM+CRLF files; re-imports; the round trip; imports killed mid-way.
 . "$srcdir/tests/cli/lib.sh"
-plan 44
+plan 47
 fx="$srcdir/tests/fixtures"
 db="$work/k.db"
 
@@ -71,6 +71,20 @@ import_fails "$fx/imp_unknown_header.csv" "kpitree: $fx/imp_unknown_header.csv:1
 { echo 'code,fiscal_year,kind,value'; printf 'SP2-1,2022,actual,'; head -c 1048576 /dev/zero | tr '\0' 7; echo; } >"$work/big.csv"
 import_fails "$work/big.csv" "kpitree: $work/big.csv:2:4: cell longer than 65536 bytes" "a 1 MB cell"
 
+# A value that cannot be stored exactly as written is refused, not cut or
+# rounded: 20 digits, 80 digits, 0. with 70 zeros and a 1.
+long=$(printf '7%.0s' $(seq 80))
+tiny="0.$(printf '%070d' 0)1"
+printf 'code,fiscal_year,kind,value\nSP2-1,2022,actual,12345678901234567890\nSP2-1,2023,actual,%s\nSP2-1,2024,actual,%s\n' \
+	"$long" "$tiny" >"$work/digits.csv"
+why="(at most 15 significant digits, 15 before the point and 15 after it)"
+import_fails "$work/digits.csv" "kpitree: $work/digits.csv:2:4: value: cannot be stored exactly: '12345678901234567890' $why
+kpitree: $work/digits.csv:3:4: value: cannot be stored exactly: '$long' $why
+kpitree: $work/digits.csv:4:4: value: cannot be stored exactly: '$tiny' $why" \
+	"values of more digits than can be stored exactly"
+run --db "$db" set SP2-1 2022 12345678901234567890
+expect 1 "kpitree: value: cannot be stored exactly: '12345678901234567890' $why" \
+	"set refuses a value it cannot store exactly"
 run --db "$db" import "$fx/imp_bad_kpi_cell.csv"
 [ "$status" -eq 1 ] && grep -q "^kpitree: $fx/imp_bad_kpi_cell.csv:2:8: 対象KPI: " "$work/err" && [ "$(dump)" = "$before" ]
 ok $? "a KPI cell that does not parse is named at its line and column, nothing imported"
