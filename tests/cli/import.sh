@@ -3,7 +3,7 @@
 # named at FILE:LINE:COLUMN with the database left as it was; CP932 and
 # BOM+CRLF files; re-imports; the round trip; imports killed mid-way.
 . "$srcdir/tests/cli/lib.sh"
-plan 47
+plan 52
 fx="$srcdir/tests/fixtures"
 db="$work/k.db"
 
@@ -59,7 +59,7 @@ import_fails "$fx/imp_wrong_cells.csv" "kpitree: $fx/imp_wrong_cells.csv:3: expe
 head -1 "$srcdir/data/strategy.csv" >"$work/short.csv" && echo x >>"$work/short.csv"
 import_fails "$work/short.csv" "kpitree: $work/short.csv:2: expected 13 cells but found 1" \
 	"a strategy file whose last row has too few cells"
-import_fails "$fx/imp_invalid_utf8.csv" "kpitree: $fx/imp_invalid_utf8.csv:2:23: invalid UTF-8" \
+import_fails "$fx/imp_invalid_utf8.csv" "kpitree: $fx/imp_invalid_utf8.csv:2:5: invalid UTF-8" \
 	"invalid UTF-8 after a BOM"
 import_fails "$fx/imp_three_errors.csv" "kpitree: $fx/imp_three_errors.csv:2:4: value: not a number: 'abc'
 kpitree: $fx/imp_three_errors.csv:3:2: fiscal_year: not a fiscal year: 'R99x'
@@ -70,6 +70,24 @@ import_fails "$fx/imp_unknown_header.csv" "kpitree: $fx/imp_unknown_header.csv:1
 	"a header of no known kind"
 { echo 'code,fiscal_year,kind,value'; printf 'SP2-1,2022,actual,'; head -c 1048576 /dev/zero | tr '\0' 7; echo; } >"$work/big.csv"
 import_fails "$work/big.csv" "kpitree: $work/big.csv:2:4: cell longer than 65536 bytes" "a 1 MB cell"
+
+# A file in two encodings is refused at the line that breaks it, not
+# imported as mojibake; UTF-16 with its mark is read; a file whose lines
+# end in a CR alone names its lines right.
+printf 'code,fiscal_year,kind,value,note\nSP2-1,2022,actual,16,見込み\nSP2-1,2023,actual,17,見込み\nSP2-1,2024,actual,18,\214\251\215\236\202\335\n' \
+	>"$work/mixed.csv"
+import_fails "$work/mixed.csv" "kpitree: $work/mixed.csv:4: CP932 in a UTF-8 file (line 2 is UTF-8); save the whole file in one encoding" \
+	"a UTF-8 file with one CP932 row"
+printf 'code,fiscal_year,kind,value\rSP2-1,2022,actual,16\rSP2-1,R99x,actual,17\r' >"$work/cr.csv"
+import_fails "$work/cr.csv" "kpitree: $work/cr.csv:3:2: fiscal_year: not a fiscal year: 'R99x'" \
+	"a file of lines ending in a CR alone"
+printf '\377\376' >"$work/utf16.csv"
+printf 'code,fiscal_year,kind,value,note\nSP2-1,2022,actual,16,見込み\n' | iconv -f UTF-8 -t UTF-16LE >>"$work/utf16.csv"
+"$KPITREE" --db "$db" backup "$work/utf16.db"
+run --db "$work/utf16.db" import "$work/utf16.csv"
+[ "$status" -eq 0 ] && [ "$("$SQLITE3" "$work/utf16.db" "SELECT v.note FROM value v JOIN kpi k ON k.id = v.kpi_id
+  WHERE k.code = 'SP2-1' AND v.fiscal_year = 2022 AND v.kind = 'actual'")" = 見込み ]
+ok $? "UTF-16 with its byte order mark imports"
 
 # A value that cannot be stored exactly as written is refused, not cut or
 # rounded: 20 digits, 80 digits, 0. with 70 zeros and a 1.
