@@ -121,7 +121,8 @@ long long store_data_version(struct store *s);
 char *store_now(char *buf, size_t size);
 
 /* Reads a time as store_now writes it into *t. Returns 0, or -1 for
- * text of another shape. */
+ * text of another shape or a time that is none (month 13, 30 February,
+ * 99:99:99). */
 int store_time_parse(const char *iso, time_t *t);
 
 #endif

@@ -195,6 +195,25 @@ static void store_refuses_a_newer_database_without_switching_it_to_wal(void **st
 	testdb_remove(path);
 }
 
+/* A time is taken only if it is one: 2025-13-45T99:99:99Z is refused, not
+ * carried into 2026. */
+static void store_time_parse_refuses_a_time_that_is_none(void **state)
+{
+	static const char *const refused[] = {
+		"2025-13-45T99:99:99Z", "2025-02-29T00:00:00Z", "2025-04-31T00:00:00Z",
+		"2025-04-01T24:00:00Z", "2025-04-01T09:60:00Z", "2025-00-01T00:00:00Z",
+		"2025-04-01T09:00:00", "2025-04-01T09:00:00Z ", "2025-4-01T09:00:00Z",
+	};
+	time_t t;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(store_time_parse("2024-02-29T23:59:59Z", &t), 0);
+	assert_int_equal((long long)t, 1709251199LL);
+	for (i = 0; i < sizeof refused / sizeof refused[0]; i++)
+		assert_int_equal(store_time_parse(refused[i], &t), -1);
+}
+
 /* store_create makes the file appear at its path only once complete:
  * while fill runs, the path does not exist; when fill fails, nothing is
  * left, not even the temporary file. */
@@ -552,6 +571,7 @@ int main(void)
 		cmocka_unit_test(store_refuses_a_file_without_schema_and_writes_nothing),
 		cmocka_unit_test(store_refuses_a_newer_database_without_switching_it_to_wal),
 		cmocka_unit_test(store_create_names_the_file_only_when_complete),
+		cmocka_unit_test(store_time_parse_refuses_a_time_that_is_none),
 		cmocka_unit_test(store_migrates_values_and_history_of_each_version),
 		cmocka_unit_test(store_read_only_refuses_writes),
 		cmocka_unit_test(store_check_passes_the_fixture),

@@ -3,7 +3,7 @@
 # named at FILE:LINE:COLUMN with the database left as it was; CP932 and
 # BOM+CRLF files; re-imports; the round trip; imports killed mid-way.
 . "$srcdir/tests/cli/lib.sh"
-plan 52
+plan 54
 fx="$srcdir/tests/fixtures"
 db="$work/k.db"
 
@@ -88,6 +88,10 @@ run --db "$work/utf16.db" import "$work/utf16.csv"
 [ "$status" -eq 0 ] && [ "$("$SQLITE3" "$work/utf16.db" "SELECT v.note FROM value v JOIN kpi k ON k.id = v.kpi_id
   WHERE k.code = 'SP2-1' AND v.fiscal_year = 2022 AND v.kind = 'actual'")" = 見込み ]
 ok $? "UTF-16 with its byte order mark imports"
+
+printf 'code,fiscal_year,kind,value,note,entered_by,entered_at\nSP2-1,2022,actual,16,,a,2025-13-45T99:99:99Z\n' >"$work/at.csv"
+import_fails "$work/at.csv" "kpitree: $work/at.csv:2:7: entered_at: '2025-13-45T99:99:99Z' is not a UTC time like 2025-04-01T09:00:00Z" \
+	"an entered_at that is no time"
 
 # A value that cannot be stored exactly as written is refused, not cut or
 # rounded: 20 digits, 80 digits, 0. with 70 zeros and a 1.
