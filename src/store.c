@@ -651,6 +651,8 @@ int store_backup(struct store *s, const char *dest, struct error *err)
 	sqlite3_backup *b;
 	int rc;
 
+	if (strlen(dest) + 32 > sizeof tmp)
+		return error_set(err, _("%.64s…: path longer than %zu bytes"), dest, sizeof tmp - 32);
 	if (backup_dest_free(s, dest, err) < 0)
 		return -1;
 	remove_dead_temporaries(dest);

@@ -2,7 +2,7 @@
 # init.sh: a database appears complete or not at all, however init is
 # killed; a file without kpitree's schema is named, not used or changed.
 . "$srcdir/tests/cli/lib.sh"
-plan 5
+plan 7
 db="$work/k.db"
 
 # Inits killed with SIGKILL at moments across their run: each leaves no
@@ -46,4 +46,13 @@ run --db "$work/empty.db" show H01
 ok $? "show on an empty file writes nothing into it"
 run --db "$work/empty.db" init
 expect 1 "kpitree: $work/empty.db: already exists" "init leaves an existing file alone"
+
+# A --db path over 4095 bytes is refused, not cut into another file's.
+# The 4096th byte falls in the file name, which a cut would shorten.
+long="$work/$(printf './%.0s' $(seq $(( (4000 - ${#work}) / 2 ))))$(printf 'k%.0s' $(seq 200)).db"
+before=$(find "$work" | sort)
+run --db "$long" init
+expect 1 "kpitree: database path longer than 4095 bytes" "init refuses a --db path over 4095 bytes"
+[ "$(find "$work" | sort)" = "$before" ]
+ok $? "and creates no file"
 finish
