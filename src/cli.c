@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "i18n.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -883,8 +884,12 @@ static int run_report(struct cli *cli)
 	if (o.excel && o.format != REPORT_CSV)
 		return usage_error(cli, _("--excel is for --format csv"));
 	if (meeting) {
+		/* Digits only, and no more than a meeting number holds: strtoll
+		 * would take " 5" and make 2^63 - 1 of a longer number. */
+		errno = 0;
 		o.meeting_id = strtoll(meeting, &end, 10);
-		if (*end || o.meeting_id <= 0)
+		if (*end || o.meeting_id <= 0 || errno == ERANGE ||
+		    strspn(meeting, "0123456789") != strlen(meeting))
 			return cli_fail(cli, _("--meeting: '%s' is not a meeting number"), meeting);
 	}
 	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)
