@@ -383,6 +383,9 @@ struct store *store_create(const char *path, int (*fill)(struct store *, void *,
 	if (!s)
 		return NULL;
 	rc = fill ? fill(s, ctx, err) : 0;
+	/* The mark of a creation that finished (see model_rules). */
+	if (rc == 0)
+		rc = store_exec(s, "INSERT INTO setting(key, value) VALUES ('init', 'complete')", err);
 	/* Closing the last connection checkpoints the WAL into the file. */
 	store_close(s);
 	if (rc < 0 || publish(tmp, path, err) < 0) {
@@ -474,6 +477,13 @@ static int check_query(struct store *s, const char *sql, const char *ok_row,
 
 /* The model's own rules, each a query whose rows describe a breach. */
 static const char *const model_rules[] = {
+	/* What an init killed before it finished left, before init wrote
+	 * the database in a temporary file: the schema and nothing else. */
+	"SELECT 'database: the schema without any data and without the mark of a finished init'"
+	"  || ' (an init that did not finish; make it again with kpitree init)'"
+	" WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'init')"
+	" AND NOT EXISTS (SELECT 1 FROM node) AND NOT EXISTS (SELECT 1 FROM kpi)"
+	" AND NOT EXISTS (SELECT 1 FROM project)",
 	"SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent"
 	" FROM pragma_foreign_key_check",
 	/* value_row and history_row declare no foreign keys (schema.c). */

@@ -2,7 +2,7 @@
 # init.sh: a database appears complete or not at all, however init is
 # killed; a file without kpitree's schema is named, not used or changed.
 . "$srcdir/tests/cli/lib.sh"
-plan 7
+plan 9
 db="$work/k.db"
 
 # Inits killed with SIGKILL at moments across their run: each leaves no
@@ -46,6 +46,15 @@ run --db "$work/empty.db" show H01
 ok $? "show on an empty file writes nothing into it"
 run --db "$work/empty.db" init
 expect 1 "kpitree: $work/empty.db: already exists" "init leaves an existing file alone"
+
+# What an older kpitree's killed init left: the schema, no data, no mark.
+"$KPITREE" --db "$work/half.db" init --empty >/dev/null
+run --db "$work/half.db" check
+expect 0 "" "check passes a database made by init --empty"
+"$SQLITE3" "$work/half.db" "DELETE FROM setting WHERE key = 'init'"
+run --db "$work/half.db" check
+[ "$status" -eq 1 ] && [ "$(cat "$work/out")" = "database: the schema without any data and without the mark of a finished init (an init that did not finish; make it again with kpitree init)" ]
+ok $? "check finds a database with the schema but without the bundled data"
 
 # A --db path over 4095 bytes is refused, not cut into another file's.
 # The 4096th byte falls in the file name, which a cut would shorten.
