@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "i18n.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -369,21 +370,19 @@ static int print_errors(struct cli *cli, const struct error_list *errors)
 
 #define MAX_ERRORS 20
 
-/* A new database gets the bundled data; if that fails, the new file goes
- * again, so that a failed command leaves nothing behind. */
-static int load_bundled(struct cli *cli)
+/* A new database gets the bundled data before it takes its name (see
+ * store_create), so that a failed or killed command leaves nothing. */
+static int load_bundled(struct store *s, void *ctx, struct error *err)
 {
+	struct cli *cli = ctx;
 	struct error items[MAX_ERRORS];
 	struct error_list errors = { items, 0, MAX_ERRORS, 0 };
 	struct import_stats stats;
 
-	if (bundled_import(cli->store, cli->user, &stats, &errors) == 0)
-		return EXIT_DONE;
+	if (bundled_import(s, cli->user, &stats, &errors) == 0)
+		return 0;
 	print_errors(cli, &errors);
-	store_close(cli->store);
-	cli->store = NULL;
-	store_remove(cli->db_path);
-	return EXIT_FAILED;
+	return error_set(err, _("%s: not created: the bundled data did not import"), cli->db_path);
 }
 
 /* Opens the database the command needs. The default database is created
@@ -414,11 +413,12 @@ static int open_store(struct cli *cli, const char *db_option)
 	if (need == DB_WRITE && access(cli->db_path, W_OK) != 0 && access(cli->db_path, F_OK) == 0)
 		return cli_fail(cli, _("%s: not changed: you may not write this database"),
 				cli->db_path);
-	cli->store = store_open(cli->db_path, mode, &err);
+	if (mode == STORE_CREATE && !(need == DB_CREATE && cli_flag(cli, "--empty")))
+		cli->store = store_create(cli->db_path, load_bundled, cli, &err);
+	else
+		cli->store = store_open(cli->db_path, mode, &err);
 	if (!cli->store)
 		return cli_fail_error(cli, &err);
-	if (mode == STORE_CREATE && !(need == DB_CREATE && cli_flag(cli, "--empty")))
-		return load_bundled(cli);
 	return EXIT_DONE;
 }
 
@@ -941,8 +941,12 @@ static int run_report(struct cli *cli)
 	if (o.excel && o.format != REPORT_CSV)
 		return usage_error(cli, _("--excel is for --format csv"));
 	if (meeting) {
+		/* Digits only, and no more than a meeting number holds: strtoll
+		 * would take " 5" and make 2^63 - 1 of a longer number. */
+		errno = 0;
 		o.meeting_id = strtoll(meeting, &end, 10);
-		if (*end || o.meeting_id <= 0)
+		if (*end || o.meeting_id <= 0 || errno == ERANGE ||
+		    strspn(meeting, "0123456789") != strlen(meeting))
 			return cli_fail(cli, _("--meeting: '%s' is not a meeting number"), meeting);
 	}
 	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)

@@ -154,14 +154,9 @@ static long column_of(const struct columns *c, int k)
 /* Whether text is an ISO 8601 UTC time as kpitree writes it. */
 static int is_timestamp(const char *t)
 {
-	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-	size_t i;
+	time_t unused;
 
-	for (i = 0; shape[i]; i++) {
-		if (shape[i] == 'd' ? t[i] < '0' || t[i] > '9' : t[i] != shape[i])
-			return 0;
-	}
-	return t[i] == '\0';
+	return store_time_parse(t, &unused) == 0;
 }
 
 struct reader {

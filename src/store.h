@@ -32,9 +32,22 @@ struct store {
 #define STORE_BUSY_TIMEOUT_MS 60000
 
 /* Opens path in mode; WAL, foreign keys on, busy timeout set, and (unless
- * read-only) the schema created or migrated to the current version.
+ * read-only) the schema created or migrated to the current version. A
+ * file without a schema, or with a newer one, is refused before anything
+ * is written to it. STORE_CREATE is store_create with nothing to fill.
  * Returns the store, or NULL with err filled (nothing created). */
 struct store *store_open(const char *path, enum store_mode mode, struct error *err);
+
+/* Creates the database path, which must not exist: the schema, then
+ * fill(s, ctx, err) unless fill is NULL, all in a temporary file beside
+ * path (PATH.tmp-PID) that takes the name path only once complete, so
+ * that a creation killed at any moment leaves no database at path. What
+ * killed creations and backups left beside path is removed first.
+ * Returns the store open on path, or NULL with err filled (nothing
+ * created). */
+struct store *store_create(const char *path, int (*fill)(struct store *s, void *ctx,
+							   struct error *err),
+			   void *ctx, struct error *err);
 
 /* Closes s and frees it; s may be NULL. */
 void store_close(struct store *s);
@@ -100,7 +113,7 @@ int store_check(struct store *s, void (*report)(void *ctx, const char *problem),
  * Returns 0, or -1 with err filled and dest untouched. */
 int store_backup(struct store *s, const char *dest, struct error *err);
 
-/* Removes the database file at path with its -wal and -shm files. */
+/* Removes the database file at path with its -wal, -shm and -journal. */
 void store_remove(const char *path);
 
 /* A number that changes whenever another connection commits a change to
@@ -112,7 +125,8 @@ long long store_data_version(struct store *s);
 char *store_now(char *buf, size_t size);
 
 /* Reads a time as store_now writes it into *t. Returns 0, or -1 for
- * text of another shape. */
+ * text of another shape or a time that is none (month 13, 30 February,
+ * 99:99:99). */
 int store_time_parse(const char *iso, time_t *t);
 
 #endif

@@ -26,10 +26,7 @@ after=$("$SQLITE3" "$db" "SELECT count(*) || ' ' || (SELECT value FROM value WHE
 
 # Eight officials, 200 different values each, all at the same moment.
 # Their KPIs' windows of years (baseline to target) hold 2000 to 2199.
-"$SQLITE3" "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8)
-  INSERT INTO kpi(code, strategy_id, number, name, unit, direction, baseline_value, baseline_from,
-  baseline_to, target_value, target_from, target_to)
-  SELECT 'C' || i, 1, i, 'load ' || i, '件', 'up', 0, 2000, 2000, 9000, 2199, 2199 FROM n"
+wide_kpis "$db" C 8 || exit 1
 for p in 1 2 3 4 5 6 7 8; do
 	(
 		y=2000

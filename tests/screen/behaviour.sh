@@ -162,7 +162,7 @@ shows "$(t 'reason: ' | sed 's/ *$//')" "another rank than the proposed one asks
 keys Enter
 shows "$(pre 'not recorded: %s')" "without a reason nothing is recorded"
 keys r j Enter "来年度に達成の見込み" Enter
-shows "$(pre 'recorded: %s')" "with one the rank is recorded"
+shows "来年度に達成の見込み" "with one the rank is recorded, its reason shown"
 "$KPITREE" --db "$db" history "$code" | grep -q "来年度に達成の見込み"
 ok $? "the history has the rank and its reason"
 keys q : "meeting end" Enter
