@@ -11,7 +11,7 @@
 # sudo the test runs itself as root; otherwise the service account is
 # the user running the test, and the browser's part is skipped.
 if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-	exec sudo -n env PATH="$PATH" srcdir="${srcdir:-.}" KPITREE="${KPITREE:-$(pwd)/kpitree}" \
+	exec sudo -n env PATH="/usr/local/sbin:/usr/sbin:/sbin:$PATH" srcdir="${srcdir:-.}" KPITREE="${KPITREE:-$(pwd)/kpitree}" \
 		SQLITE3="${SQLITE3:-sqlite3}" TMPDIR="${TMPDIR:-/tmp}" \
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" sh "$0"
 fi
