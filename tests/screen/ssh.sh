@@ -28,6 +28,14 @@ done
 svc_home="$work/svc"
 pwned="/tmp/kpitree-pwned-$$"
 if [ "$(id -u)" -eq 0 ]; then
+	# The account runs kpitree from a copy it can reach (the build folder
+	# may be where it cannot enter, as under /root), with the catalogues
+	# that a build tree's program finds beside it.
+	mkdir "$work/bin"
+	cp "$KPITREE" "$work/bin/kpitree" || exit 1
+	[ ! -d "${KPITREE%/*}/locale" ] || cp -R "${KPITREE%/*}/locale" "$work/bin/" || exit 1
+	chmod -R a+rX "$work/bin"
+	KPITREE="$work/bin/kpitree"
 	svc="kpitree-t$$"
 	if ! useradd --system --no-create-home --home-dir "$svc_home" --shell /bin/sh "$svc" 2>"$work/useradd.err"; then
 		echo "1..0 # SKIP cannot add a service account: $(cat "$work/useradd.err")"
@@ -35,10 +43,6 @@ if [ "$(id -u)" -eq 0 ]; then
 	fi
 	# sshd refuses an account with a locked password ("!") without PAM
 	usermod -p '*' "$svc"
-	mkdir "$work/bin"
-	cp "$KPITREE" "$work/bin/kpitree" || exit 1
-	chmod 755 "$work/bin"
-	KPITREE="$work/bin/kpitree"
 	as_svc() { runuser -u "$svc" -- "$@"; }
 	# sshd's privilege separation needs its folder, made at boot elsewhere
 	mkdir -p /run/sshd
