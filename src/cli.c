@@ -15,6 +15,7 @@
 #include "csv_import.h"
 #include "due.h"
 #include "fiscal_year.h"
+#include "inert.h"
 #include "kpi.h"
 #include "keys_file.h"
 #include "kpi_years.h"
@@ -121,13 +122,23 @@ static const struct command commands[] = {
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
+/* "kpitree: " and the message on f, made inert: it may quote a file's
+ * cell or a stored text. */
+static void print_message(FILE *f, const char *fmt, va_list ap)
+{
+	char text[8192];
+
+	vsnprintf(text, sizeof text, fmt, ap);
+	fputs("kpitree: ", f);
+	inert_fputs(text, f);
+}
+
 int cli_fail(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("kpitree: ", cli->err);
 	va_start(ap, fmt);
-	vfprintf(cli->err, fmt, ap);
+	print_message(cli->err, fmt, ap);
 	va_end(ap);
 	fputc('\n', cli->err);
 	return EXIT_FAILED;
@@ -147,9 +158,8 @@ static int usage_error(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("kpitree: ", cli->err);
 	va_start(ap, fmt);
-	vfprintf(cli->err, fmt, ap);
+	print_message(cli->err, fmt, ap);
 	va_end(ap);
 	fputs(_("\nTry 'kpitree --help'.\n"), cli->err);
 	return EXIT_USAGE;
@@ -583,10 +593,10 @@ static int parse_year(struct cli *cli, const char *text, int *year)
 	return EXIT_DONE;
 }
 
-static void print_amounts(struct cli *cli, const struct kpi *k)
+static void print_amounts(struct cli *cli, const struct kpi *k, struct inert_pool *pool)
 {
 	char text[256];
-	const char *unit = k->unit;
+	const char *unit = inert_str(pool, k->unit);
 
 	if (k->is_project) {
 		fprintf(cli->out, _("initial    %s\n"), kpi_amount_text(&k->baseline, unit, text, sizeof text));
@@ -600,17 +610,18 @@ static void print_amounts(struct cli *cli, const struct kpi *k)
 static void print_action(void *ctx, const struct remark *r)
 {
 	struct cli *cli = ctx;
-
+	struct inert_pool pool = { 0 };
 	char due[64];
 
-	fprintf(cli->out, _("action %lld: %s (owner %s, due %s)\n"), r->id, r->text, r->owner,
-		i18n_date(r->due, due, sizeof due));
+	fprintf(cli->out, _("action %lld: %s (owner %s, due %s)\n"), r->id, inert_str(&pool, r->text),
+		inert_str(&pool, r->owner), i18n_date(r->due, due, sizeof due));
+	inert_pool_free(&pool);
 }
 
 /* The rank the scheme proposes at year, the latest evaluation and the
  * open action items. */
 static int print_review(struct cli *cli, const struct kpi *k, const struct kpi_years *t,
-			int year, struct error *e)
+			int year, struct inert_pool *pool, struct error *e)
 {
 	struct rank_scheme scheme;
 	const struct rank *proposed;
@@ -624,20 +635,23 @@ static int print_review(struct cli *cli, const struct kpi *k, const struct kpi_y
 		review_standing(k, t, year, &st);
 		proposed = review_propose(&scheme, &st);
 		if (proposed)
-			fprintf(cli->out, _("proposed rank: %s %s\n"), proposed->code, proposed->label);
+			fprintf(cli->out, _("proposed rank: %s %s\n"), inert_str(pool, proposed->code),
+				inert_str(pool, proposed->label));
 		else
 			fputs(_("proposed rank: none (no data)\n"), cli->out);
 	}
 	if (meeting_latest_evaluation(cli->store, k->id, &ev, title, sizeof title, e) < 0)
 		return -1;
 	if (ev.present) {
-		fprintf(cli->out, _("evaluated at %s:"), title);
+		fprintf(cli->out, _("evaluated at %s:"), inert_str(pool, title));
 		if (*ev.rank)
-			fprintf(cli->out, _(" rank %s%s%s"), ev.rank, *ev.reason ? " — " : "", ev.reason);
+			fprintf(cli->out, _(" rank %s%s%s"), inert_str(pool, ev.rank),
+				*ev.reason ? " — " : "", inert_str(pool, ev.reason));
 		if (*ev.assessment)
-			fprintf(cli->out, "; %s %s", ev.assessment, ev.assessment_label);
+			fprintf(cli->out, "; %s %s", inert_str(pool, ev.assessment),
+				inert_str(pool, ev.assessment_label));
 		if (*ev.policy)
-			fprintf(cli->out, "; %s", ev.policy_label);
+			fprintf(cli->out, "; %s", inert_str(pool, ev.policy_label));
 		fputc('\n', cli->out);
 	}
 	return meeting_remarks(cli->store, 0, k->id, 1, print_action, cli, e);
@@ -650,8 +664,10 @@ static int run_show(struct cli *cli)
 	const struct kpi_year *chosen = NULL;
 	struct kpi k;
 	struct error e;
-	int year = 0, i;
+	int year = 0, i, rc = EXIT_DONE;
 	char h[4][64];
+	/* every text of the store is printed made inert */
+	struct inert_pool pool = { 0 };
 
 	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
 		return EXIT_FAILED;
@@ -664,8 +680,8 @@ static int run_show(struct cli *cli)
 	if (year)
 		chosen = kpi_years_row(&t, year);
 
-	fprintf(cli->out, "%s  %s\n", k.code, k.name);
-	print_amounts(cli, &k);
+	fprintf(cli->out, "%s  %s\n", inert_str(&pool, k.code), inert_str(&pool, k.name));
+	print_amounts(cli, &k, &pool);
 	/* the columns padded by display width: the headings and the years
 	 * may be Japanese */
 	fprintf(cli->out, "\n%s %s %s %s  %s\n", width_align(_("FY"), -10, h[0], sizeof h[0]),
@@ -690,9 +706,10 @@ static int run_show(struct cli *cli)
 
 		fiscal_year_format(t.rows[i].year, fy, sizeof fy);
 		if (t.rows[i].plan_note[0])
-			fprintf(cli->out, _("note %s plan: %s\n"), fy, t.rows[i].plan_note);
+			fprintf(cli->out, _("note %s plan: %s\n"), fy, inert_str(&pool, t.rows[i].plan_note));
 		if (t.rows[i].actual_note[0])
-			fprintf(cli->out, _("note %s actual: %s\n"), fy, t.rows[i].actual_note);
+			fprintf(cli->out, _("note %s actual: %s\n"), fy,
+				inert_str(&pool, t.rows[i].actual_note));
 	}
 	if (chosen) {
 		char fy[32], ratio[16];
@@ -704,12 +721,11 @@ static int run_show(struct cli *cli)
 	} else {
 		fputs(_("\nno actual yet: no data\n"), cli->out);
 	}
-	if (print_review(cli, &k, &t, chosen ? chosen->year : year, &e) < 0) {
-		kpi_release(&k);
-		return cli_fail_error(cli, &e);
-	}
+	if (print_review(cli, &k, &t, chosen ? chosen->year : year, &pool, &e) < 0)
+		rc = cli_fail_error(cli, &e);
+	inert_pool_free(&pool);
 	kpi_release(&k);
-	return EXIT_DONE;
+	return rc;
 }
 
 /* Reads VALUE or OLD: "-" means none. */
@@ -782,13 +798,15 @@ static void print_history_row(void *ctx, const struct history_row *h)
 static void print_record(void *ctx, const struct record_change *c)
 {
 	struct cli *cli = ctx;
-
+	struct inert_pool pool = { 0 };
 	char when[64];
 
 	fprintf(cli->out, _("%s  %s  meeting %lld %s  %s -> %s%s%s\n"),
-		i18n_time(c->changed_at, when, sizeof when), c->changed_by,
-		c->meeting_id, c->what, c->old_text ? c->old_text : "-",
-		c->new_text ? c->new_text : "-", *c->reason ? _("  reason: ") : "", c->reason);
+		i18n_time(c->changed_at, when, sizeof when), inert_str(&pool, c->changed_by),
+		c->meeting_id, inert_str(&pool, c->what), c->old_text ? inert_str(&pool, c->old_text) : "-",
+		c->new_text ? inert_str(&pool, c->new_text) : "-", *c->reason ? _("  reason: ") : "",
+		inert_str(&pool, c->reason));
+	inert_pool_free(&pool);
 }
 
 static int run_history(struct cli *cli)
@@ -812,7 +830,8 @@ static void print_problem(void *ctx, const char *problem)
 {
 	struct cli *cli = ctx;
 
-	fprintf(cli->out, "%s\n", problem);
+	inert_fputs(problem, cli->out);
+	fputc('\n', cli->out);
 }
 
 static int run_check(struct cli *cli)
@@ -917,8 +936,10 @@ static int run_export(struct cli *cli)
 static void print_due(void *ctx, const struct access_kpi *k)
 {
 	struct cli *cli = ctx;
+	struct inert_pool pool = { 0 };
 
-	fprintf(cli->out, "%s  %s\n", k->code, k->name);
+	fprintf(cli->out, "%s  %s\n", inert_str(&pool, k->code), inert_str(&pool, k->name));
+	inert_pool_free(&pool);
 }
 
 /* due: the official's KPIs without last year's actual, one a line. */

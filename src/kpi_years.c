@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fiscal_year.h"
+#include "inert.h"
 #include "number.h"
 #include "values.h"
 
@@ -105,17 +106,22 @@ char *kpi_years_history_line(const struct history_row *h, char *line, size_t siz
 			     char *note_line, size_t note_size)
 {
 	char fy[32], old[64], new[64], when[64];
+	struct inert_pool pool = { 0 };
 
+	/* who, the source and the notes are stored text: made inert, so
+	 * that a note's line end cannot forge a line of history */
 	snprintf(line, size, "%s  %s  %s %s  %s -> %s  (%s)",
-		 i18n_time(h->changed_at, when, sizeof when), h->changed_by,
+		 i18n_time(h->changed_at, when, sizeof when), inert_str(&pool, h->changed_by),
 		 fiscal_year_format(h->fiscal_year, fy, sizeof fy), _(values_kind_name(h->kind)),
 		 kpi_years_cell(h->had_old, h->old_value, old, sizeof old),
-		 kpi_years_cell(h->has_new, h->new_value, new, sizeof new), h->source);
+		 kpi_years_cell(h->has_new, h->new_value, new, sizeof new), inert_str(&pool, h->source));
 	if (strcmp(h->old_note, h->new_note) != 0)
-		snprintf(note_line, note_size, _("    note: %s -> %s"), *h->old_note ? h->old_note : "-",
-			 *h->new_note ? h->new_note : "-");
+		snprintf(note_line, note_size, _("    note: %s -> %s"),
+			 *h->old_note ? inert_str(&pool, h->old_note) : "-",
+			 *h->new_note ? inert_str(&pool, h->new_note) : "-");
 	else
 		note_line[0] = '\0';
+	inert_pool_free(&pool);
 	return line;
 }
 
