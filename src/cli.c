@@ -78,14 +78,16 @@ static const struct command commands[] = {
 	  " assessment and policy lists; told by their headers), all in one transaction"), 1, CLI_MAX_ARGS, DB_WRITE,
 	  ACCESS_ADMIN,
 	  { { "--encoding", 1, N_("the files' encoding (default: detected)") } }, run_import },
-	{ "export", "export KIND [-o FILE] [--excel] [--meeting ID] [--year FY] [--format md|html|csv]",
+	{ "export", "export KIND [-o FILE] [--force] [--excel] [--meeting ID] [--year FY]"
+	  " [--format md|html|csv]",
 	  N_("KIND: kpis, actuals, strategy, projects, report; standard output by default"),
 	  1, 1, DB_READ, ACCESS_READ,
 	  { { "-o", 1, N_("write to FILE (replaced whole, or left as it was)") },
 	    { "--excel", 0, N_("UTF-8 with BOM and CRLF, for Excel") },
 	    { "--meeting", 1, N_("report: that meeting's minutes (default: every KPI)") },
 	    { "--year", 1, N_("report: the fiscal year judged (default: the meeting's)") },
-	    { "--format", 1, N_("report: md (default), html or csv") } }, run_export },
+	    { "--format", 1, N_("report: md (default), html or csv") },
+	    { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_export },
 	{ "show", "show CODE [--year FY]",
 	  N_("a KPI as text: baseline, target, plan/actual per year, progress, status,"
 	  " proposed rank, latest evaluation, open action items"),
@@ -103,9 +105,9 @@ static const struct command commands[] = {
 	{ "check", "check",
 	  N_("integrity of the file and of the data's own rules"), 0, 0, DB_READ, ACCESS_READ,
 	  { { NULL, 0, NULL } }, run_check },
-	{ "backup", "backup FILE",
+	{ "backup", "backup FILE [--force]",
 	  N_("a consistent copy while others keep working"), 1, 1, DB_READ, ACCESS_ADMIN,
-	  { { NULL, 0, NULL } }, run_backup },
+	  { { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_backup },
 	{ "due", "due [--year FY] [--file FILE]",
 	  N_("the KPIs in your scope that still lack last fiscal year's actual"), 0, 0, DB_READ,
 	  ACCESS_READ,
@@ -218,6 +220,9 @@ void cli_help(FILE *f)
 	      "                 writes into a key's forced command; the words an SSH client\n"
 	      "                 sends (SSH_ORIGINAL_COMMAND) follow them, and may not hold\n"
 	      "                 --db, --user or --ssh-*\n"
+	      "  --ssh-exports FOLDER\n"
+	      "                 with --ssh-user: the folder files asked for go into (default:\n"
+	      "                 the database's path with -exports)\n"
 	      "  -h, --help     this text\n"
 	      "  -V, --version  the version\n"
 	      "\n"
@@ -250,7 +255,7 @@ enum { PARSED = -1, REFUSED = -2 };
  * key's forced command says of its official. */
 struct globals {
 	const char *db, *user;
-	const char *ssh_user, *ssh_role;
+	const char *ssh_user, *ssh_role, *ssh_exports;
 	const char *ssh_scopes[ACCESS_MAX_SCOPES];
 	int nssh_scopes;
 	char refused[256];	/* why the words of an SSH client were refused */
@@ -316,6 +321,8 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 				g->ssh_user = argv[++i];
 			else if (strcmp(a, "--ssh-role") == 0)
 				g->ssh_role = argv[++i];
+			else if (strcmp(a, "--ssh-exports") == 0)
+				g->ssh_exports = argv[++i];
 			else if (strcmp(a, "--ssh-scope") == 0 && g->nssh_scopes == ACCESS_MAX_SCOPES)
 				return usage_error(cli, _("--ssh-scope: at most %d"), ACCESS_MAX_SCOPES);
 			else if (strcmp(a, "--ssh-scope") == 0)
@@ -569,6 +576,16 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 		status = open_store(&cli, g.db);
 		if (status != EXIT_DONE)
 			return status;
+	}
+	if (cli.identity.enforced) {
+		/* over SSH, files go into the forced command's export folder,
+		 * by default the database's name with -exports */
+		if (g.ssh_exports)
+			snprintf(cli.exports, sizeof cli.exports, "%s", g.ssh_exports);
+		else
+			snprintf(cli.exports, sizeof cli.exports, "%s-exports", cli.db_path);
+		cli.files.folder = cli.exports;
+		cli.files.overwrite = cli_flag(&cli, "--force");
 	}
 	status = cli.command->run ? cli.command->run(&cli) : browse(&cli);
 	store_close(cli.store);
@@ -848,11 +865,24 @@ static int run_check(struct cli *cli)
 	return EXIT_DONE;
 }
 
+/* Whether path may be written (over SSH: the export folder's rules);
+ * a refusal is logged. Returns EXIT_DONE or the exit status. */
+static int check_output(struct cli *cli, const char *path)
+{
+	struct error e;
+
+	if (!path || outfile_check(path, &cli->files, &e) == 0)
+		return EXIT_DONE;
+	return cli->files.folder ? cli_refuse(cli, e.text) : cli_fail_error(cli, &e);
+}
+
 static int run_backup(struct cli *cli)
 {
 	struct error e;
 
-	if (store_backup(cli->store, cli->args[0], &e) < 0)
+	if (check_output(cli, cli->args[0]) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (store_backup(cli->store, cli->args[0], &cli->files, &e) < 0)
 		return cli_fail_error(cli, &e);
 	return EXIT_DONE;
 }
@@ -911,7 +941,7 @@ static int run_report(struct cli *cli)
 	}
 	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)
 		return EXIT_FAILED;
-	rc = path ? report_write_file(cli->store, &o, path, &e)
+	rc = path ? report_write_file(cli->store, &o, path, &cli->files, &e)
 		  : report_write(cli->store, &o, cli->out, &e);
 	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 }
@@ -924,13 +954,15 @@ static int run_export(struct cli *cli)
 	struct error e;
 	int rc;
 
+	if (check_output(cli, path) != EXIT_DONE)
+		return EXIT_FAILED;
 	if (strcmp(cli->args[0], "report") == 0)
 		return run_report(cli);
 	if (cli_option(cli, "--meeting") || cli_option(cli, "--year") || cli_option(cli, "--format"))
 		return usage_error(cli, _("--meeting, --year and --format are for export report"));
 	if (csv_export_kind(cli->args[0], &kind, &e) < 0)
 		return cli_fail_error(cli, &e);
-	rc = path ? csv_export_file(cli->store, kind, excel, path, &e)
+	rc = path ? csv_export_file(cli->store, kind, excel, path, &cli->files, &e)
 		  : csv_export(cli->store, kind, excel, cli->out, &e);
 	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 }

@@ -13,6 +13,7 @@
 #include "csv_write.h"
 #include "fiscal_year.h"
 #include "inert.h"
+#include "outfile.h"
 #include "kpi_years.h"
 #include "meeting.h"
 #include "number.h"
@@ -741,9 +742,9 @@ static int write_report(void *ctx, FILE *f, struct error *err)
 }
 
 int report_write_file(struct store *s, const struct report_options *o, const char *path,
-		      struct error *err)
+		      const struct outfile_rules *rules, struct error *err)
 {
 	struct report_job job = { s, o };
 
-	return file_replace(path, write_report, &job, err);
+	return outfile_write(path, rules, write_report, &job, err);
 }

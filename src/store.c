@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "outfile.h"
 #include "schema.h"
 
 static long fail_countdown;
@@ -445,16 +446,17 @@ int store_check(struct store *s, void (*report)(void *, const char *), void *ctx
 	return total;
 }
 
-int store_backup(struct store *s, const char *dest, struct error *err)
+int store_backup(struct store *s, const char *dest, const struct outfile_rules *rules,
+		 struct error *err)
 {
-	char tmp[4200];
+	struct outfile file;
 	sqlite3 *out = NULL;
 	sqlite3_backup *b;
 	int rc;
 
-	snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dest, (long)getpid());
-	unlink(tmp);
-	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (outfile_open(&file, dest, rules, OUTFILE_PATH, err) < 0)
+		return -1;
+	if (sqlite3_open_v2(file.tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		error_set(err, "%s: %s", dest, out ? sqlite3_errmsg(out) : "cannot create");
 		goto fail;
 	}
@@ -481,15 +483,10 @@ int store_backup(struct store *s, const char *dest, struct error *err)
 		out = NULL;
 		goto fail;
 	}
-	out = NULL;
-	if (rename(tmp, dest) != 0) {
-		error_set(err, "%s: %s", dest, strerror(errno));
-		goto fail;
-	}
-	return 0;
+	return outfile_close(&file, 1, err);
 fail:
 	sqlite3_close(out);
-	unlink(tmp);
+	outfile_close(&file, 0, err);
 	return -1;
 }
 

@@ -1431,7 +1431,7 @@ static void export_report(struct browser *b, const char *file)
 		o.format = REPORT_HTML;
 	else if (dot && strcmp(dot, ".csv") == 0)
 		o.format = REPORT_CSV, o.excel = 1;
-	if (report_write_file(b->s, &o, file, &err) < 0)
+	if (report_write_file(b->s, &o, file, &b->cli->files, &err) < 0)
 		set_message(b, "%s", err.text);
 	else
 		set_message(b, _("wrote %s"), file);
@@ -1455,11 +1455,18 @@ static void export_file(struct browser *b, char *arg)
 		return;
 	}
 	*file++ = '\0';
+	/* over SSH: a plain name in the export folder, or refused and logged */
+	if (b->cli->files.folder && outfile_check(file, &b->cli->files, &err) < 0) {
+		set_message(b, _("not permitted: %s"), err.text);
+		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :export", b->message);
+		return;
+	}
 	if (strcmp(arg, "report") == 0) {
 		export_report(b, file);
 		return;
 	}
-	if (csv_export_kind(arg, &kind, &err) < 0 || csv_export_file(b->s, kind, 0, file, &err) < 0)
+	if (csv_export_kind(arg, &kind, &err) < 0 ||
+	    csv_export_file(b->s, kind, 0, file, &b->cli->files, &err) < 0)
 		set_message(b, "%s", err.text);
 	else
 		set_message(b, _("wrote %s"), file);
