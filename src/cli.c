@@ -543,6 +543,15 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 		ssh_identity(&cli, &g);
 		return cli_refuse(&cli, g.refused);
 	}
+	/* what a client sent that is no command of kpitree (sh, scp -t,
+	 * sftp) is a refusal too: logged */
+	if (status == EXIT_USAGE && ssh) {
+		if (g.db)
+			snprintf(cli.db_path, sizeof cli.db_path, "%s", g.db);
+		if (ssh_identity(&cli, &g) == PARSED)
+			access_log_refusal(cli.db_path, &cli.identity, cli.what,
+					   _("not a command line of kpitree"));
+	}
 	if (status != PARSED)
 		return status;
 	if (g.ssh_user) {

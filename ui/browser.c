@@ -1662,6 +1662,20 @@ static void enter_value(struct browser *b)
 	}
 }
 
+/* u from an official whose role enters no values: said, and logged. */
+static int refuse_undo(struct browser *b)
+{
+	char why[1200];
+	struct error err;
+
+	if (access_may(&b->cli->identity, ACCESS_EDIT))
+		return 0;
+	access_may_kpi(b->s, &b->cli->identity, ACCESS_EDIT, 0, why, sizeof why, &err);
+	set_message(b, _("not permitted: %s"), why);
+	access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: u", why);
+	return 1;
+}
+
 /* Counts what is due again (after a save, another official's, or at
  * the start). */
 static void count_due(struct browser *b)
@@ -1823,6 +1837,8 @@ static void key(struct browser *b, const struct key *k)
 	case ACT_DASHBOARD: dashboard(b); break;
 	case ACT_PRESENT: present(b); break;
 	case ACT_UNDO:
+		if (refuse_undo(b))
+			break;
 		if (b->s->read_only)
 			set_message(b, _("read-only database: values cannot be entered"));
 		else
