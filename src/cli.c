@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bundled.h"
@@ -864,6 +865,13 @@ static int run_check(struct cli *cli)
 {
 	struct error e;
 	int n = store_check(cli->store, print_problem, cli, &e);
+	struct stat st;
+
+	/* the database is the account's alone */
+	if (stat(cli->db_path, &st) == 0 && (st.st_mode & S_IROTH))
+		fprintf(cli->err, _("kpitree: warning: %s: any local user can read it (mode %04o);"
+				    " chmod o-rwx %s\n"), cli->db_path, (unsigned)(st.st_mode & 07777),
+			cli->db_path);
 
 	if (n < 0)
 		return cli_fail_error(cli, &e);
@@ -1040,6 +1048,10 @@ static int access_add(struct cli *cli, const char *file)
 		return cli_fail(cli, _("cannot tell the full path of kpitree or of %s"), cli->db_path);
 	if (!keys_forced_command(program, db, &entry.id, command, sizeof command))
 		return cli_fail(cli, _("%s: a path or scope that cannot go into authorized_keys"), db);
+	if (geteuid() == 0 && keys_file_of_root(file))
+		fprintf(cli->err, _("kpitree: warning: %s is root's own: the key logs in as root;"
+				    " give it to the service account instead (runuser -u ACCOUNT --"
+				    " kpitree access add ...)\n"), file);
 	n = keys_file_add(file, &entry, command, &e);
 	if (n < 0)
 		return cli_fail_error(cli, &e);

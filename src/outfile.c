@@ -175,12 +175,12 @@ static void tmp_name(const char *target, char *buf, size_t size)
 
 /* What the writer is given: a stream on o->fd, or a path. A target
  * written in place gets a private temporary file to copy from. */
-static int give(struct outfile *o, enum outfile_use use, struct error *err)
+static int give(struct outfile *o, int use, struct error *err)
 {
 	const char *dir = getenv("TMPDIR");
 	int fd;
 
-	if (use == OUTFILE_STREAM) {
+	if (!(use & OUTFILE_PATH)) {
 		o->f = fdopen(o->fd, "wb");
 		if (!o->f) {
 			error_set(err, "%s: %s", o->path, strerror(errno));
@@ -204,7 +204,7 @@ static int give(struct outfile *o, enum outfile_use use, struct error *err)
 }
 
 static int open_in_folder(struct outfile *o, const char *name, const struct outfile_rules *rules,
-			  enum outfile_use use, struct error *err)
+			  int use, struct error *err)
 {
 	char tmp[300];
 
@@ -217,7 +217,8 @@ static int open_in_folder(struct outfile *o, const char *name, const struct outf
 	tmp_name(name, tmp, sizeof tmp);
 	snprintf(o->tmp, sizeof o->tmp, "%s/%s", rules->folder, tmp);
 	unlinkat(o->dir_fd, tmp, 0);
-	o->fd = openat(o->dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	o->fd = openat(o->dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		       use & OUTFILE_PRIVATE ? 0600 : 0666);
 	if (o->fd < 0) {
 		error_set(err, "%s: %s", o->path, strerror(errno));
 		o->tmp[0] = '\0';
@@ -228,7 +229,7 @@ static int open_in_folder(struct outfile *o, const char *name, const struct outf
 }
 
 int outfile_open(struct outfile *o, const char *name, const struct outfile_rules *rules,
-		 enum outfile_use use, struct error *err)
+		 int use, struct error *err)
 {
 	struct stat st;
 	int fd;
@@ -268,8 +269,10 @@ int outfile_open(struct outfile *o, const char *name, const struct outfile_rules
 	}
 	tmp_name(o->path, o->tmp, sizeof o->tmp);
 	unlink(o->tmp);
-	/* a new file gets the mode of any new file (0666 less the umask) */
-	o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	/* a new file gets the mode of any new file (0666 less the umask),
+	 * a copy of the database 0600 */
+	o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		     use & OUTFILE_PRIVATE ? 0600 : 0666);
 	if (o->fd < 0) {
 		error_set(err, "%s: %s", name, strerror(errno));
 		o->tmp[0] = '\0';

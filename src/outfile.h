@@ -20,8 +20,9 @@ struct outfile_rules {
 };
 
 enum outfile_use {
-	OUTFILE_STREAM,		/* written through o->f */
-	OUTFILE_PATH		/* written by path (o->tmp), by a writer of its own */
+	OUTFILE_STREAM = 0,	/* written through o->f */
+	OUTFILE_PATH = 1,	/* written by path (o->tmp), by a writer of its own */
+	OUTFILE_PRIVATE = 2	/* or'ed in: a new file is 0600 (a copy of the database) */
 };
 
 struct outfile {
@@ -48,9 +49,11 @@ int outfile_check(const char *name, const struct outfile_rules *rules, struct er
 /* Opens name for writing under rules (checking it as outfile_check
  * does). For OUTFILE_PATH, o->tmp is a new empty file to write by path,
  * even for a target written in place (its bytes are copied there at
- * the close). Returns 0, or -1 with err filled and nothing changed. */
+ * the close). A new file gets 0666 less the umask, or 0600 with
+ * OUTFILE_PRIVATE. Returns 0, or -1 with err filled and nothing
+ * changed. */
 int outfile_open(struct outfile *o, const char *name, const struct outfile_rules *rules,
-		 enum outfile_use use, struct error *err);
+		 int use, struct error *err);
 
 /* Finishes what outfile_open began: when ok, the bytes synced and put
  * in place (renamed over the target, or linked to a new name without

@@ -4,6 +4,7 @@
 #include "i18n.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,9 +234,22 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 		return NULL;
 	}
 
+	if (mode == STORE_CREATE) {
+		/* the account's alone: 0600, and SQLite gives its -wal and
+		 * -shm the database's mode */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+		if (fd < 0) {
+			error_set(err, "%s: %s", path, strerror(errno));
+			return NULL;
+		}
+		close(fd);
+	}
 	s = calloc(1, sizeof *s);
 	if (!s) {
 		error_set(err, _("out of memory"));
+		if (mode == STORE_CREATE)
+			store_remove(path);
 		return NULL;
 	}
 	snprintf(s->path, sizeof s->path, "%s", path);
@@ -454,7 +468,7 @@ int store_backup(struct store *s, const char *dest, const struct outfile_rules *
 	sqlite3_backup *b;
 	int rc;
 
-	if (outfile_open(&file, dest, rules, OUTFILE_PATH, err) < 0)
+	if (outfile_open(&file, dest, rules, OUTFILE_PATH | OUTFILE_PRIVATE, err) < 0)
 		return -1;
 	if (sqlite3_open_v2(file.tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		error_set(err, "%s: %s", dest, out ? sqlite3_errmsg(out) : "cannot create");

@@ -6,7 +6,7 @@
 # export folder by a plain name, never through a link, never over a file
 # unless --force, and standard output still works.
 . "$srcdir/tests/cli/lib.sh"
-plan 22
+plan 23
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null || exit 1
 cd "$work" || exit 1
@@ -16,7 +16,9 @@ cd "$work" || exit 1
 	"$KPITREE" --db "$db" export actuals -o kept.csv
 [ "$(stat -c %a kept.csv)" = 600 ] && [ "$(head -1 kept.csv)" = "code,fiscal_year,kind,value,note,entered_by,entered_at" ]
 ok $? "export -o over a 0600 file writes it and keeps its mode"
-"$KPITREE" --db "$db" backup copy.db && chmod 640 copy.db && "$KPITREE" --db "$db" backup copy.db
+"$KPITREE" --db "$db" backup copy.db && [ "$(stat -c %a copy.db)" = 600 ]
+ok $? "a new backup is the account's alone (0600), as the database is"
+chmod 640 copy.db && "$KPITREE" --db "$db" backup copy.db
 [ "$(stat -c %a copy.db)" = 640 ]; ok $? "backup over a 0640 file keeps its mode"
 "$KPITREE" --db "$db" export kpis -o target.csv && ln -s target.csv link.csv &&
 	"$KPITREE" --db "$db" export actuals -o link.csv

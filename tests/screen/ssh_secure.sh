@@ -20,7 +20,7 @@ sshd_extra="SetEnv KPITREE_LOCALEDIR=$work/locale"
 trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
 	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
 
-plan 42
+plan 44
 
 ssh_service_home || exit 1
 for who in viewer editor admin; do
@@ -119,7 +119,7 @@ ok $? "sh, scp and sftp are each in the log"
 
 # The browser over ssh -tt (root only: an sshd not run by root cannot
 # hand the terminal to its user), in English and in Japanese.
-no_terminal_over_ssh 17 && finish
+no_terminal_over_ssh 19 && finish
 for lang in C ja_JP; do
 	if [ $lang = C ]; then
 		refused="not permitted: " may="may read and"
@@ -153,5 +153,20 @@ for lang in C ja_JP; do
 		printf '%s\n' "$after" | grep -q "refused sato (viewer, all) from 127.0.0.1: browse: record an evaluation of SP5-1: "
 	ok $? "($lang) each refusal of the browser is in the log"
 done
+
+# 4. A root-owned 0644 key file outside the home (AuthorizedKeysFile),
+# which sshd reads as the account: root's access add keeps it so.
+stop_sshd
+mkdir -p "$work/etc" && chmod 755 "$work/etc" && cp "$ak" "$work/etc/keys" && chmod 644 "$work/etc/keys"
+ak="$work/etc/keys"
+start_sshd || exit 1
+ssh-keygen -q -t ed25519 -N '' -f "$work/yamada" || exit 1
+"$KPITREE" --db "$db" --read-only access add yamada "$work/yamada.pub" --role viewer --file "$ak" >/dev/null &&
+	"$KPITREE" --db "$db" --read-only access remove sato --file "$ak" >/dev/null
+[ "$(stat -c '%a %U' "$ak")" = "644 root" ]
+ok $? "root's access add and remove keep a root-owned key file 0644"
+ssh_as yamada due >/dev/null 2>"$work/err" && ssh_as admin due >/dev/null 2>>"$work/err"
+ok $? "and sshd still reads it for every official"
+sed 's/^/# /' "$work/err" | head -3
 no_reports
 finish
