@@ -11,11 +11,7 @@
 . "$srcdir/tests/screen/sshd.sh"
 svc_home="$work/svc"
 ssh_service_account kpitree-s
-# The Japanese catalogue where the server's kpitree finds it.
-mkdir -p "$work/locale/ja/LC_MESSAGES"
-gmo="$srcdir/po/ja.gmo"
-[ -f "$gmo" ] || gmo=po/ja.gmo
-cp "$gmo" "$work/locale/ja/LC_MESSAGES/kpitree.mo"
+ssh_japanese
 sshd_extra="SetEnv KPITREE_LOCALEDIR=$work/locale"
 trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
 	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT

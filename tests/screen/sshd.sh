@@ -46,15 +46,32 @@ ssh_service_home() {
 	as_svc "$KPITREE" --db "$db" init >/dev/null
 }
 
-# sshd_config_text: the config for $port, with Debian's sftp subsystem
-# and the lines of $sshd_extra; a test may define its own after
-# sourcing this file.
-sshd_config_text() {
+# sshd_config_own: the lines that make the server the test's own: its
+# port, address, host key and pid file.
+sshd_config_own() {
 	cat <<EOF
 Port $port
 ListenAddress 127.0.0.1
 HostKey $work/host_key
 PidFile $work/sshd.pid
+EOF
+}
+
+# ssh_japanese: the Japanese catalogue where the server's kpitree finds
+# it, for the sshd config's SetEnv KPITREE_LOCALEDIR=$work/locale.
+ssh_japanese() {
+	mkdir -p "$work/locale/ja/LC_MESSAGES"
+	gmo="$srcdir/po/ja.gmo"
+	[ -f "$gmo" ] || gmo=po/ja.gmo
+	cp "$gmo" "$work/locale/ja/LC_MESSAGES/kpitree.mo"
+}
+
+# sshd_config_text: the config for $port, with Debian's sftp subsystem
+# and the lines of $sshd_extra; a test may define its own after
+# sourcing this file.
+sshd_config_text() {
+	sshd_config_own
+	cat <<EOF
 AuthorizedKeysFile $ak
 StrictModes no
 AllowUsers $svc
