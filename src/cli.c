@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bundled.h"
@@ -16,6 +17,7 @@
 #include "csv_import.h"
 #include "due.h"
 #include "fiscal_year.h"
+#include "inert.h"
 #include "kpi.h"
 #include "keys_file.h"
 #include "kpi_years.h"
@@ -78,14 +80,16 @@ static const struct command commands[] = {
 	  " assessment and policy lists; told by their headers), all in one transaction"), 1, CLI_MAX_ARGS, DB_WRITE,
 	  ACCESS_ADMIN,
 	  { { "--encoding", 1, N_("the files' encoding (default: detected)") } }, run_import },
-	{ "export", "export KIND [-o FILE] [--excel] [--meeting ID] [--year FY] [--format md|html|csv]",
+	{ "export", "export KIND [-o FILE] [--force] [--excel] [--meeting ID] [--year FY]"
+	  " [--format md|html|csv]",
 	  N_("KIND: kpis, actuals, strategy, projects, report; standard output by default"),
 	  1, 1, DB_READ, ACCESS_READ,
 	  { { "-o", 1, N_("write to FILE (replaced whole, or left as it was)") },
 	    { "--excel", 0, N_("UTF-8 with BOM and CRLF, for Excel") },
 	    { "--meeting", 1, N_("report: that meeting's minutes (default: every KPI)") },
 	    { "--year", 1, N_("report: the fiscal year judged (default: the meeting's)") },
-	    { "--format", 1, N_("report: md (default), html or csv") } }, run_export },
+	    { "--format", 1, N_("report: md (default), html or csv") },
+	    { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_export },
 	{ "show", "show CODE [--year FY]",
 	  N_("a KPI as text: baseline, target, plan/actual per year, progress, status,"
 	  " proposed rank, latest evaluation, open action items"),
@@ -106,9 +110,9 @@ static const struct command commands[] = {
 	{ "check", "check",
 	  N_("integrity of the file and of the data's own rules"), 0, 0, DB_READ, ACCESS_READ,
 	  { { NULL, 0, NULL } }, run_check },
-	{ "backup", "backup FILE",
+	{ "backup", "backup FILE [--force]",
 	  N_("a consistent copy while others keep working"), 1, 1, DB_READ, ACCESS_ADMIN,
-	  { { NULL, 0, NULL } }, run_backup },
+	  { { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_backup },
 	{ "due", "due [--year FY] [--file FILE]",
 	  N_("the KPIs in your scope that still lack last fiscal year's actual"), 0, 0, DB_READ,
 	  ACCESS_READ,
@@ -127,13 +131,23 @@ static const struct command commands[] = {
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
+/* "kpitree: " and the message on f, made inert: it may quote a file's
+ * cell or a stored text. */
+static void print_message(FILE *f, const char *fmt, va_list ap)
+{
+	char text[8192];
+
+	vsnprintf(text, sizeof text, fmt, ap);
+	fputs("kpitree: ", f);
+	inert_fputs(text, f);
+}
+
 int cli_fail(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("kpitree: ", cli->err);
 	va_start(ap, fmt);
-	vfprintf(cli->err, fmt, ap);
+	print_message(cli->err, fmt, ap);
 	va_end(ap);
 	fputc('\n', cli->err);
 	return EXIT_FAILED;
@@ -153,9 +167,8 @@ static int usage_error(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("kpitree: ", cli->err);
 	va_start(ap, fmt);
-	vfprintf(cli->err, fmt, ap);
+	print_message(cli->err, fmt, ap);
 	va_end(ap);
 	fputs(_("\nTry 'kpitree --help'.\n"), cli->err);
 	return EXIT_USAGE;
@@ -216,6 +229,9 @@ void cli_help(FILE *f)
 	      "                 writes into a key's forced command; the words an SSH client\n"
 	      "                 sends (SSH_ORIGINAL_COMMAND) follow them, and may not hold\n"
 	      "                 --db, --user or --ssh-*\n"
+	      "  --ssh-exports FOLDER\n"
+	      "                 with --ssh-user: the folder files asked for go into (default:\n"
+	      "                 the database's path with -exports)\n"
 	      "  -h, --help     this text\n"
 	      "  -V, --version  the version\n"
 	      "\n"
@@ -248,7 +264,7 @@ enum { PARSED = -1, REFUSED = -2 };
  * key's forced command says of its official. */
 struct globals {
 	const char *db, *user;
-	const char *ssh_user, *ssh_role;
+	const char *ssh_user, *ssh_role, *ssh_exports;
 	const char *ssh_scopes[ACCESS_MAX_SCOPES];
 	int nssh_scopes;
 	char refused[256];	/* why the words of an SSH client were refused */
@@ -323,6 +339,8 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 				return usage_error(cli, _("%s: '%s' is neither ja nor en"), a, argv[i + 1]);
 			else if (strcmp(a, "--lang") == 0 || strcmp(a, "--ssh-lang") == 0)
 				i++;	/* main.c has set the locale by it */
+			else if (strcmp(a, "--ssh-exports") == 0)
+				g->ssh_exports = argv[++i];
 			else if (strcmp(a, "--ssh-scope") == 0 && g->nssh_scopes == ACCESS_MAX_SCOPES)
 				return usage_error(cli, _("--ssh-scope: at most %d"), ACCESS_MAX_SCOPES);
 			else if (strcmp(a, "--ssh-scope") == 0)
@@ -543,6 +561,15 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 		ssh_identity(&cli, &g);
 		return cli_refuse(&cli, g.refused);
 	}
+	/* what a client sent that is no command of kpitree (sh, scp -t,
+	 * sftp) is a refusal too: logged */
+	if (status == EXIT_USAGE && ssh) {
+		if (g.db)
+			snprintf(cli.db_path, sizeof cli.db_path, "%s", g.db);
+		if (ssh_identity(&cli, &g) == PARSED)
+			access_log_refusal(cli.db_path, &cli.identity, cli.what,
+					   _("not a command line of kpitree"));
+	}
 	if (status != PARSED)
 		return status;
 	if (g.ssh_user) {
@@ -577,6 +604,16 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 		if (status != EXIT_DONE)
 			return status;
 	}
+	if (cli.identity.enforced) {
+		/* over SSH, files go into the forced command's export folder,
+		 * by default the database's name with -exports */
+		if (g.ssh_exports)
+			snprintf(cli.exports, sizeof cli.exports, "%s", g.ssh_exports);
+		else
+			snprintf(cli.exports, sizeof cli.exports, "%s-exports", cli.db_path);
+		cli.files.folder = cli.exports;
+		cli.files.overwrite = cli_flag(&cli, "--force");
+	}
 	status = cli.command->run ? cli.command->run(&cli) : browse(&cli);
 	store_close(cli.store);
 	return status;
@@ -600,10 +637,10 @@ static int parse_year(struct cli *cli, const char *text, int *year)
 	return EXIT_DONE;
 }
 
-static void print_amounts(struct cli *cli, const struct kpi *k)
+static void print_amounts(struct cli *cli, const struct kpi *k, struct inert_pool *pool)
 {
 	char text[256];
-	const char *unit = k->unit;
+	const char *unit = inert_str(pool, k->unit);
 
 	if (k->is_project) {
 		fprintf(cli->out, _("initial    %s\n"), kpi_amount_text(&k->baseline, unit, text, sizeof text));
@@ -617,17 +654,18 @@ static void print_amounts(struct cli *cli, const struct kpi *k)
 static void print_action(void *ctx, const struct remark *r)
 {
 	struct cli *cli = ctx;
-
+	struct inert_pool pool = { 0 };
 	char due[64];
 
-	fprintf(cli->out, _("action %lld: %s (owner %s, due %s)\n"), r->id, r->text, r->owner,
-		i18n_date(r->due, due, sizeof due));
+	fprintf(cli->out, _("action %lld: %s (owner %s, due %s)\n"), r->id, inert_str(&pool, r->text),
+		inert_str(&pool, r->owner), i18n_date(r->due, due, sizeof due));
+	inert_pool_free(&pool);
 }
 
 /* The rank the scheme proposes at year, the latest evaluation and the
  * open action items. */
 static int print_review(struct cli *cli, const struct kpi *k, const struct kpi_years *t,
-			int year, struct error *e)
+			int year, struct inert_pool *pool, struct error *e)
 {
 	struct rank_scheme scheme;
 	const struct rank *proposed;
@@ -641,20 +679,23 @@ static int print_review(struct cli *cli, const struct kpi *k, const struct kpi_y
 		review_standing(k, t, year, &st);
 		proposed = review_propose(&scheme, &st);
 		if (proposed)
-			fprintf(cli->out, _("proposed rank: %s %s\n"), proposed->code, proposed->label);
+			fprintf(cli->out, _("proposed rank: %s %s\n"), inert_str(pool, proposed->code),
+				inert_str(pool, proposed->label));
 		else
 			fputs(_("proposed rank: none (no data)\n"), cli->out);
 	}
 	if (meeting_latest_evaluation(cli->store, k->id, &ev, title, sizeof title, e) < 0)
 		return -1;
 	if (ev.present) {
-		fprintf(cli->out, _("evaluated at %s:"), title);
+		fprintf(cli->out, _("evaluated at %s:"), inert_str(pool, title));
 		if (*ev.rank)
-			fprintf(cli->out, _(" rank %s%s%s"), ev.rank, *ev.reason ? " — " : "", ev.reason);
+			fprintf(cli->out, _(" rank %s%s%s"), inert_str(pool, ev.rank),
+				*ev.reason ? " — " : "", inert_str(pool, ev.reason));
 		if (*ev.assessment)
-			fprintf(cli->out, "; %s %s", ev.assessment, ev.assessment_label);
+			fprintf(cli->out, "; %s %s", inert_str(pool, ev.assessment),
+				inert_str(pool, ev.assessment_label));
 		if (*ev.policy)
-			fprintf(cli->out, "; %s", ev.policy_label);
+			fprintf(cli->out, "; %s", inert_str(pool, ev.policy_label));
 		fputc('\n', cli->out);
 	}
 	return meeting_remarks(cli->store, 0, k->id, 1, print_action, cli, e);
@@ -667,8 +708,10 @@ static int run_show(struct cli *cli)
 	const struct kpi_year *chosen = NULL;
 	struct kpi k;
 	struct error e;
-	int year = 0, i;
+	int year = 0, i, rc = EXIT_DONE;
 	char h[4][64];
+	/* every text of the store is printed made inert */
+	struct inert_pool pool = { 0 };
 
 	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
 		return EXIT_FAILED;
@@ -682,8 +725,8 @@ static int run_show(struct cli *cli)
 		kpi_years_row(&t, year);	/* asked for: shown even without values */
 	chosen = kpi_years_judged(&t, year, fiscal_year_of(time(NULL)));
 
-	fprintf(cli->out, "%s  %s\n", k.code, k.name);
-	print_amounts(cli, &k);
+	fprintf(cli->out, "%s  %s\n", inert_str(&pool, k.code), inert_str(&pool, k.name));
+	print_amounts(cli, &k, &pool);
 	/* the columns padded by display width: the headings and the years
 	 * may be Japanese */
 	fprintf(cli->out, "\n%s %s %s %s  %s\n", width_align(_("FY"), -10, h[0], sizeof h[0]),
@@ -706,9 +749,10 @@ static int run_show(struct cli *cli)
 
 		fiscal_year_format(t.rows[i].year, fy, sizeof fy);
 		if (t.rows[i].plan_note[0])
-			fprintf(cli->out, _("note %s plan: %s\n"), fy, t.rows[i].plan_note);
+			fprintf(cli->out, _("note %s plan: %s\n"), fy, inert_str(&pool, t.rows[i].plan_note));
 		if (t.rows[i].actual_note[0])
-			fprintf(cli->out, _("note %s actual: %s\n"), fy, t.rows[i].actual_note);
+			fprintf(cli->out, _("note %s actual: %s\n"), fy,
+				inert_str(&pool, t.rows[i].actual_note));
 	}
 	if (chosen) {
 		char fy[32], ratio[16];
@@ -720,12 +764,11 @@ static int run_show(struct cli *cli)
 	} else {
 		fputs(_("\nno actual yet: no data\n"), cli->out);
 	}
-	if (print_review(cli, &k, &t, chosen ? chosen->year : year, &e) < 0) {
-		kpi_release(&k);
-		return cli_fail_error(cli, &e);
-	}
+	if (print_review(cli, &k, &t, chosen ? chosen->year : year, &pool, &e) < 0)
+		rc = cli_fail_error(cli, &e);
+	inert_pool_free(&pool);
 	kpi_release(&k);
-	return EXIT_DONE;
+	return rc;
 }
 
 /* Reads VALUE or OLD: "-" means none. */
@@ -839,13 +882,15 @@ static void print_history_row(void *ctx, const struct history_row *h)
 static void print_record(void *ctx, const struct record_change *c)
 {
 	struct cli *cli = ctx;
-
+	struct inert_pool pool = { 0 };
 	char when[64];
 
 	fprintf(cli->out, _("%s  %s  meeting %lld %s  %s -> %s%s%s\n"),
-		i18n_time(c->changed_at, when, sizeof when), c->changed_by,
-		c->meeting_id, c->what, c->old_text ? c->old_text : "-",
-		c->new_text ? c->new_text : "-", *c->reason ? _("  reason: ") : "", c->reason);
+		i18n_time(c->changed_at, when, sizeof when), inert_str(&pool, c->changed_by),
+		c->meeting_id, inert_str(&pool, c->what), c->old_text ? inert_str(&pool, c->old_text) : "-",
+		c->new_text ? inert_str(&pool, c->new_text) : "-", *c->reason ? _("  reason: ") : "",
+		inert_str(&pool, c->reason));
+	inert_pool_free(&pool);
 }
 
 static int run_history(struct cli *cli)
@@ -869,13 +914,21 @@ static void print_problem(void *ctx, const char *problem)
 {
 	struct cli *cli = ctx;
 
-	fprintf(cli->out, "%s\n", problem);
+	inert_fputs(problem, cli->out);
+	fputc('\n', cli->out);
 }
 
 static int run_check(struct cli *cli)
 {
 	struct error e;
 	int n = store_check(cli->store, print_problem, cli, &e);
+	struct stat st;
+
+	/* the database is the account's alone */
+	if (stat(cli->db_path, &st) == 0 && (st.st_mode & S_IROTH))
+		fprintf(cli->err, _("kpitree: warning: %s: any local user can read it (mode %04o);"
+				    " chmod o-rwx %s\n"), cli->db_path, (unsigned)(st.st_mode & 07777),
+			cli->db_path);
 
 	if (n < 0)
 		return cli_fail_error(cli, &e);
@@ -886,11 +939,24 @@ static int run_check(struct cli *cli)
 	return EXIT_DONE;
 }
 
+/* Whether path may be written (over SSH: the export folder's rules);
+ * a refusal is logged. Returns EXIT_DONE or the exit status. */
+static int check_output(struct cli *cli, const char *path)
+{
+	struct error e;
+
+	if (!path || outfile_check(path, &cli->files, &e) == 0)
+		return EXIT_DONE;
+	return cli->files.folder ? cli_refuse(cli, e.text) : cli_fail_error(cli, &e);
+}
+
 static int run_backup(struct cli *cli)
 {
 	struct error e;
 
-	if (store_backup(cli->store, cli->args[0], &e) < 0)
+	if (check_output(cli, cli->args[0]) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (store_backup(cli->store, cli->args[0], &cli->files, &e) < 0)
 		return cli_fail_error(cli, &e);
 	return EXIT_DONE;
 }
@@ -911,7 +977,9 @@ static int run_import(struct cli *cli)
 		return cli_fail_error(cli, &e);
 	for (i = 0; i < cli->nargs; i++)
 		files[i] = (struct import_file){ cli->args[i], NULL, 0 };
-	if (csv_import(cli->store, files, cli->nargs, encoding, cli->user, &stats, &errors) < 0) {
+	/* over SSH the official is who, whatever a file's entered_by says */
+	if (csv_import(cli->store, files, cli->nargs, encoding, cli->user, !cli->identity.enforced,
+		       &stats, &errors) < 0) {
 		print_errors(cli, &errors);
 		return cli_fail(cli, _("nothing imported"));
 	}
@@ -951,7 +1019,7 @@ static int run_report(struct cli *cli)
 	}
 	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)
 		return EXIT_FAILED;
-	rc = path ? report_write_file(cli->store, &o, path, &e)
+	rc = path ? report_write_file(cli->store, &o, path, &cli->files, &e)
 		  : report_write(cli->store, &o, cli->out, &e);
 	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 }
@@ -964,13 +1032,15 @@ static int run_export(struct cli *cli)
 	struct error e;
 	int rc;
 
+	if (check_output(cli, path) != EXIT_DONE)
+		return EXIT_FAILED;
 	if (strcmp(cli->args[0], "report") == 0)
 		return run_report(cli);
 	if (cli_option(cli, "--meeting") || cli_option(cli, "--year") || cli_option(cli, "--format"))
 		return usage_error(cli, _("--meeting, --year and --format are for export report"));
 	if (csv_export_kind(cli->args[0], &kind, &e) < 0)
 		return cli_fail_error(cli, &e);
-	rc = path ? csv_export_file(cli->store, kind, excel, path, &e)
+	rc = path ? csv_export_file(cli->store, kind, excel, path, &cli->files, &e)
 		  : csv_export(cli->store, kind, excel, cli->out, &e);
 	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 }
@@ -978,8 +1048,10 @@ static int run_export(struct cli *cli)
 static void print_due(void *ctx, const struct access_kpi *k)
 {
 	struct cli *cli = ctx;
+	struct inert_pool pool = { 0 };
 
-	fprintf(cli->out, "%s  %s\n", k->code, k->name);
+	fprintf(cli->out, "%s  %s\n", inert_str(&pool, k->code), inert_str(&pool, k->name));
+	inert_pool_free(&pool);
 }
 
 /* due: the official's KPIs without last year's actual, one a line. */
@@ -1041,6 +1113,10 @@ static int access_add(struct cli *cli, const char *file)
 		return cli_fail(cli, _("cannot tell the full path of kpitree or of %s"), cli->db_path);
 	if (!keys_forced_command(program, db, &entry.id, command, sizeof command))
 		return cli_fail(cli, _("%s: a path or scope that cannot go into authorized_keys"), db);
+	if (geteuid() == 0 && keys_file_of_root(file))
+		fprintf(cli->err, _("kpitree: warning: %s is root's own: the key logs in as root;"
+				    " give it to the service account instead (runuser -u ACCOUNT --"
+				    " kpitree access add ...)\n"), file);
 	n = keys_file_add(file, &entry, command, &e);
 	if (n < 0)
 		return cli_fail_error(cli, &e);

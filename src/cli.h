@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "access.h"
+#include "outfile.h"
 #include "store.h"
 
 enum { EXIT_DONE = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -32,6 +33,10 @@ struct cli {
 	 * everything, with the scope their key would have (for due). */
 	struct access_identity identity;
 	char what[1024];	/* the command asked for, for the log */
+	/* Where files asked for (-o, backup, :export) may go: anywhere
+	 * locally; over SSH the export folder (exports), by plain names. */
+	struct outfile_rules files;
+	char exports[4096 + 16];
 };
 
 /* The full-screen browser, which lives outside the core (ui/). */

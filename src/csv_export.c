@@ -12,6 +12,7 @@
 #include "csv_write.h"
 #include "fiscal_year.h"
 #include "kpi.h"
+#include "outfile.h"
 #include "kpi_text.h"
 #include "number.h"
 
@@ -349,9 +350,9 @@ static int write_export(void *ctx, FILE *f, struct error *err)
 }
 
 int csv_export_file(struct store *s, enum export_kind kind, int excel, const char *path,
-		    struct error *err)
+		    const struct outfile_rules *rules, struct error *err)
 {
 	struct export_job job = { s, kind, excel };
 
-	return file_replace(path, write_export, &job, err);
+	return outfile_write(path, rules, write_export, &job, err);
 }

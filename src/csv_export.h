@@ -18,9 +18,10 @@ int csv_export_kind(const char *name, enum export_kind *kind, struct error *err)
  * ends. Returns 0, or -1 with err filled. */
 int csv_export(struct store *s, enum export_kind kind, int excel, FILE *out, struct error *err);
 
-/* The same into path, through a temporary file beside it renamed at the
- * end: a failed export leaves path as it was. */
+/* The same into path, opened by outfile_open under rules (NULL: local
+ * use): a failed export leaves path as it was. */
+struct outfile_rules;
 int csv_export_file(struct store *s, enum export_kind kind, int excel, const char *path,
-		    struct error *err);
+		    const struct outfile_rules *rules, struct error *err);
 
 #endif

@@ -636,7 +636,7 @@ static int take_header(struct reader *rd, const struct csv_record *r)
 		struct error err;
 
 		rd->kind = IMPORT_ACTUALS;
-		rd->batch = value_batch_new(im->s, im->now, &err);
+		rd->batch = value_batch_new(im->s, im->now, im->names_stand ? NULL : im->user, &err);
 		if (!rd->batch) {
 			import_error(im, r->line, 0, "%s", err.text);
 			return -1;
@@ -756,10 +756,11 @@ static int import_one(struct import *im, const struct import_file *f, enum encod
 }
 
 int csv_import(struct store *s, const struct import_file *files, int nfiles,
-	       enum encoding encoding, const char *user, struct import_stats *stats,
-	       struct error_list *errors)
+	       enum encoding encoding, const char *user, int names_stand,
+	       struct import_stats *stats, struct error_list *errors)
 {
-	struct import im = { .s = s, .user = user, .errors = errors, .stats = stats };
+	struct import im = { .s = s, .user = user, .names_stand = names_stand, .errors = errors,
+			     .stats = stats };
 	struct error err;
 	long long mark;
 	int i;

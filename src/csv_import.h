@@ -32,10 +32,14 @@ struct import_stats {
  * (strategy), values (the actuals format) and grant projects, told apart
  * by their headers. On any error nothing is imported: every error found
  * (up to errors->max; the rest counted) is in errors, each at
- * FILE:LINE:COLUMN. Returns 0, or -1. user stands in for a values row
- * without entered_by. */
+ * FILE:LINE:COLUMN. Returns 0, or -1. user is who imports: with
+ * names_stand (the account's own use, restoring a database from its
+ * exports), a values row's entered_by is who entered the value and made
+ * the change, and user stands in for a row without one; otherwise (an
+ * official over SSH) user is who, always, and a row's other name is
+ * kept beside it as what the file said (history's said_by). */
 int csv_import(struct store *s, const struct import_file *files, int nfiles,
-	       enum encoding encoding, const char *user, struct import_stats *stats,
-	       struct error_list *errors);
+	       enum encoding encoding, const char *user, int names_stand,
+	       struct import_stats *stats, struct error_list *errors);
 
 #endif

@@ -1,5 +1,5 @@
 /* csv_write.h: writing RFC 4180 CSV cells (quoted only where needed),
- * plain or for Excel (CRLF), and replacing a file whole or not at all. */
+ * plain or for Excel (CRLF). */
 #ifndef KPITREE_CSV_WRITE_H
 #define KPITREE_CSV_WRITE_H
 
@@ -20,11 +20,5 @@ void csv_end_row(struct csv_writer *w);
 
 /* Writes cells (NULL-terminated) as one row. */
 void csv_put_row(struct csv_writer *w, const char *const *cells);
-
-/* Calls write(ctx, f) on a temporary file beside path, then renames it
- * over path: a failed write leaves path as it was. Returns 0, or -1 with
- * err filled. */
-int file_replace(const char *path, int (*write)(void *ctx, FILE *f, struct error *err),
-		 void *ctx, struct error *err);
 
 #endif

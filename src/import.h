@@ -10,6 +10,7 @@ struct import {
 	struct store *s;
 	const char *path;
 	const char *user;
+	int names_stand;	/* a file's entered_by is the history's who */
 	char now[32];
 	int year;		/* the current fiscal year, for the value rules */
 	struct error_list *errors;

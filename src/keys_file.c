@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,46 @@ int keys_file_default(char *buf, size_t size, struct error *err)
 		return error_set(err, _("no home directory for authorized_keys; use --file FILE"));
 	snprintf(buf, size, "%s/.ssh/authorized_keys", home);
 	return 0;
+}
+
+/* The folder of path by its real path into buf (PATH_MAX bytes), also
+ * when it is not made yet (its parent's real path and its name).
+ * Returns 0, or -1. */
+static int real_folder(const char *path, char *buf)
+{
+	char dir[4096], parent[PATH_MAX];
+	const char *name = ".";
+	char *slash;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		return realpath(".", buf) ? 0 : -1;
+	*slash = '\0';
+	if (realpath(*dir ? dir : "/", buf))
+		return 0;
+	slash = strrchr(dir, '/');
+	if (slash) {
+		*slash = '\0';
+		name = slash + 1;
+	}
+	if (!realpath(slash ? (*dir ? dir : "/") : ".", parent))
+		return -1;
+	if (!slash)
+		name = dir;
+	return snprintf(buf, PATH_MAX, "%s/%s", strcmp(parent, "/") ? parent : "", name) < PATH_MAX
+	       ? 0 : -1;
+}
+
+int keys_file_of_root(const char *path)
+{
+	struct passwd *pw = getpwuid(0);
+	char real[PATH_MAX], home[PATH_MAX], ssh[PATH_MAX + 8];
+
+	if (!pw || !pw->pw_dir || !realpath(pw->pw_dir, home) || real_folder(path, real) < 0)
+		return 0;
+	snprintf(ssh, sizeof ssh, "%s/.ssh", strcmp(home, "/") ? home : "");
+	return strcmp(real, ssh) == 0;
 }
 
 static const char *const key_types[] = {
@@ -341,23 +382,25 @@ static int folder_of(const char *path, char *dir, size_t size, struct error *err
 	return 0;
 }
 
-/* Replaces path by t whole: a temporary file beside it, mode 0600, the
- * old file's owner, fsync, rename, fsync of the folder. */
+/* Replaces path by t whole: a temporary file beside it, the old file's
+ * mode and owner (a new file: 0600, the running user's), fsync, rename,
+ * fsync of the folder. */
 static int write_all(const char *path, const char *dir, const struct text *t, int exists,
 		     struct error *err)
 {
 	char tmp[4200];
 	struct stat st;
-	int fd, dfd, ok;
+	int fd, dfd, ok, had = exists && stat(path, &st) == 0;
 
 	snprintf(tmp, sizeof tmp, "%s/.kpitree-keys.XXXXXX", dir);
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		return error_set(err, "%s: %s", dir, strerror(errno));
-	ok = fchmod(fd, 0600) == 0 && write(fd, t->data, t->len) == (ssize_t)t->len;
-	/* sshd accepts a file of its user or root: keep whose it was */
-	if (ok && exists && stat(path, &st) == 0 && fchown(fd, st.st_uid, st.st_gid) != 0 &&
-	    st.st_uid != geteuid())
+	/* sshd reads the file as the account it lets in, and accepts it
+	 * owned by that account or root: a root-owned 0644 file stays so */
+	ok = fchmod(fd, had ? st.st_mode & 07777 : 0600) == 0 &&
+	     write(fd, t->data, t->len) == (ssize_t)t->len;
+	if (ok && had && fchown(fd, st.st_uid, st.st_gid) != 0 && st.st_uid != geteuid())
 		ok = 0;
 	ok = ok && fsync(fd) == 0;
 	ok = close(fd) == 0 && ok;

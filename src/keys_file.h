@@ -20,6 +20,9 @@ struct keys_entry {
  * password database, else $HOME). Returns 0, or -1 with err filled. */
 int keys_file_default(char *buf, size_t size, struct error *err);
 
+/* Whether path is in root's own ~/.ssh: keys there log in as root. */
+int keys_file_of_root(const char *path);
+
 /* Reads a public key file (one line: TYPE BASE64 [COMMENT]; path "-":
  * standard input) into type and blob. Returns 0, or -1 with err filled. */
 int keys_read_public(const char *path, char *type, size_t tsize, char *blob, size_t bsize,

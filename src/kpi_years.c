@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fiscal_year.h"
+#include "inert.h"
 #include "number.h"
 #include "values.h"
 
@@ -133,18 +134,31 @@ char *kpi_years_cell(int present, double v, char *buf, size_t size)
 char *kpi_years_history_line(const struct history_row *h, char *line, size_t size,
 			     char *note_line, size_t note_size)
 {
-	char fy[32], old[64], new[64], when[64];
+	char fy[32], old[64], new[64], when[64], source[512];
+	struct inert_pool pool = { 0 };
 
+	/* who, the source and the notes are stored text: made inert, so
+	 * that a note's line end cannot forge a line of history */
+	if (h->said_by && *h->said_by)
+		/* TRANSLATORS: "(import; the file said tanaka)": who an
+		 * imported file named, where the history's who is the
+		 * official who imported it. */
+		snprintf(source, sizeof source, _("%s; the file said %s"), inert_str(&pool, h->source),
+			 inert_str(&pool, h->said_by));
+	else
+		snprintf(source, sizeof source, "%s", inert_str(&pool, h->source));
 	snprintf(line, size, "%s  %s  %s %s  %s -> %s  (%s)",
-		 i18n_time(h->changed_at, when, sizeof when), h->changed_by,
+		 i18n_time(h->changed_at, when, sizeof when), inert_str(&pool, h->changed_by),
 		 fiscal_year_format(h->fiscal_year, fy, sizeof fy), _(values_kind_name(h->kind)),
 		 kpi_years_cell(h->had_old, h->old_value, old, sizeof old),
-		 kpi_years_cell(h->has_new, h->new_value, new, sizeof new), h->source);
+		 kpi_years_cell(h->has_new, h->new_value, new, sizeof new), source);
 	if (strcmp(h->old_note, h->new_note) != 0)
-		snprintf(note_line, note_size, _("    note: %s -> %s"), *h->old_note ? h->old_note : "-",
-			 *h->new_note ? h->new_note : "-");
+		snprintf(note_line, note_size, _("    note: %s -> %s"),
+			 *h->old_note ? inert_str(&pool, h->old_note) : "-",
+			 *h->new_note ? inert_str(&pool, h->new_note) : "-");
 	else
 		note_line[0] = '\0';
+	inert_pool_free(&pool);
 	return line;
 }
 

@@ -12,6 +12,8 @@
 
 #include "csv_write.h"
 #include "fiscal_year.h"
+#include "inert.h"
+#include "outfile.h"
 #include "kpi_years.h"
 #include "meeting.h"
 #include "number.h"
@@ -42,6 +44,7 @@ struct item {
 	const struct rank *proposed;
 	struct remark_text {
 		char *comments, *actions;	/* one per line */
+		int inert;	/* each made inert (not for CSV, which is data) */
 	} remarks;
 };
 
@@ -164,16 +167,21 @@ static void add_text(char **list, const char *text)
 static void collect_remark(void *ctx, const struct remark *m)
 {
 	struct remark_text *t = ctx;
+	struct inert_pool pool = { 0 };
 	char line[2048], due[64];
+	const char *text = t->inert ? inert_str(&pool, m->text) : m->text;
+	const char *by = t->inert ? inert_str(&pool, m->entered_by) : m->entered_by;
+	const char *owner = t->inert ? inert_str(&pool, m->owner) : m->owner;
 
 	if (m->kind == REMARK_COMMENT) {
-		snprintf(line, sizeof line, "%s (%s)", m->text, m->entered_by);
+		snprintf(line, sizeof line, "%s (%s)", text, by);
 		add_text(&t->comments, line);
 	} else {
 		snprintf(line, sizeof line, _("[%s] %s (owner %s, due %s)"), *m->done_at ? "x" : " ",
-			 m->text, m->owner, i18n_date(m->due, due, sizeof due));
+			 text, owner, i18n_date(m->due, due, sizeof due));
 		add_text(&t->actions, line);
 	}
+	inert_pool_free(&pool);
 }
 
 static int item_load(struct report *r, const struct review_row *row, struct item *it,
@@ -181,6 +189,7 @@ static int item_load(struct report *r, const struct review_row *row, struct item
 {
 	memset(it, 0, sizeof *it);
 	it->row = row;
+	it->remarks.inert = r->o->format != REPORT_CSV;
 	if (kpi_find(r->s, row->code, &it->k, err) < 0)
 		return -1;
 	if (kpi_years_load(r->s, &it->k, r->year, &it->t, err) < 0 ||
@@ -268,17 +277,11 @@ static const char *title_of(const struct report *r)
 
 /* --- Markdown ---------------------------------------------------------- */
 
-/* Text for a table cell or a line: | escaped, line ends as spaces. */
+/* Text for a table cell or a line: | escaped, control characters (line
+ * ends too) made visible. */
 static void md_text(FILE *f, const char *t)
 {
-	for (; *t; t++) {
-		if (*t == '|')
-			fputs("\\|", f);
-		else if (*t == '\n' || *t == '\r')
-			fputc(' ', f);
-		else
-			fputc(*t, f);
-	}
+	inert_markdown(t, f);
 }
 
 static void md_summary(struct report *r)
@@ -341,12 +344,16 @@ static void md_item(struct report *r, const struct item *it, int index)
 {
 	const struct review_row *row = it->row;
 	char a[64], b[64], c[64], fy[32], text[512];
+	struct inert_pool pool = { 0 };
 	struct progress p;
 	int i;
 
-	fprintf(r->f, "## %d. %s ", index + 1, row->code);
+	fprintf(r->f, "## %d. ", index + 1);
+	md_text(r->f, row->code);
+	fputc(' ', r->f);
 	md_text(r->f, row->name);
-	fprintf(r->f, "\n\n%s", amounts_text(it, text, sizeof text));
+	fputs("\n\n", r->f);
+	md_text(r->f, amounts_text(it, text, sizeof text));
 	if (*row->group) {
 		fputs(" · ", r->f);
 		md_text(r->f, row->group);
@@ -371,7 +378,8 @@ static void md_item(struct report *r, const struct item *it, int index)
 	fprintf(r->f, _("\n- latest actual: %s\n- progress (%s): %s, %s\n- rank: %s\n"),
 		latest_text(&row->st, a, sizeof a), fiscal_year_short(r->year, fy, sizeof fy),
 		kpi_years_ratio(&row->st.progress, b, sizeof b),
-		progress_status_name(row->st.progress.status), rank_text(it, text, sizeof text));
+		progress_status_name(row->st.progress.status),
+		inert_str(&pool, rank_text(it, text, sizeof text)));
 	if (it->e.present && *it->e.reason) {
 		fputs(_("- reason: "), r->f);
 		md_text(r->f, it->e.reason);
@@ -390,22 +398,14 @@ static void md_item(struct report *r, const struct item *it, int index)
 	md_lines(r->f, _("comments"), it->remarks.comments);
 	md_lines(r->f, _("action items"), it->remarks.actions);
 	fputc('\n', r->f);
+	inert_pool_free(&pool);
 }
 
 /* --- HTML -------------------------------------------------------------- */
 
 static void html_text(FILE *f, const char *t)
 {
-	for (; *t; t++) {
-		switch (*t) {
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '&': fputs("&amp;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\n': fputs("<br/>", f); break;
-		default: fputc(*t, f);
-		}
-	}
+	inert_html(t, f);
 }
 
 static const char html_style[] =
@@ -742,9 +742,9 @@ static int write_report(void *ctx, FILE *f, struct error *err)
 }
 
 int report_write_file(struct store *s, const struct report_options *o, const char *path,
-		      struct error *err)
+		      const struct outfile_rules *rules, struct error *err)
 {
 	struct report_job job = { s, o };
 
-	return file_replace(path, write_report, &job, err);
+	return outfile_write(path, rules, write_report, &job, err);
 }

@@ -26,8 +26,10 @@ int report_format_parse(const char *name, enum report_format *format, struct err
 /* Writes the report to out. Returns 0, or -1 with err filled. */
 int report_write(struct store *s, const struct report_options *o, FILE *out, struct error *err);
 
-/* The same into path, replaced whole or left as it was. */
+/* The same into path, opened by outfile_open under rules (NULL: local
+ * use): replaced whole or left as it was. */
+struct outfile_rules;
 int report_write_file(struct store *s, const struct report_options *o, const char *path,
-		      struct error *err);
+		      const struct outfile_rules *rules, struct error *err);
 
 #endif

@@ -389,26 +389,41 @@ static const char *const migration_2[] = {
 	"  WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year" \
 	"  AND kind = " KIND_CODE("OLD.kind") "; END;"
 
-/* The history view's triggers (versions 3 and 4). */
-#define HISTORY_VIEW_TRIGGERS \
+/* The history view's triggers (versions 3 and 4 without said_by; 5
+ * with it: col, val and match are empty, or name the column). */
+#define HISTORY_VIEW_TRIGGERS_OF(col, val, match) \
 	"CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN" \
 	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')" \
 	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);" \
 	"  SELECT RAISE(ABORT, 'history ids only grow')" \
 	"  WHERE NEW.id <= (SELECT last FROM history_seq);" \
 	"  UPDATE history_seq SET last = coalesce(NEW.id, last + 1);" \
-	"  INSERT INTO change(who, at, source) VALUES (NEW.changed_by, NEW.changed_at, NEW.source)" \
-	"  ON CONFLICT DO NOTHING;" \
+	"  INSERT INTO change(who, at, source" col ") VALUES (NEW.changed_by, NEW.changed_at, NEW.source" \
+	val ")" "  ON CONFLICT DO NOTHING;" \
 	"  INSERT INTO history_row(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value," \
 	"  new_note, change_id)" \
 	"  VALUES ((SELECT last FROM history_seq), NEW.kpi_id, NEW.fiscal_year, " KIND_CODE("NEW.kind") ", NEW.old_value," \
 	"  NEW.old_note, NEW.new_value, NEW.new_note," \
 	"  (SELECT id FROM change WHERE who = NEW.changed_by AND at = NEW.changed_at" \
-	"  AND source = NEW.source)); END;", \
+	"  AND source = NEW.source" match ")); END;", \
 	"CREATE TRIGGER history_view_no_update INSTEAD OF UPDATE ON history" \
 	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;", \
 	"CREATE TRIGGER history_view_no_delete INSTEAD OF DELETE ON history" \
 	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;"
+#define HISTORY_VIEW_TRIGGERS HISTORY_VIEW_TRIGGERS_OF("", "", "")
+
+/* The history view from version 4 on: the changes' rows, and the
+ * settings values keep (col and sel: more columns, from version 5). */
+#define HISTORY_VIEW_OF(col, sel) \
+	"CREATE VIEW history(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value," \
+	"  new_note, changed_by, changed_at, source" col ") AS" \
+	"  SELECT h.id, h.kpi_id, h.fiscal_year, " KIND_TEXT("h.kind") ", h.old_value, h.old_note," \
+	"  h.new_value, h.new_note, c.who, c.at, c.source" sel \
+	"  FROM history_row h JOIN change c ON c.id = h.change_id" \
+	"  UNION ALL" \
+	"  SELECT v.set_id, v.kpi_id, v.fiscal_year, " KIND_TEXT("v.kind") ", NULL, NULL," \
+	"  v.value, v.note, c.who, c.at, c.source" sel \
+	"  FROM value_row v JOIN change c ON c.id = v.set_change WHERE v.set_id IS NOT NULL;"
 
 static const char *const migration_3[] = {
 	"CREATE TABLE entry("
@@ -553,16 +568,37 @@ static const char *const migration_4[] = {
 	VALUE_UPDATE_TRIGGER(",  set_id = NULL, set_change = NULL"),
 	/* Dropping the view drops its triggers; they come back as they were. */
 	"DROP VIEW history;",
-	"CREATE VIEW history(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
-	"  new_note, changed_by, changed_at, source) AS"
-	"  SELECT h.id, h.kpi_id, h.fiscal_year, " KIND_TEXT("h.kind") ", h.old_value, h.old_note,"
-	"  h.new_value, h.new_note, c.who, c.at, c.source"
-	"  FROM history_row h JOIN change c ON c.id = h.change_id"
-	"  UNION ALL"
-	"  SELECT v.set_id, v.kpi_id, v.fiscal_year, " KIND_TEXT("v.kind") ", NULL, NULL,"
-	"  v.value, v.note, c.who, c.at, c.source"
-	"  FROM value_row v JOIN change c ON c.id = v.set_change WHERE v.set_id IS NOT NULL;",
+	HISTORY_VIEW_OF("", ""),
 	HISTORY_VIEW_TRIGGERS,
+	NULL
+};
+
+/* Version 5: a change keeps, beside who made it, who the file it came
+ * from said entered the value (said_by; '' when the file said nothing
+ * else): an import by an official over SSH records the official as
+ * who, whatever the file's entered_by claims. change is made again for
+ * its UNIQUE to take said_by in, with its ids, so that history_row and
+ * value_row keep pointing at the same changes. */
+static const char *const migration_5[] = {
+	"DROP VIEW history;",
+	"CREATE TABLE change_5("
+	"  id INTEGER PRIMARY KEY,"
+	"  who TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  said_by TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (who, at, source, said_by)"
+	");",
+	"INSERT INTO change_5(id, who, at, source) SELECT id, who, at, source FROM change;",
+	"DROP TABLE change;",
+	"ALTER TABLE change_5 RENAME TO change;",
+	"CREATE TRIGGER change_no_update BEFORE UPDATE ON change"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER change_no_delete BEFORE DELETE ON change"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	HISTORY_VIEW_OF(", said_by", ", c.said_by"),
+	HISTORY_VIEW_TRIGGERS_OF(", said_by", ", coalesce(NEW.said_by, '')",
+				 " AND said_by = coalesce(NEW.said_by, '')"),
 	NULL
 };
 
@@ -571,6 +607,7 @@ const char *const *const schema_migrations[] = {
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "outfile.h"
 #include "schema.h"
 
 static long fail_countdown;
@@ -321,9 +322,22 @@ static struct store *open_file(const char *path, const char *file, enum store_mo
 		return NULL;
 	}
 
+	if (mode == STORE_CREATE) {
+		/* the account's alone: 0600, and SQLite gives its -wal and
+		 * -shm the database's mode */
+		int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+		if (fd < 0) {
+			error_set(err, "%s: %s", path, strerror(errno));
+			return NULL;
+		}
+		close(fd);
+	}
 	s = calloc(1, sizeof *s);
 	if (!s) {
 		error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+		if (mode == STORE_CREATE)
+			store_remove(file);
 		return NULL;
 	}
 	snprintf(s->path, sizeof s->path, "%s", path);
@@ -678,21 +692,24 @@ static int backup_dest_free(struct store *s, const char *dest, struct error *err
 	return 0;
 }
 
-int store_backup(struct store *s, const char *dest, struct error *err)
+int store_backup(struct store *s, const char *dest, const struct outfile_rules *rules,
+		 struct error *err)
 {
-	char tmp[4200];
+	struct outfile file;
 	sqlite3 *out = NULL;
 	sqlite3_backup *b;
 	int rc;
 
-	if (strlen(dest) + 32 > sizeof tmp)
-		return error_set(err, _("%.64s…: path longer than %zu bytes"), dest, sizeof tmp - 32);
+	if (strlen(dest) + 32 > sizeof file.tmp)
+		return error_set(err, _("%.64s…: path longer than %zu bytes"), dest,
+				 sizeof file.tmp - 32);
 	if (backup_dest_free(s, dest, err) < 0)
 		return -1;
-	remove_dead_temporaries(dest);
-	snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dest, (long)getpid());
-	unlink(tmp);
-	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (!rules || !rules->folder)
+		remove_dead_temporaries(dest);	/* beside dest, what killed backups left */
+	if (outfile_open(&file, dest, rules, OUTFILE_PATH | OUTFILE_PRIVATE, err) < 0)
+		return -1;
+	if (sqlite3_open_v2(file.tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		error_set(err, "%s: %s", dest, out ? sqlite3_errmsg(out) : "cannot create");
 		goto fail;
 	}
@@ -721,15 +738,10 @@ int store_backup(struct store *s, const char *dest, struct error *err)
 		out = NULL;
 		goto fail;
 	}
-	out = NULL;
-	if (rename(tmp, dest) != 0) {
-		error_set(err, "%s: %s", dest, strerror(errno));
-		goto fail;
-	}
-	return 0;
+	return outfile_close(&file, 1, err);
 fail:
 	sqlite3_close(out);
-	unlink(tmp);
+	outfile_close(&file, 0, err);
 	return -1;
 }
 

@@ -109,9 +109,12 @@ int store_check(struct store *s, void (*report)(void *ctx, const char *problem),
 		void *ctx, struct error *err);
 
 /* Writes a consistent copy of the database to dest while others keep
- * working: into a temporary file beside dest, renamed over it at the end.
- * Returns 0, or -1 with err filled and dest untouched. */
-int store_backup(struct store *s, const char *dest, struct error *err);
+ * working, opened by outfile_open under rules (NULL: local use): into a
+ * temporary file beside dest, renamed over it at the end. Returns 0, or
+ * -1 with err filled and dest untouched. */
+struct outfile_rules;
+int store_backup(struct store *s, const char *dest, const struct outfile_rules *rules,
+		 struct error *err);
 
 /* Removes the database file at path with its -wal, -shm and -journal. */
 void store_remove(const char *path);

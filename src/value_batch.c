@@ -21,10 +21,12 @@ struct staged {
 	long long entry, change;	/* ids of who entered it when, who changed it */
 };
 
-/* Who and when, and the id of its row in entry or change: an import
- * meets a few of them a million times and asks the store once each. */
+/* Who and when (an entry), or who and what the file said (a change, at
+ * the import's time), and the id of its row in entry or change: an
+ * import meets a few of them a million times and asks the store once
+ * each. */
 struct stamp {
-	char *key;		/* who NUL at, or who */
+	char *key;		/* who NUL at, or who NUL said */
 	size_t len;
 	long long id;
 };
@@ -46,6 +48,7 @@ struct value_batch {
 	long changed;
 	struct stamps entries, changes;
 	long long last_id;	/* history_seq: the last history id given */
+	char *official;		/* who the history names, or NULL: the file's entered_by */
 	int writing;		/* rows[0, writing) are being written */
 };
 
@@ -226,13 +229,16 @@ static const char seq_set_sql[] = "UPDATE history_seq SET last = ?";
 static const char entry_add_sql[] =
 	"INSERT INTO entry(who, at) VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING id";
 static const char entry_find_sql[] = "SELECT id FROM entry WHERE who = ?1 AND at = ?2";
+/* A change's stamp is who and what the file said (said_by, '' when the
+ * same); the import's time is ?3. */
 static const char change_add_sql[] =
-	"INSERT INTO change(who, at, source) VALUES (?1, ?2, 'import') ON CONFLICT DO NOTHING"
-	" RETURNING id";
+	"INSERT INTO change(who, at, source, said_by) VALUES (?1, ?3, 'import', ?2)"
+	" ON CONFLICT DO NOTHING RETURNING id";
 static const char change_find_sql[] =
-	"SELECT id FROM change WHERE who = ?1 AND at = ?2 AND source = 'import'";
+	"SELECT id FROM change WHERE who = ?1 AND at = ?3 AND source = 'import' AND said_by = ?2";
 
-struct value_batch *value_batch_new(struct store *s, const char *now, struct error *err)
+struct value_batch *value_batch_new(struct store *s, const char *now, const char *official,
+				    struct error *err)
 {
 	struct value_batch *b;
 
@@ -251,6 +257,11 @@ struct value_batch *value_batch_new(struct store *s, const char *now, struct err
 	}
 	b->s = s;
 	snprintf(b->now, sizeof b->now, "%s", now);
+	if (official && !(b->official = strdup(official))) {
+		error_set(err, _("out of memory"));
+		free(b);
+		return NULL;
+	}
 	{
 		sqlite3_stmt *stmt = store_cached(s, seq_get_sql, err);
 		int rc = stmt ? store_step(s, stmt, err) : SQLITE_ERROR;
@@ -262,7 +273,7 @@ struct value_batch *value_batch_new(struct store *s, const char *now, struct err
 		if (rc != SQLITE_ROW) {
 			if (rc == SQLITE_DONE)
 				error_set(err, _("history_seq has no row"));
-			free(b);
+			value_batch_free(b);
 			return NULL;
 		}
 	}
@@ -318,7 +329,8 @@ static size_t hash_key(const char *who, size_t wlen, const char *at, size_t alen
 }
 
 /* The id of (who, at) in the store: add_sql's, or find_sql's if it was
- * there already. Returns 0 with err filled on failure. */
+ * there already (a statement with a third parameter gets the import's
+ * time). Returns 0 with err filled on failure. */
 static long long stamp_id(struct value_batch *b, struct stamps *t, const char *find_sql,
 			  const char *add_sql, const char *who, const char *at, struct error *err)
 {
@@ -352,6 +364,8 @@ static long long stamp_id(struct value_batch *b, struct stamps *t, const char *f
 			return 0;
 		sqlite3_bind_text(stmt, 1, who, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 2, at, -1, SQLITE_STATIC);
+		if (sqlite3_bind_parameter_count(stmt) == 3)
+			sqlite3_bind_text(stmt, 3, b->now, -1, SQLITE_STATIC);
 		rc = store_step(b->s, stmt, err);
 		if (rc == SQLITE_ROW)
 			id = sqlite3_column_int64(stmt, 0);
@@ -522,6 +536,9 @@ int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
 		    enum value_kind kind, double value, const char *note, const char *by,
 		    const char *at, struct error *err)
 {
+	/* who: the session's official, unless the file's names stand */
+	const char *who = b->official ? b->official : by;
+	const char *said = strcmp(by, who) != 0 ? by : "";
 	struct staged *r;
 	int *slot;
 
@@ -546,11 +563,12 @@ int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
 	}
 	r = &b->rows[b->n];
 	*r = (struct staged){ kpi_id, fiscal_year, kind, value, 0, 0, 0 };
-	r->entry = stamp_id(b, &b->entries, entry_find_sql, entry_add_sql, by, at, err);
+	r->entry = stamp_id(b, &b->entries, entry_find_sql, entry_add_sql, who, at, err);
 	if (!r->entry)
 		return -1;
-	/* The history records the import's time, and who entered the value. */
-	r->change = stamp_id(b, &b->changes, change_find_sql, change_add_sql, by, b->now, err);
+	/* The history records the import's time, who entered the value, and
+	 * what the file said when it said another name. */
+	r->change = stamp_id(b, &b->changes, change_find_sql, change_add_sql, who, said, err);
 	if (!r->change)
 		return -1;
 	r->note = keep(b, note, err);
@@ -572,5 +590,6 @@ void value_batch_free(struct value_batch *b)
 	stamps_free(&b->entries);
 	stamps_free(&b->changes);
 	free(b->arena);
+	free(b->official);
 	free(b);
 }

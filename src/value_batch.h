@@ -13,8 +13,12 @@
 struct value_batch;
 
 /* A batch for an import in s's open transaction; now is the time its
- * history rows record. Returns NULL with err filled on failure. */
-struct value_batch *value_batch_new(struct store *s, const char *now, struct error *err);
+ * history rows record. official, if not NULL, is who entered every
+ * value and made every change, whatever name a row gives (kept beside
+ * as the change's said_by); NULL lets each row's name stand. Returns
+ * NULL with err filled on failure. */
+struct value_batch *value_batch_new(struct store *s, const char *now, const char *official,
+				    struct error *err);
 
 /* Adds a value (the text is copied). A row whose key the chunk holds
  * already, or a full chunk, flushes the chunk first. Returns 0, or -1

@@ -268,7 +268,7 @@ int values_history(struct store *s, long long kpi_id,
 {
 	sqlite3_stmt *stmt = store_prepare(s,
 		"SELECT fiscal_year, kind, old_value, old_note, new_value, new_note,"
-		" changed_by, changed_at, source FROM history WHERE kpi_id = ? ORDER BY id", err);
+		" changed_by, changed_at, source, said_by FROM history WHERE kpi_id = ? ORDER BY id", err);
 	int rc;
 
 	if (!stmt)
@@ -287,6 +287,7 @@ int values_history(struct store *s, long long kpi_id,
 			.changed_by = text_or_empty(stmt, 6),
 			.changed_at = text_or_empty(stmt, 7),
 			.source = text_or_empty(stmt, 8),
+			.said_by = text_or_empty(stmt, 9),
 		};
 		fn(ctx, &row);
 	}

@@ -66,6 +66,7 @@ struct history_row {
 	double old_value, new_value;
 	const char *old_note, *new_note;
 	const char *changed_by, *changed_at, *source;
+	const char *said_by;	/* the name an imported file gave, if not changed_by's */
 };
 
 /* Calls fn for each stored value of kpi_id, by fiscal year then kind

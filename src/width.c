@@ -2,6 +2,7 @@
  * locale), cuts with an ellipsis, and control characters made visible. */
 #define _XOPEN_SOURCE 700
 #include "width.h"
+#include "inert.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -53,12 +54,13 @@ static int is_ambiguous(wchar_t wc)
 }
 
 /* One character of text: its bytes, its code point and its columns. A
- * control character is shown as ^X (two columns); an invalid byte as
- * U+FFFD. */
+ * control character is shown as inert_control writes it (^X, two
+ * columns; ^[X for C1, three); an invalid byte as U+FFFD. */
 static size_t next_char(const char *p, wchar_t *wc, int *cols)
 {
 	mbstate_t st;
-	size_t n;
+	size_t n, v;
+	char visible[4];
 	int w;
 
 	memset(&st, 0, sizeof st);
@@ -68,8 +70,9 @@ static size_t next_char(const char *p, wchar_t *wc, int *cols)
 		*cols = 1;
 		return 1;
 	}
-	if (*wc < 0x20 || *wc == 0x7F) {
-		*cols = 2;
+	v = inert_control((unsigned long)*wc, visible);
+	if (v) {
+		*cols = (int)v;
 		return n;
 	}
 	w = wcwidth(*wc);
@@ -94,10 +97,12 @@ int width_of(const char *text)
 /* Appends the visible form of one character. */
 static size_t put_char(char *out, const char *p, size_t n, wchar_t wc)
 {
-	if (wc < 0x20 || wc == 0x7F) {
-		out[0] = '^';
-		out[1] = wc == 0x7F ? '?' : (char)('@' + wc);
-		return 2;
+	char visible[4];
+	size_t v = inert_control((unsigned long)wc, visible);
+
+	if (v) {
+		memcpy(out, visible, v);
+		return v;
 	}
 	if (wc == 0xFFFD && n == 1 && (unsigned char)*p >= 0x80) {
 		memcpy(out, "\xEF\xBF\xBD", 3);

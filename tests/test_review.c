@@ -101,7 +101,7 @@ static int import_text(struct store *s, const char *text, struct error_list *err
 	struct import_file file = { "scheme.csv", text, strlen(text) };
 	struct import_stats stats;
 
-	return csv_import(s, &file, 1, ENCODING_AUTO, "t", &stats, errors);
+	return csv_import(s, &file, 1, ENCODING_AUTO, "t", 1, &stats, errors);
 }
 
 static void an_imported_scheme_replaces_the_default(void **state)

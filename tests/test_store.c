@@ -485,7 +485,7 @@ static void backup_copies_a_database_that_passes_check(void **state)
 	int n = 0;
 
 	(void)state;
-	assert_int_equal(store_backup(s, copy, &err), 0);
+	assert_int_equal(store_backup(s, copy, NULL, &err), 0);
 	store_close(s);
 	s = store_open(copy, STORE_READ_WRITE, &err);
 	assert_non_null(s);
@@ -503,7 +503,7 @@ static void backup_to_an_unwritable_place_leaves_nothing(void **state)
 	struct error err;
 
 	(void)state;
-	assert_int_equal(store_backup(s, "/nonexistent/dir/copy.db", &err), -1);
+	assert_int_equal(store_backup(s, "/nonexistent/dir/copy.db", NULL, &err), -1);
 	assert_non_null(strstr(err.text, "/nonexistent/dir/copy.db: "));
 	assert_int_equal(access("/nonexistent/dir/copy.db", F_OK), -1);
 	store_close(s);

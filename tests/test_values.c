@@ -276,7 +276,7 @@ static void an_imported_value_keeps_its_setting_until_it_changes(void **state)
 	struct error err;
 	char *before;
 
-	assert_int_equal(csv_import(f->s, &file, 1, ENCODING_AUTO, "suzuki", &stats, &errors), 0);
+	assert_int_equal(csv_import(f->s, &file, 1, ENCODING_AUTO, "suzuki", 1, &stats, &errors), 0);
 	assert_int_equal(stats.values_changed, 3);
 	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history_row WHERE kpi_id = 1"), 0);
 	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM value_row WHERE kpi_id = 1"

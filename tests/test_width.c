@@ -64,6 +64,14 @@ static void control_characters_are_shown_as_visible_escapes(void **state)
 	assert_string_equal(cut("a\rb\n", 20, 0), "a^Mb^J");
 }
 
+static void c1_controls_are_shown_as_their_escape_form(void **state)
+{
+	(void)state;
+	/* U+009B is CSI to a terminal that reads C1: ESC [ in 7 bits */
+	assert_string_equal(cut("a\xc2\x9b" "31mb", 20, 0), "a^[[31mb");
+	assert_int_equal(width_of("\xc2\x9b"), 3);
+}
+
 static void ambiguous_characters_take_the_columns_the_terminal_gives(void **state)
 {
 	(void)state;
@@ -86,6 +94,7 @@ int main(void)
 		cmocka_unit_test(a_wide_character_at_the_right_edge_is_never_halved),
 		cmocka_unit_test(a_column_of_width_one_holds_only_the_ellipsis),
 		cmocka_unit_test(control_characters_are_shown_as_visible_escapes),
+		cmocka_unit_test(c1_controls_are_shown_as_their_escape_form),
 		cmocka_unit_test(ambiguous_characters_take_the_columns_the_terminal_gives),
 	};
 

@@ -1431,7 +1431,7 @@ static void export_report(struct browser *b, const char *file)
 		o.format = REPORT_HTML;
 	else if (dot && strcmp(dot, ".csv") == 0)
 		o.format = REPORT_CSV, o.excel = 1;
-	if (report_write_file(b->s, &o, file, &err) < 0)
+	if (report_write_file(b->s, &o, file, &b->cli->files, &err) < 0)
 		set_message(b, "%s", err.text);
 	else
 		set_message(b, _("wrote %s"), file);
@@ -1455,11 +1455,18 @@ static void export_file(struct browser *b, char *arg)
 		return;
 	}
 	*file++ = '\0';
+	/* over SSH: a plain name in the export folder, or refused and logged */
+	if (b->cli->files.folder && outfile_check(file, &b->cli->files, &err) < 0) {
+		set_message(b, _("not permitted: %s"), err.text);
+		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :export", b->message);
+		return;
+	}
 	if (strcmp(arg, "report") == 0) {
 		export_report(b, file);
 		return;
 	}
-	if (csv_export_kind(arg, &kind, &err) < 0 || csv_export_file(b->s, kind, 0, file, &err) < 0)
+	if (csv_export_kind(arg, &kind, &err) < 0 ||
+	    csv_export_file(b->s, kind, 0, file, &b->cli->files, &err) < 0)
 		set_message(b, "%s", err.text);
 	else
 		set_message(b, _("wrote %s"), file);
@@ -1655,6 +1662,20 @@ static void enter_value(struct browser *b)
 	}
 }
 
+/* u from an official whose role enters no values: said, and logged. */
+static int refuse_undo(struct browser *b)
+{
+	char why[1200];
+	struct error err;
+
+	if (access_may(&b->cli->identity, ACCESS_EDIT))
+		return 0;
+	access_may_kpi(b->s, &b->cli->identity, ACCESS_EDIT, 0, why, sizeof why, &err);
+	set_message(b, _("not permitted: %s"), why);
+	access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: u", why);
+	return 1;
+}
+
 /* Counts what is due again (after a save, another official's, or at
  * the start). */
 static void count_due(struct browser *b)
@@ -1814,6 +1835,8 @@ static void key(struct browser *b, const struct key *k)
 	case ACT_DASHBOARD: dashboard(b); break;
 	case ACT_PRESENT: present(b); break;
 	case ACT_UNDO:
+		if (refuse_undo(b))
+			break;
 		if (b->s->read_only)
 			set_message(b, _("read-only database: values cannot be entered"));
 		else

@@ -284,15 +284,17 @@ static int refuse(struct presentation *p)
 {
 	char why[512];
 
-	if (p->read_only)
+	/* the role and scope first (a viewer's database is read-only too):
+	 * their refusal is said and logged */
+	if (p->loaded && official_refusal(p->cli, ACCESS_EVALUATE, p->k.code, why, sizeof why))
+		snprintf(p->message, sizeof p->message, _("not permitted: %s"), why);
+	else if (p->read_only)
 		snprintf(p->message, sizeof p->message, "%s", _("read-only: nothing can be recorded"));
 	else if (*p->m.closed_at)
 		snprintf(p->message, sizeof p->message, "%s",
 			 _("this meeting is closed: nothing can be recorded"));
 	else if (!p->loaded)
 		snprintf(p->message, sizeof p->message, "%s", _("no KPI here"));
-	else if (official_refusal(p->cli, ACCESS_EVALUATE, p->k.code, why, sizeof why))
-		snprintf(p->message, sizeof p->message, _("not permitted: %s"), why);
 	else
 		return 0;
 	return 1;

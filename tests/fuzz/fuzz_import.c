@@ -92,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!s)
 		setup();
 	before = changes();
-	if (csv_import(s, &file, 1, ENCODING_AUTO, "fuzz", &stats, &errors) < 0) {
+	if (csv_import(s, &file, 1, ENCODING_AUTO, "fuzz", 1, &stats, &errors) < 0) {
 		/* Refused: said why, and nothing changed. */
 		if (errors.n == 0 || changes() != before)
 			abort();

@@ -10,46 +10,12 @@
 # folder may be where it cannot enter: /root is 0700); as a user with
 # sudo the test runs itself as root; otherwise the service account is
 # the user running the test, and the browser's part is skipped.
-if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-	exec sudo -n env PATH="/usr/local/sbin:/usr/sbin:/sbin:$PATH" srcdir="${srcdir:-.}" KPITREE="${KPITREE:-$(pwd)/kpitree}" \
-		SQLITE3="${SQLITE3:-sqlite3}" TMPDIR="${TMPDIR:-/tmp}" \
-		ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" sh "$0"
-fi
+. "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/screen/lib.sh"
-
-sshd_bin=$(command -v sshd || echo /usr/sbin/sshd)
-for tool in "$sshd_bin" ssh ssh-keygen tmux; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "1..0 # SKIP $tool is not installed (./bootstrap --tests installs it)"
-		exit 0
-	fi
-done
-
+. "$srcdir/tests/screen/sshd.sh"
 svc_home="$work/svc"
 pwned="/tmp/kpitree-pwned-$$"
-if [ "$(id -u)" -eq 0 ]; then
-	# The account runs kpitree from a copy it can reach (the build folder
-	# may be where it cannot enter, as under /root), with the catalogues
-	# that a build tree's program finds beside it.
-	mkdir "$work/bin"
-	cp "$KPITREE" "$work/bin/kpitree" || exit 1
-	[ ! -d "${KPITREE%/*}/locale" ] || cp -R "${KPITREE%/*}/locale" "$work/bin/" || exit 1
-	chmod -R a+rX "$work/bin"
-	KPITREE="$work/bin/kpitree"
-	svc="kpitree-t$$"
-	if ! useradd --system --no-create-home --home-dir "$svc_home" --shell /bin/sh "$svc" 2>"$work/useradd.err"; then
-		echo "1..0 # SKIP cannot add a service account: $(cat "$work/useradd.err")"
-		exit 0
-	fi
-	# sshd refuses an account with a locked password ("!") without PAM
-	usermod -p '*' "$svc"
-	as_svc() { runuser -u "$svc" -- "$@"; }
-	# sshd's privilege separation needs its folder, made at boot elsewhere
-	mkdir -p /run/sshd
-else
-	svc=$(id -un)
-	as_svc() { "$@"; }
-fi
+ssh_service_account kpitree-t
 cleanup() {
 	[ -f "$work/sshd.pid" ] && kill "$(cat "$work/sshd.pid")" 2>/dev/null
 	tmux -L "$sock" kill-server 2>/dev/null
@@ -60,16 +26,7 @@ trap cleanup EXIT
 
 plan 37
 
-# The service account's folder: its database, the log beside it, and its
-# authorized_keys; the work folder above it is only passed through.
-chmod 711 "$work"
-mkdir -p "$svc_home/.ssh"
-db="$svc_home/k.db"
-ak="$svc_home/.ssh/authorized_keys"
-: >"$ak"
-[ "$svc" != "$(id -un)" ] && chown -R "$svc" "$svc_home"
-chmod 700 "$svc_home/.ssh"
-as_svc "$KPITREE" --db "$db" init >/dev/null || exit 1
+ssh_service_home || exit 1
 history_of() { as_svc "$KPITREE" --db "$db" history "$1"; }
 
 # What is due is last fiscal year's actual (April starts a year): the
@@ -84,68 +41,12 @@ for code in SP5-1 SP5-2 SP5-3; do
 		as_svc "$KPITREE" --db "$db" --user planner set "$code" "$due" - >/dev/null || exit 1
 done
 
-for who in viewer editor admin stranger; do
-	ssh-keygen -q -t ed25519 -N '' -C "$who@test" -f "$work/$who" || exit 1
-done
-ssh-keygen -q -t ed25519 -N '' -f "$work/host_key" || exit 1
-
-as_svc "$KPITREE" --db "$db" access add sato "$work/viewer.pub" --role viewer --lang en --file "$ak" >/dev/null &&
-	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --lang en --file "$ak" >/dev/null &&
-	as_svc "$KPITREE" --db "$db" access add suzuki "$work/admin.pub" --role admin --lang en --file "$ak" >/dev/null
+ssh_officials en stranger
 ok $? "access add writes the three officials' keys as the service account"
 
-# sshd in the foreground, on the first free port of a few tried.
-start_sshd() {
-	tries=0
-	while [ $tries -lt 20 ]; do
-		port=$((20000 + ($$ * 7 + tries * 997) % 40000))
-		cat >"$work/sshd_config" <<EOF
-Port $port
-ListenAddress 127.0.0.1
-HostKey $work/host_key
-PidFile $work/sshd.pid
-AuthorizedKeysFile $ak
-StrictModes no
-AllowUsers $svc
-PubkeyAuthentication yes
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-UsePAM no
-PermitRootLogin no
-AcceptEnv LANG LC_*
-LogLevel VERBOSE
-EOF
-		"$sshd_bin" -D -e -f "$work/sshd_config" 2>"$work/sshd.log" &
-		i=0
-		while [ $i -lt 50 ]; do
-			if grep -q "Server listening on 127.0.0.1 port $port" "$work/sshd.log"; then
-				echo $! >"$work/sshd.pid"
-				return 0
-			fi
-			kill -0 $! 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill $! 2>/dev/null
-		tries=$((tries + 1))
-	done
-	return 1
-}
 start_sshd
 ok $? "sshd listens on 127.0.0.1 with its own config and host key"
 [ -f "$work/sshd.pid" ] || { sed 's/^/# /' "$work/sshd.log"; finish; }
-echo "[127.0.0.1]:$port $(cat "$work/host_key.pub")" >"$work/known_hosts"
-
-# ssh_as WHO [COMMAND...]: ssh with WHO's key as the service account.
-ssh_opts="-F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o IdentityAgent=none"
-ssh_opts="$ssh_opts -o StrictHostKeyChecking=yes -o UserKnownHostsFile=$work/known_hosts"
-ssh_opts="$ssh_opts -o SendEnv=LANG -p $port"
-ssh_as() {
-	who=$1
-	shift
-	# shellcheck disable=SC2086
-	ssh $ssh_opts -i "$work/$who" "$svc@127.0.0.1" -- "$@"
-}
 
 # The command line over SSH: each role, and a refusal's exit status.
 ssh_as viewer show SP5-1 >"$work/out" 2>"$work/err"
@@ -216,13 +117,7 @@ ok $? "a key not in authorized_keys is refused by sshd"
 # The browser over ssh -tt: the editor enters a value in its scope and is
 # refused outside it; the viewer cannot save. An sshd not run by root
 # cannot hand the terminal to its user (chown to the tty group).
-if [ "$svc" = "$(id -un)" ]; then
-	i=0
-	while [ $i -lt 14 ]; do
-		tap_n=$((tap_n + 1))
-		echo "ok $tap_n # SKIP a terminal over ssh needs sshd run by root: run make check as root or with sudo"
-		i=$((i + 1))
-	done
+if no_terminal_over_ssh 14; then
 	grep -q "refused sato (viewer, all) from 127.0.0.1: set SP5-1 $due 12: " "$db-access.log"
 	ok $? "refusals are logged beside the database with who, from where and what"
 	no_reports
