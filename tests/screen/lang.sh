@@ -10,14 +10,6 @@ db="$work/k.db"
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES
 
-# fits: every line of the screen takes at most 80 columns and none holds
-# a replacement character: no wide character was cut in half.
-fits() {
-	screen >"$work/screen"
-	[ "$(LANG=ja_JP.UTF-8 wc -L <"$work/screen")" -le 80 ] && ! grep -q "$(printf '\357\277\275')" "$work/screen"
-	ok $? "$1"
-}
-
 ja="env LANG=ja_JP.UTF-8 $KPITREE --db $db --user tanaka --year R7"
 en="env LANG=C.UTF-8 $KPITREE --db $db --user tanaka --year R7"
 
