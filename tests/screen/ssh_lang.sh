@@ -9,10 +9,7 @@
 . "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/screen/lib.sh"
 . "$srcdir/tests/screen/sshd.sh"
-svc_home="$work/svc"
-ssh_service_account kpitree-l
-trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
-	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
+ssh_test kpitree-l
 
 plan 21
 

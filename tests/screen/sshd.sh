@@ -40,6 +40,16 @@ ssh_service_account() {
 	fi
 }
 
+# ssh_test PREFIX: a test's service account (ssh_service_account) in
+# $work/svc, and at exit the server stopped, the browsers' tmux ended,
+# the account removed and the work folder too.
+ssh_test() {
+	svc_home="$work/svc"
+	ssh_service_account "$1"
+	trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
+		[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
+}
+
 # ssh_service_home: the service account's folder $svc_home: its
 # database $db (made by init), the log beside it, and its authorized_keys
 # $ak; the work folder above it is only passed through.
