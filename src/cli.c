@@ -701,6 +701,63 @@ static int print_review(struct cli *cli, const struct kpi *k, const struct kpi_y
 	return meeting_remarks(cli->store, 0, k->id, 1, print_action, cli, e);
 }
 
+/* show's notes, whole (the table's copies are cut), each year's plan
+ * note before its actual note: values_each gives a year's actual first,
+ * so the actual's waits for the plan's. */
+struct notes {
+	struct cli *cli;
+	int year;
+	char *actual;		/* the year's actual note, not yet printed */
+};
+
+static void flush_note(struct notes *n)
+{
+	char fy[32], *inert;
+
+	if (!n->actual)
+		return;
+	inert = malloc(inert_size(n->actual));
+	if (inert)
+		fprintf(n->cli->out, _("note %s actual: %s\n"),
+			fiscal_year_format(n->year, fy, sizeof fy),
+			inert_text(n->actual, inert, inert_size(n->actual)));
+	free(inert);
+	free(n->actual);
+	n->actual = NULL;
+}
+
+static void print_note(void *ctx, const struct value_row *v)
+{
+	struct notes *n = ctx;
+	char fy[32], *inert;
+
+	if (v->fiscal_year != n->year)
+		flush_note(n);
+	n->year = v->fiscal_year;
+	if (!*v->note)
+		return;
+	if (v->kind == VALUE_ACTUAL) {
+		n->actual = strdup(v->note);
+		return;
+	}
+	inert = malloc(inert_size(v->note));
+	if (inert)
+		fprintf(n->cli->out, _("note %s plan: %s\n"),
+			fiscal_year_format(v->fiscal_year, fy, sizeof fy),
+			inert_text(v->note, inert, inert_size(v->note)));
+	free(inert);
+	flush_note(n);
+}
+
+static int print_notes(struct cli *cli, long long kpi_id, struct error *e)
+{
+	struct notes n = { .cli = cli };
+	int rc = values_each(cli->store, kpi_id, print_note, &n, e);
+
+	flush_note(&n);
+	return rc;
+}
+
 static int run_show(struct cli *cli)
 {
 	struct kpi_years t;
@@ -744,15 +801,10 @@ static int run_show(struct cli *cli)
 			kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
 			kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 	}
-	for (i = 0; i < t.n; i++) {
-		char fy[32];
-
-		fiscal_year_format(t.rows[i].year, fy, sizeof fy);
-		if (t.rows[i].plan_note[0])
-			fprintf(cli->out, _("note %s plan: %s\n"), fy, inert_str(&pool, t.rows[i].plan_note));
-		if (t.rows[i].actual_note[0])
-			fprintf(cli->out, _("note %s actual: %s\n"), fy,
-				inert_str(&pool, t.rows[i].actual_note));
+	if (print_notes(cli, k.id, &e) < 0) {
+		inert_pool_free(&pool);
+		kpi_release(&k);
+		return cli_fail_error(cli, &e);
 	}
 	if (chosen) {
 		char fy[32], ratio[16];

@@ -2,7 +2,7 @@
 # set.sh: set, show and history through the real binary; a failing set
 # writes nothing; eight processes setting 200 values each at once all land.
 . "$srcdir/tests/cli/lib.sh"
-plan 13
+plan 14
 db="$work/k.db"
 fixture "$db"; ok $? "the fixture loads"
 
@@ -49,6 +49,8 @@ run --db "$db" set H01 R7 11 --note "$long"
 run --db "$db" set H01 R7 11 --note "$long"
 [ "$status" -eq 0 ] && grep -q "(unchanged)" "$work/out"
 ok $? "a 9 KB note set twice is unchanged the second time"
+"$KPITREE" --db "$db" show H01 | grep -qxF "note R7 (2025) actual: $long"
+ok $? "show prints the note whole"
 run --db "$db" set H01 R7 10
 [ "$("$SQLITE3" "$db" "SELECT note FROM value WHERE kpi_id = 1 AND fiscal_year = 2025 AND kind = 'actual'")" = "$long" ]
 ok $? "set without --note keeps the stored note, whole"
