@@ -710,18 +710,22 @@ struct notes {
 	char *actual;		/* the year's actual note, not yet printed */
 };
 
+/* One note line, the note made inert. */
+static void put_note(struct cli *cli, const char *format, int year, const char *note)
+{
+	char fy[32], *inert = malloc(inert_size(note));
+
+	if (inert)
+		fprintf(cli->out, format, fiscal_year_format(year, fy, sizeof fy),
+			inert_text(note, inert, inert_size(note)));
+	free(inert);
+}
+
 static void flush_note(struct notes *n)
 {
-	char fy[32], *inert;
-
 	if (!n->actual)
 		return;
-	inert = malloc(inert_size(n->actual));
-	if (inert)
-		fprintf(n->cli->out, _("note %s actual: %s\n"),
-			fiscal_year_format(n->year, fy, sizeof fy),
-			inert_text(n->actual, inert, inert_size(n->actual)));
-	free(inert);
+	put_note(n->cli, _("note %s actual: %s\n"), n->year, n->actual);
 	free(n->actual);
 	n->actual = NULL;
 }
@@ -729,7 +733,6 @@ static void flush_note(struct notes *n)
 static void print_note(void *ctx, const struct value_row *v)
 {
 	struct notes *n = ctx;
-	char fy[32], *inert;
 
 	if (v->fiscal_year != n->year)
 		flush_note(n);
@@ -740,12 +743,7 @@ static void print_note(void *ctx, const struct value_row *v)
 		n->actual = strdup(v->note);
 		return;
 	}
-	inert = malloc(inert_size(v->note));
-	if (inert)
-		fprintf(n->cli->out, _("note %s plan: %s\n"),
-			fiscal_year_format(v->fiscal_year, fy, sizeof fy),
-			inert_text(v->note, inert, inert_size(v->note)));
-	free(inert);
+	put_note(n->cli, _("note %s plan: %s\n"), v->fiscal_year, v->note);
 	flush_note(n);
 }
 
