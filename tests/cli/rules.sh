@@ -2,38 +2,15 @@
 # rules.sh: the value rules of the core (values_check), the same through
 # kpitree set and through an import, on the bundled data: each case
 # accepted, or refused with the rule it breaks, naming the file, line and
-# column in an import. The form applies them too (tests/screen/behaviour.sh);
-# tests/test_values.c holds the same table against the core itself.
+# column in an import. tests/screen/rules.sh drives the same cases
+# (tests/cli/rules_cases.sh) through the form; tests/test_values.c holds
+# the table against the core itself.
 . "$srcdir/tests/cli/lib.sh"
 plan 16
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 
-# The window's end moves with the current fiscal year (April to March):
-# two years past the later of the target's year and this one.
-y=$(date +%Y)
-[ "$(date +%m)" -lt 4 ] && y=$((y - 1))
-end() { e=$1; [ "$y" -gt "$e" ] && e=$y; echo "R$((e + 2 - 2018))"; }
-h05=$(end 2029)	# H05: R4 → R11
-h17=$(end 2029)	# H17: H30～R4 → R7～R11, its window from H30
-sp1=$(end 2024)	# SP1-1: adopted R1, its last year R6
-
-# code, year, value, and the rule it breaks ("" accepted), one per line.
-cat >"$work/cases" <<CASES
-H10|R7|93.7|
-H10|R7|150|150: a percentage of a whole is 0 to 100
-H03|R7|160|
-H03|R7|-5|-5: this KPI's values are never negative
-H05|R4|15600|
-H05|R3|15600|R3 is outside this KPI's years, R4 to $h05
-H05|R99|15600|R99 is outside this KPI's years, R4 to $h05
-H17|H30|20|
-H17|H29|20|H29 is outside this KPI's years, H30 to $h17
-SP1-1|H30|0|
-SP1-1|H29|0|H29 is outside this KPI's years, H30 to $sp1
-SP4-3|R5|31.2|
-SP4-3|R5|100.5|100.5: a percentage of a whole is 0 to 100
-CASES
+. "$srcdir/tests/cli/rules_cases.sh"
 
 # set: exit 0 and the value stored, or exit 1 with the rule.
 while IFS='|' read -r code year value why; do
