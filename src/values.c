@@ -39,6 +39,9 @@ static int expect_failed(const struct value_change *c, int had, double old,
 		number_format(old, stored, sizeof stored);
 	if (!c->expect_none)
 		number_format(c->expect, expected, sizeof expected);
+	if (had && !c->expect_none && old == c->expect)
+		return error_of(err, ERROR_CONFLICT, _("the note of the stored %s %s was changed (by %s at %s)"),
+				values_kind_name(c->kind), stored, by, at);
 	if (had)
 		return error_of(err, ERROR_CONFLICT, _("the stored %s is %s (entered by %s at %s), not %s as expected"),
 				 values_kind_name(c->kind), stored, by, at,
@@ -129,6 +132,43 @@ static int insert_new(struct store *s, const struct value_change *c, const char 
 	return record_history(s, c, 0, 0, "", now, err) < 0 ? -1 : 1;
 }
 
+/* Whether text is UTF-8 throughout (no overlong forms, no surrogates). */
+static int utf8_valid(const unsigned char *p)
+{
+	while (*p) {
+		int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
+			: (*p & 0xF8) == 0xF0 ? 3 : -1;
+		unsigned long c = n == 0 ? *p : n == 1 ? *p & 0x1F : n == 2 ? *p & 0x0F : *p & 0x07;
+		int i;
+
+		if (n < 0)
+			return 0;
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return 0;
+			c = c << 6 | (p[i] & 0x3F);
+		}
+		if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) || (n == 3 && c < 0x10000) ||
+		    c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			return 0;
+		p += n + 1;
+	}
+	return 1;
+}
+
+/* A note c may store: UTF-8, at most VALUES_NOTE_MAX bytes. */
+static int note_ok(const struct value_change *c, struct error *err)
+{
+	if (c->clear || !c->note)
+		return 0;
+	if (strlen(c->note) > VALUES_NOTE_MAX)
+		return error_of(err, ERROR_INVALID, _("note: longer than %d bytes"), VALUES_NOTE_MAX);
+	if (!utf8_valid((const unsigned char *)c->note))
+		return error_of(err, ERROR_INVALID,
+				_("note: not UTF-8 (is the terminal set to UTF-8?)"));
+	return 0;
+}
+
 /* The statements are cached (imports call this a million times) and
  * reset on every path, so that none keeps a lock. */
 int values_apply(struct store *s, const struct value_change *c, struct error *err)
@@ -140,6 +180,8 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	double old_value = 0;
 	char *old_note = NULL, now[32];
 
+	if (note_ok(c, err) < 0)
+		return -1;
 	if (c->now)
 		snprintf(now, sizeof now, "%s", c->now);
 	else
@@ -170,7 +212,9 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	if (!w.note)
 		w.note = old_note;
 	if (c->check_expect &&
-	    (c->expect_none ? had : !had || old_value != c->expect)) {
+	    (c->expect_none ? had
+	     : !had || old_value != c->expect ||
+		       (c->expect_note && strcmp(old_note, c->expect_note) != 0))) {
 		expect_failed(c, had, old_value, had ? text_or_empty(old, 2) : "",
 			      had ? text_or_empty(old, 3) : "", err);
 		goto done;

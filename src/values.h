@@ -27,13 +27,20 @@ struct value_change {
 	int check_expect;	/* refuse unless the stored value is `expect` */
 	int expect_none;	/* ... or, with check_expect, that there is none */
 	double expect;
+	const char *expect_note; /* with check_expect: and the stored note is
+				  * this (NULL: the note is not guarded) */
 };
 
 /* Outcomes of values_apply besides -1 (error). */
 enum { VALUES_CHANGED = 0, VALUES_UNCHANGED = 1 };
 
+/* The longest note, in bytes: what a CSV cell holds, so that every
+ * export imports again. */
+#define VALUES_NOTE_MAX (64 * 1024)
+
 /* Applies c inside the caller's transaction: the value row and one
- * history row. A change that would store what is already stored writes
+ * history row. A note that is not UTF-8 or is longer than
+ * VALUES_NOTE_MAX is refused (ERROR_INVALID). A change that would store what is already stored writes
  * nothing and returns VALUES_UNCHANGED. A failed --expect returns -1 with
  * err saying what is stored, who stored it and when. */
 int values_apply(struct store *s, const struct value_change *c, struct error *err);

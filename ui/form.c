@@ -30,6 +30,19 @@ struct field {
 	int numeric;
 };
 
+/* What is stored now at the form's year: read once when a save met
+ * another official's change, shown, and then what a save after y is
+ * guarded by (so that a third official's change is asked about too). */
+struct stored {
+	int year;
+	enum value_kind kind;	/* the kind the conflict was on */
+	int present;		/* of that kind */
+	char value[64], by[128], at[32];
+	int changed_note;	/* only its note differs from the form's */
+	struct kpi_year now;	/* both kinds' values */
+	char *note;		/* the actual's note, whole */
+};
+
 struct form {
 	struct store *s;
 	const char *user;
@@ -39,6 +52,9 @@ struct form {
 	int year;
 	struct kpi_year now, before;	/* this year's row and last year's */
 	char *note;			/* this year's actual note, whole */
+	struct stored seen;		/* what a conflict showed, until y */
+	int note_unread;		/* the note is not text the field can hold:
+					 * kept as it is unless retyped */
 	struct field fields[4];		/* actual, note, [plan,] year */
 	int nfields, focus;
 	int year_field;		/* the last field */
@@ -77,12 +93,14 @@ static void field_free(struct field *f)
 	memset(f, 0, sizeof *f);
 }
 
-/* The field holds text, whole: nothing is cut. */
-static void set_field(struct field *f, const char *label, const char *text, int numeric)
+/* The field holds text, whole: nothing is cut. Returns 0, or -1 when
+ * text is no text of the locale (the field is then empty). */
+static int set_field(struct field *f, const char *label, const char *text, int numeric)
 {
 	mbstate_t st;
 	const char *p = text;
 	size_t n;
+	int rc = 0;
 
 	field_free(f);
 	f->label = label;
@@ -90,6 +108,7 @@ static void set_field(struct field *f, const char *label, const char *text, int 
 	memset(&st, 0, sizeof st);
 	n = mbsrtowcs(NULL, &p, 0, &st);
 	if (n == (size_t)-1 || field_room(f, (int)n) < 0) {
+		rc = n == (size_t)-1 ? -1 : 0;
 		field_room(f, 0);
 		n = 0;
 	} else {
@@ -100,6 +119,7 @@ static void set_field(struct field *f, const char *label, const char *text, int 
 	f->len = (int)n;
 	f->text[f->len] = L'\0';
 	f->cursor = f->len;
+	return rc;
 }
 
 /* The field's text as UTF-8, malloc'd (NULL when memory is short). */
@@ -168,7 +188,9 @@ static int check_value(const struct form *fm, const struct field *f, int year, d
 {
 	struct error err;
 
-	if (values_check(&fm->rules, year, v, &err) == 0)
+	if (values_check_year(&fm->rules, year, &err) < 0)
+		f = &fm->fields[fm->year_field];	/* the year breaks the rule */
+	else if (values_check_value(&fm->rules, v, &err) == 0)
 		return 0;
 	snprintf(why, size, "%s: %s", f->label, err.text);
 	return -1;
@@ -302,6 +324,11 @@ static int validate(struct form *fm, int *has_actual, double *actual, int *has_p
 	if (*has_actual && check_value(fm, &fm->fields[F_ACTUAL], year, *actual, fm->message,
 				       sizeof fm->message) < 0)
 		return -1;
+	if (!*has_actual && !fm->now.has_actual && fm->fields[F_NOTE].len) {
+		snprintf(fm->message, sizeof fm->message, "%s: %s", fm->fields[F_NOTE].label,
+			 _("a note goes with a value: enter the value too"));
+		return -1;
+	}
 	if (fm->year_field > F_PLAN &&
 	    (field_number(&fm->fields[F_PLAN], has_plan, plan, fm->message,
 			  sizeof fm->message) < 0 ||
@@ -311,14 +338,15 @@ static int validate(struct form *fm, int *has_actual, double *actual, int *has_p
 	return 0;
 }
 
-/* y or n, asked on the message line. */
-static int confirm(struct form *fm, WINDOW *w, const char *question)
+/* y or n, asked on the line below the message; deleting says what y
+ * does. */
+static int confirm(struct form *fm, WINDOW *w, const char *question, int deleting)
 {
 	struct key k;
-
 	int answer = -1;
 
-	snprintf(fm->question, sizeof fm->question, _("%s  y: save / n: back"), question);
+	snprintf(fm->question, sizeof fm->question,
+		 deleting ? _("%s  y: delete / n: back") : _("%s  y: save / n: back"), question);
 	draw(fm, w);
 	while (answer < 0) {
 		if (input_next(&k, -1) < 0 || k.is_key)
@@ -332,19 +360,22 @@ static int confirm(struct form *fm, WINDOW *w, const char *question)
 	return answer;
 }
 
-/* What another official stored: found by values_each. */
-struct stored {
-	int year;
-	enum value_kind kind;
-	int present;
-	char value[64], by[128], at[32];
-};
-
 static void find_stored(void *ctx, const struct value_row *r)
 {
 	struct stored *s = ctx;
 
-	if (r->fiscal_year != s->year || r->kind != s->kind)
+	if (r->fiscal_year != s->year)
+		return;
+	if (r->kind == VALUE_ACTUAL) {
+		s->now.has_actual = 1;
+		s->now.actual = r->value;
+		free(s->note);
+		s->note = strdup(r->note);
+	} else {
+		s->now.has_plan = 1;
+		s->now.plan = r->value;
+	}
+	if (r->kind != s->kind)
 		return;
 	s->present = 1;
 	number_format(r->value, s->value, sizeof s->value);
@@ -352,27 +383,55 @@ static void find_stored(void *ctx, const struct value_row *r)
 	snprintf(s->at, sizeof s->at, "%s", r->entered_at);
 }
 
-/* Says on the message line who saved the value of kind that the form's
- * save was guarded against (a conflict), or that it was cleared. */
-static void say_conflict(struct form *fm, enum value_kind kind)
+/* Reads what is stored now after a conflict on kind, says on the message
+ * line who saved what meanwhile, and keeps it in fm->seen for y to take
+ * (take_seen). Returns 0, or -1 (fm->failed says why). */
+static int take_conflict(struct form *fm, enum value_kind kind)
 {
 	struct stored found = { .year = fm->year, .kind = kind };
 	struct error err;
 	char when[64];
 
-	if (values_each(fm->s, fm->k.id, find_stored, &found, &err) == 0 && found.present)
+	if (values_each(fm->s, fm->k.id, find_stored, &found, &err) < 0) {
+		free(found.note);
+		snprintf(fm->failed, sizeof fm->failed, _("not saved: %s"), err.text);
+		return -1;
+	}
+	found.changed_note = kind == VALUE_ACTUAL && found.present && fm->now.has_actual &&
+			     found.now.actual == fm->now.actual;
+	if (found.changed_note)
+		snprintf(fm->message, sizeof fm->message, _("%s changed the note of the %s at %s meanwhile"),
+			 found.by, _(values_kind_name(kind)), i18n_time(found.at, when, sizeof when));
+	else if (found.present)
 		snprintf(fm->message, sizeof fm->message, _("%s saved %s %s at %s meanwhile"),
 			 found.by, _(values_kind_name(kind)), found.value,
 			 i18n_time(found.at, when, sizeof when));
 	else
 		snprintf(fm->message, sizeof fm->message, _("someone cleared the %s meanwhile"),
 			 _(values_kind_name(kind)));
+	free(fm->seen.note);
+	fm->seen = found;
+	return 0;
+}
+
+/* After y: what the conflict showed becomes what the next save is
+ * guarded by (and what undo puts back). */
+static void take_seen(struct form *fm)
+{
+	fm->now.has_actual = fm->seen.now.has_actual;
+	fm->now.actual = fm->seen.now.actual;
+	fm->now.has_plan = fm->seen.now.has_plan;
+	fm->now.plan = fm->seen.now.plan;
+	free(fm->note);
+	fm->note = fm->seen.note;
+	fm->seen.note = NULL;
 }
 
 /* Saves in one transaction, each value guarded by what the form last read
- * from the store, the history's source saying how it was entered.
- * Returns 0, 1 when someone else saved first (the message says who), or
- * -1 on failure (fm->failed says why). */
+ * from the store (the actual's note too), the history's source saying
+ * how it was entered. Returns 0, 1 when someone else saved first (the
+ * message says who, and the form now holds what they saved), or -1 on
+ * failure (fm->failed says why). */
 static int save(struct form *fm, const char *source, int has_actual, double actual,
 		int has_plan, double plan)
 {
@@ -381,7 +440,8 @@ static int save(struct form *fm, const char *source, int has_actual, double actu
 		{ .kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_ACTUAL,
 		  .clear = !has_actual, .value = actual, .note = note, .user = fm->user,
 		  .source = source, .check_expect = 1,
-		  .expect_none = !fm->now.has_actual, .expect = fm->now.actual },
+		  .expect_none = !fm->now.has_actual, .expect = fm->now.actual,
+		  .expect_note = fm->note ? fm->note : "" },
 		/* the plan's note is not in the form: NULL keeps it */
 		{ .kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_PLAN,
 		  .clear = !has_plan, .value = plan, .user = fm->user, .source = source,
@@ -395,12 +455,12 @@ static int save(struct form *fm, const char *source, int has_actual, double actu
 		snprintf(fm->failed, sizeof fm->failed, _("not saved: %s"), _("out of memory"));
 		return -1;
 	}
+	if (fm->note_unread)
+		c[0].note = NULL;	/* a note the form could not show stays */
 	rc = values_save(fm->s, c, fm->year_field > F_PLAN ? 2 : 1, &at, &err);
 	free(note);
-	if (rc < 0 && err.kind == ERROR_CONFLICT && at >= 0) {
-		say_conflict(fm, c[at].kind);
-		return 1;
-	}
+	if (rc < 0 && err.kind == ERROR_CONFLICT && at >= 0)
+		return take_conflict(fm, c[at].kind) < 0 ? -1 : 1;
 	if (rc < 0) {
 		snprintf(fm->failed, sizeof fm->failed, _("not saved: %s"), err.text);
 		return -1;
@@ -457,7 +517,7 @@ static void fill(struct form *fm)
 
 	set_field(&fm->fields[F_ACTUAL], _("actual"),
 		  fm->now.has_actual ? number_format(fm->now.actual, buf, sizeof buf) : "", 1);
-	set_field(&fm->fields[F_NOTE], _("note"), fm->note ? fm->note : "", 0);
+	fm->note_unread = set_field(&fm->fields[F_NOTE], _("note"), fm->note ? fm->note : "", 0) < 0;
 	fm->nfields = 2;
 	if (fm->k.is_project || fm->has_plans) {
 		set_field(&fm->fields[F_PLAN], _("plan"),
@@ -516,6 +576,8 @@ static void form_free(struct form *fm)
 		field_free(&fm->fields[i]);
 	free(fm->note);
 	fm->note = NULL;
+	free(fm->seen.note);
+	fm->seen.note = NULL;
 	kpi_release(&fm->k);
 }
 
@@ -534,7 +596,8 @@ static int record(const struct form *fm, enum value_kind kind, int has_new, doub
 	if (kind != VALUE_ACTUAL)
 		return 0;
 	c->old_note = strdup(fm->note ? fm->note : "");
-	return c->old_note ? 0 : -1;
+	c->new_note = fm->note_unread ? strdup(c->old_note) : field_text(&fm->fields[F_NOTE]);
+	return c->old_note && c->new_note ? 0 : -1;
 }
 
 void form_changes_free(struct form_change *c, int n)
@@ -543,7 +606,8 @@ void form_changes_free(struct form_change *c, int n)
 
 	for (i = 0; i < n; i++) {
 		free(c[i].old_note);
-		c[i].old_note = NULL;
+		free(c[i].new_note);
+		c[i].old_note = c[i].new_note = NULL;
 	}
 }
 
@@ -551,16 +615,23 @@ void form_changes_free(struct form_change *c, int n)
  * on, 0 to go back to the form. */
 static int deleting_confirmed(struct form *fm, WINDOW *w, int has_actual, int has_plan)
 {
-	char v[64];
-	int plan = !has_actual && fm->now.has_actual ? 0
-		 : fm->year_field > F_PLAN && !has_plan && fm->now.has_plan ? 1 : -1;
+	int actual = !has_actual && fm->now.has_actual;
+	int plan = fm->year_field > F_PLAN && !has_plan && fm->now.has_plan;
+	char a[64], p[64];
 
-	if (plan < 0)
+	if (!actual && !plan)
 		return 1;
-	snprintf(fm->message, sizeof fm->message, _("the field is empty: the stored %s %s will be deleted."),
-		 _(values_kind_name(plan ? VALUE_PLAN : VALUE_ACTUAL)),
-		 number_format(plan ? fm->now.plan : fm->now.actual, v, sizeof v));
-	return confirm(fm, w, _("delete it?"));
+	number_format(fm->now.actual, a, sizeof a);
+	number_format(fm->now.plan, p, sizeof p);
+	if (actual && plan)
+		snprintf(fm->message, sizeof fm->message,
+			 _("the fields are empty: the stored %s %s and %s %s will be deleted."),
+			 _(values_kind_name(VALUE_ACTUAL)), a, _(values_kind_name(VALUE_PLAN)), p);
+	else
+		snprintf(fm->message, sizeof fm->message,
+			 _("the field is empty: the stored %s %s will be deleted."),
+			 _(values_kind_name(plan ? VALUE_PLAN : VALUE_ACTUAL)), plan ? p : a);
+	return confirm(fm, w, _("delete it?"), 1);
 }
 
 enum form_result form_run(struct store *s, const char *code, int year, const char *user,
@@ -612,6 +683,8 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		}
 		if (!(!k.is_key && (k.code == '\n' || k.code == '\r'))) {
 			edit(&fm.fields[fm.focus], &k);
+			if (fm.focus == F_NOTE)
+				fm.note_unread = 0;	/* typed anew: it replaces */
 			fm.failed[0] = '\0';
 			continue;
 		}
@@ -638,18 +711,16 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 
 			snprintf(fm.message, sizeof fm.message, _("%s is %s."),
 				 number_format(actual, v, sizeof v), far_off(&fm, actual));
-			if (!confirm(&fm, win, _("save it?")))
+			if (!confirm(&fm, win, _("save it?"), 0))
 				continue;
 			source = "form --force";	/* an unusual value, confirmed */
 		}
 		rc = save(&fm, source, has_actual, actual, has_plan, plan);
-		/* Over another official's value only on y, guarded by that value
-		 * now (a third may save meanwhile), so that undo puts it back. */
-		while (rc == 1 && confirm(&fm, win, _("save yours over it?"))) {
-			if (load_stored(&fm, fm.year, &err) < 0) {
-				snprintf(fm.failed, sizeof fm.failed, _("not saved: %s"), err.text);
-				break;
-			}
+		/* Over another official's value only on y, guarded by the value
+		 * shown (a third official's is asked about again), so that undo
+		 * puts it back. */
+		while (rc == 1 && confirm(&fm, win, _("save yours over it?"), 0)) {
+			take_seen(&fm);
 			rc = save(&fm, source, has_actual, actual, has_plan, plan);
 		}
 		if (rc == 0) {

@@ -17,6 +17,7 @@ struct form_change {
 	double old;
 	char *old_note;			/* whole, malloc'd; NULL: the form did
 					 * not touch the note (a plan's) */
+	char *new_note;			/* what the save stored: undo's guard */
 	int has_new;
 	double new_value;
 };

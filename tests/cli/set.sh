@@ -2,7 +2,7 @@
 # set.sh: set, show and history through the real binary; a failing set
 # writes nothing; eight processes setting 200 values each at once all land.
 . "$srcdir/tests/cli/lib.sh"
-plan 14
+plan 17
 db="$work/k.db"
 fixture "$db"; ok $? "the fixture loads"
 
@@ -58,6 +58,17 @@ run --db "$db" set H01 R7 9 --note -
 [ "$("$SQLITE3" "$db" "SELECT note FROM value WHERE kpi_id = 1 AND fiscal_year = 2025 AND kind = 'actual'")" = "" ] &&
 	[ "$("$SQLITE3" "$db" "SELECT old_note FROM history WHERE kpi_id = 1 ORDER BY id DESC LIMIT 1")" = "$long" ]
 ok $? "--note - clears it, and the history keeps the old note whole"
+
+# A note that is not UTF-8 (a terminal set to Shift_JIS), or longer than
+# a CSV cell holds, is refused: nothing is stored that an export could
+# not give back.
+before=$("$SQLITE3" "$db" "SELECT count(*) FROM history")
+run --db "$db" set H01 R7 8 --note "$(printf 'bad\377\376 bytes')"
+expect 1 "kpitree: H01 R7 (2025): note: not UTF-8 (is the terminal set to UTF-8?)" "a note that is not UTF-8 is refused"
+run --db "$db" set H01 R7 8 --note "$(printf '%065537d' 0)"
+expect 1 "kpitree: H01 R7 (2025): note: longer than 65536 bytes" "a note longer than a CSV cell is refused"
+[ "$("$SQLITE3" "$db" "SELECT count(*) FROM history")" = "$before" ]
+ok $? "and neither wrote anything"
 
 # A set killed with SIGKILL mid-write, 20 times: the database passes
 # check, and each value is the old one or the new one, with its history.

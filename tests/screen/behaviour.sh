@@ -11,7 +11,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 39
+plan 48
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -131,7 +131,7 @@ tmux -L "$sock" kill-session -t a
 # Undo after another official changed the value: asked, then done on y.
 "$KPITREE" --db "$db" --user suzuki set H06 R7 320 >/dev/null
 keys u
-shows "$(pre 'changed since: %s; undo anyway?')" "u over another's change asks first"
+shows "$(tf 'changed since: now %s; undo anyway?' "$(t actual) 320")" "u over another's change asks first, saying what is stored now"
 keys y
 shows "$(t undone)" "and undoes on y"
 [ "$(stored H06)" = 300.0 ]; ok $? "back to the value before B's save"
@@ -139,7 +139,7 @@ shows "$(t undone)" "and undoes on y"
 # An emptied value is deleted only after y.
 keys e BSpace BSpace BSpace BSpace BSpace Enter
 shows "$(tf 'the field is empty: the stored %s %s will be deleted.' "$(t actual)" 300)" "emptying the value says what would be deleted"
-shows "$(tf '%s  y: save / n: back' "$(t 'delete it?')")" "and asks"
+shows "$(tf '%s  y: delete / n: back' "$(t 'delete it?')")" "and asks, y to delete"
 keys n Escape
 [ "$(stored H06)" = 300.0 ]; ok $? "n deletes nothing"
 
@@ -167,6 +167,39 @@ shows "来年度に達成の見込み" "with one the rank is recorded, its reaso
 ok $? "the history has the rank and its reason"
 keys q : "meeting end" Enter
 shows "$(tf 'meeting %lld ended' 1)" "the meeting ends"
+# Another official's note counts as a change: asked about, never lost.
+"$KPITREE" --db "$db" --user carol set H09 R7 120 --note first >/dev/null
+start "$(browser tanaka H09)"
+shows "$(field "$(t actual)" 120)" "the form opens on a value with a note"
+"$KPITREE" --db "$db" --user bob set H09 R7 120 --note "bob: corrected" >/dev/null
+keys BSpace BSpace BSpace 130 Enter
+shows "$(tf '%s  y: save / n: back' "$(t 'save yours over it?')")" "a note changed meanwhile is asked about"
+keys n
+sleep 0.3
+[ "$("$SQLITE3" "$db" "SELECT value || ' ' || note FROM value WHERE fiscal_year = 2025 AND kind = 'actual' AND kpi_id = (SELECT id FROM kpi WHERE code = 'H09')")" = "120.0 bob: corrected" ]
+ok $? "n keeps the other official's value and note"
+# A third official saves while the question is asked: y asks again.
+keys Enter
+shows "$(tf '%s  y: save / n: back' "$(t 'save yours over it?')")" "Enter asks again"
+"$KPITREE" --db "$db" --user dan set H09 R7 125 >/dev/null
+keys y
+shows "$(tf '%s saved %s %s at %s meanwhile' dan "$(t actual)" 125 "" | sed 's/125.*/125/')" "y over a value saved after the question asks again, naming it"
+keys n Escape
+[ "$("$SQLITE3" "$db" "SELECT value FROM value WHERE fiscal_year = 2025 AND kind = 'actual' AND kpi_id = (SELECT id FROM kpi WHERE code = 'H09')")" = 125.0 ]
+ok $? "and the third official's value stands"
+
+# A note without a value is not taken; both values emptied are named.
+start "$(browser tanaka H11)"
+keys Tab 集計中
+shows "$(t note): $(t 'a note goes with a value: enter the value too')" "a note without a value is refused as it is typed"
+keys Escape
+"$KPITREE" --db "$db" set SP1-1 R3 9 --plan >/dev/null
+start "$program --db $db --user tanaka --year R3 --keys ':goto Space SP1-1 Enter e'"
+shows "$(field "$(t actual)" 9)" "a grant project's form opens with its actual and plan"
+keys BSpace Tab Tab BSpace Enter
+shows "$(tf 'the fields are empty: the stored %s %s and %s %s will be deleted.' "$(t actual)" 9 "$(t plan)" 9)" "emptying both names both before deleting"
+keys n Escape
+
 # A long note (over 255 bytes) survives an edit of the value alone, and
 # an undo of it.
 note="a$(printf 'あ%.0s' $(seq 100))END"

@@ -21,7 +21,11 @@ while IFS='|' read -r code year value why; do
 		keys Enter
 		shows ": saved" "the form saves $code $year $value"
 	else
-		shows "actual: $why" "the form refuses $code $year $value as it is typed: $why"
+		case $why in
+		*outside*) field=year ;;
+		*) field=actual ;;
+		esac
+		shows "$field: $why" "the form refuses $code $year $value as it is typed: $why"
 		keys Enter
 		sleep 0.3
 		[ "$(stored)" = "$before" ]
