@@ -5,6 +5,7 @@
 # root is warned before putting a key into its own authorized_keys, and
 # a new database is the account's alone (0600, its default folder 0700);
 # check warns when others can read it.
+. "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/cli/lib.sh"
 plan 8
 db="$work/k.db"
@@ -27,7 +28,9 @@ ok $? "and leave its folder as it was"
 
 # Root's own keys, in a mount namespace whose /root is a fresh tmpfs.
 if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
-	unshare -m sh -c "mount -t tmpfs none /root && HOME=/root '$KPITREE' --db '$db' access add a '$work/a.pub' --role viewer" \
+	# a copy of kpitree the tmpfs does not hide (the build may be under /root)
+	mkdir -p "$work/bin" && cp "$KPITREE" "$work/bin/kpitree" || exit 1
+	unshare -m sh -c "mount -t tmpfs none /root && HOME=/root '$work/bin/kpitree' --db '$db' access add a '$work/a.pub' --role viewer" \
 		>"$work/out" 2>"$work/err"
 	[ $? -eq 0 ] && grep -q "^kpitree: warning: /root/.ssh/authorized_keys is root's own: the key logs in as root; give it to the service account instead" "$work/err"
 	ok $? "access add as root into root's own authorized_keys warns"

@@ -5,6 +5,7 @@
 # its target; through a key's forced command every file goes into the
 # export folder by a plain name, never through a link, never over a file
 # unless --force, and standard output still works.
+. "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/cli/lib.sh"
 plan 23
 db="$work/k.db"
