@@ -48,10 +48,23 @@ void i18n_locale(const char *lang, int forced)
 	if (lang) {
 		/* what the client's environment says counts for nothing */
 		unsetenv("LANGUAGE");
-		if (!set_any(LC_ALL, strcmp(lang, "ja") == 0 ? japanese_locales : english_locales))
+		if (!set_any(LC_ALL, strcmp(lang, "ja") == 0 ? japanese_locales : english_locales)) {
+			/* no ja_JP.UTF-8 here: the messages in Japanese all the
+			 * same, by gettext's LANGUAGE over a UTF-8 locale */
 			set_any(LC_ALL, english_locales);
-	} else {
-		setlocale(LC_ALL, "");
+			if (strcmp(lang, "ja") == 0)
+				setenv("LANGUAGE", "ja", 1);
+		}
+	} else if (!setlocale(LC_ALL, "")) {
+		/* one variable names a locale this system lacks (macOS sends
+		 * LC_CTYPE=UTF-8 beside LANG=ja_JP.UTF-8): the others still
+		 * count, each category by itself */
+		static const int categories[] = { LC_CTYPE, LC_MESSAGES, LC_TIME, LC_COLLATE,
+						  LC_NUMERIC, LC_MONETARY };
+		size_t i;
+
+		for (i = 0; i < sizeof categories / sizeof categories[0]; i++)
+			setlocale(categories[i], "");
 	}
 	/* No LANG at all (Tera Term, PuTTY), LANG=C: the characters are
 	 * still UTF-8, or every Japanese text would be blank or cut. */

@@ -4,7 +4,7 @@
 # errors in Japanese. The program finds this build's catalogue by itself,
 # from its build tree: no variable says where.
 . "$srcdir/tests/screen/lib.sh"
-plan 29
+plan 33
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -53,6 +53,16 @@ ok $? "and in English under C"
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" show H01 >"$work/out"
 grep -q "^令和7年度 " "$work/out" && grep -q "遅れ$" "$work/out"
 ok $? "kpitree show writes 令和7年度 and 遅れ under ja_JP"
+# Japanese whatever else the environment says, where it asks for it.
+for how in "env -i LANG=ja_JP.UTF-8 LC_CTYPE=UTF-8" "env -i LANG=C KPITREE_LANG=ja" \
+	"env -i LC_ALL=C.UTF-8 $KPITREE --lang ja" "env -i LOCPATH=/nonexistent $KPITREE --lang ja"; do
+	case $how in
+	*--lang*) $how --db "$db" show H01 >"$work/out" ;;
+	*) $how "$KPITREE" --db "$db" show H01 >"$work/out" ;;
+	esac
+	grep -q "^令和7年度 " "$work/out"
+	ok $? "show is Japanese under $(echo "$how" | sed "s|env -i ||; s|$KPITREE|kpitree|")"
+done
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export actuals >"$work/ja.csv"
 LANG=C.UTF-8 "$KPITREE" --db "$db" export actuals >"$work/en.csv"
 cmp -s "$work/ja.csv" "$work/en.csv"
