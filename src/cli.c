@@ -835,9 +835,10 @@ static int parse_value(struct cli *cli, const char *what, const char *text,
 	return EXIT_DONE;
 }
 
-/* Whether the actual c would store is unusual (values_unusual) and --force
- * was not given: then says why on standard error and returns 1. Returns 0
- * when it may be stored, -1 with e filled on a store error. */
+/* Whether the actual c would store is unusual (values_unusual): without
+ * --force says why on standard error and returns 1; with it returns 2.
+ * Returns 0 for a usual value (or the one stored already), -1 with e
+ * filled on a store error. */
 static int unusual_refused(struct cli *cli, const char *what, const struct value_rules *r,
 			   const struct value_change *c, struct error *e)
 {
@@ -846,7 +847,11 @@ static int unusual_refused(struct cli *cli, const char *what, const struct value
 	char v[64];
 	int has_last;
 
-	if (c->clear || c->kind != VALUE_ACTUAL || cli_flag(cli, "--force"))
+	if (c->clear || c->kind != VALUE_ACTUAL)
+		return 0;
+	/* the value stored already was taken once: a new note is no new value */
+	if (values_get(cli->store, c->kpi_id, c->fiscal_year, VALUE_ACTUAL, &last, NULL, e) == 1 &&
+	    last == c->value)
 		return 0;
 	has_last = values_get(cli->store, c->kpi_id, c->fiscal_year - 1, VALUE_ACTUAL, &last,
 			      NULL, e);
@@ -855,6 +860,8 @@ static int unusual_refused(struct cli *cli, const char *what, const struct value
 	why = values_unusual(r, has_last, last, c->value);
 	if (!why)
 		return 0;
+	if (cli_flag(cli, "--force"))
+		return 2;
 	cli_fail(cli, _("%s: %s is %s: not stored; give --force to store it"), what,
 		 number_format(c->value, v, sizeof v), why);
 	return 1;
@@ -882,8 +889,6 @@ static int run_set(struct cli *cli)
 	}
 	c.kind = cli_flag(cli, "--plan") ? VALUE_PLAN : VALUE_ACTUAL;
 	c.note = note && strcmp(note, "-") == 0 ? "" : note;	/* none: keep the stored one */
-	if (cli_flag(cli, "--force"))
-		c.source = "set --force";
 	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	c.kpi_id = k.id;
@@ -905,6 +910,8 @@ static int run_set(struct cli *cli)
 		kpi_release(&k);
 		return EXIT_FAILED;
 	}
+	if (rc == 2)
+		c.source = "set --force";	/* an unusual value, stored as asked */
 	rc = values_set(cli->store, &c, &e);
 	if (rc < 0) {
 		cli_fail(cli, "%s %s: %s", k.code, fy, e.text);

@@ -6,7 +6,7 @@
 # (tests/cli/rules_cases.sh) through the form; tests/test_values.c holds
 # the table against the core itself.
 . "$srcdir/tests/cli/lib.sh"
-plan 16
+plan 17
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 
@@ -64,4 +64,14 @@ ok $? "the accepted rows import"
 	"$KPITREE" --db "$work/fresh.db" set H05 "$((y + 1))" 19950 >/dev/null &&
 	"$KPITREE" --db "$work/fresh.db" show H05 | grep -q "^at R4 (2022): "
 ok $? "an actual of next year does not decide the status"
+# --force: what it stores is named in the history only when the value
+# was unusual; a new note on an unusual value stored already needs none.
+"$KPITREE" --db "$work/fresh.db" set H03 R9 100 >/dev/null 2>&1
+[ $? -eq 1 ] && "$KPITREE" --db "$work/fresh.db" set H03 R9 100 --force >/dev/null &&
+	"$KPITREE" --db "$work/fresh.db" set H03 R9 100 --note 集計中 >/dev/null &&
+	"$KPITREE" --db "$work/fresh.db" set H03 R10 170 --plan --force >/dev/null &&
+	[ "$("$KPITREE" --db "$work/fresh.db" history H03 | sed 's/^[^ ]* [^ ]*  //' | grep -v 'note:\|(import)')" = "tester  R9 (2027) actual  - -> 100  (set --force)
+tester  R9 (2027) actual  100 -> 100  (set)
+tester  R10 (2028) plan  - -> 170  (set)" ]
+ok $? "--force is needed and recorded only for an unusual value"
 finish
