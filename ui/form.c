@@ -221,16 +221,16 @@ static int draw_field(WINDOW *w, int y, int x, int cols, const struct field *f, 
 	int first = 0, col, i, used = 0;
 	char mb[MB_LEN_MAX + 1];
 
-	/* scroll: the first character shown keeps the cursor inside cols */
-	for (;;) {
-		int width = 0;
+	/* scroll: the first character shown keeps the cursor inside cols,
+	 * found in one pass back from the cursor (a long note stays quick) */
+	for (first = f->cursor; first > 0; first--) {
+		int cw = wcwidth(f->text[first - 1]) > 0 ? wcwidth(f->text[first - 1]) : 1;
 
-		for (i = first; i < f->cursor; i++)
-			width += wcwidth(f->text[i]) > 0 ? wcwidth(f->text[i]) : 1;
-		if (width < cols || first >= f->cursor)
+		if (used + cw >= cols)
 			break;
-		first++;
+		used += cw;
 	}
+	used = 0;
 	wattron(w, focused ? A_UNDERLINE : 0);
 	mvwhline(w, y, x, ' ', cols);
 	col = x;
