@@ -175,7 +175,6 @@ struct reader {
 	char last_code[64];
 	long long last_kpi;
 	struct value_rules rules;
-	struct import_seen *seen;	/* the keys an actuals file has given */
 	/* the last project saved, since its fields repeat on each KPI row */
 	char last_project[1024];
 	long long last_project_id;
@@ -286,12 +285,10 @@ static int given_once(struct reader *rd, const struct csv_record *r, const struc
 	char fy[32], *stored_note = NULL;
 	double stored;
 	long line;
-	int rc, same;
+	int rc, same, file;
 
-	if (!rd->seen)
-		rd->seen = import_seen_new();
-	rc = rd->seen ? import_seen_add(rd->seen, &rd->rules, a->fiscal_year, a->kind, r->line,
-					a->value, note, &line)
+	rc = im->seen ? import_seen_add(im->seen, &rd->rules, a->fiscal_year, a->kind, r->line,
+					a->value, note, &line, &file)
 		      : -1;
 	if (rc < 0) {
 		import_error(im, r->line, 0, "%s", _("out of memory"));
@@ -305,7 +302,10 @@ static int given_once(struct reader *rd, const struct csv_record *r, const struc
 			     rd->last_code, fy, values_kind_name(a->kind), line, r->line);
 	if (rc != SEEN_EARLIER_RUN)
 		return rc == SEEN_NEW;
-	/* An earlier run of the KPI's rows gave it: what that row stored. */
+	if (im->errors->n)
+		return 0;	/* nothing was stored to compare with */
+	/* An earlier run of the KPI's rows, in this file or an earlier one,
+	 * gave it: what that row stored. */
 	if (value_batch_flush(rd->batch, &err) < 0 ||
 	    (rc = values_get(im->s, rd->last_kpi, a->fiscal_year, a->kind, &stored, &stored_note,
 			     &err)) < 0) {
@@ -317,9 +317,10 @@ static int given_once(struct reader *rd, const struct csv_record *r, const struc
 	free(stored_note);
 	if (!same)
 		import_error(im, r->line, column_of(c, A_VALUE),
-			     _("%s %s %s is given twice with different values or notes: line %ld and an"
-			       " earlier row of its KPI (from line %ld)"),
-			     rd->last_code, fy, values_kind_name(a->kind), r->line, line);
+			     _("%s %s %s is given again with another value or note than an earlier row"
+			       " of its KPI (%s, whose rows start at line %ld)"),
+			     rd->last_code, fy, values_kind_name(a->kind),
+			     im->files[file].path, line);
 	return 0;
 }
 
@@ -341,11 +342,10 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 		a = *ahead;
 	else
 		parse_actual(c, r, &a, im);
-	if (kpi_id && a.ok && !rule_kept(rd, r, &a))
+	if (!kpi_id || !a.ok || !rule_kept(rd, r, &a))
 		return;
-	if (!kpi_id || !a.ok || im->errors->n)
-		return;		/* nothing will be written: only look for errors */
-	if (!given_once(rd, r, &a))
+	/* after an error nothing will be written: only look for more */
+	if (!given_once(rd, r, &a) || im->errors->n)
 		return;
 	if (value_batch_add(rd->batch, kpi_id, a.fiscal_year, a.kind, a.value,
 			    cell(c, r, A_NOTE), *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user,
@@ -749,7 +749,6 @@ static int import_one(struct import *im, const struct import_file *f, enum encod
 		im->stats->values_changed += value_batch_changed(rd.batch);
 		value_batch_free(rd.batch);
 	}
-	import_seen_free(rd.seen);
 	free(rd.above_fields);
 	free(rd.above_text);
 	return rc;
@@ -760,38 +759,48 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 	       struct import_stats *stats, struct error_list *errors)
 {
 	struct import im = { .s = s, .user = user, .names_stand = names_stand, .errors = errors,
-			     .stats = stats };
+			     .stats = stats, .files = files };
 	struct error err;
 	long long mark;
-	int i;
+	int i, rc = -1;
 
 	memset(stats, 0, sizeof *stats);
 	store_now(im.now, sizeof im.now);
 	im.year = fiscal_year_of(time(NULL));
-	if (store_begin(s, &err) < 0) {
+	im.seen = import_seen_new();
+	if (!im.seen) {
+		error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
 		error_list_add(errors, &err);
 		return -1;
+	}
+	if (store_begin(s, &err) < 0) {
+		error_list_add(errors, &err);
+		goto done;
 	}
 	if (store_search_defer(s, &mark, &err) < 0) {
 		error_list_add(errors, &err);
 		store_rollback(s);
-		return -1;
+		goto done;
 	}
 	for (i = 0; i < nfiles; i++) {
 		int before = errors->n;
 
 		im.path = files[i].path;
+		import_seen_file(im.seen, i);
 		if (import_one(&im, &files[i], encoding) < 0 && errors->n == before)
 			import_error(&im, 0, 0, _("import stopped"));
 	}
 	if (errors->n || errors->more) {
 		store_rollback(s);
-		return -1;
+		goto done;
 	}
 	if (store_search_catch_up(s, mark, &err) < 0 || store_commit(s, &err) < 0) {
 		store_rollback(s);
 		error_list_add(errors, &err);
-		return -1;
+		goto done;
 	}
-	return 0;
+	rc = 0;
+done:
+	import_seen_free(im.seen);
+	return rc;
 }

@@ -15,6 +15,8 @@ struct import {
 	int year;		/* the current fiscal year, for the value rules */
 	struct error_list *errors;
 	struct import_stats *stats;
+	const struct import_file *files;	/* all of the import's */
+	struct import_seen *seen;	/* the keys its values files have given */
 };
 
 /* Records an error of the import at line and column (a CSV column, from

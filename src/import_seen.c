@@ -22,9 +22,11 @@ struct run_row {
 struct kpi_seen {
 	uint64_t years[2];	/* by kind: bit (year - first_year) */
 	long first_line;	/* 0: the KPI has given no row */
+	int file;		/* the file of first_line */
 };
 
 struct import_seen {
+	int file;		/* the file the rows come from */
 	long long run_kpi;	/* the KPI of the current run, 0 before any */
 	struct run_row *run;
 	int nrun, caprun;
@@ -74,9 +76,16 @@ static struct kpi_seen *kpi_of(struct import_seen *s, long long id)
 	return &s->kpis[id];
 }
 
+void import_seen_file(struct import_seen *s, int file)
+{
+	s->file = file;
+	s->run_kpi = 0;
+	s->nrun = 0;
+}
+
 int import_seen_add(struct import_seen *s, const struct value_rules *r, int year,
 		    enum value_kind kind, long row_line, double value, const char *note,
-		    long *line)
+		    long *line, int *file)
 {
 	struct kpi_seen *k = kpi_of(s, r->kpi_id);
 	uint64_t h = hash(note ? note : "");
@@ -87,8 +96,10 @@ int import_seen_add(struct import_seen *s, const struct value_rules *r, int year
 	if (r->kpi_id != s->run_kpi) {
 		s->run_kpi = r->kpi_id;
 		s->nrun = 0;
-		if (!k->first_line)
+		if (!k->first_line) {
 			k->first_line = row_line;
+			k->file = s->file;
+		}
 	}
 	for (i = 0; i < s->nrun; i++) {
 		const struct run_row *p = &s->run[i];
@@ -115,5 +126,6 @@ int import_seen_add(struct import_seen *s, const struct value_rules *r, int year
 	}
 	s->run[s->nrun++] = (struct run_row){ year, kind, row_line, value, h };
 	*line = k->first_line;
+	*file = k->file;
 	return earlier ? SEEN_EARLIER_RUN : SEEN_NEW;
 }

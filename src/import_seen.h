@@ -2,7 +2,8 @@
  * so that a key given twice with different values is refused and an
  * identical repeat is taken once. Exact, with both lines, within a KPI's
  * run of rows (how every export lays them out); across runs (a file
- * sorted by year, say) a bitmap per KPI says the key came before. */
+ * sorted by year, say, or another file of the import) a bitmap per KPI
+ * says the key came before. */
 #ifndef KPITREE_IMPORT_SEEN_H
 #define KPITREE_IMPORT_SEEN_H
 
@@ -23,11 +24,16 @@ struct import_seen *import_seen_new(void);
 
 void import_seen_free(struct import_seen *s);
 
+/* The rows that follow are of the import's file number file: a KPI's
+ * run of rows ends with its file. */
+void import_seen_file(struct import_seen *s, int file);
+
 /* Adds the key of a row at line of the KPI of r (its window of years
  * numbers the bits) with value and note. Returns an enum seen, *line
- * set as it says; or -1 when memory is short. */
+ * set as it says (SEEN_EARLIER_RUN: the line where the KPI's rows start
+ * in the file numbered *file); or -1 when memory is short. */
 int import_seen_add(struct import_seen *s, const struct value_rules *r, int year,
 		    enum value_kind kind, long row_line, double value, const char *note,
-		    long *line);
+		    long *line, int *file);
 
 #endif

@@ -3,7 +3,7 @@
 # named at FILE:LINE:COLUMN with the database left as it was; CP932 and
 # BOM+CRLF files; re-imports; the round trip; imports killed mid-way.
 . "$srcdir/tests/cli/lib.sh"
-plan 56
+plan 60
 fx="$srcdir/tests/fixtures"
 db="$work/k.db"
 
@@ -144,6 +144,23 @@ run --db "$work/utf8.db" import "$work/same.csv"
 [ "$status" -eq 0 ] && grep -q '; 1 value changed$' "$work/out" &&
 	[ "$("$KPITREE" --db "$work/utf8.db" history SP2-1 | grep -c 'R4 (2022) actual')" = 2 ]
 ok $? "the same row twice is taken once"
+# The same KPI, year and kind in a file sorted by year, in two files of
+# one import, and after another error: each refused, nothing written.
+printf 'code,fiscal_year,kind,value\nSP2-1,2021,actual,5\nSP2-2,2021,actual,5\nSP2-1,2022,actual,17\nSP2-2,2022,actual,9\nSP2-1,2022,actual,19\n' >"$work/by_year.csv"
+run --db "$work/utf8.db" import "$work/by_year.csv"
+expect 1 "kpitree: $work/by_year.csv:6:4: SP2-1 R4 actual is given again with another value or note than an earlier row of its KPI ($work/by_year.csv, whose rows start at line 2)
+kpitree: nothing imported" "a file sorted by year gives a key twice: refused"
+printf 'code,fiscal_year,kind,value\nSP2-1,2022,actual,20\n' >"$work/one.csv"
+printf 'code,fiscal_year,kind,value\nSP2-1,2022,actual,21\n' >"$work/two.csv"
+run --db "$work/utf8.db" import "$work/one.csv" "$work/two.csv"
+expect 1 "kpitree: $work/two.csv:2:4: SP2-1 R4 actual is given again with another value or note than an earlier row of its KPI ($work/one.csv, whose rows start at line 2)
+kpitree: nothing imported" "two files of one import give a key twice: refused, naming both"
+printf 'code,fiscal_year,kind,value\nZZZ,2022,actual,1\nSP2-1,2022,actual,30\nSP2-1,2022,actual,31\n' >"$work/after.csv"
+run --db "$work/utf8.db" import "$work/after.csv"
+[ "$status" -eq 1 ] && grep -q "after.csv:4:4: SP2-1 R4 actual is given twice" "$work/err"
+ok $? "after another error, a key given twice is still named"
+! "$KPITREE" --db "$work/utf8.db" history SP2-1 | grep -q -- "-> \(19\|20\|21\|30\|31\)  (import)"
+ok $? "none of them wrote anything"
 
 # Round trip: export all, import into an empty database, export again.
 for k in kpis actuals strategy projects; do "$KPITREE" --db "$work/utf8.db" export $k -o "$work/a-$k.csv"; done
