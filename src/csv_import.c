@@ -333,6 +333,8 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 	const char *at = cell(c, r, A_AT);
 	struct error err;
 	long long kpi_id;
+	char *note = NULL;
+	double stored;
 
 	kpi_id = find_kpi(rd, cell(c, r, A_CODE), &err);
 	if (!kpi_id)
@@ -347,12 +349,22 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 	/* after an error nothing will be written: only look for more */
 	if (!given_once(rd, r, &a) || im->errors->n)
 		return;
+	/* A file without a note column keeps the notes stored, as set
+	 * without --note does. */
+	if (c->index[A_NOTE] < 0 &&
+	    values_get(im->s, kpi_id, a.fiscal_year, a.kind, &stored, &note, &err) < 0) {
+		import_error(im, r->line, 0, "%s", err.text);
+		rd->failed = 1;
+		return;
+	}
 	if (value_batch_add(rd->batch, kpi_id, a.fiscal_year, a.kind, a.value,
-			    cell(c, r, A_NOTE), *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user,
+			    note ? note : cell(c, r, A_NOTE),
+			    *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user,
 			    *at ? at : im->now, &err) < 0) {
 		import_error(im, r->line, 0, "%s", err.text);
 		rd->failed = 1;
 	}
+	free(note);
 }
 
 static const char program_sql[] =

@@ -3,7 +3,7 @@
 # named at FILE:LINE:COLUMN with the database left as it was; CP932 and
 # BOM+CRLF files; re-imports; the round trip; imports killed mid-way.
 . "$srcdir/tests/cli/lib.sh"
-plan 60
+plan 61
 fx="$srcdir/tests/fixtures"
 db="$work/k.db"
 
@@ -161,6 +161,12 @@ run --db "$work/utf8.db" import "$work/after.csv"
 ok $? "after another error, a key given twice is still named"
 ! "$KPITREE" --db "$work/utf8.db" history SP2-1 | grep -q -- "-> \(19\|20\|21\|30\|31\)  (import)"
 ok $? "none of them wrote anything"
+# A file without a note column keeps the notes stored, as set does.
+"$KPITREE" --db "$work/utf8.db" set SP2-1 R4 18 --note "出典: 市の集計" >/dev/null
+printf 'code,fiscal_year,kind,value\nSP2-1,2022,actual,19\n' >"$work/nonote.csv"
+"$KPITREE" --db "$work/utf8.db" import "$work/nonote.csv" >/dev/null &&
+	"$KPITREE" --db "$work/utf8.db" show SP2-1 | grep -qx "note R4 (2022) actual: 出典: 市の集計"
+ok $? "a file without a note column keeps the stored note"
 
 # Round trip: export all, import into an empty database, export again.
 for k in kpis actuals strategy projects; do "$KPITREE" --db "$work/utf8.db" export $k -o "$work/a-$k.csv"; done
