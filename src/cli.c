@@ -119,8 +119,8 @@ static const struct command commands[] = {
 	  { { "--year", 1, N_("another fiscal year than last year") },
 	    { "--file", 1, N_("the authorized_keys file that gives --user's scope") } }, run_due },
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
-	  "  [--lang ja|en]\n"
-	  "  access list, access remove NAME",
+	  "  [--lang ja|en] [--file FILE]\n"
+	  "  access list [--file FILE], access remove NAME [--file FILE]",
 	  N_("who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys"),
 	  1, 3, DB_READ, ACCESS_ADMIN,
 	  { { "--role", 1, N_("viewer (reads, exports), editor (also enters values), admin (all)") },
@@ -228,7 +228,7 @@ void cli_help(FILE *f)
 	      "                 who the official of an SSH key is: what `kpitree access add`\n"
 	      "                 writes into a key's forced command; the words an SSH client\n"
 	      "                 sends (SSH_ORIGINAL_COMMAND) follow them, and may not hold\n"
-	      "                 --db, --user or --ssh-*\n"
+	      "                 --db, --user, --lang or --ssh-*\n"
 	      "  --ssh-exports FOLDER\n"
 	      "                 with --ssh-user: the folder files asked for go into (default:\n"
 	      "                 the database's path with -exports)\n"
