@@ -918,7 +918,7 @@ static int run_set(struct cli *cli)
 		kpi_release(&k);
 		return EXIT_FAILED;
 	}
-	fprintf(cli->out, "%s %s %s: %s%s\n", k.code, fy, values_kind_name(c.kind),
+	fprintf(cli->out, "%s %s %s: %s%s\n", k.code, fy, _(values_kind_name(c.kind)),
 		kpi_years_cell(!c.clear, c.value, now, sizeof now),
 		rc == VALUES_UNCHANGED ? _(" (unchanged)") : "");
 	kpi_release(&k);

@@ -242,7 +242,11 @@ static int draw_field(WINDOW *w, int y, int x, int cols, const struct field *f, 
 		if (used + cw > cols)
 			break;
 		memset(&st, 0, sizeof st);
-		n = wcrtomb(mb, f->text[i], &st);
+		/* a character with no width of its own (a control character
+		 * in a stored note) takes one column, as a ?, never two (^[) */
+		n = wcwidth(f->text[i]) >= 0 ? wcrtomb(mb, f->text[i], &st) : 1;
+		if (wcwidth(f->text[i]) < 0)
+			mb[0] = '?';
 		if (n == (size_t)-1)
 			continue;
 		mb[n] = '\0';
