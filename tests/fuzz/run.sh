@@ -19,6 +19,9 @@ set -u
 : "${FUZZ_FLAGS:=-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all}"
 : "${CORE_LIBS:=-lsqlite3 -lcsv -lm -lpthread}"
 : "${NCURSES_LIBS:=-lncursesw}"
+# Absolute: a target may change its working folder (fuzz_cli does).
+srcdir=$(cd "$srcdir" && pwd)
+builddir=$(cd "$builddir" && pwd)
 src="$srcdir/src"
 f="$srcdir/tests/fuzz"
 if [ -z "${FUZZ_ONLY:-}" ]; then
