@@ -1070,8 +1070,41 @@ static void print_entry(void *ctx, const struct keys_entry *k)
 	for (i = 0; i < k->id.nscopes && used < sizeof scopes; i++)
 		used += (size_t)snprintf(scopes + used, sizeof scopes - used, "%s%s", i ? " " : "",
 					 access_scope_text(&k->id.scopes[i], scope, sizeof scope));
-	fprintf(cli->out, "%s  %s  %s  %s ...%s\n", k->id.name, access_role_name(k->id.role),
-		*scopes ? scopes : "all", k->type, len > 12 ? k->blob + len - 12 : k->blob);
+	/* then the database, and options added by hand (still in force) */
+	fprintf(cli->out, "%s  %s  %s  %s ...%s  %s%s%s\n", k->id.name, access_role_name(k->id.role),
+		*scopes ? scopes : "all", k->type, len > 12 ? k->blob + len - 12 : k->blob, k->db,
+		*k->others ? "  " : "", k->others);
+}
+
+/* access remove NAME: the official's lines for this database. Over SSH
+ * the last admin is kept, so that someone can still manage access. */
+static int access_remove(struct cli *cli, const char *file)
+{
+	const char *name = cli->args[1];
+	char db[PATH_MAX], why[1200];
+	struct error e;
+	int n, all, others;
+
+	if (!realpath(cli->db_path, db))
+		return cli_fail(cli, _("cannot tell the full path of %s"), cli->db_path);
+	if (cli->identity.enforced) {
+		all = keys_file_admins(file, db, "", &e);
+		others = all < 0 ? -1 : keys_file_admins(file, db, name, &e);
+		if (others < 0)
+			return cli_fail_error(cli, &e);
+		if (all > 0 && others == 0) {
+			snprintf(why, sizeof why, _("%s is the last admin of %s; add another first"),
+				 name, db);
+			return cli_refuse(cli, why);
+		}
+	}
+	n = keys_file_remove(file, name, db, &e);
+	if (n < 0)
+		return cli_fail_error(cli, &e);
+	if (n == 0)
+		return cli_fail(cli, _("%s: no key of '%s'"), file, name);
+	fprintf(cli->out, "%s: %d key%s removed from %s\n", name, n, n == 1 ? "" : "s", file);
+	return EXIT_DONE;
 }
 
 /* access add|list|remove: kpitree's lines of authorized_keys. */
@@ -1094,15 +1127,7 @@ static int run_access(struct cli *cli)
 		n = keys_file_each(file, print_entry, cli, &e);
 		return n < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 	}
-	if (strcmp(verb, "remove") == 0 && cli->nargs == 2) {
-		n = keys_file_remove(file, cli->args[1], &e);
-		if (n < 0)
-			return cli_fail_error(cli, &e);
-		if (n == 0)
-			return cli_fail(cli, _("%s: no key of '%s'"), file, cli->args[1]);
-		fprintf(cli->out, "%s: %d key%s removed from %s\n", cli->args[1], n,
-			n == 1 ? "" : "s", file);
-		return EXIT_DONE;
-	}
+	if (strcmp(verb, "remove") == 0 && cli->nargs == 2)
+		return access_remove(cli, file);
 	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 }

@@ -138,34 +138,138 @@ static int type_known(const char *type)
 	return 0;
 }
 
-static int base64_ok(const char *b)
+/* The bytes of strict base64 b (padding only at its end) into out.
+ * Returns how many, or -1. */
+static long base64_decode(const char *b, unsigned char *out, size_t size)
 {
 	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-				    "0123456789+/=";
+				    "0123456789+/";
+	size_t len = strlen(b), i, n = 0;
+	unsigned long acc = 0;
+	int pad = 0, k;
 
-	return *b && strspn(b, chars) == strlen(b);
+	if (!len || len % 4)
+		return -1;
+	for (i = 0; i < len; i++) {
+		const char *c = strchr(chars, b[i]);
+
+		if (b[i] == '=' && i >= len - 2) {
+			pad++;
+			c = chars;
+		} else if (!c || !b[i] || pad) {
+			return -1;
+		}
+		acc = acc << 6 | (unsigned long)(c - chars);
+		if (i % 4 == 3) {
+			for (k = 2; k >= pad; k--) {
+				if (n >= size)
+					return -1;
+				out[n++] = (unsigned char)(acc >> (8 * k));
+			}
+			acc = 0;
+		}
+	}
+	return (long)n;
+}
+
+/* The next SSH wire string of a key blob: its bytes and length. */
+static int wire_string(const unsigned char **p, const unsigned char *end,
+		       const unsigned char **s, size_t *len)
+{
+	size_t n;
+
+	if (end - *p < 4)
+		return -1;
+	n = (size_t)(*p)[0] << 24 | (size_t)(*p)[1] << 16 | (size_t)(*p)[2] << 8 | (*p)[3];
+	if ((size_t)(end - *p - 4) < n)
+		return -1;
+	*s = *p + 4;
+	*len = n;
+	*p += 4 + n;
+	return 0;
+}
+
+/* Whether the key blob is a whole key of type: the type it names, then
+ * the fields of that type (with their sizes where fixed), nothing more:
+ * a cut key or another type's is not one. */
+static int blob_ok(const char *type, const unsigned char *p, size_t n)
+{
+	const unsigned char *end = p + n, *s;
+	size_t len;
+	const char *curve = NULL;
+	size_t q = 0;
+
+	if (wire_string(&p, end, &s, &len) < 0 || len != strlen(type) || memcmp(s, type, len) != 0)
+		return 0;
+	if (!strcmp(type, "ssh-ed25519") || !strcmp(type, "sk-ssh-ed25519@openssh.com")) {
+		if (wire_string(&p, end, &s, &len) < 0 || len != 32)
+			return 0;
+	} else if (!strcmp(type, "ssh-rsa")) {
+		if (wire_string(&p, end, &s, &len) < 0 || len < 1 ||	/* e */
+		    wire_string(&p, end, &s, &len) < 0 || len < 128)	/* n: 1024 bits */
+			return 0;
+	} else {
+		if (strstr(type, "nistp256"))
+			curve = "nistp256", q = 65;
+		else if (strstr(type, "nistp384"))
+			curve = "nistp384", q = 97;
+		else
+			curve = "nistp521", q = 133;
+		if (wire_string(&p, end, &s, &len) < 0 || len != strlen(curve) ||
+		    memcmp(s, curve, len) != 0 || wire_string(&p, end, &s, &len) < 0 || len != q)
+			return 0;
+	}
+	/* a security key's: the application it was made for */
+	if (!strncmp(type, "sk-", 3) && wire_string(&p, end, &s, &len) < 0)
+		return 0;
+	return p == end;
+}
+
+/* Whether a line of a .pub file holds nothing (blank, or a comment). */
+static int blank_line(const char *line)
+{
+	line += strspn(line, " \t\r\n");
+	return !*line || *line == '#';
 }
 
 int keys_read_public(const char *path, char *type, size_t tsize, char *blob, size_t bsize,
 		     struct error *err)
 {
-	char line[16384], *save = NULL, *t, *b;
+	char line[16384], more[16384], *save = NULL, *t, *b;
+	unsigned char bytes[12288];
 	int from_stdin = strcmp(path, "-") == 0;
 	FILE *f = from_stdin ? stdin : fopen(path, "r");
-	int got;
+	long n;
+	int got, lines = 1, second = 0;
 
 	if (!f)
 		return error_set(err, "%s: %s", path, strerror(errno));
-	got = fgets(line, sizeof line, f) != NULL;
+	while ((got = fgets(line, sizeof line, f) != NULL) && blank_line(line))
+		;
+	/* a second key: one file, one key */
+	while (got && !second && fgets(more, sizeof more, f)) {
+		lines++;
+		if (!blank_line(more))
+			second = lines;
+	}
 	if (!from_stdin)
 		fclose(f);
 	if (!got)
 		return error_set(err, _("%s: empty, not a public key"), path);
+	if (strncmp(line, "---- BEGIN SSH2 PUBLIC KEY", 26) == 0 ||
+	    strncmp(line, "PuTTY-User-Key-File-", 20) == 0)
+		return error_set(err, _("%s: a PuTTY key; convert it to OpenSSH's form first:"
+				 " ssh-keygen -i -f %s > key.pub"), path, path);
 	t = strtok_r(line, " \t\r\n", &save);
 	b = t ? strtok_r(NULL, " \t\r\n", &save) : NULL;
-	if (!t || !b || !type_known(t) || !base64_ok(b))
+	if (!t || !b || !type_known(t))
 		return error_set(err, _("%s: not a public key (TYPE BASE64 [COMMENT], as ssh-keygen "
 				 "writes it in a .pub file)"), path);
+	if (second)
+		return error_set(err, _("%s:%d: a second key; give one key a file"), path, second);
+	n = base64_decode(b, bytes, sizeof bytes);
+	if (n < 0 || !blob_ok(t, bytes, (size_t)n))
+		return error_set(err, _("%s: not a whole %s key (cut, or of another type)"), path, t);
 	if (strlen(t) >= tsize || strlen(b) >= bsize)
 		return error_set(err, _("%s: the key is too long"), path);
 	snprintf(type, tsize, "%s", t);
@@ -209,21 +313,25 @@ char *keys_forced_command(const char *program, const char *db, const struct acce
 
 char *keys_line(const struct keys_entry *entry, const char *command, char *buf, size_t size)
 {
-	snprintf(buf, size, "command=\"%s\"" OPTIONS_TAIL " %s %s " MARK "%s\n", command,
-		 entry->type, entry->blob, entry->id.name);
+	snprintf(buf, size, "command=\"%s\"" OPTIONS_TAIL "%s%s %s %s " MARK "%s\n", command,
+		 *entry->others ? "," : "", entry->others, entry->type, entry->blob, entry->id.name);
 	return buf;
 }
 
-/* The identity of a forced command's words, as keys_forced_command
- * writes them. Returns 0, or -1 if they are not such a command. */
-static int read_command(const char *command, struct access_identity *id)
+/* The identity and database of a forced command's words, as
+ * keys_forced_command writes them. Returns 0, or -1 if they are not
+ * such a command. */
+static int read_command(const char *command, struct access_identity *id, char *db, size_t size)
 {
 	char buf[8192], *words[WORDS_MAX];
 	int n = words_split(command, buf, sizeof buf, words, WORDS_MAX, NULL), i, role = 0;
 
 	memset(id, 0, sizeof *id);
+	*db = '\0';
 	for (i = 1; i + 1 < n; i += 2) {
-		if (strcmp(words[i], "--ssh-user") == 0)
+		if (strcmp(words[i], "--db") == 0)
+			snprintf(db, size, "%s", words[i + 1]);
+		else if (strcmp(words[i], "--ssh-user") == 0)
 			snprintf(id->name, sizeof id->name, "%s", words[i + 1]);
 		else if (strcmp(words[i], "--ssh-role") == 0)
 			role = access_role_parse(words[i + 1], &id->role, NULL) == 0;
@@ -235,34 +343,90 @@ static int read_command(const char *command, struct access_identity *id)
 	return n > 0 && *id->name && role ? 0 : -1;
 }
 
-/* Whether the line (without its newline) is one kpitree wrote; if so,
- * its entry. */
+/* The end of the field that starts at p: the first blank outside
+ * double quotes (a backslash in them keeps the next character). */
+static char *field_end(char *p)
+{
+	int quoted = 0;
+
+	for (; *p && (quoted || (*p != ' ' && *p != '\t')); p++) {
+		if (quoted && *p == '\\' && p[1])
+			p++;
+		else if (*p == '"')
+			quoted = !quoted;
+	}
+	return p;
+}
+
+/* One option of a kpitree line: command="..." into command, restrict
+ * and pty (its own) dropped, any other (one added by hand, from="..."
+ * say) kept in e->others. Returns 0, or -1 if it does not fit. */
+static int take_option(char *opt, char *command, size_t csize, struct keys_entry *e)
+{
+	size_t n = 0, used = strlen(e->others);
+	char *p;
+
+	if (strncmp(opt, "command=\"", 9) == 0) {
+		for (p = opt + 9; *p && *p != '"' && n + 1 < csize; p++) {
+			if (*p == '\\' && p[1] == '"')
+				p++;
+			command[n++] = *p;
+		}
+		command[n] = '\0';
+		return *p == '"' && !p[1] ? 0 : -1;
+	}
+	if (strcmp(opt, "restrict") == 0 || strcmp(opt, "pty") == 0)
+		return 0;
+	if (used + strlen(opt) + 2 > sizeof e->others)
+		return -1;
+	snprintf(e->others + used, sizeof e->others - used, "%s%s", used ? "," : "", opt);
+	return 0;
+}
+
+/* Whether the line (without its newline) is one kpitree wrote, or one
+ * of its lines with options added by hand: options holding kpitree's
+ * forced command, the key, and the comment kpitree:NAME of the command's
+ * official. If so, its entry. */
 static int parse_line(const char *line, size_t len, struct keys_entry *e)
 {
-	char buf[16384], command[8192], *p, *save = NULL, *type, *blob, *comment;
-	size_t n = 0;
+	char buf[16384], command[8192] = "", *p, *end, *save = NULL, *type, *blob, *comment;
 
 	if (len >= sizeof buf)
 		return 0;
 	memcpy(buf, line, len);
 	buf[len] = '\0';
 	buf[strcspn(buf, "\r")] = '\0';
-	if (strncmp(buf, "command=\"", 9) != 0)
+	p = buf + strspn(buf, " \t");
+	end = field_end(p);
+	if (!*end || *p == '#')
 		return 0;
-	for (p = buf + 9; *p && *p != '"' && n + 1 < sizeof command; p++) {
-		if (*p == '\\' && p[1] == '"')
-			p++;
-		command[n++] = *p;
+	*end = '\0';
+	memset(e, 0, sizeof *e);
+	if (type_known(p))
+		return 0;	/* no options: not a forced command */
+	while (*p) {
+		char *comma = p;
+		int quoted = 0;
+
+		for (; *comma && (quoted || *comma != ','); comma++) {
+			if (quoted && *comma == '\\' && comma[1])
+				comma++;
+			else if (*comma == '"')
+				quoted = !quoted;
+		}
+		if (*comma)
+			*comma++ = '\0';
+		if (take_option(p, command, sizeof command, e) < 0)
+			return 0;
+		p = comma;
 	}
-	command[n] = '\0';
-	if (*p != '"' || strncmp(p + 1, OPTIONS_TAIL " ", strlen(OPTIONS_TAIL) + 1) != 0)
-		return 0;
-	p += 1 + strlen(OPTIONS_TAIL);
-	type = strtok_r(p, " \t", &save);
+	type = strtok_r(end + 1, " \t", &save);
 	blob = type ? strtok_r(NULL, " \t", &save) : NULL;
 	comment = blob ? strtok_r(NULL, " \t", &save) : NULL;
-	if (!comment || strtok_r(NULL, " \t", &save) || strncmp(comment, MARK, strlen(MARK)) != 0 ||
-	    read_command(command, &e->id) < 0 || strcmp(comment + strlen(MARK), e->id.name) != 0 ||
+	if (!*command || !comment || strtok_r(NULL, " \t", &save) ||
+	    strncmp(comment, MARK, strlen(MARK)) != 0 ||
+	    read_command(command, &e->id, e->db, sizeof e->db) < 0 ||
+	    strcmp(comment + strlen(MARK), e->id.name) != 0 ||
 	    strlen(type) >= sizeof e->type || strlen(blob) >= sizeof e->blob)
 		return 0;
 	snprintf(e->type, sizeof e->type, "%s", type);
@@ -416,6 +580,7 @@ static int write_all(const char *path, const char *dir, const struct text *t, in
 /* What an edit does to each line: kept, dropped, or rewritten. */
 struct edit {
 	const char *name;
+	const char *db;			/* only name's lines for this database; NULL: all */
 	const struct keys_entry *add;	/* NULL: remove name's lines */
 	const char *command;
 	struct text out;
@@ -435,7 +600,8 @@ static int edit_line(void *ctx, const char *line, size_t len, const struct keys_
 		snprintf(ed->other, sizeof ed->other, "%s", e ? e->id.name : "");
 		return 1;
 	}
-	if (!e || strcmp(e->id.name, ed->name) != 0)
+	/* another official's line, or one of name's for another database */
+	if (!e || strcmp(e->id.name, ed->name) != 0 || (ed->db && strcmp(e->db, ed->db) != 0))
 		return text_add(&ed->out, line, len, ed->err) < 0;
 	if (!ed->add) {
 		ed->count++;
@@ -498,13 +664,38 @@ int keys_file_add(const char *path, const struct keys_entry *entry,
 		  const char *command, struct error *err)
 {
 	struct edit ed = { .name = entry->id.name, .add = entry, .command = command };
+	struct access_identity id;
+	char db[4096];
+
+	/* the official's lines for the command's database, no other */
+	if (read_command(command, &id, db, sizeof db) == 0 && *db)
+		ed.db = db;
+	return edit_file(path, &ed, err);
+}
+
+int keys_file_remove(const char *path, const char *name, const char *db, struct error *err)
+{
+	struct edit ed = { .name = name, .db = db };
 
 	return edit_file(path, &ed, err);
 }
 
-int keys_file_remove(const char *path, const char *name, struct error *err)
-{
-	struct edit ed = { .name = name };
+struct admins {
+	const char *db, *except;
+	int n;
+};
 
-	return edit_file(path, &ed, err);
+static void count_admin(void *ctx, const struct keys_entry *e)
+{
+	struct admins *a = ctx;
+
+	if (e->id.role == ROLE_ADMIN && strcmp(e->db, a->db) == 0 && strcmp(e->id.name, a->except))
+		a->n++;
+}
+
+int keys_file_admins(const char *path, const char *db, const char *except, struct error *err)
+{
+	struct admins a = { db, except, 0 };
+
+	return keys_file_each(path, count_admin, &a, err) < 0 ? -1 : a.n;
 }

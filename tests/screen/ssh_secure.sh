@@ -16,7 +16,7 @@ sshd_extra="SetEnv KPITREE_LOCALEDIR=$work/locale"
 trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
 	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
 
-plan 44
+plan 48
 
 ssh_service_home || exit 1
 for who in viewer editor admin; do
@@ -112,6 +112,21 @@ grep -q "refused sato (viewer, all) from 127.0.0.1: sh -c id: " "$log" &&
 	grep -q "refused sato (viewer, all) from 127.0.0.1: scp -t /tmp: " "$log" &&
 	grep -q "refused sato (viewer, all) from 127.0.0.1: /usr/lib/openssh/sftp-server: " "$log"
 ok $? "sh, scp and sftp are each in the log"
+
+# 7. Keys: a line edited by hand (from="..." added) is still kpitree's:
+# listed, in force, removable; the last admin cannot remove itself.
+as_svc sed -i 's/",restrict,pty \(.* kpitree:tanaka\)$/",from="127.0.0.1",restrict,pty \1/' "$ak"
+ssh_as editor due >/dev/null 2>&1 && ssh_as admin access list >"$work/out" 2>"$work/err" &&
+	grep -q '^tanaka  editor  project:SP5  ssh-ed25519 .*  from="127.0.0.1"$' "$work/out"
+ok $? "a line with from=... added by hand still lets its official in, and is listed with it"
+ssh_as admin access remove suzuki >"$work/out" 2>"$work/err"
+[ $? -eq 1 ] && grep -q "^kpitree: not permitted: suzuki is the last admin of " "$work/err" && ssh_as admin due >/dev/null 2>&1
+ok $? "the last admin cannot remove itself"
+ssh_as admin access remove tanaka >"$work/out" 2>"$work/err" && ! grep -q "kpitree:tanaka" "$ak"
+ok $? "the edited line is removed by access remove"
+ssh_as editor due >/dev/null 2>&1
+[ $? -eq 255 ]; ok $? "and its key no longer gets in"
+cp "$ak" "$work/keys.before"
 
 # The browser over ssh -tt (root only: an sshd not run by root cannot
 # hand the terminal to its user), in English and in Japanese.
