@@ -221,9 +221,12 @@ void cli_help(FILE *f)
 	      "                 writes into a key's forced command; the words an SSH client\n"
 	      "                 sends (SSH_ORIGINAL_COMMAND) follow them, and may not hold\n"
 	      "                 --db, --user or --ssh-*\n"
-	      "  --ssh-exports FOLDER\n"
+	      "  --ssh-exports FOLDER, --ssh-keys FILE, --ssh-recheck SECONDS,\n"
+	      "  --ssh-idle SECONDS\n"
 	      "                 with --ssh-user: the folder files asked for go into (default:\n"
-	      "                 the database's path with -exports)\n"
+	      "                 the database's path with -exports); the keys file whose line\n"
+	      "                 grants the session, read again before each write and every\n"
+	      "                 SECONDS (10); a browser idle for SECONDS ends (0: never)\n"
 	      "  -h, --help     this text\n"
 	      "  -V, --version  the version\n"
 	      "\n"
@@ -256,7 +259,7 @@ enum { PARSED = -1, REFUSED = -2 };
  * key's forced command says of its official. */
 struct globals {
 	const char *db, *user;
-	const char *ssh_user, *ssh_role, *ssh_exports;
+	const char *ssh_user, *ssh_role, *ssh_exports, *ssh_keys, *ssh_recheck, *ssh_idle;
 	const char *ssh_scopes[ACCESS_MAX_SCOPES];
 	int nssh_scopes;
 	char refused[256];	/* why the words of an SSH client were refused */
@@ -324,6 +327,12 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 				g->ssh_role = argv[++i];
 			else if (strcmp(a, "--ssh-exports") == 0)
 				g->ssh_exports = argv[++i];
+			else if (strcmp(a, "--ssh-keys") == 0)
+				g->ssh_keys = argv[++i];
+			else if (strcmp(a, "--ssh-recheck") == 0)
+				g->ssh_recheck = argv[++i];
+			else if (strcmp(a, "--ssh-idle") == 0)
+				g->ssh_idle = argv[++i];
 			else if (strcmp(a, "--ssh-scope") == 0 && g->nssh_scopes == ACCESS_MAX_SCOPES)
 				return usage_error(cli, _("--ssh-scope: at most %d"), ACCESS_MAX_SCOPES);
 			else if (strcmp(a, "--ssh-scope") == 0)
@@ -483,6 +492,72 @@ static void local_identity(struct cli *cli, const char *file, int scoped)
 	free(entry);
 }
 
+int cli_rights_hold(struct cli *cli, struct error *err)
+{
+	int rc;
+
+	if (cli->revoked) {
+		error_set(err, "%s", cli->revoked_why);
+		return 0;
+	}
+	if (!*cli->keys_path)
+		return 1;
+	rc = keys_file_grants(cli->keys_path, cli->db_real, &cli->identity, err);
+	if (rc == 1)
+		return 1;
+	cli->revoked = 1;
+	snprintf(cli->revoked_why, sizeof cli->revoked_why, _("the key of %s was removed or changed"
+		 " in %s: the session has ended"), cli->identity.name, cli->keys_path);
+	access_log_refusal(cli->db_path, &cli->identity, cli->what, cli->revoked_why);
+	error_set(err, "%s", cli->revoked_why);
+	return 0;
+}
+
+/* The store's check before each write. */
+static int rights_before_write(void *ctx, struct error *err)
+{
+	return cli_rights_hold(ctx, err) == 1 ? 0 : -1;
+}
+
+/* A number of seconds from a forced command's option, or dflt. */
+static int seconds(const char *text, int dflt)
+{
+	char *end;
+	long n;
+
+	if (!text)
+		return dflt;
+	n = strtol(text, &end, 10);
+	return *end || n < 0 || n > 86400 * 365 ? dflt : (int)n;
+}
+
+/* Over SSH, the keys file whose line grants the official is watched:
+ * the one the forced command names (--ssh-keys), else the account's
+ * own if a line there grants the session as it begins. Returns
+ * EXIT_DONE or the exit status of a session not granted. */
+static int watch_rights(struct cli *cli, const struct globals *g)
+{
+	struct error e;
+	char path[4096];
+
+	cli->recheck = seconds(g->ssh_recheck, 10);
+	cli->idle = seconds(g->ssh_idle, 0);
+	if (!cli->store || !realpath(cli->db_path, cli->db_real))
+		return EXIT_DONE;
+	if (g->ssh_keys)
+		snprintf(cli->keys_path, sizeof cli->keys_path, "%s", g->ssh_keys);
+	else if (keys_file_default(path, sizeof path, &e) == 0 &&
+		 keys_file_grants(path, cli->db_real, &cli->identity, &e) == 1)
+		snprintf(cli->keys_path, sizeof cli->keys_path, "%s", path);
+	if (!*cli->keys_path)
+		return EXIT_DONE;
+	if (cli_rights_hold(cli, &e) != 1)
+		return cli_fail_error(cli, &e);
+	cli->store->before_write = rights_before_write;
+	cli->store->before_write_ctx = cli;
+	return EXIT_DONE;
+}
+
 /* What was asked, for the log: the client's words, or argv. */
 static void describe_request(struct cli *cli, int argc, char **argv, const char *ssh)
 {
@@ -596,6 +671,11 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 			snprintf(cli.exports, sizeof cli.exports, "%s-exports", cli.db_path);
 		cli.files.folder = cli.exports;
 		cli.files.overwrite = cli_flag(&cli, "--force");
+		status = watch_rights(&cli, &g);
+		if (status != EXIT_DONE) {
+			store_close(cli.store);
+			return status;
+		}
 	}
 	status = cli.command->run ? cli.command->run(&cli) : browse(&cli);
 	store_close(cli.store);

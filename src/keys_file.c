@@ -693,6 +693,36 @@ static void count_admin(void *ctx, const struct keys_entry *e)
 		a->n++;
 }
 
+struct grant {
+	const char *db;
+	const struct access_identity *id;
+	int found;
+};
+
+static void same_grant(void *ctx, const struct keys_entry *e)
+{
+	struct grant *g = ctx;
+	char a[ACCESS_SCOPE_MAX + 16], b[ACCESS_SCOPE_MAX + 16];
+	int i;
+
+	if (strcmp(e->id.name, g->id->name) || strcmp(e->db, g->db) || e->id.role != g->id->role ||
+	    e->id.nscopes != g->id->nscopes)
+		return;
+	for (i = 0; i < e->id.nscopes; i++)
+		if (strcmp(access_scope_text(&e->id.scopes[i], a, sizeof a),
+			   access_scope_text(&g->id->scopes[i], b, sizeof b)))
+			return;
+	g->found = 1;
+}
+
+int keys_file_grants(const char *path, const char *db, const struct access_identity *id,
+		     struct error *err)
+{
+	struct grant g = { db, id, 0 };
+
+	return keys_file_each(path, same_grant, &g, err) < 0 ? -1 : g.found;
+}
+
 int keys_file_admins(const char *path, const char *db, const char *except, struct error *err)
 {
 	struct admins a = { db, except, 0 };

@@ -71,6 +71,11 @@ int keys_file_add(const char *path, const struct keys_entry *entry,
  * was. */
 int keys_file_remove(const char *path, const char *name, const char *db, struct error *err);
 
+/* Whether path still has a line of id's official for database db with
+ * id's role and scopes: 1, 0 (gone or changed), or -1 with err filled. */
+int keys_file_grants(const char *path, const char *db, const struct access_identity *id,
+		     struct error *err);
+
 /* How many admin lines path has for database db of officials other than
  * except, or -1 with err filled. */
 int keys_file_admins(const char *path, const char *db, const char *except, struct error *err);

@@ -16,7 +16,7 @@ sshd_extra="SetEnv KPITREE_LOCALEDIR=$work/locale"
 trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
 	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
 
-plan 48
+plan 64
 
 ssh_service_home || exit 1
 for who in viewer editor admin; do
@@ -130,16 +130,49 @@ cp "$ak" "$work/keys.before"
 
 # The browser over ssh -tt (root only: an sshd not run by root cannot
 # hand the terminal to its user), in English and in Japanese.
-no_terminal_over_ssh 19 && finish
+no_terminal_over_ssh 35 && finish
 for lang in C ja_JP; do
 	if [ $lang = C ]; then
 		refused="not permitted: " may="may read and"
 		evaluate="may read and export, not record evaluations"
+		ended="kpitree: the key of tanaka was removed or changed in"
+		idle="kpitree: idle for 3 seconds: the session has ended"
 	else
 		# (the status line cuts the rest at 80 columns)
 		refused="権限がありません: " may=""
 		evaluate="は閲覧と書き出しのみで、評価の記録は"
+		ended="kpitree: tanaka の鍵は /"
+		idle="kpitree: 3 秒間操作がなかったため、セッションを終了しました"
 	fi
+	# 5. A removed official's open browser is refused its next save, and
+	# ends; with --ssh-recheck 1 in its command it ends by itself; with
+	# --ssh-idle 3 an idle one ends.
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --file "$ak" >/dev/null
+	before_h=$(as_svc "$KPITREE" --db "$db" history SP5-2)
+	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/editor $svc@127.0.0.1"
+	shows "tanaka" "($lang) the editor's browser opens"
+	as_svc "$KPITREE" --db "$db" access remove tanaka --file "$ak" >/dev/null
+	keys : "goto SP5-2" Enter e
+	shows "┌─ SP5-2 " "($lang) the form opens"
+	keys 42 Enter
+	sleep 0.5
+	keys Escape
+	shows "$ended" "($lang) its save after access remove is refused, and the session ends as the form closes"
+	[ "$(as_svc "$KPITREE" --db "$db" history SP5-2)" = "$before_h" ]; ok $? "($lang) nothing was saved"
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --file "$ak" >/dev/null &&
+		as_svc sed -i 's/--ssh-user tanaka /--ssh-user tanaka --ssh-recheck 1 /' "$ak"
+	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/editor $svc@127.0.0.1"
+	shows "tanaka" "($lang) with --ssh-recheck 1 in its command, the browser opens"
+	as_svc "$KPITREE" --db "$db" access remove tanaka --file "$ak" >/dev/null
+	shows "$ended" "($lang) and ends by itself within a second or two of access remove"
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --file "$ak" >/dev/null &&
+		as_svc sed -i 's/--ssh-user tanaka /--ssh-user tanaka --ssh-idle 3 /' "$ak"
+	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/editor $svc@127.0.0.1"
+	shows "tanaka" "($lang) with --ssh-idle 3, the browser opens"
+	sleep 3
+	shows "$idle" "($lang) and ends when idle for 3 seconds"
+	as_svc "$KPITREE" --db "$db" access remove tanaka --file "$ak" >/dev/null
+	cp "$ak" "$work/keys.before"
 	before=$(wc -l <"$log")
 	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/admin $svc@127.0.0.1"
 	shows "suzuki" "($lang) the admin's browser opens"
