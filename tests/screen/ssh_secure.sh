@@ -16,7 +16,7 @@ sshd_extra="SetEnv KPITREE_LOCALEDIR=$work/locale"
 trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
 	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
 
-plan 64
+plan 66
 
 ssh_service_home || exit 1
 for who in viewer editor admin; do
@@ -130,7 +130,7 @@ cp "$ak" "$work/keys.before"
 
 # The browser over ssh -tt (root only: an sshd not run by root cannot
 # hand the terminal to its user), in English and in Japanese.
-no_terminal_over_ssh 35 && finish
+no_terminal_over_ssh 37 && finish
 for lang in C ja_JP; do
 	if [ $lang = C ]; then
 		refused="not permitted: " may="may read and"
@@ -184,6 +184,9 @@ for lang in C ja_JP; do
 	cmp -s "$work/keys.before" "$ak"; ok $? "($lang) the key file is unchanged"
 	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/viewer $svc@127.0.0.1"
 	shows "sato" "($lang) the viewer's browser opens"
+	sleep 1
+	! screen | tail -1 | grep -q "!"
+	ok $? "($lang) the viewer is told of nothing due: it enters no values"
 	keys u
 	shows "${refused}sato (viewer, all) $may" "($lang) u from the viewer is refused"
 	keys : "meeting open 1" Enter p
