@@ -115,6 +115,7 @@ static const struct command commands[] = {
 	  { { "--year", 1, N_("another fiscal year than last year") },
 	    { "--file", 1, N_("the authorized_keys file that gives --user's scope") } }, run_due },
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
+	  "  access set NAME --role viewer|editor|admin [--scope SCOPE]...\n"
 	  "  access list, access remove NAME",
 	  N_("who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys"),
 	  1, 3, DB_READ, ACCESS_ADMIN,
@@ -1098,36 +1099,74 @@ static int program_path(char *buf, size_t size)
 	return 0;
 }
 
-static int access_add(struct cli *cli, const char *file)
+/* The official of access add or set: args[1], --role, --scope, and the
+ * forced command that binds them. Returns EXIT_DONE or the status. */
+static int official_command(struct cli *cli, struct access_identity *id, char *command,
+			    size_t size)
 {
 	const char *role = cli_option(cli, "--role");
-	struct keys_entry entry;
-	char program[PATH_MAX], db[PATH_MAX], command[8192], who[1024];
+	char program[PATH_MAX], db[PATH_MAX];
 	struct error e;
-	int i, n;
+	int i;
 
-	if (cli->nargs != 3)
-		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
-	memset(&entry, 0, sizeof entry);
 	if (!access_name_ok(cli->args[1]))
 		return cli_fail(cli, _("'%s' is not a name for an official (letters, digits, . _ - @)"),
 				cli->args[1]);
 	if (!role)
-		return usage_error(cli, _("access add needs --role viewer|editor|admin"));
-	snprintf(entry.id.name, sizeof entry.id.name, "%s", cli->args[1]);
-	if (access_role_parse(role, &entry.id.role, &e) < 0)
+		return usage_error(cli, _("access %s needs --role viewer|editor|admin"), cli->args[0]);
+	snprintf(id->name, sizeof id->name, "%s", cli->args[1]);
+	if (access_role_parse(role, &id->role, &e) < 0)
 		return cli_fail(cli, _("--role: %s"), e.text);
 	for (i = 0; i < cli->nrepeated; i++)
-		if (access_scope_resolve(cli->store, cli->repeated[i], &entry.id.scopes[entry.id.nscopes++],
+		if (access_scope_resolve(cli->store, cli->repeated[i], &id->scopes[id->nscopes++],
 					 &e) < 0)
 			return cli_fail_error(cli, &e);
+	if (program_path(program, sizeof program) < 0 || !realpath(cli->db_path, db))
+		return cli_fail(cli, _("cannot tell the full path of kpitree or of %s"), cli->db_path);
+	if (!keys_forced_command(program, db, id, command, size))
+		return cli_fail(cli, _("%s: a path or scope that cannot go into authorized_keys"), db);
+	return EXIT_DONE;
+}
+
+/* access set NAME --role ... --scope ...: the official's lines for this
+ * database given another role and scope, their keys kept. */
+static int access_set(struct cli *cli, const char *file)
+{
+	struct access_identity id;
+	char command[8192], who[1024];
+	struct error e;
+	int n, status;
+
+	memset(&id, 0, sizeof id);
+	status = official_command(cli, &id, command, sizeof command);
+	if (status != EXIT_DONE)
+		return status;
+	n = keys_file_set(file, id.name, command, &e);
+	if (n < 0)
+		return cli_fail_error(cli, &e);
+	if (n == 0)
+		return cli_fail(cli, _("%s: no key of '%s'"), file, id.name);
+	fprintf(cli->out, "%s: %d key%s in %s\n", access_describe(&id, who, sizeof who), n,
+		n == 1 ? "" : "s", file);
+	return EXIT_DONE;
+}
+
+static int access_add(struct cli *cli, const char *file)
+{
+	struct keys_entry entry;
+	char command[8192], who[1024];
+	struct error e;
+	int n, status;
+
+	if (cli->nargs != 3)
+		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+	memset(&entry, 0, sizeof entry);
+	status = official_command(cli, &entry.id, command, sizeof command);
+	if (status != EXIT_DONE)
+		return status;
 	if (keys_read_public(cli->args[2], entry.type, sizeof entry.type, entry.blob,
 			     sizeof entry.blob, &e) < 0)
 		return cli_fail_error(cli, &e);
-	if (program_path(program, sizeof program) < 0 || !realpath(cli->db_path, db))
-		return cli_fail(cli, _("cannot tell the full path of kpitree or of %s"), cli->db_path);
-	if (!keys_forced_command(program, db, &entry.id, command, sizeof command))
-		return cli_fail(cli, _("%s: a path or scope that cannot go into authorized_keys"), db);
 	if (geteuid() == 0 && keys_file_of_root(file))
 		fprintf(cli->err, _("kpitree: warning: %s is root's own: the key logs in as root;"
 				    " give it to the service account instead (runuser -u ACCOUNT --"
@@ -1209,5 +1248,7 @@ static int run_access(struct cli *cli)
 	}
 	if (strcmp(verb, "remove") == 0 && cli->nargs == 2)
 		return access_remove(cli, file);
+	if (strcmp(verb, "set") == 0 && cli->nargs == 2)
+		return access_set(cli, file);
 	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 }

@@ -581,8 +581,9 @@ static int write_all(const char *path, const char *dir, const struct text *t, in
 struct edit {
 	const char *name;
 	const char *db;			/* only name's lines for this database; NULL: all */
-	const struct keys_entry *add;	/* NULL: remove name's lines */
+	const struct keys_entry *add;	/* NULL: remove name's lines (or rewrite) */
 	const char *command;
+	int rewrite;			/* give name's lines command, add none */
 	struct text out;
 	int count;		/* name's lines now (add) or removed (remove) */
 	int duplicate;		/* the key is on a line already */
@@ -603,7 +604,7 @@ static int edit_line(void *ctx, const char *line, size_t len, const struct keys_
 	/* another official's line, or one of name's for another database */
 	if (!e || strcmp(e->id.name, ed->name) != 0 || (ed->db && strcmp(e->db, ed->db) != 0))
 		return text_add(&ed->out, line, len, ed->err) < 0;
-	if (!ed->add) {
+	if (!ed->add && !ed->rewrite) {
 		ed->count++;
 		return 0;
 	}
@@ -648,7 +649,7 @@ static int edit_file(const char *path, struct edit *ed, struct error *err)
 			goto done;
 		ed->count++;
 	}
-	if (!ed->add && !ed->count) {
+	if (!ed->add && !ed->count) {	/* nothing removed or rewritten */
 		rc = 0;
 		goto done;
 	}
@@ -668,6 +669,17 @@ int keys_file_add(const char *path, const struct keys_entry *entry,
 	char db[4096];
 
 	/* the official's lines for the command's database, no other */
+	if (read_command(command, &id, db, sizeof db) == 0 && *db)
+		ed.db = db;
+	return edit_file(path, &ed, err);
+}
+
+int keys_file_set(const char *path, const char *name, const char *command, struct error *err)
+{
+	struct edit ed = { .name = name, .command = command, .rewrite = 1 };
+	struct access_identity id;
+	char db[4096];
+
 	if (read_command(command, &id, db, sizeof db) == 0 && *db)
 		ed.db = db;
 	return edit_file(path, &ed, err);

@@ -66,6 +66,11 @@ int keys_file_find(const char *path, const char *name, struct keys_entry *entry,
 int keys_file_add(const char *path, const struct keys_entry *entry,
 		  const char *command, struct error *err);
 
+/* Gives name's lines for the command's database command (another role
+ * or scope), their keys and added options kept. Returns how many, or
+ * -1 with err filled and the file as it was. */
+int keys_file_set(const char *path, const char *name, const char *command, struct error *err);
+
 /* Removes every line kpitree wrote for name, for database db (NULL:
  * for any). Returns how many, or -1 with err filled and the file as it
  * was. */

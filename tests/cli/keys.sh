@@ -7,9 +7,9 @@
 # check warns when others can read it. Keys: only a whole key of its
 # type, one a file, a PuTTY key with how to convert it; a line edited by
 # hand still listed, kept and removable; one database's lines left alone
-# by another's; the last admin kept.
+# by another's; the last admin kept; access set changes a role in place.
 . "$srcdir/tests/cli/lib.sh"
-plan 21
+plan 24
 db="$work/k.db"
 "$KPITREE" --db "$db" init --empty >/dev/null || exit 1
 ssh-keygen -q -t ed25519 -N '' -f "$work/a" && ssh-keygen -q -t ed25519 -N '' -f "$work/b" || exit 1
@@ -101,6 +101,15 @@ grep -q -- "--db $(readlink -f "$db") --ssh-user e --ssh-role viewer\",restrict,
 ok $? "a second key for one name against another database leaves the first line as it was"
 "$KPITREE" --db "$work/other.db" access remove e --file "$ak" >/dev/null && grep -q "kpitree:e$" "$ak"
 ok $? "and removing it there leaves the first database's line"
+# access set: another role and scope, the key kept.
+key_c=$(cut -d' ' -f2 ecdsab256.pub)
+run --db "$db" access set c --role editor --file "$ak"
+expect 0 "" "access set gives an official another role"
+grep -q -- "--ssh-user c --ssh-role editor\",restrict,pty ecdsa-sha2-nistp256 $key_c kpitree:c$" "$ak" &&
+	[ "$(grep -c "kpitree:c$" "$ak")" = 1 ]
+ok $? "on its line, the key kept"
+run --db "$db" access set nobody --role viewer --file "$ak"
+expect 1 "kpitree: $ak: no key of 'nobody'" "access set of an official without a key fails"
 # The last admin, through a forced command.
 "$KPITREE" --db "$db" access add boss rsab2048.pub --role admin --file "$ak" >/dev/null || exit 1
 run --db "$db" --ssh-user boss --ssh-role admin access remove boss --file "$ak"
