@@ -1182,16 +1182,16 @@ static int access_add(struct cli *cli, const char *file)
 static void print_entry(void *ctx, const struct keys_entry *k)
 {
 	struct cli *cli = ctx;
-	char scopes[2048] = "", scope[ACCESS_SCOPE_MAX + 16];
-	size_t used = 0, len = strlen(k->blob);
+	char scopes[2048] = "", scope[ACCESS_SCOPE_MAX + 16], fp[64];
+	size_t used = 0;
 	int i;
 
 	for (i = 0; i < k->id.nscopes && used < sizeof scopes; i++)
 		used += (size_t)snprintf(scopes + used, sizeof scopes - used, "%s%s", i ? " " : "",
 					 access_scope_text(&k->id.scopes[i], scope, sizeof scope));
 	/* then the database, and options added by hand (still in force) */
-	fprintf(cli->out, "%s  %s  %s  %s ...%s  %s%s%s\n", k->id.name, access_role_name(k->id.role),
-		*scopes ? scopes : "all", k->type, len > 12 ? k->blob + len - 12 : k->blob, k->db,
+	fprintf(cli->out, "%s  %s  %s  %s %s  %s%s%s\n", k->id.name, access_role_name(k->id.role),
+		*scopes ? scopes : "all", k->type, keys_fingerprint(k->blob, fp, sizeof fp), k->db,
 		*k->others ? "  " : "", k->others);
 }
 

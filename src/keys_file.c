@@ -172,6 +172,90 @@ static long base64_decode(const char *b, unsigned char *out, size_t size)
 	return (long)n;
 }
 
+/* SHA-256 (FIPS 180-4) of n bytes into out, for a key's fingerprint. */
+static void sha256(const unsigned char *data, size_t n, unsigned char out[32])
+{
+	static const unsigned long k[64] = {
+		0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+		0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+		0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+		0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+		0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+		0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+		0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+		0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+		0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+		0xc67178f2,
+	};
+	unsigned long h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+			       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+	size_t total = ((n + 8) / 64 + 1) * 64, at, i;
+
+#define ROR(x, r) ((((x) >> (r)) | ((x) << (32 - (r)))) & 0xffffffffUL)
+	for (at = 0; at < total; at += 64) {
+		unsigned long w[64], a[8], t1, t2;
+
+		for (i = 0; i < 64; i++) {
+			size_t j = at + i;
+			unsigned long byte = j < n ? data[j] : j == n ? 0x80
+					     : j >= total - 8 ? (unsigned long)(((unsigned long long)n * 8)
+						>> (8 * (total - 1 - j))) & 0xff : 0;
+
+			if (i % 4 == 0)
+				w[i / 4] = 0;
+			w[i / 4] |= byte << (8 * (3 - i % 4));
+		}
+		for (i = 16; i < 64; i++)
+			w[i] = (w[i - 16] + (ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3)) +
+				w[i - 7] + (ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10))) &
+			       0xffffffffUL;
+		memcpy(a, h, sizeof a);
+		for (i = 0; i < 64; i++) {
+			t1 = (a[7] + (ROR(a[4], 6) ^ ROR(a[4], 11) ^ ROR(a[4], 25)) +
+			      ((a[4] & a[5]) ^ (~a[4] & a[6])) + k[i] + w[i]) & 0xffffffffUL;
+			t2 = ((ROR(a[0], 2) ^ ROR(a[0], 13) ^ ROR(a[0], 22)) +
+			      ((a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]))) & 0xffffffffUL;
+			memmove(a + 1, a, 7 * sizeof a[0]);
+			a[4] = (a[4] + t1) & 0xffffffffUL;
+			a[0] = (t1 + t2) & 0xffffffffUL;
+		}
+		for (i = 0; i < 8; i++)
+			h[i] = (h[i] + a[i]) & 0xffffffffUL;
+	}
+#undef ROR
+	for (i = 0; i < 32; i++)
+		out[i] = (unsigned char)(h[i / 4] >> (8 * (3 - i % 4)));
+}
+
+char *keys_fingerprint(const char *blob, char *buf, size_t size)
+{
+	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				    "0123456789+/";
+	unsigned char bytes[12288], sum[32];
+	long n = base64_decode(blob, bytes, sizeof bytes);
+	size_t used, i;
+
+	if (n < 0) {
+		snprintf(buf, size, "SHA256:?");
+		return buf;
+	}
+	sha256(bytes, (size_t)n, sum);
+	used = (size_t)snprintf(buf, size, "SHA256:");
+	/* base64 without its padding, as ssh-keygen -l and sshd's log write it */
+	for (i = 0; i < 32 * 8 && used + 1 < size; i += 6) {
+		unsigned v = 0, b;
+
+		for (b = 0; b < 6; b++) {
+			size_t bit = i + b;
+
+			v = v << 1 | (bit < 256 ? (sum[bit / 8] >> (7 - bit % 8)) & 1 : 0);
+		}
+		buf[used++] = chars[v];
+	}
+	buf[used] = '\0';
+	return buf;
+}
+
 /* The next SSH wire string of a key blob: its bytes and length. */
 static int wire_string(const unsigned char **p, const unsigned char *end,
 		       const unsigned char **s, size_t *len)

@@ -23,6 +23,10 @@ struct keys_entry {
  * password database, else $HOME). Returns 0, or -1 with err filled. */
 int keys_file_default(char *buf, size_t size, struct error *err);
 
+/* The key's fingerprint as sshd logs it and ssh-keygen -l prints it
+ * ("SHA256:" and base64 of its SHA-256, unpadded). Returns buf. */
+char *keys_fingerprint(const char *blob, char *buf, size_t size);
+
 /* Whether path is in root's own ~/.ssh: keys there log in as root. */
 int keys_file_of_root(const char *path);
 

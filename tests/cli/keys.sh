@@ -9,7 +9,7 @@
 # hand still listed, kept and removable; one database's lines left alone
 # by another's; the last admin kept; access set changes a role in place.
 . "$srcdir/tests/cli/lib.sh"
-plan 24
+plan 25
 db="$work/k.db"
 "$KPITREE" --db "$db" init --empty >/dev/null || exit 1
 ssh-keygen -q -t ed25519 -N '' -f "$work/a" && ssh-keygen -q -t ed25519 -N '' -f "$work/b" || exit 1
@@ -69,6 +69,10 @@ done
 	"$KPITREE" --db "$db" access add c ecdsab256.pub --role viewer --file "$ak" >/dev/null &&
 	"$KPITREE" --db "$db" access add d ecdsab521.pub --role viewer --file "$ak" >/dev/null
 ok $? "whole ed25519, RSA and ECDSA keys are taken"
+"$KPITREE" --db "$db" access list --file "$ak" | awk '{ print $5 }' >"$work/listed"
+for n in ed25519 rsab2048 ecdsab256 ecdsab521; do ssh-keygen -lf "$n.pub" | awk '{ print $2 }'; done >"$work/fingerprints"
+[ -s "$work/listed" ] && cmp -s "$work/listed" "$work/fingerprints"
+ok $? "access list shows each key's SHA256 fingerprint as ssh-keygen -l and sshd's log write it"
 echo "ssh-ed25519 AAAA cut@host" >cut.pub
 run --db "$db" access add x cut.pub --role viewer --file "$ak"
 expect 1 "kpitree: cut.pub: not a whole ssh-ed25519 key (cut, or of another type)" "a cut key is refused"
@@ -85,7 +89,7 @@ expect 1 "kpitree: putty.pub: a PuTTY key; convert it to OpenSSH's form first: s
 # A line edited by hand: from="..." added before restrict.
 sed -i 's/",restrict,pty ssh-rsa /",from="10.0.0.0\/8",restrict,pty ssh-rsa /' "$ak"
 run --db "$db" access list --file "$ak"
-grep -q "^r  viewer  all  ssh-rsa \.\.\..*  $(readlink -f "$db")  from=\"10.0.0.0/8\"$" "$work/out"
+grep -q "^r  viewer  all  ssh-rsa SHA256:.*  $(readlink -f "$db")  from=\"10.0.0.0/8\"$" "$work/out"
 ok $? "access list still shows a line edited by hand, with what was added"
 ssh-keygen -q -t ed25519 -N '' -f r2 || exit 1
 "$KPITREE" --db "$db" access add r r2.pub --role editor --file "$ak" >/dev/null &&
