@@ -116,7 +116,7 @@ static const struct command commands[] = {
 	    { "--file", 1, N_("the authorized_keys file that gives --user's scope") } }, run_due },
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
 	  "  access set NAME --role viewer|editor|admin [--scope SCOPE]...\n"
-	  "  access list, access remove NAME",
+	  "  access list, access remove NAME, access disable NAME, access enable NAME",
 	  N_("who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys"),
 	  1, 3, DB_READ, ACCESS_ADMIN,
 	  { { "--role", 1, N_("viewer (reads, exports), editor (also enters values), admin (all)") },
@@ -1190,9 +1190,9 @@ static void print_entry(void *ctx, const struct keys_entry *k)
 		used += (size_t)snprintf(scopes + used, sizeof scopes - used, "%s%s", i ? " " : "",
 					 access_scope_text(&k->id.scopes[i], scope, sizeof scope));
 	/* then the database, and options added by hand (still in force) */
-	fprintf(cli->out, "%s  %s  %s  %s %s  %s%s%s\n", k->id.name, access_role_name(k->id.role),
+	fprintf(cli->out, "%s  %s  %s  %s %s  %s%s%s%s\n", k->id.name, access_role_name(k->id.role),
 		*scopes ? scopes : "all", k->type, keys_fingerprint(k->blob, fp, sizeof fp), k->db,
-		*k->others ? "  " : "", k->others);
+		*k->others ? "  " : "", k->others, k->disabled ? "  disabled" : "");
 }
 
 /* access remove NAME: the official's lines for this database. Over SSH
@@ -1226,6 +1226,26 @@ static int access_remove(struct cli *cli, const char *file)
 	return EXIT_DONE;
 }
 
+/* access disable|enable NAME: the official's lines for this database
+ * turned off (kept as comments sshd ignores) or on again. */
+static int access_enable(struct cli *cli, const char *file, int on)
+{
+	char db[PATH_MAX];
+	struct error e;
+	int n;
+
+	if (!realpath(cli->db_path, db))
+		return cli_fail(cli, _("cannot tell the full path of %s"), cli->db_path);
+	n = keys_file_enable(file, cli->args[1], db, on, &e);
+	if (n < 0)
+		return cli_fail_error(cli, &e);
+	if (n == 0)
+		return cli_fail(cli, _("%s: no key of '%s'"), file, cli->args[1]);
+	fprintf(cli->out, "%s: %d key%s %s in %s\n", cli->args[1], n, n == 1 ? "" : "s",
+		on ? "enabled" : "disabled", file);
+	return EXIT_DONE;
+}
+
 /* access add|list|remove: kpitree's lines of authorized_keys. */
 static int run_access(struct cli *cli)
 {
@@ -1250,5 +1270,7 @@ static int run_access(struct cli *cli)
 		return access_remove(cli, file);
 	if (strcmp(verb, "set") == 0 && cli->nargs == 2)
 		return access_set(cli, file);
+	if ((strcmp(verb, "disable") == 0 || strcmp(verb, "enable") == 0) && cli->nargs == 2)
+		return access_enable(cli, file, strcmp(verb, "enable") == 0);
 	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 }

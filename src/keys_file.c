@@ -19,6 +19,8 @@
 #include "words.h"
 
 #define MARK "kpitree:"
+/* A line access disable turned into a comment: sshd ignores it. */
+#define DISABLED "#kpitree-disabled "
 #define OPTIONS_TAIL ",restrict,pty"
 
 /* A growing text: a file's bytes, or the file to be. */
@@ -474,7 +476,12 @@ static int take_option(char *opt, char *command, size_t csize, struct keys_entry
 static int parse_line(const char *line, size_t len, struct keys_entry *e)
 {
 	char buf[16384], command[8192] = "", *p, *end, *save = NULL, *type, *blob, *comment;
+	int disabled = len > strlen(DISABLED) && strncmp(line, DISABLED, strlen(DISABLED)) == 0;
 
+	if (disabled) {
+		line += strlen(DISABLED);
+		len -= strlen(DISABLED);
+	}
 	if (len >= sizeof buf)
 		return 0;
 	memcpy(buf, line, len);
@@ -486,6 +493,7 @@ static int parse_line(const char *line, size_t len, struct keys_entry *e)
 		return 0;
 	*end = '\0';
 	memset(e, 0, sizeof *e);
+	e->disabled = disabled;
 	if (type_known(p))
 		return 0;	/* no options: not a forced command */
 	while (*p) {
@@ -515,6 +523,7 @@ static int parse_line(const char *line, size_t len, struct keys_entry *e)
 		return 0;
 	snprintf(e->type, sizeof e->type, "%s", type);
 	snprintf(e->blob, sizeof e->blob, "%s", blob);
+	snprintf(e->command, sizeof e->command, "%s", command);
 	return 1;
 }
 
@@ -668,6 +677,7 @@ struct edit {
 	const struct keys_entry *add;	/* NULL: remove name's lines (or rewrite) */
 	const char *command;
 	int rewrite;			/* give name's lines command, add none */
+	int toggle, disable;		/* turn name's lines off (disable) or on */
 	struct text out;
 	int count;		/* name's lines now (add) or removed (remove) */
 	int duplicate;		/* the key is on a line already */
@@ -678,7 +688,7 @@ struct edit {
 static int edit_line(void *ctx, const char *line, size_t len, const struct keys_entry *e)
 {
 	struct edit *ed = ctx;
-	char rewritten[16384];
+	char rewritten[20480];
 
 	if (ed->add && line_has_key(line, len, ed->add->blob)) {
 		ed->duplicate = 1;
@@ -688,12 +698,23 @@ static int edit_line(void *ctx, const char *line, size_t len, const struct keys_
 	/* another official's line, or one of name's for another database */
 	if (!e || strcmp(e->id.name, ed->name) != 0 || (ed->db && strcmp(e->db, ed->db) != 0))
 		return text_add(&ed->out, line, len, ed->err) < 0;
-	if (!ed->add && !ed->rewrite) {
+	if (!ed->add && !ed->rewrite && !ed->toggle) {
 		ed->count++;
 		return 0;
 	}
 	ed->count++;
-	keys_line(e, ed->command, rewritten, sizeof rewritten);
+	if (ed->toggle) {
+		size_t used = ed->disable ? strlen(DISABLED) : 0;
+
+		memcpy(rewritten, DISABLED, used);
+		keys_line(e, e->command, rewritten + used, sizeof rewritten - used);
+	} else {
+		/* a disabled line stays so, with the new command */
+		size_t used = e->disabled ? strlen(DISABLED) : 0;
+
+		memcpy(rewritten, DISABLED, used);
+		keys_line(e, ed->command, rewritten + used, sizeof rewritten - used);
+	}
 	return text_add(&ed->out, rewritten, strlen(rewritten), ed->err) < 0;
 }
 
@@ -701,7 +722,7 @@ static int edit_line(void *ctx, const char *line, size_t len, const struct keys_
  * a lock on the folder so that two edits do not lose one. */
 static int edit_file(const char *path, struct edit *ed, struct error *err)
 {
-	char dir[4096], line[16384];
+	char dir[4096], line[20480];
 	struct text in;
 	int exists, dfd, rc = -1;
 
@@ -769,6 +790,14 @@ int keys_file_set(const char *path, const char *name, const char *command, struc
 	return edit_file(path, &ed, err);
 }
 
+int keys_file_enable(const char *path, const char *name, const char *db, int on,
+		     struct error *err)
+{
+	struct edit ed = { .name = name, .db = db, .toggle = 1, .disable = !on };
+
+	return edit_file(path, &ed, err);
+}
+
 int keys_file_remove(const char *path, const char *name, const char *db, struct error *err)
 {
 	struct edit ed = { .name = name, .db = db };
@@ -801,7 +830,8 @@ static void same_grant(void *ctx, const struct keys_entry *e)
 	char a[ACCESS_SCOPE_MAX + 16], b[ACCESS_SCOPE_MAX + 16];
 	int i;
 
-	if (strcmp(e->id.name, g->id->name) || strcmp(e->db, g->db) || e->id.role != g->id->role ||
+	if (e->disabled || strcmp(e->id.name, g->id->name) || strcmp(e->db, g->db) ||
+	    e->id.role != g->id->role ||
 	    e->id.nscopes != g->id->nscopes)
 		return;
 	for (i = 0; i < e->id.nscopes; i++)

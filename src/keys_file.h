@@ -17,6 +17,8 @@ struct keys_entry {
 	char type[64];
 	char blob[8192];
 	char others[1024];
+	char command[8192];	/* its forced command, as written */
+	int disabled;		/* turned off by access disable: sshd ignores it */
 };
 
 /* The running account's ~/.ssh/authorized_keys (its home from the
@@ -74,6 +76,12 @@ int keys_file_add(const char *path, const struct keys_entry *entry,
  * or scope), their keys and added options kept. Returns how many, or
  * -1 with err filled and the file as it was. */
 int keys_file_set(const char *path, const char *name, const char *command, struct error *err);
+
+/* Turns name's lines for database db off (a comment sshd ignores, still
+ * kpitree's: listed, and turned on again) or on. Returns how many, or
+ * -1 with err filled and the file as it was. */
+int keys_file_enable(const char *path, const char *name, const char *db, int on,
+		     struct error *err);
 
 /* Removes every line kpitree wrote for name, for database db (NULL:
  * for any). Returns how many, or -1 with err filled and the file as it

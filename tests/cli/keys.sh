@@ -9,7 +9,7 @@
 # hand still listed, kept and removable; one database's lines left alone
 # by another's; the last admin kept; access set changes a role in place.
 . "$srcdir/tests/cli/lib.sh"
-plan 25
+plan 29
 db="$work/k.db"
 "$KPITREE" --db "$db" init --empty >/dev/null || exit 1
 ssh-keygen -q -t ed25519 -N '' -f "$work/a" && ssh-keygen -q -t ed25519 -N '' -f "$work/b" || exit 1
@@ -114,6 +114,15 @@ grep -q -- "--ssh-user c --ssh-role editor\",restrict,pty ecdsa-sha2-nistp256 $k
 ok $? "on its line, the key kept"
 run --db "$db" access set nobody --role viewer --file "$ak"
 expect 1 "kpitree: $ak: no key of 'nobody'" "access set of an official without a key fails"
+# access disable and enable: the line kept, as a comment sshd ignores.
+cp "$ak" keys.before
+run --db "$db" access disable c --file "$ak"
+expect 0 "" "access disable"
+grep -q "^#kpitree-disabled command=.*kpitree:c$" "$ak" && "$KPITREE" --db "$db" access list --file "$ak" | grep -q "^c  editor  .*  disabled$"
+ok $? "turns the line into a comment that access list shows as disabled"
+run --db "$db" access enable c --file "$ak"
+expect 0 "" "access enable"
+cmp -s keys.before "$ak"; ok $? "gives the line back as it was"
 # The last admin, through a forced command.
 "$KPITREE" --db "$db" access add boss rsab2048.pub --role admin --file "$ak" >/dev/null || exit 1
 run --db "$db" --ssh-user boss --ssh-role admin access remove boss --file "$ak"

@@ -16,7 +16,7 @@ sshd_extra="SetEnv KPITREE_LOCALEDIR=$work/locale"
 trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
 	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
 
-plan 66
+plan 67
 
 ssh_service_home || exit 1
 for who in viewer editor admin; do
@@ -126,6 +126,9 @@ ssh_as admin access remove tanaka >"$work/out" 2>"$work/err" && ! grep -q "kpitr
 ok $? "the edited line is removed by access remove"
 ssh_as editor due >/dev/null 2>&1
 [ $? -eq 255 ]; ok $? "and its key no longer gets in"
+ssh_as admin access disable sato >/dev/null 2>&1 && ! ssh_as viewer due >/dev/null 2>&1 &&
+	ssh_as admin access enable sato >/dev/null 2>&1 && ssh_as viewer due >/dev/null 2>&1
+ok $? "access disable keeps an official out until access enable"
 cp "$ak" "$work/keys.before"
 
 # The browser over ssh -tt (root only: an sshd not run by root cannot
