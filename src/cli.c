@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bundled.h"
@@ -115,13 +116,16 @@ static const struct command commands[] = {
 	  { { "--year", 1, N_("another fiscal year than last year") },
 	    { "--file", 1, N_("the authorized_keys file that gives --user's scope") } }, run_due },
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
+	  "  [--expires YYYY-MM-DD]\n"
 	  "  access set NAME --role viewer|editor|admin [--scope SCOPE]...\n"
 	  "  access list, access remove NAME, access disable NAME, access enable NAME",
 	  N_("who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys"),
 	  1, 3, DB_READ, ACCESS_ADMIN,
 	  { { "--role", 1, N_("viewer (reads, exports), editor (also enters values), admin (all)") },
 	    { "--scope", REPEATED, N_("a strategy, strategy project, grant project or municipality") },
-	    { "--file", 1, N_("another authorized_keys file") } }, run_access },
+	    { "--file", 1, N_("another authorized_keys file") },
+	    { "--expires", 1, N_("access add: the last day the key gets in (YYYY-MM-DD)") } },
+	  run_access },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -1128,6 +1132,27 @@ static int official_command(struct cli *cli, struct access_identity *id, char *c
 	return EXIT_DONE;
 }
 
+/* sshd's expiry-time option for the end of day (YYYY-MM-DD): the key
+ * gets in until that day's end. Returns 0, or -1 for no such date. */
+static int expiry_option(const char *date, char *buf, size_t size)
+{
+	int y, m, d, n = 0;
+	struct tm tm = { 0 };
+
+	if (sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || date[n] || n != 10)
+		return -1;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d + 1;	/* the next day's start */
+	tm.tm_isdst = -1;
+	if (m < 1 || m > 12 || d < 1 || d > 31 || mktime(&tm) == (time_t)-1 ||
+	    (d > 28 && tm.tm_mday != 1 && tm.tm_mday != d + 1))
+		return -1;
+	snprintf(buf, size, "expiry-time=\"%04d%02d%02d\"", tm.tm_year + 1900, tm.tm_mon + 1,
+		 tm.tm_mday);
+	return 0;
+}
+
 /* access set NAME --role ... --scope ...: the official's lines for this
  * database given another role and scope, their keys kept. */
 static int access_set(struct cli *cli, const char *file)
@@ -1167,6 +1192,10 @@ static int access_add(struct cli *cli, const char *file)
 	if (keys_read_public(cli->args[2], entry.type, sizeof entry.type, entry.blob,
 			     sizeof entry.blob, &e) < 0)
 		return cli_fail_error(cli, &e);
+	if (cli_option(cli, "--expires") &&
+	    expiry_option(cli_option(cli, "--expires"), entry.others, sizeof entry.others) < 0)
+		return cli_fail(cli, _("--expires: '%s' is not a date like 2027-03-31"),
+				cli_option(cli, "--expires"));
 	if (geteuid() == 0 && keys_file_of_root(file))
 		fprintf(cli->err, _("kpitree: warning: %s is root's own: the key logs in as root;"
 				    " give it to the service account instead (runuser -u ACCOUNT --"

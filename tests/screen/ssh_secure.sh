@@ -16,7 +16,7 @@ sshd_extra="SetEnv KPITREE_LOCALEDIR=$work/locale"
 trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
 	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
 
-plan 67
+plan 68
 
 ssh_service_home || exit 1
 for who in viewer editor admin; do
@@ -126,6 +126,10 @@ ssh_as admin access remove tanaka >"$work/out" 2>"$work/err" && ! grep -q "kpitr
 ok $? "the edited line is removed by access remove"
 ssh_as editor due >/dev/null 2>&1
 [ $? -eq 255 ]; ok $? "and its key no longer gets in"
+ssh-keygen -q -t ed25519 -N '' -f "$work/expired" || exit 1
+ssh_as admin access add ito - --role viewer --expires 2001-01-01 <"$work/expired.pub" >/dev/null 2>&1 &&
+	! ssh_as expired due >/dev/null 2>&1 && ssh_as admin access remove ito >/dev/null 2>&1
+ok $? "a key added with --expires in the past does not get in"
 ssh_as admin access disable sato >/dev/null 2>&1 && ! ssh_as viewer due >/dev/null 2>&1 &&
 	ssh_as admin access enable sato >/dev/null 2>&1 && ssh_as viewer due >/dev/null 2>&1
 ok $? "access disable keeps an official out until access enable"
