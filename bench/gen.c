@@ -19,7 +19,6 @@
 #define MAX_MUNICIPALITIES 9999	/* codes are M0001…M9999 */
 #define STRATEGIES 5		/* per municipality */
 #define KPIS 19			/* per strategy */
-#define FIRST_YEAR 2016
 #define YEARS 10
 #define ALL_MUNICIPALITIES 179	/* kpitree's default setting */
 
@@ -547,6 +546,10 @@ static void make_kpi(struct kpi *k, int m, int s, int i)
 		k->target = precise(t, k->base * 5 * range(110, 150) / 100);
 		break;
 	}
+	/* kpitree takes a value up to two years past the target's year:
+	 * the ten years from the baseline's lie within that window */
+	if (k->target_year < k->base_year + YEARS - 3)
+		k->target_year = k->base_year + YEARS - 3;
 	if (k->target == k->base && t->shape != S_ZERO)
 		k->target += t->decimal ? 1 : 10;
 	if (t->shape == S_DOWN && k->target >= k->base)
@@ -654,27 +657,29 @@ static void write_strategy(FILE *sf, FILE *vf, int m, int s, const char *town,
 	c->strategies++;
 	c->kpis += KPIS;
 
-	/* Ten years of each KPI: along the line from baseline to target,
-	 * with some noise; the last years of some KPIs are plans. */
+	/* Ten years of each KPI from its baseline's year (kpitree refuses a
+	 * year before it): along the line from baseline to target, with
+	 * some noise; the last years of some KPIs are plans. */
 	for (i = 0; i < KPIS; i++) {
 		const struct kpi_template *t = k[i].t;
 		long span = k[i].target_year - k[i].base_year;
 		long scale = k[i].base > k[i].target ? k[i].base : k[i].target;
 
-		for (y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
+		for (y = k[i].base_year; y < k[i].base_year + YEARS; y++) {
 			int plan = k[i].plans && y >= 2023;
 			long v;
 			char value[48];
 
 			if (t->shape == S_AVG_CUM)
 				v = k[i].base + k[i].base * (y - 2020) / 20;
-			else	/* slower before the baseline */
+			else
 				v = k[i].base + (k[i].target - k[i].base) * (y - k[i].base_year) /
-					(span ? span : 1) / (y < k[i].base_year ? 2 : 1);
+					(span ? span : 1);
 			if (!plan)
 				v += scale * (long)range(-40, 40) / 1000;
 			if (t->shape == S_PCT || !strcmp(t->unit, "%"))
 				v = v > 1000 ? 1000 : v;
+			v = v < 0 ? 0 : v;	/* no count is negative */
 			v = precise(t, v);
 			format_tenths(v, 0, value, sizeof value);
 			if (plan)

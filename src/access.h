@@ -37,6 +37,7 @@ struct access_identity {
 	int nscopes;		/* 0: everything */
 	struct access_scope scopes[ACCESS_MAX_SCOPES];
 	int enforced;		/* a key's forced command set it: role and scope bind */
+	char lang[3];		/* the key's language, "ja" or "en" ("": ja) */
 };
 
 /* What the scopes are matched against: a KPI's strategy, priority

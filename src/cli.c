@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "i18n.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -95,11 +96,14 @@ static const struct command commands[] = {
 	  " proposed rank, latest evaluation, open action items"),
 	  1, 1, DB_READ, ACCESS_READ,
 	  { { "--year", 1, N_("the year whose progress and status to state") } }, run_show },
-	{ "set", "set CODE FY VALUE [--plan] [--note TEXT] [--expect OLD]",
+	{ "set", "set CODE FY VALUE [--plan] [--note TEXT] [--expect OLD] [--force]",
 	  N_("record an actual (or a plan); VALUE - clears it"), 3, 3, DB_WRITE, ACCESS_EDIT,
 	  { { "--plan", 0, N_("set the plan, not the actual") },
-	    { "--note", 1, N_("a note stored with the value") },
-	    { "--expect", 1, N_("refuse unless the stored value is OLD (- for none)") } },
+	    { "--note", 1, N_("a note stored with the value (default: keep the stored one;"
+			      " - clears it)") },
+	    { "--expect", 1, N_("refuse unless the stored value is OLD (- for none)") },
+	    { "--force", 0, N_("store an unusual actual (ten times last year's, or the wrong"
+			       " side of the baseline); the history says so") } },
 	  run_set },
 	{ "history", "history CODE",
 	  N_("every change to that KPI: when, who, what was there, what came"),
@@ -116,13 +120,15 @@ static const struct command commands[] = {
 	  { { "--year", 1, N_("another fiscal year than last year") },
 	    { "--file", 1, N_("the authorized_keys file that gives --user's scope") } }, run_due },
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
-	  "  [--expires YYYY-MM-DD]\n"
-	  "  access set NAME --role viewer|editor|admin [--scope SCOPE]...\n"
-	  "  access list, access remove NAME, access disable NAME, access enable NAME",
+	  "  [--lang ja|en] [--expires YYYY-MM-DD] [--file FILE]\n"
+	  "  access set NAME --role viewer|editor|admin [--scope SCOPE]... [--lang ja|en]\n"
+	  "  access list [--file FILE], access remove NAME [--file FILE],\n"
+	  "  access disable NAME [--file FILE], access enable NAME [--file FILE]",
 	  N_("who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys"),
 	  1, 3, DB_READ, ACCESS_ADMIN,
 	  { { "--role", 1, N_("viewer (reads, exports), editor (also enters values), admin (all)") },
 	    { "--scope", REPEATED, N_("a strategy, strategy project, grant project or municipality") },
+	    { "--lang", 1, N_("the official's language over SSH: ja (default) or en") },
 	    { "--file", 1, N_("another authorized_keys file") },
 	    { "--expires", 1, N_("access add: the last day the key gets in (YYYY-MM-DD)") } },
 	  run_access },
@@ -202,7 +208,7 @@ void cli_help(FILE *f)
 	size_t i;
 	int j;
 
-	fputs(_("Usage: kpitree [--db FILE] [--user NAME] [--read-only] [COMMAND [ARGS]]\n"
+	fputs(_("Usage: kpitree [--db FILE] [--user NAME] [--read-only] [--lang ja|en] [COMMAND [ARGS]]\n"
 		"\n"
 		"Browse and keep the KPIs of Hokkaido's regional-development strategy and\n"
 		"of grant-funded projects: baselines, targets, plans and actuals per year.\n"
@@ -221,11 +227,13 @@ void cli_help(FILE *f)
 	      "  --user NAME    who is recorded in the history (default: $KPITREE_USER,\n"
 	      "                 else the login name)\n"
 	      "  --read-only    open the database read-only\n"
-	      "  --ssh-user NAME, --ssh-role ROLE, --ssh-scope SCOPE\n"
+	      "  --lang ja|en   the interface's language (default: $KPITREE_LANG, else\n"
+	      "                 the locale's; over SSH, the key's: see access add --lang)\n"
+	      "  --ssh-user NAME, --ssh-role ROLE, --ssh-scope SCOPE, --ssh-lang ja|en\n"
 	      "                 who the official of an SSH key is: what `kpitree access add`\n"
 	      "                 writes into a key's forced command; the words an SSH client\n"
 	      "                 sends (SSH_ORIGINAL_COMMAND) follow them, and may not hold\n"
-	      "                 --db, --user or --ssh-*\n"
+	      "                 --db, --user, --lang or --ssh-*\n"
 	      "  --ssh-exports FOLDER, --ssh-keys FILE, --ssh-recheck SECONDS,\n"
 	      "  --ssh-idle SECONDS\n"
 	      "                 with --ssh-user: the folder files asked for go into (default:\n"
@@ -270,12 +278,13 @@ struct globals {
 	char refused[256];	/* why the words of an SSH client were refused */
 };
 
-/* Options that choose the database or who one is: a forced command sets
- * them, and an SSH client may not. */
+/* Options that choose the database, who one is, or the language (main.c
+ * has set the locale from them already): a forced command sets them, and
+ * an SSH client may not. */
 static int widens(const char *arg)
 {
 	return strcmp(arg, "--db") == 0 || strcmp(arg, "--user") == 0 ||
-	       strncmp(arg, "--ssh-", 6) == 0;
+	       strcmp(arg, "--lang") == 0 || strncmp(arg, "--ssh-", 6) == 0;
 }
 
 /* Parses argv into cli; from argv[untrusted] on, the words come from an
@@ -290,6 +299,9 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 		const char *a = argv[i];
 		int k;
 
+		/* access add has a --lang of its own: the key's language */
+		if (strcmp(a, "--lang") == 0 && cli->command && option_index(cli->command, a) >= 0)
+			goto command_option;
 		if (i >= untrusted && is_option(a) && widens(a)) {
 			snprintf(g->refused, sizeof g->refused, _("%s is not for a key's command"), a);
 			return REFUSED;
@@ -330,6 +342,11 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 				g->ssh_user = argv[++i];
 			else if (strcmp(a, "--ssh-role") == 0)
 				g->ssh_role = argv[++i];
+			else if ((strcmp(a, "--lang") == 0 || strcmp(a, "--ssh-lang") == 0) &&
+				 !i18n_lang_ok(argv[i + 1]))
+				return usage_error(cli, _("%s: '%s' is neither ja nor en"), a, argv[i + 1]);
+			else if (strcmp(a, "--lang") == 0 || strcmp(a, "--ssh-lang") == 0)
+				i++;	/* main.c has set the locale by it */
 			else if (strcmp(a, "--ssh-exports") == 0)
 				g->ssh_exports = argv[++i];
 			else if (strcmp(a, "--ssh-keys") == 0)
@@ -348,6 +365,7 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 		}
 		if (!cli->command)
 			cli->command = find_command("browse");
+command_option:
 		k = option_index(cli->command, a);
 		if (k < 0)
 			return usage_error(cli, _("%s has no option '%s'"), cli->command->name, a);
@@ -384,21 +402,19 @@ static int print_errors(struct cli *cli, const struct error_list *errors)
 
 #define MAX_ERRORS 20
 
-/* A new database gets the bundled data; if that fails, the new file goes
- * again, so that a failed command leaves nothing behind. */
-static int load_bundled(struct cli *cli)
+/* A new database gets the bundled data before it takes its name (see
+ * store_create), so that a failed or killed command leaves nothing. */
+static int load_bundled(struct store *s, void *ctx, struct error *err)
 {
+	struct cli *cli = ctx;
 	struct error items[MAX_ERRORS];
 	struct error_list errors = { items, 0, MAX_ERRORS, 0 };
 	struct import_stats stats;
 
-	if (bundled_import(cli->store, cli->user, &stats, &errors) == 0)
-		return EXIT_DONE;
+	if (bundled_import(s, cli->user, &stats, &errors) == 0)
+		return 0;
 	print_errors(cli, &errors);
-	store_close(cli->store);
-	cli->store = NULL;
-	store_remove(cli->db_path);
-	return EXIT_FAILED;
+	return error_set(err, _("%s: not created: the bundled data did not import"), cli->db_path);
 }
 
 /* Opens the database the command needs. The default database is created
@@ -429,11 +445,12 @@ static int open_store(struct cli *cli, const char *db_option)
 	if (need == DB_WRITE && access(cli->db_path, W_OK) != 0 && access(cli->db_path, F_OK) == 0)
 		return cli_fail(cli, _("%s: not changed: you may not write this database"),
 				cli->db_path);
-	cli->store = store_open(cli->db_path, mode, &err);
+	if (mode == STORE_CREATE && !(need == DB_CREATE && cli_flag(cli, "--empty")))
+		cli->store = store_create(cli->db_path, load_bundled, cli, &err);
+	else
+		cli->store = store_open(cli->db_path, mode, &err);
 	if (!cli->store)
 		return cli_fail_error(cli, &err);
-	if (mode == STORE_CREATE && !(need == DB_CREATE && cli_flag(cli, "--empty")))
-		return load_bundled(cli);
 	return EXIT_DONE;
 }
 
@@ -769,6 +786,61 @@ static int print_review(struct cli *cli, const struct kpi *k, const struct kpi_y
 	return meeting_remarks(cli->store, 0, k->id, 1, print_action, cli, e);
 }
 
+/* show's notes, whole (the table's copies are cut), each year's plan
+ * note before its actual note: values_each gives a year's actual first,
+ * so the actual's waits for the plan's. */
+struct notes {
+	struct cli *cli;
+	int year;
+	char *actual;		/* the year's actual note, not yet printed */
+};
+
+/* One note line, the note made inert. */
+static void put_note(struct cli *cli, const char *format, int year, const char *note)
+{
+	char fy[32], *inert = malloc(inert_size(note));
+
+	if (inert)
+		fprintf(cli->out, format, fiscal_year_format(year, fy, sizeof fy),
+			inert_text(note, inert, inert_size(note)));
+	free(inert);
+}
+
+static void flush_note(struct notes *n)
+{
+	if (!n->actual)
+		return;
+	put_note(n->cli, _("note %s actual: %s\n"), n->year, n->actual);
+	free(n->actual);
+	n->actual = NULL;
+}
+
+static void print_note(void *ctx, const struct value_row *v)
+{
+	struct notes *n = ctx;
+
+	if (v->fiscal_year != n->year)
+		flush_note(n);
+	n->year = v->fiscal_year;
+	if (!*v->note)
+		return;
+	if (v->kind == VALUE_ACTUAL) {
+		n->actual = strdup(v->note);
+		return;
+	}
+	put_note(n->cli, _("note %s plan: %s\n"), v->fiscal_year, v->note);
+	flush_note(n);
+}
+
+static int print_notes(struct cli *cli, long long kpi_id, struct error *e)
+{
+	struct notes n = { .cli = cli };
+	int rc = values_each(cli->store, kpi_id, print_note, &n, e);
+
+	flush_note(&n);
+	return rc;
+}
+
 static int run_show(struct cli *cli)
 {
 	struct kpi_years t;
@@ -790,7 +862,8 @@ static int run_show(struct cli *cli)
 		return cli_fail_error(cli, &e);
 	}
 	if (year)
-		chosen = kpi_years_row(&t, year);
+		kpi_years_row(&t, year);	/* asked for: shown even without values */
+	chosen = kpi_years_judged(&t, year, fiscal_year_of(time(NULL)));
 
 	fprintf(cli->out, "%s  %s\n", inert_str(&pool, k.code), inert_str(&pool, k.name));
 	print_amounts(cli, &k, &pool);
@@ -810,18 +883,11 @@ static int run_show(struct cli *cli)
 			kpi_years_cell(r->has_plan, r->plan, plan, sizeof plan),
 			kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
 			kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
-		if (!year && r->has_actual)
-			chosen = r;
 	}
-	for (i = 0; i < t.n; i++) {
-		char fy[32];
-
-		fiscal_year_format(t.rows[i].year, fy, sizeof fy);
-		if (t.rows[i].plan_note[0])
-			fprintf(cli->out, _("note %s plan: %s\n"), fy, inert_str(&pool, t.rows[i].plan_note));
-		if (t.rows[i].actual_note[0])
-			fprintf(cli->out, _("note %s actual: %s\n"), fy,
-				inert_str(&pool, t.rows[i].actual_note));
+	if (print_notes(cli, k.id, &e) < 0) {
+		inert_pool_free(&pool);
+		kpi_release(&k);
+		return cli_fail_error(cli, &e);
 	}
 	if (chosen) {
 		char fy[32], ratio[16];
@@ -854,11 +920,45 @@ static int parse_value(struct cli *cli, const char *what, const char *text,
 	return EXIT_DONE;
 }
 
+/* Whether the actual c would store is unusual (values_unusual): without
+ * --force says why on standard error and returns 1; with it returns 2.
+ * Returns 0 for a usual value (or the one stored already), -1 with e
+ * filled on a store error. */
+static int unusual_refused(struct cli *cli, const char *what, const struct value_rules *r,
+			   const struct value_change *c, struct error *e)
+{
+	const char *why;
+	double last = 0;
+	char v[64];
+	int has_last;
+
+	if (c->clear || c->kind != VALUE_ACTUAL)
+		return 0;
+	/* the value stored already was taken once: a new note is no new value */
+	if (values_get(cli->store, c->kpi_id, c->fiscal_year, VALUE_ACTUAL, &last, NULL, e) == 1 &&
+	    last == c->value)
+		return 0;
+	has_last = values_get(cli->store, c->kpi_id, c->fiscal_year - 1, VALUE_ACTUAL, &last,
+			      NULL, e);
+	if (has_last < 0)
+		return -1;
+	why = values_unusual(r, has_last, last, c->value);
+	if (!why)
+		return 0;
+	if (cli_flag(cli, "--force"))
+		return 2;
+	cli_fail(cli, _("%s: %s is %s: not stored; give --force to store it"), what,
+		 number_format(c->value, v, sizeof v), why);
+	return 1;
+}
+
 static int run_set(struct cli *cli)
 {
 	struct value_change c = { .source = "set", .user = cli->user };
 	const char *expect = cli_option(cli, "--expect");
-	char fy[32], now[64], why[1200];
+	const char *note = cli_option(cli, "--note");
+	char fy[32], now[64], why[1200], what[96];
+	struct value_rules rules;
 	struct kpi k;
 	struct error e;
 	int rc;
@@ -873,23 +973,37 @@ static int run_set(struct cli *cli)
 			return EXIT_FAILED;
 	}
 	c.kind = cli_flag(cli, "--plan") ? VALUE_PLAN : VALUE_ACTUAL;
-	c.note = cli_option(cli, "--note");
+	c.note = note && strcmp(note, "-") == 0 ? "" : note;	/* none: keep the stored one */
 	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	c.kpi_id = k.id;
 	fiscal_year_format(c.fiscal_year, fy, sizeof fy);
+	snprintf(what, sizeof what, "%s %s", k.code, fy);
 	rc = access_may_kpi(cli->store, &cli->identity, ACCESS_EDIT, k.id, why, sizeof why, &e);
 	if (rc <= 0) {
 		kpi_release(&k);
 		return rc < 0 ? cli_fail_error(cli, &e) : cli_refuse(cli, why);
 	}
+	if (values_rules_find(cli->store, k.code, fiscal_year_of(time(NULL)), &rules, &e) < 0 ||
+	    (!c.clear && values_check(&rules, c.fiscal_year, c.value, &e) < 0) ||
+	    (rc = unusual_refused(cli, what, &rules, &c, &e)) < 0) {
+		cli_fail(cli, "%s %s: %s", k.code, fy, e.text);
+		kpi_release(&k);
+		return EXIT_FAILED;
+	}
+	if (rc == 1) {
+		kpi_release(&k);
+		return EXIT_FAILED;
+	}
+	if (rc == 2)
+		c.source = "set --force";	/* an unusual value, stored as asked */
 	rc = values_set(cli->store, &c, &e);
 	if (rc < 0) {
 		cli_fail(cli, "%s %s: %s", k.code, fy, e.text);
 		kpi_release(&k);
 		return EXIT_FAILED;
 	}
-	fprintf(cli->out, "%s %s %s: %s%s\n", k.code, fy, values_kind_name(c.kind),
+	fprintf(cli->out, "%s %s %s: %s%s\n", k.code, fy, _(values_kind_name(c.kind)),
 		kpi_years_cell(!c.clear, c.value, now, sizeof now),
 		rc == VALUES_UNCHANGED ? _(" (unchanged)") : "");
 	kpi_release(&k);
@@ -1037,8 +1151,12 @@ static int run_report(struct cli *cli)
 	if (o.excel && o.format != REPORT_CSV)
 		return usage_error(cli, _("--excel is for --format csv"));
 	if (meeting) {
+		/* Digits only, and no more than a meeting number holds: strtoll
+		 * would take " 5" and make 2^63 - 1 of a longer number. */
+		errno = 0;
 		o.meeting_id = strtoll(meeting, &end, 10);
-		if (*end || o.meeting_id <= 0)
+		if (*end || o.meeting_id <= 0 || errno == ERANGE ||
+		    strspn(meeting, "0123456789") != strlen(meeting))
 			return cli_fail(cli, _("--meeting: '%s' is not a meeting number"), meeting);
 	}
 	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)
@@ -1109,6 +1227,7 @@ static int official_command(struct cli *cli, struct access_identity *id, char *c
 			    size_t size)
 {
 	const char *role = cli_option(cli, "--role");
+	const char *lang = cli_option(cli, "--lang");
 	char program[PATH_MAX], db[PATH_MAX];
 	struct error e;
 	int i;
@@ -1121,6 +1240,9 @@ static int official_command(struct cli *cli, struct access_identity *id, char *c
 	snprintf(id->name, sizeof id->name, "%s", cli->args[1]);
 	if (access_role_parse(role, &id->role, &e) < 0)
 		return cli_fail(cli, _("--role: %s"), e.text);
+	if (lang && !i18n_lang_ok(lang))
+		return usage_error(cli, _("%s: '%s' is neither ja nor en"), "--lang", lang);
+	snprintf(id->lang, sizeof id->lang, "%s", lang ? lang : "ja");
 	for (i = 0; i < cli->nrepeated; i++)
 		if (access_scope_resolve(cli->store, cli->repeated[i], &id->scopes[id->nscopes++],
 					 &e) < 0)

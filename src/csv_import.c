@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "csv_ahead.h"
 #include "fiscal_year.h"
 #include "import.h"
+#include "import_seen.h"
 #include "kpi.h"
 #include "number.h"
 #include "review.h"
@@ -23,6 +25,7 @@ void import_error(struct import *im, long line, long column, const char *fmt, ..
 	va_list ap;
 
 	error_clear(&e);
+	e.kind = ERROR_INVALID;
 	snprintf(e.file, sizeof e.file, "%s", im->path);
 	e.line = line;
 	e.column = column;
@@ -151,14 +154,9 @@ static long column_of(const struct columns *c, int k)
 /* Whether text is an ISO 8601 UTC time as kpitree writes it. */
 static int is_timestamp(const char *t)
 {
-	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-	size_t i;
+	time_t unused;
 
-	for (i = 0; shape[i]; i++) {
-		if (shape[i] == 'd' ? t[i] < '0' || t[i] > '9' : t[i] != shape[i])
-			return 0;
-	}
-	return t[i] == '\0';
+	return store_time_parse(t, &unused) == 0;
 }
 
 struct reader {
@@ -172,9 +170,11 @@ struct reader {
 	struct csv_field *above_fields;
 	char *above_text;
 	struct csv_record above;
-	/* the last code looked up, since rows come sorted by code */
+	/* the last code looked up, since rows come sorted by code, and the
+	 * rules of its KPI (values_check) */
 	char last_code[64];
 	long long last_kpi;
+	struct value_rules rules;
 	/* the last project saved, since its fields repeat on each KPI row */
 	char last_project[1024];
 	long long last_project_id;
@@ -184,24 +184,12 @@ struct reader {
 	int failed;		/* a store error: stop reading */
 };
 
-static const char kpi_id_sql[] = "SELECT id FROM kpi WHERE code = ?";
-
 static long long find_kpi(struct reader *rd, const char *code, struct error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
-
 	if (strcmp(code, rd->last_code) == 0 && rd->last_kpi)
 		return rd->last_kpi;
-	stmt = store_cached(rd->im->s, kpi_id_sql, err);
-	if (!stmt)
-		return 0;
-	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	rc = store_step(rd->im->s, stmt, err);
-	rd->last_kpi = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
-		error_set(err, _("no KPI with code '%s'"), code);
+	rd->last_kpi = values_rules_find(rd->im->s, code, rd->im->year, &rd->rules, err) == 0
+			       ? rd->rules.kpi_id : 0;
 	snprintf(rd->last_code, sizeof rd->last_code, "%s", code);
 	return rd->last_kpi;
 }
@@ -266,6 +254,76 @@ static void prepare_actual(const void *ctx, const struct csv_record *r, void *ou
 		parse_actual(c, r, out, NULL);
 }
 
+/* Whether the row's value keeps its KPI's rules (values_check); if not,
+ * says which rule, at the year's or the value's column. */
+static int rule_kept(struct reader *rd, const struct csv_record *r, const struct actual *a)
+{
+	const struct columns *c = &rd->columns;
+	struct error err;
+
+	if (values_check_year(&rd->rules, a->fiscal_year, &err) < 0) {
+		import_error_from(rd->im, r->line, column_of(c, A_YEAR), "fiscal_year", &err);
+		return 0;
+	}
+	if (values_check_value(&rd->rules, a->value, &err) < 0) {
+		import_error_from(rd->im, r->line, column_of(c, A_VALUE), "value", &err);
+		return 0;
+	}
+	return 1;
+}
+
+/* Whether the row is the first of this file to give its KPI, year and
+ * kind a value: a repeat of an earlier row, the same in value and note,
+ * is taken once (returns 0, nothing said); another value or note is an
+ * error naming both rows. */
+static int given_once(struct reader *rd, const struct csv_record *r, const struct actual *a)
+{
+	const struct columns *c = &rd->columns;
+	const char *note = cell(c, r, A_NOTE);
+	struct import *im = rd->im;
+	struct error err;
+	char fy[32], *stored_note = NULL;
+	double stored;
+	long line;
+	int rc, same, file;
+
+	rc = im->seen ? import_seen_add(im->seen, &rd->rules, a->fiscal_year, a->kind, r->line,
+					a->value, note, &line, &file)
+		      : -1;
+	if (rc < 0) {
+		import_error(im, r->line, 0, "%s", _("out of memory"));
+		rd->failed = 1;
+		return 0;
+	}
+	fiscal_year_short(a->fiscal_year, fy, sizeof fy);
+	if (rc == SEEN_DIFFERENT)
+		import_error(im, r->line, column_of(c, A_VALUE),
+			     _("%s %s %s is given twice with different values or notes: line %ld and line %ld"),
+			     rd->last_code, fy, values_kind_name(a->kind), line, r->line);
+	if (rc != SEEN_EARLIER_RUN)
+		return rc == SEEN_NEW;
+	if (im->errors->n)
+		return 0;	/* nothing was stored to compare with */
+	/* An earlier run of the KPI's rows, in this file or an earlier one,
+	 * gave it: what that row stored. */
+	if (value_batch_flush(rd->batch, &err) < 0 ||
+	    (rc = values_get(im->s, rd->last_kpi, a->fiscal_year, a->kind, &stored, &stored_note,
+			     &err)) < 0) {
+		import_error(im, r->line, 0, "%s", err.text);
+		rd->failed = 1;
+		return 0;
+	}
+	same = rc == 1 && stored == a->value && strcmp(stored_note, note) == 0;
+	free(stored_note);
+	if (!same)
+		import_error(im, r->line, column_of(c, A_VALUE),
+			     _("%s %s %s is given again with another value or note than an earlier row"
+			       " of its KPI (%s, whose rows start at line %ld)"),
+			     rd->last_code, fy, values_kind_name(a->kind),
+			     im->files[file].path, line);
+	return 0;
+}
+
 static void actuals_row(struct reader *rd, const struct csv_record *r)
 {
 	struct import *im = rd->im;
@@ -275,6 +333,8 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 	const char *at = cell(c, r, A_AT);
 	struct error err;
 	long long kpi_id;
+	char *note = NULL;
+	double stored;
 
 	kpi_id = find_kpi(rd, cell(c, r, A_CODE), &err);
 	if (!kpi_id)
@@ -284,14 +344,27 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 		a = *ahead;
 	else
 		parse_actual(c, r, &a, im);
-	if (!kpi_id || !a.ok || im->errors->n)
-		return;		/* nothing will be written: only look for errors */
+	if (!kpi_id || !a.ok || !rule_kept(rd, r, &a))
+		return;
+	/* after an error nothing will be written: only look for more */
+	if (!given_once(rd, r, &a) || im->errors->n)
+		return;
+	/* A file without a note column keeps the notes stored, as set
+	 * without --note does. */
+	if (c->index[A_NOTE] < 0 &&
+	    values_get(im->s, kpi_id, a.fiscal_year, a.kind, &stored, &note, &err) < 0) {
+		import_error(im, r->line, 0, "%s", err.text);
+		rd->failed = 1;
+		return;
+	}
 	if (value_batch_add(rd->batch, kpi_id, a.fiscal_year, a.kind, a.value,
-			    cell(c, r, A_NOTE), *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user,
+			    note ? note : cell(c, r, A_NOTE),
+			    *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user,
 			    *at ? at : im->now, &err) < 0) {
 		import_error(im, r->line, 0, "%s", err.text);
 		rd->failed = 1;
 	}
+	free(note);
 }
 
 static const char program_sql[] =
@@ -698,37 +771,48 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 	       struct import_stats *stats, struct error_list *errors)
 {
 	struct import im = { .s = s, .user = user, .names_stand = names_stand, .errors = errors,
-			     .stats = stats };
+			     .stats = stats, .files = files };
 	struct error err;
 	long long mark;
-	int i;
+	int i, rc = -1;
 
 	memset(stats, 0, sizeof *stats);
 	store_now(im.now, sizeof im.now);
-	if (store_begin(s, &err) < 0) {
+	im.year = fiscal_year_of(time(NULL));
+	im.seen = import_seen_new();
+	if (!im.seen) {
+		error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
 		error_list_add(errors, &err);
 		return -1;
+	}
+	if (store_begin(s, &err) < 0) {
+		error_list_add(errors, &err);
+		goto done;
 	}
 	if (store_search_defer(s, &mark, &err) < 0) {
 		error_list_add(errors, &err);
 		store_rollback(s);
-		return -1;
+		goto done;
 	}
 	for (i = 0; i < nfiles; i++) {
 		int before = errors->n;
 
 		im.path = files[i].path;
+		import_seen_file(im.seen, i);
 		if (import_one(&im, &files[i], encoding) < 0 && errors->n == before)
 			import_error(&im, 0, 0, _("import stopped"));
 	}
 	if (errors->n || errors->more) {
 		store_rollback(s);
-		return -1;
+		goto done;
 	}
 	if (store_search_catch_up(s, mark, &err) < 0 || store_commit(s, &err) < 0) {
 		store_rollback(s);
 		error_list_add(errors, &err);
-		return -1;
+		goto done;
 	}
-	return 0;
+	rc = 0;
+done:
+	import_seen_free(im.seen);
+	return rc;
 }

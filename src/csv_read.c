@@ -27,6 +27,7 @@ struct reader {
 	long cell_line;			/* where the cell being built opens */
 	long records;
 	int line_start;			/* libcsv is between records, at a line's start */
+	int cr;				/* the text fed so far ends in a CR */
 
 	/* The record being built: its cells' bytes one after the other in
 	 * row, reused from record to record. */
@@ -165,17 +166,46 @@ static int plain_line(struct reader *r, char *s, size_t k)
 	return 1;
 }
 
+/* The length of the first line of s[0, n), its end included: LF, CR LF
+ * or a CR alone (*ended set), or all of s (*ended 0). A CR that ends s
+ * may be the first half of a CR LF: r->cr then says so. *lf: the line
+ * ends in an LF. */
+static size_t first_line(struct reader *r, const char *s, size_t n, int *ended, int *lf)
+{
+	const char *nl = memchr(s, '\n', n);
+	size_t lim = nl ? (size_t)(nl - s) : n;
+	const char *cr = memchr(s, '\r', lim);
+
+	*lf = 0;
+	*ended = 1;
+	r->cr = 0;
+	if (cr && (size_t)(cr - s) + 1 < lim)
+		return (size_t)(cr - s) + 1;	/* a CR alone */
+	if (nl) {
+		*lf = 1;
+		return lim + 1;
+	}
+	*ended = 0;
+	r->cr = cr != NULL;			/* the last byte, so far alone */
+	return n;
+}
+
 /* Feeds s[0, n) to libcsv one line at a time, so that each record and
  * cell knows the line it opened on. Returns r->status. */
 static int feed(struct reader *r, char *s, size_t n)
 {
+	/* A CR that ended the text before, with no LF after it, ended a line. */
+	if (r->cr && n && *s != '\n') {
+		r->line++;
+		r->line_start = !r->parser.quoted;
+	}
 	while (n && !r->status) {
-		char *nl = memchr(s, '\n', n);
-		size_t k = nl ? (size_t)(nl - s) + 1 : n;
+		int ended, lf;
+		size_t k = first_line(r, s, n, &ended, &lf);
 
 		/* Most lines of most files have no quotes: those between
 		 * records are split here, libcsv's work per byte spared. */
-		if (nl && r->line_start && plain_line(r, s, k)) {
+		if (lf && r->line_start && plain_line(r, s, k)) {
 			r->line++;
 			s += k;
 			n -= k;
@@ -197,10 +227,10 @@ static int feed(struct reader *r, char *s, size_t n)
 		if (!r->status && r->parser.entry_pos > CSV_MAX_CELL + 1)
 			r->status = error_at(r->err, r->path, r->cell_line, (long)r->n + 1,
 					     _("cell longer than %d bytes"), CSV_MAX_CELL);
-		if (nl)
+		if (ended)
 			r->line++;
 		/* After a line's end outside quotes libcsv has ended the record. */
-		r->line_start = nl && !r->parser.quoted;
+		r->line_start = ended && !r->parser.quoted;
 		s += k;
 		n -= k;
 	}
@@ -221,8 +251,12 @@ static int read_all(struct reader *r, struct text_source *t)
 		if (nul)
 			return error_at(r->err, r->path, r->line, (long)r->n + 1, _("NUL byte"));
 	}
-	if (got < 0)
+	if (got < 0) {
+		/* An encoding error's column is the cell, as a CSV error's. */
+		if (r->err && r->err->line > 0)
+			r->err->column = (long)r->n + 1;
 		return -1;
+	}
 	if (csv_fini(&r->parser, on_cell, on_row, r) != 0)
 		return error_at(r->err, r->path, r->cell_line, (long)r->n + 1, _("unclosed quote"));
 	if (r->status)
@@ -255,6 +289,7 @@ int csv_read(const char *path, const void *data, size_t len, enum encoding encod
 	r->line = r->record_line = r->cell_line = 1;
 	r->records = 0;
 	r->line_start = 1;
+	r->cr = 0;
 	r->n = r->used = 0;
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->parser, csv_no_space);

@@ -7,24 +7,33 @@
 
 #include "error.h"
 
-enum encoding { ENCODING_AUTO, ENCODING_UTF8, ENCODING_CP932 };
+enum encoding {
+	ENCODING_AUTO, ENCODING_UTF8, ENCODING_CP932,
+	ENCODING_UTF16LE, ENCODING_UTF16BE	/* only from a byte order mark */
+};
 
 struct text_source;
 
-/* Opens a file (data NULL: read path) or a buffer in memory (data, len;
- * path is then only the name used in errors) as a stream of UTF-8.
- * ENCODING_AUTO: a BOM or text that is valid UTF-8 throughout is UTF-8,
- * anything else is CP932 (Windows' CP932, as iconv names it). A file is
- * read twice (once to decide, once to deliver), never held in memory
- * whole. The BOM is never delivered. Returns the source, or NULL with err
- * filled (a file that cannot be opened or read). */
+/* Opens a file (data NULL: read path; any readable stream) or a buffer in
+ * memory (data, len; path is then only the name used in errors) as a
+ * stream of UTF-8. A UTF-16 byte order mark makes it UTF-16, whatever was
+ * asked. ENCODING_AUTO: a UTF-8 BOM or text that is valid UTF-8
+ * throughout is UTF-8, text of which no line is UTF-8 (beyond ASCII) is
+ * CP932 (Windows' CP932, as iconv names it); a file with lines of both is
+ * refused at the first line of the fewer kind ("CP932 in a UTF-8 file",
+ * FILE:LINE), except that a UTF-8 file's line that is not CP932 either is
+ * left for text_read to report. A file is read twice (once to decide,
+ * once to deliver), never held in memory whole. The BOM is never
+ * delivered. Returns the source, or NULL with err filled (a file that
+ * cannot be opened or read, or is refused). */
 struct text_source *text_open(const char *path, const void *data, size_t len,
 			      enum encoding encoding, struct error *err);
 
 /* Reads up to size bytes of UTF-8 into buf, never splitting a character.
  * Returns the count, 0 at the end, or -1 with err at FILE:LINE:COLUMN
- * (COLUMN counts characters from 1): "invalid UTF-8" for bytes that are
- * not UTF-8 in a UTF-8 source, "invalid CP932" likewise. size must be at
+ * (COLUMN counts characters from 1; a line ends at LF, CR LF or a CR
+ * alone): "invalid UTF-8" for bytes that are not UTF-8 in a UTF-8
+ * source, "invalid CP932" and "invalid UTF-16" likewise. size must be at
  * least 8. */
 long text_read(struct text_source *t, char *buf, size_t size, struct error *err);
 

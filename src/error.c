@@ -23,6 +23,21 @@ int error_set(struct error *e, const char *fmt, ...)
 	if (!e)
 		return -1;
 	error_clear(e);
+	e->kind = ERROR_FAILED;
+	va_start(ap, fmt);
+	error_vset(e, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int error_of(struct error *e, enum error_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!e)
+		return -1;
+	error_clear(e);
+	e->kind = kind;
 	va_start(ap, fmt);
 	error_vset(e, fmt, ap);
 	va_end(ap);
@@ -37,6 +52,7 @@ int error_at(struct error *e, const char *file, long line, long column,
 	if (!e)
 		return -1;
 	error_clear(e);
+	e->kind = ERROR_INVALID;
 	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
 	e->line = line;
 	e->column = column;
@@ -57,6 +73,19 @@ char *error_format(const struct error *e, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%s: %s", e->file, e->text);
 	return buf;
+}
+
+const char *error_kind_name(enum error_kind kind)
+{
+	static const char *const names[] = {
+		[ERROR_NONE] = "none", [ERROR_FAILED] = "failed", [ERROR_INVALID] = "invalid",
+		[ERROR_NOT_FOUND] = "not found", [ERROR_CONFLICT] = "conflict",
+		[ERROR_REFUSED] = "refused", [ERROR_READ_ONLY] = "read-only",
+		[ERROR_BUSY] = "busy", [ERROR_IO] = "i/o", [ERROR_NO_MEMORY] = "no memory",
+		[ERROR_CORRUPT] = "corrupt",
+	};
+
+	return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "failed";
 }
 
 void error_list_add(struct error_list *list, const struct error *e)

@@ -5,9 +5,26 @@
 
 #include <stddef.h>
 
+/* What kind of failure an error is: callers decide by this, never by the
+ * text, which is translated. */
+enum error_kind {
+	ERROR_NONE = 0,
+	ERROR_FAILED,		/* none of the below */
+	ERROR_INVALID,		/* bad input: a value, a file, an argument */
+	ERROR_NOT_FOUND,	/* no such KPI, meeting, official, file */
+	ERROR_CONFLICT,		/* another official changed it first */
+	ERROR_REFUSED,		/* the official's role or scope forbids it */
+	ERROR_READ_ONLY,	/* the database or session is read-only */
+	ERROR_BUSY,		/* another writer held the lock too long */
+	ERROR_IO,		/* the file system or the disk failed */
+	ERROR_NO_MEMORY,
+	ERROR_CORRUPT		/* the database file is damaged */
+};
+
 /* Where something went wrong and what. file is empty when the error is
  * not about an input file; line and column are 0 when unknown. */
 struct error {
+	enum error_kind kind;
 	char file[256];
 	long line;
 	long column;
@@ -25,18 +42,27 @@ struct error_list {
 /* Clears e (no error). */
 void error_clear(struct error *e);
 
-/* Records an error with no location. Always returns -1, so that a caller
- * can write `return error_set(err, ...)`. e may be NULL. */
+/* Records an error with no location, of kind ERROR_FAILED. Always returns
+ * -1, so that a caller can write `return error_set(err, ...)`. e may be
+ * NULL. */
 int error_set(struct error *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Records an error at FILE:LINE:COLUMN. Returns -1; e may be NULL. */
+/* error_set with its kind. Returns -1. */
+int error_of(struct error *e, enum error_kind kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Records an error at FILE:LINE:COLUMN, of kind ERROR_INVALID (bad
+ * input). Returns -1; e may be NULL. */
 int error_at(struct error *e, const char *file, long line, long column,
 	     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Writes the printed form, "FILE:LINE:COLUMN: text" or "text", into buf.
  * Returns buf. */
 char *error_format(const struct error *e, char *buf, size_t size);
+
+/* A lower-case name of kind, for logs and tests: "conflict". */
+const char *error_kind_name(enum error_kind kind);
 
 /* Appends a copy of e to list (or counts it when the list is full). */
 void error_list_add(struct error_list *list, const struct error *e);

@@ -1,10 +1,13 @@
 /* i18n.c: binding the message catalogues. */
 #include "i18n.h"
 
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "store.h"
@@ -13,11 +16,91 @@
  * start, not at every fiscal year drawn. */
 static int japanese;
 
+/* Sets every category to the first locale of names the system has.
+ * Returns 1, or 0 when it has none of them. */
+static int set_any(int category, const char *const *names)
+{
+	for (; *names; names++)
+		if (setlocale(category, *names))
+			return 1;
+	return 0;
+}
+
+static const char *const japanese_locales[] = { "ja_JP.UTF-8", "ja_JP.utf8", NULL };
+static const char *const english_locales[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8", NULL };
+
+int i18n_lang_ok(const char *lang)
+{
+	return lang && (strcmp(lang, "ja") == 0 || strcmp(lang, "en") == 0);
+}
+
+void i18n_locale(const char *lang, int forced)
+{
+	const char *codeset;
+
+	if (!lang && !forced) {
+		lang = getenv("KPITREE_LANG");
+		if (!i18n_lang_ok(lang))
+			lang = NULL;
+	}
+	if (!lang && forced)
+		lang = "ja";	/* over SSH: the key's language, Japanese unless told */
+	if (lang) {
+		/* what the client's environment says counts for nothing */
+		unsetenv("LANGUAGE");
+		if (!set_any(LC_ALL, strcmp(lang, "ja") == 0 ? japanese_locales : english_locales)) {
+			/* no ja_JP.UTF-8 here: the messages in Japanese all the
+			 * same, by gettext's LANGUAGE over a UTF-8 locale */
+			set_any(LC_ALL, english_locales);
+			if (strcmp(lang, "ja") == 0)
+				setenv("LANGUAGE", "ja", 1);
+		}
+	} else if (!setlocale(LC_ALL, "")) {
+		/* one variable names a locale this system lacks (macOS sends
+		 * LC_CTYPE=UTF-8 beside LANG=ja_JP.UTF-8): the others still
+		 * count, each category by itself */
+		static const int categories[] = { LC_CTYPE, LC_MESSAGES, LC_TIME, LC_COLLATE,
+						  LC_NUMERIC, LC_MONETARY };
+		size_t i;
+
+		for (i = 0; i < sizeof categories / sizeof categories[0]; i++)
+			setlocale(categories[i], "");
+	}
+	/* No LANG at all (Tera Term, PuTTY), LANG=C: the characters are
+	 * still UTF-8, or every Japanese text would be blank or cut. */
+	codeset = nl_langinfo(CODESET);
+	if ((!codeset || strcmp(codeset, "UTF-8") != 0) && !set_any(LC_CTYPE, english_locales))
+		set_any(LC_CTYPE, japanese_locales);
+}
+
+/* The catalogues of this build when the program runs from its build
+ * tree (they are in locale/ beside it), else the installed ones. */
+static const char *catalogues(char *buf, size_t size)
+{
+	char exe[4096], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n <= 0)
+		return LOCALEDIR;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return LOCALEDIR;
+	*slash = '\0';
+	if (strcmp(exe, BINDIR) == 0)
+		return LOCALEDIR;
+	snprintf(buf, size, "%s/locale/ja/LC_MESSAGES/" PACKAGE ".mo", exe);
+	if (access(buf, R_OK) != 0)
+		return LOCALEDIR;
+	snprintf(buf, size, "%s/locale", exe);
+	return buf;
+}
+
 void i18n_start(void)
 {
-	const char *dir = getenv("KPITREE_LOCALEDIR");
+	char dir[4200];
 
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bindtextdomain(PACKAGE, catalogues(dir, sizeof dir));
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	/* TRANSLATORS: "ja" in the Japanese catalogue: the code uses it to

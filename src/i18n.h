@@ -10,9 +10,19 @@
 #define _(text) gettext(text)
 #define N_(text) (text)
 
-/* Binds the catalogues: $KPITREE_LOCALEDIR (for tests of a build that is
- * not installed), else where `make install` put them. Call after
- * setlocale. */
+/* Whether lang is a language kpitree speaks: "ja" or "en". */
+int i18n_lang_ok(const char *lang);
+
+/* Sets the locale: lang ("ja", "en") when given; else, in a key's forced
+ * command (forced), Japanese, whatever the SSH client's environment says;
+ * else $KPITREE_LANG, else the environment's (LANG, LC_*). A character
+ * set that is not UTF-8 (no LANG at all, LANG=C) is switched to UTF-8:
+ * the data is Japanese. */
+void i18n_locale(const char *lang, int forced);
+
+/* Binds the catalogues: this build's own (locale/ beside the program)
+ * when it runs from its build tree, else where `make install` put them.
+ * Call after i18n_locale. */
 void i18n_start(void);
 
 /* Whether messages are shown in Japanese (the Japanese catalogue was

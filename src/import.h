@@ -12,8 +12,11 @@ struct import {
 	const char *user;
 	int names_stand;	/* a file's entered_by is the history's who */
 	char now[32];
+	int year;		/* the current fiscal year, for the value rules */
 	struct error_list *errors;
 	struct import_stats *stats;
+	const struct import_file *files;	/* all of the import's */
+	struct import_seen *seen;	/* the keys its values files have given */
 };
 
 /* Records an error of the import at line and column (a CSV column, from

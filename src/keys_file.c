@@ -385,7 +385,9 @@ char *keys_forced_command(const char *program, const char *db, const struct acce
 	bad = add_word(buf, size, &used, program) || add_word(buf, size, &used, "--db") ||
 	      add_word(buf, size, &used, db) || add_word(buf, size, &used, "--ssh-user") ||
 	      add_word(buf, size, &used, id->name) || add_word(buf, size, &used, "--ssh-role") ||
-	      add_word(buf, size, &used, access_role_name(id->role));
+	      add_word(buf, size, &used, access_role_name(id->role)) ||
+	      add_word(buf, size, &used, "--ssh-lang") ||
+	      add_word(buf, size, &used, *id->lang ? id->lang : "ja");
 	for (i = 0; i < id->nscopes && !bad; i++) {
 		char scope[ACCESS_SCOPE_MAX + 16];
 
@@ -421,6 +423,8 @@ static int read_command(const char *command, struct access_identity *id, char *d
 			snprintf(id->name, sizeof id->name, "%s", words[i + 1]);
 		else if (strcmp(words[i], "--ssh-role") == 0)
 			role = access_role_parse(words[i + 1], &id->role, NULL) == 0;
+		else if (strcmp(words[i], "--ssh-lang") == 0 && i18n_lang_ok(words[i + 1]))
+			snprintf(id->lang, sizeof id->lang, "%s", words[i + 1]);
 		else if (strcmp(words[i], "--ssh-scope") == 0 && id->nscopes < ACCESS_MAX_SCOPES &&
 			 access_scope_parse(words[i + 1], &id->scopes[id->nscopes], NULL) == 0)
 			id->nscopes++;

@@ -72,12 +72,12 @@ int kpi_find(struct store *s, const char *code, struct kpi *k, struct error *err
 		k->baseline.decimals = sqlite3_column_int(stmt, 22);
 		k->target.decimals = sqlite3_column_int(stmt, 23);
 	} else if (rc == SQLITE_DONE) {
-		error_set(err, _("no KPI with code '%s'"), code);
+		error_of(err, ERROR_NOT_FOUND, _("no KPI with code '%s'"), code);
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_ROW && (!k->name || !k->unit)) {
 		kpi_release(k);
-		return error_set(err, _("out of memory"));
+		return error_of(err, ERROR_NO_MEMORY, _("out of memory"));
 	}
 	return rc == SQLITE_ROW ? 0 : -1;
 }

@@ -29,6 +29,21 @@ struct kpi_year *kpi_years_row(struct kpi_years *t, int year)
 	return &t->rows[i];
 }
 
+/* text into buf, whole, or cut before the character that would not fit:
+ * never inside one (the panes cut it further, by display width). */
+static void copy_whole_chars(char *buf, size_t size, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;	/* text[n] starts the character that is cut off */
+	}
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+}
+
 static void collect_value(void *ctx, const struct value_row *v)
 {
 	struct kpi_year *r = kpi_years_row(ctx, v->fiscal_year);
@@ -38,11 +53,11 @@ static void collect_value(void *ctx, const struct value_row *v)
 	if (v->kind == VALUE_PLAN) {
 		r->has_plan = 1;
 		r->plan = v->value;
-		snprintf(r->plan_note, sizeof r->plan_note, "%s", v->note);
+		copy_whole_chars(r->plan_note, sizeof r->plan_note, v->note);
 	} else {
 		r->has_actual = 1;
 		r->actual = v->value;
-		snprintf(r->actual_note, sizeof r->actual_note, "%s", v->note);
+		copy_whole_chars(r->actual_note, sizeof r->actual_note, v->note);
 	}
 }
 
@@ -57,6 +72,20 @@ int kpi_years_load(struct store *s, const struct kpi *k, int extra, struct kpi_y
 	if (extra)
 		kpi_years_row(t, extra);
 	return values_each(s, k->id, collect_value, t, err);
+}
+
+const struct kpi_year *kpi_years_judged(const struct kpi_years *t, int year, int current_year)
+{
+	const struct kpi_year *judged = NULL;
+	int i;
+
+	for (i = 0; i < t->n; i++) {
+		const struct kpi_year *r = &t->rows[i];
+
+		if (year ? r->year == year : r->has_actual && r->year <= current_year)
+			judged = r;
+	}
+	return judged;
 }
 
 void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,

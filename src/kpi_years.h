@@ -14,6 +14,8 @@ struct kpi_year {
 	int year;
 	int has_plan, has_actual;
 	double plan, actual;
+	/* the notes, cut between characters past 255 bytes: for panes;
+	 * values_each gives them whole */
 	char plan_note[256], actual_note[256];
 };
 
@@ -30,6 +32,12 @@ int kpi_years_load(struct store *s, const struct kpi *k, int extra, struct kpi_y
 
 /* The row of year, added if there is none (NULL if the table is full). */
 struct kpi_year *kpi_years_row(struct kpi_years *t, int year);
+
+/* The row a KPI is judged at: year's when year is given (0: not), else
+ * the latest row with an actual up to current_year (the current fiscal
+ * year: an actual entered for a later year, a typing mistake or a test,
+ * never decides the status). NULL when there is none. */
+const struct kpi_year *kpi_years_judged(const struct kpi_years *t, int year, int current_year);
 
 /* Progress and status of k at the row's year (plan/actual for a
  * project's KPI). */

@@ -248,7 +248,7 @@ int meeting_get(struct store *s, long long id, struct meeting *m, struct error *
 		read_meeting(stmt, m);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return error_set(err, _("no meeting %lld"), id);
+		return error_of(err, ERROR_NOT_FOUND, _("no meeting %lld"), id);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 

@@ -181,6 +181,37 @@ static int exact_decimal(const char *s, double *value)
 	return 1;
 }
 
+/* Whether s (a sign, digits, a point and digits, no commas) can be stored
+ * exactly as written: at most NUMBER_DIGITS significant digits (leading
+ * and trailing zeros aside), and at most NUMBER_DIGITS before the point
+ * and after it. Every such decimal survives the trip through a double and
+ * back (DBL_DIG is 15), and its plain form is short. */
+static int storable(const char *s)
+{
+	const char *point = strchr(s, '.');
+	const char *first, *last;
+	size_t before, after, significant = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	while (*s == '0')
+		s++;
+	before = point ? (size_t)(point - s) : strlen(s);
+	after = point ? strlen(point + 1) : 0;
+	if (point && point < s)
+		before = 0;
+	if (before > NUMBER_DIGITS || after > NUMBER_DIGITS)
+		return 0;
+	/* The digits from the first non-zero one to the last non-zero one. */
+	for (first = s; *first == '0' || *first == '.'; first++)
+		;
+	for (last = first + strlen(first); last > first && (last[-1] == '0' || last[-1] == '.'); last--)
+		;
+	for (; first < last; first++)
+		significant += *first != '.';
+	return significant <= NUMBER_DIGITS;
+}
+
 static void remove_commas(char *s)
 {
 	char *out = s;
@@ -225,6 +256,10 @@ int number_parse(const char *text, double *value, struct error *err)
 		break;
 	}
 	remove_commas(ascii);
+	if (!storable(ascii))
+		return error_set(err, _("cannot be stored exactly: '%s' (at most %d significant digits,"
+					" %d before the point and %d after it)"),
+				 text, NUMBER_DIGITS, NUMBER_DIGITS, NUMBER_DIGITS);
 	if (exact_decimal(ascii, value))
 		return 0;
 	c_locale = c_numeric_begin(&saved);

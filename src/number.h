@@ -7,12 +7,17 @@
 
 #include "error.h"
 
+/* The precision of a value: at most this many significant digits, and at
+ * most this many before the decimal point and after it. */
+#define NUMBER_DIGITS 15
+
 /* Reads an optional sign (+, -, full-width ＋, －, or U+2212 −), digits
  * with optional thousands commas in groups of three (ASCII or full-width
  * digits and commas ，), an optional decimal part (. or ．). Surrounding
  * spaces (ASCII and U+3000) are ignored. Nothing else is accepted: no
- * exponent, no unit, no empty text. Returns 0, or -1 with err quoting the
- * text and saying what is wrong. */
+ * exponent, no unit, no empty text, and no number that cannot be stored
+ * exactly as written (NUMBER_DIGITS): nothing is ever rounded or cut.
+ * Returns 0, or -1 with err quoting the text and saying what is wrong. */
 int number_parse(const char *text, double *value, struct error *err);
 
 /* The plain form: "1511", "31.2", "-3", "0.05": the shortest text that

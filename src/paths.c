@@ -29,6 +29,16 @@ static const char *home_directory(void)
 	return pw && pw->pw_dir && *pw->pw_dir ? pw->pw_dir : NULL;
 }
 
+/* What snprintf wrote into buf of size bytes, n being what it returned:
+ * 0, or -1 with err filled when the path did not fit (a cut path would
+ * name another file). */
+static int whole(int n, size_t size, struct error *err)
+{
+	if (n < 0 || (size_t)n >= size)
+		return error_set(err, _("database path longer than %zu bytes"), size - 1);
+	return 0;
+}
+
 int paths_database(const char *option, char *buf, size_t size,
 		   enum path_source *source, struct error *err)
 {
@@ -38,24 +48,19 @@ int paths_database(const char *option, char *buf, size_t size,
 
 	if (option) {
 		*source = PATH_OPTION;
-		snprintf(buf, size, "%s", option);
-		return 0;
+		return whole(snprintf(buf, size, "%s", option), size, err);
 	}
 	if (env) {
 		*source = PATH_ENVIRONMENT;
-		snprintf(buf, size, "%s", env);
-		return 0;
+		return whole(snprintf(buf, size, "%s", env), size, err);
 	}
 	*source = PATH_DEFAULT;
-	if (data) {
-		snprintf(buf, size, "%s/kpitree/kpitree.db", data);
-		return 0;
-	}
+	if (data)
+		return whole(snprintf(buf, size, "%s/kpitree/kpitree.db", data), size, err);
 	home = home_directory();
 	if (!home)
 		return error_set(err, _("no home directory to keep the database in; use --db FILE"));
-	snprintf(buf, size, "%s/.local/share/kpitree/kpitree.db", home);
-	return 0;
+	return whole(snprintf(buf, size, "%s/.local/share/kpitree/kpitree.db", home), size, err);
 }
 
 int paths_make_parent(const char *path, struct error *err)

@@ -12,7 +12,8 @@ enum path_source { PATH_OPTION, PATH_ENVIRONMENT, PATH_DEFAULT };
 /* The database: option (--db) if given, else $KPITREE_DB, else
  * $XDG_DATA_HOME/kpitree/kpitree.db, else ~/.local/share/kpitree/kpitree.db.
  * Writes it into buf and says where it came from. Returns 0, or -1 with
- * err filled when no home directory is known. */
+ * err filled when no home directory is known or the path does not fit in
+ * size bytes (it is never cut). */
 int paths_database(const char *option, char *buf, size_t size,
 		   enum path_source *source, struct error *err);
 

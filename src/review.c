@@ -308,7 +308,7 @@ static int load_keys(struct store *s, const char *sql, long long bind, const cha
 		if (complete(s, &l->rows[i], year, err) < 0)
 			return -1;
 	if (text && l->n == first)
-		return error_set(err, _("no KPI with code '%s'"), text);
+		return error_of(err, ERROR_NOT_FOUND, _("no KPI with code '%s'"), text);
 	return 0;
 }
 

@@ -3,8 +3,10 @@
 #include "store.h"
 #include "i18n.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,9 +59,32 @@ void store_fail_step(long nth)
 	fail_countdown = nth;
 }
 
+enum error_kind store_error_kind(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK: case SQLITE_ROW: case SQLITE_DONE:
+		return ERROR_NONE;
+	case SQLITE_BUSY: case SQLITE_LOCKED:
+		return ERROR_BUSY;
+	case SQLITE_READONLY:
+		return ERROR_READ_ONLY;
+	case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_CANTOPEN: case SQLITE_PERM:
+		return ERROR_IO;
+	case SQLITE_NOMEM:
+		return ERROR_NO_MEMORY;
+	case SQLITE_CORRUPT: case SQLITE_NOTADB:
+		return ERROR_CORRUPT;
+	case SQLITE_CONSTRAINT: case SQLITE_MISMATCH: case SQLITE_TOOBIG: case SQLITE_RANGE:
+		return ERROR_INVALID;
+	default:
+		return ERROR_FAILED;
+	}
+}
+
 int store_error(struct store *s, struct error *err, const char *what)
 {
-	return error_set(err, "%s: %s", what, sqlite3_errmsg(s->db));
+	return error_of(err, store_error_kind(sqlite3_extended_errcode(s->db)), "%s: %s",
+			what, sqlite3_errmsg(s->db));
 }
 
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err)
@@ -101,7 +126,7 @@ int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err)
 	int rc;
 
 	if (fail_countdown > 0 && --fail_countdown == 0) {
-		error_set(err, _("%s: disk I/O error (injected)"), s->path);
+		error_of(err, ERROR_IO, _("%s: disk I/O error (injected)"), s->path);
 		return SQLITE_IOERR;
 	}
 	rc = sqlite3_step(stmt);
@@ -115,7 +140,8 @@ int store_exec(struct store *s, const char *sql, struct error *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		error_set(err, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+		error_of(err, store_error_kind(sqlite3_extended_errcode(s->db)), "%s: %s",
+			 s->path, msg ? msg : sqlite3_errmsg(s->db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -125,7 +151,7 @@ int store_exec(struct store *s, const char *sql, struct error *err)
 int store_begin(struct store *s, struct error *err)
 {
 	if (s->read_only)
-		return error_set(err, _("%s: the database is open read-only"), s->path);
+		return error_of(err, ERROR_READ_ONLY, _("%s: the database is open read-only"), s->path);
 	if (s->before_write && s->before_write(s->before_write_ctx, err) < 0)
 		return -1;
 	return store_exec(s, "BEGIN IMMEDIATE", err);
@@ -162,16 +188,10 @@ static int user_version(struct store *s, int *version, struct error *err)
 /* Brings the schema to schema_version in one transaction; a concurrent
  * process doing the same waits at BEGIN IMMEDIATE and then finds nothing
  * left to do. */
-static int migrate(struct store *s, struct error *err)
+static int migrate(struct store *s, int version, struct error *err)
 {
-	int version;
 	char sql[64];
 
-	if (user_version(s, &version, err) < 0)
-		return -1;
-	if (version > schema_version)
-		return error_set(err, _("%s: made by a newer kpitree (schema %d; this one knows %d)"),
-				 s->path, version, schema_version);
 	if (version == schema_version)
 		return 0;
 	if (s->read_only)
@@ -211,13 +231,81 @@ static int is_sqlite_file(const char *path)
 	return n == 0 || (n == sizeof head && memcmp(head, magic, sizeof head) == 0);
 }
 
-struct store *store_open(const char *path, enum store_mode mode, struct error *err)
+/* The files beside a database that belong to it while it is in use. */
+static const char *const companions[] = { "-wal", "-shm", "-journal" };
+#define NCOMPANIONS (sizeof companions / sizeof companions[0])
+
+/* Removes what a backup to dest, or an init of it, that was killed left
+ * beside it: DEST.tmp-PID and that file's -journal, -wal and -shm, for
+ * each PID no longer running. */
+static void remove_dead_temporaries(const char *dest)
+{
+	char dir[4200], prefix[4200], path[8400];
+	const char *slash = strrchr(dest, '/');
+	size_t plen;
+	DIR *d;
+	struct dirent *e;
+
+	if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - dest == 0 ? 1 : slash - dest), dest);
+	else
+		snprintf(dir, sizeof dir, ".");
+	snprintf(prefix, sizeof prefix, "%s.tmp-", slash ? slash + 1 : dest);
+	plen = strlen(prefix);
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		const char *p = e->d_name + plen;
+		char *end;
+		long pid;
+		size_t i;
+		int known = 0;
+
+		if (strncmp(e->d_name, prefix, plen) != 0 || *p < '1' || *p > '9')
+			continue;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (errno || pid <= 0 || pid == (long)getpid())
+			continue;
+		known = *end == '\0';
+		for (i = 0; i < NCOMPANIONS && !known; i++)
+			known = strcmp(end, companions[i]) == 0;
+		if (!known || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+}
+
+/* The schema version of s's file, refused before anything is written to
+ * it when it is newer than this kpitree knows, or, unless the file is
+ * being created, when the file has no schema at all (an empty file, or
+ * another program's database). Returns 0, or -1 with err filled. */
+static int schema_known(struct store *s, int creating, int *version, struct error *err)
+{
+	if (user_version(s, version, err) < 0)
+		return -1;
+	if (*version > schema_version)
+		return error_set(err, _("%s: made by a newer kpitree (schema %d; this one knows %d)"),
+				 s->path, *version, schema_version);
+	if (*version == 0 && !creating)
+		return error_set(err, _("%s: not a kpitree database (no schema: an empty file, or an"
+					" init that did not finish)"), s->path);
+	return 0;
+}
+
+/* Opens file, which is path or the temporary file that becomes path;
+ * messages name path. */
+static struct store *open_file(const char *path, const char *file, enum store_mode mode,
+			       struct error *err)
 {
 	struct store *s;
 	struct stat st;
-	int flags;
+	int flags, version;
 
-	if (stat(path, &st) == 0) {
+	if (stat(file, &st) == 0) {
 		if (mode == STORE_CREATE) {
 			error_set(err, _("%s: already exists"), path);
 			return NULL;
@@ -231,15 +319,15 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 			return NULL;
 		}
 	} else if (mode != STORE_CREATE) {
-		error_set(err, _("%s: no such database; create it with: kpitree --db %s init"),
-			  path, path);
+		error_of(err, ERROR_NOT_FOUND,
+			 _("%s: no such database; create it with: kpitree --db %s init"), path, path);
 		return NULL;
 	}
 
 	if (mode == STORE_CREATE) {
 		/* the account's alone: 0600, and SQLite gives its -wal and
 		 * -shm the database's mode */
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
 		if (fd < 0) {
 			error_set(err, "%s: %s", path, strerror(errno));
@@ -249,9 +337,9 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 	}
 	s = calloc(1, sizeof *s);
 	if (!s) {
-		error_set(err, _("out of memory"));
+		error_of(err, ERROR_NO_MEMORY, _("out of memory"));
 		if (mode == STORE_CREATE)
-			store_remove(path);
+			store_remove(file);
 		return NULL;
 	}
 	snprintf(s->path, sizeof s->path, "%s", path);
@@ -260,7 +348,7 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 	flags = SQLITE_OPEN_NOMUTEX | (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
 	if (mode == STORE_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(file, &s->db, flags, NULL) != SQLITE_OK) {
 		error_set(err, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
 		goto fail;
 	}
@@ -269,17 +357,89 @@ struct store *store_open(const char *path, enum store_mode mode, struct error *e
 	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
 	if (store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768", err) < 0)
 		goto fail;
+	if (schema_known(s, mode == STORE_CREATE, &version, err) < 0)
+		goto fail;
 	if (!s->read_only &&
 	    store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", err) < 0)
 		goto fail;
-	if (migrate(s, err) < 0)
+	if (migrate(s, version, err) < 0)
 		goto fail;
 	return s;
 fail:
 	store_close(s);
 	if (mode == STORE_CREATE)
-		store_remove(path);
+		store_remove(file);
 	return NULL;
+}
+
+/* Makes the file at tmp appear at path, complete, unless path exists:
+ * a link (which never replaces a file), then tmp removed, then the folder
+ * synced so that the new name survives a crash. Returns 0, or -1 with err
+ * filled. */
+static int publish(const char *tmp, const char *path, struct error *err)
+{
+	char dir[4200];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (link(tmp, path) != 0) {
+		if (errno == EEXIST)
+			return error_set(err, _("%s: already exists"), path);
+		/* A file system without hard links: a rename, after a look. */
+		if (access(path, F_OK) == 0)
+			return error_set(err, _("%s: already exists"), path);
+		if (rename(tmp, path) != 0)
+			return error_set(err, "%s: %s", path, strerror(errno));
+	}
+	unlink(tmp);
+	if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
+	else
+		snprintf(dir, sizeof dir, ".");
+	fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	return 0;
+}
+
+struct store *store_create(const char *path, int (*fill)(struct store *, void *, struct error *),
+			   void *ctx, struct error *err)
+{
+	char tmp[4200];
+	struct store *s;
+	struct stat st;
+	int rc;
+
+	if (stat(path, &st) == 0) {
+		error_set(err, _("%s: already exists"), path);
+		return NULL;
+	}
+	remove_dead_temporaries(path);
+	snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+	store_remove(tmp);
+	s = open_file(path, tmp, STORE_CREATE, err);
+	if (!s)
+		return NULL;
+	rc = fill ? fill(s, ctx, err) : 0;
+	/* The mark of a creation that finished (see model_rules). */
+	if (rc == 0)
+		rc = store_exec(s, "INSERT INTO setting(key, value) VALUES ('init', 'complete')", err);
+	/* Closing the last connection checkpoints the WAL into the file. */
+	store_close(s);
+	if (rc < 0 || publish(tmp, path, err) < 0) {
+		store_remove(tmp);
+		return NULL;
+	}
+	return open_file(path, path, STORE_READ_WRITE, err);
+}
+
+struct store *store_open(const char *path, enum store_mode mode, struct error *err)
+{
+	if (mode == STORE_CREATE)
+		return store_create(path, NULL, NULL, err);
+	return open_file(path, path, mode, err);
 }
 
 void store_close(struct store *s)
@@ -357,6 +517,13 @@ static int check_query(struct store *s, const char *sql, const char *ok_row,
 
 /* The model's own rules, each a query whose rows describe a breach. */
 static const char *const model_rules[] = {
+	/* What an init killed before it finished left, before init wrote
+	 * the database in a temporary file: the schema and nothing else. */
+	"SELECT 'database: the schema without any data and without the mark of a finished init'"
+	"  || ' (an init that did not finish; make it again with kpitree init)'"
+	" WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'init')"
+	" AND NOT EXISTS (SELECT 1 FROM node) AND NOT EXISTS (SELECT 1 FROM kpi)"
+	" AND NOT EXISTS (SELECT 1 FROM project)",
 	"SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent"
 	" FROM pragma_foreign_key_check",
 	/* value_row and history_row declare no foreign keys (schema.c). */
@@ -462,6 +629,71 @@ int store_check(struct store *s, void (*report)(void *, const char *), void *ctx
 	return total;
 }
 
+static int same_file(const struct stat *a, const char *path)
+{
+	struct stat b;
+
+	return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}
+
+/* Whether path ends in companions[i]; if so, base (of size bytes) gets
+ * path without it. */
+static int companion_of(const char *path, size_t i, char *base, size_t size)
+{
+	size_t n = strlen(path), k = strlen(companions[i]);
+
+	if (n <= k || n - k >= size || strcmp(path + n - k, companions[i]) != 0)
+		return 0;
+	memcpy(base, path, n - k);
+	base[n - k] = '\0';
+	return 1;
+}
+
+/* Whether path, or path with one of the companions' suffixes taken off,
+ * is the file st: a database and its -wal, -shm or -journal. */
+static int names_database_file(const char *path, const struct stat *db)
+{
+	char base[4200];
+	size_t i;
+
+	if (same_file(db, path))
+		return 1;
+	for (i = 0; i < NCOMPANIONS; i++)
+		if (companion_of(path, i, base, sizeof base) && same_file(db, base))
+			return 1;
+	return 0;
+}
+
+/* Refuses a backup onto a file that a database in use depends on: s's own
+ * file or its -wal or -shm (renaming a copy over them loses what other
+ * sessions commit meanwhile), or a database with a -wal, -shm or hot
+ * -journal beside it, or one of those files. Returns 0, or -1 with err
+ * filled. */
+static int backup_dest_free(struct store *s, const char *dest, struct error *err)
+{
+	char name[4200];
+	struct stat db, st;
+	size_t i;
+
+	if (stat(s->path, &db) == 0 && names_database_file(dest, &db))
+		return error_set(err, _("%s: is the database being backed up, or one of its files;"
+					" back up to another file"), dest);
+	for (i = 0; i < NCOMPANIONS; i++)
+		if (companion_of(dest, i, name, sizeof name) && stat(name, &st) == 0 &&
+		    S_ISREG(st.st_mode) && is_sqlite_file(name))
+			return error_set(err, _("%s: belongs to the database %s; back up to"
+						" another file"), dest, name);
+	if (stat(dest, &st) != 0 || !S_ISREG(st.st_mode) || !is_sqlite_file(dest))
+		return 0;
+	for (i = 0; i < NCOMPANIONS; i++) {
+		snprintf(name, sizeof name, "%s%s", dest, companions[i]);
+		if (stat(name, &st) == 0)
+			return error_set(err, _("%s: a database in use (%s is there); back up to"
+						" another file"), dest, name);
+	}
+	return 0;
+}
+
 int store_backup(struct store *s, const char *dest, const struct outfile_rules *rules,
 		 struct error *err)
 {
@@ -470,12 +702,21 @@ int store_backup(struct store *s, const char *dest, const struct outfile_rules *
 	sqlite3_backup *b;
 	int rc;
 
+	if (strlen(dest) + 32 > sizeof file.tmp)
+		return error_set(err, _("%.64s…: path longer than %zu bytes"), dest,
+				 sizeof file.tmp - 32);
+	if (backup_dest_free(s, dest, err) < 0)
+		return -1;
+	if (!rules || !rules->folder)
+		remove_dead_temporaries(dest);	/* beside dest, what killed backups left */
 	if (outfile_open(&file, dest, rules, OUTFILE_PATH | OUTFILE_PRIVATE, err) < 0)
 		return -1;
 	if (sqlite3_open_v2(file.tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		error_set(err, "%s: %s", dest, out ? sqlite3_errmsg(out) : "cannot create");
 		goto fail;
 	}
+	/* The copy is thrown away if anything fails: it needs no journal. */
+	sqlite3_exec(out, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
 	sqlite3_busy_timeout(out, STORE_BUSY_TIMEOUT_MS);
 	b = sqlite3_backup_init(out, "main", s->db, "main");
 	if (!b) {
@@ -522,7 +763,7 @@ long long store_data_version(struct store *s)
 
 void store_remove(const char *path)
 {
-	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 	char name[4200];
 	size_t i;
 
@@ -534,15 +775,28 @@ void store_remove(const char *path)
 
 int store_time_parse(const char *iso, time_t *t)
 {
-	struct tm tm;
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	struct tm tm, back;
+	size_t i;
 
+	for (i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? iso[i] < '0' || iso[i] > '9' : iso[i] != shape[i])
+			return -1;
+	if (iso[i] != '\0')
+		return -1;
 	memset(&tm, 0, sizeof tm);
 	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
 		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
 		return -1;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
-	*t = timegm(&tm);
+	back = tm;
+	*t = timegm(&back);
+	/* timegm carries 2025-13-45 into 2026-02-14: only a time that comes
+	 * back unchanged was a real one. */
+	if (back.tm_year != tm.tm_year || back.tm_mon != tm.tm_mon || back.tm_mday != tm.tm_mday ||
+	    back.tm_hour != tm.tm_hour || back.tm_min != tm.tm_min || back.tm_sec != tm.tm_sec)
+		return -1;
 	return 0;
 }
 

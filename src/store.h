@@ -36,9 +36,22 @@ struct store {
 #define STORE_BUSY_TIMEOUT_MS 60000
 
 /* Opens path in mode; WAL, foreign keys on, busy timeout set, and (unless
- * read-only) the schema created or migrated to the current version.
+ * read-only) the schema created or migrated to the current version. A
+ * file without a schema, or with a newer one, is refused before anything
+ * is written to it. STORE_CREATE is store_create with nothing to fill.
  * Returns the store, or NULL with err filled (nothing created). */
 struct store *store_open(const char *path, enum store_mode mode, struct error *err);
+
+/* Creates the database path, which must not exist: the schema, then
+ * fill(s, ctx, err) unless fill is NULL, all in a temporary file beside
+ * path (PATH.tmp-PID) that takes the name path only once complete, so
+ * that a creation killed at any moment leaves no database at path. What
+ * killed creations and backups left beside path is removed first.
+ * Returns the store open on path, or NULL with err filled (nothing
+ * created). */
+struct store *store_create(const char *path, int (*fill)(struct store *s, void *ctx,
+							   struct error *err),
+			   void *ctx, struct error *err);
 
 /* Closes s and frees it; s may be NULL. */
 void store_close(struct store *s);
@@ -80,8 +93,12 @@ int store_search_defer(struct store *s, long long *mark, struct error *err);
  * triggers index again. Returns 0, or -1 with err filled. */
 int store_search_catch_up(struct store *s, long long mark, struct error *err);
 
+/* The error kind of an SQLite result code: SQLITE_BUSY is ERROR_BUSY,
+ * SQLITE_READONLY ERROR_READ_ONLY, and so on. */
+enum error_kind store_error_kind(int rc);
+
 /* Fills err from the connection's last error, prefixed by what was being
- * done. Returns -1. */
+ * done, with the kind its code says. Returns -1. */
 int store_error(struct store *s, struct error *err, const char *what);
 
 /* For tests: the nth store_step from now (1 = the next) fails with
@@ -103,7 +120,7 @@ struct outfile_rules;
 int store_backup(struct store *s, const char *dest, const struct outfile_rules *rules,
 		 struct error *err);
 
-/* Removes the database file at path with its -wal and -shm files. */
+/* Removes the database file at path with its -wal, -shm and -journal. */
 void store_remove(const char *path);
 
 /* A number that changes whenever another connection commits a change to
@@ -115,7 +132,8 @@ long long store_data_version(struct store *s);
 char *store_now(char *buf, size_t size);
 
 /* Reads a time as store_now writes it into *t. Returns 0, or -1 for
- * text of another shape. */
+ * text of another shape or a time that is none (month 13, 30 February,
+ * 99:99:99). */
 int store_time_parse(const char *iso, time_t *t);
 
 #endif

@@ -4,8 +4,10 @@
 #include "i18n.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "fiscal_year.h"
 #include "number.h"
 
 const char *values_kind_name(enum value_kind kind)
@@ -37,11 +39,14 @@ static int expect_failed(const struct value_change *c, int had, double old,
 		number_format(old, stored, sizeof stored);
 	if (!c->expect_none)
 		number_format(c->expect, expected, sizeof expected);
+	if (had && !c->expect_none && old == c->expect)
+		return error_of(err, ERROR_CONFLICT, _("the note of the stored %s %s was changed (by %s at %s)"),
+				values_kind_name(c->kind), stored, by, at);
 	if (had)
-		return error_set(err, _("the stored %s is %s (entered by %s at %s), not %s as expected"),
+		return error_of(err, ERROR_CONFLICT, _("the stored %s is %s (entered by %s at %s), not %s as expected"),
 				 values_kind_name(c->kind), stored, by, at,
 				 c->expect_none ? "none" : expected);
-	return error_set(err, _("no %s is stored, not %s as expected"),
+	return error_of(err, ERROR_CONFLICT, _("no %s is stored, not %s as expected"),
 			 values_kind_name(c->kind), expected);
 }
 
@@ -127,17 +132,56 @@ static int insert_new(struct store *s, const struct value_change *c, const char 
 	return record_history(s, c, 0, 0, "", now, err) < 0 ? -1 : 1;
 }
 
+/* Whether text is UTF-8 throughout (no overlong forms, no surrogates). */
+static int utf8_valid(const unsigned char *p)
+{
+	while (*p) {
+		int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
+			: (*p & 0xF8) == 0xF0 ? 3 : -1;
+		unsigned long c = n == 0 ? *p : n == 1 ? *p & 0x1F : n == 2 ? *p & 0x0F : *p & 0x07;
+		int i;
+
+		if (n < 0)
+			return 0;
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return 0;
+			c = c << 6 | (p[i] & 0x3F);
+		}
+		if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) || (n == 3 && c < 0x10000) ||
+		    c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			return 0;
+		p += n + 1;
+	}
+	return 1;
+}
+
+/* A note c may store: UTF-8, at most VALUES_NOTE_MAX bytes. */
+static int note_ok(const struct value_change *c, struct error *err)
+{
+	if (c->clear || !c->note)
+		return 0;
+	if (strlen(c->note) > VALUES_NOTE_MAX)
+		return error_of(err, ERROR_INVALID, _("note: longer than %d bytes"), VALUES_NOTE_MAX);
+	if (!utf8_valid((const unsigned char *)c->note))
+		return error_of(err, ERROR_INVALID,
+				_("note: not UTF-8 (is the terminal set to UTF-8?)"));
+	return 0;
+}
+
 /* The statements are cached (imports call this a million times) and
  * reset on every path, so that none keeps a lock. */
 int values_apply(struct store *s, const struct value_change *c, struct error *err)
 {
 	const char *kind = values_kind_name(c->kind);
-	const char *note = c->note ? c->note : "";
+	struct value_change w = *c;	/* c with the note it leaves stored */
 	sqlite3_stmt *old, *write = NULL;
 	int had, rc, result = -1;
 	double old_value = 0;
-	char old_note[4096] = "", now[32];
+	char *old_note = NULL, now[32];
 
+	if (note_ok(c, err) < 0)
+		return -1;
 	if (c->now)
 		snprintf(now, sizeof now, "%s", c->now);
 	else
@@ -157,17 +201,25 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		goto done;
 	had = rc == SQLITE_ROW;
-	if (had) {
-		old_value = sqlite3_column_double(old, 0);
-		snprintf(old_note, sizeof old_note, "%s", text_or_empty(old, 1));
+	/* the whole note, however long: a cut one would be a change */
+	old_note = strdup(had ? text_or_empty(old, 1) : "");
+	if (!old_note) {
+		error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+		goto done;
 	}
+	if (had)
+		old_value = sqlite3_column_double(old, 0);
+	if (!w.note)
+		w.note = old_note;
 	if (c->check_expect &&
-	    (c->expect_none ? had : !had || old_value != c->expect)) {
+	    (c->expect_none ? had
+	     : !had || old_value != c->expect ||
+		       (c->expect_note && strcmp(old_note, c->expect_note) != 0))) {
 		expect_failed(c, had, old_value, had ? text_or_empty(old, 2) : "",
 			      had ? text_or_empty(old, 3) : "", err);
 		goto done;
 	}
-	if (c->clear ? !had : had && old_value == c->value && strcmp(old_note, note) == 0) {
+	if (c->clear ? !had : had && old_value == c->value && strcmp(old_note, w.note) == 0) {
 		result = VALUES_UNCHANGED;
 		goto done;
 	}
@@ -176,16 +228,17 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	write = store_cached(s, c->clear ? delete_sql : had ? update_sql : insert_new_sql, err);
 	if (!write)
 		goto done;
-	bind_new_value(write, c, now);
+	bind_new_value(write, &w, now);
 	if (store_step(s, write, err) != SQLITE_DONE)
 		goto done;
-	if (record_history(s, c, had, old_value, old_note, now, err) < 0)
+	if (record_history(s, &w, had, old_value, old_note, now, err) < 0)
 		goto done;
 	result = VALUES_CHANGED;
 done:
 	sqlite3_reset(old);
 	if (write)
 		sqlite3_reset(write);
+	free(old_note);
 	return result;
 }
 
@@ -203,6 +256,24 @@ int values_set(struct store *s, const struct value_change *c, struct error *err)
 	if (store_commit(s, err) < 0)
 		return -1;
 	return rc;
+}
+
+int values_save(struct store *s, const struct value_change *c, int n, int *failed,
+		struct error *err)
+{
+	int i;
+
+	*failed = -1;
+	if (store_begin(s, err) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (values_apply(s, &c[i], err) < 0) {
+			store_rollback(s);
+			*failed = i;
+			return -1;
+		}
+	}
+	return store_commit(s, err) < 0 ? -1 : 0;
 }
 
 static enum value_kind kind_of(sqlite3_stmt *stmt, int col)
@@ -266,4 +337,134 @@ int values_history(struct store *s, long long kpi_id,
 	}
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* --- the rules of a value ------------------------------------------------- */
+
+static const char rules_sql[] =
+	"SELECT k.id, k.unit, k.baseline_value, k.baseline_from, k.target_value, k.target_to,"
+	" k.direction = 'down', k.project_id IS NOT NULL, p.adoption_year"
+	" FROM kpi k LEFT JOIN project p ON p.id = k.project_id WHERE k.code = ?";
+
+static int is_percent(const char *unit)
+{
+	return strcmp(unit, "%") == 0 || strcmp(unit, "\uff05") == 0;	/* ％ */
+}
+
+static int later(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+int values_rules_find(struct store *s, const char *code, int current_year,
+		      struct value_rules *r, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, rules_sql, err);
+	int rc, has_target, end;
+	double target;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = store_step(s, stmt, err);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		if (rc == SQLITE_DONE)
+			error_of(err, ERROR_NOT_FOUND, _("no KPI with code '%s'"), code);
+		return -1;
+	}
+	memset(r, 0, sizeof *r);
+	r->kpi_id = sqlite3_column_int64(stmt, 0);
+	r->has_baseline = sqlite3_column_type(stmt, 2) != SQLITE_NULL;
+	r->baseline = sqlite3_column_double(stmt, 2);
+	has_target = sqlite3_column_type(stmt, 4) != SQLITE_NULL;
+	target = sqlite3_column_double(stmt, 4);
+	r->down = sqlite3_column_int(stmt, 6);
+	r->is_project = sqlite3_column_int(stmt, 7);
+	/* A percentage is a share of a whole unless the KPI's own numbers go
+	 * past 100 (a rate of growth, say). */
+	r->share = is_percent(text_or_empty(stmt, 1)) &&
+		   !(r->has_baseline && r->baseline > 100) && !(has_target && target > 100);
+	r->may_be_negative = (r->has_baseline && r->baseline < 0) || (has_target && target < 0);
+	if (r->is_project) {
+		int adopted = sqlite3_column_int(stmt, 8);
+
+		r->first_year = adopted - 1;
+		end = adopted + 5;
+	} else {
+		r->first_year = sqlite3_column_type(stmt, 3) != SQLITE_NULL
+					? sqlite3_column_int(stmt, 3)
+				: sqlite3_column_type(stmt, 5) != SQLITE_NULL
+					? sqlite3_column_int(stmt, 5)
+					: current_year;
+		end = sqlite3_column_type(stmt, 5) != SQLITE_NULL ? sqlite3_column_int(stmt, 5)
+								  : r->first_year;
+	}
+	r->last_year = later(end, current_year) + VALUES_YEARS_AHEAD;
+	if (r->first_year > r->last_year)
+		r->first_year = r->last_year;
+	sqlite3_reset(stmt);
+	return 0;
+}
+
+int values_check_year(const struct value_rules *r, int year, struct error *err)
+{
+	char a[32], b[32], n[32];
+
+	if (year >= r->first_year && year <= r->last_year)
+		return 0;
+	return error_of(err, ERROR_INVALID, _("%s is outside this KPI's years, %s to %s"),
+			fiscal_year_short(year, n, sizeof n),
+			fiscal_year_short(r->first_year, a, sizeof a),
+			fiscal_year_short(r->last_year, b, sizeof b));
+}
+
+int values_check_value(const struct value_rules *r, double v, struct error *err)
+{
+	char n[64];
+
+	if (v < 0 && !r->may_be_negative)
+		return error_of(err, ERROR_INVALID, _("%s: this KPI's values are never negative"),
+				number_format(v, n, sizeof n));
+	if (r->share && v > 100)
+		return error_of(err, ERROR_INVALID, _("%s: a percentage of a whole is 0 to 100"),
+				number_format(v, n, sizeof n));
+	return 0;
+}
+
+int values_check(const struct value_rules *r, int year, double v, struct error *err)
+{
+	return values_check_year(r, year, err) < 0 ? -1 : values_check_value(r, v, err);
+}
+
+const char *values_unusual(const struct value_rules *r, int has_last, double last, double v)
+{
+	if (has_last && last > 0 && v > 10 * last)
+		return _("more than ten times last year's actual");
+	if (!r->is_project && r->has_baseline && (r->down ? v > r->baseline : v < r->baseline))
+		return _("on the wrong side of the baseline");
+	return NULL;
+}
+
+int values_get(struct store *s, long long kpi_id, int year, enum value_kind kind, double *v,
+	       char **note, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, select_old_sql, err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, kpi_id);
+	sqlite3_bind_int(stmt, 2, year);
+	sqlite3_bind_text(stmt, 3, values_kind_name(kind), -1, SQLITE_STATIC);
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_double(stmt, 0);
+		if (note && !(*note = strdup(text_or_empty(stmt, 1)))) {
+			sqlite3_reset(stmt);
+			return error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+		}
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }

@@ -133,14 +133,15 @@ struct wide_table *wide_table_begin(struct import *im, const struct csv_record *
 	return w;
 }
 
-/* A repeated header (a page break in the document) names its columns. */
+/* A repeated header (a page break in the document) names its columns;
+ * a short row names only those it has. */
 static int is_repeated_header(const struct wide_table *w, const struct csv_record *r)
 {
 	char name[256];
 	int k, same = 0;
 
 	for (k = 0; k < W_COLUMNS; k++) {
-		if (w->index[k] < 0)
+		if (w->index[k] < 0 || (size_t)w->index[k] >= r->n)
 			continue;
 		import_header_name(r->fields[w->index[k]].text, name, sizeof name);
 		if (*name && strcmp(name, w->header[k]) == 0)

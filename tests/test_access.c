@@ -263,11 +263,12 @@ static void add_and_remove_keep_every_other_byte(void **state)
 	assert_int_equal(access_scope_parse("strategy:第3期北海道創生総合戦略", &e->id.scopes[0], &err), 0);
 	assert_non_null(keys_forced_command("/usr/bin/kpitree", "/srv/k.db", &e->id, command,
 					    sizeof command));
+	/* no language given: the key's official is Japanese */
 	assert_string_equal(command, "/usr/bin/kpitree --db /srv/k.db --ssh-user tanaka --ssh-role "
-			    "editor --ssh-scope 'strategy:第3期北海道創生総合戦略'");
+			    "editor --ssh-lang ja --ssh-scope 'strategy:第3期北海道創生総合戦略'");
 	assert_int_equal(keys_file_add(f->keys, e, command, &err), 1);
 	assert_string_equal(read_file(f->keys), OTHERS "command=\"/usr/bin/kpitree --db /srv/k.db "
-			    "--ssh-user tanaka --ssh-role editor --ssh-scope "
+			    "--ssh-user tanaka --ssh-role editor --ssh-lang ja --ssh-scope "
 			    "'strategy:第3期北海道創生総合戦略'\",restrict,pty ssh-ed25519 "
 			    "AAAAC3NzaTANAKA kpitree:tanaka\n");
 	assert_int_equal(stat(f->keys, &st), 0);

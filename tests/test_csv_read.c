@@ -248,12 +248,27 @@ static void csv_read_detects_a_short_cp932_file(void **state)
 	assert_string_equal(read_text("\x8A\xBF,\xB1\r\n"), "1:漢|ｱ\n");
 }
 
+/* Lines that end in a CR alone are counted, across chunks too; a CSV
+ * error and an encoding error there name the same line and the cell. */
+static void csv_read_counts_lines_that_end_in_a_cr_alone(void **state)
+{
+	(void)state;
+	assert_string_equal(read_text("code,name\rH01,待機児童数\rH02,x\r"),
+			    "1:code|name\n2:H01|待機児童数\n3:H02|x\n");
+	assert_string_equal(read_text("a,b\rc,d\re,\"f\r"),
+			    "1:a|b\n2:c|d\nerror: FILE:3:2: unclosed quote");
+	assert_string_equal(read_bytes("a,b\rc,d\re,\xFF\r", 13, ENCODING_UTF8),
+			    "1:a|b\n2:c|d\nerror: FILE:3:2: invalid UTF-8");
+}
+
+/* The column of an encoding error is the cell, as in every other CSV
+ * error: line 2's bad byte is the 5th character but in the 2nd cell. */
 static void csv_read_names_line_and_column_of_utf8_forced_on_cp932(void **state)
 {
 	(void)state;
 	assert_string_equal(read_fixture("csv_cp932.csv", ENCODING_UTF8),
 			    "1:code|name|unit|baseline_value|baseline_period\n"
-			    "error: FILE:2:5: invalid UTF-8");
+			    "error: FILE:2:2: invalid UTF-8");
 }
 
 static void csv_read_keeps_comma_quotes_and_newline_of_a_quoted_cell(void **state)
@@ -643,6 +658,7 @@ int main(void)
 		cmocka_unit_test(csv_read_decodes_cp932_to_the_same_records),
 		cmocka_unit_test(csv_read_detects_a_short_cp932_file),
 		cmocka_unit_test(csv_read_names_line_and_column_of_utf8_forced_on_cp932),
+		cmocka_unit_test(csv_read_counts_lines_that_end_in_a_cr_alone),
 		cmocka_unit_test(csv_read_keeps_comma_quotes_and_newline_of_a_quoted_cell),
 		cmocka_unit_test(csv_read_keeps_the_line_of_a_record_longer_than_a_chunk),
 		cmocka_unit_test(csv_read_keeps_spaces_and_empty_cells),

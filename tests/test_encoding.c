@@ -126,6 +126,73 @@ static enum encoding detected(const char *s)
 	return found;
 }
 
+/* A file must be in one encoding: a UTF-8 file with a CP932 line (見込み
+ * saved by Excel into a file of UTF-8 rows), or with an overlong UTF-8
+ * sequence, and a CP932 file with a UTF-8 line, are refused at the first
+ * line of the fewer kind, saying what it is; nothing turns into mojibake. */
+static void a_file_of_two_encodings_is_refused_at_the_line_that_breaks_it(void **state)
+{
+	(void)state;
+	assert_string_equal(decode_text("code,note\nH01,見込み\nH02,見込み\n"
+					"H03,\x8C\xA9\x8D\x9E\x82\xDD\n", ENCODING_AUTO),
+			    "error: FILE:4: CP932 in a UTF-8 file (line 2 is UTF-8); save the whole"
+			    " file in one encoding");
+	assert_string_equal(decode_text("code,note\r\nH01,見込み\r\nH02,ab\xC0\xAF\r\n",
+					ENCODING_AUTO),
+			    "error: FILE:3: CP932 in a UTF-8 file (line 2 is UTF-8); save the whole"
+			    " file in one encoding");
+	assert_string_equal(decode_text("code,note\n\x8C\xA9\x8D\x9E\x82\xDD\n"
+					"\x8C\xA9\x8D\x9E\x82\xDD\nH03,見込み\n", ENCODING_AUTO),
+			    "error: FILE:4: UTF-8 in a CP932 file (line 2 is CP932); save the whole"
+			    " file in one encoding");
+	/* A UTF-8 file's line that is neither: invalid UTF-8, at its place. */
+	assert_string_equal(decode_text("見込み\nab\xFF\n", ENCODING_AUTO),
+			    "見込み\nab" "error: FILE:2:3: invalid UTF-8");
+	/* A CP932 file throughout is still CP932. */
+	assert_int_equal(detected("\x8C\xA9\x8D\x9E\x82\xDD\n\x82\xA0\n"), ENCODING_CP932);
+}
+
+/* UTF-16 with its byte order mark is read; without it, it is named. */
+static void utf16_is_read_with_its_mark_and_named_without(void **state)
+{
+	static const char le[] = "\xFF\xFE" "c\0o\0d\0e\0\n\0\x8B\x89\xBC\x8F\n\0";
+	static const char be[] = "\xFE\xFF" "\0c\0o\0d\0e\0\n\x89\x8B\x8F\xBC\0\n";
+	enum encoding found = ENCODING_AUTO;
+
+	(void)state;
+	assert_string_equal(decode(le, sizeof le - 1, ENCODING_AUTO, 4096), "code\n見込\n");
+	assert_string_equal(decode(be, sizeof be - 1, ENCODING_AUTO, 4096), "code\n見込\n");
+	decode_source("FILE", le, sizeof le - 1, ENCODING_CP932, 4096, &found);
+	assert_int_equal(found, ENCODING_UTF16LE);
+	assert_string_equal(decode("\xFF\xFE" "c\0\x00\xD8", 6, ENCODING_AUTO, 4096),
+			    "c" "error: FILE:1:2: invalid UTF-16");
+	assert_string_equal(decode("c\0o\0d\0e\0", 8, ENCODING_AUTO, 4096),
+			    "error: FILE:1: UTF-16 without a byte order mark; save it as UTF-8,"
+			    " CP932, or UTF-16 with its mark");
+}
+
+/* A file whose lines end in a CR alone (old Mac) names its lines right;
+ * delivered 8 bytes at a time, a CR alone is known at the next byte. */
+static void a_cr_alone_ends_a_line(void **state)
+{
+	static const struct {
+		const char *text;
+		size_t size;
+		const char *want;
+	} cases[] = {
+		{ "a\rb\rc\xFF", 4096, "a\rb\rc" "error: FILE:3:2: invalid UTF-8" },
+		{ "a\rb\r\xFF", 4096, "a\rb\r" "error: FILE:3:1: invalid UTF-8" },
+		{ "a\r\nb\r\n\xFF", 4096, "a\r\nb\r\n" "error: FILE:3:1: invalid UTF-8" },
+		{ "a\rb\r\xE8\xA6\xFF", 8, "a\rb\r" "error: FILE:3:1: invalid UTF-8" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(decode(cases[i].text, strlen(cases[i].text), ENCODING_UTF8,
+					   cases[i].size), cases[i].want);
+}
+
 static void text_open_reads_plain_utf8_as_it_is(void **state)
 {
 	(void)state;
@@ -424,6 +491,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(text_open_reads_plain_utf8_as_it_is),
+		cmocka_unit_test(a_file_of_two_encodings_is_refused_at_the_line_that_breaks_it),
+		cmocka_unit_test(utf16_is_read_with_its_mark_and_named_without),
+		cmocka_unit_test(a_cr_alone_ends_a_line),
 		cmocka_unit_test(text_open_never_delivers_the_bom),
 		cmocka_unit_test(text_open_reads_bom_only_as_empty_utf8),
 		cmocka_unit_test(text_open_reads_empty_input_as_empty_utf8),

@@ -122,7 +122,54 @@ static void number_parse_rounds_like_strtod(void **state)
 {
 	(void)state;
 	assert_true(parse_ok("0.1") == 0.1);
-	assert_true(parse_ok("9007199254740993") == 9007199254740992.0);
+	assert_true(parse_ok("9007199254740.93") == 9007199254740.93);
+}
+
+/* Nothing is rounded or cut on its way in: a value is taken only if it can
+ * be stored exactly as written (15 significant digits, 15 before the point
+ * and 15 after it), and then it is written back as it was typed. */
+static void number_parse_refuses_what_it_cannot_store_exactly(void **state)
+{
+	static const char *const kept[] = {
+		"123456789012345", "-999,999,999,999,999", "0.123456789012345",
+		"0.000000000000001", "12345678.1234567", "100000000000000", "1.500000000000000",
+		"０．０００１２３",
+	};
+	static const char *const refused[] = {
+		"12345678901234567890", "9007199254740993", "1000000000000000",
+		"0.0000000000000001", "1.0000000000000001", "123456789012345.6",
+		"1,234,567,890,123,456",
+	};
+	char text[128], want[512], back[64];
+	double v;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		v = parse_ok(kept[i]);
+		number_format_places(v, number_decimals(kept[i]), strchr(kept[i], ',') != NULL,
+				     back, sizeof back);
+		if (kept[i][0] != '\xEF')
+			assert_string_equal(back, kept[i]);
+		assert_true(parse_ok(back) == v);
+	}
+	for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		snprintf(want, sizeof want, "cannot be stored exactly: '%s' (at most 15 significant"
+			 " digits, 15 before the point and 15 after it)", refused[i]);
+		assert_string_equal(parse_fails(refused[i]), want);
+	}
+	/* 80 digits, and 0. with 70 zeros and a 1, are no longer cut. */
+	memset(text, '9', 80);
+	text[80] = '\0';
+	snprintf(want, sizeof want, "cannot be stored exactly: '%s' (at most 15 significant"
+		 " digits, 15 before the point and 15 after it)", text);
+	assert_string_equal(parse_fails(text), want);
+	memcpy(text, "0.", 2);
+	memset(text + 2, '0', 70);
+	strcpy(text + 72, "1");
+	snprintf(want, sizeof want, "cannot be stored exactly: '%s' (at most 15 significant"
+		 " digits, 15 before the point and 15 after it)", text);
+	assert_string_equal(parse_fails(text), want);
 }
 
 static void number_parse_refuses_empty_text(void **state)
@@ -370,7 +417,7 @@ static void number_format_grouped_keeps_sign_outside_groups(void **state)
 static void number_format_grouped_reads_back(void **state)
 {
 	(void)state;
-	assert_true(parse_ok(format_grouped(1e20)) == 1e20);
+	assert_true(parse_ok(format_grouped(1e14)) == 1e14);
 	assert_true(parse_ok(format_grouped(-23261.5)) == -23261.5);
 }
 
@@ -396,7 +443,8 @@ static void number_format_places_pads_with_zeros_only(void **state)
 }
 
 /* Found by the fuzzer: 200 digits read, but once written with their 66
- * commas they were too long to read back. */
+ * commas they were too long to read back. Now a number is refused unless
+ * it can be stored exactly; the longest one taken reads back grouped. */
 static void number_parse_reads_back_a_long_number_written_grouped(void **state)
 {
 	char text[256], grouped[512];
@@ -406,9 +454,11 @@ static void number_parse_reads_back_a_long_number_written_grouped(void **state)
 	(void)state;
 	memset(text, '3', 200);
 	text[200] = '\0';
+	assert_int_equal(number_parse(text, &v, &err), -1);
+	text[NUMBER_DIGITS] = '\0';
 	assert_int_equal(number_parse(text, &v, &err), 0);
 	number_format_grouped(v, grouped, sizeof grouped);
-	assert_true(strlen(grouped) > 256);
+	assert_string_equal(grouped, "333,333,333,333,333");
 	assert_int_equal(number_parse(grouped, &back, &err), 0);
 	assert_true(back == v);
 }
@@ -417,6 +467,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(number_parse_reads_back_a_long_number_written_grouped),
+		cmocka_unit_test(number_parse_refuses_what_it_cannot_store_exactly),
 		cmocka_unit_test(number_decimals_counts_digits_after_the_point_as_typed),
 		cmocka_unit_test(number_format_places_pads_with_zeros_only),
 		cmocka_unit_test(number_parse_reads_plain_integer),

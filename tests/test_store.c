@@ -102,25 +102,157 @@ static void store_refuses_a_database_from_a_newer_kpitree(void **state)
 	testdb_remove(path);
 }
 
-/* A database left at version 0 (an empty SQLite file) is migrated on open. */
-static void store_migrates_an_empty_sqlite_file(void **state)
+/* The bytes of the file at path, or NULL if there is none; free it. */
+static char *file_bytes(const char *path, long *size)
+{
+	FILE *f = fopen(path, "rb");
+	char *data;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	*size = ftell(f);
+	rewind(f);
+	data = malloc((size_t)*size + 1);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, (size_t)*size, f), (size_t)*size);
+	fclose(f);
+	return data;
+}
+
+/* Opens path (read-write and read-only) expecting err_suffix after the
+ * path, and asserts that the file is as it was: no byte changed, no -wal
+ * or -shm made. */
+static void assert_refused_untouched(const char *path, const char *err_suffix)
+{
+	static const enum store_mode modes[] = { STORE_READ_WRITE, STORE_READ_ONLY };
+	char want[4200], wal[4200], shm[4200];
+	struct error err;
+	long before_size, after_size;
+	char *before = file_bytes(path, &before_size), *after;
+	size_t i;
+
+	assert_non_null(before);
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	snprintf(shm, sizeof shm, "%s-shm", path);
+	snprintf(want, sizeof want, "%s: %s", path, err_suffix);
+	for (i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+		assert_null(store_open(path, modes[i], &err));
+		assert_string_equal(err.text, want);
+		after = file_bytes(path, &after_size);
+		assert_non_null(after);
+		assert_int_equal(after_size, before_size);
+		assert_memory_equal(after, before, (size_t)before_size);
+		free(after);
+		assert_int_not_equal(access(wal, F_OK), 0);
+		assert_int_not_equal(access(shm, F_OK), 0);
+	}
+	free(before);
+}
+
+static const char no_schema[] =
+	"not a kpitree database (no schema: an empty file, or an init that did not finish)";
+
+/* An empty file, or an SQLite file without kpitree's schema (what an init
+ * killed before it finished left), is refused and nothing is written to
+ * it: kpitree check names it instead of calling it ok. */
+static void store_refuses_a_file_without_schema_and_writes_nothing(void **state)
 {
 	char *path = testdb_path();
 	sqlite3 *db;
-	struct error err;
-	struct store *s;
+	FILE *f;
 
 	(void)state;
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_refused_untouched(path, no_schema);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 0; CREATE TABLE t(x)", NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(db);
-	s = store_open(path, STORE_READ_WRITE, &err);
-	assert_non_null(s);
-	assert_int_equal(testdb_int(s, "PRAGMA user_version"), schema_version);
+	assert_refused_untouched(path, no_schema);
+	testdb_remove(path);
+}
+
+/* A newer kpitree's database in rollback-journal mode is refused as it is,
+ * not first switched to WAL. */
+static void store_refuses_a_newer_database_without_switching_it_to_wal(void **state)
+{
+	char *path = testdb_path();
+	sqlite3 *db;
+	char sql[128], want[128];
+
+	(void)state;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode = DELETE; PRAGMA user_version = %d;"
+		 " CREATE TABLE t(x)", schema_version + 1);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	snprintf(want, sizeof want, "made by a newer kpitree (schema %d; this one knows %d)",
+		 schema_version + 1, schema_version);
+	assert_refused_untouched(path, want);
+	testdb_remove(path);
+}
+
+/* A time is taken only if it is one: 2025-13-45T99:99:99Z is refused, not
+ * carried into 2026. */
+static void store_time_parse_refuses_a_time_that_is_none(void **state)
+{
+	static const char *const refused[] = {
+		"2025-13-45T99:99:99Z", "2025-02-29T00:00:00Z", "2025-04-31T00:00:00Z",
+		"2025-04-01T24:00:00Z", "2025-04-01T09:60:00Z", "2025-00-01T00:00:00Z",
+		"2025-04-01T09:00:00", "2025-04-01T09:00:00Z ", "2025-4-01T09:00:00Z",
+	};
+	time_t t;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(store_time_parse("2024-02-29T23:59:59Z", &t), 0);
+	assert_int_equal((long long)t, 1709251199LL);
+	for (i = 0; i < sizeof refused / sizeof refused[0]; i++)
+		assert_int_equal(store_time_parse(refused[i], &t), -1);
+}
+
+/* store_create makes the file appear at its path only once complete:
+ * while fill runs, the path does not exist; when fill fails, nothing is
+ * left, not even the temporary file. */
+static int fill_looks(struct store *s, void *ctx, struct error *err)
+{
+	const char *path = ctx;
+
+	assert_int_not_equal(access(path, F_OK), 0);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'kpi'"), 1);
+	return store_exec(s, "INSERT INTO setting(key, value) VALUES ('filled', 'yes')", err);
+}
+
+static int fill_fails(struct store *s, void *ctx, struct error *err)
+{
+	(void)s;
+	(void)ctx;
+	return error_set(err, "fill failed");
+}
+
+static void store_create_names_the_file_only_when_complete(void **state)
+{
+	char *path = testdb_path();
+	char tmp[4200];
+	struct error err;
+	struct store *s;
+
+	(void)state;
+	s = store_create(path, fill_looks, path, &err);
+	assert_non_null(s);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM setting WHERE key = 'filled'"), 1);
 	store_close(s);
 	testdb_remove(path);
+	path = testdb_path();
+	assert_null(store_create(path, fill_fails, NULL, &err));
+	assert_string_equal(err.text, "fill failed");
+	snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+	assert_int_not_equal(access(path, F_OK), 0);
+	assert_int_not_equal(access(tmp, F_OK), 0);
+	free(path);
 }
 
 /* A database of each earlier version, with values and history, is
@@ -436,7 +568,10 @@ int main(void)
 		cmocka_unit_test(store_create_refuses_existing_file),
 		cmocka_unit_test(store_open_refuses_a_file_that_is_not_sqlite),
 		cmocka_unit_test(store_refuses_a_database_from_a_newer_kpitree),
-		cmocka_unit_test(store_migrates_an_empty_sqlite_file),
+		cmocka_unit_test(store_refuses_a_file_without_schema_and_writes_nothing),
+		cmocka_unit_test(store_refuses_a_newer_database_without_switching_it_to_wal),
+		cmocka_unit_test(store_create_names_the_file_only_when_complete),
+		cmocka_unit_test(store_time_parse_refuses_a_time_that_is_none),
 		cmocka_unit_test(store_migrates_values_and_history_of_each_version),
 		cmocka_unit_test(store_read_only_refuses_writes),
 		cmocka_unit_test(store_check_passes_the_fixture),

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bundled.h"
 #include "csv_import.h"
 #include "kpi.h"
 #include "store.h"
@@ -265,7 +266,7 @@ static void an_imported_value_keeps_its_setting_until_it_changes(void **state)
 {
 	struct testdb *f = *state;
 	static const char text[] = "code,fiscal_year,kind,value,note\n"
-		"H01,2024,actual,20,速報値\nH01,2025,actual,12,\nH01,2023,plan,25,\n";
+		"H01,2024,actual,20,速報値\nH01,2025,actual,12,\nH01,2026,plan,25,\n";
 	struct import_file file = { "values.csv", text, sizeof text - 1 };
 	struct import_stats stats;
 	struct error items[4];
@@ -297,7 +298,7 @@ static void an_imported_value_keeps_its_setting_until_it_changes(void **state)
 			       " AND set_id IS NOT NULL"), 1);
 	assert_int_equal(values_history(f->s, 1, see_history, &seen, &err), 0);
 	assert_string_equal(seen.text, "suzuki 2024 actual none>new;suzuki 2025 actual none>new;"
-			    "suzuki 2023 plan none>new;tanaka 2025 actual old>new;"
+			    "suzuki 2026 plan none>new;tanaka 2025 actual old>new;"
 			    "sato 2024 actual old>none;");
 	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
 			       " AND fiscal_year = 2025 AND old_value = 12 AND new_value = 11"), 1);
@@ -305,7 +306,7 @@ static void an_imported_value_keeps_its_setting_until_it_changes(void **state)
 	/* An update that would keep the setting where it is is refused. */
 	before = testdb_snapshot(f->s);
 	assert_int_not_equal(sqlite3_exec(f->s->db, "UPDATE value_row SET value = 30"
-					  " WHERE kpi_id = 1 AND fiscal_year = 2023", NULL, NULL, NULL),
+					  " WHERE kpi_id = 1 AND fiscal_year = 2026", NULL, NULL, NULL),
 			     SQLITE_OK);
 	{
 		char *after = testdb_snapshot(f->s);
@@ -315,6 +316,106 @@ static void an_imported_value_keeps_its_setting_until_it_changes(void **state)
 	}
 	free(before);
 	testdb_check_ok(f->s);
+}
+
+/* The value rules on the bundled data: each (KPI, year, value) accepted,
+ * or refused with the rule it breaks. The current fiscal year is fixed at
+ * R8 (2026) here; tests/cli/rules.sh drives the same cases through set,
+ * an import and the form. */
+static void value_rules_accept_and_refuse_by_kpi_year_and_value(void **state)
+{
+	static const struct {
+		const char *code;
+		int year;
+		double value;
+		const char *why;	/* NULL: accepted */
+	} cases[] = {
+		{ "H10", 2025, 93.7, NULL },	/* 認知度, a share */
+		{ "H10", 2025, 100, NULL },
+		{ "H10", 2025, 150, "150: a percentage of a whole is 0 to 100" },
+		{ "H03", 2025, 0, NULL },	/* a count of 市町村 */
+		{ "H03", 2025, -5, "-5: this KPI's values are never negative" },
+		{ "H05", 2022, 1, NULL },	/* baseline R4, target R11 */
+		{ "H05", 2021, 1, "R3 is outside this KPI's years, R4 to R13" },
+		{ "H05", 2031, 1, NULL },
+		{ "H05", 2032, 1, "R14 is outside this KPI's years, R4 to R13" },
+		{ "H05", 2117, 1, "R99 is outside this KPI's years, R4 to R13" },
+		{ "H17", 2018, 3, NULL },	/* H30～R4平均: from H30 */
+		{ "H17", 2017, 3, "H29 is outside this KPI's years, H30 to R13" },
+		{ "H01", 2028, 0, NULL },	/* target R7: two years past R8 */
+		{ "H01", 2029, 0, "R11 is outside this KPI's years, R6 to R10" },
+		{ "SP1-1", 2018, 0, NULL },	/* adopted R1: its 当初値 year */
+		{ "SP1-1", 2017, 0, "H29 is outside this KPI's years, H30 to R10" },
+		{ "SP4-3", 2023, 31.2, NULL },	/* a project's share */
+		{ "SP4-3", 2023, 100.5, "100.5: a percentage of a whole is 0 to 100" },
+	};
+	struct store *s = *state;
+	struct value_rules r;
+	struct error err;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int rc;
+
+		assert_int_equal(values_rules_find(s, cases[i].code, 2026, &r, &err), 0);
+		rc = values_check(&r, cases[i].year, cases[i].value, &err);
+		if (!cases[i].why) {
+			assert_int_equal(rc, 0);
+			continue;
+		}
+		assert_int_equal(rc, -1);
+		assert_int_equal(err.kind, ERROR_INVALID);
+		assert_string_equal(err.text, cases[i].why);
+	}
+	assert_int_equal(values_rules_find(s, "H99", 2026, &r, &err), -1);
+	assert_int_equal(err.kind, ERROR_NOT_FOUND);
+}
+
+/* What the form asks y/n about and set takes only with --force. */
+static void unusual_values_are_ten_times_last_year_or_the_wrong_side(void **state)
+{
+	struct store *s = *state;
+	struct value_rules r;
+	struct error err;
+
+	assert_int_equal(values_rules_find(s, "H01", 2026, &r, &err), 0);	/* 28 → 0, down */
+	assert_null(values_unusual(&r, 0, 0, 12));
+	assert_null(values_unusual(&r, 0, 0, 28));
+	assert_string_equal(values_unusual(&r, 0, 0, 30), "on the wrong side of the baseline");
+	assert_int_equal(values_rules_find(s, "H05", 2026, &r, &err), 0);	/* 15,540 → up */
+	assert_string_equal(values_unusual(&r, 0, 0, 100), "on the wrong side of the baseline");
+	assert_null(values_unusual(&r, 1, 16000, 160000));
+	assert_string_equal(values_unusual(&r, 1, 16000, 160001),
+			    "more than ten times last year's actual");
+	assert_int_equal(values_rules_find(s, "SP1-1", 2026, &r, &err), 0);	/* no baseline */
+	assert_null(values_unusual(&r, 0, 0, 0));
+	assert_string_equal(values_unusual(&r, 1, 6, 61), "more than ten times last year's actual");
+}
+
+static int bundled_setup(void **state)
+{
+	char *path = testdb_path();
+	struct import_stats stats;
+	struct error items[4];
+	struct error_list errors = { items, 0, 4, 0 };
+	struct error err;
+	struct store *s = store_open(path, STORE_CREATE, &err);
+
+	if (!s || bundled_import(s, "tester", &stats, &errors) < 0)
+		return -1;
+	free(path);	/* removed at teardown through the store's own path */
+	*state = s;
+	return 0;
+}
+
+static int bundled_teardown(void **state)
+{
+	struct store *s = *state;
+	char *path = strdup(s->path);
+
+	store_close(s);
+	testdb_remove(path);
+	return 0;
 }
 
 int main(void)
@@ -331,6 +432,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(values_and_history_are_listed_in_order, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(kpi_find_reads_amounts_and_names_unknown_codes, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(an_imported_value_keeps_its_setting_until_it_changes, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(value_rules_accept_and_refuse_by_kpi_year_and_value, bundled_setup, bundled_teardown),
+		cmocka_unit_test_setup_teardown(unusual_values_are_ten_times_last_year_or_the_wrong_side, bundled_setup, bundled_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

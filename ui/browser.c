@@ -22,6 +22,7 @@
 #include "kpi.h"
 #include "kpi_years.h"
 #include "meeting.h"
+#include "number.h"
 #include "official.h"
 #include "present.h"
 #include "report.h"
@@ -1706,55 +1707,95 @@ static void next_due(struct browser *b)
 		    fiscal_year_short(b->due.year, fy, sizeof fy));
 }
 
-/* Puts the session's last save back, as a change of its own; guarded by
- * what was saved, so that a change made since by someone else is shown
- * and undone only after y. Returns 0, 1 for such a change, -1 on error. */
-static int apply_undo(struct browser *b, int force, struct error *err)
+/* Puts the session's last save back, as a change of its own, guarded by
+ * what the save stored (its note too), or, with stored, by what is stored
+ * now. Returns 0, 1 for a change since by someone else (err says), -1 on
+ * error. */
+static int apply_undo(struct browser *b, const struct value_change *stored, struct error *err)
 {
-	int i;
+	struct value_change c[FORM_MAX_CHANGES];
+	int i, failed;
 
-	if (store_begin(b->s, err) < 0)
-		return -1;
 	for (i = 0; i < b->nlast; i++) {
 		const struct form_change *f = &b->last[i];
-		struct value_change c = {
+
+		c[i] = (struct value_change){
 			.kpi_id = f->kpi_id, .fiscal_year = f->year, .kind = f->kind,
 			.clear = !f->had, .value = f->old, .note = f->old_note,
-			.user = b->cli->user, .source = "undo", .check_expect = !force,
+			.user = b->cli->user, .source = "undo", .check_expect = 1,
 			.expect_none = !f->has_new, .expect = f->new_value,
+			.expect_note = f->new_note,
 		};
-
-		if (values_apply(b->s, &c, err) < 0) {
-			store_rollback(b->s);
-			return strstr(err->text, "as expected") ? 1 : -1;
+		if (stored) {
+			c[i].expect_none = stored[i].expect_none;
+			c[i].expect = stored[i].expect;
+			c[i].expect_note = stored[i].expect_note;
 		}
 	}
-	return store_commit(b->s, err) < 0 ? -1 : 0;
+	if (values_save(b->s, c, b->nlast, &failed, err) == 0)
+		return 0;
+	return err->kind == ERROR_CONFLICT ? 1 : -1;
 }
 
-/* u: undo the session's last save. */
+/* What is stored now for the session's last save, as guards (expect,
+ * expect_none, expect_note; notes malloc'd into notes[]), and a short
+ * line of what it is for the question. Returns 0, or -1 with err. */
+static int stored_now(struct browser *b, struct value_change *now, char **notes, char *line,
+		      size_t size, struct error *err)
+{
+	size_t used = 0;
+	int i;
+
+	for (i = 0; i < b->nlast; i++) {
+		const struct form_change *f = &b->last[i];
+		double v = 0;
+		int rc = values_get(b->s, f->kpi_id, f->year, f->kind, &v, &notes[i], err);
+		char n[64];
+
+		if (rc < 0)
+			return -1;
+		now[i] = (struct value_change){ .expect_none = !rc, .expect = v,
+						.expect_note = f->kind == VALUE_ACTUAL ? notes[i] : NULL };
+		used += (size_t)snprintf(line + used, used < size ? size - used : 0, "%s%s %s",
+					 i ? ", " : "", _(values_kind_name(f->kind)),
+					 rc ? number_format(v, n, sizeof n) : "-");
+	}
+	return 0;
+}
+
+/* u: undo the session's last save; a change since by someone else is
+ * shown (what is stored now) and undone only after y, guarded by it. */
 static void undo(struct browser *b)
 {
+	struct value_change now[FORM_MAX_CHANGES];
+	char *notes[FORM_MAX_CHANGES] = { NULL }, line[256], q[TEXT_MAX];
 	struct error err;
-	int rc;
+	int rc, i;
 
 	if (!b->nlast) {
 		set_message(b, _("nothing to undo in this session"));
 		return;
 	}
-	rc = apply_undo(b, 0, &err);
+	rc = apply_undo(b, NULL, &err);
 	if (rc == 1) {
-		char q[TEXT_MAX];
-
-		snprintf(q, sizeof q, _("changed since: %s; undo anyway?"), err.text);
-		rc = draw_ask(q) ? apply_undo(b, 1, &err) : 2;
+		if (stored_now(b, now, notes, line, sizeof line, &err) < 0) {
+			rc = -1;
+		} else {
+			snprintf(q, sizeof q, _("changed since: now %s; undo anyway?"), line);
+			rc = draw_ask(q) ? apply_undo(b, now, &err) : 2;
+		}
+		for (i = 0; i < b->nlast; i++)
+			free(notes[i]);
 	}
 	if (rc == 0) {
+		form_changes_free(b->last, b->nlast);
 		b->nlast = 0;
 		forget_marks(b);
 		set_message(b, _("undone"));
 	} else if (rc == 2) {
 		set_message(b, _("not undone"));
+	} else if (rc == 1) {
+		set_message(b, _("not undone: changed again meanwhile"));
 	} else {
 		set_message(b, _("not undone: %s"), err.text);
 	}
@@ -1980,5 +2021,6 @@ int browser_run(struct cli *cli)
 	search_stop(&b);
 	free(b.matches);
 	official_due_free(&b.due);
+	form_changes_free(b.last, b.nlast);
 	return *b.ended ? cli_fail(cli, "%s", b.ended) : EXIT_DONE;
 }

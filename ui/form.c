@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "fiscal_year.h"
@@ -19,14 +20,27 @@
 #include "values.h"
 #include "width.h"
 
-#define FIELD_MAX 256
 #define LINE 1024
 
+/* A field holds any length the store holds: its text grows as typed. */
 struct field {
 	const char *label;
-	wchar_t text[FIELD_MAX];
-	int len, cursor;
+	wchar_t *text;		/* NUL-terminated; NULL until set */
+	int len, cap, cursor;
 	int numeric;
+};
+
+/* What is stored now at the form's year: read once when a save met
+ * another official's change, shown, and then what a save after y is
+ * guarded by (so that a third official's change is asked about too). */
+struct stored {
+	int year;
+	enum value_kind kind;	/* the kind the conflict was on */
+	int present;		/* of that kind */
+	char value[64], by[128], at[32];
+	int changed_note;	/* only its note differs from the form's */
+	struct kpi_year now;	/* both kinds' values */
+	char *note;		/* the actual's note, whole */
 };
 
 struct form {
@@ -34,105 +48,158 @@ struct form {
 	const char *user;
 	const char *locked;	/* why nothing may be saved; NULL when it may */
 	struct kpi k;
+	struct value_rules rules;	/* what the KPI accepts (values_check) */
 	int year;
 	struct kpi_year now, before;	/* this year's row and last year's */
+	char *note;			/* this year's actual note, whole */
+	struct stored seen;		/* what a conflict showed, until y */
+	int note_unread;		/* the note is not text the field can hold:
+					 * kept as it is unless retyped */
 	struct field fields[4];		/* actual, note, [plan,] year */
 	int nfields, focus;
 	int year_field;		/* the last field */
 	int has_plans;		/* the KPI has a plan for some year */
-	char message[LINE];
+	char message[LINE];	/* what is wrong with the fields as they stand */
+	char failed[LINE];	/* why the last save failed, until the next edit */
 	char question[LINE];	/* below the message, while y/n is asked */
 	char info[LINE];	/* shown when no message is, until the next key */
 };
 
 enum { F_ACTUAL, F_NOTE, F_PLAN };
 
-static void set_field(struct field *f, const char *label, const char *text, int numeric)
+/* Room for n characters and the NUL. Returns 0, or -1 when memory is
+ * short (the field stays as it was). */
+static int field_room(struct field *f, int n)
+{
+	wchar_t *t;
+	int cap;
+
+	if (n + 1 <= f->cap)
+		return 0;
+	cap = f->cap ? f->cap : 64;
+	while (cap < n + 1)
+		cap *= 2;
+	t = realloc(f->text, (size_t)cap * sizeof *t);
+	if (!t)
+		return -1;
+	f->text = t;
+	f->cap = cap;
+	return 0;
+}
+
+static void field_free(struct field *f)
+{
+	free(f->text);
+	memset(f, 0, sizeof *f);
+}
+
+/* The field holds text, whole: nothing is cut. Returns 0, or -1 when
+ * text is no text of the locale (the field is then empty). */
+static int set_field(struct field *f, const char *label, const char *text, int numeric)
 {
 	mbstate_t st;
 	const char *p = text;
+	size_t n;
+	int rc = 0;
 
-	memset(f, 0, sizeof *f);
+	field_free(f);
 	f->label = label;
 	f->numeric = numeric;
 	memset(&st, 0, sizeof st);
-	f->len = (int)mbsrtowcs(f->text, &p, FIELD_MAX - 1, &st);
-	if (f->len < 0)
-		f->len = 0;
+	n = mbsrtowcs(NULL, &p, 0, &st);
+	if (n == (size_t)-1 || field_room(f, (int)n) < 0) {
+		rc = n == (size_t)-1 ? -1 : 0;
+		field_room(f, 0);
+		n = 0;
+	} else {
+		p = text;
+		memset(&st, 0, sizeof st);
+		mbsrtowcs(f->text, &p, n + 1, &st);
+	}
+	f->len = (int)n;
 	f->text[f->len] = L'\0';
 	f->cursor = f->len;
+	return rc;
 }
 
-static void field_text(const struct field *f, char *buf, size_t size)
+/* The field's text as UTF-8, malloc'd (NULL when memory is short). */
+static char *field_text(const struct field *f)
 {
 	const wchar_t *p = f->text;
 	mbstate_t st;
 	size_t n;
+	char *buf;
 
 	memset(&st, 0, sizeof st);
-	n = wcsrtombs(buf, &p, size - 1, &st);
-	buf[n == (size_t)-1 ? 0 : n] = '\0';
+	n = p ? wcsrtombs(NULL, &p, 0, &st) : 0;
+	if (n == (size_t)-1)
+		n = 0;
+	buf = malloc(n + 1);
+	if (!buf)
+		return NULL;
+	p = f->text;
+	memset(&st, 0, sizeof st);
+	if (n)
+		wcsrtombs(buf, &p, n + 1, &st);
+	buf[n] = '\0';
+	return buf;
 }
 
 /* A number as the field holds it: none (empty), a value, or an error. */
 static int field_number(const struct field *f, int *present, double *value, char *why,
 			size_t size)
 {
-	char text[FIELD_MAX * 4];
+	char *text = field_text(f);
 	struct error err;
+	int rc = 0;
 
-	field_text(f, text, sizeof text);
-	*present = text[strspn(text, " \u3000")] != '\0' && strcmp(text, "-") != 0;
-	if (!*present)
-		return 0;
-	if (number_parse(text, value, &err) < 0) {
-		snprintf(why, size, "%s: %s", f->label, err.text);
+	if (!text) {
+		snprintf(why, size, "%s", _("out of memory"));
 		return -1;
 	}
-	return 0;
+	*present = text[strspn(text, " \u3000")] != '\0' && strcmp(text, "-") != 0;
+	if (*present && number_parse(text, value, &err) < 0) {
+		snprintf(why, size, "%s: %s", f->label, err.text);
+		rc = -1;
+	}
+	free(text);
+	return rc;
 }
 
 /* The year field read in any form officials write (R7, 令和7年度, 2025). */
 static int field_year(struct form *fm, int *year)
 {
-	char text[FIELD_MAX * 4];
+	char *text = field_text(&fm->fields[fm->year_field]);
 	struct error err;
+	int rc = fiscal_year_parse(text ? text : "", year, &err);
 
-	field_text(&fm->fields[fm->year_field], text, sizeof text);
-	if (fiscal_year_parse(text, year, &err) < 0) {
+	free(text);
+	if (rc < 0) {
 		snprintf(fm->message, sizeof fm->message, _("year: %s"), err.text);
 		return -1;
 	}
 	return 0;
 }
 
-/* The rules a value must keep: counts are not negative, percentages not
- * over 100. Returns 0, or -1 with why. */
-static int check_range(const struct form *fm, const struct field *f, double v, char *why,
-		       size_t size)
+/* The core's rules (values_check) on a field's value at the form's year.
+ * Returns 0, or -1 with why. */
+static int check_value(const struct form *fm, const struct field *f, int year, double v,
+		       char *why, size_t size)
 {
-	if (strcmp(fm->k.unit, "%") == 0 && (v < 0 || v > 100)) {
-		snprintf(why, size, _("%s: a percentage is 0 to 100, not %g"), f->label, v);
-		return -1;
-	}
-	if (strcmp(fm->k.unit, "%") != 0 && v < 0) {
-		snprintf(why, size, _("%s: a count of %s is not negative"), f->label, fm->k.unit);
-		return -1;
-	}
-	return 0;
+	struct error err;
+
+	if (values_check_year(&fm->rules, year, &err) < 0)
+		f = &fm->fields[fm->year_field];	/* the year breaks the rule */
+	else if (values_check_value(&fm->rules, v, &err) == 0)
+		return 0;
+	snprintf(why, size, "%s: %s", f->label, err.text);
+	return -1;
 }
 
-/* Whether v is far from what the KPI has shown: more than ten times last
- * year's actual, or on the wrong side of the baseline for its direction. */
+/* Why v is unusual for the form's KPI (values_unusual), or NULL. */
 static const char *far_off(const struct form *fm, double v)
 {
-	if (fm->before.has_actual && fm->before.actual > 0 && v > 10 * fm->before.actual)
-		return _("more than ten times last year's actual");
-	if (!fm->k.is_project && fm->k.baseline.present &&
-	    (fm->k.direction == DIRECTION_UP ? v < fm->k.baseline.value
-					     : v > fm->k.baseline.value))
-		return _("on the wrong side of the baseline");
-	return NULL;
+	return values_unusual(&fm->rules, fm->before.has_actual, fm->before.actual, v);
 }
 
 static void put(WINDOW *w, int y, int x, int cols, const char *text, attr_t attr)
@@ -154,16 +221,16 @@ static int draw_field(WINDOW *w, int y, int x, int cols, const struct field *f, 
 	int first = 0, col, i, used = 0;
 	char mb[MB_LEN_MAX + 1];
 
-	/* scroll: the first character shown keeps the cursor inside cols */
-	for (;;) {
-		int width = 0;
+	/* scroll: the first character shown keeps the cursor inside cols,
+	 * found in one pass back from the cursor (a long note stays quick) */
+	for (first = f->cursor; first > 0; first--) {
+		int cw = wcwidth(f->text[first - 1]) > 0 ? wcwidth(f->text[first - 1]) : 1;
 
-		for (i = first; i < f->cursor; i++)
-			width += wcwidth(f->text[i]) > 0 ? wcwidth(f->text[i]) : 1;
-		if (width < cols || first >= f->cursor)
+		if (used + cw >= cols)
 			break;
-		first++;
+		used += cw;
 	}
+	used = 0;
 	wattron(w, focused ? A_UNDERLINE : 0);
 	mvwhline(w, y, x, ' ', cols);
 	col = x;
@@ -175,7 +242,11 @@ static int draw_field(WINDOW *w, int y, int x, int cols, const struct field *f, 
 		if (used + cw > cols)
 			break;
 		memset(&st, 0, sizeof st);
-		n = wcrtomb(mb, f->text[i], &st);
+		/* a character with no width of its own (a control character
+		 * in a stored note) takes one column, as a ?, never two (^[) */
+		n = wcwidth(f->text[i]) >= 0 ? wcrtomb(mb, f->text[i], &st) : 1;
+		if (wcwidth(f->text[i]) < 0)
+			mb[0] = '?';
 		if (n == (size_t)-1)
 			continue;
 		mb[n] = '\0';
@@ -227,7 +298,9 @@ static void draw(struct form *fm, WINDOW *w)
 		}
 	}
 	put(w, h - 4, 2, wd - 4,
-	    fm->message[0] ? fm->message : fm->info[0] || !fm->locked ? fm->info : fm->locked,
+	    fm->message[0] ? fm->message
+	    : fm->failed[0] ? fm->failed
+	    : fm->info[0] || !fm->locked ? fm->info : fm->locked,
 	    A_BOLD);
 	put(w, h - 3, 2, wd - 4, fm->question, A_BOLD);
 	put(w, h - 2, 2, wd - 4,
@@ -239,41 +312,45 @@ static void draw(struct form *fm, WINDOW *w)
 	wrefresh(w);
 }
 
-/* Checks every field as it stands; the message says what is wrong. */
+/* Checks every field as it stands, by the core's rules at the year the
+ * year field holds; the message says what is wrong. */
 static int validate(struct form *fm, int *has_actual, double *actual, int *has_plan,
 		    double *plan)
 {
+	int year;
+
 	fm->message[0] = '\0';
 	*has_plan = 0;
 	if (field_number(&fm->fields[F_ACTUAL], has_actual, actual, fm->message,
-			 sizeof fm->message) < 0)
+			 sizeof fm->message) < 0 ||
+	    field_year(fm, &year) < 0)
 		return -1;
-	if (*has_actual && check_range(fm, &fm->fields[F_ACTUAL], *actual, fm->message,
+	if (*has_actual && check_value(fm, &fm->fields[F_ACTUAL], year, *actual, fm->message,
 				       sizeof fm->message) < 0)
 		return -1;
-	{
-		int year;
-
-		if (field_year(fm, &year) < 0)
-			return -1;
+	if (!*has_actual && !fm->now.has_actual && fm->fields[F_NOTE].len) {
+		snprintf(fm->message, sizeof fm->message, "%s: %s", fm->fields[F_NOTE].label,
+			 _("a note goes with a value: enter the value too"));
+		return -1;
 	}
 	if (fm->year_field > F_PLAN &&
 	    (field_number(&fm->fields[F_PLAN], has_plan, plan, fm->message,
 			  sizeof fm->message) < 0 ||
-	     (*has_plan && check_range(fm, &fm->fields[F_PLAN], *plan, fm->message,
+	     (*has_plan && check_value(fm, &fm->fields[F_PLAN], year, *plan, fm->message,
 				       sizeof fm->message) < 0)))
 		return -1;
 	return 0;
 }
 
-/* y or n, asked on the message line. */
-static int confirm(struct form *fm, WINDOW *w, const char *question)
+/* y or n, asked on the line below the message; deleting says what y
+ * does. */
+static int confirm(struct form *fm, WINDOW *w, const char *question, int deleting)
 {
 	struct key k;
-
 	int answer = -1;
 
-	snprintf(fm->question, sizeof fm->question, _("%s  y: save / n: back"), question);
+	snprintf(fm->question, sizeof fm->question,
+		 deleting ? _("%s  y: delete / n: back") : _("%s  y: save / n: back"), question);
 	draw(fm, w);
 	while (answer < 0) {
 		if (input_next(&k, -1) < 0 || k.is_key)
@@ -287,19 +364,22 @@ static int confirm(struct form *fm, WINDOW *w, const char *question)
 	return answer;
 }
 
-/* What another official stored: found by values_each. */
-struct stored {
-	int year;
-	enum value_kind kind;
-	int present;
-	char value[64], by[128], at[32];
-};
-
 static void find_stored(void *ctx, const struct value_row *r)
 {
 	struct stored *s = ctx;
 
-	if (r->fiscal_year != s->year || r->kind != s->kind)
+	if (r->fiscal_year != s->year)
+		return;
+	if (r->kind == VALUE_ACTUAL) {
+		s->now.has_actual = 1;
+		s->now.actual = r->value;
+		free(s->note);
+		s->note = strdup(r->note);
+	} else {
+		s->now.has_plan = 1;
+		s->now.plan = r->value;
+	}
+	if (r->kind != s->kind)
 		return;
 	s->present = 1;
 	number_format(r->value, s->value, sizeof s->value);
@@ -307,57 +387,89 @@ static void find_stored(void *ctx, const struct value_row *r)
 	snprintf(s->at, sizeof s->at, "%s", r->entered_at);
 }
 
-/* Saves in one transaction, each value guarded by what the form opened
- * with. Returns 0, 1 when someone else saved first (message says who), or
- * -1 on failure. */
-static int save(struct form *fm, int force, int has_actual, double actual, int has_plan,
-		double plan)
+/* Reads what is stored now after a conflict on kind, says on the message
+ * line who saved what meanwhile, and keeps it in fm->seen for y to take
+ * (take_seen). Returns 0, or -1 (fm->failed says why). */
+static int take_conflict(struct form *fm, enum value_kind kind)
 {
-	char note[FIELD_MAX * 4];
-	struct value_change c = {
-		.kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_ACTUAL,
-		.clear = !has_actual, .value = actual, .note = note, .user = fm->user,
-		.source = "form", .check_expect = !force,
-		.expect_none = !fm->now.has_actual, .expect = fm->now.actual,
-	};
+	struct stored found = { .year = fm->year, .kind = kind };
 	struct error err;
 	char when[64];
 
-	field_text(&fm->fields[F_NOTE], note, sizeof note);
-	if (store_begin(fm->s, &err) < 0)
-		goto failed;
-	if (values_apply(fm->s, &c, &err) < 0)
-		goto conflict;
-	if (fm->year_field > F_PLAN) {
-		c = (struct value_change){
-			.kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_PLAN,
-			.clear = !has_plan, .value = plan, .user = fm->user, .source = "form",
-			.check_expect = !force, .expect_none = !fm->now.has_plan,
-			.expect = fm->now.plan,
-		};
-		if (values_apply(fm->s, &c, &err) < 0)
-			goto conflict;
+	if (values_each(fm->s, fm->k.id, find_stored, &found, &err) < 0) {
+		free(found.note);
+		snprintf(fm->failed, sizeof fm->failed, _("not saved: %s"), err.text);
+		return -1;
 	}
-	if (store_commit(fm->s, &err) < 0)
-		goto failed;
+	found.changed_note = kind == VALUE_ACTUAL && found.present && fm->now.has_actual &&
+			     found.now.actual == fm->now.actual;
+	if (found.changed_note)
+		snprintf(fm->message, sizeof fm->message, _("%s changed the note of the %s at %s meanwhile"),
+			 found.by, _(values_kind_name(kind)), i18n_time(found.at, when, sizeof when));
+	else if (found.present)
+		snprintf(fm->message, sizeof fm->message, _("%s saved %s %s at %s meanwhile"),
+			 found.by, _(values_kind_name(kind)), found.value,
+			 i18n_time(found.at, when, sizeof when));
+	else
+		snprintf(fm->message, sizeof fm->message, _("someone cleared the %s meanwhile"),
+			 _(values_kind_name(kind)));
+	free(fm->seen.note);
+	fm->seen = found;
 	return 0;
-conflict:
-	store_rollback(fm->s);
-	if (strstr(err.text, "as expected")) {
-		struct stored found = { .year = fm->year, .kind = c.kind };
+}
 
-		if (values_each(fm->s, fm->k.id, find_stored, &found, &err) == 0 && found.present)
-			snprintf(fm->message, sizeof fm->message, _("%s saved %s %s at %s meanwhile"),
-				 found.by, _(values_kind_name(c.kind)), found.value,
-				 i18n_time(found.at, when, sizeof when));
-		else
-			snprintf(fm->message, sizeof fm->message, _("someone cleared the %s meanwhile"),
-				 _(values_kind_name(c.kind)));
-		return 1;
+/* After y: what the conflict showed becomes what the next save is
+ * guarded by (and what undo puts back). */
+static void take_seen(struct form *fm)
+{
+	fm->now.has_actual = fm->seen.now.has_actual;
+	fm->now.actual = fm->seen.now.actual;
+	fm->now.has_plan = fm->seen.now.has_plan;
+	fm->now.plan = fm->seen.now.plan;
+	free(fm->note);
+	fm->note = fm->seen.note;
+	fm->seen.note = NULL;
+}
+
+/* Saves in one transaction, each value guarded by what the form last read
+ * from the store (the actual's note too), the history's source saying
+ * how it was entered. Returns 0, 1 when someone else saved first (the
+ * message says who, and the form now holds what they saved), or -1 on
+ * failure (fm->failed says why). */
+static int save(struct form *fm, const char *source, int has_actual, double actual,
+		int has_plan, double plan)
+{
+	char *note = field_text(&fm->fields[F_NOTE]);
+	struct value_change c[2] = {
+		{ .kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_ACTUAL,
+		  .clear = !has_actual, .value = actual, .note = note, .user = fm->user,
+		  .source = source, .check_expect = 1,
+		  .expect_none = !fm->now.has_actual, .expect = fm->now.actual,
+		  .expect_note = fm->note ? fm->note : "" },
+		/* the plan's note is not in the form: NULL keeps it */
+		{ .kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_PLAN,
+		  .clear = !has_plan, .value = plan, .user = fm->user, .source = source,
+		  .check_expect = 1, .expect_none = !fm->now.has_plan,
+		  .expect = fm->now.plan },
+	};
+	struct error err;
+	int rc, at;
+
+	if (!note) {
+		snprintf(fm->failed, sizeof fm->failed, _("not saved: %s"), _("out of memory"));
+		return -1;
 	}
-failed:
-	snprintf(fm->message, sizeof fm->message, _("not saved: %s"), err.text);
-	return -1;
+	if (fm->note_unread)
+		c[0].note = NULL;	/* a note the form could not show stays */
+	rc = values_save(fm->s, c, fm->year_field > F_PLAN ? 2 : 1, &at, &err);
+	free(note);
+	if (rc < 0 && err.kind == ERROR_CONFLICT && at >= 0)
+		return take_conflict(fm, c[at].kind) < 0 ? -1 : 1;
+	if (rc < 0) {
+		snprintf(fm->failed, sizeof fm->failed, _("not saved: %s"), err.text);
+		return -1;
+	}
+	return 0;
 }
 
 static void delete_at(struct field *f)
@@ -395,7 +507,7 @@ static void edit(struct field *f, const struct key *k)
 			delete_at(f);
 		return;
 	}
-	if (k->code < 0x20 || f->len >= FIELD_MAX - 1)
+	if (k->code < 0x20 || field_room(f, f->len + 1) < 0)
 		return;
 	memmove(&f->text[f->cursor + 1], &f->text[f->cursor],
 		(size_t)(f->len - f->cursor + 1) * sizeof f->text[0]);
@@ -409,7 +521,7 @@ static void fill(struct form *fm)
 
 	set_field(&fm->fields[F_ACTUAL], _("actual"),
 		  fm->now.has_actual ? number_format(fm->now.actual, buf, sizeof buf) : "", 1);
-	set_field(&fm->fields[F_NOTE], _("note"), fm->now.actual_note, 0);
+	fm->note_unread = set_field(&fm->fields[F_NOTE], _("note"), fm->note ? fm->note : "", 0) < 0;
 	fm->nfields = 2;
 	if (fm->k.is_project || fm->has_plans) {
 		set_field(&fm->fields[F_PLAN], _("plan"),
@@ -421,14 +533,21 @@ static void fill(struct form *fm)
 		  fiscal_year_short(fm->year, buf, sizeof buf), 0);
 }
 
-/* The stored values of year (and last year's actual) into the form. */
-static int load_year(struct form *fm, int year, struct error *err)
+/* The stored values of year (and last year's actual), and the note, into
+ * the form; the fields stay as they are. */
+static int load_stored(struct form *fm, int year, struct error *err)
 {
 	struct kpi_years t;
 	int i;
 
-	if (kpi_years_load(fm->s, &fm->k, year, &t, err) < 0)
+	double v;
+	char *note = NULL;
+
+	if (kpi_years_load(fm->s, &fm->k, year, &t, err) < 0 ||
+	    values_get(fm->s, fm->k.id, year, VALUE_ACTUAL, &v, &note, err) < 0)
 		return -1;
+	free(fm->note);
+	fm->note = note;	/* the pane's row cuts it; the form may not */
 	fm->year = year;
 	memset(&fm->now, 0, sizeof fm->now);
 	memset(&fm->before, 0, sizeof fm->before);
@@ -440,14 +559,35 @@ static int load_year(struct form *fm, int year, struct error *err)
 		if (t.rows[i].year == year - 1)
 			fm->before = t.rows[i];
 	}
+	return 0;
+}
+
+/* The stored values of year into the form and its fields. */
+static int load_year(struct form *fm, int year, struct error *err)
+{
+	if (load_stored(fm, year, err) < 0)
+		return -1;
 	fill(fm);
 	return 0;
 }
 
 
-/* What a save changed, for undo. */
-static void record(const struct form *fm, enum value_kind kind, int has_new, double v,
-		   struct form_change *c)
+static void form_free(struct form *fm)
+{
+	int i;
+
+	for (i = 0; i < (int)(sizeof fm->fields / sizeof fm->fields[0]); i++)
+		field_free(&fm->fields[i]);
+	free(fm->note);
+	fm->note = NULL;
+	free(fm->seen.note);
+	fm->seen.note = NULL;
+	kpi_release(&fm->k);
+}
+
+/* What a save changed, for undo. Returns 0, or -1 when memory is short. */
+static int record(const struct form *fm, enum value_kind kind, int has_new, double v,
+		  struct form_change *c)
 {
 	const struct kpi_year *r = &fm->now;
 
@@ -457,8 +597,45 @@ static void record(const struct form *fm, enum value_kind kind, int has_new, dou
 		.old = kind == VALUE_ACTUAL ? r->actual : r->plan,
 		.has_new = has_new, .new_value = v,
 	};
-	snprintf(c->old_note, sizeof c->old_note, "%s",
-		 kind == VALUE_ACTUAL ? r->actual_note : r->plan_note);
+	if (kind != VALUE_ACTUAL)
+		return 0;
+	c->old_note = strdup(fm->note ? fm->note : "");
+	c->new_note = fm->note_unread ? strdup(c->old_note) : field_text(&fm->fields[F_NOTE]);
+	return c->old_note && c->new_note ? 0 : -1;
+}
+
+void form_changes_free(struct form_change *c, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(c[i].old_note);
+		free(c[i].new_note);
+		c[i].old_note = c[i].new_note = NULL;
+	}
+}
+
+/* Asks before an emptied field deletes a stored value. Returns 1 to go
+ * on, 0 to go back to the form. */
+static int deleting_confirmed(struct form *fm, WINDOW *w, int has_actual, int has_plan)
+{
+	int actual = !has_actual && fm->now.has_actual;
+	int plan = fm->year_field > F_PLAN && !has_plan && fm->now.has_plan;
+	char a[64], p[64];
+
+	if (!actual && !plan)
+		return 1;
+	number_format(fm->now.actual, a, sizeof a);
+	number_format(fm->now.plan, p, sizeof p);
+	if (actual && plan)
+		snprintf(fm->message, sizeof fm->message,
+			 _("the fields are empty: the stored %s %s and %s %s will be deleted."),
+			 _(values_kind_name(VALUE_ACTUAL)), a, _(values_kind_name(VALUE_PLAN)), p);
+	else
+		snprintf(fm->message, sizeof fm->message,
+			 _("the field is empty: the stored %s %s will be deleted."),
+			 _(values_kind_name(plan ? VALUE_PLAN : VALUE_ACTUAL)), plan ? p : a);
+	return confirm(fm, w, _("delete it?"), 1);
 }
 
 enum form_result form_run(struct store *s, const char *code, int year, const char *user,
@@ -471,9 +648,11 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 	int h = 14, w = COLS - 4 > 76 ? 76 : COLS - 4;
 	WINDOW *win;
 
-	if (kpi_find(s, code, &fm.k, &err) < 0 || load_year(&fm, year, &err) < 0) {
+	if (kpi_find(s, code, &fm.k, &err) < 0 ||
+	    values_rules_find(s, fm.k.code, fiscal_year_of(time(NULL)), &fm.rules, &err) < 0 ||
+	    load_year(&fm, year, &err) < 0) {
 		snprintf(message, size, "%s", err.text);
-		kpi_release(&fm.k);
+		form_free(&fm);
 		return FORM_FAILED;
 	}
 	win = newwin(h < LINES ? h : LINES, w, (LINES - h) / 2 > 0 ? (LINES - h) / 2 : 0, 2);
@@ -481,6 +660,7 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 	curs_set(1);
 	for (;;) {
 		int has_actual, has_plan, rc, new_year;
+		const char *source;
 		double actual = 0, plan = 0;
 		struct key k;
 
@@ -507,6 +687,9 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		}
 		if (!(!k.is_key && (k.code == '\n' || k.code == '\r'))) {
 			edit(&fm.fields[fm.focus], &k);
+			if (fm.focus == F_NOTE)
+				fm.note_unread = 0;	/* typed anew: it replaces */
+			fm.failed[0] = '\0';
 			continue;
 		}
 		if (validate(&fm, &has_actual, &actual, &has_plan, &plan) < 0)
@@ -517,29 +700,42 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 
 			/* another year: its own stored values first, then Enter */
 			if (load_year(&fm, new_year, &err) < 0)
-				snprintf(fm.message, sizeof fm.message, "%s", err.text);
+				snprintf(fm.failed, sizeof fm.failed, "%s", err.text);
 			else
 				snprintf(fm.info, sizeof fm.info, _("%s: its stored values; Enter saves"),
 					 fiscal_year_format(new_year, fy, sizeof fy));
 			fm.focus = 0;
 			continue;
 		}
+		if (!deleting_confirmed(&fm, win, has_actual, has_plan))
+			continue;
+		source = "form";
 		if (has_actual && far_off(&fm, actual)) {
-			snprintf(fm.message, sizeof fm.message, _("%g is %s."), actual,
-				 far_off(&fm, actual));
-			if (!confirm(&fm, win, _("save it?")))
+			char v[64];
+
+			snprintf(fm.message, sizeof fm.message, _("%s is %s."),
+				 number_format(actual, v, sizeof v), far_off(&fm, actual));
+			if (!confirm(&fm, win, _("save it?"), 0))
 				continue;
+			source = "form --force";	/* an unusual value, confirmed */
 		}
-		rc = save(&fm, 0, has_actual, actual, has_plan, plan);
-		if (rc == 1 && confirm(&fm, win, _("save yours over it?")))
-			rc = save(&fm, 1, has_actual, actual, has_plan, plan);
+		rc = save(&fm, source, has_actual, actual, has_plan, plan);
+		/* Over another official's value only on y, guarded by the value
+		 * shown (a third official's is asked about again), so that undo
+		 * puts it back. */
+		while (rc == 1 && confirm(&fm, win, _("save yours over it?"), 0)) {
+			take_seen(&fm);
+			rc = save(&fm, source, has_actual, actual, has_plan, plan);
+		}
 		if (rc == 0) {
 			char fy[32];
+			int n = 1;
 
+			form_changes_free(changes, *nchanges);
 			record(&fm, VALUE_ACTUAL, has_actual, actual, &changes[0]);
-			*nchanges = 1;
 			if (fm.year_field > F_PLAN)
-				record(&fm, VALUE_PLAN, has_plan, plan, &changes[(*nchanges)++]);
+				record(&fm, VALUE_PLAN, has_plan, plan, &changes[n++]);
+			*nchanges = n;
 			snprintf(message, size, _("%s %s: saved"), fm.k.code,
 				 fiscal_year_format(fm.year, fy, sizeof fy));
 			result = FORM_SAVED;
@@ -550,6 +746,6 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		snprintf(message, size, "%s", _("nothing saved"));
 	curs_set(0);
 	delwin(win);
-	kpi_release(&fm.k);
+	form_free(&fm);
 	return result;
 }

@@ -15,11 +15,11 @@ ok $? "two keys"
 abs_kpitree=$(readlink -f "$KPITREE")
 abs_db=$(readlink -f "$db")
 
-run --db "$db" access add tanaka "$work/tanaka.pub" --role editor --scope SP1 --scope HP1 --file "$ak"
+run --db "$db" access add tanaka "$work/tanaka.pub" --role editor --scope SP1 --scope HP1 --lang en --file "$ak"
 expect 0 "" "access add writes an official's key"
 [ "$(cat "$work/out")" = "tanaka (editor, project:SP1 priority:HP1): 1 key in $ak" ]
 ok $? "and says who, with what role and scope"
-[ "$(cat "$ak")" = "command=\"$abs_kpitree --db $abs_db --ssh-user tanaka --ssh-role editor --ssh-scope project:SP1 --ssh-scope priority:HP1\",restrict,pty $(cut -d' ' -f1-2 "$work/tanaka.pub") kpitree:tanaka" ]
+[ "$(cat "$ak")" = "command=\"$abs_kpitree --db $abs_db --ssh-user tanaka --ssh-role editor --ssh-lang en --ssh-scope project:SP1 --ssh-scope priority:HP1\",restrict,pty $(cut -d' ' -f1-2 "$work/tanaka.pub") kpitree:tanaka" ]
 ok $? "the line forces kpitree and the database by their full paths, restricted but for a terminal"
 [ "$(stat -c %a "$ak")" = 600 ] && [ "$(stat -c %a "$work/ssh")" = 700 ]
 ok $? "the file is 0600 in a folder of 0700"
@@ -39,7 +39,7 @@ expect 1 "kpitree: $work/sato: not a public key (TYPE BASE64 [COMMENT], as ssh-k
 	"a private key is not a public key"
 run --db "$db" access add sato "$work/tanaka.pub" --role viewer --file "$ak"
 expect 1 "kpitree: $ak: that key is there already, for tanaka" "a key already in the file is refused"
-run --db "$db" access add sato "$work/sato.pub" --role viewer --file "$ak"
+run --db "$db" access add sato "$work/sato.pub" --role viewer --lang en --file "$ak"
 expect 0 "" "a viewer without scope"
 run --db "$db" access list --file "$ak"
 [ "$(sed 's/  ssh-ed25519 .*//' "$work/out")" = "tanaka  editor  project:SP1 priority:HP1
@@ -47,7 +47,7 @@ sato  viewer  all" ]
 ok $? "access list shows each key's official, role and scope"
 
 # The forced command, as sshd runs it with the client's words.
-forced() { "$abs_kpitree" --db "$abs_db" --ssh-user tanaka --ssh-role editor --ssh-scope project:SP1 "$@"; }
+forced() { "$abs_kpitree" --db "$abs_db" --ssh-user tanaka --ssh-role editor --ssh-lang en --ssh-scope project:SP1 "$@"; }
 SSH_ORIGINAL_COMMAND="set SP1-1 R4 3" forced >"$work/out" 2>"$work/err"
 status=$?
 expect 0 "" "the editor sets a value in its scope"

@@ -8,7 +8,7 @@
 plan 7
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null || exit 1
-as_admin() { "$KPITREE" --db "$db" --ssh-user yamada --ssh-role admin "$@"; }
+as_admin() { "$KPITREE" --db "$db" --ssh-user yamada --ssh-role admin --ssh-lang en "$@"; }
 
 cat >"$work/forged.csv" <<'CSV'
 code,fiscal_year,kind,value,note,entered_by,entered_at

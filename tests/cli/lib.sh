@@ -50,6 +50,21 @@ fixture() {
 		"$SQLITE3" "$1" <"$srcdir/tests/fixtures/small.sql"
 }
 
+# wide_kpis DB PREFIX N: N strategy KPIs PREFIX1 ... PREFIXN (件, up,
+# 0 -> 9000) whose window of years, baseline to target, holds 1990 to
+# 2199, each at home on the first content row that has KPIs: for tests
+# that write many years and still keep the value rules and check.
+wide_kpis() {
+	"$SQLITE3" "$1" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $3)
+  INSERT INTO kpi(code, strategy_id, number, name, unit, direction, baseline_value, baseline_from,
+  baseline_to, target_value, target_from, target_to)
+  SELECT '$2' || i, (SELECT min(id) FROM strategy), 1000 + i, 'wide ' || i, '件', 'up', 0, 1990,
+  1990, 9000, 2199, 2199 FROM n;
+  INSERT INTO kpi_placement(kpi_id, placement_id, home, position)
+  SELECT id, (SELECT min(placement_id) FROM kpi_placement WHERE home = 1), 1, number FROM kpi
+  WHERE code GLOB '$2[0-9]*' AND name GLOB 'wide *'"
+}
+
 # kill_during SECONDS ARGS...: a fresh copy of $work/base.db as
 # $work/kill.db, kpitree ARGS run on it and killed with SIGKILL after
 # SECONDS; then kpitree check on it, which sets bad=1 if it fails.

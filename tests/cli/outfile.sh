@@ -5,6 +5,7 @@
 # its target; through a key's forced command every file goes into the
 # export folder by a plain name, never through a link, never over a file
 # unless --force, and standard output still works.
+. "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/cli/lib.sh"
 plan 23
 db="$work/k.db"
@@ -56,7 +57,7 @@ run --db "$db" export kpis -o "$work"
 expect 1 "kpitree: $work: a folder, not a file" "export -o onto a folder is refused"
 
 # Through a forced command (as sshd runs the key's line).
-as_admin() { "$KPITREE" --db "$db" --ssh-user suzuki --ssh-role admin "$@"; }
+as_admin() { "$KPITREE" --db "$db" --ssh-user suzuki --ssh-role admin --ssh-lang en "$@"; }
 mkdir -p home/.ssh && echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOnly kept@host" >home/.ssh/authorized_keys
 cp home/.ssh/authorized_keys keys.before
 for target in home/.ssh/authorized_keys2 ../.ssh/authorized_keys .ssh "$work/home/.ssh/authorized_keys"; do
@@ -85,7 +86,7 @@ ok $? "a link in the export folder is replaced, never followed"
 SSH_ORIGINAL_COMMAND="--ssh-exports $work/elsewhere export kpis -o e.csv" as_admin 2>"$work/err"
 [ $? -eq 1 ] && grep -q "^kpitree: not permitted: --ssh-exports is not for a key's command$" "$work/err"
 ok $? "the client cannot choose the export folder"
-"$KPITREE" --db "$db" --ssh-user suzuki --ssh-role admin --ssh-exports "$work/elsewhere" export kpis -o e.csv &&
+"$KPITREE" --db "$db" --ssh-user suzuki --ssh-role admin --ssh-lang en --ssh-exports "$work/elsewhere" export kpis -o e.csv &&
 	[ -f "$work/elsewhere/e.csv" ]
 ok $? "the forced command's --ssh-exports names the folder"
 as_admin export actuals >so.csv && [ "$(head -1 so.csv)" = "code,fiscal_year,kind,value,note,entered_by,entered_at" ]

@@ -3,7 +3,7 @@
 # Excel too) and HTML; the HTML checked whole by an XML parser and
 # rendered by headless Chromium, whose picture must show the charts.
 . "$srcdir/tests/cli/lib.sh"
-plan 19
+plan 21
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -72,6 +72,11 @@ run --db "$db" export report --format pdf
 expect 1 "kpitree: --format: 'pdf' is none of md, html, csv" "an unknown format is refused"
 run --db "$db" export report --meeting 9
 expect 1 "kpitree: no meeting 9" "so is a meeting that is not there"
+run --db "$db" export report --meeting 99999999999999999999
+expect 1 "kpitree: --meeting: '99999999999999999999' is not a meeting number" \
+	"a meeting number too large to hold is named as it was given"
+run --db "$db" export report --meeting " 5"
+expect 1 "kpitree: --meeting: ' 5' is not a meeting number" "so is one that is not only digits"
 run --db "$db" export report --excel
 expect 2 "kpitree: --excel is for --format csv
 Try 'kpitree --help'." "--excel only goes with CSV"

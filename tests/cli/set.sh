@@ -2,7 +2,7 @@
 # set.sh: set, show and history through the real binary; a failing set
 # writes nothing; eight processes setting 200 values each at once all land.
 . "$srcdir/tests/cli/lib.sh"
-plan 10
+plan 17
 db="$work/k.db"
 fixture "$db"; ok $? "the fixture loads"
 
@@ -25,10 +25,8 @@ after=$("$SQLITE3" "$db" "SELECT count(*) || ' ' || (SELECT value FROM value WHE
 [ "$after" = "$before 12.0" ]; ok $? "refused sets wrote nothing"
 
 # Eight officials, 200 different values each, all at the same moment.
-"$SQLITE3" "$db" "INSERT INTO kpi(code, strategy_id, number, name, unit, direction)
-  SELECT 'C' || value, 1, value, 'load ' || value, '件', 'up' FROM generate_series(1, 8)" 2>/dev/null ||
-"$SQLITE3" "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8)
-  INSERT INTO kpi(code, project_id, number, name, unit, direction) SELECT 'C' || i, 1, i, 'load ' || i, '件', 'up' FROM n"
+# Their KPIs' windows of years (baseline to target) hold 2000 to 2199.
+wide_kpis "$db" C 8 || exit 1
 for p in 1 2 3 4 5 6 7 8; do
 	(
 		y=2000
@@ -44,6 +42,34 @@ wait
 counts=$("$SQLITE3" "$db" "SELECT (SELECT count(*) FROM value WHERE kpi_id IN (SELECT id FROM kpi WHERE code LIKE 'C%')) || ' ' ||
   (SELECT count(*) FROM history WHERE kpi_id IN (SELECT id FROM kpi WHERE code LIKE 'C%'))")
 [ "$counts" = "1600 1600" ]; ok $? "all 1,600 values and 1,600 history rows are stored ($counts)"
+# set keeps the stored note without --note, and clears it with --note -;
+# a note of 9 KB is stored whole, and setting it again changes nothing.
+long=$(printf '見込み%.0s' $(seq 1000))
+run --db "$db" set H01 R7 11 --note "$long"
+run --db "$db" set H01 R7 11 --note "$long"
+[ "$status" -eq 0 ] && grep -q "(unchanged)" "$work/out"
+ok $? "a 9 KB note set twice is unchanged the second time"
+"$KPITREE" --db "$db" show H01 | grep -qxF "note R7 (2025) actual: $long"
+ok $? "show prints the note whole"
+run --db "$db" set H01 R7 10
+[ "$("$SQLITE3" "$db" "SELECT note FROM value WHERE kpi_id = 1 AND fiscal_year = 2025 AND kind = 'actual'")" = "$long" ]
+ok $? "set without --note keeps the stored note, whole"
+run --db "$db" set H01 R7 9 --note -
+[ "$("$SQLITE3" "$db" "SELECT note FROM value WHERE kpi_id = 1 AND fiscal_year = 2025 AND kind = 'actual'")" = "" ] &&
+	[ "$("$SQLITE3" "$db" "SELECT old_note FROM history WHERE kpi_id = 1 ORDER BY id DESC LIMIT 1")" = "$long" ]
+ok $? "--note - clears it, and the history keeps the old note whole"
+
+# A note that is not UTF-8 (a terminal set to Shift_JIS), or longer than
+# a CSV cell holds, is refused: nothing is stored that an export could
+# not give back.
+before=$("$SQLITE3" "$db" "SELECT count(*) FROM history")
+run --db "$db" set H01 R7 8 --note "$(printf 'bad\377\376 bytes')"
+expect 1 "kpitree: H01 R7 (2025): note: not UTF-8 (is the terminal set to UTF-8?)" "a note that is not UTF-8 is refused"
+run --db "$db" set H01 R7 8 --note "$(printf '%065537d' 0)"
+expect 1 "kpitree: H01 R7 (2025): note: longer than 65536 bytes" "a note longer than a CSV cell is refused"
+[ "$("$SQLITE3" "$db" "SELECT count(*) FROM history")" = "$before" ]
+ok $? "and neither wrote anything"
+
 # A set killed with SIGKILL mid-write, 20 times: the database passes
 # check, and each value is the old one or the new one, with its history.
 fixture "$work/k2.db" && "$KPITREE" --db "$work/k2.db" set H01 R7 12 >/dev/null &&
@@ -52,7 +78,7 @@ bad=0
 before=0
 i=0
 while [ $i -lt 20 ]; do
-	kill_during "0.00$(( (i * 7) % 10 ))" --user killer set H01 R7 $((100 + i))
+	kill_during "0.00$(( (i * 7) % 10 ))" --user killer set H01 R7 $((100 + i)) --force
 	got=$("$SQLITE3" "$work/kill.db" "SELECT value || '/' || (SELECT count(*) FROM history WHERE changed_by = 'killer') FROM value WHERE kpi_id = 1 AND fiscal_year = 2025 AND kind = 'actual'")
 	case "$got" in
 	12.0/0) before=$((before + 1)) ;;

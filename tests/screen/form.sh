@@ -4,7 +4,7 @@
 # the confirmation of a far-off value, another official's save seen
 # before it is overwritten, and --read-only.
 . "$srcdir/tests/screen/lib.sh"
-plan 35
+plan 36
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 values() { "$SQLITE3" "$db" "SELECT count(*) || '/' || (SELECT count(*) FROM history) FROM value"; }
@@ -98,5 +98,9 @@ start "$KPITREE --db $db --read-only --year R7 --keys ':goto Space H01 Enter e'"
 shows " k.db (read-only)  FY R7" "--read-only is said in the status line from the start"
 shows "read-only database: values cannot be entered" "--read-only refuses e with a message"
 
+# A control character in a stored note takes one column in the form.
+"$KPITREE" --db "$db" set H02 R7 80 --note "$(printf 'esc\033[31mRED')" >/dev/null
+start "$KPITREE --db $db --user tanaka --year R7 --keys ':goto Space H02 Enter e'"
+shows "note      esc?[31mRED" "a control character in a note shows as ?, the field not shifted"
 no_reports
 finish

@@ -38,6 +38,15 @@ shows() {
 	screen | sed 's/^/# /'
 }
 
+# fits DESCRIPTION: every line of the screen takes at most 80 columns
+# and none holds a replacement character: no wide character was cut in
+# half.
+fits() {
+	screen >"$work/screen"
+	[ "$(LANG=ja_JP.UTF-8 wc -L <"$work/screen")" -le 80 ] && ! grep -q "$(printf '\357\277\275')" "$work/screen"
+	ok $? "$1"
+}
+
 # no_reports: nothing on the browsers' standard error, under the
 # sanitizers (CI's second run) above all.
 no_reports() {

@@ -6,8 +6,11 @@
 # outside it, the viewer cannot save, a client's shell metacharacters run
 # nothing, a key not in the file does not get in, and the history names
 # the official of the key. As root the service account is a throwaway
-# user; otherwise it is the user running the test, and the browser's part
-# is skipped.
+# user, which runs kpitree from a copy in the test's folder (the build
+# folder may be where it cannot enter: /root is 0700); as a user with
+# sudo the test runs itself as root; otherwise the service account is
+# the user running the test, and the browser's part is skipped.
+. "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/screen/lib.sh"
 . "$srcdir/tests/screen/sshd.sh"
 svc_home="$work/svc"
@@ -38,14 +41,7 @@ for code in SP5-1 SP5-2 SP5-3; do
 		as_svc "$KPITREE" --db "$db" --user planner set "$code" "$due" - >/dev/null || exit 1
 done
 
-for who in viewer editor admin stranger; do
-	ssh-keygen -q -t ed25519 -N '' -C "$who@test" -f "$work/$who" || exit 1
-done
-ssh-keygen -q -t ed25519 -N '' -f "$work/host_key" || exit 1
-
-as_svc "$KPITREE" --db "$db" access add sato "$work/viewer.pub" --role viewer --file "$ak" >/dev/null &&
-	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --file "$ak" >/dev/null &&
-	as_svc "$KPITREE" --db "$db" access add suzuki "$work/admin.pub" --role admin --file "$ak" >/dev/null
+ssh_officials en stranger
 ok $? "access add writes the three officials' keys as the service account"
 
 start_sshd

@@ -7,6 +7,7 @@
 # as kpitree: no authorized_keys2, no password, no forwarding, no rc,
 # and a client's LANG passes but not its LC_*. Needs root (sshd with
 # PAM, as Debian runs it).
+. "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/screen/lib.sh"
 . "$srcdir/tests/screen/sshd.sh"
 if [ "$(id -u)" -ne 0 ] || [ ! -f /etc/ssh/sshd_config ]; then
@@ -15,7 +16,6 @@ if [ "$(id -u)" -ne 0 ] || [ ! -f /etc/ssh/sshd_config ]; then
 fi
 svc_home="$work/svc"
 ssh_service_account kpitree-m
-ssh_japanese
 trap 'stop_sshd; userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
 plan 9
 
@@ -30,7 +30,6 @@ sed -n '/^Match User kpitree$/,/^\.EE$/p' "$srcdir/man/kpitree.1" | sed '$d' |
 # Debian's default, its Include pointed here.
 sshd_config_text() {
 	sshd_config_own
-	echo "SetEnv KPITREE_LOCALEDIR=$work/locale"
 	sed "s|^Include /etc/ssh/sshd_config.d/\\*.conf\$|Include $work/sshd_config.d/*.conf|" /etc/ssh/sshd_config
 }
 start_sshd

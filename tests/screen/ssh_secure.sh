@@ -7,24 +7,15 @@
 # client's sh, scp and sftp; a viewer's u and presentation keys). As
 # root the service account is a throwaway user; otherwise it is the user
 # running the test, and the browser's part is skipped.
+. "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/screen/lib.sh"
 . "$srcdir/tests/screen/sshd.sh"
-svc_home="$work/svc"
-ssh_service_account kpitree-s
-ssh_japanese
-sshd_extra="SetEnv KPITREE_LOCALEDIR=$work/locale"
-trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
-	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
+ssh_test kpitree-s
 
 plan 68
 
 ssh_service_home || exit 1
-for who in viewer editor admin; do
-	ssh-keygen -q -t ed25519 -N '' -C "$who@test" -f "$work/$who" || exit 1
-done
-as_svc "$KPITREE" --db "$db" access add sato "$work/viewer.pub" --role viewer --file "$ak" >/dev/null &&
-	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --file "$ak" >/dev/null &&
-	as_svc "$KPITREE" --db "$db" access add suzuki "$work/admin.pub" --role admin --file "$ak" >/dev/null
+ssh_officials en
 ok $? "access add writes three officials' keys as the service account"
 start_sshd
 ok $? "sshd listens on 127.0.0.1 with its own config and host key"
@@ -136,7 +127,8 @@ ok $? "access disable keeps an official out until access enable"
 cp "$ak" "$work/keys.before"
 
 # The browser over ssh -tt (root only: an sshd not run by root cannot
-# hand the terminal to its user), in English and in Japanese.
+# hand the terminal to its user), in English and in Japanese: each key's
+# language (access add --lang), whatever LANG the client sends.
 no_terminal_over_ssh 37 && finish
 for lang in C ja_JP; do
 	if [ $lang = C ]; then
@@ -144,17 +136,28 @@ for lang in C ja_JP; do
 		evaluate="may read and export, not record evaluations"
 		ended="kpitree: the key of tanaka was removed or changed in"
 		idle="kpitree: idle for 3 seconds: the session has ended"
+		klang=en
 	else
 		# (the status line cuts the rest at 80 columns)
 		refused="権限がありません: " may=""
 		evaluate="は閲覧と書き出しのみで、評価の記録は"
 		ended="kpitree: tanaka の鍵は /"
 		idle="kpitree: 3 秒間操作がなかったため、セッションを終了しました"
+		klang=ja
+		# The language is the key's, not the client's LANG: the two
+		# officials' keys again, in Japanese.
+		for who in suzuki:admin:admin sato:viewer:viewer; do
+			set -- $(echo "$who" | tr : ' ')
+			as_svc "$KPITREE" --db "$db" access remove "$1" --file "$ak" >/dev/null &&
+				as_svc "$KPITREE" --db "$db" access add "$1" "$work/$3.pub" --role "$2" \
+					--lang ja --file "$ak" >/dev/null || echo "# cannot give $1 a Japanese key"
+		done
+		cp "$ak" "$work/keys.before"
 	fi
 	# 5. A removed official's open browser is refused its next save, and
 	# ends; with --ssh-recheck 1 in its command it ends by itself; with
 	# --ssh-idle 3 an idle one ends.
-	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --file "$ak" >/dev/null
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --lang "$klang" --file "$ak" >/dev/null
 	before_h=$(as_svc "$KPITREE" --db "$db" history SP5-2)
 	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/editor $svc@127.0.0.1"
 	shows "tanaka" "($lang) the editor's browser opens"
@@ -166,13 +169,13 @@ for lang in C ja_JP; do
 	keys Escape
 	shows "$ended" "($lang) its save after access remove is refused, and the session ends as the form closes"
 	[ "$(as_svc "$KPITREE" --db "$db" history SP5-2)" = "$before_h" ]; ok $? "($lang) nothing was saved"
-	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --file "$ak" >/dev/null &&
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --lang "$klang" --file "$ak" >/dev/null &&
 		as_svc sed -i 's/--ssh-user tanaka /--ssh-user tanaka --ssh-recheck 1 /' "$ak"
 	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/editor $svc@127.0.0.1"
 	shows "tanaka" "($lang) with --ssh-recheck 1 in its command, the browser opens"
 	as_svc "$KPITREE" --db "$db" access remove tanaka --file "$ak" >/dev/null
 	shows "$ended" "($lang) and ends by itself within a second or two of access remove"
-	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --file "$ak" >/dev/null &&
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --lang "$klang" --file "$ak" >/dev/null &&
 		as_svc sed -i 's/--ssh-user tanaka /--ssh-user tanaka --ssh-idle 3 /' "$ak"
 	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/editor $svc@127.0.0.1"
 	shows "tanaka" "($lang) with --ssh-idle 3, the browser opens"

@@ -6,7 +6,7 @@
 sshd_bin=$(command -v sshd || echo /usr/sbin/sshd)
 for tool in "$sshd_bin" ssh ssh-keygen tmux; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "1..0 # SKIP $tool is not installed (./bootstrap installs it)"
+		echo "1..0 # SKIP $tool is not installed (./bootstrap --tests installs it)"
 		exit 0
 	fi
 done
@@ -16,6 +16,14 @@ done
 # runs a command as that account. Skips the test if it cannot be made.
 ssh_service_account() {
 	if [ "$(id -u)" -eq 0 ]; then
+		# The account runs kpitree from a copy it can reach (the build
+		# folder may be where it cannot enter, as under /root), with the
+		# catalogues that a build tree's program finds beside it.
+		mkdir "$work/bin"
+		cp "$KPITREE" "$work/bin/kpitree" || exit 1
+		[ ! -d "${KPITREE%/*}/locale" ] || cp -R "${KPITREE%/*}/locale" "$work/bin/" || exit 1
+		chmod -R a+rX "$work/bin"
+		KPITREE="$work/bin/kpitree"
 		svc="$1$$"
 		if ! useradd --system --no-create-home --home-dir "$svc_home" --shell /bin/sh "$svc" 2>"$work/useradd.err"; then
 			echo "1..0 # SKIP cannot add a service account: $(cat "$work/useradd.err")"
@@ -32,6 +40,16 @@ ssh_service_account() {
 	fi
 }
 
+# ssh_test PREFIX: a test's service account (ssh_service_account) in
+# $work/svc, and at exit the server stopped, the browsers' tmux ended,
+# the account removed and the work folder too.
+ssh_test() {
+	svc_home="$work/svc"
+	ssh_service_account "$1"
+	trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
+		[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
+}
+
 # ssh_service_home: the service account's folder $svc_home: its
 # database $db (made by init), the log beside it, and its authorized_keys
 # $ak; the work folder above it is only passed through.
@@ -46,6 +64,24 @@ ssh_service_home() {
 	as_svc "$KPITREE" --db "$db" init >/dev/null
 }
 
+# ssh_officials LANG [KEY...]: a key for each of viewer, editor, admin
+# and the KEYs named ($work/WHO and WHO.pub), and the three officials in
+# $ak, their forced commands in LANG (ja or en): sato the viewer, tanaka
+# the editor of SP5, suzuki the admin. Returns non-zero on a failure.
+ssh_officials() {
+	lang=$1
+	shift
+	for who in viewer editor admin "$@"; do
+		ssh-keygen -q -t ed25519 -N '' -C "$who@test" -f "$work/$who" || return 1
+	done
+	as_svc "$KPITREE" --db "$db" access add sato "$work/viewer.pub" --role viewer --lang "$lang" \
+		--file "$ak" >/dev/null &&
+		as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 \
+			--lang "$lang" --file "$ak" >/dev/null &&
+		as_svc "$KPITREE" --db "$db" access add suzuki "$work/admin.pub" --role admin --lang "$lang" \
+			--file "$ak" >/dev/null
+}
+
 # sshd_config_own: the lines that make the server the test's own: its
 # port, address, host key and pid file.
 sshd_config_own() {
@@ -55,15 +91,6 @@ ListenAddress 127.0.0.1
 HostKey $work/host_key
 PidFile $work/sshd.pid
 EOF
-}
-
-# ssh_japanese: the Japanese catalogue where the server's kpitree finds
-# it, for the sshd config's SetEnv KPITREE_LOCALEDIR=$work/locale.
-ssh_japanese() {
-	mkdir -p "$work/locale/ja/LC_MESSAGES"
-	gmo="$srcdir/po/ja.gmo"
-	[ -f "$gmo" ] || gmo=po/ja.gmo
-	cp "$gmo" "$work/locale/ja/LC_MESSAGES/kpitree.mo"
 }
 
 # sshd_config_text: the config for $port, with Debian's sftp subsystem
@@ -131,7 +158,7 @@ no_terminal_over_ssh() {
 	i=0
 	while [ $i -lt "$1" ]; do
 		tap_n=$((tap_n + 1))
-		echo "ok $tap_n # SKIP a terminal over ssh needs sshd run by root"
+		echo "ok $tap_n # SKIP a terminal over ssh needs sshd run by root: run make check as root or with sudo"
 		i=$((i + 1))
 	done
 	return 0

@@ -1,0 +1,217 @@
+# behaviour.sh: what an official does in the browser, asserted the same
+# way in each language: a save, a refusal by the value rules, a save that
+# fails (shown, what was typed kept), two officials on one value (y/n),
+# an emptied value (asked before it is deleted), an undo over another's
+# change (y/n), what is due, a meeting (a rank refused without its
+# reason, then recorded with it), a long note kept whole. Sourced by
+# behaviour_en.sh, behaviour_ja.sh and behaviour_xx.sh with $lang set:
+# en (C.UTF-8), ja
+# (ja_JP.UTF-8, this build's catalogue) or xx (ja_JP.UTF-8 with a
+# catalogue that changes every message: á for a, é for e, ó for o), so
+# that any code deciding by a message's English words fails here. Every
+# expected text comes from the catalogue under test (gettext(1)).
+. "$srcdir/tests/screen/lib.sh"
+plan 48
+db="$work/k.db"
+"$KPITREE" --db "$db" init >/dev/null
+unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
+
+program=$KPITREE
+case $lang in
+en)
+	export LANG=C.UTF-8
+	;;
+ja)
+	export LANG=ja_JP.UTF-8
+	locale_dir=$(dirname "$KPITREE")/locale
+	;;
+xx)
+	# The program finds a catalogue beside it: a copy of the program
+	# with the changed one.
+	export LANG=ja_JP.UTF-8
+	mkdir -p "$work/xx/locale/ja/LC_MESSAGES"
+	cp "$KPITREE" "$work/xx/kpitree"
+	msgattrib --no-obsolete "$srcdir/po/ja.po" | msgfilter --keep-header sed -e d 2>/dev/null |
+		msgen - | msgfilter --keep-header sed -e 's/a/á/g; s/e/é/g; s/o/ó/g' 2>/dev/null |
+		msgfmt -o "$work/xx/locale/ja/LC_MESSAGES/kpitree.mo" -
+	program=$work/xx/kpitree
+	locale_dir=$work/xx/locale
+	;;
+esac
+
+# t MSGID: the message as the interface under test writes it.
+t() {
+	if [ "$lang" = en ]; then
+		printf '%s' "$1"
+	else
+		TEXTDOMAINDIR=$locale_dir LANGUAGE= LC_ALL=ja_JP.UTF-8 gettext -d kpitree -- "$1"
+	fi
+}
+# tf FORMAT ARGS...: a translated printf format, filled.
+tf() {
+	f=$(t "$1")
+	shift
+	# shellcheck disable=SC2059 # the format is the catalogue's
+	printf "$f" "$@"
+}
+# pre FORMAT: the translated format up to its first conversion.
+pre() { t "$1" | sed 's/%.*//'; }
+# tn SINGULAR PLURAL N: a translated plural format.
+tn() {
+	if [ "$lang" = en ]; then
+		[ "$3" -eq 1 ] && printf '%s' "$1" || printf '%s' "$2"
+	else
+		TEXTDOMAINDIR=$locale_dir LANGUAGE= LC_ALL=ja_JP.UTF-8 ngettext -d kpitree -- "$1" "$2" "$3"
+	fi
+}
+# field LABEL VALUE: a form's line, the label padded to 10 columns.
+field() {
+	w=$(printf '%s' "$1" | LC_ALL=ja_JP.UTF-8 wc -L)
+	printf '%s%*s%s' "$1" $((10 - w)) "" "$2"
+}
+# The year as the interface writes it: Japanese only in Japanese.
+if [ "$lang" = ja ]; then r7="令和7年度"; else r7="R7 (2025)"; fi
+stored() { "$SQLITE3" "$db" "SELECT coalesce((SELECT value FROM value WHERE kpi_id = (SELECT id FROM kpi WHERE code = '$1') AND fiscal_year = 2025 AND kind = 'actual'), 'none')"; }
+history_count() { "$SQLITE3" "$db" "SELECT count(*) FROM history"; }
+browser() { echo "$program --db $db --user $1 --year R7 --keys ':goto Space $2 Enter e'"; }
+
+# A save.
+start "$(browser tanaka H06)"
+shows "$(tf '%s %s %s ' H06 "$r7" "$(t entry)")" "e opens the form, its title in the interface's language"
+keys 200 Enter
+shows "$(tf '%s %s: saved' H06 "$r7")" "Enter saves and says so"
+[ "$(stored H06)" = 200.0 ]; ok $? "the value is stored"
+
+# A value the rules refuse: shown as it is typed, never written.
+before=$(history_count)
+start "$(browser tanaka H10)"
+keys 150
+shows "$(t actual): $(tf '%s: a percentage of a whole is 0 to 100' 150)" "a share over 100 is refused as it is typed, by the core's rule"
+keys Enter
+sleep 0.3
+[ "$(history_count)" = "$before" ]; ok $? "and Enter writes nothing"
+keys Escape
+
+# A save that fails in the store: the form says why and keeps what was typed.
+"$SQLITE3" "$db" "CREATE TRIGGER refuse_h07 BEFORE INSERT ON value_row WHEN NEW.kpi_id =
+  (SELECT id FROM kpi WHERE code = 'H07') BEGIN SELECT RAISE(ABORT, 'the disk said no'); END"
+start "$(browser tanaka H07)"
+keys 800 Enter
+shows "$(pre 'not saved: %s')" "a failed save is shown on the form"
+shows "the disk said no" "with the store's reason"
+shows "$(field "$(t actual)" 800)" "and what was typed stays"
+[ "$(stored H07)" = none ]; ok $? "nothing was written"
+"$SQLITE3" "$db" "DROP TRIGGER refuse_h07"
+keys Enter
+shows "$(tf '%s %s: saved' H07 "$r7")" "once the store takes it, Enter saves"
+
+# Two officials in two browsers on one value: A saves 300, then B, whose
+# form opened on 200, is asked before its 310 goes over A's.
+start "$(browser sato H06)"
+shows "$(field "$(t actual)" 200)" "official B's form opens on the stored 200"
+tmux -L "$sock" new-session -d -x 80 -y 24 -s a "$(browser tanaka H06) 2>>$work/stderr; sleep 60"
+sleep 1
+tmux -L "$sock" send-keys -t a BSpace BSpace BSpace 300 Enter
+i=0
+while [ $i -lt 30 ] && [ "$(stored H06)" != 300.0 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(stored H06)" = 300.0 ]; ok $? "official A saves 300"
+keys BSpace BSpace BSpace 310 Enter
+shows "$(tf '%s saved %s %s at %s meanwhile' tanaka "$(t actual)" 300 "" | sed 's/300.*/300/')" "B is shown who saved what meanwhile"
+shows "$(tf '%s  y: save / n: back' "$(t 'save yours over it?')")" "and asked y or n"
+keys n
+sleep 0.3
+[ "$(stored H06)" = 300.0 ]; ok $? "n keeps A's value"
+keys Enter
+shows "$(tf '%s  y: save / n: back' "$(t 'save yours over it?')")" "Enter asks again"
+keys y
+shows "$(tf '%s %s: saved' H06 "$r7")" "y saves B's value over A's"
+[ "$(stored H06)" = 310.0 ]; ok $? "and 310 is stored"
+tmux -L "$sock" kill-session -t a
+
+# Undo after another official changed the value: asked, then done on y.
+"$KPITREE" --db "$db" --user suzuki set H06 R7 320 >/dev/null
+keys u
+shows "$(tf 'changed since: now %s; undo anyway?' "$(t actual) 320")" "u over another's change asks first, saying what is stored now"
+keys y
+shows "$(t undone)" "and undoes on y"
+[ "$(stored H06)" = 300.0 ]; ok $? "back to the value before B's save"
+
+# An emptied value is deleted only after y.
+keys e BSpace BSpace BSpace BSpace BSpace Enter
+shows "$(tf 'the field is empty: the stored %s %s will be deleted.' "$(t actual)" 300)" "emptying the value says what would be deleted"
+shows "$(tf '%s  y: delete / n: back' "$(t 'delete it?')")" "and asks, y to delete"
+keys n Escape
+[ "$(stored H06)" = 300.0 ]; ok $? "n deletes nothing"
+
+# What is due (last fiscal year's actuals), and a meeting.
+keys Escape
+"$KPITREE" --db "$db" due >"$work/due"
+y=$(date +%Y)
+[ "$(date +%m)" -lt 4 ] && y=$((y - 1))
+keys !
+shows "$(tf 'due %d/%d: %s (e enters its %s actual)' 1 "$(wc -l <"$work/due")" "$(head -1 "$work/due" | cut -d' ' -f1)" "R$((y - 1 - 2018))")" "! goes to the first KPI due"
+keys : "meeting start 第1回推進会議" Enter
+shows "$(printf "$(tn 'meeting %lld started: %d item (p presents)' 'meeting %lld started: %d items (p presents)' 2)" 1 0 | sed 's/0.*//')" "a meeting starts"
+code=$(head -1 "$work/due" | cut -d' ' -f1)
+keys p
+shows "$code  " "p presents the meeting, one KPI a screen"
+keys r
+shows "$(t rank)" "r offers the ranks"
+keys j Enter
+shows "$(t 'reason: ' | sed 's/ *$//')" "another rank than the proposed one asks for a reason"
+keys Enter
+shows "$(pre 'not recorded: %s')" "without a reason nothing is recorded"
+keys r j Enter "来年度に達成の見込み" Enter
+shows "来年度に達成の見込み" "with one the rank is recorded, its reason shown"
+"$KPITREE" --db "$db" history "$code" | grep -q "来年度に達成の見込み"
+ok $? "the history has the rank and its reason"
+keys q : "meeting end" Enter
+shows "$(tf 'meeting %lld ended' 1)" "the meeting ends"
+# Another official's note counts as a change: asked about, never lost.
+"$KPITREE" --db "$db" --user carol set H09 R7 120 --note first >/dev/null
+start "$(browser tanaka H09)"
+shows "$(field "$(t actual)" 120)" "the form opens on a value with a note"
+"$KPITREE" --db "$db" --user bob set H09 R7 120 --note "bob: corrected" >/dev/null
+keys BSpace BSpace BSpace 130 Enter
+shows "$(tf '%s  y: save / n: back' "$(t 'save yours over it?')")" "a note changed meanwhile is asked about"
+keys n
+sleep 0.3
+[ "$("$SQLITE3" "$db" "SELECT value || ' ' || note FROM value WHERE fiscal_year = 2025 AND kind = 'actual' AND kpi_id = (SELECT id FROM kpi WHERE code = 'H09')")" = "120.0 bob: corrected" ]
+ok $? "n keeps the other official's value and note"
+# A third official saves while the question is asked: y asks again.
+keys Enter
+shows "$(tf '%s  y: save / n: back' "$(t 'save yours over it?')")" "Enter asks again"
+"$KPITREE" --db "$db" --user dan set H09 R7 125 >/dev/null
+keys y
+shows "$(tf '%s saved %s %s at %s meanwhile' dan "$(t actual)" 125 "" | sed 's/125.*/125/')" "y over a value saved after the question asks again, naming it"
+keys n Escape
+[ "$("$SQLITE3" "$db" "SELECT value FROM value WHERE fiscal_year = 2025 AND kind = 'actual' AND kpi_id = (SELECT id FROM kpi WHERE code = 'H09')")" = 125.0 ]
+ok $? "and the third official's value stands"
+
+# A note without a value is not taken; both values emptied are named.
+start "$(browser tanaka H11)"
+keys Tab 集計中
+shows "$(t note): $(t 'a note goes with a value: enter the value too')" "a note without a value is refused as it is typed"
+keys Escape
+"$KPITREE" --db "$db" set SP1-1 R3 9 --plan >/dev/null
+start "$program --db $db --user tanaka --year R3 --keys ':goto Space SP1-1 Enter e'"
+shows "$(field "$(t actual)" 9)" "a grant project's form opens with its actual and plan"
+keys BSpace Tab Tab BSpace Enter
+shows "$(tf 'the fields are empty: the stored %s %s and %s %s will be deleted.' "$(t actual)" 9 "$(t plan)" 9)" "emptying both names both before deleting"
+keys n Escape
+
+# A long note (over 255 bytes) survives an edit of the value alone, and
+# an undo of it.
+note="a$(printf 'あ%.0s' $(seq 100))END"
+"$KPITREE" --db "$db" set H08 R7 4000 --note "$note" >/dev/null
+note_of() { "$SQLITE3" "$db" "SELECT note FROM value WHERE kpi_id = (SELECT id FROM kpi WHERE code = 'H08') AND fiscal_year = 2025 AND kind = 'actual'"; }
+start "$(browser tanaka H08)"
+shows "$(field "$(t actual)" 4000)" "the form opens on a value with a long note"
+keys BSpace BSpace BSpace BSpace 4100 Enter
+shows "$(tf '%s %s: saved' H08 "$r7")" "the value alone is changed"
+[ "$(note_of)" = "$note" ]; ok $? "and the long note is stored whole"
+keys u
+shows "$(t undone)" "u undoes it"
+[ "$(note_of)" = "$note" ] && [ "$(stored H08)" = 4000.0 ]; ok $? "with the note whole"
+no_reports
+finish

@@ -1,0 +1,4 @@
+#!/bin/sh
+# behaviour_ja.sh: tests/screen/behaviour.sh in Japanese.
+lang=ja
+. "$srcdir/tests/screen/behaviour.sh"
