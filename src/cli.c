@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bundled.h"
@@ -119,14 +120,18 @@ static const struct command commands[] = {
 	  { { "--year", 1, N_("another fiscal year than last year") },
 	    { "--file", 1, N_("the authorized_keys file that gives --user's scope") } }, run_due },
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
-	  "  [--lang ja|en] [--file FILE]\n"
-	  "  access list [--file FILE], access remove NAME [--file FILE]",
+	  "  [--lang ja|en] [--expires YYYY-MM-DD] [--file FILE]\n"
+	  "  access set NAME --role viewer|editor|admin [--scope SCOPE]... [--lang ja|en]\n"
+	  "  access list [--file FILE], access remove NAME [--file FILE],\n"
+	  "  access disable NAME [--file FILE], access enable NAME [--file FILE]",
 	  N_("who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys"),
 	  1, 3, DB_READ, ACCESS_ADMIN,
 	  { { "--role", 1, N_("viewer (reads, exports), editor (also enters values), admin (all)") },
 	    { "--scope", REPEATED, N_("a strategy, strategy project, grant project or municipality") },
 	    { "--lang", 1, N_("the official's language over SSH: ja (default) or en") },
-	    { "--file", 1, N_("another authorized_keys file") } }, run_access },
+	    { "--file", 1, N_("another authorized_keys file") },
+	    { "--expires", 1, N_("access add: the last day the key gets in (YYYY-MM-DD)") } },
+	  run_access },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -229,9 +234,12 @@ void cli_help(FILE *f)
 	      "                 writes into a key's forced command; the words an SSH client\n"
 	      "                 sends (SSH_ORIGINAL_COMMAND) follow them, and may not hold\n"
 	      "                 --db, --user, --lang or --ssh-*\n"
-	      "  --ssh-exports FOLDER\n"
+	      "  --ssh-exports FOLDER, --ssh-keys FILE, --ssh-recheck SECONDS,\n"
+	      "  --ssh-idle SECONDS\n"
 	      "                 with --ssh-user: the folder files asked for go into (default:\n"
-	      "                 the database's path with -exports)\n"
+	      "                 the database's path with -exports); the keys file whose line\n"
+	      "                 grants the session, read again before each write and every\n"
+	      "                 SECONDS (10); a browser idle for SECONDS ends (0: never)\n"
 	      "  -h, --help     this text\n"
 	      "  -V, --version  the version\n"
 	      "\n"
@@ -264,7 +272,7 @@ enum { PARSED = -1, REFUSED = -2 };
  * key's forced command says of its official. */
 struct globals {
 	const char *db, *user;
-	const char *ssh_user, *ssh_role, *ssh_exports;
+	const char *ssh_user, *ssh_role, *ssh_exports, *ssh_keys, *ssh_recheck, *ssh_idle;
 	const char *ssh_scopes[ACCESS_MAX_SCOPES];
 	int nssh_scopes;
 	char refused[256];	/* why the words of an SSH client were refused */
@@ -341,6 +349,12 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 				i++;	/* main.c has set the locale by it */
 			else if (strcmp(a, "--ssh-exports") == 0)
 				g->ssh_exports = argv[++i];
+			else if (strcmp(a, "--ssh-keys") == 0)
+				g->ssh_keys = argv[++i];
+			else if (strcmp(a, "--ssh-recheck") == 0)
+				g->ssh_recheck = argv[++i];
+			else if (strcmp(a, "--ssh-idle") == 0)
+				g->ssh_idle = argv[++i];
 			else if (strcmp(a, "--ssh-scope") == 0 && g->nssh_scopes == ACCESS_MAX_SCOPES)
 				return usage_error(cli, _("--ssh-scope: at most %d"), ACCESS_MAX_SCOPES);
 			else if (strcmp(a, "--ssh-scope") == 0)
@@ -500,6 +514,72 @@ static void local_identity(struct cli *cli, const char *file, int scoped)
 	free(entry);
 }
 
+int cli_rights_hold(struct cli *cli, struct error *err)
+{
+	int rc;
+
+	if (cli->revoked) {
+		error_set(err, "%s", cli->revoked_why);
+		return 0;
+	}
+	if (!*cli->keys_path)
+		return 1;
+	rc = keys_file_grants(cli->keys_path, cli->db_real, &cli->identity, err);
+	if (rc == 1)
+		return 1;
+	cli->revoked = 1;
+	snprintf(cli->revoked_why, sizeof cli->revoked_why, _("the key of %s was removed or changed"
+		 " in %s: the session has ended"), cli->identity.name, cli->keys_path);
+	access_log_refusal(cli->db_path, &cli->identity, cli->what, cli->revoked_why);
+	error_set(err, "%s", cli->revoked_why);
+	return 0;
+}
+
+/* The store's check before each write. */
+static int rights_before_write(void *ctx, struct error *err)
+{
+	return cli_rights_hold(ctx, err) == 1 ? 0 : -1;
+}
+
+/* A number of seconds from a forced command's option, or dflt. */
+static int seconds(const char *text, int dflt)
+{
+	char *end;
+	long n;
+
+	if (!text)
+		return dflt;
+	n = strtol(text, &end, 10);
+	return *end || n < 0 || n > 86400 * 365 ? dflt : (int)n;
+}
+
+/* Over SSH, the keys file whose line grants the official is watched:
+ * the one the forced command names (--ssh-keys), else the account's
+ * own if a line there grants the session as it begins. Returns
+ * EXIT_DONE or the exit status of a session not granted. */
+static int watch_rights(struct cli *cli, const struct globals *g)
+{
+	struct error e;
+	char path[4096];
+
+	cli->recheck = seconds(g->ssh_recheck, 10);
+	cli->idle = seconds(g->ssh_idle, 0);
+	if (!cli->store || !realpath(cli->db_path, cli->db_real))
+		return EXIT_DONE;
+	if (g->ssh_keys)
+		snprintf(cli->keys_path, sizeof cli->keys_path, "%s", g->ssh_keys);
+	else if (keys_file_default(path, sizeof path, &e) == 0 &&
+		 keys_file_grants(path, cli->db_real, &cli->identity, &e) == 1)
+		snprintf(cli->keys_path, sizeof cli->keys_path, "%s", path);
+	if (!*cli->keys_path)
+		return EXIT_DONE;
+	if (cli_rights_hold(cli, &e) != 1)
+		return cli_fail_error(cli, &e);
+	cli->store->before_write = rights_before_write;
+	cli->store->before_write_ctx = cli;
+	return EXIT_DONE;
+}
+
 /* What was asked, for the log: the client's words, or argv. */
 static void describe_request(struct cli *cli, int argc, char **argv, const char *ssh)
 {
@@ -613,6 +693,11 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 			snprintf(cli.exports, sizeof cli.exports, "%s-exports", cli.db_path);
 		cli.files.folder = cli.exports;
 		cli.files.overwrite = cli_flag(&cli, "--force");
+		status = watch_rights(&cli, &g);
+		if (status != EXIT_DONE) {
+			store_close(cli.store);
+			return status;
+		}
 	}
 	status = cli.command->run ? cli.command->run(&cli) : browse(&cli);
 	store_close(cli.store);
@@ -1136,40 +1221,103 @@ static int program_path(char *buf, size_t size)
 	return 0;
 }
 
-static int access_add(struct cli *cli, const char *file)
+/* The official of access add or set: args[1], --role, --scope, and the
+ * forced command that binds them. Returns EXIT_DONE or the status. */
+static int official_command(struct cli *cli, struct access_identity *id, char *command,
+			    size_t size)
 {
 	const char *role = cli_option(cli, "--role");
 	const char *lang = cli_option(cli, "--lang");
-	struct keys_entry entry;
-	char program[PATH_MAX], db[PATH_MAX], command[8192], who[1024];
+	char program[PATH_MAX], db[PATH_MAX];
 	struct error e;
-	int i, n;
+	int i;
 
-	if (cli->nargs != 3)
-		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
-	memset(&entry, 0, sizeof entry);
 	if (!access_name_ok(cli->args[1]))
 		return cli_fail(cli, _("'%s' is not a name for an official (letters, digits, . _ - @)"),
 				cli->args[1]);
 	if (!role)
-		return usage_error(cli, _("access add needs --role viewer|editor|admin"));
-	snprintf(entry.id.name, sizeof entry.id.name, "%s", cli->args[1]);
-	if (access_role_parse(role, &entry.id.role, &e) < 0)
+		return usage_error(cli, _("access %s needs --role viewer|editor|admin"), cli->args[0]);
+	snprintf(id->name, sizeof id->name, "%s", cli->args[1]);
+	if (access_role_parse(role, &id->role, &e) < 0)
 		return cli_fail(cli, _("--role: %s"), e.text);
 	if (lang && !i18n_lang_ok(lang))
 		return usage_error(cli, _("%s: '%s' is neither ja nor en"), "--lang", lang);
-	snprintf(entry.id.lang, sizeof entry.id.lang, "%s", lang ? lang : "ja");
+	snprintf(id->lang, sizeof id->lang, "%s", lang ? lang : "ja");
 	for (i = 0; i < cli->nrepeated; i++)
-		if (access_scope_resolve(cli->store, cli->repeated[i], &entry.id.scopes[entry.id.nscopes++],
+		if (access_scope_resolve(cli->store, cli->repeated[i], &id->scopes[id->nscopes++],
 					 &e) < 0)
 			return cli_fail_error(cli, &e);
+	if (program_path(program, sizeof program) < 0 || !realpath(cli->db_path, db))
+		return cli_fail(cli, _("cannot tell the full path of kpitree or of %s"), cli->db_path);
+	if (!keys_forced_command(program, db, id, command, size))
+		return cli_fail(cli, _("%s: a path or scope that cannot go into authorized_keys"), db);
+	return EXIT_DONE;
+}
+
+/* sshd's expiry-time option for the end of day (YYYY-MM-DD): the key
+ * gets in until that day's end. Returns 0, or -1 for no such date. */
+static int expiry_option(const char *date, char *buf, size_t size)
+{
+	int y, m, d, n = 0;
+	struct tm tm = { 0 };
+
+	if (sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || date[n] || n != 10)
+		return -1;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d + 1;	/* the next day's start */
+	tm.tm_isdst = -1;
+	if (m < 1 || m > 12 || d < 1 || d > 31 || mktime(&tm) == (time_t)-1 ||
+	    (d > 28 && tm.tm_mday != 1 && tm.tm_mday != d + 1))
+		return -1;
+	snprintf(buf, size, "expiry-time=\"%04d%02d%02d\"", tm.tm_year + 1900, tm.tm_mon + 1,
+		 tm.tm_mday);
+	return 0;
+}
+
+/* access set NAME --role ... --scope ...: the official's lines for this
+ * database given another role and scope, their keys kept. */
+static int access_set(struct cli *cli, const char *file)
+{
+	struct access_identity id;
+	char command[8192], who[1024];
+	struct error e;
+	int n, status;
+
+	memset(&id, 0, sizeof id);
+	status = official_command(cli, &id, command, sizeof command);
+	if (status != EXIT_DONE)
+		return status;
+	n = keys_file_set(file, id.name, command, &e);
+	if (n < 0)
+		return cli_fail_error(cli, &e);
+	if (n == 0)
+		return cli_fail(cli, _("%s: no key of '%s'"), file, id.name);
+	fprintf(cli->out, "%s: %d key%s in %s\n", access_describe(&id, who, sizeof who), n,
+		n == 1 ? "" : "s", file);
+	return EXIT_DONE;
+}
+
+static int access_add(struct cli *cli, const char *file)
+{
+	struct keys_entry entry;
+	char command[8192], who[1024];
+	struct error e;
+	int n, status;
+
+	if (cli->nargs != 3)
+		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+	memset(&entry, 0, sizeof entry);
+	status = official_command(cli, &entry.id, command, sizeof command);
+	if (status != EXIT_DONE)
+		return status;
 	if (keys_read_public(cli->args[2], entry.type, sizeof entry.type, entry.blob,
 			     sizeof entry.blob, &e) < 0)
 		return cli_fail_error(cli, &e);
-	if (program_path(program, sizeof program) < 0 || !realpath(cli->db_path, db))
-		return cli_fail(cli, _("cannot tell the full path of kpitree or of %s"), cli->db_path);
-	if (!keys_forced_command(program, db, &entry.id, command, sizeof command))
-		return cli_fail(cli, _("%s: a path or scope that cannot go into authorized_keys"), db);
+	if (cli_option(cli, "--expires") &&
+	    expiry_option(cli_option(cli, "--expires"), entry.others, sizeof entry.others) < 0)
+		return cli_fail(cli, _("--expires: '%s' is not a date like 2027-03-31"),
+				cli_option(cli, "--expires"));
 	if (geteuid() == 0 && keys_file_of_root(file))
 		fprintf(cli->err, _("kpitree: warning: %s is root's own: the key logs in as root;"
 				    " give it to the service account instead (runuser -u ACCOUNT --"
@@ -1185,15 +1333,68 @@ static int access_add(struct cli *cli, const char *file)
 static void print_entry(void *ctx, const struct keys_entry *k)
 {
 	struct cli *cli = ctx;
-	char scopes[2048] = "", scope[ACCESS_SCOPE_MAX + 16];
-	size_t used = 0, len = strlen(k->blob);
+	char scopes[2048] = "", scope[ACCESS_SCOPE_MAX + 16], fp[64];
+	size_t used = 0;
 	int i;
 
 	for (i = 0; i < k->id.nscopes && used < sizeof scopes; i++)
 		used += (size_t)snprintf(scopes + used, sizeof scopes - used, "%s%s", i ? " " : "",
 					 access_scope_text(&k->id.scopes[i], scope, sizeof scope));
-	fprintf(cli->out, "%s  %s  %s  %s ...%s\n", k->id.name, access_role_name(k->id.role),
-		*scopes ? scopes : "all", k->type, len > 12 ? k->blob + len - 12 : k->blob);
+	/* then the database, and options added by hand (still in force) */
+	fprintf(cli->out, "%s  %s  %s  %s %s  %s%s%s%s\n", k->id.name, access_role_name(k->id.role),
+		*scopes ? scopes : "all", k->type, keys_fingerprint(k->blob, fp, sizeof fp), k->db,
+		*k->others ? "  " : "", k->others, k->disabled ? "  disabled" : "");
+}
+
+/* access remove NAME: the official's lines for this database. Over SSH
+ * the last admin is kept, so that someone can still manage access. */
+static int access_remove(struct cli *cli, const char *file)
+{
+	const char *name = cli->args[1];
+	char db[PATH_MAX], why[1200];
+	struct error e;
+	int n, all, others;
+
+	if (!realpath(cli->db_path, db))
+		return cli_fail(cli, _("cannot tell the full path of %s"), cli->db_path);
+	if (cli->identity.enforced) {
+		all = keys_file_admins(file, db, "", &e);
+		others = all < 0 ? -1 : keys_file_admins(file, db, name, &e);
+		if (others < 0)
+			return cli_fail_error(cli, &e);
+		if (all > 0 && others == 0) {
+			snprintf(why, sizeof why, _("%s is the last admin of %s; add another first"),
+				 name, db);
+			return cli_refuse(cli, why);
+		}
+	}
+	n = keys_file_remove(file, name, db, &e);
+	if (n < 0)
+		return cli_fail_error(cli, &e);
+	if (n == 0)
+		return cli_fail(cli, _("%s: no key of '%s'"), file, name);
+	fprintf(cli->out, "%s: %d key%s removed from %s\n", name, n, n == 1 ? "" : "s", file);
+	return EXIT_DONE;
+}
+
+/* access disable|enable NAME: the official's lines for this database
+ * turned off (kept as comments sshd ignores) or on again. */
+static int access_enable(struct cli *cli, const char *file, int on)
+{
+	char db[PATH_MAX];
+	struct error e;
+	int n;
+
+	if (!realpath(cli->db_path, db))
+		return cli_fail(cli, _("cannot tell the full path of %s"), cli->db_path);
+	n = keys_file_enable(file, cli->args[1], db, on, &e);
+	if (n < 0)
+		return cli_fail_error(cli, &e);
+	if (n == 0)
+		return cli_fail(cli, _("%s: no key of '%s'"), file, cli->args[1]);
+	fprintf(cli->out, "%s: %d key%s %s in %s\n", cli->args[1], n, n == 1 ? "" : "s",
+		on ? "enabled" : "disabled", file);
+	return EXIT_DONE;
 }
 
 /* access add|list|remove: kpitree's lines of authorized_keys. */
@@ -1216,15 +1417,11 @@ static int run_access(struct cli *cli)
 		n = keys_file_each(file, print_entry, cli, &e);
 		return n < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 	}
-	if (strcmp(verb, "remove") == 0 && cli->nargs == 2) {
-		n = keys_file_remove(file, cli->args[1], &e);
-		if (n < 0)
-			return cli_fail_error(cli, &e);
-		if (n == 0)
-			return cli_fail(cli, _("%s: no key of '%s'"), file, cli->args[1]);
-		fprintf(cli->out, "%s: %d key%s removed from %s\n", cli->args[1], n,
-			n == 1 ? "" : "s", file);
-		return EXIT_DONE;
-	}
+	if (strcmp(verb, "remove") == 0 && cli->nargs == 2)
+		return access_remove(cli, file);
+	if (strcmp(verb, "set") == 0 && cli->nargs == 2)
+		return access_set(cli, file);
+	if ((strcmp(verb, "disable") == 0 || strcmp(verb, "enable") == 0) && cli->nargs == 2)
+		return access_enable(cli, file, strcmp(verb, "enable") == 0);
 	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 }

@@ -37,6 +37,13 @@ struct cli {
 	 * locally; over SSH the export folder (exports), by plain names. */
 	struct outfile_rules files;
 	char exports[4096 + 16];
+	/* Over SSH: the keys file whose line grants the official, read
+	 * again before each write and every recheck seconds ("": not
+	 * watched); a session idle for idle seconds ends (0: never). */
+	char keys_path[4096], db_real[4096];
+	int recheck, idle;
+	int revoked;		/* the key is gone or changed: the session ends */
+	char revoked_why[1200];
 };
 
 /* The full-screen browser, which lives outside the core (ui/). */
@@ -62,6 +69,11 @@ int cli_flag(const struct cli *cli, const char *name);
  * on cli->err, and the refusal logged beside the database. Returns
  * EXIT_FAILED. */
 int cli_refuse(struct cli *cli, const char *why);
+
+/* Whether the official's key still grants what it did when the session
+ * began (always, when not watched): 1, or 0 with cli->revoked set and
+ * err saying so (a keys file that cannot be read grants nothing). */
+int cli_rights_hold(struct cli *cli, struct error *err);
 
 /* The help text (usage, commands, options, environment) on f. */
 void cli_help(FILE *f);

@@ -19,6 +19,8 @@
 #include "words.h"
 
 #define MARK "kpitree:"
+/* A line access disable turned into a comment: sshd ignores it. */
+#define DISABLED "#kpitree-disabled "
 #define OPTIONS_TAIL ",restrict,pty"
 
 /* A growing text: a file's bytes, or the file to be. */
@@ -138,34 +140,222 @@ static int type_known(const char *type)
 	return 0;
 }
 
-static int base64_ok(const char *b)
+/* The bytes of strict base64 b (padding only at its end) into out.
+ * Returns how many, or -1. */
+static long base64_decode(const char *b, unsigned char *out, size_t size)
 {
 	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-				    "0123456789+/=";
+				    "0123456789+/";
+	size_t len = strlen(b), i, n = 0;
+	unsigned long acc = 0;
+	int pad = 0, k;
 
-	return *b && strspn(b, chars) == strlen(b);
+	if (!len || len % 4)
+		return -1;
+	for (i = 0; i < len; i++) {
+		const char *c = strchr(chars, b[i]);
+
+		if (b[i] == '=' && i >= len - 2) {
+			pad++;
+			c = chars;
+		} else if (!c || !b[i] || pad) {
+			return -1;
+		}
+		acc = acc << 6 | (unsigned long)(c - chars);
+		if (i % 4 == 3) {
+			for (k = 2; k >= pad; k--) {
+				if (n >= size)
+					return -1;
+				out[n++] = (unsigned char)(acc >> (8 * k));
+			}
+			acc = 0;
+		}
+	}
+	return (long)n;
+}
+
+/* SHA-256 (FIPS 180-4) of n bytes into out, for a key's fingerprint. */
+static void sha256(const unsigned char *data, size_t n, unsigned char out[32])
+{
+	static const unsigned long k[64] = {
+		0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+		0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+		0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+		0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+		0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+		0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+		0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+		0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+		0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+		0xc67178f2,
+	};
+	unsigned long h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+			       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+	size_t total = ((n + 8) / 64 + 1) * 64, at, i;
+
+#define ROR(x, r) ((((x) >> (r)) | ((x) << (32 - (r)))) & 0xffffffffUL)
+	for (at = 0; at < total; at += 64) {
+		unsigned long w[64], a[8], t1, t2;
+
+		for (i = 0; i < 64; i++) {
+			size_t j = at + i;
+			unsigned long byte = j < n ? data[j] : j == n ? 0x80
+					     : j >= total - 8 ? (unsigned long)(((unsigned long long)n * 8)
+						>> (8 * (total - 1 - j))) & 0xff : 0;
+
+			if (i % 4 == 0)
+				w[i / 4] = 0;
+			w[i / 4] |= byte << (8 * (3 - i % 4));
+		}
+		for (i = 16; i < 64; i++)
+			w[i] = (w[i - 16] + (ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3)) +
+				w[i - 7] + (ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10))) &
+			       0xffffffffUL;
+		memcpy(a, h, sizeof a);
+		for (i = 0; i < 64; i++) {
+			t1 = (a[7] + (ROR(a[4], 6) ^ ROR(a[4], 11) ^ ROR(a[4], 25)) +
+			      ((a[4] & a[5]) ^ (~a[4] & a[6])) + k[i] + w[i]) & 0xffffffffUL;
+			t2 = ((ROR(a[0], 2) ^ ROR(a[0], 13) ^ ROR(a[0], 22)) +
+			      ((a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]))) & 0xffffffffUL;
+			memmove(a + 1, a, 7 * sizeof a[0]);
+			a[4] = (a[4] + t1) & 0xffffffffUL;
+			a[0] = (t1 + t2) & 0xffffffffUL;
+		}
+		for (i = 0; i < 8; i++)
+			h[i] = (h[i] + a[i]) & 0xffffffffUL;
+	}
+#undef ROR
+	for (i = 0; i < 32; i++)
+		out[i] = (unsigned char)(h[i / 4] >> (8 * (3 - i % 4)));
+}
+
+char *keys_fingerprint(const char *blob, char *buf, size_t size)
+{
+	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				    "0123456789+/";
+	unsigned char bytes[12288], sum[32];
+	long n = base64_decode(blob, bytes, sizeof bytes);
+	size_t used, i;
+
+	if (n < 0) {
+		snprintf(buf, size, "SHA256:?");
+		return buf;
+	}
+	sha256(bytes, (size_t)n, sum);
+	used = (size_t)snprintf(buf, size, "SHA256:");
+	/* base64 without its padding, as ssh-keygen -l and sshd's log write it */
+	for (i = 0; i < 32 * 8 && used + 1 < size; i += 6) {
+		unsigned v = 0, b;
+
+		for (b = 0; b < 6; b++) {
+			size_t bit = i + b;
+
+			v = v << 1 | (bit < 256 ? (sum[bit / 8] >> (7 - bit % 8)) & 1 : 0);
+		}
+		buf[used++] = chars[v];
+	}
+	buf[used] = '\0';
+	return buf;
+}
+
+/* The next SSH wire string of a key blob: its bytes and length. */
+static int wire_string(const unsigned char **p, const unsigned char *end,
+		       const unsigned char **s, size_t *len)
+{
+	size_t n;
+
+	if (end - *p < 4)
+		return -1;
+	n = (size_t)(*p)[0] << 24 | (size_t)(*p)[1] << 16 | (size_t)(*p)[2] << 8 | (*p)[3];
+	if ((size_t)(end - *p - 4) < n)
+		return -1;
+	*s = *p + 4;
+	*len = n;
+	*p += 4 + n;
+	return 0;
+}
+
+/* Whether the key blob is a whole key of type: the type it names, then
+ * the fields of that type (with their sizes where fixed), nothing more:
+ * a cut key or another type's is not one. */
+static int blob_ok(const char *type, const unsigned char *p, size_t n)
+{
+	const unsigned char *end = p + n, *s;
+	size_t len;
+	const char *curve = NULL;
+	size_t q = 0;
+
+	if (wire_string(&p, end, &s, &len) < 0 || len != strlen(type) || memcmp(s, type, len) != 0)
+		return 0;
+	if (!strcmp(type, "ssh-ed25519") || !strcmp(type, "sk-ssh-ed25519@openssh.com")) {
+		if (wire_string(&p, end, &s, &len) < 0 || len != 32)
+			return 0;
+	} else if (!strcmp(type, "ssh-rsa")) {
+		if (wire_string(&p, end, &s, &len) < 0 || len < 1 ||	/* e */
+		    wire_string(&p, end, &s, &len) < 0 || len < 128)	/* n: 1024 bits */
+			return 0;
+	} else {
+		if (strstr(type, "nistp256"))
+			curve = "nistp256", q = 65;
+		else if (strstr(type, "nistp384"))
+			curve = "nistp384", q = 97;
+		else
+			curve = "nistp521", q = 133;
+		if (wire_string(&p, end, &s, &len) < 0 || len != strlen(curve) ||
+		    memcmp(s, curve, len) != 0 || wire_string(&p, end, &s, &len) < 0 || len != q)
+			return 0;
+	}
+	/* a security key's: the application it was made for */
+	if (!strncmp(type, "sk-", 3) && wire_string(&p, end, &s, &len) < 0)
+		return 0;
+	return p == end;
+}
+
+/* Whether a line of a .pub file holds nothing (blank, or a comment). */
+static int blank_line(const char *line)
+{
+	line += strspn(line, " \t\r\n");
+	return !*line || *line == '#';
 }
 
 int keys_read_public(const char *path, char *type, size_t tsize, char *blob, size_t bsize,
 		     struct error *err)
 {
-	char line[16384], *save = NULL, *t, *b;
+	char line[16384], more[16384], *save = NULL, *t, *b;
+	unsigned char bytes[12288];
 	int from_stdin = strcmp(path, "-") == 0;
 	FILE *f = from_stdin ? stdin : fopen(path, "r");
-	int got;
+	long n;
+	int got, lines = 1, second = 0;
 
 	if (!f)
 		return error_set(err, "%s: %s", path, strerror(errno));
-	got = fgets(line, sizeof line, f) != NULL;
+	while ((got = fgets(line, sizeof line, f) != NULL) && blank_line(line))
+		;
+	/* a second key: one file, one key */
+	while (got && !second && fgets(more, sizeof more, f)) {
+		lines++;
+		if (!blank_line(more))
+			second = lines;
+	}
 	if (!from_stdin)
 		fclose(f);
 	if (!got)
 		return error_set(err, _("%s: empty, not a public key"), path);
+	if (strncmp(line, "---- BEGIN SSH2 PUBLIC KEY", 26) == 0 ||
+	    strncmp(line, "PuTTY-User-Key-File-", 20) == 0)
+		return error_set(err, _("%s: a PuTTY key; convert it to OpenSSH's form first:"
+				 " ssh-keygen -i -f %s > key.pub"), path, path);
 	t = strtok_r(line, " \t\r\n", &save);
 	b = t ? strtok_r(NULL, " \t\r\n", &save) : NULL;
-	if (!t || !b || !type_known(t) || !base64_ok(b))
+	if (!t || !b || !type_known(t))
 		return error_set(err, _("%s: not a public key (TYPE BASE64 [COMMENT], as ssh-keygen "
 				 "writes it in a .pub file)"), path);
+	if (second)
+		return error_set(err, _("%s:%d: a second key; give one key a file"), path, second);
+	n = base64_decode(b, bytes, sizeof bytes);
+	if (n < 0 || !blob_ok(t, bytes, (size_t)n))
+		return error_set(err, _("%s: not a whole %s key (cut, or of another type)"), path, t);
 	if (strlen(t) >= tsize || strlen(b) >= bsize)
 		return error_set(err, _("%s: the key is too long"), path);
 	snprintf(type, tsize, "%s", t);
@@ -211,21 +401,25 @@ char *keys_forced_command(const char *program, const char *db, const struct acce
 
 char *keys_line(const struct keys_entry *entry, const char *command, char *buf, size_t size)
 {
-	snprintf(buf, size, "command=\"%s\"" OPTIONS_TAIL " %s %s " MARK "%s\n", command,
-		 entry->type, entry->blob, entry->id.name);
+	snprintf(buf, size, "command=\"%s\"" OPTIONS_TAIL "%s%s %s %s " MARK "%s\n", command,
+		 *entry->others ? "," : "", entry->others, entry->type, entry->blob, entry->id.name);
 	return buf;
 }
 
-/* The identity of a forced command's words, as keys_forced_command
- * writes them. Returns 0, or -1 if they are not such a command. */
-static int read_command(const char *command, struct access_identity *id)
+/* The identity and database of a forced command's words, as
+ * keys_forced_command writes them. Returns 0, or -1 if they are not
+ * such a command. */
+static int read_command(const char *command, struct access_identity *id, char *db, size_t size)
 {
 	char buf[8192], *words[WORDS_MAX];
 	int n = words_split(command, buf, sizeof buf, words, WORDS_MAX, NULL), i, role = 0;
 
 	memset(id, 0, sizeof *id);
+	*db = '\0';
 	for (i = 1; i + 1 < n; i += 2) {
-		if (strcmp(words[i], "--ssh-user") == 0)
+		if (strcmp(words[i], "--db") == 0)
+			snprintf(db, size, "%s", words[i + 1]);
+		else if (strcmp(words[i], "--ssh-user") == 0)
 			snprintf(id->name, sizeof id->name, "%s", words[i + 1]);
 		else if (strcmp(words[i], "--ssh-role") == 0)
 			role = access_role_parse(words[i + 1], &id->role, NULL) == 0;
@@ -239,38 +433,101 @@ static int read_command(const char *command, struct access_identity *id)
 	return n > 0 && *id->name && role ? 0 : -1;
 }
 
-/* Whether the line (without its newline) is one kpitree wrote; if so,
- * its entry. */
+/* The end of the field that starts at p: the first blank outside
+ * double quotes (a backslash in them keeps the next character). */
+static char *field_end(char *p)
+{
+	int quoted = 0;
+
+	for (; *p && (quoted || (*p != ' ' && *p != '\t')); p++) {
+		if (quoted && *p == '\\' && p[1])
+			p++;
+		else if (*p == '"')
+			quoted = !quoted;
+	}
+	return p;
+}
+
+/* One option of a kpitree line: command="..." into command, restrict
+ * and pty (its own) dropped, any other (one added by hand, from="..."
+ * say) kept in e->others. Returns 0, or -1 if it does not fit. */
+static int take_option(char *opt, char *command, size_t csize, struct keys_entry *e)
+{
+	size_t n = 0, used = strlen(e->others);
+	char *p;
+
+	if (strncmp(opt, "command=\"", 9) == 0) {
+		for (p = opt + 9; *p && *p != '"' && n + 1 < csize; p++) {
+			if (*p == '\\' && p[1] == '"')
+				p++;
+			command[n++] = *p;
+		}
+		command[n] = '\0';
+		return *p == '"' && !p[1] ? 0 : -1;
+	}
+	if (strcmp(opt, "restrict") == 0 || strcmp(opt, "pty") == 0)
+		return 0;
+	if (used + strlen(opt) + 2 > sizeof e->others)
+		return -1;
+	snprintf(e->others + used, sizeof e->others - used, "%s%s", used ? "," : "", opt);
+	return 0;
+}
+
+/* Whether the line (without its newline) is one kpitree wrote, or one
+ * of its lines with options added by hand: options holding kpitree's
+ * forced command, the key, and the comment kpitree:NAME of the command's
+ * official. If so, its entry. */
 static int parse_line(const char *line, size_t len, struct keys_entry *e)
 {
-	char buf[16384], command[8192], *p, *save = NULL, *type, *blob, *comment;
-	size_t n = 0;
+	char buf[16384], command[8192] = "", *p, *end, *save = NULL, *type, *blob, *comment;
+	int disabled = len > strlen(DISABLED) && strncmp(line, DISABLED, strlen(DISABLED)) == 0;
 
+	if (disabled) {
+		line += strlen(DISABLED);
+		len -= strlen(DISABLED);
+	}
 	if (len >= sizeof buf)
 		return 0;
 	memcpy(buf, line, len);
 	buf[len] = '\0';
 	buf[strcspn(buf, "\r")] = '\0';
-	if (strncmp(buf, "command=\"", 9) != 0)
+	p = buf + strspn(buf, " \t");
+	end = field_end(p);
+	if (!*end || *p == '#')
 		return 0;
-	for (p = buf + 9; *p && *p != '"' && n + 1 < sizeof command; p++) {
-		if (*p == '\\' && p[1] == '"')
-			p++;
-		command[n++] = *p;
+	*end = '\0';
+	memset(e, 0, sizeof *e);
+	e->disabled = disabled;
+	if (type_known(p))
+		return 0;	/* no options: not a forced command */
+	while (*p) {
+		char *comma = p;
+		int quoted = 0;
+
+		for (; *comma && (quoted || *comma != ','); comma++) {
+			if (quoted && *comma == '\\' && comma[1])
+				comma++;
+			else if (*comma == '"')
+				quoted = !quoted;
+		}
+		if (*comma)
+			*comma++ = '\0';
+		if (take_option(p, command, sizeof command, e) < 0)
+			return 0;
+		p = comma;
 	}
-	command[n] = '\0';
-	if (*p != '"' || strncmp(p + 1, OPTIONS_TAIL " ", strlen(OPTIONS_TAIL) + 1) != 0)
-		return 0;
-	p += 1 + strlen(OPTIONS_TAIL);
-	type = strtok_r(p, " \t", &save);
+	type = strtok_r(end + 1, " \t", &save);
 	blob = type ? strtok_r(NULL, " \t", &save) : NULL;
 	comment = blob ? strtok_r(NULL, " \t", &save) : NULL;
-	if (!comment || strtok_r(NULL, " \t", &save) || strncmp(comment, MARK, strlen(MARK)) != 0 ||
-	    read_command(command, &e->id) < 0 || strcmp(comment + strlen(MARK), e->id.name) != 0 ||
+	if (!*command || !comment || strtok_r(NULL, " \t", &save) ||
+	    strncmp(comment, MARK, strlen(MARK)) != 0 ||
+	    read_command(command, &e->id, e->db, sizeof e->db) < 0 ||
+	    strcmp(comment + strlen(MARK), e->id.name) != 0 ||
 	    strlen(type) >= sizeof e->type || strlen(blob) >= sizeof e->blob)
 		return 0;
 	snprintf(e->type, sizeof e->type, "%s", type);
 	snprintf(e->blob, sizeof e->blob, "%s", blob);
+	snprintf(e->command, sizeof e->command, "%s", command);
 	return 1;
 }
 
@@ -420,8 +677,11 @@ static int write_all(const char *path, const char *dir, const struct text *t, in
 /* What an edit does to each line: kept, dropped, or rewritten. */
 struct edit {
 	const char *name;
-	const struct keys_entry *add;	/* NULL: remove name's lines */
+	const char *db;			/* only name's lines for this database; NULL: all */
+	const struct keys_entry *add;	/* NULL: remove name's lines (or rewrite) */
 	const char *command;
+	int rewrite;			/* give name's lines command, add none */
+	int toggle, disable;		/* turn name's lines off (disable) or on */
 	struct text out;
 	int count;		/* name's lines now (add) or removed (remove) */
 	int duplicate;		/* the key is on a line already */
@@ -432,21 +692,33 @@ struct edit {
 static int edit_line(void *ctx, const char *line, size_t len, const struct keys_entry *e)
 {
 	struct edit *ed = ctx;
-	char rewritten[16384];
+	char rewritten[20480];
 
 	if (ed->add && line_has_key(line, len, ed->add->blob)) {
 		ed->duplicate = 1;
 		snprintf(ed->other, sizeof ed->other, "%s", e ? e->id.name : "");
 		return 1;
 	}
-	if (!e || strcmp(e->id.name, ed->name) != 0)
+	/* another official's line, or one of name's for another database */
+	if (!e || strcmp(e->id.name, ed->name) != 0 || (ed->db && strcmp(e->db, ed->db) != 0))
 		return text_add(&ed->out, line, len, ed->err) < 0;
-	if (!ed->add) {
+	if (!ed->add && !ed->rewrite && !ed->toggle) {
 		ed->count++;
 		return 0;
 	}
 	ed->count++;
-	keys_line(e, ed->command, rewritten, sizeof rewritten);
+	if (ed->toggle) {
+		size_t used = ed->disable ? strlen(DISABLED) : 0;
+
+		memcpy(rewritten, DISABLED, used);
+		keys_line(e, e->command, rewritten + used, sizeof rewritten - used);
+	} else {
+		/* a disabled line stays so, with the new command */
+		size_t used = e->disabled ? strlen(DISABLED) : 0;
+
+		memcpy(rewritten, DISABLED, used);
+		keys_line(e, ed->command, rewritten + used, sizeof rewritten - used);
+	}
 	return text_add(&ed->out, rewritten, strlen(rewritten), ed->err) < 0;
 }
 
@@ -454,7 +726,7 @@ static int edit_line(void *ctx, const char *line, size_t len, const struct keys_
  * a lock on the folder so that two edits do not lose one. */
 static int edit_file(const char *path, struct edit *ed, struct error *err)
 {
-	char dir[4096], line[16384];
+	char dir[4096], line[20480];
 	struct text in;
 	int exists, dfd, rc = -1;
 
@@ -486,7 +758,7 @@ static int edit_file(const char *path, struct edit *ed, struct error *err)
 			goto done;
 		ed->count++;
 	}
-	if (!ed->add && !ed->count) {
+	if (!ed->add && !ed->count) {	/* nothing removed or rewritten */
 		rc = 0;
 		goto done;
 	}
@@ -502,13 +774,88 @@ int keys_file_add(const char *path, const struct keys_entry *entry,
 		  const char *command, struct error *err)
 {
 	struct edit ed = { .name = entry->id.name, .add = entry, .command = command };
+	struct access_identity id;
+	char db[4096];
+
+	/* the official's lines for the command's database, no other */
+	if (read_command(command, &id, db, sizeof db) == 0 && *db)
+		ed.db = db;
+	return edit_file(path, &ed, err);
+}
+
+int keys_file_set(const char *path, const char *name, const char *command, struct error *err)
+{
+	struct edit ed = { .name = name, .command = command, .rewrite = 1 };
+	struct access_identity id;
+	char db[4096];
+
+	if (read_command(command, &id, db, sizeof db) == 0 && *db)
+		ed.db = db;
+	return edit_file(path, &ed, err);
+}
+
+int keys_file_enable(const char *path, const char *name, const char *db, int on,
+		     struct error *err)
+{
+	struct edit ed = { .name = name, .db = db, .toggle = 1, .disable = !on };
 
 	return edit_file(path, &ed, err);
 }
 
-int keys_file_remove(const char *path, const char *name, struct error *err)
+int keys_file_remove(const char *path, const char *name, const char *db, struct error *err)
 {
-	struct edit ed = { .name = name };
+	struct edit ed = { .name = name, .db = db };
 
 	return edit_file(path, &ed, err);
+}
+
+struct admins {
+	const char *db, *except;
+	int n;
+};
+
+static void count_admin(void *ctx, const struct keys_entry *e)
+{
+	struct admins *a = ctx;
+
+	if (e->id.role == ROLE_ADMIN && strcmp(e->db, a->db) == 0 && strcmp(e->id.name, a->except))
+		a->n++;
+}
+
+struct grant {
+	const char *db;
+	const struct access_identity *id;
+	int found;
+};
+
+static void same_grant(void *ctx, const struct keys_entry *e)
+{
+	struct grant *g = ctx;
+	char a[ACCESS_SCOPE_MAX + 16], b[ACCESS_SCOPE_MAX + 16];
+	int i;
+
+	if (e->disabled || strcmp(e->id.name, g->id->name) || strcmp(e->db, g->db) ||
+	    e->id.role != g->id->role ||
+	    e->id.nscopes != g->id->nscopes)
+		return;
+	for (i = 0; i < e->id.nscopes; i++)
+		if (strcmp(access_scope_text(&e->id.scopes[i], a, sizeof a),
+			   access_scope_text(&g->id->scopes[i], b, sizeof b)))
+			return;
+	g->found = 1;
+}
+
+int keys_file_grants(const char *path, const char *db, const struct access_identity *id,
+		     struct error *err)
+{
+	struct grant g = { db, id, 0 };
+
+	return keys_file_each(path, same_grant, &g, err) < 0 ? -1 : g.found;
+}
+
+int keys_file_admins(const char *path, const char *db, const char *except, struct error *err)
+{
+	struct admins a = { db, except, 0 };
+
+	return keys_file_each(path, count_admin, &a, err) < 0 ? -1 : a.n;
 }

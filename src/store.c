@@ -152,6 +152,8 @@ int store_begin(struct store *s, struct error *err)
 {
 	if (s->read_only)
 		return error_of(err, ERROR_READ_ONLY, _("%s: the database is open read-only"), s->path);
+	if (s->before_write && s->before_write(s->before_write_ctx, err) < 0)
+		return -1;
 	return store_exec(s, "BEGIN IMMEDIATE", err);
 }
 

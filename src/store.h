@@ -26,6 +26,10 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[STORE_CACHE_SIZE];
 	int import_module;	/* value_batch's virtual table registered */
+	/* Asked before every write transaction (store_begin): over SSH,
+	 * whether the official's key still grants what it did. NULL: none. */
+	int (*before_write)(void *ctx, struct error *err);
+	void *before_write_ctx;
 };
 
 /* How long a writer waits for another one before giving up, in ms. */

@@ -278,9 +278,9 @@ static void add_and_remove_keep_every_other_byte(void **state)
 	assert_int_equal(found.id.nscopes, 1);
 	assert_string_equal(found.id.scopes[0].value, "第3期北海道創生総合戦略");
 	assert_int_equal(keys_file_find(f->keys, "sato", &found, &err), 0);
-	assert_int_equal(keys_file_remove(f->keys, "tanaka", &err), 1);
+	assert_int_equal(keys_file_remove(f->keys, "tanaka", NULL, &err), 1);
 	assert_string_equal(read_file(f->keys), OTHERS);
-	assert_int_equal(keys_file_remove(f->keys, "tanaka", &err), 0);
+	assert_int_equal(keys_file_remove(f->keys, "tanaka", NULL, &err), 0);
 }
 
 static void a_key_already_there_is_refused(void **state)
@@ -311,7 +311,7 @@ static void a_second_key_gives_the_name_one_role(void **state)
 	assert_int_equal(keys_file_find(f->keys, "sato", &found, &err), 1);
 	assert_string_equal(found.blob, "AAAAkey1");
 	assert_int_equal(found.id.role, ROLE_EDITOR);
-	assert_int_equal(keys_file_remove(f->keys, "sato", &err), 2);
+	assert_int_equal(keys_file_remove(f->keys, "sato", NULL, &err), 2);
 	assert_string_equal(read_file(f->keys), "");
 }
 

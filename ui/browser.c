@@ -96,6 +96,8 @@ struct browser {
 	int presented;			/* the agenda item shown last */
 	struct official_due due;	/* what the official still owes */
 	int due_stale;			/* to be counted again when idle */
+	time_t key_at, checked_at;	/* the last key; the key's rights last read */
+	char ended[1200];		/* why the session ended (over SSH), or "" */
 	int quit;
 };
 
@@ -1915,6 +1917,28 @@ static void follow_others(struct browser *b)
 	b->due_stale = 1;
 }
 
+/* Over SSH: the key's rights read again every cli->recheck seconds
+ * (and before every write, by the store), and a session idle for
+ * cli->idle seconds ended; either ends the browser, saying why. */
+static void watch_session(struct browser *b)
+{
+	time_t now = time(NULL);
+	struct error err;
+
+	if (!b->cli->identity.enforced)
+		return;
+	if (b->cli->revoked || (b->cli->recheck && now - b->checked_at >= b->cli->recheck)) {
+		b->checked_at = now;
+		if (cli_rights_hold(b->cli, &err) == 0)
+			snprintf(b->ended, sizeof b->ended, "%s", err.text);
+	}
+	if (!*b->ended && b->cli->idle && now - b->key_at >= b->cli->idle)
+		snprintf(b->ended, sizeof b->ended,
+			 _("idle for %d seconds: the session has ended"), b->cli->idle);
+	if (*b->ended)
+		b->quit = 1;
+}
+
 int browser_run(struct cli *cli)
 {
 	struct browser b = { .cli = cli, .s = cli->store };
@@ -1967,6 +1991,7 @@ int browser_run(struct cli *cli)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
+	b.key_at = b.checked_at = time(NULL);
 	while (!b.quit) {
 		struct key k;
 
@@ -1980,11 +2005,14 @@ int browser_run(struct cli *cli)
 				count_due(&b);
 			else
 				follow_others(&b);
+			watch_session(&b);
 			continue;
 		}
 		if (k.is_key && k.code == KEY_RESIZE)
 			continue;
+		b.key_at = time(NULL);
 		key(&b, &k);
+		watch_session(&b);
 	}
 	endwin();
 	delscreen(screen);
@@ -1994,5 +2022,5 @@ int browser_run(struct cli *cli)
 	free(b.matches);
 	official_due_free(&b.due);
 	form_changes_free(b.last, b.nlast);
-	return EXIT_DONE;
+	return *b.ended ? cli_fail(cli, "%s", b.ended) : EXIT_DONE;
 }

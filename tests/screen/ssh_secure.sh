@@ -12,7 +12,7 @@
 . "$srcdir/tests/screen/sshd.sh"
 ssh_test kpitree-s
 
-plan 44
+plan 68
 
 ssh_service_home || exit 1
 ssh_officials en
@@ -104,18 +104,46 @@ grep -q "refused sato (viewer, all) from 127.0.0.1: sh -c id: " "$log" &&
 	grep -q "refused sato (viewer, all) from 127.0.0.1: /usr/lib/openssh/sftp-server: " "$log"
 ok $? "sh, scp and sftp are each in the log"
 
+# 7. Keys: a line edited by hand (from="..." added) is still kpitree's:
+# listed, in force, removable; the last admin cannot remove itself.
+as_svc sed -i 's/",restrict,pty \(.* kpitree:tanaka\)$/",from="127.0.0.1",restrict,pty \1/' "$ak"
+ssh_as editor due >/dev/null 2>&1 && ssh_as admin access list >"$work/out" 2>"$work/err" &&
+	grep -q '^tanaka  editor  project:SP5  ssh-ed25519 .*  from="127.0.0.1"$' "$work/out"
+ok $? "a line with from=... added by hand still lets its official in, and is listed with it"
+ssh_as admin access remove suzuki >"$work/out" 2>"$work/err"
+[ $? -eq 1 ] && grep -q "^kpitree: not permitted: suzuki is the last admin of " "$work/err" && ssh_as admin due >/dev/null 2>&1
+ok $? "the last admin cannot remove itself"
+ssh_as admin access remove tanaka >"$work/out" 2>"$work/err" && ! grep -q "kpitree:tanaka" "$ak"
+ok $? "the edited line is removed by access remove"
+ssh_as editor due >/dev/null 2>&1
+[ $? -eq 255 ]; ok $? "and its key no longer gets in"
+ssh-keygen -q -t ed25519 -N '' -f "$work/expired" || exit 1
+ssh_as admin access add ito - --role viewer --expires 2001-01-01 <"$work/expired.pub" >/dev/null 2>&1 &&
+	! ssh_as expired due >/dev/null 2>&1 && ssh_as admin access remove ito >/dev/null 2>&1
+ok $? "a key added with --expires in the past does not get in"
+ssh_as admin access disable sato >/dev/null 2>&1 && ! ssh_as viewer due >/dev/null 2>&1 &&
+	ssh_as admin access enable sato >/dev/null 2>&1 && ssh_as viewer due >/dev/null 2>&1
+ok $? "access disable keeps an official out until access enable"
+cp "$ak" "$work/keys.before"
+
 # The browser over ssh -tt (root only: an sshd not run by root cannot
 # hand the terminal to its user), in English and in Japanese: each key's
 # language (access add --lang), whatever LANG the client sends.
-no_terminal_over_ssh 19 && finish
+no_terminal_over_ssh 37 && finish
 for lang in C ja_JP; do
 	if [ $lang = C ]; then
 		refused="not permitted: " may="may read and"
 		evaluate="may read and export, not record evaluations"
+		ended="kpitree: the key of tanaka was removed or changed in"
+		idle="kpitree: idle for 3 seconds: the session has ended"
+		klang=en
 	else
 		# (the status line cuts the rest at 80 columns)
 		refused="権限がありません: " may=""
 		evaluate="は閲覧と書き出しのみで、評価の記録は"
+		ended="kpitree: tanaka の鍵は /"
+		idle="kpitree: 3 秒間操作がなかったため、セッションを終了しました"
+		klang=ja
 		# The language is the key's, not the client's LANG: the two
 		# officials' keys again, in Japanese.
 		for who in suzuki:admin:admin sato:viewer:viewer; do
@@ -126,6 +154,35 @@ for lang in C ja_JP; do
 		done
 		cp "$ak" "$work/keys.before"
 	fi
+	# 5. A removed official's open browser is refused its next save, and
+	# ends; with --ssh-recheck 1 in its command it ends by itself; with
+	# --ssh-idle 3 an idle one ends.
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --lang "$klang" --file "$ak" >/dev/null
+	before_h=$(as_svc "$KPITREE" --db "$db" history SP5-2)
+	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/editor $svc@127.0.0.1"
+	shows "tanaka" "($lang) the editor's browser opens"
+	as_svc "$KPITREE" --db "$db" access remove tanaka --file "$ak" >/dev/null
+	keys : "goto SP5-2" Enter e
+	shows "┌─ SP5-2 " "($lang) the form opens"
+	keys 42 Enter
+	sleep 0.5
+	keys Escape
+	shows "$ended" "($lang) its save after access remove is refused, and the session ends as the form closes"
+	[ "$(as_svc "$KPITREE" --db "$db" history SP5-2)" = "$before_h" ]; ok $? "($lang) nothing was saved"
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --lang "$klang" --file "$ak" >/dev/null &&
+		as_svc sed -i 's/--ssh-user tanaka /--ssh-user tanaka --ssh-recheck 1 /' "$ak"
+	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/editor $svc@127.0.0.1"
+	shows "tanaka" "($lang) with --ssh-recheck 1 in its command, the browser opens"
+	as_svc "$KPITREE" --db "$db" access remove tanaka --file "$ak" >/dev/null
+	shows "$ended" "($lang) and ends by itself within a second or two of access remove"
+	as_svc "$KPITREE" --db "$db" access add tanaka "$work/editor.pub" --role editor --scope SP5 --lang "$klang" --file "$ak" >/dev/null &&
+		as_svc sed -i 's/--ssh-user tanaka /--ssh-user tanaka --ssh-idle 3 /' "$ak"
+	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/editor $svc@127.0.0.1"
+	shows "tanaka" "($lang) with --ssh-idle 3, the browser opens"
+	sleep 3
+	shows "$idle" "($lang) and ends when idle for 3 seconds"
+	as_svc "$KPITREE" --db "$db" access remove tanaka --file "$ak" >/dev/null
+	cp "$ak" "$work/keys.before"
 	before=$(wc -l <"$log")
 	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/admin $svc@127.0.0.1"
 	shows "suzuki" "($lang) the admin's browser opens"
@@ -137,6 +194,9 @@ for lang in C ja_JP; do
 	cmp -s "$work/keys.before" "$ak"; ok $? "($lang) the key file is unchanged"
 	start "LANG=$lang.UTF-8 ssh -tt $ssh_opts -i $work/viewer $svc@127.0.0.1"
 	shows "sato" "($lang) the viewer's browser opens"
+	sleep 1
+	! screen | tail -1 | grep -q "!"
+	ok $? "($lang) the viewer is told of nothing due: it enters no values"
 	keys u
 	shows "${refused}sato (viewer, all) $may" "($lang) u from the viewer is refused"
 	keys : "meeting open 1" Enter p

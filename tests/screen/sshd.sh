@@ -125,7 +125,7 @@ start_sshd() {
 		"$sshd_bin" -D -e -f "$work/sshd_config" 2>"$work/sshd.log" &
 		i=0
 		while [ $i -lt 50 ]; do
-			if grep -q "Server listening on 127.0.0.1 port $port" "$work/sshd.log"; then
+			if grep -q "Server listening on 127.0.0.1 port $port" "$work/sshd.log" 2>/dev/null; then
 				echo $! >"$work/sshd.pid"
 				echo "[127.0.0.1]:$port $(cat "$work/host_key.pub")" >"$work/known_hosts"
 				ssh_opts="-F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o IdentityAgent=none"
