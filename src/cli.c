@@ -76,11 +76,12 @@ static const struct command commands[] = {
 	{ "init", "init [--empty]",
 	  N_("create the database"), 0, 0, DB_CREATE, ACCESS_ADMIN,
 	  { { "--empty", 0, N_("create it without the bundled data") } }, run_init },
-	{ "import", "import FILE... [--encoding utf-8|cp932]",
-	  N_("load CSV files (strategy, projects, actuals, a rank scheme, the"
+	{ "import", "import FILE... [--encoding utf-8|cp932] [--sheet NAME]",
+	  N_("load CSV files or .xlsx workbooks (strategy, projects, actuals, a rank scheme, the"
 	  " assessment and policy lists; told by their headers), all in one transaction"), 1, CLI_MAX_ARGS, DB_WRITE,
 	  ACCESS_ADMIN,
-	  { { "--encoding", 1, N_("the files' encoding (default: detected)") } }, run_import },
+	  { { "--encoding", 1, N_("the files' encoding (default: detected)") },
+	    { "--sheet", 1, N_("workbooks: the sheet to read (default: the first)") } }, run_import },
 	{ "export", "export KIND [-o FILE] [--force] [--excel] [--meeting ID] [--year FY]"
 	  " [--format md|html|csv|xlsx]",
 	  N_("KIND: kpis, actuals, strategy, projects, report; standard output by default"),
@@ -978,7 +979,7 @@ static int run_import(struct cli *cli)
 	if (name && encoding_parse(name, &encoding, &e) < 0)
 		return cli_fail_error(cli, &e);
 	for (i = 0; i < cli->nargs; i++)
-		files[i] = (struct import_file){ cli->args[i], NULL, 0 };
+		files[i] = (struct import_file){ cli->args[i], NULL, 0, cli_option(cli, "--sheet") };
 	/* over SSH the official is who, whatever a file's entered_by says */
 	if (csv_import(cli->store, files, cli->nargs, encoding, cli->user, !cli->identity.enforced,
 		       &stats, &errors) < 0) {

@@ -18,6 +18,7 @@
 #include "review.h"
 #include "value_batch.h"
 #include "values.h"
+#include "xlsx_read.h"
 
 void import_error(struct import *im, long line, long column, const char *fmt, ...)
 {
@@ -29,6 +30,7 @@ void import_error(struct import *im, long line, long column, const char *fmt, ..
 	snprintf(e.file, sizeof e.file, "%s", im->path);
 	e.line = line;
 	e.column = column;
+	e.cell = im->cells;
 	va_start(ap, fmt);
 	vsnprintf(e.text, sizeof e.text, fmt, ap);
 	va_end(ap);
@@ -644,7 +646,8 @@ static int take_header(struct reader *rd, const struct csv_record *r)
 		if (map_columns(im, r, actuals_columns, A_REQUIRED, &rd->columns) < 0)
 			return -1;
 		/* rd->columns stays as it is from here on. */
-		csv_ahead_prepare(rd->ahead, prepare_actual, &rd->columns, sizeof(struct actual));
+		if (rd->ahead)
+			csv_ahead_prepare(rd->ahead, prepare_actual, &rd->columns, sizeof(struct actual));
 		return 0;
 	}
 	if (is_header_of(r, projects_columns, 3)) {
@@ -715,28 +718,57 @@ static int on_record(void *ctx, const struct csv_record *r)
 	return rd->failed ? -1 : 0;
 }
 
-static int import_one(struct import *im, const struct import_file *f, enum encoding encoding)
+/* A workbook's sheet, its rows as the records: errors name cells. */
+static int read_workbook(struct reader *rd, const struct import_file *f, char *where,
+			 size_t size)
 {
-	struct reader rd = { .im = im };
+	struct error err;
+	int rc;
+
+	error_clear(&err);
+	snprintf(where, size, "%s", f->path);
+	rd->im->path = where;
+	rd->im->cells = 1;
+	rc = xlsx_read(f->path, f->data, f->len, f->sheet, on_record, rd, where, size, &err);
+	if (rc < 0 && err.kind != ERROR_NONE)
+		error_list_add(rd->im->errors, &err);
+	return rc ? -1 : 0;
+}
+
+/* A CSV file's records, read ahead in a second thread. */
+static int read_csv(struct reader *rd, const struct import_file *f, enum encoding encoding)
+{
 	const struct csv_record *r;
 	struct error err;
 	int rc = 0;
 
 	error_clear(&err);
-	rd.ahead = csv_ahead_open(f->path, f->data, f->len, encoding, &err);
-	if (!rd.ahead) {
-		error_list_add(im->errors, &err);
+	rd->ahead = csv_ahead_open(f->path, f->data, f->len, encoding, &err);
+	if (!rd->ahead) {
+		error_list_add(rd->im->errors, &err);
 		return -1;
 	}
-	while ((r = csv_ahead_next(rd.ahead)))
-		if (on_record(&rd, r) != 0) {
+	while ((r = csv_ahead_next(rd->ahead)))
+		if (on_record(rd, r) != 0) {
 			rc = -1;
 			break;
 		}
-	if (csv_ahead_close(rd.ahead, &err) < 0) {
-		error_list_add(im->errors, &err);
+	if (csv_ahead_close(rd->ahead, &err) < 0) {
+		error_list_add(rd->im->errors, &err);
 		rc = -1;
 	}
+	return rc;
+}
+
+static int import_one(struct import *im, const struct import_file *f, enum encoding encoding)
+{
+	struct reader rd = { .im = im };
+	struct error err;
+	char where[sizeof err.file];
+	int rc;
+
+	rc = xlsx_is_workbook(f->path, f->data, f->len) ? read_workbook(&rd, f, where, sizeof where)
+							 : read_csv(&rd, f, encoding);
 	if (rc == 0 && !rd.have_header)
 		unknown_header(im, 1);
 	if (rd.wide && wide_table_end(rd.wide) < 0)
@@ -781,6 +813,7 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 		int before = errors->n;
 
 		im.path = files[i].path;
+		im.cells = 0;
 		if (import_one(&im, &files[i], encoding) < 0 && errors->n == before)
 			import_error(&im, 0, 0, _("import stopped"));
 	}
