@@ -646,8 +646,7 @@ static int take_header(struct reader *rd, const struct csv_record *r)
 		if (map_columns(im, r, actuals_columns, A_REQUIRED, &rd->columns) < 0)
 			return -1;
 		/* rd->columns stays as it is from here on. */
-		if (rd->ahead)
-			csv_ahead_prepare(rd->ahead, prepare_actual, &rd->columns, sizeof(struct actual));
+		csv_ahead_prepare(rd->ahead, prepare_actual, &rd->columns, sizeof(struct actual));
 		return 0;
 	}
 	if (is_header_of(r, projects_columns, 3)) {
@@ -718,32 +717,40 @@ static int on_record(void *ctx, const struct csv_record *r)
 	return rd->failed ? -1 : 0;
 }
 
-/* A workbook's sheet, its rows as the records: errors name cells. */
-static int read_workbook(struct reader *rd, const struct import_file *f, char *where,
-			 size_t size)
-{
-	struct error err;
-	int rc;
+/* A workbook's sheet (csv_ahead's source). */
+struct workbook {
+	const struct import_file *f;
+	char *where;		/* "FILE:SHEET", as errors name it */
+	size_t size;
+};
 
-	error_clear(&err);
-	snprintf(where, size, "%s", f->path);
-	rd->im->path = where;
-	rd->im->cells = 1;
-	rc = xlsx_read(f->path, f->data, f->len, f->sheet, on_record, rd, where, size, &err);
-	if (rc < 0 && err.kind != ERROR_NONE)
-		error_list_add(rd->im->errors, &err);
-	return rc ? -1 : 0;
+static int read_sheet(void *src, csv_record_fn fn, void *ctx, struct error *err)
+{
+	struct workbook *w = src;
+
+	return xlsx_read(w->f->path, w->f->data, w->f->len, w->f->sheet, fn, ctx, w->where, w->size,
+			 err);
 }
 
-/* A CSV file's records, read ahead in a second thread. */
-static int read_csv(struct reader *rd, const struct import_file *f, enum encoding encoding)
+/* The file's records, read ahead in a second thread: a CSV file's, or a
+ * workbook's sheet's rows (xlsx_is_workbook), whose errors name cells. */
+static int read_records(struct reader *rd, const struct import_file *f, enum encoding encoding,
+			char *where, size_t size)
 {
+	struct workbook book = { f, where, size };
 	const struct csv_record *r;
 	struct error err;
 	int rc = 0;
 
 	error_clear(&err);
-	rd->ahead = csv_ahead_open(f->path, f->data, f->len, encoding, &err);
+	snprintf(where, size, "%s", f->path);
+	if (xlsx_is_workbook(f->path, f->data, f->len)) {
+		rd->im->path = where;
+		rd->im->cells = 1;
+		rd->ahead = csv_ahead_open_source(f->path, read_sheet, &book, &err);
+	} else {
+		rd->ahead = csv_ahead_open(f->path, f->data, f->len, encoding, &err);
+	}
 	if (!rd->ahead) {
 		error_list_add(rd->im->errors, &err);
 		return -1;
@@ -767,8 +774,7 @@ static int import_one(struct import *im, const struct import_file *f, enum encod
 	char where[sizeof err.file];
 	int rc;
 
-	rc = xlsx_is_workbook(f->path, f->data, f->len) ? read_workbook(&rd, f, where, sizeof where)
-							 : read_csv(&rd, f, encoding);
+	rc = read_records(&rd, f, encoding, where, sizeof where);
 	if (rc == 0 && !rd.have_header)
 		unknown_header(im, 1);
 	if (rd.wide && wide_table_end(rd.wide) < 0)

@@ -1,9 +1,10 @@
 /* xlsx_read.c: a sheet of an .xlsx workbook as records. The ZIP container
  * is opened with libzip, each entry checked (its path, its encryption,
  * its inflated size and ratio) before it is inflated; the XML is
- * streamed through expat, which refuses any DOCTYPE here. The sheet is
- * read twice: first for its last column and its merged ranges (listed
- * after the cells), then row by row into records. */
+ * streamed through expat, which refuses any DOCTYPE here. A sheet's
+ * merged ranges are listed after its cells: a sheet that has any is
+ * parsed twice, first for them, then row by row into records. */
+#define _GNU_SOURCE
 #include "xlsx_read.h"
 #include "i18n.h"
 
@@ -39,7 +40,10 @@ struct merge {
 	char *value;		/* the top-left cell's, once its row is read */
 };
 
-enum pass { PASS_WORKBOOK, PASS_RELS, PASS_STRINGS, PASS_SCAN, PASS_ROWS };
+/* The parts read, in order; a sheet is first searched for the word
+ * mergeCell (bytes only, no parse), and only a sheet that has it is
+ * parsed for its merged ranges (PASS_MERGES) before its rows. */
+enum pass { PASS_WORKBOOK, PASS_RELS, PASS_STRINGS, PASS_FIND, PASS_MERGES, PASS_ROWS };
 
 struct book {
 	const char *path;
@@ -62,7 +66,9 @@ struct book {
 	int in_si, in_t, in_v, in_is, rph;
 	size_t si_start;
 	/* the sheet */
-	long columns;
+	long columns;		/* the widest row so far: records' width */
+	long row_last;		/* the last column of this row with a value */
+	int has_merges;		/* the sheet names mergeCell */
 	struct merge *merges;
 	int nmerges;
 	long merged_bytes;
@@ -290,7 +296,8 @@ static void row_start(struct book *b, const char **atts)
 	b->col = 0;
 	b->rowtext.len = 0;
 	if (b->cell_at)
-		memset(b->cell_at, 0, (size_t)(b->columns + 1) * sizeof *b->cell_at);
+		memset(b->cell_at, 0, (size_t)(b->row_last + 1) * sizeof *b->cell_at);
+	b->row_last = 0;
 }
 
 static void XMLCALL on_start(void *ud, const char *name, const char **atts)
@@ -346,7 +353,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
 		b->rph++;
 	} else if (strcmp(n, "t") == 0 && b->in_is && !b->rph) {
 		b->in_t = 1;
-	} else if (strcmp(n, "mergeCell") == 0 && b->pass == PASS_SCAN) {
+	} else if (strcmp(n, "mergeCell") == 0 && b->pass == PASS_MERGES) {
 		merge_start(b, atts);
 	}
 }
@@ -401,11 +408,8 @@ static void cell_end(struct book *b)
 
 	if (!b->has_value)
 		return;
-	if (b->pass == PASS_SCAN) {
-		if (b->cell_col > b->columns)
-			b->columns = b->cell_col;
+	if (b->pass != PASS_ROWS)
 		return;
-	}
 	if (strcmp(type, "s") == 0) {
 		char *end;
 		long i;
@@ -429,9 +433,11 @@ static void cell_end(struct book *b)
 		}
 		text = number_format(v, num, sizeof num);
 	}
-	if (!*text || b->cell_col > b->columns)
+	if (!*text)
 		return;
 	b->cell_at[b->cell_col] = b->rowtext.len + 1;
+	if (b->cell_col > b->row_last)
+		b->row_last = b->cell_col;
 	if (bytes_add(&b->rowtext, text, strlen(text) + 1, (size_t)XLSX_MAX_ROW) < 0)
 		fail_at(b, b->row, b->cell_col, _("a row longer than %ld MiB"), XLSX_MAX_ROW >> 20);
 }
@@ -445,10 +451,13 @@ static const char *cell_text(struct book *b, long col)
  * no value at all. */
 static void row_end(struct book *b)
 {
-	struct csv_record r = { b->row, (size_t)b->columns, b->fields, NULL };
+	struct csv_record r;
 	int i, any = 0;
 	long c;
 
+	if (b->row_last > b->columns)
+		b->columns = b->row_last;
+	r = (struct csv_record){ b->row, (size_t)b->columns, b->fields, NULL };
 	for (c = 1; c <= b->columns; c++)
 		b->fields[c - 1] = (struct csv_field){ cell_text(b, c), strlen(cell_text(b, c)) };
 	for (i = 0; i < b->nmerges; i++) {
@@ -494,7 +503,7 @@ static void XMLCALL on_end(void *ud, const char *name)
 		b->in_v = 0;
 	} else if (strcmp(n, "is") == 0) {
 		b->in_is = 0;
-	} else if (strcmp(n, "c") == 0 && (b->pass == PASS_SCAN || b->pass == PASS_ROWS)) {
+	} else if (strcmp(n, "c") == 0 && b->pass == PASS_ROWS) {
 		cell_end(b);
 	} else if (strcmp(n, "row") == 0 && b->pass == PASS_ROWS) {
 		row_end(b);
@@ -513,6 +522,38 @@ static void XMLCALL on_doctype(void *ud, const char *name, const char *sysid, co
 	fail(b, _("%s declares a DOCTYPE: entities are not read"), b->entry);
 }
 
+/* Whether the open entry's bytes hold word (b->has_merges), inflated
+ * within the entry's declared size. Closes zf. Returns 0 or -1. */
+static int find_word(struct book *b, zip_file_t *zf, const zip_stat_t *st, const char *name,
+		     const char *word)
+{
+	size_t keep = strlen(word) - 1, have = 0;
+	zip_uint64_t total = 0;
+	char buf[65536 + 16];
+	zip_int64_t n;
+
+	while ((n = zip_fread(zf, buf + have, sizeof buf - 16)) > 0) {
+		total += (zip_uint64_t)n;
+		if (total > st->size) {
+			fail(b, _("%s inflates past its declared size"), name);
+			break;
+		}
+		have += (size_t)n;
+		if (memmem(buf, have, word, keep + 1)) {
+			b->has_merges = 1;
+			break;
+		}
+		/* a word cut between two reads */
+		memmove(buf, buf + have - (have < keep ? have : keep), have < keep ? have : keep);
+		have = have < keep ? have : keep;
+	}
+	if (!b->failed && n < 0)
+		fail(b, "%s: %s", name, zip_file_strerror(zf));
+	b->inflated += (long)total;
+	zip_fclose(zf);
+	return b->failed ? -1 : 0;
+}
+
 /* Parses the entry name through the handlers for pass. An entry that is
  * not there is an error when required. Returns 0, fn's non-zero return,
  * or -1 with the error recorded. */
@@ -523,13 +564,15 @@ static int read_entry(struct book *b, const char *name, enum pass pass, int requ
 	zip_int64_t n;
 	zip_uint64_t total = 0;
 	char buf[65536];
-	int rc = 0;
+	int rc = 0, again;
 
 	zip_stat_init(&st);
 	if (zip_stat(b->zip, name, 0, &st) != 0)
 		return required ? fail(b, _("no %s in the workbook"), name) : 0;
+	/* A sheet read again counts once. */
+	again = pass == PASS_MERGES || pass == PASS_ROWS;
 	if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE) ||
-	    st.size > (zip_uint64_t)(XLSX_MAX_INFLATED - b->inflated))
+	    st.size > (zip_uint64_t)(XLSX_MAX_INFLATED - (again ? 0 : b->inflated)))
 		return fail(b, _("%s inflates past %ld MiB, the most read from a workbook"), name,
 			    XLSX_MAX_INFLATED >> 20);
 	if (st.size > (1u << 20) && st.size / (st.comp_size ? st.comp_size : 1) > XLSX_MAX_RATIO)
@@ -538,6 +581,8 @@ static int read_entry(struct book *b, const char *name, enum pass pass, int requ
 	zf = zip_fopen(b->zip, name, 0);
 	if (!zf)
 		return fail(b, "%s: %s", name, zip_strerror(b->zip));
+	if (pass == PASS_FIND)
+		return find_word(b, zf, &st, name, "mergeCell");
 	b->p = XML_ParserCreate(NULL);
 	if (!b->p) {
 		zip_fclose(zf);
@@ -567,7 +612,8 @@ static int read_entry(struct book *b, const char *name, enum pass pass, int requ
 		fail(b, _("%s:%lu: not well-formed XML: %s"), name,
 		     (unsigned long)XML_GetCurrentLineNumber(b->p),
 		     XML_ErrorString(XML_GetErrorCode(b->p)));
-	b->inflated += (long)total;
+	if (!again)
+		b->inflated += (long)total;
 	XML_ParserFree(b->p);
 	b->p = NULL;
 	zip_fclose(zf);
@@ -675,15 +721,17 @@ int xlsx_read(const char *path, const void *data, size_t len, const char *sheet,
 	if (rc == 0 && b.strings_entry[0])
 		rc = read_entry(&b, b.strings_entry, PASS_STRINGS, 1);
 	if (rc == 0)
-		rc = read_entry(&b, b.sheet_entry, PASS_SCAN, 1);
-	if (rc == 0 && b.columns) {
-		b.cell_at = calloc((size_t)b.columns + 1, sizeof *b.cell_at);
-		b.fields = calloc((size_t)b.columns, sizeof *b.fields);
+		rc = read_entry(&b, b.sheet_entry, PASS_FIND, 1);
+	if (rc == 0 && b.has_merges)
+		rc = read_entry(&b, b.sheet_entry, PASS_MERGES, 1);
+	if (rc == 0) {
+		b.cell_at = calloc((size_t)XLSX_MAX_COLUMNS + 1, sizeof *b.cell_at);
+		b.fields = calloc((size_t)XLSX_MAX_COLUMNS, sizeof *b.fields);
 		if (!b.cell_at || !b.fields)
 			rc = fail(&b, "%s", _("out of memory"));
 	}
 	snprintf(where, where_size, "%s", at);
-	if (rc == 0 && b.columns) {
+	if (rc == 0) {
 		b.row = 0;
 		rc = read_entry(&b, b.sheet_entry, PASS_ROWS, 1);
 	}

@@ -29,7 +29,8 @@ int xlsx_is_workbook(const char *path, const void *data, size_t len);
 /* Reads the sheet named sheet (NULL: the first) of the workbook at path
  * (or in data, len bytes, when data is not NULL), handing fn each row
  * that has a value as a record: line is the row's number, fields the
- * columns from A to the sheet's last column that has a value; a cell of
+ * columns from A to the last that has a value in this row or any row
+ * read before it (a header's width, for the rows under it); a cell of
  * a merged range holds its top-left cell's value; numbers in their
  * shortest round-trip form (number_format); shared, inline and rich
  * strings as their text (without phonetic runs); formulas as their
