@@ -12,6 +12,6 @@ int bundled_import(struct store *s, const char *user, struct import_stats *stats
 
 	for (i = 0; i < bundled_count && i < MAX_BUNDLED; i++)
 		files[i] = (struct import_file){ bundled_files[i].name, bundled_files[i].data,
-						 bundled_files[i].len };
+						 bundled_files[i].len, NULL };
 	return csv_import(s, files, i, ENCODING_UTF8, user, 1, stats, errors);
 }

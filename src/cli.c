@@ -16,6 +16,7 @@
 #include "config.h"
 #include "csv_export.h"
 #include "csv_import.h"
+#include "xlsx_write.h"
 #include "due.h"
 #include "fiscal_year.h"
 #include "inert.h"
@@ -76,20 +77,22 @@ static const struct command commands[] = {
 	{ "init", "init [--empty]",
 	  N_("create the database"), 0, 0, DB_CREATE, ACCESS_ADMIN,
 	  { { "--empty", 0, N_("create it without the bundled data") } }, run_init },
-	{ "import", "import FILE... [--encoding utf-8|cp932]",
-	  N_("load CSV files (strategy, projects, actuals, a rank scheme, the"
+	{ "import", "import FILE... [--encoding utf-8|cp932] [--sheet NAME]",
+	  N_("load CSV files or .xlsx workbooks (strategy, projects, actuals, a rank scheme, the"
 	  " assessment and policy lists; told by their headers), all in one transaction"), 1, CLI_MAX_ARGS, DB_WRITE,
 	  ACCESS_ADMIN,
-	  { { "--encoding", 1, N_("the files' encoding (default: detected)") } }, run_import },
+	  { { "--encoding", 1, N_("the files' encoding (default: detected)") },
+	    { "--sheet", 1, N_("workbooks: the sheet to read (default: the first)") } }, run_import },
 	{ "export", "export KIND [-o FILE] [--force] [--excel] [--meeting ID] [--year FY]"
-	  " [--format md|html|csv]",
+	  " [--format md|html|csv|xlsx]",
 	  N_("KIND: kpis, actuals, strategy, projects, report; standard output by default"),
 	  1, 1, DB_READ, ACCESS_READ,
 	  { { "-o", 1, N_("write to FILE (replaced whole, or left as it was)") },
 	    { "--excel", 0, N_("UTF-8 with BOM and CRLF, for Excel") },
 	    { "--meeting", 1, N_("report: that meeting's minutes (default: every KPI)") },
 	    { "--year", 1, N_("report: the fiscal year judged (default: the meeting's)") },
-	    { "--format", 1, N_("report: md (default), html or csv") },
+	    { "--format", 1, N_("report: md (default), html or csv; the other kinds: csv (default) or"
+				" xlsx, an Excel workbook (also by -o FILE.xlsx)") },
 	    { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_export },
 	{ "show", "show CODE [--year FY]",
 	  N_("a KPI as text: baseline, target, plan/actual per year, progress, status,"
@@ -1118,7 +1121,7 @@ static int run_import(struct cli *cli)
 	if (name && encoding_parse(name, &encoding, &e) < 0)
 		return cli_fail_error(cli, &e);
 	for (i = 0; i < cli->nargs; i++)
-		files[i] = (struct import_file){ cli->args[i], NULL, 0 };
+		files[i] = (struct import_file){ cli->args[i], NULL, 0, cli_option(cli, "--sheet") };
 	/* over SSH the official is who, whatever a file's entered_by says */
 	if (csv_import(cli->store, files, cli->nargs, encoding, cli->user, !cli->identity.enforced,
 		       &stats, &errors) < 0) {
@@ -1169,21 +1172,34 @@ static int run_report(struct cli *cli)
 static int run_export(struct cli *cli)
 {
 	const char *path = cli_option(cli, "-o");
-	int excel = cli_flag(cli, "--excel");
+	const char *format = cli_option(cli, "--format");
+	int excel = cli_flag(cli, "--excel"), xlsx;
 	enum export_kind kind;
 	struct error e;
 	int rc;
 
 	if (check_output(cli, path) != EXIT_DONE)
 		return EXIT_FAILED;
-	if (strcmp(cli->args[0], "report") == 0)
+	if (strcmp(cli->args[0], "report") == 0) {
+		if ((format && strcmp(format, "xlsx") == 0) || (path && xlsx_is_name(path)))
+			return usage_error(cli, _("export report writes md, html or csv, not xlsx"));
 		return run_report(cli);
-	if (cli_option(cli, "--meeting") || cli_option(cli, "--year") || cli_option(cli, "--format"))
-		return usage_error(cli, _("--meeting, --year and --format are for export report"));
+	}
+	if (cli_option(cli, "--meeting") || cli_option(cli, "--year"))
+		return usage_error(cli, _("--meeting and --year are for export report"));
+	if (format && strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
+		return usage_error(cli, _("--format: '%s' is neither csv nor xlsx"), format);
+	xlsx = format ? strcmp(format, "xlsx") == 0 : path && xlsx_is_name(path);
+	if (xlsx && excel)
+		return usage_error(cli, _("--excel is for CSV, not xlsx"));
 	if (csv_export_kind(cli->args[0], &kind, &e) < 0)
 		return cli_fail_error(cli, &e);
-	rc = path ? csv_export_file(cli->store, kind, excel, path, &cli->files, &e)
-		  : csv_export(cli->store, kind, excel, cli->out, &e);
+	if (xlsx)
+		rc = path ? xlsx_export_file(cli->store, kind, path, &cli->files, &e)
+			  : xlsx_export(cli->store, kind, cli->out, &e);
+	else
+		rc = path ? csv_export_file(cli->store, kind, excel, path, &cli->files, &e)
+			  : csv_export(cli->store, kind, excel, cli->out, &e);
 	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 }
 

@@ -38,6 +38,8 @@ struct csv_ahead {
 	const void *data;
 	size_t len;
 	enum encoding encoding;
+	csv_source_fn source;	/* or NULL: csv_read */
+	void *source_ctx;
 
 	pthread_t thread;
 	pthread_mutex_t lock;
@@ -139,7 +141,8 @@ static void *reading(void *arg)
 {
 	struct csv_ahead *a = arg;
 
-	a->rc = csv_read(a->path, a->data, a->len, a->encoding, take_record, a, &a->err);
+	a->rc = a->source ? a->source(a->source_ctx, take_record, a, &a->err)
+			  : csv_read(a->path, a->data, a->len, a->encoding, take_record, a, &a->err);
 	pthread_mutex_lock(&a->lock);
 	if (a->batches[a->fill % BATCHES]->n && !a->stop) {
 		a->batches[a->fill % BATCHES]->full = 1;
@@ -163,8 +166,9 @@ static void ahead_free(struct csv_ahead *a)
 	free(a);
 }
 
-struct csv_ahead *csv_ahead_open(const char *path, const void *data, size_t len,
-				 enum encoding encoding, struct error *err)
+static struct csv_ahead *ahead_open(const char *path, const void *data, size_t len,
+				    enum encoding encoding, csv_source_fn source, void *source_ctx,
+				    struct error *err)
 {
 	struct csv_ahead *a = calloc(1, sizeof *a);
 	sigset_t all, old;
@@ -192,6 +196,8 @@ struct csv_ahead *csv_ahead_open(const char *path, const void *data, size_t len,
 	a->data = data;
 	a->len = len;
 	a->encoding = encoding;
+	a->source = source;
+	a->source_ctx = source_ctx;
 	error_clear(&a->err);
 	pthread_mutex_init(&a->lock, NULL);
 	pthread_cond_init(&a->changed, NULL);
@@ -208,6 +214,18 @@ struct csv_ahead *csv_ahead_open(const char *path, const void *data, size_t len,
 		return NULL;
 	}
 	return a;
+}
+
+struct csv_ahead *csv_ahead_open(const char *path, const void *data, size_t len,
+				 enum encoding encoding, struct error *err)
+{
+	return ahead_open(path, data, len, encoding, NULL, NULL, err);
+}
+
+struct csv_ahead *csv_ahead_open_source(const char *name, csv_source_fn read, void *src,
+					struct error *err)
+{
+	return ahead_open(name, NULL, 0, ENCODING_AUTO, read, src, err);
 }
 
 const struct csv_record *csv_ahead_next(struct csv_ahead *a)

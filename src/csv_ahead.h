@@ -23,6 +23,15 @@ typedef void (*csv_prepare_fn)(const void *ctx, const struct csv_record *record,
 struct csv_ahead *csv_ahead_open(const char *path, const void *data, size_t len,
 				 enum encoding encoding, struct error *err);
 
+/* A source of records other than a CSV file (a workbook's sheet): reads
+ * it all, handing each record to fn(ctx, record) as csv_read does, and
+ * returns as csv_read does. */
+typedef int (*csv_source_fn)(void *src, csv_record_fn fn, void *ctx, struct error *err);
+
+/* csv_ahead_open for such a source: read(src, ...) runs in the thread. */
+struct csv_ahead *csv_ahead_open_source(const char *name, csv_source_fn read, void *src,
+					struct error *err);
+
 /* The next record, valid until the next call; NULL when there are no
  * more: at the end, or where csv_read stopped on an error (which
  * csv_ahead_close gives). */

@@ -20,7 +20,10 @@ static void put_number(struct csv_writer *w, int present, double v)
 {
 	char buf[64];
 
-	csv_put_cell(w, present ? number_format(v, buf, sizeof buf) : "");
+	if (present)
+		csv_put_number(w, number_format(v, buf, sizeof buf), CSV_QUANTITY);
+	else
+		csv_put_cell(w, "");
 }
 
 static void put_int(struct csv_writer *w, long long v)
@@ -28,7 +31,7 @@ static void put_int(struct csv_writer *w, long long v)
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%lld", v);
-	csv_put_cell(w, buf);
+	csv_put_number(w, buf, CSV_WHOLE);
 }
 
 static const char *column_text(sqlite3_stmt *stmt, int col)
@@ -294,33 +297,31 @@ static const char *const projects_header[] = {
 	"initial_value", NULL
 };
 
-int csv_export(struct store *s, enum export_kind kind, int excel, FILE *out, struct error *err)
+int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w,
+		    struct error *err)
 {
-	struct csv_writer w = { .f = out, .excel = excel };
 	int rc;
 
-	if (excel)
-		fputs("\xEF\xBB\xBF", out);
 	switch (kind) {
 	case EXPORT_KPIS:
-		csv_put_row(&w, kpis_header);
+		csv_put_row(w, kpis_header);
 		rc = each_row(s, "SELECT k.code, coalesce(f.name, '') FROM kpi k"
 			      " LEFT JOIN field f ON f.id = k.field_id ORDER BY k.code COLLATE code_order",
-			      0, kpi_row, &w, err);
+			      0, kpi_row, w, err);
 		break;
 	case EXPORT_ACTUALS:
-		csv_put_row(&w, actuals_header);
+		csv_put_row(w, actuals_header);
 		rc = each_row(s, "SELECT k.code, v.fiscal_year, v.kind, v.value, v.note,"
 			      " v.entered_by, v.entered_at FROM value v JOIN kpi k ON k.id = v.kpi_id"
 			      " ORDER BY k.code COLLATE code_order, v.fiscal_year, v.kind",
-			      0, value_row, &w, err);
+			      0, value_row, w, err);
 		break;
 	case EXPORT_STRATEGY:
-		csv_put_row(&w, strategy_header);
-		rc = each_row(s, strategy_sql, 0, strategy_row, &w, err);
+		csv_put_row(w, strategy_header);
+		rc = each_row(s, strategy_sql, 0, strategy_row, w, err);
 		break;
 	default:
-		csv_put_row(&w, projects_header);
+		csv_put_row(w, projects_header);
 		rc = each_row(s, "SELECT p.municipality, g.name, p.adoption_year, p.number, p.title,"
 			      " p.application, p.national_share, p.period, p.description, p.notes,"
 			      " coalesce(k.code, ''), k.number, coalesce(k.name, ''),"
@@ -328,9 +329,20 @@ int csv_export(struct store *s, enum export_kind kind, int excel, FILE *out, str
 			      " FROM project p JOIN grant_program g ON g.id = p.program_id"
 			      " LEFT JOIN kpi k ON k.project_id = p.id"
 			      " ORDER BY p.municipality, p.number, k.number",
-			      0, project_row, &w, err);
+			      0, project_row, w, err);
 		break;
 	}
+	return rc;
+}
+
+int csv_export(struct store *s, enum export_kind kind, int excel, FILE *out, struct error *err)
+{
+	struct csv_writer w = { .f = out, .excel = excel };
+	int rc;
+
+	if (excel)
+		fputs("\xEF\xBB\xBF", out);
+	rc = csv_export_rows(s, kind, &w, err);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
 		rc = error_set(err, _("cannot write: %s"), strerror(errno));
 	return rc;

@@ -18,6 +18,12 @@ int csv_export_kind(const char *name, enum export_kind *kind, struct error *err)
  * ends. Returns 0, or -1 with err filled. */
 int csv_export(struct store *s, enum export_kind kind, int excel, FILE *out, struct error *err);
 
+/* The export's rows, header first, into w (a CSV writer or another
+ * format's sink). Returns 0, or -1 with err filled. */
+struct csv_writer;
+int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w,
+		    struct error *err);
+
 /* The same into path, opened by outfile_open under rules (NULL: local
  * use): a failed export leaves path as it was. */
 struct outfile_rules;

@@ -18,6 +18,7 @@
 #include "review.h"
 #include "value_batch.h"
 #include "values.h"
+#include "xlsx_read.h"
 
 void import_error(struct import *im, long line, long column, const char *fmt, ...)
 {
@@ -29,6 +30,7 @@ void import_error(struct import *im, long line, long column, const char *fmt, ..
 	snprintf(e.file, sizeof e.file, "%s", im->path);
 	e.line = line;
 	e.column = column;
+	e.cell = im->cells;
 	va_start(ap, fmt);
 	vsnprintf(e.text, sizeof e.text, fmt, ap);
 	va_end(ap);
@@ -727,28 +729,64 @@ static int on_record(void *ctx, const struct csv_record *r)
 	return rd->failed ? -1 : 0;
 }
 
-static int import_one(struct import *im, const struct import_file *f, enum encoding encoding)
+/* A workbook's sheet (csv_ahead's source). */
+struct workbook {
+	const struct import_file *f;
+	char *where;		/* "FILE:SHEET", as errors name it */
+	size_t size;
+};
+
+static int read_sheet(void *src, csv_record_fn fn, void *ctx, struct error *err)
 {
-	struct reader rd = { .im = im };
+	struct workbook *w = src;
+
+	return xlsx_read(w->f->path, w->f->data, w->f->len, w->f->sheet, fn, ctx, w->where, w->size,
+			 err);
+}
+
+/* The file's records, read ahead in a second thread: a CSV file's, or a
+ * workbook's sheet's rows (xlsx_is_workbook), whose errors name cells. */
+static int read_records(struct reader *rd, const struct import_file *f, enum encoding encoding,
+			char *where, size_t size)
+{
+	struct workbook book = { f, where, size };
 	const struct csv_record *r;
 	struct error err;
 	int rc = 0;
 
 	error_clear(&err);
-	rd.ahead = csv_ahead_open(f->path, f->data, f->len, encoding, &err);
-	if (!rd.ahead) {
-		error_list_add(im->errors, &err);
+	snprintf(where, size, "%s", f->path);
+	if (xlsx_is_workbook(f->path, f->data, f->len)) {
+		rd->im->path = where;
+		rd->im->cells = 1;
+		rd->ahead = csv_ahead_open_source(f->path, read_sheet, &book, &err);
+	} else {
+		rd->ahead = csv_ahead_open(f->path, f->data, f->len, encoding, &err);
+	}
+	if (!rd->ahead) {
+		error_list_add(rd->im->errors, &err);
 		return -1;
 	}
-	while ((r = csv_ahead_next(rd.ahead)))
-		if (on_record(&rd, r) != 0) {
+	while ((r = csv_ahead_next(rd->ahead)))
+		if (on_record(rd, r) != 0) {
 			rc = -1;
 			break;
 		}
-	if (csv_ahead_close(rd.ahead, &err) < 0) {
-		error_list_add(im->errors, &err);
+	if (csv_ahead_close(rd->ahead, &err) < 0) {
+		error_list_add(rd->im->errors, &err);
 		rc = -1;
 	}
+	return rc;
+}
+
+static int import_one(struct import *im, const struct import_file *f, enum encoding encoding)
+{
+	struct reader rd = { .im = im };
+	struct error err;
+	char where[sizeof err.file];
+	int rc;
+
+	rc = read_records(&rd, f, encoding, where, sizeof where);
 	if (rc == 0 && !rd.have_header)
 		unknown_header(im, 1);
 	if (rd.wide && wide_table_end(rd.wide) < 0)
@@ -799,6 +837,7 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 
 		im.path = files[i].path;
 		import_seen_file(im.seen, i);
+		im.cells = 0;
 		if (import_one(&im, &files[i], encoding) < 0 && errors->n == before)
 			import_error(&im, 0, 0, _("import stopped"));
 	}

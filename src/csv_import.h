@@ -10,11 +10,13 @@
 #include "store.h"
 
 /* A file to import: read from path, or (data non-NULL) from memory with
- * path as its name. */
+ * path as its name. A workbook (xlsx_is_workbook) is read from its sheet
+ * named sheet, or its first (sheet NULL). */
 struct import_file {
 	const char *path;
 	const void *data;
 	size_t len;
+	const char *sheet;
 };
 
 enum import_kind {

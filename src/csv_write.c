@@ -7,6 +7,10 @@ void csv_put_cell(struct csv_writer *w, const char *text)
 {
 	const char *p;
 
+	if (w->sink) {
+		w->sink->cell(w->sink->ctx, text, CSV_TEXT);
+		return;
+	}
 	if (w->cells++)
 		fputc(',', w->f);
 	if (!strpbrk(text, ",\"\r\n")) {
@@ -22,8 +26,20 @@ void csv_put_cell(struct csv_writer *w, const char *text)
 	fputc('"', w->f);
 }
 
+void csv_put_number(struct csv_writer *w, const char *text, enum csv_cell what)
+{
+	if (w->sink)
+		w->sink->cell(w->sink->ctx, text, what);
+	else
+		csv_put_cell(w, text);
+}
+
 void csv_end_row(struct csv_writer *w)
 {
+	if (w->sink) {
+		w->sink->end_row(w->sink->ctx);
+		return;
+	}
 	fputs(w->excel ? "\r\n" : "\n", w->f);
 	w->cells = 0;
 }

@@ -62,9 +62,32 @@ int error_at(struct error *e, const char *file, long line, long column,
 	return -1;
 }
 
+char *error_column_name(long column, char *buf, size_t size)
+{
+	char rev[16];
+	int n = 0;
+
+	while (column > 0 && n < (int)sizeof rev) {
+		rev[n++] = (char)('A' + (column - 1) % 26);
+		column = (column - 1) / 26;
+	}
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; n > 0 && i + 1 < size; i++) {
+		buf[i] = rev[--n];
+		buf[i + 1] = '\0';
+	}
+	return buf;
+}
+
 char *error_format(const struct error *e, char *buf, size_t size)
 {
-	if (!e->file[0])
+	char col[16];
+
+	if (e->file[0] && e->cell && e->line)
+		snprintf(buf, size, "%s!%s%ld: %s", e->file, error_column_name(e->column, col, sizeof col),
+			 e->line, e->text);
+	else if (!e->file[0])
 		snprintf(buf, size, "%s", e->text);
 	else if (e->line && e->column)
 		snprintf(buf, size, "%s:%ld:%ld: %s", e->file, e->line, e->column, e->text);

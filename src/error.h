@@ -22,14 +22,20 @@ enum error_kind {
 };
 
 /* Where something went wrong and what. file is empty when the error is
- * not about an input file; line and column are 0 when unknown. */
+ * not about an input file; line and column are 0 when unknown. In a
+ * workbook (cell set) file is "FILE:SHEET" and line and column are the
+ * cell's row and column, printed as Excel names the cell: FILE:SHEET!D17. */
 struct error {
 	enum error_kind kind;
 	char file[256];
 	long line;
 	long column;
 	char text[512];
+	int cell;
 };
+
+/* Excel's name of column (from 1): A, Z, AA, XFD. Returns buf. */
+char *error_column_name(long column, char *buf, size_t size);
 
 /* Several errors of one input, up to a limit; the rest are counted. */
 struct error_list {
@@ -57,7 +63,8 @@ int error_of(struct error *e, enum error_kind kind, const char *fmt, ...)
 int error_at(struct error *e, const char *file, long line, long column,
 	     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* Writes the printed form, "FILE:LINE:COLUMN: text" or "text", into buf.
+/* Writes the printed form, "FILE:LINE:COLUMN: text" (FILE:SHEET!D17:
+ * text in a workbook) or "text", into buf.
  * Returns buf. */
 char *error_format(const struct error *e, char *buf, size_t size);
 

@@ -8,7 +8,8 @@
 
 struct import {
 	struct store *s;
-	const char *path;
+	const char *path;	/* the file's name; a workbook's "FILE:SHEET" */
+	int cells;		/* a workbook: lines are rows, errors name cells */
 	const char *user;
 	int names_stand;	/* a file's entered_by is the history's who */
 	char now[32];

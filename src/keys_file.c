@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bytes.h"
 #include "words.h"
 
 #define MARK "kpitree:"
@@ -23,31 +24,14 @@
 #define DISABLED "#kpitree-disabled "
 #define OPTIONS_TAIL ",restrict,pty"
 
-/* A growing text: a file's bytes, or the file to be. */
-struct text {
-	char *data;
-	size_t len, size;
-};
-
-static int text_add(struct text *t, const char *bytes, size_t n, struct error *err)
+/* A file's bytes, or the file to be (struct bytes). */
+static int text_add(struct bytes *t, const char *bytes, size_t n, struct error *err)
 {
-	if (t->len + n + 1 > t->size) {
-		size_t size = (t->len + n + 1) * 2;
-		char *more = realloc(t->data, size);
-
-		if (!more)
-			return error_set(err, _("out of memory"));
-		t->data = more;
-		t->size = size;
-	}
-	memcpy(t->data + t->len, bytes, n);
-	t->len += n;
-	t->data[t->len] = '\0';
-	return 0;
+	return bytes_add(t, bytes, n, 0) < 0 ? error_set(err, _("out of memory")) : 0;
 }
 
 /* The whole file into t; a missing file is empty (*exists 0). */
-static int read_all(const char *path, struct text *t, int *exists, struct error *err)
+static int read_all(const char *path, struct bytes *t, int *exists, struct error *err)
 {
 	char buf[65536];
 	FILE *f = fopen(path, "rb");
@@ -546,7 +530,7 @@ static int line_has_key(const char *line, size_t len, const char *blob)
 
 /* Calls fn for each line of t: its bytes with the newline, and the entry
  * when kpitree wrote it (else NULL). Returns nonzero if fn did. */
-static int each_line(const struct text *t,
+static int each_line(const struct bytes *t,
 		     int (*fn)(void *ctx, const char *line, size_t len, const struct keys_entry *e),
 		     void *ctx)
 {
@@ -597,7 +581,7 @@ int keys_file_each(const char *path, void (*fn)(void *ctx, const struct keys_ent
 		   void *ctx, struct error *err)
 {
 	struct listing l = { .fn = fn, .ctx = ctx };
-	struct text t;
+	struct bytes t;
 	int exists;
 
 	if (read_all(path, &t, &exists, err) < 0)
@@ -611,7 +595,7 @@ int keys_file_find(const char *path, const char *name, struct keys_entry *entry,
 		   struct error *err)
 {
 	struct listing l = { .name = name, .found = entry };
-	struct text t;
+	struct bytes t;
 	int exists, rc;
 
 	if (read_all(path, &t, &exists, err) < 0)
@@ -642,7 +626,7 @@ static int folder_of(const char *path, char *dir, size_t size, struct error *err
 /* Replaces path by t whole: a temporary file beside it, the old file's
  * mode and owner (a new file: 0600, the running user's), fsync, rename,
  * fsync of the folder. */
-static int write_all(const char *path, const char *dir, const struct text *t, int exists,
+static int write_all(const char *path, const char *dir, const struct bytes *t, int exists,
 		     struct error *err)
 {
 	char tmp[4200];
@@ -682,7 +666,7 @@ struct edit {
 	const char *command;
 	int rewrite;			/* give name's lines command, add none */
 	int toggle, disable;		/* turn name's lines off (disable) or on */
-	struct text out;
+	struct bytes out;
 	int count;		/* name's lines now (add) or removed (remove) */
 	int duplicate;		/* the key is on a line already */
 	char other[ACCESS_NAME_MAX + 16];
@@ -727,7 +711,7 @@ static int edit_line(void *ctx, const char *line, size_t len, const struct keys_
 static int edit_file(const char *path, struct edit *ed, struct error *err)
 {
 	char dir[4096], line[20480];
-	struct text in;
+	struct bytes in;
 	int exists, dfd, rc = -1;
 
 	if (folder_of(path, dir, sizeof dir, err) < 0)

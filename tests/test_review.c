@@ -98,7 +98,7 @@ static void default_scheme_proposes_by_status_and_baseline(void **state)
 
 static int import_text(struct store *s, const char *text, struct error_list *errors)
 {
-	struct import_file file = { "scheme.csv", text, strlen(text) };
+	struct import_file file = { "scheme.csv", text, strlen(text), NULL };
 	struct import_stats stats;
 
 	return csv_import(s, &file, 1, ENCODING_AUTO, "t", 1, &stats, errors);

@@ -267,7 +267,7 @@ static void an_imported_value_keeps_its_setting_until_it_changes(void **state)
 	struct testdb *f = *state;
 	static const char text[] = "code,fiscal_year,kind,value,note\n"
 		"H01,2024,actual,20,速報値\nH01,2025,actual,12,\nH01,2026,plan,25,\n";
-	struct import_file file = { "values.csv", text, sizeof text - 1 };
+	struct import_file file = { "values.csv", text, sizeof text - 1, NULL };
 	struct import_stats stats;
 	struct error items[4];
 	struct error_list errors = { items, 0, 4, 0 };

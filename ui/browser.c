@@ -30,6 +30,7 @@
 #include "tree.h"
 #include "values.h"
 #include "width.h"
+#include "xlsx_write.h"
 
 /* Last: term.h defines macros (lines, columns) that would clash above. */
 #include <term.h>
@@ -1469,7 +1470,8 @@ static void export_file(struct browser *b, char *arg)
 		return;
 	}
 	if (csv_export_kind(arg, &kind, &err) < 0 ||
-	    csv_export_file(b->s, kind, 0, file, &b->cli->files, &err) < 0)
+	    (xlsx_is_name(file) ? xlsx_export_file(b->s, kind, file, &b->cli->files, &err)
+				: csv_export_file(b->s, kind, 0, file, &b->cli->files, &err)) < 0)
 		set_message(b, "%s", err.text);
 	else
 		set_message(b, _("wrote %s"), file);

@@ -44,6 +44,26 @@ expect() {
 	fi
 }
 
+# round_trip EXT DESCRIPTION: $work/a-strategy.EXT, a-projects.EXT and
+# a-actuals.EXT (exports) imported into a new empty $work/rt-EXT.db (a
+# test), then every kind exported again as $work/b-EXT-KIND.csv, each
+# $work/a-KIND.csv byte for byte (a test, DESCRIPTION).
+round_trip() {
+	"$KPITREE" --db "$work/rt-$1.db" init --empty >/dev/null
+	run --db "$work/rt-$1.db" import "$work/a-strategy.$1" "$work/a-projects.$1" "$work/a-actuals.$1"
+	expect 0 "" "the $1 exports import into an empty database"
+	same=0
+	for k in kpis actuals strategy projects; do
+		"$KPITREE" --db "$work/rt-$1.db" export $k -o "$work/b-$1-$k.csv"
+		cmp -s "$work/a-$k.csv" "$work/b-$1-$k.csv" || {
+			same=1
+			echo "# $k differs"
+			diff "$work/a-$k.csv" "$work/b-$1-$k.csv" | head -5 | sed 's/^/# /'
+		}
+	done
+	ok $same "$2"
+}
+
 # fixture DB: a database with the small fixture of tests/fixtures.
 fixture() {
 	"$KPITREE" --db "$1" init --empty >/dev/null &&

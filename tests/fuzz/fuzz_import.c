@@ -85,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct error items[20];
 	struct error_list errors = { items, 0, 20, 0 };
-	struct import_file file = { "fuzz.csv", size ? (const void *)data : "", size };
+	struct import_file file = { "fuzz.csv", size ? (const void *)data : "", size, NULL };
 	struct import_stats stats;
 	long long before;
 

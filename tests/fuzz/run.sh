@@ -17,7 +17,7 @@ set -u
 : "${FUZZ_SECONDS:=60}"
 : "${FUZZ_BUILD_ONLY:=}"
 : "${FUZZ_FLAGS:=-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all}"
-: "${CORE_LIBS:=-lsqlite3 -lcsv -lm -lpthread}"
+: "${CORE_LIBS:=-lsqlite3 -lcsv -lxlsxwriter -lzip -lexpat -lm -lpthread}"
 : "${NCURSES_LIBS:=-lncursesw}"
 # Absolute: a target may change its working folder (fuzz_cli does).
 srcdir=$(cd "$srcdir" && pwd)

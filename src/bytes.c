@@ -1,0 +1,29 @@
+/* bytes.c: growing runs of bytes. */
+#include "bytes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int bytes_add(struct bytes *b, const char *s, size_t n, size_t max)
+{
+	size_t need = b->len + n + 1;
+
+	if (need < n || (max && need > max))
+		return -1;
+	if (need > b->size) {
+		size_t size = b->size ? b->size : 256;
+		char *more;
+
+		while (size < need)
+			size *= 2;
+		more = realloc(b->data, size);
+		if (!more)
+			return -1;
+		b->data = more;
+		b->size = size;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}

@@ -1,0 +1,750 @@
+/* xlsx_read.c: a sheet of an .xlsx workbook as records. The ZIP container
+ * is opened with libzip, each entry checked (its path, its encryption,
+ * its inflated size and ratio) before it is inflated; the XML is
+ * streamed through expat, which refuses any DOCTYPE here. A sheet's
+ * merged ranges are listed after its cells: a sheet that has any is
+ * parsed twice, first for them, then row by row into records. */
+#define _GNU_SOURCE
+#include "xlsx_read.h"
+#include "i18n.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <expat.h>
+#include <zip.h>
+
+#include "bytes.h"
+#include "number.h"
+
+/* Shared strings: their bytes and how many. */
+#define MAX_STRING_BYTES (64L << 20)
+#define MAX_STRINGS (1L << 22)
+/* The top-left values of merged ranges, in all. */
+#define MAX_MERGED_BYTES (16L << 20)
+#define MAX_ENTRIES 10000
+
+static const unsigned char zip_magic[4] = { 'P', 'K', 3, 4 };
+static const unsigned char ole_magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+
+struct merge {
+	long r1, c1, r2, c2;
+	char *value;		/* the top-left cell's, once its row is read */
+};
+
+/* The parts read, in order; a sheet is first searched for the word
+ * mergeCell (bytes only, no parse), and only a sheet that has it is
+ * parsed for its merged ranges (PASS_MERGES) before its rows. */
+enum pass { PASS_WORKBOOK, PASS_RELS, PASS_STRINGS, PASS_FIND, PASS_MERGES, PASS_ROWS };
+
+struct book {
+	const char *path;
+	struct error *err;
+	int failed;		/* err is filled */
+	int stopped;		/* fn's non-zero return */
+	zip_t *zip;
+	long inflated;
+	XML_Parser p;
+	const char *entry;
+	enum pass pass;
+	/* the workbook: the sheet wanted and found */
+	const char *want;
+	char sheet[256], rid[256], names[512];
+	char sheet_entry[512], strings_entry[512];
+	char *where;
+	/* shared strings */
+	struct bytes sst;
+	size_t *sst_at, nsst, sst_cap;
+	int in_si, in_t, in_v, in_is, rph;
+	size_t si_start;
+	/* the sheet */
+	long columns;		/* the widest row so far: records' width */
+	long row_last;		/* the last column of this row with a value */
+	int has_merges;		/* the sheet names mergeCell */
+	struct merge *merges;
+	int nmerges;
+	long merged_bytes;
+	long row, col, cell_col;
+	char cell_type[16];
+	int has_value;
+	struct bytes cell, rowtext;
+	size_t *cell_at;	/* per column, 1 + the offset of its text in rowtext, or 0 */
+	struct csv_field *fields;
+	csv_record_fn fn;
+	void *ctx;
+};
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n > m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+/* The first bytes of data, or of path when it is a regular file. */
+static size_t first_bytes(const char *path, const void *data, size_t len, unsigned char *buf,
+			  size_t size)
+{
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	if (data) {
+		n = (ssize_t)(len < size ? len : size);
+		memcpy(buf, data, (size_t)n);
+		return (size_t)n;
+	}
+	/* Only a regular file: opening a FIFO would take a writer's data. */
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return 0;
+	n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, buf, size) : 0;
+	close(fd);
+	return n > 0 ? (size_t)n : 0;
+}
+
+int xlsx_is_workbook(const char *path, const void *data, size_t len)
+{
+	unsigned char b[8];
+	size_t n;
+
+	if (ends_with(path, ".xlsx") || ends_with(path, ".xls"))
+		return 1;
+	n = first_bytes(path, data, len, b, sizeof b);
+	return (n >= 4 && memcmp(b, zip_magic, 4) == 0) || (n >= 8 && memcmp(b, ole_magic, 8) == 0);
+}
+
+/* Records the first failure, at PATH (or at PATH:SHEET!CELL with row),
+ * and stops the parse under way. Returns -1. */
+static int failv(struct book *b, long row, long col, const char *fmt, va_list ap)
+{
+	if (!b->failed) {
+		error_clear(b->err);
+		b->err->kind = ERROR_INVALID;
+		snprintf(b->err->file, sizeof b->err->file, "%s", b->where);
+		b->err->line = row;
+		b->err->column = col;
+		b->err->cell = row != 0;
+		vsnprintf(b->err->text, sizeof b->err->text, fmt, ap);
+		b->failed = 1;
+	}
+	if (b->p)
+		XML_StopParser(b->p, XML_FALSE);
+	return -1;
+}
+
+static int fail(struct book *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(struct book *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	failv(b, 0, 0, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int fail_at(struct book *b, long row, long col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static int fail_at(struct book *b, long row, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	failv(b, row, col, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static const char *local(const char *name)
+{
+	const char *c = strrchr(name, ':');
+
+	return c ? c + 1 : name;
+}
+
+/* An attribute's value by its local name, or NULL. */
+static const char *attr(const char **atts, const char *name)
+{
+	for (; atts[0]; atts += 2)
+		if (strcmp(local(atts[0]), name) == 0)
+			return atts[1];
+	return NULL;
+}
+
+/* A cell reference, A1 to XFD1048576, into row and column; with
+ * no_row a column alone (D) is taken. Returns 0 or -1. */
+static int parse_ref(const char *s, long *row, long *col)
+{
+	long c = 0, r = 0;
+	int letters = 0, digits = 0;
+
+	while (*s == '$')
+		s++;
+	for (; *s >= 'A' && *s <= 'Z' && letters < 4; s++, letters++)
+		c = c * 26 + (*s - 'A' + 1);
+	while (*s == '$')
+		s++;
+	for (; *s >= '0' && *s <= '9' && digits < 8; s++, digits++)
+		r = r * 10 + (*s - '0');
+	if (!letters || !digits || *s || r < 1)
+		return -1;
+	*row = r;
+	*col = c;
+	return 0;
+}
+
+static int check_ref(struct book *b, long row, long col)
+{
+	if (row > XLSX_MAX_ROWS)
+		return fail(b, _("a row past row %ld, the most a sheet has"), XLSX_MAX_ROWS);
+	if (col > XLSX_MAX_COLUMNS)
+		return fail(b, _("a column past column %ld (XFD), the most a sheet has"),
+			    XLSX_MAX_COLUMNS);
+	return 0;
+}
+
+/* An entry's target, from a relationship of xl/workbook.xml, into buf. */
+static int resolve(struct book *b, const char *target, char *buf, size_t size)
+{
+	if (strstr(target, ".."))
+		return fail(b, _("the entry path '%s' leaves the workbook"), target);
+	if (target[0] == '/')
+		snprintf(buf, size, "%s", target + 1);
+	else
+		snprintf(buf, size, "xl/%s", target);
+	return 0;
+}
+
+static void merge_start(struct book *b, const char **atts)
+{
+	const char *ref = attr(atts, "ref"), *colon = ref ? strchr(ref, ':') : NULL;
+	char first[32];
+	struct merge m = { 0 }, *grown;
+
+	if (!colon || colon - ref >= (long)sizeof first)
+		return;
+	snprintf(first, sizeof first, "%.*s", (int)(colon - ref), ref);
+	if (parse_ref(first, &m.r1, &m.c1) < 0 || parse_ref(colon + 1, &m.r2, &m.c2) < 0 ||
+	    m.r2 < m.r1 || m.c2 < m.c1) {
+		fail(b, _("the merged range '%s' is not a range like A1:B2"), ref);
+		return;
+	}
+	if (check_ref(b, m.r2, m.c2) < 0)
+		return;
+	if (b->nmerges >= XLSX_MAX_MERGES) {
+		fail(b, _("more than %d merged ranges"), XLSX_MAX_MERGES);
+		return;
+	}
+	grown = realloc(b->merges, (size_t)(b->nmerges + 1) * sizeof *grown);
+	if (!grown) {
+		fail(b, "%s", _("out of memory"));
+		return;
+	}
+	b->merges = grown;
+	b->merges[b->nmerges++] = m;
+}
+
+static void cell_start(struct book *b, const char **atts)
+{
+	const char *ref = attr(atts, "r"), *t = attr(atts, "t");
+	long row = b->row, col = b->col + 1;
+
+	if (ref && parse_ref(ref, &row, &col) < 0) {
+		fail_at(b, b->row, b->col + 1, _("'%s' is not a cell reference"), ref);
+		return;
+	}
+	if (check_ref(b, b->row, col) < 0)
+		return;
+	b->col = b->cell_col = col;
+	snprintf(b->cell_type, sizeof b->cell_type, "%s", t ? t : "n");
+	b->cell.len = 0;
+	b->has_value = 0;
+}
+
+static void row_start(struct book *b, const char **atts)
+{
+	const char *r = attr(atts, "r");
+	long row = b->row + 1;
+	char *end;
+
+	if (r) {
+		errno = 0;
+		row = strtol(r, &end, 10);
+		if (*end || errno || row < 1) {
+			fail(b, _("'%s' is not a row number"), r);
+			return;
+		}
+	}
+	if (row <= b->row) {
+		fail(b, _("row %ld comes after row %ld"), row, b->row);
+		return;
+	}
+	if (check_ref(b, row, 1) < 0)
+		return;
+	b->row = row;
+	b->col = 0;
+	b->rowtext.len = 0;
+	if (b->cell_at)
+		memset(b->cell_at, 0, (size_t)(b->row_last + 1) * sizeof *b->cell_at);
+	b->row_last = 0;
+}
+
+static void XMLCALL on_start(void *ud, const char *name, const char **atts)
+{
+	struct book *b = ud;
+	const char *n = local(name);
+
+	switch (b->pass) {
+	case PASS_WORKBOOK:
+		if (strcmp(n, "sheet") == 0 && attr(atts, "name") && attr(atts, "id")) {
+			const char *sheet = attr(atts, "name");
+			size_t len = strlen(b->names);
+
+			snprintf(b->names + len, sizeof b->names - len, "%s%s", len ? ", " : "", sheet);
+			if (!b->rid[0] && (!b->want || strcmp(b->want, sheet) == 0)) {
+				snprintf(b->sheet, sizeof b->sheet, "%s", sheet);
+				snprintf(b->rid, sizeof b->rid, "%s", attr(atts, "id"));
+			}
+		}
+		return;
+	case PASS_RELS:
+		if (strcmp(n, "Relationship") == 0 && attr(atts, "Id") && attr(atts, "Target")) {
+			const char *type = attr(atts, "Type");
+
+			if (strcmp(attr(atts, "Id"), b->rid) == 0)
+				resolve(b, attr(atts, "Target"), b->sheet_entry, sizeof b->sheet_entry);
+			else if (type && ends_with(type, "/sharedStrings"))
+				resolve(b, attr(atts, "Target"), b->strings_entry, sizeof b->strings_entry);
+		}
+		return;
+	case PASS_STRINGS:
+		if (strcmp(n, "si") == 0) {
+			b->in_si = 1;
+			b->si_start = b->sst.len;
+		} else if (strcmp(n, "rPh") == 0) {
+			b->rph++;
+		} else if (strcmp(n, "t") == 0 && b->in_si && !b->rph) {
+			b->in_t = 1;
+		}
+		return;
+	default:
+		break;
+	}
+	if (strcmp(n, "row") == 0) {
+		row_start(b, atts);
+	} else if (strcmp(n, "c") == 0) {
+		cell_start(b, atts);
+	} else if (strcmp(n, "v") == 0) {
+		b->in_v = b->has_value = 1;
+	} else if (strcmp(n, "is") == 0) {
+		b->in_is = b->has_value = 1;
+	} else if (strcmp(n, "rPh") == 0) {
+		b->rph++;
+	} else if (strcmp(n, "t") == 0 && b->in_is && !b->rph) {
+		b->in_t = 1;
+	} else if (strcmp(n, "mergeCell") == 0 && b->pass == PASS_MERGES) {
+		merge_start(b, atts);
+	}
+}
+
+static void XMLCALL on_text(void *ud, const char *s, int len)
+{
+	struct book *b = ud;
+
+	if (b->pass == PASS_STRINGS) {
+		if (b->in_t && bytes_add(&b->sst, s, (size_t)len, MAX_STRING_BYTES) < 0)
+			fail(b, _("more than %ld MiB of shared strings"), MAX_STRING_BYTES >> 20);
+		else if (b->in_t && b->sst.len - b->si_start > (size_t)XLSX_MAX_CELL)
+			fail(b, _("a shared string longer than %ld MiB"), XLSX_MAX_CELL >> 20);
+		return;
+	}
+	if (b->pass != PASS_ROWS || !(b->in_v || b->in_t))
+		return;
+	if (bytes_add(&b->cell, s, (size_t)len, (size_t)XLSX_MAX_CELL) < 0)
+		fail_at(b, b->row, b->cell_col, _("a cell longer than %ld MiB"), XLSX_MAX_CELL >> 20);
+}
+
+static void string_end(struct book *b)
+{
+	if (b->nsst >= MAX_STRINGS) {
+		fail(b, _("more than %ld shared strings"), MAX_STRINGS);
+		return;
+	}
+	if (b->nsst == b->sst_cap) {
+		size_t cap = b->sst_cap ? b->sst_cap * 2 : 1024;
+		size_t *p = realloc(b->sst_at, cap * sizeof *p);
+
+		if (!p) {
+			fail(b, "%s", _("out of memory"));
+			return;
+		}
+		b->sst_at = p;
+		b->sst_cap = cap;
+	}
+	if (bytes_add(&b->sst, "", 1, MAX_STRING_BYTES) < 0) {
+		fail(b, "%s", _("out of memory"));
+		return;
+	}
+	b->sst_at[b->nsst++] = b->si_start;
+	b->in_si = 0;
+}
+
+/* The cell just read as text into the row. */
+static void cell_end(struct book *b)
+{
+	const char *type = b->cell_type, *text = b->cell.data ? b->cell.data : "";
+	char num[64];
+
+	if (!b->has_value)
+		return;
+	if (b->pass != PASS_ROWS)
+		return;
+	if (strcmp(type, "s") == 0) {
+		char *end;
+		long i;
+
+		errno = 0;
+		i = strtol(text, &end, 10);
+		if (end == text || *end || errno || i < 0 || (size_t)i >= b->nsst) {
+			fail_at(b, b->row, b->cell_col, _("shared string '%s' is not in the workbook"), text);
+			return;
+		}
+		text = b->sst.data + b->sst_at[i];
+	} else if (strcmp(type, "b") == 0) {
+		text = strcmp(text, "1") == 0 ? "TRUE" : "FALSE";
+	} else if (strcmp(type, "n") == 0 && *text) {
+		char *end;
+		double v = strtod(text, &end);
+
+		if (*end || !isfinite(v)) {
+			fail_at(b, b->row, b->cell_col, _("'%s' is not a number, in a number cell"), text);
+			return;
+		}
+		text = number_format(v, num, sizeof num);
+	}
+	if (!*text)
+		return;
+	b->cell_at[b->cell_col] = b->rowtext.len + 1;
+	if (b->cell_col > b->row_last)
+		b->row_last = b->cell_col;
+	if (bytes_add(&b->rowtext, text, strlen(text) + 1, (size_t)XLSX_MAX_ROW) < 0)
+		fail_at(b, b->row, b->cell_col, _("a row longer than %ld MiB"), XLSX_MAX_ROW >> 20);
+}
+
+static const char *cell_text(struct book *b, long col)
+{
+	return b->cell_at[col] ? b->rowtext.data + b->cell_at[col] - 1 : "";
+}
+
+/* The row just read, its merged cells filled, handed to fn unless it has
+ * no value at all. */
+static void row_end(struct book *b)
+{
+	struct csv_record r;
+	int i, any = 0;
+	long c;
+
+	if (b->row_last > b->columns)
+		b->columns = b->row_last;
+	r = (struct csv_record){ b->row, (size_t)b->columns, b->fields, NULL };
+	for (c = 1; c <= b->columns; c++)
+		b->fields[c - 1] = (struct csv_field){ cell_text(b, c), strlen(cell_text(b, c)) };
+	for (i = 0; i < b->nmerges; i++) {
+		struct merge *m = &b->merges[i];
+
+		if (m->r1 == b->row && m->c1 <= b->columns && *cell_text(b, m->c1)) {
+			size_t n = strlen(cell_text(b, m->c1));
+
+			b->merged_bytes += (long)n + 1;
+			if (b->merged_bytes > MAX_MERGED_BYTES || !(m->value = strdup(cell_text(b, m->c1)))) {
+				fail_at(b, b->row, m->c1, _("more than %ld MiB in merged cells"),
+					MAX_MERGED_BYTES >> 20);
+				return;
+			}
+		}
+		if (!m->value || b->row < m->r1 || b->row > m->r2)
+			continue;
+		for (c = m->c1; c <= m->c2 && c <= b->columns; c++)
+			if (!b->fields[c - 1].len)
+				b->fields[c - 1] = (struct csv_field){ m->value, strlen(m->value) };
+	}
+	for (c = 0; c < b->columns && !any; c++)
+		any = b->fields[c].len != 0;
+	if (any && (b->stopped = b->fn(b->ctx, &r)) != 0)
+		XML_StopParser(b->p, XML_FALSE);
+}
+
+static void XMLCALL on_end(void *ud, const char *name)
+{
+	struct book *b = ud;
+	const char *n = local(name);
+
+	if (b->failed)
+		return;
+	if (strcmp(n, "rPh") == 0 && b->rph) {
+		b->rph--;
+	} else if (strcmp(n, "t") == 0) {
+		b->in_t = 0;
+	} else if (b->pass == PASS_STRINGS) {
+		if (strcmp(n, "si") == 0 && b->in_si)
+			string_end(b);
+	} else if (strcmp(n, "v") == 0) {
+		b->in_v = 0;
+	} else if (strcmp(n, "is") == 0) {
+		b->in_is = 0;
+	} else if (strcmp(n, "c") == 0 && b->pass == PASS_ROWS) {
+		cell_end(b);
+	} else if (strcmp(n, "row") == 0 && b->pass == PASS_ROWS) {
+		row_end(b);
+	}
+}
+
+static void XMLCALL on_doctype(void *ud, const char *name, const char *sysid, const char *pubid,
+			       int internal)
+{
+	struct book *b = ud;
+
+	(void)name;
+	(void)sysid;
+	(void)pubid;
+	(void)internal;
+	fail(b, _("%s declares a DOCTYPE: entities are not read"), b->entry);
+}
+
+/* Whether the open entry's bytes hold word (b->has_merges), inflated
+ * within the entry's declared size. Closes zf. Returns 0 or -1. */
+static int find_word(struct book *b, zip_file_t *zf, const zip_stat_t *st, const char *name,
+		     const char *word)
+{
+	size_t keep = strlen(word) - 1, have = 0;
+	zip_uint64_t total = 0;
+	char buf[65536 + 16];
+	zip_int64_t n;
+
+	while ((n = zip_fread(zf, buf + have, sizeof buf - 16)) > 0) {
+		total += (zip_uint64_t)n;
+		if (total > st->size) {
+			fail(b, _("%s inflates past its declared size"), name);
+			break;
+		}
+		have += (size_t)n;
+		if (memmem(buf, have, word, keep + 1)) {
+			b->has_merges = 1;
+			break;
+		}
+		/* a word cut between two reads */
+		memmove(buf, buf + have - (have < keep ? have : keep), have < keep ? have : keep);
+		have = have < keep ? have : keep;
+	}
+	if (!b->failed && n < 0)
+		fail(b, "%s: %s", name, zip_file_strerror(zf));
+	b->inflated += (long)total;
+	zip_fclose(zf);
+	return b->failed ? -1 : 0;
+}
+
+/* Parses the entry name through the handlers for pass. An entry that is
+ * not there is an error when required. Returns 0, fn's non-zero return,
+ * or -1 with the error recorded. */
+static int read_entry(struct book *b, const char *name, enum pass pass, int required)
+{
+	zip_stat_t st;
+	zip_file_t *zf;
+	zip_int64_t n;
+	zip_uint64_t total = 0;
+	char buf[65536];
+	int rc = 0, again;
+
+	zip_stat_init(&st);
+	if (zip_stat(b->zip, name, 0, &st) != 0)
+		return required ? fail(b, _("no %s in the workbook"), name) : 0;
+	/* A sheet read again counts once. */
+	again = pass == PASS_MERGES || pass == PASS_ROWS;
+	if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE) ||
+	    st.size > (zip_uint64_t)(XLSX_MAX_INFLATED - (again ? 0 : b->inflated)))
+		return fail(b, _("%s inflates past %ld MiB, the most read from a workbook"), name,
+			    XLSX_MAX_INFLATED >> 20);
+	if (st.size > (1u << 20) && st.size / (st.comp_size ? st.comp_size : 1) > XLSX_MAX_RATIO)
+		return fail(b, _("%s inflates more than %d times (a ZIP bomb?)"), name,
+			    XLSX_MAX_RATIO);
+	zf = zip_fopen(b->zip, name, 0);
+	if (!zf)
+		return fail(b, "%s: %s", name, zip_strerror(b->zip));
+	if (pass == PASS_FIND)
+		return find_word(b, zf, &st, name, "mergeCell");
+	b->p = XML_ParserCreate(NULL);
+	if (!b->p) {
+		zip_fclose(zf);
+		return fail(b, "%s", _("out of memory"));
+	}
+	b->pass = pass;
+	b->entry = name;
+	b->in_t = b->in_v = b->in_is = b->rph = b->in_si = 0;
+	XML_SetUserData(b->p, b);
+	XML_SetElementHandler(b->p, on_start, on_end);
+	XML_SetCharacterDataHandler(b->p, on_text);
+	XML_SetStartDoctypeDeclHandler(b->p, on_doctype);
+	while ((n = zip_fread(zf, buf, sizeof buf)) > 0) {
+		total += (zip_uint64_t)n;
+		if (total > st.size) {
+			fail(b, _("%s inflates past its declared size"), name);
+			break;
+		}
+		if (XML_Parse(b->p, buf, (int)n, 0) != XML_STATUS_OK)
+			break;
+	}
+	if (!b->failed && !b->stopped && n < 0)
+		fail(b, "%s: %s", name, zip_file_strerror(zf));
+	else if (!b->failed && !b->stopped && n == 0)
+		XML_Parse(b->p, buf, 0, 1);
+	if (!b->failed && !b->stopped && XML_GetErrorCode(b->p) != XML_ERROR_NONE)
+		fail(b, _("%s:%lu: not well-formed XML: %s"), name,
+		     (unsigned long)XML_GetCurrentLineNumber(b->p),
+		     XML_ErrorString(XML_GetErrorCode(b->p)));
+	if (!again)
+		b->inflated += (long)total;
+	XML_ParserFree(b->p);
+	b->p = NULL;
+	zip_fclose(zf);
+	if (b->failed)
+		rc = -1;
+	else if (b->stopped)
+		rc = b->stopped;
+	return rc;
+}
+
+/* Every entry's path stays inside the workbook and none is encrypted. */
+static int check_entries(struct book *b)
+{
+	zip_int64_t i, n = zip_get_num_entries(b->zip, 0);
+
+	if (n > MAX_ENTRIES)
+		return fail(b, _("more than %d entries"), MAX_ENTRIES);
+	for (i = 0; i < n; i++) {
+		const char *name = zip_get_name(b->zip, (zip_uint64_t)i, 0);
+		zip_stat_t st;
+
+		if (!name)
+			return fail(b, "%s", zip_strerror(b->zip));
+		if (name[0] == '/' || strchr(name, '\\') || strcmp(name, "..") == 0 ||
+		    strncmp(name, "../", 3) == 0 || strstr(name, "/../") || ends_with(name, "/.."))
+			return fail(b, _("the entry path '%s' leaves the workbook"), name);
+		zip_stat_init(&st);
+		if (zip_stat_index(b->zip, (zip_uint64_t)i, 0, &st) == 0 &&
+		    (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+			return fail(b, "%s", _("a password-protected workbook: open it in Excel and save it"
+					       " as an Excel Workbook (.xlsx) without a password, then"
+					       " import that"));
+	}
+	return 0;
+}
+
+static int open_zip(struct book *b, const void *data, size_t len)
+{
+	unsigned char head[8];
+	size_t n = first_bytes(b->path, data, len, head, sizeof head);
+	zip_error_t ze;
+	struct stat st;
+	int code;
+
+	if (!data && stat(b->path, &st) != 0)
+		return fail(b, "%s", strerror(errno));
+	if (!data && !S_ISREG(st.st_mode))
+		return fail(b, "%s", _("a workbook must be a regular file (not a pipe or a device)"));
+	if (n >= 8 && memcmp(head, ole_magic, 8) == 0)
+		return fail(b, "%s", _("an Excel 97-2003 workbook (.xls) or a password-protected one:"
+				       " open it in Excel and save it as an Excel Workbook (.xlsx)"
+				       " without a password, then import that"));
+	if (n < 4 || memcmp(head, zip_magic, 4) != 0)
+		return fail(b, "%s", _("not an .xlsx workbook (no ZIP container): save it as an Excel"
+				       " Workbook (.xlsx), or name a CSV file .csv"));
+	zip_error_init(&ze);
+	if (data) {
+		zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+
+		b->zip = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+		if (src && !b->zip)
+			zip_source_free(src);
+	} else {
+		b->zip = zip_open(b->path, ZIP_RDONLY, &code);
+		if (!b->zip)
+			zip_error_init_with_code(&ze, code);
+	}
+	if (!b->zip) {
+		fail(b, _("not a readable workbook: %s"), zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return -1;
+	}
+	zip_error_fini(&ze);
+	return check_entries(b);
+}
+
+/* The sheet wanted: its entry and its shared strings' entry. */
+static int find_sheet(struct book *b)
+{
+	if (read_entry(b, "xl/workbook.xml", PASS_WORKBOOK, 1) < 0)
+		return -1;
+	if (!b->rid[0])
+		return b->want ? fail(b, _("no sheet '%s' (sheets: %s)"), b->want, b->names)
+			       : fail(b, _("no sheet in the workbook"));
+	snprintf(b->where, 512, "%s:%s", b->path, b->sheet);
+	if (read_entry(b, "xl/_rels/workbook.xml.rels", PASS_RELS, 1) < 0)
+		return -1;
+	if (!b->sheet_entry[0])
+		return fail(b, _("sheet '%s' has no part in the workbook"), b->sheet);
+	return 0;
+}
+
+int xlsx_read(const char *path, const void *data, size_t len, const char *sheet,
+	      csv_record_fn fn, void *ctx, char *where, size_t where_size, struct error *err)
+{
+	struct book b = { .path = path, .err = err, .want = sheet, .fn = fn, .ctx = ctx };
+	char at[512];
+	int rc, i;
+
+	snprintf(at, sizeof at, "%s", path);
+	b.where = at;
+	rc = open_zip(&b, data, len);
+	if (rc == 0)
+		rc = find_sheet(&b);
+	if (rc == 0 && b.strings_entry[0])
+		rc = read_entry(&b, b.strings_entry, PASS_STRINGS, 1);
+	if (rc == 0)
+		rc = read_entry(&b, b.sheet_entry, PASS_FIND, 1);
+	if (rc == 0 && b.has_merges)
+		rc = read_entry(&b, b.sheet_entry, PASS_MERGES, 1);
+	if (rc == 0) {
+		b.cell_at = calloc((size_t)XLSX_MAX_COLUMNS + 1, sizeof *b.cell_at);
+		b.fields = calloc((size_t)XLSX_MAX_COLUMNS, sizeof *b.fields);
+		if (!b.cell_at || !b.fields)
+			rc = fail(&b, "%s", _("out of memory"));
+	}
+	snprintf(where, where_size, "%s", at);
+	if (rc == 0) {
+		b.row = 0;
+		rc = read_entry(&b, b.sheet_entry, PASS_ROWS, 1);
+	}
+	if (b.zip)
+		zip_discard(b.zip);
+	for (i = 0; i < b.nmerges; i++)
+		free(b.merges[i].value);
+	free(b.merges);
+	free(b.sst.data);
+	free(b.sst_at);
+	free(b.cell.data);
+	free(b.rowtext.data);
+	free(b.cell_at);
+	free(b.fields);
+	return rc;
+}

@@ -1,0 +1,110 @@
+#!/bin/sh
+# xlsx.sh: workbooks. The exports as .xlsx read by a second reader
+# (openpyxl) cell by cell against the CSV exports; the round trip through
+# workbooks; workbooks written part by part (xlsx_make.py) and by
+# openpyxl imported; hostile workbooks refused within bounds.
+. "${srcdir:-.}/tests/cli/lib.sh"
+cells="/usr/bin/python3 $srcdir/tests/cli/xlsx_cells.py"
+make="/usr/bin/python3 $srcdir/tests/cli/xlsx_make.py"
+plan 26
+
+db="$work/a.db"
+"$KPITREE" --db "$db" init >/dev/null
+for k in kpis actuals strategy projects; do
+	"$KPITREE" --db "$db" export $k -o "$work/a-$k.csv"
+	run --db "$db" export $k -o "$work/a-$k.xlsx"
+	[ "$status" -eq 0 ] && [ "$(head -c 4 "$work/a-$k.xlsx" | od -An -c | tr -d ' ')" = 'PK003004' ] &&
+		$cells "$work/a-$k.xlsx" "$work/a-$k.csv"
+	ok $? "export $k -o FILE.xlsx: a workbook with the CSV export's cells, numbers as numbers, header frozen, filtered, printed on A4"
+done
+
+"$KPITREE" --db "$db" export kpis --format xlsx >"$work/out.xlsx" &&
+	$cells "$work/out.xlsx" "$work/a-kpis.csv"
+ok $? "--format xlsx to standard output writes the same workbook"
+
+run --db "$db" export kpis --excel -o "$work/e.xlsx"
+[ "$status" -eq 2 ] && [ ! -e "$work/e.xlsx" ]
+ok $? "--excel with a workbook is a usage error, and nothing is written"
+
+run --db "$db" export report -o "$work/r.xlsx"
+[ "$status" -eq 2 ] && [ ! -e "$work/r.xlsx" ]
+ok $? "export report refuses .xlsx (md, html or csv)"
+
+# Round trip: export every kind as workbooks, import them into an empty
+# database, export CSV again: the bytes of the CSV round trip.
+round_trip xlsx "export xlsx, import, export CSV: the bytes of the CSV round trip, all four kinds"
+same=0
+for k in kpis actuals strategy projects; do
+	"$KPITREE" --db "$work/rt-xlsx.db" export $k -o "$work/b-$k.xlsx"
+	$cells "$work/b-$k.xlsx" "$work/a-$k.csv" || { same=1; echo "# $k differs"; }
+done
+ok $same "and export xlsx again: the same workbook cells"
+
+# A workbook as other programs write it: the sheet named, shared strings
+# with rich text and phonetic runs, inline strings, formulas' cached
+# values, a merged code cell.
+fresh() { rm -f "$work/$1.db"; "$KPITREE" --db "$work/$1.db" init >/dev/null; }
+fresh w
+$make actuals "$work/実績.xlsx"
+run --db "$work/w.db" import "$work/実績.xlsx"
+[ "$status" -eq 1 ] && grep -q "実績.xlsx:表紙!1: a header of no known kind" "$work/err"
+ok $? "the first sheet is read by default, and its errors name the sheet"
+run --db "$work/w.db" import --sheet 実績 "$work/実績.xlsx"
+"$KPITREE" --db "$work/w.db" export actuals | grep '^SP1-1,202[23],' | cut -d, -f1-5 >"$work/got"
+printf 'SP1-1,2022,actual,31.25,inline\nSP1-1,2023,actual,12.5,札幌 市\n' >"$work/want"
+[ "$status" -eq 0 ] && cmp -s "$work/got" "$work/want"
+ok $? "--sheet: rich text without its reading, inline strings, cached formula values, a merged cell's value"
+run --db "$work/w.db" import --sheet 無い "$work/実績.xlsx"
+expect 1 "kpitree: $work/実績.xlsx: no sheet '無い' (sheets: 表紙, 実績)
+kpitree: nothing imported" "a sheet that is not there is named, with the sheets there are"
+$make badvalue "$work/bad.xlsx"
+before=$("$SQLITE3" "$work/w.db" "SELECT count(*) FROM history")
+run --db "$work/w.db" import --sheet 実績 "$work/bad.xlsx"
+expect 1 "kpitree: $work/bad.xlsx:実績!D3: value: not a number: 'twelve'
+kpitree: nothing imported" "an error names the file, the sheet and the cell"
+[ "$("$SQLITE3" "$work/w.db" "SELECT count(*) FROM history")" = "$before" ]
+ok $? "and nothing is written"
+LANG=ja_JP.UTF-8 run --db "$work/w.db" import --sheet 実績 "$work/bad.xlsx"
+expect 1 "kpitree: $work/bad.xlsx:実績!D3: value: 数値ではありません: 「twelve」
+kpitree: 何も取り込みませんでした" "in Japanese too"
+fresh o
+$make openpyxl "$work/o.xlsx"
+run --db "$work/o.db" import "$work/o.xlsx"
+"$KPITREE" --db "$work/o.db" export actuals | grep '^SP1-1,202[23],plan' | cut -d, -f1-5 >"$work/got"
+printf 'SP1-1,2022,plan,1511,計画\nSP1-1,2023,plan,1600.5,\n' >"$work/want"
+[ "$status" -eq 0 ] && cmp -s "$work/got" "$work/want"
+ok $? "a workbook written by openpyxl (shared strings, a merged cell) imports"
+
+# Hostile or foreign files: refused, saying why, nothing written.
+refused() {
+	run --db "$work/w.db" import "$work/$1"
+	if [ "$status" -eq 1 ] && grep -qF "$2" "$work/err" && grep -q "nothing imported" "$work/err"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		sed 's/^/#   /' "$work/err"
+	fi
+}
+for k in bomb ratio dotdot doctype rows bigcell; do $make $k "$work/$k.xlsx"; done
+refused bomb.xlsx "bomb.xlsx:Sheet1: xl/worksheets/sheet1.xml inflates past 256 MiB" \
+	"an entry declaring 300 MiB is refused before it is inflated"
+refused ratio.xlsx "ratio.xlsx:Sheet1: xl/worksheets/sheet1.xml inflates more than 1000 times (a ZIP bomb?)" \
+	"an entry compressed 1000 to 1 is refused"
+refused dotdot.xlsx "dotdot.xlsx: the entry path '../evil.xml' leaves the workbook" \
+	"an entry path with .. is refused"
+refused doctype.xlsx "doctype.xlsx:Sheet1: xl/worksheets/sheet1.xml declares a DOCTYPE: entities are not read" \
+	"a billion-laughs DOCTYPE is refused before any entity"
+refused rows.xlsx "rows.xlsx:Sheet1: a row past row 1048576, the most a sheet has" \
+	"a row past Excel's last is refused"
+refused bigcell.xlsx "bigcell.xlsx:Sheet1!A1: a cell longer than 1 MiB" "a cell over 1 MiB is refused at its cell"
+printf '\320\317\021\340\241\261\032\341rest' >"$work/old.xls"
+refused old.xls "old.xls: an Excel 97-2003 workbook (.xls) or a password-protected one: open it in Excel and save it as an Excel Workbook (.xlsx)" \
+	"an .xls (or password-protected) file is refused, saying to save it as .xlsx"
+cp "$work/old.xls" "$work/old-named.csv"
+refused old-named.csv "old-named.csv: an Excel 97-2003 workbook" "told by its magic bytes whatever its name"
+fresh e
+$make empty "$work/empty.xlsx"
+run --db "$work/e.db" import "$work/empty.xlsx"
+expect 0 "" "a million empty rows after the data are passed over"
+
+exit $((tap_failed > 0))

@@ -1,0 +1,73 @@
+#!/usr/bin/python3
+# xlsx_cells.py: a second, independent reader of kpitree's workbooks
+# (openpyxl). xlsx_cells.py BOOK.xlsx FILE.csv: the first sheet holds
+# FILE.csv's cells, cell by cell (numbers as numbers, read back as the
+# CSV writes them; text as text), and has a frozen header row, an
+# autofilter over every row and column, A4 paper, the header row printed
+# on every page and no column narrower than its widest line. Says what
+# differs and exits 1; exits 0 when all holds.
+import csv
+import re
+import sys
+import unicodedata
+
+import openpyxl
+
+
+def text_of(v):
+    """A cell's value as kpitree's CSV writes it."""
+    if v is None:
+        return ""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if float(v) == int(v) and abs(v) < 1e15:
+            return str(int(v))
+        return repr(float(v))
+    return str(v)
+
+
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def main(book, path):
+    ws = openpyxl.load_workbook(book).worksheets[0]
+    with open(path, newline="", encoding="utf-8") as f:
+        want = list(csv.reader(f))
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    bad = []
+    if len(rows) != len(want):
+        bad.append("%d rows, the CSV has %d" % (len(rows), len(want)))
+    for i, (got, exp) in enumerate(zip(rows, want)):
+        got = got + [None] * (len(exp) - len(got))
+        for j, e in enumerate(exp):
+            g = got[j] if j < len(got) else None
+            if text_of(g) != e:
+                bad.append("row %d column %d: %r, the CSV has %r" % (i + 1, j + 1, g, e))
+            # numbers are numbers, and a code such as 0001 stays text
+            if isinstance(g, str) and i > 0 and re.fullmatch(r"-?[1-9][0-9]*(\.[0-9]+)?|0\.[0-9]+", e) \
+                    and ws.cell(1, j + 1).value not in ("code", "entered_at"):
+                bad.append("row %d column %d: %r is text, not a number" % (i + 1, j + 1, g))
+    cols = len(want[0]) if want else 0
+    last = openpyxl.utils.get_column_letter(cols) if cols else "A"
+    if ws.freeze_panes != "A2":
+        bad.append("frozen at %s, not below the header" % ws.freeze_panes)
+    if ws.auto_filter.ref != "A1:%s%d" % (last, len(want)):
+        bad.append("autofilter %s" % ws.auto_filter.ref)
+    if ws.page_setup.paperSize not in (9, "9"):
+        bad.append("paper %s, not A4 (9)" % ws.page_setup.paperSize)
+    if ws.print_title_rows != "$1:$1" and ws.print_title_rows != "1:1":
+        bad.append("print titles %s" % ws.print_title_rows)
+    for j in range(cols):
+        letter = openpyxl.utils.get_column_letter(j + 1)
+        need = max(max((width(line) for line in r[j].split("\n")), default=0)
+                   for r in want if j < len(r))
+        have = ws.column_dimensions[letter].width or 0
+        if have < min(need, 50):
+            bad.append("column %s is %s wide for text %d wide" % (letter, have, need))
+    for b in bad[:10]:
+        print("# " + b)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

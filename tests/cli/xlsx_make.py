@@ -1,0 +1,145 @@
+#!/usr/bin/python3
+# xlsx_make.py KIND OUT: writes a workbook for the import tests with
+# Python's zipfile, part by part, as other programs write them: shared
+# strings with rich text and phonetic runs, inline strings, formulas
+# with cached values, merged cells; and hostile ones. KIND:
+#   actuals    an actuals sheet "実績" (second sheet; the first is "表紙")
+#   badvalue   the same with a value that is not a number at D3
+#   openpyxl   an actuals sheet written by openpyxl (another writer)
+#   bomb       an entry declaring 300 MiB
+#   ratio      an entry of 64 MiB of one byte (compressed about 1000 to 1)
+#   dotdot     an entry named ../evil.xml
+#   doctype    a sheet with a billion-laughs DOCTYPE
+#   rows       a row past 1,048,576
+#   empty      a million empty rows after the data
+#   bigcell    a cell of 1.5 MiB
+import struct
+import sys
+import zipfile
+
+KIND, OUT = sys.argv[1], sys.argv[2]
+
+CT = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      '<Default Extension="xml" ContentType="application/xml"/>'
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+      '</Types>')
+RELS = ('<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        '</Relationships>')
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def book(sheets, strings=None, extra=None):
+    """sheets: [(name, xml)]; strings: the shared strings' <si> bodies."""
+    wb = ('<?xml version="1.0" encoding="UTF-8"?><workbook %s %s><sheets>' % (NS, RNS) +
+          ''.join('<sheet name="%s" sheetId="%d" r:id="rId%d"/>' % (n, i + 1, i + 1)
+                  for i, (n, _) in enumerate(sheets)) + '</sheets></workbook>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships '
+            'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+            ''.join('<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>' % (i + 1, i + 1)
+                    for i in range(len(sheets))) +
+            '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+            '</Relationships>')
+    with zipfile.ZipFile(OUT, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("_rels/.rels", RELS)
+        z.writestr("xl/workbook.xml", wb)
+        z.writestr("xl/_rels/workbook.xml.rels", rels)
+        for i, (_, xml) in enumerate(sheets):
+            z.writestr("xl/worksheets/sheet%d.xml" % (i + 1), xml)
+        sst = ''.join('<si>%s</si>' % s for s in (strings or []))
+        z.writestr("xl/sharedStrings.xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><sst %s>%s</sst>' % (NS, sst))
+        for name, data in (extra or []):
+            z.writestr(name, data)
+
+
+def sheet(rows, tail=""):
+    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet %s %s><sheetData>%s</sheetData>%s</worksheet>'
+            % (NS, RNS, rows, tail))
+
+
+# Shared strings: 0-6 the header, 7 the code (rich text with a phonetic
+# run), 8 "actual", 9 a note.
+STRINGS = ['<t>code</t>', '<t>fiscal_year</t>', '<t>kind</t>', '<t>value</t>', '<t>note</t>',
+           '<t>entered_by</t>', '<t>entered_at</t>',
+           '<r><rPr><b/></rPr><t>SP1</t></r><r><t>-1</t></r><rPh sb="0" eb="1"><t>エスピー</t></rPh>',
+           '<t>actual</t>', '<t xml:space="preserve">札幌 市</t>']
+
+
+def actuals(d3='<c r="D3"><f>10+2.5</f><v>12.5</v></c>'):
+    header = '<row r="1">' + ''.join('<c r="%s1" t="s"><v>%d</v></c>' % (c, i)
+                                     for i, c in enumerate("ABCDEFG")) + '</row>'
+    # A2:A3 merged: row 3's code is row 2's. B as numbers, C a formula's
+    # cached string, E an inline string.
+    rows = (header +
+            '<row r="2"><c r="A2" t="s"><v>7</v></c><c r="B2"><v>2022</v></c>'
+            '<c r="C2" t="s"><v>8</v></c><c r="D2"><v>31.25</v></c>'
+            '<c r="E2" t="inlineStr"><is><t>inline</t></is></c></row>'
+            '<row r="3"><c r="B3"><v>2023</v></c><c r="C3" t="str"><f>"act"&amp;"ual"</f><v>actual</v></c>'
+            + d3 + '<c r="E3" t="s"><v>9</v></c></row>')
+    return sheet(rows, '<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>')
+
+
+def cover():
+    return sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>表紙</t></is></c></row>')
+
+
+def patch_size(path, size):
+    """Declares size as the first xl/worksheets/sheet1.xml's size."""
+    data = bytearray(open(path, "rb").read())
+    name = b"xl/worksheets/sheet1.xml"
+    for sig, off in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        i = 0
+        while True:
+            i = data.find(sig, i)
+            if i < 0:
+                break
+            n = 30 if sig == b"PK\x03\x04" else 46
+            if data[i + n:i + n + len(name)] == name:
+                data[i + off:i + off + 4] = struct.pack("<I", size)
+            i += 4
+    open(path, "wb").write(bytes(data))
+
+
+if KIND == "actuals":
+    book([("表紙", cover()), ("実績", actuals())], STRINGS)
+elif KIND == "badvalue":
+    book([("表紙", cover()), ("実績", actuals('<c r="D3" t="inlineStr"><is><t>twelve</t></is></c>'))], STRINGS)
+elif KIND == "openpyxl":
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["code", "fiscal_year", "kind", "value", "note"])
+    ws.append(["SP1-1", 2022, "plan", 1511, "計画"])
+    ws.append([None, 2023, "plan", 1600.5, None])
+    ws.merge_cells("A2:A3")
+    wb.save(OUT)
+elif KIND == "bomb":
+    book([("Sheet1", actuals())], STRINGS)
+    patch_size(OUT, 300 << 20)
+elif KIND == "ratio":
+    book([("Sheet1", sheet(" " * (64 << 20)))], STRINGS)
+elif KIND == "dotdot":
+    book([("Sheet1", actuals())], STRINGS, [("../evil.xml", "<x/>")])
+elif KIND == "doctype":
+    lol = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' +
+           ''.join('<!ENTITY lol%d "%s">' % (i + 1, ('&lol%s;' % (i if i else '')) * 10)
+                   for i in range(9)) + ']><worksheet %s><sheetData><row r="1"><c r="A1" t="inlineStr">'
+           '<is><t>&lol9;</t></is></c></row></sheetData></worksheet>' % NS)
+    book([("Sheet1", lol)], STRINGS)
+elif KIND == "rows":
+    book([("Sheet1", sheet('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>1</v></c></row>'))], STRINGS)
+elif KIND == "empty":
+    rows = actuals()
+    empty = ''.join('<row r="%d"/>' % r for r in range(4, 1000004))
+    book([("Sheet1", rows.replace('</sheetData>', empty + '</sheetData>'))], STRINGS)
+elif KIND == "bigcell":
+    book([("Sheet1", sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>%s</t></is></c></row>' % ("x" * (3 << 19))))], STRINGS)
+else:
+    sys.exit("xlsx_make.py: no kind " + KIND)
