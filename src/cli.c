@@ -281,6 +281,27 @@ struct globals {
 	char refused[256];	/* why the words of an SSH client were refused */
 };
 
+/* Where the global option name keeps its one value, or NULL for an
+ * option that is not such. */
+static const char **global_value(struct globals *g, const char *name)
+{
+	const struct {
+		const char *name;
+		const char **value;
+	} options[] = {
+		{ "--db", &g->db }, { "--user", &g->user }, { "--ssh-user", &g->ssh_user },
+		{ "--ssh-role", &g->ssh_role }, { "--ssh-exports", &g->ssh_exports },
+		{ "--ssh-keys", &g->ssh_keys }, { "--ssh-recheck", &g->ssh_recheck },
+		{ "--ssh-idle", &g->ssh_idle },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof options / sizeof options[0]; i++)
+		if (strcmp(name, options[i].name) == 0)
+			return options[i].value;
+	return NULL;
+}
+
 /* Options that choose the database, who one is, or the language (main.c
  * has set the locale from them already): a forced command sets them, and
  * an SSH client may not. */
@@ -337,27 +358,15 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 		if (widens(a)) {
 			if (i + 1 >= argc)
 				return usage_error(cli, _("%s needs a value"), a);
-			if (strcmp(a, "--db") == 0)
-				g->db = argv[++i];
-			else if (strcmp(a, "--user") == 0)
-				g->user = argv[++i];
-			else if (strcmp(a, "--ssh-user") == 0)
-				g->ssh_user = argv[++i];
-			else if (strcmp(a, "--ssh-role") == 0)
-				g->ssh_role = argv[++i];
+			const char **value = global_value(g, a);
+
+			if (value)
+				*value = argv[++i];
 			else if ((strcmp(a, "--lang") == 0 || strcmp(a, "--ssh-lang") == 0) &&
 				 !i18n_lang_ok(argv[i + 1]))
 				return usage_error(cli, _("%s: '%s' is neither ja nor en"), a, argv[i + 1]);
 			else if (strcmp(a, "--lang") == 0 || strcmp(a, "--ssh-lang") == 0)
 				i++;	/* main.c has set the locale by it */
-			else if (strcmp(a, "--ssh-exports") == 0)
-				g->ssh_exports = argv[++i];
-			else if (strcmp(a, "--ssh-keys") == 0)
-				g->ssh_keys = argv[++i];
-			else if (strcmp(a, "--ssh-recheck") == 0)
-				g->ssh_recheck = argv[++i];
-			else if (strcmp(a, "--ssh-idle") == 0)
-				g->ssh_idle = argv[++i];
 			else if (strcmp(a, "--ssh-scope") == 0 && g->nssh_scopes == ACCESS_MAX_SCOPES)
 				return usage_error(cli, _("--ssh-scope: at most %d"), ACCESS_MAX_SCOPES);
 			else if (strcmp(a, "--ssh-scope") == 0)
