@@ -11,7 +11,7 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/kpitree-fuzz-out.XXXXXX")
 trap 'rm -rf "$log" "$out"' EXIT
 echo "1..$(echo $targets | wc -w)"
 FUZZ_BUILD_ONLY=1 FUZZ_FLAGS="-O0" FUZZ_OUT="$out" srcdir="$srcdir" \
-	$SHELL "$f/run.sh" >"$log" 2>&1
+	sh "$f/run.sh" >"$log" 2>&1
 status=$?
 n=0
 for t in $targets; do
