@@ -446,7 +446,7 @@ static int open_store(struct cli *cli, const char *db_option)
 		if (paths_make_parent(cli->db_path, &err) < 0)
 			return cli_fail_error(cli, &err);
 		mode = STORE_CREATE;
-	} else if (cli->read_only || (need == DB_READ && access(cli->db_path, W_OK) != 0)) {
+	} else if (cli->read_only || (need == DB_READ && !store_writable(cli->db_path))) {
 		mode = STORE_READ_ONLY;
 	} else {
 		mode = STORE_READ_WRITE;

@@ -296,6 +296,57 @@ static int schema_known(struct store *s, int creating, int *version, struct erro
 	return 0;
 }
 
+int store_writable(const char *path)
+{
+	char dir[4200];
+	const char *slash = strrchr(path, '/');
+
+	if (access(path, W_OK) != 0)
+		return 0;
+	if (!slash)
+		return access(".", W_OK) == 0;
+	snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
+	return access(dir, W_OK) == 0;
+}
+
+/* The URI that opens file read-only without creating anything beside it.
+ * A reader who may not write the file, or its folder, must not leave a
+ * -wal or -shm of its own there: another account's -shm locks the owner
+ * out, and a read-only folder takes none. While a -wal is there, some
+ * session has the database open (or one was killed), and SQLite reads
+ * through it, using the -shm read-only if it is not ours (readonly_shm);
+ * without one, nobody is writing, and the file is read as it is
+ * (immutable: no locks, so a writer that opens it meanwhile is not seen).
+ * A reader who may write both is opened as usual. Returns 1 with uri
+ * filled, 0 when no URI is needed. */
+static int read_only_uri(const char *file, char *uri, size_t size)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char wal[4200];
+	const unsigned char *p;
+	size_t n;
+
+	if (store_writable(file))
+		return 0;
+	snprintf(wal, sizeof wal, "%s-wal", file);
+	n = (size_t)snprintf(uri, size, "file:");
+	for (p = (const unsigned char *)file; *p && n + 4 < size; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
+			uri[n++] = (char)*p;
+		} else {
+			uri[n++] = '%';
+			uri[n++] = hex[*p >> 4];
+			uri[n++] = hex[*p & 15];
+		}
+	}
+	if (*p)
+		return -1;
+	snprintf(uri + n, size - n, "%s",
+		 access(wal, F_OK) == 0 ? "?mode=ro&readonly_shm=1" : "?mode=ro&immutable=1");
+	return 1;
+}
+
 /* Opens file, which is path or the temporary file that becomes path;
  * messages name path. */
 static struct store *open_file(const char *path, const char *file, enum store_mode mode,
@@ -303,6 +354,8 @@ static struct store *open_file(const char *path, const char *file, enum store_mo
 {
 	struct store *s;
 	struct stat st;
+	char uri[3 * 4200];
+	const char *name = file;
 	int flags, version;
 
 	if (stat(file, &st) == 0) {
@@ -312,6 +365,10 @@ static struct store *open_file(const char *path, const char *file, enum store_mo
 		}
 		if (!S_ISREG(st.st_mode)) {
 			error_set(err, _("%s: not a regular file"), path);
+			return NULL;
+		}
+		if (access(file, R_OK) != 0) {
+			error_of(err, ERROR_IO, "%s: %s", path, strerror(errno));
 			return NULL;
 		}
 		if (!is_sqlite_file(path)) {
@@ -348,7 +405,18 @@ static struct store *open_file(const char *path, const char *file, enum store_mo
 	flags = SQLITE_OPEN_NOMUTEX | (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
 	if (mode == STORE_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(file, &s->db, flags, NULL) != SQLITE_OK) {
+	if (s->read_only) {
+		switch (read_only_uri(file, uri, sizeof uri)) {
+		case 1:
+			name = uri;
+			flags |= SQLITE_OPEN_URI;
+			break;
+		case -1:
+			error_set(err, _("%.64s…: path longer than %zu bytes"), path, sizeof uri / 3);
+			goto fail;
+		}
+	}
+	if (sqlite3_open_v2(name, &s->db, flags, NULL) != SQLITE_OK) {
 		error_set(err, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
 		goto fail;
 	}
@@ -733,6 +801,13 @@ int store_backup(struct store *s, const char *dest, const struct outfile_rules *
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
 		error_set(err, "%s: %s", dest, sqlite3_errstr(rc));
+		goto fail;
+	}
+	/* The copy carries the source's WAL mark; a backup is one file
+	 * whole, which read-only media can open, so it is marked for a
+	 * rollback journal. */
+	if (sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		error_set(err, "%s: %s", dest, sqlite3_errmsg(out));
 		goto fail;
 	}
 	if (sqlite3_close(out) != SQLITE_OK) {

@@ -35,6 +35,11 @@ struct store {
 /* How long a writer waits for another one before giving up, in ms. */
 #define STORE_BUSY_TIMEOUT_MS 60000
 
+/* Whether this process may write the database at path and make files
+ * beside it (SQLite's -wal and -shm): a reader who may not is opened
+ * read-only, creating nothing. */
+int store_writable(const char *path);
+
 /* Opens path in mode; WAL, foreign keys on, busy timeout set, and (unless
  * read-only) the schema created or migrated to the current version. A
  * file without a schema, or with a newer one, is refused before anything

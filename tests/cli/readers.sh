@@ -1,0 +1,79 @@
+#!/bin/sh
+# readers.sh: a reader who may not write the database, or its folder,
+# creates nothing beside it: another account's show leaves no -wal or
+# -shm of its own to lock the owner out; a database in a read-only folder
+# and a backup on read-only media are read and checked; a backup is one
+# self-contained file, not in WAL mode. Two throwaway accounts, so root.
+. "$srcdir/tests/screen/root.sh"
+. "$srcdir/tests/cli/lib.sh"
+if [ "$(id -u)" -ne 0 ]; then
+	echo "1..0 # SKIP two accounts are needed, which takes root or sudo"
+	exit 0
+fi
+plan 11
+owner="kpo$$"
+reader="kpr$$"
+useradd --system --no-create-home --shell /bin/sh "$owner" || exit 1
+useradd --system --no-create-home --shell /bin/sh "$reader" || { userdel "$owner"; exit 1; }
+trap 'userdel "$owner"; userdel "$reader"; rm -rf "$work"' EXIT
+# The accounts run a copy they can reach (the build folder may be under
+# /root), with the catalogues a build tree's program finds beside it.
+mkdir "$work/bin" && cp "$KPITREE" "$work/bin/kpitree" || exit 1
+[ ! -d "${KPITREE%/*}/locale" ] || cp -R "${KPITREE%/*}/locale" "$work/bin/" || exit 1
+chmod -R a+rX "$work/bin" && chmod 711 "$work"
+as() { who=$1; shift; runuser -u "$who" -- env KPITREE_USER="$who" "$work/bin/kpitree" "$@"; }
+# others FOLDER: what in FOLDER is not the owner's
+others() { find "$1" -mindepth 1 ! -user "$owner"; }
+
+# A shared folder (sticky, anyone may add files), the database the
+# owner's, readable by all.
+shared="$work/shared"
+mkdir "$shared" && chmod 1777 "$shared"
+as "$owner" --db "$shared/k.db" init >/dev/null && chmod 644 "$shared/k.db"
+as "$reader" --db "$shared/k.db" show H01 >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && grep -q "^H01 " "$work/out" && [ -z "$(others "$shared")" ]
+ok $? "another account's show reads the database and leaves no file of its own"
+as "$owner" --db "$shared/k.db" set H01 R7 5 >/dev/null 2>"$work/err"
+ok $? "the owner then writes as before"
+
+# While a session of the owner's holds the database open, the last change
+# is in its -wal: the reader reads through it, with the owner's -shm.
+{ echo "SELECT count(*) FROM sqlite_master;"; sleep 4; } | runuser -u "$owner" -- "$SQLITE3" "$shared/k.db" >/dev/null &
+holder=$!
+sleep 1
+as "$owner" --db "$shared/k.db" set H01 R7 7 >/dev/null 2>&1
+[ -e "$shared/k.db-wal" ]; ok $? "(the owner's session keeps a -wal beside the database)"
+as "$reader" --db "$shared/k.db" show H01 >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && grep -q "^R7 (2025) *- *7 " "$work/out" && [ -z "$(others "$shared")" ]
+ok $? "a reader sees what is in the -wal, and still leaves nothing of its own"
+wait "$holder"
+
+# A folder no one may write into: the owner's own database, read-only.
+ro="$work/ro"
+mkdir "$ro" && chown "$owner" "$ro"
+as "$owner" --db "$ro/k.db" init >/dev/null && chmod 644 "$ro/k.db" && chmod 555 "$ro"
+as "$owner" --db "$ro/k.db" --read-only show H01 >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && grep -q "^H01 " "$work/out"
+ok $? "a database in a read-only folder is read with --read-only"
+as "$reader" --db "$ro/k.db" export kpis >"$work/out" 2>"$work/err" && grep -q "^H01," "$work/out"
+ok $? "and by another account without it"
+chmod 600 "$ro/k.db"
+as "$reader" --db "$ro/k.db" show H01 >"$work/out" 2>"$work/err"
+[ $? -eq 1 ] && [ "$(cat "$work/err")" = "kpitree: $ro/k.db: Permission denied" ]
+ok $? "a database the account may not read is refused as such, not as another kind of file"
+[ "$(ls -A "$ro")" = k.db ]; ok $? "and nothing was made beside it"
+
+# A backup is one file: no WAL mark, so that read-only media read it.
+chmod 755 "$ro"
+as "$owner" --db "$shared/k.db" backup "$ro/copy.db" >/dev/null 2>"$work/err"
+[ "$(od -An -tu1 -j18 -N2 "$ro/copy.db" | tr -s ' ')" = " 1 1" ]
+ok $? "a backup is a self-contained file (not in WAL mode)"
+chmod 644 "$ro/copy.db" && chmod 555 "$ro"
+as "$owner" --db "$ro/copy.db" check >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && [ "$(cat "$work/out")" = ok ]
+ok $? "a backup on read-only media is checked"
+as "$reader" --db "$ro/copy.db" show H01 >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && grep -q "^R7 (2025) *- *7 " "$work/out" && [ "$(ls -A "$ro" | tr '\n' ' ')" = "copy.db k.db " ]
+ok $? "and read by another account, holding the last value, with nothing made beside it"
+chmod 755 "$ro"
+[ "$tap_failed" -eq 0 ] || { cat "$work/err"; false; }
