@@ -1149,6 +1149,15 @@ static int run_import(struct cli *cli)
 	return EXIT_DONE;
 }
 
+/* An export that failed: one to standard output that could not be
+ * written says so (a file named with -o is named by its writer). */
+static int fail_output(struct cli *cli, const char *path, struct error *e)
+{
+	if (!path)
+		outfile_name_error(cli->out, _("standard output"), e);
+	return cli_fail_error(cli, e);
+}
+
 static int run_report(struct cli *cli)
 {
 	const char *path = cli_option(cli, "-o"), *format = cli_option(cli, "--format");
@@ -1175,7 +1184,7 @@ static int run_report(struct cli *cli)
 		return EXIT_FAILED;
 	rc = path ? report_write_file(cli->store, &o, path, &cli->files, &e)
 		  : report_write(cli->store, &o, cli->out, &e);
-	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+	return rc < 0 ? fail_output(cli, path, &e) : EXIT_DONE;
 }
 
 static int run_export(struct cli *cli)
@@ -1209,7 +1218,7 @@ static int run_export(struct cli *cli)
 	else
 		rc = path ? csv_export_file(cli->store, kind, excel, path, &cli->files, &e)
 			  : csv_export(cli->store, kind, excel, cli->out, &e);
-	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+	return rc < 0 ? fail_output(cli, path, &e) : EXIT_DONE;
 }
 
 static void print_due(void *ctx, const struct access_kpi *k)

@@ -344,7 +344,7 @@ int csv_export(struct store *s, enum export_kind kind, int excel, FILE *out, str
 		fputs("\xEF\xBB\xBF", out);
 	rc = csv_export_rows(s, kind, &w, err);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
-		rc = error_set(err, _("cannot write: %s"), strerror(errno));
+		rc = error_of(err, ERROR_IO, _("cannot write: %s"), strerror(errno));
 	return rc;
 }
 

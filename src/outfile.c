@@ -382,13 +382,27 @@ int outfile_close(struct outfile *o, int ok, struct error *err)
 	return rc;
 }
 
+void outfile_name_error(FILE *f, const char *name, struct error *err)
+{
+	char text[sizeof err->text];
+
+	if (!err || !ferror(f))
+		return;
+	snprintf(text, sizeof text, "%s", err->text);
+	error_of(err, ERROR_IO, "%s: %s", name, text);
+}
+
 int outfile_write(const char *name, const struct outfile_rules *rules,
 		  int (*write)(void *ctx, FILE *f, struct error *err), void *ctx,
 		  struct error *err)
 {
 	struct outfile o;
+	int ok;
 
 	if (outfile_open(&o, name, rules, OUTFILE_STREAM, err) < 0)
 		return -1;
-	return outfile_close(&o, write(ctx, o.f, err) == 0, err);
+	ok = write(ctx, o.f, err) == 0;
+	if (!ok)
+		outfile_name_error(o.f, o.path, err);
+	return outfile_close(&o, ok, err);
 }

@@ -62,6 +62,11 @@ int outfile_open(struct outfile *o, const char *name, const struct outfile_rules
  * or -1 with err filled (err is left alone when !ok). */
 int outfile_close(struct outfile *o, int ok, struct error *err);
 
+/* After a writer failed on f, opened as name: when f itself failed (a
+ * full disk, a closed pipe), err names the file, "NAME: TEXT", and is of
+ * kind ERROR_IO; any other error is left as it is. */
+void outfile_name_error(FILE *f, const char *name, struct error *err);
+
 /* write(ctx, f) into name under rules, whole or not at all. Returns 0,
  * or -1 with err filled. */
 int outfile_write(const char *name, const struct outfile_rules *rules,

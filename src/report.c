@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <time.h>
 
@@ -725,7 +726,7 @@ int report_write(struct store *s, const struct report_options *o, FILE *out, str
 		fputs("</body>\n</html>\n", out);
 	review_list_free(&r.list);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
-		rc = error_set(err, _("cannot write the report"));
+		rc = error_of(err, ERROR_IO, _("cannot write: %s"), strerror(errno));
 	return rc;
 }
 

@@ -192,11 +192,11 @@ int xlsx_export(struct store *s, enum export_kind kind, FILE *out, struct error 
 		rc = error_set(err, "%s: %s", tmp, strerror(errno));
 	while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
 		if (fwrite(buf, 1, n, out) != n)
-			rc = error_set(err, _("cannot write: %s"), strerror(errno));
+			rc = error_of(err, ERROR_IO, _("cannot write: %s"), strerror(errno));
 	if (in)
 		fclose(in);
 	unlink(tmp);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
-		rc = error_set(err, _("cannot write: %s"), strerror(errno));
+		rc = error_of(err, ERROR_IO, _("cannot write: %s"), strerror(errno));
 	return rc;
 }

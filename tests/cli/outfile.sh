@@ -7,7 +7,7 @@
 # unless --force, and standard output still works.
 . "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/cli/lib.sh"
-plan 23
+plan 26
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null || exit 1
 cd "$work" || exit 1
@@ -30,13 +30,18 @@ ok $? "export -o through a symbolic link writes its target and keeps the link"
 ok $? "backup through a symbolic link writes its target"
 if mknod full c 1 7 2>/dev/null; then
 	run --db "$db" export kpis -o full
-	[ $status -eq 1 ] && [ -c full ] && grep -q "No space left on device" "$work/err"
-	ok $? "export -o onto a device (a copy of /dev/full) writes into it: an error, the device kept"
+	[ $status -eq 1 ] && [ -c full ] &&
+		[ "$(cat "$work/err")" = "kpitree: full: cannot write: No space left on device" ]
+	ok $? "export -o onto a device (a copy of /dev/full) writes into it: an error naming it, the device kept"
 	run --db "$db" backup full
-	[ $status -eq 1 ] && [ -c full ]
+	[ $status -eq 1 ] && [ -c full ] && [ "$(cat "$work/err")" = "kpitree: full: No space left on device" ]
 	ok $? "and so does backup"
+	run --db "$db" export report -o full
+	[ $status -eq 1 ] && [ -c full ] &&
+		[ "$(cat "$work/err")" = "kpitree: full: cannot write: No space left on device" ]
+	ok $? "and export report, with the reason"
 else
-	for i in 1 2; do
+	for i in 1 2 3; do
 		tap_n=$((tap_n + 1))
 		echo "ok $tap_n # SKIP mknod needs root"
 	done
@@ -53,6 +58,11 @@ ok $? "-o - and -o /dev/stdout write standard output in place"
 "$KPITREE" --db "$db" backup - >backup.out && head -c 15 backup.out | grep -q "SQLite format 3" &&
 	"$KPITREE" --db "$work/backup.out" check >/dev/null
 ok $? "backup - writes a whole database to standard output"
+for k in kpis report; do
+	"$KPITREE" --db "$db" export $k >/dev/full 2>"$work/err"
+	[ $? -eq 1 ] && [ "$(cat "$work/err")" = "kpitree: standard output: cannot write: No space left on device" ]
+	ok $? "export $k to a full standard output says which output failed and why"
+done
 run --db "$db" export kpis -o "$work"
 expect 1 "kpitree: $work: a folder, not a file" "export -o onto a folder is refused"
 
