@@ -34,6 +34,22 @@ int i18n_lang_ok(const char *lang)
 	return lang && (strcmp(lang, "ja") == 0 || strcmp(lang, "en") == 0);
 }
 
+/* Whether the environment asks for Japanese messages: LC_ALL, else
+ * LC_MESSAGES, else LANG, as setlocale reads them, names ja. */
+static int wants_japanese(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v)
+			return strncmp(v, "ja", 2) == 0 && (v[2] == '\0' || v[2] == '_' || v[2] == '.');
+	}
+	return 0;
+}
+
 void i18n_locale(const char *lang, int forced)
 {
 	const char *codeset;
@@ -65,6 +81,11 @@ void i18n_locale(const char *lang, int forced)
 
 		for (i = 0; i < sizeof categories / sizeof categories[0]; i++)
 			setlocale(categories[i], "");
+		/* Japanese asked for, on a system without that locale (a
+		 * minimal server): the messages in Japanese all the same */
+		if (wants_japanese() && !setlocale(LC_MESSAGES, "") &&
+		    set_any(LC_MESSAGES, english_locales) && !getenv("LANGUAGE"))
+			setenv("LANGUAGE", "ja", 1);
 	}
 	/* No LANG at all (Tera Term, PuTTY), LANG=C: the characters are
 	 * still UTF-8, or every Japanese text would be blank or cut. */

@@ -4,7 +4,7 @@
 # errors in Japanese. The program finds this build's catalogue by itself,
 # from its build tree: no variable says where.
 . "$srcdir/tests/screen/lib.sh"
-plan 33
+plan 34
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -55,7 +55,8 @@ grep -q "^令和7年度 " "$work/out" && grep -q "遅れ$" "$work/out"
 ok $? "kpitree show writes 令和7年度 and 遅れ under ja_JP"
 # Japanese whatever else the environment says, where it asks for it.
 for how in "env -i LANG=ja_JP.UTF-8 LC_CTYPE=UTF-8" "env -i LANG=C KPITREE_LANG=ja" \
-	"env -i LC_ALL=C.UTF-8 $KPITREE --lang ja" "env -i LOCPATH=/nonexistent $KPITREE --lang ja"; do
+	"env -i LC_ALL=C.UTF-8 $KPITREE --lang ja" "env -i LOCPATH=/nonexistent $KPITREE --lang ja" \
+	"env -i LOCPATH=/nonexistent LANG=ja_JP.UTF-8"; do
 	case $how in
 	*--lang*) $how --db "$db" show H01 >"$work/out" ;;
 	*) $how "$KPITREE" --db "$db" show H01 >"$work/out" ;;
