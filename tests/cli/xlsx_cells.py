@@ -4,9 +4,14 @@
 # FILE.csv's cells, cell by cell (numbers as numbers, read back as the
 # CSV writes them; text as text), and has a frozen header row, an
 # autofilter over every row and column, A4 paper, the header row printed
-# on every page and no column narrower than its widest line. Says what
-# differs and exits 1; exits 0 when all holds.
+# on every page and no column narrower than its widest line. A cell of a
+# merged range reads as the range's top-left cell. With a third argument,
+# LEVELS (1-based columns from the outermost, such as 1,3,4,5,6,7), the
+# merged ranges are exactly the runs of rows that repeat a level's cell
+# and every level before it, one column wide. Says what differs and
+# exits 1; exits 0 when all holds.
 import csv
+import datetime
 import re
 import sys
 import unicodedata
@@ -18,6 +23,10 @@ def text_of(v):
     """A cell's value as kpitree's CSV writes it."""
     if v is None:
         return ""
+    if isinstance(v, datetime.datetime):
+        return v.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(v, datetime.date):
+        return v.strftime("%Y-%m-%d")
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         if float(v) == int(v) and abs(v) < 1e15:
             return str(int(v))
@@ -29,12 +38,45 @@ def width(s):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-def main(book, path):
+def runs(want, levels):
+    """The merged ranges a nested table of want has, as A1:B2 refs."""
+    refs = set()
+    for k, col in enumerate(levels):
+        start = 1
+        for i in range(1, len(want) + 1):
+            key = tuple(want[i][c - 1] for c in levels[:k + 1]) if i < len(want) else None
+            prev = tuple(want[i - 1][c - 1] for c in levels[:k + 1])
+            if key != prev or not prev[-1] or i == 1:
+                if i - 1 > start and prev[-1]:
+                    letter = openpyxl.utils.get_column_letter(col)
+                    refs.add("%s%d:%s%d" % (letter, start + 1, letter, i))
+                start = i
+    return refs
+
+
+def main(book, path, levels=None):
     ws = openpyxl.load_workbook(book).worksheets[0]
     with open(path, newline="", encoding="utf-8") as f:
         want = list(csv.reader(f))
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    # a date cell (no hour in its format) as a date, a time as a time
+    rows = [[c.value.date() if getattr(c, "is_date", False) and c.value is not None and "h" not in c.number_format
+             else c.value for c in r] for r in ws.iter_rows()]
     bad = []
+    merged = set(str(m) for m in ws.merged_cells.ranges)
+    for m in ws.merged_cells.ranges:
+        top = rows[m.min_row - 1][m.min_col - 1]
+        for r in range(m.min_row, m.max_row + 1):
+            for c in range(m.min_col, m.max_col + 1):
+                if (r, c) != (m.min_row, m.min_col):
+                    rows[r - 1][c - 1] = top
+    if levels is not None:
+        expect = runs(want, [int(c) for c in levels.split(",")])
+        for m in sorted(merged - expect):
+            bad.append("merged %s, not a level's run" % m)
+        for m in sorted(expect - merged):
+            bad.append("not merged: %s" % m)
+        if not expect:
+            bad.append("no run of rows to merge in the data")
     if len(rows) != len(want):
         bad.append("%d rows, the CSV has %d" % (len(rows), len(want)))
     for i, (got, exp) in enumerate(zip(rows, want)):
@@ -70,4 +112,4 @@ def main(book, path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:4]))
