@@ -6,7 +6,7 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 cells="/usr/bin/python3 $srcdir/tests/cli/xlsx_cells.py"
 make="/usr/bin/python3 $srcdir/tests/cli/xlsx_make.py"
-plan 27
+plan 29
 
 # The strategy's nested levels, merged down as the government's table
 # merges them: strategy, then 重点戦略プロジェクト to 内容.
@@ -30,9 +30,46 @@ run --db "$db" export kpis --excel -o "$work/e.xlsx"
 [ "$status" -eq 2 ] && [ ! -e "$work/e.xlsx" ]
 ok $? "--excel with a workbook is a usage error, and nothing is written"
 
-run --db "$db" export report -o "$work/r.xlsx"
-[ "$status" -eq 2 ] && [ ! -e "$work/r.xlsx" ]
-ok $? "export report refuses .xlsx (md, html or csv)"
+# The report as a workbook: a summary, the CSV report's rows, charts.
+rdb="$work/r.db"
+"$KPITREE" --db "$rdb" init >/dev/null
+"$KPITREE" --db "$rdb" set H01 R7 12 >/dev/null
+"$KPITREE" --db "$rdb" set H05 R7 30000 >/dev/null
+"$KPITREE" --db "$rdb" export report --year R7 --format csv -o "$work/r.csv"
+run --db "$rdb" export report --year R7 -o "$work/r.xlsx"
+[ "$status" -eq 0 ] && XLSX_SHEET=KPI $cells "$work/r.xlsx" "$work/r.csv"
+ok $? "export report -o FILE.xlsx: a KPI sheet with the CSV report's cells, years as 令和7年度 beside 2025, progress as a percentage"
+/usr/bin/python3 - "$work/r.xlsx" "$work/r.csv" summary charts <<'EOF'
+import csv, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == [sys.argv[3], "KPI", sys.argv[4]], wb.sheetnames
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+summary = [list(r) for r in wb[sys.argv[3]].iter_rows(values_only=True)]
+assert summary[2][:3] == [summary[2][0], "令和7年度", 2025], summary[2]
+
+for word in ("achieved", "on track", "behind", "no data"):
+    want = sum(1 for r in rows if r["status"] == word)
+    assert [r for r in summary if r[0] == word][0][1] == want, (word, want)
+c = [r for r in summary if r[0] == "C"][0]
+assert c[2:4] == [0, sum(1 for r in rows if r["proposed_rank"] == "C")], c
+charts = wb[sys.argv[4]]
+with_values = [r["code"] for r in rows if r["values"]]
+assert len(charts._charts) == len(with_values), (len(charts._charts), with_values)
+cells = [list(r) for r in charts.iter_rows(values_only=True)]
+top = [i for i, r in enumerate(cells) if r[0] and str(r[0]).startswith("H01 ")][0]
+assert cells[top + 1][:5] == ["FY", "FY (西暦)", "plan", "actual", "target"], cells[top + 1]
+r7 = [r for r in cells[top + 2:top + 16] if r[1] == 2025][0]
+assert r7[:5] == ["令和7年度", 2025, None, 12, 0], r7
+chart = [ch for ch in charts._charts if ch.anchor._from.row == top][0]
+refs = [(s.tx.strRef.f if s.tx.strRef else s.tx.v, s.val.numRef.f) for s in chart.series]
+first, last = top + 3, top + 2 + sum(1 for r in cells[top + 2:top + 16] if r[1])
+assert [f for _, f in refs] == ["%s!$%s$%d:$%s$%d" % (sys.argv[4], c, first, c, last) for c in "CDE"], refs
+EOF
+ok $? "a summary of statuses and ranks, 令和7年度 with 2025, and a chart per KPI with values: plan, actual and the target over its years"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$rdb" export report --year R7 --format xlsx >"$work/r-ja.xlsx"
+/usr/bin/python3 -c 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); assert wb.sheetnames == ["概要", "KPI", "グラフ"], wb.sheetnames; assert wb["グラフ"]["C2"].value == "計画"' "$work/r-ja.xlsx" &&
+	XLSX_SHEET=KPI $cells "$work/r-ja.xlsx" "$work/r.csv"
+ok $? "--format xlsx to standard output, in Japanese: the sheets and labels in Japanese, the same cells"
 
 # Round trip: export every kind as workbooks, import them into an empty
 # database, export CSV again: the bytes of the CSV round trip.

@@ -9,9 +9,14 @@
 # LEVELS (1-based columns from the outermost, such as 1,3,4,5,6,7), the
 # merged ranges are exactly the runs of rows that repeat a level's cell
 # and every level before it, one column wide. Says what differs and
-# exits 1; exits 0 when all holds.
+# exits 1; exits 0 when all holds. A column headed "NAME (西暦)" after
+# one headed NAME holds a fiscal year's Gregorian year, NAME the same
+# year as 令和7年度: the pair is the CSV's one column NAME. A cell shown as
+# a percentage (0.57, format 0%) is the CSV's 57%. XLSX_SHEET names the
+# sheet to read (default: the first).
 import csv
 import datetime
+import os
 import re
 import sys
 import unicodedata
@@ -19,8 +24,16 @@ import unicodedata
 import openpyxl
 
 
-def text_of(v):
+def japanese(year):
+    """令和7年度, 令和元年度, 平成30年度."""
+    era, n = ("令和", year - 2018) if year > 2018 else ("平成", year - 1988)
+    return "%s%s年度" % (era, "元" if n == 1 else n)
+
+
+def text_of(v, number_format="General"):
     """A cell's value as kpitree's CSV writes it."""
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and number_format.endswith("%"):
+        return "%d%%" % round(v * 100)
     if v is None:
         return ""
     if isinstance(v, datetime.datetime):
@@ -55,7 +68,8 @@ def runs(want, levels):
 
 
 def main(book, path, levels=None):
-    ws = openpyxl.load_workbook(book).worksheets[0]
+    wb = openpyxl.load_workbook(book)
+    ws = wb[os.environ["XLSX_SHEET"]] if os.environ.get("XLSX_SHEET") else wb.worksheets[0]
     with open(path, newline="", encoding="utf-8") as f:
         want = list(csv.reader(f))
     # a date cell (no hour in its format) as a date, a time as a time
@@ -69,6 +83,18 @@ def main(book, path, levels=None):
             for c in range(m.min_col, m.max_col + 1):
                 if (r, c) != (m.min_row, m.min_col):
                     rows[r - 1][c - 1] = top
+    formats = [[getattr(c, "number_format", "General") for c in r] for r in ws.iter_rows()]
+    # a fiscal year's pair of columns into the CSV's one
+    head = rows[0] if rows else []
+    pairs = [j for j in range(1, len(head)) if head[j] == "%s (西暦)" % head[j - 1]]
+    for j in reversed(pairs):
+        for i, r in enumerate(rows[1:], 1):
+            if (r[j - 1] is None) != (r[j] is None) or \
+                    (r[j] is not None and r[j - 1] != japanese(r[j])):
+                bad.append("row %d column %d: %r beside %r" % (i + 1, j, r[j - 1], r[j]))
+            r[j - 1:j + 1] = [r[j]]
+            formats[i][j - 1:j + 1] = [formats[i][j]]
+        head[j - 1:j + 1] = [head[j - 1]]
     if levels is not None:
         expect = runs(want, [int(c) for c in levels.split(",")])
         for m in sorted(merged - expect):
@@ -83,14 +109,19 @@ def main(book, path, levels=None):
         got = got + [None] * (len(exp) - len(got))
         for j, e in enumerate(exp):
             g = got[j] if j < len(got) else None
-            if text_of(g) != e:
+            if text_of(g, formats[i][j] if j < len(formats[i]) else "General") != e:
                 bad.append("row %d column %d: %r, the CSV has %r" % (i + 1, j + 1, g, e))
             # numbers are numbers, and a code such as 0001 stays text
             if isinstance(g, str) and i > 0 and re.fullmatch(r"-?[1-9][0-9]*(\.[0-9]+)?|0\.[0-9]+", e) \
-                    and ws.cell(1, j + 1).value not in ("code", "entered_at"):
+                    and head[j] not in ("code", "entered_at"):
                 bad.append("row %d column %d: %r is text, not a number" % (i + 1, j + 1, g))
     cols = len(want[0]) if want else 0
-    last = openpyxl.utils.get_column_letter(cols) if cols else "A"
+    # the sheet's column of each CSV column, the pairs taking two
+    at = []
+    for j in range(cols + len(pairs)):
+        if j not in pairs:
+            at.append(j)
+    last = openpyxl.utils.get_column_letter(cols + len(pairs)) if cols else "A"
     if ws.freeze_panes != "A2":
         bad.append("frozen at %s, not below the header" % ws.freeze_panes)
     if ws.auto_filter.ref != "A1:%s%d" % (last, len(want)):
@@ -100,7 +131,7 @@ def main(book, path, levels=None):
     if ws.print_title_rows != "$1:$1" and ws.print_title_rows != "1:1":
         bad.append("print titles %s" % ws.print_title_rows)
     for j in range(cols):
-        letter = openpyxl.utils.get_column_letter(j + 1)
+        letter = openpyxl.utils.get_column_letter(at[j] + 1)
         need = max(max((width(line) for line in r[j].split("\n")), default=0)
                    for r in want if j < len(r))
         have = ws.column_dimensions[letter].width or 0
