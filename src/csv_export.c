@@ -126,7 +126,7 @@ static int value_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stmt, 
 	(void)s;
 	(void)err;
 	csv_put_cell(w, column_text(stmt, 0));
-	put_int(w, sqlite3_column_int64(stmt, 1));
+	csv_put_number(w, column_text(stmt, 1), CSV_YEAR);
 	csv_put_cell(w, column_text(stmt, 2));
 	put_number(w, 1, sqlite3_column_double(stmt, 3), sqlite3_column_int(stmt, 7));
 	for (i = 4; i < 6; i++)
@@ -304,6 +304,14 @@ static const char *const projects_header[] = {
 	"initial_value", NULL
 };
 
+/* The header row, the column of fiscal years marked (CSV_YEAR). */
+static void put_header(struct csv_writer *w, const char *const *names, const char *years)
+{
+	for (; *names; names++)
+		csv_put_number(w, *names, strcmp(*names, years) == 0 ? CSV_YEAR : CSV_TEXT);
+	csv_end_row(w);
+}
+
 int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w,
 		    struct error *err)
 {
@@ -317,7 +325,7 @@ int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w
 			      0, kpi_row, w, err);
 		break;
 	case EXPORT_ACTUALS:
-		csv_put_row(w, actuals_header);
+		put_header(w, actuals_header, "fiscal_year");
 		rc = each_row(s, "SELECT k.code, v.fiscal_year, v.kind, v.value, v.note,"
 			      " v.entered_by, v.entered_at,"
 			      " max(k.baseline_decimals, k.target_decimals)"

@@ -23,6 +23,7 @@
 #include <zip.h>
 
 #include "bytes.h"
+#include "fiscal_year.h"
 #include "number.h"
 
 /* Shared strings: their bytes and how many. */
@@ -36,6 +37,9 @@
 #define MAX_FORMATS 1024
 
 enum { DATE_NONE, DATE_DAY, DATE_TIME };
+
+/* Columns "NAME (西暦)" after a header's last NAME. */
+#define MAX_YEAR_PAIRS 8
 
 static const unsigned char zip_magic[4] = { 'P', 'K', 3, 4 };
 static const unsigned char ole_magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
@@ -89,6 +93,9 @@ struct book {
 	struct bytes cell, rowtext;
 	size_t *cell_at;	/* per column, 1 + the offset of its text in rowtext, or 0 */
 	struct csv_field *fields;
+	/* the Gregorian years after the last column, and their NAMEs' columns */
+	long pairs_from, pair_base[MAX_YEAR_PAIRS];
+	int npairs;
 	csv_record_fn fn;
 	void *ctx;
 };
@@ -602,13 +609,86 @@ static const char *cell_text(struct book *b, long col)
 	return b->cell_at[col] ? b->rowtext.data + b->cell_at[col] - 1 : "";
 }
 
+#define AD_SUFFIX " (西暦)"
+
+/* Whether text is "NAME (西暦)"; its NAME's length into *n. */
+static int is_gregorian_header(const char *text, size_t *n)
+{
+	size_t len = strlen(text), m = strlen(AD_SUFFIX);
+
+	*n = len - m;
+	return len > m && strcmp(text + len - m, AD_SUFFIX) == 0;
+}
+
+/* A header whose last columns are "NAME (西暦)", each after a column
+ * NAME (xlsx_write.c writes a fiscal year so: 令和7年度 in NAME, 2025
+ * last): those columns become the Gregorian years of their NAMEs.
+ * Returns whether the row is such a header. */
+static int find_gregorian(struct book *b, long columns)
+{
+	long c = columns, base, bases[MAX_YEAR_PAIRS];
+	int n = 0, i;
+	size_t len;
+
+	while (c > 1 && n < MAX_YEAR_PAIRS && is_gregorian_header(b->fields[c - 1].text, &len))
+		c--, n++;
+	for (i = 0; i < n; i++) {
+		const char *ad = b->fields[c + i].text;
+
+		is_gregorian_header(ad, &len);
+		for (base = c; base >= 1; base--)
+			if (b->fields[base - 1].len == len && memcmp(b->fields[base - 1].text, ad, len) == 0)
+				break;
+		if (base < 1)
+			return 0;
+		bases[i] = base;
+	}
+	if (!n)
+		return 0;
+	memcpy(b->pair_base, bases, sizeof bases);
+	b->npairs = n;
+	b->pairs_from = c + 1;
+	return 1;
+}
+
+/* A row under such a header: each Gregorian year checked against the
+ * year of its NAME, which it stands in for when that is empty. Returns
+ * the columns left, or -1 with the error recorded. */
+static long join_gregorian(struct book *b, long columns)
+{
+	int i;
+
+	for (i = 0; i < b->npairs; i++) {
+		long col = b->pairs_from + i;
+		struct csv_field *base = &b->fields[b->pair_base[i] - 1];
+		const char *ad = col <= columns ? b->fields[col - 1].text : "";
+		struct error unused;
+		char *end;
+		long year;
+		int named;
+
+		if (!*ad)
+			continue;
+		errno = 0;
+		year = strtol(ad, &end, 10);
+		if (*end || errno || year < FISCAL_YEAR_MIN || year > FISCAL_YEAR_MAX)
+			return fail_at(b, b->row, col, _("'%s' is not a Gregorian year"), ad);
+		if (!base->len)
+			*base = (struct csv_field){ ad, strlen(ad) };
+		else if (fiscal_year_parse(base->text, &named, &unused) == 0 && named != year)
+			return fail_at(b, b->row, col, _("%ld is not the fiscal year '%s' beside it"),
+				       year, base->text);
+	}
+	return columns < b->pairs_from - 1 ? columns : b->pairs_from - 1;
+}
+
 /* The row just read, its merged cells filled, handed to fn unless it has
  * no value at all. */
 static void row_end(struct book *b)
 {
 	struct csv_record r;
 	int i, any = 0;
-	long c;
+	long c, n;
 
 	if (b->row_last > b->columns)
 		b->columns = b->row_last;
@@ -636,7 +716,18 @@ static void row_end(struct book *b)
 	}
 	for (c = 0; c < b->columns && !any; c++)
 		any = b->fields[c].len != 0;
-	if (any && (b->stopped = b->fn(b->ctx, &r)) != 0)
+	if (!any)
+		return;
+	if (find_gregorian(b, b->columns))
+		n = b->pairs_from - 1;
+	else if (b->npairs)
+		n = join_gregorian(b, b->columns);
+	else
+		n = b->columns;
+	if (n < 0)
+		return;
+	r.n = (size_t)n;
+	if ((b->stopped = b->fn(b->ctx, &r)) != 0)
 		XML_StopParser(b->p, XML_FALSE);
 }
 

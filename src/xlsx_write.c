@@ -47,6 +47,8 @@ struct xlsx_sheet {
 	lxw_row_t row;		/* where the held row goes */
 	lxw_col_t columns;	/* in the widest row written */
 	int year[MAX_COLUMNS];	/* the columns of years, from the last header */
+	int header_n;		/* its cells */
+	int years_last;		/* their Gregorian years after the last column */
 	int width[MAX_COLUMNS * 2];
 	int merge[MAX_MERGED], nmerge;
 	lxw_row_t run[MAX_MERGED];	/* where each merged column's run began */
@@ -147,6 +149,29 @@ static const char *row_text(const struct row *r, int i)
 
 /* One cell of the held row at col, as its kind says; a fiscal year's
  * column takes two. Returns the next column. */
+/* The columns cell i takes: two for a year beside its Gregorian one. */
+static lxw_col_t span(const struct xlsx_sheet *sh, int i)
+{
+	return 1 + (sh->year[i] && !sh->years_last);
+}
+
+/* The Gregorian year of the year column i at col: its header
+ * "NAME (西暦)", or the year as a number. */
+static void write_gregorian(struct xlsx_sheet *sh, const struct row *r, int i, lxw_col_t col)
+{
+	const char *text = row_text(r, i);
+	char buf[256];
+
+	if (r->header) {
+		snprintf(buf, sizeof buf, "%s (西暦)", text);
+		note(sh, worksheet_write_string(sh->ws, sh->row, col, buf, sh->header));
+		widen(sh, col, buf);
+	} else if (*text && r->what[i] == CSV_YEAR) {
+		note(sh, worksheet_write_number(sh->ws, sh->row, col, atoi(text), sh->integer));
+		widen(sh, col, text);
+	}
+}
+
 static lxw_col_t write_cell(struct xlsx_sheet *sh, const struct row *r, int i, lxw_col_t col,
 			    lxw_format *text_format)
 {
@@ -155,34 +180,27 @@ static lxw_col_t write_cell(struct xlsx_sheet *sh, const struct row *r, int i, l
 	lxw_row_t row = sh->row;
 	lxw_datetime d;
 	char buf[64];
-	int year;
 
+	if (sh->year[i] && !sh->years_last)
+		write_gregorian(sh, r, i, col + 1);
 	if (r->header) {
 		note(sh, worksheet_write_string(sh->ws, row, col, text, sh->header));
 		widen(sh, col, text);
-		if (!sh->year[i])
-			return col + 1;
-		snprintf(buf, sizeof buf, "%s (西暦)", text);
-		note(sh, worksheet_write_string(sh->ws, row, col + 1, buf, sh->header));
-		widen(sh, col + 1, buf);
-		return col + 2;
+		return col + span(sh, i);
 	}
 	if (!*text)
-		return col + 1 + (sh->year[i] != 0);
+		return col + span(sh, i);
 	if (sh->year[i] && what == CSV_YEAR) {
-		year = atoi(text);
-		fiscal_year_japanese(year, buf, sizeof buf);
+		fiscal_year_japanese(atoi(text), buf, sizeof buf);
 		note(sh, worksheet_write_string(sh->ws, row, col, buf, NULL));
 		widen(sh, col, buf);
-		note(sh, worksheet_write_number(sh->ws, row, col + 1, year, sh->integer));
-		widen(sh, col + 1, text);
-		return col + 2;
+		return col + span(sh, i);
 	}
 	if ((what == CSV_DATE || what == CSV_TIME) && parse_time(text, &d) == 0) {
 		note(sh, worksheet_write_datetime(sh->ws, row, col, &d,
 						  what == CSV_DATE ? sh->date : sh->time));
 		widen(sh, col, what == CSV_DATE ? "2025-04-01" : "2025-04-01 09:00:00");
-		return col + 1 + (sh->year[i] != 0);
+		return col + span(sh, i);
 	}
 	switch (what) {
 	case CSV_QUANTITY:
@@ -204,7 +222,7 @@ static lxw_col_t write_cell(struct xlsx_sheet *sh, const struct row *r, int i, l
 		break;
 	}
 	widen(sh, col, text);
-	return col + 1 + (sh->year[i] != 0);
+	return col + span(sh, i);
 }
 
 /* Where cell i of the held row stands in the merged columns, or -1. */
@@ -243,9 +261,11 @@ static void write_held(struct xlsx_sheet *sh, const struct row *next)
 	lxw_col_t col = 0;
 	int i, k;
 
-	if (r->header)
+	if (r->header) {
 		for (i = 0; i < MAX_COLUMNS; i++)
 			sh->year[i] = i < r->n && r->what[i] == CSV_YEAR;
+		sh->header_n = r->n;
+	}
 	for (i = 0; i < r->n; i++) {
 		lxw_col_t at = col;
 
@@ -258,13 +278,20 @@ static void write_held(struct xlsx_sheet *sh, const struct row *next)
 		if (sh->run[k] == sh->row)
 			col = write_cell(sh, r, i, col, sh->merged);
 		else
-			col = at + 1 + (sh->year[i] != 0);
+			col = at + span(sh, i);
 		if (run_goes_on(sh, r, next, k))
 			continue;
 		if (sh->run[k] < sh->row)
 			note(sh, worksheet_merge_range(sh->ws, sh->run[k], at, sh->row, at,
 						       row_text(r, i), sh->merged));
 		sh->run[k] = sh->row + 1;
+	}
+	if (sh->years_last) {
+		if (col < (lxw_col_t)sh->header_n)
+			col = (lxw_col_t)sh->header_n;
+		for (i = 0; i < sh->header_n; i++)
+			if (sh->year[i])
+				write_gregorian(sh, r, i, col++);
 	}
 	if (r->header)
 		for (k = 0; k < sh->nmerge; k++)
@@ -352,6 +379,11 @@ const struct csv_sink *xlsx_sheet_sink(struct xlsx_sheet *sh)
 void xlsx_sheet_header(struct xlsx_sheet *sh)
 {
 	sh->next_header = 1;
+}
+
+void xlsx_sheet_years_last(struct xlsx_sheet *sh)
+{
+	sh->years_last = 1;
 }
 
 void xlsx_sheet_merge(struct xlsx_sheet *sh, const int *columns, int n)
@@ -481,6 +513,9 @@ static int export_book(void *ctx, lxw_workbook *book, const char *path, struct e
 	if (!sh)
 		return error_set(err, _("out of memory"));
 	w.sink = xlsx_sheet_sink(sh);
+	/* the years' Gregorian columns last, where import passes over them
+	 * without another column's cell moving (xlsx_read.c) */
+	xlsx_sheet_years_last(sh);
 	if (job->kind == EXPORT_STRATEGY)
 		xlsx_sheet_merge(sh, strategy_levels,
 				 (int)(sizeof strategy_levels / sizeof strategy_levels[0]));

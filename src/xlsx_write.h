@@ -21,7 +21,8 @@ int xlsx_is_name(const char *name);
 /* A sheet fed as CSV rows: xlsx_sheet_sink's cells go to the sheet,
  * each as its kind says (enum csv_cell). A column marked CSV_YEAR in a
  * header row becomes two: the year as 令和7年度 (text), then the
- * Gregorian year (a number, headed "NAME (西暦)"). Rows are written one
+ * Gregorian year (a number, headed "NAME (西暦)"), beside it or, with
+ * xlsx_sheet_years_last, after the last column. Rows are written one
  * behind, so that a cell that repeats the one above it can be merged
  * with it (xlsx_sheet_merge). */
 struct xlsx_sheet;
@@ -40,6 +41,11 @@ const struct csv_sink *xlsx_sheet_sink(struct xlsx_sheet *sh);
 /* The next row given is a header (bold; its CSV_YEAR cells mark the
  * columns of years until the next header). */
 void xlsx_sheet_header(struct xlsx_sheet *sh);
+
+/* The Gregorian years go after the header's last column, in the order
+ * of their columns, so that every other cell stays where the CSV has it
+ * (and import reads the workbook's columns as the CSV's). */
+void xlsx_sheet_years_last(struct xlsx_sheet *sh);
 
 /* The columns (of the rows given, n of them, in order from the
  * outermost) whose cells are merged down over the rows that repeat

@@ -6,7 +6,7 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 cells="/usr/bin/python3 $srcdir/tests/cli/xlsx_cells.py"
 make="/usr/bin/python3 $srcdir/tests/cli/xlsx_make.py"
-plan 29
+plan 31
 
 # The strategy's nested levels, merged down as the government's table
 # merges them: strategy, then 重点戦略プロジェクト to 内容.
@@ -89,10 +89,12 @@ kpis = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
 h11 = [r for r in kpis.iter_rows() if r[0].value == "H11"][0]
 assert (h11[4].value, h11[4].number_format) == (66, "#,##0.0"), (h11[4].value, h11[4].number_format)
 actuals = openpyxl.load_workbook(sys.argv[2]).worksheets[0]
-row = list(actuals.iter_rows())[1]
+head, row = [c.value for c in list(actuals.iter_rows())[0]], list(actuals.iter_rows())[1]
 assert isinstance(row[6].value, datetime.datetime) and "h" in row[6].number_format, row[6].value
+assert head[1] == "fiscal_year" and head[7] == "fiscal_year (西暦)", head
+assert (row[1].value, row[7].value) == ("令和元年度", 2019), (row[1].value, row[7].value)
 EOF
-ok $? "a quantity shows the decimals it is written with (66.0), a time is a date and time cell"
+ok $? "a quantity shows the decimals it is written with (66.0), a time is a date and time cell, a fiscal year 令和元年度 with 2019 in the last column"
 
 # A workbook as other programs write it: the sheet named, shared strings
 # with rich text and phonetic runs, inline strings, formulas' cached
@@ -128,6 +130,18 @@ run --db "$work/o.db" import "$work/o.xlsx"
 printf 'SP1-1,2022,plan,1511,計画,tanaka,2023-04-01T09:30:15Z\nSP1-1,2023,plan,1600.5,,tanaka,2024-03-31T23:59:59Z\n' >"$work/want"
 [ "$status" -eq 0 ] && cmp -s "$work/got" "$work/want"
 ok $? "a workbook written by openpyxl (shared strings, a merged cell, times in date formats) imports"
+
+fresh y
+$make years "$work/years.xlsx"
+run --db "$work/y.db" import "$work/years.xlsx"
+"$KPITREE" --db "$work/y.db" export actuals | grep '^SP1-1,202[23],plan' | cut -d, -f1-4 >"$work/got"
+printf 'SP1-1,2022,plan,5\nSP1-1,2023,plan,6\n' >"$work/want"
+[ "$status" -eq 0 ] && cmp -s "$work/got" "$work/want"
+ok $? "a fiscal year as 令和4年度 with its Gregorian year last imports; the Gregorian year alone stands for it"
+$make badyears "$work/badyears.xlsx"
+run --db "$work/y.db" import "$work/badyears.xlsx"
+expect 1 "kpitree: $work/badyears.xlsx:Sheet!E2: 2023 is not the fiscal year '令和4年度' beside it
+kpitree: nothing imported" "a Gregorian year that is not the fiscal year's is refused at its cell"
 
 # Hostile or foreign files: refused, saying why, nothing written.
 refused() {

@@ -85,16 +85,22 @@ def main(book, path, levels=None):
                     rows[r - 1][c - 1] = top
     formats = [[getattr(c, "number_format", "General") for c in r] for r in ws.iter_rows()]
     # a fiscal year's pair of columns into the CSV's one
+    head = list(rows[0]) if rows else []
+    pairs = [(head.index(h[:-len(" (西暦)")]), j) for j, h in enumerate(head)
+             if isinstance(h, str) and h.endswith(" (西暦)") and h[:-len(" (西暦)")] in head[:j]]
+    for i, r in enumerate(rows[1:], 1):
+        for b, j in pairs:
+            r += [None] * (j + 1 - len(r))
+            if (r[b] is None) != (r[j] is None) or (r[j] is not None and r[b] != japanese(r[j])):
+                bad.append("row %d column %d: %r, and %r in column %d" % (i + 1, b + 1, r[b], r[j], j + 1))
+            r[b] = r[j]
+            formats[i] += ["General"] * (j + 1 - len(formats[i]))
+            formats[i][b] = formats[i][j]
+    for _, j in sorted(pairs, reverse=True):
+        for i, r in enumerate(rows):
+            del r[j:j + 1]
+            del formats[i][j:j + 1]
     head = rows[0] if rows else []
-    pairs = [j for j in range(1, len(head)) if head[j] == "%s (西暦)" % head[j - 1]]
-    for j in reversed(pairs):
-        for i, r in enumerate(rows[1:], 1):
-            if (r[j - 1] is None) != (r[j] is None) or \
-                    (r[j] is not None and r[j - 1] != japanese(r[j])):
-                bad.append("row %d column %d: %r beside %r" % (i + 1, j, r[j - 1], r[j]))
-            r[j - 1:j + 1] = [r[j]]
-            formats[i][j - 1:j + 1] = [formats[i][j]]
-        head[j - 1:j + 1] = [head[j - 1]]
     if levels is not None:
         expect = runs(want, [int(c) for c in levels.split(",")])
         for m in sorted(merged - expect):
@@ -117,10 +123,7 @@ def main(book, path, levels=None):
                 bad.append("row %d column %d: %r is text, not a number" % (i + 1, j + 1, g))
     cols = len(want[0]) if want else 0
     # the sheet's column of each CSV column, the pairs taking two
-    at = []
-    for j in range(cols + len(pairs)):
-        if j not in pairs:
-            at.append(j)
+    at = [j for j in range(cols + len(pairs)) if j not in [p for _, p in pairs]]
     last = openpyxl.utils.get_column_letter(cols + len(pairs)) if cols else "A"
     if ws.freeze_panes != "A2":
         bad.append("frozen at %s, not below the header" % ws.freeze_panes)
