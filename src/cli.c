@@ -91,8 +91,8 @@ static const struct command commands[] = {
 	    { "--excel", 0, N_("UTF-8 with BOM and CRLF, for Excel") },
 	    { "--meeting", 1, N_("report: that meeting's minutes (default: every KPI)") },
 	    { "--year", 1, N_("report: the fiscal year judged (default: the meeting's)") },
-	    { "--format", 1, N_("report: md (default), html or csv; the other kinds: csv (default) or"
-				" xlsx, an Excel workbook (also by -o FILE.xlsx)") },
+	    { "--format", 1, N_("report: md (default), html, csv or xlsx; the other kinds: csv (default)"
+				" or xlsx; xlsx is an Excel workbook (also by -o FILE.xlsx)") },
 	    { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_export },
 	{ "show", "show CODE [--year FY]",
 	  N_("a KPI as text: baseline, target, plan/actual per year, progress, status,"
@@ -1169,6 +1169,8 @@ static int run_report(struct cli *cli)
 
 	if (format && report_format_parse(format, &o.format, &e) < 0)
 		return cli_fail_error(cli, &e);
+	if (!format && path && xlsx_is_name(path))
+		o.format = REPORT_XLSX;
 	if (o.excel && o.format != REPORT_CSV)
 		return usage_error(cli, _("--excel is for --format csv"));
 	if (meeting) {
@@ -1198,11 +1200,8 @@ static int run_export(struct cli *cli)
 
 	if (check_output(cli, path) != EXIT_DONE)
 		return EXIT_FAILED;
-	if (strcmp(cli->args[0], "report") == 0) {
-		if ((format && strcmp(format, "xlsx") == 0) || (path && xlsx_is_name(path)))
-			return usage_error(cli, _("export report writes md, html or csv, not xlsx"));
+	if (strcmp(cli->args[0], "report") == 0)
 		return run_report(cli);
-	}
 	if (cli_option(cli, "--meeting") || cli_option(cli, "--year"))
 		return usage_error(cli, _("--meeting and --year are for export report"));
 	if (format && strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)

@@ -16,14 +16,19 @@
 #include "kpi_text.h"
 #include "number.h"
 
-static void put_number(struct csv_writer *w, int present, double v)
+/* A quantity: plain in CSV; to another format's sink with at least
+ * decimals digits after the point (66.0), as the KPI's values are
+ * written, so that a workbook shows them so. */
+static void put_number(struct csv_writer *w, int present, double v, int decimals)
 {
 	char buf[64];
 
-	if (present)
-		csv_put_number(w, number_format(v, buf, sizeof buf), CSV_QUANTITY);
-	else
+	if (!present)
 		csv_put_cell(w, "");
+	else if (w->sink)
+		csv_put_number(w, number_format_places(v, decimals, 0, buf, sizeof buf), CSV_QUANTITY);
+	else
+		csv_put_number(w, number_format(v, buf, sizeof buf), CSV_QUANTITY);
 }
 
 static void put_int(struct csv_writer *w, long long v)
@@ -103,9 +108,9 @@ static int kpi_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stmt, st
 	put_int(w, k.number);
 	csv_put_cell(w, k.name);
 	csv_put_cell(w, k.unit);
-	put_number(w, k.baseline.present, k.baseline.value);
+	put_number(w, k.baseline.present, k.baseline.value, k.baseline.decimals);
 	csv_put_cell(w, period_cell(&k.baseline, buf, sizeof buf));
-	put_number(w, k.target.present, k.target.value);
+	put_number(w, k.target.present, k.target.value, k.target.decimals);
 	csv_put_cell(w, period_cell(&k.target, buf, sizeof buf));
 	csv_put_cell(w, k.is_project ? "up" : kpi_direction_name(k.direction));
 	csv_put_cell(w, column_text(stmt, 1));
@@ -121,11 +126,12 @@ static int value_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stmt, 
 	(void)s;
 	(void)err;
 	csv_put_cell(w, column_text(stmt, 0));
-	put_int(w, sqlite3_column_int64(stmt, 1));
+	csv_put_number(w, column_text(stmt, 1), CSV_YEAR);
 	csv_put_cell(w, column_text(stmt, 2));
-	put_number(w, 1, sqlite3_column_double(stmt, 3));
-	for (i = 4; i < 7; i++)
+	put_number(w, 1, sqlite3_column_double(stmt, 3), sqlite3_column_int(stmt, 7));
+	for (i = 4; i < 6; i++)
 		csv_put_cell(w, column_text(stmt, i));
+	csv_put_number(w, column_text(stmt, 6), CSV_TIME);
 	csv_end_row(w);
 	return 0;
 }
@@ -150,7 +156,8 @@ static int project_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stmt
 		put_int(w, sqlite3_column_int64(stmt, 11));
 	csv_put_cell(w, column_text(stmt, 12));
 	csv_put_cell(w, column_text(stmt, 13));
-	put_number(w, sqlite3_column_type(stmt, 14) != SQLITE_NULL, sqlite3_column_double(stmt, 14));
+	put_number(w, sqlite3_column_type(stmt, 14) != SQLITE_NULL, sqlite3_column_double(stmt, 14),
+		   sqlite3_column_int(stmt, 15));
 	csv_end_row(w);
 	return 0;
 }
@@ -297,6 +304,14 @@ static const char *const projects_header[] = {
 	"initial_value", NULL
 };
 
+/* The header row, the column of fiscal years marked (CSV_YEAR). */
+static void put_header(struct csv_writer *w, const char *const *names, const char *years)
+{
+	for (; *names; names++)
+		csv_put_number(w, *names, strcmp(*names, years) == 0 ? CSV_YEAR : CSV_TEXT);
+	csv_end_row(w);
+}
+
 int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w,
 		    struct error *err)
 {
@@ -310,9 +325,11 @@ int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w
 			      0, kpi_row, w, err);
 		break;
 	case EXPORT_ACTUALS:
-		csv_put_row(w, actuals_header);
+		put_header(w, actuals_header, "fiscal_year");
 		rc = each_row(s, "SELECT k.code, v.fiscal_year, v.kind, v.value, v.note,"
-			      " v.entered_by, v.entered_at FROM value v JOIN kpi k ON k.id = v.kpi_id"
+			      " v.entered_by, v.entered_at,"
+			      " max(k.baseline_decimals, k.target_decimals)"
+			      " FROM value v JOIN kpi k ON k.id = v.kpi_id"
 			      " ORDER BY k.code COLLATE code_order, v.fiscal_year, v.kind",
 			      0, value_row, w, err);
 		break;
@@ -325,7 +342,7 @@ int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w
 		rc = each_row(s, "SELECT p.municipality, g.name, p.adoption_year, p.number, p.title,"
 			      " p.application, p.national_share, p.period, p.description, p.notes,"
 			      " coalesce(k.code, ''), k.number, coalesce(k.name, ''),"
-			      " coalesce(k.unit, ''), k.baseline_value"
+			      " coalesce(k.unit, ''), k.baseline_value, k.baseline_decimals"
 			      " FROM project p JOIN grant_program g ON g.id = p.program_id"
 			      " LEFT JOIN kpi k ON k.project_id = p.id"
 			      " ORDER BY p.municipality, p.number, k.number",

@@ -11,7 +11,12 @@
 enum csv_cell {
 	CSV_TEXT,		/* text, kept as it is (codes keep their zeros) */
 	CSV_QUANTITY,		/* a number as number_format writes it (1511, 31.2) */
-	CSV_WHOLE		/* a count or a year as %lld writes it (2025, 3) */
+	CSV_WHOLE,		/* a count or a number as %lld writes it (3) */
+	CSV_YEAR,		/* a fiscal year, Gregorian (2025); in a header row: the
+				 * column holds fiscal years */
+	CSV_DATE,		/* a date, 2025-06-10 */
+	CSV_TIME,		/* a UTC time, 2025-04-01T09:00:00Z */
+	CSV_PERCENT		/* a whole percentage, 57% */
 };
 
 /* Where the rows go instead of f, for another format (xlsx_write.c):
@@ -31,7 +36,7 @@ struct csv_writer {
 
 void csv_put_cell(struct csv_writer *w, const char *text);
 
-/* A cell holding a number, what being CSV_QUANTITY or CSV_WHOLE
+/* A cell holding a number, a year, a date or a time, what saying which
  * (written as csv_put_cell does in CSV). */
 void csv_put_number(struct csv_writer *w, const char *text, enum csv_cell what);
 

@@ -181,12 +181,13 @@ char *fiscal_year_short(int year, char *buf, size_t size)
 	return buf;
 }
 
-/* 令和7年度, 令和元年度, 平成30年度: how Japanese officials write a year. */
-static char *japanese(int year, char *buf, size_t size)
+char *fiscal_year_japanese(int year, char *buf, size_t size)
 {
 	const char *era = year > REIWA_BASE ? "令和" : "平成";
 	int n = year - (year > REIWA_BASE ? REIWA_BASE : HEISEI_BASE);
 
+	if (year <= HEISEI_BASE)
+		return fiscal_year_short(year, buf, size);
 	if (n == 1)
 		snprintf(buf, size, "%s元年度", era);
 	else
@@ -201,7 +202,7 @@ char *fiscal_year_format(int year, char *buf, size_t size)
 	if (year <= HEISEI_BASE)
 		return fiscal_year_short(year, buf, size);
 	if (i18n_japanese())
-		return japanese(year, buf, size);
+		return fiscal_year_japanese(year, buf, size);
 	snprintf(buf, size, "%s (%d)", fiscal_year_short(year, era, sizeof era), year);
 	return buf;
 }

@@ -22,6 +22,11 @@ int fiscal_year_parse(const char *text, int *year, struct error *err);
  * Japanese interface: 令和7年度, 令和元年度, 平成30年度. Returns buf. */
 char *fiscal_year_format(int year, char *buf, size_t size);
 
+/* 令和7年度, 令和元年度, 平成30年度: how Japanese officials write a year,
+ * whatever the interface's language; a year before Heisei as
+ * fiscal_year_short writes it. Returns buf. */
+char *fiscal_year_japanese(int year, char *buf, size_t size);
+
 /* "R7", "R1", "H30": the short form used in periods and exports. */
 char *fiscal_year_short(int year, char *buf, size_t size);
 

@@ -1,4 +1,4 @@
-/* report.c: the report in three formats from one walk over its items:
+/* report.c: the report in four formats from one walk over its items:
  * a first pass counts ranks and statuses for the summary, a second
  * writes each item, reading its years, evaluation and remarks again (so
  * that a report of every KPI of a national data set stays small). */
@@ -19,6 +19,7 @@
 #include "meeting.h"
 #include "number.h"
 #include "review.h"
+#include "xlsx_write.h"
 
 struct report {
 	struct store *s;
@@ -33,6 +34,10 @@ struct report {
 	int status_count[4];
 	int rank_count[RANKS_MAX][2];	/* [rank][0 recorded, 1 only proposed] */
 	int unranked;
+	/* the workbook: its summary sheet, the charts' rows */
+	lxw_workbook *book;
+	struct xlsx_sheet *sheet;
+	struct csv_writer chart_csv;
 };
 
 /* One item as the second pass reads it. */
@@ -57,8 +62,10 @@ int report_format_parse(const char *name, enum report_format *format, struct err
 		*format = REPORT_HTML;
 	else if (strcmp(name, "csv") == 0)
 		*format = REPORT_CSV;
+	else if (strcmp(name, "xlsx") == 0)
+		*format = REPORT_XLSX;
 	else
-		return error_set(err, _("--format: '%s' is none of md, html, csv"), name);
+		return error_set(err, _("--format: '%s' is none of md, html, csv, xlsx"), name);
 	return 0;
 }
 
@@ -631,9 +638,9 @@ static void csv_item(struct report *r, const struct item *it)
 	int i;
 
 	csv_put_cell(&r->csv, r->has_meeting ? r->m.title : it->meeting_title);
-	csv_put_cell(&r->csv, r->has_meeting ? r->m.held_on : "");
+	csv_put_number(&r->csv, r->has_meeting ? r->m.held_on : "", CSV_DATE);
 	snprintf(buf, sizeof buf, "%d", r->year);
-	csv_put_cell(&r->csv, buf);
+	csv_put_number(&r->csv, buf, CSV_YEAR);
 	csv_put_cell(&r->csv, row->code);
 	csv_put_cell(&r->csv, row->name);
 	csv_put_cell(&r->csv, row->group);
@@ -654,8 +661,9 @@ static void csv_item(struct report *r, const struct item *it)
 	csv_put_cell(&r->csv, values);
 	if (row->st.latest_year) {
 		snprintf(buf, sizeof buf, "%d", row->st.latest_year);
-		csv_put_cell(&r->csv, buf);
-		csv_put_cell(&r->csv, number_format(row->st.latest_actual, buf, sizeof buf));
+		csv_put_number(&r->csv, buf, CSV_YEAR);
+		csv_put_number(&r->csv, number_format(row->st.latest_actual, buf, sizeof buf),
+			       CSV_QUANTITY);
 	} else {
 		csv_put_cell(&r->csv, "");
 		csv_put_cell(&r->csv, "");
@@ -664,7 +672,7 @@ static void csv_item(struct report *r, const struct item *it)
 		snprintf(buf, sizeof buf, "%.0f%%", floor(row->st.progress.ratio * 100 + 0.5));
 	else
 		buf[0] = '\0';
-	csv_put_cell(&r->csv, buf);
+	csv_put_number(&r->csv, buf, CSV_PERCENT);
 	/* data: the same words in every language */
 	csv_put_cell(&r->csv, progress_status_word(row->st.progress.status));
 	csv_put_cell(&r->csv, it->proposed ? it->proposed->code : "");
@@ -679,24 +687,259 @@ static void csv_item(struct report *r, const struct item *it)
 	csv_end_row(&r->csv);
 }
 
+/* The header row; the years' columns marked, for a workbook. */
+static void csv_header_row(struct csv_writer *w)
+{
+	int i;
+
+	for (i = 0; csv_header[i]; i++)
+		if (strcmp(csv_header[i], "fiscal_year") == 0 || strcmp(csv_header[i], "latest_year") == 0)
+			csv_put_number(w, csv_header[i], CSV_YEAR);
+		else
+			csv_put_cell(w, csv_header[i]);
+	csv_end_row(w);
+}
+
+/* --- the workbook ---------------------------------------------------------- */
+
+/* A label and its value, as a row of the summary sheet. */
+static void xlsx_pair(struct csv_writer *w, const char *label, const char *value,
+		      enum csv_cell what)
+{
+	csv_put_cell(w, label);
+	csv_put_number(w, value, what);
+	csv_end_row(w);
+}
+
+static void xlsx_count(struct csv_writer *w, int n)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%d", n);
+	csv_put_number(w, buf, CSV_WHOLE);
+}
+
+/* The summary: what the report covers, the ranks, the statuses. */
+static void xlsx_summary(struct report *r, struct csv_writer *w)
+{
+	char fy[32], n[32];
+	int i;
+
+	csv_put_cell(w, title_of(r));
+	csv_end_row(w);
+	if (r->has_meeting) {
+		xlsx_pair(w, _("held on"), r->m.held_on, CSV_DATE);
+		xlsx_pair(w, _("agenda"), r->m.agenda, CSV_TEXT);
+	} else {
+		snprintf(n, sizeof n, "%d", r->list.n);
+		xlsx_pair(w, _("KPIs (each with its latest evaluation)"), n, CSV_WHOLE);
+	}
+	/* 令和7年度 and the Gregorian year, as the sheets' years are */
+	csv_put_cell(w, _("fiscal year"));
+	csv_put_cell(w, fiscal_year_japanese(r->year, fy, sizeof fy));
+	snprintf(n, sizeof n, "%d", r->year);
+	csv_put_number(w, n, CSV_WHOLE);
+	csv_end_row(w);
+	csv_end_row(w);
+	xlsx_sheet_header(r->sheet);
+	csv_put_cell(w, _("rank"));
+	csv_put_cell(w, _("meaning"));
+	csv_put_cell(w, _("agreed"));
+	csv_put_cell(w, _("proposed, not yet agreed"));
+	csv_end_row(w);
+	for (i = 0; i < r->scheme.n; i++) {
+		csv_put_cell(w, r->scheme.ranks[i].code);
+		csv_put_cell(w, r->scheme.ranks[i].label);
+		xlsx_count(w, r->rank_count[i][0]);
+		xlsx_count(w, r->rank_count[i][1]);
+		csv_end_row(w);
+	}
+	csv_put_cell(w, "-");
+	csv_put_cell(w, _("no rank"));
+	xlsx_count(w, r->unranked);
+	csv_end_row(w);
+	csv_end_row(w);
+	xlsx_sheet_header(r->sheet);
+	csv_put_cell(w, _("status"));
+	csv_put_cell(w, _("KPIs"));
+	csv_end_row(w);
+	for (i = 0; i < 4; i++) {
+		csv_put_cell(w, progress_status_name(status_order[i]));
+		xlsx_count(w, r->status_count[status_order[i]]);
+		csv_end_row(w);
+	}
+}
+
+/* A chart's block takes at least this many rows: the chart's height. */
+#define CHART_ROWS 16
+
+static void xlsx_value(struct csv_writer *w, int present, double v)
+{
+	char buf[64];
+
+	if (present)
+		csv_put_number(w, number_format(v, buf, sizeof buf), CSV_QUANTITY);
+	else
+		csv_put_cell(w, "");
+}
+
+/* An item's years (fiscal year, its Gregorian year, plan, actual,
+ * target) under its name, and beside them a native chart of them: plan
+ * and actual per year, marked at each year, the target as a dashed line.
+ * A line chart: libxlsxwriter cannot combine columns with a line in one
+ * chart; officials turn plan and actual into columns in Excel (change
+ * series chart type) if they like. */
+static void xlsx_chart(struct report *r, struct xlsx_sheet *sh, const struct item *it,
+		       const char *sheet_name)
+{
+	struct csv_writer *w = &r->chart_csv;
+	lxw_row_t top = xlsx_sheet_next_row(sh), first, last;
+	const struct kpi *k = &it->k;
+	/* plan orange, actual blue, target green, as in the HTML report */
+	static const lxw_color_t colours[] = { 0xD07000, 0x2F6DB5, 0x2A8A2A };
+	const char *names[] = { _("plan"), _("actual"), _("target") };
+	lxw_chart_series *series;
+	lxw_chart *chart;
+	char year[16], title[600];
+	int i;
+
+	snprintf(title, sizeof title, "%s %s", it->row->code, it->row->name);
+	csv_put_cell(w, title);
+	csv_end_row(w);
+	xlsx_sheet_header(sh);
+	csv_put_number(w, _("FY"), CSV_YEAR);
+	csv_put_cell(w, _("plan"));
+	csv_put_cell(w, _("actual"));
+	if (k->target.present)
+		csv_put_cell(w, _("target"));
+	csv_end_row(w);
+	first = xlsx_sheet_next_row(sh);
+	for (i = 0; i < it->t.n; i++) {
+		const struct kpi_year *y = &it->t.rows[i];
+
+		snprintf(year, sizeof year, "%d", y->year);
+		csv_put_number(w, year, CSV_YEAR);
+		xlsx_value(w, y->has_plan, y->plan);
+		xlsx_value(w, y->has_actual, y->actual);
+		if (k->target.present)
+			xlsx_value(w, 1, k->target.value);
+		csv_end_row(w);
+	}
+	last = xlsx_sheet_next_row(sh) - 1;
+	while (xlsx_sheet_next_row(sh) < top + CHART_ROWS)
+		csv_end_row(w);
+	chart = workbook_add_chart(r->book, LXW_CHART_LINE);
+	if (!chart)
+		return;
+	chart_title_set_name(chart, title);
+	/* columns: A 令和7年度, B 2025, C plan, D actual, E target */
+	for (i = 0; i < 2 + k->target.present; i++) {
+		lxw_chart_line style = { .color = colours[i], .width = 2.25,
+					 .dash_type = i == 1 ? LXW_CHART_LINE_DASH_SOLID
+							     : LXW_CHART_LINE_DASH_DASH };
+
+		series = chart_add_series(chart, NULL, NULL);
+		chart_series_set_categories(series, sheet_name, first, 0, last, 0);
+		chart_series_set_values(series, sheet_name, first, 2 + i, last, 2 + i);
+		chart_series_set_name(series, names[i]);
+		chart_series_set_line(series, &style);
+		chart_series_set_marker_type(series, i < 2 ? LXW_CHART_MARKER_CIRCLE
+							   : LXW_CHART_MARKER_NONE);
+	}
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	worksheet_insert_chart(xlsx_sheet_worksheet(sh), top, 6, chart);
+}
+
+/* The workbook: the summary, then the CSV report's rows (one a KPI),
+ * then the charts. The sheets are written side by side, each in order. */
+static int report_book(void *ctx, lxw_workbook *book, const char *path, struct error *err)
+{
+	struct report *r = ctx;
+	const char *chart_sheet = _("charts");
+	struct xlsx_sheet *summary = xlsx_sheet_new(book, _("summary"), XLSX_PLAIN);
+	struct xlsx_sheet *kpis = xlsx_sheet_new(book, "KPI", XLSX_TABLE);
+	struct xlsx_sheet *charts = xlsx_sheet_new(book, chart_sheet, XLSX_PLAIN);
+	struct csv_writer w = { 0 };
+	struct error unused;
+	int i, rc = 0, drawn = 0;
+
+	if (!summary || !kpis || !charts)
+		rc = error_set(err, _("out of memory"));
+	r->book = book;
+	if (rc == 0) {
+		r->sheet = summary;
+		w.sink = xlsx_sheet_sink(summary);
+		xlsx_summary(r, &w);
+		r->csv.sink = xlsx_sheet_sink(kpis);
+		r->chart_csv.sink = xlsx_sheet_sink(charts);
+		csv_header_row(&r->csv);
+	}
+	for (i = 0; rc == 0 && i < r->list.n; i++) {
+		struct item it;
+
+		rc = item_load(r, &r->list.rows[i], &it, err);
+		if (rc < 0)
+			break;
+		csv_item(r, &it);
+		if (has_values(&it) && drawn < REPORT_XLSX_CHARTS) {
+			xlsx_chart(r, charts, &it, chart_sheet);
+			drawn++;
+		}
+		item_free(&it);
+	}
+	if (summary && xlsx_sheet_end(summary, path, rc == 0 ? err : &unused) < 0)
+		rc = -1;
+	if (kpis && xlsx_sheet_end(kpis, path, rc == 0 ? err : &unused) < 0)
+		rc = -1;
+	if (charts && xlsx_sheet_end(charts, path, rc == 0 ? err : &unused) < 0)
+		rc = -1;
+	return rc;
+}
+
 /* --- the report ---------------------------------------------------------- */
+
+/* What every format needs: the meeting, the year, the rank scheme, the
+ * items and their counts. */
+static int report_begin(struct report *r, struct error *err)
+{
+	const struct report_options *o = r->o;
+	int rc;
+
+	if (o->meeting_id) {
+		if (meeting_get(r->s, o->meeting_id, &r->m, err) < 0)
+			return -1;
+		r->has_meeting = 1;
+	}
+	r->year = o->year ? o->year : r->has_meeting ? r->m.year : fiscal_year_of(time(NULL)) - 1;
+	if (review_scheme_load(r->s, &r->scheme, err) < 0)
+		return -1;
+	rc = load_items(r, err);
+	if (rc == 0)
+		rc = count(r, err);
+	return rc;
+}
+
+static int report_xlsx(struct store *s, const struct report_options *o, FILE *out,
+		       const char *path, const struct outfile_rules *rules, struct error *err)
+{
+	struct report r = { .s = s, .o = o };
+	int rc = report_begin(&r, err);
+
+	if (rc == 0)
+		rc = path ? xlsx_book_file(path, rules, report_book, &r, err)
+			  : xlsx_book_stream(out, report_book, &r, err);
+	review_list_free(&r.list);
+	return rc;
+}
 
 int report_write(struct store *s, const struct report_options *o, FILE *out, struct error *err)
 {
-	struct report r = { .s = s, .o = o, .f = out, .csv = { out, o->excel, 0 } };
+	struct report r = { .s = s, .o = o, .f = out, .csv = { out, o->excel, 0, NULL } };
 	int i, rc;
 
-	if (o->meeting_id) {
-		if (meeting_get(s, o->meeting_id, &r.m, err) < 0)
-			return -1;
-		r.has_meeting = 1;
-	}
-	r.year = o->year ? o->year : r.has_meeting ? r.m.year : fiscal_year_of(time(NULL)) - 1;
-	if (review_scheme_load(s, &r.scheme, err) < 0)
-		return -1;
-	rc = load_items(&r, err);
-	if (rc == 0)
-		rc = count(&r, err);
+	if (o->format == REPORT_XLSX)
+		return report_xlsx(s, o, out, NULL, NULL, err);
+	rc = report_begin(&r, err);
 	if (rc == 0) {
 		if (o->format == REPORT_MD) {
 			md_summary(&r);
@@ -705,7 +948,7 @@ int report_write(struct store *s, const struct report_options *o, FILE *out, str
 		} else {
 			if (o->excel)
 				fputs("\xEF\xBB\xBF", out);
-			csv_put_row(&r.csv, csv_header);
+			csv_header_row(&r.csv);
 		}
 	}
 	for (i = 0; rc == 0 && i < r.list.n; i++) {
@@ -747,5 +990,7 @@ int report_write_file(struct store *s, const struct report_options *o, const cha
 {
 	struct report_job job = { s, o };
 
+	if (o->format == REPORT_XLSX)
+		return report_xlsx(s, o, NULL, path, rules, err);
 	return outfile_write(path, rules, write_report, &job, err);
 }

@@ -23,6 +23,7 @@
 #include <zip.h>
 
 #include "bytes.h"
+#include "fiscal_year.h"
 #include "number.h"
 
 /* Shared strings: their bytes and how many. */
@@ -31,6 +32,14 @@
 /* The top-left values of merged ranges, in all. */
 #define MAX_MERGED_BYTES (16L << 20)
 #define MAX_ENTRIES 10000
+/* Cell formats (xf) and number format ids read from the styles. */
+#define MAX_XFS 65536
+#define MAX_FORMATS 1024
+
+enum { DATE_NONE, DATE_DAY, DATE_TIME };
+
+/* Columns "NAME (西暦)" after a header's last NAME. */
+#define MAX_YEAR_PAIRS 8
 
 static const unsigned char zip_magic[4] = { 'P', 'K', 3, 4 };
 static const unsigned char ole_magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
@@ -43,7 +52,7 @@ struct merge {
 /* The parts read, in order; a sheet is first searched for the word
  * mergeCell (bytes only, no parse), and only a sheet that has it is
  * parsed for its merged ranges (PASS_MERGES) before its rows. */
-enum pass { PASS_WORKBOOK, PASS_RELS, PASS_STRINGS, PASS_FIND, PASS_MERGES, PASS_ROWS };
+enum pass { PASS_WORKBOOK, PASS_RELS, PASS_STYLES, PASS_STRINGS, PASS_FIND, PASS_MERGES, PASS_ROWS };
 
 struct book {
 	const char *path;
@@ -58,7 +67,12 @@ struct book {
 	/* the workbook: the sheet wanted and found */
 	const char *want;
 	char sheet[256], rid[256], names[512];
-	char sheet_entry[512], strings_entry[512];
+	char sheet_entry[512], strings_entry[512], styles_entry[512];
+	/* styles: which cell formats (s="N") show a date, or a date and time */
+	unsigned char *xf_date;	/* per cell format: 0, DATE_DAY or DATE_TIME */
+	int nxf, in_xfs;
+	unsigned char fmt_date[MAX_FORMATS];	/* per number format id, the same */
+	int date1904;
 	char *where;
 	/* shared strings */
 	struct bytes sst;
@@ -74,10 +88,14 @@ struct book {
 	long merged_bytes;
 	long row, col, cell_col;
 	char cell_type[16];
+	int cell_date;		/* the cell's format shows a date (DATE_DAY, DATE_TIME) */
 	int has_value;
 	struct bytes cell, rowtext;
 	size_t *cell_at;	/* per column, 1 + the offset of its text in rowtext, or 0 */
 	struct csv_field *fields;
+	/* the Gregorian years after the last column, and their NAMEs' columns */
+	long pairs_from, pair_base[MAX_YEAR_PAIRS];
+	int npairs;
 	csv_record_fn fn;
 	void *ctx;
 };
@@ -268,6 +286,13 @@ static void cell_start(struct book *b, const char **atts)
 		return;
 	b->col = b->cell_col = col;
 	snprintf(b->cell_type, sizeof b->cell_type, "%s", t ? t : "n");
+	b->cell_date = DATE_NONE;
+	if (attr(atts, "s")) {
+		long xf = strtol(attr(atts, "s"), NULL, 10);
+
+		if (xf >= 0 && xf < b->nxf)
+			b->cell_date = b->xf_date[xf];
+	}
 	b->cell.len = 0;
 	b->has_value = 0;
 }
@@ -300,6 +325,72 @@ static void row_start(struct book *b, const char **atts)
 	b->row_last = 0;
 }
 
+/* What a number format shows, from its code: a time when it has hours
+ * or seconds, a date when it has years, months or days; what is quoted,
+ * bracketed ([Red], [$-411]) or escaped is passed over. */
+static int date_kind_of_code(const char *code)
+{
+	int date = 0, time = 0;
+	const char *p;
+
+	for (p = code; *p; p++) {
+		if (*p == '"') {
+			while (p[1] && p[1] != '"')
+				p++;
+			if (p[1])
+				p++;
+		} else if (*p == '[') {
+			if (p[1] == 'h' || p[1] == 'H' || p[1] == 's' || p[1] == 'S')
+				time = 1;	/* [h]: elapsed hours */
+			while (p[1] && p[1] != ']')
+				p++;
+			if (p[1])
+				p++;
+		} else if ((*p == '\\' || *p == '_' || *p == '*') && p[1]) {
+			p++;
+		} else if (strchr("hHsS", *p)) {
+			time = 1;
+		} else if (strchr("yYmMdD", *p)) {
+			date = 1;
+		}
+	}
+	return time ? DATE_TIME : date ? DATE_DAY : DATE_NONE;
+}
+
+/* Excel's built-in number formats that show dates and times (ECMA-376
+ * 18.8.30, and the East Asian ones Excel in Japan uses). */
+static int date_kind_of_id(const struct book *b, long id)
+{
+	if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58))
+		return DATE_DAY;
+	if ((id >= 18 && id <= 22) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47))
+		return DATE_TIME;
+	return id >= 0 && id < MAX_FORMATS ? b->fmt_date[id] : DATE_NONE;
+}
+
+static void style_start(struct book *b, const char *n, const char **atts)
+{
+	const char *id = attr(atts, "numFmtId");
+	long i = id ? strtol(id, NULL, 10) : 0;
+
+	if (strcmp(n, "numFmt") == 0 && id && attr(atts, "formatCode")) {
+		if (i >= 0 && i < MAX_FORMATS)
+			b->fmt_date[i] = (unsigned char)date_kind_of_code(attr(atts, "formatCode"));
+	} else if (strcmp(n, "cellXfs") == 0) {
+		b->in_xfs = 1;
+	} else if (strcmp(n, "xf") == 0 && b->in_xfs) {
+		if (b->nxf >= MAX_XFS) {
+			fail(b, _("more than %d cell formats"), MAX_XFS);
+			return;
+		}
+		if (!b->xf_date && !(b->xf_date = calloc(MAX_XFS, 1))) {
+			fail(b, "%s", _("out of memory"));
+			return;
+		}
+		b->xf_date[b->nxf++] = (unsigned char)date_kind_of_id(b, i);
+	}
+}
+
 static void XMLCALL on_start(void *ud, const char *name, const char **atts)
 {
 	struct book *b = ud;
@@ -307,6 +398,9 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
 
 	switch (b->pass) {
 	case PASS_WORKBOOK:
+		if (strcmp(n, "workbookPr") == 0 && attr(atts, "date1904"))
+			b->date1904 = strcmp(attr(atts, "date1904"), "1") == 0 ||
+				      strcmp(attr(atts, "date1904"), "true") == 0;
 		if (strcmp(n, "sheet") == 0 && attr(atts, "name") && attr(atts, "id")) {
 			const char *sheet = attr(atts, "name");
 			size_t len = strlen(b->names);
@@ -326,7 +420,12 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
 				resolve(b, attr(atts, "Target"), b->sheet_entry, sizeof b->sheet_entry);
 			else if (type && ends_with(type, "/sharedStrings"))
 				resolve(b, attr(atts, "Target"), b->strings_entry, sizeof b->strings_entry);
+			else if (type && ends_with(type, "/styles"))
+				resolve(b, attr(atts, "Target"), b->styles_entry, sizeof b->styles_entry);
 		}
+		return;
+	case PASS_STYLES:
+		style_start(b, n, atts);
 		return;
 	case PASS_STRINGS:
 		if (strcmp(n, "si") == 0) {
@@ -400,6 +499,63 @@ static void string_end(struct book *b)
 	b->in_si = 0;
 }
 
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static long days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, long *y, long *m, long *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp + (mp < 10 ? 3 : -9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* An Excel date serial as 2025-06-10, or with a time of day as
+ * 2025-04-01T09:00:00Z (to the second; kpitree's times are UTC, as it
+ * writes them). Serial 1 is 1900-01-01 (1904-01-02 in the 1904 date
+ * system), and 60 Excel's 1900-02-29, read as 1900-02-28. NULL for a
+ * serial before 1900 or after 9999. */
+static char *date_text(const struct book *b, double v, char *buf, size_t size)
+{
+	double day = floor(v);
+	long secs = lround((v - day) * 86400), days = (long)day, y, m, d;
+
+	if (!(v >= 0 && v < 2958466))
+		return NULL;
+	if (secs >= 86400) {
+		days++;
+		secs -= 86400;
+	}
+	if (b->date1904)
+		days += 1462;
+	else if (days < 60)
+		days++;		/* before Excel's 1900-02-29, which never was */
+	civil_from_days(days_from_civil(1899, 12, 30) + days, &y, &m, &d);
+	if (!secs && b->cell_date == DATE_DAY)
+		snprintf(buf, size, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+	else
+		snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, (int)m, (int)d,
+			 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+	return buf;
+}
+
 /* The cell just read as text into the row. */
 static void cell_end(struct book *b)
 {
@@ -431,7 +587,13 @@ static void cell_end(struct book *b)
 			fail_at(b, b->row, b->cell_col, _("'%s' is not a number, in a number cell"), text);
 			return;
 		}
-		text = number_format(v, num, sizeof num);
+		text = b->cell_date ? date_text(b, v, num, sizeof num)
+				    : number_format(v, num, sizeof num);
+		if (!text) {
+			fail_at(b, b->row, b->cell_col, _("'%s' is not a date, in a date cell"),
+				b->cell.data);
+			return;
+		}
 	}
 	if (!*text)
 		return;
@@ -447,13 +609,86 @@ static const char *cell_text(struct book *b, long col)
 	return b->cell_at[col] ? b->rowtext.data + b->cell_at[col] - 1 : "";
 }
 
+#define AD_SUFFIX " (西暦)"
+
+/* Whether text is "NAME (西暦)"; its NAME's length into *n. */
+static int is_gregorian_header(const char *text, size_t *n)
+{
+	size_t len = strlen(text), m = strlen(AD_SUFFIX);
+
+	*n = len - m;
+	return len > m && strcmp(text + len - m, AD_SUFFIX) == 0;
+}
+
+/* A header whose last columns are "NAME (西暦)", each after a column
+ * NAME (xlsx_write.c writes a fiscal year so: 令和7年度 in NAME, 2025
+ * last): those columns become the Gregorian years of their NAMEs.
+ * Returns whether the row is such a header. */
+static int find_gregorian(struct book *b, long columns)
+{
+	long c = columns, base, bases[MAX_YEAR_PAIRS];
+	int n = 0, i;
+	size_t len;
+
+	while (c > 1 && n < MAX_YEAR_PAIRS && is_gregorian_header(b->fields[c - 1].text, &len))
+		c--, n++;
+	for (i = 0; i < n; i++) {
+		const char *ad = b->fields[c + i].text;
+
+		is_gregorian_header(ad, &len);
+		for (base = c; base >= 1; base--)
+			if (b->fields[base - 1].len == len && memcmp(b->fields[base - 1].text, ad, len) == 0)
+				break;
+		if (base < 1)
+			return 0;
+		bases[i] = base;
+	}
+	if (!n)
+		return 0;
+	memcpy(b->pair_base, bases, sizeof bases);
+	b->npairs = n;
+	b->pairs_from = c + 1;
+	return 1;
+}
+
+/* A row under such a header: each Gregorian year checked against the
+ * year of its NAME, which it stands in for when that is empty. Returns
+ * the columns left, or -1 with the error recorded. */
+static long join_gregorian(struct book *b, long columns)
+{
+	int i;
+
+	for (i = 0; i < b->npairs; i++) {
+		long col = b->pairs_from + i;
+		struct csv_field *base = &b->fields[b->pair_base[i] - 1];
+		const char *ad = col <= columns ? b->fields[col - 1].text : "";
+		struct error unused;
+		char *end;
+		long year;
+		int named;
+
+		if (!*ad)
+			continue;
+		errno = 0;
+		year = strtol(ad, &end, 10);
+		if (*end || errno || year < FISCAL_YEAR_MIN || year > FISCAL_YEAR_MAX)
+			return fail_at(b, b->row, col, _("'%s' is not a Gregorian year"), ad);
+		if (!base->len)
+			*base = (struct csv_field){ ad, strlen(ad) };
+		else if (fiscal_year_parse(base->text, &named, &unused) == 0 && named != year)
+			return fail_at(b, b->row, col, _("%ld is not the fiscal year '%s' beside it"),
+				       year, base->text);
+	}
+	return columns < b->pairs_from - 1 ? columns : b->pairs_from - 1;
+}
+
 /* The row just read, its merged cells filled, handed to fn unless it has
  * no value at all. */
 static void row_end(struct book *b)
 {
 	struct csv_record r;
 	int i, any = 0;
-	long c;
+	long c, n;
 
 	if (b->row_last > b->columns)
 		b->columns = b->row_last;
@@ -481,7 +716,18 @@ static void row_end(struct book *b)
 	}
 	for (c = 0; c < b->columns && !any; c++)
 		any = b->fields[c].len != 0;
-	if (any && (b->stopped = b->fn(b->ctx, &r)) != 0)
+	if (!any)
+		return;
+	if (find_gregorian(b, b->columns))
+		n = b->pairs_from - 1;
+	else if (b->npairs)
+		n = join_gregorian(b, b->columns);
+	else
+		n = b->columns;
+	if (n < 0)
+		return;
+	r.n = (size_t)n;
+	if ((b->stopped = b->fn(b->ctx, &r)) != 0)
 		XML_StopParser(b->p, XML_FALSE);
 }
 
@@ -496,6 +742,9 @@ static void XMLCALL on_end(void *ud, const char *name)
 		b->rph--;
 	} else if (strcmp(n, "t") == 0) {
 		b->in_t = 0;
+	} else if (b->pass == PASS_STYLES) {
+		if (strcmp(n, "cellXfs") == 0)
+			b->in_xfs = 0;
 	} else if (b->pass == PASS_STRINGS) {
 		if (strcmp(n, "si") == 0 && b->in_si)
 			string_end(b);
@@ -718,6 +967,8 @@ int xlsx_read(const char *path, const void *data, size_t len, const char *sheet,
 	rc = open_zip(&b, data, len);
 	if (rc == 0)
 		rc = find_sheet(&b);
+	if (rc == 0 && b.styles_entry[0])
+		rc = read_entry(&b, b.styles_entry, PASS_STYLES, 1);
 	if (rc == 0 && b.strings_entry[0])
 		rc = read_entry(&b, b.strings_entry, PASS_STRINGS, 1);
 	if (rc == 0)
@@ -740,6 +991,7 @@ int xlsx_read(const char *path, const void *data, size_t len, const char *sheet,
 	for (i = 0; i < b.nmerges; i++)
 		free(b.merges[i].value);
 	free(b.merges);
+	free(b.xf_date);
 	free(b.sst.data);
 	free(b.sst_at);
 	free(b.cell.data);

@@ -69,7 +69,7 @@ grep -a -o '/MediaBox \[[^]]*\]' "$work/r.pdf" | sort -u >"$work/boxes"
 ok $? "it prints on A4 ($(grep -a -c '/MediaBox' "$work/r.pdf") pages)"
 
 run --db "$db" export report --format pdf
-expect 1 "kpitree: --format: 'pdf' is none of md, html, csv" "an unknown format is refused"
+expect 1 "kpitree: --format: 'pdf' is none of md, html, csv, xlsx" "an unknown format is refused"
 run --db "$db" export report --meeting 9
 expect 1 "kpitree: no meeting 9" "so is a meeting that is not there"
 run --db "$db" export report --meeting 99999999999999999999

@@ -6,7 +6,11 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 cells="/usr/bin/python3 $srcdir/tests/cli/xlsx_cells.py"
 make="/usr/bin/python3 $srcdir/tests/cli/xlsx_make.py"
-plan 26
+plan 31
+
+# The strategy's nested levels, merged down as the government's table
+# merges them: strategy, then 重点戦略プロジェクト to 内容.
+levels() { [ "$1" = strategy ] && echo 1,3,4,5,6,7; }
 
 db="$work/a.db"
 "$KPITREE" --db "$db" init >/dev/null
@@ -14,7 +18,7 @@ for k in kpis actuals strategy projects; do
 	"$KPITREE" --db "$db" export $k -o "$work/a-$k.csv"
 	run --db "$db" export $k -o "$work/a-$k.xlsx"
 	[ "$status" -eq 0 ] && [ "$(head -c 4 "$work/a-$k.xlsx" | od -An -c | tr -d ' ')" = 'PK003004' ] &&
-		$cells "$work/a-$k.xlsx" "$work/a-$k.csv"
+		$cells "$work/a-$k.xlsx" "$work/a-$k.csv" $(levels $k)
 	ok $? "export $k -o FILE.xlsx: a workbook with the CSV export's cells, numbers as numbers, header frozen, filtered, printed on A4"
 done
 
@@ -26,9 +30,46 @@ run --db "$db" export kpis --excel -o "$work/e.xlsx"
 [ "$status" -eq 2 ] && [ ! -e "$work/e.xlsx" ]
 ok $? "--excel with a workbook is a usage error, and nothing is written"
 
-run --db "$db" export report -o "$work/r.xlsx"
-[ "$status" -eq 2 ] && [ ! -e "$work/r.xlsx" ]
-ok $? "export report refuses .xlsx (md, html or csv)"
+# The report as a workbook: a summary, the CSV report's rows, charts.
+rdb="$work/r.db"
+"$KPITREE" --db "$rdb" init >/dev/null
+"$KPITREE" --db "$rdb" set H01 R7 12 >/dev/null
+"$KPITREE" --db "$rdb" set H05 R7 30000 >/dev/null
+"$KPITREE" --db "$rdb" export report --year R7 --format csv -o "$work/r.csv"
+run --db "$rdb" export report --year R7 -o "$work/r.xlsx"
+[ "$status" -eq 0 ] && XLSX_SHEET=KPI $cells "$work/r.xlsx" "$work/r.csv"
+ok $? "export report -o FILE.xlsx: a KPI sheet with the CSV report's cells, years as 令和7年度 beside 2025, progress as a percentage"
+/usr/bin/python3 - "$work/r.xlsx" "$work/r.csv" summary charts <<'EOF'
+import csv, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == [sys.argv[3], "KPI", sys.argv[4]], wb.sheetnames
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+summary = [list(r) for r in wb[sys.argv[3]].iter_rows(values_only=True)]
+assert summary[2][:3] == [summary[2][0], "令和7年度", 2025], summary[2]
+
+for word in ("achieved", "on track", "behind", "no data"):
+    want = sum(1 for r in rows if r["status"] == word)
+    assert [r for r in summary if r[0] == word][0][1] == want, (word, want)
+c = [r for r in summary if r[0] == "C"][0]
+assert c[2:4] == [0, sum(1 for r in rows if r["proposed_rank"] == "C")], c
+charts = wb[sys.argv[4]]
+with_values = [r["code"] for r in rows if r["values"]]
+assert len(charts._charts) == len(with_values), (len(charts._charts), with_values)
+cells = [list(r) for r in charts.iter_rows(values_only=True)]
+top = [i for i, r in enumerate(cells) if r[0] and str(r[0]).startswith("H01 ")][0]
+assert cells[top + 1][:5] == ["FY", "FY (西暦)", "plan", "actual", "target"], cells[top + 1]
+r7 = [r for r in cells[top + 2:top + 16] if r[1] == 2025][0]
+assert r7[:5] == ["令和7年度", 2025, None, 12, 0], r7
+chart = [ch for ch in charts._charts if ch.anchor._from.row == top][0]
+refs = [(s.tx.strRef.f if s.tx.strRef else s.tx.v, s.val.numRef.f) for s in chart.series]
+first, last = top + 3, top + 2 + sum(1 for r in cells[top + 2:top + 16] if r[1])
+assert [f for _, f in refs] == ["%s!$%s$%d:$%s$%d" % (sys.argv[4], c, first, c, last) for c in "CDE"], refs
+EOF
+ok $? "a summary of statuses and ranks, 令和7年度 with 2025, and a chart per KPI with values: plan, actual and the target over its years"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$rdb" export report --year R7 --format xlsx >"$work/r-ja.xlsx"
+/usr/bin/python3 -c 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); assert wb.sheetnames == ["概要", "KPI", "グラフ"], wb.sheetnames; assert wb["グラフ"]["C2"].value == "計画"' "$work/r-ja.xlsx" &&
+	XLSX_SHEET=KPI $cells "$work/r-ja.xlsx" "$work/r.csv"
+ok $? "--format xlsx to standard output, in Japanese: the sheets and labels in Japanese, the same cells"
 
 # Round trip: export every kind as workbooks, import them into an empty
 # database, export CSV again: the bytes of the CSV round trip.
@@ -36,9 +77,24 @@ round_trip xlsx "export xlsx, import, export CSV: the bytes of the CSV round tri
 same=0
 for k in kpis actuals strategy projects; do
 	"$KPITREE" --db "$work/rt-xlsx.db" export $k -o "$work/b-$k.xlsx"
-	$cells "$work/b-$k.xlsx" "$work/a-$k.csv" || { same=1; echo "# $k differs"; }
+	$cells "$work/b-$k.xlsx" "$work/a-$k.csv" $(levels $k) || { same=1; echo "# $k differs"; }
 done
-ok $same "and export xlsx again: the same workbook cells"
+ok $same "and export xlsx again: the same workbook cells, the strategy's levels merged alike"
+
+# What the cells show: a KPI's quantities with the decimals written
+# (66.0), a time as a date and time.
+/usr/bin/python3 - "$work/a-kpis.xlsx" "$work/a-actuals.xlsx" <<'EOF'
+import datetime, sys, openpyxl
+kpis = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+h11 = [r for r in kpis.iter_rows() if r[0].value == "H11"][0]
+assert (h11[4].value, h11[4].number_format) == (66, "#,##0.0"), (h11[4].value, h11[4].number_format)
+actuals = openpyxl.load_workbook(sys.argv[2]).worksheets[0]
+head, row = [c.value for c in list(actuals.iter_rows())[0]], list(actuals.iter_rows())[1]
+assert isinstance(row[6].value, datetime.datetime) and "h" in row[6].number_format, row[6].value
+assert head[1] == "fiscal_year" and head[7] == "fiscal_year (西暦)", head
+assert (row[1].value, row[7].value) == ("令和元年度", 2019), (row[1].value, row[7].value)
+EOF
+ok $? "a quantity shows the decimals it is written with (66.0), a time is a date and time cell, a fiscal year 令和元年度 with 2019 in the last column"
 
 # A workbook as other programs write it: the sheet named, shared strings
 # with rich text and phonetic runs, inline strings, formulas' cached
@@ -70,10 +126,22 @@ kpitree: 何も取り込みませんでした" "in Japanese too"
 fresh o
 $make openpyxl "$work/o.xlsx"
 run --db "$work/o.db" import "$work/o.xlsx"
-"$KPITREE" --db "$work/o.db" export actuals | grep '^SP1-1,202[23],plan' | cut -d, -f1-5 >"$work/got"
-printf 'SP1-1,2022,plan,1511,計画\nSP1-1,2023,plan,1600.5,\n' >"$work/want"
+"$KPITREE" --db "$work/o.db" export actuals | grep '^SP1-1,202[23],plan' >"$work/got"
+printf 'SP1-1,2022,plan,1511,計画,tanaka,2023-04-01T09:30:15Z\nSP1-1,2023,plan,1600.5,,tanaka,2024-03-31T23:59:59Z\n' >"$work/want"
 [ "$status" -eq 0 ] && cmp -s "$work/got" "$work/want"
-ok $? "a workbook written by openpyxl (shared strings, a merged cell) imports"
+ok $? "a workbook written by openpyxl (shared strings, a merged cell, times in date formats) imports"
+
+fresh y
+$make years "$work/years.xlsx"
+run --db "$work/y.db" import "$work/years.xlsx"
+"$KPITREE" --db "$work/y.db" export actuals | grep '^SP1-1,202[23],plan' | cut -d, -f1-4 >"$work/got"
+printf 'SP1-1,2022,plan,5\nSP1-1,2023,plan,6\n' >"$work/want"
+[ "$status" -eq 0 ] && cmp -s "$work/got" "$work/want"
+ok $? "a fiscal year as 令和4年度 with its Gregorian year last imports; the Gregorian year alone stands for it"
+$make badyears "$work/badyears.xlsx"
+run --db "$work/y.db" import "$work/badyears.xlsx"
+expect 1 "kpitree: $work/badyears.xlsx:Sheet!E2: 2023 is not the fiscal year '令和4年度' beside it
+kpitree: nothing imported" "a Gregorian year that is not the fiscal year's is refused at its cell"
 
 # Hostile or foreign files: refused, saying why, nothing written.
 refused() {

@@ -5,7 +5,12 @@
 # with cached values, merged cells; and hostile ones. KIND:
 #   actuals    an actuals sheet "実績" (second sheet; the first is "表紙")
 #   badvalue   the same with a value that is not a number at D3
-#   openpyxl   an actuals sheet written by openpyxl (another writer)
+#   openpyxl   an actuals sheet written by openpyxl (another writer), its
+#              times as dates in two formats
+#   years      actuals with a fiscal year as 令和4年度 and its Gregorian
+#              year last, as kpitree writes them, and one year in that
+#              column alone
+#   badyears   the same with 令和4年度 beside 2023
 #   bomb       an entry declaring 300 MiB
 #   ratio      an entry of 64 MiB of one byte (compressed about 1000 to 1)
 #   dotdot     an entry named ../evil.xml
@@ -13,6 +18,7 @@
 #   rows       a row past 1,048,576
 #   empty      a million empty rows after the data
 #   bigcell    a cell of 1.5 MiB
+import datetime
 import struct
 import sys
 import zipfile
@@ -115,10 +121,20 @@ elif KIND == "openpyxl":
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Sheet1"
-    ws.append(["code", "fiscal_year", "kind", "value", "note"])
-    ws.append(["SP1-1", 2022, "plan", 1511, "計画"])
-    ws.append([None, 2023, "plan", 1600.5, None])
+    ws.append(["code", "fiscal_year", "kind", "value", "note", "entered_by", "entered_at"])
+    ws.append(["SP1-1", 2022, "plan", 1511, "計画", "tanaka", datetime.datetime(2023, 4, 1, 9, 30, 15)])
+    ws.append([None, 2023, "plan", 1600.5, None, "tanaka", datetime.datetime(2024, 3, 31, 23, 59, 59)])
     ws.merge_cells("A2:A3")
+    ws["G2"].number_format = "yyyy/m/d h:mm:ss"
+    ws["G3"].number_format = '[$-411]ggge"年"m"月"d"日" hh:mm:ss'
+    wb.save(OUT)
+elif KIND in ("years", "badyears"):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["code", "fiscal_year", "kind", "value", "fiscal_year (西暦)"])
+    ws.append(["SP1-1", "令和4年度", "plan", 5, 2022 if KIND == "years" else 2023])
+    ws.append(["SP1-1", None, "plan", 6, 2023])
     wb.save(OUT)
 elif KIND == "bomb":
     book([("Sheet1", actuals())], STRINGS)
