@@ -26,6 +26,7 @@
 #include "number.h"
 #include "paths.h"
 #include "meeting.h"
+#include "meter.h"
 #include "progress.h"
 #include "report.h"
 #include "review.h"
@@ -1163,6 +1164,7 @@ static int run_report(struct cli *cli)
 	const char *path = cli_option(cli, "-o"), *format = cli_option(cli, "--format");
 	const char *meeting = cli_option(cli, "--meeting"), *year = cli_option(cli, "--year");
 	struct report_options o = { .excel = cli_flag(cli, "--excel") };
+	struct meter meter;
 	struct error e;
 	char *end;
 	int rc;
@@ -1184,8 +1186,13 @@ static int run_report(struct cli *cli)
 	}
 	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)
 		return EXIT_FAILED;
+	/* a national report takes a while: how far, on a terminal */
+	meter_start(&meter, stderr, isatty(STDERR_FILENO), 1000, "export report");
+	o.tick = meter_tick;
+	o.tick_ctx = &meter;
 	rc = path ? report_write_file(cli->store, &o, path, &cli->files, &e)
 		  : report_write(cli->store, &o, cli->out, &e);
+	meter_end(&meter);
 	return rc < 0 ? fail_output(cli, path, &e) : EXIT_DONE;
 }
 

@@ -29,6 +29,7 @@ struct report {
 	struct meeting m;
 	int has_meeting;
 	int year;
+	int snapshot;		/* store_read_begin's answer */
 	struct review_list list;
 	struct rank_scheme scheme;
 	int status_count[4];
@@ -75,6 +76,12 @@ static const enum status status_order[] = {
 
 /* --- gathering ----------------------------------------------------------- */
 
+static void tick(const struct report *r, long done, long total)
+{
+	if (r->o->tick)
+		r->o->tick(r->o->tick_ctx, done, total);
+}
+
 static int load_items(struct report *r, struct error *err)
 {
 	if (r->has_meeting) {
@@ -111,6 +118,7 @@ static int load_items(struct report *r, struct error *err)
 			struct review_scope scope = { .strategy_id = ids[i] };
 
 			rc = review_list_load(r->s, &scope, r->year, &r->list, err);
+			tick(r, r->list.n, 0);
 		}
 		free(ids);
 		if (rc == 0) {
@@ -886,6 +894,7 @@ static int report_book(void *ctx, lxw_workbook *book, const char *path, struct e
 			drawn++;
 		}
 		item_free(&it);
+		tick(r, i + 1, r->list.n);
 	}
 	if (summary && xlsx_sheet_end(summary, path, rc == 0 ? err : &unused) < 0)
 		rc = -1;
@@ -899,12 +908,17 @@ static int report_book(void *ctx, lxw_workbook *book, const char *path, struct e
 /* --- the report ---------------------------------------------------------- */
 
 /* What every format needs: the meeting, the year, the rank scheme, the
- * items and their counts. */
+ * items and their counts, all read in one snapshot of the database (one
+ * read transaction, not a lock taken for each query), which report_end
+ * ends. */
 static int report_begin(struct report *r, struct error *err)
 {
 	const struct report_options *o = r->o;
 	int rc;
 
+	r->snapshot = store_read_begin(r->s, err);
+	if (r->snapshot < 0)
+		return -1;
 	if (o->meeting_id) {
 		if (meeting_get(r->s, o->meeting_id, &r->m, err) < 0)
 			return -1;
@@ -919,6 +933,12 @@ static int report_begin(struct report *r, struct error *err)
 	return rc;
 }
 
+static void report_end(struct report *r)
+{
+	review_list_free(&r->list);
+	store_read_end(r->s, r->snapshot);
+}
+
 static int report_xlsx(struct store *s, const struct report_options *o, FILE *out,
 		       const char *path, const struct outfile_rules *rules, struct error *err)
 {
@@ -928,18 +948,16 @@ static int report_xlsx(struct store *s, const struct report_options *o, FILE *ou
 	if (rc == 0)
 		rc = path ? xlsx_book_file(path, rules, report_book, &r, err)
 			  : xlsx_book_stream(out, report_book, &r, err);
-	review_list_free(&r.list);
+	report_end(&r);
 	return rc;
 }
 
-int report_write(struct store *s, const struct report_options *o, FILE *out, struct error *err)
+static int report_text(struct store *s, const struct report_options *o, FILE *out,
+		       struct error *err)
 {
 	struct report r = { .s = s, .o = o, .f = out, .csv = { out, o->excel, 0, NULL } };
-	int i, rc;
+	int i, rc = report_begin(&r, err);
 
-	if (o->format == REPORT_XLSX)
-		return report_xlsx(s, o, out, NULL, NULL, err);
-	rc = report_begin(&r, err);
 	if (rc == 0) {
 		if (o->format == REPORT_MD) {
 			md_summary(&r);
@@ -964,13 +982,21 @@ int report_write(struct store *s, const struct report_options *o, FILE *out, str
 		else
 			csv_item(&r, &it);
 		item_free(&it);
+		tick(&r, i + 1, r.list.n);
 	}
 	if (rc == 0 && o->format == REPORT_HTML)
 		fputs("</body>\n</html>\n", out);
-	review_list_free(&r.list);
+	report_end(&r);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
 		rc = error_of(err, ERROR_IO, _("cannot write: %s"), strerror(errno));
 	return rc;
+}
+
+int report_write(struct store *s, const struct report_options *o, FILE *out, struct error *err)
+{
+	if (o->format == REPORT_XLSX)
+		return report_xlsx(s, o, out, NULL, NULL, err);
+	return report_text(s, o, out, err);
 }
 
 struct report_job {

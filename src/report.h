@@ -23,6 +23,10 @@ struct report_options {
 	int year;		/* 0: the meeting's, or last fiscal year */
 	enum report_format format;
 	int excel;		/* CSV: BOM and CRLF */
+	/* how far it has come, if not NULL: KPIs read (total 0), then
+	 * written (done of total); meter_tick fits */
+	void (*tick)(void *ctx, long done, long total);
+	void *tick_ctx;
 };
 
 /* "md", "html", "csv" or "xlsx" into *format. Returns 0, or -1 with err. */

@@ -202,11 +202,14 @@ int review_choices_load(struct store *s, const char *list, struct choices *c,
 
 /* --- the KPIs of a tree -------------------------------------------------- */
 
-/* Columns of each: code, group, field. */
+/* Columns of each: code, group, field. The roots are found from the
+ * strategy's own nodes (CROSS JOIN keeps that order): from the placements
+ * without a parent, every strategy's, each strategy would cost the whole
+ * country's roots, and a national report the square of it. */
 static const char strategy_sql[] =
 	"WITH RECURSIVE down(id, top) AS ("
-	" SELECT p.id, p.id FROM placement p JOIN node n ON n.id = p.node_id"
-	"  WHERE p.parent_id IS NULL AND n.strategy_id = ?1"
+	" SELECT p.id, p.id FROM node n CROSS JOIN placement p ON p.node_id = n.id"
+	"  WHERE n.strategy_id = ?1 AND p.parent_id IS NULL"
 	" UNION ALL SELECT c.id, d.top FROM placement c JOIN down d ON c.parent_id = d.id)"
 	" SELECT k.code, trim(tn.label || ' ' || tn.title), coalesce(f.name, '') FROM down"
 	" JOIN kpi_placement kp ON kp.placement_id = down.id AND kp.home = 1"

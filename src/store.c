@@ -157,6 +157,19 @@ int store_begin(struct store *s, struct error *err)
 	return store_exec(s, "BEGIN IMMEDIATE", err);
 }
 
+int store_read_begin(struct store *s, struct error *err)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		return 0;
+	return store_exec(s, "BEGIN", err) < 0 ? -1 : 1;
+}
+
+void store_read_end(struct store *s, int began)
+{
+	if (began == 1 && !sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
 int store_commit(struct store *s, struct error *err)
 {
 	if (store_exec(s, "COMMIT", err) == 0)

@@ -65,6 +65,14 @@ void store_close(struct store *s);
  * Returns 0, or -1 with err filled. */
 int store_begin(struct store *s, struct error *err);
 
+/* A read transaction around many reads (a report, an export): one
+ * snapshot of the database, one lock taken instead of one per statement.
+ * Returns 1 when it began one, which store_read_end(s, 1) ends; 0 when s
+ * was in a transaction already (store_read_end does nothing); -1 with err
+ * filled. */
+int store_read_begin(struct store *s, struct error *err);
+void store_read_end(struct store *s, int began);
+
 /* Commits; on failure rolls back. Returns 0, or -1 with err filled. */
 int store_commit(struct store *s, struct error *err);
 

@@ -284,7 +284,7 @@ static enum value_kind kind_of(sqlite3_stmt *stmt, int col)
 int values_each(struct store *s, long long kpi_id,
 		void (*fn)(void *, const struct value_row *), void *ctx, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(s,
+	sqlite3_stmt *stmt = store_cached(s,
 		"SELECT fiscal_year, kind, value, note, entered_by, entered_at FROM value"
 		" WHERE kpi_id = ? ORDER BY fiscal_year, kind", err);
 	int rc;
@@ -303,7 +303,7 @@ int values_each(struct store *s, long long kpi_id,
 		};
 		fn(ctx, &row);
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 

@@ -14,6 +14,7 @@
 #include "csv_import.h"
 #include "kpi.h"
 #include "meeting.h"
+#include "report.h"
 #include "review.h"
 #include "store.h"
 #include "testdb.h"
@@ -224,6 +225,52 @@ static void a_meeting_records_with_history_and_refuses_cleanly(void **state)
 	assert_int_equal(store_exec(f->s, "DELETE FROM record_history", &err), -1);
 }
 
+struct ticks {
+	int n;
+	long read_last, written_last, total;
+	int read_after_write;
+};
+
+static void count_tick(void *ctx, long done, long total)
+{
+	struct ticks *t = ctx;
+
+	t->n++;
+	if (total == 0) {
+		t->read_after_write |= t->written_last != 0;
+		t->read_last = done;
+	} else {
+		assert_true(done > t->written_last);
+		t->written_last = done;
+		t->total = total;
+	}
+}
+
+/* A report says how far it has come: KPIs read, then written, the last
+ * count every KPI of the report; and every format writes the same. */
+static void a_report_counts_its_kpis(void **state)
+{
+	static const enum report_format formats[] = { REPORT_MD, REPORT_HTML, REPORT_CSV, REPORT_XLSX };
+	struct testdb *f = *state;
+	long long kpis = testdb_int(f->s, "SELECT count(*) FROM kpi");
+	size_t i;
+
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		struct ticks t = { 0 };
+		struct report_options o = { .year = 2024, .format = formats[i], .tick = count_tick,
+					    .tick_ctx = &t };
+		FILE *out = tmpfile();
+		struct error err;
+
+		assert_int_equal(report_write(f->s, &o, out, &err), 0);
+		fclose(out);
+		assert_true(t.n > 0);
+		assert_false(t.read_after_write);
+		assert_int_equal(t.total, kpis);
+		assert_int_equal(t.written_last, kpis);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +279,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(an_imported_scheme_replaces_the_default, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(lists_are_data_and_replaced_per_list, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_meeting_records_with_history_and_refuses_cleanly, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(a_report_counts_its_kpis, testdb_setup, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
