@@ -25,31 +25,24 @@ static const char *written(FILE *f)
 	return buf;
 }
 
-static void nothing_off_a_terminal(void **state)
+/* Off a terminal, or before the delay: nothing at all. */
+static void nothing_off_a_terminal_or_before_the_delay(void **state)
 {
-	FILE *f = tmpfile();
-	struct meter m;
+	static const struct { int terminal; long delay_ms; } cases[] = { { 0, 0 }, { 1, 60000 } };
+	size_t i;
 
 	(void)state;
-	meter_start(&m, f, 0, 0, "export report");
-	meter_tick(&m, 5, 10);
-	meter_tick(&m, 10, 10);
-	meter_end(&m);
-	assert_string_equal(written(f), "");
-	fclose(f);
-}
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		FILE *f = tmpfile();
+		struct meter m;
 
-static void nothing_before_the_delay(void **state)
-{
-	FILE *f = tmpfile();
-	struct meter m;
-
-	(void)state;
-	meter_start(&m, f, 1, 60000, "export report");
-	meter_tick(&m, 10, 10);
-	meter_end(&m);
-	assert_string_equal(written(f), "");
-	fclose(f);
+		meter_start(&m, f, cases[i].terminal, cases[i].delay_ms, "export report");
+		meter_tick(&m, 5, 10);
+		meter_tick(&m, 10, 10);
+		meter_end(&m);
+		assert_string_equal(written(f), "");
+		fclose(f);
+	}
 }
 
 static void a_count_in_place_then_cleared(void **state)
@@ -73,8 +66,7 @@ static void a_count_in_place_then_cleared(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(nothing_off_a_terminal),
-		cmocka_unit_test(nothing_before_the_delay),
+		cmocka_unit_test(nothing_off_a_terminal_or_before_the_delay),
 		cmocka_unit_test(a_count_in_place_then_cleared),
 	};
 
