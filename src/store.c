@@ -81,10 +81,58 @@ enum error_kind store_error_kind(int rc)
 	}
 }
 
+/* SQLite asks this while the lock it needs is held by another session:
+ * 1 to try again, after a short sleep; 0 to give up (SQLITE_BUSY). */
+static int busy_wait(void *ctx, int count)
+{
+	struct store *s = ctx;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0) {
+		s->busy_since = now;
+		s->busy_stopped = 0;
+	}
+	s->busy_waited_ms = (long)(now.tv_sec - s->busy_since.tv_sec) * 1000 +
+			    (now.tv_nsec - s->busy_since.tv_nsec) / 1000000;
+	if (s->busy_waited_ms >= s->busy_timeout_ms)
+		return 0;
+	if (count > 0 && s->on_busy && s->on_busy(s->on_busy_ctx, s->busy_waited_ms) != 0) {
+		s->busy_stopped = 1;
+		return 0;
+	}
+	sqlite3_sleep(count == 0 ? 10 : 100);
+	return 1;
+}
+
+void store_on_busy(struct store *s, int (*fn)(void *ctx, long waited_ms), void *ctx,
+		   long timeout_ms)
+{
+	s->on_busy = fn;
+	s->on_busy_ctx = ctx;
+	s->busy_timeout_ms = timeout_ms > 0 ? timeout_ms : STORE_BUSY_TIMEOUT_MS;
+}
+
+/* The error of a statement that failed: a lock never had is said in the
+ * official's words, with how long it was waited for. */
+static int statement_error(struct store *s, struct error *err, const char *what,
+			   const char *text)
+{
+	enum error_kind kind = store_error_kind(sqlite3_extended_errcode(s->db));
+
+	if (kind != ERROR_BUSY)
+		return error_of(err, kind, "%s: %s", what, text);
+	/* short: the form has a line of its width for it */
+	if (s->busy_stopped)
+		return error_of(err, kind, _("gave up waiting for another session's write (%ld s):"
+					     " nothing saved"), (s->busy_waited_ms + 500) / 1000);
+	return error_of(err, kind, _("another session was writing for %ld s: nothing saved;"
+				     " try again"), (s->busy_waited_ms + 500) / 1000);
+}
+
 int store_error(struct store *s, struct error *err, const char *what)
 {
-	return error_of(err, store_error_kind(sqlite3_extended_errcode(s->db)), "%s: %s",
-			what, sqlite3_errmsg(s->db));
+	return statement_error(s, err, what, sqlite3_errmsg(s->db));
 }
 
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err)
@@ -140,8 +188,7 @@ int store_exec(struct store *s, const char *sql, struct error *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		error_of(err, store_error_kind(sqlite3_extended_errcode(s->db)), "%s: %s",
-			 s->path, msg ? msg : sqlite3_errmsg(s->db));
+		statement_error(s, err, s->path, msg ? msg : sqlite3_errmsg(s->db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -435,7 +482,8 @@ static struct store *open_file(const char *path, const char *file, enum store_mo
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_create_collation_v2(s->db, "code_order", SQLITE_UTF8, NULL, natural_compare, NULL);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	store_on_busy(s, NULL, NULL, 0);
+	sqlite3_busy_handler(s->db, busy_wait, s);
 	if (store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768", err) < 0)
 		goto fail;
 	if (schema_known(s, mode == STORE_CREATE, &version, err) < 0)

@@ -30,10 +30,25 @@ struct store {
 	 * whether the official's key still grants what it did. NULL: none. */
 	int (*before_write)(void *ctx, struct error *err);
 	void *before_write_ctx;
+	/* While another session holds the lock this one needs: asked every
+	 * tenth of a second or so after the first, with how long it has
+	 * waited; returning nonzero stops the wait (the statement fails,
+	 * ERROR_BUSY). NULL: wait quietly. Set with store_on_busy. */
+	int (*on_busy)(void *ctx, long waited_ms);
+	void *on_busy_ctx;
+	long busy_timeout_ms;	/* STORE_BUSY_TIMEOUT_MS unless changed */
+	struct timespec busy_since;
+	long busy_waited_ms;	/* of the last wait, for its message */
+	int busy_stopped;	/* the last wait was stopped by on_busy */
 };
 
 /* How long a writer waits for another one before giving up, in ms. */
 #define STORE_BUSY_TIMEOUT_MS 60000
+
+/* Sets what is asked while s waits for another session's lock (see
+ * struct store), and how long s waits at most (0: the default). */
+void store_on_busy(struct store *s, int (*fn)(void *ctx, long waited_ms), void *ctx,
+		   long timeout_ms);
 
 /* Whether this process may write the database at path and make files
  * beside it (SQLite's -wal and -shm): a reader who may not is opened

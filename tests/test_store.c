@@ -39,7 +39,9 @@ static void store_create_sets_wal_foreign_keys_and_version(void **state)
 	assert_string_equal(text_query(s, "PRAGMA journal_mode", mode, sizeof mode), "wal");
 	assert_int_equal(testdb_int(s, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(testdb_int(s, "PRAGMA user_version"), schema_version);
-	assert_int_equal(testdb_int(s, "PRAGMA busy_timeout"), STORE_BUSY_TIMEOUT_MS);
+	/* the wait is the store's own handler (a_writer_waits_says_so_and_gives_up),
+	 * not SQLite's busy_timeout, which then reads 0 */
+	assert_int_equal(s->busy_timeout_ms, STORE_BUSY_TIMEOUT_MS);
 	store_close(s);
 	testdb_remove(path);
 }
@@ -496,6 +498,62 @@ static void backup_copies_a_database_that_passes_check(void **state)
 	testdb_remove(path);
 }
 
+struct waits {
+	int asked;
+	long last_ms;
+	int stop_at;		/* the call that stops the wait; 0: never */
+};
+
+static int count_wait(void *ctx, long waited_ms)
+{
+	struct waits *w = ctx;
+
+	assert_true(waited_ms >= w->last_ms);
+	w->last_ms = waited_ms;
+	return ++w->asked == w->stop_at;
+}
+
+/* While another session holds the write lock: the waiting one is asked
+ * as it waits, gives up after its timeout, or at once when told to stop;
+ * either way an ERROR_BUSY, nothing written, and the lock free again
+ * takes the write. */
+static void a_writer_waits_says_so_and_gives_up(void **state)
+{
+	char *path = testdb_path();
+	struct store *holder = testdb_create(path), *s;
+	struct waits w = { 0 };
+	struct error err;
+
+	(void)state;
+	s = store_open(path, STORE_READ_WRITE, &err);
+	assert_non_null(s);
+	assert_int_equal(store_begin(holder, &err), 0);
+
+	store_on_busy(s, count_wait, &w, 600);
+	assert_int_equal(store_begin(s, &err), -1);
+	assert_int_equal(err.kind, ERROR_BUSY);
+	assert_true(w.asked >= 3);
+	assert_true(w.last_ms >= 300 && w.last_ms < 600);
+	assert_true(s->busy_waited_ms >= 600);
+	assert_false(s->busy_stopped);
+
+	w = (struct waits){ .stop_at = 2 };
+	assert_int_equal(store_begin(s, &err), -1);
+	assert_int_equal(err.kind, ERROR_BUSY);
+	assert_int_equal(w.asked, 2);
+	assert_true(s->busy_stopped);
+	assert_true(s->busy_waited_ms < 600);
+
+	store_rollback(holder);
+	w = (struct waits){ 0 };
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(w.asked, 0);
+	store_rollback(s);
+	store_close(s);
+	store_close(holder);
+	testdb_remove(path);
+}
+
 static void backup_to_an_unwritable_place_leaves_nothing(void **state)
 {
 	char *path = testdb_path();
@@ -585,6 +643,7 @@ int main(void)
 		cmocka_unit_test(a_search_in_slices_finds_what_one_step_finds),
 		cmocka_unit_test(backup_copies_a_database_that_passes_check),
 		cmocka_unit_test(backup_to_an_unwritable_place_leaves_nothing),
+		cmocka_unit_test(a_writer_waits_says_so_and_gives_up),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

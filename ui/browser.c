@@ -1,6 +1,7 @@
 /* browser.c: the browser's screen: the strategy tree on the left, the KPI
  * pane and the grant-menu pane on the right, the status line, the keys. */
 #include "browser.h"
+#include "busy.h"
 #include "i18n.h"
 
 #include <curses.h>
@@ -1993,6 +1994,7 @@ int browser_run(struct cli *cli)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
+	busy_watch(cli->store, 1);
 	b.key_at = b.checked_at = time(NULL);
 	while (!b.quit) {
 		struct key k;
@@ -2016,6 +2018,7 @@ int browser_run(struct cli *cli)
 		key(&b, &k);
 		watch_session(&b);
 	}
+	busy_watch(cli->store, 0);
 	endwin();
 	delscreen(screen);
 	for (t = 0; t <= TREES; t++)

@@ -97,6 +97,31 @@ int input_next(struct key *k, int timeout_ms)
 	return 0;
 }
 
+int input_peek(struct key *k)
+{
+	int rc;
+
+	if (head == tail) {
+		struct key got;
+
+		timeout(0);
+		rc = get_wch(&got.code);
+		if (rc == ERR)
+			return -1;
+		got.is_key = rc == KEY_CODE_YES;
+		head = tail = 0;
+		push(got.is_key, got.code);
+	}
+	*k = queue[head];
+	return 0;
+}
+
+void input_skip(void)
+{
+	if (head < tail)
+		head++;
+}
+
 int input_pending(void)
 {
 	int c;

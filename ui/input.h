@@ -20,6 +20,11 @@ int input_queue(const char *keys, const char **bad);
  * timeout_ms, -1 forever). Returns 0, or -1 when none came in time. */
 int input_next(struct key *k, int timeout_ms);
 
+/* The next key without taking it (queued, or typed ahead: then queued):
+ * returns 0, or -1 when none is waiting. input_skip takes it. */
+int input_peek(struct key *k);
+void input_skip(void);
+
 /* Whether a key is waiting: queued, or typed ahead. */
 int input_pending(void);
 

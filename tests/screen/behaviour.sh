@@ -1,6 +1,7 @@
 # behaviour.sh: what an official does in the browser, asserted the same
 # way in each language: a save, a refusal by the value rules, a save that
-# fails (shown, what was typed kept), two officials on one value (y/n),
+# fails (shown, what was typed kept), a save behind another session's
+# write (shown, Escape stops it), two officials on one value (y/n),
 # an emptied value (asked before it is deleted), an undo over another's
 # change (y/n), what is due, a meeting (a rank refused without its
 # reason, then recorded with it), a long note kept whole. Sourced by
@@ -11,7 +12,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 48
+plan 54
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -104,6 +105,26 @@ shows "$(field "$(t actual)" 800)" "and what was typed stays"
 "$SQLITE3" "$db" "DROP TRIGGER refuse_h07"
 keys Enter
 shows "$(tf '%s %s: saved' H07 "$r7")" "once the store takes it, Enter saves"
+
+# Another session holds the write lock: the browser says what it waits
+# for, Escape stops the wait (nothing written, what was typed kept), and
+# once the lock is free Enter saves.
+mkfifo "$work/hold"
+"$SQLITE3" "$db" <"$work/hold" >/dev/null 2>&1 &
+exec 7>"$work/hold"
+echo "BEGIN IMMEDIATE; DELETE FROM setting WHERE key = 'none';" >&7
+start "$(browser tanaka H13)"
+keys 130 Enter
+shows "$(pre 'waiting %ld s for another session writing to the database; Escape stops')" "a save behind another's write says what it waits for"
+shows "$(t 'waiting %ld s for another session writing to the database; Escape stops' | sed 's/.*%ld//')" "and how to stop waiting"
+keys Escape
+shows "$(pre "gave up waiting for another session's write (%ld s): nothing saved")" "Escape stops the wait, and the form says nothing was saved"
+shows "$(field "$(t actual)" 130)" "keeping what was typed"
+[ "$(stored H13)" = none ]; ok $? "nothing was written"
+exec 7>&-
+wait
+keys Enter
+shows "$(tf '%s %s: saved' H13 "$r7")" "once the lock is free, Enter saves"
 
 # Two officials in two browsers on one value: A saves 300, then B, whose
 # form opened on 200, is asked before its 310 goes over A's.

@@ -1,0 +1,36 @@
+/* busy.c: while the store waits for another session's write: the bottom
+ * line says what the browser is waiting for and for how long, and Escape
+ * stops the wait (the save fails, what was typed stays in the form). Keys
+ * typed meanwhile are kept for after it. */
+#include "busy.h"
+
+#include <curses.h>
+#include <stdio.h>
+
+#include "draw.h"
+#include "i18n.h"
+#include "input.h"
+
+static int waiting(void *ctx, long waited_ms)
+{
+	struct key k;
+	char line[256];
+
+	(void)ctx;
+	/* the next key decides; any other waits its turn, after the save */
+	if (input_peek(&k) == 0 && !k.is_key && k.code == 27) {
+		input_skip();
+		return 1;
+	}
+	snprintf(line, sizeof line,
+		 _("waiting %ld s for another session writing to the database; Escape stops"),
+		 waited_ms / 1000);
+	put(LINES - 1, 0, COLS, line, A_REVERSE);
+	refresh();
+	return 0;
+}
+
+void busy_watch(struct store *s, int on)
+{
+	store_on_busy(s, on ? waiting : NULL, NULL, 0);
+}
