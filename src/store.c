@@ -120,6 +120,11 @@ static int statement_error(struct store *s, struct error *err, const char *what,
 {
 	enum error_kind kind = store_error_kind(sqlite3_extended_errcode(s->db));
 
+	if (kind == ERROR_CORRUPT) {
+		s->damaged = 1;
+		return error_of(err, kind, _("%s: the database is damaged (%s); %s says where"),
+				s->path, text, "kpitree check");
+	}
 	if (kind != ERROR_BUSY)
 		return error_of(err, kind, "%s: %s", what, text);
 	/* short: the form has a line of its width for it */

@@ -40,6 +40,10 @@ struct store {
 	struct timespec busy_since;
 	long busy_waited_ms;	/* of the last wait, for its message */
 	int busy_stopped;	/* the last wait was stopped by on_busy */
+	/* A statement found the file damaged (SQLITE_CORRUPT, NOTADB):
+	 * stays set, so that an interface that went on says so, and its
+	 * exit status does. */
+	int damaged;
 };
 
 /* How long a writer waits for another one before giving up, in ms. */

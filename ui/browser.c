@@ -704,9 +704,11 @@ static void draw_project(struct browser *b, long long project, int y, int x, int
 
 static void draw_status(struct browser *b, int y, int w)
 {
-	char line[TEXT_MAX], fy[40], year[16], meeting[300] = "", due_hint[160];
+	char line[TEXT_MAX], fy[40], year[16], meeting[300] = "", due_hint[160], damaged[160];
 	const char *name = strrchr(b->cli->db_path, '/');
 
+	/* the command is not translated */
+	snprintf(damaged, sizeof damaged, _("database damaged: quit and run %s"), "kpitree check");
 	/* the message first: the meeting's name may be cut, not what was said */
 	if (b->meeting.id)
 		snprintf(meeting, sizeof meeting, _("  [meeting %lld %.200s]"), b->meeting.id,
@@ -720,7 +722,10 @@ static void draw_status(struct browser *b, int y, int w)
 		snprintf(fy, sizeof fy, "FY %s", fiscal_year_short(b->year, year, sizeof year));
 	snprintf(line, sizeof line, " %.200s%s  %s  %.64s  %s%s", name ? name + 1 : b->cli->db_path,
 		 b->s->read_only ? _(" (read-only)") : "", fy,
-		 b->cli->user, *b->message ? b->message : b->due.n ? due_hint
+		 b->cli->user,
+		 /* once seen, damage is said first, whatever else happens */
+		 b->s->damaged ? damaged
+		 : *b->message ? b->message : b->due.n ? due_hint
 		 : _("?:help  /:search  d:dashboard  ::command  q:quit"),
 		 meeting);
 	put(y, 0, w, line, A_REVERSE);
@@ -2027,5 +2032,13 @@ int browser_run(struct cli *cli)
 	free(b.matches);
 	official_due_free(&b.due);
 	form_changes_free(b.last, b.nlast);
-	return *b.ended ? cli_fail(cli, "%s", b.ended) : EXIT_DONE;
+	if (*b.ended)
+		return cli_fail(cli, "%s", b.ended);
+	if (cli->store->damaged) {
+		char check[4200];
+
+		snprintf(check, sizeof check, "kpitree --db %s check", cli->db_path);
+		return cli_fail(cli, _("%s: the database is damaged; run: %s"), cli->db_path, check);
+	}
+	return EXIT_DONE;
 }

@@ -1,7 +1,8 @@
 # behaviour.sh: what an official does in the browser, asserted the same
 # way in each language: a save, a refusal by the value rules, a save that
 # fails (shown, what was typed kept), a save behind another session's
-# write (shown, Escape stops it), two officials on one value (y/n),
+# write (shown, Escape stops it), a damaged database (said, and the exit
+# status), two officials on one value (y/n),
 # an emptied value (asked before it is deleted), an undo over another's
 # change (y/n), what is due, a meeting (a rank refused without its
 # reason, then recorded with it), a long note kept whole. Sourced by
@@ -12,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 54
+plan 58
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -125,6 +126,21 @@ exec 7>&-
 wait
 keys Enter
 shows "$(tf '%s %s: saved' H13 "$r7")" "once the lock is free, Enter saves"
+
+# A damaged database (the values' first page zeroed): the browser says so
+# on the status line whatever else it shows, and quits with status 1,
+# naming kpitree check.
+"$KPITREE" --db "$db" backup "$work/d.db" >/dev/null
+page=$("$SQLITE3" "$work/d.db" "SELECT min(pageno) FROM dbstat WHERE name = 'value_row'")
+size=$("$SQLITE3" "$work/d.db" "PRAGMA page_size")
+dd if=/dev/zero of="$work/d.db" bs="$size" seek=$((page - 1)) count=1 conv=notrunc 2>/dev/null
+start "cd $work && $program --db d.db --user tanaka --year R7 --keys ':goto Space H06 Enter'; echo EXIT=\$?"
+shows "$(tf 'database damaged: quit and run %s' 'kpitree check')" "a damaged database is said on the status line"
+keys j k
+shows "$(tf 'database damaged: quit and run %s' 'kpitree check')" "and stays said"
+keys q
+shows "kpitree --db d.db check" "quitting names the check to run"
+shows "EXIT=1" "and the exit status says something was wrong"
 
 # Two officials in two browsers on one value: A saves 300, then B, whose
 # form opened on 200, is asked before its 310 goes over A's.
