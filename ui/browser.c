@@ -24,6 +24,7 @@
 #include "meeting.h"
 #include "number.h"
 #include "official.h"
+#include "placement.h"
 #include "present.h"
 #include "report.h"
 #include "review.h"
@@ -91,7 +92,7 @@ struct browser {
 	int nmatches, match;
 	struct tree_search *search;	/* still going, between keys */
 	long long data_version;		/* of the database, when last drawn */
-	struct form_change last[FORM_MAX_CHANGES];	/* the session's last save */
+	struct value_undo last[VALUE_UNDO_MAX];	/* the session's last save */
 	int nlast;
 	struct meeting meeting;		/* the open meeting; id 0: none */
 	int presented;			/* the agenda item shown last */
@@ -364,40 +365,18 @@ static void draw_tree(struct browser *b, int y, int x, int h, int w)
 	}
 }
 
-struct codes {
-	char code[KPI_YEARS_MAX][32];
-	int home[KPI_YEARS_MAX];
-	int n;
-};
-
-/* A list of one KPI (a project's, or one found by field). */
-static const struct codes *one_code(struct codes *c, const char *code)
+/* The KPIs of a content row; the one-KPI list of a project's or a field's. */
+static int row_kpis(struct browser *b, long long placement, struct placement_kpis *c)
 {
-	c->n = 1;
-	c->home[0] = 1;
-	snprintf(c->code[0], sizeof c->code[0], "%s", code);
-	return c;
-}
-
-static int row_kpis(struct browser *b, long long placement, struct codes *c)
-{
-	sqlite3_stmt *stmt;
 	struct error err;
 
-	c->n = 0;
-	stmt = store_cached(b->s, "SELECT k.code, kp.home FROM kpi_placement kp"
-			    " JOIN kpi k ON k.id = kp.kpi_id WHERE kp.placement_id = ?"
-			    " ORDER BY kp.position", &err);
-	if (!stmt)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, placement);
-	while (store_step(b->s, stmt, &err) == SQLITE_ROW && c->n < KPI_YEARS_MAX) {
-		snprintf(c->code[c->n], sizeof c->code[c->n], "%s",
-			 (const char *)sqlite3_column_text(stmt, 0));
-		c->home[c->n++] = sqlite3_column_int(stmt, 1);
-	}
-	sqlite3_reset(stmt);
-	return 0;
+	return placement_kpis(b->s, placement, c, &err);
+}
+
+static const struct placement_kpis *one_code(struct placement_kpis *c, const char *code)
+{
+	placement_kpis_one(c, code);
+	return c;
 }
 
 /* The actuals as a sparkline, one cell a year from the lowest to the
@@ -446,7 +425,7 @@ static int sparkline(const struct kpi_years *t, char *buf, size_t size)
 /* The KPI pane: the selected KPI of the row, its amounts, its years. */
 /* The KPIs of a row in one line, the selected one highlighted: the pane
  * then shows that one (Tab to the pane, then j k to choose). */
-static int draw_codes(const struct codes *c, int index, int y, int x, int w)
+static int draw_codes(const struct placement_kpis *c, int index, int y, int x, int w)
 {
 	int col = 0, i;
 
@@ -470,25 +449,24 @@ static int draw_places(struct browser *b, const char *code, long long here, int 
 {
 	long long places[16];
 	struct error err;
-	sqlite3_stmt *stmt;
 	int n = tree_places(b->s, code, places, 16, &err), i, row = y;
 
 	if (n <= 1)
 		return 0;
-	stmt = store_cached(b->s, "SELECT n.title FROM placement p JOIN node n ON n.id = p.node_id"
-			    " WHERE p.id = ?", &err);
-	for (i = 0; stmt && i < n && row < last; i++) {
-		char line[TEXT_MAX];
+	for (i = 0; i < n && row < last; i++) {
+		char line[TEXT_MAX + 64], title[TEXT_MAX];
+		int rc;
 
 		if (places[i] == here)
 			continue;
-		sqlite3_bind_int64(stmt, 1, places[i]);
-		if (store_step(b->s, stmt, &err) == SQLITE_ROW) {
+		rc = placement_title(b->s, places[i], title, sizeof title, &err);
+		if (rc < 0)
+			break;
+		if (rc == 1) {
 			snprintf(line, sizeof line, "%s (r) %s", i == 0 ? _("home") : _("re-listed"),
-				 (const char *)sqlite3_column_text(stmt, 0));
+				 title);
 			put(row++, x, w, line, 0);
 		}
-		sqlite3_reset(stmt);
 	}
 	return row - y;
 }
@@ -532,7 +510,7 @@ static int draw_review(struct browser *b, const struct kpi *k, int y, int last, 
 	return a.rows;
 }
 
-static void draw_kpi(struct browser *b, const struct codes *c, int index, long long here,
+static void draw_kpi(struct browser *b, const struct placement_kpis *c, int index, long long here,
 		     int y, int x, int h, int w)
 {
 	char line[TEXT_MAX], base[128], target[128];
@@ -603,42 +581,34 @@ static void draw_kpi(struct browser *b, const struct codes *c, int index, long l
 	kpi_release(&k);
 }
 
+struct grant_lines {
+	int row, last, x, w;
+};
+
+static void grant_line(void *ctx, enum placement_text what, const char *text)
+{
+	struct grant_lines *g = ctx;
+	char line[TEXT_MAX];
+
+	if (g->row >= g->last)
+		return;
+	if (what == PLACEMENT_EXAMPLE)
+		snprintf(line, sizeof line, _("e.g. %s"), text);
+	else if (what == PLACEMENT_AI_EXAMPLE)
+		snprintf(line, sizeof line, "AI: %s", text);
+	else
+		snprintf(line, sizeof line, "%s", text);
+	put(g->row++, g->x, g->w, line, 0);
+}
+
 static void draw_grant(struct browser *b, long long placement, int y, int x, int h, int w)
 {
-	int row = y + 1, last = y + h - 1;
-	sqlite3_stmt *stmt;
+	struct grant_lines g = { y + 1, y + h - 1, x + 1, w - 2 };
 	struct error err;
 
-	stmt = store_cached(b->s, "SELECT m.name FROM placement_menu pm"
-			    " JOIN grant_menu m ON m.id = pm.menu_id WHERE pm.placement_id = ?"
-			    " ORDER BY pm.position", &err);
-	if (stmt) {
-		sqlite3_bind_int64(stmt, 1, placement);
-		while (row < last && store_step(b->s, stmt, &err) == SQLITE_ROW)
-			put(row++, x + 1, w - 2, (const char *)sqlite3_column_text(stmt, 0), 0);
-		sqlite3_reset(stmt);
-	}
-	stmt = store_cached(b->s, "SELECT example, ai_example FROM placement WHERE id = ?", &err);
-	if (stmt) {
-		sqlite3_bind_int64(stmt, 1, placement);
-		if (store_step(b->s, stmt, &err) == SQLITE_ROW) {
-			char line[TEXT_MAX];
-			const char *ex = (const char *)sqlite3_column_text(stmt, 0);
-			const char *ai = (const char *)sqlite3_column_text(stmt, 1);
-
-			if (row < last && ex && *ex) {
-				snprintf(line, sizeof line, _("e.g. %s"), ex);
-				put(row++, x + 1, w - 2, line, 0);
-			}
-			if (row < last && ai && *ai) {
-				snprintf(line, sizeof line, "AI: %s", ai);
-				put(row++, x + 1, w - 2, line, 0);
-			}
-		}
-		sqlite3_reset(stmt);
-	}
-	while (row < last)
-		put(row++, x + 1, w - 2, "", 0);
+	placement_grant(b->s, placement, grant_line, &g, &err);
+	while (g.row < g.last)
+		put(g.row++, x + 1, w - 2, "", 0);
 }
 
 /* The row above item i in the tree. */
@@ -652,53 +622,48 @@ static int parent_of(const struct browser *b, int i)
 }
 
 /* A grant project's details: what seed 002 says of it. */
+static void project_line(void *ctx, enum project_field field, const char *text)
+{
+	static const char *const labels[PROJECT_FIELDS] = {
+		[PROJECT_MUNICIPALITY] = N_("municipality"), [PROJECT_GRANT] = N_("grant"),
+		[PROJECT_ADOPTED] = N_("adopted"), [PROJECT_APPLICATION] = N_("application"),
+		[PROJECT_NATIONAL_SHARE] = N_("national share"), [PROJECT_PERIOD] = N_("period"),
+	};
+	struct grant_lines *g = ctx;
+	char line[TEXT_MAX], fy[32];
+
+	if (field == PROJECT_ADOPTED)
+		text = fiscal_year_format(text ? atoi(text) : 0, fy, sizeof fy);
+	if (!text || !*text)
+		return;
+	if (field == PROJECT_DESCRIPTION || field == PROJECT_NOTES) {
+		/* description and notes: each of their lines, cut */
+		const char *p = text;
+
+		while (*p && g->row < g->last) {
+			size_t n = strcspn(p, "\n");
+
+			snprintf(line, sizeof line, "%.*s", (int)n, p);
+			put(g->row++, g->x, g->w, line, field == PROJECT_NOTES ? A_DIM : 0);
+			p += n + (p[n] == '\n');
+		}
+		return;
+	}
+	if (g->row >= g->last)
+		return;
+	snprintf(line, sizeof line, "%s%s%s", labels[field] ? _(labels[field]) : "",
+		 labels[field] ? "  " : "", text);
+	put(g->row++, g->x, g->w, line, field == PROJECT_TITLE ? A_BOLD : 0);
+}
+
 static void draw_project(struct browser *b, long long project, int y, int x, int h, int w)
 {
-	static const char *const labels[] = {
-		"", N_("municipality"), N_("grant"), N_("adopted"), N_("application"),
-		N_("national share"), N_("period"), "", "",
-	};
-	sqlite3_stmt *stmt;
+	struct grant_lines g = { y + 1, y + h - 1, x + 1, w - 2 };
 	struct error err;
-	int row = y + 1, last = y + h - 1, i;
 
-	stmt = store_cached(b->s, "SELECT p.title, p.municipality, g.name, p.adoption_year,"
-			    " p.application, p.national_share, p.period, p.description, p.notes"
-			    " FROM project p JOIN grant_program g ON g.id = p.program_id"
-			    " WHERE p.id = ?", &err);
-	if (!stmt)
-		return;
-	sqlite3_bind_int64(stmt, 1, project);
-	if (store_step(b->s, stmt, &err) == SQLITE_ROW) {
-		for (i = 0; i < 9 && row < last; i++) {
-			const char *text = (const char *)sqlite3_column_text(stmt, i);
-			char line[TEXT_MAX], fy[32];
-
-			if (i == 3)
-				text = fiscal_year_format(sqlite3_column_int(stmt, 3), fy, sizeof fy);
-			if (!text || !*text)
-				continue;
-			if (i == 7 || i == 8) {
-				/* description and notes: each of their lines, cut */
-				const char *p = text;
-
-				while (*p && row < last) {
-					size_t n = strcspn(p, "\n");
-
-					snprintf(line, sizeof line, "%.*s", (int)n, p);
-					put(row++, x + 1, w - 2, line, i == 8 ? A_DIM : 0);
-					p += n + (p[n] == '\n');
-				}
-				continue;
-			}
-			snprintf(line, sizeof line, "%s%s%s", *labels[i] ? _(labels[i]) : "",
-				 *labels[i] ? "  " : "", text);
-			put(row++, x + 1, w - 2, line, i == 0 ? A_BOLD : 0);
-		}
-	}
-	sqlite3_reset(stmt);
-	while (row < last)
-		put(row++, x + 1, w - 2, "", 0);
+	placement_project(b->s, project, project_line, &g, &err);
+	while (g.row < g.last)
+		put(g.row++, x + 1, w - 2, "", 0);
 }
 
 static void draw_status(struct browser *b, int y, int w)
@@ -748,7 +713,7 @@ static struct layout layout_for(int h, int w)
 /* The panes of the selected row, by tree and level. */
 static void draw_panes(struct browser *b, const struct item *it, const struct layout *l)
 {
-	struct codes c;
+	struct placement_kpis c;
 
 	if (it && (b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH) && it->level == 5) {
 		if (row_kpis(b, it->id, &c) == 0 && c.n) {
@@ -1047,7 +1012,7 @@ static void search(struct browser *b)
 /* Makes code the KPI the pane shows, among those of the selected row. */
 static void select_kpi(struct browser *b, const char *code)
 {
-	struct codes c;
+	struct placement_kpis c;
 	int i;
 
 	if (row_kpis(b, b->v->items[b->v->cursor].id, &c) < 0)
@@ -1084,7 +1049,7 @@ static void goto_project_kpi(struct browser *b, const char *code)
 static void next_place(struct browser *b)
 {
 	long long places[32];
-	struct codes c;
+	struct placement_kpis c;
 	struct error err;
 	int n, i;
 
@@ -1110,9 +1075,9 @@ static void next_place(struct browser *b)
 static int tree_scope(struct browser *b, struct review_scope *scope, char *title, size_t size)
 {
 	const struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
-	sqlite3_stmt *stmt;
 	struct error err;
 	long long id = 0;
+	int rc;
 
 	memset(scope, 0, sizeof *scope);
 	if (b->tree == TREE_PROJECTS) {
@@ -1122,23 +1087,12 @@ static int tree_scope(struct browser *b, struct review_scope *scope, char *title
 	if (it && (b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH ||
 		   (it->level == 2 && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS))))
 		id = review_strategy_of(b->s, it->id, &err);
-	stmt = store_cached(b->s, id > 0 ? "SELECT id, name FROM strategy WHERE id = ?"
-				  : "SELECT id, name FROM strategy WHERE ?1 = ?1 ORDER BY id LIMIT 1",
-			    &err);
-	if (!stmt) {
+	rc = review_strategy_named(b->s, id, &scope->strategy_id, title, size, &err);
+	if (rc < 0)
 		set_message(b, "%s", err.text);
-		return -1;
-	}
-	sqlite3_bind_int64(stmt, 1, id);
-	if (store_step(b->s, stmt, &err) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
+	else if (rc == 0)
 		set_message(b, _("no strategy here"));
-		return -1;
-	}
-	scope->strategy_id = sqlite3_column_int64(stmt, 0);
-	snprintf(title, size, "%s", (const char *)sqlite3_column_text(stmt, 1));
-	sqlite3_reset(stmt);
-	return 0;
+	return rc == 1 ? 0 : -1;
 }
 
 /* Goes to the KPI with code: its home row, or its place among the
@@ -1222,15 +1176,10 @@ static int kpi_ids(const struct review_list *l, long long **ids)
 static int agenda_of(struct browser *b, const char *what, int year, struct review_list *l,
 		     char *agenda, size_t size)
 {
-	static const char *const statuses[] = {
-		[STATUS_NO_DATA] = "no-data", [STATUS_BEHIND] = "behind",
-		[STATUS_ON_TRACK] = "on-track", [STATUS_ACHIEVED] = "achieved",
-	};
 	struct review_scope scope;
-	struct review_list all = { NULL, 0 };
+	struct review_filter f;
 	struct error err;
 	char title[256];
-	int i, status = -1, k;
 
 	memset(l, 0, sizeof *l);
 	if (!what || strcmp(what, "node") == 0) {
@@ -1242,35 +1191,17 @@ static int agenda_of(struct browser *b, const char *what, int year, struct revie
 		}
 		return 0;
 	}
-	for (k = 0; k < 4; k++)
-		if (strcmp(what, statuses[k]) == 0)
-			status = k;
-	if (status < 0 && strncmp(what, "field ", 6) != 0) {
-		set_message(b, _("agenda: node, behind, on-track, achieved, no-data or field NAME"));
+	if (review_filter_parse(what, &f, &err) < 0) {
+		set_message(b, "%s", err.text);
 		return -1;
 	}
 	if (tree_scope(b, &scope, title, sizeof title) < 0)
 		return -1;
-	if (review_list_load(b->s, &scope, year, &all, &err) < 0) {
+	if (review_agenda(b->s, &scope, &f, year, l, &err) < 0) {
 		set_message(b, "%s", err.text);
-		review_list_free(&all);
 		return -1;
 	}
-	for (i = 0; i < all.n; i++) {
-		struct review_row *r = &all.rows[i];
-		int keep = status >= 0 ? (int)r->st.progress.status == status
-				       : strcmp(r->field, what + 6) == 0;
-
-		if (!keep)
-			continue;
-		if (review_list_add(b->s, r->code, year, l, &err) < 0) {
-			set_message(b, "%s", err.text);
-			review_list_free(&all);
-			return -1;
-		}
-	}
-	review_list_free(&all);
-	snprintf(agenda, size, "%s: %s", title, status >= 0 ? statuses[status] : what);
+	snprintf(agenda, size, "%s: %s", title, what);
 	return 0;
 }
 
@@ -1562,7 +1493,7 @@ static void forget_marks(struct browser *b)
 static int shown_kpi(struct browser *b, char *code, size_t size)
 {
 	const struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
-	struct codes c;
+	struct placement_kpis c;
 
 	if (!it)
 		return 0;
@@ -1709,68 +1640,43 @@ static void next_due(struct browser *b)
 		    fiscal_year_short(b->due.year, fy, sizeof fy));
 }
 
-/* Puts the session's last save back, as a change of its own, guarded by
- * what the save stored (its note too), or, with stored, by what is stored
- * now. Returns 0, 1 for a change since by someone else (err says), -1 on
- * error. */
-static int apply_undo(struct browser *b, const struct value_change *stored, struct error *err)
-{
-	struct value_change c[FORM_MAX_CHANGES];
-	int i, failed;
-
-	for (i = 0; i < b->nlast; i++) {
-		const struct form_change *f = &b->last[i];
-
-		c[i] = (struct value_change){
-			.kpi_id = f->kpi_id, .fiscal_year = f->year, .kind = f->kind,
-			.clear = !f->had, .value = f->old, .note = f->old_note,
-			.user = b->cli->user, .source = "undo", .check_expect = 1,
-			.expect_none = !f->has_new, .expect = f->new_value,
-			.expect_note = f->new_note,
-		};
-		if (stored) {
-			c[i].expect_none = stored[i].expect_none;
-			c[i].expect = stored[i].expect;
-			c[i].expect_note = stored[i].expect_note;
-		}
-	}
-	if (values_save(b->s, c, b->nlast, &failed, err) == 0)
-		return 0;
-	return err->kind == ERROR_CONFLICT ? 1 : -1;
-}
-
-/* What is stored now for the session's last save, as guards (expect,
- * expect_none, expect_note; notes malloc'd into notes[]), and a short
- * line of what it is for the question. Returns 0, or -1 with err. */
+/* What is stored now where the session's last save went, as guards
+ * (notes malloc'd into notes[]), and a short line of it for the
+ * question. Returns 0, or -1 with err. */
 static int stored_now(struct browser *b, struct value_change *now, char **notes, char *line,
 		      size_t size, struct error *err)
 {
 	size_t used = 0;
 	int i;
 
+	if (value_undo_stored(b->s, b->last, b->nlast, now, notes, err) < 0)
+		return -1;
 	for (i = 0; i < b->nlast; i++) {
-		const struct form_change *f = &b->last[i];
-		double v = 0;
-		int rc = values_get(b->s, f->kpi_id, f->year, f->kind, &v, &notes[i], err);
 		char n[64];
 
-		if (rc < 0)
-			return -1;
-		now[i] = (struct value_change){ .expect_none = !rc, .expect = v,
-						.expect_note = f->kind == VALUE_ACTUAL ? notes[i] : NULL };
 		used += (size_t)snprintf(line + used, used < size ? size - used : 0, "%s%s %s",
-					 i ? ", " : "", _(values_kind_name(f->kind)),
-					 rc ? number_format(v, n, sizeof n) : "-");
+					 i ? ", " : "", _(values_kind_name(b->last[i].kind)),
+					 now[i].expect_none ? "-"
+					 : number_format(now[i].expect, n, sizeof n));
 	}
 	return 0;
+}
+
+/* Puts the session's last save back, guarded by what it stored or by
+ * now. Returns 0, 1 for a change since by someone else, -1 on error. */
+static int apply_undo(struct browser *b, const struct value_change *now, struct error *err)
+{
+	if (value_undo_apply(b->s, b->last, b->nlast, b->cli->user, now, err) == 0)
+		return 0;
+	return err->kind == ERROR_CONFLICT ? 1 : -1;
 }
 
 /* u: undo the session's last save; a change since by someone else is
  * shown (what is stored now) and undone only after y, guarded by it. */
 static void undo(struct browser *b)
 {
-	struct value_change now[FORM_MAX_CHANGES];
-	char *notes[FORM_MAX_CHANGES] = { NULL }, line[256], q[TEXT_MAX];
+	struct value_change now[VALUE_UNDO_MAX];
+	char *notes[VALUE_UNDO_MAX] = { NULL }, line[256], q[TEXT_MAX];
 	struct error err;
 	int rc, i;
 
@@ -1790,7 +1696,7 @@ static void undo(struct browser *b)
 			free(notes[i]);
 	}
 	if (rc == 0) {
-		form_changes_free(b->last, b->nlast);
+		value_undo_free(b->last, b->nlast);
 		b->nlast = 0;
 		forget_marks(b);
 		set_message(b, _("undone"));
@@ -2023,6 +1929,6 @@ int browser_run(struct cli *cli)
 	search_stop(&b);
 	free(b.matches);
 	official_due_free(&b.due);
-	form_changes_free(b.last, b.nlast);
+	value_undo_free(b.last, b.nlast);
 	return *b.ended ? cli_fail(cli, "%s", b.ended) : EXIT_DONE;
 }

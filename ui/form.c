@@ -63,6 +63,8 @@ struct form {
 	char failed[LINE];	/* why the last save failed, until the next edit */
 	char question[LINE];	/* below the message, while y/n is asked */
 	char info[LINE];	/* shown when no message is, until the next key */
+	struct value_undo *undo;	/* what the last save changed, for u */
+	int *nundo;
 };
 
 enum { F_ACTUAL, F_NOTE, F_PLAN };
@@ -461,7 +463,8 @@ static int save(struct form *fm, const char *source, int has_actual, double actu
 	}
 	if (fm->note_unread)
 		c[0].note = NULL;	/* a note the form could not show stays */
-	rc = values_save(fm->s, c, fm->year_field > F_PLAN ? 2 : 1, &at, &err);
+	rc = value_undo_save(fm->s, c, fm->year_field > F_PLAN ? 2 : 1, &at, fm->undo, fm->nundo,
+			     &err);
 	free(note);
 	if (rc < 0 && err.kind == ERROR_CONFLICT && at >= 0)
 		return take_conflict(fm, c[at].kind) < 0 ? -1 : 1;
@@ -585,36 +588,6 @@ static void form_free(struct form *fm)
 	kpi_release(&fm->k);
 }
 
-/* What a save changed, for undo. Returns 0, or -1 when memory is short. */
-static int record(const struct form *fm, enum value_kind kind, int has_new, double v,
-		  struct form_change *c)
-{
-	const struct kpi_year *r = &fm->now;
-
-	*c = (struct form_change){
-		.kpi_id = fm->k.id, .year = fm->year, .kind = kind,
-		.had = kind == VALUE_ACTUAL ? r->has_actual : r->has_plan,
-		.old = kind == VALUE_ACTUAL ? r->actual : r->plan,
-		.has_new = has_new, .new_value = v,
-	};
-	if (kind != VALUE_ACTUAL)
-		return 0;
-	c->old_note = strdup(fm->note ? fm->note : "");
-	c->new_note = fm->note_unread ? strdup(c->old_note) : field_text(&fm->fields[F_NOTE]);
-	return c->old_note && c->new_note ? 0 : -1;
-}
-
-void form_changes_free(struct form_change *c, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		free(c[i].old_note);
-		free(c[i].new_note);
-		c[i].old_note = c[i].new_note = NULL;
-	}
-}
-
 /* Asks before an emptied field deletes a stored value. Returns 1 to go
  * on, 0 to go back to the form. */
 static int deleting_confirmed(struct form *fm, WINDOW *w, int has_actual, int has_plan)
@@ -640,9 +613,10 @@ static int deleting_confirmed(struct form *fm, WINDOW *w, int has_actual, int ha
 
 enum form_result form_run(struct store *s, const char *code, int year, const char *user,
 			  const char *locked, char *message, size_t size,
-			  struct form_change *changes, int *nchanges)
+			  struct value_undo *undo, int *nundo)
 {
-	struct form fm = { .s = s, .user = user, .locked = locked, .year = year };
+	struct form fm = { .s = s, .user = user, .locked = locked, .year = year,
+			   .undo = undo, .nundo = nundo };
 	struct error err;
 	enum form_result result = FORM_CANCELLED;
 	int h = 14, w = COLS - 4 > 76 ? 76 : COLS - 4;
@@ -729,13 +703,7 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		}
 		if (rc == 0) {
 			char fy[32];
-			int n = 1;
 
-			form_changes_free(changes, *nchanges);
-			record(&fm, VALUE_ACTUAL, has_actual, actual, &changes[0]);
-			if (fm.year_field > F_PLAN)
-				record(&fm, VALUE_PLAN, has_plan, plan, &changes[n++]);
-			*nchanges = n;
 			snprintf(message, size, _("%s %s: saved"), fm.k.code,
 				 fiscal_year_format(fm.year, fy, sizeof fy));
 			result = FORM_SAVED;
