@@ -29,6 +29,8 @@
 #include "report.h"
 #include "review.h"
 #include "tree.h"
+#include "tree_list.h"
+#include "trees.h"
 #include "values.h"
 #include "width.h"
 #include "xlsx_write.h"
@@ -39,49 +41,15 @@
 #define MIN_COLS 40
 #define MIN_LINES 12
 
-/* A row of a tree as shown: the visible rows are a flat list, and a
- * node's children are read when it is expanded. id is a placement in the
- * strategy tree; in the projects tree, what tree_project_children gave. */
-struct item {
-	long long id;
-	int level, depth, children, expanded;
-	char label[32];
-	char *title;
-	int marks_year;		/* the year marks were counted for, or 0 */
-	char marks[48];		/* status_marks of a collapsed node */
-};
-
 enum focus { FOCUS_TREE, FOCUS_KPI, FOCUS_GRANT };
-
-/* The trees over the data, t going from one to the next: the strategy,
- * the grant projects, the KPIs by main field, the rows by grant menu. */
-enum tree_kind { TREE_STRATEGY, TREE_PROJECTS, TREE_FIELDS, TREE_MENUS, TREES };
-
-/* While / is typed, the tree shows only the matches and the rows above
- * them: a view of its own, out of t's round. */
-#define TREE_SEARCH TREES
-
-static const char *const tree_titles[TREES + 1] = {
-	N_("Strategy"), N_("Grant projects"), N_("Main fields"), N_("Grant menus"), N_("Search"),
-};
-
-struct view {
-	struct item *items;
-	int n, size;
-	int cursor, top;
-	long long last_top;	/* position of the last top row read */
-	int more;		/* whether more top rows are there */
-};
-
-/* The strategy's top rows are read a page at a time. */
-#define TOP_PAGE 200
 
 struct browser {
 	struct cli *cli;
 	struct store *s;
-	struct view views[TREES + 1];
-	enum tree_kind tree;
-	struct view *v;		/* views[tree] */
+	struct tree_list lists[TREES];	/* each tree keeps its rows, cursor, scroll */
+	enum tree_id tree;
+	const struct tree_kind *kind;	/* trees[tree] */
+	struct tree_list *v;		/* lists[tree] */
 	enum focus focus;
 	int year;
 	int kpi_index;
@@ -107,10 +75,11 @@ static void set_message(struct browser *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Shows another tree; each keeps its rows, cursor and scroll. */
-static void load_view(struct browser *b, enum tree_kind tree)
+static void load_view(struct browser *b, enum tree_id tree)
 {
 	b->tree = tree;
-	b->v = &b->views[tree];
+	b->kind = &trees[tree];
+	b->v = &b->lists[tree];
 	b->kpi_index = 0;
 }
 
@@ -125,147 +94,31 @@ static void set_message(struct browser *b, const char *fmt, ...)
 
 /* --- the tree as a list --------------------------------------------- */
 
-struct gather {
-	struct item *items;
-	int n, size, depth;
-};
-
-static void gather_row(void *ctx, const struct tree_row *row)
-{
-	struct gather *g = ctx;
-	struct item *it;
-
-	if (g->n == g->size) {
-		int size = g->size ? 2 * g->size : 16;
-		struct item *more = realloc(g->items, (size_t)size * sizeof *more);
-
-		if (!more)
-			return;
-		g->items = more;
-		g->size = size;
-	}
-	it = &g->items[g->n];
-	memset(it, 0, sizeof *it);
-	it->id = row->placement;
-	it->level = row->level;
-	it->depth = g->depth;
-	it->children = row->children;
-	snprintf(it->label, sizeof it->label, "%s", row->label ? row->label : "");
-	it->title = strdup(row->title ? row->title : "");
-	if (it->title)
-		g->n++;
-}
-
-static void free_items(struct item *items, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		free(items[i].title);
-	free(items);
-}
-
-static int load_children(struct browser *b, int level, long long id, struct gather *g,
-			 struct error *err)
-{
-	static const enum tree_other other[TREES] = {
-		[TREE_PROJECTS] = TREE_OTHER_PROJECTS, [TREE_FIELDS] = TREE_OTHER_FIELDS,
-		[TREE_MENUS] = TREE_OTHER_MENUS,
-	};
-
-	if (b->tree != TREE_STRATEGY)
-		return tree_other_children(b->s, other[b->tree], level, id, gather_row, g, err);
-	if (id)
-		return tree_children(b->s, id, gather_row, g, err);
-	return tree_top(b->s, &b->v->last_top, TOP_PAGE, gather_row, g, err);
-}
-
-/* Inserts the children of item i (or the next page of top rows, i = -1)
- * after it (after the last row, for top rows). */
+/* Reads the children of item i (or the next page of top rows, i = -1)
+ * into the list; a failure is said on the status line. */
 static int expand(struct browser *b, int i)
 {
-	struct gather g = { NULL, 0, 0, i < 0 ? 0 : b->v->items[i].depth + 1 };
-	int at = i < 0 ? b->v->n : i + 1;
 	struct error err;
 
-	if (i >= 0 && (b->v->items[i].expanded || !b->v->items[i].children))
-		return 0;
-	if (load_children(b, i < 0 ? 0 : b->v->items[i].level, i < 0 ? 0 : b->v->items[i].id,
-			  &g, &err) < 0) {
+	if (tree_list_expand(b->v, b->s, i, &err) < 0) {
 		set_message(b, "%s", err.text);
-		free(g.items);
 		return -1;
 	}
-	if (b->v->n + g.n > b->v->size) {
-		int size = b->v->n + g.n + 64;
-		struct item *more = realloc(b->v->items, (size_t)size * sizeof *more);
-
-		if (!more) {
-			free_items(g.items, g.n);
-			return -1;
-		}
-		b->v->items = more;
-		b->v->size = size;
-	}
-	/* nothing to insert (an empty database): no list to move about */
-	if (g.n) {
-		memmove(&b->v->items[at + g.n], &b->v->items[at],
-			(size_t)(b->v->n - at) * sizeof *b->v->items);
-		memcpy(&b->v->items[at], g.items, (size_t)g.n * sizeof *g.items);
-		b->v->n += g.n;
-	}
-	if (i >= 0) {
-		b->v->items[i].expanded = 1;
-	} else {
-		b->v->more = b->tree == TREE_STRATEGY && g.n == TOP_PAGE;
-	}
-	free(g.items);
 	return 0;
-}
-
-static void collapse(struct browser *b, int i)
-{
-	int end = i + 1, k;
-
-	while (end < b->v->n && b->v->items[end].depth > b->v->items[i].depth)
-		end++;
-	for (k = i + 1; k < end; k++)
-		free(b->v->items[k].title);
-	memmove(&b->v->items[i + 1], &b->v->items[end], (size_t)(b->v->n - end) * sizeof *b->v->items);
-	b->v->n -= end - i - 1;
-	b->v->items[i].expanded = 0;
-	if (b->v->cursor > i && b->v->cursor < end)
-		b->v->cursor = i;
-	else if (b->v->cursor >= end)
-		b->v->cursor -= end - i - 1;
 }
 
 /* Opens the current tree along path (ids from the top) and puts the
  * cursor on its last row. */
 static int reveal_path(struct browser *b, const long long *path, int n)
 {
-	int depth, i = -1;
+	struct error err;
+	int rc = tree_list_reveal(b->v, b->s, path, n, &err);
 
-	for (depth = 0; depth < n; depth++) {
-		int k;
-
-		for (k = i + 1; k < b->v->n && b->v->items[k].depth >= depth; k++)
-			if (b->v->items[k].depth == depth && b->v->items[k].id == path[depth])
-				break;
-		/* a top row further down than the pages read so far */
-		while (depth == 0 && k >= b->v->n && b->v->more && expand(b, -1) == 0)
-			for (; k < b->v->n; k++)
-				if (b->v->items[k].depth == 0 && b->v->items[k].id == path[0])
-					break;
-		if (k >= b->v->n || b->v->items[k].id != path[depth])
-			return -1;
-		i = k;
-		if (depth + 1 < n)
-			expand(b, i);
-	}
-	b->v->cursor = i;
-	b->kpi_index = 0;
-	return 0;
+	if (err.kind != ERROR_NONE)
+		set_message(b, "%s", err.text);
+	if (rc == 0)
+		b->kpi_index = 0;
+	return rc;
 }
 
 /* Opens the strategy tree down to placement and puts the cursor on it. */
@@ -279,9 +132,8 @@ static int reveal(struct browser *b, long long placement)
 		set_message(b, "%s", err.text);
 		return -1;
 	}
-	if (b->tree != TREE_STRATEGY) {
+	if (b->tree != TREE_STRATEGY)
 		load_view(b, TREE_STRATEGY);
-	}
 	return reveal_path(b, path, n);
 }
 
@@ -318,14 +170,11 @@ static void draw_tree(struct browser *b, int y, int x, int h, int w)
 {
 	int rows = h - 2, i;
 
-	if (b->v->cursor < b->v->top)
-		b->v->top = b->v->cursor;
-	if (b->v->cursor >= b->v->top + rows)
-		b->v->top = b->v->cursor - rows + 1;
+	tree_list_scroll(b->v, rows);
 	for (i = 0; i < rows; i++) {
 		int k = b->v->top + i;
 		char line[TEXT_MAX], marks[64];
-		const struct item *it;
+		const struct tree_item *it;
 		attr_t attr = 0;
 		int mw;
 
@@ -337,12 +186,12 @@ static void draw_tree(struct browser *b, int y, int x, int h, int w)
 		snprintf(line, sizeof line, "%*s%s %s%s%s", it->depth * 2, "",
 			 !it->children ? leaf_mark() : it->expanded ? "▾" : "▸",
 			 it->label, *it->label ? " " : "", it->title);
-		if ((b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH) && is_match(b, it->id))
+		if (b->kind->matches && is_match(b, it->id))
 			attr |= A_BOLD | A_UNDERLINE;
 		if (k == b->v->cursor)
 			attr |= A_REVERSE;
 		marks[0] = '\0';
-		if (b->tree == TREE_STRATEGY && it->children && !it->expanded) {
+		if (b->kind->marks && it->children && !it->expanded) {
 			/* counted once a year per row, not at every key */
 			if (it->marks_year != b->year) {
 				status_marks(b, it->id, b->v->items[k].marks, sizeof it->marks);
@@ -611,16 +460,6 @@ static void draw_grant(struct browser *b, long long placement, int y, int x, int
 		put(g.row++, x + 1, w - 2, "", 0);
 }
 
-/* The row above item i in the tree. */
-static int parent_of(const struct browser *b, int i)
-{
-	int k = i;
-
-	while (k > 0 && b->v->items[k].depth >= b->v->items[i].depth)
-		k--;
-	return k;
-}
-
 /* A grant project's details: what seed 002 says of it. */
 static void project_line(void *ctx, enum project_field field, const char *text)
 {
@@ -710,43 +549,44 @@ static struct layout layout_for(int h, int w)
 				kh, left, h - 1 - kh, w - left };
 }
 
-/* The panes of the selected row, by tree and level. */
-static void draw_panes(struct browser *b, const struct item *it, const struct layout *l)
+/* The panes of the selected row, as its tree's level table says. */
+static void draw_panes(struct browser *b, const struct tree_item *it, const struct layout *l)
 {
+	const struct tree_level *lv = trees_level(b->kind, it);
 	struct placement_kpis c;
+	int have = 0;
 
-	if (it && (b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH) && it->level == 5) {
-		if (row_kpis(b, it->id, &c) == 0 && c.n) {
-			if (b->kpi_index >= c.n)
-				b->kpi_index = c.n - 1;
-			draw_kpi(b, &c, b->kpi_index, it->id, l->ky, l->kx, l->kh, l->kw);
-		}
-		if (l->gh)
+	if (lv->kpis == ROW_KPIS_LABEL)
+		have = one_code(&c, it->label)->n;
+	else if (lv->kpis == ROW_KPIS_OF_ROW)
+		have = row_kpis(b, it->id, &c) == 0 && c.n;
+	if (have && lv->pick && b->kpi_index >= c.n)
+		b->kpi_index = c.n - 1;
+	switch (lv->panes) {
+	case PANES_KPI_GRANT:
+	case PANES_KPI_PROJECT:
+		if (have)
+			draw_kpi(b, &c, lv->pick ? b->kpi_index : 0, lv->places ? it->id : 0, l->ky,
+				 l->kx, l->kh, l->kw);
+		if (l->gh && lv->panes == PANES_KPI_GRANT)
 			draw_grant(b, it->id, l->gy, l->gx, l->gh, l->gw);
-	} else if (it && b->tree == TREE_PROJECTS && it->level == 4) {
-		draw_kpi(b, one_code(&c, it->label), 0, 0, l->ky, l->kx, l->kh, l->kw);
-		if (l->gh)
-			draw_project(b, b->v->items[parent_of(b, b->v->cursor)].id, l->gy, l->gx, l->gh,
-				     l->gw);
-	} else if (it && b->tree == TREE_PROJECTS && it->level == 3) {
+		else if (l->gh)
+			draw_project(b, b->v->items[tree_list_parent(b->v, b->v->cursor)].id, l->gy,
+				     l->gx, l->gh, l->gw);
+		break;
+	case PANES_PROJECT:
 		draw_project(b, it->id, l->ky, l->kx, l->kh + l->gh, l->kw);
-	} else if (it && it->level == 2 && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS)) {
-		/* a KPI (by field) or a content row (by menu): its home row's panes */
-		if (b->tree == TREE_FIELDS)
-			draw_kpi(b, one_code(&c, it->label), 0, it->id, l->ky, l->kx, l->kh, l->kw);
-		else if (row_kpis(b, it->id, &c) == 0 && c.n)
-			draw_kpi(b, &c, 0, it->id, l->ky, l->kx, l->kh, l->kw);
-		if (l->gh)
-			draw_grant(b, it->id, l->gy, l->gx, l->gh, l->gw);
-	} else {
+		break;
+	case PANES_NONE:
 		put(l->ky + 1, l->kx + 1, l->kw - 2, _("select a • row for its details"), 0);
+		break;
 	}
 }
 
 static void draw(struct browser *b)
 {
 	int h = LINES, w = COLS;
-	const struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
+	const struct tree_item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
 	struct layout l;
 
 	erase();
@@ -759,14 +599,14 @@ static void draw(struct browser *b)
 		return;
 	}
 	l = layout_for(h, w);
-	frame(l.ty, l.tx, l.th, l.tw, _(tree_titles[b->tree]), b->focus == FOCUS_TREE);
-	if (b->tree == TREE_PROJECTS && it && it->level == 3) {
+	frame(l.ty, l.tx, l.th, l.tw, _(b->kind->title), b->focus == FOCUS_TREE);
+	if (trees_level(b->kind, it)->panes == PANES_PROJECT) {
 		frame(l.ky, l.kx, l.kh + l.gh, l.kw, _("Project"), b->focus != FOCUS_TREE);
 	} else {
 		frame(l.ky, l.kx, l.kh, l.kw, "KPI", b->focus == FOCUS_KPI);
 		if (l.gh)
 			frame(l.gy, l.gx, l.gh, l.gw,
-			      b->tree == TREE_PROJECTS ? _("Project") : _("Grant menus"),
+			      _(b->kind->side_title),
 			      b->focus == FOCUS_GRANT);
 	}
 	draw_tree(b, l.ty, l.tx, l.th, l.tw);
@@ -830,17 +670,6 @@ static int add_match(void *ctx, long long placement)
 	return 1;
 }
 
-/* The row of placement in the current view, or -1. */
-static int find_item(const struct browser *b, long long placement)
-{
-	int i;
-
-	for (i = 0; i < b->v->n; i++)
-		if (b->v->items[i].id == placement)
-			return i;
-	return -1;
-}
-
 /* In the search view the cursor goes to the match; in the strategy tree
  * the tree opens down to it. */
 static void go_match(struct browser *b, int index)
@@ -848,8 +677,8 @@ static void go_match(struct browser *b, int index)
 	if (!b->nmatches)
 		return;
 	b->match = (index + b->nmatches) % b->nmatches;
-	if (b->tree == TREE_SEARCH) {
-		int i = find_item(b, b->matches[b->match]);
+	if (b->kind->pruned) {
+		int i = tree_list_find(b->v, b->matches[b->match]);
 
 		if (i >= 0)
 			b->v->cursor = i;
@@ -863,51 +692,17 @@ static void go_match(struct browser *b, int index)
  * view, under its parent's row: a pruned tree of the matches. */
 static void filter_add(struct browser *b, long long placement)
 {
-	struct view *v = &b->views[TREE_SEARCH];
 	long long path[16];
 	struct error err;
-	int n = tree_path(b->s, placement, path, 16, &err), at = 0, end = v->n, depth, i;
+	int n = tree_path(b->s, placement, path, 16, &err);
 
-	for (depth = 0; depth < n; depth++) {
-		for (i = at; i < end; i++)
-			if (v->items[i].depth == depth && v->items[i].id == path[depth])
-				break;
-		if (i == end) {
-			struct gather g = { NULL, 0, 0, depth };
-
-			if (tree_row(b->s, path[depth], gather_row, &g, &err) < 0 || g.n != 1) {
-				free_items(g.items, g.n);
-				return;
-			}
-			if (v->n == v->size) {
-				int size = v->size ? 2 * v->size : 64;
-				struct item *more = realloc(v->items, (size_t)size * sizeof *more);
-
-				if (!more) {
-					free_items(g.items, g.n);
-					return;
-				}
-				v->items = more;
-				v->size = size;
-			}
-			memmove(&v->items[i + 1], &v->items[i], (size_t)(v->n - i) * sizeof *v->items);
-			v->items[i] = g.items[0];
-			v->items[i].expanded = depth + 1 < n;
-			v->n++;
-			free(g.items);
-		}
-		at = i + 1;
-		for (end = at; end < v->n && v->items[end].depth > depth; end++)
-			;
-	}
+	if (n > 0)
+		tree_list_add_path(&b->lists[TREE_SEARCH], b->s, path, n, &err);
 }
 
 static void filter_clear(struct browser *b)
 {
-	struct view *v = &b->views[TREE_SEARCH];
-
-	free_items(v->items, v->n);
-	memset(v, 0, sizeof *v);
+	tree_list_clear(&b->lists[TREE_SEARCH]);
 }
 
 /* A search works this long at a key, and on between keys. */
@@ -983,7 +778,7 @@ static void search_changed(struct browser *b, const char *text)
  * was, which the search never touched. */
 static void search(struct browser *b)
 {
-	enum tree_kind from = b->tree;
+	enum tree_id from = b->tree;
 	char text[256] = "";
 	long long chosen = 0;
 	int keep;
@@ -1053,7 +848,8 @@ static void next_place(struct browser *b)
 	struct error err;
 	int n, i;
 
-	if (b->tree != TREE_STRATEGY || !b->v->n || b->v->items[b->v->cursor].level != 5 ||
+	if (!b->kind->places || !b->v->n ||
+	    trees_level(b->kind, &b->v->items[b->v->cursor])->kpis != ROW_KPIS_OF_ROW ||
 	    row_kpis(b, b->v->items[b->v->cursor].id, &c) < 0 || !c.n)
 		return;
 	if (b->kpi_index >= c.n)
@@ -1074,18 +870,17 @@ static void next_place(struct browser *b)
  * grant projects. */
 static int tree_scope(struct browser *b, struct review_scope *scope, char *title, size_t size)
 {
-	const struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
+	const struct tree_item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
 	struct error err;
 	long long id = 0;
 	int rc;
 
 	memset(scope, 0, sizeof *scope);
-	if (b->tree == TREE_PROJECTS) {
-		snprintf(title, size, "%s", _(tree_titles[TREE_PROJECTS]));
+	if (b->kind->scope == TREE_SCOPE_PROJECTS) {
+		snprintf(title, size, "%s", _(b->kind->title));
 		return 0;
 	}
-	if (it && (b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH ||
-		   (it->level == 2 && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS))))
+	if (it && trees_level(b->kind, it)->strategy)
 		id = review_strategy_of(b->s, it->id, &err);
 	rc = review_strategy_named(b->s, id, &scope->strategy_id, title, size, &err);
 	if (rc < 0)
@@ -1131,20 +926,20 @@ static void dashboard(struct browser *b)
  * project (or all of them), with how they were chosen in agenda. */
 static int node_scope(struct browser *b, struct review_scope *scope, char *agenda, size_t size)
 {
-	const struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
+	const struct tree_item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
 
 	memset(scope, 0, sizeof *scope);
 	if (!it) {
 		set_message(b, _("select a row first"));
 		return -1;
 	}
-	if (b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH) {
+	if (b->kind->node == NODE_PLACEMENT) {
 		scope->placement = it->id;
 		snprintf(agenda, size, _("under %s%s%s"), it->label, *it->label ? " " : "", it->title);
 		return 0;
 	}
-	if (b->tree == TREE_PROJECTS) {
-		int i = it->level == 4 ? parent_of(b, b->v->cursor) : b->v->cursor;
+	if (b->kind->node == NODE_PROJECT) {
+		int i = it->level == 4 ? tree_list_parent(b->v, b->v->cursor) : b->v->cursor;
 
 		if (b->v->items[i].level == 3) {
 			scope->project_id = b->v->items[i].id;
@@ -1482,27 +1277,25 @@ static void help(struct browser *b)
 /* The status marks are counted again at the next draw (values changed). */
 static void forget_marks(struct browser *b)
 {
-	int t, i;
+	int t;
 
-	for (t = 0; t <= TREES; t++)
-		for (i = 0; i < b->views[t].n; i++)
-			b->views[t].items[i].marks_year = 0;
+	for (t = 0; t < TREES; t++)
+		tree_list_forget_marks(&b->lists[t]);
 }
 
 /* The KPI the KPI pane shows, into code; 0 when it shows none. */
 static int shown_kpi(struct browser *b, char *code, size_t size)
 {
-	const struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
+	const struct tree_item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
 	struct placement_kpis c;
 
 	if (!it)
 		return 0;
-	if ((b->tree == TREE_PROJECTS && it->level == 4) || (b->tree == TREE_FIELDS && it->level == 2)) {
+	if (trees_level(b->kind, it)->kpis == ROW_KPIS_LABEL) {
 		snprintf(code, size, "%s", it->label);
 		return 1;
 	}
-	if (((b->tree == TREE_STRATEGY || b->tree == TREE_SEARCH) && it->level == 5) ||
-	    (b->tree == TREE_MENUS && it->level == 2)) {
+	if (trees_level(b->kind, it)->kpis == ROW_KPIS_OF_ROW) {
 		if (row_kpis(b, it->id, &c) < 0 || !c.n)
 			return 0;
 		snprintf(code, size, "%s", c.code[b->kpi_index < c.n ? b->kpi_index : 0]);
@@ -1711,33 +1504,37 @@ static void undo(struct browser *b)
 
 static void move_cursor(struct browser *b, int to)
 {
-	/* Near the end of what is read, read the next page of top rows. */
-	while (b->v->more && to >= b->v->n - 1)
-		if (expand(b, -1) < 0)
-			break;
-	if (to < 0)
-		to = 0;
-	if (to >= b->v->n)
-		to = b->v->n - 1;
-	if (to != b->v->cursor)
+	struct error err;
+
+	if (tree_list_move(b->v, b->s, to, &err))
 		b->kpi_index = 0;
-	b->v->cursor = to;
+	if (err.kind != ERROR_NONE)
+		set_message(b, "%s", err.text);
+}
+
+/* The tree after tree in t's round. */
+static enum tree_id next_tree(enum tree_id tree)
+{
+	do
+		tree = (tree + 1) % TREES;
+	while (!trees[tree].in_round);
+	return tree;
 }
 
 /* Shows tree, read from its top the first time, with the focus on it. */
-static void show_tree(struct browser *b, enum tree_kind tree)
+static void show_tree(struct browser *b, enum tree_id tree)
 {
 	load_view(b, tree);
 	b->focus = FOCUS_TREE;
 	if (!b->v->n)
 		expand(b, -1);
-	set_message(b, "%s", _(tree_titles[b->tree]));
+	set_message(b, "%s", _(b->kind->title));
 }
 
 static void key(struct browser *b, const struct key *k)
 {
 	int page = LINES - 3 > 1 ? LINES - 3 : 1;
-	struct item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
+	struct tree_item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
 	enum action action = keymap_action(k);
 
 	b->message[0] = '\0';
@@ -1758,19 +1555,19 @@ static void key(struct browser *b, const struct key *k)
 		break;
 	case ACT_COLLAPSE:
 		if (it && it->expanded)
-			collapse(b, b->v->cursor);
+			tree_list_collapse(b->v, b->v->cursor);
 		else if (it)
-			move_cursor(b, parent_of(b, b->v->cursor));
+			move_cursor(b, tree_list_parent(b->v, b->v->cursor));
 		break;
 	case ACT_TOGGLE:
-		if (it && !it->children && (b->tree == TREE_FIELDS || b->tree == TREE_MENUS)) {
+		if (it && !it->children && b->kind->leaf_goes_home) {
 			char code[32];
 
 			snprintf(code, sizeof code, "%s", it->label);
 			if (reveal(b, it->id) == 0 && *code)
 				select_kpi(b, code);
 		} else if (it && it->expanded) {
-			collapse(b, b->v->cursor);
+			tree_list_collapse(b->v, b->v->cursor);
 		} else if (it) {
 			expand(b, b->v->cursor);
 		}
@@ -1796,7 +1593,7 @@ static void key(struct browser *b, const struct key *k)
 			undo(b);
 		break;
 	case ACT_NEXT_TREE:
-		show_tree(b, (b->tree + 1) % TREES);
+		show_tree(b, next_tree(b->tree));
 		break;
 	case ACT_PROJECTS_TREE:
 		show_tree(b, b->tree == TREE_PROJECTS ? TREE_STRATEGY : TREE_PROJECTS);
@@ -1857,7 +1654,11 @@ int browser_run(struct cli *cli)
 	SCREEN *screen;
 	int t, termerr;
 
-	b.v = &b.views[TREE_STRATEGY];
+	for (t = 0; t < TREES; t++) {
+		b.lists[t].read = trees[t].children;
+		b.lists[t].paged = trees[t].paged;
+	}
+	load_view(&b, TREE_STRATEGY);
 	b.year = fiscal_year_of(time(NULL)) - 1;	/* last year's results are due */
 	ambiguous = cli_option(cli, "--ambiguous-width");
 	if (!ambiguous)
@@ -1924,8 +1725,8 @@ int browser_run(struct cli *cli)
 	}
 	endwin();
 	delscreen(screen);
-	for (t = 0; t <= TREES; t++)
-		free_items(b.views[t].items, b.views[t].n);
+	for (t = 0; t < TREES; t++)
+		tree_list_clear(&b.lists[t]);
 	search_stop(&b);
 	free(b.matches);
 	official_due_free(&b.due);
