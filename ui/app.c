@@ -25,6 +25,8 @@ static int quitting;
 static SCREEN *screen;
 static void (*watch)(void *ctx, int keyed);
 static void *watch_ctx;
+/* The views below the one in front are on the screen as they stand. */
+static int fresh;
 
 int app_start(void)
 {
@@ -57,6 +59,11 @@ void app_stop(void)
 	screen = NULL;
 }
 
+void app_touch(void)
+{
+	fresh = 0;
+}
+
 void app_quit(void)
 {
 	quitting = 1;
@@ -81,6 +88,9 @@ static void paint(void)
 	for (i = 0; i < depth; i++)
 		if (stack[i]->ops->full_screen)
 			from = i;
+	if (fresh)
+		from = depth - 1;
+	fresh = 1;
 	for (i = from; i < depth; i++) {
 		stack[i]->ops->draw(stack[i]);
 		if (!stack[i]->ops->own_window)
@@ -107,6 +117,7 @@ static void idle(void)
 {
 	int i;
 
+	fresh = 0;
 	for (i = 0; i < depth; i++)
 		if (stack[i]->ops->idle)
 			stack[i]->ops->idle(stack[i]);
@@ -116,6 +127,7 @@ static void pop(void)
 {
 	struct view *v = stack[--depth];
 
+	fresh = 0;
 	if (v->ops->close)
 		v->ops->close(v);
 	if (depth && stack[depth - 1]->ops->select)
@@ -145,6 +157,7 @@ int app_run(struct view *v)
 			v->ops->close(v);
 		return -1;
 	}
+	/* what is below stays as painted: a view pushed paints over it */
 	stack[depth++] = v;
 	while (depth > base && !quitting) {
 		struct view *top = stack[depth - 1];
@@ -158,11 +171,15 @@ int app_run(struct view *v)
 				watch(watch_ctx, 0);
 			continue;
 		}
-		if (k.is_key && k.code == KEY_RESIZE)
+		if (k.is_key && k.code == KEY_RESIZE) {
+			fresh = 0;
 			continue;
+		}
 		r = top->ops->key(top, &k);
 		if (!(r & VIEW_HANDLED))
 			r = global_key(top, &k);
+		if (r & (VIEW_REDRAW | VIEW_RELOAD | VIEW_BELOW))
+			fresh = 0;
 		if (r & VIEW_REDRAW)
 			clearok(curscr, TRUE);
 		if ((r & VIEW_RELOAD) && top->ops->load)

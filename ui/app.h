@@ -17,6 +17,10 @@ void app_stop(void);
  * Returns 0, or -1 when v's load failed (v then closed). */
 int app_run(struct view *v);
 
+/* The views on the stack changed outside a key of theirs (before a
+ * dialog is pushed over them): all are painted again. */
+void app_touch(void);
+
 /* Ends every loop: each app_run returns, its view closed. */
 void app_quit(void);
 

@@ -20,7 +20,7 @@ struct prompt {
 	const char *prefix;
 	char *buf;
 	size_t size, len;
-	void (*change)(void *ctx, const char *text);
+	int (*change)(void *ctx, const char *text);
 	void *ctx;
 	int entered;
 };
@@ -67,9 +67,7 @@ static int prompt_key(struct view *v, const struct key *k)
 			p->buf[p->len] = '\0';
 		}
 	}
-	if (p->change)
-		p->change(p->ctx, p->buf);
-	return VIEW_HANDLED;
+	return VIEW_HANDLED | (p->change && p->change(p->ctx, p->buf) ? VIEW_BELOW : 0);
 }
 
 static const struct view_ops prompt_ops = {
@@ -77,7 +75,7 @@ static const struct view_ops prompt_ops = {
 };
 
 int dialog_prompt(const char *prefix, char *buf, size_t size,
-		  void (*change)(void *ctx, const char *text), void *ctx)
+		  int (*change)(void *ctx, const char *text), void *ctx)
 {
 	struct prompt p = { prefix, buf, size, strlen(buf), change, ctx, 0 };
 	struct view v = { &prompt_ops, &p };

@@ -7,9 +7,10 @@
 
 /* Reads a line at the bottom after prefix into buf (which may hold a
  * start); change (when not NULL) is called with the text after every
- * key. Returns 1 on Enter, 0 on Escape. */
+ * key, and returns 1 when it changed what the views below show. Returns
+ * 1 on Enter, 0 on Escape. */
 int dialog_prompt(const char *prefix, char *buf, size_t size,
-		  void (*change)(void *ctx, const char *text), void *ctx);
+		  int (*change)(void *ctx, const char *text), void *ctx);
 
 /* A list of n options in a box in the middle; j k ↓ ↑ move, Enter picks,
  * Escape or q cancels. Returns the index, or -1. */

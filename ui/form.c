@@ -191,6 +191,7 @@ static int confirm(struct form *fm, const char *question, int deleting)
 
 	snprintf(fm->question, sizeof fm->question,
 		 deleting ? _("%s  y: delete / n: back") : _("%s  y: save / n: back"), question);
+	app_touch();	/* the form shows the question */
 	answer = dialog_ask(NULL);
 	fm->question[0] = '\0';
 	return answer;

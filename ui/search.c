@@ -11,11 +11,11 @@
 #include "input.h"
 #include "tree.h"
 
-static void search_changed(struct browser *b, const char *text);
+static int search_changed(struct browser *b, const char *text);
 
-static void search_typed(void *ctx, const char *text)
+static int search_typed(void *ctx, const char *text)
 {
-	search_changed(ctx, text);
+	return search_changed(ctx, text);
 }
 
 /* A search keeps its first matches: enough to walk, quick to find. */
@@ -139,12 +139,14 @@ static void search_start(struct browser *b, const char *text)
 
 /* Search as you type; keys already waiting (typed ahead, or --keys) make
  * this text stale, so only the last of them is looked for. */
-static void search_changed(struct browser *b, const char *text)
+static int search_changed(struct browser *b, const char *text)
 {
-	if (input_pending())
+	if (input_pending()) {
 		search_stop(b);
-	else
-		search_start(b, text);
+		return 0;
+	}
+	search_start(b, text);
+	return 1;
 }
 
 /* Search: as the text is typed the tree shows only the matching rows

@@ -1,7 +1,8 @@
 /* view.h: a screen or a dialog of the terminal program as a table of
  * functions, which app.c stacks and runs in its one loop: the view on
  * top sees a key first, then the program's global keys; each view draws
- * only from what it holds, and the loop paints the stack bottom up. */
+ * only from what it holds, and the loop paints the stack bottom up (after
+ * a key, only the view in front, unless it says those below changed). */
 #ifndef KPITREE_VIEW_H
 #define KPITREE_VIEW_H
 
@@ -15,7 +16,8 @@ enum {
 	VIEW_HANDLED = 1 << 0,	/* the key was the view's */
 	VIEW_REDRAW = 1 << 1,	/* draw everything again (C-l) */
 	VIEW_RELOAD = 1 << 2,	/* read the store again, then draw */
-	VIEW_CLOSE = 1 << 3	/* the view is done: off the stack */
+	VIEW_CLOSE = 1 << 3,	/* the view is done: off the stack */
+	VIEW_BELOW = 1 << 4	/* the views below changed too: paint them again */
 };
 
 /* A key of a view as its help lists it: the keys ("j ↓") and what they
