@@ -364,3 +364,71 @@ long long review_strategy_of(struct store *s, long long placement, struct error 
 	sqlite3_reset(stmt);
 	return id;
 }
+
+int review_strategy_named(struct store *s, long long id, long long *strategy_id, char *name,
+			  size_t size, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	stmt = store_cached(s, id > 0 ? "SELECT id, name FROM strategy WHERE id = ?"
+				  : "SELECT id, name FROM strategy WHERE ?1 = ?1 ORDER BY id LIMIT 1",
+			    err);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW) {
+		*strategy_id = sqlite3_column_int64(stmt, 0);
+		snprintf(name, size, "%s", (const char *)sqlite3_column_text(stmt, 1));
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int review_filter_parse(const char *what, struct review_filter *f, struct error *err)
+{
+	/* the words of a meeting's command, as typed: no spaces */
+	static const char *const statuses[] = {
+		[STATUS_NO_DATA] = "no-data", [STATUS_BEHIND] = "behind",
+		[STATUS_ON_TRACK] = "on-track", [STATUS_ACHIEVED] = "achieved",
+	};
+	int k;
+
+	memset(f, 0, sizeof *f);
+	f->status = -1;
+	for (k = 0; k < 4; k++)
+		if (strcmp(what, statuses[k]) == 0)
+			f->status = k;
+	if (f->status >= 0)
+		return 0;
+	if (strncmp(what, "field ", 6) != 0)
+		return error_of(err, ERROR_INVALID,
+				_("agenda: node, behind, on-track, achieved, no-data or field NAME"));
+	snprintf(f->field, sizeof f->field, "%s", what + 6);
+	return 0;
+}
+
+int review_agenda(struct store *s, const struct review_scope *scope,
+		  const struct review_filter *f, int year, struct review_list *l,
+		  struct error *err)
+{
+	struct review_list all = { NULL, 0 };
+	int i, rc = 0;
+
+	memset(l, 0, sizeof *l);
+	if (review_list_load(s, scope, year, &all, err) < 0)
+		rc = -1;
+	for (i = 0; rc == 0 && i < all.n; i++) {
+		const struct review_row *r = &all.rows[i];
+		int keep = f->status >= 0 ? (int)r->st.progress.status == f->status
+					  : strcmp(r->field, f->field) == 0;
+
+		if (keep && review_list_add(s, r->code, year, l, err) < 0)
+			rc = -1;
+	}
+	review_list_free(&all);
+	if (rc < 0)
+		review_list_free(l);
+	return rc;
+}

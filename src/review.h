@@ -132,4 +132,29 @@ void review_list_free(struct review_list *l);
 /* The strategy of a placement (its node's). Returns it, or -1. */
 long long review_strategy_of(struct store *s, long long placement, struct error *err);
 
+/* The strategy with id (id <= 0: the first one) into *strategy_id, with
+ * its name into name. Returns 1, 0 when there is none, or -1 with err. */
+int review_strategy_named(struct store *s, long long id, long long *strategy_id, char *name,
+			  size_t size, struct error *err);
+
+/* --- agendas ------------------------------------------------------------ */
+
+/* Which KPIs of a tree an agenda takes: those of a status, or those of
+ * a main field. */
+struct review_filter {
+	int status;		/* an enum status, or -1: by field */
+	char field[256];
+};
+
+/* Reads an agenda's WHAT as a meeting's command gives it: achieved,
+ * on-track, behind, no-data, or field NAME. Returns 0, or -1 with err
+ * (ERROR_INVALID) naming what it may be. */
+int review_filter_parse(const char *what, struct review_filter *f, struct error *err);
+
+/* The KPIs of scope at year that pass f into l (zeroed first), ordered
+ * by code, each with its standing. Returns 0, or -1 with err. */
+int review_agenda(struct store *s, const struct review_scope *scope,
+		  const struct review_filter *f, int year, struct review_list *l,
+		  struct error *err);
+
 #endif

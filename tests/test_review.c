@@ -271,6 +271,74 @@ static void a_report_counts_its_kpis(void **state)
 	}
 }
 
+static void an_agenda_is_read_as_a_status_or_a_field(void **state)
+{
+	struct review_filter f;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(review_filter_parse("on-track", &f, &err), 0);
+	assert_int_equal(f.status, STATUS_ON_TRACK);
+	assert_int_equal(review_filter_parse("field 子ども・教育環境", &f, &err), 0);
+	assert_int_equal(f.status, -1);
+	assert_string_equal(f.field, "子ども・教育環境");
+	assert_int_equal(review_filter_parse("on track", &f, &err), -1);
+	assert_int_equal(err.kind, ERROR_INVALID);
+	assert_int_equal(review_filter_parse("fields", &f, &err), -1);
+	assert_int_equal(err.kind, ERROR_INVALID);
+}
+
+/* The codes of an agenda, space-separated. */
+static const char *agenda_codes(struct store *s, const char *what, int year)
+{
+	static char out[256];
+	struct review_scope scope = { .strategy_id = 1 };
+	struct review_filter f;
+	struct review_list l;
+	struct error err;
+	size_t used = 0;
+	int i;
+
+	assert_int_equal(review_filter_parse(what, &f, &err), 0);
+	assert_int_equal(review_agenda(s, &scope, &f, year, &l, &err), 0);
+	out[0] = '\0';
+	for (i = 0; i < l.n; i++)
+		used += (size_t)snprintf(out + used, sizeof out - used, "%s%s", i ? " " : "",
+					 l.rows[i].code);
+	review_list_free(&l);
+	return out;
+}
+
+static void an_agenda_takes_the_tree_s_kpis_of_its_status_or_field(void **state)
+{
+	struct testdb *f = *state;
+
+	assert_string_equal(agenda_codes(f->s, "no-data", 2025), "H01 H02");
+	assert_string_equal(agenda_codes(f->s, "achieved", 2025), "");
+	set_actual(f->s, "H01", 2025, 0, 0);	/* down to the target, 0 */
+	assert_string_equal(agenda_codes(f->s, "achieved", 2025), "H01");
+	assert_string_equal(agenda_codes(f->s, "no-data", 2025), "H02");
+	assert_string_equal(agenda_codes(f->s, "field 子ども・教育環境", 2025), "H01 H02");
+	assert_string_equal(agenda_codes(f->s, "field 産業", 2025), "");
+}
+
+static void a_strategy_by_id_or_the_first(void **state)
+{
+	struct testdb *f = *state;
+	struct error err;
+	long long id = 0;
+	char name[256];
+
+	assert_int_equal(review_strategy_named(f->s, 0, &id, name, sizeof name, &err), 1);
+	assert_int_equal(id, 1);
+	assert_string_equal(name, "第3期北海道創生総合戦略");
+	assert_int_equal(review_strategy_named(f->s, 1, &id, name, sizeof name, &err), 1);
+	assert_int_equal(review_strategy_named(f->s, 7, &id, name, sizeof name, &err), 0);
+	store_fail_step(1);
+	assert_int_equal(review_strategy_named(f->s, 1, &id, name, sizeof name, &err), -1);
+	store_fail_step(0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +348,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(lists_are_data_and_replaced_per_list, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_meeting_records_with_history_and_refuses_cleanly, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_report_counts_its_kpis, testdb_setup, testdb_teardown),
+		cmocka_unit_test(an_agenda_is_read_as_a_status_or_a_field),
+		cmocka_unit_test_setup_teardown(an_agenda_takes_the_tree_s_kpis_of_its_status_or_field, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(a_strategy_by_id_or_the_first, testdb_setup, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

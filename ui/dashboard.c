@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
+#include "dialog.h"
 #include "draw.h"
 #include "fiscal_year.h"
 #include "input.h"
@@ -36,6 +38,9 @@ struct dashboard {
 	int cursor, top;
 	const char *title;
 	int year;
+	char *code;		/* Enter: the KPI gone to */
+	size_t size;
+	int chosen;
 };
 
 /* Distinct values of a column (group or field), in first-seen order. */
@@ -271,7 +276,6 @@ static void draw_dashboard(struct dashboard *d)
 		 "  q back"), d->nshown ? d->cursor + 1 : 0, d->nshown, _(sort_names[d->sort]),
 		 filter_text(d, f, sizeof f));
 	put(h - 1, 0, w, line, A_REVERSE);
-	refresh();
 }
 
 /* f: all, a status, a field or a project. */
@@ -302,7 +306,7 @@ static void choose_filter(struct dashboard *d)
 		snprintf(text[n], sizeof text[0], _("project: %s"), groups.name[i]);
 		options[n] = text[n];
 	}
-	pick = draw_choose(_("filter"), options, n, 0);
+	pick = dialog_choose(_("filter"), options, n, 0);
 	if (pick < 0)
 		return;
 	if (pick == 0) {
@@ -322,12 +326,73 @@ static void choose_filter(struct dashboard *d)
 	arrange(d);
 }
 
+static const struct view_key dashboard_keys[] = {
+	{ "j ↓ k ↑", N_("the next or previous KPI") },
+	{ "PgDn PgUp", N_("a page down or up") },
+	{ "g G", N_("the first or last KPI") },
+	{ "s", N_("sort: by code, status, progress or field") },
+	{ "f", N_("filter: all, a status, a field or a project") },
+	{ "Enter", N_("go to the KPI in the tree") },
+	{ "?", N_("this help") },
+	{ "q Esc d", N_("back to the tree") },
+	{ NULL, NULL },
+};
+
+static void view_draw(struct view *v)
+{
+	draw_dashboard(v->data);
+}
+
+static int view_key(struct view *v, const struct key *k)
+{
+	struct dashboard *d = v->data;
+	int page = LINES - 8 > 1 ? LINES - 8 : 1;
+
+	if (!k->is_key && (k->code == 'q' || k->code == 27 || k->code == 'd'))
+		return VIEW_HANDLED | VIEW_CLOSE;
+	if (!k->is_key && (k->code == '\n' || k->code == '\r')) {
+		if (!d->nshown)
+			return VIEW_HANDLED;
+		snprintf(d->code, d->size, "%s", d->list.rows[d->shown[d->cursor]].code);
+		d->chosen = 1;
+		return VIEW_HANDLED | VIEW_CLOSE;
+	}
+	if (!k->is_key && k->code == 's') {
+		d->sort = (d->sort + 1) % SORTS;
+		arrange(d);
+		return VIEW_HANDLED;
+	}
+	if (!k->is_key && k->code == 'f') {
+		choose_filter(d);
+		return VIEW_HANDLED;
+	}
+	switch (keymap_action(k)) {
+	case ACT_MOVE_DOWN: d->cursor++; break;
+	case ACT_MOVE_UP: d->cursor--; break;
+	case ACT_PAGE_DOWN: d->cursor += page; break;
+	case ACT_PAGE_UP: d->cursor -= page; break;
+	case ACT_TOP: d->cursor = 0; break;
+	case ACT_BOTTOM: d->cursor = d->nshown - 1; break;
+	default: return VIEW_UNHANDLED;
+	}
+	if (d->cursor >= d->nshown)
+		d->cursor = d->nshown - 1;
+	if (d->cursor < 0)
+		d->cursor = 0;
+	return VIEW_HANDLED;
+}
+
+static const struct view_ops dashboard_ops = {
+	.name = N_("dashboard"), .keys = dashboard_keys, .draw = view_draw, .key = view_key,
+	.full_screen = 1,
+};
+
 int dashboard_run(struct store *s, const struct review_scope *scope, const char *title,
 		  int year, char *code, size_t size, char *message, size_t msize)
 {
-	struct dashboard d = { .title = title, .year = year };
+	struct dashboard d = { .title = title, .year = year, .code = code, .size = size };
+	struct view v = { &dashboard_ops, &d };
 	struct error err;
-	int chosen = 0;
 
 	if (review_list_load(s, scope, year, &d.list, &err) < 0) {
 		snprintf(message, msize, "%s", err.text);
@@ -338,47 +403,8 @@ int dashboard_run(struct store *s, const struct review_scope *scope, const char 
 	if (!d.shown)
 		abort();
 	arrange(&d);
-	for (;;) {
-		int page = LINES - 8 > 1 ? LINES - 8 : 1;
-		struct key k;
-
-		draw_dashboard(&d);
-		if (input_next(&k, -1) < 0)
-			continue;
-		if (!k.is_key && (k.code == 'q' || k.code == 27 || k.code == 'd'))
-			break;
-		if (!k.is_key && (k.code == '\n' || k.code == '\r')) {
-			if (d.nshown) {
-				snprintf(code, size, "%s", d.list.rows[d.shown[d.cursor]].code);
-				chosen = 1;
-				break;
-			}
-			continue;
-		}
-		if (!k.is_key && k.code == 's') {
-			d.sort = (d.sort + 1) % SORTS;
-			arrange(&d);
-			continue;
-		}
-		if (!k.is_key && k.code == 'f') {
-			choose_filter(&d);
-			continue;
-		}
-		switch (keymap_action(&k)) {
-		case ACT_MOVE_DOWN: d.cursor++; break;
-		case ACT_MOVE_UP: d.cursor--; break;
-		case ACT_PAGE_DOWN: d.cursor += page; break;
-		case ACT_PAGE_UP: d.cursor -= page; break;
-		case ACT_TOP: d.cursor = 0; break;
-		case ACT_BOTTOM: d.cursor = d.nshown - 1; break;
-		default: break;
-		}
-		if (d.cursor >= d.nshown)
-			d.cursor = d.nshown - 1;
-		if (d.cursor < 0)
-			d.cursor = 0;
-	}
+	app_run(&v);
 	free(d.shown);
 	review_list_free(&d.list);
-	return chosen;
+	return d.chosen;
 }

@@ -1,6 +1,5 @@
 /* draw.h: what every screen of the browser draws with: text cut by
- * display width, frames, status colours, a line of input at the bottom,
- * a list to choose from, and a yes/no question. */
+ * display width, frames, status colours and marks. */
 #ifndef KPITREE_DRAW_H
 #define KPITREE_DRAW_H
 
@@ -37,25 +36,5 @@ const char *draw_status_symbol(enum status status);
  * by colour alone: "3✓ 1→ 2↓ 4?" (achieved, on track, behind, no data);
  * a status counted 0 is left out. Returns buf. */
 char *draw_marks(const int counts[4], char *buf, size_t size);
-
-/* What a line of input does between and after keys. */
-struct prompt_hooks {
-	void *ctx;
-	int (*busy)(void *ctx);		/* 1: wait no longer than needed, call idle */
-	void (*idle)(void *ctx);
-	void (*redraw)(void *ctx);	/* after a resize */
-	void (*change)(void *ctx, const char *text);
-};
-
-/* Reads a line at the bottom after prefix into buf (which may hold a
- * start). Returns 1 on Enter, 0 on Escape. hooks may be NULL. */
-int draw_prompt(const char *prefix, char *buf, size_t size, const struct prompt_hooks *hooks);
-
-/* A list of n options in a box in the middle; j k ↓ ↑ move, Enter picks,
- * Escape or q cancels. Returns the index, or -1. */
-int draw_choose(const char *title, const char *const *options, int n, int current);
-
-/* y or n on the status line; Escape means n. */
-int draw_ask(const char *question);
 
 #endif

@@ -13,6 +13,9 @@
 #include <wchar.h>
 
 #include "fiscal_year.h"
+#include "app.h"
+#include "dialog.h"
+#include "field.h"
 #include "input.h"
 #include "kpi.h"
 #include "kpi_years.h"
@@ -21,14 +24,6 @@
 #include "width.h"
 
 #define LINE 1024
-
-/* A field holds any length the store holds: its text grows as typed. */
-struct field {
-	const char *label;
-	wchar_t *text;		/* NUL-terminated; NULL until set */
-	int len, cap, cursor;
-	int numeric;
-};
 
 /* What is stored now at the form's year: read once when a save met
  * another official's change, shown, and then what a save after y is
@@ -63,108 +58,13 @@ struct form {
 	char failed[LINE];	/* why the last save failed, until the next edit */
 	char question[LINE];	/* below the message, while y/n is asked */
 	char info[LINE];	/* shown when no message is, until the next key */
+	struct value_undo *undo;	/* what the last save changed, for u */
+	int *nundo;
+	WINDOW *win;
+	int saved;
 };
 
 enum { F_ACTUAL, F_NOTE, F_PLAN };
-
-/* Room for n characters and the NUL. Returns 0, or -1 when memory is
- * short (the field stays as it was). */
-static int field_room(struct field *f, int n)
-{
-	wchar_t *t;
-	int cap;
-
-	if (n + 1 <= f->cap)
-		return 0;
-	cap = f->cap ? f->cap : 64;
-	while (cap < n + 1)
-		cap *= 2;
-	t = realloc(f->text, (size_t)cap * sizeof *t);
-	if (!t)
-		return -1;
-	f->text = t;
-	f->cap = cap;
-	return 0;
-}
-
-static void field_free(struct field *f)
-{
-	free(f->text);
-	memset(f, 0, sizeof *f);
-}
-
-/* The field holds text, whole: nothing is cut. Returns 0, or -1 when
- * text is no text of the locale (the field is then empty). */
-static int set_field(struct field *f, const char *label, const char *text, int numeric)
-{
-	mbstate_t st;
-	const char *p = text;
-	size_t n;
-	int rc = 0;
-
-	field_free(f);
-	f->label = label;
-	f->numeric = numeric;
-	memset(&st, 0, sizeof st);
-	n = mbsrtowcs(NULL, &p, 0, &st);
-	if (n == (size_t)-1 || field_room(f, (int)n) < 0) {
-		rc = n == (size_t)-1 ? -1 : 0;
-		field_room(f, 0);
-		n = 0;
-	} else {
-		p = text;
-		memset(&st, 0, sizeof st);
-		mbsrtowcs(f->text, &p, n + 1, &st);
-	}
-	f->len = (int)n;
-	f->text[f->len] = L'\0';
-	f->cursor = f->len;
-	return rc;
-}
-
-/* The field's text as UTF-8, malloc'd (NULL when memory is short). */
-static char *field_text(const struct field *f)
-{
-	const wchar_t *p = f->text;
-	mbstate_t st;
-	size_t n;
-	char *buf;
-
-	memset(&st, 0, sizeof st);
-	n = p ? wcsrtombs(NULL, &p, 0, &st) : 0;
-	if (n == (size_t)-1)
-		n = 0;
-	buf = malloc(n + 1);
-	if (!buf)
-		return NULL;
-	p = f->text;
-	memset(&st, 0, sizeof st);
-	if (n)
-		wcsrtombs(buf, &p, n + 1, &st);
-	buf[n] = '\0';
-	return buf;
-}
-
-/* A number as the field holds it: none (empty), a value, or an error. */
-static int field_number(const struct field *f, int *present, double *value, char *why,
-			size_t size)
-{
-	char *text = field_text(f);
-	struct error err;
-	int rc = 0;
-
-	if (!text) {
-		snprintf(why, size, "%s", _("out of memory"));
-		return -1;
-	}
-	*present = text[strspn(text, " \u3000")] != '\0' && strcmp(text, "-") != 0;
-	if (*present && number_parse(text, value, &err) < 0) {
-		snprintf(why, size, "%s: %s", f->label, err.text);
-		rc = -1;
-	}
-	free(text);
-	return rc;
-}
 
 /* The year field read in any form officials write (R7, 令和7年度, 2025). */
 static int field_year(struct form *fm, int *year)
@@ -202,65 +102,6 @@ static const char *far_off(const struct form *fm, double v)
 	return values_unusual(&fm->rules, fm->before.has_actual, fm->before.actual, v);
 }
 
-static void put(WINDOW *w, int y, int x, int cols, const char *text, attr_t attr)
-{
-	char buf[LINE * 4];
-
-	if (cols <= 0)
-		return;
-	width_cut(text, cols, 1, buf, sizeof buf);
-	wattron(w, attr);
-	mvwaddstr(w, y, x, buf);
-	wattroff(w, attr);
-}
-
-/* Draws a field from the column that keeps its cursor in view; returns
- * the screen column of the cursor. */
-static int draw_field(WINDOW *w, int y, int x, int cols, const struct field *f, int focused)
-{
-	int first = 0, col, i, used = 0;
-	char mb[MB_LEN_MAX + 1];
-
-	/* scroll: the first character shown keeps the cursor inside cols,
-	 * found in one pass back from the cursor (a long note stays quick) */
-	for (first = f->cursor; first > 0; first--) {
-		int cw = wcwidth(f->text[first - 1]) > 0 ? wcwidth(f->text[first - 1]) : 1;
-
-		if (used + cw >= cols)
-			break;
-		used += cw;
-	}
-	used = 0;
-	wattron(w, focused ? A_UNDERLINE : 0);
-	mvwhline(w, y, x, ' ', cols);
-	col = x;
-	for (i = first; i < f->len; i++) {
-		int cw = wcwidth(f->text[i]) > 0 ? wcwidth(f->text[i]) : 1;
-		mbstate_t st;
-		size_t n;
-
-		if (used + cw > cols)
-			break;
-		memset(&st, 0, sizeof st);
-		/* a character with no width of its own (a control character
-		 * in a stored note) takes one column, as a ?, never two (^[) */
-		n = wcwidth(f->text[i]) >= 0 ? wcrtomb(mb, f->text[i], &st) : 1;
-		if (wcwidth(f->text[i]) < 0)
-			mb[0] = '?';
-		if (n == (size_t)-1)
-			continue;
-		mb[n] = '\0';
-		mvwaddstr(w, y, x + used, mb);
-		if (i < f->cursor)
-			col = x + used + cw;
-		used += cw;
-	}
-	if (f->cursor == first)
-		col = x;
-	wattroff(w, focused ? A_UNDERLINE : 0);
-	return col;
-}
-
 static void draw(struct form *fm, WINDOW *w)
 {
 	int h, wd, i, cy = 0, cx = 0, row;
@@ -272,8 +113,8 @@ static void draw(struct form *fm, WINDOW *w)
 	snprintf(line, sizeof line, " %s %s %s ", fm->k.code,
 		 fiscal_year_format(fm->year, fy, sizeof fy),
 		 fm->locked ? _("read-only") : _("entry"));
-	put(w, 0, 2, wd - 4 < width_of(line) ? wd - 4 : width_of(line), line, A_BOLD);
-	put(w, 1, 2, wd - 4, fm->k.name, 0);
+	field_put(w, 0, 2, wd - 4 < width_of(line) ? wd - 4 : width_of(line), line, A_BOLD);
+	field_put(w, 1, 2, wd - 4, fm->k.name, 0);
 	if (fm->k.is_project)
 		snprintf(line, sizeof line, _("unit %s  initial %s"), fm->k.unit,
 			 kpi_amount_text(&fm->k.baseline, fm->k.unit, a, sizeof a));
@@ -281,35 +122,35 @@ static void draw(struct form *fm, WINDOW *w)
 		snprintf(line, sizeof line, _("unit %s  %s → %s"), fm->k.unit,
 			 kpi_amount_text(&fm->k.baseline, fm->k.unit, a, sizeof a),
 			 kpi_amount_text(&fm->k.target, fm->k.unit, b, sizeof b));
-	put(w, 2, 2, wd - 4, line, 0);
+	field_put(w, 2, 2, wd - 4, line, 0);
 	snprintf(line, sizeof line, _("plan %s  last year's actual %s"),
 		 kpi_years_cell(fm->now.has_plan, fm->now.plan, a, sizeof a),
 		 kpi_years_cell(fm->before.has_actual, fm->before.actual, b, sizeof b));
-	put(w, 3, 2, wd - 4, line, 0);
+	field_put(w, 3, 2, wd - 4, line, 0);
 	row = 5;
 	for (i = 0; i < fm->nfields && row < h - 3; i++, row++) {
 		int lw = 10, x;
 
-		put(w, row, 2, lw, fm->fields[i].label, i == fm->focus ? A_BOLD : 0);
-		x = draw_field(w, row, 2 + lw, wd - 4 - lw, &fm->fields[i], i == fm->focus);
+		field_put(w, row, 2, lw, fm->fields[i].label, i == fm->focus ? A_BOLD : 0);
+		x = field_draw(w, row, 2 + lw, wd - 4 - lw, &fm->fields[i], i == fm->focus);
 		if (i == fm->focus) {
 			cy = row;
 			cx = x;
 		}
 	}
-	put(w, h - 4, 2, wd - 4,
+	field_put(w, h - 4, 2, wd - 4,
 	    fm->message[0] ? fm->message
 	    : fm->failed[0] ? fm->failed
 	    : fm->info[0] || !fm->locked ? fm->info : fm->locked,
 	    A_BOLD);
-	put(w, h - 3, 2, wd - 4, fm->question, A_BOLD);
-	put(w, h - 2, 2, wd - 4,
+	field_put(w, h - 3, 2, wd - 4, fm->question, A_BOLD);
+	field_put(w, h - 2, 2, wd - 4,
 	    fm->locked ? _("Tab/S-Tab: field  Escape: close (read-only)")
 		       : _("Tab/S-Tab: field  Enter: save  Escape: cancel"), 0);
 	/* The terminal's cursor stays at the insertion point: an IME draws
 	 * its composition there. */
 	wmove(w, cy, cx);
-	wrefresh(w);
+	wnoutrefresh(w);
 }
 
 /* Checks every field as it stands, by the core's rules at the year the
@@ -344,22 +185,14 @@ static int validate(struct form *fm, int *has_actual, double *actual, int *has_p
 
 /* y or n, asked on the line below the message; deleting says what y
  * does. */
-static int confirm(struct form *fm, WINDOW *w, const char *question, int deleting)
+static int confirm(struct form *fm, const char *question, int deleting)
 {
-	struct key k;
-	int answer = -1;
+	int answer;
 
 	snprintf(fm->question, sizeof fm->question,
 		 deleting ? _("%s  y: delete / n: back") : _("%s  y: save / n: back"), question);
-	draw(fm, w);
-	while (answer < 0) {
-		if (input_next(&k, -1) < 0 || k.is_key)
-			continue;
-		if (k.code == 'y' || k.code == 'Y')
-			answer = 1;
-		else if (k.code == 'n' || k.code == 'N' || k.code == 27)
-			answer = 0;
-	}
+	app_touch();	/* the form shows the question */
+	answer = dialog_ask(NULL);
 	fm->question[0] = '\0';
 	return answer;
 }
@@ -461,7 +294,8 @@ static int save(struct form *fm, const char *source, int has_actual, double actu
 	}
 	if (fm->note_unread)
 		c[0].note = NULL;	/* a note the form could not show stays */
-	rc = values_save(fm->s, c, fm->year_field > F_PLAN ? 2 : 1, &at, &err);
+	rc = value_undo_save(fm->s, c, fm->year_field > F_PLAN ? 2 : 1, &at, fm->undo, fm->nundo,
+			     &err);
 	free(note);
 	if (rc < 0 && err.kind == ERROR_CONFLICT && at >= 0)
 		return take_conflict(fm, c[at].kind) < 0 ? -1 : 1;
@@ -472,64 +306,21 @@ static int save(struct form *fm, const char *source, int has_actual, double actu
 	return 0;
 }
 
-static void delete_at(struct field *f)
-{
-	if (f->cursor >= f->len)
-		return;
-	memmove(&f->text[f->cursor], &f->text[f->cursor + 1],
-		(size_t)(f->len - f->cursor) * sizeof f->text[0]);
-	f->len--;
-}
-
-/* One key in a field: a character goes in at the cursor, Backspace takes
- * the character before it away (漢字 is one character, two columns). */
-static void edit(struct field *f, const struct key *k)
-{
-	int backspace = k->is_key ? k->code == KEY_BACKSPACE : k->code == 127 || k->code == 8;
-
-	if (backspace) {
-		if (f->cursor > 0) {
-			f->cursor--;
-			delete_at(f);
-		}
-		return;
-	}
-	if (k->is_key) {
-		if (k->code == KEY_LEFT && f->cursor > 0)
-			f->cursor--;
-		else if (k->code == KEY_RIGHT && f->cursor < f->len)
-			f->cursor++;
-		else if (k->code == KEY_HOME)
-			f->cursor = 0;
-		else if (k->code == KEY_END)
-			f->cursor = f->len;
-		else if (k->code == KEY_DC)
-			delete_at(f);
-		return;
-	}
-	if (k->code < 0x20 || field_room(f, f->len + 1) < 0)
-		return;
-	memmove(&f->text[f->cursor + 1], &f->text[f->cursor],
-		(size_t)(f->len - f->cursor + 1) * sizeof f->text[0]);
-	f->text[f->cursor++] = (wchar_t)k->code;
-	f->len++;
-}
-
 static void fill(struct form *fm)
 {
 	char buf[64];
 
-	set_field(&fm->fields[F_ACTUAL], _("actual"),
+	field_set(&fm->fields[F_ACTUAL], _("actual"),
 		  fm->now.has_actual ? number_format(fm->now.actual, buf, sizeof buf) : "", 1);
-	fm->note_unread = set_field(&fm->fields[F_NOTE], _("note"), fm->note ? fm->note : "", 0) < 0;
+	fm->note_unread = field_set(&fm->fields[F_NOTE], _("note"), fm->note ? fm->note : "", 0) < 0;
 	fm->nfields = 2;
 	if (fm->k.is_project || fm->has_plans) {
-		set_field(&fm->fields[F_PLAN], _("plan"),
+		field_set(&fm->fields[F_PLAN], _("plan"),
 			  fm->now.has_plan ? number_format(fm->now.plan, buf, sizeof buf) : "", 1);
 		fm->nfields = 3;
 	}
 	fm->year_field = fm->nfields++;
-	set_field(&fm->fields[fm->year_field], _("year"),
+	field_set(&fm->fields[fm->year_field], _("year"),
 		  fiscal_year_short(fm->year, buf, sizeof buf), 0);
 }
 
@@ -585,39 +376,9 @@ static void form_free(struct form *fm)
 	kpi_release(&fm->k);
 }
 
-/* What a save changed, for undo. Returns 0, or -1 when memory is short. */
-static int record(const struct form *fm, enum value_kind kind, int has_new, double v,
-		  struct form_change *c)
-{
-	const struct kpi_year *r = &fm->now;
-
-	*c = (struct form_change){
-		.kpi_id = fm->k.id, .year = fm->year, .kind = kind,
-		.had = kind == VALUE_ACTUAL ? r->has_actual : r->has_plan,
-		.old = kind == VALUE_ACTUAL ? r->actual : r->plan,
-		.has_new = has_new, .new_value = v,
-	};
-	if (kind != VALUE_ACTUAL)
-		return 0;
-	c->old_note = strdup(fm->note ? fm->note : "");
-	c->new_note = fm->note_unread ? strdup(c->old_note) : field_text(&fm->fields[F_NOTE]);
-	return c->old_note && c->new_note ? 0 : -1;
-}
-
-void form_changes_free(struct form_change *c, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		free(c[i].old_note);
-		free(c[i].new_note);
-		c[i].old_note = c[i].new_note = NULL;
-	}
-}
-
 /* Asks before an emptied field deletes a stored value. Returns 1 to go
  * on, 0 to go back to the form. */
-static int deleting_confirmed(struct form *fm, WINDOW *w, int has_actual, int has_plan)
+static int deleting_confirmed(struct form *fm, int has_actual, int has_plan)
 {
 	int actual = !has_actual && fm->now.has_actual;
 	int plan = fm->year_field > F_PLAN && !has_plan && fm->now.has_plan;
@@ -635,18 +396,131 @@ static int deleting_confirmed(struct form *fm, WINDOW *w, int has_actual, int ha
 		snprintf(fm->message, sizeof fm->message,
 			 _("the field is empty: the stored %s %s will be deleted."),
 			 _(values_kind_name(plan ? VALUE_PLAN : VALUE_ACTUAL)), plan ? p : a);
-	return confirm(fm, w, _("delete it?"), 1);
+	return confirm(fm, _("delete it?"), 1);
 }
+
+static const struct view_key form_keys[] = {
+	{ "Tab ↓", N_("the next field") },
+	{ "S-Tab ↑", N_("the previous field") },
+	{ "← → Home End", N_("move in the field") },
+	{ "Backspace Del", N_("delete a character") },
+	{ "Enter", N_("save (another year in the year field: show its values first)") },
+	{ "Esc", N_("cancel: nothing is saved") },
+	{ "?", N_("this help (in the note: a question mark)") },
+	{ NULL, NULL },
+};
+
+static void view_draw(struct view *v)
+{
+	struct form *fm = v->data;
+	int has_actual, has_plan;
+	double actual = 0, plan = 0;
+
+	/* while a question is asked, the message says what it is about */
+	if (!*fm->question)
+		validate(fm, &has_actual, &actual, &has_plan, &plan);
+	draw(fm, fm->win);
+}
+
+/* Enter: another year's stored values first; else, after what must be
+ * asked, the save. Returns 1 when saved. */
+static int enter(struct form *fm)
+{
+	int has_actual, has_plan, rc, new_year;
+	double actual = 0, plan = 0;
+	const char *source;
+	struct error err;
+
+	if (validate(fm, &has_actual, &actual, &has_plan, &plan) < 0)
+		return 0;	/* the message says why; nothing is written */
+	field_year(fm, &new_year);
+	if (new_year != fm->year) {
+		char fy[32];
+
+		/* another year: its own stored values first, then Enter */
+		if (load_year(fm, new_year, &err) < 0)
+			snprintf(fm->failed, sizeof fm->failed, "%s", err.text);
+		else
+			snprintf(fm->info, sizeof fm->info, _("%s: its stored values; Enter saves"),
+				 fiscal_year_format(new_year, fy, sizeof fy));
+		fm->focus = 0;
+		return 0;
+	}
+	if (!deleting_confirmed(fm, has_actual, has_plan))
+		return 0;
+	source = "form";
+	if (has_actual && far_off(fm, actual)) {
+		char v[64];
+
+		snprintf(fm->message, sizeof fm->message, _("%s is %s."),
+			 number_format(actual, v, sizeof v), far_off(fm, actual));
+		if (!confirm(fm, _("save it?"), 0))
+			return 0;
+		source = "form --force";	/* an unusual value, confirmed */
+	}
+	rc = save(fm, source, has_actual, actual, has_plan, plan);
+	/* Over another official's value only on y, guarded by the value
+	 * shown (a third official's is asked about again), so that undo
+	 * puts it back. */
+	while (rc == 1 && confirm(fm, _("save yours over it?"), 0)) {
+		take_seen(fm);
+		rc = save(fm, source, has_actual, actual, has_plan, plan);
+	}
+	return rc == 0;
+}
+
+static int view_key(struct view *v, const struct key *k)
+{
+	struct form *fm = v->data;
+
+	fm->info[0] = '\0';
+	if (!k->is_key && k->code == 27)
+		return VIEW_HANDLED | VIEW_CLOSE;
+	if ((!k->is_key && k->code == '\t') || (k->is_key && k->code == KEY_DOWN)) {
+		fm->focus = (fm->focus + 1) % fm->nfields;
+		return VIEW_HANDLED;
+	}
+	if (k->is_key && (k->code == KEY_BTAB || k->code == KEY_UP)) {
+		fm->focus = (fm->focus + fm->nfields - 1) % fm->nfields;
+		return VIEW_HANDLED;
+	}
+	/* ? is the help, but in the note a character like any other */
+	if (!k->is_key && k->code == '?' && (fm->locked || fm->focus != F_NOTE))
+		return VIEW_UNHANDLED;
+	if (fm->locked) {
+		/* shown, never saved: Enter says why */
+		if (!k->is_key && (k->code == '\n' || k->code == '\r'))
+			snprintf(fm->info, sizeof fm->info, _("not saved: %s"), fm->locked);
+		return VIEW_HANDLED;
+	}
+	if (!(!k->is_key && (k->code == '\n' || k->code == '\r'))) {
+		field_edit(&fm->fields[fm->focus], k);
+		if (fm->focus == F_NOTE)
+			fm->note_unread = 0;	/* typed anew: it replaces */
+		fm->failed[0] = '\0';
+		return VIEW_HANDLED;
+	}
+	if (!enter(fm))
+		return VIEW_HANDLED;
+	fm->saved = 1;
+	return VIEW_HANDLED | VIEW_CLOSE;
+}
+
+static const struct view_ops form_ops = {
+	.name = N_("value form"), .keys = form_keys, .draw = view_draw, .key = view_key,
+	.own_window = 1,
+};
 
 enum form_result form_run(struct store *s, const char *code, int year, const char *user,
 			  const char *locked, char *message, size_t size,
-			  struct form_change *changes, int *nchanges)
+			  struct value_undo *undo, int *nundo)
 {
-	struct form fm = { .s = s, .user = user, .locked = locked, .year = year };
+	struct form fm = { .s = s, .user = user, .locked = locked, .year = year,
+			   .undo = undo, .nundo = nundo };
 	struct error err;
 	enum form_result result = FORM_CANCELLED;
 	int h = 14, w = COLS - 4 > 76 ? 76 : COLS - 4;
-	WINDOW *win;
+	struct view v = { &form_ops, &fm };
 
 	if (kpi_find(s, code, &fm.k, &err) < 0 ||
 	    values_rules_find(s, fm.k.code, fiscal_year_of(time(NULL)), &fm.rules, &err) < 0 ||
@@ -655,97 +529,21 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 		form_free(&fm);
 		return FORM_FAILED;
 	}
-	win = newwin(h < LINES ? h : LINES, w, (LINES - h) / 2 > 0 ? (LINES - h) / 2 : 0, 2);
-	keypad(win, TRUE);
+	fm.win = newwin(h < LINES ? h : LINES, w, (LINES - h) / 2 > 0 ? (LINES - h) / 2 : 0, 2);
+	keypad(fm.win, TRUE);
 	curs_set(1);
-	for (;;) {
-		int has_actual, has_plan, rc, new_year;
-		const char *source;
-		double actual = 0, plan = 0;
-		struct key k;
+	app_run(&v);
+	if (fm.saved) {
+		char fy[32];
 
-		validate(&fm, &has_actual, &actual, &has_plan, &plan);
-		draw(&fm, win);
-		if (input_next(&k, -1) < 0)
-			continue;
-		fm.info[0] = '\0';
-		if (!k.is_key && k.code == 27)
-			break;
-		if ((!k.is_key && k.code == '\t') || (k.is_key && k.code == KEY_DOWN)) {
-			fm.focus = (fm.focus + 1) % fm.nfields;
-			continue;
-		}
-		if (k.is_key && (k.code == KEY_BTAB || k.code == KEY_UP)) {
-			fm.focus = (fm.focus + fm.nfields - 1) % fm.nfields;
-			continue;
-		}
-		if (fm.locked) {
-			/* shown, never saved: Enter says why */
-			if (!k.is_key && (k.code == '\n' || k.code == '\r'))
-				snprintf(fm.info, sizeof fm.info, _("not saved: %s"), fm.locked);
-			continue;
-		}
-		if (!(!k.is_key && (k.code == '\n' || k.code == '\r'))) {
-			edit(&fm.fields[fm.focus], &k);
-			if (fm.focus == F_NOTE)
-				fm.note_unread = 0;	/* typed anew: it replaces */
-			fm.failed[0] = '\0';
-			continue;
-		}
-		if (validate(&fm, &has_actual, &actual, &has_plan, &plan) < 0)
-			continue;	/* the message says why; nothing is written */
-		field_year(&fm, &new_year);
-		if (new_year != fm.year) {
-			char fy[32];
-
-			/* another year: its own stored values first, then Enter */
-			if (load_year(&fm, new_year, &err) < 0)
-				snprintf(fm.failed, sizeof fm.failed, "%s", err.text);
-			else
-				snprintf(fm.info, sizeof fm.info, _("%s: its stored values; Enter saves"),
-					 fiscal_year_format(new_year, fy, sizeof fy));
-			fm.focus = 0;
-			continue;
-		}
-		if (!deleting_confirmed(&fm, win, has_actual, has_plan))
-			continue;
-		source = "form";
-		if (has_actual && far_off(&fm, actual)) {
-			char v[64];
-
-			snprintf(fm.message, sizeof fm.message, _("%s is %s."),
-				 number_format(actual, v, sizeof v), far_off(&fm, actual));
-			if (!confirm(&fm, win, _("save it?"), 0))
-				continue;
-			source = "form --force";	/* an unusual value, confirmed */
-		}
-		rc = save(&fm, source, has_actual, actual, has_plan, plan);
-		/* Over another official's value only on y, guarded by the value
-		 * shown (a third official's is asked about again), so that undo
-		 * puts it back. */
-		while (rc == 1 && confirm(&fm, win, _("save yours over it?"), 0)) {
-			take_seen(&fm);
-			rc = save(&fm, source, has_actual, actual, has_plan, plan);
-		}
-		if (rc == 0) {
-			char fy[32];
-			int n = 1;
-
-			form_changes_free(changes, *nchanges);
-			record(&fm, VALUE_ACTUAL, has_actual, actual, &changes[0]);
-			if (fm.year_field > F_PLAN)
-				record(&fm, VALUE_PLAN, has_plan, plan, &changes[n++]);
-			*nchanges = n;
-			snprintf(message, size, _("%s %s: saved"), fm.k.code,
-				 fiscal_year_format(fm.year, fy, sizeof fy));
-			result = FORM_SAVED;
-			break;
-		}
+		snprintf(message, size, _("%s %s: saved"), fm.k.code,
+			 fiscal_year_format(fm.year, fy, sizeof fy));
+		result = FORM_SAVED;
 	}
 	if (result == FORM_CANCELLED)
 		snprintf(message, size, "%s", _("nothing saved"));
 	curs_set(0);
-	delwin(win);
+	delwin(fm.win);
 	form_free(&fm);
 	return result;
 }

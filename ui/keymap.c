@@ -7,7 +7,7 @@
 #include <string.h>
 
 const struct action_info action_info[ACT_COUNT] = {
-#define ACTION(id, name, help) [ACT_##id] = { name, help },
+#define ACTION(id, name, right, help) [ACT_##id] = { name, right, help },
 	ACTIONS
 #undef ACTION
 };

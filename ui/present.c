@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "app.h"
+#include "dialog.h"
 #include "draw.h"
 #include "fiscal_year.h"
 #include "input.h"
@@ -220,7 +222,6 @@ static void draw_screen(struct presentation *p)
 	row += 1 + gap;
 	if (!p->loaded) {
 		put(row, x, iw, p->message, 0);
-		refresh();
 		return;
 	}
 	snprintf(line, sizeof line, "%s  %s", p->k.code, p->k.name);
@@ -277,7 +278,6 @@ static void draw_screen(struct presentation *p)
 		put(h - 1, 0, w, p->k.is_project
 		    ? _(" Space next  PgUp back  r rank  a assessment  o policy  c comment  A action  x done  q back")
 		    : _(" Space next  PgUp back  r rank  c comment  A action item  x done  q back"), A_REVERSE);
-	refresh();
 }
 
 static int refuse(struct presentation *p)
@@ -332,13 +332,12 @@ static void record_rank(struct presentation *p)
 					       : strcmp(x->code, proposed) == 0)
 			current = i;
 	}
-	pick = draw_choose(_("rank"), options, p->scheme.n, current);
+	pick = dialog_choose(_("rank"), options, p->scheme.n, current);
 	if (pick < 0)
 		return;
 	r = &p->scheme.ranks[pick];
 	if (strcmp(r->code, proposed) != 0) {
-		draw_screen(p);
-		if (!draw_prompt(_("reason: "), reason, sizeof reason, NULL))
+		if (!dialog_prompt(_("reason: "), reason, sizeof reason, NULL, NULL))
 			return;
 	}
 	done(p, meeting_record(p->s, p->m.id, p->k.id, RECORD_RANK, r->code, r->label, reason,
@@ -367,7 +366,7 @@ static void record_choice(struct presentation *p, const char *list, enum record_
 		snprintf(text[i], sizeof text[i], "%s %s", c.items[i].code, c.items[i].label);
 		options[i] = text[i];
 	}
-	pick = draw_choose(what == RECORD_ASSESSMENT ? _("assessment") : _("policy"), options, c.n,
+	pick = dialog_choose(what == RECORD_ASSESSMENT ? _("assessment") : _("policy"), options, c.n,
 			   0);
 	if (pick < 0)
 		return;
@@ -381,13 +380,12 @@ static void record_remark(struct presentation *p, enum remark_kind kind)
 	char text[1024] = "", owner[256] = "", due[64] = "";
 	struct error err;
 
-	draw_screen(p);
-	if (!draw_prompt(kind == REMARK_ACTION ? _("action item: ") : _("comment: "), text, sizeof text,
-			 NULL))
+	if (!dialog_prompt(kind == REMARK_ACTION ? _("action item: ") : _("comment: "), text,
+			   sizeof text, NULL, NULL))
 		return;
 	if (kind == REMARK_ACTION &&
-	    (!draw_prompt(_("owner: "), owner, sizeof owner, NULL) ||
-	     !draw_prompt(_("due (YYYY-MM-DD): "), due, sizeof due, NULL)))
+	    (!dialog_prompt(_("owner: "), owner, sizeof owner, NULL, NULL) ||
+	     !dialog_prompt(_("due (YYYY-MM-DD): "), due, sizeof due, NULL, NULL)))
 		return;
 	done(p, meeting_remark_add(p->s, p->m.id, p->k.id, kind, text, owner, due, p->user, &err),
 	     &err, kind == REMARK_ACTION ? _("action item") : _("comment"));
@@ -408,16 +406,89 @@ static void action_done(struct presentation *p)
 	for (i = 0; i < p->actions.n && k < p->nopen; i++)
 		if (strncmp(p->actions.text[i], "[ ]", 3) == 0)
 			options[k++] = p->actions.text[i];
-	pick = draw_choose(_("done"), options, k, 0);
+	pick = dialog_choose(_("done"), options, k, 0);
 	if (pick < 0)
 		return;
 	done(p, meeting_action_done(p->s, p->open[pick], p->user, &err), &err, _("done"));
 }
 
+static const struct view_key present_keys[] = {
+	{ "Space j ↓ →", N_("the next item") },
+	{ "PgUp k ↑ ←", N_("the previous item") },
+	{ "g G", N_("the first or last item") },
+	{ "r", N_("record the rank (the proposed one first)") },
+	{ "a o", N_("record the assessment, the policy (grant projects' KPIs)") },
+	{ "c", N_("add a comment") },
+	{ "A", N_("add an action item: what, who, by when") },
+	{ "x", N_("mark an open action item done") },
+	{ "?", N_("this help") },
+	{ "q Esc", N_("back to the tree") },
+	{ NULL, NULL },
+};
+
+static void view_draw(struct view *v)
+{
+	draw_screen(v->data);
+}
+
+/* The clock on the screen: once a second. */
+static int view_wait(struct view *v)
+{
+	(void)v;
+	return 1000;
+}
+
+static int view_key(struct view *v, const struct key *k)
+{
+	struct presentation *p = v->data;
+	struct error err;
+	int to = p->i;
+
+	if (!k->is_key && k->code == '?')
+		return VIEW_UNHANDLED;
+	p->message[0] = '\0';
+	if (!k->is_key && (k->code == 'q' || k->code == 27))
+		return VIEW_HANDLED | VIEW_CLOSE;
+	if ((!k->is_key && (k->code == ' ' || k->code == 'j')) ||
+	    (k->is_key && (k->code == KEY_NPAGE || k->code == KEY_DOWN || k->code == KEY_RIGHT)))
+		to = p->i + 1 < p->n ? p->i + 1 : p->i;
+	else if ((!k->is_key && k->code == 'k') ||
+		 (k->is_key && (k->code == KEY_PPAGE || k->code == KEY_UP || k->code == KEY_LEFT)))
+		to = p->i > 0 ? p->i - 1 : 0;
+	else if (!k->is_key && k->code == 'g')
+		to = 0;
+	else if (!k->is_key && k->code == 'G')
+		to = p->n - 1;
+	else if (!k->is_key && k->code && strchr("raocAx", (int)k->code) && !refuse(p)) {
+		if (k->code == 'r')
+			record_rank(p);
+		else if (k->code == 'a')
+			record_choice(p, "assessment", RECORD_ASSESSMENT);
+		else if (k->code == 'o')
+			record_choice(p, "policy", RECORD_POLICY);
+		else if (k->code == 'x')
+			action_done(p);
+		else
+			record_remark(p, k->code == 'c' ? REMARK_COMMENT : REMARK_ACTION);
+	}
+	if (to != p->i) {
+		p->i = to;
+		if (load(p, &err) < 0)
+			snprintf(p->message, sizeof p->message, "%s", err.text);
+	}
+	return VIEW_HANDLED;
+}
+
+static const struct view_ops present_ops = {
+	.name = N_("presentation"), .keys = present_keys, .draw = view_draw, .key = view_key,
+	.wait = view_wait, .full_screen = 1,
+};
+
 int present_run(struct cli *cli, long long id, int start, char *message, size_t size)
 {
 	struct store *s = cli->store;
 	struct presentation p = { .s = s, .user = cli->user, .read_only = s->read_only, .cli = cli };
+	struct view v = { &present_ops, &p };
 	struct error err;
 	int last;
 
@@ -437,46 +508,7 @@ int present_run(struct cli *cli, long long id, int start, char *message, size_t 
 	p.i = start >= 0 && start < p.n ? start : 0;
 	if (load(&p, &err) < 0)
 		snprintf(p.message, sizeof p.message, "%s", err.text);
-	for (;;) {
-		struct key k;
-		int to = p.i;
-
-		draw_screen(&p);
-		if (input_next(&k, 1000) < 0)
-			continue;	/* the clock */
-		p.message[0] = '\0';
-		if (k.is_key && k.code == KEY_RESIZE)
-			continue;
-		if (!k.is_key && (k.code == 'q' || k.code == 27))
-			break;
-		if ((!k.is_key && (k.code == ' ' || k.code == 'j')) ||
-		    (k.is_key && (k.code == KEY_NPAGE || k.code == KEY_DOWN || k.code == KEY_RIGHT)))
-			to = p.i + 1 < p.n ? p.i + 1 : p.i;
-		else if ((!k.is_key && k.code == 'k') ||
-			 (k.is_key && (k.code == KEY_PPAGE || k.code == KEY_UP || k.code == KEY_LEFT)))
-			to = p.i > 0 ? p.i - 1 : 0;
-		else if (!k.is_key && k.code == 'g')
-			to = 0;
-		else if (!k.is_key && k.code == 'G')
-			to = p.n - 1;
-		else if (!k.is_key && k.code && strchr("raocAx", (int)k.code) && !refuse(&p)) {
-			if (k.code == 'r')
-				record_rank(&p);
-			else if (k.code == 'a')
-				record_choice(&p, "assessment", RECORD_ASSESSMENT);
-			else if (k.code == 'o')
-				record_choice(&p, "policy", RECORD_POLICY);
-			else if (k.code == 'x')
-				action_done(&p);
-			else
-				record_remark(&p, k.code == 'c' ? REMARK_COMMENT : REMARK_ACTION);
-		}
-		if (to != p.i) {
-			p.i = to;
-			if (load(&p, &err) < 0)
-				snprintf(p.message, sizeof p.message, "%s", err.text);
-		}
-	}
+	app_run(&v);
 	last = p.i;
 	unload(&p);
 	free(p.codes);

@@ -13,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 58
+plan 67
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -202,7 +202,19 @@ keys r j Enter "来年度に達成の見込み" Enter
 shows "来年度に達成の見込み" "with one the rank is recorded, its reason shown"
 "$KPITREE" --db "$db" history "$code" | grep -q "来年度に達成の見込み"
 ok $? "the history has the rank and its reason"
-keys q : "meeting end" Enter
+# ? lists the keys of whatever is in front, from its own key table.
+keys '?'
+shows "$(t 'mark an open action item done')" "? in a presentation lists the presentation's keys"
+keys x
+shows "$code  " "any key goes back to the presentation"
+keys q d '?'
+shows "$(t 'sort: by code, status, progress or field')" "? in the dashboard lists the dashboard's keys"
+keys x q
+shows "┌─ $(t Strategy) " "and back to the tree"
+keys : nosuch Enter
+# (the status line cuts the list at 80 columns)
+shows "$(tf "no command '%s' (%s)" nosuch "goto CODE, year FY" | sed 's/)$//')" ": names the commands there are, from its table"
+keys : "meeting end" Enter
 shows "$(tf 'meeting %lld ended' 1)" "the meeting ends"
 # Another official's note counts as a change: asked about, never lost.
 "$KPITREE" --db "$db" --user carol set H09 R7 120 --note first >/dev/null
@@ -224,6 +236,17 @@ shows "$(tf '%s saved %s %s at %s meanwhile' dan "$(t actual)" 125 "" | sed 's/1
 keys n Escape
 [ "$("$SQLITE3" "$db" "SELECT value FROM value WHERE fiscal_year = 2025 AND kind = 'actual' AND kpi_id = (SELECT id FROM kpi WHERE code = 'H09')")" = 125.0 ]
 ok $? "and the third official's value stands"
+
+# ? in the form lists the form's keys; in the note it is a character.
+start "$(browser tanaka H10)"
+shows "$(field "$(t actual)" "")" "the form opens"
+keys '?'
+shows "$(t 'cancel: nothing is saved')" "? in the form lists the form's keys"
+keys x
+shows "$(field "$(t actual)" "")" "any key goes back to the form"
+keys Tab '?'
+shows "$(field "$(t note)" "?")" "in the note ? is a question mark"
+keys Escape
 
 # A note without a value is not taken; both values emptied are named.
 start "$(browser tanaka H11)"

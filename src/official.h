@@ -1,4 +1,4 @@
-/* official.h: the browser's view of the official at the keyboard: which
+/* official.h: the official at the keyboard, as an interface sees them: which
  * KPIs they may enter values for, and the ones still due, to walk. */
 #ifndef KPITREE_OFFICIAL_H
 #define KPITREE_OFFICIAL_H

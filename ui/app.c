@@ -1,0 +1,218 @@
+/* app.c: the one loop of the terminal program: the terminal started
+ * and stopped, a stack of views painted bottom up, the key to the view
+ * in front and then to the global keys, idle work between keys for
+ * every view on the stack, and the help made from a view's key table. */
+#include "app.h"
+#include "i18n.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "text_view.h"
+#include "width.h"
+
+/* Last: term.h defines macros (lines, columns) that would clash above. */
+#include <term.h>
+
+#define STACK_MAX 16
+
+static struct view *stack[STACK_MAX];
+static int depth;
+static int quitting;
+static SCREEN *screen;
+static void (*watch)(void *ctx, int keyed);
+static void *watch_ctx;
+/* The views below the one in front are on the screen as they stand. */
+static int fresh;
+
+int app_start(void)
+{
+	int termerr;
+
+	/* Ask terminfo first: initscr exits the program when the terminal
+	 * is unknown, and newterm, failing, leaks what it had set up; a
+	 * failing command must say why on its own terms. */
+	if (setupterm(NULL, fileno(stdout), &termerr) != OK)
+		return -1;
+	del_curterm(cur_term);
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen)
+		return -1;
+	draw_start_colors();
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	return 0;
+}
+
+void app_stop(void)
+{
+	if (!screen)
+		return;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+}
+
+void app_touch(void)
+{
+	fresh = 0;
+}
+
+void app_quit(void)
+{
+	quitting = 1;
+}
+
+int app_quitting(void)
+{
+	return quitting;
+}
+
+void app_watch(void (*fn)(void *ctx, int keyed), void *ctx)
+{
+	watch = fn;
+	watch_ctx = ctx;
+}
+
+/* Paints the stack from the last view that covers the screen up. */
+static void paint(void)
+{
+	int i, from = 0;
+
+	for (i = 0; i < depth; i++)
+		if (stack[i]->ops->full_screen)
+			from = i;
+	if (fresh)
+		from = depth - 1;
+	fresh = 1;
+	for (i = from; i < depth; i++) {
+		stack[i]->ops->draw(stack[i]);
+		if (!stack[i]->ops->own_window)
+			wnoutrefresh(stdscr);
+	}
+	doupdate();
+}
+
+/* The shortest wait any view asks for (-1: forever). */
+static int wait_ms(void)
+{
+	int i, ms = -1;
+
+	for (i = 0; i < depth; i++) {
+		int w = stack[i]->ops->wait ? stack[i]->ops->wait(stack[i]) : -1;
+
+		if (w >= 0 && (ms < 0 || w < ms))
+			ms = w;
+	}
+	return ms;
+}
+
+static void idle(void)
+{
+	int i;
+
+	fresh = 0;
+	for (i = 0; i < depth; i++)
+		if (stack[i]->ops->idle)
+			stack[i]->ops->idle(stack[i]);
+}
+
+static void pop(void)
+{
+	struct view *v = stack[--depth];
+
+	fresh = 0;
+	if (v->ops->close)
+		v->ops->close(v);
+	if (depth && stack[depth - 1]->ops->select)
+		stack[depth - 1]->ops->select(stack[depth - 1]);
+}
+
+/* The keys every view has unless it takes them: ? its help, C-l. */
+static int global_key(struct view *v, const struct key *k)
+{
+	if (k->is_key)
+		return VIEW_UNHANDLED;
+	if (k->code == '?' && v->ops->keys) {
+		app_help(v);
+		return VIEW_HANDLED;
+	}
+	if (k->code == 12)
+		return VIEW_HANDLED | VIEW_REDRAW;
+	return VIEW_UNHANDLED;
+}
+
+int app_run(struct view *v)
+{
+	int base = depth;
+
+	if (depth == STACK_MAX || (v->ops->load && v->ops->load(v) < 0)) {
+		if (v->ops->close)
+			v->ops->close(v);
+		return -1;
+	}
+	/* what is below stays as painted: a view pushed paints over it */
+	stack[depth++] = v;
+	while (depth > base && !quitting) {
+		struct view *top = stack[depth - 1];
+		struct key k;
+		int r;
+
+		paint();
+		if (input_next(&k, wait_ms()) < 0) {
+			idle();
+			if (watch)
+				watch(watch_ctx, 0);
+			continue;
+		}
+		if (k.is_key && k.code == KEY_RESIZE) {
+			fresh = 0;
+			continue;
+		}
+		r = top->ops->key(top, &k);
+		if (!(r & VIEW_HANDLED))
+			r = global_key(top, &k);
+		if (r & (VIEW_REDRAW | VIEW_RELOAD | VIEW_BELOW))
+			fresh = 0;
+		if (r & VIEW_REDRAW)
+			clearok(curscr, TRUE);
+		if ((r & VIEW_RELOAD) && top->ops->load)
+			top->ops->load(top);
+		if ((r & VIEW_CLOSE) && depth > base && stack[depth - 1] == top)
+			pop();
+		if (watch)
+			watch(watch_ctx, 1);
+	}
+	while (depth > base)
+		pop();
+	return 0;
+}
+
+void app_help_lines(const char *title, const char *const *rows, int n)
+{
+	text_view_run(title, rows, n, 0);
+}
+
+void app_help(const struct view *v)
+{
+	const char *rows[64];
+	char text[64][TEXT_MAX], title[TEXT_MAX];
+	int n;
+
+	for (n = 0; n < 64 && v->ops->keys[n].keys; n++) {
+		char padded[128];
+
+		/* padded by display width: ↓ is one column of three bytes */
+		width_cut(v->ops->keys[n].keys, 14, 1, padded, sizeof padded);
+		snprintf(text[n], sizeof text[n], "%s %s", padded, _(v->ops->keys[n].help));
+		rows[n] = text[n];
+	}
+	snprintf(title, sizeof title, _("kpitree — %s keys (any key returns)"), _(v->ops->name));
+	app_help_lines(title, rows, n);
+}

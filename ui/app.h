@@ -1,0 +1,40 @@
+/* app.h: the terminal program's one loop: the terminal started and
+ * stopped, the stack of views and dialogs, the idle work of every view
+ * in it, and the global keys (? help, C-l redraw). */
+#ifndef KPITREE_APP_H
+#define KPITREE_APP_H
+
+#include "view.h"
+
+/* Starts the terminal. Returns 0, or -1 when there is none to use. */
+int app_start(void);
+
+/* Stops the terminal (again: nothing). */
+void app_stop(void);
+
+/* Pushes v, loads it, and runs the loop until v closes (or the program
+ * quits: app_quit); the views below stay, drawn under it and idle.
+ * Returns 0, or -1 when v's load failed (v then closed). */
+int app_run(struct view *v);
+
+/* The views on the stack changed outside a key of theirs (before a
+ * dialog is pushed over them): all are painted again. */
+void app_touch(void);
+
+/* Ends every loop: each app_run returns, its view closed. */
+void app_quit(void);
+
+/* Whether app_quit was called. */
+int app_quitting(void);
+
+/* Called after every key and every idle turn (keyed says which), for
+ * what watches the whole session (rights, idleness); NULL: nothing. */
+void app_watch(void (*fn)(void *ctx, int keyed), void *ctx);
+
+/* The help screen of title and its lines, until a key. */
+void app_help_lines(const char *title, const char *const *lines, int n);
+
+/* The help of a view: its key table, each key with what it does. */
+void app_help(const struct view *v);
+
+#endif

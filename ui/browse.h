@@ -1,0 +1,182 @@
+/* browse.h: the browser's state, which the files of its panes, search,
+ * commands, meetings and value entry share; each function is theirs. */
+#ifndef KPITREE_BROWSE_H
+#define KPITREE_BROWSE_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "cli.h"
+#include "meeting.h"
+#include "official.h"
+#include "placement.h"
+#include "review.h"
+#include "tree.h"
+#include "tree_list.h"
+#include "trees.h"
+#include "value_undo.h"
+
+enum focus { FOCUS_TREE, FOCUS_KPI, FOCUS_GRANT };
+
+struct browser {
+	struct cli *cli;
+	struct store *s;
+	struct tree_list lists[TREES];	/* each tree keeps its rows, cursor, scroll */
+	enum tree_id tree;
+	const struct tree_kind *kind;	/* trees[tree] */
+	struct tree_list *v;		/* lists[tree] */
+	enum focus focus;
+	int year;
+	int kpi_index;
+	char message[256];
+	/* search */
+	char query[256];
+	long long *matches;
+	int nmatches, match;
+	struct tree_search *search;	/* still going, between keys */
+	long long data_version;		/* of the database, when last drawn */
+	struct value_undo last[VALUE_UNDO_MAX];	/* the session's last save */
+	int nlast;
+	struct meeting meeting;		/* the open meeting; id 0: none */
+	int presented;			/* the agenda item shown last */
+	struct official_due due;	/* what the official still owes */
+	int due_stale;			/* to be counted again when idle */
+	time_t key_at, checked_at;	/* the last key; the key's rights last read */
+	char ended[1200];		/* why the session ended (over SSH), or "" */
+	int quit;
+};
+
+/* Lines written down a pane, from row to last, at x, w columns wide. */
+struct pane_lines {
+	int row, last, x, w;
+};
+
+/* --- browser.c */
+
+/* Shows another tree; each keeps its rows, cursor and scroll. */
+void browser_show(struct browser *b, enum tree_id tree);
+
+/* q, :quit, or the session ended: every view closes. */
+void browser_quit(struct browser *b);
+
+/* What the status line says until the next key. */
+void browser_say(struct browser *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Opens the strategy tree down to placement and puts the cursor on it. */
+int browser_reveal(struct browser *b, long long placement);
+
+/* :goto CODE: the KPI's home row, or its place in the projects tree. */
+void browser_goto(struct browser *b, const char *code);
+
+/* The status marks are counted again at the next draw (values changed). */
+void browser_forget_marks(struct browser *b);
+
+/* The KPI the KPI pane shows, into code; 0 when it shows none. */
+int browser_shown_kpi(struct browser *b, char *code, size_t size);
+
+/* --- screen.c */
+
+/* The browser's whole screen: the panes, framed, and the status line. */
+void screen_draw(struct browser *b);
+
+/* --- tree_view.c */
+
+/* The tree pane in the box at y, x of h rows and w columns. */
+void tree_view_draw(struct browser *b, int y, int x, int h, int w);
+
+/* --- kpi_pane.c */
+
+/* The KPIs of a content row; the one-KPI list of a project's or a field's. */
+int kpi_pane_row(struct browser *b, long long placement, struct placement_kpis *c);
+
+/* c as the one KPI with code. Returns c. */
+const struct placement_kpis *kpi_pane_one(struct placement_kpis *c, const char *code);
+
+/* The KPI pane in its box: the index-th KPI of c, and the other places
+ * it stands than here (0: none listed). */
+void kpi_pane_draw(struct browser *b, const struct placement_kpis *c, int index, long long here,
+		   int y, int x, int h, int w);
+
+/* --- grant_pane.c */
+
+/* The grant menus and examples of placement, in their box. */
+void grant_pane_draw(struct browser *b, long long placement, int y, int x, int h, int w);
+
+/* --- project_pane.c */
+
+/* The grant project's details, in their box. */
+void project_pane_draw(struct browser *b, long long project, int y, int x, int h, int w);
+
+/* --- status_line.c */
+
+/* The status line at row y, w columns wide. */
+void status_line_draw(struct browser *b, int y, int w);
+
+/* --- search.c */
+
+/* Whether placement is among the search's matches. */
+int search_is_match(const struct browser *b, long long placement);
+
+/* In the search view the cursor goes to the match; in the strategy tree
+ * the tree opens down to it. */
+void search_go(struct browser *b, int index);
+
+/* Ends the search going on, if any; its matches stay. */
+void search_stop(struct browser *b);
+
+/* Searches on for a slice; shows the first match as soon as there is one. */
+void search_slice(struct browser *b);
+
+/* Search: as the text is typed the tree shows only the matching rows
+ * and the rows above them; Enter opens the strategy tree at the chosen
+ * match (n and N walk the others), Escape goes back to the tree as it
+ * was, which the search never touched. */
+void search_run(struct browser *b);
+
+/* --- command.c */
+
+/* ':': reads a command at the bottom and runs it. */
+void command_run(struct browser *b);
+
+/* --- meeting_view.c */
+
+/* d: the dashboard of the tree shown; Enter there goes to the KPI. */
+void meeting_dashboard(struct browser *b);
+
+/* :meeting start TITLE|agenda WHAT|end|list|open ID (arg: the words
+ * after :meeting, or NULL). */
+void meeting_command(struct browser *b, char *arg);
+
+/* p: the open meeting's agenda, from the item shown last. */
+void meeting_present(struct browser *b);
+
+/* --- history_view.c */
+
+/* H: the shown KPI's history, as kpitree history writes it, the latest
+ * changes at the bottom; any key returns. */
+void history_view_run(struct browser *b);
+
+/* --- help_view.c */
+
+/* The help screen, made from the action and key tables. */
+void help_view_run(void);
+
+/* --- entry.c */
+
+/* e: the form for the shown KPI at the fiscal year; a saved value may
+ * change the status marks, which are counted again. */
+void entry_value(struct browser *b);
+
+/* Counts what is due again (after a save, another official's, or at
+ * the start). */
+void entry_count_due(struct browser *b);
+
+/* !: the next KPI whose actual is due, with the year set to it. */
+void entry_next_due(struct browser *b);
+
+/* u: undo the session's last save; a change since by someone else is
+ * shown (what is stored now) and undone only after y, guarded by it. */
+void entry_undo(struct browser *b);
+
+#endif

@@ -1,0 +1,58 @@
+/* project_pane.c: the project pane: a grant project as seed 002
+ * describes it. */
+#include "browse.h"
+#include "i18n.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "fiscal_year.h"
+#include "placement.h"
+
+/* A grant project's details: what seed 002 says of it. */
+static void project_line(void *ctx, enum project_field field, const char *text)
+{
+	static const char *const labels[PROJECT_FIELDS] = {
+		[PROJECT_MUNICIPALITY] = N_("municipality"), [PROJECT_GRANT] = N_("grant"),
+		[PROJECT_ADOPTED] = N_("adopted"), [PROJECT_APPLICATION] = N_("application"),
+		[PROJECT_NATIONAL_SHARE] = N_("national share"), [PROJECT_PERIOD] = N_("period"),
+	};
+	struct pane_lines *g = ctx;
+	char line[TEXT_MAX], fy[32];
+
+	if (field == PROJECT_ADOPTED)
+		text = fiscal_year_format(text ? atoi(text) : 0, fy, sizeof fy);
+	if (!text || !*text)
+		return;
+	if (field == PROJECT_DESCRIPTION || field == PROJECT_NOTES) {
+		/* description and notes: each of their lines, cut */
+		const char *p = text;
+
+		while (*p && g->row < g->last) {
+			size_t n = strcspn(p, "\n");
+
+			snprintf(line, sizeof line, "%.*s", (int)n, p);
+			put(g->row++, g->x, g->w, line, field == PROJECT_NOTES ? A_DIM : 0);
+			p += n + (p[n] == '\n');
+		}
+		return;
+	}
+	if (g->row >= g->last)
+		return;
+	snprintf(line, sizeof line, "%s%s%s", labels[field] ? _(labels[field]) : "",
+		 labels[field] ? "  " : "", text);
+	put(g->row++, g->x, g->w, line, field == PROJECT_TITLE ? A_BOLD : 0);
+}
+
+void project_pane_draw(struct browser *b, long long project, int y, int x, int h, int w)
+{
+	struct pane_lines g = { y + 1, y + h - 1, x + 1, w - 2 };
+	struct error err;
+
+	placement_project(b->s, project, project_line, &g, &err);
+	while (g.row < g.last)
+		put(g.row++, x + 1, w - 2, "", 0);
+}

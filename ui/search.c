@@ -1,0 +1,182 @@
+/* search.c: / and n N: search as you type over the search index, the
+ * pruned tree of the matches, slices of work between keys. */
+#include "browse.h"
+#include "i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "input.h"
+#include "tree.h"
+
+static int search_changed(struct browser *b, const char *text);
+
+static int search_typed(void *ctx, const char *text)
+{
+	return search_changed(ctx, text);
+}
+
+/* A search keeps its first matches: enough to walk, quick to find. */
+#define MAX_MATCHES 500
+
+int search_is_match(const struct browser *b, long long placement)
+{
+	int i;
+
+	for (i = 0; i < b->nmatches; i++)
+		if (b->matches[i] == placement)
+			return 1;
+	return 0;
+}
+
+static int add_match(void *ctx, long long placement)
+{
+	struct browser *b = ctx;
+	long long *more;
+
+	if (search_is_match(b, placement))
+		return 0;
+	more = realloc(b->matches, (size_t)(b->nmatches + 1) * sizeof *more);
+	if (!more)
+		return 0;
+	b->matches = more;
+	b->matches[b->nmatches++] = placement;
+	return 1;
+}
+
+/* In the search view the cursor goes to the match; in the strategy tree
+ * the tree opens down to it. */
+void search_go(struct browser *b, int index)
+{
+	if (!b->nmatches)
+		return;
+	b->match = (index + b->nmatches) % b->nmatches;
+	if (b->kind->pruned) {
+		int i = tree_list_find(b->v, b->matches[b->match]);
+
+		if (i >= 0)
+			b->v->cursor = i;
+	} else {
+		browser_reveal(b, b->matches[b->match]);
+	}
+	browser_say(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
+}
+
+/* Puts placement (with the rows above it, found by path) into the search
+ * view, under its parent's row: a pruned tree of the matches. */
+static void filter_add(struct browser *b, long long placement)
+{
+	long long path[16];
+	struct error err;
+	int n = tree_path(b->s, placement, path, 16, &err);
+
+	if (n > 0)
+		tree_list_add_path(&b->lists[TREE_SEARCH], b->s, path, n, &err);
+}
+
+static void filter_clear(struct browser *b)
+{
+	tree_list_clear(&b->lists[TREE_SEARCH]);
+}
+
+/* A search works this long at a key, and on between keys. */
+#define SEARCH_SLICE_MS 10
+
+void search_stop(struct browser *b)
+{
+	tree_search_end(b->search);
+	b->search = NULL;
+}
+
+/* Searches on for a slice; shows the first match as soon as there is one. */
+void search_slice(struct browser *b)
+{
+	int before = b->nmatches, rc, i;
+	struct error err;
+
+	rc = tree_search_step(b->search, MAX_MATCHES, SEARCH_SLICE_MS, add_match, b, &err);
+	for (i = before; i < b->nmatches; i++)
+		filter_add(b, b->matches[i]);
+	if (!before && b->nmatches)
+		search_go(b, 0);
+	if (rc < 0) {
+		browser_say(b, "%s", err.text);
+		search_stop(b);
+	} else if (rc == 0) {
+		browser_say(b, _("/%s: %d so far, searching…"), b->query, b->nmatches);
+	} else {
+		search_stop(b);
+		if (!b->nmatches)
+			browser_say(b, _("/%s: no match"), b->query);
+		else if (b->nmatches == MAX_MATCHES)
+			browser_say(b, _("/%s: the first %d matches"), b->query, MAX_MATCHES);
+		else
+			browser_say(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
+	}
+}
+
+/* Starts searching for text, and shows what a first slice finds. */
+static void search_start(struct browser *b, const char *text)
+{
+	struct error err;
+
+	search_stop(b);
+	free(b->matches);
+	b->matches = NULL;
+	b->nmatches = 0;
+	filter_clear(b);
+	snprintf(b->query, sizeof b->query, "%s", text);
+	if (*text) {
+		b->search = tree_search_start(b->s, text, &err);
+		if (b->search)
+			search_slice(b);
+		else
+			browser_say(b, "%s", err.text);
+	}
+}
+
+/* Search as you type; keys already waiting (typed ahead, or --keys) make
+ * this text stale, so only the last of them is looked for. */
+static int search_changed(struct browser *b, const char *text)
+{
+	if (input_pending()) {
+		search_stop(b);
+		return 0;
+	}
+	search_start(b, text);
+	return 1;
+}
+
+/* Search: as the text is typed the tree shows only the matching rows
+ * and the rows above them; Enter opens the strategy tree at the chosen
+ * match (n and N walk the others), Escape goes back to the tree as it
+ * was, which the search never touched. */
+void search_run(struct browser *b)
+{
+	enum tree_id from = b->tree;
+	char text[256] = "";
+	long long chosen = 0;
+	int keep;
+
+	filter_clear(b);
+	browser_show(b, TREE_SEARCH);
+	keep = dialog_prompt("/", text, sizeof text, search_typed, b);
+	if (keep && (strcmp(b->query, text) != 0 || (!b->search && !b->nmatches && *text)))
+		search_start(b, text);
+	if (b->v->n && b->v->items[b->v->cursor].level == 5)
+		chosen = b->v->items[b->v->cursor].id;
+	browser_show(b, from == TREE_SEARCH ? TREE_STRATEGY : from);
+	if (!keep) {
+		search_stop(b);
+		free(b->matches);
+		b->matches = NULL;
+		b->nmatches = 0;
+		browser_say(b, "%s", "");
+		return;
+	}
+	for (b->match = 0; b->match < b->nmatches && b->matches[b->match] != chosen; b->match++)
+		;
+	search_go(b, b->match < b->nmatches ? b->match : 0);
+}

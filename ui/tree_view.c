@@ -1,0 +1,76 @@
+/* tree_view.c: the tree pane: the open rows of the tree shown, the cursor,
+ * the search's matches and the statuses under closed rows. */
+#include "browse.h"
+#include "i18n.h"
+
+#include <curses.h>
+#include <stdio.h>
+
+#include "draw.h"
+#include "tree.h"
+#include "width.h"
+
+/* • is ambiguous in width, ▸ and ▾ are not. */
+static const char *leaf_mark(void)
+{
+	return width_ambiguous() == 2 ? "*" : "•";
+}
+
+/* How the KPIs under a collapsed node stand at the year (draw_marks). */
+static void status_marks(struct browser *b, long long placement, char *buf, size_t size)
+{
+	struct error err;
+	int counts[4];
+
+	buf[0] = '\0';
+	if (tree_statuses(b->s, placement, b->year, counts, &err) == 0)
+		draw_marks(counts, buf, size);
+}
+
+void tree_view_draw(struct browser *b, int y, int x, int h, int w)
+{
+	int rows = h - 2, i;
+
+	tree_list_scroll(b->v, rows);
+	for (i = 0; i < rows; i++) {
+		int k = b->v->top + i;
+		char line[TEXT_MAX], marks[64];
+		const struct tree_item *it;
+		attr_t attr = 0;
+		int mw;
+
+		if (k >= b->v->n) {
+			put(y + 1 + i, x + 1, w - 2, "", 0);
+			continue;
+		}
+		it = &b->v->items[k];
+		snprintf(line, sizeof line, "%*s%s %s%s%s", it->depth * 2, "",
+			 !it->children ? leaf_mark() : it->expanded ? "▾" : "▸",
+			 it->label, *it->label ? " " : "", it->title);
+		if (b->kind->matches && search_is_match(b, it->id))
+			attr |= A_BOLD | A_UNDERLINE;
+		if (k == b->v->cursor)
+			attr |= A_REVERSE;
+		marks[0] = '\0';
+		if (b->kind->marks && it->children && !it->expanded) {
+			/* counted once a year per row, not at every key */
+			if (it->marks_year != b->year) {
+				status_marks(b, it->id, b->v->items[k].marks, sizeof it->marks);
+				b->v->items[k].marks_year = b->year;
+			}
+			snprintf(marks, sizeof marks, "%s", it->marks);
+		}
+		mw = *marks ? width_of(marks) + 1 : 0;
+		if (mw > (w - 2) / 2)
+			mw = 0;
+		put(y + 1 + i, x + 1, w - 2 - mw, line, attr);
+		if (mw) {
+			char right[80];
+
+			/* the marks keep out of the highlight: a move then
+			 * rewrites less of the line */
+			snprintf(right, sizeof right, "%*s", mw, marks);
+			put(y + 1 + i, x + w - 1 - mw, mw, right, attr & ~A_REVERSE);
+		}
+	}
+}
