@@ -6,6 +6,10 @@
 #
 #   KPITREE         the program (default ./kpitree)
 #   GEN             the generator, bench/gen.c built (default ./bench/gen)
+#   DUE             bench/due.c built (default ./bench/due)
+#   PARTS           which parts, of: strategy values size check due browser
+#                   (default all; both imports always run, their rows
+#                   printed by the parts strategy and values)
 #   SQLITE3         the sqlite3 shell (default sqlite3)
 #   MUNICIPALITIES  how many (default 1741; 50 for a quick try)
 #   TMPDIR          where the work directory goes (default /tmp)
@@ -18,7 +22,9 @@
 
 KPITREE=${KPITREE:-./kpitree}
 GEN=${GEN:-./bench/gen}
+DUE=${DUE:-./bench/due}
 SQLITE3=${SQLITE3:-sqlite3}
+PARTS=${PARTS:-strategy values size check due browser}
 MUNICIPALITIES=${MUNICIPALITIES:-1741}
 GNU_TIME=${GNU_TIME:-/usr/bin/time}
 
@@ -29,6 +35,13 @@ die() {
 
 [ -x "$KPITREE" ] || die "no program at $KPITREE (set KPITREE)"
 [ -x "$GEN" ] || die "no generator at $GEN (make bench/gen, or set GEN)"
+# part NAME: whether NAME was asked for (PARTS)
+part() {
+	case " $PARTS " in
+	*" $1 "*) return 0 ;;
+	*) return 1 ;;
+	esac
+}
 command -v "$SQLITE3" >/dev/null 2>&1 || die "no sqlite3 shell '$SQLITE3' (set SQLITE3)"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kpitree-bench.XXXXXX") || die "cannot make a work directory"
@@ -110,12 +123,59 @@ if [ -z "$content_rows" ] || [ -z "$value_rows" ]; then
 fi
 sed 's/^/bench: /' "$work/gen.out" >&2
 
+# ratio A B: A / B to two places
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / (b > 0.001 ? b : 0.001) }'
+}
+# mb BYTES: in MB (10^6 bytes), one place
+mb() {
+	awk -v n="$1" 'BEGIN { printf "%.1f", n / 1000000 }'
+}
+
 "$KPITREE" --db "$db" init --empty >"$work/init.out" 2>&1 ||
 	die "kpitree init failed: $(cat "$work/init.out")"
 
 echo "bench: importing strategy.csv" >&2
 timed strategy "$KPITREE" --db "$db" import "$work/strategy.csv"
 strategy_line=$(report "strategy import:" "$content_rows")
+strategy_s=$elapsed
+strategy_peak=$peak
+
+if part strategy; then
+	# The reference: the sqlite3 shell loads the same file into one bare
+	# table, then fills an FTS5 trigram table over its nine text columns
+	# from it.
+	{
+		echo 'CREATE TABLE bare(strategy TEXT, code TEXT, project TEXT, basic TEXT, measure TEXT,'
+		echo ' item TEXT, content TEXT, kpi TEXT, number TEXT, field TEXT, menus TEXT, example TEXT,'
+		echo ' ai_example TEXT);'
+		echo '.mode csv'
+		echo ".import '$work/strategy.csv' bare"
+		echo 'CREATE VIRTUAL TABLE search USING fts5(project, basic, measure, item, content, kpi,'
+		echo " menus, example, ai_example, tokenize = 'trigram');"
+		echo 'INSERT INTO search SELECT project, basic, measure, item, content, kpi, menus, example,'
+		echo ' ai_example FROM bare;'
+	} >"$work/strategy.sql"
+	echo "bench: sqlite3 .import and FTS5 of strategy.csv" >&2
+	timed sqlite3_strategy "$SQLITE3" -bail "$work/bare-strategy.db" <"$work/strategy.sql"
+	[ -s "$work/sqlite3_strategy.err" ] && sed 's/^/bench: sqlite3: /' "$work/sqlite3_strategy.err" >&2
+	rm -f "$work/bare-strategy.db"
+	reference_s=$elapsed
+	reference_peak=$peak
+	# The same import of half the municipalities: the peak must not
+	# grow with the file.
+	mkdir "$work/half" || die "cannot make $work/half"
+	"$GEN" "$work/half" $((MUNICIPALITIES / 2)) >/dev/null || die "the generator failed"
+	"$KPITREE" --db "$work/half.db" init --empty >/dev/null 2>&1 || die "kpitree init failed"
+	echo "bench: importing half as many strategies" >&2
+	timed strategy_half "$KPITREE" --db "$work/half.db" import "$work/half/strategy.csv"
+	half_peak=$peak
+	rm -rf "$work/half" "$work/half.db"
+	echo "$strategy_line"
+	echo "sqlite3 shell on strategy.csv (.import into one bare table, then an FTS5 trigram table over its nine text columns): $reference_s s, peak $reference_peak MB"
+	echo "ratio (strategy import / sqlite3 shell): $(ratio "$strategy_s" "$reference_s") (goal <= 1.00)"
+	echo "peak memory of the strategy import: $strategy_peak MB, $half_peak MB at half the file (goal <= 64 MB, not growing with the file)"
+fi
 
 echo "bench: importing values.csv" >&2
 timed values "$KPITREE" --db "$db" import "$work/values.csv"
@@ -123,43 +183,67 @@ values_line=$(report "values import:  " "$value_rows")
 values_s=$elapsed
 values_peak=$peak
 
-# The sqlite3 shell: .import --skip arrived in 3.32.0; before it, the
-# header becomes a row of the table and is subtracted from the count.
-cat >"$work/import.sql" <<EOF
-CREATE TABLE bare(code TEXT, fiscal_year TEXT, kind TEXT, value TEXT, note TEXT, entered_by TEXT, entered_at TEXT);
-.mode csv
-EOF
-printf 'a\n1\n' >"$work/probe.csv"
-probe=$(printf '%s\n' 'CREATE TABLE t(a);' '.mode csv' ".import --skip 1 '$work/probe.csv' t" \
-	'SELECT count(*) FROM t;' | "$SQLITE3" :memory: 2>/dev/null)
-if [ "$probe" = 1 ]; then
-	echo ".import --skip 1 '$work/values.csv' bare" >>"$work/import.sql"
-	header_rows=0
-else
-	echo ".import '$work/values.csv' bare" >>"$work/import.sql"
-	header_rows=1
-fi
-echo "bench: sqlite3 .import of values.csv" >&2
-timed sqlite3 "$SQLITE3" -bail "$bare" <"$work/import.sql"
-[ -s "$work/sqlite3.err" ] && sed 's/^/bench: sqlite3: /' "$work/sqlite3.err" >&2
-imported=$("$SQLITE3" "$bare" 'SELECT count(*) FROM bare') || die "cannot count the bare table"
-imported=$((imported - header_rows))
-[ "$imported" -eq "$value_rows" ] ||
-	echo "bench: sqlite3 imported $imported rows, the file has $value_rows" >&2
-sqlite_line=$(report "sqlite3 .import:" "$imported")
-sqlite_s=$elapsed
+if part values; then
+	# The sqlite3 shell: .import --skip arrived in 3.32.0; before it, the
+	# header becomes a row of the table and is subtracted from the count.
+	{
+		echo 'CREATE TABLE bare(code TEXT, fiscal_year TEXT, kind TEXT, value TEXT, note TEXT,'
+		echo ' entered_by TEXT, entered_at TEXT);'
+		echo '.mode csv'
+	} >"$work/import.sql"
+	printf 'a\n1\n' >"$work/probe.csv"
+	probe=$(printf '%s\n' 'CREATE TABLE t(a);' '.mode csv' ".import --skip 1 '$work/probe.csv' t" \
+		'SELECT count(*) FROM t;' | "$SQLITE3" :memory: 2>/dev/null)
+	if [ "$probe" = 1 ]; then
+		echo ".import --skip 1 '$work/values.csv' bare" >>"$work/import.sql"
+		header_rows=0
+	else
+		echo ".import '$work/values.csv' bare" >>"$work/import.sql"
+		header_rows=1
+	fi
+	echo "bench: sqlite3 .import of values.csv" >&2
+	timed sqlite3 "$SQLITE3" -bail "$bare" <"$work/import.sql"
+	[ -s "$work/sqlite3.err" ] && sed 's/^/bench: sqlite3: /' "$work/sqlite3.err" >&2
+	imported=$("$SQLITE3" "$bare" 'SELECT count(*) FROM bare') || die "cannot count the bare table"
+	imported=$((imported - header_rows))
+	[ "$imported" -eq "$value_rows" ] ||
+		echo "bench: sqlite3 imported $imported rows, the file has $value_rows" >&2
+	sqlite_line=$(report "sqlite3 .import:" "$imported")
+	sqlite_s=$elapsed
+	rm -f "$bare"
 
-echo "$strategy_line"
-echo "$values_line"
-echo "$sqlite_line"
-awk -v a="$values_s" -v b="$sqlite_s" 'BEGIN {
-	printf "ratio (values import / sqlite3 .import): %.2f (goal <= 1.00)\n", a / (b > 0.001 ? b : 0.001)
-}'
-if [ "$values_peak" = n/a ]; then
-	echo "peak memory of the values import: n/a (goal < 64 MB)"
-else
+	echo "$values_line"
+	echo "$sqlite_line"
+	echo "ratio (values import / sqlite3 .import): $(ratio "$values_s" "$sqlite_s") (goal <= 1.00)"
 	echo "peak memory of the values import: $values_peak MB (goal < 64 MB)"
 fi
+
+if part size; then
+	db_bytes=$(wc -c <"$db")
+	csv_bytes=$(($(wc -c <"$work/strategy.csv") + $(wc -c <"$work/values.csv")))
+	echo "database size after both imports: $(mb "$db_bytes") MB; the two CSV files: $(mb "$csv_bytes") MB; ratio $(ratio "$db_bytes" "$csv_bytes") (goal <= 1.50)"
+fi
+
+if part check; then
+	echo "bench: PRAGMA integrity_check, kpitree check, kpitree check --quick" >&2
+	# integrity_check first: each then reads a file the machine has cached
+	timed integrity "$SQLITE3" "$db" 'PRAGMA integrity_check'
+	integrity_s=$elapsed
+	timed check "$KPITREE" --db "$db" check
+	check_s=$elapsed
+	timed quick "$KPITREE" --db "$db" check --quick
+	quick_s=$elapsed
+	echo "kpitree check: $check_s s; PRAGMA integrity_check: $integrity_s s; ratio $(ratio "$check_s" "$integrity_s") (goal <= 1.20)"
+	echo "kpitree check --quick: $quick_s s (goal <= 2 s), $(ratio "$quick_s" "$integrity_s") of integrity_check"
+fi
+
+if part due; then
+	[ -x "$DUE" ] || die "no $DUE (make bench/due, or set DUE)"
+	echo "bench: what is due after another official's commit" >&2
+	"$DUE" "$db" || die "bench/due failed"
+fi
+
+part browser || exit 0
 
 # The browser on the national database, as an official over SSH meets
 # it: start to quit, the work of a key, and the bytes it sends to the

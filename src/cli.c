@@ -112,9 +112,10 @@ static const struct command commands[] = {
 	{ "history", "history CODE",
 	  N_("every change to that KPI: when, who, what was there, what came"),
 	  1, 1, DB_READ, ACCESS_READ, { { NULL, 0, NULL } }, run_history },
-	{ "check", "check",
+	{ "check", "check [--quick]",
 	  N_("integrity of the file and of the data's own rules"), 0, 0, DB_READ, ACCESS_READ,
-	  { { NULL, 0, NULL } }, run_check },
+	  { { "--quick", 0, N_("in seconds: SQLite's quick_check, and the rules that"
+			       " read a few rows") } }, run_check },
 	{ "backup", "backup FILE [--force]",
 	  N_("a consistent copy while others keep working"), 1, 1, DB_READ, ACCESS_ADMIN,
 	  { { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_backup },
@@ -1076,7 +1077,8 @@ static void print_problem(void *ctx, const char *problem)
 static int run_check(struct cli *cli)
 {
 	struct error e;
-	int n = store_check(cli->store, print_problem, cli, &e);
+	int n = store_check_as(cli->store, cli_flag(cli, "--quick") ? STORE_CHECK_QUICK
+			       : STORE_CHECK_FULL, print_problem, cli, &e);
 	struct stat st;
 
 	/* the database is the account's alone */

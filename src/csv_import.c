@@ -493,6 +493,7 @@ static void projects_row(struct reader *rd, const struct csv_record *r)
 	k.name = (char *)cell(c, r, P_NAME);
 	k.unit = (char *)cell(c, r, P_UNIT);
 	k.project_id = rd->last_project_id;
+	im->kpis_saved = 1;
 	if (kpi_save(im->s, &k, &err) < 0)
 		import_error(im, r->line, column_of(c, P_CODE), _("code: %s"), err.text);
 }
@@ -823,7 +824,13 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 		error_list_add(errors, &err);
 		return -1;
 	}
-	if (store_begin(s, &err) < 0) {
+	/* An import's statements keep what would undo each (a statement
+	 * journal) in memory: past 64 KiB SQLite writes it to a file, and
+	 * then every statement after it to that file, which made an import
+	 * write its database's size fifty times over. Each statement is
+	 * small (the search index is filled in batches, the re-listings
+	 * wait in a table), so memory stays bounded. */
+	if (store_exec(s, "PRAGMA temp_store = MEMORY", &err) < 0 || store_begin(s, &err) < 0) {
 		error_list_add(errors, &err);
 		goto done;
 	}
@@ -845,13 +852,18 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 		store_rollback(s);
 		goto done;
 	}
-	if (store_search_catch_up(s, mark, &err) < 0 || store_commit(s, &err) < 0) {
+	/* what is due is counted whole after KPIs changed (due.c) */
+	if (store_search_catch_up(s, mark, &err) < 0 ||
+	    (im.kpis_saved && store_exec(s, "INSERT INTO setting(key, value) VALUES ('kpi_generation', 1)"
+					 " ON CONFLICT(key) DO UPDATE SET value = value + 1", &err) < 0) ||
+	    store_commit(s, &err) < 0) {
 		store_rollback(s);
 		error_list_add(errors, &err);
 		goto done;
 	}
 	rc = 0;
 done:
+	store_exec(s, "PRAGMA temp_store = DEFAULT", &err);
 	import_seen_free(im.seen);
 	return rc;
 }

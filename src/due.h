@@ -18,4 +18,27 @@ int due_year(void);
 int due_each(struct store *s, const struct access_identity *id, int year,
 	     void (*fn)(void *ctx, const struct access_kpi *k), void *ctx, struct error *err);
 
+/* What is due, kept: loaded once, then brought up to date from what
+ * changed since (another official's commit, or one's own). */
+struct due_list;
+
+struct due_list *due_list_new(void);
+
+void due_list_free(struct due_list *d);
+
+/* Brings d to what due_each would give for id at year: from the history
+ * written since d was last brought up to date (each KPI it touched is
+ * looked at again), or counted whole when that cannot tell (the first
+ * time, another year or identity, an import that changed KPIs or set
+ * values). id must stay valid while d is used. Returns the number due,
+ * or -1 with err filled (d then empty). */
+int due_list_update(struct due_list *d, struct store *s, const struct access_identity *id,
+		    int year, struct error *err);
+
+/* The due KPIs' codes, in code order: n of them, each up to 31 bytes. */
+const char (*due_list_codes(const struct due_list *d, int *n))[32];
+
+/* Whether the last update was whole (a count), not from the changes. */
+int due_list_was_whole(const struct due_list *d);
+
 #endif

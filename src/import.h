@@ -18,6 +18,7 @@ struct import {
 	struct import_stats *stats;
 	const struct import_file *files;	/* all of the import's */
 	struct import_seen *seen;	/* the keys its values files have given */
+	int kpis_saved;		/* KPIs made or changed: what is due may differ */
 };
 
 /* Records an error of the import at line and column (a CSV column, from

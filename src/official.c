@@ -33,45 +33,22 @@ const char *official_refusal(struct cli *cli, enum access_action action, const c
 	return rc == 1 ? NULL : why;
 }
 
-struct gather {
-	char (*codes)[32];
-	int n, size;
-};
-
-static void add_code(void *ctx, const struct access_kpi *k)
-{
-	struct gather *g = ctx;
-
-	if (g->n == g->size) {
-		int size = g->size ? 2 * g->size : 32;
-		char (*more)[32] = realloc(g->codes, (size_t)size * sizeof *more);
-
-		if (!more)
-			return;
-		g->codes = more;
-		g->size = size;
-	}
-	snprintf(g->codes[g->n++], sizeof g->codes[0], "%s", k->code);
-}
-
 int official_due_load(struct official_due *d, struct cli *cli)
 {
-	struct gather g = { NULL, 0, 0 };
 	struct error err;
-	int rc;
+	int rc = 0;
 
 	d->year = due_year();
+	d->codes = NULL;
+	d->n = 0;
 	/* a role that enters no values owes none */
-	rc = access_may(&cli->identity, ACCESS_EDIT)
-	     ? due_each(cli->store, &cli->identity, d->year, add_code, &g, &err) : 0;
-	if (rc < 0) {
-		free(g.codes);
-		g.codes = NULL;
-		g.n = 0;
-	}
-	free(d->codes);
-	d->codes = g.codes;
-	d->n = g.n;
+	if (!access_may(&cli->identity, ACCESS_EDIT))
+		return 0;
+	if (!d->list && !(d->list = due_list_new()))
+		return -1;
+	/* from what changed since the last time (the core's due list) */
+	rc = due_list_update(d->list, cli->store, &cli->identity, d->year, &err);
+	d->codes = due_list_codes(d->list, &d->n);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -94,7 +71,8 @@ const char *official_due_next(struct official_due *d)
 
 void official_due_free(struct official_due *d)
 {
-	free(d->codes);
+	due_list_free(d->list);
+	d->list = NULL;
 	d->codes = NULL;
 	d->n = 0;
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "cli.h"
+#include "due.h"
 
 /* Why the official may not do action (ACCESS_EDIT: enter values;
  * ACCESS_EVALUATE: record a meeting's evaluation) on the KPI with code
@@ -17,7 +18,8 @@ const char *official_refusal(struct cli *cli, enum access_action action, const c
  * walked one after the other. */
 struct official_due {
 	int year;
-	char (*codes)[32];
+	struct due_list *list;	/* the core's, kept up to date */
+	const char (*codes)[32];	/* the list's */
 	int n;
 	int at;			/* the last walked is the at-th (from 1) */
 	char last[32];		/* its code */

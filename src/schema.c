@@ -602,12 +602,140 @@ static const char *const migration_5[] = {
 	NULL
 };
 
+/* Version 6: national scale (issue "National scale"): a prefecture's
+ * strategies made the file two and a half times its CSV files, and an
+ * import wrote each page of it many times over.
+ *
+ * The search index keeps no copy of the text: it is an FTS5 table over
+ * search_text, a view of the rows the model holds (external content),
+ * kept by the triggers below, which hand FTS5 the old text to take out.
+ * Inside an import the setting search_pending_after holds the last
+ * search_ref id indexed; rows after it are indexed once, at the end
+ * (store_search_catch_up), and the triggers leave them alone.
+ *
+ * A node is found again by its strategy, level and the first characters
+ * of its title (node_key), then by the whole text: the UNIQUE index over
+ * the whole text was a second copy of it, written in random order. Two
+ * nodes alike are refused by the triggers node_unique and
+ * node_unique_update, which look through node_key. node is made again without that constraint, with its ids
+ * (foreign keys are off while a migration runs: see store.c). */
+#define SEARCH_INDEXED(id) \
+	"NOT EXISTS (SELECT 1 FROM setting WHERE key = 'search_pending_after'" \
+	" AND CAST(value AS INTEGER) < (" id "))"
+#define SEARCH_NOT_DEFERRED \
+	"NOT EXISTS (SELECT 1 FROM setting WHERE key = 'search_pending_after')"
+/* The triggers of one kind of search row: table, kind (a digit), the
+ * text of a row as NEW.x or OLD.x (x: NEW or OLD), the columns an update
+ * changes. */
+#define SEARCH_REF_OF(kind, row) "(SELECT id FROM search_ref WHERE kind = " kind " AND ref = " row ".id)"
+#define SEARCH_TRIGGERS(table, kind, new_text, old_text, columns) \
+	"CREATE TRIGGER " table "_search_ins AFTER INSERT ON " table " BEGIN" \
+	"  INSERT INTO search_ref(kind, ref) VALUES (" kind ", NEW.id);" \
+	"  INSERT INTO search(rowid, text) SELECT last_insert_rowid(), " new_text \
+	"  WHERE " SEARCH_NOT_DEFERRED "; END;", \
+	"CREATE TRIGGER " table "_search_upd AFTER UPDATE OF " columns " ON " table \
+	"  WHEN " SEARCH_INDEXED(SEARCH_REF_OF(kind, "OLD")) " BEGIN" \
+	"  INSERT INTO search(search, rowid, text) VALUES ('delete', " SEARCH_REF_OF(kind, "OLD") \
+	", " old_text ");" \
+	"  INSERT INTO search(rowid, text) VALUES (" SEARCH_REF_OF(kind, "OLD") ", " new_text "); END;", \
+	"CREATE TRIGGER " table "_search_del AFTER DELETE ON " table " BEGIN" \
+	"  INSERT INTO search(search, rowid, text) SELECT 'delete', r.id, " old_text \
+	"  FROM search_ref r WHERE r.kind = " kind " AND r.ref = OLD.id" \
+	"  AND " SEARCH_INDEXED("r.id") ";" \
+	"  DELETE FROM search_ref WHERE kind = " kind " AND ref = OLD.id; END;"
+
+/* Whether a node like NEW is there already (and more holds of it).
+ * +title: SQLite would put NEW.title for title in the index's
+ * expression (constant propagation), which then no index has. */
+#define NODE_EXISTS(more) \
+	"EXISTS (SELECT 1 FROM node WHERE strategy_id = NEW.strategy_id AND level = NEW.level" \
+	" AND substr(title, 1, 8) = substr(NEW.title, 1, 8) AND label = NEW.label" \
+	" AND +title = NEW.title" more ")"
+
+static const char *const migration_6[] = {
+	"DROP TRIGGER node_search_ins;",
+	"DROP TRIGGER node_search_upd;",
+	"DROP TRIGGER node_search_del;",
+	"DROP TRIGGER kpi_search_ins;",
+	"DROP TRIGGER kpi_search_upd;",
+	"DROP TRIGGER kpi_search_del;",
+	"DROP TRIGGER menu_search_ins;",
+	"DROP TRIGGER menu_search_upd;",
+	"DROP TRIGGER menu_search_del;",
+	"DROP TRIGGER placement_search_ins;",
+	"DROP TRIGGER placement_search_upd;",
+	"DROP TRIGGER placement_search_del;",
+	"DROP TRIGGER project_search_ins;",
+	"DROP TRIGGER project_search_upd;",
+	"DROP TRIGGER project_search_del;",
+	"DROP TABLE search;",
+	"DELETE FROM setting WHERE key = 'search_deferred';",
+
+	"CREATE TABLE node_6("
+	"  id INTEGER PRIMARY KEY,"
+	"  strategy_id INTEGER NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,"
+	"  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
+	"  label TEXT NOT NULL DEFAULT '',"
+	"  title TEXT NOT NULL"
+	");",
+	"INSERT INTO node_6(id, strategy_id, level, label, title)"
+	"  SELECT id, strategy_id, level, label, title FROM node ORDER BY id;",
+	"DROP TABLE node;",
+	"ALTER TABLE node_6 RENAME TO node;",
+	"CREATE INDEX node_key ON node(strategy_id, level, substr(title, 1, 8));",
+	"CREATE TRIGGER node_unique BEFORE INSERT ON node WHEN " NODE_EXISTS("") " BEGIN"
+	"  SELECT RAISE(ABORT, 'UNIQUE constraint failed: node.strategy_id, node.level, node.label,"
+	" node.title'); END;",
+	"CREATE TRIGGER node_unique_update BEFORE UPDATE OF strategy_id, level, label, title ON node"
+	"  WHEN " NODE_EXISTS(" AND id <> OLD.id") " BEGIN"
+	"  SELECT RAISE(ABORT, 'UNIQUE constraint failed: node.strategy_id, node.level, node.label,"
+	" node.title'); END;",
+
+	/* What changed since a history id (due.c: what is due, kept up to
+	 * date after another official's commit); an import's settings kept
+	 * in value_row are not here, and such an import is counted whole. */
+	"CREATE INDEX history_row_id ON history_row(id);",
+
+	/* The re-listings of a wide table whose home rows have not come yet:
+	 * rows only inside an import's transaction (wide_table.c). */
+	"CREATE TABLE relisting_waiting("
+	"  id INTEGER PRIMARY KEY,"
+	"  placement_id INTEGER NOT NULL,"
+	"  position INTEGER NOT NULL,"
+	"  strategy_id INTEGER NOT NULL,"
+	"  code TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  line INTEGER NOT NULL,"
+	"  col INTEGER NOT NULL"
+	");",
+
+	"CREATE VIEW search_text(id, text) AS SELECT r.id, CASE r.kind"
+	"  WHEN 1 THEN (SELECT title FROM node WHERE id = r.ref)"
+	"  WHEN 2 THEN (SELECT name FROM kpi WHERE id = r.ref)"
+	"  WHEN 3 THEN (SELECT name FROM grant_menu WHERE id = r.ref)"
+	"  WHEN 4 THEN (SELECT example || char(10) || ai_example FROM placement WHERE id = r.ref)"
+	"  WHEN 5 THEN (SELECT title || char(10) || description FROM project WHERE id = r.ref)"
+	"  END FROM search_ref r;",
+	"CREATE VIRTUAL TABLE search USING fts5(text, content = 'search_text', content_rowid = 'id',"
+	"  columnsize = 0, tokenize = 'trigram');",
+	"INSERT INTO search(search) VALUES ('rebuild');",
+	SEARCH_TRIGGERS("node", "1", "NEW.title", "OLD.title", "title"),
+	SEARCH_TRIGGERS("kpi", "2", "NEW.name", "OLD.name", "name"),
+	SEARCH_TRIGGERS("grant_menu", "3", "NEW.name", "OLD.name", "name"),
+	SEARCH_TRIGGERS("placement", "4", "NEW.example || char(10) || NEW.ai_example",
+			"OLD.example || char(10) || OLD.ai_example", "example, ai_example"),
+	SEARCH_TRIGGERS("project", "5", "NEW.title || char(10) || NEW.description",
+			"OLD.title || char(10) || OLD.description", "title, description"),
+	NULL
+};
+
 const char *const *const schema_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
 	migration_5,
+	migration_6,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

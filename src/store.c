@@ -252,16 +252,13 @@ static int user_version(struct store *s, int *version, struct error *err)
 
 /* Brings the schema to schema_version in one transaction; a concurrent
  * process doing the same waits at BEGIN IMMEDIATE and then finds nothing
- * left to do. */
-static int migrate(struct store *s, int version, struct error *err)
+ * left to do. Foreign keys are off meanwhile (they cannot change inside
+ * a transaction): a migration that makes a table again drops the old
+ * one, which would otherwise delete what refers to it. */
+static int migrate_in(struct store *s, int version, struct error *err)
 {
 	char sql[64];
 
-	if (version == schema_version)
-		return 0;
-	if (s->read_only)
-		return error_set(err, _("%s: schema %d needs migrating to %d, which a read-only open cannot do"),
-				 s->path, version, schema_version);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (user_version(s, &version, err) < 0)
@@ -280,6 +277,24 @@ static int migrate(struct store *s, int version, struct error *err)
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+static int migrate(struct store *s, int version, struct error *err)
+{
+	struct error ignored;
+	int rc;
+
+	if (version == schema_version)
+		return 0;
+	if (s->read_only)
+		return error_set(err, _("%s: schema %d needs migrating to %d, which a read-only open cannot do"),
+				 s->path, version, schema_version);
+	if (store_exec(s, "PRAGMA foreign_keys = OFF", err) < 0)
+		return -1;
+	rc = migrate_in(s, version, err);
+	if (store_exec(s, "PRAGMA foreign_keys = ON", rc < 0 ? &ignored : err) < 0)
+		return -1;
+	return rc;
 }
 
 static int is_sqlite_file(const char *path)
@@ -600,167 +615,51 @@ int store_search_defer(struct store *s, long long *mark, struct error *err)
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW)
 		return -1;
-	return store_exec(s, "UPDATE setting SET value = '1' WHERE key = 'search_deferred'", err);
+	stmt = store_prepare(s, "INSERT INTO setting(key, value) VALUES ('search_pending_after', ?)"
+			     " ON CONFLICT(key) DO UPDATE SET value = excluded.value", err);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, *mark);
+	rc = store_step(s, stmt, err);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* The text each kind of search_ref row stands for (see schema.c). */
-static const char catch_up_sql[] =
-	"INSERT INTO search(rowid, text) SELECT r.id, CASE r.kind"
-	" WHEN 1 THEN (SELECT title FROM node WHERE id = r.ref)"
-	" WHEN 2 THEN (SELECT name FROM kpi WHERE id = r.ref)"
-	" WHEN 3 THEN (SELECT name FROM grant_menu WHERE id = r.ref)"
-	" WHEN 4 THEN (SELECT example || char(10) || ai_example FROM placement WHERE id = r.ref)"
-	" WHEN 5 THEN (SELECT title || char(10) || description FROM project WHERE id = r.ref)"
-	" END FROM search_ref r WHERE r.id > ? ORDER BY r.id";
+/* The rows after mark, in the order of their ids (search_text, the
+ * view in schema.c, gives each its text), SEARCH_CATCH_UP_ROWS to a
+ * statement: FTS5 builds each batch in memory and writes it out as one
+ * segment, and what a statement keeps to undo itself stays small. */
+#define SEARCH_CATCH_UP_ROWS 20000
 
 int store_search_catch_up(struct store *s, long long mark, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(s, catch_up_sql, err);
-	int rc;
+	sqlite3_stmt *stmt = store_prepare(s, "INSERT INTO search(rowid, text)"
+					   " SELECT id, text FROM search_text WHERE id > ?1 AND id <= ?2"
+					   " ORDER BY id", err);
+	sqlite3_stmt *last = stmt ? store_prepare(s, "SELECT coalesce(max(id), 0) FROM search_ref",
+						  err) : NULL;
+	long long end = 0, from;
+	int rc = SQLITE_DONE;
 
-	if (!stmt)
+	if (!last) {
+		sqlite3_finalize(stmt);
 		return -1;
-	sqlite3_bind_int64(stmt, 1, mark);
-	rc = store_step(s, stmt, err);
+	}
+	if (store_step(s, last, err) == SQLITE_ROW)
+		end = sqlite3_column_int64(last, 0);
+	else
+		rc = SQLITE_ERROR;
+	sqlite3_finalize(last);
+	for (from = mark; rc == SQLITE_DONE && from < end; from += SEARCH_CATCH_UP_ROWS) {
+		sqlite3_bind_int64(stmt, 1, from);
+		sqlite3_bind_int64(stmt, 2, from + SEARCH_CATCH_UP_ROWS);
+		rc = store_step(s, stmt, err);
+		sqlite3_reset(stmt);
+	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return -1;
-	return store_exec(s, "UPDATE setting SET value = '0' WHERE key = 'search_deferred'", err);
-}
-
-/* Runs a query whose rows are problems: one text column each. */
-static int check_query(struct store *s, const char *sql, const char *ok_row,
-		       void (*report)(void *, const char *), void *ctx, struct error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(s, sql, err);
-	int rc, problems = 0;
-
-	if (!stmt)
-		return -1;
-	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(stmt, 0);
-
-		if (ok_row && text && strcmp(text, ok_row) == 0)
-			continue;
-		report(ctx, text ? text : "(null)");
-		problems++;
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? problems : -1;
-}
-
-/* The model's own rules, each a query whose rows describe a breach. */
-static const char *const model_rules[] = {
-	/* What an init killed before it finished left, before init wrote
-	 * the database in a temporary file: the schema and nothing else. */
-	"SELECT 'database: the schema without any data and without the mark of a finished init'"
-	"  || ' (an init that did not finish; make it again with kpitree init)'"
-	" WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'init')"
-	" AND NOT EXISTS (SELECT 1 FROM node) AND NOT EXISTS (SELECT 1 FROM kpi)"
-	" AND NOT EXISTS (SELECT 1 FROM project)",
-	"SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent"
-	" FROM pragma_foreign_key_check",
-	/* value_row and history_row declare no foreign keys (schema.c). */
-	"SELECT 'foreign key: value_row row (' || kpi_id || ', ' || fiscal_year || ', ' || kind"
-	"  || ') refers to a missing ' || CASE WHEN NOT EXISTS (SELECT 1 FROM kpi WHERE id = v.kpi_id)"
-	"  THEN 'kpi' WHEN NOT EXISTS (SELECT 1 FROM entry WHERE id = v.entry_id) THEN 'entry'"
-	"  ELSE 'change' END"
-	" FROM value_row v WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = v.kpi_id)"
-	" OR NOT EXISTS (SELECT 1 FROM entry WHERE id = v.entry_id)"
-	" OR (v.set_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM change WHERE id = v.set_change))",
-	"SELECT 'foreign key: history_row row ' || id || ' refers to a missing '"
-	"  || CASE WHEN NOT EXISTS (SELECT 1 FROM kpi WHERE id = h.kpi_id) THEN 'kpi' ELSE 'change' END"
-	" FROM history_row h WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = h.kpi_id)"
-	" OR NOT EXISTS (SELECT 1 FROM change WHERE id = h.change_id)",
-	"SELECT 'placement ' || c.id || ': a level ' || cn.level || ' node under a level '"
-	"  || coalesce(pn.level, 0) || ' node'"
-	" FROM placement c JOIN node cn ON cn.id = c.node_id"
-	" LEFT JOIN placement p ON p.id = c.parent_id LEFT JOIN node pn ON pn.id = p.node_id"
-	" WHERE cn.level <> coalesce(pn.level, 0) + 1",
-	"SELECT 'placement ' || c.id || ': under a placement of another strategy'"
-	" FROM placement c JOIN node cn ON cn.id = c.node_id"
-	" JOIN placement p ON p.id = c.parent_id JOIN node pn ON pn.id = p.node_id"
-	" WHERE cn.strategy_id <> pn.strategy_id",
-	"SELECT 'kpi ' || k.code || ': placed on a level ' || n.level || ' node, not a content row'"
-	" FROM kpi_placement kp JOIN kpi k ON k.id = kp.kpi_id"
-	" JOIN placement p ON p.id = kp.placement_id JOIN node n ON n.id = p.node_id"
-	" WHERE n.level <> 5",
-	"SELECT 'kpi ' || code || ': a strategy KPI without a home row' FROM kpi k"
-	" WHERE strategy_id IS NOT NULL AND NOT EXISTS"
-	" (SELECT 1 FROM kpi_placement WHERE kpi_id = k.id AND home = 1)",
-	"SELECT 'kpi ' || code || ': a project KPI placed in a strategy tree' FROM kpi k"
-	" WHERE project_id IS NOT NULL AND EXISTS (SELECT 1 FROM kpi_placement WHERE kpi_id = k.id)",
-	"SELECT 'kpi ' || code || ': baseline period ends before it starts' FROM kpi"
-	" WHERE baseline_to < baseline_from",
-	"SELECT 'kpi ' || code || ': target period ends before it starts' FROM kpi"
-	" WHERE target_to < target_from",
-	/* A value's setting kept in its row (schema version 4) is the
-	 * value's only history: no history row of it may come after, and
-	 * its id was given out. */
-	"SELECT 'value ' || k.code || ' ' || v.fiscal_year || ' '"
-	"  || CASE v.kind WHEN 0 THEN 'actual' ELSE 'plan' END || ': its setting (history id '"
-	"  || v.set_id || ') ' || CASE WHEN v.set_id > (SELECT last FROM history_seq)"
-	"  THEN 'is past the last history id' ELSE 'has history rows after it' END"
-	" FROM value_row v JOIN kpi k ON k.id = v.kpi_id WHERE v.set_id IS NOT NULL"
-	" AND (v.set_id > (SELECT last FROM history_seq) OR EXISTS (SELECT 1 FROM history_row h"
-	"  WHERE h.kpi_id = v.kpi_id AND h.fiscal_year = v.fiscal_year AND h.kind = v.kind"
-	"  AND h.id >= v.set_id))",
-	/* The last history row of a value must say what the value is now. */
-	"SELECT 'value ' || k.code || ' ' || v.fiscal_year || ' ' || v.kind"
-	"  || ': no history row records it'"
-	" FROM value v JOIN kpi k ON k.id = v.kpi_id"
-	" WHERE NOT EXISTS (SELECT 1 FROM history h WHERE h.kpi_id = v.kpi_id"
-	"  AND h.fiscal_year = v.fiscal_year AND h.kind = v.kind"
-	"  AND h.id = (SELECT max(id) FROM history WHERE kpi_id = v.kpi_id"
-	"   AND fiscal_year = v.fiscal_year AND kind = v.kind)"
-	"  AND h.new_value IS v.value)",
-	"SELECT 'value ' || k.code || ' ' || h.fiscal_year || ' ' || h.kind"
-	"  || ': history says ' || h.new_value || ' but no value is stored'"
-	" FROM history h JOIN kpi k ON k.id = h.kpi_id"
-	" WHERE h.id = (SELECT max(id) FROM history WHERE kpi_id = h.kpi_id"
-	"  AND fiscal_year = h.fiscal_year AND kind = h.kind)"
-	" AND h.new_value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM value v"
-	"  WHERE v.kpi_id = h.kpi_id AND v.fiscal_year = h.fiscal_year AND v.kind = h.kind)",
-	"SELECT 'search index: ' || (SELECT count(*) FROM search) || ' entries, '"
-	"  || (SELECT count(*) FROM search_ref) || ' references, for '"
-	"  || ((SELECT count(*) FROM node) + (SELECT count(*) FROM kpi)"
-	"   + (SELECT count(*) FROM grant_menu) + (SELECT count(*) FROM placement)"
-	"   + (SELECT count(*) FROM project)) || ' rows'"
-	" WHERE (SELECT count(*) FROM search) <> (SELECT count(*) FROM search_ref) OR"
-	"  (SELECT count(*) FROM search) <>"
-	"  (SELECT count(*) FROM node) + (SELECT count(*) FROM kpi)"
-	"  + (SELECT count(*) FROM grant_menu) + (SELECT count(*) FROM placement)"
-	"  + (SELECT count(*) FROM project)",
-};
-
-int store_check(struct store *s, void (*report)(void *, const char *), void *ctx,
-		struct error *err)
-{
-	int total, n;
-	size_t i;
-
-	total = check_query(s, "PRAGMA integrity_check", "ok", report, ctx, err);
-	if (total < 0)
-		return -1;
-	if (total > 0)
-		return total;	/* a damaged file: the rules below would mislead */
-	if (!s->read_only) {
-		n = store_exec(s, "INSERT INTO search(search, rank) VALUES ('integrity-check', 1)", err);
-		if (n < 0) {
-			char line[600];
-
-			snprintf(line, sizeof line, "search index: %s", err->text);
-			report(ctx, line);
-			total++;
-		}
-	}
-	for (i = 0; i < sizeof model_rules / sizeof model_rules[0]; i++) {
-		n = check_query(s, model_rules[i], NULL, report, ctx, err);
-		if (n < 0)
-			return -1;
-		total += n;
-	}
-	return total;
+	return store_exec(s, "DELETE FROM setting WHERE key = 'search_pending_after'", err);
 }
 
 static int same_file(const struct stat *a, const char *path)

@@ -138,11 +138,17 @@ int store_error(struct store *s, struct error *err, const char *what);
 void store_fail_step(long nth);
 
 /* Reports each problem found (SQLite's integrity_check and
- * foreign_key_check, the FTS index, and the model's own rules) to report,
- * one line each. Returns the number of problems, or -1 with err filled if
- * the check itself could not run. */
+ * foreign_key_check, the search index's counts, and the model's own
+ * rules) to report, one line each (check.c). Returns the number of
+ * problems, or -1 with err filled if the check itself could not run. */
 int store_check(struct store *s, void (*report)(void *ctx, const char *problem),
 		void *ctx, struct error *err);
+
+/* The whole check (store_check), or the quick one: SQLite's
+ * quick_check and the rules that read no more than a few rows. */
+enum store_check_kind { STORE_CHECK_FULL, STORE_CHECK_QUICK };
+int store_check_as(struct store *s, enum store_check_kind kind,
+		   void (*report)(void *ctx, const char *problem), void *ctx, struct error *err);
 
 /* Writes a consistent copy of the database to dest while others keep
  * working, opened by outfile_open under rules (NULL: local use): into a

@@ -32,13 +32,16 @@ static const int carried[W_COLUMNS] = {
 #define MAX_KPIS_IN_CELL 16
 #define MAX_CELL_TEXT 4096
 
-/* A re-listing waits for the end of the file: its home row may come later. */
+/* A re-listing whose KPI has no home row yet waits for the end of the
+ * file, since its home row may come later: in the table
+ * relisting_waiting (schema.c), so that memory stays the same whatever
+ * the file's shape. */
 struct relisting {
 	long long placement;
 	int position;
 	long long strategy;
 	char code[32];
-	char name[KPI_TEXT_MAX_NAME];
+	const char *name;
 	long line, column;
 };
 
@@ -52,8 +55,7 @@ struct wide_table {
 	long long strategy;
 	long long level[5];
 	char path_key[W_ITEM + 1][MAX_CELL_TEXT];
-	struct relisting *relistings;
-	size_t nrelistings, relistings_size;
+	int relistings;		/* some wait in relisting_waiting */
 	long line;		/* of the row being taken */
 	int failed;
 };
@@ -150,8 +152,12 @@ static int is_repeated_header(const struct wide_table *w, const struct csv_recor
 	return same >= 3;
 }
 
+/* node_key (schema.c) finds the nodes of a strategy and level whose
+ * titles begin alike; then the whole text decides (+title: see
+ * NODE_EXISTS in schema.c). */
 static const char node_find_sql[] =
-	"SELECT id FROM node WHERE strategy_id = ? AND level = ? AND label = ? AND title = ?";
+	"SELECT id FROM node WHERE strategy_id = ?1 AND level = ?2"
+	" AND substr(title, 1, 8) = substr(?4, 1, 8) AND label = ?3 AND +title = ?4";
 static const char node_insert_sql[] =
 	"INSERT INTO node(strategy_id, level, label, title) VALUES (?, ?, ?, ?)";
 static const char placement_find_sql[] =
@@ -422,19 +428,54 @@ static double municipality_count(struct wide_table *w)
 	return n;
 }
 
-static int remember_relisting(struct wide_table *w, const struct relisting *r)
-{
-	if (w->nrelistings == w->relistings_size) {
-		size_t size = w->relistings_size ? 2 * w->relistings_size : 64;
-		struct relisting *more = realloc(w->relistings, size * sizeof *more);
+static const char relisting_add_sql[] =
+	"INSERT INTO relisting_waiting(placement_id, position, strategy_id, code, name, line, col)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char relisting_all_sql[] =
+	"SELECT placement_id, position, strategy_id, code, name, line, col FROM relisting_waiting"
+	" ORDER BY id";
 
-		if (!more)
-			return -1;
-		w->relistings = more;
-		w->relistings_size = size;
+/* The KPI a re-listing stands for, if it has its home row; 0 if not. */
+static long long relisted_kpi(struct wide_table *w, const struct relisting *r)
+{
+	sqlite3_stmt *stmt = cached(w, *r->code ? relisted_by_code_sql : relisted_by_name_sql);
+
+	if (!stmt)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, r->strategy);
+	sqlite3_bind_text(stmt, 2, r->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, r->name, -1, SQLITE_STATIC);
+	return one_id(w, stmt);
+}
+
+static void link_kpi(struct wide_table *w, long long kpi, long long placement, int home,
+		     int position);
+
+/* Links a re-listing to its KPI now if the KPI has its home row, else
+ * keeps it for the end of the file. */
+static void take_relisting(struct wide_table *w, const struct relisting *r)
+{
+	long long kpi = relisted_kpi(w, r);
+	sqlite3_stmt *stmt;
+
+	if (kpi) {
+		link_kpi(w, kpi, r->placement, 0, r->position);
+		return;
 	}
-	w->relistings[w->nrelistings++] = *r;
-	return 0;
+	if (w->failed)
+		return;
+	w->relistings = 1;
+	stmt = cached(w, relisting_add_sql);
+	if (!stmt)
+		return;
+	sqlite3_bind_int64(stmt, 1, r->placement);
+	sqlite3_bind_int(stmt, 2, r->position);
+	sqlite3_bind_int64(stmt, 3, r->strategy);
+	sqlite3_bind_text(stmt, 4, r->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, r->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 6, r->line);
+	sqlite3_bind_int64(stmt, 7, r->column);
+	run(w, stmt);
 }
 
 /* The codes of the cell's KPIs: from the code column (one per line), or
@@ -526,13 +567,8 @@ static void take_kpis(struct wide_table *w, const struct csv_record *r, const ch
 			};
 
 			set_text(rl.code, sizeof rl.code, codes[i]);
-			set_text(rl.name, sizeof rl.name, items[i].name);
-			if (remember_relisting(w, &rl) < 0) {
-				struct error oom;
-
-				error_set(&oom, _("out of memory"));
-				store_failed(w, &oom);
-			}
+			rl.name = items[i].name;
+			take_relisting(w, &rl);
 			continue;
 		}
 		{
@@ -547,6 +583,7 @@ static void take_kpis(struct wide_table *w, const struct csv_record *r, const ch
 				k.target.value = municipality_count(w);
 			k.direction = k.baseline.present && k.target.present &&
 				k.target.value < k.baseline.value ? DIRECTION_DOWN : DIRECTION_UP;
+			w->im->kpis_saved = 1;
 			if (kpi_save(w->im->s, &k, &err) < 0) {
 				import_error(w->im, r->line, column_of(w, W_CODE) > 0 ?
 					     column_of(w, W_CODE) : column_of(w, W_KPI), _("code: %s"), err.text);
@@ -610,37 +647,59 @@ int wide_table_row(struct wide_table *w, const struct csv_record *r)
 	return w->failed ? -1 : 0;
 }
 
-int wide_table_end(struct wide_table *w)
+/* The re-listings whose home rows came after them. */
+static void take_waiting_relistings(struct wide_table *w)
 {
-	size_t i;
-	int rc;
+	struct error err;
+	sqlite3_stmt *all = store_prepare(w->im->s, relisting_all_sql, &err);
+	int rc = SQLITE_DONE;
 
-	for (i = 0; i < w->nrelistings && !w->failed; i++) {
-		const struct relisting *rl = &w->relistings[i];
-		sqlite3_stmt *stmt = cached(w, *rl->code ? relisted_by_code_sql : relisted_by_name_sql);
+	if (!all) {
+		store_failed(w, &err);
+		return;
+	}
+	while (!w->failed && (rc = store_step(w->im->s, all, &err)) == SQLITE_ROW) {
+		struct relisting rl = {
+			.placement = sqlite3_column_int64(all, 0),
+			.position = sqlite3_column_int(all, 1),
+			.strategy = sqlite3_column_int64(all, 2),
+			.name = (const char *)sqlite3_column_text(all, 4),
+			.line = (long)sqlite3_column_int64(all, 5),
+			.column = (long)sqlite3_column_int64(all, 6),
+		};
 		long long kpi;
 
-		if (!stmt)
-			break;
-		w->line = rl->line;
-		sqlite3_bind_int64(stmt, 1, rl->strategy);
-		sqlite3_bind_text(stmt, 2, rl->code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 3, rl->name, -1, SQLITE_STATIC);
-		kpi = one_id(w, stmt);
+		set_text(rl.code, sizeof rl.code, (const char *)sqlite3_column_text(all, 3));
+		w->line = rl.line;
+		kpi = relisted_kpi(w, &rl);
 		if (!kpi) {
-			if (*rl->code)
-				import_error(w->im, rl->line, rl->column,
-					     _("対象KPI: re-lists %s, which has no home row"), rl->code);
+			if (w->failed)
+				break;
+			if (*rl.code)
+				import_error(w->im, rl.line, rl.column,
+					     _("対象KPI: re-lists %s, which has no home row"), rl.code);
 			else
-				import_error(w->im, rl->line, rl->column,
+				import_error(w->im, rl.line, rl.column,
 					     _("対象KPI: re-lists '%s', but no KPI of that name has a home row"),
-					     rl->name);
+					     rl.name);
 			continue;
 		}
-		link_kpi(w, kpi, rl->placement, 0, rl->position);
+		link_kpi(w, kpi, rl.placement, 0, rl.position);
 	}
+	if (!w->failed && rc != SQLITE_DONE)
+		store_failed(w, &err);
+	sqlite3_finalize(all);
+	if (!w->failed && store_exec(w->im->s, "DELETE FROM relisting_waiting", &err) < 0)
+		store_failed(w, &err);
+}
+
+int wide_table_end(struct wide_table *w)
+{
+	int rc;
+
+	if (w->relistings && !w->failed)
+		take_waiting_relistings(w);
 	rc = w->failed ? -1 : 0;
-	free(w->relistings);
 	free(w);
 	return rc;
 }

@@ -15,6 +15,7 @@
 
 #include "access.h"
 #include "due.h"
+#include "csv_import.h"
 #include "keys_file.h"
 #include "kpi.h"
 #include "testdb.h"
@@ -352,6 +353,79 @@ static void due_lists_the_scope_s_kpis_without_the_year_s_actual(void **state)
 	assert_int_equal(due_each(f->s, &id, 2022, collect, out, &err), 0);
 }
 
+/* The codes of a due list, space-separated, into out. */
+static void list_codes(const struct due_list *d, char *out)
+{
+	const char (*codes)[32];
+	int n, i;
+
+	codes = due_list_codes(d, &n);
+	out[0] = '\0';
+	for (i = 0; i < n; i++)
+		snprintf(out + strlen(out), 256 - strlen(out), "%s%s", i ? " " : "", codes[i]);
+}
+
+/* What is due, kept: after another connection's commits it is brought up
+ * to date from the history they wrote (not counted whole), and says what
+ * a whole count says; an import that changed KPIs is counted whole. */
+static void a_due_list_follows_another_official_s_commits(void **state)
+{
+	struct fixture *f = *state;
+	struct access_identity id = { .name = "tanaka", .role = ROLE_EDITOR, .enforced = 1 };
+	struct value_change c = { .kind = VALUE_ACTUAL, .value = 10, .user = "sato",
+				  .source = "set", .fiscal_year = 2025 };
+	struct due_list *d = due_list_new();
+	struct store *other;
+	struct error err;
+	struct kpi k;
+	char out[256], whole[256] = "";
+	static const char strategy[] = "重点戦略プロジェクト,基本戦略,施策,項目,内容,対象KPI,番号\n"
+		"1 新しい計画,1 基本,① 施策,■ 項目,新しい内容,新しい指標 5人(R5) → 9人(R9),⑨\n";
+	struct import_file file = { "strategy.csv", strategy, sizeof strategy - 1, NULL };
+	struct import_stats stats;
+	struct error items[4];
+	struct error_list errors = { items, 0, 4, 0 };
+
+	assert_non_null(d);
+	assert_int_equal(due_list_update(d, f->s, &id, 2025, &err), 2);
+	assert_true(due_list_was_whole(d));
+	list_codes(d, out);
+	assert_string_equal(out, "H01 H02");
+
+	other = store_open(f->path, STORE_READ_WRITE, &err);
+	assert_non_null(other);
+	assert_int_equal(kpi_find(other, "H01", &k, &err), 0);
+	c.kpi_id = k.id;
+	kpi_release(&k);
+	assert_int_equal(values_set(other, &c, &err), 0);
+	assert_int_equal(due_list_update(d, f->s, &id, 2025, &err), 1);
+	assert_false(due_list_was_whole(d));
+	list_codes(d, out);
+	assert_string_equal(out, "H02");
+	/* cleared again: due again */
+	c.clear = 1;
+	assert_int_equal(values_set(other, &c, &err), 0);
+	assert_int_equal(due_list_update(d, f->s, &id, 2025, &err), 2);
+	assert_false(due_list_was_whole(d));
+	list_codes(d, out);
+	assert_int_equal(due_each(f->s, &id, 2025, collect, whole, &err), 2);
+	assert_string_equal(out, whole);
+	/* nothing changed: nothing to do */
+	assert_int_equal(due_list_update(d, f->s, &id, 2025, &err), 2);
+	assert_false(due_list_was_whole(d));
+
+	/* a new KPI, by an import: counted whole, the new KPI in it */
+	assert_int_equal(csv_import(other, &file, 1, ENCODING_AUTO, "sato", 1, &stats, &errors), 0);
+	assert_int_equal(due_list_update(d, f->s, &id, 2025, &err), 3);
+	assert_true(due_list_was_whole(d));
+	list_codes(d, out);
+	whole[0] = '\0';
+	assert_int_equal(due_each(f->s, &id, 2025, collect, whole, &err), 3);
+	assert_string_equal(out, whole);
+	store_close(other);
+	due_list_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +440,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_key_already_there_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_second_key_gives_the_name_one_role, setup, teardown),
 		cmocka_unit_test_setup_teardown(due_lists_the_scope_s_kpis_without_the_year_s_actual, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_due_list_follows_another_official_s_commits, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
