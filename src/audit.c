@@ -9,12 +9,14 @@
 #include <string.h>
 #include <time.h>
 
+/* Stored as they are; printed translated (_(audit_event_name(e))). */
 static const char *const event_names[] = {
-	[AUDIT_ACCESS_ADD] = "access add", [AUDIT_ACCESS_SET] = "access set",
-	[AUDIT_ACCESS_REMOVE] = "access remove", [AUDIT_ACCESS_DISABLE] = "access disable",
-	[AUDIT_ACCESS_ENABLE] = "access enable", [AUDIT_ACCESS_ROTATE] = "access rotate",
-	[AUDIT_SESSION_START] = "session start", [AUDIT_SESSION_END] = "session end",
-	[AUDIT_REFUSED] = "refused",
+	[AUDIT_ACCESS_ADD] = N_("access add"), [AUDIT_ACCESS_SET] = N_("access set"),
+	[AUDIT_ACCESS_REMOVE] = N_("access remove"),
+	[AUDIT_ACCESS_DISABLE] = N_("access disable"),
+	[AUDIT_ACCESS_ENABLE] = N_("access enable"), [AUDIT_ACCESS_ROTATE] = N_("access rotate"),
+	[AUDIT_SESSION_START] = N_("session start"), [AUDIT_SESSION_END] = N_("session end"),
+	[AUDIT_REFUSED] = N_("refused"),
 };
 
 #define NEVENTS (sizeof event_names / sizeof event_names[0])

@@ -28,7 +28,8 @@ struct audit_entry {
 	const char *detail;	/* the new rights, the exit status, why it was refused */
 };
 
-/* "access add", "session start", "refused" ... */
+/* "access add", "session start", "refused" ...: as stored, untranslated
+ * (its translation is _() of it). */
 const char *audit_event_name(enum audit_event event);
 
 /* Appends e to the log of s with the next seq and the current time: in

@@ -1660,22 +1660,6 @@ static int access_enable(struct cli *cli, const char *file)
 	return access_toggle(cli, file, 1);
 }
 
-/* An audit event's name in the interface's language. */
-static const char *event_label(enum audit_event event)
-{
-	static const char *const labels[] = {
-		[AUDIT_ACCESS_ADD] = N_("access add"), [AUDIT_ACCESS_SET] = N_("access set"),
-		[AUDIT_ACCESS_REMOVE] = N_("access remove"),
-		[AUDIT_ACCESS_DISABLE] = N_("access disable"),
-		[AUDIT_ACCESS_ENABLE] = N_("access enable"),
-		[AUDIT_ACCESS_ROTATE] = N_("access rotate"),
-		[AUDIT_SESSION_START] = N_("session start"), [AUDIT_SESSION_END] = N_("session end"),
-		[AUDIT_REFUSED] = N_("refused"),
-	};
-
-	return _(labels[event]);
-}
-
 /* One entry of the log a line: seq, local time, who, what happened,
  * then whichever of whom, what was asked, detail, key and client it
  * has; every text inert. */
@@ -1690,7 +1674,7 @@ static void print_audit(void *ctx, const struct audit_entry *e)
 	if (*e->client)
 		snprintf(from, sizeof from, _("from %s"), e->client);
 	fprintf(cli->out, "%lld  %s  %s  %s", e->seq, i18n_time(e->at, when, sizeof when),
-		inert_str(&pool, e->who), event_label(e->event));
+		inert_str(&pool, e->who), _(audit_event_name(e->event)));
 	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		if (*fields[i])
 			fprintf(cli->out, "  %s", inert_str(&pool, fields[i]));
