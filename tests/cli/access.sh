@@ -8,7 +8,7 @@
 # admin stays.
 # (tests/screen/ssh.sh runs the same through a real sshd.)
 . "$srcdir/tests/cli/lib.sh"
-plan 50
+plan 51
 db="$work/k.db"
 ak="$work/ssh/authorized_keys"
 fixture "$db"; ok $? "the fixture loads"
@@ -166,6 +166,10 @@ run --db "$db" --lang ja access list --file "$ak"
 suzuki  admin   すべて  ja  
 sato    viewer  すべて  ja  " ]
 ok $? "and in Japanese, aligned by display width"
+SSH_ORIGINAL_COMMAND="sh -c id" "$KPITREE" --db "$work/gone.db" --ssh-user tanaka --ssh-role viewer \
+	--ssh-lang en >/dev/null 2>&1
+[ "$(sed 's/^20[-0-9]*T[:0-9]*Z //' "$work/gone.db-access.log")" = "refused tanaka (viewer, all): sh -c id: not a command line of kpitree" ]
+ok $? "a refusal no database can take goes into the file beside it"
 run --db "$db" check
 expect 0 "" "check finds the log intact"
 "$SQLITE3" "$db" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 1" || exit 1
