@@ -4,7 +4,9 @@
 #include "i18n.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -637,13 +639,120 @@ static int is_forced(int argc, char **argv)
 	return 0;
 }
 
+/* Opens the database the command needs, and over SSH its export folder
+ * and the watch on its key, logs the session's start, runs the command
+ * and logs the session's end. Returns the exit status. */
+static int run_command(struct cli *cli, const struct globals *g, cli_browse_fn browse)
+{
+	char detail[64];
+	int status;
+
+	if (cli->command->db != DB_NONE) {
+		status = open_store(cli, g->db);
+		if (status != EXIT_DONE)
+			return status;
+	}
+	if (cli->identity.enforced) {
+		/* over SSH, files go into the forced command's export folder,
+		 * by default the database's name with -exports */
+		if (g->ssh_exports)
+			snprintf(cli->exports, sizeof cli->exports, "%s", g->ssh_exports);
+		else
+			snprintf(cli->exports, sizeof cli->exports, "%s-exports", cli->db_path);
+		cli->files.folder = cli->exports;
+		cli->files.overwrite = cli_flag(cli, "--force");
+		status = watch_rights(cli, g);
+		if (status != EXIT_DONE) {
+			store_close(cli->store);
+			return status;
+		}
+		access_log_event(cli->db_path, &cli->identity, AUDIT_SESSION_START, cli->what, "");
+	}
+	status = cli->command->run ? cli->command->run(cli) : browse(cli);
+	store_close(cli->store);
+	if (cli->identity.enforced) {
+		snprintf(detail, sizeof detail, _("exit status %d"), status);
+		access_log_event(cli->db_path, &cli->identity, AUDIT_SESSION_END, cli->what, detail);
+	}
+	return status;
+}
+
+/* Over SSH a session's end is logged however it ends: a process of its
+ * own (forked before any database is open: no SQLite connection crosses
+ * a fork) waits, out of the terminal's session and deaf to its hang-up,
+ * for the session to say it is over (session_over). When it never does
+ * (the connection dropped and the hang-up killed it, or it was killed),
+ * that process logs the end. Returns the descriptor session_over
+ * writes to, or -1 (no such process: the end of a killed session goes
+ * unlogged). */
+static int watch_session(struct cli *cli, const char *db_option)
+{
+	static const int deaf[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGTSTP };
+	char path[4096] = "", byte;
+	enum path_source source;
+	int fds[2], null;
+	size_t i;
+	ssize_t n;
+
+	fflush(cli->out);
+	fflush(cli->err);
+	if (pipe(fds) != 0)
+		return -1;
+	/* nothing the session runs holds it open */
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	switch (fork()) {
+	case -1:
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	case 0:
+		break;
+	default:
+		close(fds[0]);
+		return fds[1];
+	}
+	close(fds[1]);
+	setsid();
+	for (i = 0; i < sizeof deaf / sizeof deaf[0]; i++)
+		signal(deaf[i], SIG_IGN);
+	/* sshd ends the channel when the session's last holder of its
+	 * terminal or pipes is gone: not this process */
+	null = open("/dev/null", O_RDWR);
+	for (i = 0; null >= 0 && i < 3; i++)
+		dup2(null, (int)i);
+	while ((n = read(fds[0], &byte, 1)) < 0 && errno == EINTR)
+		;
+	if (n == 0 && paths_database(db_option, path, sizeof path, &source, NULL) == 0)
+		access_log_event(path, &cli->identity, AUDIT_SESSION_END, cli->what,
+				 _("ended without an exit status: the connection was lost, or the"
+				   " session killed"));
+	_exit(0);
+}
+
+/* Tells watch_session's process that the session logged its own end. */
+static void session_over(int watcher)
+{
+	struct sigaction ignore = { .sa_handler = SIG_IGN }, old;
+	ssize_t n;
+
+	if (watcher < 0)
+		return;
+	/* a watcher already gone needs no word, nor kills with SIGPIPE */
+	sigaction(SIGPIPE, &ignore, &old);
+	n = write(watcher, "", 1);
+	(void)n;
+	sigaction(SIGPIPE, &old, NULL);
+	close(watcher);
+}
+
 int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 {
 	struct cli cli;
 	struct globals g;
 	const char *ssh = getenv("SSH_ORIGINAL_COMMAND");
 	char *all[CLI_MAX_ARGS + WORDS_MAX + 16], *words[WORDS_MAX], buf[8192];
-	int status, nall = argc, n, i;
+	int status, nall = argc, n, i, watcher;
 	struct error e;
 
 	memset(&cli, 0, sizeof cli);
@@ -709,36 +818,11 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 			 access_describe(&cli.identity, who, sizeof who));
 		return cli_refuse(&cli, why);
 	}
-	if (cli.command->db != DB_NONE) {
-		status = open_store(&cli, g.db);
-		if (status != EXIT_DONE)
-			return status;
-	}
-	if (cli.identity.enforced) {
-		/* over SSH, files go into the forced command's export folder,
-		 * by default the database's name with -exports */
-		if (g.ssh_exports)
-			snprintf(cli.exports, sizeof cli.exports, "%s", g.ssh_exports);
-		else
-			snprintf(cli.exports, sizeof cli.exports, "%s-exports", cli.db_path);
-		cli.files.folder = cli.exports;
-		cli.files.overwrite = cli_flag(&cli, "--force");
-		status = watch_rights(&cli, &g);
-		if (status != EXIT_DONE) {
-			store_close(cli.store);
-			return status;
-		}
-	}
-	if (cli.identity.enforced)
-		access_log_event(cli.db_path, &cli.identity, AUDIT_SESSION_START, cli.what, "");
-	status = cli.command->run ? cli.command->run(&cli) : browse(&cli);
-	store_close(cli.store);
-	if (cli.identity.enforced) {
-		char detail[64];
-
-		snprintf(detail, sizeof detail, _("exit status %d"), status);
-		access_log_event(cli.db_path, &cli.identity, AUDIT_SESSION_END, cli.what, detail);
-	}
+	if (!cli.identity.enforced)
+		return run_command(&cli, &g, browse);
+	watcher = watch_session(&cli, g.db);
+	status = run_command(&cli, &g, browse);
+	session_over(watcher);
 	return status;
 }
 

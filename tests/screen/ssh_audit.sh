@@ -4,7 +4,8 @@
 # sshd accepted and the client's address, every refusal, every access
 # change; an admin reads it over SSH (in English and in Japanese), an
 # editor may not; a key rotated by its fingerprint keeps the official's
-# role and history; the last admin is kept. As root the service account
+# role and history; the last admin is kept; a session whose connection
+# drops still has its end logged. As root the service account
 # is a throwaway user; otherwise it is the user running the test, and
 # the browser's part is skipped.
 . "$srcdir/tests/screen/root.sh"
@@ -12,7 +13,7 @@
 . "$srcdir/tests/screen/sshd.sh"
 ssh_test kpitree-a
 
-plan 23
+plan 27
 
 ssh_service_home || exit 1
 ssh_officials en editor2
@@ -89,7 +90,7 @@ grep -q "  suzuki (admin, all)  拒否  access disable suzuki  suzuki は $db �
 ok $? "the admin reads the log in its key's language: both refusals, and the account's change"
 
 # The browser: its session's start and end, in English and in Japanese.
-no_terminal_over_ssh 5 && finish
+no_terminal_over_ssh 9 && finish
 for lang in en ja; do
 	ended="exit status 0"
 	[ $lang = ja ] && ended="終了ステータス 0"
@@ -102,6 +103,19 @@ for lang in en ja; do
 	sed -n 1p "$work/log" | grep -q "  sato (viewer, all)  session start  browse  $(fp "$work/viewer.pub")  from 127.0.0.1 " &&
 		sed -n 2p "$work/log" | grep -q "  sato (viewer, all)  session end  browse  $ended  "
 	ok $? "($lang) its start and its end on q are in the log"
+	# a connection lost: the ssh client killed with its tmux session
+	start "ssh -tt $ssh_opts -i $work/viewer $svc@127.0.0.1"
+	shows "sato" "($lang) the viewer's browser opens again"
+	tmux -L "$sock" kill-session -t "s$sess"
+	i=0
+	while [ $i -lt 50 ] && ! audit_log | tail -1 | grep -q "  session end  "; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	lost="ended without an exit status: the connection was lost, or the session killed"
+	[ $lang = ja ] && lost="終了ステータスなしで終了しました (接続が切れたか、セッションが強制終了されました)"
+	audit_log | tail -1 | grep -q "  sato (viewer, all)  session end  browse  $lost  $(fp "$work/viewer.pub")  from 127.0.0.1 "
+	ok $? "($lang) a session whose connection is lost has its end in the log"
 done
 no_reports
 finish
