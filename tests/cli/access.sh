@@ -8,7 +8,7 @@
 # admin stays.
 # (tests/screen/ssh.sh runs the same through a real sshd.)
 . "$srcdir/tests/cli/lib.sh"
-plan 51
+plan 52
 db="$work/k.db"
 ak="$work/ssh/authorized_keys"
 fixture "$db"; ok $? "the fixture loads"
@@ -166,6 +166,15 @@ run --db "$db" --lang ja access list --file "$ak"
 suzuki  admin   すべて  ja  
 sato    viewer  すべて  ja  " ]
 ok $? "and in Japanese, aligned by display width"
+# sessions at once: each entry its own number, none lost
+before=$("$KPITREE" --db "$db" access log | wc -l)
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	SSH_ORIGINAL_COMMAND="show SP1-1" forced >/dev/null 2>&1 &
+done
+wait
+[ "$("$KPITREE" --db "$db" access log | wc -l)" = $((before + 24)) ] &&
+	"$KPITREE" --db "$db" access log | awk '{ if ($1 != NR) exit 1 }'
+ok $? "twelve sessions at once log 24 entries, numbered without a gap"
 SSH_ORIGINAL_COMMAND="sh -c id" "$KPITREE" --db "$work/gone.db" --ssh-user tanaka --ssh-role viewer \
 	--ssh-lang en >/dev/null 2>&1
 [ "$(sed 's/^20[-0-9]*T[:0-9]*Z //' "$work/gone.db-access.log")" = "refused tanaka (viewer, all): sh -c id: not a command line of kpitree" ]
