@@ -11,6 +11,8 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "audit.h"
+
 static const char *const role_names[] = { "viewer", "editor", "admin" };
 
 static const char *const scope_kinds[] = {
@@ -303,6 +305,15 @@ int access_may_kpi(struct store *s, const struct access_identity *id, enum acces
 	return 0;
 }
 
+int access_admin_kept(const char *name, const char *db, int admins_before, int admins_after,
+		      struct error *err)
+{
+	if (admins_before > 0 && admins_after == 0)
+		return error_of(err, ERROR_LAST_ADMIN, _("%s is the last admin of %s; add another first"),
+				name, db);
+	return 0;
+}
+
 char *access_log_path(const char *db_path, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s-access.log", db_path);
@@ -325,25 +336,53 @@ static void printable(const char *text, char *buf, size_t size)
 	buf[used] = '\0';
 }
 
-void access_log_refusal(const char *db_path, const struct access_identity *id,
-			const char *what, const char *why)
+char *access_who(const struct access_identity *id, char *buf, size_t size)
+{
+	if (!id)
+		snprintf(buf, size, "?");
+	else if (id->enforced)
+		access_describe(id, buf, size);
+	else
+		snprintf(buf, size, "%s", id->name);
+	return buf;
+}
+
+void access_log_event(const char *db_path, const struct access_identity *id,
+		      enum audit_event event, const char *what, const char *detail)
 {
 	const char *conn = getenv("SSH_CONNECTION");
-	char line[4096], who[1024], clean[2048], from[64] = "", now[64], path[4200];
+	char line[4096], who[1024], named[1024], clean[2048], from[64] = "", key[80] = "", now[64],
+	     path[4200];
+	struct audit_entry e = {
+		.who = access_who(id, named, sizeof named), .event = event,
+		.fingerprint = id ? id->key : "", .client = conn, .what = what, .detail = detail,
+	};
 	int fd;
 
 	if (conn && *conn)
 		snprintf(from, sizeof from, " from %.*s", (int)strcspn(conn, " "), conn);
+	if (id && *id->key)
+		snprintf(key, sizeof key, " key %s", id->key);
 	printable(what, clean, sizeof clean);
-	snprintf(line, sizeof line, "refused %s%s: %s: %s",
-		 id ? access_describe(id, who, sizeof who) : "?", from, clean, why);
+	snprintf(line, sizeof line, "%s %s%s%s: %s%s%s", audit_event_name(event),
+		 id ? access_describe(id, who, sizeof who) : "?", from, key, clean,
+		 detail && *detail ? ": " : "", detail ? detail : "");
 	openlog("kpitree", LOG_PID, LOG_AUTHPRIV);
 	syslog(LOG_NOTICE, "%s", line);
 	closelog();
+	if (*db_path && audit_record(db_path, &e, NULL) > 0)
+		return;
+	/* a database that cannot take it: the file beside it */
 	fd = open(access_log_path(db_path, path, sizeof path),
 		  O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
 	if (fd < 0)
 		return;
 	dprintf(fd, "%s %s\n", store_now(now, sizeof now), line);
 	close(fd);
+}
+
+void access_log_refusal(const char *db_path, const struct access_identity *id,
+			const char *what, const char *why)
+{
+	access_log_event(db_path, id, AUDIT_REFUSED, what, why);
 }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "audit.h"
 #include "error.h"
 #include "store.h"
 
@@ -38,6 +39,7 @@ struct access_identity {
 	struct access_scope scopes[ACCESS_MAX_SCOPES];
 	int enforced;		/* a key's forced command set it: role and scope bind */
 	char lang[3];		/* the key's language, "ja" or "en" ("": ja) */
+	char key[64];		/* the key's fingerprint (SHA256:...), "" if not told */
 };
 
 /* What the scopes are matched against: a KPI's strategy, priority
@@ -97,13 +99,34 @@ int access_kpis(struct store *s, long long kpi_id,
 int access_may_kpi(struct store *s, const struct access_identity *id, enum access_action action,
 		   long long kpi_id, char *why, size_t size, struct error *err);
 
-/* Where refusals are logged: the database's path with -access.log. */
+/* The rule that someone can still manage access: a change to name's
+ * keys for database db that leaves it without an active admin (a key
+ * neither disabled nor expired), where it had admins_before, is
+ * refused, over SSH and locally alike. Returns 0, or -1 with err filled
+ * (ERROR_LAST_ADMIN). */
+int access_admin_kept(const char *name, const char *db, int admins_before, int admins_after,
+		      struct error *err);
+
+/* The official as the audit log names them: over SSH with the role and
+ * scope their key binds (access_describe), else the local user's name.
+ * Returns buf. */
+char *access_who(const struct access_identity *id, char *buf, size_t size);
+
+/* Where what the database cannot take is logged: the database's path
+ * with -access.log. */
 char *access_log_path(const char *db_path, char *buf, size_t size);
 
-/* Logs a refusal, with who (id, and the client's address from
- * $SSH_CONNECTION), what was asked and why it was refused, as one line
- * in the log beside db_path and to syslog. Control characters in what
- * are written as \xNN. Failing to log is not an error of the command. */
+/* Logs event (a session's start or end, a refusal) of id, with what
+ * was asked and detail (the exit status, why it was refused), the key's
+ * fingerprint (id->key) and $SSH_CONNECTION as given: in the audit log
+ * of the database db_path (audit.h) and to syslog; if the database
+ * cannot take it, as one line of the file beside it (access_log_path),
+ * control characters in what as \xNN. Failing to log is not an error
+ * of the command. */
+void access_log_event(const char *db_path, const struct access_identity *id,
+		      enum audit_event event, const char *what, const char *detail);
+
+/* access_log_event of a refusal: what was asked and why it was refused. */
 void access_log_refusal(const char *db_path, const struct access_identity *id,
 			const char *what, const char *why);
 

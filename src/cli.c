@@ -4,7 +4,9 @@
 #include "i18n.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "bundled.h"
 #include "config.h"
 #include "csv_export.h"
@@ -67,6 +70,7 @@ static int run_import(struct cli *cli);
 static int run_export(struct cli *cli);
 static int run_access(struct cli *cli);
 static int run_due(struct cli *cli);
+static enum db_need db_need(const struct cli *cli);
 
 /* browse is filled in from the caller's browse function. */
 static const struct command commands[] = {
@@ -127,15 +131,19 @@ static const struct command commands[] = {
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
 	  "  [--lang ja|en] [--expires YYYY-MM-DD] [--file FILE]\n"
 	  "  access set NAME --role viewer|editor|admin [--scope SCOPE]... [--lang ja|en]\n"
-	  "  access list [--file FILE], access remove NAME [--file FILE],\n"
-	  "  access disable NAME [--file FILE], access enable NAME [--file FILE]",
-	  N_("who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys"),
-	  1, 3, DB_READ, ACCESS_ADMIN,
+	  "  access list [--file FILE], access remove NAME [FINGERPRINT] [--file FILE],\n"
+	  "  access rotate NAME FINGERPRINT PUBKEYFILE [--file FILE],\n"
+	  "  access disable NAME [--file FILE], access enable NAME [--file FILE],\n"
+	  "  access log [--since YYYY-MM-DD]",
+	  N_("who may use kpitree over SSH: kpitree's lines of ~/.ssh/authorized_keys, and the"
+	  " audit log of every change to them, every SSH session and every refusal"),
+	  1, 4, DB_READ, ACCESS_ADMIN,
 	  { { "--role", 1, N_("viewer (reads, exports), editor (also enters values), admin (all)") },
 	    { "--scope", REPEATED, N_("a strategy, strategy project, grant project or municipality") },
 	    { "--lang", 1, N_("the official's language over SSH: ja (default) or en") },
 	    { "--file", 1, N_("another authorized_keys file") },
-	    { "--expires", 1, N_("access add: the last day the key gets in (YYYY-MM-DD)") } },
+	    { "--expires", 1, N_("access add: the last day the key gets in (YYYY-MM-DD)") },
+	    { "--since", 1, N_("access log: from that day on (YYYY-MM-DD, local time)") } },
 	  run_access },
 };
 
@@ -240,11 +248,12 @@ void cli_help(FILE *f)
 	      "                 sends (SSH_ORIGINAL_COMMAND) follow them, and may not hold\n"
 	      "                 --db, --user, --lang or --ssh-*\n"
 	      "  --ssh-exports FOLDER, --ssh-keys FILE, --ssh-recheck SECONDS,\n"
-	      "  --ssh-idle SECONDS\n"
+	      "  --ssh-idle SECONDS, --ssh-key FINGERPRINT\n"
 	      "                 with --ssh-user: the folder files asked for go into (default:\n"
 	      "                 the database's path with -exports); the keys file whose line\n"
 	      "                 grants the session, read again before each write and every\n"
-	      "                 SECONDS (10); a browser idle for SECONDS ends (0: never)\n"
+	      "                 SECONDS (10); a browser idle for SECONDS ends (0: never);\n"
+	      "                 the key's fingerprint, for the audit log\n"
 	      "  -h, --help     this text\n"
 	      "  -V, --version  the version\n"
 	      "\n"
@@ -277,7 +286,7 @@ enum { PARSED = -1, REFUSED = -2 };
  * key's forced command says of its official. */
 struct globals {
 	const char *db, *user;
-	const char *ssh_user, *ssh_role, *ssh_exports, *ssh_keys, *ssh_recheck, *ssh_idle;
+	const char *ssh_user, *ssh_role, *ssh_exports, *ssh_keys, *ssh_recheck, *ssh_idle, *ssh_key;
 	const char *ssh_scopes[ACCESS_MAX_SCOPES];
 	int nssh_scopes;
 	char refused[256];	/* why the words of an SSH client were refused */
@@ -294,7 +303,7 @@ static const char **global_value(struct globals *g, const char *name)
 		{ "--db", &g->db }, { "--user", &g->user }, { "--ssh-user", &g->ssh_user },
 		{ "--ssh-role", &g->ssh_role }, { "--ssh-exports", &g->ssh_exports },
 		{ "--ssh-keys", &g->ssh_keys }, { "--ssh-recheck", &g->ssh_recheck },
-		{ "--ssh-idle", &g->ssh_idle },
+		{ "--ssh-idle", &g->ssh_idle }, { "--ssh-key", &g->ssh_key },
 	};
 	size_t i;
 
@@ -438,7 +447,7 @@ static int open_store(struct cli *cli, const char *db_option)
 	enum path_source source;
 	enum store_mode mode;
 	struct error err;
-	enum db_need need = cli->command->db;
+	enum db_need need = db_need(cli);
 
 	if (paths_database(db_option, cli->db_path, sizeof cli->db_path, &source, &err) < 0)
 		return cli_fail_error(cli, &err);
@@ -499,6 +508,11 @@ static int ssh_identity(struct cli *cli, const struct globals *g)
 	for (i = 0; i < g->nssh_scopes; i++)
 		if (access_scope_parse(g->ssh_scopes[i], &id->scopes[id->nscopes++], &e) < 0)
 			return usage_error(cli, _("--ssh-scope: %s"), e.text);
+	if (g->ssh_key && (strlen(g->ssh_key) >= sizeof id->key ||
+			   strspn(g->ssh_key, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				  "0123456789+/=:") != strlen(g->ssh_key)))
+		return usage_error(cli, _("--ssh-key: '%s' is not a key's fingerprint"), g->ssh_key);
+	snprintf(id->key, sizeof id->key, "%s", g->ssh_key ? g->ssh_key : "");
 	id->enforced = 1;
 	snprintf(cli->user, sizeof cli->user, "%s", id->name);
 	/* a viewer's database is opened read-only: nothing can be written */
@@ -594,7 +608,8 @@ static int watch_rights(struct cli *cli, const struct globals *g)
 	return EXIT_DONE;
 }
 
-/* What was asked, for the log: the client's words, or argv. */
+/* What was asked, for the log: the client's words, or argv without
+ * the options that say which database and who (a forced command's). */
 static void describe_request(struct cli *cli, int argc, char **argv, const char *ssh)
 {
 	size_t used = 0;
@@ -604,9 +619,14 @@ static void describe_request(struct cli *cli, int argc, char **argv, const char 
 		snprintf(cli->what, sizeof cli->what, "%s", ssh);
 		return;
 	}
-	for (i = 1; i < argc && used < sizeof cli->what; i++)
+	for (i = 1; i < argc && used < sizeof cli->what; i++) {
+		if (widens(argv[i]) && strcmp(argv[i], "--lang") != 0) {
+			i++;
+			continue;
+		}
 		used += (size_t)snprintf(cli->what + used, sizeof cli->what - used, "%s%s",
 					 used ? " " : "", argv[i]);
+	}
 	if (!used)
 		snprintf(cli->what, sizeof cli->what, "browse");
 }
@@ -621,13 +641,120 @@ static int is_forced(int argc, char **argv)
 	return 0;
 }
 
+/* Opens the database the command needs, and over SSH its export folder
+ * and the watch on its key, logs the session's start, runs the command
+ * and logs the session's end. Returns the exit status. */
+static int run_command(struct cli *cli, const struct globals *g, cli_browse_fn browse)
+{
+	char detail[64];
+	int status;
+
+	if (cli->command->db != DB_NONE) {
+		status = open_store(cli, g->db);
+		if (status != EXIT_DONE)
+			return status;
+	}
+	if (cli->identity.enforced) {
+		/* over SSH, files go into the forced command's export folder,
+		 * by default the database's name with -exports */
+		if (g->ssh_exports)
+			snprintf(cli->exports, sizeof cli->exports, "%s", g->ssh_exports);
+		else
+			snprintf(cli->exports, sizeof cli->exports, "%s-exports", cli->db_path);
+		cli->files.folder = cli->exports;
+		cli->files.overwrite = cli_flag(cli, "--force");
+		status = watch_rights(cli, g);
+		if (status != EXIT_DONE) {
+			store_close(cli->store);
+			return status;
+		}
+		access_log_event(cli->db_path, &cli->identity, AUDIT_SESSION_START, cli->what, "");
+	}
+	status = cli->command->run ? cli->command->run(cli) : browse(cli);
+	store_close(cli->store);
+	if (cli->identity.enforced) {
+		snprintf(detail, sizeof detail, _("exit status %d"), status);
+		access_log_event(cli->db_path, &cli->identity, AUDIT_SESSION_END, cli->what, detail);
+	}
+	return status;
+}
+
+/* Over SSH a session's end is logged however it ends: a process of its
+ * own (forked before any database is open: no SQLite connection crosses
+ * a fork) waits, out of the terminal's session and deaf to its hang-up,
+ * for the session to say it is over (session_over). When it never does
+ * (the connection dropped and the hang-up killed it, or it was killed),
+ * that process logs the end. Returns the descriptor session_over
+ * writes to, or -1 (no such process: the end of a killed session goes
+ * unlogged). */
+static int watch_session(struct cli *cli, const char *db_option)
+{
+	static const int deaf[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGTSTP };
+	char path[4096] = "", byte;
+	enum path_source source;
+	int fds[2], null;
+	size_t i;
+	ssize_t n;
+
+	fflush(cli->out);
+	fflush(cli->err);
+	if (pipe(fds) != 0)
+		return -1;
+	/* nothing the session runs holds it open */
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	switch (fork()) {
+	case -1:
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	case 0:
+		break;
+	default:
+		close(fds[0]);
+		return fds[1];
+	}
+	close(fds[1]);
+	setsid();
+	for (i = 0; i < sizeof deaf / sizeof deaf[0]; i++)
+		signal(deaf[i], SIG_IGN);
+	/* sshd ends the channel when the session's last holder of its
+	 * terminal or pipes is gone: not this process */
+	null = open("/dev/null", O_RDWR);
+	for (i = 0; null >= 0 && i < 3; i++)
+		dup2(null, (int)i);
+	while ((n = read(fds[0], &byte, 1)) < 0 && errno == EINTR)
+		;
+	if (n == 0 && paths_database(db_option, path, sizeof path, &source, NULL) == 0)
+		access_log_event(path, &cli->identity, AUDIT_SESSION_END, cli->what,
+				 _("ended without an exit status: the connection was lost, or the"
+				   " session killed"));
+	_exit(0);
+}
+
+/* Tells watch_session's process that the session logged its own end. */
+static void session_over(int watcher)
+{
+	struct sigaction ignore = { .sa_handler = SIG_IGN }, old;
+	ssize_t n;
+
+	if (watcher < 0)
+		return;
+	/* a watcher already gone needs no word, nor kills with SIGPIPE */
+	sigaction(SIGPIPE, &ignore, &old);
+	n = write(watcher, "", 1);
+	(void)n;
+	sigaction(SIGPIPE, &old, NULL);
+	close(watcher);
+}
+
 int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 {
 	struct cli cli;
 	struct globals g;
 	const char *ssh = getenv("SSH_ORIGINAL_COMMAND");
 	char *all[CLI_MAX_ARGS + WORDS_MAX + 16], *words[WORDS_MAX], buf[8192];
-	int status, nall = argc, n, i;
+	int status, nall = argc, n, i, watcher;
 	struct error e;
 
 	memset(&cli, 0, sizeof cli);
@@ -693,28 +820,11 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 			 access_describe(&cli.identity, who, sizeof who));
 		return cli_refuse(&cli, why);
 	}
-	if (cli.command->db != DB_NONE) {
-		status = open_store(&cli, g.db);
-		if (status != EXIT_DONE)
-			return status;
-	}
-	if (cli.identity.enforced) {
-		/* over SSH, files go into the forced command's export folder,
-		 * by default the database's name with -exports */
-		if (g.ssh_exports)
-			snprintf(cli.exports, sizeof cli.exports, "%s", g.ssh_exports);
-		else
-			snprintf(cli.exports, sizeof cli.exports, "%s-exports", cli.db_path);
-		cli.files.folder = cli.exports;
-		cli.files.overwrite = cli_flag(&cli, "--force");
-		status = watch_rights(&cli, &g);
-		if (status != EXIT_DONE) {
-			store_close(cli.store);
-			return status;
-		}
-	}
-	status = cli.command->run ? cli.command->run(&cli) : browse(&cli);
-	store_close(cli.store);
+	if (!cli.identity.enforced)
+		return run_command(&cli, &g, browse);
+	watcher = watch_session(&cli, g.db);
+	status = run_command(&cli, &g, browse);
+	session_over(watcher);
 	return status;
 }
 
@@ -1078,8 +1188,14 @@ static int run_check(struct cli *cli)
 {
 	struct error e;
 	int n = store_check_as(cli->store, cli_flag(cli, "--quick") ? STORE_CHECK_QUICK
-			       : STORE_CHECK_FULL, print_problem, cli, &e);
+			       : STORE_CHECK_FULL, print_problem, cli, &e), more;
 	struct stat st;
+
+	/* and the audit log: a gap, a trigger gone */
+	if (n >= 0) {
+		more = audit_check(cli->store, print_problem, cli, &e);
+		n = more < 0 ? -1 : n + more;
+	}
 
 	/* the database is the account's alone */
 	if (stat(cli->db_path, &st) == 0 && (st.st_mode & S_IROTH))
@@ -1317,6 +1433,60 @@ static int expiry_option(const char *date, char *buf, size_t size)
 	return 0;
 }
 
+/* Opens the write transaction of an access change with its entry in
+ * the audit log: the change and its entry are made both or neither. */
+static int change_begin(struct cli *cli, enum audit_event event, const char *official,
+			const char *fingerprint, const char *detail, struct error *e)
+{
+	char who[1024];
+	struct audit_entry entry = {
+		.who = access_who(&cli->identity, who, sizeof who), .event = event,
+		.official = official,
+		.fingerprint = fingerprint, .client = getenv("SSH_CONNECTION"), .what = cli->what,
+		.detail = detail,
+	};
+
+	if (store_begin(cli->store, e) < 0)
+		return -1;
+	if (audit_add(cli->store, &entry, e) < 0) {
+		store_rollback(cli->store);
+		return -1;
+	}
+	return 0;
+}
+
+/* Ends an access change whose keys file edit returned n (lines, or -1
+ * with e): committed with its audit entry when it changed a line, else
+ * rolled back; a change that would leave no admin is a refusal.
+ * Returns EXIT_DONE or the exit status. */
+static int change_end(struct cli *cli, const char *file, const char *name, int n,
+		      const struct error *e)
+{
+	struct error ce;
+
+	if (n <= 0)
+		store_rollback(cli->store);
+	if (n < 0 && e->kind == ERROR_LAST_ADMIN)
+		return cli_refuse(cli, e->text);
+	if (n < 0)
+		return cli_fail_error(cli, e);
+	if (n == 0)
+		return cli_fail(cli, _("%s: no key of '%s'"), file, name);
+	if (store_commit(cli->store, &ce) < 0)
+		return cli_fail(cli, _("%s: changed, but not recorded in the audit log: %s"), file,
+				ce.text);
+	return EXIT_DONE;
+}
+
+/* The official's database by its full path, as the keys' forced
+ * commands name it. */
+static int real_db(struct cli *cli, char *db)
+{
+	if (!realpath(cli->db_path, db))
+		return cli_fail(cli, _("cannot tell the full path of %s"), cli->db_path);
+	return EXIT_DONE;
+}
+
 /* access set NAME --role ... --scope ...: the official's lines for this
  * database given another role and scope, their keys kept. */
 static int access_set(struct cli *cli, const char *file)
@@ -1330,20 +1500,20 @@ static int access_set(struct cli *cli, const char *file)
 	status = official_command(cli, &id, command, sizeof command);
 	if (status != EXIT_DONE)
 		return status;
-	n = keys_file_set(file, id.name, command, &e);
-	if (n < 0)
+	access_describe(&id, who, sizeof who);
+	if (change_begin(cli, AUDIT_ACCESS_SET, id.name, "", who, &e) < 0)
 		return cli_fail_error(cli, &e);
-	if (n == 0)
-		return cli_fail(cli, _("%s: no key of '%s'"), file, id.name);
-	fprintf(cli->out, "%s: %d key%s in %s\n", access_describe(&id, who, sizeof who), n,
-		n == 1 ? "" : "s", file);
-	return EXIT_DONE;
+	n = keys_file_set(file, id.name, command, &e);
+	status = change_end(cli, file, id.name, n, &e);
+	if (status == EXIT_DONE)
+		fprintf(cli->out, "%s: %d key%s in %s\n", who, n, n == 1 ? "" : "s", file);
+	return status;
 }
 
 static int access_add(struct cli *cli, const char *file)
 {
 	struct keys_entry entry;
-	char command[8192], who[1024];
+	char command[8192], who[1024], fp[64];
 	struct error e;
 	int n, status;
 
@@ -1364,106 +1534,322 @@ static int access_add(struct cli *cli, const char *file)
 		fprintf(cli->err, _("kpitree: warning: %s is root's own: the key logs in as root;"
 				    " give it to the service account instead (runuser -u ACCOUNT --"
 				    " kpitree access add ...)\n"), file);
-	n = keys_file_add(file, &entry, command, &e);
-	if (n < 0)
+	access_describe(&entry.id, who, sizeof who);
+	if (change_begin(cli, AUDIT_ACCESS_ADD, entry.id.name,
+			 keys_fingerprint(entry.blob, fp, sizeof fp), who, &e) < 0)
 		return cli_fail_error(cli, &e);
-	fprintf(cli->out, "%s: %d key%s in %s\n", access_describe(&entry.id, who, sizeof who), n,
-		n == 1 ? "" : "s", file);
-	return EXIT_DONE;
+	n = keys_file_add(file, &entry, command, &e);
+	status = change_end(cli, file, entry.id.name, n, &e);
+	if (status == EXIT_DONE)
+		fprintf(cli->out, "%s: %d key%s in %s\n", who, n, n == 1 ? "" : "s", file);
+	return status;
 }
 
-static void print_entry(void *ctx, const struct keys_entry *k)
+/* access list: a row of texts per key, the columns aligned by their
+ * display width (a scope or a path may be Japanese). */
+enum { LIST_COLUMNS = 9 };
+
+struct listing {
+	struct cli *cli;
+	char db[PATH_MAX];
+	char *(*rows)[LIST_COLUMNS];
+	int n, size, failed;
+};
+
+/* A time of the audit log as the local day, or "-". */
+static char *local_day(const char *iso, char *buf, size_t size)
 {
-	struct cli *cli = ctx;
-	char scopes[2048] = "", scope[ACCESS_SCOPE_MAX + 16], fp[64];
+	struct tm tm;
+	char ymd[16];
+	time_t t;
+
+	if (!*iso || store_time_parse(iso, &t) < 0 || !localtime_r(&t, &tm) ||
+	    !strftime(ymd, sizeof ymd, "%Y-%m-%d", &tm))
+		snprintf(buf, size, "-");
+	else
+		i18n_date(ymd, buf, size);
+	return buf;
+}
+
+static void list_entry(void *ctx, const struct keys_entry *k)
+{
+	struct listing *l = ctx;
+	char scopes[2048] = "", scope[ACCESS_SCOPE_MAX + 16], fp[64], key[128], added[64] = "",
+	     last[64] = "", day[64], when[64], more[1100];
+	const char *texts[LIST_COLUMNS];
 	size_t used = 0;
+	struct error e;
 	int i;
 
 	for (i = 0; i < k->id.nscopes && used < sizeof scopes; i++)
 		used += (size_t)snprintf(scopes + used, sizeof scopes - used, "%s%s", i ? " " : "",
 					 access_scope_text(&k->id.scopes[i], scope, sizeof scope));
-	/* then the database, and options added by hand (still in force) */
-	fprintf(cli->out, "%s  %s  %s  %s %s  %s%s%s%s\n", k->id.name, access_role_name(k->id.role),
-		*scopes ? scopes : "all", k->type, keys_fingerprint(k->blob, fp, sizeof fp), k->db,
-		*k->others ? "  " : "", k->others, k->disabled ? "  disabled" : "");
+	keys_fingerprint(k->blob, fp, sizeof fp);
+	snprintf(key, sizeof key, "%s %s", k->type, fp);
+	/* when it was added and last logged in: this database's log */
+	if (strcmp(k->db, l->db) == 0 &&
+	    audit_key_dates(l->cli->store, fp, added, last, sizeof added, &e) < 0)
+		l->failed = 1;
+	/* options added by hand (still in force), and whether it is off */
+	snprintf(more, sizeof more, "%s%s%s", k->others, *k->others && k->disabled ? "  " : "",
+		 k->disabled ? _("disabled") : "");
+	texts[0] = k->id.name;
+	texts[1] = access_role_name(k->id.role);
+	texts[2] = *scopes ? scopes : _("all");
+	texts[3] = *k->id.lang ? k->id.lang : "ja";
+	texts[4] = key;
+	texts[5] = local_day(added, day, sizeof day);
+	texts[6] = *last ? i18n_time(last, when, sizeof when) : "-";
+	texts[7] = k->db;
+	texts[8] = more;
+	if (l->n == l->size) {
+		void *more_rows = realloc(l->rows, (size_t)(l->size * 2 + 8) * sizeof *l->rows);
+
+		if (!more_rows) {
+			l->failed = 1;
+			return;
+		}
+		l->rows = more_rows;
+		l->size = l->size * 2 + 8;
+	}
+	for (i = 0; i < LIST_COLUMNS; i++)
+		l->rows[l->n][i] = strdup(texts[i]);
+	l->n++;
 }
 
-/* access remove NAME: the official's lines for this database. Over SSH
- * the last admin is kept, so that someone can still manage access. */
-static int access_remove(struct cli *cli, const char *file)
+/* Prints the rows of l under their headings, each column as wide as
+ * its widest text, the last one unpadded. */
+static void print_listing(struct cli *cli, struct listing *l)
 {
-	const char *name = cli->args[1];
-	char db[PATH_MAX], why[1200];
-	struct error e;
-	int n, all, others;
+	const char *headings[LIST_COLUMNS] = {
+		_("NAME"), _("ROLE"), _("SCOPE"), _("LANG"), _("KEY"), _("ADDED"),
+		_("LAST LOGIN"), _("DATABASE"), "",
+	};
+	struct inert_pool pool = { 0 };
+	int widths[LIST_COLUMNS], r, c;
+	char cell[8192];
 
-	if (!realpath(cli->db_path, db))
-		return cli_fail(cli, _("cannot tell the full path of %s"), cli->db_path);
-	if (cli->identity.enforced) {
-		all = keys_file_admins(file, db, "", &e);
-		others = all < 0 ? -1 : keys_file_admins(file, db, name, &e);
-		if (others < 0)
-			return cli_fail_error(cli, &e);
-		if (all > 0 && others == 0) {
-			snprintf(why, sizeof why, _("%s is the last admin of %s; add another first"),
-				 name, db);
-			return cli_refuse(cli, why);
-		}
+	for (c = 0; c < LIST_COLUMNS; c++) {
+		widths[c] = width_of(headings[c]);
+		for (r = 0; r < l->n; r++)
+			if (l->rows[r][c] && width_of(l->rows[r][c]) > widths[c])
+				widths[c] = width_of(l->rows[r][c]);
 	}
-	n = keys_file_remove(file, name, db, &e);
+	for (r = -1; r < l->n; r++) {
+		int last = LIST_COLUMNS - 1;
+		char line[16384] = "";
+		size_t used = 0;
+
+		/* the last column with something in it ends the line */
+		while (last > 0 && !*(r < 0 ? headings[last] : l->rows[r][last] ? l->rows[r][last] : ""))
+			last--;
+		for (c = 0; c <= last && used < sizeof line; c++) {
+			const char *text = r < 0 ? headings[c] : l->rows[r][c] ? l->rows[r][c] : "?";
+
+			if (c < last)
+				width_align(inert_str(&pool, text), -widths[c], cell, sizeof cell);
+			else
+				snprintf(cell, sizeof cell, "%s", inert_str(&pool, text));
+			used += (size_t)snprintf(line + used, sizeof line - used, "%s%s",
+						 c ? "  " : "", cell);
+		}
+		fprintf(cli->out, "%s\n", line);
+	}
+	inert_pool_free(&pool);
+}
+
+static int access_list(struct cli *cli, const char *file)
+{
+	struct listing l = { .cli = cli };
+	struct error e;
+	int n, r, c;
+
+	if (!realpath(cli->db_path, l.db))
+		*l.db = '\0';
+	n = keys_file_each(file, list_entry, &l, &e);
+	if (n >= 0 && !l.failed)
+		print_listing(cli, &l);
+	for (r = 0; r < l.n; r++)
+		for (c = 0; c < LIST_COLUMNS; c++)
+			free(l.rows[r][c]);
+	free(l.rows);
 	if (n < 0)
 		return cli_fail_error(cli, &e);
-	if (n == 0)
-		return cli_fail(cli, _("%s: no key of '%s'"), file, name);
-	fprintf(cli->out, "%s: %d key%s removed from %s\n", name, n, n == 1 ? "" : "s", file);
-	return EXIT_DONE;
+	return l.failed ? cli_fail(cli, _("%s: cannot read the audit log"), cli->db_path) : EXIT_DONE;
+}
+
+/* access remove NAME [FINGERPRINT]: the official's lines for this
+ * database, or the one of that key. */
+static int access_remove(struct cli *cli, const char *file)
+{
+	const char *name = cli->args[1], *fp = cli->nargs == 3 ? cli->args[2] : NULL;
+	char db[PATH_MAX];
+	struct error e;
+	int n, status;
+
+	if (real_db(cli, db) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (change_begin(cli, AUDIT_ACCESS_REMOVE, name, fp, "", &e) < 0)
+		return cli_fail_error(cli, &e);
+	n = keys_file_remove(file, name, db, fp, &e);
+	status = change_end(cli, file, name, n, &e);
+	if (status == EXIT_DONE)
+		fprintf(cli->out, "%s: %d key%s removed from %s\n", name, n, n == 1 ? "" : "s", file);
+	return status;
+}
+
+/* access rotate NAME FINGERPRINT PUBKEYFILE: that key of the official
+ * replaced by another, the line's rights and options kept. */
+static int access_rotate(struct cli *cli, const char *file)
+{
+	const char *name = cli->args[1], *old = cli->args[2];
+	struct keys_entry key;
+	char db[PATH_MAX], fp[64], detail[128];
+	struct error e;
+	int n, status;
+
+	memset(&key, 0, sizeof key);
+	if (real_db(cli, db) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (keys_read_public(cli->args[3], key.type, sizeof key.type, key.blob, sizeof key.blob,
+			     &e) < 0)
+		return cli_fail_error(cli, &e);
+	snprintf(detail, sizeof detail, _("replaces %s"), old);
+	if (change_begin(cli, AUDIT_ACCESS_ROTATE, name, keys_fingerprint(key.blob, fp, sizeof fp),
+			 detail, &e) < 0)
+		return cli_fail_error(cli, &e);
+	n = keys_file_rotate(file, name, db, old, &key, &e);
+	if (n == 0) {
+		store_rollback(cli->store);
+		return cli_fail(cli, _("%s: no key %s of '%s'"), file, old, name);
+	}
+	status = change_end(cli, file, name, n, &e);
+	if (status == EXIT_DONE)
+		fprintf(cli->out, "%s: %s replaces %s in %s\n", name, fp, old, file);
+	return status;
 }
 
 /* access disable|enable NAME: the official's lines for this database
  * turned off (kept as comments sshd ignores) or on again. */
-static int access_enable(struct cli *cli, const char *file, int on)
+static int access_toggle(struct cli *cli, const char *file, int on)
 {
+	const char *name = cli->args[1];
 	char db[PATH_MAX];
 	struct error e;
-	int n;
+	int n, status;
 
-	if (!realpath(cli->db_path, db))
-		return cli_fail(cli, _("cannot tell the full path of %s"), cli->db_path);
-	n = keys_file_enable(file, cli->args[1], db, on, &e);
-	if (n < 0)
+	if (real_db(cli, db) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (change_begin(cli, on ? AUDIT_ACCESS_ENABLE : AUDIT_ACCESS_DISABLE, name, "", "",
+			 &e) < 0)
 		return cli_fail_error(cli, &e);
-	if (n == 0)
-		return cli_fail(cli, _("%s: no key of '%s'"), file, cli->args[1]);
-	fprintf(cli->out, "%s: %d key%s %s in %s\n", cli->args[1], n, n == 1 ? "" : "s",
-		on ? "enabled" : "disabled", file);
-	return EXIT_DONE;
+	n = keys_file_enable(file, name, db, on, &e);
+	status = change_end(cli, file, name, n, &e);
+	if (status == EXIT_DONE)
+		fprintf(cli->out, "%s: %d key%s %s in %s\n", name, n, n == 1 ? "" : "s",
+			on ? "enabled" : "disabled", file);
+	return status;
 }
 
-/* access add|list|remove: kpitree's lines of authorized_keys. */
+static int access_disable(struct cli *cli, const char *file)
+{
+	return access_toggle(cli, file, 0);
+}
+
+static int access_enable(struct cli *cli, const char *file)
+{
+	return access_toggle(cli, file, 1);
+}
+
+/* One entry of the log a line: seq, local time, who, what happened,
+ * then whichever of whom, what was asked, detail, key and client it
+ * has; every text inert. */
+static void print_audit(void *ctx, const struct audit_entry *e)
+{
+	struct cli *cli = ctx;
+	struct inert_pool pool = { 0 };
+	char when[64], from[600] = "";
+	const char *fields[] = { e->official, e->what, e->detail, e->fingerprint, from };
+	size_t i;
+
+	if (*e->client)
+		snprintf(from, sizeof from, _("from %s"), e->client);
+	fprintf(cli->out, "%lld  %s  %s  %s", e->seq, i18n_time(e->at, when, sizeof when),
+		inert_str(&pool, e->who), _(audit_event_name(e->event)));
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (*fields[i])
+			fprintf(cli->out, "  %s", inert_str(&pool, fields[i]));
+	fputc('\n', cli->out);
+	inert_pool_free(&pool);
+}
+
+/* access log [--since DATE]: the audit log, oldest first. */
+static int access_log(struct cli *cli, const char *file)
+{
+	const char *since = cli_option(cli, "--since");
+	char from[64] = "";
+	struct error e;
+
+	(void)file;
+	if (since && audit_since(since, from, sizeof from, &e) < 0)
+		return usage_error(cli, "%s", e.text);
+	return audit_each(cli->store, from, print_audit, cli, &e) < 0 ? cli_fail_error(cli, &e)
+								      : EXIT_DONE;
+}
+
+/* access's verbs: how many words each takes (the verb's included),
+ * and whether it changes the keys, and so writes the audit log. */
+static const struct access_verb {
+	const char *name;
+	int min_args, max_args;
+	int writes;
+	int (*run)(struct cli *cli, const char *file);
+} access_verbs[] = {
+	{ "add", 3, 3, 1, access_add },
+	{ "set", 2, 2, 1, access_set },
+	{ "list", 1, 1, 0, access_list },
+	{ "remove", 2, 3, 1, access_remove },
+	{ "rotate", 4, 4, 1, access_rotate },
+	{ "disable", 2, 2, 1, access_disable },
+	{ "enable", 2, 2, 1, access_enable },
+	{ "log", 1, 1, 0, access_log },
+};
+
+static const struct access_verb *find_access_verb(const struct cli *cli)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof access_verbs / sizeof access_verbs[0]; i++)
+		if (strcmp(cli->args[0], access_verbs[i].name) == 0 &&
+		    cli->nargs >= access_verbs[i].min_args && cli->nargs <= access_verbs[i].max_args)
+			return &access_verbs[i];
+	return NULL;
+}
+
+static enum db_need db_need(const struct cli *cli)
+{
+	const struct access_verb *verb;
+
+	if (cli->command->run != run_access)
+		return cli->command->db;
+	verb = find_access_verb(cli);
+	return verb && verb->writes ? DB_WRITE : cli->command->db;
+}
+
+/* access VERB ...: kpitree's lines of authorized_keys, and the log. */
 static int run_access(struct cli *cli)
 {
+	const struct access_verb *verb = find_access_verb(cli);
 	const char *file = cli_option(cli, "--file");
-	const char *verb = cli->args[0];
 	char path[4096];
 	struct error e;
-	int n;
 
+	if (!verb)
+		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 	if (!file) {
 		if (keys_file_default(path, sizeof path, &e) < 0)
 			return cli_fail_error(cli, &e);
 		file = path;
 	}
-	if (strcmp(verb, "add") == 0)
-		return access_add(cli, file);
-	if (strcmp(verb, "list") == 0 && cli->nargs == 1) {
-		n = keys_file_each(file, print_entry, cli, &e);
-		return n < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
-	}
-	if (strcmp(verb, "remove") == 0 && cli->nargs == 2)
-		return access_remove(cli, file);
-	if (strcmp(verb, "set") == 0 && cli->nargs == 2)
-		return access_set(cli, file);
-	if ((strcmp(verb, "disable") == 0 || strcmp(verb, "enable") == 0) && cli->nargs == 2)
-		return access_enable(cli, file, strcmp(verb, "enable") == 0);
-	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+	return verb->run(cli, file);
 }

@@ -105,7 +105,7 @@ const char *error_kind_name(enum error_kind kind)
 		[ERROR_NOT_FOUND] = "not found", [ERROR_CONFLICT] = "conflict",
 		[ERROR_REFUSED] = "refused", [ERROR_READ_ONLY] = "read-only",
 		[ERROR_BUSY] = "busy", [ERROR_IO] = "i/o", [ERROR_NO_MEMORY] = "no memory",
-		[ERROR_CORRUPT] = "corrupt",
+		[ERROR_CORRUPT] = "corrupt", [ERROR_LAST_ADMIN] = "last admin",
 	};
 
 	return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "failed";

@@ -18,7 +18,8 @@ enum error_kind {
 	ERROR_BUSY,		/* another writer held the lock too long */
 	ERROR_IO,		/* the file system or the disk failed */
 	ERROR_NO_MEMORY,
-	ERROR_CORRUPT		/* the database file is damaged */
+	ERROR_CORRUPT,		/* the database file is damaged */
+	ERROR_LAST_ADMIN	/* it would leave no active admin to manage access */
 };
 
 /* Where something went wrong and what. file is empty when the error is

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bytes.h"
@@ -383,9 +384,20 @@ char *keys_forced_command(const char *program, const char *db, const struct acce
 	return bad || strpbrk(buf, "\"\\\n") ? NULL : buf;
 }
 
+/* The option after which the forced command names its line's key. */
+#define KEY_OPTION " --ssh-key "
+
 char *keys_line(const struct keys_entry *entry, const char *command, char *buf, size_t size)
 {
-	snprintf(buf, size, "command=\"%s\"" OPTIONS_TAIL "%s%s %s %s " MARK "%s\n", command,
+	char fp[64] = "";
+
+	/* each line's command names its own key, for the audit log */
+	if (strcmp(keys_fingerprint(entry->blob, fp + strlen(KEY_OPTION),
+				    sizeof fp - strlen(KEY_OPTION)), "SHA256:?") != 0)
+		memcpy(fp, KEY_OPTION, strlen(KEY_OPTION));
+	else
+		fp[0] = '\0';
+	snprintf(buf, size, "command=\"%s%s\"" OPTIONS_TAIL "%s%s %s %s " MARK "%s\n", command, fp,
 		 *entry->others ? "," : "", entry->others, entry->type, entry->blob, entry->id.name);
 	return buf;
 }
@@ -407,6 +419,8 @@ static int read_command(const char *command, struct access_identity *id, char *d
 			snprintf(id->name, sizeof id->name, "%s", words[i + 1]);
 		else if (strcmp(words[i], "--ssh-role") == 0)
 			role = access_role_parse(words[i + 1], &id->role, NULL) == 0;
+		else if (strcmp(words[i], "--ssh-key") == 0)
+			snprintf(id->key, sizeof id->key, "%s", words[i + 1]);
 		else if (strcmp(words[i], "--ssh-lang") == 0 && i18n_lang_ok(words[i + 1]))
 			snprintf(id->lang, sizeof id->lang, "%s", words[i + 1]);
 		else if (strcmp(words[i], "--ssh-scope") == 0 && id->nscopes < ACCESS_MAX_SCOPES &&
@@ -511,6 +525,10 @@ static int parse_line(const char *line, size_t len, struct keys_entry *e)
 		return 0;
 	snprintf(e->type, sizeof e->type, "%s", type);
 	snprintf(e->blob, sizeof e->blob, "%s", blob);
+	/* the command without the key keys_line adds to it */
+	p = strstr(command, KEY_OPTION);
+	if (p && !strchr(p + strlen(KEY_OPTION), ' '))
+		*p = '\0';
 	snprintf(e->command, sizeof e->command, "%s", command);
 	return 1;
 }
@@ -662,7 +680,9 @@ static int write_all(const char *path, const char *dir, const struct bytes *t, i
 struct edit {
 	const char *name;
 	const char *db;			/* only name's lines for this database; NULL: all */
+	const char *fingerprint;	/* only the line of this key; NULL: all */
 	const struct keys_entry *add;	/* NULL: remove name's lines (or rewrite) */
+	const struct keys_entry *rotate;	/* the key that replaces fingerprint's */
 	const char *command;
 	int rewrite;			/* give name's lines command, add none */
 	int toggle, disable;		/* turn name's lines off (disable) or on */
@@ -670,40 +690,129 @@ struct edit {
 	int count;		/* name's lines now (add) or removed (remove) */
 	int duplicate;		/* the key is on a line already */
 	char other[ACCESS_NAME_MAX + 16];
+	/* the databases of name's lines changed, whose admins are counted */
+	char dbs[8][4096];
+	int ndbs;
 	struct error *err;
 };
+
+/* Notes db among the databases ed changed a line of. */
+static void touched(struct edit *ed, const char *db)
+{
+	int i;
+
+	for (i = 0; i < ed->ndbs; i++)
+		if (strcmp(ed->dbs[i], db) == 0)
+			return;
+	if (ed->ndbs < 8)
+		snprintf(ed->dbs[ed->ndbs++], sizeof ed->dbs[0], "%s", db);
+}
+
+/* Whether the line e is one ed changes: name's, for ed's database, and
+ * of ed's key if it names one. */
+static int edited(const struct edit *ed, const struct keys_entry *e)
+{
+	char fp[64];
+
+	return e && strcmp(e->id.name, ed->name) == 0 && (!ed->db || strcmp(e->db, ed->db) == 0) &&
+	       (!ed->fingerprint ||
+		strcmp(keys_fingerprint(e->blob, fp, sizeof fp), ed->fingerprint) == 0);
+}
 
 static int edit_line(void *ctx, const char *line, size_t len, const struct keys_entry *e)
 {
 	struct edit *ed = ctx;
+	const struct keys_entry *added = ed->add ? ed->add : ed->rotate;
 	char rewritten[20480];
+	struct keys_entry rotated;
 
-	if (ed->add && line_has_key(line, len, ed->add->blob)) {
+	if (added && line_has_key(line, len, added->blob)) {
 		ed->duplicate = 1;
 		snprintf(ed->other, sizeof ed->other, "%s", e ? e->id.name : "");
 		return 1;
 	}
-	/* another official's line, or one of name's for another database */
-	if (!e || strcmp(e->id.name, ed->name) != 0 || (ed->db && strcmp(e->db, ed->db) != 0))
+	/* another official's line, one of name's for another database, or
+	 * of another key */
+	if (!edited(ed, e))
 		return text_add(&ed->out, line, len, ed->err) < 0;
-	if (!ed->add && !ed->rewrite && !ed->toggle) {
-		ed->count++;
-		return 0;
-	}
+	touched(ed, e->db);
 	ed->count++;
+	if (!ed->add && !ed->rewrite && !ed->toggle && !ed->rotate)
+		return 0;
 	if (ed->toggle) {
 		size_t used = ed->disable ? strlen(DISABLED) : 0;
 
 		memcpy(rewritten, DISABLED, used);
 		keys_line(e, e->command, rewritten + used, sizeof rewritten - used);
 	} else {
-		/* a disabled line stays so, with the new command */
+		/* a disabled line stays so, with the new command or key */
 		size_t used = e->disabled ? strlen(DISABLED) : 0;
 
+		rotated = *e;
+		if (ed->rotate) {
+			snprintf(rotated.type, sizeof rotated.type, "%s", ed->rotate->type);
+			snprintf(rotated.blob, sizeof rotated.blob, "%s", ed->rotate->blob);
+		}
 		memcpy(rewritten, DISABLED, used);
-		keys_line(e, ed->command, rewritten + used, sizeof rewritten - used);
+		keys_line(&rotated, ed->rotate ? e->command : ed->command, rewritten + used,
+			  sizeof rewritten - used);
 	}
 	return text_add(&ed->out, rewritten, strlen(rewritten), ed->err) < 0;
+}
+
+/* Whether the line e's key lets its official in now: not disabled, not
+ * past its expiry-time (YYYYMMDD[HHMM[SS]], local time, as sshd reads
+ * it). */
+static int active(const struct keys_entry *e)
+{
+	const char *at = strstr(e->others, "expiry-time=\"");
+	char now[16], until[16] = "00000000000000";
+	struct tm tm;
+	time_t t = time(NULL);
+	size_t n;
+
+	if (e->disabled)
+		return 0;
+	if (!at)
+		return 1;
+	at += strlen("expiry-time=\"");
+	n = strspn(at, "0123456789");
+	memcpy(until, at, n < 14 ? n : 14);
+	return !localtime_r(&t, &tm) || !strftime(now, sizeof now, "%Y%m%d%H%M%S", &tm) ||
+	       strcmp(now, until) < 0;
+}
+
+struct admins {
+	const char *db;
+	int n;
+};
+
+static int count_admin(void *ctx, const char *line, size_t len, const struct keys_entry *e)
+{
+	struct admins *a = ctx;
+
+	(void)line;
+	(void)len;
+	if (e && e->id.role == ROLE_ADMIN && strcmp(e->db, a->db) == 0 && active(e))
+		a->n++;
+	return 0;
+}
+
+/* Refuses (ERROR_LAST_ADMIN) an edit that leaves a database it touched
+ * without the active admin it had. Returns 0, or -1 with err filled. */
+static int admins_kept(const struct edit *ed, const struct bytes *in, struct error *err)
+{
+	int i;
+
+	for (i = 0; i < ed->ndbs; i++) {
+		struct admins before = { ed->dbs[i], 0 }, after = { ed->dbs[i], 0 };
+
+		each_line(in, count_admin, &before);
+		each_line(&ed->out, count_admin, &after);
+		if (access_admin_kept(ed->name, ed->dbs[i], before.n, after.n, err) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* Reads path, runs ed over its lines, and writes the result, all under
@@ -746,6 +855,8 @@ static int edit_file(const char *path, struct edit *ed, struct error *err)
 		rc = 0;
 		goto done;
 	}
+	if (admins_kept(ed, &in, err) < 0)
+		goto done;
 	rc = write_all(path, dir, &ed->out, exists, err) < 0 ? -1 : ed->count;
 done:
 	free(in.data);
@@ -786,24 +897,20 @@ int keys_file_enable(const char *path, const char *name, const char *db, int on,
 	return edit_file(path, &ed, err);
 }
 
-int keys_file_remove(const char *path, const char *name, const char *db, struct error *err)
+int keys_file_remove(const char *path, const char *name, const char *db,
+		     const char *fingerprint, struct error *err)
 {
-	struct edit ed = { .name = name, .db = db };
+	struct edit ed = { .name = name, .db = db, .fingerprint = fingerprint };
 
 	return edit_file(path, &ed, err);
 }
 
-struct admins {
-	const char *db, *except;
-	int n;
-};
-
-static void count_admin(void *ctx, const struct keys_entry *e)
+int keys_file_rotate(const char *path, const char *name, const char *db,
+		     const char *fingerprint, const struct keys_entry *key, struct error *err)
 {
-	struct admins *a = ctx;
+	struct edit ed = { .name = name, .db = db, .fingerprint = fingerprint, .rotate = key };
 
-	if (e->id.role == ROLE_ADMIN && strcmp(e->db, a->db) == 0 && strcmp(e->id.name, a->except))
-		a->n++;
+	return edit_file(path, &ed, err);
 }
 
 struct grant {
@@ -835,11 +942,4 @@ int keys_file_grants(const char *path, const char *db, const struct access_ident
 	struct grant g = { db, id, 0 };
 
 	return keys_file_each(path, same_grant, &g, err) < 0 ? -1 : g.found;
-}
-
-int keys_file_admins(const char *path, const char *db, const char *except, struct error *err)
-{
-	struct admins a = { db, except, 0 };
-
-	return keys_file_each(path, count_admin, &a, err) < 0 ? -1 : a.n;
 }

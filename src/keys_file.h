@@ -62,6 +62,10 @@ int keys_file_each(const char *path, void (*fn)(void *ctx, const struct keys_ent
 int keys_file_find(const char *path, const char *name, struct keys_entry *entry,
 		   struct error *err);
 
+/* Every edit below is refused, the file as it was, when it would leave
+ * a database whose lines it changed without the active admin it had
+ * (access_admin_kept): removing, disabling or demoting the last. */
+
 /* Adds entry's key with command to path, and gives name's other lines
  * for the command's database the same command (one role and scope per
  * official and database; lines for another database are left alone).
@@ -84,17 +88,23 @@ int keys_file_enable(const char *path, const char *name, const char *db, int on,
 		     struct error *err);
 
 /* Removes every line kpitree wrote for name, for database db (NULL:
- * for any). Returns how many, or -1 with err filled and the file as it
- * was. */
-int keys_file_remove(const char *path, const char *name, const char *db, struct error *err);
+ * for any), of the key fingerprint (SHA256:..., as keys_fingerprint
+ * writes it; NULL: every key). Returns how many, or -1 with err filled
+ * and the file as it was. */
+int keys_file_remove(const char *path, const char *name, const char *db,
+		     const char *fingerprint, struct error *err);
+
+/* Gives name's line for database db of the key fingerprint key's type
+ * and key instead, its command and options kept: a key replaced, the
+ * official's rights as they were. Refuses a key that is in the file
+ * already. Returns how many lines (0: no such key), or -1 with err
+ * filled and the file as it was. */
+int keys_file_rotate(const char *path, const char *name, const char *db,
+		     const char *fingerprint, const struct keys_entry *key, struct error *err);
 
 /* Whether path still has a line of id's official for database db with
  * id's role and scopes: 1, 0 (gone or changed), or -1 with err filled. */
 int keys_file_grants(const char *path, const char *db, const struct access_identity *id,
 		     struct error *err);
-
-/* How many admin lines path has for database db of officials other than
- * except, or -1 with err filled. */
-int keys_file_admins(const char *path, const char *db, const char *except, struct error *err);
 
 #endif

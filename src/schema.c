@@ -729,6 +729,36 @@ static const char *const migration_6[] = {
 	NULL
 };
 
+/* Version 7: the audit log of access over SSH: every change to who may
+ * do what (access add, set, remove, disable, enable, rotate), each SSH
+ * session's start and end, every refusal. seq counts the rows from 1
+ * without a gap: an INSERT must give the next number, and no row is
+ * ever changed or deleted (kpitree check looks for gaps and for these
+ * triggers). client is $SSH_CONNECTION as sshd gave it, never trusted
+ * for who; fingerprint is the key's, from its forced command. */
+static const char *const migration_7[] = {
+	"CREATE TABLE audit("
+	"  seq INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  event TEXT NOT NULL,"
+	"  official TEXT NOT NULL DEFAULT '',"
+	"  fingerprint TEXT NOT NULL DEFAULT '',"
+	"  client TEXT NOT NULL DEFAULT '',"
+	"  what TEXT NOT NULL DEFAULT '',"
+	"  detail TEXT NOT NULL DEFAULT ''"
+	");",
+	"CREATE INDEX audit_fingerprint ON audit(fingerprint, event, seq);",
+	"CREATE TRIGGER audit_next BEFORE INSERT ON audit"
+	"  WHEN NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM audit)"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log grows by the next seq only'); END;",
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	NULL
+};
+
 const char *const *const schema_migrations[] = {
 	migration_1,
 	migration_2,
@@ -736,6 +766,7 @@ const char *const *const schema_migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_7,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -1,7 +1,9 @@
 /* test_access.c: officials over SSH in the core: a client's command split
  * without a shell, forced-command words quoted and read back, scopes
  * resolved and matched, kpitree's lines of authorized_keys added and
- * removed with every other byte kept, and what is due. */
+ * removed with every other byte kept, a key rotated, the last admin kept
+ * by every change, the audit log append-only and checked, and what is
+ * due. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 #include "access.h"
+#include "audit.h"
 #include "due.h"
 #include "csv_import.h"
 #include "keys_file.h"
@@ -279,9 +282,9 @@ static void add_and_remove_keep_every_other_byte(void **state)
 	assert_int_equal(found.id.nscopes, 1);
 	assert_string_equal(found.id.scopes[0].value, "第3期北海道創生総合戦略");
 	assert_int_equal(keys_file_find(f->keys, "sato", &found, &err), 0);
-	assert_int_equal(keys_file_remove(f->keys, "tanaka", NULL, &err), 1);
+	assert_int_equal(keys_file_remove(f->keys, "tanaka", NULL, NULL, &err), 1);
 	assert_string_equal(read_file(f->keys), OTHERS);
-	assert_int_equal(keys_file_remove(f->keys, "tanaka", NULL, &err), 0);
+	assert_int_equal(keys_file_remove(f->keys, "tanaka", NULL, NULL, &err), 0);
 }
 
 static void a_key_already_there_is_refused(void **state)
@@ -312,7 +315,7 @@ static void a_second_key_gives_the_name_one_role(void **state)
 	assert_int_equal(keys_file_find(f->keys, "sato", &found, &err), 1);
 	assert_string_equal(found.blob, "AAAAkey1");
 	assert_int_equal(found.id.role, ROLE_EDITOR);
-	assert_int_equal(keys_file_remove(f->keys, "sato", NULL, &err), 2);
+	assert_int_equal(keys_file_remove(f->keys, "sato", NULL, NULL, &err), 2);
 	assert_string_equal(read_file(f->keys), "");
 }
 
@@ -426,6 +429,189 @@ static void a_due_list_follows_another_official_s_commits(void **state)
 	due_list_free(d);
 }
 
+/* The audit log takes the next number only, and refuses changing or
+ * deleting an entry; check finds a gap and a trigger gone. */
+static void problems(void *ctx, const char *problem)
+{
+	char *out = ctx;
+
+	snprintf(out + strlen(out), 1024 - strlen(out), "%s\n", problem);
+}
+
+static void the_audit_log_is_append_only(void **state)
+{
+	struct fixture *f = *state;
+	struct audit_entry e = { .who = "suzuki (admin, all)", .event = AUDIT_REFUSED,
+				 .client = "192.0.2.1 50000 192.0.2.2 22", .what = "sh -c id",
+				 .detail = "not a command line of kpitree" };
+	struct error err;
+	char out[1024] = "";
+
+	assert_int_equal(audit_add(f->s, &e, &err), 1);
+	e.event = AUDIT_SESSION_START;
+	assert_int_equal(audit_add(f->s, &e, &err), 2);
+	assert_int_equal(store_exec(f->s, "UPDATE audit SET who = 'x' WHERE seq = 1", &err), -1);
+	assert_non_null(strstr(err.text, "the audit log is append-only"));
+	assert_int_equal(store_exec(f->s, "DELETE FROM audit WHERE seq = 2", &err), -1);
+	assert_int_equal(store_exec(f->s, "INSERT INTO audit(seq, at, who, event)"
+				    " VALUES (4, '2026-01-01T00:00:00Z', 'x', 'refused')", &err), -1);
+	assert_non_null(strstr(err.text, "the next seq only"));
+	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM audit"), 2);
+	assert_int_equal(audit_check(f->s, problems, out, &err), 0);
+	/* what only dropping a trigger lets one do, check sees */
+	assert_int_equal(store_exec(f->s, "DROP TRIGGER audit_no_delete;"
+				    " DELETE FROM audit WHERE seq = 1", &err), 0);
+	assert_int_equal(audit_check(f->s, problems, out, &err), 2);
+	assert_string_equal(out, "audit log: entry 2 follows entry 0 (entries missing or out of order)\n"
+			    "audit log: the trigger audit_no_delete that keeps it append-only is gone\n");
+}
+
+static void dates_of_a_key_come_from_the_log(void **state)
+{
+	struct fixture *f = *state;
+	struct audit_entry add = { .who = "root", .event = AUDIT_ACCESS_ADD, .official = "tanaka",
+				   .fingerprint = "SHA256:one" };
+	struct audit_entry start = { .who = "tanaka (editor, all)", .event = AUDIT_SESSION_START,
+				     .fingerprint = "SHA256:one" };
+	char added[64], last[64];
+	struct error err;
+
+	assert_int_equal(audit_key_dates(f->s, "SHA256:one", added, last, sizeof added, &err), 0);
+	assert_string_equal(added, "");
+	assert_string_equal(last, "");
+	assert_true(audit_add(f->s, &add, &err) > 0);
+	assert_int_equal(audit_key_dates(f->s, "SHA256:one", added, last, sizeof added, &err), 0);
+	assert_int_equal(strlen(added), 20);	/* 2026-11-23T04:05:06Z */
+	assert_string_equal(last, "");
+	assert_true(audit_add(f->s, &start, &err) > 0);
+	assert_int_equal(audit_key_dates(f->s, "SHA256:one", added, last, sizeof added, &err), 0);
+	assert_int_equal(strlen(last), 20);
+	assert_int_equal(audit_key_dates(f->s, "SHA256:two", added, last, sizeof added, &err), 0);
+	assert_string_equal(added, "");
+}
+
+static void since_is_the_start_of_a_local_day(void **state)
+{
+	char iso[64];
+	struct error err;
+
+	(void)state;
+	setenv("TZ", "Asia/Tokyo", 1);
+	tzset();
+	assert_int_equal(audit_since("2026-04-01", iso, sizeof iso, &err), 0);
+	assert_string_equal(iso, "2026-03-31T15:00:00Z");
+	assert_int_equal(audit_since("2026-02-30", iso, sizeof iso, &err), -1);
+	assert_int_equal(err.kind, ERROR_INVALID);
+	assert_int_equal(audit_since("2026-4-1", iso, sizeof iso, &err), -1);
+	unsetenv("TZ");
+	tzset();
+}
+
+/* A line naming db and blob for name with role, as access add writes it. */
+static void add_key(const char *keys, const char *name, enum access_role role, const char *blob,
+		    const char *others)
+{
+	struct keys_entry *e = entry(name, role, blob);
+	char command[1024];
+	struct error err;
+
+	snprintf(e->others, sizeof e->others, "%s", others);
+	assert_non_null(keys_forced_command("/usr/bin/kpitree", "/srv/k.db", &e->id, command,
+					    sizeof command));
+	assert_true(keys_file_add(keys, e, command, &err) > 0);
+}
+
+static void each_line_names_its_own_key(void **state)
+{
+	struct fixture *f = *state;
+	struct keys_entry found;
+	struct error err;
+	char fp[64], line[256];
+
+	add_key(f->keys, "sato", ROLE_VIEWER, "AAAAkey1", "");
+	keys_fingerprint("AAAAkey1", fp, sizeof fp);
+	snprintf(line, sizeof line, " --ssh-key %s\",restrict,pty ssh-ed25519 AAAAkey1 kpitree:sato\n", fp);
+	assert_non_null(strstr(read_file(f->keys), line));
+	assert_int_equal(keys_file_find(f->keys, "sato", &found, &err), 1);
+	assert_string_equal(found.id.key, fp);
+	/* the command read back without it: a rewrite names the key once */
+	assert_null(strstr(found.command, "--ssh-key"));
+	assert_int_equal(keys_file_enable(f->keys, "sato", "/srv/k.db", 0, &err), 1);
+	assert_int_equal(keys_file_enable(f->keys, "sato", "/srv/k.db", 1, &err), 1);
+	assert_non_null(strstr(read_file(f->keys), line));
+	assert_null(strstr(strstr(read_file(f->keys), "--ssh-key") + 1, "--ssh-key"));
+}
+
+static void the_last_admin_is_kept_by_every_change(void **state)
+{
+	struct fixture *f = *state;
+	struct keys_entry *e;
+	char before[65536], command[1024], fp[64];
+	struct error err;
+
+	add_key(f->keys, "suzuki", ROLE_ADMIN, "AAAAadm1", "");
+	add_key(f->keys, "sato", ROLE_VIEWER, "AAAAkey1", "");
+	/* an admin whose key expired lets no one manage access */
+	add_key(f->keys, "old", ROLE_ADMIN, "AAAAold1", "expiry-time=\"20010101\"");
+	snprintf(before, sizeof before, "%s", read_file(f->keys));
+	assert_int_equal(keys_file_remove(f->keys, "suzuki", "/srv/k.db", NULL, &err), -1);
+	assert_int_equal(err.kind, ERROR_LAST_ADMIN);
+	assert_string_equal(err.text, "suzuki is the last admin of /srv/k.db; add another first");
+	assert_int_equal(keys_file_enable(f->keys, "suzuki", "/srv/k.db", 0, &err), -1);
+	assert_int_equal(err.kind, ERROR_LAST_ADMIN);
+	e = entry("suzuki", ROLE_EDITOR, "");
+	assert_non_null(keys_forced_command("/usr/bin/kpitree", "/srv/k.db", &e->id, command,
+					    sizeof command));
+	assert_int_equal(keys_file_set(f->keys, "suzuki", command, &err), -1);
+	assert_int_equal(err.kind, ERROR_LAST_ADMIN);
+	/* a second key given another role demotes the first too */
+	assert_int_equal(keys_file_add(f->keys, entry("suzuki", ROLE_EDITOR, "AAAAadm2"), command,
+				       &err), -1);
+	assert_int_equal(err.kind, ERROR_LAST_ADMIN);
+	assert_string_equal(read_file(f->keys), before);
+	/* with a second key, one of the admin's keys may go */
+	add_key(f->keys, "suzuki", ROLE_ADMIN, "AAAAadm2", "");
+	assert_int_equal(keys_file_remove(f->keys, "suzuki", "/srv/k.db",
+					  keys_fingerprint("AAAAadm1", fp, sizeof fp), &err), 1);
+	assert_int_equal(keys_file_remove(f->keys, "suzuki", "/srv/k.db",
+					  keys_fingerprint("AAAAadm2", fp, sizeof fp), &err), -1);
+	/* with another admin, the first may go */
+	add_key(f->keys, "ito", ROLE_ADMIN, "AAAAito1", "");
+	assert_int_equal(keys_file_remove(f->keys, "suzuki", "/srv/k.db", NULL, &err), 1);
+	/* and a database without an admin may lose a viewer */
+	assert_int_equal(keys_file_remove(f->keys, "sato", "/srv/k.db", NULL, &err), 1);
+}
+
+static void rotate_replaces_one_key_and_keeps_the_line_s_rights(void **state)
+{
+	struct fixture *f = *state;
+	struct keys_entry *e;
+	struct keys_entry found;
+	struct error err;
+	char fp[64], text[65536];
+
+	add_key(f->keys, "tanaka", ROLE_EDITOR, "AAAAold1", "from=\"10.0.0.0/8\"");
+	add_key(f->keys, "tanaka", ROLE_EDITOR, "AAAAsec1", "");
+	e = entry("tanaka", ROLE_VIEWER, "AAAAnew1");
+	snprintf(e->type, sizeof e->type, "ssh-rsa");
+	assert_int_equal(keys_file_rotate(f->keys, "tanaka", "/srv/k.db", "SHA256:nosuchkey", e, &err),
+			 0);
+	assert_int_equal(keys_file_rotate(f->keys, "tanaka", "/srv/k.db",
+					  keys_fingerprint("AAAAold1", fp, sizeof fp), e, &err), 1);
+	snprintf(text, sizeof text, "%s", read_file(f->keys));
+	assert_null(strstr(text, "AAAAold1"));
+	assert_non_null(strstr(text, keys_fingerprint("AAAAnew1", fp, sizeof fp)));
+	assert_non_null(strstr(text, "--ssh-role editor --ssh-lang ja --ssh-key "));
+	assert_non_null(strstr(text, ",restrict,pty,from=\"10.0.0.0/8\" ssh-rsa AAAAnew1 kpitree:tanaka\n"));
+	assert_int_equal(keys_file_find(f->keys, "tanaka", &found, &err), 1);
+	assert_string_equal(found.blob, "AAAAnew1");
+	assert_int_equal(found.id.role, ROLE_EDITOR);
+	/* a key already in the file is not taken again */
+	assert_int_equal(keys_file_rotate(f->keys, "tanaka", "/srv/k.db", fp,
+					  entry("tanaka", ROLE_EDITOR, "AAAAsec1"), &err), -1);
+	assert_string_equal(read_file(f->keys), text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -441,6 +627,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_second_key_gives_the_name_one_role, setup, teardown),
 		cmocka_unit_test_setup_teardown(due_lists_the_scope_s_kpis_without_the_year_s_actual, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_due_list_follows_another_official_s_commits, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_audit_log_is_append_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(dates_of_a_key_come_from_the_log, setup, teardown),
+		cmocka_unit_test(since_is_the_start_of_a_local_day),
+		cmocka_unit_test_setup_teardown(each_line_names_its_own_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_last_admin_is_kept_by_every_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(rotate_replaces_one_key_and_keeps_the_line_s_rights, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

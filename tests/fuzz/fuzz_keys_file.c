@@ -74,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (keys_file_add(path, &entry, command, &err) < 0)
 		return 0;
-	if (keys_file_remove(path, "fuzzer", NULL, &err) < 0)
+	if (keys_file_remove(path, "fuzzer", NULL, NULL, &err) < 0)
 		abort();
 	/* What was there is there again, as many kpitree lines as before. */
 	if (keys_file_each(path, count, &after, &err) < 0 || after != before)

@@ -81,10 +81,11 @@ ssh_as editor --ssh-role admin import x.csv >"$work/out" 2>"$work/err"
 [ $? -eq 1 ] && grep -q "^kpitree: not permitted: --ssh-role is not for a key's command$" "$work/err"
 ok $? "a higher role from the client is refused"
 ssh_as admin access list --file "$ak" >"$work/out" 2>"$work/err"
-[ $? -eq 0 ] && [ "$(sed 's/  ssh-ed25519 .*//' "$work/out")" = "sato  viewer  all
-tanaka  editor  project:SP5
-suzuki  admin  all" ]
-ok $? "the admin lists who has access"
+[ $? -eq 0 ] && [ "$(sed 's/  ssh-ed25519 .*//; s/  KEY .*//' "$work/out")" = "NAME    ROLE    SCOPE        LANG
+sato    viewer  all          en  
+tanaka  editor  project:SP5  en  
+suzuki  admin   all          en  " ] && ! grep -q "  -  " "$work/out"
+ok $? "the admin lists who has access, in columns, each key with the day it was added and its last login"
 ssh-keygen -q -t ed25519 -N '' -f "$work/yamada" || exit 1
 ssh_as admin access add yamada - --role viewer --file "$ak" <"$work/yamada.pub" >"$work/out" 2>"$work/err" &&
 	ssh_as yamada due >"$work/out" 2>"$work/err"
@@ -118,8 +119,8 @@ ok $? "a key not in authorized_keys is refused by sshd"
 # refused outside it; the viewer cannot save. An sshd not run by root
 # cannot hand the terminal to its user (chown to the tty group).
 if no_terminal_over_ssh 14; then
-	grep -q "refused sato (viewer, all) from 127.0.0.1: set SP5-1 $due 12: " "$db-access.log"
-	ok $? "refusals are logged beside the database with who, from where and what"
+	audit_log | grep -q "  sato (viewer, all)  refused  set SP5-1 $due 12  .*  from 127\.0\.0\.1 "
+	ok $? "refusals are in the audit log of the database with who, from where and what"
 	no_reports
 	finish
 fi
@@ -155,9 +156,10 @@ history_of SP5-3 | grep -q "(form)"
 [ $? -ne 0 ]; ok $? "nothing the viewer typed was saved"
 
 # Every refusal is logged beside the database, with who and what.
-grep -q "refused sato (viewer, all) from 127.0.0.1: set SP5-1 $due 12: " "$db-access.log" &&
-	grep -q "refused tanaka (editor, project:SP5) from 127.0.0.1: browse: e on H01: " "$db-access.log"
-ok $? "refusals are logged beside the database with who, from where and what"
+audit_log >"$work/audit"
+grep -q "  sato (viewer, all)  refused  set SP5-1 $due 12  .*  from 127\.0\.0\.1 " "$work/audit" &&
+	grep -q "  tanaka (editor, project:SP5)  refused  browse: e on H01  .*  from 127\.0\.0\.1 " "$work/audit"
+ok $? "refusals are in the audit log of the database with who, from where and what"
 
 no_reports
 finish

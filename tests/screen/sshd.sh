@@ -82,6 +82,12 @@ ssh_officials() {
 			--file "$ak" >/dev/null
 }
 
+# audit_log: the audit log of $db (kpitree access log) in English, as
+# the service account reads it.
+audit_log() {
+	as_svc "$KPITREE" --db "$db" --lang en access log
+}
+
 # sshd_config_own: the lines that make the server the test's own: its
 # port, address, host key and pid file.
 sshd_config_own() {
