@@ -62,14 +62,14 @@ now() {
 }
 
 # timed NAME COMMAND...: runs COMMAND (its output into $work/NAME.out and
-# .err); sets elapsed (seconds) and peak (MB, or n/a). Fails the
-# benchmark if the command fails.
+# .err); sets elapsed (seconds), peak (MB, or n/a) and cpu (user and
+# system seconds, or n/a). Fails the benchmark if the command fails.
 timed() {
 	name=$1
 	shift
 	t0=$(now)
 	if [ -n "$have_gnu_time" ]; then
-		"$GNU_TIME" -f '%e %M' -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err"
+		"$GNU_TIME" -f '%e %M %U %S' -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err"
 	else
 		"$@" >"$work/$name.out" 2>"$work/$name.err"
 	fi
@@ -84,8 +84,10 @@ timed() {
 	if [ -n "$have_gnu_time" ]; then
 		peak=$(tail -n 1 "$work/$name.time" |
 			awk '{ printf "%.1f", $2 / 1024 }')
+		cpu=$(tail -n 1 "$work/$name.time" | awk '{ printf "%.2f", $3 + $4 }')
 	else
 		peak=n/a
+		cpu=n/a
 	fi
 }
 
@@ -116,6 +118,9 @@ sed 's/^/bench: /' "$work/gen.out" >&2
 echo "bench: importing strategy.csv" >&2
 timed strategy "$KPITREE" --db "$db" import "$work/strategy.csv"
 strategy_line=$(report "strategy import:" "$content_rows")
+
+# The strategies alone, for the workbook's comparison below.
+cp "$db" "$work/base.db" || die "cannot copy the database"
 
 echo "bench: importing values.csv" >&2
 timed values "$KPITREE" --db "$db" import "$work/values.csv"
@@ -149,9 +154,36 @@ imported=$((imported - header_rows))
 sqlite_line=$(report "sqlite3 .import:" "$imported")
 sqlite_s=$elapsed
 
+# The same values as a workbook, next to them as CSV: at most 500,000
+# rows (a sheet holds 1,048,576, and an import reads at most 256 MiB of
+# a workbook's XML), the first rows of values.csv, each imported into a
+# copy of the strategies' database; the workbook is kpitree's own export
+# of them. CPU time (user and system, both threads of the import).
+part_rows=$((value_rows < 500000 ? value_rows : 500000))
+head -n $((part_rows + 1)) "$work/values.csv" >"$work/part.csv"
+cp "$work/base.db" "$work/part-csv.db" && cp "$work/base.db" "$work/part-xlsx.db" ||
+	die "cannot copy the database"
+echo "bench: importing $part_rows values as CSV and as a workbook" >&2
+timed part_csv "$KPITREE" --db "$work/part-csv.db" import "$work/part.csv"
+csv_cpu=$cpu
+"$KPITREE" --db "$work/part-csv.db" export actuals -o "$work/part.xlsx" ||
+	die "kpitree export actuals -o part.xlsx failed"
+timed part_xlsx "$KPITREE" --db "$work/part-xlsx.db" import "$work/part.xlsx"
+xlsx_line=$(report "xlsx import:    " "$part_rows")
+xlsx_cpu=$cpu
+rm -f "$work/part-csv.db" "$work/part-xlsx.db" "$work/base.db"
+
 echo "$strategy_line"
 echo "$values_line"
 echo "$sqlite_line"
+echo "$xlsx_line"
+awk -v x="$xlsx_cpu" -v c="$csv_cpu" -v n="$part_rows" 'BEGIN {
+	if (x == "n/a" || c == "n/a")
+		printf "xlsx import CPU / csv import CPU (%d rows): n/a (goal <= 2.00)\n", n
+	else
+		printf "xlsx import CPU / csv import CPU (%d rows): %.2f s / %.2f s = %.2f (goal <= 2.00)\n",
+			n, x, c, x / (c > 0.001 ? c : 0.001)
+}'
 awk -v a="$values_s" -v b="$sqlite_s" 'BEGIN {
 	printf "ratio (values import / sqlite3 .import): %.2f (goal <= 1.00)\n", a / (b > 0.001 ? b : 0.001)
 }'
