@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,8 +45,9 @@ enum { DATE_NONE, DATE_DAY, DATE_TIME };
 static const unsigned char zip_magic[4] = { 'P', 'K', 3, 4 };
 static const unsigned char ole_magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 
+/* A merged range, 24 bytes (rows and columns fit Excel's bounds). */
 struct merge {
-	long r1, c1, r2, c2;
+	int32_t r1, c1, r2, c2;
 	char *value;		/* the top-left cell's, once its row is read */
 };
 
@@ -83,9 +85,12 @@ struct book {
 	long columns;		/* the widest row so far: records' width */
 	long row_last;		/* the last column of this row with a value */
 	int has_merges;		/* the sheet names mergeCell */
-	struct merge *merges;
-	int nmerges;
-	long merged_bytes;
+	struct merge *merges;	/* by first row, once all are read */
+	int nmerges, merges_cap;
+	int next_merge;		/* the first not yet begun */
+	int *active;		/* the merges over the row being read */
+	int nactive;
+	long merged_bytes;	/* of the active merges' values */
 	long row, col, cell_col;
 	char cell_type[16];
 	int cell_date;		/* the cell's format shows a date (DATE_DAY, DATE_TIME) */
@@ -194,9 +199,13 @@ static const char *local(const char *name)
 /* An attribute's value by its local name, or NULL. */
 static const char *attr(const char **atts, const char *name)
 {
-	for (; atts[0]; atts += 2)
-		if (strcmp(local(atts[0]), name) == 0)
+	for (; atts[0]; atts += 2) {
+		const char *n = atts[0];
+
+		if ((n[0] == name[0] && strcmp(n, name) == 0) ||
+		    (strchr(n, ':') && strcmp(local(n), name) == 0))
 			return atts[1];
+	}
 	return NULL;
 }
 
@@ -248,29 +257,36 @@ static void merge_start(struct book *b, const char **atts)
 {
 	const char *ref = attr(atts, "ref"), *colon = ref ? strchr(ref, ':') : NULL;
 	char first[32];
-	struct merge m = { 0 }, *grown;
+	long r1, c1, r2, c2;
+	struct merge *grown;
 
 	if (!colon || colon - ref >= (long)sizeof first)
 		return;
 	snprintf(first, sizeof first, "%.*s", (int)(colon - ref), ref);
-	if (parse_ref(first, &m.r1, &m.c1) < 0 || parse_ref(colon + 1, &m.r2, &m.c2) < 0 ||
-	    m.r2 < m.r1 || m.c2 < m.c1) {
+	if (parse_ref(first, &r1, &c1) < 0 || parse_ref(colon + 1, &r2, &c2) < 0 ||
+	    r2 < r1 || c2 < c1) {
 		fail(b, _("the merged range '%s' is not a range like A1:B2"), ref);
 		return;
 	}
-	if (check_ref(b, m.r2, m.c2) < 0)
+	if (check_ref(b, r2, c2) < 0)
 		return;
 	if (b->nmerges >= XLSX_MAX_MERGES) {
 		fail(b, _("more than %d merged ranges"), XLSX_MAX_MERGES);
 		return;
 	}
-	grown = realloc(b->merges, (size_t)(b->nmerges + 1) * sizeof *grown);
-	if (!grown) {
-		fail(b, "%s", _("out of memory"));
-		return;
+	if (b->nmerges == b->merges_cap) {
+		int cap = b->merges_cap ? b->merges_cap * 2 : 64;
+
+		grown = realloc(b->merges, (size_t)cap * sizeof *grown);
+		if (!grown) {
+			fail(b, "%s", _("out of memory"));
+			return;
+		}
+		b->merges = grown;
+		b->merges_cap = cap;
 	}
-	b->merges = grown;
-	b->merges[b->nmerges++] = m;
+	b->merges[b->nmerges++] = (struct merge){ (int32_t)r1, (int32_t)c1, (int32_t)r2,
+						  (int32_t)c2, NULL };
 }
 
 static void cell_start(struct book *b, const char **atts)
@@ -285,7 +301,11 @@ static void cell_start(struct book *b, const char **atts)
 	if (check_ref(b, b->row, col) < 0)
 		return;
 	b->col = b->cell_col = col;
-	snprintf(b->cell_type, sizeof b->cell_type, "%s", t ? t : "n");
+	/* copied short: "n", "s", "b", "str", "inlineStr" (longer types
+	 * are none of those and read as text) */
+	if (!t)
+		t = "n";
+	strncpy(b->cell_type, t, sizeof b->cell_type - 1);
 	b->cell_date = DATE_NONE;
 	if (attr(atts, "s")) {
 		long xf = strtol(attr(atts, "s"), NULL, 10);
@@ -499,6 +519,33 @@ static void string_end(struct book *b)
 	b->in_si = 0;
 }
 
+/* Whether a number cell's text is what number_format would write for
+ * it: digits, without a leading zero but for 0.x, an optional point and
+ * decimals not ending in 0, not -0, at most 15 significant digits (so
+ * that it reads back as itself and no shorter text reads as the same
+ * double). Excel and libxlsxwriter write most numbers so; the rest is
+ * read and printed again. */
+static int is_plain(const char *t)
+{
+	const char *p = t + (*t == '-');
+	int digits = 0, significant = 0, point = 0;
+
+	if (p[0] == '0' && p[1] != '.')
+		return p[1] == '\0' && p == t;	/* "0", not "-0" or "01" */
+	for (; *p; p++) {
+		if (*p == '.' && !point && digits) {
+			point = 1;
+		} else if (*p >= '0' && *p <= '9') {
+			digits++;
+			significant += significant || *p != '0';
+		} else {
+			return 0;
+		}
+	}
+	return digits && significant && significant <= 15 && (!point || p[-1] != '0') &&
+	       p[-1] != '.';
+}
+
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 static long days_from_civil(long y, long m, long d)
 {
@@ -527,6 +574,15 @@ static void civil_from_days(long z, long *y, long *m, long *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
+/* n as width digits, zeros in front. */
+static void put_digits(char *p, long n, int width)
+{
+	while (width-- > 0) {
+		p[width] = (char)('0' + n % 10);
+		n /= 10;
+	}
+}
+
 /* An Excel date serial as 2025-06-10, or with a time of day as
  * 2025-04-01T09:00:00Z (to the second; kpitree's times are UTC, as it
  * writes them). Serial 1 is 1900-01-01 (1904-01-02 in the 1904 date
@@ -548,11 +604,22 @@ static char *date_text(const struct book *b, double v, char *buf, size_t size)
 	else if (days < 60)
 		days++;		/* before Excel's 1900-02-29, which never was */
 	civil_from_days(days_from_civil(1899, 12, 30) + days, &y, &m, &d);
-	if (!secs && b->cell_date == DATE_DAY)
-		snprintf(buf, size, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
-	else
-		snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, (int)m, (int)d,
-			 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+	/* by hand: snprintf here cost a tenth of reading a sheet of times */
+	if (size < sizeof "2025-04-01T09:00:00Z")
+		return NULL;
+	put_digits(buf, y, 4);
+	buf[4] = buf[7] = '-';
+	put_digits(buf + 5, m, 2);
+	put_digits(buf + 8, d, 2);
+	buf[10] = '\0';
+	if (secs || b->cell_date != DATE_DAY) {
+		buf[10] = 'T';
+		put_digits(buf + 11, secs / 3600, 2);
+		buf[13] = buf[16] = ':';
+		put_digits(buf + 14, secs / 60 % 60, 2);
+		put_digits(buf + 17, secs % 60, 2);
+		memcpy(buf + 19, "Z", 2);
+	}
 	return buf;
 }
 
@@ -579,6 +646,8 @@ static void cell_end(struct book *b)
 		text = b->sst.data + b->sst_at[i];
 	} else if (strcmp(type, "b") == 0) {
 		text = strcmp(text, "1") == 0 ? "TRUE" : "FALSE";
+	} else if (strcmp(type, "n") == 0 && *text && !b->cell_date && is_plain(text)) {
+		/* already number_format's form: kept as it is, not printed again */
 	} else if (strcmp(type, "n") == 0 && *text) {
 		char *end;
 		double v = strtod(text, &end);
@@ -682,12 +751,64 @@ static long join_gregorian(struct book *b, long columns)
 	return columns < b->pairs_from - 1 ? columns : b->pairs_from - 1;
 }
 
+/* The merges over the row just read: those past ended (their values
+ * freed), those from this row begun, each of their cells without a value
+ * of its own filled from its top-left cell. The merges are sorted by
+ * their first row, so a row costs the merges over it, not all of them.
+ * Returns 0 or -1. */
+static int fill_merged(struct book *b)
+{
+	int i, kept = 0;
+	long c;
+
+	for (i = 0; i < b->nactive; i++) {
+		struct merge *m = &b->merges[b->active[i]];
+
+		if (m->r2 >= b->row) {
+			b->active[kept++] = b->active[i];
+		} else if (m->value) {
+			b->merged_bytes -= (long)strlen(m->value) + 1;
+			free(m->value);
+			m->value = NULL;
+		}
+	}
+	b->nactive = kept;
+	while (b->next_merge < b->nmerges && b->merges[b->next_merge].r1 <= b->row) {
+		if (b->merges[b->next_merge].r2 >= b->row)
+			b->active[b->nactive++] = b->next_merge;
+		b->next_merge++;
+	}
+	for (i = 0; i < b->nactive; i++) {
+		struct merge *m = &b->merges[b->active[i]];
+
+		if (m->r1 == b->row && m->c1 <= b->columns && *cell_text(b, m->c1)) {
+			b->merged_bytes += (long)strlen(cell_text(b, m->c1)) + 1;
+			if (b->merged_bytes > MAX_MERGED_BYTES || !(m->value = strdup(cell_text(b, m->c1))))
+				return fail_at(b, b->row, m->c1, _("more than %ld MiB in merged cells"),
+					       MAX_MERGED_BYTES >> 20);
+		}
+		if (!m->value)
+			continue;
+		for (c = m->c1; c <= m->c2 && c <= b->columns; c++)
+			if (!b->fields[c - 1].len)
+				b->fields[c - 1] = (struct csv_field){ m->value, strlen(m->value) };
+	}
+	return 0;
+}
+
+static int by_first_row(const void *x, const void *y)
+{
+	const struct merge *a = x, *b = y;
+
+	return a->r1 != b->r1 ? (a->r1 < b->r1 ? -1 : 1) : (a->c1 > b->c1) - (a->c1 < b->c1);
+}
+
 /* The row just read, its merged cells filled, handed to fn unless it has
  * no value at all. */
 static void row_end(struct book *b)
 {
 	struct csv_record r;
-	int i, any = 0;
+	int any = 0;
 	long c, n;
 
 	if (b->row_last > b->columns)
@@ -695,25 +816,8 @@ static void row_end(struct book *b)
 	r = (struct csv_record){ b->row, (size_t)b->columns, b->fields, NULL };
 	for (c = 1; c <= b->columns; c++)
 		b->fields[c - 1] = (struct csv_field){ cell_text(b, c), strlen(cell_text(b, c)) };
-	for (i = 0; i < b->nmerges; i++) {
-		struct merge *m = &b->merges[i];
-
-		if (m->r1 == b->row && m->c1 <= b->columns && *cell_text(b, m->c1)) {
-			size_t n = strlen(cell_text(b, m->c1));
-
-			b->merged_bytes += (long)n + 1;
-			if (b->merged_bytes > MAX_MERGED_BYTES || !(m->value = strdup(cell_text(b, m->c1)))) {
-				fail_at(b, b->row, m->c1, _("more than %ld MiB in merged cells"),
-					MAX_MERGED_BYTES >> 20);
-				return;
-			}
-		}
-		if (!m->value || b->row < m->r1 || b->row > m->r2)
-			continue;
-		for (c = m->c1; c <= m->c2 && c <= b->columns; c++)
-			if (!b->fields[c - 1].len)
-				b->fields[c - 1] = (struct csv_field){ m->value, strlen(m->value) };
-	}
+	if (b->nmerges && fill_merged(b) < 0)
+		return;
 	for (c = 0; c < b->columns && !any; c++)
 		any = b->fields[c].len != 0;
 	if (!any)
@@ -975,6 +1079,11 @@ int xlsx_read(const char *path, const void *data, size_t len, const char *sheet,
 		rc = read_entry(&b, b.sheet_entry, PASS_FIND, 1);
 	if (rc == 0 && b.has_merges)
 		rc = read_entry(&b, b.sheet_entry, PASS_MERGES, 1);
+	if (rc == 0 && b.nmerges) {
+		qsort(b.merges, (size_t)b.nmerges, sizeof *b.merges, by_first_row);
+		if (!(b.active = malloc((size_t)b.nmerges * sizeof *b.active)))
+			rc = fail(&b, "%s", _("out of memory"));
+	}
 	if (rc == 0) {
 		b.cell_at = calloc((size_t)XLSX_MAX_COLUMNS + 1, sizeof *b.cell_at);
 		b.fields = calloc((size_t)XLSX_MAX_COLUMNS, sizeof *b.fields);
@@ -991,6 +1100,7 @@ int xlsx_read(const char *path, const void *data, size_t len, const char *sheet,
 	for (i = 0; i < b.nmerges; i++)
 		free(b.merges[i].value);
 	free(b.merges);
+	free(b.active);
 	free(b.xf_date);
 	free(b.sst.data);
 	free(b.sst_at);

@@ -18,7 +18,7 @@
 #define XLSX_MAX_ROW (16L << 20)
 #define XLSX_MAX_ROWS 1048576L
 #define XLSX_MAX_COLUMNS 16384L
-#define XLSX_MAX_MERGES 65536
+#define XLSX_MAX_MERGES 1048576
 
 /* Whether the file is to be read as a workbook: its name ends in .xlsx
  * or .xls, or (a regular file, or data) it starts with a ZIP's or an OLE

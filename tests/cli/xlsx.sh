@@ -6,7 +6,7 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 cells="/usr/bin/python3 $srcdir/tests/cli/xlsx_cells.py"
 make="/usr/bin/python3 $srcdir/tests/cli/xlsx_make.py"
-plan 31
+plan 32
 
 # The strategy's nested levels, merged down as the government's table
 # merges them: strategy, then 重点戦略プロジェクト to 内容.
@@ -142,6 +142,11 @@ $make badyears "$work/badyears.xlsx"
 run --db "$work/y.db" import "$work/badyears.xlsx"
 expect 1 "kpitree: $work/badyears.xlsx:Sheet!E2: 2023 is not the fiscal year '令和4年度' beside it
 kpitree: nothing imported" "a Gregorian year that is not the fiscal year's is refused at its cell"
+
+$make merges "$work/merges.xlsx"
+run --db "$work/y.db" import "$work/merges.xlsx"
+expect 1 "kpitree: $work/merges.xlsx:Sheet1!D100003: value: not a number: 'x'
+kpitree: nothing imported" "100,000 merged ranges are read (each row costs the ranges over it)"
 
 # Hostile or foreign files: refused, saying why, nothing written.
 refused() {

@@ -11,6 +11,7 @@
 #              year last, as kpitree writes them, and one year in that
 #              column alone
 #   badyears   the same with 令和4年度 beside 2023
+#   merges     100,000 merged ranges, then a value that is not a number
 #   bomb       an entry declaring 300 MiB
 #   ratio      an entry of 64 MiB of one byte (compressed about 1000 to 1)
 #   dotdot     an entry named ../evil.xml
@@ -84,7 +85,7 @@ def actuals(d3='<c r="D3"><f>10+2.5</f><v>12.5</v></c>'):
     # cached string, E an inline string.
     rows = (header +
             '<row r="2"><c r="A2" t="s"><v>7</v></c><c r="B2"><v>2022</v></c>'
-            '<c r="C2" t="s"><v>8</v></c><c r="D2"><v>31.25</v></c>'
+            '<c r="C2" t="s"><v>8</v></c><c r="D2"><v>31.250</v></c>'
             '<c r="E2" t="inlineStr"><is><t>inline</t></is></c></row>'
             '<row r="3"><c r="B3"><v>2023</v></c><c r="C3" t="str"><f>"act"&amp;"ual"</f><v>actual</v></c>'
             + d3 + '<c r="E3" t="s"><v>9</v></c></row>')
@@ -136,6 +137,14 @@ elif KIND in ("years", "badyears"):
     ws.append(["SP1-1", "令和4年度", "plan", 5, 2022 if KIND == "years" else 2023])
     ws.append(["SP1-1", None, "plan", 6, 2023])
     wb.save(OUT)
+elif KIND == "merges":
+    # the actuals header, 100,000 merged ranges over rows of no cell, and
+    # a value that is not a number after them
+    merges = ''.join('<mergeCell ref="B%d:C%d"/>' % (r, r) for r in range(3, 100003))
+    rows = ('<row r="1">' + ''.join('<c r="%s1" t="s"><v>%d</v></c>' % (c, i) for i, c in enumerate("ABCD"))
+            + '</row><row r="100003"><c r="A100003" t="s"><v>7</v></c><c r="B100003"><v>2022</v></c>'
+            '<c r="C100003" t="s"><v>8</v></c><c r="D100003" t="inlineStr"><is><t>x</t></is></c></row>')
+    book([("Sheet1", sheet(rows, '<mergeCells count="100000">%s</mergeCells>' % merges))], STRINGS)
 elif KIND == "bomb":
     book([("Sheet1", actuals())], STRINGS)
     patch_size(OUT, 300 << 20)
