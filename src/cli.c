@@ -671,6 +671,10 @@ static int run_command(struct cli *cli, const struct globals *g, cli_browse_fn b
 		access_log_event(cli->db_path, &cli->identity, AUDIT_SESSION_START, cli->what, "");
 	}
 	status = cli->command->run ? cli->command->run(cli) : browse(cli);
+	/* what a command printed must have reached its reader: show or
+	 * history into a full disk fails as an export does */
+	if (status == EXIT_DONE && cli->command->run && (fflush(cli->out) != 0 || ferror(cli->out)))
+		status = cli_fail(cli, _("%s: cannot write: %s"), _("standard output"), strerror(errno));
 	store_close(cli->store);
 	if (cli->identity.enforced) {
 		snprintf(detail, sizeof detail, _("exit status %d"), status);
@@ -1304,8 +1308,10 @@ static int run_report(struct cli *cli)
 	}
 	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)
 		return EXIT_FAILED;
-	/* a national report takes a while: how far, on a terminal */
-	meter_start(&meter, stderr, isatty(STDERR_FILENO), 1000, "export report");
+	/* a national report takes a while: how far, on a terminal, unless
+	 * the report itself is going to that terminal */
+	meter_start(&meter, stderr, isatty(STDERR_FILENO) && !(isatty(STDOUT_FILENO) &&
+		    (!path || strcmp(path, "-") == 0)), 1000, "export report");
 	o.tick = meter_tick;
 	o.tick_ctx = &meter;
 	rc = path ? report_write_file(cli->store, &o, path, &cli->files, &e)

@@ -241,7 +241,9 @@ int outfile_open(struct outfile *o, const char *name, const struct outfile_rules
 	if (outfile_check(name, rules, err) < 0)
 		return -1;
 	if (is_stream(name, rules)) {
-		snprintf(o->path, sizeof o->path, "%s", name);
+		/* named as messages name it; in place, no path is opened */
+		snprintf(o->path, sizeof o->path, "%s",
+			 stream_fd(name) == STDOUT_FILENO ? _("standard output") : name);
 		o->in_place = 1;
 		fd = stream_fd(name);
 		o->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);

@@ -97,9 +97,12 @@ static int busy_wait(void *ctx, int count)
 			    (now.tv_nsec - s->busy_since.tv_nsec) / 1000000;
 	if (s->busy_waited_ms >= s->busy_timeout_ms)
 		return 0;
-	if (count > 0 && s->on_busy && s->on_busy(s->on_busy_ctx, s->busy_waited_ms) != 0) {
-		s->busy_stopped = 1;
-		return 0;
+	if (count > 0 && s->on_busy) {
+		s->busy_asked = 1;
+		if (s->on_busy(s->on_busy_ctx, s->busy_waited_ms) != 0) {
+			s->busy_stopped = 1;
+			return 0;
+		}
 	}
 	sqlite3_sleep(count == 0 ? 10 : 100);
 	return 1;
@@ -113,6 +116,16 @@ void store_on_busy(struct store *s, int (*fn)(void *ctx, long waited_ms), void *
 	s->busy_timeout_ms = timeout_ms > 0 ? timeout_ms : STORE_BUSY_TIMEOUT_MS;
 }
 
+/* After a statement: a wait on_busy was asked about is over. */
+static void wait_over(struct store *s)
+{
+	if (s->busy_asked) {
+		s->busy_asked = 0;
+		if (s->on_busy)
+			s->on_busy(s->on_busy_ctx, -1);
+	}
+}
+
 /* The error of a statement that failed: a lock never had is said in the
  * official's words, with how long it was waited for. */
 static int statement_error(struct store *s, struct error *err, const char *what,
@@ -120,6 +133,12 @@ static int statement_error(struct store *s, struct error *err, const char *what,
 {
 	enum error_kind kind = store_error_kind(sqlite3_extended_errcode(s->db));
 
+	if (kind == ERROR_CORRUPT && s->immutable) {
+		/* read without locks while a session wrote: not damage */
+		s->stale = 1;
+		return error_of(err, ERROR_BUSY, _("%s: changed by another session while it was"
+						   " read; it is read again in a moment"), s->path);
+	}
 	if (kind == ERROR_CORRUPT) {
 		s->damaged = 1;
 		return error_of(err, kind, _("%s: the database is damaged (%s); %s says where"),
@@ -129,10 +148,10 @@ static int statement_error(struct store *s, struct error *err, const char *what,
 		return error_of(err, kind, "%s: %s", what, text);
 	/* short: the form has a line of its width for it */
 	if (s->busy_stopped)
-		return error_of(err, kind, _("gave up waiting for another session's write (%ld s):"
-					     " nothing saved"), (s->busy_waited_ms + 500) / 1000);
-	return error_of(err, kind, _("another session was writing for %ld s: nothing saved;"
-				     " try again"), (s->busy_waited_ms + 500) / 1000);
+		return error_of(err, kind, _("gave up waiting for another session's write (%ld s)"),
+				(s->busy_waited_ms + 500) / 1000);
+	return error_of(err, kind, _("another session was writing for %ld s; try again"),
+			(s->busy_waited_ms + 500) / 1000);
 }
 
 int store_error(struct store *s, struct error *err, const char *what)
@@ -183,6 +202,7 @@ int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err)
 		return SQLITE_IOERR;
 	}
 	rc = sqlite3_step(stmt);
+	wait_over(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		store_error(s, err, s->path);
 	return rc;
@@ -191,8 +211,10 @@ int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err)
 int store_exec(struct store *s, const char *sql, struct error *err)
 {
 	char *msg = NULL;
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
 
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	wait_over(s);
+	if (rc != SQLITE_OK) {
 		statement_error(s, err, s->path, msg ? msg : sqlite3_errmsg(s->db));
 		sqlite3_free(msg);
 		return -1;
@@ -399,17 +421,20 @@ int store_writable(const char *path)
  * (immutable: no locks, so a writer that opens it meanwhile is not seen).
  * A reader who may write both is opened as usual. Returns 1 with uri
  * filled, 0 when no URI is needed. */
-static int read_only_uri(const char *file, char *uri, size_t size)
+static int read_only_uri(const char *file, char *uri, size_t size, int *immutable)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char wal[4200];
 	const unsigned char *p;
 	size_t n;
 
+	*immutable = 0;
 	if (store_writable(file))
 		return 0;
 	snprintf(wal, sizeof wal, "%s-wal", file);
-	n = (size_t)snprintf(uri, size, "file:");
+	/* file:// and an empty authority before an absolute path, which may
+	 * itself start with // */
+	n = (size_t)snprintf(uri, size, *file == '/' ? "file://" : "file:");
 	for (p = (const unsigned char *)file; *p && n + 4 < size; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
 		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
@@ -422,9 +447,110 @@ static int read_only_uri(const char *file, char *uri, size_t size)
 	}
 	if (*p)
 		return -1;
-	snprintf(uri + n, size - n, "%s",
-		 access(wal, F_OK) == 0 ? "?mode=ro&readonly_shm=1" : "?mode=ro&immutable=1");
+	*immutable = access(wal, F_OK) != 0;
+	snprintf(uri + n, size - n, "%s", *immutable ? "?mode=ro&immutable=1" : "?mode=ro&readonly_shm=1");
 	return 1;
+}
+
+/* Whether an immutable open no longer reads what is there: a statement
+ * found the file changed under it, or the file is not the one opened, or
+ * a session has begun writing (a -wal). */
+static int changed_under(struct store *s)
+{
+	char wal[4200];
+	struct stat st;
+
+	if (s->stale)
+		return 1;
+	snprintf(wal, sizeof wal, "%s-wal", s->path);
+	if (stat(s->path, &st) != 0 || access(wal, F_OK) == 0)
+		return 1;
+	return st.st_ino != s->seen.st_ino || st.st_size != s->seen.st_size ||
+	       st.st_mtim.tv_sec != s->seen.st_mtim.tv_sec ||
+	       st.st_mtim.tv_nsec != s->seen.st_mtim.tv_nsec;
+}
+
+/* A group that shares the database shares what SQLite makes beside it:
+ * the -wal and -shm of a member who made them get the database's group
+ * (SQLite gives them its mode), or the owner, not in the member's own
+ * group, could not open them again. */
+static void share_companions(const char *file)
+{
+	static const char *const suffixes[] = { "-wal", "-shm" };
+	char name[4200];
+	struct stat db, st;
+	size_t i;
+
+	if (stat(file, &db) != 0 || !(db.st_mode & S_IWGRP))
+		return;
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", file, suffixes[i]);
+		if (stat(name, &st) == 0 && st.st_uid == geteuid() && st.st_gid != db.st_gid &&
+		    chown(name, (uid_t)-1, db.st_gid) == 0)
+			chmod(name, db.st_mode & 0660);
+	}
+}
+
+/* Opens s->db on file for s->read_only's mode (creating it with
+ * SQLITE_OPEN_CREATE in flags): the busy wait, the collation, the
+ * connection's pragmas. Messages name path. */
+static int connect_db(struct store *s, const char *path, const char *file, int create,
+		      struct error *err)
+{
+	char uri[3 * 4200], wal[4200], shm[4200];
+	const char *name = file;
+	int flags;
+
+	/* One connection per thread: SQLite's own mutexes are not needed. */
+	flags = SQLITE_OPEN_NOMUTEX | (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	s->immutable = 0;
+	s->stale = 0;
+	if (s->read_only) {
+		switch (read_only_uri(file, uri, sizeof uri, &s->immutable)) {
+		case 1:
+			name = uri;
+			flags |= SQLITE_OPEN_URI;
+			break;
+		case -1:
+			return error_set(err, _("%.64s…: path longer than %zu bytes"), path,
+					 sizeof uri / 3);
+		}
+	}
+	if (s->immutable && stat(file, &s->seen) != 0)
+		return error_of(err, ERROR_IO, "%s: %s", path, strerror(errno));
+	if (sqlite3_open_v2(name, &s->db, flags, NULL) != SQLITE_OK) {
+		snprintf(wal, sizeof wal, "%s-wal", file);
+		snprintf(shm, sizeof shm, "%s-shm", file);
+		if (s->read_only && access(wal, F_OK) == 0 && access(shm, R_OK) != 0)
+			return error_of(err, ERROR_IO, _("%s: a -wal is beside it without a -shm this"
+							  " account can read; its owner opening it once"
+							  " (kpitree check) puts them right"), path);
+		return error_set(err, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_create_collation_v2(s->db, "code_order", SQLITE_UTF8, NULL, natural_compare, NULL);
+	sqlite3_busy_handler(s->db, busy_wait, s);
+	return store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768", err);
+}
+
+/* An immutable open that no longer reads what is there is made again,
+ * on what is there now: with a -wal, as a reader that takes locks. */
+static int reconnect(struct store *s)
+{
+	struct error err;
+	int i;
+
+	for (i = 0; i < STORE_CACHE_SIZE && s->cache[i].sql; i++) {
+		sqlite3_finalize(s->cache[i].stmt);
+		s->cache[i].sql = NULL;
+		s->cache[i].stmt = NULL;
+	}
+	sqlite3_close_v2(s->db);
+	s->db = NULL;
+	s->generation++;
+	return connect_db(s, s->path, s->path, 0, &err);
 }
 
 /* Opens file, which is path or the temporary file that becomes path;
@@ -434,9 +560,7 @@ static struct store *open_file(const char *path, const char *file, enum store_mo
 {
 	struct store *s;
 	struct stat st;
-	char uri[3 * 4200];
-	const char *name = file;
-	int flags, version;
+	int version;
 
 	if (stat(file, &st) == 0) {
 		if (mode == STORE_CREATE) {
@@ -481,30 +605,8 @@ static struct store *open_file(const char *path, const char *file, enum store_mo
 	}
 	snprintf(s->path, sizeof s->path, "%s", path);
 	s->read_only = mode == STORE_READ_ONLY;
-	/* One connection per thread: SQLite's own mutexes are not needed. */
-	flags = SQLITE_OPEN_NOMUTEX | (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-	if (mode == STORE_CREATE)
-		flags |= SQLITE_OPEN_CREATE;
-	if (s->read_only) {
-		switch (read_only_uri(file, uri, sizeof uri)) {
-		case 1:
-			name = uri;
-			flags |= SQLITE_OPEN_URI;
-			break;
-		case -1:
-			error_set(err, _("%.64s…: path longer than %zu bytes"), path, sizeof uri / 3);
-			goto fail;
-		}
-	}
-	if (sqlite3_open_v2(name, &s->db, flags, NULL) != SQLITE_OK) {
-		error_set(err, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
-		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_create_collation_v2(s->db, "code_order", SQLITE_UTF8, NULL, natural_compare, NULL);
 	store_on_busy(s, NULL, NULL, 0);
-	sqlite3_busy_handler(s->db, busy_wait, s);
-	if (store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768", err) < 0)
+	if (connect_db(s, path, file, mode == STORE_CREATE, err) < 0)
 		goto fail;
 	if (schema_known(s, mode == STORE_CREATE, &version, err) < 0)
 		goto fail;
@@ -513,6 +615,8 @@ static struct store *open_file(const char *path, const char *file, enum store_mo
 		goto fail;
 	if (migrate(s, version, err) < 0)
 		goto fail;
+	if (!s->read_only)
+		share_companions(file);
 	return s;
 fail:
 	store_close(s);
@@ -790,15 +894,19 @@ fail:
 long long store_data_version(struct store *s)
 {
 	struct error err;
-	sqlite3_stmt *stmt = store_cached(s, "PRAGMA data_version", &err);
+	sqlite3_stmt *stmt;
 	long long v = -1;
 
+	if (s->immutable && changed_under(s) && reconnect(s) < 0)
+		return -1;
+	stmt = store_cached(s, "PRAGMA data_version", &err);
 	if (!stmt)
 		return -1;
 	if (store_step(s, stmt, &err) == SQLITE_ROW)
 		v = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
-	return v;
+	/* a connection made again counts its own versions from the start */
+	return v < 0 ? v : s->generation * 1000000000LL + v;
 }
 
 void store_remove(const char *path)

@@ -4,6 +4,7 @@
 #define KPITREE_STORE_H
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "error.h"
@@ -33,17 +34,27 @@ struct store {
 	/* While another session holds the lock this one needs: asked every
 	 * tenth of a second or so after the first, with how long it has
 	 * waited; returning nonzero stops the wait (the statement fails,
-	 * ERROR_BUSY). NULL: wait quietly. Set with store_on_busy. */
+	 * ERROR_BUSY); and once more, with -1, when a wait it was asked
+	 * about is over, either way. NULL: wait quietly. Set with
+	 * store_on_busy. */
 	int (*on_busy)(void *ctx, long waited_ms);
 	void *on_busy_ctx;
 	long busy_timeout_ms;	/* STORE_BUSY_TIMEOUT_MS unless changed */
 	struct timespec busy_since;
 	long busy_waited_ms;	/* of the last wait, for its message */
 	int busy_stopped;	/* the last wait was stopped by on_busy */
+	int busy_asked;		/* on_busy was asked during this wait */
 	/* A statement found the file damaged (SQLITE_CORRUPT, NOTADB):
 	 * stays set, so that an interface that went on says so, and its
 	 * exit status does. */
 	int damaged;
+	/* A reader opened immutable (read_only_uri): the file as it was
+	 * then (seen), whether a statement found it changed since (stale),
+	 * and how many times the connection was made again (generation). */
+	int immutable;
+	int stale;
+	struct stat seen;
+	long long generation;
 };
 
 /* How long a writer waits for another one before giving up, in ms. */
@@ -163,7 +174,10 @@ void store_remove(const char *path);
 
 /* A number that changes whenever another connection commits a change to
  * the database (PRAGMA data_version): a browser polls it to show what
- * other officials saved. Returns -1 on error. */
+ * other officials saved. A reader opened immutable that no longer reads
+ * what is there (a session began writing, the file changed, a statement
+ * found it changed) is connected again here, and the number changes.
+ * Returns -1 on error. */
 long long store_data_version(struct store *s);
 
 /* The current time as ISO 8601 UTC, "2026-11-23T04:05:06Z". */

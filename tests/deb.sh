@@ -43,13 +43,15 @@ debootstrap --variant=minbase --cache-dir=/var/cache/apt/archives --include="$de
 	bookworm "$root" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1
 ok_or_show $? "debootstrap makes a fresh Debian 12 in a folder" "$work/debootstrap.log"
 cp "$deb" "$root/tmp/kpitree.deb"
+# an administrator made the folder before, root's (0755)
+mkdir -p "$root/var/lib/kpitree"
 chroot "$root" dpkg -i /tmp/kpitree.deb >"$work/install.log" 2>&1 &&
 	[ "$(chroot "$root" kpitree --version)" = "kpitree $(dpkg-deb -f "$deb" Version)" ]
 ok_or_show $? "the package installs there and kpitree --version runs" "$work/install.log"
 [ "$(chroot "$root" getent passwd kpitree | cut -d: -f6,7)" = /var/lib/kpitree:/bin/sh ] &&
 	[ "$(chroot "$root" stat -c '%a %U' /var/lib/kpitree)" = "700 kpitree" ] &&
 	[ "$(chroot "$root" getent shadow kpitree | cut -d: -f2)" = "*" ]
-ok $? "it made the service account (a shell, no password) and /var/lib/kpitree, 0700, its own"
+ok $? "it made the service account (a shell, no password) and /var/lib/kpitree, 0700, its own, though root made the folder first"
 chroot "$root" runuser -u kpitree -- kpitree --db /var/lib/kpitree/kpitree.db init >"$work/out" 2>&1 &&
 	[ "$(chroot "$root" stat -c '%a %U' /var/lib/kpitree/kpitree.db)" = "600 kpitree" ]
 ok_or_show $? "kpitree init as the account makes its database there, 0600" "$work/out"

@@ -594,12 +594,18 @@ struct waits {
 	int asked;
 	long last_ms;
 	int stop_at;		/* the call that stops the wait; 0: never */
+	int over;		/* told the wait is over */
 };
 
 static int count_wait(void *ctx, long waited_ms)
 {
 	struct waits *w = ctx;
 
+	if (waited_ms < 0) {
+		w->over++;
+		return 0;
+	}
+	assert_int_equal(w->over, 0);
 	assert_true(waited_ms >= w->last_ms);
 	w->last_ms = waited_ms;
 	return ++w->asked == w->stop_at;
@@ -628,6 +634,7 @@ static void a_writer_waits_says_so_and_gives_up(void **state)
 	assert_true(w.last_ms >= 300 && w.last_ms < 600);
 	assert_true(s->busy_waited_ms >= 600);
 	assert_false(s->busy_stopped);
+	assert_int_equal(w.over, 1);
 
 	w = (struct waits){ .stop_at = 2 };
 	assert_int_equal(store_begin(s, &err), -1);
@@ -635,11 +642,13 @@ static void a_writer_waits_says_so_and_gives_up(void **state)
 	assert_int_equal(w.asked, 2);
 	assert_true(s->busy_stopped);
 	assert_true(s->busy_waited_ms < 600);
+	assert_int_equal(w.over, 1);
 
 	store_rollback(holder);
 	w = (struct waits){ 0 };
 	assert_int_equal(store_begin(s, &err), 0);
 	assert_int_equal(w.asked, 0);
+	assert_int_equal(w.over, 0);
 	store_rollback(s);
 	store_close(s);
 	store_close(holder);

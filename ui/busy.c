@@ -7,21 +7,25 @@
 #include <curses.h>
 #include <stdio.h>
 
+#include "app.h"
 #include "draw.h"
 #include "i18n.h"
 #include "input.h"
 
 static int waiting(void *ctx, long waited_ms)
 {
-	struct key k;
 	char line[256];
 
 	(void)ctx;
-	/* the next key decides; any other waits its turn, after the save */
-	if (input_peek(&k) == 0 && !k.is_key && k.code == 27) {
-		input_skip();
-		return 1;
+	if (waited_ms < 0) {
+		/* the wait is over: the screen as the views draw it again */
+		app_touch();
+		return 0;
 	}
+	/* Escape typed since, wherever among other keys; they wait their
+	 * turn, after the save */
+	if (input_take_escape())
+		return 1;
 	snprintf(line, sizeof line,
 		 _("waiting %ld s for another session writing to the database; Escape stops"),
 		 waited_ms / 1000);

@@ -97,29 +97,24 @@ int input_next(struct key *k, int timeout_ms)
 	return 0;
 }
 
-int input_peek(struct key *k)
+int input_take_escape(void)
 {
-	int rc;
+	struct key got[64];
+	int n = 0, rc, i;
 
-	if (head == tail) {
-		struct key got;
-
-		timeout(0);
-		rc = get_wch(&got.code);
-		if (rc == ERR)
-			return -1;
-		got.is_key = rc == KEY_CODE_YES;
-		head = tail = 0;
-		push(got.is_key, got.code);
+	timeout(0);
+	while (n < (int)(sizeof got / sizeof got[0]) &&
+	       (rc = get_wch(&got[n].code)) != ERR) {
+		got[n].is_key = rc == KEY_CODE_YES;
+		if (!got[n].is_key && got[n].code == 27)
+			return 1;	/* it and what was typed before it go */
+		n++;
 	}
-	*k = queue[head];
+	if (head == tail)
+		head = tail = 0;
+	for (i = 0; i < n; i++)
+		push(got[i].is_key, got[i].code);
 	return 0;
-}
-
-void input_skip(void)
-{
-	if (head < tail)
-		head++;
 }
 
 int input_pending(void)

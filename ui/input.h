@@ -20,10 +20,10 @@ int input_queue(const char *keys, const char **bad);
  * timeout_ms, -1 forever). Returns 0, or -1 when none came in time. */
 int input_next(struct key *k, int timeout_ms);
 
-/* The next key without taking it (queued, or typed ahead: then queued):
- * returns 0, or -1 when none is waiting. input_skip takes it. */
-int input_peek(struct key *k);
-void input_skip(void);
+/* Reads what was typed meanwhile: 1 when it holds Escape, which is
+ * taken with the keys typed before it; else they are queued, in order,
+ * for after (a resize among them), and 0. */
+int input_take_escape(void);
 
 /* Whether a key is waiting: queued, or typed ahead. */
 int input_pending(void);

@@ -7,7 +7,7 @@
 # unless --force, and standard output still works.
 . "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/cli/lib.sh"
-plan 26
+plan 29
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null || exit 1
 cd "$work" || exit 1
@@ -58,11 +58,15 @@ ok $? "-o - and -o /dev/stdout write standard output in place"
 "$KPITREE" --db "$db" backup - >backup.out && head -c 15 backup.out | grep -q "SQLite format 3" &&
 	"$KPITREE" --db "$work/backup.out" check >/dev/null
 ok $? "backup - writes a whole database to standard output"
-for k in kpis report; do
-	"$KPITREE" --db "$db" export $k >/dev/full 2>"$work/err"
+"$KPITREE" --db "$db" set H01 R7 5 >/dev/null	# a history to print
+for k in "export kpis" "export report" "show H01" "history H01"; do
+	"$KPITREE" --db "$db" $k >/dev/full 2>"$work/err"
 	[ $? -eq 1 ] && [ "$(cat "$work/err")" = "kpitree: standard output: cannot write: No space left on device" ]
-	ok $? "export $k to a full standard output says which output failed and why"
+	ok $? "$k to a full standard output fails, saying which output and why"
 done
+"$KPITREE" --db "$db" backup - >/dev/full 2>"$work/err"
+[ $? -eq 1 ] && [ "$(cat "$work/err")" = "kpitree: standard output: No space left on device" ]
+ok $? "and so does backup -, naming standard output"
 run --db "$db" export kpis -o "$work"
 expect 1 "kpitree: $work: a folder, not a file" "export -o onto a folder is refused"
 

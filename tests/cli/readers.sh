@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then
 	echo "1..0 # SKIP two accounts are needed, which takes root or sudo"
 	exit 0
 fi
-plan 11
+plan 21
 owner="kpo$$"
 reader="kpr$$"
 useradd --system --no-create-home --shell /bin/sh "$owner" || exit 1
@@ -76,4 +76,66 @@ as "$reader" --db "$ro/copy.db" show H01 >"$work/out" 2>"$work/err"
 [ $? -eq 0 ] && grep -q "^R7 (2025) *- *7 " "$work/out" && [ "$(ls -A "$ro" | tr '\n' ' ')" = "copy.db k.db " ]
 ok $? "and read by another account, holding the last value, with nothing made beside it"
 chmod 755 "$ro"
+as "$reader" --db "/$shared/k.db" show H01 >"$work/out" 2>"$work/err"
+[ $? -eq 0 ] && grep -q "^H01 " "$work/out"
+ok $? "a path that starts with // is read too"
+
+# A reader's browser, which stays open: what the owner saves shows within
+# a second or two (the browser looks between keys), even where the
+# reader opened the file as it was (no -wal then), and an import
+# meanwhile is never taken for damage. In both languages.
+sock="kpr$$"
+screen() { tmux -L "$sock" capture-pane -p -t "$1"; }
+rm -f "$shared/k.db-wal" "$shared/k.db-shm"
+n=0
+for lang in C.UTF-8 ja_JP.UTF-8; do
+	n=$((n + 1))
+	as "$owner" --db "$shared/k.db" set H01 R7 7 >/dev/null 2>&1
+	tmux -L "$sock" new-session -d -x 80 -y 24 -s "r$n" \
+		"runuser -u $reader -- env LANG=$lang TERM=xterm $work/bin/kpitree --db $shared/k.db --year R7 --keys ':goto Space H01 Enter'; echo EXIT=\$?; sleep 30"
+	sleep 1.5
+	as "$owner" --db "$shared/k.db" set H01 R7 9 >/dev/null 2>&1
+	"$work/bin/kpitree" --db "$work/other.db" init >/dev/null 2>&1
+	"$work/bin/kpitree" --db "$work/other.db" export actuals -o "$work/actuals.csv" 2>/dev/null
+	as "$owner" --db "$shared/k.db" import "$work/actuals.csv" >/dev/null 2>&1
+	as "$owner" --db "$shared/k.db" set H01 R7 9 >/dev/null 2>&1
+	i=0
+	while [ $i -lt 40 ] && ! screen "r$n" | grep -q "R7 (2025) *- *9 \|令和7年度 *- *9 "; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	screen "r$n" | grep -q "R7 (2025) *- *9 \|令和7年度 *- *9 "
+	st=$?
+	ok $st "($lang) another account's browser shows the owner's new value"
+	[ $st -eq 0 ] || screen "r$n" | sed 's/^/# /'
+	tmux -L "$sock" send-keys -t "r$n" q
+	sleep 0.5
+	screen "r$n" | grep -q "EXIT=0"
+	ok $? "($lang) and quits without a word of damage" || screen "r$n" | sed 's/^/# /'
+	[ -z "$(others "$shared")" ]; ok $? "($lang) leaving nothing of its own"
+done
+tmux -L "$sock" kill-server 2>/dev/null
+
+# A database a group shares (0660): a member's browser makes the -wal and
+# -shm, which get the database's group, and the owner, not in the
+# member's own group, goes on writing, even after the member is killed.
+group="kpg$$"
+groupadd "$group" && usermod -a -G "$group" "$reader" && usermod -a -G "$group" "$owner"
+gdir="$work/group"
+mkdir "$gdir" && chmod 1777 "$gdir"
+as "$owner" --db "$gdir/g.db" init >/dev/null && chgrp "$group" "$gdir/g.db" && chmod 660 "$gdir/g.db"
+gpasswd -d "$owner" "$group" >/dev/null
+tmux -L "$sock" new-session -d -x 80 -y 24 -s member \
+	"runuser -u $reader -- env LANG=C.UTF-8 TERM=xterm $work/bin/kpitree --db $gdir/g.db; sleep 30"
+sleep 1.5
+[ "$(stat -c %G "$gdir/g.db-shm" 2>/dev/null)" = "$group" ]
+ok $? "the -wal and -shm a member's browser made have the database's group"
+usermod -a -G "$group" "$owner"
+as "$owner" --db "$gdir/g.db" set H01 R7 5 >/dev/null 2>"$work/err"
+ok $? "the owner writes while the member's browser is open" || cat "$work/err"
+tmux -L "$sock" kill-server 2>/dev/null
+sleep 0.5
+as "$owner" --db "$gdir/g.db" set H01 R7 6 >/dev/null 2>"$work/err"
+ok $? "and after it was killed" || cat "$work/err"
+groupdel "$group" 2>/dev/null
 [ "$tap_failed" -eq 0 ] || { cat "$work/err"; false; }

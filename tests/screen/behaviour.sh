@@ -13,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 67
+plan 68
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -118,9 +118,17 @@ start "$(browser tanaka H13)"
 keys 130 Enter
 shows "$(pre 'waiting %ld s for another session writing to the database; Escape stops')" "a save behind another's write says what it waits for"
 shows "$(t 'waiting %ld s for another session writing to the database; Escape stops' | sed 's/.*%ld//')" "and how to stop waiting"
-keys Escape
-shows "$(pre "gave up waiting for another session's write (%ld s): nothing saved")" "Escape stops the wait, and the form says nothing was saved"
-shows "$(field "$(t actual)" 130)" "keeping what was typed"
+keys 4 x Escape
+shows "$(tf 'not saved: %s' "$(pre "gave up waiting for another session's write (%ld s)")")" "Escape stops the wait, even after other keys, and the form says nothing was saved"
+shows "$(field "$(t actual)" 130)" "keeping what was typed before the wait"
+i=0
+while [ $i -lt 30 ] && screen | grep -qF "$(t 'waiting %ld s for another session writing to the database; Escape stops' | sed 's/.*%ld//')"; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ $i -lt 30 ]; ok $? "and the bottom line soon no longer says it waits, with no key pressed"
+[ $i -lt 30 ] || screen | sed 's/^/# /'
+
 [ "$(stored H13)" = none ]; ok $? "nothing was written"
 exec 7>&-
 wait
