@@ -7,11 +7,11 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "kpi_data.h"
 #include "fiscal_year.h"
 #include "kpi.h"
 #include "kpi_years.h"
 #include "placement.h"
-#include "tree.h"
 #include "width.h"
 
 /* The KPIs of a content row; the one-KPI list of a project's or a field's. */
@@ -93,121 +93,95 @@ static int draw_codes(const struct placement_kpis *c, int index, int y, int x, i
 
 /* Where else the KPI stands: its home row or its re-listings, by their
  * content rows, one line each; r goes there. */
-static int draw_places(struct browser *b, const char *code, long long here, int y, int last,
-		       int x, int w)
+static int draw_places(const struct kpi_data *d, int y, int last, int x, int w)
 {
-	long long places[16];
-	struct error err;
-	int n = tree_places(b->s, code, places, 16, &err), i, row = y;
+	int i, row = y;
 
-	if (n <= 1)
-		return 0;
-	for (i = 0; i < n && row < last; i++) {
-		char line[TEXT_MAX + 64], title[TEXT_MAX];
-		int rc;
+	for (i = 0; i < d->nplaces && row < last; i++) {
+		char line[TEXT_MAX + 64];
 
-		if (places[i] == here)
-			continue;
-		rc = placement_title(b->s, places[i], title, sizeof title, &err);
-		if (rc < 0)
-			break;
-		if (rc == 1) {
-			snprintf(line, sizeof line, "%s (r) %s", i == 0 ? _("home") : _("re-listed"),
-				 title);
-			put(row++, x, w, line, 0);
-		}
+		snprintf(line, sizeof line, "%s (r) %s", d->places[i].home ? _("home") : _("re-listed"),
+			 d->places[i].title);
+		put(row++, x, w, line, 0);
 	}
 	return row - y;
 }
 
-struct open_actions {
-	int y, last, x, w, rows;
-};
-
-static void draw_action(void *ctx, const struct remark *r)
-{
-	struct open_actions *a = ctx;
-	char line[TEXT_MAX], due[64];
-
-	if (a->y + a->rows >= a->last)
-		return;
-	snprintf(line, sizeof line, "%s %s (%s, %s)", draw_ascii() ? "[ ]" : "□", r->text, r->owner,
-		 i18n_date(r->due, due, sizeof due));
-	put(a->y + a->rows++, a->x, a->w, line, 0);
-}
-
 /* What the latest meeting made of the KPI, and its open action items. */
-static int draw_review(struct browser *b, const struct kpi *k, int y, int last, int x, int w)
+static int draw_review(const struct kpi_data *d, int y, int last, int x, int w)
 {
-	struct open_actions a = { y, last, x, w, 0 };
-	struct evaluation e;
-	struct error err;
-	char title[256], line[TEXT_MAX];
+	const struct evaluation *e = &d->e;
+	char line[TEXT_MAX], due[64];
+	int row = y, i;
 
-	if (meeting_latest_evaluation(b->s, k->id, &e, title, sizeof title, &err) < 0)
-		return 0;
-	if (e.present) {
-		if (*e.rank)
-			snprintf(line, sizeof line, _("rank %s %s (%s)%s%s"), e.rank, e.rank_label, title,
-				 *e.reason ? ": " : "", e.reason);
+	if (e->present) {
+		if (*e->rank)
+			snprintf(line, sizeof line, _("rank %s %s (%s)%s%s"), e->rank, e->rank_label,
+				 d->e_title, *e->reason ? ": " : "", e->reason);
 		else
-			snprintf(line, sizeof line, _("evaluated (%s) %s %s"), title, e.assessment,
-				 e.policy_label);
-		put(a.y + a.rows++, x, w, line, 0);
+			snprintf(line, sizeof line, _("evaluated (%s) %s %s"), d->e_title, e->assessment,
+				 e->policy_label);
+		put(row++, x, w, line, 0);
 	}
-	meeting_remarks(b->s, 0, k->id, 1, draw_action, &a, &err);
-	return a.rows;
+	for (i = 0; i < d->nactions && row < last; i++) {
+		const struct kpi_data_action *a = &d->actions[i];
+
+		snprintf(line, sizeof line, "%s %s (%s, %s)", draw_ascii() ? "[ ]" : "□", a->text,
+			 a->owner, i18n_date(a->due, due, sizeof due));
+		put(row++, x, w, line, 0);
+	}
+	return row - y;
 }
 
-void kpi_pane_draw(struct browser *b, const struct placement_kpis *c, int index, long long here,
-		     int y, int x, int h, int w)
+/* Paints d: the KPI's lines, then its table. Returns the row below
+ * them, or -1 when a read failed (said in the pane). */
+static int paint(struct browser *b, const struct kpi_data *d, const struct placement_kpis *c,
+		 int index, int y, int x, int h, int w)
 {
 	char line[TEXT_MAX], base[128], target[128];
-	struct kpi_years t;
-	struct kpi k;
-	struct error err;
+	const struct kpi *k = &d->k;
+	const struct kpi_years *t = &d->t;
 	int row = y + 1, last = y + h - 1, i;
 
-	if (kpi_find(b->s, c->code[index], &k, &err) < 0) {
-		put(row, x + 1, w - 2, err.text, 0);
-		return;
+	if (!d->found) {
+		put(row, x + 1, w - 2, d->err.text, 0);
+		return -1;
 	}
 	if (c->n > 1)
 		row += draw_codes(c, index, row, x + 1, w - 2);
-	snprintf(line, sizeof line, "%s %s%s", k.code, k.name, c->home[index] ? "" : _(" [re-listed]"));
+	snprintf(line, sizeof line, "%s %s%s", k->code, k->name, c->home[index] ? "" : _(" [re-listed]"));
 	put(row++, x + 1, w - 2, line, A_BOLD);
-	if (k.is_project) {
-		snprintf(line, sizeof line, _("initial %s"), kpi_amount_text(&k.baseline, k.unit, base,
+	if (k->is_project) {
+		snprintf(line, sizeof line, _("initial %s"), kpi_amount_text(&k->baseline, k->unit, base,
 								     sizeof base));
 	} else {
 		snprintf(line, sizeof line, "%s → %s  %s",
-			 kpi_amount_text(&k.baseline, k.unit, base, sizeof base),
-			 kpi_amount_text(&k.target, k.unit, target, sizeof target),
-			 kpi_direction_label(k.direction));
+			 kpi_amount_text(&k->baseline, k->unit, base, sizeof base),
+			 kpi_amount_text(&k->target, k->unit, target, sizeof target),
+			 kpi_direction_label(k->direction));
 	}
 	put(row++, x + 1, w - 2, line, 0);
-	if (kpi_years_load(b->s, &k, b->year, &t, &err) < 0) {
-		put(row, x + 1, w - 2, err.text, 0);
-		kpi_release(&k);
-		return;
+	if (!d->has_years) {
+		put(row, x + 1, w - 2, d->err.text, 0);
+		return -1;
 	}
-	if (sparkline(&t, line, sizeof line))
+	if (sparkline(t, line, sizeof line))
 		put(row++, x + 1, w - 2, line, 0);
 	{
-		char h[4][64];
+		char hd[4][64];
 
 		/* padded by display width: headings and years may be Japanese */
-		snprintf(line, sizeof line, "%s %s %s %s %s", width_align(_("FY"), -10, h[0], 64),
-			 width_align(_("plan"), 8, h[1], 64), width_align(_("actual"), 8, h[2], 64),
-			 width_align(k.is_project ? _("rate") : _("prog"), 5, h[3], 64), _("status"));
+		snprintf(line, sizeof line, "%s %s %s %s %s", width_align(_("FY"), -10, hd[0], 64),
+			 width_align(_("plan"), 8, hd[1], 64), width_align(_("actual"), 8, hd[2], 64),
+			 width_align(k->is_project ? _("rate") : _("prog"), 5, hd[3], 64), _("status"));
 	}
 	put(row++, x + 1, w - 2, line, A_UNDERLINE);
-	for (i = 0; i < t.n && row < last; i++) {
-		const struct kpi_year *r = &t.rows[i];
+	for (i = 0; i < t->n && row < last; i++) {
+		const struct kpi_year *r = &t->rows[i];
 		char fy[32], fy_cell[64], plan[32], actual[32], ratio[16];
 		struct progress p;
 
-		kpi_years_progress(&k, &t, r, &p);
+		kpi_years_progress(k, t, r, &p);
 		snprintf(line, sizeof line, "%s %8s %8s %5s %s",
 			 width_align(fiscal_year_format(r->year, fy, sizeof fy), -10, fy_cell,
 				     sizeof fy_cell),
@@ -221,11 +195,25 @@ void kpi_pane_draw(struct browser *b, const struct placement_kpis *c, int index,
 			    draw_status_attr(p.status) | (r->year == b->year ? A_REVERSE : 0));
 		row++;
 	}
-	if (row < last)
-		row += draw_review(b, &k, row, last, x + 1, w - 2);
-	if (here && row < last)
-		row += draw_places(b, k.code, here, row, last, x + 1, w - 2);
-	while (row < last)
+	return row;
+}
+
+void kpi_pane_draw(struct browser *b, const struct placement_kpis *c, int index, long long here,
+		   int y, int x, int h, int w)
+{
+	int row, last = y + h - 1;
+	struct kpi_data d;
+
+	kpi_data_load(&d, b->s, c->code[index], b->year);
+	row = paint(b, &d, c, index, y, x, h, w);
+	/* the review and the places are read only when there is room */
+	if (row >= 0 && row < last && kpi_data_load_review(&d, b->s) == 0)
+		row += draw_review(&d, row, last, x + 1, w - 2);
+	if (row >= 0 && here && row < last) {
+		kpi_data_load_places(&d, b->s, here, last - row);
+		row += draw_places(&d, row, last, x + 1, w - 2);
+	}
+	while (row >= 0 && row < last)
 		put(row++, x + 1, w - 2, "", 0);
-	kpi_release(&k);
+	kpi_data_free(&d);
 }
