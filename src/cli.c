@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -683,15 +684,21 @@ static int run_command(struct cli *cli, const struct globals *g, cli_browse_fn b
 	return status;
 }
 
+/* The process that logs the end of an SSH session killed before it
+ * could (watch_session). */
+struct watcher {
+	int fd;		/* what session_over writes to; -1: none */
+	pid_t pid;
+};
+
 /* Over SSH a session's end is logged however it ends: a process of its
  * own (forked before any database is open: no SQLite connection crosses
  * a fork) waits, out of the terminal's session and deaf to its hang-up,
  * for the session to say it is over (session_over). When it never does
  * (the connection dropped and the hang-up killed it, or it was killed),
- * that process logs the end. Returns the descriptor session_over
- * writes to, or -1 (no such process: the end of a killed session goes
- * unlogged). */
-static int watch_session(struct cli *cli, const char *db_option)
+ * that process logs the end. Fills w (fd -1: no such process, and the
+ * end of a killed session goes unlogged). */
+static void watch_session(struct cli *cli, const char *db_option, struct watcher *w)
 {
 	static const int deaf[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGTSTP };
 	char path[4096] = "", byte;
@@ -700,23 +707,22 @@ static int watch_session(struct cli *cli, const char *db_option)
 	size_t i;
 	ssize_t n;
 
+	w->fd = -1;
 	fflush(cli->out);
 	fflush(cli->err);
 	if (pipe(fds) != 0)
-		return -1;
+		return;
 	/* nothing the session runs holds it open */
 	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-	switch (fork()) {
-	case -1:
+	w->pid = fork();
+	if (w->pid != 0) {
 		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	case 0:
-		break;
-	default:
-		close(fds[0]);
-		return fds[1];
+		if (w->pid > 0)
+			w->fd = fds[1];
+		else
+			close(fds[1]);
+		return;
 	}
 	close(fds[1]);
 	setsid();
@@ -736,20 +742,23 @@ static int watch_session(struct cli *cli, const char *db_option)
 	_exit(0);
 }
 
-/* Tells watch_session's process that the session logged its own end. */
-static void session_over(int watcher)
+/* Tells watch_session's process that the session logged its own end,
+ * and waits for it to go. */
+static void session_over(const struct watcher *w)
 {
 	struct sigaction ignore = { .sa_handler = SIG_IGN }, old;
 	ssize_t n;
 
-	if (watcher < 0)
+	if (w->fd < 0)
 		return;
 	/* a watcher already gone needs no word, nor kills with SIGPIPE */
 	sigaction(SIGPIPE, &ignore, &old);
-	n = write(watcher, "", 1);
+	n = write(w->fd, "", 1);
 	(void)n;
 	sigaction(SIGPIPE, &old, NULL);
-	close(watcher);
+	close(w->fd);
+	while (waitpid(w->pid, NULL, 0) < 0 && errno == EINTR)
+		;
 }
 
 int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
@@ -758,7 +767,8 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 	struct globals g;
 	const char *ssh = getenv("SSH_ORIGINAL_COMMAND");
 	char *all[CLI_MAX_ARGS + WORDS_MAX + 16], *words[WORDS_MAX], buf[8192];
-	int status, nall = argc, n, i, watcher;
+	int status, nall = argc, n, i;
+	struct watcher watcher;
 	struct error e;
 
 	memset(&cli, 0, sizeof cli);
@@ -826,9 +836,9 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 	}
 	if (!cli.identity.enforced)
 		return run_command(&cli, &g, browse);
-	watcher = watch_session(&cli, g.db);
+	watch_session(&cli, g.db, &watcher);
 	status = run_command(&cli, &g, browse);
-	session_over(watcher);
+	session_over(&watcher);
 	return status;
 }
 
