@@ -145,6 +145,29 @@ struct wide_table *wide_table_begin(struct import *im, const struct csv_record *
 	return w;
 }
 
+/* Whether cell may read as the header name (import_header_name): its
+ * first character, past spaces, is the name's, or it starts with what
+ * that function takes away. Saves reading every cell of every row as a
+ * header name: a data cell rarely passes. */
+static int may_be_named(const char *cell, const char *name)
+{
+	size_t n = 1;
+
+	for (;;) {
+		if (*cell == ' ' || *cell == '\t' || *cell == '\r' || *cell == '\n')
+			cell++;
+		else if (strncmp(cell, "\u3000", 3) == 0)
+			cell += 3;
+		else
+			break;
+	}
+	if (strncmp(cell, "【", strlen("【")) == 0)
+		return 1;
+	while (n < 4 && ((unsigned char)name[n] & 0xC0) == 0x80)
+		n++;
+	return strncmp(cell, name, n) == 0;
+}
+
 /* A repeated header (a page break in the document) names its columns;
  * a short row names only those it has. */
 static int is_repeated_header(const struct wide_table *w, const struct csv_record *r)
@@ -153,7 +176,8 @@ static int is_repeated_header(const struct wide_table *w, const struct csv_recor
 	int k, same = 0;
 
 	for (k = 0; k < W_COLUMNS; k++) {
-		if (w->index[k] < 0 || (size_t)w->index[k] >= r->n)
+		if (w->index[k] < 0 || (size_t)w->index[k] >= r->n || !*w->header[k] ||
+		    !may_be_named(r->fields[w->index[k]].text, w->header[k]))
 			continue;
 		import_header_name(r->fields[w->index[k]].text, name, sizeof name);
 		if (*name && strcmp(name, w->header[k]) == 0)
