@@ -45,8 +45,17 @@ struct relisting {
 	long line, column;
 };
 
+/* A name met lately and its id (named_id). */
+#define NAMES_KEPT 64
+struct named {
+	const struct names_table *table;
+	long long id;
+	char name[256];
+};
+
 struct wide_table {
 	struct import *im;
+	struct named names[NAMES_KEPT];
 	int index[W_COLUMNS];		/* file column of each, or -1 */
 	char header[W_COLUMNS][256];	/* the header's names, for repeats */
 	size_t cells;
@@ -57,6 +66,7 @@ struct wide_table {
 	char path_key[W_ITEM + 1][MAX_CELL_TEXT];
 	int relistings;		/* some wait in relisting_waiting */
 	long line;		/* of the row being taken */
+	int made;		/* its content placement was made, not found */
 	int failed;
 };
 
@@ -135,6 +145,29 @@ struct wide_table *wide_table_begin(struct import *im, const struct csv_record *
 	return w;
 }
 
+/* Whether cell may read as the header name (import_header_name): its
+ * first character, past spaces, is the name's, or it starts with what
+ * that function takes away. Saves reading every cell of every row as a
+ * header name: a data cell rarely passes. */
+static int may_be_named(const char *cell, const char *name)
+{
+	size_t n = 1;
+
+	for (;;) {
+		if (*cell == ' ' || *cell == '\t' || *cell == '\r' || *cell == '\n')
+			cell++;
+		else if (strncmp(cell, "\u3000", 3) == 0)
+			cell += 3;
+		else
+			break;
+	}
+	if (strncmp(cell, "【", strlen("【")) == 0)
+		return 1;
+	while (n < 4 && ((unsigned char)name[n] & 0xC0) == 0x80)
+		n++;
+	return strncmp(cell, name, n) == 0;
+}
+
 /* A repeated header (a page break in the document) names its columns;
  * a short row names only those it has. */
 static int is_repeated_header(const struct wide_table *w, const struct csv_record *r)
@@ -143,7 +176,8 @@ static int is_repeated_header(const struct wide_table *w, const struct csv_recor
 	int k, same = 0;
 
 	for (k = 0; k < W_COLUMNS; k++) {
-		if (w->index[k] < 0 || (size_t)w->index[k] >= r->n)
+		if (w->index[k] < 0 || (size_t)w->index[k] >= r->n || !*w->header[k] ||
+		    !may_be_named(r->fields[w->index[k]].text, w->header[k]))
 			continue;
 		import_header_name(r->fields[w->index[k]].text, name, sizeof name);
 		if (*name && strcmp(name, w->header[k]) == 0)
@@ -169,15 +203,20 @@ static const char placement_insert_sql[] =
 	"INSERT INTO placement(node_id, parent_id, position, field_id, example, ai_example)"
 	" VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM placement"
 	" WHERE parent_id IS ?2), ?3, ?4, ?5)";
-static const char strategy_sql[] =
-	"INSERT INTO strategy(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name"
-	" RETURNING id";
-static const char field_sql[] =
-	"INSERT INTO field(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name"
-	" RETURNING id";
-static const char menu_sql[] =
-	"INSERT INTO grant_menu(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name"
-	" RETURNING id";
+/* A table of names (UNIQUE): found, else made. */
+struct names_table {
+	unsigned tag;
+	const char *find, *insert;
+};
+static const struct names_table strategy_sql = {
+	1, "SELECT id FROM strategy WHERE name = ?", "INSERT INTO strategy(name) VALUES (?)"
+};
+static const struct names_table field_sql = {
+	2, "SELECT id FROM field WHERE name = ?", "INSERT INTO field(name) VALUES (?)"
+};
+static const struct names_table menu_sql = {
+	3, "SELECT id FROM grant_menu WHERE name = ?", "INSERT INTO grant_menu(name) VALUES (?)"
+};
 static const char content_sql[] =
 	"UPDATE placement SET field_id = ?1, example = ?2, ai_example = ?3 WHERE id = ?4"
 	" AND (field_id IS NOT ?1 OR example IS NOT ?2 OR ai_example IS NOT ?3)";
@@ -231,14 +270,43 @@ static sqlite3_stmt *cached(struct wide_table *w, const char *sql)
 	return stmt;
 }
 
-static long long named_id(struct wide_table *w, const char *sql, const char *name)
-{
-	sqlite3_stmt *stmt = cached(w, sql);
+static int run(struct wide_table *w, sqlite3_stmt *stmt);
 
+static long long named_id(struct wide_table *w, const struct names_table *table,
+			  const char *name)
+{
+	unsigned h = 2166136261u;
+	const unsigned char *p;
+	struct named *kept;
+	sqlite3_stmt *stmt;
+	long long id;
+
+	/* a row names the same few strategies, fields and menus as the
+	 * rows before it: each is asked of the store once */
+	for (p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	kept = &w->names[(h ^ table->tag) % NAMES_KEPT];
+	if (kept->table == table && strcmp(kept->name, name) == 0)
+		return kept->id;
+	stmt = cached(w, table->find);
 	if (!stmt)
 		return 0;
 	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-	return one_id(w, stmt);
+	id = one_id(w, stmt);
+	if (!id && !w->failed) {
+		stmt = cached(w, table->insert);
+		if (!stmt)
+			return 0;
+		sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+		if (run(w, stmt) == 0)
+			id = sqlite3_last_insert_rowid(w->im->s->db);
+	}
+	if (id && strlen(name) < sizeof kept->name) {
+		kept->table = table;
+		kept->id = id;
+		memcpy(kept->name, name, strlen(name) + 1);
+	}
+	return id;
 }
 
 static int run(struct wide_table *w, sqlite3_stmt *stmt)
@@ -337,7 +405,10 @@ static long long placement_id(struct wide_table *w, long long parent, long long 
 		sqlite3_bind_null(stmt, 3);
 	sqlite3_bind_text(stmt, 4, cells ? cells[W_EXAMPLE] : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 5, cells ? cells[W_AI_EXAMPLE] : "", -1, SQLITE_STATIC);
-	return run(w, stmt) == 0 ? sqlite3_last_insert_rowid(w->im->s->db) : 0;
+	if (run(w, stmt) < 0)
+		return 0;
+	w->made = cells != NULL;
+	return sqlite3_last_insert_rowid(w->im->s->db);
 }
 
 /* Places the node of each level of the row under the one above, reusing
@@ -348,7 +419,7 @@ static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS], l
 	int level, same = 1;
 
 	if (strcmp(cells[W_STRATEGY], w->path_key[W_STRATEGY]) != 0 || !w->strategy) {
-		w->strategy = named_id(w, strategy_sql, cells[W_STRATEGY]);
+		w->strategy = named_id(w, &strategy_sql, cells[W_STRATEGY]);
 		snprintf(w->path_key[W_STRATEGY], MAX_CELL_TEXT, "%s", cells[W_STRATEGY]);
 		same = 0;
 	}
@@ -389,7 +460,7 @@ static void link_menus(struct wide_table *w, long long placement, const char *ce
 		p += strspn(p, "\r\n");
 		if (!*menu)
 			continue;
-		id = named_id(w, menu_sql, menu);
+		id = named_id(w, &menu_sql, menu);
 		stmt = cached(w, menu_link_sql);
 		if (!id || !stmt)
 			return;
@@ -628,20 +699,26 @@ int wide_table_row(struct wide_table *w, const struct csv_record *r)
 	if (bad)
 		return 0;
 	if (*cells[W_FIELD])
-		field = named_id(w, field_sql, cells[W_FIELD]);
+		field = named_id(w, &field_sql, cells[W_FIELD]);
+	w->made = 0;
 	placement = place_row(w, cells, field);
-	/* A placement found again (a re-import) may have new examples. */
-	stmt = cached(w, content_sql);
-	if (w->failed || !stmt)
+	/* A placement found again (a re-import) may have new examples; one
+	 * just made has them. */
+	if (!w->made) {
+		stmt = cached(w, content_sql);
+		if (w->failed || !stmt)
+			return -1;
+		if (field)
+			sqlite3_bind_int64(stmt, 1, field);
+		else
+			sqlite3_bind_null(stmt, 1);
+		sqlite3_bind_text(stmt, 2, cells[W_EXAMPLE], -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, cells[W_AI_EXAMPLE], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 4, placement);
+		run(w, stmt);
+	}
+	if (w->failed)
 		return -1;
-	if (field)
-		sqlite3_bind_int64(stmt, 1, field);
-	else
-		sqlite3_bind_null(stmt, 1);
-	sqlite3_bind_text(stmt, 2, cells[W_EXAMPLE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, cells[W_AI_EXAMPLE], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 4, placement);
-	run(w, stmt);
 	link_menus(w, placement, cells[W_MENUS]);
 	take_kpis(w, r, cells, placement, field);
 	return w->failed ? -1 : 0;
