@@ -59,14 +59,15 @@ static int on_record(void *ctx, const struct csv_record *r)
 	return 0;
 }
 
-static char path[64];
+static char path[4096];
 
-/* Writes rows into a new file, path. */
+/* Writes rows into a new file, path, in $TMPDIR. */
 static int write_book(const struct rows *rows, struct error *err)
 {
+	const char *tmp = getenv("TMPDIR");
 	int fd;
 
-	snprintf(path, sizeof path, "/tmp/test_xlsx_write-XXXXXX.xlsx");
+	snprintf(path, sizeof path, "%s/kpitree-xlsx-XXXXXX.xlsx", tmp && *tmp ? tmp : "/tmp");
 	fd = mkstemps(path, 5);
 	assert_true(fd >= 0);
 	close(fd);
