@@ -721,8 +721,9 @@ static int find_gregorian(struct book *b, long columns)
 }
 
 /* A row under such a header: each Gregorian year checked against the
- * year of its NAME, which it stands in for when that is empty. Returns
- * the columns left, or -1 with the error recorded. */
+ * fiscal year of its NAME and put in its place (2025 for 令和7年度, as
+ * the CSV has it), or there alone when NAME is empty. Returns the
+ * columns left, or -1 with the error recorded. */
 static long join_gregorian(struct book *b, long columns)
 {
 	int i;
@@ -742,11 +743,12 @@ static long join_gregorian(struct book *b, long columns)
 		year = strtol(ad, &end, 10);
 		if (*end || errno || year < FISCAL_YEAR_MIN || year > FISCAL_YEAR_MAX)
 			return fail_at(b, b->row, col, _("'%s' is not a Gregorian year"), ad);
-		if (!base->len)
-			*base = (struct csv_field){ ad, strlen(ad) };
-		else if (fiscal_year_parse(base->text, &named, &unused) == 0 && named != year)
+		if (base->len && fiscal_year_parse(base->text, &named, &unused) < 0)
+			continue;	/* for import to say, at its own cell */
+		if (base->len && named != year)
 			return fail_at(b, b->row, col, _("%ld is not the fiscal year '%s' beside it"),
 				       year, base->text);
+		*base = (struct csv_field){ ad, strlen(ad) };
 	}
 	return columns < b->pairs_from - 1 ? columns : b->pairs_from - 1;
 }

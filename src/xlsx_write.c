@@ -54,6 +54,7 @@ struct xlsx_sheet {
 	lxw_row_t run[MAX_MERGED];	/* where each merged column's run began */
 	lxw_error failed;	/* the first failure, LXW_NO_ERROR */
 	int no_memory;
+	int too_wide;		/* a row of more than MAX_COLUMNS cells */
 	struct csv_sink sink;
 };
 
@@ -147,8 +148,6 @@ static const char *row_text(const struct row *r, int i)
 	return i < r->n ? r->text.data + r->at[i] : "";
 }
 
-/* One cell of the held row at col, as its kind says; a fiscal year's
- * column takes two. Returns the next column. */
 /* The columns cell i takes: two for a year beside its Gregorian one. */
 static lxw_col_t span(const struct xlsx_sheet *sh, int i)
 {
@@ -172,6 +171,8 @@ static void write_gregorian(struct xlsx_sheet *sh, const struct row *r, int i, l
 	}
 }
 
+/* One cell of the held row at col, as its kind says. Returns the next
+ * column. */
 static lxw_col_t write_cell(struct xlsx_sheet *sh, const struct row *r, int i, lxw_col_t col,
 			    lxw_format *text_format)
 {
@@ -306,8 +307,10 @@ static void put_cell(void *ctx, const char *text, enum csv_cell what)
 	struct xlsx_sheet *sh = ctx;
 	struct row *r = &sh->rows[1];
 
-	if (r->n >= MAX_COLUMNS)
+	if (r->n >= MAX_COLUMNS) {
+		sh->too_wide = 1;
 		return;
+	}
 	r->at[r->n] = r->text.len;
 	r->what[r->n] = what;
 	if (bytes_add(&r->text, text, strlen(text) + 1, 0) < 0)
@@ -425,6 +428,8 @@ int xlsx_sheet_end(struct xlsx_sheet *sh, const char *path, struct error *err)
 	worksheet_fit_to_pages(sh->ws, 1, 0);
 	if (sh->no_memory)
 		rc = error_set(err, _("out of memory"));
+	else if (sh->too_wide)
+		rc = error_set(err, _("%s: a row of more than %d cells"), path, MAX_COLUMNS);
 	else if (sh->failed)
 		rc = error_set(err, "%s: %s", path, lxw_strerror(sh->failed));
 	free(sh->rows[0].text.data);

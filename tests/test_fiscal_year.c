@@ -218,6 +218,20 @@ static void fiscal_year_format_writes_heisei_before_2019(void **state)
 	assert_string_equal(fiscal_year_format(1989, buf, sizeof buf), "H1 (1989)");
 }
 
+static void fiscal_year_japanese_writes_era_whatever_the_language(void **state)
+{
+	static const struct { int year; const char *text; } cases[] = {
+		{ 2025, "令和7年度" }, { 2019, "令和元年度" }, { 2018, "平成30年度" },
+		{ 1989, "平成元年度" }, { 1988, "1988" },
+	};
+	char buf[32];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(fiscal_year_japanese(cases[i].year, buf, sizeof buf), cases[i].text);
+}
+
 static void fiscal_year_format_writes_years_before_heisei_as_gregorian(void **state)
 {
 	char buf[32];
@@ -317,6 +331,7 @@ int main(void)
 		cmocka_unit_test(fiscal_year_parse_accepts_null_error_record),
 		cmocka_unit_test(fiscal_year_format_writes_reiwa_with_gregorian),
 		cmocka_unit_test(fiscal_year_format_writes_heisei_before_2019),
+		cmocka_unit_test(fiscal_year_japanese_writes_era_whatever_the_language),
 		cmocka_unit_test(fiscal_year_format_writes_years_before_heisei_as_gregorian),
 		cmocka_unit_test(fiscal_year_short_writes_era_and_year),
 		cmocka_unit_test(fiscal_year_format_cuts_to_buffer),
