@@ -14,7 +14,8 @@
 #include "outfile.h"
 
 /* :export report FILE: the open meeting's minutes (or every KPI), in the
- * format of FILE's extension: .html, .csv (for Excel), else Markdown. */
+ * format of FILE's extension: .html, .csv (for Excel), .xlsx (a
+ * workbook), else Markdown. */
 static void export_report(struct browser *b, const char *file)
 {
 	struct report_options o = { .meeting_id = b->meeting.id, .year = b->year };
@@ -27,6 +28,8 @@ static void export_report(struct browser *b, const char *file)
 		o.format = REPORT_HTML;
 	else if (dot && strcmp(dot, ".csv") == 0)
 		o.format = REPORT_CSV, o.excel = 1;
+	else if (xlsx_is_name(file))
+		o.format = REPORT_XLSX;
 	if (report_write_file(b->s, &o, file, &b->cli->files, &err) < 0)
 		browser_say(b, "%s", err.text);
 	else
