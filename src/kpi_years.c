@@ -61,17 +61,60 @@ static void collect_value(void *ctx, const struct value_row *v)
 	}
 }
 
+/* A strategy KPI's years: every one from the baseline's to the target's
+ * end. A baseline of one year is that year's row; one over a period (an
+ * average, a sum: H30～R4平均) is shown as its period, and the rows start
+ * after it. A span longer than KPI_YEARS_SPAN (a typing mistake) keeps
+ * its two ends. */
+static void span(const struct kpi *k, struct kpi_years *t)
+{
+	const struct period *b = &k->baseline.period, *g = &k->target.period;
+	int from = b->to, to = g->to, y;
+
+	if (k->baseline.present && b->from && b->from != b->to)
+		from = b->to + 1;
+	if (!k->baseline.present || from <= 0)
+		from = g->from > 0 ? g->from : to;
+	if (!k->target.present || to <= 0)
+		to = from;
+	if (from <= 0 || to < from || to - from >= KPI_YEARS_SPAN) {
+		if (k->baseline.present && b->from == b->to)
+			kpi_years_row(t, b->to);
+		kpi_years_row(t, to);
+		return;
+	}
+	for (y = from; y <= to; y++)
+		kpi_years_row(t, y);
+}
+
 int kpi_years_load(struct store *s, const struct kpi *k, int extra, struct kpi_years *t,
 		   struct error *err)
 {
 	t->n = 0;
-	if (!k->is_project) {
-		kpi_years_row(t, k->baseline.period.to);
-		kpi_years_row(t, k->target.period.to);
-	}
+	if (!k->is_project)
+		span(k, t);
 	if (extra)
 		kpi_years_row(t, extra);
 	return values_each(s, k->id, collect_value, t, err);
+}
+
+int kpi_years_window(const struct kpi_years *t, int year, int rows)
+{
+	int i, first;
+
+	if (rows <= 0 || t->n <= rows)
+		return 0;
+	for (i = 0; i < t->n && t->rows[i].year < year; i++)
+		;
+	if (i == t->n)
+		i = t->n - 1;
+	/* the year, the one after it, and as many before as fit */
+	first = i + 2 - rows;
+	if (first < 0)
+		first = 0;
+	if (first > t->n - rows)
+		first = t->n - rows;
+	return first;
 }
 
 const struct kpi_year *kpi_years_judged(const struct kpi_years *t, int year, int current_year)

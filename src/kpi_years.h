@@ -9,6 +9,8 @@
 #include "progress.h"
 
 #define KPI_YEARS_MAX 64
+/* The most years from baseline to target that are listed one by one. */
+#define KPI_YEARS_SPAN 30
 
 struct kpi_year {
 	int year;
@@ -19,8 +21,10 @@ struct kpi_year {
 	char plan_note[256], actual_note[256];
 };
 
-/* One row per fiscal year, in order: from the baseline's to the target's
- * (a strategy KPI), every year that holds a value, and extra (0: none). */
+/* One row per fiscal year, in order: every year from the baseline's to
+ * the target's end (a strategy KPI; a baseline over a period, an average
+ * or a sum, is shown as its period: the rows start after it), every year
+ * that holds a value, and extra (0: none). */
 struct kpi_years {
 	struct kpi_year rows[KPI_YEARS_MAX];
 	int n;
@@ -29,6 +33,11 @@ struct kpi_years {
 /* Loads the years of k. Returns 0, or -1 with err filled. */
 int kpi_years_load(struct store *s, const struct kpi *k, int extra, struct kpi_years *t,
 		   struct error *err);
+
+/* The first of rows rows to show of t, so that year's row is among them,
+ * with the years before it rather than after: a pane shorter than the
+ * table keeps the year in view. */
+int kpi_years_window(const struct kpi_years *t, int year, int rows);
 
 /* The row of year, added if there is none (NULL if the table is full). */
 struct kpi_year *kpi_years_row(struct kpi_years *t, int year);

@@ -176,7 +176,8 @@ static int paint(struct browser *b, const struct kpi_data *d, const struct place
 			 width_align(k->is_project ? _("rate") : _("prog"), 5, hd[3], 64), _("status"));
 	}
 	put(row++, x + 1, w - 2, line, A_UNDERLINE);
-	for (i = 0; i < t->n && row < last; i++) {
+	/* more years than lines: the browser's year stays in view */
+	for (i = kpi_years_window(t, b->year, last - row); i < t->n && row < last; i++) {
 		const struct kpi_year *r = &t->rows[i];
 		char fy[32], fy_cell[64], plan[32], actual[32], ratio[16];
 		struct progress p;

@@ -2,7 +2,7 @@
 # set.sh: set, show and history through the real binary; a failing set
 # writes nothing; eight processes setting 200 values each at once all land.
 . "$srcdir/tests/cli/lib.sh"
-plan 17
+plan 18
 db="$work/k.db"
 fixture "$db"; ok $? "the fixture loads"
 
@@ -87,6 +87,13 @@ while [ $i -lt 20 ]; do
 	esac
 	i=$((i + 1))
 done
+# show lists every year from the baseline's to the target's end: H17's
+# baseline is an average over H30～R4 (its period, no row of its own), its
+# target a sum over R7～R11, each of whose years is in view.
+"$KPITREE" --db "$work/bundled.db" init >/dev/null
+"$KPITREE" --db "$work/bundled.db" show H17 | sed -n 's/^\(R[0-9]*\) (20[0-9][0-9]) .*/\1/p' | tr '\n' ' ' >"$work/years"
+[ "$(cat "$work/years")" = "R5 R6 R7 R8 R9 R10 R11 " ]
+ok $? "show lists every year from the baseline's to the target's end" || cat "$work/years"
 echo "# $before of 20 kills landed before the commit"
 ok $bad "20 sets killed with SIGKILL: check passes, each value old or new with its history"
 finish

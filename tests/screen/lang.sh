@@ -4,7 +4,7 @@
 # errors in Japanese. The program finds this build's catalogue by itself,
 # from its build tree: no variable says where.
 . "$srcdir/tests/screen/lib.sh"
-plan 34
+plan 36
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -29,6 +29,13 @@ shows "R7 (2025)" "fiscal years read R7 (2025)"
 shows "behind" "status words are English"
 shows "0人 (R7)  down" "and the KPI's direction"
 fits "nothing is cut in half on the English screen"
+
+# A KPI's pane lists every year from the baseline's to the target's end:
+# H17's sum over R7～R11 has R9 in view.
+start "$ja --keys ':goto Space H17 Enter'"
+shows "令和9年度" "(ja) the KPI pane lists the years between baseline and target"
+start "$en --keys ':goto Space H17 Enter'"
+shows "R9 (2027)" "(en) the KPI pane lists the years between baseline and target"
 
 start "$ja --keys ':goto Space H01 Enter e'"
 shows "入力" "the form's title is Japanese"
