@@ -80,6 +80,7 @@ struct book {
 	struct bytes sst;
 	size_t *sst_at, nsst, sst_cap;
 	int in_si, in_t, in_v, in_is, rph;
+	int depth;		/* elements open: expat keeps each one's name */
 	size_t si_start;
 	/* the sheet */
 	long columns;		/* the widest row so far: records' width */
@@ -313,7 +314,11 @@ static void cell_start(struct book *b, const char **atts)
 		if (xf >= 0 && xf < b->nxf)
 			b->cell_date = b->xf_date[xf];
 	}
+	/* empty until text comes: a cell with none (<v/>, <is></is>, a
+	 * formula giving "") is empty, not the cell before it */
 	b->cell.len = 0;
+	if (b->cell.data)
+		b->cell.data[0] = '\0';
 	b->has_value = 0;
 }
 
@@ -416,6 +421,12 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
 	struct book *b = ud;
 	const char *n = local(name);
 
+	/* a workbook's parts nest a dozen deep; thousands of levels would
+	 * make expat's stack of open elements the memory the limits bound */
+	if (++b->depth > XLSX_MAX_DEPTH) {
+		fail(b, _("elements nested more than %d deep"), XLSX_MAX_DEPTH);
+		return;
+	}
 	switch (b->pass) {
 	case PASS_WORKBOOK:
 		if (strcmp(n, "workbookPr") == 0 && attr(atts, "date1904"))
@@ -842,6 +853,7 @@ static void XMLCALL on_end(void *ud, const char *name)
 	struct book *b = ud;
 	const char *n = local(name);
 
+	b->depth--;
 	if (b->failed)
 		return;
 	if (strcmp(n, "rPh") == 0 && b->rph) {
@@ -946,6 +958,7 @@ static int read_entry(struct book *b, const char *name, enum pass pass, int requ
 	b->pass = pass;
 	b->entry = name;
 	b->in_t = b->in_v = b->in_is = b->rph = b->in_si = 0;
+	b->depth = 0;
 	XML_SetUserData(b->p, b);
 	XML_SetElementHandler(b->p, on_start, on_end);
 	XML_SetCharacterDataHandler(b->p, on_text);

@@ -15,6 +15,8 @@
 #define XLSX_MAX_INFLATED (256L << 20)
 #define XLSX_MAX_RATIO 1000
 #define XLSX_MAX_CELL (1L << 20)
+/* The deepest nesting of a part's elements: a workbook's go a dozen deep. */
+#define XLSX_MAX_DEPTH 256
 #define XLSX_MAX_ROW (16L << 20)
 #define XLSX_MAX_ROWS 1048576L
 #define XLSX_MAX_COLUMNS 16384L

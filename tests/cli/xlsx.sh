@@ -6,7 +6,7 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 cells="/usr/bin/python3 $srcdir/tests/cli/xlsx_cells.py"
 make="/usr/bin/python3 $srcdir/tests/cli/xlsx_make.py"
-plan 32
+plan 34
 
 # The strategy's nested levels, merged down as the government's table
 # merges them: strategy, then 重点戦略プロジェクト to 内容.
@@ -113,6 +113,13 @@ ok $? "--sheet: rich text without its reading, inline strings, cached formula va
 run --db "$work/w.db" import --sheet 無い "$work/実績.xlsx"
 expect 1 "kpitree: $work/実績.xlsx: no sheet '無い' (sheets: 表紙, 実績)
 kpitree: nothing imported" "a sheet that is not there is named, with the sheets there are"
+fresh n
+$make emptycells "$work/empties.xlsx"
+run --db "$work/n.db" import "$work/empties.xlsx"
+"$KPITREE" --db "$work/n.db" export actuals | grep '^SP1-1,20\(19\|2[012]\),' | cut -d, -f1-5 >"$work/got"
+printf 'SP1-1,2019,actual,7,\nSP1-1,2020,actual,7,\nSP1-1,2021,actual,7,\nSP1-1,2022,actual,7,\n' >"$work/want"
+[ "$status" -eq 0 ] && cmp -s "$work/got" "$work/want"
+ok $? "a cell that holds nothing (<v/>, an empty inline string, a formula giving \"\") is empty, not the cell before it" || diff "$work/want" "$work/got" | sed 's/^/# /'
 $make badvalue "$work/bad.xlsx"
 before=$("$SQLITE3" "$work/w.db" "SELECT count(*) FROM history")
 run --db "$work/w.db" import --sheet 実績 "$work/bad.xlsx"
@@ -158,7 +165,7 @@ refused() {
 		sed 's/^/#   /' "$work/err"
 	fi
 }
-for k in bomb ratio dotdot doctype rows bigcell; do $make $k "$work/$k.xlsx"; done
+for k in bomb ratio dotdot doctype rows bigcell deep; do $make $k "$work/$k.xlsx"; done
 refused bomb.xlsx "bomb.xlsx:Sheet1: xl/worksheets/sheet1.xml inflates past 256 MiB" \
 	"an entry declaring 300 MiB is refused before it is inflated"
 refused ratio.xlsx "ratio.xlsx:Sheet1: xl/worksheets/sheet1.xml inflates more than 1000 times (a ZIP bomb?)" \
@@ -170,6 +177,8 @@ refused doctype.xlsx "doctype.xlsx:Sheet1: xl/worksheets/sheet1.xml declares a D
 refused rows.xlsx "rows.xlsx:Sheet1: a row past row 1048576, the most a sheet has" \
 	"a row past Excel's last is refused"
 refused bigcell.xlsx "bigcell.xlsx:Sheet1!A1: a cell longer than 1 MiB" "a cell over 1 MiB is refused at its cell"
+refused deep.xlsx "deep.xlsx:Sheet1: elements nested more than 256 deep" \
+	"elements nested a million deep are refused before expat's stack grows with them"
 printf '\320\317\021\340\241\261\032\341rest' >"$work/old.xls"
 refused old.xls "old.xls: an Excel 97-2003 workbook (.xls) or a password-protected one: open it in Excel and save it as an Excel Workbook (.xlsx)" \
 	"an .xls (or password-protected) file is refused, saying to save it as .xlsx"

@@ -5,6 +5,8 @@
 # with cached values, merged cells; and hostile ones. KIND:
 #   actuals    an actuals sheet "実績" (second sheet; the first is "表紙")
 #   badvalue   the same with a value that is not a number at D3
+#   emptycells a value beside notes that hold nothing (<v/>, <is></is>,
+#              a formula giving "")
 #   openpyxl   an actuals sheet written by openpyxl (another writer), its
 #              times as dates in two formats
 #   years      actuals with a fiscal year as 令和4年度 and its Gregorian
@@ -19,6 +21,7 @@
 #   rows       a row past 1,048,576
 #   empty      a million empty rows after the data
 #   bigcell    a cell of 1.5 MiB
+#   deep       a cell within a million nested elements
 import datetime
 import struct
 import sys
@@ -137,6 +140,19 @@ elif KIND in ("years", "badyears"):
     ws.append(["SP1-1", "令和4年度", "plan", 5, 2022 if KIND == "years" else 2023])
     ws.append(["SP1-1", None, "plan", 6, 2023])
     wb.save(OUT)
+elif KIND == "emptycells":
+    # A value, then notes that hold nothing, as Excel and others write
+    # them: an empty <v/>, an empty inline string, a formula giving "".
+    header = '<row r="1">' + ''.join('<c r="%s1" t="s"><v>%d</v></c>' % (c, i)
+                                     for i, c in enumerate("ABCDE")) + '</row>'
+    empties = ['<c r="E%d"><v></v></c>', '<c r="E%d" t="inlineStr"><is></is></c>',
+               '<c r="E%d" t="inlineStr"><is><t></t></is></c>',
+               '<c r="E%d" t="str"><f>IF(1,"","")</f><v/></c>']
+    rows = header + ''.join(
+        '<row r="%d"><c r="A%d" t="inlineStr"><is><t>SP1-1</t></is></c><c r="B%d"><v>%d</v></c>'
+        '<c r="C%d" t="s"><v>8</v></c><c r="D%d"><v>7</v></c>%s</row>'
+        % (i + 2, i + 2, i + 2, 2019 + i, i + 2, i + 2, e % (i + 2)) for i, e in enumerate(empties))
+    book([("実績", sheet(rows))], STRINGS)
 elif KIND == "merges":
     # the actuals header, 100,000 merged ranges over rows of no cell, and
     # a value that is not a number after them
@@ -166,5 +182,9 @@ elif KIND == "empty":
     book([("Sheet1", rows.replace('</sheetData>', empty + '</sheetData>'))], STRINGS)
 elif KIND == "bigcell":
     book([("Sheet1", sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>%s</t></is></c></row>' % ("x" * (3 << 19))))], STRINGS)
+elif KIND == "deep":
+    n = 1000000
+    book([("Sheet1", sheet('<row r="1"><c r="A1" t="inlineStr"><is>%s<t>x</t>%s</is></c></row>'
+                           % ("<x>" * n, "</x>" * n)))], STRINGS)
 else:
     sys.exit("xlsx_make.py: no kind " + KIND)
