@@ -1395,10 +1395,25 @@ static int program_path(char *buf, size_t size)
 	return 0;
 }
 
+struct lang_of {
+	const char *name, *db;
+	char lang[8];
+};
+
+static void take_lang(void *ctx, const struct keys_entry *e)
+{
+	struct lang_of *l = ctx;
+
+	if (!*l->lang && strcmp(e->id.name, l->name) == 0 && strcmp(e->db, l->db) == 0)
+		snprintf(l->lang, sizeof l->lang, "%s", e->id.lang);
+}
+
 /* The official of access add or set: args[1], --role, --scope, and the
- * forced command that binds them. Returns EXIT_DONE or the status. */
-static int official_command(struct cli *cli, struct access_identity *id, char *command,
-			    size_t size)
+ * forced command that binds them; without --lang, the language of the
+ * official's lines for this database in file, else Japanese. Returns
+ * EXIT_DONE or the status. */
+static int official_command(struct cli *cli, const char *file, struct access_identity *id,
+			    char *command, size_t size)
 {
 	const char *role = cli_option(cli, "--role");
 	const char *lang = cli_option(cli, "--lang");
@@ -1416,13 +1431,20 @@ static int official_command(struct cli *cli, struct access_identity *id, char *c
 		return cli_fail(cli, _("--role: %s"), e.text);
 	if (lang && !i18n_lang_ok(lang))
 		return usage_error(cli, _("%s: '%s' is neither ja nor en"), "--lang", lang);
-	snprintf(id->lang, sizeof id->lang, "%s", lang ? lang : "ja");
 	for (i = 0; i < cli->nrepeated; i++)
 		if (access_scope_resolve(cli->store, cli->repeated[i], &id->scopes[id->nscopes++],
 					 &e) < 0)
 			return cli_fail_error(cli, &e);
 	if (program_path(program, sizeof program) < 0 || !realpath(cli->db_path, db))
 		return cli_fail(cli, _("cannot tell the full path of kpitree or of %s"), cli->db_path);
+	if (lang) {
+		snprintf(id->lang, sizeof id->lang, "%s", lang);
+	} else {
+		struct lang_of kept = { id->name, db, "" };
+
+		keys_file_each(file, take_lang, &kept, &e);
+		snprintf(id->lang, sizeof id->lang, "%s", *kept.lang ? kept.lang : "ja");
+	}
 	if (!keys_forced_command(program, db, id, command, size))
 		return cli_fail(cli, _("%s: a path or scope that cannot go into authorized_keys"), db);
 	return EXIT_DONE;
@@ -1513,7 +1535,7 @@ static int access_set(struct cli *cli, const char *file)
 	int n, status;
 
 	memset(&id, 0, sizeof id);
-	status = official_command(cli, &id, command, sizeof command);
+	status = official_command(cli, file, &id, command, sizeof command);
 	if (status != EXIT_DONE)
 		return status;
 	access_describe(&id, who, sizeof who);
@@ -1536,7 +1558,7 @@ static int access_add(struct cli *cli, const char *file)
 	if (cli->nargs != 3)
 		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 	memset(&entry, 0, sizeof entry);
-	status = official_command(cli, &entry.id, command, sizeof command);
+	status = official_command(cli, file, &entry.id, command, sizeof command);
 	if (status != EXIT_DONE)
 		return status;
 	if (keys_read_public(cli->args[2], entry.type, sizeof entry.type, entry.blob,

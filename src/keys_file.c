@@ -719,6 +719,44 @@ static int edited(const struct edit *ed, const struct keys_entry *e)
 		strcmp(keys_fingerprint(e->blob, fp, sizeof fp), ed->fingerprint) == 0);
 }
 
+/* The options of a forced command that access add and set write; any
+ * other (--ssh-exports, --ssh-idle, --ssh-recheck, --ssh-keys) is the
+ * administrator's, kept when a line is given a new command. */
+static int managed(const char *option)
+{
+	static const char *const ours[] = { "--db", "--ssh-user", "--ssh-role", "--ssh-scope",
+					    "--ssh-lang", "--ssh-key" };
+	size_t i;
+
+	for (i = 0; i < sizeof ours / sizeof ours[0]; i++)
+		if (strcmp(option, ours[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* command, then the administrator's options of old (the line's forced
+ * command as it was), into buf; and old's language where command has
+ * none (an access set that did not give --lang). Returns buf, or NULL
+ * if it does not fit. */
+static char *keep_options(const char *command, const char *old, char *buf, size_t size)
+{
+	char words_buf[8192], *words[WORDS_MAX];
+	int n = words_split(old, words_buf, sizeof words_buf, words, WORDS_MAX, NULL), i;
+	size_t used = (size_t)snprintf(buf, size, "%s", command);
+
+	if (used >= size)
+		return NULL;
+	for (i = 1; i + 1 < n; i += 2) {
+		int lang = strcmp(words[i], "--ssh-lang") == 0;
+
+		if (lang ? strstr(command, " --ssh-lang ") != NULL : managed(words[i]))
+			continue;
+		if (add_word(buf, size, &used, words[i]) || add_word(buf, size, &used, words[i + 1]))
+			return NULL;
+	}
+	return buf;
+}
+
 static int edit_line(void *ctx, const char *line, size_t len, const struct keys_entry *e)
 {
 	struct edit *ed = ctx;
@@ -754,8 +792,18 @@ static int edit_line(void *ctx, const char *line, size_t len, const struct keys_
 			snprintf(rotated.blob, sizeof rotated.blob, "%s", ed->rotate->blob);
 		}
 		memcpy(rewritten, DISABLED, used);
-		keys_line(&rotated, ed->rotate ? e->command : ed->command, rewritten + used,
-			  sizeof rewritten - used);
+		if (ed->rotate) {
+			keys_line(&rotated, e->command, rewritten + used, sizeof rewritten - used);
+		} else {
+			char command[8192];
+
+			if (!keep_options(ed->command, e->command, command, sizeof command)) {
+				error_set(ed->err, _("%s: the line's forced command would not fit"),
+					  e->id.name);
+				return -1;
+			}
+			keys_line(&rotated, command, rewritten + used, sizeof rewritten - used);
+		}
 	}
 	return text_add(&ed->out, rewritten, strlen(rewritten), ed->err) < 0;
 }

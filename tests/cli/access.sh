@@ -8,7 +8,7 @@
 # admin stays.
 # (tests/screen/ssh.sh runs the same through a real sshd.)
 . "$srcdir/tests/cli/lib.sh"
-plan 52
+plan 54
 db="$work/k.db"
 ak="$work/ssh/authorized_keys"
 fixture "$db"; ok $? "the fixture loads"
@@ -128,6 +128,7 @@ ok $? "on the same line, with its role, the old key gone"
 run --db "$db" access rotate suzuki "$(fp "$work/suzuki.pub")" "$work/suzuki.pub" --file "$ak"
 expect 1 "kpitree: $ak: no key $(fp "$work/suzuki.pub") of 'suzuki'" "a fingerprint the official has no key of is refused"
 # rotation in two steps: a second key, then the first removed by its fingerprint
+# (a second key of sato's, added without --lang: it takes sato's language, en)
 "$KPITREE" --db "$db" access add sato "$work/suzuki.pub" --role viewer --file "$ak" >/dev/null || exit 1
 run --db "$db" access remove sato "$(fp "$work/sato.pub")" --file "$ak"
 expect 0 "" "access remove NAME FINGERPRINT"
@@ -158,13 +159,13 @@ ok $? "the log in Japanese"
 run --db "$db" access list --file "$ak"
 [ "$(sed -n 1p "$work/out" | sed 's/  KEY .*//')" = "NAME    ROLE    SCOPE  LANG" ] &&
 	[ "$(awk 'NR > 1 { print $1, $2, $3, $4, $8 }' "$work/out")" = "suzuki admin all ja -
-sato viewer all ja -" ] &&
+sato viewer all en -" ] &&
 	[ "$(awk 'NR > 1 { print $7 }' "$work/out" | grep -c "^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]$")" = 2 ]
 ok $? "access list gives each key the day it was added, from the log, and no login yet"
 run --db "$db" --lang ja access list --file "$ak"
 [ "$(sed 's/  ssh-ed25519 .*//; s/  鍵  .*//' "$work/out")" = "名前    ロール  範囲    言語
 suzuki  admin   すべて  ja  
-sato    viewer  すべて  ja  " ]
+sato    viewer  すべて  en  " ]
 ok $? "and in Japanese, aligned by display width"
 # sessions at once: each entry its own number, none lost
 before=$("$KPITREE" --db "$db" access log | wc -l)
@@ -179,6 +180,20 @@ SSH_ORIGINAL_COMMAND="sh -c id" "$KPITREE" --db "$work/gone.db" --ssh-user tanak
 	--ssh-lang en >/dev/null 2>&1
 [ "$(sed 's/^20[-0-9]*T[:0-9]*Z //' "$work/gone.db-access.log")" = "refused tanaka (viewer, all): sh -c id: not a command line of kpitree" ]
 ok $? "a refusal no database can take goes into the file beside it"
+# The administrator's own options on a line (--ssh-idle, --ssh-exports)
+# and its language survive access set without --lang, and a second key
+# of the same official.
+ak2="$work/keys2"
+ssh-keygen -q -t ed25519 -N '' -f "$work/ito" && ssh-keygen -q -t ed25519 -N '' -f "$work/ito2" || exit 1
+"$KPITREE" --db "$db" access add ito "$work/ito.pub" --role viewer --lang en --file "$ak2" >/dev/null
+sed -i 's/ --ssh-key / --ssh-idle 300 --ssh-exports \/srv\/out --ssh-key /' "$ak2"
+"$KPITREE" --db "$db" access set ito --role editor --file "$ak2" >/dev/null
+grep -q -- "--ssh-role editor --ssh-lang en .*--ssh-idle 300 --ssh-exports /srv/out --ssh-key " "$ak2"
+ok $? "access set keeps the line's language and the administrator's options" || sed 's/^/# /' "$ak2"
+"$KPITREE" --db "$db" access add ito "$work/ito2.pub" --role editor --file "$ak2" >/dev/null
+[ "$(grep -c -- "--ssh-lang en .*--ssh-idle 300 --ssh-exports /srv/out --ssh-key " "$ak2")" = 1 ] &&
+	[ "$(grep -c -- "--ssh-lang en" "$ak2")" = 2 ]
+ok $? "a second key of the official takes the language, the first keeps its options" || sed 's/^/# /' "$ak2"
 run --db "$db" check
 expect 0 "" "check finds the log intact"
 "$SQLITE3" "$db" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 1" || exit 1
