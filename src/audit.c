@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "schema.h"
+
 /* Stored as they are; printed translated (_(audit_event_name(e))). */
 static const char *const event_names[] = {
 	[AUDIT_ACCESS_ADD] = N_("access add"), [AUDIT_ACCESS_SET] = N_("access set"),
@@ -208,18 +210,89 @@ static const char check_sql[] =
 	"  || ' (entries missing or out of order)'"
 	" FROM (SELECT seq, lag(seq) OVER (ORDER BY seq) AS prev FROM audit)"
 	" WHERE seq <> coalesce(prev, 0) + 1"
-	" UNION ALL SELECT 'audit log: the trigger ' || t.name || ' that keeps it append-only is gone'"
-	" FROM (SELECT 'audit_next' AS name UNION ALL SELECT 'audit_no_update'"
-	"  UNION ALL SELECT 'audit_no_delete') t"
-	" WHERE NOT EXISTS (SELECT 1 FROM sqlite_master m WHERE m.type = 'trigger'"
-	"  AND m.name = t.name AND m.tbl_name = 'audit' AND m.sql LIKE '%RAISE(ABORT,%')";
+	" UNION ALL SELECT 'audit log: entry ' || seq || ' has a time that is not one (' || at || ')'"
+	" FROM audit WHERE at NOT GLOB"
+	"  '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z'";
+
+/* An event kpitree never writes. */
+static int unknown_event(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NEVENTS; i++)
+		if (strcmp(name, event_names[i]) == 0)
+			return 0;
+	return 1;
+}
+
+/* The triggers that keep the log append-only: there, and as written. */
+static int check_triggers(struct store *s, void (*report)(void *ctx, const char *problem),
+			  void *ctx, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+					   " AND name = ? AND tbl_name = 'audit'", err);
+	char line[256];
+	int i, n = 0, rc = SQLITE_DONE;
+
+	if (!stmt)
+		return -1;
+	for (i = 0; schema_audit_triggers[i][0]; i++) {
+		const char *sql;
+
+		sqlite3_reset(stmt);
+		sqlite3_bind_text(stmt, 1, schema_audit_triggers[i][0], -1, SQLITE_STATIC);
+		rc = store_step(s, stmt, err);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+		sql = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
+		if (sql && strcmp(sql, schema_audit_triggers[i][1]) == 0)
+			continue;
+		snprintf(line, sizeof line, sql ? "audit log: the trigger %s that keeps it append-only"
+					    " was changed"
+					  : "audit log: the trigger %s that keeps it append-only is gone",
+			 schema_audit_triggers[i][0]);
+		report(ctx, line);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? n : -1;
+}
+
+/* Entries the database could not take, waiting in the file beside it. */
+static int check_waiting(struct store *s, void (*report)(void *ctx, const char *problem),
+			 void *ctx)
+{
+	char path[4200], line[4400];
+	FILE *f;
+	long n = 0;
+	int c;
+
+	snprintf(path, sizeof path, "%s-access.log", s->path);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while ((c = getc(f)) != EOF)
+		n += c == '\n';
+	fclose(f);
+	if (!n)
+		return 0;
+	snprintf(line, sizeof line, "audit log: %ld entr%s the database could not take wait in %s",
+		 n, n == 1 ? "y" : "ies", path);
+	report(ctx, line);
+	return 1;
+}
 
 int audit_check(struct store *s, void (*report)(void *ctx, const char *problem), void *ctx,
 		struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(s, check_sql, err);
-	int rc, n = 0;
+	sqlite3_stmt *stmt;
+	int rc, n = 0, more;
 
+	if (store_exec(s, "SELECT 1 FROM audit LIMIT 0", NULL) < 0) {
+		report(ctx, "audit log: the table audit is gone");
+		return 1 + check_waiting(s, report, ctx);
+	}
+	stmt = store_prepare(s, check_sql, err);
 	if (!stmt)
 		return -1;
 	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
@@ -227,5 +300,27 @@ int audit_check(struct store *s, void (*report)(void *ctx, const char *problem),
 		n++;
 	}
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? n : -1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	stmt = store_prepare(s, "SELECT seq, event FROM audit", err);
+	if (!stmt)
+		return -1;
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		const char *event = (const char *)sqlite3_column_text(stmt, 1);
+		char line[256];
+
+		if (!unknown_event(event ? event : ""))
+			continue;
+		snprintf(line, sizeof line, "audit log: entry %lld has an event kpitree never writes",
+			 sqlite3_column_int64(stmt, 0));
+		report(ctx, line);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return -1;
+	more = check_triggers(s, report, ctx, err);
+	if (more < 0)
+		return -1;
+	return n + more + check_waiting(s, report, ctx);
 }

@@ -61,9 +61,13 @@ int audit_since(const char *date, char *iso, size_t size, struct error *err);
 int audit_key_dates(struct store *s, const char *fingerprint, char *added, char *last,
 		    size_t size, struct error *err);
 
-/* Reports what says the log was tampered with (a gap in seq, a trigger
- * that keeps it append-only missing), one line each. Returns how many,
- * or -1 with err filled. */
+/* Reports what says the log was tampered with or is incomplete, one line
+ * each: a gap in seq, a time that is none, an event kpitree never
+ * writes, a trigger that keeps it append-only missing or changed, the
+ * table gone, entries waiting in the file beside the database (it could
+ * not take them). An end cut off by someone who dropped the triggers,
+ * deleted the newest entries and made the triggers again is not seen.
+ * Returns how many, or -1 with err filled. */
 int audit_check(struct store *s, void (*report)(void *ctx, const char *problem), void *ctx,
 		struct error *err);
 

@@ -466,9 +466,17 @@ static int open_store(struct cli *cli, const char *db_option)
 	if (need == DB_WRITE && cli->read_only)
 		return cli_fail(cli, _("%s: not changed: the database is open read-only (--read-only)"),
 				cli->db_path);
-	if (need == DB_WRITE && access(cli->db_path, W_OK) != 0 && access(cli->db_path, F_OK) == 0)
-		return cli_fail(cli, _("%s: not changed: you may not write this database"),
-				cli->db_path);
+	if (need == DB_WRITE && access(cli->db_path, W_OK) != 0 && access(cli->db_path, F_OK) == 0) {
+		char why[4200];
+
+		snprintf(why, sizeof why, _("%s: not changed: you may not write this database"),
+			 cli->db_path);
+		/* over SSH, a session that could not begin leaves a trace: in
+		 * the file beside, since the database takes nothing */
+		if (cli->identity.enforced)
+			access_log_refusal(cli->db_path, &cli->identity, cli->what, why);
+		return cli_fail(cli, "%s", why);
+	}
 	if (mode == STORE_CREATE && !(need == DB_CREATE && cli_flag(cli, "--empty")))
 		cli->store = store_create(cli->db_path, load_bundled, cli, &err);
 	else
@@ -1451,11 +1459,13 @@ static int official_command(struct cli *cli, const char *file, struct access_ide
 }
 
 /* sshd's expiry-time option for the end of day (YYYY-MM-DD): the key
- * gets in until that day's end. Returns 0, or -1 for no such date. */
+ * gets in until that day's end. Returns 0, -1 for no such date, -2 for
+ * a day already over. */
 static int expiry_option(const char *date, char *buf, size_t size)
 {
 	int y, m, d, n = 0;
 	struct tm tm = { 0 };
+	time_t end;
 
 	if (sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || date[n] || n != 10)
 		return -1;
@@ -1463,9 +1473,11 @@ static int expiry_option(const char *date, char *buf, size_t size)
 	tm.tm_mon = m - 1;
 	tm.tm_mday = d + 1;	/* the next day's start */
 	tm.tm_isdst = -1;
-	if (m < 1 || m > 12 || d < 1 || d > 31 || mktime(&tm) == (time_t)-1 ||
+	if (m < 1 || m > 12 || d < 1 || d > 31 || (end = mktime(&tm)) == (time_t)-1 ||
 	    (d > 28 && tm.tm_mday != 1 && tm.tm_mday != d + 1))
 		return -1;
+	if (end <= time(NULL))
+		return -2;	/* a key that could never log in */
 	snprintf(buf, size, "expiry-time=\"%04d%02d%02d\"", tm.tm_year + 1900, tm.tm_mon + 1,
 		 tm.tm_mday);
 	return 0;
@@ -1564,10 +1576,16 @@ static int access_add(struct cli *cli, const char *file)
 	if (keys_read_public(cli->args[2], entry.type, sizeof entry.type, entry.blob,
 			     sizeof entry.blob, &e) < 0)
 		return cli_fail_error(cli, &e);
-	if (cli_option(cli, "--expires") &&
-	    expiry_option(cli_option(cli, "--expires"), entry.others, sizeof entry.others) < 0)
-		return cli_fail(cli, _("--expires: '%s' is not a date like 2027-03-31"),
-				cli_option(cli, "--expires"));
+	if (cli_option(cli, "--expires")) {
+		int rc = expiry_option(cli_option(cli, "--expires"), entry.others, sizeof entry.others);
+
+		if (rc == -2)
+			return cli_fail(cli, _("--expires: %s is past: the key could never log in"),
+					cli_option(cli, "--expires"));
+		if (rc < 0)
+			return cli_fail(cli, _("--expires: '%s' is not a date like 2027-03-31"),
+					cli_option(cli, "--expires"));
+	}
 	if (geteuid() == 0 && keys_file_of_root(file))
 		fprintf(cli->err, _("kpitree: warning: %s is root's own: the key logs in as root;"
 				    " give it to the service account instead (runuser -u ACCOUNT --"

@@ -736,6 +736,16 @@ static const char *const migration_6[] = {
  * ever changed or deleted (kpitree check looks for gaps and for these
  * triggers). client is $SSH_CONNECTION as sshd gave it, never trusted
  * for who; fingerprint is the key's, from its forced command. */
+/* The audit log's triggers, as sqlite_master keeps them (kpitree check
+ * compares them whole: one given a WHEN that never holds keeps nothing). */
+#define AUDIT_NEXT "CREATE TRIGGER audit_next BEFORE INSERT ON audit" \
+	"  WHEN NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM audit)" \
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log grows by the next seq only'); END"
+#define AUDIT_NO_UPDATE "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit" \
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+#define AUDIT_NO_DELETE "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit" \
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+
 static const char *const migration_7[] = {
 	"CREATE TABLE audit("
 	"  seq INTEGER PRIMARY KEY,"
@@ -749,14 +759,17 @@ static const char *const migration_7[] = {
 	"  detail TEXT NOT NULL DEFAULT ''"
 	");",
 	"CREATE INDEX audit_fingerprint ON audit(fingerprint, event, seq);",
-	"CREATE TRIGGER audit_next BEFORE INSERT ON audit"
-	"  WHEN NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM audit)"
-	"  BEGIN SELECT RAISE(ABORT, 'the audit log grows by the next seq only'); END;",
-	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
-	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
-	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
-	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	AUDIT_NEXT ";",
+	AUDIT_NO_UPDATE ";",
+	AUDIT_NO_DELETE ";",
 	NULL
+};
+
+const char *const schema_audit_triggers[][2] = {
+	{ "audit_next", AUDIT_NEXT },
+	{ "audit_no_update", AUDIT_NO_UPDATE },
+	{ "audit_no_delete", AUDIT_NO_DELETE },
+	{ NULL, NULL }
 };
 
 const char *const *const schema_migrations[] = {

@@ -8,4 +8,8 @@
 extern const char *const *const schema_migrations[];
 extern const int schema_version;
 
+/* The audit log's triggers: { name, its CREATE statement as
+ * sqlite_master keeps it }, then { NULL, NULL }. */
+extern const char *const schema_audit_triggers[][2];
+
 #endif

@@ -8,7 +8,7 @@
 # admin stays.
 # (tests/screen/ssh.sh runs the same through a real sshd.)
 . "$srcdir/tests/cli/lib.sh"
-plan 54
+plan 56
 db="$work/k.db"
 ak="$work/ssh/authorized_keys"
 fixture "$db"; ok $? "the fixture loads"
@@ -196,9 +196,27 @@ ok $? "access set keeps the line's language and the administrator's options" || 
 ok $? "a second key of the official takes the language, the first keeps its options" || sed 's/^/# /' "$ak2"
 run --db "$db" check
 expect 0 "" "check finds the log intact"
+cp "$db" "$work/t.db"
 "$SQLITE3" "$db" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 1" || exit 1
 run --db "$db" check
 [ "$(cat "$work/out")" = "audit log: entry 2 follows entry 0 (entries missing or out of order)
 audit log: the trigger audit_no_delete that keeps it append-only is gone" ]
 expect 1 "kpitree: $db: 2 problems found" "check finds an entry deleted and the trigger that kept it"
+"$SQLITE3" "$work/t.db" "DROP TRIGGER audit_no_update;
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN 0 BEGIN SELECT RAISE(ABORT, 'no'); END;
+  UPDATE audit SET who = 'nobody' WHERE seq = 1;
+  INSERT INTO audit(seq, at, who, event) SELECT max(seq) + 1, 'garbage', 'x', 'bogus-event' FROM audit" || exit 1
+n=$("$SQLITE3" "$work/t.db" "SELECT max(seq) FROM audit")
+echo "2026-01-01T00:00:00Z refused x: y" >"$work/t.db-access.log"
+run --db "$work/t.db" check
+[ "$(cat "$work/out")" = "audit log: entry $n has a time that is not one (garbage)
+audit log: entry $n has an event kpitree never writes
+audit log: the trigger audit_no_update that keeps it append-only was changed
+audit log: 1 entry the database could not take wait in $work/t.db-access.log" ]
+expect 1 "kpitree: $work/t.db: 4 problems found" "check finds a trigger defused, an entry forged, and entries waiting beside"
+"$SQLITE3" "$work/t.db" "DROP TABLE audit" || exit 1
+rm -f "$work/t.db-access.log"
+run --db "$work/t.db" check
+[ "$(cat "$work/out")" = "audit log: the table audit is gone" ]
+expect 1 "kpitree: $work/t.db: 1 problem found" "and the log gone"
 finish

@@ -10,7 +10,7 @@
 # by another's; the last admin kept; access set changes a role in place.
 . "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/cli/lib.sh"
-plan 32
+plan 33
 db="$work/k.db"
 "$KPITREE" --db "$db" init --empty >/dev/null || exit 1
 ssh-keygen -q -t ed25519 -N '' -f "$work/a" && ssh-keygen -q -t ed25519 -N '' -f "$work/b" || exit 1
@@ -128,12 +128,15 @@ expect 0 "" "access enable"
 cmp -s keys.before "$ak"; ok $? "gives the line back as it was"
 # access add --expires: sshd's expiry-time, from the next day on.
 ssh-keygen -q -t ed25519 -N '' -f temp || exit 1
-run --db "$db" access add temp temp.pub --role viewer --expires 2027-03-31 --file "$ak"
+next=$(($(date +%Y) + 1))	# a year still to come, whenever the test runs
+run --db "$db" access add temp temp.pub --role viewer --expires $next-03-31 --file "$ak"
 expect 0 "" "access add --expires"
-grep -q '",restrict,pty,expiry-time="20270401" ssh-ed25519 .* kpitree:temp$' "$ak"
+grep -q "\",restrict,pty,expiry-time=\"${next}0401\" ssh-ed25519 .* kpitree:temp$" "$ak"
 ok $? "writes sshd's expiry-time for the start of the next day"
 run --db "$db" access add temp2 r2.pub --role viewer --expires 2027-02-30 --file "$ak"
 expect 1 "kpitree: --expires: '2027-02-30' is not a date like 2027-03-31" "a day that does not exist is refused"
+run --db "$db" access add temp2 r2.pub --role admin --expires 2020-01-01 --file "$ak"
+expect 1 "kpitree: --expires: 2020-01-01 is past: the key could never log in" "a day already over is refused"
 # The last admin, through a forced command.
 "$KPITREE" --db "$db" access add boss rsab2048.pub --role admin --file "$ak" >/dev/null || exit 1
 run --db "$db" --ssh-user boss --ssh-role admin --ssh-lang en access remove boss --file "$ak"

@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then
 	echo "1..0 # SKIP two accounts are needed, which takes root or sudo"
 	exit 0
 fi
-plan 21
+plan 22
 owner="kpo$$"
 reader="kpr$$"
 useradd --system --no-create-home --shell /bin/sh "$owner" || exit 1
@@ -138,4 +138,14 @@ sleep 0.5
 as "$owner" --db "$gdir/g.db" set H01 R7 6 >/dev/null 2>"$work/err"
 ok $? "and after it was killed" || cat "$work/err"
 groupdel "$group" 2>/dev/null
+
+# Over SSH, a session that may not write the database (its file 0444)
+# leaves a trace in the file beside it, the database taking nothing.
+chmod 444 "$shared/k.db"
+rm -f "$shared/k.db-access.log"
+runuser -u "$owner" -- env SSH_ORIGINAL_COMMAND="set H01 R7 5" "$work/bin/kpitree" --db "$shared/k.db" \
+	--ssh-user tanaka --ssh-role editor --ssh-lang en >/dev/null 2>"$work/err"
+[ $? -eq 1 ] && grep -q "refused tanaka (editor, all): set H01 R7 5: .*you may not write this database" "$shared/k.db-access.log"
+ok $? "a session that may not write the database is logged beside it" || cat "$shared/k.db-access.log" 2>&1 | sed 's/^/# /'
+chmod 644 "$shared/k.db"
 [ "$tap_failed" -eq 0 ] || { cat "$work/err"; false; }
