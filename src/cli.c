@@ -1245,11 +1245,26 @@ static int check_output(struct cli *cli, const char *path)
 	return cli->files.folder ? cli_refuse(cli, e.text) : cli_fail_error(cli, &e);
 }
 
+/* A workbook or a database bound for a terminal (path NULL or standard
+ * output) is refused, as gzip refuses: its bytes would garble the screen.
+ * Returns EXIT_DONE when the output is no terminal. */
+static int binary_output(struct cli *cli, const char *path, const char *what)
+{
+	if (path && strcmp(path, "-") != 0 && strcmp(path, "/dev/stdout") != 0)
+		return EXIT_DONE;
+	if (!isatty(fileno(cli->out)))
+		return EXIT_DONE;
+	return cli_fail(cli, _("%s is not written to a terminal: name a file with -o, or send it"
+			       " to a file or a pipe"), what);
+}
+
 static int run_backup(struct cli *cli)
 {
 	struct error e;
 
 	if (check_output(cli, cli->args[0]) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (binary_output(cli, cli->args[0], _("a backup")) != EXIT_DONE)
 		return EXIT_FAILED;
 	if (store_backup(cli->store, cli->args[0], &cli->files, &e) < 0)
 		return cli_fail_error(cli, &e);
@@ -1313,6 +1328,8 @@ static int run_report(struct cli *cli)
 		return cli_fail_error(cli, &e);
 	if (!format && path && xlsx_is_name(path))
 		o.format = REPORT_XLSX;
+	if (o.format == REPORT_XLSX && binary_output(cli, path, _("a workbook")) != EXIT_DONE)
+		return EXIT_FAILED;
 	if (o.excel && o.format != REPORT_CSV)
 		return usage_error(cli, _("--excel is for --format csv"));
 	if (meeting) {
@@ -1358,6 +1375,8 @@ static int run_export(struct cli *cli)
 	xlsx = format ? strcmp(format, "xlsx") == 0 : path && xlsx_is_name(path);
 	if (xlsx && excel)
 		return usage_error(cli, _("--excel is for CSV, not xlsx"));
+	if (xlsx && binary_output(cli, path, _("a workbook")) != EXIT_DONE)
+		return EXIT_FAILED;
 	if (csv_export_kind(cli->args[0], &kind, &e) < 0)
 		return cli_fail_error(cli, &e);
 	if (xlsx)

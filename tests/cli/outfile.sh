@@ -7,7 +7,7 @@
 # unless --force, and standard output still works.
 . "$srcdir/tests/screen/root.sh"
 . "$srcdir/tests/cli/lib.sh"
-plan 29
+plan 32
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null || exit 1
 cd "$work" || exit 1
@@ -63,6 +63,13 @@ for k in "export kpis" "export report" "show H01" "history H01"; do
 	"$KPITREE" --db "$db" $k >/dev/full 2>"$work/err"
 	[ $? -eq 1 ] && [ "$(cat "$work/err")" = "kpitree: standard output: cannot write: No space left on device" ]
 	ok $? "$k to a full standard output fails, saying which output and why"
+done
+# A workbook or a backup for a terminal (under script(1), a pty) is
+# refused, as gzip refuses: its bytes would garble the screen.
+for c in "export kpis --format xlsx" "export report --format xlsx" "backup -"; do
+	script -qec "$KPITREE --db $db $c" /dev/null >"$work/tty.out" 2>&1
+	[ $? -eq 1 ] && grep -q "is not written to a terminal: name a file with -o" "$work/tty.out"
+	ok $? "$c to a terminal is refused" || sed 's/^/# /' "$work/tty.out" | head -3
 done
 "$KPITREE" --db "$db" backup - >/dev/full 2>"$work/err"
 [ $? -eq 1 ] && [ "$(cat "$work/err")" = "kpitree: standard output: No space left on device" ]
