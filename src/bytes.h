@@ -14,4 +14,9 @@ struct bytes {
  * was) when that would pass max or memory runs out. */
 int bytes_add(struct bytes *b, const char *s, size_t n, size_t max);
 
+/* Whether p starts a workbook's escape of a character, _xHHHH_ (ECMA-376
+ * ST_Xstring): the character's code, or -1. A literal "_" that would
+ * start one is written _x005F_. */
+long bytes_xlsx_escape(const char *p);
+
 #endif

@@ -505,6 +505,37 @@ static void XMLCALL on_text(void *ud, const char *s, int len)
 		fail_at(b, b->row, b->cell_col, _("a cell longer than %ld MiB"), XLSX_MAX_CELL >> 20);
 }
 
+/* A string's escapes of characters (_xHHHH_, as Excel and libxlsxwriter
+ * write a control character, and _x005F_ for a literal "_") made the
+ * characters again, in place; NUL and surrogates are left as written.
+ * Returns the new length. */
+static size_t unescape(char *text)
+{
+	char *r = text, *w = text;
+
+	while (*r) {
+		long c = bytes_xlsx_escape(r);
+
+		if (c <= 0 || (c >= 0xD800 && c <= 0xDFFF)) {
+			*w++ = *r++;
+			continue;
+		}
+		if (c < 0x80) {
+			*w++ = (char)c;
+		} else if (c < 0x800) {
+			*w++ = (char)(0xC0 | (c >> 6));
+			*w++ = (char)(0x80 | (c & 0x3F));
+		} else {
+			*w++ = (char)(0xE0 | (c >> 12));
+			*w++ = (char)(0x80 | ((c >> 6) & 0x3F));
+			*w++ = (char)(0x80 | (c & 0x3F));
+		}
+		r += 7;
+	}
+	*w = '\0';
+	return (size_t)(w - text);
+}
+
 static void string_end(struct book *b)
 {
 	if (b->nsst >= MAX_STRINGS) {
@@ -522,6 +553,8 @@ static void string_end(struct book *b)
 		b->sst_at = p;
 		b->sst_cap = cap;
 	}
+	if (b->sst.data && b->sst.len > b->si_start)
+		b->sst.len = b->si_start + unescape(b->sst.data + b->si_start);
 	if (bytes_add(&b->sst, "", 1, MAX_STRING_BYTES) < 0) {
 		fail(b, "%s", _("out of memory"));
 		return;
@@ -657,6 +690,8 @@ static void cell_end(struct book *b)
 		text = b->sst.data + b->sst_at[i];
 	} else if (strcmp(type, "b") == 0) {
 		text = strcmp(text, "1") == 0 ? "TRUE" : "FALSE";
+	} else if ((strcmp(type, "inlineStr") == 0 || strcmp(type, "str") == 0) && b->cell.data) {
+		b->cell.len = unescape(b->cell.data);
 	} else if (strcmp(type, "n") == 0 && *text && !b->cell_date && is_plain(text)) {
 		/* already number_format's form: kept as it is, not printed again */
 	} else if (strcmp(type, "n") == 0 && *text) {

@@ -171,6 +171,30 @@ static void write_gregorian(struct xlsx_sheet *sh, const struct row *r, int i, l
 	}
 }
 
+/* text with each "_" that would start an escape (_xHHHH_) written
+ * _x005F_, so that a reader takes it as written; NULL when text has none
+ * (or memory ran out: then it is written as it is). Free the result. */
+static char *escape_literals(const char *text)
+{
+	const char *p;
+	size_t n = 0;
+	char *out, *w;
+
+	for (p = text; (p = strstr(p, "_x")); p++)
+		n += bytes_xlsx_escape(p) >= 0;
+	if (!n || !(out = malloc(strlen(text) + n * 6 + 1)))
+		return NULL;
+	for (p = text, w = out; *p; p++) {
+		if (bytes_xlsx_escape(p) >= 0) {
+			memcpy(w, "_x005F", 6);
+			w += 6;
+		}
+		*w++ = *p;
+	}
+	*w = '\0';
+	return out;
+}
+
 /* One cell of the held row at col, as its kind says. Returns the next
  * column. */
 static lxw_col_t write_cell(struct xlsx_sheet *sh, const struct row *r, int i, lxw_col_t col,
@@ -216,11 +240,15 @@ static lxw_col_t write_cell(struct xlsx_sheet *sh, const struct row *r, int i, l
 		note(sh, worksheet_write_number(sh->ws, row, col, strtod(text, NULL) / 100,
 						sh->percent));
 		break;
-	default:	/* text, and a date or time that is not one */
-		note(sh, worksheet_write_string(sh->ws, row, col, text,
+	default: {	/* text, and a date or time that is not one */
+		char *escaped = escape_literals(text);
+
+		note(sh, worksheet_write_string(sh->ws, row, col, escaped ? escaped : text,
 						text_format ? text_format
 							    : strchr(text, '\n') ? sh->wrap : NULL));
+		free(escaped);
 		break;
+	}
 	}
 	widen(sh, col, text);
 	return col + span(sh, i);

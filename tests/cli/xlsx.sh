@@ -6,7 +6,7 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 cells="/usr/bin/python3 $srcdir/tests/cli/xlsx_cells.py"
 make="/usr/bin/python3 $srcdir/tests/cli/xlsx_make.py"
-plan 34
+plan 35
 
 # The strategy's nested levels, merged down as the government's table
 # merges them: strategy, then 重点戦略プロジェクト to 内容.
@@ -113,6 +113,16 @@ ok $? "--sheet: rich text without its reading, inline strings, cached formula va
 run --db "$work/w.db" import --sheet 無い "$work/実績.xlsx"
 expect 1 "kpitree: $work/実績.xlsx: no sheet '無い' (sheets: 表紙, 実績)
 kpitree: nothing imported" "a sheet that is not there is named, with the sheets there are"
+# A control character (written _x0001_ by the workbook) and a literal
+# _x0041_ in a note come back as they were.
+fresh x && fresh y
+"$KPITREE" --db "$work/x.db" set H01 R7 5 --note "$(printf 'a\001b _x0041_ c')" >/dev/null
+"$KPITREE" --db "$work/x.db" export actuals -o "$work/x.xlsx"
+"$KPITREE" --db "$work/y.db" import "$work/x.xlsx" >/dev/null
+"$KPITREE" --db "$work/x.db" export actuals | grep '^H01,' >"$work/want"
+"$KPITREE" --db "$work/y.db" export actuals | grep '^H01,' | cut -d, -f1-5 >"$work/got"
+cut -d, -f1-5 "$work/want" | cmp -s - "$work/got"
+ok $? "a note's control character and a literal _x0041_ come back from a workbook as they were"
 fresh n
 $make emptycells "$work/empties.xlsx"
 run --db "$work/n.db" import "$work/empties.xlsx"
