@@ -397,8 +397,9 @@ char *keys_line(const struct keys_entry *entry, const char *command, char *buf, 
 		memcpy(fp, KEY_OPTION, strlen(KEY_OPTION));
 	else
 		fp[0] = '\0';
-	snprintf(buf, size, "command=\"%s%s\"" OPTIONS_TAIL "%s%s %s %s " MARK "%s\n", command, fp,
-		 *entry->others ? "," : "", entry->others, entry->type, entry->blob, entry->id.name);
+	snprintf(buf, size, "command=\"%s%s\"" OPTIONS_TAIL "%s%s %s %s " MARK "%s%s%s\n", command,
+		 fp, *entry->others ? "," : "", entry->others, entry->type, entry->blob,
+		 entry->id.name, *entry->remark ? " " : "", entry->remark);
 	return buf;
 }
 
@@ -477,7 +478,7 @@ static int take_option(char *opt, char *command, size_t csize, struct keys_entry
  * official. If so, its entry. */
 static int parse_line(const char *line, size_t len, struct keys_entry *e)
 {
-	char buf[16384], command[8192] = "", *p, *end, *save = NULL, *type, *blob, *comment;
+	char buf[16384], command[8192] = "", *p, *end, *save = NULL, *type, *blob, *comment, *rest;
 	int disabled = len > strlen(DISABLED) && strncmp(line, DISABLED, strlen(DISABLED)) == 0;
 
 	if (disabled) {
@@ -517,7 +518,11 @@ static int parse_line(const char *line, size_t len, struct keys_entry *e)
 	type = strtok_r(end + 1, " \t", &save);
 	blob = type ? strtok_r(NULL, " \t", &save) : NULL;
 	comment = blob ? strtok_r(NULL, " \t", &save) : NULL;
-	if (!*command || !comment || strtok_r(NULL, " \t", &save) ||
+	/* what an administrator wrote after the mark (a note of the
+	 * machine, the date) stays the line's */
+	rest = comment ? strtok_r(NULL, "", &save) : NULL;
+	snprintf(e->remark, sizeof e->remark, "%s", rest ? rest + strspn(rest, " \t") : "");
+	if (!*command || !comment ||
 	    strncmp(comment, MARK, strlen(MARK)) != 0 ||
 	    read_command(command, &e->id, e->db, sizeof e->db) < 0 ||
 	    strcmp(comment + strlen(MARK), e->id.name) != 0 ||

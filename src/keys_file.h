@@ -18,6 +18,7 @@ struct keys_entry {
 	char blob[8192];
 	char others[1024];
 	char command[8192];	/* its forced command, as written */
+	char remark[512];	/* words after kpitree:NAME added by hand, kept */
 	int disabled;		/* turned off by access disable: sshd ignores it */
 };
 

@@ -8,7 +8,7 @@
 # admin stays.
 # (tests/screen/ssh.sh runs the same through a real sshd.)
 . "$srcdir/tests/cli/lib.sh"
-plan 56
+plan 57
 db="$work/k.db"
 ak="$work/ssh/authorized_keys"
 fixture "$db"; ok $? "the fixture loads"
@@ -194,6 +194,14 @@ ok $? "access set keeps the line's language and the administrator's options" || 
 [ "$(grep -c -- "--ssh-lang en .*--ssh-idle 300 --ssh-exports /srv/out --ssh-key " "$ak2")" = 1 ] &&
 	[ "$(grep -c -- "--ssh-lang en" "$ak2")" = 2 ]
 ok $? "a second key of the official takes the language, the first keeps its options" || sed 's/^/# /' "$ak2"
+# A note written by hand after the mark (the machine, the date) keeps
+# the line kpitree's: listed, rewritten with the note, removed.
+sed -i 's/ kpitree:ito$/ kpitree:ito laptop 2026/' "$ak2"
+"$KPITREE" --db "$db" access list --file "$ak2" | grep -c "^ito " >"$work/n"
+"$KPITREE" --db "$db" access set ito --role viewer --file "$ak2" >/dev/null &&
+	[ "$(cat "$work/n")" = 2 ] && [ "$(grep -c " kpitree:ito laptop 2026$" "$ak2")" = 2 ] &&
+	"$KPITREE" --db "$db" access remove ito --file "$ak2" >/dev/null && [ ! -s "$ak2" ]
+ok $? "a note added after the mark keeps a line listed, rewritten with it, and removable" || sed 's/^/# /' "$ak2"
 run --db "$db" check
 expect 0 "" "check finds the log intact"
 cp "$db" "$work/t.db"
