@@ -398,17 +398,24 @@ static int schema_known(struct store *s, int creating, int *version, struct erro
 	return 0;
 }
 
+/* The folder that holds path: "." for a bare name, "/" at the root.
+ * Returns buf. */
+static char *folder_of(const char *path, char *buf, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash)
+		snprintf(buf, size, "%.*s", (int)(slash == path ? 1 : slash - path), path);
+	else
+		snprintf(buf, size, ".");
+	return buf;
+}
+
 int store_writable(const char *path)
 {
 	char dir[4200];
-	const char *slash = strrchr(path, '/');
 
-	if (access(path, W_OK) != 0)
-		return 0;
-	if (!slash)
-		return access(".", W_OK) == 0;
-	snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
-	return access(dir, W_OK) == 0;
+	return access(path, W_OK) == 0 && access(folder_of(path, dir, sizeof dir), W_OK) == 0;
 }
 
 /* The URI that opens file read-only without creating anything beside it.
@@ -471,20 +478,19 @@ static int changed_under(struct store *s)
 }
 
 /* A group that shares the database shares what SQLite makes beside it:
- * the -wal and -shm of a member who made them get the database's group
+ * the -wal, -shm (or -journal) of a member who made them get the database's group
  * (SQLite gives them its mode), or the owner, not in the member's own
  * group, could not open them again. */
 static void share_companions(const char *file)
 {
-	static const char *const suffixes[] = { "-wal", "-shm" };
 	char name[4200];
 	struct stat db, st;
 	size_t i;
 
 	if (stat(file, &db) != 0 || !(db.st_mode & S_IWGRP))
 		return;
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		snprintf(name, sizeof name, "%s%s", file, suffixes[i]);
+	for (i = 0; i < NCOMPANIONS; i++) {
+		snprintf(name, sizeof name, "%s%s", file, companions[i]);
 		if (stat(name, &st) == 0 && st.st_uid == geteuid() && st.st_gid != db.st_gid &&
 		    chown(name, (uid_t)-1, db.st_gid) == 0)
 			chmod(name, db.st_mode & 0660);
@@ -637,7 +643,6 @@ fail:
 static int publish(const char *tmp, const char *path, struct error *err)
 {
 	char dir[4200];
-	const char *slash = strrchr(path, '/');
 	int fd;
 
 	if (link(tmp, path) != 0) {
@@ -650,11 +655,7 @@ static int publish(const char *tmp, const char *path, struct error *err)
 			return error_set(err, "%s: %s", path, strerror(errno));
 	}
 	unlink(tmp);
-	if (slash)
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
-	else
-		snprintf(dir, sizeof dir, ".");
-	fd = open(dir, O_RDONLY | O_DIRECTORY);
+	fd = open(folder_of(path, dir, sizeof dir), O_RDONLY | O_DIRECTORY);
 	if (fd >= 0) {
 		fsync(fd);
 		close(fd);
