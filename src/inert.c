@@ -3,11 +3,24 @@
  * command line, the Markdown and HTML reports, and the browser's cuts. */
 #include "inert.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Characters that reorder or hide the text around them on a terminal
+ * that honours them (the "Trojan Source" controls): Arabic letter mark,
+ * LRM and RLM, the embeddings and overrides, the isolates; and the line
+ * and paragraph separators, which some terminals break a line at. */
+static int is_format_control(unsigned long c)
+{
+	return c == 0x061C || c == 0x200E || c == 0x200F ||
+	       (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 size_t inert_control(unsigned long c, char *out)
 {
+	if (is_format_control(c))
+		return (size_t)snprintf(out, INERT_MAX, "\\u%04lX", c);
 	if (c < 0x20 || c == 0x7F) {
 		out[0] = '^';
 		out[1] = c == 0x7F ? '?' : (char)('@' + c);
@@ -55,8 +68,8 @@ static size_t utf8_char(const unsigned char *p, unsigned long *c)
 	return n;
 }
 
-/* The inert form of the character at p into out (8 bytes); *len is the
- * bytes of p it stands for. Returns the bytes written (no NUL). */
+/* The inert form of the character at p into out (INERT_MAX bytes);
+ * *len is the bytes of p it stands for. Returns the bytes written (no NUL). */
 static size_t inert_char(const char *p, char *out, size_t *len)
 {
 	unsigned long c;
@@ -78,7 +91,7 @@ static size_t inert_char(const char *p, char *out, size_t *len)
 size_t inert_size(const char *text)
 {
 	size_t total = 1, len;
-	char one[8];
+	char one[INERT_MAX];
 
 	while (*text) {
 		total += inert_char(text, one, &len);
@@ -90,7 +103,7 @@ size_t inert_size(const char *text)
 char *inert_text(const char *text, char *buf, size_t size)
 {
 	size_t used = 0, len, n;
-	char one[8];
+	char one[INERT_MAX];
 
 	if (!size)
 		return buf;
@@ -142,7 +155,7 @@ void inert_pool_free(struct inert_pool *pool)
 static int put(const char *text, FILE *f, const char *(*special)(char c))
 {
 	size_t len, n;
-	char one[8];
+	char one[INERT_MAX];
 	const char *s;
 
 	while (*text) {

@@ -7,11 +7,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* The most bytes inert_control writes, with its NUL. */
+#define INERT_MAX 8
+
 /* The visible form of code point c if it is a control character: C0
  * and DEL as ^J, ^[, ^? (two columns), C1 as ^[ and the character that
- * follows ESC in its 7-bit form (U+009B, CSI: ^[[). Writes it into out
- * (4 bytes at least) with its NUL and returns its length (its columns),
- * or returns 0 for a character that is not a control. */
+ * follows ESC in its 7-bit form (U+009B, CSI: ^[[); a character that
+ * reorders or breaks the text around it (the bidirectional embeddings,
+ * overrides, isolates and marks, U+2028 and U+2029) as \u202E. Writes it
+ * into out (INERT_MAX bytes) with its NUL and returns its length (its
+ * columns, all ASCII), or returns 0 for a character that is not one. */
 size_t inert_control(unsigned long c, char *out);
 
 /* The bytes inert_text writes for text, with the NUL. */

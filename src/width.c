@@ -55,12 +55,12 @@ static int is_ambiguous(wchar_t wc)
 
 /* One character of text: its bytes, its code point and its columns. A
  * control character is shown as inert_control writes it (^X, two
- * columns; ^[X for C1, three); an invalid byte as U+FFFD. */
+ * columns; ^[X for C1, three; \u202E, six); an invalid byte as U+FFFD. */
 static size_t next_char(const char *p, wchar_t *wc, int *cols)
 {
 	mbstate_t st;
 	size_t n, v;
-	char visible[4];
+	char visible[INERT_MAX];
 	int w;
 
 	memset(&st, 0, sizeof st);
@@ -97,7 +97,7 @@ int width_of(const char *text)
 /* Appends the visible form of one character. */
 static size_t put_char(char *out, const char *p, size_t n, wchar_t wc)
 {
-	char visible[4];
+	char visible[INERT_MAX];
 	size_t v = inert_control((unsigned long)wc, visible);
 
 	if (v) {
@@ -128,7 +128,7 @@ int width_cut(const char *text, int cols, int pad, char *buf, size_t size)
 	while (*p) {
 		size_t n = next_char(p, &wc, &w);
 
-		if (taken + w > limit || used + 8 >= size)
+		if (taken + w > limit || used + INERT_MAX >= size)
 			break;
 		used += put_char(buf + used, p, n, wc);
 		taken += w;

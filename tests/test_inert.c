@@ -44,6 +44,23 @@ static void c1_controls_come_out_as_their_7_bit_escape(void **state)
 	assert_string_equal(inert("\xc2\x85"), "^[E");
 }
 
+/* Trojan Source: U+202E would show "H01 tegrat" for "H01 target"
+ * reversed, or hide a value's sign behind an isolate. */
+static void bidirectional_controls_come_out_as_visible_code_points(void **state)
+{
+	char out[INERT_MAX];
+
+	(void)state;
+	assert_string_equal(inert("99 \xe2\x80\xae" "01"), "99 \\u202E01");
+	assert_string_equal(inert("\xe2\x81\xa6x\xe2\x81\xa9"), "\\u2066x\\u2069");
+	assert_string_equal(inert("\xe2\x80\x8f\xd8\x9c\xe2\x80\xa8"), "\\u200F\\u061C\\u2028");
+	assert_int_equal(inert_control(0x202E, out), 6);
+	assert_string_equal(out, "\\u202E");
+	/* the joiners that emoji and Indic scripts need stay as they are */
+	assert_int_equal(inert_control(0x200D, out), 0);
+	assert_int_equal(inert_control(0x2030, out), 0);
+}
+
 static void japanese_text_is_kept_byte_for_byte(void **state)
 {
 	(void)state;
@@ -114,6 +131,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(control_characters_come_out_as_caret_escapes),
 		cmocka_unit_test(c1_controls_come_out_as_their_7_bit_escape),
+		cmocka_unit_test(bidirectional_controls_come_out_as_visible_code_points),
 		cmocka_unit_test(japanese_text_is_kept_byte_for_byte),
 		cmocka_unit_test(bytes_that_are_not_utf8_come_out_as_replacement_characters),
 		cmocka_unit_test(inert_size_is_what_inert_text_writes),

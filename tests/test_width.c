@@ -72,6 +72,16 @@ static void c1_controls_are_shown_as_their_escape_form(void **state)
 	assert_int_equal(width_of("\xc2\x9b"), 3);
 }
 
+static void bidirectional_controls_are_shown_and_counted_as_visible_code_points(void **state)
+{
+	(void)state;
+	/* U+202E would reverse what follows it on the official's screen */
+	assert_string_equal(cut("目標\xe2\x80\xae" "99", 20, 0), "目標\\u202E99");
+	assert_int_equal(width_of("\xe2\x80\xae"), 6);
+	/* cut before the escape, never inside it */
+	assert_string_equal(cut("ab\xe2\x80\xae" "cd", 5, 0), "ab…");
+}
+
 static void ambiguous_characters_take_the_columns_the_terminal_gives(void **state)
 {
 	(void)state;
@@ -89,6 +99,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(width_counts_wide_characters_as_two_columns),
+		cmocka_unit_test(bidirectional_controls_are_shown_and_counted_as_visible_code_points),
 		cmocka_unit_test(text_that_fits_is_not_cut),
 		cmocka_unit_test(text_one_column_too_wide_ends_in_an_ellipsis),
 		cmocka_unit_test(a_wide_character_at_the_right_edge_is_never_halved),

@@ -4,7 +4,7 @@
 # control character of a note, a comment or a reason visibly (^J, ^[),
 # the HTML report escapes it, and nothing else of the output changes.
 . "$srcdir/tests/cli/lib.sh"
-plan 12
+plan 14
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null || exit 1
 esc=$(printf '\033')
@@ -58,6 +58,15 @@ no_control "$work/r.html"; ok $? "the HTML report holds no control character"
 xmllint --noout "$work/r.html" 2>"$work/xml"
 ok $? "and is well-formed XML"
 sed 's/^/# /' "$work/xml" | head -5
+
+# A name reversed on the screen (U+202E) or a value hidden behind an
+# isolate shows its controls as code points instead.
+rlo=$(printf '\342\200\256')
+"$KPITREE" --db "$db" --user tanaka set H02 R7 5 --force --note "99$rlo 10" >/dev/null || exit 1
+run --db "$db" show H02
+! LC_ALL=C grep -q "$rlo" "$work/out"; ok $? "show prints no bidirectional override"
+grep -qF 'note R7 (2025) actual: 99\u202E 10' "$work/out"
+ok $? "and shows it as its code point"
 
 # A CSV export is data: the note comes back as it was stored.
 "$KPITREE" --db "$db" export actuals | grep -c "pwned$bel" | grep -qx 1
