@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "draw.h"
 #include "text_view.h"
@@ -28,17 +29,29 @@ static void *watch_ctx;
 /* The views below the one in front are on the screen as they stand. */
 static int fresh;
 
+/* What a terminal whose TERM this machine's terminfo does not know is
+ * drawn as: PuTTY, Tera Term, Windows Terminal and macOS's Terminal all
+ * emulate xterm, and may name themselves otherwise (putty, teraterm). */
+static const char fallback_term[] = "xterm";
+
 int app_start(void)
 {
-	int termerr;
+	const char *term = getenv("TERM");
+	int termerr = 1, fallback = 0;
 
 	/* Ask terminfo first: initscr exits the program when the terminal
 	 * is unknown, and newterm, failing, leaks what it had set up; a
-	 * failing command must say why on its own terms. */
-	if (setupterm(NULL, fileno(stdout), &termerr) != OK)
-		return -1;
+	 * failing command must say why on its own terms. A TERM that names
+	 * no terminfo entry, on a terminal, falls back; none, or output
+	 * that is no terminal, does not. */
+	if (setupterm(NULL, fileno(stdout), &termerr) != OK) {
+		if (termerr != 0 || !term || !*term || !isatty(fileno(stdout)) ||
+		    setupterm(fallback_term, fileno(stdout), &termerr) != OK)
+			return -1;
+		fallback = 1;
+	}
 	del_curterm(cur_term);
-	screen = newterm(NULL, stdout, stdin);
+	screen = newterm(fallback ? fallback_term : NULL, stdout, stdin);
 	if (!screen)
 		return -1;
 	draw_start_colors();
@@ -47,7 +60,7 @@ int app_start(void)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	return 0;
+	return fallback;
 }
 
 void app_stop(void)

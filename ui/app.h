@@ -6,7 +6,9 @@
 
 #include "view.h"
 
-/* Starts the terminal. Returns 0, or -1 when there is none to use. */
+/* Starts the terminal. Returns 0; 1 when TERM names a terminal that
+ * terminfo does not know, which is then drawn as xterm; or -1 when
+ * there is none to use (no TERM, or output that is no terminal). */
 int app_start(void);
 
 /* Stops the terminal (again: nothing). */

@@ -419,7 +419,7 @@ int browser_run(struct cli *cli)
 	struct view view = { &browser_ops, &b };
 	struct error err;
 	const char *bad;
-	int t;
+	int t, started;
 
 	for (t = 0; t < TREES; t++) {
 		b.lists[t].read = trees[t].children;
@@ -439,7 +439,8 @@ int browser_run(struct cli *cli)
 		return cli_fail_error(cli, &err);
 	if (keys && input_queue(keys, &bad) < 0)
 		return cli_fail(cli, _("--keys: cannot read '%s'"), bad);
-	if (app_start() < 0) {
+	started = app_start();
+	if (started < 0) {
 		const char *term = getenv("TERM");
 
 		return cli_fail(cli, _("cannot use the terminal (TERM=%s); the browser needs one, "
@@ -449,6 +450,10 @@ int browser_run(struct cli *cli)
 		app_stop();
 		return cli_fail(cli, "%s", b.message);
 	}
+	/* the client's TERM, as the status line shows any text: inert, cut */
+	if (started == 1)
+		browser_say(&b, _("unknown TERM=%.40s: drawn as xterm"),
+			    getenv("TERM"));
 	/* what is due is counted once the first screen is up: over every
 	 * KPI of a national database it takes longer than opening does */
 	b.due_stale = 1;

@@ -13,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 68
+plan 71
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -281,5 +281,18 @@ shows "$(tf '%s %s: saved' H08 "$r7")" "the value alone is changed"
 keys u
 shows "$(t undone)" "u undoes it"
 [ "$(note_of)" = "$note" ] && [ "$(stored H08)" = 4000.0 ]; ok $? "with the note whole"
+
+# An SSH client that names a terminal this machine's terminfo does not
+# know (PuTTY's putty-256color without ncurses-term, an odd Tera Term
+# setting) is drawn as xterm, which each of them emulates, and told so.
+start "env TERM=nosuch-term-$$ $program --db $db --user tanaka"
+shows "$(tf 'unknown TERM=%.40s: drawn as xterm' "nosuch-term-$$")" "an unknown TERM is drawn as xterm, and said"
+keys j
+shows "$(pre '?:help  %d due (%s): ! walks them  d:dashboard  q:quit')" "and the browser works in it"
+keys q
+# With no TERM at all it is refused, saying why; the commands still run.
+env -u TERM "$program" --db "$db" --user tanaka >"$work/out" 2>"$work/err" </dev/null
+[ $? -eq 1 ] && grep -qF "$(tf 'cannot use the terminal (TERM=%s); the browser needs one, the other commands do not' unset)" "$work/err"
+ok $? "without TERM the browser is refused with the reason"
 no_reports
 finish
