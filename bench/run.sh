@@ -298,7 +298,7 @@ part browser || exit 0
 # it: start to quit, the work of a key, and the bytes it sends to the
 # terminal (under script(1), less those of starting and quitting).
 browse_line() {
-	echo "TERM=xterm-256color LANG=C.UTF-8 '$KPITREE' --db '$db' --keys '$1'"
+	echo "TERM=xterm-256color LANG=C.UTF-8 ${BROWSE_ENV:-} '$KPITREE' --db '$db' --keys '$1'"
 }
 browse() {
 	script -qc "$(browse_line "$1")" /dev/null </dev/null
@@ -327,6 +327,13 @@ moves_s=$(fastest "${many_j}q")
 move_ms=$(awk -v a="$moves_s" -v b="$quit_s" 'BEGIN { printf "%.2f", (a - b) * 1000 / 100 }')
 j_bytes=$(browse "j q" | wc -c)
 pg_bytes=$(browse "NPage q" | wc -c)
+# the same in Japanese, and with --cursor arrow (KPITREE_CURSOR)
+q_ja=$(BROWSE_ENV="LANGUAGE=ja" browse q | wc -c)
+j_ja=$(BROWSE_ENV="LANGUAGE=ja" browse "j q" | wc -c)
+q_arrow=$(BROWSE_ENV="KPITREE_CURSOR=arrow" browse q | wc -c)
+j_arrow=$(BROWSE_ENV="KPITREE_CURSOR=arrow" browse "j q" | wc -c)
+q_arrow_ja=$(BROWSE_ENV="KPITREE_CURSOR=arrow LANGUAGE=ja" browse q | wc -c)
+j_arrow_ja=$(BROWSE_ENV="KPITREE_CURSOR=arrow LANGUAGE=ja" browse "j q" | wc -c)
 # A search runs at each key unless more keys wait: Enter makes each of
 # these run exactly one search, for text as long as the typing had got.
 search_ms=0
@@ -362,7 +369,7 @@ fi
 # The first run pays for what the machine had not cached; the fastest of
 # five (quit_s) is what starting takes, as with the keys below.
 echo "browser start to quit: $(awk -v s="$quit_s" 'BEGIN { printf "%.2f", s }') s (fastest of 5; the first run $start_s s), peak $start_peak MB (goal 0.05 s, 32 MB)"
-echo "browser cursor move: $move_ms ms of work ($move_instructions instructions), $((j_bytes - q_bytes)) bytes (goal 1 ms, 100 bytes)"
+echo "browser cursor move: $move_ms ms of work ($move_instructions instructions), $((j_bytes - q_bytes)) bytes, $((j_ja - q_ja)) in Japanese; with --cursor arrow $((j_arrow - q_arrow)) and $((j_arrow_ja - q_arrow_ja)) (goal 1 ms, 100 bytes; through sshd: tests/screen/ssh_bytes.sh)"
 echo "browser page down: $((pg_bytes - q_bytes)) bytes (goal 2 KB)"
 echo "browser search keystroke: at most $search_ms ms (goal 30 ms):$search_each"
 

@@ -58,9 +58,18 @@ int app_start(void)
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
-	curs_set(0);
+	app_cursor(0);
 	set_escdelay(25);
 	return fallback;
+}
+
+void app_cursor(int shown)
+{
+	curs_set(shown);
+	/* A hidden cursor is left where the last change was drawn: taking it
+	 * back to where the program last moved costs bytes at every key, and
+	 * over a slow SSH link those are what a cursor move is made of. */
+	leaveok(stdscr, shown ? FALSE : TRUE);
 }
 
 void app_stop(void)

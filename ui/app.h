@@ -11,6 +11,10 @@
  * there is none to use (no TERM, or output that is no terminal). */
 int app_start(void);
 
+/* Shows the terminal's cursor where the program moves it (1: a field
+ * being typed in) or hides it (0: browsing), left where drawing ended. */
+void app_cursor(int shown);
+
 /* Stops the terminal (again: nothing). */
 void app_stop(void);
 

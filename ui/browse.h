@@ -28,6 +28,7 @@ struct browser {
 	enum focus focus;
 	int year;
 	int kpi_index;
+	int arrow;			/* --cursor arrow: > marks the row, not a bar */
 	char message[256];
 	/* search */
 	char query[256];

@@ -415,7 +415,7 @@ int browser_run(struct cli *cli)
 {
 	struct browser b = { .cli = cli, .s = cli->store };
 	const char *keys = cli_option(cli, "--keys"), *year = cli_option(cli, "--year");
-	const char *ambiguous;
+	const char *ambiguous, *cursor;
 	struct view view = { &browser_ops, &b };
 	struct error err;
 	const char *bad;
@@ -434,6 +434,14 @@ int browser_run(struct cli *cli)
 		if (strcmp(ambiguous, "1") != 0 && strcmp(ambiguous, "2") != 0)
 			return cli_fail(cli, _("--ambiguous-width: '%s' is neither 1 nor 2"), ambiguous);
 		width_set_ambiguous(atoi(ambiguous));
+	}
+	cursor = cli_option(cli, "--cursor");
+	if (!cursor)
+		cursor = getenv("KPITREE_CURSOR");
+	if (cursor && *cursor) {
+		if (strcmp(cursor, "bar") != 0 && strcmp(cursor, "arrow") != 0)
+			return cli_fail(cli, _("--cursor: '%s' is neither bar nor arrow"), cursor);
+		b.arrow = strcmp(cursor, "arrow") == 0;
 	}
 	if (year && fiscal_year_parse(year, &b.year, &err) < 0)
 		return cli_fail_error(cli, &err);

@@ -33,14 +33,14 @@ static void draw_prompt(struct view *v)
 	snprintf(line, sizeof line, "%s%s", p->prefix, p->buf);
 	put(LINES - 1, 0, COLS, line, 0);
 	move(LINES - 1, width_of(line) < COLS ? width_of(line) : COLS - 1);
-	curs_set(1);
+	app_cursor(1);
 }
 
 static int prompt_key(struct view *v, const struct key *k)
 {
 	struct prompt *p = v->data;
 
-	curs_set(0);
+	app_cursor(0);
 	if (!k->is_key && k->code == 27)
 		return VIEW_HANDLED | VIEW_CLOSE;
 	if (!k->is_key && (k->code == '\n' || k->code == '\r')) {
@@ -81,7 +81,7 @@ int dialog_prompt(const char *prefix, char *buf, size_t size,
 	struct view v = { &prompt_ops, &p };
 
 	app_run(&v);
-	curs_set(0);
+	app_cursor(0);
 	return p.entered;
 }
 

@@ -531,7 +531,7 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 	}
 	fm.win = newwin(h < LINES ? h : LINES, w, (LINES - h) / 2 > 0 ? (LINES - h) / 2 : 0, 2);
 	keypad(fm.win, TRUE);
-	curs_set(1);
+	app_cursor(1);
 	app_run(&v);
 	if (fm.saved) {
 		char fy[32];
@@ -542,7 +542,7 @@ enum form_result form_run(struct store *s, const char *code, int year, const cha
 	}
 	if (result == FORM_CANCELLED)
 		snprintf(message, size, "%s", _("nothing saved"));
-	curs_set(0);
+	app_cursor(0);
 	delwin(fm.win);
 	form_free(&fm);
 	return result;

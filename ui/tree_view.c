@@ -44,12 +44,15 @@ void tree_view_draw(struct browser *b, int y, int x, int h, int w)
 			continue;
 		}
 		it = &b->v->items[k];
-		snprintf(line, sizeof line, "%*s%s %s%s%s", it->depth * 2, "",
+		/* the arrow takes the row's first column; a move then redraws
+		 * two characters, where the bar redraws both rows whole */
+		snprintf(line, sizeof line, "%s%*s%s %s%s%s",
+			 !b->arrow ? "" : k == b->v->cursor ? ">" : " ", it->depth * 2, "",
 			 !it->children ? leaf_mark() : it->expanded ? "▾" : "▸",
 			 it->label, *it->label ? " " : "", it->title);
 		if (b->kind->matches && search_is_match(b, it->id))
 			attr |= A_BOLD | A_UNDERLINE;
-		if (k == b->v->cursor)
+		if (k == b->v->cursor && !b->arrow)
 			attr |= A_REVERSE;
 		marks[0] = '\0';
 		if (b->kind->marks && it->children && !it->expanded) {
