@@ -411,6 +411,23 @@ static const struct view_ops browser_ops = {
 	.idle = view_idle, .full_screen = 1,
 };
 
+/* The browser's option, else its environment variable; NULL when
+ * neither gives a value. */
+static const char *option_or_env(struct cli *cli, const char *option, const char *env)
+{
+	const char *v = cli_option(cli, option);
+
+	if (!v)
+		v = getenv(env);
+	return v && *v ? v : NULL;
+}
+
+/* 0 when v is a, 1 when it is b, else -1. */
+static int one_of(const char *v, const char *a, const char *b)
+{
+	return strcmp(v, a) == 0 ? 0 : strcmp(v, b) == 0 ? 1 : -1;
+}
+
 int browser_run(struct cli *cli)
 {
 	struct browser b = { .cli = cli, .s = cli->store };
@@ -427,22 +444,15 @@ int browser_run(struct cli *cli)
 	}
 	browser_show(&b, TREE_STRATEGY);
 	b.year = fiscal_year_of(time(NULL)) - 1;	/* last year's results are due */
-	ambiguous = cli_option(cli, "--ambiguous-width");
-	if (!ambiguous)
-		ambiguous = getenv("KPITREE_AMBIGUOUS_WIDTH");
-	if (ambiguous && *ambiguous) {
-		if (strcmp(ambiguous, "1") != 0 && strcmp(ambiguous, "2") != 0)
+	ambiguous = option_or_env(cli, "--ambiguous-width", "KPITREE_AMBIGUOUS_WIDTH");
+	if (ambiguous) {
+		if ((t = one_of(ambiguous, "1", "2")) < 0)
 			return cli_fail(cli, _("--ambiguous-width: '%s' is neither 1 nor 2"), ambiguous);
-		width_set_ambiguous(atoi(ambiguous));
+		width_set_ambiguous(t + 1);
 	}
-	cursor = cli_option(cli, "--cursor");
-	if (!cursor)
-		cursor = getenv("KPITREE_CURSOR");
-	if (cursor && *cursor) {
-		if (strcmp(cursor, "bar") != 0 && strcmp(cursor, "arrow") != 0)
-			return cli_fail(cli, _("--cursor: '%s' is neither bar nor arrow"), cursor);
-		b.arrow = strcmp(cursor, "arrow") == 0;
-	}
+	cursor = option_or_env(cli, "--cursor", "KPITREE_CURSOR");
+	if (cursor && (b.arrow = one_of(cursor, "bar", "arrow")) < 0)
+		return cli_fail(cli, _("--cursor: '%s' is neither bar nor arrow"), cursor);
 	if (year && fiscal_year_parse(year, &b.year, &err) < 0)
 		return cli_fail_error(cli, &err);
 	if (keys && input_queue(keys, &bad) < 0)

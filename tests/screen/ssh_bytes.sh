@@ -11,9 +11,7 @@ ssh_test kpitree-b
 plan 15
 
 ssh_service_home || exit 1
-ssh_officials ja english
-as_svc "$KPITREE" --db "$db" access add yamada "$work/english.pub" --role viewer --lang en \
-	--file "$ak" >/dev/null
+ssh_officials ja english && ssh_english_viewer
 ok $? "a Japanese key and an English one"
 start_sshd
 ok $? "sshd listens on 127.0.0.1"

@@ -15,9 +15,7 @@ plan 21
 
 ssh_service_home || exit 1
 # sato, the viewer, with a key of the default language; yamada in English.
-ssh_officials ja english
-as_svc "$KPITREE" --db "$db" access add yamada "$work/english.pub" --role viewer --lang en \
-	--file "$ak" >/dev/null
+ssh_officials ja english && ssh_english_viewer
 ok $? "access add writes a Japanese key by default and an English one with --lang en"
 start_sshd
 ok $? "sshd listens on 127.0.0.1, passing the client's LANG and LC_*"

@@ -82,6 +82,13 @@ ssh_officials() {
 			--file "$ak" >/dev/null
 }
 
+# ssh_english_viewer: yamada, a viewer whose key ($work/english, made by
+# ssh_officials) is in English; the others' are Japanese.
+ssh_english_viewer() {
+	as_svc "$KPITREE" --db "$db" access add yamada "$work/english.pub" --role viewer --lang en \
+		--file "$ak" >/dev/null
+}
+
 # audit_log: the audit log of $db (kpitree access log) in English, as
 # the service account reads it.
 audit_log() {
