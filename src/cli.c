@@ -1577,7 +1577,8 @@ static int access_set(struct cli *cli, const char *file)
 	n = keys_file_set(file, id.name, command, &e);
 	status = change_end(cli, file, id.name, n, &e);
 	if (status == EXIT_DONE)
-		fprintf(cli->out, "%s: %d key%s in %s\n", who, n, n == 1 ? "" : "s", file);
+		fprintf(cli->out, ngettext("%s: %d key in %s\n", "%s: %d keys in %s\n", (unsigned long)n),
+			who, n, file);
 	return status;
 }
 
@@ -1618,7 +1619,8 @@ static int access_add(struct cli *cli, const char *file)
 	n = keys_file_add(file, &entry, command, &e);
 	status = change_end(cli, file, entry.id.name, n, &e);
 	if (status == EXIT_DONE)
-		fprintf(cli->out, "%s: %d key%s in %s\n", who, n, n == 1 ? "" : "s", file);
+		fprintf(cli->out, ngettext("%s: %d key in %s\n", "%s: %d keys in %s\n", (unsigned long)n),
+			who, n, file);
 	return status;
 }
 
@@ -1755,6 +1757,37 @@ static int access_list(struct cli *cli, const char *file)
 	return l.failed ? cli_fail(cli, _("%s: cannot read the audit log"), cli->db_path) : EXIT_DONE;
 }
 
+/* Who holds the key fingerprint fp for database db in file. */
+struct key_holder {
+	const char *db, *fp;
+	char name[256];
+};
+
+static void key_holder_of(void *ctx, const struct keys_entry *e)
+{
+	struct key_holder *h = ctx;
+	char fp[64];
+
+	if (!*h->name && strcmp(e->db, h->db) == 0 &&
+	    strcmp(keys_fingerprint(e->blob, fp, sizeof fp), h->fp) == 0)
+		snprintf(h->name, sizeof h->name, "%s", e->id.name);
+}
+
+/* A change of name's key fp that found none: when another official
+ * holds that key, says whose it is, so that the administrator sees the
+ * name and the key do not go together. Returns EXIT_FAILED. */
+static int no_such_key(struct cli *cli, const char *file, const char *db, const char *name,
+		       const char *fp)
+{
+	struct key_holder h = { db, fp, "" };
+	struct error e;
+
+	store_rollback(cli->store);
+	if (keys_file_each(file, key_holder_of, &h, &e) > 0 && *h.name)
+		return cli_fail(cli, _("%s: the key %s is %s's, not %s's"), file, fp, h.name, name);
+	return cli_fail(cli, _("%s: no key %s of '%s'"), file, fp, name);
+}
+
 /* access remove NAME [FINGERPRINT]: the official's lines for this
  * database, or the one of that key. */
 static int access_remove(struct cli *cli, const char *file)
@@ -1769,9 +1802,12 @@ static int access_remove(struct cli *cli, const char *file)
 	if (change_begin(cli, AUDIT_ACCESS_REMOVE, name, fp, "", &e) < 0)
 		return cli_fail_error(cli, &e);
 	n = keys_file_remove(file, name, db, fp, &e);
+	if (n == 0 && fp)
+		return no_such_key(cli, file, db, name, fp);
 	status = change_end(cli, file, name, n, &e);
 	if (status == EXIT_DONE)
-		fprintf(cli->out, "%s: %d key%s removed from %s\n", name, n, n == 1 ? "" : "s", file);
+		fprintf(cli->out, ngettext("%s: %d key removed from %s\n", "%s: %d keys removed from %s\n",
+					   (unsigned long)n), name, n, file);
 	return status;
 }
 
@@ -1796,13 +1832,11 @@ static int access_rotate(struct cli *cli, const char *file)
 			 detail, &e) < 0)
 		return cli_fail_error(cli, &e);
 	n = keys_file_rotate(file, name, db, old, &key, &e);
-	if (n == 0) {
-		store_rollback(cli->store);
-		return cli_fail(cli, _("%s: no key %s of '%s'"), file, old, name);
-	}
+	if (n == 0)
+		return no_such_key(cli, file, db, name, old);
 	status = change_end(cli, file, name, n, &e);
 	if (status == EXIT_DONE)
-		fprintf(cli->out, "%s: %s replaces %s in %s\n", name, fp, old, file);
+		fprintf(cli->out, _("%s: %s replaces %s in %s\n"), name, fp, old, file);
 	return status;
 }
 
@@ -1823,8 +1857,10 @@ static int access_toggle(struct cli *cli, const char *file, int on)
 	n = keys_file_enable(file, name, db, on, &e);
 	status = change_end(cli, file, name, n, &e);
 	if (status == EXIT_DONE)
-		fprintf(cli->out, "%s: %d key%s %s in %s\n", name, n, n == 1 ? "" : "s",
-			on ? "enabled" : "disabled", file);
+		fprintf(cli->out, on ? ngettext("%s: %d key enabled in %s\n", "%s: %d keys enabled in %s\n",
+						(unsigned long)n)
+				     : ngettext("%s: %d key disabled in %s\n", "%s: %d keys disabled in %s\n",
+						(unsigned long)n), name, n, file);
 	return status;
 }
 

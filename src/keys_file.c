@@ -890,9 +890,10 @@ static int edit_file(const char *path, struct edit *ed, struct error *err)
 	if (read_all(path, &in, &exists, err) < 0)
 		goto done;
 	if (text_add(&ed->out, "", 0, err) < 0 || each_line(&in, edit_line, ed)) {
-		if (ed->duplicate)
-			error_set(err, _("%s: that key is there already%s%s"), path,
-				  *ed->other ? ", for " : "", ed->other);
+		if (ed->duplicate && *ed->other)
+			error_set(err, _("%s: that key is there already, for %s"), path, ed->other);
+		else if (ed->duplicate)
+			error_set(err, _("%s: that key is there already"), path);
 		goto done;
 	}
 	if (ed->add) {

@@ -8,7 +8,7 @@
 # admin stays.
 # (tests/screen/ssh.sh runs the same through a real sshd.)
 . "$srcdir/tests/cli/lib.sh"
-plan 57
+plan 62
 db="$work/k.db"
 ak="$work/ssh/authorized_keys"
 fixture "$db"; ok $? "the fixture loads"
@@ -42,6 +42,8 @@ expect 1 "kpitree: $work/sato: not a public key (TYPE BASE64 [COMMENT], as ssh-k
 	"a private key is not a public key"
 run --db "$db" access add sato "$work/tanaka.pub" --role viewer --file "$ak"
 expect 1 "kpitree: $ak: that key is there already, for tanaka" "a key already in the file is refused"
+run --db "$db" --lang ja access add sato "$work/tanaka.pub" --role viewer --file "$ak"
+expect 1 "kpitree: $ak: その鍵は既にあります (「tanaka」の鍵)" "and said whole in Japanese"
 run --db "$db" access add sato "$work/sato.pub" --role viewer --lang en --file "$ak"
 expect 0 "" "a viewer without scope"
 run --db "$db" access list --file "$ak"
@@ -134,6 +136,18 @@ run --db "$db" access remove sato "$(fp "$work/sato.pub")" --file "$ak"
 expect 0 "" "access remove NAME FINGERPRINT"
 [ "$(grep -c "kpitree:sato$" "$ak")" = 1 ] && grep -q "$(cut -d' ' -f2 "$work/suzuki.pub") kpitree:sato$" "$ak"
 ok $? "removes that key of the official, and only it"
+cp "$ak" "$work/ak.before"
+run --db "$db" access remove sato "$(fp "$work/suzuki2.pub")" --file "$ak"
+expect 1 "kpitree: $ak: the key $(fp "$work/suzuki2.pub") is suzuki's, not sato's" \
+	"another official's key named for sato says whose it is"
+run --db "$db" access rotate sato "$(fp "$work/suzuki2.pub")" "$work/sato.pub" --file "$ak"
+expect 1 "kpitree: $ak: the key $(fp "$work/suzuki2.pub") is suzuki's, not sato's" \
+	"and so does a rotation of it"
+cmp -s "$ak" "$work/ak.before"; ok $? "and neither changes the file"
+run --db "$db" --lang ja access disable sato --file "$ak"
+[ "$status" = 0 ] && [ "$(cat "$work/out")" = "sato: 鍵 1 件を $ak で無効にしました" ]
+ok $? "what an access change did is said in the interface's language"
+"$KPITREE" --db "$db" access enable sato --file "$ak" >/dev/null
 run --db "$db" --read-only access add ito "$work/sato.pub" --role viewer --file "$ak"
 expect 1 "kpitree: $db: not changed: the database is open read-only (--read-only)" \
 	"an access change needs the database its audit entry goes into"
