@@ -2,6 +2,7 @@
  * one transaction with its record_history row. */
 #include "meeting.h"
 #include "i18n.h"
+#include "alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -303,11 +304,7 @@ int meeting_agenda(struct store *s, long long id, char (**codes)[32], int *n,
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
 	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
-		char (*more)[32] = realloc(*codes, (size_t)(*n + 1) * sizeof **codes);
-
-		if (!more)
-			abort();
-		*codes = more;
+		xgrow(codes, (size_t)*n, sizeof **codes);
 		copy((*codes)[(*n)++], 32, text_of(stmt, 0));
 	}
 	sqlite3_reset(stmt);

@@ -4,6 +4,7 @@
  * that a report of every KPI of a national data set stays small). */
 #include "report.h"
 #include "i18n.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -102,11 +103,7 @@ static int load_items(struct report *r, struct error *err)
 		if (!stmt)
 			return -1;
 		while ((rc = store_step(r->s, stmt, err)) == SQLITE_ROW) {
-			long long *more = realloc(ids, (size_t)(n + 1) * sizeof *ids);
-
-			if (!more)
-				abort();
-			ids = more;
+			xgrow(&ids, (size_t)n, sizeof *ids);
 			ids[n++] = sqlite3_column_int64(stmt, 0);
 		}
 		sqlite3_finalize(stmt);
@@ -170,10 +167,8 @@ static int count(struct report *r, struct error *err)
 static void add_text(char **list, const char *text)
 {
 	size_t had = *list ? strlen(*list) : 0, n = strlen(text);
-	char *more = realloc(*list, had + n + 2);
+	char *more = xreallocarray(*list, had + n + 2, 1);
 
-	if (!more)
-		abort();
 	if (had)
 		more[had++] = '\n';
 	memcpy(more + had, text, n + 1);

@@ -1,6 +1,7 @@
 /* review.c: standings, the rank scheme and its proposals, the 効果検証
  * lists, and the KPIs of a tree with their standings. */
 #include "review.h"
+#include "alloc.h"
 #include "i18n.h"
 
 #include <ctype.h>
@@ -246,15 +247,6 @@ static const char code_sql[] =
 	" coalesce(f.name, '') FROM kpi k LEFT JOIN field f ON f.id = k.field_id"
 	" WHERE k.code = ?1";
 
-static char *dup(const char *t)
-{
-	char *d = strdup(t ? t : "");
-
-	if (!d)
-		abort();
-	return d;
-}
-
 /* Reads the KPI of a gathered row (its code) into the rest of it. */
 static int complete(struct store *s, struct review_row *r, int year, struct error *err)
 {
@@ -267,8 +259,8 @@ static int complete(struct store *s, struct review_row *r, int year, struct erro
 		kpi_release(&k);
 		return -1;
 	}
-	r->name = dup(k.name);
-	r->unit = dup(k.unit);
+	r->name = xstrdup(k.name);
+	r->unit = xstrdup(k.unit);
 	r->kpi_id = k.id;
 	r->is_project = k.is_project;
 	kpi_amount_text(&k.baseline, k.unit, r->baseline, sizeof r->baseline);
@@ -293,16 +285,14 @@ static int load_keys(struct store *s, const char *sql, long long bind, const cha
 	else
 		sqlite3_bind_int64(stmt, 1, bind);
 	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
-		struct review_row *more = realloc(l->rows, (size_t)(l->n + 1) * sizeof *more), *r;
+		struct review_row *r;
 
-		if (!more)
-			abort();
-		l->rows = more;
+		xgrow(&l->rows, (size_t)l->n, sizeof *l->rows);
 		r = &l->rows[l->n++];
 		memset(r, 0, sizeof *r);
 		snprintf(r->code, sizeof r->code, "%s", (const char *)sqlite3_column_text(stmt, 0));
-		r->group = dup((const char *)sqlite3_column_text(stmt, 1));
-		r->field = dup((const char *)sqlite3_column_text(stmt, 2));
+		r->group = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		r->field = xstrdup((const char *)sqlite3_column_text(stmt, 2));
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)

@@ -3,6 +3,7 @@
  * in front and then to the global keys, idle work between keys for
  * every view on the stack, and the help made from a view's key table. */
 #include "app.h"
+#include "alloc.h"
 #include "i18n.h"
 
 #include <curses.h>
@@ -60,6 +61,8 @@ int app_start(void)
 	keypad(stdscr, TRUE);
 	app_cursor(0);
 	set_escdelay(25);
+	/* without memory the terminal is given back before it is said */
+	alloc_on_failure(app_stop);
 	return fallback;
 }
 
@@ -76,6 +79,7 @@ void app_stop(void)
 {
 	if (!screen)
 		return;
+	alloc_on_failure(NULL);
 	endwin();
 	delscreen(screen);
 	screen = NULL;

@@ -2,6 +2,7 @@
  * of every KPI listed (the CSV report counts the same way); the table
  * shows those the filter lets through, in the chosen order. */
 #include "dashboard.h"
+#include "alloc.h"
 #include "i18n.h"
 
 #include <math.h>
@@ -399,9 +400,7 @@ int dashboard_run(struct store *s, const struct review_scope *scope, const char 
 		review_list_free(&d.list);
 		return 0;
 	}
-	d.shown = calloc((size_t)(d.list.n ? d.list.n : 1), sizeof *d.shown);
-	if (!d.shown)
-		abort();
+	d.shown = xcalloc((size_t)d.list.n, sizeof *d.shown);
 	arrange(&d);
 	app_run(&v);
 	free(d.shown);

@@ -91,11 +91,12 @@ struct choice {
 	const char *title;
 	const char *const *options;
 	int n, current, picked;
+	int top, rows;		/* the first option shown, and how many fit */
 };
 
 static void draw_choice(struct view *v)
 {
-	const struct choice *c = v->data;
+	struct choice *c = v->data;
 	int i, w = width_of(c->title) + 6, h, y, x;
 
 	for (i = 0; i < c->n; i++)
@@ -109,13 +110,28 @@ static void draw_choice(struct view *v)
 	for (i = 0; i < h; i++)
 		put(y + i, x, w, "", 0);
 	frame(y, x, h, w, c->title, 1);
-	for (i = 0; i < c->n && i < h - 4; i++) {
+	/* more options than fit scroll, the chosen one always in view */
+	c->rows = h - 4 > 1 ? h - 4 : 1;
+	if (c->current < c->top)
+		c->top = c->current;
+	if (c->current >= c->top + c->rows)
+		c->top = c->current - c->rows + 1;
+	for (i = 0; c->top + i < c->n && i < c->rows; i++) {
+		int o = c->top + i;
 		char line[TEXT_MAX];
 
-		snprintf(line, sizeof line, "%s %s", i == c->current ? ">" : " ", c->options[i]);
-		put(y + 1 + i, x + 1, w - 2, line, i == c->current ? A_REVERSE : 0);
+		snprintf(line, sizeof line, "%s %s", o == c->current ? ">" : " ", c->options[o]);
+		put(y + 1 + i, x + 1, w - 2, line, o == c->current ? A_REVERSE : 0);
 	}
-	put(y + h - 2, x + 1, w - 2, _(" Enter: choose  Esc: cancel"), A_DIM);
+	if (c->n > c->rows) {
+		char more[TEXT_MAX];
+
+		snprintf(more, sizeof more, _(" Enter: choose  Esc: cancel  (%d/%d)"), c->current + 1,
+			 c->n);
+		put(y + h - 2, x + 1, w - 2, more, A_DIM);
+	} else {
+		put(y + h - 2, x + 1, w - 2, _(" Enter: choose  Esc: cancel"), A_DIM);
+	}
 }
 
 static int choice_key(struct view *v, const struct key *k)
@@ -126,6 +142,14 @@ static int choice_key(struct view *v, const struct key *k)
 		c->current = c->current + 1 < c->n ? c->current + 1 : c->current;
 	else if (k->is_key ? k->code == KEY_UP : (k->code == 'k'))
 		c->current = c->current > 0 ? c->current - 1 : 0;
+	else if (k->is_key ? k->code == KEY_NPAGE : k->code == ' ')
+		c->current = c->current + c->rows < c->n ? c->current + c->rows : c->n - 1;
+	else if (k->is_key && k->code == KEY_PPAGE)
+		c->current = c->current > c->rows ? c->current - c->rows : 0;
+	else if (k->is_key ? k->code == KEY_HOME : k->code == 'g')
+		c->current = 0;
+	else if (k->is_key ? k->code == KEY_END : k->code == 'G')
+		c->current = c->n - 1;
 	else if (!k->is_key && (k->code == '\n' || k->code == '\r'))
 		c->picked = c->current;
 	else if (!k->is_key && (k->code == 27 || k->code == 'q'))
@@ -141,7 +165,7 @@ static const struct view_ops choice_ops = {
 
 int dialog_choose(const char *title, const char *const *options, int n, int current)
 {
-	struct choice c = { title, options, n, current < 0 || current >= n ? 0 : current, -1 };
+	struct choice c = { title, options, n, current < 0 || current >= n ? 0 : current, -1, 0, 1 };
 	struct view v = { &choice_ops, &c };
 
 	app_run(&v);

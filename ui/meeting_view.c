@@ -1,6 +1,7 @@
 /* meeting_view.c: :meeting and its agenda, the meetings to open, p
  * presents, d the dashboard of the tree shown. */
 #include "browse.h"
+#include "alloc.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -86,9 +87,7 @@ static int kpi_ids(const struct review_list *l, long long **ids)
 {
 	int i;
 
-	*ids = calloc((size_t)(l->n ? l->n : 1), sizeof **ids);
-	if (!*ids)
-		abort();
+	*ids = xcalloc((size_t)l->n, sizeof **ids);
 	for (i = 0; i < l->n; i++)
 		(*ids)[i] = l->rows[i].kpi_id;
 	return l->n;
@@ -130,8 +129,9 @@ static int agenda_of(struct browser *b, const char *what, int year, struct revie
 }
 
 struct meeting_lines {
-	char text[64][TEXT_MAX];
-	long long id[64];
+	char (*text)[TEXT_MAX];
+	const char **options;
+	long long *id;
 	int n;
 };
 
@@ -140,8 +140,9 @@ static void meeting_line(void *ctx, const struct meeting *m)
 	struct meeting_lines *l = ctx;
 	char fy[32], held[64];
 
-	if (l->n == 64)
-		return;
+	xgrow(&l->text, (size_t)l->n, sizeof *l->text);
+	xgrow(&l->id, (size_t)l->n, sizeof *l->id);
+	xgrow(&l->options, (size_t)l->n, sizeof *l->options);
 	snprintf(l->text[l->n], sizeof l->text[0], ngettext("%lld  %s  %s  %s  %d item  %s  %s",
 		 "%lld  %s  %s  %s  %d items  %s  %s", (unsigned long)m->items), m->id,
 		 i18n_date(m->held_on, held, sizeof held), fiscal_year_short(m->year, fy, sizeof fy),
@@ -152,27 +153,26 @@ static void meeting_line(void *ctx, const struct meeting *m)
 /* :meeting list: the meetings, the latest first; Enter opens one. */
 static void meeting_list(struct browser *b)
 {
-	struct meeting_lines *l = calloc(1, sizeof *l);
-	const char *options[64];
+	struct meeting_lines l = { 0 };
 	struct error err;
 	int i, pick;
 
-	if (!l)
-		abort();
-	if (meeting_each(b->s, meeting_line, l, &err) < 0) {
+	if (meeting_each(b->s, meeting_line, &l, &err) < 0) {
 		browser_say(b, "%s", err.text);
-	} else if (!l->n) {
+	} else if (!l.n) {
 		browser_say(b, _("no meeting yet: :meeting start TITLE"));
 	} else {
-		for (i = 0; i < l->n; i++)
-			options[i] = l->text[i];
-		pick = dialog_choose(_("meetings (Enter opens)"), options, l->n, 0);
-		if (pick >= 0 && meeting_get(b->s, l->id[pick], &b->meeting, &err) == 0) {
+		for (i = 0; i < l.n; i++)
+			l.options[i] = l.text[i];
+		pick = dialog_choose(_("meetings (Enter opens)"), l.options, l.n, 0);
+		if (pick >= 0 && meeting_get(b->s, l.id[pick], &b->meeting, &err) == 0) {
 			b->presented = 0;
 			browser_say(b, _("meeting %lld: %s (p presents)"), b->meeting.id, b->meeting.title);
 		}
 	}
-	free(l);
+	free(l.text);
+	free(l.options);
+	free(l.id);
 }
 
 void meeting_command(struct browser *b, char *arg)

@@ -3,6 +3,7 @@
  * vt100 or under NO_COLOR), progress, status, the proposed rank and what
  * the room has recorded; Space and PgDn forward, PgUp back, a clock. */
 #include "present.h"
+#include "alloc.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -30,12 +31,8 @@ struct lines {
 
 static void lines_add(struct lines *l, const char *text)
 {
-	char **more = realloc(l->text, (size_t)(l->n + 1) * sizeof *more);
-
-	if (!more || !(more[l->n] = strdup(text)))
-		abort();
-	l->text = more;
-	l->n++;
+	xgrow(&l->text, (size_t)l->n, sizeof *l->text);
+	l->text[l->n++] = xstrdup(text);
 }
 
 static void lines_free(struct lines *l)

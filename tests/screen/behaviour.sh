@@ -13,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 71
+plan 75
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -224,6 +224,20 @@ keys : nosuch Enter
 shows "$(tf "no command '%s' (%s)" nosuch "goto CODE, year FY" | sed 's/)$//')" ": names the commands there are, from its table"
 keys : "meeting end" Enter
 shows "$(tf 'meeting %lld ended' 1)" "the meeting ends"
+# Seventy meetings more than a screen holds: the list scrolls to the
+# oldest, none left out (the list once kept 64 and showed 20).
+"$SQLITE3" "$db" "WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 70)
+	INSERT INTO meeting(id, title, held_on, fiscal_year, opened_by, opened_at)
+	SELECT 1000 + n, printf('会議%03d', n), date('2020-01-01', '+' || n || ' days'), 2025, 't',
+	'2026-01-01T00:00:00Z' FROM i" || exit 1
+meetings=$("$SQLITE3" "$db" "SELECT count(*) FROM meeting")
+keys : "meeting list" Enter
+shows "$(tf ' Enter: choose  Esc: cancel  (%d/%d)' 1 "$meetings")" ":meeting list says how many meetings there are, and which is chosen"
+keys G
+shows "$(tf ' Enter: choose  Esc: cancel  (%d/%d)' "$meetings" "$meetings")" "G goes to the last"
+shows "会議001" "the oldest meeting is reached, none dropped"
+keys Enter
+shows "$(tf 'meeting %lld: %s (p presents)' 1001 会議001)" "and opens"
 # Another official's note counts as a change: asked about, never lost.
 "$KPITREE" --db "$db" --user carol set H09 R7 120 --note first >/dev/null
 start "$(browser tanaka H09)"
