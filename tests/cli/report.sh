@@ -3,7 +3,7 @@
 # Excel too) and HTML; the HTML checked whole by an XML parser and
 # rendered by headless Chromium, whose picture must show the charts.
 . "$srcdir/tests/cli/lib.sh"
-plan 21
+plan 24
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -43,6 +43,21 @@ with_values=$("$SQLITE3" "$db" "SELECT count(DISTINCT kpi_id) FROM value")
 ok $? "one SVG chart for each KPI with values ($with_values)"
 ! grep -qE '(src|href)="(https?:)?//' "$work/r.html"
 ok $? "nothing fetched from elsewhere"
+
+# The charts' numbers against the database: bars, the axis and its top
+# label, the baseline and target lines, the legend; in both languages,
+# and with a target next to the baseline, whose labels must not overlap.
+svg="/usr/bin/python3 $srcdir/tests/cli/report_svg.py"
+$svg "$work/r.html" "$db" plan actual baseline target
+ok $? "each chart's bars, axis labels (its top's too), baseline and target lines are the data's numbers; a plan/actual legend"
+"$SQLITE3" "$db" "UPDATE kpi SET target_value = 27 WHERE code = 'H01'"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format html -o "$work/near.html"
+$svg "$work/near.html" "$db" 計画 実績 基準値 目標値
+ok $? "in Japanese: 計画/実績 in the legend, 基準値 28 and 目標値 27 labelled apart though their lines nearly meet"
+"$SQLITE3" "$db" "UPDATE kpi SET target_value = 0 WHERE code = 'H01'"
+"$KPITREE" --db "$db" export report --year R7 --format html | grep -q '<text class="tick"[^>]*>30</text>' &&
+	! grep -q '<text class="tick"[^>]*>28</text>' "$work/r.html"
+ok $? "H01's axis (baseline 28, actual 12) tops at 30, labelled 30, not at the baseline's 28"
 
 # Rendered: the actual bars' blue is on the picture, and only because of
 # the charts (the same page without its SVG has none).
