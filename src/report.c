@@ -425,7 +425,10 @@ static void html_text(FILE *f, const char *t)
 }
 
 static const char html_style[] =
-	"@page { size: A4; margin: 15mm; }\n"
+	/* each printed page numbered at its foot, "2 / 5" */
+	"@page { size: A4; margin: 15mm 15mm 18mm;"
+	" @bottom-center { content: counter(page) \" / \" counter(pages); font-size: 9pt;"
+	" color: #444; } }\n"
 	"body { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif; font-size: 10pt;"
 	" color: #111; margin: 0 auto; max-width: 180mm; }\n"
 	"h1 { font-size: 16pt; margin: 0 0 4pt; }\n"

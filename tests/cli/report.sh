@@ -3,7 +3,7 @@
 # Excel too) and HTML; the HTML checked whole by an XML parser and
 # rendered by headless Chromium, whose picture must show the charts.
 . "$srcdir/tests/cli/lib.sh"
-plan 24
+plan 25
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -82,6 +82,14 @@ timeout 120 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$wor
 grep -a -o '/MediaBox \[[^]]*\]' "$work/r.pdf" | sort -u >"$work/boxes"
 [ "$(wc -l <"$work/boxes")" -eq 1 ] && grep -q '^/MediaBox \[0 0 59[45][.0-9]* 84[12][.0-9]*\]$' "$work/boxes"
 ok $? "it prints on A4 ($(grep -a -c '/MediaBox' "$work/r.pdf") pages)"
+pages=$(grep -a -o '/Type */Page\b' "$work/r.pdf" | wc -l)
+pdftotext -layout "$work/r.pdf" - | awk -v n="$pages" 'BEGIN { RS = "\f" }
+	NF { p++; k = split($0, line, "\n"); last = ""
+	     for (i = 1; i <= k; i++) if (line[i] ~ /[^ ]/) last = line[i]
+	     gsub(/^ +| +$/, "", last)
+	     if (last != p " / " n) { print "# page " p " ends with: " last; bad = 1 } }
+	END { exit bad || p != n }'
+ok $? "each printed page is numbered at its foot, 1 / $pages to $pages / $pages"
 
 run --db "$db" export report --format pdf
 expect 1 "kpitree: --format: 'pdf' is none of md, html, csv, xlsx" "an unknown format is refused"
