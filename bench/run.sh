@@ -7,6 +7,7 @@
 #   KPITREE         the program (default ./kpitree)
 #   GEN             the generator, bench/gen.c built (default ./bench/gen)
 #   DUE             bench/due.c built (default ./bench/due)
+#   XLSX_MAKE       tests/cli/xlsx_make.py, the hostile workbooks (part xlsx)
 #   PARTS           which parts, of: strategy values xlsx size check due exports browser
 #                   (default all; both imports always run, their rows
 #                   printed by the parts strategy and values)
@@ -113,6 +114,57 @@ report() {
 	}'
 }
 
+# sheet_bytes BOOK: the inflated size of the first sheet's XML.
+sheet_bytes() {
+	/usr/bin/python3 -c 'import sys, zipfile
+print(zipfile.ZipFile(sys.argv[1]).getinfo("xl/worksheets/sheet1.xml").file_size)' "$1" 2>/dev/null || echo 0
+}
+
+# cpu_ratio LABEL X Y GOAL: "LABEL: X s / Y s = X/Y GOAL", or n/a.
+cpu_ratio() {
+	awk -v label="$1" -v x="$2" -v c="$3" -v goal="$4" 'BEGIN {
+		if (x == "n/a" || c == "n/a")
+			printf "%s: n/a %s\n", label, goal
+		else
+			printf "%s: %.2f s / %.2f s = %.2f %s\n", label, x, c, x / (c > 0.001 ? c : 0.001), goal
+	}'
+}
+
+# hostile: the workbooks of tests/cli/xlsx_make.py that stress the
+# reader's bounds, each imported into an empty database: how long, in how
+# much memory, refused or read.
+hostile() {
+	make_book=${XLSX_MAKE:-$(dirname "$0")/../tests/cli/xlsx_make.py}
+	if ! [ -r "$make_book" ] || ! /usr/bin/python3 -c 'import zipfile' 2>/dev/null; then
+		echo "hostile workbooks: n/a (no python3 or no $make_book)"
+		return
+	fi
+	"$KPITREE" --db "$work/hostile.db" init >/dev/null 2>&1 || die "kpitree init failed"
+	for kind in bomb ratio doctype empty bigcell bigsheet; do
+		/usr/bin/python3 "$make_book" "$kind" "$work/$kind.xlsx" || die "xlsx_make.py $kind failed"
+		t0=$(now)
+		if [ -n "$have_gnu_time" ]; then
+			"$GNU_TIME" -f '%M' -o "$work/hostile.time" "$KPITREE" --db "$work/hostile.db" \
+				import "$work/$kind.xlsx" >/dev/null 2>"$work/hostile.err"
+		else
+			"$KPITREE" --db "$work/hostile.db" import "$work/$kind.xlsx" >/dev/null 2>"$work/hostile.err"
+		fi
+		rc=$?
+		t1=$(now)
+		hpeak=n/a
+		[ -n "$have_gnu_time" ] && hpeak=$(tail -n 1 "$work/hostile.time" | awk '{ printf "%.1f MB", $1 / 1024 }')
+		if [ "$rc" -eq 0 ]; then
+			what=read
+		else
+			what="refused: $(head -n 1 "$work/hostile.err" | sed 's/^[^ ]* [^ ]*: //')"
+		fi
+		awk -v k="$kind" -v a="$t0" -v b="$t1" -v m="$hpeak" -v w="$what" -v z="$(wc -c <"$work/$kind.xlsx")" \
+			'BEGIN { printf "hostile workbook %s (%d bytes): %.2f s, peak %s, %s\n", k, z, b - a, m, w }'
+		rm -f "$work/$kind.xlsx"
+	done
+	rm -f "$work/hostile.db"
+}
+
 db=$work/kpitree.db
 bare=$work/bare.db
 
@@ -142,6 +194,7 @@ timed strategy "$KPITREE" --db "$db" import "$work/strategy.csv"
 strategy_line=$(report "strategy import:" "$content_rows")
 strategy_s=$elapsed
 strategy_peak=$peak
+strategy_cpu=$cpu
 # The strategies alone, for the workbook's comparison (part xlsx).
 cp "$db" "$work/base.db" || die "cannot copy the database"
 
@@ -224,12 +277,11 @@ fi
 
 if part xlsx; then
 	# The same values as a workbook, next to them as CSV: at most
-	# 500,000 rows (a sheet holds 1,048,576, and an import reads at most
-	# 256 MiB of a workbook's XML), the first rows of values.csv, each
-	# imported into a copy of the strategies' database; the workbook is
-	# kpitree's own export of them. CPU time (user and system, both
-	# threads of the import).
-	part_rows=$((value_rows < 500000 ? value_rows : 500000))
+	# 1,000,000 rows (a sheet holds 1,048,576), the first rows of
+	# values.csv, each imported into a copy of the strategies' database;
+	# the workbook is kpitree's own export of them. CPU time (user and
+	# system, both threads of the import).
+	part_rows=$((value_rows < 1000000 ? value_rows : 1000000))
 	head -n $((part_rows + 1)) "$work/values.csv" >"$work/part.csv"
 	cp "$work/base.db" "$work/part-csv.db" && cp "$work/base.db" "$work/part-xlsx.db" ||
 		die "cannot copy the database"
@@ -241,14 +293,21 @@ if part xlsx; then
 	timed part_xlsx "$KPITREE" --db "$work/part-xlsx.db" import "$work/part.xlsx"
 	xlsx_cpu=$cpu
 	rm -f "$work/part-csv.db" "$work/part-xlsx.db"
-	echo "$(report "xlsx import:    " "$part_rows")"
-	awk -v x="$xlsx_cpu" -v c="$csv_cpu" -v n="$part_rows" 'BEGIN {
-		if (x == "n/a" || c == "n/a")
-			printf "xlsx import CPU / csv import CPU (%d rows): n/a (goal <= 2.00)\n", n
-		else
-			printf "xlsx import CPU / csv import CPU (%d rows): %.2f s / %.2f s = %.2f (goal <= 2.00)\n",
-				n, x, c, x / (c > 0.001 ? c : 0.001)
-	}'
+	echo "$(report "xlsx import:    " "$part_rows") (its sheet $(mb "$(sheet_bytes "$work/part.xlsx")") MB of XML)"
+	cpu_ratio "xlsx import CPU / csv import CPU ($part_rows rows)" "$xlsx_cpu" "$csv_cpu" "(goal <= 2.00)"
+	rm -f "$work/part.xlsx" "$work/part.csv"
+	# The national strategy table as a workbook (its sheet past the 256
+	# MiB a workbook's other parts may take: the sheet is streamed), into
+	# an empty database, next to the CSV strategy import above.
+	"$KPITREE" --db "$work/base.db" export strategy -o "$work/strategy.xlsx" ||
+		die "kpitree export strategy -o strategy.xlsx failed"
+	"$KPITREE" --db "$work/strategy-xlsx.db" init --empty >/dev/null 2>&1 || die "kpitree init failed"
+	echo "bench: importing the strategy table as a workbook" >&2
+	timed strategy_xlsx "$KPITREE" --db "$work/strategy-xlsx.db" import "$work/strategy.xlsx"
+	echo "$(report "xlsx strategy import:" "$content_rows") (its sheet $(mb "$(sheet_bytes "$work/strategy.xlsx")") MB of XML, the CSV import's peak $strategy_peak MB)"
+	cpu_ratio "xlsx strategy import CPU / csv strategy import CPU" "$cpu" "$strategy_cpu" "(no goal)"
+	rm -f "$work/strategy.xlsx" "$work/strategy-xlsx.db"
+	hostile
 fi
 rm -f "$work/base.db"
 

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -100,7 +101,8 @@ static const struct command commands[] = {
 	    { "--meeting", 1, N_("report: that meeting's minutes (default: every KPI)") },
 	    { "--year", 1, N_("report: the fiscal year judged (default: the meeting's)") },
 	    { "--format", 1, N_("report: md (default), html, csv or xlsx; the other kinds: csv (default)"
-				" or xlsx; xlsx is an Excel workbook (also by -o FILE.xlsx)") },
+				" or xlsx; xlsx is an Excel workbook (also by -o FILE.xlsx), and only"
+				" it goes into a FILE.xlsx") },
 	    { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_export },
 	{ "show", "show CODE [--year FY]",
 	  N_("a KPI as text: baseline, target, plan/actual per year, progress, status,"
@@ -1316,6 +1318,30 @@ static int fail_output(struct cli *cli, const char *path, struct error *e)
 	return cli_fail_error(cli, e);
 }
 
+/* Whether -o's name and --format agree: a file named .xlsx holds a
+ * workbook, and a workbook is not written into a file named as text
+ * (.csv, .md, .html), for Excel refuses the one and an editor shows the
+ * other as ZIP bytes. Returns EXIT_DONE or the usage error. */
+static int format_fits_name(struct cli *cli, const char *path, const char *format, int xlsx)
+{
+	static const char *const text_names[] = { ".csv", ".md", ".html", ".htm", ".txt" };
+	size_t n = path ? strlen(path) : 0, i;
+
+	if (!format || !path || strcmp(path, "-") == 0)
+		return EXIT_DONE;
+	if (!xlsx && xlsx_is_name(path))
+		return usage_error(cli, _("--format %s writes text, but %s is named as a workbook:"
+					  " name it for its format, or leave out --format"),
+				   format, path);
+	for (i = 0; xlsx && i < sizeof text_names / sizeof text_names[0]; i++)
+		if (n > strlen(text_names[i]) &&
+		    strcasecmp(path + n - strlen(text_names[i]), text_names[i]) == 0)
+			return usage_error(cli, _("--format xlsx writes a workbook, but %s is named as"
+						  " text: name it .xlsx, or leave out --format"),
+					   path);
+	return EXIT_DONE;
+}
+
 static int run_report(struct cli *cli)
 {
 	const char *path = cli_option(cli, "-o"), *format = cli_option(cli, "--format");
@@ -1330,6 +1356,8 @@ static int run_report(struct cli *cli)
 		return cli_fail_error(cli, &e);
 	if (!format && path && xlsx_is_name(path))
 		o.format = REPORT_XLSX;
+	if (format_fits_name(cli, path, format, o.format == REPORT_XLSX) != EXIT_DONE)
+		return EXIT_USAGE;
 	if (o.format == REPORT_XLSX && binary_output(cli, path, _("a workbook")) != EXIT_DONE)
 		return EXIT_FAILED;
 	if (o.excel && o.format != REPORT_CSV)
@@ -1375,6 +1403,8 @@ static int run_export(struct cli *cli)
 	if (format && strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
 		return usage_error(cli, _("--format: '%s' is neither csv nor xlsx"), format);
 	xlsx = format ? strcmp(format, "xlsx") == 0 : path && xlsx_is_name(path);
+	if (format_fits_name(cli, path, format, xlsx) != EXIT_DONE)
+		return EXIT_USAGE;
 	if (xlsx && excel)
 		return usage_error(cli, _("--excel is for CSV, not xlsx"));
 	if (xlsx && binary_output(cli, path, _("a workbook")) != EXIT_DONE)

@@ -84,9 +84,12 @@ char *error_format(const struct error *e, char *buf, size_t size)
 {
 	char col[16];
 
+	/* a fault of a whole row (a header of no known kind) is at its first
+	 * cell: Excel names a cell by column and row, never a row alone */
 	if (e->file[0] && e->cell && e->line)
-		snprintf(buf, size, "%s!%s%ld: %s", e->file, error_column_name(e->column, col, sizeof col),
-			 e->line, e->text);
+		snprintf(buf, size, "%s!%s%ld: %s", e->file,
+			 error_column_name(e->column > 0 ? e->column : 1, col, sizeof col), e->line,
+			 e->text);
 	else if (!e->file[0])
 		snprintf(buf, size, "%s", e->text);
 	else if (e->line && e->column)

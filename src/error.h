@@ -25,7 +25,8 @@ enum error_kind {
 /* Where something went wrong and what. file is empty when the error is
  * not about an input file; line and column are 0 when unknown. In a
  * workbook (cell set) file is "FILE:SHEET" and line and column are the
- * cell's row and column, printed as Excel names the cell: FILE:SHEET!D17. */
+ * cell's row and column, printed as Excel names the cell: FILE:SHEET!D17
+ * (a row's fault, column 0, at its first cell: FILE:SHEET!A1). */
 struct error {
 	enum error_kind kind;
 	char file[256];

@@ -420,7 +420,10 @@ static void html_text(FILE *f, const char *t)
 }
 
 static const char html_style[] =
-	"@page { size: A4; margin: 15mm; }\n"
+	/* each printed page numbered at its foot, "2 / 5" */
+	"@page { size: A4; margin: 15mm 15mm 18mm;"
+	" @bottom-center { content: counter(page) \" / \" counter(pages); font-size: 9pt;"
+	" color: #444; } }\n"
 	"body { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif; font-size: 10pt;"
 	" color: #111; margin: 0 auto; max-width: 180mm; }\n"
 	"h1 { font-size: 16pt; margin: 0 0 4pt; }\n"
@@ -473,29 +476,86 @@ static void html_summary(struct report *r)
 	fputs("</table>\n", r->f);
 }
 
-/* A bar chart of plan (outlined) and actual (filled) per fiscal year,
- * with the baseline and the target as dashed lines. */
+/* The axis of a chart whose largest value is max: a step of 1, 2, 2.5
+ * or 5 times a power of ten (*mant tenths of 10^*exp), and a top, a
+ * whole number of steps (*steps), at least a twentieth above max (room
+ * for the value written over the highest bar). */
+static void chart_axis(double max, int *mant, int *exp, int *steps)
+{
+	static const int nice[] = { 10, 20, 25, 50, 100 };
+	double raw = max * 1.05 / 5;
+	size_t i;
+
+	*exp = (int)floor(log10(raw));
+	for (i = 0; i + 1 < sizeof nice / sizeof nice[0] && nice[i] / 10.0 * pow(10, *exp) < raw; i++)
+		;
+	*mant = nice[i];
+	*steps = (int)ceil(max * 1.05 / (*mant / 10.0 * pow(10, *exp)) - 1e-9);
+}
+
+/* The axis' value at step i: i * mant tenths of 10^exp, computed from
+ * whole numbers so that it prints as written (0.3, not 0.30000000000000004). */
+static double chart_tick(int i, int mant, int exp)
+{
+	double tenths = (double)i * mant;
+
+	return exp - 1 >= 0 ? tenths * pow(10, exp - 1) : tenths / pow(10, 1 - exp);
+}
+
+/* A dashed line at value v across the plot, and its label (name and v)
+ * to the right of the plot at label_y. */
+static void chart_line(struct report *r, const char *cls, const char *colour, const char *dash,
+		       double y, double label_y, int x1, int x2, const char *name, double v)
+{
+	char a[64];
+
+	fprintf(r->f, "<line class=\"%s\" x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" stroke=\"%s\""
+		" stroke-dasharray=\"%s\" data-value=\"%.17g\"/>\n<text class=\"%s-label\" x=\"%d\""
+		" y=\"%.2f\" font-size=\"9\" fill=\"%s\">%s %s</text>\n",
+		cls, x1, y, x2, y, colour, dash, v, cls, x2 + 4, label_y + 3, colour, name,
+		number_format(v, a, sizeof a));
+}
+
+/* A bar chart of plan (outlined) and actual (filled) per fiscal year, on
+ * an axis of round steps each labelled with its value, with the baseline
+ * and the target as dashed lines labelled beside the plot (moved apart
+ * when they would overlap), and a legend. Each bar and line carries its
+ * value (data-value), for a test to check against the data. */
 static void html_chart(struct report *r, const struct item *it)
 {
-	const int W = 520, H = 170, left = 56, right = 10, top = 14, bottom = 28;
+	const int W = 600, H = 190, left = 56, right = 96, top = 24, bottom = 28;
 	const struct kpi *k = &it->k;
-	/* a tenth above the largest, for the value written over a bar */
-	double max = kpi_years_scale(k, &it->t) * 1.1, v;
-	int i, n = it->t.n, plot_w = W - left - right, plot_h = H - top - bottom;
+	double max, v, yb = 0, yt = 0, lb, lt;
+	int i, n = it->t.n, plot_w = W - left - right, plot_h = H - top - bottom, mant, exp, steps;
+	int base = k->baseline.present && !k->is_project, target = k->target.present;
 	char a[64], fy[32];
 
+	chart_axis(kpi_years_scale(k, &it->t), &mant, &exp, &steps);
+	max = chart_tick(steps, mant, exp);
 	fprintf(r->f, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%d\""
-		" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n<title>", W, H, W, H);
+		" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" data-code=\"", W, H, W, H);
+	html_text(r->f, it->row->code);
+	fputs("\">\n<title>", r->f);
 	html_text(r->f, it->row->code);
 	fputs(_(": plan and actual per fiscal year</title>\n"), r->f);
-	fprintf(r->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left,
-		top + plot_h, W - right, top + plot_h);
+	/* the legend, over the plot */
+	fprintf(r->f, "<g class=\"legend\" font-size=\"9\"><rect x=\"%d\" y=\"6\" width=\"10\""
+		" height=\"9\" fill=\"none\" stroke=\"#d07000\" stroke-width=\"1.5\"/><text x=\"%d\""
+		" y=\"14\">%s</text><rect x=\"%d\" y=\"6\" width=\"10\" height=\"9\" fill=\"#2f6db5\"/>"
+		"<text x=\"%d\" y=\"14\">%s</text></g>\n", left, left + 14, _("plan"), left + 70,
+		left + 84, _("actual"));
+	/* the axis: a line and a label at each step, the top's included */
+	for (i = 0; i <= steps; i++) {
+		double tick = chart_tick(i, mant, exp);
+
+		v = top + plot_h - tick / max * plot_h;
+		fprintf(r->f, "<line class=\"grid\" x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\""
+			" stroke=\"%s\"/><text class=\"tick\" x=\"%d\" y=\"%.2f\" font-size=\"10\""
+			" text-anchor=\"end\" data-value=\"%.17g\">%s</text>\n", left, v, W - right, v,
+			i ? "#ddd" : "#333", left - 4, v + 3, tick, number_format(tick, a, sizeof a));
+	}
 	fprintf(r->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left,
 		top, left, top + plot_h);
-	fprintf(r->f, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>\n",
-		left - 4, top + 4, number_format(max / 1.1, a, sizeof a));
-	fprintf(r->f, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">0</text>\n",
-		left - 4, top + plot_h);
 	for (i = 0; i < n; i++) {
 		const struct kpi_year *y = &it->t.rows[i];
 		double slot = (double)plot_w / n, bw = slot * 0.35;
@@ -503,39 +563,46 @@ static void html_chart(struct report *r, const struct item *it)
 
 		if (y->has_plan) {
 			v = y->plan / max * plot_h;
-			fprintf(r->f, "<rect class=\"plan\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
-				" height=\"%.1f\" fill=\"none\" stroke=\"#d07000\" stroke-width=\"1.5\">"
-				"<title>plan %s</title></rect>\n", x, top + plot_h - v, bw, v,
+			fprintf(r->f, "<rect class=\"plan\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\""
+				" height=\"%.2f\" fill=\"none\" stroke=\"#d07000\" stroke-width=\"1.5\""
+				" data-year=\"%d\" data-value=\"%.17g\"><title>%s %s</title></rect>\n",
+				x, top + plot_h - v, bw, v, y->year, y->plan, _("plan"),
 				number_format(y->plan, a, sizeof a));
 		}
 		if (y->has_actual) {
 			v = y->actual / max * plot_h;
-			fprintf(r->f, "<rect class=\"actual\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
-				" height=\"%.1f\" fill=\"#2f6db5\"><title>actual %s</title></rect>\n",
-				x + bw, top + plot_h - v, bw, v,
-				number_format(y->actual, a, sizeof a));
-			fprintf(r->f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\""
+			fprintf(r->f, "<rect class=\"actual\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\""
+				" height=\"%.2f\" fill=\"#2f6db5\" data-year=\"%d\" data-value=\"%.17g\">"
+				"<title>%s %s</title></rect>\n", x + bw, top + plot_h - v, bw, v,
+				y->year, y->actual, _("actual"), number_format(y->actual, a, sizeof a));
+			fprintf(r->f, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"9\""
 				" text-anchor=\"middle\">%s</text>\n", x + bw * 1.5,
 				top + plot_h - v - 2, a);
 		}
-		fprintf(r->f, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">"
+		fprintf(r->f, "<text x=\"%.2f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">"
 			"%s</text>\n", left + slot * i + slot / 2, H - 10,
 			fiscal_year_short(y->year, fy, sizeof fy));
 	}
-	if (k->baseline.present && !k->is_project) {
-		v = top + plot_h - k->baseline.value / max * plot_h;
-		fprintf(r->f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#777\""
-			" stroke-dasharray=\"4 3\"/><text x=\"%d\" y=\"%.1f\" font-size=\"9\""
-			" fill=\"#555\" text-anchor=\"end\">%s</text>\n",
-			left, v, W - right, v, W - right, v - 2, _("baseline"));
+	if (base)
+		yb = top + plot_h - k->baseline.value / max * plot_h;
+	if (target)
+		yt = top + plot_h - k->target.value / max * plot_h;
+	/* the labels 11 apart at least: the higher line's above, the
+	 * other's below, about their middle */
+	lb = yb;
+	lt = yt;
+	if (base && target && fabs(yb - yt) < 11) {
+		double mid = (yb + yt) / 2;
+
+		lt = yt <= yb ? mid - 5.5 : mid + 5.5;
+		lb = yt <= yb ? mid + 5.5 : mid - 5.5;
 	}
-	if (k->target.present) {
-		v = top + plot_h - k->target.value / max * plot_h;
-		fprintf(r->f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#2a8a2a\""
-			" stroke-dasharray=\"6 3\"/><text x=\"%d\" y=\"%.1f\" font-size=\"9\""
-			" fill=\"#2a8a2a\" text-anchor=\"end\">%s</text>\n",
-			left, v, W - right, v, W - right, v - 2, _("target"));
-	}
+	if (base)
+		chart_line(r, "baseline", "#555", "4 3", yb, lb, left, W - right, _("baseline"),
+			   k->baseline.value);
+	if (target)
+		chart_line(r, "target", "#2a8a2a", "6 3", yt, lt, left, W - right, _("target"),
+			   k->target.value);
 	fputs("</svg>\n", r->f);
 }
 

@@ -257,16 +257,17 @@ static int resolve(struct book *b, const char *target, char *buf, size_t size)
 static void merge_start(struct book *b, const char **atts)
 {
 	const char *ref = attr(atts, "ref"), *colon = ref ? strchr(ref, ':') : NULL;
-	char first[32];
+	char first[32] = "";
 	long r1, c1, r2, c2;
 	struct merge *grown;
 
-	if (!colon || colon - ref >= (long)sizeof first)
-		return;
-	snprintf(first, sizeof first, "%.*s", (int)(colon - ref), ref);
-	if (parse_ref(first, &r1, &c1) < 0 || parse_ref(colon + 1, &r2, &c2) < 0 ||
-	    r2 < r1 || c2 < c1) {
-		fail(b, _("the merged range '%s' is not a range like A1:B2"), ref);
+	/* a range that is none ("foo", "A1", no ref) is refused, not passed
+	 * over: the cells it was to fill would be read empty */
+	if (colon && colon - ref < (long)sizeof first)
+		snprintf(first, sizeof first, "%.*s", (int)(colon - ref), ref);
+	if (!colon || colon - ref >= (long)sizeof first || parse_ref(first, &r1, &c1) < 0 ||
+	    parse_ref(colon + 1, &r2, &c2) < 0 || r2 < r1 || c2 < c1) {
+		fail(b, _("the merged range '%s' is not a range like A1:B2"), ref ? ref : "");
 		return;
 	}
 	if (check_ref(b, r2, c2) < 0)
@@ -590,6 +591,32 @@ static int is_plain(const char *t)
 	       p[-1] != '.';
 }
 
+/* Whether a number cell's text is a number as a workbook writes one
+ * (xsd:double's decimal form: an optional sign, digits with an optional
+ * point, an optional exponent), not what strtod takes besides: "0x1A"
+ * (hexadecimal), "inf", "nan", leading spaces. */
+static int is_decimal(const char *t)
+{
+	const char *p = t + (*t == '-' || *t == '+');
+	int digits = 0;
+
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	if (!digits)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p += 1 + (p[1] == '-' || p[1] == '+');
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 static long days_from_civil(long y, long m, long d)
 {
@@ -695,10 +722,9 @@ static void cell_end(struct book *b)
 	} else if (strcmp(type, "n") == 0 && *text && !b->cell_date && is_plain(text)) {
 		/* already number_format's form: kept as it is, not printed again */
 	} else if (strcmp(type, "n") == 0 && *text) {
-		char *end;
-		double v = strtod(text, &end);
+		double v = is_decimal(text) ? strtod(text, NULL) : NAN;
 
-		if (*end || !isfinite(v)) {
+		if (!isfinite(v)) {
 			fail_at(b, b->row, b->cell_col, _("'%s' is not a number, in a number cell"), text);
 			return;
 		}
@@ -951,7 +977,6 @@ static int find_word(struct book *b, zip_file_t *zf, const zip_stat_t *st, const
 	}
 	if (!b->failed && n < 0)
 		fail(b, "%s: %s", name, zip_file_strerror(zf));
-	b->inflated += (long)total;
 	zip_fclose(zf);
 	return b->failed ? -1 : 0;
 }
@@ -966,17 +991,21 @@ static int read_entry(struct book *b, const char *name, enum pass pass, int requ
 	zip_int64_t n;
 	zip_uint64_t total = 0;
 	char buf[65536];
-	int rc = 0, again;
+	int rc = 0, sheet;
 
 	zip_stat_init(&st);
 	if (zip_stat(b->zip, name, 0, &st) != 0)
 		return required ? fail(b, _("no %s in the workbook"), name) : 0;
-	/* A sheet read again counts once. */
-	again = pass == PASS_MERGES || pass == PASS_ROWS;
+	/* The sheet is streamed, within a bound of its own; the parts held
+	 * in memory count together. */
+	sheet = pass == PASS_FIND || pass == PASS_MERGES || pass == PASS_ROWS;
 	if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE) ||
-	    st.size > (zip_uint64_t)(XLSX_MAX_INFLATED - (again ? 0 : b->inflated)))
+	    (!sheet && st.size > (zip_uint64_t)(XLSX_MAX_INFLATED - b->inflated)))
 		return fail(b, _("%s inflates past %ld MiB, the most read from a workbook"), name,
 			    XLSX_MAX_INFLATED >> 20);
+	if (sheet && st.size > (zip_uint64_t)XLSX_MAX_SHEET)
+		return fail(b, _("%s inflates past %ld MiB, the most a sheet is read to"), name,
+			    XLSX_MAX_SHEET >> 20);
 	if (st.size > (1u << 20) && st.size / (st.comp_size ? st.comp_size : 1) > XLSX_MAX_RATIO)
 		return fail(b, _("%s inflates more than %d times (a ZIP bomb?)"), name,
 			    XLSX_MAX_RATIO);
@@ -1015,7 +1044,7 @@ static int read_entry(struct book *b, const char *name, enum pass pass, int requ
 		fail(b, _("%s:%lu: not well-formed XML: %s"), name,
 		     (unsigned long)XML_GetCurrentLineNumber(b->p),
 		     XML_ErrorString(XML_GetErrorCode(b->p)));
-	if (!again)
+	if (!sheet)
 		b->inflated += (long)total;
 	XML_ParserFree(b->p);
 	b->p = NULL;
@@ -1027,30 +1056,66 @@ static int read_entry(struct book *b, const char *name, enum pass pass, int requ
 	return rc;
 }
 
-/* Every entry's path stays inside the workbook and none is encrypted. */
+/* Entry i: its path stays inside the workbook, and it is not
+ * encrypted. Its name into *name. Returns 0 or -1. */
+static int check_entry(struct book *b, zip_int64_t i, const char **name_out)
+{
+	const char *name = zip_get_name(b->zip, (zip_uint64_t)i, 0);
+	zip_stat_t st;
+
+	if (!name)
+		return fail(b, "%s", zip_strerror(b->zip));
+	*name_out = name;
+	if (name[0] == '/' || strchr(name, '\\') || strcmp(name, "..") == 0 ||
+	    strncmp(name, "../", 3) == 0 || strstr(name, "/../") || ends_with(name, "/.."))
+		return fail(b, _("the entry path '%s' leaves the workbook"), name);
+	zip_stat_init(&st);
+	if (zip_stat_index(b->zip, (zip_uint64_t)i, 0, &st) == 0 &&
+	    (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+		return fail(b, "%s", _("a password-protected workbook: open it in Excel and save it"
+				       " as an Excel Workbook (.xlsx) without a password, then"
+				       " import that"));
+	return 0;
+}
+
+static int by_name(const void *x, const void *y)
+{
+	return strcasecmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* No two entries have the same name (part names are the same whatever
+ * their letters' case): which of them a reader takes is up to the
+ * reader, so a second sheet1.xml could show one program other cells than
+ * another. Returns 0 or -1. */
+static int check_duplicates(struct book *b, const char **names, size_t n)
+{
+	size_t i;
+
+	qsort(names, n, sizeof *names, by_name);
+	for (i = 1; i < n; i++)
+		if (strcasecmp(names[i - 1], names[i]) == 0)
+			return fail(b, _("the entry '%s' is in the workbook twice"), names[i]);
+	return 0;
+}
+
+/* Every entry's path stays inside the workbook, none is there twice and
+ * none is encrypted. */
 static int check_entries(struct book *b)
 {
 	zip_int64_t i, n = zip_get_num_entries(b->zip, 0);
+	const char **names;
+	int rc = 0;
 
 	if (n > MAX_ENTRIES)
 		return fail(b, _("more than %d entries"), MAX_ENTRIES);
-	for (i = 0; i < n; i++) {
-		const char *name = zip_get_name(b->zip, (zip_uint64_t)i, 0);
-		zip_stat_t st;
-
-		if (!name)
-			return fail(b, "%s", zip_strerror(b->zip));
-		if (name[0] == '/' || strchr(name, '\\') || strcmp(name, "..") == 0 ||
-		    strncmp(name, "../", 3) == 0 || strstr(name, "/../") || ends_with(name, "/.."))
-			return fail(b, _("the entry path '%s' leaves the workbook"), name);
-		zip_stat_init(&st);
-		if (zip_stat_index(b->zip, (zip_uint64_t)i, 0, &st) == 0 &&
-		    (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-			return fail(b, "%s", _("a password-protected workbook: open it in Excel and save it"
-					       " as an Excel Workbook (.xlsx) without a password, then"
-					       " import that"));
-	}
-	return 0;
+	if (!(names = malloc(((size_t)n + 1) * sizeof *names)))
+		return fail(b, "%s", _("out of memory"));
+	for (i = 0; i < n && rc == 0; i++)
+		rc = check_entry(b, i, &names[i]);
+	if (rc == 0)
+		rc = check_duplicates(b, names, (size_t)n);
+	free(names);
+	return rc;
 }
 
 static int open_zip(struct book *b, const void *data, size_t len)

@@ -9,10 +9,14 @@
 #include "csv_read.h"
 #include "error.h"
 
-/* The bounds: what the entries read may inflate to in all, and the most
- * an entry over 1 MiB may inflate per compressed byte; a cell's bytes and
- * a row's; Excel's own sheet size; merged ranges. */
+/* The bounds: what the parts held in memory (the workbook, its
+ * relationships, styles and shared strings) may inflate to in all; what
+ * the sheet, streamed a row at a time and never held whole, may inflate
+ * to (a bound on time, not memory: Excel's 1,048,576 rows of 2 KiB); the
+ * most an entry over 1 MiB may inflate per compressed byte; a cell's
+ * bytes and a row's; Excel's own sheet size; merged ranges. */
 #define XLSX_MAX_INFLATED (256L << 20)
+#define XLSX_MAX_SHEET (2048L << 20)
 #define XLSX_MAX_RATIO 1000
 #define XLSX_MAX_CELL (1L << 20)
 /* The deepest nesting of a part's elements: a workbook's go a dozen deep. */

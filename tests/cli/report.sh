@@ -3,7 +3,7 @@
 # Excel too) and HTML; the HTML checked whole by an XML parser and
 # rendered by headless Chromium, whose picture must show the charts.
 . "$srcdir/tests/cli/lib.sh"
-plan 21
+plan 25
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -44,6 +44,21 @@ ok $? "one SVG chart for each KPI with values ($with_values)"
 ! grep -qE '(src|href)="(https?:)?//' "$work/r.html"
 ok $? "nothing fetched from elsewhere"
 
+# The charts' numbers against the database: bars, the axis and its top
+# label, the baseline and target lines, the legend; in both languages,
+# and with a target next to the baseline, whose labels must not overlap.
+svg="/usr/bin/python3 $srcdir/tests/cli/report_svg.py"
+$svg "$work/r.html" "$db" plan actual baseline target
+ok $? "each chart's bars, axis labels (its top's too), baseline and target lines are the data's numbers; a plan/actual legend"
+"$SQLITE3" "$db" "UPDATE kpi SET target_value = 27 WHERE code = 'H01'"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format html -o "$work/near.html"
+$svg "$work/near.html" "$db" 計画 実績 基準値 目標値
+ok $? "in Japanese: 計画/実績 in the legend, 基準値 28 and 目標値 27 labelled apart though their lines nearly meet"
+"$SQLITE3" "$db" "UPDATE kpi SET target_value = 0 WHERE code = 'H01'"
+"$KPITREE" --db "$db" export report --year R7 --format html | grep -q '<text class="tick"[^>]*>30</text>' &&
+	! grep -q '<text class="tick"[^>]*>28</text>' "$work/r.html"
+ok $? "H01's axis (baseline 28, actual 12) tops at 30, labelled 30, not at the baseline's 28"
+
 # Rendered: the actual bars' blue is on the picture, and only because of
 # the charts (the same page without its SVG has none).
 sed '/<svg/,/<\/svg>/d' "$work/r.html" >"$work/plain.html"
@@ -67,6 +82,14 @@ timeout 120 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$wor
 grep -a -o '/MediaBox \[[^]]*\]' "$work/r.pdf" | sort -u >"$work/boxes"
 [ "$(wc -l <"$work/boxes")" -eq 1 ] && grep -q '^/MediaBox \[0 0 59[45][.0-9]* 84[12][.0-9]*\]$' "$work/boxes"
 ok $? "it prints on A4 ($(grep -a -c '/MediaBox' "$work/r.pdf") pages)"
+pages=$(grep -a -o '/Type */Page\b' "$work/r.pdf" | wc -l)
+pdftotext -layout "$work/r.pdf" - | awk -v n="$pages" 'BEGIN { RS = "\f" }
+	NF { p++; k = split($0, line, "\n"); last = ""
+	     for (i = 1; i <= k; i++) if (line[i] ~ /[^ ]/) last = line[i]
+	     gsub(/^ +| +$/, "", last)
+	     if (last != p " / " n) { print "# page " p " ends with: " last; bad = 1 } }
+	END { exit bad || p != n }'
+ok $? "each printed page is numbered at its foot, 1 / $pages to $pages / $pages"
 
 run --db "$db" export report --format pdf
 expect 1 "kpitree: --format: 'pdf' is none of md, html, csv, xlsx" "an unknown format is refused"

@@ -6,7 +6,7 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 cells="/usr/bin/python3 $srcdir/tests/cli/xlsx_cells.py"
 make="/usr/bin/python3 $srcdir/tests/cli/xlsx_make.py"
-plan 35
+plan 47
 
 # The strategy's nested levels, merged down as the government's table
 # merges them: strategy, then 重点戦略プロジェクト to 内容.
@@ -45,6 +45,9 @@ wb = openpyxl.load_workbook(sys.argv[1])
 assert wb.sheetnames == [sys.argv[3], "KPI", sys.argv[4]], wb.sheetnames
 rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
 summary = [list(r) for r in wb[sys.argv[3]].iter_rows(values_only=True)]
+head = [c.value for c in next(wb["KPI"].iter_rows())]
+for name in ("fiscal_year", "latest_year"):
+    assert head[head.index(name) + 1] == name + " (西暦)", head
 assert summary[2][:3] == [summary[2][0], "令和7年度", 2025], summary[2]
 
 for word in ("achieved", "on track", "behind", "no data"):
@@ -65,11 +68,24 @@ refs = [(s.tx.strRef.f if s.tx.strRef else s.tx.v, s.val.numRef.f) for s in char
 first, last = top + 3, top + 2 + sum(1 for r in cells[top + 2:top + 16] if r[1])
 assert [f for _, f in refs] == ["%s!$%s$%d:$%s$%d" % (sys.argv[4], c, first, c, last) for c in "CDE"], refs
 EOF
-ok $? "a summary of statuses and ranks, 令和7年度 with 2025, and a chart per KPI with values: plan, actual and the target over its years"
+ok $? "a summary of statuses and ranks, 令和7年度 with 2025, each Gregorian year beside its fiscal year, and a chart per KPI with values: plan, actual and the target over its years"
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$rdb" export report --year R7 --format xlsx >"$work/r-ja.xlsx"
 /usr/bin/python3 -c 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); assert wb.sheetnames == ["概要", "KPI", "グラフ"], wb.sheetnames; assert wb["グラフ"]["C2"].value == "計画"' "$work/r-ja.xlsx" &&
 	XLSX_SHEET=KPI $cells "$work/r-ja.xlsx" "$work/r.csv"
 ok $? "--format xlsx to standard output, in Japanese: the sheets and labels in Japanese, the same cells"
+
+# --format and the name of -o disagreeing: a usage error, nothing written.
+for args in "report --format md -o $work/f.xlsx" "report --format html -o $work/f.xlsx" \
+	"kpis --format csv -o $work/f.xlsx" "kpis --format xlsx -o $work/f.csv" \
+	"report --format xlsx -o $work/f.md"; do
+	out=$(echo "$args" | sed 's/.* -o //')
+	run --db "$rdb" export $args
+	[ "$status" -eq 2 ] && [ ! -e "$out" ] && grep -q "^kpitree: --format .* named as" "$work/err"
+	ok $? "export $(echo "$args" | sed "s|$work/||"): --format and the file's name disagree, a usage error, nothing written"
+done
+LANG=ja_JP.UTF-8 run --db "$rdb" export report --format md -o "$work/f.xlsx"
+[ "$status" -eq 2 ] && [ ! -e "$work/f.xlsx" ] && ! grep -q "named as" "$work/err" && grep -q "xlsx" "$work/err"
+ok $? "in Japanese too"
 
 # Round trip: export every kind as workbooks, import them into an empty
 # database, export CSV again: the bytes of the CSV round trip.
@@ -103,8 +119,11 @@ fresh() { rm -f "$work/$1.db"; "$KPITREE" --db "$work/$1.db" init >/dev/null; }
 fresh w
 $make actuals "$work/実績.xlsx"
 run --db "$work/w.db" import "$work/実績.xlsx"
-[ "$status" -eq 1 ] && grep -q "実績.xlsx:表紙!1: a header of no known kind" "$work/err"
-ok $? "the first sheet is read by default, and its errors name the sheet"
+[ "$status" -eq 1 ] && grep -q "実績.xlsx:表紙!A1: a header of no known kind" "$work/err"
+ok $? "the first sheet is read by default, and its errors name the sheet and the cell (a row's at its first, A1)"
+run --db "$work/w.db" import --sheet KPI "$work/r.xlsx"
+[ "$status" -eq 1 ] && grep -q "r.xlsx:KPI!A1: a header of no known kind" "$work/err"
+ok $? "the report's KPI sheet imported: refused at KPI!A1, a cell as Excel names it"
 run --db "$work/w.db" import --sheet 実績 "$work/実績.xlsx"
 "$KPITREE" --db "$work/w.db" export actuals | grep '^SP1-1,202[23],' | cut -d, -f1-5 >"$work/got"
 printf 'SP1-1,2022,actual,31.25,inline\nSP1-1,2023,actual,12.5,札幌 市\n' >"$work/want"
@@ -148,15 +167,24 @@ printf 'SP1-1,2022,plan,1511,計画,tanaka,2023-04-01T09:30:15Z\nSP1-1,2023,plan
 [ "$status" -eq 0 ] && cmp -s "$work/got" "$work/want"
 ok $? "a workbook written by openpyxl (shared strings, a merged cell, times in date formats) imports"
 
-fresh y
-$make years "$work/years.xlsx"
-run --db "$work/y.db" import "$work/years.xlsx"
-"$KPITREE" --db "$work/y.db" export actuals | grep '^SP1-1,202[23],plan' | cut -d, -f1-4 >"$work/got"
-printf 'SP1-1,2022,plan,5\nSP1-1,2023,plan,6\n' >"$work/want"
-[ "$status" -eq 0 ] && cmp -s "$work/got" "$work/want"
-ok $? "a fiscal year as 令和4年度 with its Gregorian year last imports; the Gregorian year alone stands for it"
+# imports KIND PATTERN FIELDS WANT TEXT: the workbook xlsx_make.py makes
+# as KIND imports into a fresh database, and the fields FIELDS of its
+# actuals matching PATTERN are WANT (printf's format).
+imports() {
+	fresh i
+	$make "$1" "$work/$1.xlsx"
+	run --db "$work/i.db" import "$work/$1.xlsx"
+	"$KPITREE" --db "$work/i.db" export actuals | grep "$2" | cut -d, -f"$3" >"$work/got"
+	# shellcheck disable=SC2059 # the format is the caller's
+	printf "$4" >"$work/want"
+	[ "$status" -eq 0 ] && cmp -s "$work/got" "$work/want"
+	ok $? "$5"
+	rm -f "$work/$1.xlsx"
+}
+imports years '^SP1-1,202[23],plan' 1-4 'SP1-1,2022,plan,5\nSP1-1,2023,plan,6\n' \
+	"a fiscal year as 令和4年度 with its Gregorian year last imports; the Gregorian year alone stands for it"
 $make badyears "$work/badyears.xlsx"
-run --db "$work/y.db" import "$work/badyears.xlsx"
+run --db "$work/i.db" import "$work/badyears.xlsx"
 expect 1 "kpitree: $work/badyears.xlsx:Sheet!E2: 2023 is not the fiscal year '令和4年度' beside it
 kpitree: nothing imported" "a Gregorian year that is not the fiscal year's is refused at its cell"
 
@@ -175,9 +203,11 @@ refused() {
 		sed 's/^/#   /' "$work/err"
 	fi
 }
-for k in bomb ratio dotdot doctype rows bigcell deep; do $make $k "$work/$k.xlsx"; done
-refused bomb.xlsx "bomb.xlsx:Sheet1: xl/worksheets/sheet1.xml inflates past 256 MiB" \
-	"an entry declaring 300 MiB is refused before it is inflated"
+for k in bomb sstbomb ratio dotdot doctype rows bigcell deep hex badmerge twice; do $make $k "$work/$k.xlsx"; done
+refused bomb.xlsx "bomb.xlsx:Sheet1: xl/worksheets/sheet1.xml inflates past 2048 MiB, the most a sheet is read to" \
+	"a sheet declaring 3 GiB is refused before it is inflated"
+refused sstbomb.xlsx "sstbomb.xlsx:Sheet1: xl/sharedStrings.xml inflates past 256 MiB, the most read from a workbook" \
+	"shared strings (held in memory) declaring 300 MiB are refused before they are inflated"
 refused ratio.xlsx "ratio.xlsx:Sheet1: xl/worksheets/sheet1.xml inflates more than 1000 times (a ZIP bomb?)" \
 	"an entry compressed 1000 to 1 is refused"
 refused dotdot.xlsx "dotdot.xlsx: the entry path '../evil.xml' leaves the workbook" \
@@ -189,11 +219,21 @@ refused rows.xlsx "rows.xlsx:Sheet1: a row past row 1048576, the most a sheet ha
 refused bigcell.xlsx "bigcell.xlsx:Sheet1!A1: a cell longer than 1 MiB" "a cell over 1 MiB is refused at its cell"
 refused deep.xlsx "deep.xlsx:Sheet1: elements nested more than 256 deep" \
 	"elements nested a million deep are refused before expat's stack grows with them"
+refused hex.xlsx "hex.xlsx:Sheet1!D3: '0x1A' is not a number, in a number cell" \
+	"a number cell holding 0x1A is refused at its cell, not read as 26"
+refused badmerge.xlsx "badmerge.xlsx:Sheet1: the merged range 'foo' is not a range like A1:B2" \
+	"a merged range written foo is refused, naming the sheet and the range, not passed over"
+refused twice.xlsx "twice.xlsx: the entry 'xl/worksheets/sheet1.xml' is in the workbook twice" \
+	"an entry that is in the workbook twice is refused (which one a reader takes is the reader's choice)"
 printf '\320\317\021\340\241\261\032\341rest' >"$work/old.xls"
 refused old.xls "old.xls: an Excel 97-2003 workbook (.xls) or a password-protected one: open it in Excel and save it as an Excel Workbook (.xlsx)" \
 	"an .xls (or password-protected) file is refused, saying to save it as .xlsx"
 cp "$work/old.xls" "$work/old-named.csv"
 refused old-named.csv "old-named.csv: an Excel 97-2003 workbook" "told by its magic bytes whatever its name"
+# A sheet is streamed: past the 256 MiB the parts held in memory may
+# take, its rows are read, in memory that does not grow with it.
+imports bigsheet '^SP1-1,202[23],' 1-5 'SP1-1,2022,actual,31.25,inline\nSP1-1,2023,actual,12.5,札幌 市\n' \
+	"a sheet of 300 MiB of XML is read, row by row"
 fresh e
 $make empty "$work/empty.xlsx"
 run --db "$work/e.db" import "$work/empty.xlsx"

@@ -14,7 +14,11 @@
 #              column alone
 #   badyears   the same with 令和4年度 beside 2023
 #   merges     100,000 merged ranges, then a value that is not a number
-#   bomb       an entry declaring 300 MiB
+#   bomb       the sheet declaring 3 GiB
+#   sstbomb    the shared strings declaring 300 MiB
+#   bigsheet   the actuals with 300 MiB of comments in the sheet's XML
+#              (compressed about 100 to 1: a block of random hex repeated
+#              within deflate's window)
 #   ratio      an entry of 64 MiB of one byte (compressed about 1000 to 1)
 #   dotdot     an entry named ../evil.xml
 #   doctype    a sheet with a billion-laughs DOCTYPE
@@ -22,6 +26,9 @@
 #   empty      a million empty rows after the data
 #   bigcell    a cell of 1.5 MiB
 #   deep       a cell within a million nested elements
+#   hex        a number cell holding 0x1A (strtod would read 26)
+#   badmerge   a merged range written "foo"
+#   twice      the sheet's entry twice, the second with other cells
 import datetime
 import struct
 import sys
@@ -99,10 +106,9 @@ def cover():
     return sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>表紙</t></is></c></row>')
 
 
-def patch_size(path, size):
-    """Declares size as the first xl/worksheets/sheet1.xml's size."""
+def patch_size(path, size, name=b"xl/worksheets/sheet1.xml"):
+    """Declares size as the entry name's size."""
     data = bytearray(open(path, "rb").read())
-    name = b"xl/worksheets/sheet1.xml"
     for sig, off in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
         i = 0
         while True:
@@ -163,7 +169,16 @@ elif KIND == "merges":
     book([("Sheet1", sheet(rows, '<mergeCells count="100000">%s</mergeCells>' % merges))], STRINGS)
 elif KIND == "bomb":
     book([("Sheet1", actuals())], STRINGS)
-    patch_size(OUT, 300 << 20)
+    patch_size(OUT, 3 << 30)
+elif KIND == "sstbomb":
+    book([("Sheet1", actuals())], STRINGS)
+    patch_size(OUT, 300 << 20, b"xl/sharedStrings.xml")
+elif KIND == "bigsheet":
+    import random
+    rnd = random.Random(1)
+    block = "<!--%s-->" % "".join(rnd.choice("0123456789abcdef") for _ in range(20000))
+    pad = block * ((300 << 20) // len(block) + 1)
+    book([("Sheet1", actuals().replace("</sheetData>", pad + "</sheetData>"))], STRINGS)
 elif KIND == "ratio":
     book([("Sheet1", sheet(" " * (64 << 20)))], STRINGS)
 elif KIND == "dotdot":
@@ -186,5 +201,14 @@ elif KIND == "deep":
     n = 1000000
     book([("Sheet1", sheet('<row r="1"><c r="A1" t="inlineStr"><is>%s<t>x</t>%s</is></c></row>'
                            % ("<x>" * n, "</x>" * n)))], STRINGS)
+elif KIND == "hex":
+    book([("Sheet1", actuals('<c r="D3"><v>0x1A</v></c>'))], STRINGS)
+elif KIND == "badmerge":
+    book([("Sheet1", actuals().replace('ref="A2:A3"', 'ref="foo"'))], STRINGS)
+elif KIND == "twice":
+    import warnings
+    warnings.simplefilter("ignore")
+    book([("Sheet1", actuals())], STRINGS,
+         [("xl/worksheets/sheet1.xml", actuals('<c r="D3"><v>99</v></c>'))])
 else:
     sys.exit("xlsx_make.py: no kind " + KIND)
