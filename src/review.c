@@ -7,32 +7,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "fiscal_year.h"
 #include "number.h"
 
 /* --- standing ------------------------------------------------------------ */
 
-static const struct kpi_year *row_of(const struct kpi_years *t, int year)
-{
-	int i;
-
-	for (i = 0; i < t->n; i++)
-		if (t->rows[i].year == year)
-			return &t->rows[i];
-	return NULL;
-}
-
 void review_standing(const struct kpi *k, const struct kpi_years *t, int year,
 		     struct standing *st)
 {
-	const struct kpi_year *r = row_of(t, year);
+	const struct kpi_year *r = kpi_years_judged(t, year, fiscal_year_of(time(NULL)));
 	int i;
 
 	memset(st, 0, sizeof *st);
-	st->year = year;
+	st->year = r ? r->year : year;
 	st->progress.status = STATUS_NO_DATA;
 	for (i = 0; i < t->n; i++)
-		if (t->rows[i].has_actual && t->rows[i].year <= year) {
+		if (t->rows[i].has_actual && t->rows[i].year <= st->year) {
 			st->latest_year = t->rows[i].year;
 			st->latest_actual = t->rows[i].actual;
 		}
@@ -149,11 +141,11 @@ static int holds(const struct rank *r, const struct standing *st)
 	switch (r->rule) {
 	case RULE_ACHIEVED: return p->status == STATUS_ACHIEVED;
 	case RULE_ON_TRACK: return p->status == STATUS_ACHIEVED || p->status == STATUS_ON_TRACK;
-	case RULE_IMPROVED: return p->status != STATUS_NO_DATA && st->improved;
-	case RULE_PROGRESS: return p->status != STATUS_NO_DATA && p->has_ratio &&
+	case RULE_IMPROVED: return progress_judged(p->status) && st->improved;
+	case RULE_PROGRESS: return progress_judged(p->status) && p->has_ratio &&
 				   p->ratio * 100 >= r->min_percent - 1e-9;
 	case RULE_NO_DATA: return p->status == STATUS_NO_DATA;
-	case RULE_OTHERWISE: return p->status != STATUS_NO_DATA;
+	case RULE_OTHERWISE: return progress_judged(p->status);
 	}
 	return 0;
 }
@@ -234,6 +226,11 @@ static const char placement_sql[] =
 static const char projects_sql[] =
 	"SELECT k.code, p.title, '' FROM kpi k JOIN project p ON p.id = k.project_id"
 	" WHERE ?1 = 0 OR p.id = ?1 ORDER BY k.code COLLATE code_order";
+
+static const char program_sql[] =
+	"SELECT k.code, p.title, '' FROM kpi k JOIN project p ON p.id = k.project_id"
+	" WHERE p.program_id = ?1 / 10000 AND (?1 % 10000 = 0 OR p.adoption_year = ?1 % 10000)"
+	" ORDER BY k.code COLLATE code_order";
 
 static const char code_sql[] =
 	"SELECT k.code, coalesce((WITH RECURSIVE up(id, parent) AS ("
@@ -322,6 +319,8 @@ int review_list_load(struct store *s, const struct review_scope *scope, int year
 		return load_keys(s, placement_sql, scope->placement, NULL, year, l, err);
 	if (scope->strategy_id)
 		return load_keys(s, strategy_sql, scope->strategy_id, NULL, year, l, err);
+	if (scope->program_year)
+		return load_keys(s, program_sql, scope->program_year, NULL, year, l, err);
 	return load_keys(s, projects_sql, scope->project_id, NULL, year, l, err);
 }
 
@@ -329,6 +328,16 @@ int review_list_add(struct store *s, const char *code, int year, struct review_l
 		    struct error *err)
 {
 	return load_keys(s, code_sql, 0, code, year, l, err);
+}
+
+int review_list_year(const struct review_list *l, int fallback)
+{
+	int i, year = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (l->rows[i].st.year > year)
+			year = l->rows[i].st.year;
+	return year ? year : fallback;
 }
 
 void review_list_free(struct review_list *l)
@@ -392,19 +401,20 @@ int review_filter_parse(const char *what, struct review_filter *f, struct error 
 	static const char *const statuses[] = {
 		[STATUS_NO_DATA] = "no-data", [STATUS_BEHIND] = "behind",
 		[STATUS_ON_TRACK] = "on-track", [STATUS_ACHIEVED] = "achieved",
+		[STATUS_ACTUAL_ONLY] = "actual-only",
 	};
 	int k;
 
 	memset(f, 0, sizeof *f);
 	f->status = -1;
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < STATUS_COUNT; k++)
 		if (strcmp(what, statuses[k]) == 0)
 			f->status = k;
 	if (f->status >= 0)
 		return 0;
 	if (strncmp(what, "field ", 6) != 0)
 		return error_of(err, ERROR_INVALID,
-				_("agenda: node, behind, on-track, achieved, no-data or field NAME"));
+				_("agenda: node, behind, on-track, achieved, actual-only, no-data or field NAME"));
 	snprintf(f->field, sizeof f->field, "%s", what + 6);
 	return 0;
 }

@@ -127,7 +127,7 @@ static int choice_key(struct view *v, const struct key *k)
 	else if (k->is_key ? k->code == KEY_UP : (k->code == 'k'))
 		c->current = c->current > 0 ? c->current - 1 : 0;
 	else if (!k->is_key && (k->code == '\n' || k->code == '\r'))
-		c->picked = c->current;
+		c->picked = c->current;	/* -1 (none chosen yet): stays open */
 	else if (!k->is_key && (k->code == 27 || k->code == 'q'))
 		return VIEW_HANDLED | VIEW_CLOSE;
 	else
@@ -141,7 +141,7 @@ static const struct view_ops choice_ops = {
 
 int dialog_choose(const char *title, const char *const *options, int n, int current)
 {
-	struct choice c = { title, options, n, current < 0 || current >= n ? 0 : current, -1 };
+	struct choice c = { title, options, n, current < -1 || current >= n ? 0 : current, -1 };
 	struct view v = { &choice_ops, &c };
 
 	app_run(&v);
