@@ -194,21 +194,23 @@ int review_choices_load(struct store *s, const char *list, struct choices *c,
 
 /* --- the KPIs of a tree -------------------------------------------------- */
 
-/* Columns of each: code, group, field. The roots are found from the
- * strategy's own nodes (CROSS JOIN keeps that order): from the placements
- * without a parent, every strategy's, each strategy would cost the whole
- * country's roots, and a national report the square of it. */
+/* Columns of each: code, group, field, a row for each place a KPI stands
+ * (home row first): load_keys makes one row of them, its groups. The
+ * roots are found from the strategy's own nodes (CROSS JOIN keeps that
+ * order): from the placements without a parent, every strategy's, each
+ * strategy would cost the whole country's roots, and a national report
+ * the square of it. */
 static const char strategy_sql[] =
 	"WITH RECURSIVE down(id, top) AS ("
 	" SELECT p.id, p.id FROM node n CROSS JOIN placement p ON p.node_id = n.id"
 	"  WHERE n.strategy_id = ?1 AND p.parent_id IS NULL"
 	" UNION ALL SELECT c.id, d.top FROM placement c JOIN down d ON c.parent_id = d.id)"
 	" SELECT k.code, trim(tn.label || ' ' || tn.title), coalesce(f.name, '') FROM down"
-	" JOIN kpi_placement kp ON kp.placement_id = down.id AND kp.home = 1"
+	" JOIN kpi_placement kp ON kp.placement_id = down.id"
 	" JOIN kpi k ON k.id = kp.kpi_id"
 	" JOIN placement tp ON tp.id = down.top JOIN node tn ON tn.id = tp.node_id"
 	" LEFT JOIN field f ON f.id = k.field_id"
-	" ORDER BY k.code COLLATE code_order";
+	" ORDER BY k.code COLLATE code_order, kp.home DESC, down.top";
 
 static const char placement_sql[] =
 	"WITH RECURSIVE up(id, parent) AS ("
@@ -219,7 +221,7 @@ static const char placement_sql[] =
 	" SELECT k.code, (SELECT trim(n.label || ' ' || n.title) FROM up"
 	"  JOIN placement tp ON tp.id = up.id JOIN node n ON n.id = tp.node_id"
 	"  WHERE up.parent IS NULL), coalesce(f.name, '') FROM down"
-	" JOIN kpi_placement kp ON kp.placement_id = down.id AND kp.home = 1"
+	" JOIN kpi_placement kp ON kp.placement_id = down.id"
 	" JOIN kpi k ON k.id = kp.kpi_id LEFT JOIN field f ON f.id = k.field_id"
 	" ORDER BY k.code COLLATE code_order";
 
@@ -250,6 +252,33 @@ static char *dup(const char *t)
 	if (!d)
 		abort();
 	return d;
+}
+
+int review_row_in_group(const struct review_row *r, const char *group)
+{
+	size_t n = strlen(group);
+	const char *p;
+
+	for (p = r->groups; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (strncmp(p, group, n) == 0 && (p[n] == '\n' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* Adds group to r's groups, unless it is there already. */
+static void add_group(struct review_row *r, const char *group)
+{
+	size_t have = strlen(r->groups);
+	char *more;
+
+	if (!group || !*group || review_row_in_group(r, group))
+		return;
+	more = realloc(r->groups, have + 1 + strlen(group) + 1);
+	if (!more)
+		abort();
+	more[have] = '\n';
+	strcpy(more + have + 1, group);
+	r->groups = more;
 }
 
 /* Reads the KPI of a gathered row (its code) into the rest of it. */
@@ -290,15 +319,24 @@ static int load_keys(struct store *s, const char *sql, long long bind, const cha
 	else
 		sqlite3_bind_int64(stmt, 1, bind);
 	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
-		struct review_row *more = realloc(l->rows, (size_t)(l->n + 1) * sizeof *more), *r;
+		const char *code = (const char *)sqlite3_column_text(stmt, 0);
+		const char *group = (const char *)sqlite3_column_text(stmt, 1);
+		struct review_row *more, *r;
 
+		/* the same KPI again: another place it stands */
+		if (l->n > first && strcmp(l->rows[l->n - 1].code, code) == 0) {
+			add_group(&l->rows[l->n - 1], group);
+			continue;
+		}
+		more = realloc(l->rows, (size_t)(l->n + 1) * sizeof *more);
 		if (!more)
 			abort();
 		l->rows = more;
 		r = &l->rows[l->n++];
 		memset(r, 0, sizeof *r);
-		snprintf(r->code, sizeof r->code, "%s", (const char *)sqlite3_column_text(stmt, 0));
-		r->group = dup((const char *)sqlite3_column_text(stmt, 1));
+		snprintf(r->code, sizeof r->code, "%s", code);
+		r->group = dup(group);
+		r->groups = dup(group);
 		r->field = dup((const char *)sqlite3_column_text(stmt, 2));
 	}
 	sqlite3_reset(stmt);
@@ -348,6 +386,7 @@ void review_list_free(struct review_list *l)
 		free(l->rows[i].name);
 		free(l->rows[i].unit);
 		free(l->rows[i].group);
+		free(l->rows[i].groups);
 		free(l->rows[i].field);
 	}
 	free(l->rows);

@@ -99,6 +99,8 @@ struct review_row {
 	char *name;
 	char *unit;
 	char *group;		/* the strategy project (level 1) or the grant project */
+	char *groups;		/* every project it stands in, one a line: the
+				 * home row's first, then its re-listings' */
 	char *field;		/* the 主要分野, or "" */
 	long long kpi_id;
 	int is_project;
@@ -112,8 +114,8 @@ struct review_list {
 };
 
 /* Which KPIs: those of one strategy (strategy_id), all grant projects'
- * (strategy_id 0), or those whose home row lies under placement
- * (placement != 0). */
+ * (strategy_id 0), or those that stand under placement (placement != 0),
+ * by their home row or a re-listing. */
 struct review_scope {
 	long long strategy_id;
 	long long placement;
@@ -128,6 +130,9 @@ struct review_scope {
  * is judged at as a whole, as a meeting on it is: the latest of its
  * KPIs' years; otherwise (none has an actual) fallback. */
 int review_list_year(const struct review_list *l, int fallback);
+
+/* Whether r stands in group (one of its groups). */
+int review_row_in_group(const struct review_row *r, const char *group);
 
 /* Adds the KPIs of scope at year to l (zeroed at first), ordered by
  * code; year 0 judges each KPI at its own latest actual (review_standing).

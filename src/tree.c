@@ -404,8 +404,9 @@ int tree_statuses(struct store *s, long long placement, int year, int counts[STA
 	sqlite3_stmt *stmt = store_cached(s,
 		"WITH RECURSIVE under(id) AS (SELECT ?1 UNION ALL"
 		" SELECT c.id FROM placement c JOIN under u ON c.parent_id = u.id)"
-		" SELECT k.code FROM under JOIN kpi_placement kp ON kp.placement_id = under.id"
-		" AND kp.home = 1 JOIN kpi k ON k.id = kp.kpi_id", err);
+		" SELECT DISTINCT k.code FROM under"
+		" JOIN kpi_placement kp ON kp.placement_id = under.id"
+		" JOIN kpi k ON k.id = kp.kpi_id", err);
 	char codes[64][32];
 	int rc, n = 0, i;
 

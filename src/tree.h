@@ -63,7 +63,8 @@ int tree_project_path(struct store *s, const char *code, long long path[4], stru
 int tree_places(struct store *s, const char *code, long long *places, int max,
 		struct error *err);
 
-/* Tallies, for the KPIs whose home rows stand under placement, their
+/* Tallies, for the KPIs that stand under placement (by their home row
+ * or a re-listing: a project of re-listings counts them too), their
  * statuses at year (0: each at its latest actual, kpi_years_judged)
  * into counts (indexed by enum status). */
 int tree_statuses(struct store *s, long long placement, int year, int counts[STATUS_COUNT],

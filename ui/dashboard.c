@@ -45,31 +45,49 @@ struct dashboard {
 
 /* Distinct values of a column (group or field), in first-seen order. */
 struct names {
-	const char *name[256];
+	char name[256][300];
 	int counts[256][STATUS_COUNT];
 	int n;
 };
 
+/* Counts status under the name v (len bytes); status -1 only lists it. */
+static void count_name(struct names *out, const char *v, size_t len, int status)
+{
+	int k;
+
+	if (!len)
+		return;
+	for (k = 0; k < out->n && (strncmp(out->name[k], v, len) != 0 || out->name[k][len]); k++)
+		;
+	if (k == out->n) {
+		if (out->n == 256)
+			return;
+		snprintf(out->name[out->n], sizeof out->name[0], "%.*s", (int)len, v);
+		memset(out->counts[out->n], 0, sizeof out->counts[0]);
+		out->n++;
+	}
+	if (status >= 0)
+		out->counts[k][status]++;
+}
+
+/* By field, or by project: a KPI counts under every project it stands
+ * in, re-listings' too. The projects come in the order of the KPIs'
+ * homes, then those that hold only re-listings. */
 static void count_by(const struct review_list *l, int field, struct names *out)
 {
-	int i, k;
+	int i;
 
 	out->n = 0;
+	for (i = 0; !field && i < l->n; i++)
+		count_name(out, l->rows[i].group, strlen(l->rows[i].group), -1);
 	for (i = 0; i < l->n; i++) {
-		const char *v = field ? l->rows[i].field : l->rows[i].group;
+		const struct review_row *r = &l->rows[i];
+		const char *p = field ? r->field : r->groups, *end;
 
-		if (!*v)
-			continue;
-		for (k = 0; k < out->n && strcmp(out->name[k], v) != 0; k++)
-			;
-		if (k == out->n) {
-			if (out->n == 256)
-				continue;
-			out->name[out->n] = v;
-			memset(out->counts[out->n], 0, sizeof out->counts[0]);
-			out->n++;
+		for (; p && *p; p = *end ? end + 1 : end) {
+			end = field ? p + strlen(p) : p + strcspn(p, "\n");
+			count_name(out, p, (size_t)(end - p), r->st.progress.status);
 		}
-		out->counts[k][l->rows[i].st.progress.status]++;
 	}
 }
 
@@ -120,7 +138,7 @@ static int passes(const struct dashboard *d, const struct review_row *r)
 	switch (d->filter) {
 	case FILTER_STATUS: return r->st.progress.status == d->filter_status;
 	case FILTER_FIELD: return strcmp(r->field, d->filter_text) == 0;
-	case FILTER_GROUP: return strcmp(r->group, d->filter_text) == 0;
+	case FILTER_GROUP: return review_row_in_group(r, d->filter_text);
 	default: return 1;
 	}
 }
