@@ -917,7 +917,8 @@ static int print_review(struct cli *cli, const struct kpi *k, const struct kpi_y
 			fprintf(cli->out, _("proposed rank: %s %s\n"), inert_str(pool, proposed->code),
 				inert_str(pool, proposed->label));
 		else
-			fputs(_("proposed rank: none (no data)\n"), cli->out);
+			fprintf(cli->out, _("proposed rank: none (%s)\n"),
+				progress_status_name(st.progress.status));
 	}
 	if (meeting_latest_evaluation(cli->store, k->id, &ev, title, sizeof title, e) < 0)
 		return -1;

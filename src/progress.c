@@ -80,17 +80,32 @@ void progress_at(const struct amount *baseline, const struct amount *target,
 		out->status = STATUS_BEHIND;
 }
 
+const enum status progress_status_order[STATUS_COUNT] = {
+	STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_ACTUAL_ONLY, STATUS_NO_DATA,
+};
+
+int progress_judged(enum status status)
+{
+	return status == STATUS_ACHIEVED || status == STATUS_ON_TRACK || status == STATUS_BEHIND;
+}
+
 void progress_plan(const double *plan, const double *actual, struct progress *out)
 {
 	*out = (struct progress){ .status = STATUS_NO_DATA };
-	/* A plan of 0 gives no rate to measure against. */
-	if (!plan || !actual || *plan == 0)
+	if (!actual)
 		return;
-	out->has_ratio = 1;
-	out->ratio = *actual / *plan;
+	if (!plan) {
+		out->status = STATUS_ACTUAL_ONLY;
+		return;
+	}
 	/* The plan is the year's whole line: reaching it is what is expected. */
 	out->expected = 1;
 	out->status = *actual >= *plan ? STATUS_ACHIEVED : STATUS_BEHIND;
+	/* A plan of 0 gives no rate to measure against. */
+	if (*plan != 0) {
+		out->has_ratio = 1;
+		out->ratio = *actual / *plan;
+	}
 }
 
 const char *progress_status_word(enum status status)
@@ -100,6 +115,7 @@ const char *progress_status_word(enum status status)
 		[STATUS_BEHIND] = N_("behind"),
 		[STATUS_ON_TRACK] = N_("on track"),
 		[STATUS_ACHIEVED] = N_("achieved"),
+		[STATUS_ACTUAL_ONLY] = N_("actual only"),
 	};
 
 	return words[status];

@@ -11,8 +11,18 @@ enum status {
 	STATUS_NO_DATA,
 	STATUS_BEHIND,
 	STATUS_ON_TRACK,
-	STATUS_ACHIEVED
+	STATUS_ACHIEVED,
+	STATUS_ACTUAL_ONLY,	/* an actual with no plan to judge it by */
+	STATUS_COUNT
 };
+
+/* Every status, in the order counts and filters list them: achieved,
+ * on track, behind, actual only, no data. */
+extern const enum status progress_status_order[STATUS_COUNT];
+
+/* Whether status judges the KPI (achieved, on track or behind), rather
+ * than saying there is nothing to judge it by. */
+int progress_judged(enum status status);
 
 struct year_value {
 	int year;
@@ -42,15 +52,18 @@ void progress_at(const struct amount *baseline, const struct amount *target,
 		 size_t n, int year, struct progress *out);
 
 /* Plan/actual KPIs: ratio = actual / plan; achieved when actual reaches
- * the plan (≥), behind otherwise; no data without an actual or a plan. */
+ * the plan (≥), behind otherwise. A plan of 0 gives no ratio: an actual
+ * reaches it (0 / 0 is achieved). An actual without a plan is "actual
+ * only": recorded, but with nothing to judge it by. No data without an
+ * actual. */
 void progress_plan(const double *plan, const double *actual,
 		   struct progress *out);
 
-/* "achieved", "on track", "behind", "no data": the words of the data
+/* "achieved", "on track", "behind", "actual only", "no data": the words of the data
  * (the CSV report), the same in every language. */
 const char *progress_status_word(enum status status);
 
-/* The same in the interface's language (達成, 順調, 遅れ, データなし). */
+/* The same in the interface's language (達成, 順調, 遅れ, 実績のみ, データなし). */
 const char *progress_status_name(enum status status);
 
 #endif

@@ -33,7 +33,7 @@ struct report {
 	int snapshot;		/* store_read_begin's answer */
 	struct review_list list;
 	struct rank_scheme scheme;
-	int status_count[4];
+	int status_count[STATUS_COUNT];
 	int rank_count[RANKS_MAX][2];	/* [rank][0 recorded, 1 only proposed] */
 	int unranked;
 	/* the workbook: its summary sheet, the charts' rows */
@@ -70,10 +70,6 @@ int report_format_parse(const char *name, enum report_format *format, struct err
 		return error_set(err, _("--format: '%s' is none of md, html, csv, xlsx"), name);
 	return 0;
 }
-
-static const enum status status_order[] = {
-	STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NO_DATA,
-};
 
 /* --- gathering ----------------------------------------------------------- */
 
@@ -119,7 +115,7 @@ static int load_items(struct report *r, struct error *err)
 		}
 		free(ids);
 		if (rc == 0) {
-			struct review_scope projects = { 0, 0, 0 };
+			struct review_scope projects = { 0 };
 
 			rc = review_list_load(r->s, &projects, r->year, &r->list, err);
 		}
@@ -323,9 +319,9 @@ static void md_summary(struct report *r)
 	}
 	fprintf(r->f, _("| - | no rank | %d | |\n\n| status | KPIs |\n"), r->unranked);
 	fputs("|---|---:|\n", r->f);
-	for (i = 0; i < 4; i++)
-		fprintf(r->f, "| %s | %d |\n", progress_status_name(status_order[i]),
-			r->status_count[status_order[i]]);
+	for (i = 0; i < STATUS_COUNT; i++)
+		fprintf(r->f, "| %s | %d |\n", progress_status_name(progress_status_order[i]),
+			r->status_count[progress_status_order[i]]);
 	fputs("\n", r->f);
 }
 
@@ -470,9 +466,9 @@ static void html_summary(struct report *r)
 	}
 	fprintf(r->f, _("<tr><td>-</td><td>no rank</td><td class=\"n\">%d</td><td></td></tr>\n"
 			"</table>\n<table>\n<tr><th>status</th><th>KPIs</th></tr>\n"), r->unranked);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < STATUS_COUNT; i++)
 		fprintf(r->f, "<tr><td>%s</td><td class=\"n\">%d</td></tr>\n",
-			progress_status_name(status_order[i]), r->status_count[status_order[i]]);
+			progress_status_name(progress_status_order[i]), r->status_count[progress_status_order[i]]);
 	fputs("</table>\n", r->f);
 }
 
@@ -833,9 +829,9 @@ static void xlsx_summary(struct report *r, struct csv_writer *w)
 	csv_put_cell(w, _("status"));
 	csv_put_cell(w, _("KPIs"));
 	csv_end_row(w);
-	for (i = 0; i < 4; i++) {
-		csv_put_cell(w, progress_status_name(status_order[i]));
-		xlsx_count(w, r->status_count[status_order[i]]);
+	for (i = 0; i < STATUS_COUNT; i++) {
+		csv_put_cell(w, progress_status_name(progress_status_order[i]));
+		xlsx_count(w, r->status_count[progress_status_order[i]]);
 		csv_end_row(w);
 	}
 }

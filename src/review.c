@@ -8,32 +8,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "fiscal_year.h"
 #include "number.h"
 
 /* --- standing ------------------------------------------------------------ */
 
-static const struct kpi_year *row_of(const struct kpi_years *t, int year)
-{
-	int i;
-
-	for (i = 0; i < t->n; i++)
-		if (t->rows[i].year == year)
-			return &t->rows[i];
-	return NULL;
-}
-
 void review_standing(const struct kpi *k, const struct kpi_years *t, int year,
 		     struct standing *st)
 {
-	const struct kpi_year *r = row_of(t, year);
+	const struct kpi_year *r = kpi_years_judged(t, year, fiscal_year_of(time(NULL)));
 	int i;
 
 	memset(st, 0, sizeof *st);
-	st->year = year;
+	st->year = r ? r->year : year;
 	st->progress.status = STATUS_NO_DATA;
 	for (i = 0; i < t->n; i++)
-		if (t->rows[i].has_actual && t->rows[i].year <= year) {
+		if (t->rows[i].has_actual && t->rows[i].year <= st->year) {
 			st->latest_year = t->rows[i].year;
 			st->latest_actual = t->rows[i].actual;
 		}
@@ -150,11 +142,11 @@ static int holds(const struct rank *r, const struct standing *st)
 	switch (r->rule) {
 	case RULE_ACHIEVED: return p->status == STATUS_ACHIEVED;
 	case RULE_ON_TRACK: return p->status == STATUS_ACHIEVED || p->status == STATUS_ON_TRACK;
-	case RULE_IMPROVED: return p->status != STATUS_NO_DATA && st->improved;
-	case RULE_PROGRESS: return p->status != STATUS_NO_DATA && p->has_ratio &&
+	case RULE_IMPROVED: return progress_judged(p->status) && st->improved;
+	case RULE_PROGRESS: return progress_judged(p->status) && p->has_ratio &&
 				   p->ratio * 100 >= r->min_percent - 1e-9;
 	case RULE_NO_DATA: return p->status == STATUS_NO_DATA;
-	case RULE_OTHERWISE: return p->status != STATUS_NO_DATA;
+	case RULE_OTHERWISE: return progress_judged(p->status);
 	}
 	return 0;
 }
@@ -203,21 +195,23 @@ int review_choices_load(struct store *s, const char *list, struct choices *c,
 
 /* --- the KPIs of a tree -------------------------------------------------- */
 
-/* Columns of each: code, group, field. The roots are found from the
- * strategy's own nodes (CROSS JOIN keeps that order): from the placements
- * without a parent, every strategy's, each strategy would cost the whole
- * country's roots, and a national report the square of it. */
+/* Columns of each: code, group, field, a row for each place a KPI stands
+ * (home row first): load_keys makes one row of them, its groups. The
+ * roots are found from the strategy's own nodes (CROSS JOIN keeps that
+ * order): from the placements without a parent, every strategy's, each
+ * strategy would cost the whole country's roots, and a national report
+ * the square of it. */
 static const char strategy_sql[] =
 	"WITH RECURSIVE down(id, top) AS ("
 	" SELECT p.id, p.id FROM node n CROSS JOIN placement p ON p.node_id = n.id"
 	"  WHERE n.strategy_id = ?1 AND p.parent_id IS NULL"
 	" UNION ALL SELECT c.id, d.top FROM placement c JOIN down d ON c.parent_id = d.id)"
 	" SELECT k.code, trim(tn.label || ' ' || tn.title), coalesce(f.name, '') FROM down"
-	" JOIN kpi_placement kp ON kp.placement_id = down.id AND kp.home = 1"
+	" JOIN kpi_placement kp ON kp.placement_id = down.id"
 	" JOIN kpi k ON k.id = kp.kpi_id"
 	" JOIN placement tp ON tp.id = down.top JOIN node tn ON tn.id = tp.node_id"
 	" LEFT JOIN field f ON f.id = k.field_id"
-	" ORDER BY k.code COLLATE code_order";
+	" ORDER BY k.code COLLATE code_order, kp.home DESC, down.top";
 
 static const char placement_sql[] =
 	"WITH RECURSIVE up(id, parent) AS ("
@@ -228,13 +222,18 @@ static const char placement_sql[] =
 	" SELECT k.code, (SELECT trim(n.label || ' ' || n.title) FROM up"
 	"  JOIN placement tp ON tp.id = up.id JOIN node n ON n.id = tp.node_id"
 	"  WHERE up.parent IS NULL), coalesce(f.name, '') FROM down"
-	" JOIN kpi_placement kp ON kp.placement_id = down.id AND kp.home = 1"
+	" JOIN kpi_placement kp ON kp.placement_id = down.id"
 	" JOIN kpi k ON k.id = kp.kpi_id LEFT JOIN field f ON f.id = k.field_id"
 	" ORDER BY k.code COLLATE code_order";
 
 static const char projects_sql[] =
 	"SELECT k.code, p.title, '' FROM kpi k JOIN project p ON p.id = k.project_id"
 	" WHERE ?1 = 0 OR p.id = ?1 ORDER BY k.code COLLATE code_order";
+
+static const char program_sql[] =
+	"SELECT k.code, p.title, '' FROM kpi k JOIN project p ON p.id = k.project_id"
+	" WHERE p.program_id = ?1 / 10000 AND (?1 % 10000 = 0 OR p.adoption_year = ?1 % 10000)"
+	" ORDER BY k.code COLLATE code_order";
 
 static const char code_sql[] =
 	"SELECT k.code, coalesce((WITH RECURSIVE up(id, parent) AS ("
@@ -246,6 +245,31 @@ static const char code_sql[] =
 	"  (SELECT title FROM project WHERE id = k.project_id), ''),"
 	" coalesce(f.name, '') FROM kpi k LEFT JOIN field f ON f.id = k.field_id"
 	" WHERE k.code = ?1";
+
+int review_row_in_group(const struct review_row *r, const char *group)
+{
+	size_t n = strlen(group);
+	const char *p;
+
+	for (p = r->groups; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (strncmp(p, group, n) == 0 && (p[n] == '\n' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* Adds group to r's groups, unless it is there already. */
+static void add_group(struct review_row *r, const char *group)
+{
+	size_t have = strlen(r->groups);
+	char *more;
+
+	if (!group || !*group || review_row_in_group(r, group))
+		return;
+	more = xreallocarray(r->groups, have + 1 + strlen(group) + 1, 1);
+	more[have] = '\n';
+	strcpy(more + have + 1, group);
+	r->groups = more;
+}
 
 /* Reads the KPI of a gathered row (its code) into the rest of it. */
 static int complete(struct store *s, struct review_row *r, int year, struct error *err)
@@ -285,13 +309,21 @@ static int load_keys(struct store *s, const char *sql, long long bind, const cha
 	else
 		sqlite3_bind_int64(stmt, 1, bind);
 	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(stmt, 0);
+		const char *group = (const char *)sqlite3_column_text(stmt, 1);
 		struct review_row *r;
 
+		/* the same KPI again: another place it stands */
+		if (l->n > first && strcmp(l->rows[l->n - 1].code, code) == 0) {
+			add_group(&l->rows[l->n - 1], group);
+			continue;
+		}
 		xgrow(&l->rows, (size_t)l->n, sizeof *l->rows);
 		r = &l->rows[l->n++];
 		memset(r, 0, sizeof *r);
-		snprintf(r->code, sizeof r->code, "%s", (const char *)sqlite3_column_text(stmt, 0));
-		r->group = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		snprintf(r->code, sizeof r->code, "%s", code);
+		r->group = xstrdup(group);
+		r->groups = xstrdup(group);
 		r->field = xstrdup((const char *)sqlite3_column_text(stmt, 2));
 	}
 	sqlite3_reset(stmt);
@@ -312,6 +344,8 @@ int review_list_load(struct store *s, const struct review_scope *scope, int year
 		return load_keys(s, placement_sql, scope->placement, NULL, year, l, err);
 	if (scope->strategy_id)
 		return load_keys(s, strategy_sql, scope->strategy_id, NULL, year, l, err);
+	if (scope->program_year)
+		return load_keys(s, program_sql, scope->program_year, NULL, year, l, err);
 	return load_keys(s, projects_sql, scope->project_id, NULL, year, l, err);
 }
 
@@ -319,6 +353,16 @@ int review_list_add(struct store *s, const char *code, int year, struct review_l
 		    struct error *err)
 {
 	return load_keys(s, code_sql, 0, code, year, l, err);
+}
+
+int review_list_year(const struct review_list *l, int fallback)
+{
+	int i, year = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (l->rows[i].st.year > year)
+			year = l->rows[i].st.year;
+	return year ? year : fallback;
 }
 
 void review_list_free(struct review_list *l)
@@ -329,6 +373,7 @@ void review_list_free(struct review_list *l)
 		free(l->rows[i].name);
 		free(l->rows[i].unit);
 		free(l->rows[i].group);
+		free(l->rows[i].groups);
 		free(l->rows[i].field);
 	}
 	free(l->rows);
@@ -382,19 +427,20 @@ int review_filter_parse(const char *what, struct review_filter *f, struct error 
 	static const char *const statuses[] = {
 		[STATUS_NO_DATA] = "no-data", [STATUS_BEHIND] = "behind",
 		[STATUS_ON_TRACK] = "on-track", [STATUS_ACHIEVED] = "achieved",
+		[STATUS_ACTUAL_ONLY] = "actual-only",
 	};
 	int k;
 
 	memset(f, 0, sizeof *f);
 	f->status = -1;
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < STATUS_COUNT; k++)
 		if (strcmp(what, statuses[k]) == 0)
 			f->status = k;
 	if (f->status >= 0)
 		return 0;
 	if (strncmp(what, "field ", 6) != 0)
 		return error_of(err, ERROR_INVALID,
-				_("agenda: node, behind, on-track, achieved, no-data or field NAME"));
+				_("agenda: node, behind, on-track, achieved, actual-only, no-data or field NAME"));
 	snprintf(f->field, sizeof f->field, "%s", what + 6);
 	return 0;
 }

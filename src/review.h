@@ -16,15 +16,17 @@
 
 /* How a KPI stands at a fiscal year. */
 struct standing {
-	int year;		/* the year it is judged at */
+	int year;		/* the year it is judged at; 0: none (no actual) */
 	int latest_year;	/* the latest year up to `year` with an actual; 0: none */
 	double latest_actual;
 	struct progress progress;	/* at `year`, by SPEC's rule */
 	int improved;		/* the actual at `year` is better than the baseline */
 };
 
-/* The standing of k at year, from its table t (kpi_years_load). A
- * project KPI without a 当初値 counts from 0 for `improved`. */
+/* The standing of k at year, from its table t (kpi_years_load). Year 0
+ * (none chosen) judges k where kpi_years_judged says: at its latest year
+ * with an actual. A project KPI without a 当初値 counts from 0 for
+ * `improved`. */
 void review_standing(const struct kpi *k, const struct kpi_years *t, int year,
 		     struct standing *st);
 
@@ -97,6 +99,8 @@ struct review_row {
 	char *name;
 	char *unit;
 	char *group;		/* the strategy project (level 1) or the grant project */
+	char *groups;		/* every project it stands in, one a line: the
+				 * home row's first, then its re-listings' */
 	char *field;		/* the 主要分野, or "" */
 	long long kpi_id;
 	int is_project;
@@ -110,16 +114,29 @@ struct review_list {
 };
 
 /* Which KPIs: those of one strategy (strategy_id), all grant projects'
- * (strategy_id 0), or those whose home row lies under placement
- * (placement != 0). */
+ * (strategy_id 0), or those that stand under placement (placement != 0),
+ * by their home row or a re-listing. */
 struct review_scope {
 	long long strategy_id;
 	long long placement;
 	long long project_id;	/* one grant project's KPIs (with strategy_id 0) */
+	/* the KPIs of one grant program's projects: the program's id ×
+	 * 10000 + an adoption year (0: every year), as the projects' tree
+	 * numbers its rows */
+	long long program_year;
 };
 
+/* The one year a list loaded at year 0 (each KPI at its latest actual)
+ * is judged at as a whole, as a meeting on it is: the latest of its
+ * KPIs' years; otherwise (none has an actual) fallback. */
+int review_list_year(const struct review_list *l, int fallback);
+
+/* Whether r stands in group (one of its groups). */
+int review_row_in_group(const struct review_row *r, const char *group);
+
 /* Adds the KPIs of scope at year to l (zeroed at first), ordered by
- * code. Returns 0, or -1. */
+ * code; year 0 judges each KPI at its own latest actual (review_standing).
+ * Returns 0, or -1. */
 int review_list_load(struct store *s, const struct review_scope *scope, int year,
 		     struct review_list *l, struct error *err);
 

@@ -398,18 +398,19 @@ int tree_places(struct store *s, const char *code, long long *places, int max,
 	return rc == SQLITE_DONE ? n : -1;
 }
 
-int tree_statuses(struct store *s, long long placement, int year, int counts[4],
+int tree_statuses(struct store *s, long long placement, int year, int counts[STATUS_COUNT],
 		  struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s,
 		"WITH RECURSIVE under(id) AS (SELECT ?1 UNION ALL"
 		" SELECT c.id FROM placement c JOIN under u ON c.parent_id = u.id)"
-		" SELECT k.code FROM under JOIN kpi_placement kp ON kp.placement_id = under.id"
-		" AND kp.home = 1 JOIN kpi k ON k.id = kp.kpi_id", err);
+		" SELECT DISTINCT k.code FROM under"
+		" JOIN kpi_placement kp ON kp.placement_id = under.id"
+		" JOIN kpi k ON k.id = kp.kpi_id", err);
 	char codes[64][32];
 	int rc, n = 0, i;
 
-	memset(counts, 0, 4 * sizeof *counts);
+	memset(counts, 0, STATUS_COUNT * sizeof *counts);
 	if (!stmt)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, placement);
@@ -421,6 +422,7 @@ int tree_statuses(struct store *s, long long placement, int year, int counts[4],
 	if (rc != SQLITE_DONE)
 		return -1;
 	for (i = 0; i < n; i++) {
+		const struct kpi_year *r;
 		struct kpi_years t;
 		struct progress p;
 		struct kpi k;
@@ -431,7 +433,11 @@ int tree_statuses(struct store *s, long long placement, int year, int counts[4],
 			kpi_release(&k);
 			return -1;
 		}
-		kpi_years_progress(&k, &t, kpi_years_row(&t, year), &p);
+		r = kpi_years_judged(&t, year, fiscal_year_of(time(NULL)));
+		if (r)
+			kpi_years_progress(&k, &t, r, &p);
+		else
+			p.status = STATUS_NO_DATA;
 		counts[p.status]++;
 		kpi_release(&k);
 	}

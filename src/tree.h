@@ -5,6 +5,7 @@
 #define KPITREE_TREE_H
 
 #include "error.h"
+#include "progress.h"
 #include "store.h"
 
 struct tree_row {
@@ -62,9 +63,11 @@ int tree_project_path(struct store *s, const char *code, long long path[4], stru
 int tree_places(struct store *s, const char *code, long long *places, int max,
 		struct error *err);
 
-/* Tallies, for the KPIs whose home rows stand under placement, their
- * statuses at year into counts (indexed by enum status). */
-int tree_statuses(struct store *s, long long placement, int year, int counts[4],
+/* Tallies, for the KPIs that stand under placement (by their home row
+ * or a re-listing: a project of re-listings counts them too), their
+ * statuses at year (0: each at its latest actual, kpi_years_judged)
+ * into counts (indexed by enum status). */
+int tree_statuses(struct store *s, long long placement, int year, int counts[STATUS_COUNT],
 		  struct error *err);
 
 /* A search for the content rows whose text, KPI names, grant menus or

@@ -359,26 +359,46 @@ static void plan_without_actual_is_no_data(void **state)
 	assert_false(p.has_ratio);
 }
 
-static void actual_without_plan_is_no_data(void **state)
+/* SP1-1 R2: 6 people, and no plan in the report: recorded, not missing,
+ * and nothing to judge it by. */
+static void actual_without_plan_is_actual_only(void **state)
 {
-	double actual = 10;
+	double actual = 6;
 	struct progress p;
 
 	(void)state;
 	progress_plan(NULL, &actual, &p);
-	assert_int_equal(p.status, STATUS_NO_DATA);
+	assert_int_equal(p.status, STATUS_ACTUAL_ONLY);
 	assert_false(p.has_ratio);
+	assert_false(progress_judged(p.status));
 }
 
-static void plan_of_zero_is_no_data(void **state)
+/* SP2-2 R2: plan 0, actual 0: the plan is met, with no rate. */
+static void plan_of_zero_met_is_achieved_without_rate(void **state)
 {
-	double plan = 0, actual = 3;
+	double plan = 0, actual = 0;
 	struct progress p;
 
 	(void)state;
 	progress_plan(&plan, &actual, &p);
-	assert_int_equal(p.status, STATUS_NO_DATA);
+	assert_int_equal(p.status, STATUS_ACHIEVED);
 	assert_false(p.has_ratio);
+	actual = 3;
+	progress_plan(&plan, &actual, &p);
+	assert_int_equal(p.status, STATUS_ACHIEVED);
+	assert_false(p.has_ratio);
+}
+
+static void status_order_lists_every_status_once(void **state)
+{
+	int seen[STATUS_COUNT] = { 0 }, i;
+
+	(void)state;
+	for (i = 0; i < STATUS_COUNT; i++)
+		seen[progress_status_order[i]]++;
+	for (i = 0; i < STATUS_COUNT; i++)
+		assert_int_equal(seen[i], 1);
+	assert_int_equal(progress_status_order[STATUS_COUNT - 1], STATUS_NO_DATA);
 }
 
 static void status_names_read_as_the_manual(void **state)
@@ -388,6 +408,7 @@ static void status_names_read_as_the_manual(void **state)
 	assert_string_equal(progress_status_name(STATUS_ON_TRACK), "on track");
 	assert_string_equal(progress_status_name(STATUS_BEHIND), "behind");
 	assert_string_equal(progress_status_name(STATUS_NO_DATA), "no data");
+	assert_string_equal(progress_status_name(STATUS_ACTUAL_ONLY), "actual only");
 }
 
 int main(void)
@@ -419,8 +440,9 @@ int main(void)
 		cmocka_unit_test(plan_reached_is_achieved),
 		cmocka_unit_test(plan_not_reached_is_behind),
 		cmocka_unit_test(plan_without_actual_is_no_data),
-		cmocka_unit_test(actual_without_plan_is_no_data),
-		cmocka_unit_test(plan_of_zero_is_no_data),
+		cmocka_unit_test(actual_without_plan_is_actual_only),
+		cmocka_unit_test(plan_of_zero_met_is_achieved_without_rate),
+		cmocka_unit_test(status_order_lists_every_status_once),
 		cmocka_unit_test(status_names_read_as_the_manual),
 	};
 

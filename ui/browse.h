@@ -26,7 +26,9 @@ struct browser {
 	const struct tree_kind *kind;	/* trees[tree] */
 	struct tree_list *v;		/* lists[tree] */
 	enum focus focus;
-	int year;
+	int year;		/* the year shown */
+	int year_chosen;	/* by --year, [ ], :year or !: else each KPI is
+				 * judged at its latest actual (review_standing) */
 	int kpi_index;
 	int arrow;			/* --cursor arrow: > marks the row, not a bar */
 	char message[256];
@@ -69,6 +71,10 @@ int browser_reveal(struct browser *b, long long placement);
 
 /* :goto CODE: the KPI's home row, or its place in the projects tree. */
 void browser_goto(struct browser *b, const char *code);
+
+/* The year the KPIs are judged at: the one chosen, else 0 (each at its
+ * latest year with an actual). */
+int browser_judged_year(const struct browser *b);
 
 /* The status marks are counted again at the next draw (values changed). */
 void browser_forget_marks(struct browser *b);

@@ -128,6 +128,11 @@ static void browser_goto_project_kpi(struct browser *b, const char *code)
 }
 
 /* :goto CODE: the KPI's home row, or its place in the projects tree. */
+int browser_judged_year(const struct browser *b)
+{
+	return b->year_chosen ? b->year : 0;
+}
+
 void browser_goto(struct browser *b, const char *code)
 {
 	struct error err;
@@ -290,8 +295,8 @@ static void key(struct browser *b, const struct key *k)
 		}
 		break;
 	case ACT_NEXT_PANE: b->focus = (b->focus + 1) % 3; break;
-	case ACT_YEAR_BACK: b->year--; break;
-	case ACT_YEAR_ON: b->year++; break;
+	case ACT_YEAR_BACK: b->year--; b->year_chosen = 1; break;
+	case ACT_YEAR_ON: b->year++; b->year_chosen = 1; break;
 	case ACT_SEARCH: search_run(b); break;
 	case ACT_NEXT_MATCH: search_go(b, b->match + 1); break;
 	case ACT_PREV_MATCH: search_go(b, b->match - 1); break;
@@ -455,6 +460,7 @@ int browser_run(struct cli *cli)
 		return cli_fail(cli, _("--cursor: '%s' is neither bar nor arrow"), cursor);
 	if (year && fiscal_year_parse(year, &b.year, &err) < 0)
 		return cli_fail_error(cli, &err);
+	b.year_chosen = year != NULL;
 	if (keys && input_queue(keys, &bad) < 0)
 		return cli_fail(cli, _("--keys: cannot read '%s'"), bad);
 	started = app_start();

@@ -84,8 +84,10 @@ static void run_year(struct browser *b, char *arg)
 
 	if (fiscal_year_parse(arg, &year, &err) < 0)
 		browser_say(b, "%s", err.text);
-	else
+	else {
 		b->year = year;
+		b->year_chosen = 1;
+	}
 }
 
 static void run_quit(struct browser *b, char *arg)

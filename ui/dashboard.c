@@ -46,42 +46,61 @@ struct dashboard {
 
 /* Distinct values of a column (group or field), in first-seen order. */
 struct names {
-	const char *name[256];
-	int counts[256][4];
+	char name[256][300];
+	int counts[256][STATUS_COUNT];
 	int n;
 };
 
+/* Counts status under the name v (len bytes); status -1 only lists it. */
+static void count_name(struct names *out, const char *v, size_t len, int status)
+{
+	int k;
+
+	if (!len)
+		return;
+	for (k = 0; k < out->n && (strncmp(out->name[k], v, len) != 0 || out->name[k][len]); k++)
+		;
+	if (k == out->n) {
+		if (out->n == 256)
+			return;
+		snprintf(out->name[out->n], sizeof out->name[0], "%.*s", (int)len, v);
+		memset(out->counts[out->n], 0, sizeof out->counts[0]);
+		out->n++;
+	}
+	if (status >= 0)
+		out->counts[k][status]++;
+}
+
+/* By field, or by project: a KPI counts under every project it stands
+ * in, re-listings' too. The projects come in the order of the KPIs'
+ * homes, then those that hold only re-listings. */
 static void count_by(const struct review_list *l, int field, struct names *out)
 {
-	int i, k;
+	int i;
 
 	out->n = 0;
+	for (i = 0; !field && i < l->n; i++)
+		count_name(out, l->rows[i].group, strlen(l->rows[i].group), -1);
 	for (i = 0; i < l->n; i++) {
-		const char *v = field ? l->rows[i].field : l->rows[i].group;
+		const struct review_row *r = &l->rows[i];
+		const char *p = field ? r->field : r->groups, *end;
 
-		if (!*v)
-			continue;
-		for (k = 0; k < out->n && strcmp(out->name[k], v) != 0; k++)
-			;
-		if (k == out->n) {
-			if (out->n == 256)
-				continue;
-			out->name[out->n] = v;
-			memset(out->counts[out->n], 0, sizeof out->counts[0]);
-			out->n++;
+		for (; p && *p; p = *end ? end + 1 : end) {
+			end = field ? p + strlen(p) : p + strcspn(p, "\n");
+			count_name(out, p, (size_t)(end - p), r->st.progress.status);
 		}
-		out->counts[k][l->rows[i].st.progress.status]++;
 	}
 }
 
-/* Worst first: behind, on track, achieved, then no data. */
+/* Worst first: behind, on track, achieved, then actual only, no data. */
 static int status_rank(enum status s)
 {
 	switch (s) {
 	case STATUS_BEHIND: return 0;
 	case STATUS_ON_TRACK: return 1;
 	case STATUS_ACHIEVED: return 2;
-	default: return 3;
+	case STATUS_ACTUAL_ONLY: return 3;
+	default: return 4;
 	}
 }
 
@@ -120,7 +139,7 @@ static int passes(const struct dashboard *d, const struct review_row *r)
 	switch (d->filter) {
 	case FILTER_STATUS: return r->st.progress.status == d->filter_status;
 	case FILTER_FIELD: return strcmp(r->field, d->filter_text) == 0;
-	case FILTER_GROUP: return strcmp(r->group, d->filter_text) == 0;
+	case FILTER_GROUP: return review_row_in_group(r, d->filter_text);
 	default: return 1;
 	}
 }
@@ -186,7 +205,8 @@ static int draw_counts(const char *heading, const struct names *n, int y, int ma
 static void draw_dashboard(struct dashboard *d)
 {
 	int w = COLS, h = LINES, row = 0, i, budget, rows, status_w;
-	int counts[4] = { 0, 0, 0, 0 };
+	int counts[STATUS_COUNT] = { 0 };
+	size_t used;
 	int name_w, amount_w = w >= 100 ? 30 : 20;
 	struct names groups, fields;
 	char line[TEXT_MAX * 3], fy[32], f[256];
@@ -194,16 +214,21 @@ static void draw_dashboard(struct dashboard *d)
 	erase();
 	for (i = 0; i < d->list.n; i++)
 		counts[d->list.rows[i].st.progress.status]++;
-	snprintf(line, sizeof line, _("Dashboard  %s  FY %s  %d KPIs"), d->title,
-		 fiscal_year_format(d->year, fy, sizeof fy), d->list.n);
+	if (d->year)
+		snprintf(line, sizeof line, _("Dashboard  %s  FY %s  %d KPIs"), d->title,
+			 fiscal_year_format(d->year, fy, sizeof fy), d->list.n);
+	else
+		snprintf(line, sizeof line, _("Dashboard  %s  each KPI at its latest actual  %d KPIs"),
+			 d->title, d->list.n);
 	put(row++, 0, w, line, A_BOLD);
-	snprintf(line, sizeof line, "%s %s %d  %s %s %d  %s %s %d  %s %s %d",
-		 draw_status_symbol(STATUS_ACHIEVED), progress_status_name(STATUS_ACHIEVED),
-		 counts[STATUS_ACHIEVED], draw_status_symbol(STATUS_ON_TRACK),
-		 progress_status_name(STATUS_ON_TRACK), counts[STATUS_ON_TRACK],
-		 draw_status_symbol(STATUS_BEHIND), progress_status_name(STATUS_BEHIND),
-		 counts[STATUS_BEHIND], draw_status_symbol(STATUS_NO_DATA),
-		 progress_status_name(STATUS_NO_DATA), counts[STATUS_NO_DATA]);
+	line[0] = '\0';
+	for (i = 0, used = 0; i < STATUS_COUNT && used < sizeof line; i++) {
+		enum status s = progress_status_order[i];
+
+		used += (size_t)snprintf(line + used, sizeof line - used, "%s%s %s %d",
+					 i ? "  " : "", draw_status_symbol(s),
+					 progress_status_name(s), counts[s]);
+	}
 	put(row++, 0, w, line, 0);
 	count_by(&d->list, 0, &groups);
 	count_by(&d->list, 1, &fields);
@@ -222,7 +247,7 @@ static void draw_dashboard(struct dashboard *d)
 	/* the status column: a symbol and the widest status word, which
 	 * may be Japanese (データなし) */
 	status_w = 0;
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < STATUS_COUNT; i++)
 		if (width_of(progress_status_name((enum status)i)) > status_w)
 			status_w = width_of(progress_status_name((enum status)i));
 	status_w += 2;
@@ -282,12 +307,10 @@ static void draw_dashboard(struct dashboard *d)
 /* f: all, a status, a field or a project. */
 static void choose_filter(struct dashboard *d)
 {
-	static const enum status statuses[] = {
-		STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NO_DATA,
-	};
+	const enum status *statuses = progress_status_order;
 	struct names groups, fields;
-	const char *options[1 + 4 + 512];
-	char text[1 + 4 + 512][300];
+	const char *options[1 + STATUS_COUNT + 512];
+	char text[1 + STATUS_COUNT + 512][300];
 	int n = 0, i, pick;
 
 	count_by(&d->list, 0, &groups);
@@ -295,7 +318,7 @@ static void choose_filter(struct dashboard *d)
 	snprintf(text[n], sizeof text[0], "%s", _("all"));
 	options[n] = text[n];
 	n++;
-	for (i = 0; i < 4; i++, n++) {
+	for (i = 0; i < STATUS_COUNT; i++, n++) {
 		snprintf(text[n], sizeof text[0], _("status: %s"), progress_status_name(statuses[i]));
 		options[n] = text[n];
 	}
@@ -312,16 +335,17 @@ static void choose_filter(struct dashboard *d)
 		return;
 	if (pick == 0) {
 		d->filter = FILTER_NONE;
-	} else if (pick <= 4) {
+	} else if (pick <= STATUS_COUNT) {
 		d->filter = FILTER_STATUS;
 		d->filter_status = statuses[pick - 1];
-	} else if (pick <= 4 + fields.n) {
+	} else if (pick <= STATUS_COUNT + fields.n) {
 		d->filter = FILTER_FIELD;
-		snprintf(d->filter_text, sizeof d->filter_text, "%s", fields.name[pick - 5]);
+		snprintf(d->filter_text, sizeof d->filter_text, "%s",
+			 fields.name[pick - 1 - STATUS_COUNT]);
 	} else {
 		d->filter = FILTER_GROUP;
 		snprintf(d->filter_text, sizeof d->filter_text, "%s",
-			 groups.name[pick - 5 - fields.n]);
+			 groups.name[pick - 1 - STATUS_COUNT - fields.n]);
 	}
 	d->cursor = d->top = 0;
 	arrange(d);

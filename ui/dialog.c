@@ -113,7 +113,7 @@ static void draw_choice(struct view *v)
 	/* more options than fit scroll, the chosen one always in view */
 	c->rows = h - 4 > 1 ? h - 4 : 1;
 	if (c->current < c->top)
-		c->top = c->current;
+		c->top = c->current > 0 ? c->current : 0;
 	if (c->current >= c->top + c->rows)
 		c->top = c->current - c->rows + 1;
 	for (i = 0; c->top + i < c->n && i < c->rows; i++) {
@@ -151,7 +151,7 @@ static int choice_key(struct view *v, const struct key *k)
 	else if (k->is_key ? k->code == KEY_END : k->code == 'G')
 		c->current = c->n - 1;
 	else if (!k->is_key && (k->code == '\n' || k->code == '\r'))
-		c->picked = c->current;
+		c->picked = c->current;	/* -1 (none chosen yet): stays open */
 	else if (!k->is_key && (k->code == 27 || k->code == 'q'))
 		return VIEW_HANDLED | VIEW_CLOSE;
 	else
@@ -165,7 +165,7 @@ static const struct view_ops choice_ops = {
 
 int dialog_choose(const char *title, const char *const *options, int n, int current)
 {
-	struct choice c = { title, options, n, current < 0 || current >= n ? 0 : current, -1, 0, 1 };
+	struct choice c = { title, options, n, current < -1 || current >= n ? 0 : current, -1, 0, 1 };
 	struct view v = { &choice_ops, &c };
 
 	app_run(&v);

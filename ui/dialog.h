@@ -12,8 +12,10 @@
 int dialog_prompt(const char *prefix, char *buf, size_t size,
 		  int (*change)(void *ctx, const char *text), void *ctx);
 
-/* A list of n options in a box in the middle; j k ↓ ↑ move, Enter picks,
- * Escape or q cancels. Returns the index, or -1. */
+/* A list of n options in a box in the middle, the cursor on current (-1:
+ * on none, until j or ↓ moves it to the first; Enter picks nothing
+ * then); j k ↓ ↑ move, Enter picks, Escape or q cancels. Returns the
+ * index, or -1. */
 int dialog_choose(const char *title, const char *const *options, int n, int current);
 
 /* y or n on the status line (question NULL: the view below shows it);

@@ -47,26 +47,26 @@ void frame(int y, int x, int h, int w, const char *title, int focused)
 const char *draw_status_symbol(enum status status)
 {
 	/* → and ↓ are ambiguous in width: ASCII stands in at width 2. */
-	static const char *const symbols[2][4] = {
+	static const char *const symbols[2][STATUS_COUNT] = {
 		{ [STATUS_ACHIEVED] = "✓", [STATUS_ON_TRACK] = "→",
-		  [STATUS_BEHIND] = "↓", [STATUS_NO_DATA] = "?" },
+		  [STATUS_BEHIND] = "↓", [STATUS_ACTUAL_ONLY] = "=",
+		  [STATUS_NO_DATA] = "?" },
 		{ [STATUS_ACHIEVED] = "✓", [STATUS_ON_TRACK] = ">",
-		  [STATUS_BEHIND] = "v", [STATUS_NO_DATA] = "?" },
+		  [STATUS_BEHIND] = "v", [STATUS_ACTUAL_ONLY] = "=",
+		  [STATUS_NO_DATA] = "?" },
 	};
 
 	return symbols[width_ambiguous() == 2][status];
 }
 
-char *draw_marks(const int counts[4], char *buf, size_t size)
+char *draw_marks(const int counts[STATUS_COUNT], char *buf, size_t size)
 {
-	static const enum status order[] = {
-		STATUS_ACHIEVED, STATUS_ON_TRACK, STATUS_BEHIND, STATUS_NO_DATA,
-	};
+	const enum status *order = progress_status_order;
 	size_t used = 0;
 	int i;
 
 	buf[0] = '\0';
-	for (i = 0; i < 4 && used < size; i++) {
+	for (i = 0; i < STATUS_COUNT && used < size; i++) {
 		if (!counts[order[i]])
 			continue;
 		used += (size_t)snprintf(buf + used, size - used, "%s%d%s", used ? " " : "",
@@ -82,7 +82,7 @@ static int no_color(void)
 	return no && *no;
 }
 
-/* Pairs 1-4 follow enum status. */
+/* Pairs 1-5 follow enum status. */
 void draw_start_colors(void)
 {
 	if (no_color() || !has_colors() || start_color() == ERR)
@@ -92,6 +92,7 @@ void draw_start_colors(void)
 	init_pair(1 + STATUS_BEHIND, COLOR_RED, -1);
 	init_pair(1 + STATUS_ON_TRACK, COLOR_CYAN, -1);
 	init_pair(1 + STATUS_ACHIEVED, COLOR_GREEN, -1);
+	init_pair(1 + STATUS_ACTUAL_ONLY, -1, -1);
 	colors = 1;
 }
 

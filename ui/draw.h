@@ -35,6 +35,6 @@ const char *draw_status_symbol(enum status status);
 /* Counts by status (indexed by enum status) as symbols and counts, never
  * by colour alone: "3✓ 1→ 2↓ 4?" (achieved, on track, behind, no data);
  * a status counted 0 is left out. Returns buf. */
-char *draw_marks(const int counts[4], char *buf, size_t size);
+char *draw_marks(const int counts[STATUS_COUNT], char *buf, size_t size);
 
 #endif

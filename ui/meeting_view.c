@@ -47,7 +47,7 @@ void meeting_dashboard(struct browser *b)
 
 	if (tree_scope(b, &scope, title, sizeof title) < 0)
 		return;
-	if (dashboard_run(b->s, &scope, title, b->year, code, sizeof code, b->message,
+	if (dashboard_run(b->s, &scope, title, browser_judged_year(b), code, sizeof code, b->message,
 			  sizeof b->message))
 		browser_goto(b, code);
 }
@@ -74,8 +74,17 @@ static int node_scope(struct browser *b, struct review_scope *scope, char *agend
 		if (b->v->items[i].level == 3) {
 			scope->project_id = b->v->items[i].id;
 			snprintf(agenda, size, _("project %s"), b->v->items[i].title);
+		} else if (it->level == 2) {
+			char fy[32];
+			int program = tree_list_parent(b->v, b->v->cursor);
+
+			scope->program_year = it->id;
+			snprintf(agenda, size, _("%s, adopted %s"), b->v->items[program].title,
+				 fiscal_year_format((int)(it->id % 10000), fy, sizeof fy));
 		} else {
-			snprintf(agenda, size, "%s", _("every grant project"));
+			/* a grant program: its projects, not every program's */
+			scope->program_year = it->id * 10000;
+			snprintf(agenda, size, "%s", it->title);
 		}
 		return 0;
 	}
@@ -94,7 +103,7 @@ static int kpi_ids(const struct review_list *l, long long **ids)
 }
 
 /* :meeting agenda WHAT: the KPIs of the tree shown that pass WHAT
- * (achieved, on-track, behind, no-data, field NAME), or node: those
+ * (achieved, on-track, behind, actual-only, no-data, field NAME), or node: those
  * under the selected row. */
 static int agenda_of(struct browser *b, const char *what, int year, struct review_list *l,
 		     char *agenda, size_t size)
@@ -205,10 +214,11 @@ void meeting_command(struct browser *b, char *arg)
 			browser_say(b, _("usage: :meeting start TITLE"));
 			return;
 		}
-		if (agenda_of(b, NULL, b->year, &l, agenda, sizeof agenda) < 0)
+		if (agenda_of(b, NULL, browser_judged_year(b), &l, agenda, sizeof agenda) < 0)
 			return;
 		n = kpi_ids(&l, &ids);
-		if (meeting_start(b->s, rest, b->year, agenda, ids, n, b->cli->user, &m, &err) < 0) {
+		if (meeting_start(b->s, rest, review_list_year(&l, b->year), agenda, ids, n,
+				  b->cli->user, &m, &err) < 0) {
 			browser_say(b, "%s", err.text);
 		} else {
 			b->meeting = m;

@@ -244,7 +244,7 @@ static void draw_screen(struct presentation *p)
 		 kpi_years_ratio(&p->st.progress, ratio, sizeof ratio),
 		 draw_status_symbol(p->st.progress.status),
 		 progress_status_name(p->st.progress.status),
-		 p->proposed ? p->proposed->code : "-", p->proposed ? p->proposed->label : _("(no data)"));
+		 p->proposed ? p->proposed->code : "-", p->proposed ? p->proposed->label : "");
 	put(row++, x, iw, line, A_BOLD);
 	if (p->e.present && *p->e.rank)
 		snprintf(line, sizeof line, _("rank %s %s%s%s"), p->e.rank, p->e.rank_label,
@@ -317,8 +317,10 @@ static void record_rank(struct presentation *p)
 	const char *proposed = p->proposed ? p->proposed->code : "";
 	const struct rank *r;
 	struct error err;
-	int i, current = 0, pick;
+	int i, current = -1, pick;
 
+	/* on the rank recorded, else the one proposed, else on none: no
+	 * rank is offered where the data proposes none */
 	for (i = 0; i < p->scheme.n; i++) {
 		const struct rank *x = &p->scheme.ranks[i];
 

@@ -20,10 +20,10 @@ static const char *leaf_mark(void)
 static void status_marks(struct browser *b, long long placement, char *buf, size_t size)
 {
 	struct error err;
-	int counts[4];
+	int counts[STATUS_COUNT];
 
 	buf[0] = '\0';
-	if (tree_statuses(b->s, placement, b->year, counts, &err) == 0)
+	if (tree_statuses(b->s, placement, browser_judged_year(b), counts, &err) == 0)
 		draw_marks(counts, buf, size);
 }
 
@@ -56,10 +56,13 @@ void tree_view_draw(struct browser *b, int y, int x, int h, int w)
 			attr |= A_REVERSE;
 		marks[0] = '\0';
 		if (b->kind->marks && it->children && !it->expanded) {
-			/* counted once a year per row, not at every key */
-			if (it->marks_year != b->year) {
+			/* counted once a year per row, not at every key; 0
+			 * means not counted, so "each at its latest" is -1 */
+			int key = browser_judged_year(b) ? browser_judged_year(b) : -1;
+
+			if (it->marks_year != key) {
 				status_marks(b, it->id, b->v->items[k].marks, sizeof it->marks);
-				b->v->items[k].marks_year = b->year;
+				b->v->items[k].marks_year = key;
 			}
 			snprintf(marks, sizeof marks, "%s", it->marks);
 		}

@@ -41,31 +41,8 @@ xx)
 	;;
 esac
 
-# t MSGID: the message as the interface under test writes it.
-t() {
-	if [ "$lang" = en ]; then
-		printf '%s' "$1"
-	else
-		TEXTDOMAINDIR=$locale_dir LANGUAGE= LC_ALL=ja_JP.UTF-8 gettext -d kpitree -- "$1"
-	fi
-}
-# tf FORMAT ARGS...: a translated printf format, filled.
-tf() {
-	f=$(t "$1")
-	shift
-	# shellcheck disable=SC2059 # the format is the catalogue's
-	printf "$f" "$@"
-}
 # pre FORMAT: the translated format up to its first conversion.
 pre() { t "$1" | sed 's/%.*//'; }
-# tn SINGULAR PLURAL N: a translated plural format.
-tn() {
-	if [ "$lang" = en ]; then
-		[ "$3" -eq 1 ] && printf '%s' "$1" || printf '%s' "$2"
-	else
-		TEXTDOMAINDIR=$locale_dir LANGUAGE= LC_ALL=ja_JP.UTF-8 ngettext -d kpitree -- "$1" "$2" "$3"
-	fi
-}
 # field LABEL VALUE: a form's line, the label padded to 10 columns.
 field() {
 	w=$(printf '%s' "$1" | LC_ALL=ja_JP.UTF-8 wc -L)

@@ -55,3 +55,29 @@ no_reports() {
 	[ -s "$work/stderr" ] && sed 's/^/# /' "$work/stderr" | head -20
 	return 0
 }
+
+# For the tests run in each language, with $lang (en, or ja and xx with
+# $locale_dir, the catalogue's folder) set:
+# t MSGID: the message as the interface under test writes it.
+t() {
+	if [ "$lang" = en ]; then
+		printf '%s' "$1"
+	else
+		TEXTDOMAINDIR=$locale_dir LANGUAGE= LC_ALL=ja_JP.UTF-8 gettext -d kpitree -- "$1"
+	fi
+}
+# tf FORMAT ARGS...: a translated printf format, filled.
+tf() {
+	f=$(t "$1")
+	shift
+	# shellcheck disable=SC2059 # the format is the catalogue's
+	printf "$f" "$@"
+}
+# tn SINGULAR PLURAL N: a translated plural format.
+tn() {
+	if [ "$lang" = en ]; then
+		[ "$3" -eq 1 ] && printf '%s' "$1" || printf '%s' "$2"
+	else
+		TEXTDOMAINDIR=$locale_dir LANGUAGE= LC_ALL=ja_JP.UTF-8 ngettext -d kpitree -- "$1" "$2" "$3"
+	fi
+}

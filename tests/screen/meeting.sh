@@ -41,7 +41,7 @@ shows "> [ ] 市町村へ照会 (子育て支援課, 2026-12-25)" "x offers the 
 keys Escape
 keys NPage
 shows "3/4" "PgDn goes forward too"
-keys r Enter Enter
+keys r j Enter Enter
 shows "not recorded: no rank is proposed (no data): give a reason for A" \
 	"a rank where none is proposed needs a reason: nothing recorded without one"
 keys PPage PPage
@@ -129,7 +129,7 @@ count() {
 	"$SQLITE3" :memory: ".import --csv $work/r.csv r" \
 		"SELECT count(*) FROM r WHERE code LIKE 'H%' AND status = '$1'"
 }
-shows "✓ achieved $(count achieved)  → on track $(count 'on track')  ↓ behind $(count behind)  ? no data $(count 'no data')" \
+shows "✓ achieved $(count achieved)  → on track $(count 'on track')  ↓ behind $(count behind)  = actual only $(count 'actual only')  ? no data $(count 'no data')" \
 	"its counts by status are those of the CSV report"
 shows "  1 「誰もが安心して暮らせるまちづくり」プロジェクト" "counts by project"
 shows "by 主要分野" "and by 主要分野"
@@ -153,7 +153,7 @@ keys : "meeting agenda field 移住・定住" Enter
 field=$("$SQLITE3" "$db" "SELECT count(*) FROM kpi JOIN field f ON f.id = field_id WHERE f.name = '移住・定住'")
 shows "agenda $field items: 第3期北海道創生総合戦略: field" ":meeting agenda field NAME takes that field's KPIs"
 keys P : "meeting agenda node" Enter
-shows "agenda 13 items: every grant project" "in the projects tree the agenda is the grant projects' KPIs"
+shows "agenda 10 items: 地方創生推進交付金" "in the projects tree the agenda is the selected program's KPIs"
 keys p
 shows "SP1-1  本移住支援事業に基づく移住就業者数" "presented from the first"
 keys a

@@ -1,0 +1,4 @@
+#!/bin/sh
+# status_ja.sh: tests/screen/status.sh in Japanese.
+lang=ja
+. "$srcdir/tests/screen/status.sh"
