@@ -2,7 +2,10 @@
  * and the KPI codes kpitree derives from them. */
 #include "codes.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* The three Unicode runs of circled numbers: ①-⑳, ㉑-㉟, ㊱-㊿. */
 static const struct {
@@ -59,5 +62,59 @@ char *codes_strategy_kpi(int number, int index, int count, char *buf, size_t siz
 		snprintf(buf, size, "H%02d%c", number, 'a' + index % 26);
 	else
 		snprintf(buf, size, "H%02d", number);
+	return buf;
+}
+
+/* An H code's form: H, digits, at most one letter after them. */
+static int h_code(const char *c, size_t *digits)
+{
+	size_t n = strspn(c + 1, "0123456789");
+
+	*digits = n;
+	return c[0] == 'H' && n >= 1 && n <= 2 && (!c[1 + n] || (isalpha((unsigned char)c[1 + n]) &&
+								!c[2 + n]));
+}
+
+char *codes_normalize(const char *text, char *buf, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	char ascii[64];
+	size_t used = 0, digits;
+	int n;
+
+	while (*p == ' ')
+		p++;
+	if (codes_circled_read((const char *)p, &n) && !p[3])
+		return codes_strategy_kpi(n, 0, 1, buf, size);
+	while (*p && used + 1 < sizeof ascii) {
+		/* U+FF01-U+FF5E, the full-width forms of ASCII ! to ~ */
+		if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && (p[2] & 0xC0) == 0x80) {
+			unsigned cp = (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+
+			cp += 0xF000;
+			if (cp >= 0xFF01 && cp <= 0xFF5E) {
+				ascii[used++] = (char)(cp - 0xFF01 + '!');
+				p += 3;
+				continue;
+			}
+		}
+		ascii[used++] = (char)*p++;
+	}
+	while (used && ascii[used - 1] == ' ')
+		used--;
+	ascii[used] = '\0';
+	for (used = 0; ascii[used]; used++)
+		if ((unsigned char)ascii[used] < 0x80)
+			ascii[used] = (char)toupper((unsigned char)ascii[used]);
+	if (h_code(ascii, &digits)) {
+		char letter = ascii[1 + digits];
+
+		snprintf(buf, size, "H%02d", atoi(ascii + 1));
+		if (letter)
+			snprintf(buf + strlen(buf), size - strlen(buf), "%c",
+				 (char)tolower((unsigned char)letter));
+		return buf;
+	}
+	snprintf(buf, size, "%s", ascii);
 	return buf;
 }

@@ -18,4 +18,12 @@ char *codes_circled(int n, char *buf, size_t size);
  * each in order (index 0 = a): H01, H12b. Returns buf. */
 char *codes_strategy_kpi(int number, int index, int count, char *buf, size_t size);
 
+/* A KPI code as an official may type it, in the form the data writes
+ * it, into buf: full-width letters, digits and hyphens made ASCII
+ * (Ｈ１２, ＳＰ２－１), letters upper-cased but an H code's last letter
+ * (h12b: H12b), an H code's number in two digits (H1: H01), a circled
+ * number alone its H code (⑫: H12); spaces around dropped. Text that is
+ * no code comes out so changed too, and matches none. Returns buf. */
+char *codes_normalize(const char *text, char *buf, size_t size);
+
 #endif

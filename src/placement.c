@@ -33,22 +33,47 @@ void placement_kpis_one(struct placement_kpis *k, const char *code)
 	snprintf(k->code[0], sizeof k->code[0], "%s", code);
 }
 
-int placement_title(struct store *s, long long placement, char *buf, size_t size,
-		    struct error *err)
+/* The first column of stmt's one row, bound to id, into buf. */
+static int first_text(struct store *s, sqlite3_stmt *stmt, long long id, char *buf, size_t size,
+		      struct error *err)
 {
-	sqlite3_stmt *stmt = store_cached(s, "SELECT n.title FROM placement p"
-					  " JOIN node n ON n.id = p.node_id WHERE p.id = ?", err);
 	int rc;
 
 	buf[0] = '\0';
 	if (!stmt)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, placement);
+	sqlite3_bind_int64(stmt, 1, id);
 	rc = store_step(s, stmt, err);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW && sqlite3_column_text(stmt, 0))
 		snprintf(buf, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int placement_title(struct store *s, long long placement, char *buf, size_t size,
+		    struct error *err)
+{
+	return first_text(s, store_cached(s, "SELECT n.title FROM placement p"
+					  " JOIN node n ON n.id = p.node_id WHERE p.id = ?", err),
+			  placement, buf, size, err);
+}
+
+int placement_field_name(struct store *s, long long field, char *buf, size_t size,
+			 struct error *err)
+{
+	return first_text(s, store_cached(s, "SELECT name FROM field WHERE id = ?", err), field,
+			  buf, size, err);
+}
+
+int placement_project_label(struct store *s, long long placement, char *buf, size_t size,
+			    struct error *err)
+{
+	return first_text(s, store_cached(s,
+		"WITH RECURSIVE up(id, parent) AS (SELECT id, parent_id FROM placement WHERE id = ?1"
+		" UNION ALL SELECT p.id, p.parent_id FROM placement p JOIN up ON p.id = up.parent)"
+		" SELECT n.label FROM up JOIN placement p ON p.id = up.id"
+		" JOIN node n ON n.id = p.node_id WHERE up.parent IS NULL", err), placement, buf,
+			  size, err);
 }
 
 int placement_grant(struct store *s, long long placement,

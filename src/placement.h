@@ -56,4 +56,16 @@ int placement_project(struct store *s, long long project,
 		      void (*fn)(void *ctx, enum project_field field, const char *text),
 		      void *ctx, struct error *err);
 
+/* The name of the main field with id into buf. Returns 1, 0 for none
+ * (buf ""), or -1 with err. */
+int placement_field_name(struct store *s, long long field, char *buf, size_t size,
+			 struct error *err);
+
+/* The label (its number, "4") of the project row placement stands under
+ * (itself at the top) into buf: what tells apart two rows of the same
+ * text under two projects. Returns 1, 0 for no such row (buf ""), or -1
+ * with err. */
+int placement_project_label(struct store *s, long long placement, char *buf, size_t size,
+			    struct error *err);
+
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "codes.h"
 #include "fiscal_year.h"
 #include "kpi.h"
 #include "kpi_years.h"
@@ -103,6 +104,32 @@ int tree_path(struct store *s, long long placement, long long *path, int max,
 	return i;
 }
 
+int tree_code_of(struct store *s, const char *typed, char *code, size_t size,
+		 struct error *err)
+{
+	/* the codes that start with ?1, the index's range, in code order */
+	sqlite3_stmt *stmt = store_cached(s,
+		"SELECT code FROM kpi WHERE code >= ?1 AND code < ?1 || char(1114111)"
+		" ORDER BY code = ?1 DESC, code COLLATE code_order LIMIT 1", err);
+	char want[64];
+	int len, rc = SQLITE_DONE;
+
+	if (!stmt)
+		return -1;
+	codes_normalize(typed, want, sizeof want);
+	code[0] = '\0';
+	for (len = (int)strlen(want); len > 0 && !*code; len--) {
+		sqlite3_bind_text(stmt, 1, want, len, SQLITE_STATIC);
+		rc = store_step(s, stmt, err);
+		if (rc == SQLITE_ROW)
+			snprintf(code, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
+	}
+	return *code && strcmp(code, want) == 0;
+}
+
 long long tree_home_of(struct store *s, const char *code, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s,
@@ -147,10 +174,25 @@ static const char *const rows_of_hit_sql[] = {
 	NULL,
 	"SELECT p.id FROM placement p JOIN node n ON n.id = p.node_id"
 	" WHERE p.node_id = ?1 AND n.level = 5",
-	"SELECT placement_id FROM kpi_placement WHERE kpi_id = ?1",
+	/* a grant project's KPI stands in no row: minus its id */
+	"SELECT placement_id FROM kpi_placement WHERE kpi_id = ?1"
+	" UNION ALL SELECT -id FROM kpi WHERE id = ?1 AND project_id IS NOT NULL",
 	"SELECT placement_id FROM placement_menu WHERE menu_id = ?1",
 	"SELECT ?1",
+	/* a grant project: its KPIs */
+	"SELECT -id FROM kpi WHERE project_id = ?1 ORDER BY number",
 };
+
+#define HIT_KINDS 6
+
+/* The KPIs whose codes start with ?1 (the code as typed, normalized),
+ * in code order: their home rows first, then their re-listings; a grant
+ * project's KPI as minus its id. */
+static const char codes_sql[] =
+	"SELECT coalesce(kp.placement_id, -k.id) FROM kpi k"
+	" LEFT JOIN kpi_placement kp ON kp.kpi_id = k.id"
+	" WHERE k.code >= ?1 AND k.code < ?1 || char(1114111)"
+	" ORDER BY k.code COLLATE code_order, kp.home DESC, kp.placement_id";
 
 struct tree_search {
 	struct store *s;
@@ -158,7 +200,8 @@ struct tree_search {
 	int short_text;		/* instr over ranges, not MATCH */
 	long long next, end;	/* the next range, and past the last row */
 	sqlite3_stmt *hits;
-	sqlite3_stmt *rows[5];
+	sqlite3_stmt *rows[HIT_KINDS];
+	sqlite3_stmt *codes;	/* the KPIs by code, before the text; NULL: done */
 	int found;
 };
 
@@ -186,10 +229,27 @@ void tree_search_end(struct tree_search *ts)
 	if (!ts)
 		return;
 	sqlite3_finalize(ts->hits);
-	for (i = 0; i < 5; i++)
+	sqlite3_finalize(ts->codes);
+	for (i = 0; i < HIT_KINDS; i++)
 		sqlite3_finalize(ts->rows[i]);
 	free(ts->text);
 	free(ts);
+}
+
+/* Text with a digit in it (h12, ⑫ is H12, SP2-1) is looked for among
+ * the KPI codes first. Returns 0, or -1 with err. */
+static int looks_like_code(struct store *s, struct tree_search *ts, struct error *err)
+{
+	char code[64];
+
+	codes_normalize(ts->text, code, sizeof code);
+	if (!strpbrk(code, "0123456789"))
+		return 0;
+	ts->codes = store_prepare(s, codes_sql, err);
+	if (!ts->codes)
+		return -1;
+	sqlite3_bind_text(ts->codes, 1, code, -1, SQLITE_TRANSIENT);
+	return 0;
 }
 
 struct tree_search *tree_search_start(struct store *s, const char *text, struct error *err)
@@ -206,11 +266,11 @@ struct tree_search *tree_search_start(struct store *s, const char *text, struct 
 	ts->s = s;
 	ts->short_text = char_count(text) < 3;
 	ts->hits = store_prepare(s, ts->short_text ? instr_sql : match_sql, err);
-	for (i = 1; i < 5 && ts->hits; i++)
+	for (i = 1; i < HIT_KINDS && ts->hits; i++)
 		if (!(ts->rows[i] = store_prepare(s, rows_of_hit_sql[i], err)))
 			break;
-	last = ts->hits && i == 5 ? store_prepare(s, "SELECT coalesce(max(rowid), 0) + 1 FROM search",
-						   err) : NULL;
+	last = ts->hits && i == HIT_KINDS && looks_like_code(s, ts, err) == 0
+		? store_prepare(s, "SELECT coalesce(max(rowid), 0) + 1 FROM search", err) : NULL;
 	if (!last) {
 		tree_search_end(ts);
 		return NULL;
@@ -235,7 +295,7 @@ static int take_hit(struct tree_search *ts, int max, int (*fn)(void *, long long
 	int kind = sqlite3_column_int(ts->hits, 0), rc;
 	sqlite3_stmt *rows;
 
-	if (kind < 1 || kind > 4)
+	if (kind < 1 || kind >= HIT_KINDS)
 		return 0;
 	rows = ts->rows[kind];
 	sqlite3_bind_int64(rows, 1, sqlite3_column_int64(ts->hits, 1));
@@ -250,6 +310,19 @@ int tree_search_step(struct tree_search *ts, int max, int ms,
 {
 	long long deadline = now_ms() + ms;
 
+	/* the codes first: a handful of rows, read at once */
+	while (ts->codes && ts->found < max) {
+		int rc = store_step(ts->s, ts->codes, err);
+
+		if (rc == SQLITE_ROW) {
+			ts->found += fn(ctx, sqlite3_column_int64(ts->codes, 0));
+			continue;
+		}
+		if (rc != SQLITE_DONE)
+			return -1;
+		sqlite3_finalize(ts->codes);
+		ts->codes = NULL;
+	}
 	while (ts->found < max) {
 		int rc = store_step(ts->s, ts->hits, err);
 
@@ -332,7 +405,13 @@ static const char *const field_sql[] = {
 static const char *const menu_sql[] = {
 	"SELECT m.id, 1, '', m.name, (SELECT count(*) FROM placement_menu WHERE menu_id = m.id)"
 	" FROM grant_menu m ORDER BY m.id",
-	"SELECT pm.placement_id, 2, '', n.title, 0 FROM placement_menu pm"
+	/* a content row's label is the project it stands under, "[4]": two
+	 * projects may hold the same text (measures placed twice) */
+	"SELECT pm.placement_id, 2, '[' || (WITH RECURSIVE up(id, parent) AS"
+	" (SELECT id, parent_id FROM placement WHERE id = pm.placement_id UNION ALL"
+	" SELECT q.id, q.parent_id FROM placement q JOIN up ON q.id = up.parent)"
+	" SELECT t.label FROM up JOIN placement r ON r.id = up.id JOIN node t ON t.id = r.node_id"
+	" WHERE up.parent IS NULL) || ']', n.title, 0 FROM placement_menu pm"
 	" JOIN placement p ON p.id = pm.placement_id JOIN node n ON n.id = p.node_id"
 	" WHERE pm.menu_id = ?1 ORDER BY pm.placement_id",
 };
@@ -378,6 +457,29 @@ int tree_project_path(struct store *s, const char *code, long long path[4], stru
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return -1;
 	return rc == SQLITE_ROW ? 4 : 0;
+}
+
+int tree_search_kpi_row(struct store *s, long long kpi,
+			void (*fn)(void *, const struct tree_row *), void *ctx, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, "SELECT code, name FROM kpi WHERE id = ?", err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, kpi);
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW) {
+		struct tree_row row = {
+			.placement = -kpi, .level = TREE_PROJECT_KPI,
+			.label = (const char *)sqlite3_column_text(stmt, 0),
+			.title = (const char *)sqlite3_column_text(stmt, 1),
+		};
+
+		fn(ctx, &row);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 int tree_places(struct store *s, const char *code, long long *places, int max,

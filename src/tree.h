@@ -37,6 +37,14 @@ int tree_row(struct store *s, long long placement,
 int tree_path(struct store *s, long long placement, long long *path, int max,
 	      struct error *err);
 
+/* The KPI code an official typed (h12b, Ｈ１２Ｂ, ⑫: codes_normalize) as
+ * stored, into code: returns 1. When no KPI has it: 0, with code the
+ * nearest there is (the first, in code order, of those sharing the
+ * longest start with it: H12a for H12), or "" when none shares even the
+ * first character; -1 with err. */
+int tree_code_of(struct store *s, const char *typed, char *code, size_t size,
+		 struct error *err);
+
 /* The home row of the KPI with code, or 0 if it has none (a project
  * KPI); -1 with err for an unknown code. */
 long long tree_home_of(struct store *s, const char *code, struct error *err);
@@ -72,19 +80,35 @@ int tree_statuses(struct store *s, long long placement, int year, int counts[STA
 
 /* A search for the content rows whose text, KPI names, grant menus or
  * examples contain text (a substring, Japanese included), in the order
- * the index holds them; it goes a step at a time, so that the browser can
- * answer each key at once and search on between keys. */
+ * the index holds them, and for the grant projects' KPIs whose names or
+ * projects (title, description) contain it, as minus their ids; text
+ * with a digit (h12, Ｈ１２, ⑫, SP2-1: codes_normalize) finds the KPIs
+ * whose codes start with it first, their home rows first. It goes a
+ * step at a time, so that the browser can answer each key at once and
+ * search on between keys. */
 struct tree_search;
 
 /* Starts a search for text. Returns it, or NULL with err filled. */
 struct tree_search *tree_search_start(struct store *s, const char *text, struct error *err);
 
 /* Searches on for about ms milliseconds (-1: to the end), calling fn with
- * each content row found (fn returns 1 if the row was new to it, 0 if it
- * had it); stops when fn has taken max. Returns 1 when the search is
- * done, 0 when the time ran out first, -1 with err on failure. */
+ * each content row found, or minus a project KPI's id (fn returns 1 if
+ * the row was new to it, 0 if it had it); stops when fn has taken max.
+ * Returns 1 when the search is done, 0 when the time ran out first, -1
+ * with err on failure. */
 int tree_search_step(struct tree_search *ts, int max, int ms,
 		     int (*fn)(void *ctx, long long placement), void *ctx, struct error *err);
+
+/* The level of a grant project's KPI as a search gives it (below the
+ * strategy's five). */
+#define TREE_PROJECT_KPI 6
+
+/* The row of the grant project's KPI with id kpi, as a search's match:
+ * minus its id, level TREE_PROJECT_KPI, its code as label, its name as
+ * title. */
+int tree_search_kpi_row(struct store *s, long long kpi,
+			void (*fn)(void *ctx, const struct tree_row *row), void *ctx,
+			struct error *err);
 
 /* How many rows fn has taken. */
 int tree_search_found(const struct tree_search *ts);

@@ -157,3 +157,26 @@ char *width_align(const char *text, int cols, char *buf, size_t size)
 		snprintf(buf, size, "%*s%s", w < n ? n - w : 0, "", text);
 	return buf;
 }
+
+size_t width_fit(const char *text, int cols)
+{
+	const char *p = text, *space = NULL;
+	int taken = 0, w;
+	wchar_t wc;
+
+	while (*p && *p != '\n') {
+		size_t n = next_char(p, &wc, &w);
+
+		if (taken + w > cols && p > text) {
+			/* a word cut mid-way goes whole to the next line */
+			if (wc != L' ' && space && space > text && wc < 0x80)
+				return (size_t)(space - text);
+			return (size_t)(p - text);
+		}
+		if (wc == L' ')
+			space = p + n;
+		taken += w;
+		p += n;
+	}
+	return (size_t)(p - text);
+}

@@ -29,4 +29,11 @@ int width_cut(const char *text, int cols, int pad, char *buf, size_t size);
  * only for negative cols. Returns buf. */
 char *width_align(const char *text, int cols, char *buf, size_t size);
 
+/* How many bytes of text make its first line when wrapped at cols
+ * columns: up to a newline (not counted), never half a wide character,
+ * at least one character; English words are not split when a space
+ * before the edge allows. Returns 0 only for empty text or a newline
+ * first. */
+size_t width_fit(const char *text, int cols);
+
 #endif

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kpi.h"
 #include "store.h"
 #include "testdb.h"
 #include "tree_list.h"
@@ -119,10 +120,35 @@ static void a_search_tree_gains_each_match_under_its_parents_once(void **state)
 	n = tree_path(f->s, 5, path, 16, &err);
 	assert_int_equal(tree_list_add_path(&l, f->s, path, n, &err), 0);
 	assert_int_equal(tree_list_add_path(&l, f->s, path, n, &err), 0);
-	/* in the order found, under the parent they share */
-	assert_string_equal(rows(&l), "0:1 1:2 2:3 3:4 4:6 4:5");
+	/* in the tree's order, not the order found, under the parent they share */
+	assert_string_equal(rows(&l), "0:1 1:2 2:3 3:4 4:5 4:6");
 	assert_true(l.items[3].expanded);
 	assert_false(l.items[4].expanded);
+	tree_list_clear(&l);
+}
+
+/* A grant project's KPI, found by a search, stands after the strategy's
+ * rows, with its code and name. */
+static void a_project_kpi_found_stands_after_the_strategy(void **state)
+{
+	struct testdb *f = *state;
+	struct tree_list l = list_of(TREE_SEARCH);
+	struct kpi k;
+	long long path[16];
+	struct error err;
+	int n;
+
+	assert_int_equal(kpi_find(f->s, "SP1-1", &k, &err), 0);
+	path[0] = -k.id;
+	assert_int_equal(tree_list_add_path(&l, f->s, path, 1, &err), 0);
+	n = tree_path(f->s, 6, path, 16, &err);
+	assert_int_equal(tree_list_add_path(&l, f->s, path, n, &err), 0);
+	assert_int_equal(l.n, 6);
+	assert_int_equal(l.items[5].id, -k.id);
+	assert_int_equal(l.items[5].level, TREE_PROJECT_KPI);
+	assert_string_equal(l.items[5].label, "SP1-1");
+	assert_int_equal(trees_level(&trees[TREE_SEARCH], &l.items[5])->kpis, ROW_KPIS_LABEL);
+	kpi_release(&k);
 	tree_list_clear(&l);
 }
 
@@ -195,6 +221,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(reveal_opens_the_way_down, testdb_setup, testdb_teardown),
 		cmocka_unit_test(scrolling_keeps_the_cursor_in_sight),
 		cmocka_unit_test_setup_teardown(a_search_tree_gains_each_match_under_its_parents_once, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(a_project_kpi_found_stands_after_the_strategy, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_failing_read_leaves_the_list_as_it_was, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(the_other_trees_read_their_own_rows, testdb_setup, testdb_teardown),
 		cmocka_unit_test(the_tables_say_what_each_tree_does),

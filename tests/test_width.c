@@ -95,6 +95,22 @@ static void ambiguous_characters_take_the_columns_the_terminal_gives(void **stat
 	assert_string_equal(cut("①②③", 2, 1), "①…");
 }
 
+static void a_wrapped_line_ends_before_the_column_that_would_not_fit(void **state)
+{
+	(void)state;
+	/* 待機児童 is 8 columns: 7 hold three characters, never half one */
+	assert_int_equal(width_fit("待機児童", 7), strlen("待機児"));
+	assert_int_equal(width_fit("待機児童", 8), strlen("待機児童"));
+	/* an English word goes whole to the next line */
+	assert_int_equal(width_fit("move down fast", 11), strlen("move down "));
+	/* a word longer than the line is cut where the line ends */
+	assert_int_equal(width_fit("abcdefgh", 3), 3);
+	/* a line ends at a newline, which is not counted */
+	assert_int_equal(width_fit("ab\ncd", 10), 2);
+	/* at least one character, even wider than the line */
+	assert_int_equal(width_fit("待", 1), strlen("待"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -107,6 +123,7 @@ int main(void)
 		cmocka_unit_test(control_characters_are_shown_as_visible_escapes),
 		cmocka_unit_test(c1_controls_are_shown_as_their_escape_form),
 		cmocka_unit_test(ambiguous_characters_take_the_columns_the_terminal_gives),
+		cmocka_unit_test(a_wrapped_line_ends_before_the_column_that_would_not_fit),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))

@@ -29,6 +29,7 @@
 	ACTION(NEXT_PLACE, "next-place", ACCESS_READ, N_("the next place a re-listed KPI stands")) \
 	ACTION(REDRAW, "redraw", ACCESS_READ, N_("draw the screen again")) \
 	ACTION(ENTER_VALUE, "enter-value", ACCESS_READ, N_("enter the shown KPI's value for the fiscal year")) \
+	ACTION(DETAIL, "detail", ACCESS_READ, N_("the row's whole text: where it stands, its KPIs, menus, examples and notes")) \
 	ACTION(HISTORY, "history", ACCESS_READ, N_("every change to the shown KPI: when, who, what was, what came")) \
 	ACTION(UNDO, "undo", ACCESS_EDIT, N_("undo your last change (itself a change in the history)")) \
 	ACTION(NEXT_DUE, "next-due", ACCESS_READ, N_("the next KPI in your scope still lacking last year's actual")) \

@@ -222,7 +222,8 @@ int app_run(struct view *v)
 
 void app_help_lines(const char *title, const char *const *rows, int n)
 {
-	text_view_run(title, rows, n, 0);
+	/* a help's lines wrap under its text, past the key column */
+	text_view_run_indented(title, rows, n, 15);
 }
 
 void app_help(const struct view *v)
@@ -239,6 +240,6 @@ void app_help(const struct view *v)
 		snprintf(text[n], sizeof text[n], "%s %s", padded, _(v->ops->keys[n].help));
 		rows[n] = text[n];
 	}
-	snprintf(title, sizeof title, _("kpitree — %s keys (any key returns)"), _(v->ops->name));
+	snprintf(title, sizeof title, _("kpitree — %s keys"), _(v->ops->name));
 	app_help_lines(title, rows, n);
 }

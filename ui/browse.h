@@ -115,6 +115,18 @@ void grant_pane_draw(struct browser *b, long long placement, int y, int x, int h
 /* The grant project's details, in their box. */
 void project_pane_draw(struct browser *b, long long project, int y, int x, int h, int w);
 
+/* One field of a grant project (not its description or notes) as the
+ * pane writes it, "label  text", added to l. */
+struct text_lines;
+void project_pane_field(struct text_lines *l, enum project_field field, const char *text);
+
+/* --- detail_view.c */
+
+/* i: the selected row's whole text, wrapped and scrolled: its path from
+ * the project down, its KPIs (circled number, main field), its grant
+ * menus and examples; of a grant project, its fields, notes and KPIs. */
+void detail_view_run(struct browser *b);
+
 /* --- status_line.c */
 
 /* The status line at row y, w columns wide. */

@@ -127,16 +127,33 @@ static void browser_goto_project_kpi(struct browser *b, const char *code)
 		browser_say(b, "%s", code);
 }
 
-/* :goto CODE: the KPI's home row, or its place in the projects tree. */
 int browser_judged_year(const struct browser *b)
 {
 	return b->year_chosen ? b->year : 0;
 }
 
-void browser_goto(struct browser *b, const char *code)
+/* :goto CODE: the KPI's home row, or its place in the projects tree;
+ * the code as typed (h12b, Ｈ１２Ｂ, ⑫), and the nearest one suggested
+ * when no KPI has it. */
+void browser_goto(struct browser *b, const char *typed)
 {
+	char code[32];
 	struct error err;
-	long long home = tree_home_of(b->s, code, &err);
+	long long home;
+	int found = tree_code_of(b->s, typed, code, sizeof code, &err);
+
+	if (found < 0) {
+		browser_say(b, "%s", err.text);
+		return;
+	}
+	if (!found) {
+		if (*code)
+			browser_say(b, _("no KPI with code '%s'; the nearest is %s"), typed, code);
+		else
+			browser_say(b, _("no KPI with code '%s'"), typed);
+		return;
+	}
+	home = tree_home_of(b->s, code, &err);
 
 	if (home < 0)
 		browser_say(b, "%s", err.text);
@@ -283,9 +300,12 @@ static void key(struct browser *b, const struct key *k)
 		break;
 	case ACT_TOGGLE:
 		if (it && !it->children && b->kind->leaf_goes_home) {
-			char code[32];
+			char code[32] = "";
 
-			snprintf(code, sizeof code, "%s", it->label);
+			/* the label is a KPI's code only where the level says so
+			 * (the menu tree's is the project, "[4]") */
+			if (trees_level(b->kind, it)->kpis == ROW_KPIS_LABEL)
+				snprintf(code, sizeof code, "%s", it->label);
 			if (browser_reveal(b, it->id) == 0 && *code)
 				browser_select_kpi(b, code);
 		} else if (it && it->expanded) {
@@ -304,6 +324,7 @@ static void key(struct browser *b, const struct key *k)
 	case ACT_HELP: help_view_run(); break;
 	case ACT_ENTER_VALUE: entry_value(b); break;
 	case ACT_HISTORY: history_view_run(b); break;
+	case ACT_DETAIL: detail_view_run(b); break;
 	case ACT_DASHBOARD: meeting_dashboard(b); break;
 	case ACT_PRESENT: meeting_present(b); break;
 	case ACT_UNDO:

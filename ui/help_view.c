@@ -26,5 +26,5 @@ void help_view_run(void)
 		snprintf(text[a], sizeof text[a], "%s %s", padded, _(action_info[a].help));
 		lines[a] = text[a];
 	}
-	app_help_lines(_("kpitree — keys (any key returns)"), lines, ACT_COUNT);
+	app_help_lines(_("kpitree — keys"), lines, ACT_COUNT);
 }

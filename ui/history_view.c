@@ -13,43 +13,23 @@
 #include "text_view.h"
 #include "values.h"
 
-/* The lines of a history screen, kept in a growing list. */
-struct history_text {
-	char **text;
-	int n;
-};
-
-static void add_line(struct history_text *l, const char *text)
-{
-	char **more = realloc(l->text, (size_t)(l->n + 1) * sizeof *more);
-
-	if (!more || !(more[l->n] = strdup(text))) {
-		if (more)
-			l->text = more;
-		return;
-	}
-	l->text = more;
-	l->n++;
-}
-
 static void history_line(void *ctx, const struct history_row *h)
 {
 	char line[TEXT_MAX], note[TEXT_MAX];
 
-	add_line(ctx, kpi_years_history_line(h, line, sizeof line, note, sizeof note));
+	text_lines_add(ctx, "%s", kpi_years_history_line(h, line, sizeof line, note, sizeof note));
 	if (*note)
-		add_line(ctx, note);
+		text_lines_add(ctx, "%s", note);
 }
 
 /* H: the shown KPI's history, as kpitree history writes it, the latest
  * changes at the bottom; any key returns. */
 void history_view_run(struct browser *b)
 {
-	struct history_text l = { NULL, 0 };
+	struct text_lines l = { NULL, 0 };
 	char code[32], title[TEXT_MAX];
 	struct error err;
 	struct kpi k;
-	int i;
 
 	if (!browser_shown_kpi(b, code, sizeof code) || kpi_find(b->s, code, &k, &err) < 0) {
 		browser_say(b, _("no KPI here: select a row with a KPI first"));
@@ -57,10 +37,8 @@ void history_view_run(struct browser *b)
 	}
 	if (values_history(b->s, k.id, history_line, &l, &err) < 0)
 		browser_say(b, "%s", err.text);
-	snprintf(title, sizeof title, _("%s %s — history (any key returns)"), k.code, k.name);
+	snprintf(title, sizeof title, _("%s %s — history"), k.code, k.name);
 	text_view_run_or(title, (const char *const *)l.text, l.n, _("no change yet"));
-	for (i = 0; i < l.n; i++)
-		free(l.text[i]);
-	free(l.text);
+	text_lines_free(&l);
 	kpi_release(&k);
 }

@@ -38,6 +38,7 @@ static const struct {
 	{ 0, 'r', "r", ACT_NEXT_PLACE },
 	{ 0, 12, "C-l", ACT_REDRAW },
 	{ 0, 'e', "e", ACT_ENTER_VALUE },
+	{ 0, 'i', "i", ACT_DETAIL },
 	{ 0, 'H', "H", ACT_HISTORY },
 	{ 0, 'u', "u", ACT_UNDO },
 	{ 0, '!', "!", ACT_NEXT_DUE },

@@ -48,6 +48,9 @@ void kpi_data_load_places(struct kpi_data *d, struct store *s, long long here, i
 		if (places[i] == here)
 			continue;
 		rc = placement_title(s, places[i], title, sizeof title, &err);
+		if (rc == 1)
+			rc = placement_project_label(s, places[i], d->places[d->nplaces].project,
+						     sizeof d->places[d->nplaces].project, &err);
 		if (rc < 0)
 			break;
 		if (rc == 1 && (d->places[d->nplaces].title = strdup(title)))

@@ -20,6 +20,7 @@ struct kpi_data_action {
 struct kpi_data_place {
 	int home;
 	char *title;
+	char project[32];	/* the label of the project it stands under ("4") */
 };
 
 struct kpi_data {

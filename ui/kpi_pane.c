@@ -91,8 +91,9 @@ static int draw_codes(const struct placement_kpis *c, int index, int y, int x, i
 	return 1;
 }
 
-/* Where else the KPI stands: its home row or its re-listings, by their
- * content rows, one line each; r goes there. */
+/* Where else the KPI stands: its home row or its re-listings, by the
+ * project each stands under ([4]: two projects may hold the same text)
+ * and their content rows, one line each; r goes there. */
 static int draw_places(const struct kpi_data *d, int y, int last, int x, int w)
 {
 	int i, row = y;
@@ -100,7 +101,8 @@ static int draw_places(const struct kpi_data *d, int y, int last, int x, int w)
 	for (i = 0; i < d->nplaces && row < last; i++) {
 		char line[TEXT_MAX + 64];
 
-		snprintf(line, sizeof line, "%s (r) %s", d->places[i].home ? _("home") : _("re-listed"),
+		snprintf(line, sizeof line, "%s (r) [%s] %s",
+			 d->places[i].home ? _("home") : _("re-listed"), d->places[i].project,
 			 d->places[i].title);
 		put(row++, x, w, line, 0);
 	}

@@ -22,29 +22,8 @@
 #include "number.h"
 #include "official.h"
 #include "review.h"
+#include "text_view.h"
 #include "width.h"
-
-struct lines {
-	char **text;
-	int n;
-};
-
-static void lines_add(struct lines *l, const char *text)
-{
-	xgrow(&l->text, (size_t)l->n, sizeof *l->text);
-	l->text[l->n++] = xstrdup(text);
-}
-
-static void lines_free(struct lines *l)
-{
-	int i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->text[i]);
-	free(l->text);
-	l->text = NULL;
-	l->n = 0;
-}
 
 struct presentation {
 	struct store *s;
@@ -64,7 +43,7 @@ struct presentation {
 	struct standing st;
 	const struct rank *proposed;
 	struct evaluation e;
-	struct lines comments, actions;
+	struct text_lines comments, actions;
 #define OPEN_MAX 32
 	long long open[OPEN_MAX];	/* open action items shown, by id */
 	int nopen;
@@ -83,11 +62,11 @@ static void collect(void *ctx, const struct remark *r)
 		p->open[p->nopen++] = r->id;
 	if (r->kind == REMARK_COMMENT) {
 		snprintf(line, sizeof line, "・%s (%s)", r->text, r->entered_by);
-		lines_add(&p->comments, line);
+		text_lines_add(&p->comments, "%s", line);
 	} else {
 		snprintf(line, sizeof line, "%s %s (%s, %s)", *r->done_at ? "[x]" : "[ ]", r->text,
 			 r->owner, i18n_date(r->due, due, sizeof due));
-		lines_add(&p->actions, line);
+		text_lines_add(&p->actions, "%s", line);
 	}
 }
 
@@ -96,8 +75,8 @@ static void unload(struct presentation *p)
 	if (p->loaded)
 		kpi_release(&p->k);
 	p->loaded = 0;
-	lines_free(&p->comments);
-	lines_free(&p->actions);
+	text_lines_free(&p->comments);
+	text_lines_free(&p->actions);
 	p->nopen = 0;
 }
 

@@ -11,20 +11,39 @@
 #include "draw.h"
 #include "fiscal_year.h"
 #include "placement.h"
+#include "text_view.h"
+
+static const char *const labels[PROJECT_FIELDS] = {
+	[PROJECT_MUNICIPALITY] = N_("municipality"), [PROJECT_GRANT] = N_("grant"),
+	[PROJECT_ADOPTED] = N_("adopted"), [PROJECT_APPLICATION] = N_("application"),
+	[PROJECT_NATIONAL_SHARE] = N_("national share"), [PROJECT_PERIOD] = N_("period"),
+};
+
+/* One field but the description and notes as a line: "label  text". */
+static char *field_line(enum project_field field, const char *text, char *line, size_t size)
+{
+	char fy[32];
+
+	if (field == PROJECT_ADOPTED)
+		text = fiscal_year_format(text ? atoi(text) : 0, fy, sizeof fy);
+	snprintf(line, size, "%s%s%s", labels[field] ? _(labels[field]) : "",
+		 labels[field] ? "  " : "", text ? text : "");
+	return line;
+}
+
+void project_pane_field(struct text_lines *l, enum project_field field, const char *text)
+{
+	char line[TEXT_MAX];
+
+	text_lines_add(l, "%s", field_line(field, text, line, sizeof line));
+}
 
 /* A grant project's details: what seed 002 says of it. */
 static void project_line(void *ctx, enum project_field field, const char *text)
 {
-	static const char *const labels[PROJECT_FIELDS] = {
-		[PROJECT_MUNICIPALITY] = N_("municipality"), [PROJECT_GRANT] = N_("grant"),
-		[PROJECT_ADOPTED] = N_("adopted"), [PROJECT_APPLICATION] = N_("application"),
-		[PROJECT_NATIONAL_SHARE] = N_("national share"), [PROJECT_PERIOD] = N_("period"),
-	};
 	struct pane_lines *g = ctx;
-	char line[TEXT_MAX], fy[32];
+	char line[TEXT_MAX];
 
-	if (field == PROJECT_ADOPTED)
-		text = fiscal_year_format(text ? atoi(text) : 0, fy, sizeof fy);
 	if (!text || !*text)
 		return;
 	if (field == PROJECT_DESCRIPTION || field == PROJECT_NOTES) {
@@ -42,9 +61,8 @@ static void project_line(void *ctx, enum project_field field, const char *text)
 	}
 	if (g->row >= g->last)
 		return;
-	snprintf(line, sizeof line, "%s%s%s", labels[field] ? _(labels[field]) : "",
-		 labels[field] ? "  " : "", text);
-	put(g->row++, g->x, g->w, line, field == PROJECT_TITLE ? A_BOLD : 0);
+	put(g->row++, g->x, g->w, field_line(field, text, line, sizeof line),
+	    field == PROJECT_TITLE ? A_BOLD : 0);
 }
 
 void project_pane_draw(struct browser *b, long long project, int y, int x, int h, int w)

@@ -47,30 +47,53 @@ static int add_match(void *ctx, long long placement)
 }
 
 /* In the search view the cursor goes to the match; in the strategy tree
- * the tree opens down to it. */
+ * the tree opens down to it, and a grant project's KPI is shown in the
+ * projects tree. */
 void search_go(struct browser *b, int index)
 {
+	long long m;
+
 	if (!b->nmatches)
 		return;
 	b->match = (index + b->nmatches) % b->nmatches;
+	m = b->matches[b->match];
 	if (b->kind->pruned) {
-		int i = tree_list_find(b->v, b->matches[b->match]);
+		int i = tree_list_find(b->v, m);
 
 		if (i >= 0)
 			b->v->cursor = i;
+	} else if (m < 0) {
+		int i = tree_list_find(&b->lists[TREE_SEARCH], m);
+
+		if (i >= 0)
+			browser_goto(b, b->lists[TREE_SEARCH].items[i].label);
 	} else {
-		browser_reveal(b, b->matches[b->match]);
+		browser_reveal(b, m);
 	}
 	browser_say(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
+}
+
+/* The matches in the order the search view shows them (the trees'
+ * order), the cursor staying on its row. */
+static void in_tree_order(struct browser *b)
+{
+	const struct tree_list *l = &b->lists[TREE_SEARCH];
+	int i, n = 0;
+
+	for (i = 0; i < l->n && n < b->nmatches; i++)
+		if (l->items[i].level == 5 || l->items[i].level == TREE_PROJECT_KPI)
+			b->matches[n++] = l->items[i].id;
+	b->nmatches = n;
 }
 
 /* Puts placement (with the rows above it, found by path) into the search
  * view, under its parent's row: a pruned tree of the matches. */
 static void filter_add(struct browser *b, long long placement)
 {
-	long long path[16];
+	long long path[16] = { placement };
 	struct error err;
-	int n = tree_path(b->s, placement, path, 16, &err);
+	/* a grant project's KPI (minus its id) stands alone, after them */
+	int n = placement < 0 ? 1 : tree_path(b->s, placement, path, 16, &err);
 
 	if (n > 0)
 		tree_list_add_path(&b->lists[TREE_SEARCH], b->s, path, n, &err);
@@ -96,11 +119,24 @@ void search_slice(struct browser *b)
 	int before = b->nmatches, rc, i;
 	struct error err;
 
+	struct tree_list *l = &b->lists[TREE_SEARCH];
+	long long at = l->n ? l->items[l->cursor].id : 0;
+
 	rc = tree_search_step(b->search, MAX_MATCHES, SEARCH_SLICE_MS, add_match, b, &err);
 	for (i = before; i < b->nmatches; i++)
 		filter_add(b, b->matches[i]);
-	if (!before && b->nmatches)
+	if (b->nmatches > before)
+		in_tree_order(b);
+	if (!before && b->nmatches) {
 		search_go(b, 0);
+	} else if (at && (i = tree_list_find(l, at)) >= 0) {
+		/* rows found above it moved it down */
+		l->cursor = i;
+		for (b->match = 0; b->match < b->nmatches && b->matches[b->match] != at; b->match++)
+			;
+		if (b->match == b->nmatches)
+			b->match = 0;
+	}
 	if (rc < 0) {
 		browser_say(b, "%s", err.text);
 		search_stop(b);
@@ -165,7 +201,8 @@ void search_run(struct browser *b)
 	keep = dialog_prompt("/", text, sizeof text, search_typed, b);
 	if (keep && (strcmp(b->query, text) != 0 || (!b->search && !b->nmatches && *text)))
 		search_start(b, text);
-	if (b->v->n && b->v->items[b->v->cursor].level == 5)
+	if (b->v->n && (b->v->items[b->v->cursor].level == 5 ||
+			b->v->items[b->v->cursor].level == TREE_PROJECT_KPI))
 		chosen = b->v->items[b->v->cursor].id;
 	browser_show(b, from == TREE_SEARCH ? TREE_STRATEGY : from);
 	if (!keep) {

@@ -1,39 +1,135 @@
-/* text_view.c: a title and lines over the whole screen until a key: the
- * help screens and a KPI's history. */
+/* text_view.c: a title and lines over the whole screen, wrapped by
+ * display width and scrolled, until a key that is not a scroll key: the
+ * help screens, a KPI's history, a row's whole text. */
 #include "text_view.h"
+#include "alloc.h"
+#include "i18n.h"
 
 #include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "draw.h"
+#include "width.h"
 
 struct text {
 	const char *title, *empty;
 	const char *const *lines;
 	int n, latest_last;
+	int indent;		/* columns a wrapped line's later rows start at */
+	int top;		/* the first screen row shown; -1: not placed yet */
+	int rows, height;	/* wrapped rows in all, rows on the screen (last draw) */
 };
+
+/* Calls fn (when not NULL) for each screen row of line at cols columns,
+ * with its text and length; returns the rows. */
+static int wrap(const char *line, int cols, int indent,
+		void (*fn)(void *, const char *, size_t, int), void *ctx)
+{
+	int rows = 0, x = 0;
+
+	for (;;) {
+		size_t n = width_fit(line, cols - x > 0 ? cols - x : 1);
+
+		if (fn)
+			fn(ctx, line, n, x);
+		rows++;
+		line += n;
+		/* a row the line wraps onto is indented; one after a newline
+		 * starts a paragraph of its own at the left */
+		if (*line == '\n') {
+			line++;
+			x = 0;
+			continue;
+		}
+		if (!*line)
+			break;
+		while (*line == ' ')
+			line++;
+		if (!*line)
+			break;
+		x = indent;
+	}
+	return rows;
+}
+
+struct painter {
+	int row, first, last, seen;
+};
+
+static void paint_row(void *ctx, const char *text, size_t n, int x)
+{
+	struct painter *p = ctx;
+	char part[TEXT_MAX];
+
+	if (p->seen >= p->first && p->row <= p->last) {
+		snprintf(part, sizeof part, "%.*s", (int)n, text);
+		put(p->row++, x, COLS - x, part, 0);
+	}
+	p->seen++;
+}
 
 static void draw_text(struct view *v)
 {
-	const struct text *t = v->data;
-	int row = 2, i, first = 0;
+	struct text *t = v->data;
+	struct painter p = { 2, 0, LINES - 1, 0 };
+	int i;
 
 	erase();
+	t->height = LINES - 2 > 1 ? LINES - 2 : 1;
+	for (t->rows = 0, i = 0; i < t->n; i++)
+		t->rows += wrap(t->lines[i], COLS, t->indent, NULL, NULL);
+	if (t->top < 0)
+		t->top = t->latest_last ? t->rows - t->height : 0;
+	if (t->top > t->rows - t->height)
+		t->top = t->rows - t->height;
+	if (t->top < 0)
+		t->top = 0;
 	put(0, 0, COLS, t->title, A_BOLD);
+	if (t->rows > t->height) {
+		char where[TEXT_MAX];
+
+		/* where the screen stands, so that more below is never a guess */
+		snprintf(where, sizeof where,
+			 _("rows %d-%d of %d  j k PgDn PgUp: scroll, any other key returns"),
+			 t->top + 1, t->top + t->height, t->rows);
+		put(1, 0, COLS, where, A_DIM);
+	} else {
+		put(1, 0, COLS, _("any key returns"), A_DIM);
+	}
 	if (!t->n && t->empty)
-		put(row, 0, COLS, t->empty, 0);
-	if (t->latest_last && t->n > LINES - 3)
-		first = t->n - (LINES - 3);
-	for (i = first; i < t->n && row < LINES; i++)
-		put(row++, 0, COLS, t->lines[i], 0);
+		put(2, 0, COLS, t->empty, 0);
+	p.first = t->top;
+	for (i = 0; i < t->n && p.row <= p.last; i++)
+		wrap(t->lines[i], COLS, t->indent, paint_row, &p);
 }
 
-/* any key returns */
+/* The scroll keys scroll; any other key returns. */
 static int text_key(struct view *v, const struct key *k)
 {
-	(void)v;
-	(void)k;
-	return VIEW_HANDLED | VIEW_CLOSE;
+	struct text *t = v->data;
+	int page = t->height > 1 ? t->height - 1 : 1;
+
+	if ((!k->is_key && k->code == 'j') || (k->is_key && k->code == KEY_DOWN))
+		t->top++;
+	else if ((!k->is_key && k->code == 'k') || (k->is_key && k->code == KEY_UP))
+		t->top--;
+	else if ((!k->is_key && k->code == ' ') || (k->is_key && k->code == KEY_NPAGE))
+		t->top += page;
+	else if (k->is_key && k->code == KEY_PPAGE)
+		t->top -= page;
+	else if ((!k->is_key && k->code == 'g') || (k->is_key && k->code == KEY_HOME))
+		t->top = 0;
+	else if ((!k->is_key && k->code == 'G') || (k->is_key && k->code == KEY_END))
+		t->top = t->rows;
+	else
+		return VIEW_HANDLED | VIEW_CLOSE;
+	if (t->top < 0)
+		t->top = 0;
+	return VIEW_HANDLED;
 }
 
 static const struct view_ops text_ops = {
@@ -44,19 +140,57 @@ static void run(struct text *t)
 {
 	struct view v = { &text_ops, t };
 
+	t->top = -1;
 	app_run(&v);
 }
 
 void text_view_run(const char *title, const char *const *lines, int n, int latest_last)
 {
-	struct text t = { title, NULL, lines, n, latest_last };
+	struct text t = { .title = title, .lines = lines, .n = n, .latest_last = latest_last };
+
+	run(&t);
+}
+
+void text_view_run_indented(const char *title, const char *const *lines, int n, int indent)
+{
+	struct text t = { .title = title, .lines = lines, .n = n, .indent = indent };
 
 	run(&t);
 }
 
 void text_view_run_or(const char *title, const char *const *lines, int n, const char *empty)
 {
-	struct text t = { title, empty, lines, n, 1 };
+	struct text t = { .title = title, .empty = empty, .lines = lines, .n = n, .latest_last = 1 };
 
 	run(&t);
+}
+
+void text_lines_add(struct text_lines *l, const char *fmt, ...)
+{
+	va_list ap, again;
+	int len;
+
+	xgrow(&l->text, (size_t)l->n, sizeof *l->text);
+	va_start(ap, fmt);
+	va_copy(again, ap);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	l->text[l->n] = xreallocarray(NULL, len > 0 ? (size_t)len + 1 : 1, 1);
+	if (len < 0)
+		l->text[l->n][0] = '\0';
+	else
+		vsnprintf(l->text[l->n], (size_t)len + 1, fmt, again);
+	l->n++;
+	va_end(again);
+	va_end(ap);
+}
+
+void text_lines_free(struct text_lines *l)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->text[i]);
+	free(l->text);
+	l->text = NULL;
+	l->n = 0;
 }

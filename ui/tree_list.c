@@ -190,14 +190,23 @@ int tree_list_add_path(struct tree_list *l, struct store *s, const long long *pa
 	int at = 0, end = l->n, depth, i;
 
 	for (depth = 0; depth < n; depth++) {
+		long long id = path[depth];
+
 		for (i = at; i < end; i++)
-			if (l->items[i].depth == depth && l->items[i].id == path[depth])
+			if (l->items[i].depth == depth && l->items[i].id == id)
 				break;
 		if (i == end) {
 			struct gather g = { NULL, 0, 0, depth, 0 };
+			int rc = id < 0 ? tree_search_kpi_row(s, -id, gather_row, &g, err)
+					: tree_row(s, id, gather_row, &g, err);
 
-			if (tree_row(s, path[depth], gather_row, &g, err) < 0 || g.n != 1 ||
-			    room(l, 1, err) < 0) {
+			/* before the first sibling placed after it */
+			for (i = at; i < end; i++)
+				if (l->items[i].depth == depth &&
+				    (l->items[i].id < 0 ? id >= 0 || id > l->items[i].id
+							: id >= 0 && id < l->items[i].id))
+					break;
+			if (rc < 0 || g.n != 1 || room(l, 1, err) < 0) {
 				free_items(g.items, g.n);
 				return -1;
 			}

@@ -69,8 +69,11 @@ int tree_list_reveal(struct tree_list *l, struct store *s, const long long *path
 		     struct error *err);
 
 /* Adds the row of each id of path (n of them, read by tree_row) that is
- * not there yet under its parent: the search's pruned tree. Returns 0,
- * or -1 with err. */
+ * not there yet under its parent, among its siblings in the order of
+ * their ids (the order rows were placed in, as the tree shows them): the
+ * search's pruned tree. A negative id is a grant project's KPI
+ * (tree_search_kpi_row), after every row of the strategy. Returns 0, or
+ * -1 with err. */
 int tree_list_add_path(struct tree_list *l, struct store *s, const long long *path, int n,
 		       struct error *err);
 

@@ -62,8 +62,9 @@ const struct tree_kind trees[TREES] = {
 	[TREE_SEARCH] = {
 		N_("Search"), N_("Grant menus"), NULL,
 		.matches = 1, .pruned = 1, .scope = TREE_SCOPE_STRATEGY, .node = NODE_PLACEMENT,
+		/* after the strategy's rows, the grant projects' KPIs found */
 		.levels = { STRATEGY_ROW, STRATEGY_ROW, STRATEGY_ROW, STRATEGY_ROW, STRATEGY_ROW,
-			    CONTENT_ROW },
+			    CONTENT_ROW, [TREE_PROJECT_KPI] = { ROW_KPIS_LABEL, PANES_KPI_GRANT, 0, 0, 0 } },
 	},
 };
 

@@ -38,7 +38,7 @@ enum tree_scope { TREE_SCOPE_STRATEGY, TREE_SCOPE_PROJECTS };
  * row, those of its grant project, or it is refused. */
 enum tree_node_scope { NODE_NONE, NODE_PLACEMENT, NODE_PROJECT };
 
-#define TREE_LEVELS 6
+#define TREE_LEVELS 7
 
 struct tree_kind {
 	const char *title;		/* N_(), the tree pane's frame */
@@ -53,7 +53,7 @@ struct tree_kind {
 	int pruned;			/* only what a search added: n, N move the cursor */
 	enum tree_scope scope;
 	enum tree_node_scope node;
-	struct tree_level levels[TREE_LEVELS];	/* by level, 1 to 5 */
+	struct tree_level levels[TREE_LEVELS];	/* by level, 1 to 5; 6 a project's KPI found */
 };
 
 enum tree_id { TREE_STRATEGY, TREE_PROJECTS, TREE_FIELDS, TREE_MENUS, TREE_SEARCH, TREES };

@@ -64,7 +64,7 @@ shows "┌─ Grant projects * ──" "and P opens the projects tree, on its ow
 keys t t t
 shows "┌─ Strategy * ──" "t goes round the trees back to the strategy"
 keys : "goto H03" Enter
-shows "re-listed (r) 過疎地域等においても、誰もが" "the KPI pane lists the other rows where the KPI stands"
+shows "re-listed (r) [1] 過疎地域等においても、誰も" "the KPI pane lists the other rows where the KPI stands, after their project"
 keys r
 shows "H03: place 2 of 3" "r walks to the next place a re-listed KPI stands"
 keys g h
@@ -73,7 +73,7 @@ shows "│▸ 1 「誰もが安心して暮らせ… 4?│" "a collapsed node co
 keys t t l
 shows "│  • H01 保育所等入所待機児童数│" "the main-field tree lists each field's KPIs"
 keys t l j j
-shows "│  • 地域の「せわずき・せわや… │" "the grant-menu tree lists every content row that names a menu"
+shows "│  • [1] 地域の「せわずき・せ… │" "the grant-menu tree lists every content row that names a menu, after its project"
 keys Enter
 shows "┌─ Strategy * ──" "Enter on such a row jumps to it in the strategy tree"
 

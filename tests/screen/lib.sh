@@ -22,11 +22,12 @@ start() {
 	return 0
 }
 
-# shows TEXT DESCRIPTION: the screen comes to show TEXT within 3 seconds.
+# shows TEXT DESCRIPTION [READER]: the screen (as READER reads it,
+# screen unless told) comes to show TEXT within 3 seconds.
 shows() {
 	i=0
 	while [ $i -lt 30 ]; do
-		if screen | grep -qF -- "$1"; then
+		if ${3:-screen} | grep -qF -- "$1"; then
 			ok 0 "$2"
 			return
 		fi

@@ -1,0 +1,91 @@
+# reading.sh: what a new official reads at 80x24, asserted the same way
+# in each language: the help scrolls to its last key; i opens a row's
+# whole text, wrapped, with its path, KPIs, menus and examples, and a
+# grant project's notes; a re-listed line and the menu tree's rows name
+# the project they stand under; search and :goto take KPI codes as typed
+# (h12, Ｈ１２, ⑫), and search finds grant projects and their KPIs. Sourced by reading_en.sh and
+# reading_ja.sh with $lang set (see speak.sh).
+. "$srcdir/tests/screen/lib.sh"
+plan 36
+db="$work/k.db"
+"$KPITREE" --db "$db" init >/dev/null
+. "$srcdir/tests/screen/speak.sh"
+browser() { echo "$program --db $db --user tanaka --year R7 --keys '$1'"; }
+# joined: the screen's rows as one text, each row's indent dropped: a
+# wrapped text is found whole wherever its rows break.
+joined() { screen | sed 's/^ *//' | tr -d '\n'; }
+shows_whole() { shows "$1" "$2" joined; }
+# key_line KEY HELP: a help line, the key padded to 14 columns.
+key_line() {
+	w=$(printf '%s' "$1" | LC_ALL=ja_JP.UTF-8 wc -L)
+	printf '%s%*s %s' "$1" $((14 - w)) "" "$(t "$2")"
+}
+
+# ? at 80x24 holds more keys than rows: it says so, and scrolls to the last.
+start "$(browser '?')"
+shows "$(key_line 'j ↓' 'move down (in the KPI pane: the row'"'"'s next KPI)')" "? lists the browser's keys from the first"
+! screen | grep -qF "$(key_line q quit)"
+ok $? "the last key is below the screen at 80x24"
+shows "$(t 'rows %d-%d of %d  j k PgDn PgUp: scroll, any other key returns' | sed 's/.*%[0-9$]*d *//')" \
+	"the help says it scrolls"
+keys NPage
+shows "$(key_line q quit)" "PgDn scrolls the help to its last key"
+shows "$(key_line i "the row's whole text: where it stands, its KPIs, menus, examples and notes" | sed 's/:.*//')" \
+	"and the help lists i"
+fits "the help fits 80 columns"
+keys x
+shows "┌─ $(t Strategy) " "any other key goes back to the tree"
+
+# i: a content row's whole text, at 80x24 cut in the tree.
+start "$(browser ':goto Space H04 Enter i')"
+shows "$(t project): 1 「誰もが安心して暮らせるまちづくり」プロジェクト" "i shows the row's project"
+shows "$(t measure): ⑤ 地域の可能性を広げるデジタル化に向けた環境整備" "and its measure"
+shows "$(t item): ■ 道内自治体のデジタル・トランスフォーメーション(DX)の推進" "and its item"
+shows_whole "技術を活用した地域課題の解決を促進する。" "and the whole of its text, wrapped"
+shows "④ H04 道内IT企業の従業員数" "its KPI with the circled number"
+shows "$(t 'main field'): AI・デジタル" "and the KPI's main field"
+shows "$(tf 'e.g. %s' 'デジタル関連企業の誘致に向けたPR等の事業')" "its grant menus' example"
+fits "the whole text fits 80 columns"
+
+# A grant project's whole text: its description and the source's notes.
+start "$(browser 'P l j l j i')"
+shows "※ R6年度まで6年間実施予定" "a grant project's notes"
+shows_whole "支援金の交付決定を受けた方" "its whole description"
+keys G
+shows "② SP1-2 本移住支援事業に基づく移住起業者数" "and, scrolled, its KPIs"
+
+# Re-listings told apart: the project each stands under.
+start "$(browser ':goto Space H04 Enter')" 100 45
+shows "$(t re-listed) (r) [4] 「北海道 Society5.0」" "the KPI pane names the project of a re-listing"
+start "$(browser 't t t j j j j j j l')"
+shows "• [1] 「北海道 Society5.0」" "the menu tree names the project of a content row"
+shows "• [4] 「北海道 Society5.0」" "and tells apart the same text under another project"
+
+# Search finds KPI codes as officials type them, the home row first.
+for typed in H12 h12 Ｈ１２ ⑫; do
+	start "$(browser "/ $typed")"
+	shows "│H12a H12b H12c " "/$typed finds ⑫'s KPIs by their code"
+done
+start "$(browser '/ SP2-1')"
+shows "│• SP2-1 本事業によって創出" "/SP2-1 finds a grant project's KPI by its code"
+# Grant projects and their KPIs, after the strategy's rows.
+start "$(browser '/ タブレット')"
+shows "│• SP5-1 タブレットのユーザー数" "/タブレット finds the grant project's KPI by its name"
+start "$(browser '/ 移住')"
+shows "│• SP1-1 本移住支援事業に基" "/移住 finds SP1-1 by its project's text"
+shows "│• SP1-2 本移住支援事業に基" "and SP1-2"
+[ "$(screen | grep -c -F -e '• SP1-1' -e '• 全国各地の移住希望')" -eq 2 ] &&
+	screen | grep -F -e '• SP1-1' -e '• 全国各地の移住希望' | head -1 | grep -qF '全国各地'
+ok $? "the grant projects' KPIs come after the strategy's rows"
+start "$(browser '/ タブレット Enter')"
+shows "┌─ $(t 'Grant projects') * " "Enter on a project's KPI shows it in the projects tree"
+shows "│SP5-1 タブレットのユーザー数" "with its KPI in the pane"
+start "$(browser '/ zzzz Enter')"
+shows "$(tf '/%s: no match' zzzz)" "a search without a match says so"
+
+# :goto takes the same forms, and suggests the nearest code.
+start "$(browser ':goto Space ｈ１２ｂ Enter')"
+shows "│H12b ジオパーク構成市町村への観光入込客数" ":goto ｈ１２ｂ goes to H12b"
+start "$(browser ':goto Space h12 Enter')"
+shows "$(tf "no KPI with code '%s'; the nearest is %s" h12 H12a)" ":goto h12 suggests H12a"
+no_reports
