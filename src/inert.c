@@ -9,12 +9,18 @@
 
 /* Characters that reorder or hide the text around them on a terminal
  * that honours them (the "Trojan Source" controls): Arabic letter mark,
- * LRM and RLM, the embeddings and overrides, the isolates; and the line
- * and paragraph separators, which some terminals break a line at. */
+ * LRM and RLM, the embeddings and overrides, the isolates, the
+ * deprecated shaping and swapping controls (U+206A-206F); the line and
+ * paragraph separators, which some terminals break a line at; and the
+ * invisible ones that would hide a character inside a code or a value
+ * (zero width space, word joiner and invisible operators, the BOM as a
+ * zero width no-break space, the Mongolian vowel separator). The
+ * joiners U+200C and U+200D stay: scripts and emoji are made of them. */
 static int is_format_control(unsigned long c)
 {
-	return c == 0x061C || c == 0x200E || c == 0x200F ||
-	       (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+	return c == 0x061C || c == 0x180E || c == 0x200B || c == 0x200E || c == 0x200F ||
+	       (c >= 0x2028 && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+	       (c >= 0x2066 && c <= 0x206F) || c == 0xFEFF;
 }
 
 size_t inert_control(unsigned long c, char *out)

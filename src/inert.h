@@ -13,8 +13,9 @@
 /* The visible form of code point c if it is a control character: C0
  * and DEL as ^J, ^[, ^? (two columns), C1 as ^[ and the character that
  * follows ESC in its 7-bit form (U+009B, CSI: ^[[); a character that
- * reorders or breaks the text around it (the bidirectional embeddings,
- * overrides, isolates and marks, U+2028 and U+2029) as \u202E. Writes it
+ * reorders, breaks or hides the text around it (the bidirectional
+ * embeddings, overrides, isolates and marks, U+2028 and U+2029, the
+ * zero-width space, word joiner and BOM) as \u202E. Writes it
  * into out (INERT_MAX bytes) with its NUL and returns its length (its
  * columns, all ASCII), or returns 0 for a character that is not one. */
 size_t inert_control(unsigned long c, char *out);

@@ -54,6 +54,9 @@ static void bidirectional_controls_come_out_as_visible_code_points(void **state)
 	assert_string_equal(inert("99 \xe2\x80\xae" "01"), "99 \\u202E01");
 	assert_string_equal(inert("\xe2\x81\xa6x\xe2\x81\xa9"), "\\u2066x\\u2069");
 	assert_string_equal(inert("\xe2\x80\x8f\xd8\x9c\xe2\x80\xa8"), "\\u200F\\u061C\\u2028");
+	/* the invisible ones that hide a character in a code: H\u200B01 */
+	assert_string_equal(inert("H\xe2\x80\x8b" "01\xef\xbb\xbf\xe2\x81\xa0\xe2\x81\xaa\xe1\xa0\x8e"),
+			    "H\\u200B01\\uFEFF\\u2060\\u206A\\u180E");
 	assert_int_equal(inert_control(0x202E, out), 6);
 	assert_string_equal(out, "\\u202E");
 	/* the joiners that emoji and Indic scripts need stay as they are */

@@ -1,6 +1,7 @@
 /* field.c: the value form's fields: text that grows as typed, read as
  * UTF-8 or a number, drawn scrolled, edited a key at a time. */
 #include "field.h"
+#include "inert.h"
 #include "i18n.h"
 
 #include <limits.h>
@@ -137,17 +138,21 @@ int field_draw(WINDOW *w, int y, int x, int cols, const struct field *f, int foc
 	mvwhline(w, y, x, ' ', cols);
 	col = x;
 	for (i = first; i < f->len; i++) {
-		int cw = wcwidth(f->text[i]) > 0 ? wcwidth(f->text[i]) : 1;
+		int cw = wcwidth(f->text[i]) > 0 ? wcwidth(f->text[i]) : 1, hidden;
+		char visible[INERT_MAX];
 		mbstate_t st;
 		size_t n;
 
 		if (used + cw > cols)
 			break;
 		memset(&st, 0, sizeof st);
-		/* a character with no width of its own (a control character
-		 * in a stored note) takes one column, as a ?, never two (^[) */
-		n = wcwidth(f->text[i]) >= 0 ? wcrtomb(mb, f->text[i], &st) : 1;
-		if (wcwidth(f->text[i]) < 0)
+		/* a control character in a stored note, or one that would
+		 * reorder or hide what follows (inert.h), takes one column,
+		 * as a ?, never two (^[), and never reaches the terminal */
+		hidden = wcwidth(f->text[i]) < 0 ||
+			 inert_control((unsigned long)f->text[i], visible) != 0;
+		n = hidden ? 1 : wcrtomb(mb, f->text[i], &st);
+		if (hidden)
 			mb[0] = '?';
 		if (n == (size_t)-1)
 			continue;

@@ -13,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 75
+plan 77
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -246,6 +246,16 @@ shows "$(tf '%s %s: saved' H08 "$r7")" "the value alone is changed"
 keys u
 shows "$(t undone)" "u undoes it"
 [ "$(note_of)" = "$note" ] && [ "$(stored H08)" = 4000.0 ]; ok $? "with the note whole"
+
+# A stored note with a bidirectional override or a zero-width space
+# shows each as ? in the form, never sent to the terminal raw.
+rlo=$(printf '\342\200\256')
+zwsp=$(printf '\342\200\213')
+"$KPITREE" --db "$db" --user carol set H07 R7 5 --force --note "ok${rlo}21${zwsp}x" >/dev/null || exit 1
+start "$(browser tanaka H07)"
+shows "$(field "$(t note)" "ok?21?x")" "a note's override and zero-width space show as ? in the form"
+! screen | grep -q "$rlo\|$zwsp"; ok $? "and never reach the terminal"
+keys Escape
 
 # An SSH client that names a terminal this machine's terminfo does not
 # know (PuTTY's putty-256color without ncurses-term, an odd Tera Term
