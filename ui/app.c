@@ -39,6 +39,7 @@ int app_start(void)
 {
 	const char *term = getenv("TERM");
 	int termerr = 1, fallback = 0;
+	char *cup;
 
 	/* Ask terminfo first: initscr exits the program when the terminal
 	 * is unknown, and newterm, failing, leaks what it had set up; a
@@ -48,17 +49,36 @@ int app_start(void)
 	if (setupterm(NULL, fileno(stdout), &termerr) != OK) {
 		if (termerr != 0 || !term || !*term || !isatty(fileno(stdout)) ||
 		    setupterm(fallback_term, fileno(stdout), &termerr) != OK)
-			return -1;
+			return APP_NO_TERMINAL;
 		fallback = 1;
 	}
+	/* a terminal that cannot put the cursor where it is told (dumb, a
+	 * printing terminal) cannot draw the browser */
+	cup = tigetstr("cup");
 	del_curterm(cur_term);
+	if (!cup || cup == (char *)-1)
+		return APP_NO_TERMINAL;
+	/* keys come from a terminal: from a file or a pipe at its end, the
+	 * loop would read nothing for ever (ssh -T gives no terminal) */
+	if (!isatty(fileno(stdin)))
+		return APP_NO_KEYBOARD;
 	screen = newterm(fallback ? fallback_term : NULL, stdout, stdin);
 	if (!screen)
-		return -1;
+		return APP_NO_TERMINAL;
 	draw_start_colors();
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
+	/* Home and End as PuTTY and Tera Term send them (VT220's Find and
+	 * Select), and as xterm does outside its keypad mode, whatever the
+	 * terminfo entry of TERM=xterm says: else the ESC before them reads
+	 * as Escape, which closes a form, and [ as the year before. */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[7~", KEY_HOME);
+	define_key("\033[8~", KEY_END);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
 	app_cursor(0);
 	set_escdelay(25);
 	/* without memory the terminal is given back before it is said */

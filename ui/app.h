@@ -6,9 +6,13 @@
 
 #include "view.h"
 
+enum { APP_NO_TERMINAL = -1, APP_NO_KEYBOARD = -2 };
+
 /* Starts the terminal. Returns 0; 1 when TERM names a terminal that
- * terminfo does not know, which is then drawn as xterm; or -1 when
- * there is none to use (no TERM, or output that is no terminal). */
+ * terminfo does not know, which is then drawn as xterm;
+ * APP_NO_TERMINAL when there is none to draw on (no TERM, output that
+ * is no terminal, a terminal that cannot move its cursor); or
+ * APP_NO_KEYBOARD when standard input is no terminal. */
 int app_start(void);
 
 /* Shows the terminal's cursor where the program moves it (1: a field

@@ -485,6 +485,9 @@ int browser_run(struct cli *cli)
 	if (keys && input_queue(keys, &bad) < 0)
 		return cli_fail(cli, _("--keys: cannot read '%s'"), bad);
 	started = app_start();
+	if (started == APP_NO_KEYBOARD)
+		return cli_fail(cli, _("the browser reads its keys from a terminal, and standard input"
+				" is none (over SSH: ssh -t); the other commands do not need one"));
 	if (started < 0) {
 		const char *term = getenv("TERM");
 
@@ -497,7 +500,7 @@ int browser_run(struct cli *cli)
 	}
 	/* the client's TERM, as the status line shows any text: inert, cut */
 	if (started == 1)
-		browser_say(&b, _("unknown TERM=%.40s: drawn as xterm"),
+		browser_say(&b, _("drawn as xterm: TERM=%.40s is unknown here"),
 			    getenv("TERM"));
 	/* what is due is counted once the first screen is up: over every
 	 * KPI of a national database it takes longer than opening does */

@@ -116,6 +116,8 @@ static void draw_choice(struct view *v)
 		c->top = c->current > 0 ? c->current : 0;
 	if (c->current >= c->top + c->rows)
 		c->top = c->current - c->rows + 1;
+	if (c->top > c->n - c->rows)	/* a taller screen shows more above */
+		c->top = c->n - c->rows > 0 ? c->n - c->rows : 0;
 	for (i = 0; c->top + i < c->n && i < c->rows; i++) {
 		int o = c->top + i;
 		char line[TEXT_MAX];

@@ -13,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 77
+plan 82
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -184,9 +184,13 @@ shows "$(tf 'meeting %lld ended' 1)" "the meeting ends"
 meetings=$("$SQLITE3" "$db" "SELECT count(*) FROM meeting")
 keys : "meeting list" Enter
 shows "$(tf ' Enter: choose  Esc: cancel  (%d/%d)' 1 "$meetings")" ":meeting list says how many meetings there are, and which is chosen"
+keys End
+shows "$(tf ' Enter: choose  Esc: cancel  (%d/%d)' "$meetings" "$meetings")" "End goes to the last (ESC [ 4 ~, as PuTTY sends it)"
+shows "会議001" "the oldest meeting is reached, none dropped"
+keys Home
+shows "$(tf ' Enter: choose  Esc: cancel  (%d/%d)' 1 "$meetings")" "Home goes back to the first, the list still open"
 keys G
 shows "$(tf ' Enter: choose  Esc: cancel  (%d/%d)' "$meetings" "$meetings")" "G goes to the last"
-shows "会議001" "the oldest meeting is reached, none dropped"
 keys Enter
 shows "$(tf 'meeting %lld: %s (p presents)' 1001 会議001)" "and opens"
 # Another official's note counts as a change: asked about, never lost.
@@ -247,6 +251,13 @@ keys u
 shows "$(t undone)" "u undoes it"
 [ "$(note_of)" = "$note" ] && [ "$(stored H08)" = 4000.0 ]; ok $? "with the note whole"
 
+# Home and End as PuTTY and Tera Term send them move in a field; the
+# ESC they begin with neither closes the form nor changes the year.
+start "$(browser tanaka H11)"
+keys 12 Home 3 End 4
+shows "$(field "$(t actual)" 3124)" "Home and End move within the form's field"
+keys Escape
+
 # A stored note with a bidirectional override or a zero-width space
 # shows each as ? in the form, never sent to the terminal raw.
 rlo=$(printf '\342\200\256')
@@ -261,7 +272,7 @@ keys Escape
 # know (PuTTY's putty-256color without ncurses-term, an odd Tera Term
 # setting) is drawn as xterm, which each of them emulates, and told so.
 start "env TERM=nosuch-term-$$ $program --db $db --user tanaka"
-shows "$(tf 'unknown TERM=%.40s: drawn as xterm' "nosuch-term-$$")" "an unknown TERM is drawn as xterm, and said"
+shows "$(tf 'drawn as xterm: TERM=%.40s is unknown here' "nosuch-term-$$")" "an unknown TERM is drawn as xterm, and said"
 keys j
 shows "$(pre '?:help  %d due (%s): ! walks them  d:dashboard  q:quit')" "and the browser works in it"
 keys q
@@ -269,5 +280,13 @@ keys q
 env -u TERM "$program" --db "$db" --user tanaka >"$work/out" 2>"$work/err" </dev/null
 [ $? -eq 1 ] && grep -qF "$(tf 'cannot use the terminal (TERM=%s); the browser needs one, the other commands do not' unset)" "$work/err"
 ok $? "without TERM the browser is refused with the reason"
+# A terminal that cannot move its cursor is none to draw on.
+env TERM=dumb "$program" --db "$db" --user tanaka >"$work/out" 2>"$work/err" </dev/null
+[ $? -eq 1 ] && grep -qF "$(tf 'cannot use the terminal (TERM=%s); the browser needs one, the other commands do not' dumb)" "$work/err"
+ok $? "TERM=dumb is refused with the reason"
+# Keys from no terminal (ssh -T, a pipe): refused, not read for ever.
+env TERM=xterm-256color timeout 10 "$program" --db "$db" --user tanaka >"$work/out" 2>"$work/err" </dev/null
+[ $? -eq 1 ] && grep -qF "$(t 'the browser reads its keys from a terminal, and standard input is none (over SSH: ssh -t); the other commands do not need one')" "$work/err"
+ok $? "standard input that is no terminal is refused, saying what to do"
 no_reports
 finish
