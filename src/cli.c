@@ -879,6 +879,10 @@ static void print_amounts(struct cli *cli, const struct kpi *k, struct inert_poo
 
 	if (k->is_project) {
 		fprintf(cli->out, _("initial    %s\n"), kpi_amount_text(&k->baseline, unit, text, sizeof text));
+		/* plans and actuals are in it too, though the table shows
+		 * bare numbers */
+		if (*unit)
+			fprintf(cli->out, _("unit       %s\n"), unit);
 		return;
 	}
 	fprintf(cli->out, _("baseline   %s\n"), kpi_amount_text(&k->baseline, unit, text, sizeof text));
@@ -1057,8 +1061,8 @@ static int run_show(struct cli *cli)
 	return rc;
 }
 
-/* Reads VALUE or OLD: "-" means none. */
-static int parse_value(struct cli *cli, const char *what, const char *text,
+/* Reads VALUE or OLD of a KPI in unit: "-" means none. */
+static int parse_value(struct cli *cli, const char *what, const char *text, const char *unit,
 		       int *none, double *value)
 {
 	struct error e;
@@ -1066,7 +1070,7 @@ static int parse_value(struct cli *cli, const char *what, const char *text,
 	*none = strcmp(text, "-") == 0;
 	if (*none)
 		return EXIT_DONE;
-	if (number_parse(text, value, &e) < 0)
+	if (number_parse_in(text, unit, value, &e) < 0)
 		return cli_fail(cli, "%s: %s", what, e.text);
 	return EXIT_DONE;
 }
@@ -1116,17 +1120,18 @@ static int run_set(struct cli *cli)
 
 	if (parse_year(cli, cli->args[1], &c.fiscal_year) != EXIT_DONE)
 		return EXIT_FAILED;
-	if (parse_value(cli, _("value"), cli->args[2], &c.clear, &c.value) != EXIT_DONE)
-		return EXIT_FAILED;
-	if (expect) {
-		c.check_expect = 1;
-		if (parse_value(cli, "--expect", expect, &c.expect_none, &c.expect) != EXIT_DONE)
-			return EXIT_FAILED;
-	}
-	c.kind = cli_flag(cli, "--plan") ? VALUE_PLAN : VALUE_ACTUAL;
-	c.note = note && strcmp(note, "-") == 0 ? "" : note;	/* none: keep the stored one */
+	/* the KPI first: its unit says whether 88.2% is a number */
 	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
+	if (parse_value(cli, _("value"), cli->args[2], k.unit, &c.clear, &c.value) != EXIT_DONE ||
+	    (expect && parse_value(cli, "--expect", expect, k.unit, &c.expect_none,
+				   &c.expect) != EXIT_DONE)) {
+		kpi_release(&k);
+		return EXIT_FAILED;
+	}
+	c.check_expect = expect != NULL;
+	c.kind = cli_flag(cli, "--plan") ? VALUE_PLAN : VALUE_ACTUAL;
+	c.note = note && strcmp(note, "-") == 0 ? "" : note;	/* none: keep the stored one */
 	c.kpi_id = k.id;
 	fiscal_year_format(c.fiscal_year, fy, sizeof fy);
 	snprintf(what, sizeof what, "%s %s", k.code, fy);

@@ -469,6 +469,8 @@ static void projects_row(struct reader *rd, const struct csv_record *r)
 			import_error_from(im, r->line, column_of(c, P_INITIAL), "initial_value", &err);
 			bad = 1;
 		}
+		/* 31.20 stays 31.20 in every export */
+		k.baseline.decimals = number_decimals(initial);
 	}
 	if (strlen(cell(c, r, P_CODE)) >= sizeof k.code) {
 		import_error(im, r->line, column_of(c, P_CODE), _("code: longer than %zu bytes"),

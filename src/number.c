@@ -326,6 +326,30 @@ static void write_plain(double v, char *out)
 	*out = '\0';
 }
 
+int number_parse_in(const char *text, const char *unit, double *value, struct error *err)
+{
+	static const char *const signs[] = { "%", "\xef\xbc\x85" };	/* %, ％ */
+	size_t len = strlen(text), i;
+	char bare[2 * NUMBER_MAX_CHARS + 8];
+
+	if (!unit || (strcmp(unit, signs[0]) != 0 && strcmp(unit, signs[1]) != 0))
+		return number_parse(text, value, err);
+	/* the spaces after the sign go, as number_parse lets them go */
+	while (len && text[len - 1] == ' ')
+		len--;
+	for (i = 0; i < sizeof signs / sizeof signs[0]; i++) {
+		size_t n = strlen(signs[i]);
+
+		if (len >= n && len - n < sizeof bare && memcmp(text + len - n, signs[i], n) == 0) {
+			memcpy(bare, text, len - n);
+			bare[len - n] = '\0';
+			if (number_parse(bare, value, NULL) == 0)
+				return 0;
+		}
+	}
+	return number_parse(text, value, err);
+}
+
 char *number_format(double value, char *buf, size_t size)
 {
 	char plain[PLAIN_MAX];

@@ -20,6 +20,12 @@
  * Returns 0, or -1 with err quoting the text and saying what is wrong. */
 int number_parse(const char *text, double *value, struct error *err);
 
+/* A value of a KPI whose unit is unit, as number_parse reads it; where
+ * the unit is a percentage (% or ％), also with that sign after it, as
+ * officials write it: "88.2%", "88.2 ％". Any other unit stays out of the
+ * number. Returns 0, or -1 with err. */
+int number_parse_in(const char *text, const char *unit, double *value, struct error *err);
+
 /* The plain form: "1511", "31.2", "-3", "0.05": the shortest text that
  * reads back as the same double, no exponent, no trailing zeros. */
 char *number_format(double value, char *buf, size_t size);

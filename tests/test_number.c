@@ -51,6 +51,24 @@ static const char *format_grouped(double value)
 	return number_format_grouped(value, buf, sizeof buf);
 }
 
+/* 88.2% is a number for a KPI in %, and only for one. */
+static void number_parse_in_takes_the_percent_sign_of_a_percent_kpi(void **state)
+{
+	struct error err;
+	double v = 0;
+
+	(void)state;
+	assert_int_equal(number_parse_in("88.2%", "%", &v, &err), 0);
+	assert_true(v == 88.2);
+	assert_int_equal(number_parse_in("８８．２％ ", "%", &v, &err), 0);
+	assert_true(v == 88.2);
+	assert_int_equal(number_parse_in("12", "%", &v, &err), 0);
+	assert_true(v == 12);
+	assert_int_equal(number_parse_in("88.2%", "人", &v, &err), -1);
+	assert_int_equal(number_parse_in("%", "%", &v, &err), -1);
+	assert_int_equal(number_parse_in("88.2%%", "%", &v, &err), -1);
+}
+
 static void number_parse_reads_plain_integer(void **state)
 {
 	(void)state;
@@ -510,6 +528,7 @@ int main(void)
 		cmocka_unit_test(number_format_grouped_leaves_short_numbers_alone),
 		cmocka_unit_test(number_format_grouped_keeps_sign_outside_groups),
 		cmocka_unit_test(number_format_grouped_reads_back),
+		cmocka_unit_test(number_parse_in_takes_the_percent_sign_of_a_percent_kpi),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

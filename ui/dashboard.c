@@ -283,12 +283,14 @@ static void draw_dashboard(struct dashboard *d)
 		snprintf(both, sizeof both, "%s → %s", r->baseline, r->target);
 		width_cut(both, amount_w, 1, amounts, sizeof amounts);
 		if (r->st.latest_year)
-			snprintf(latest, sizeof latest, "%s (%s)",
-				 number_format(r->st.latest_actual, v, sizeof v),
+			snprintf(both, sizeof both, "%s%s (%s)",
+				 number_format(r->st.latest_actual, v, sizeof v), r->unit,
 				 fiscal_year_short(r->st.latest_year, fy, sizeof fy));
 		else
-			snprintf(latest, sizeof latest, "-");
-		snprintf(line, sizeof line, "%-6s %s %s %-12s %5s %s %s", r->code, name, amounts,
+			snprintf(both, sizeof both, "-");
+		/* padded by display width: the unit may be Japanese (人) */
+		width_cut(both, 12, 1, latest, sizeof latest);
+		snprintf(line, sizeof line, "%-6s %s %s %s %5s %s %s", r->code, name, amounts,
 			 latest, kpi_years_ratio(&r->st.progress, ratio, sizeof ratio),
 			 draw_status_symbol(r->st.progress.status), status);
 		put(row + i, 0, w, line, attr);

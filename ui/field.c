@@ -87,8 +87,8 @@ char *field_text(const struct field *f)
 	return buf;
 }
 
-int field_number(const struct field *f, int *present, double *value, char *why,
-			size_t size)
+int field_number(const struct field *f, const char *unit, int *present, double *value,
+		 char *why, size_t size)
 {
 	char *text = field_text(f);
 	struct error err;
@@ -99,7 +99,7 @@ int field_number(const struct field *f, int *present, double *value, char *why,
 		return -1;
 	}
 	*present = text[strspn(text, " \u3000")] != '\0' && strcmp(text, "-") != 0;
-	if (*present && number_parse(text, value, &err) < 0) {
+	if (*present && number_parse_in(text, unit, value, &err) < 0) {
 		snprintf(why, size, "%s: %s", f->label, err.text);
 		rc = -1;
 	}

@@ -28,8 +28,10 @@ int field_set(struct field *f, const char *label, const char *text, int numeric)
 char *field_text(const struct field *f);
 
 /* A number as the field holds it: none (empty), a value, or an error
- * (why, after the field's label). Returns 0, or -1. */
-int field_number(const struct field *f, int *present, double *value, char *why, size_t size);
+ * (why, after the field's label); for a KPI in % also as 88.2%
+ * (number_parse_in). Returns 0, or -1. */
+int field_number(const struct field *f, const char *unit, int *present, double *value,
+		 char *why, size_t size);
 
 /* Writes text in window w at y, x, cut to cols columns of display width. */
 void field_put(WINDOW *w, int y, int x, int cols, const char *text, attr_t attr);

@@ -162,7 +162,7 @@ static int validate(struct form *fm, int *has_actual, double *actual, int *has_p
 
 	fm->message[0] = '\0';
 	*has_plan = 0;
-	if (field_number(&fm->fields[F_ACTUAL], has_actual, actual, fm->message,
+	if (field_number(&fm->fields[F_ACTUAL], fm->k.unit, has_actual, actual, fm->message,
 			 sizeof fm->message) < 0 ||
 	    field_year(fm, &year) < 0)
 		return -1;
@@ -175,7 +175,7 @@ static int validate(struct form *fm, int *has_actual, double *actual, int *has_p
 		return -1;
 	}
 	if (fm->year_field > F_PLAN &&
-	    (field_number(&fm->fields[F_PLAN], has_plan, plan, fm->message,
+	    (field_number(&fm->fields[F_PLAN], fm->k.unit, has_plan, plan, fm->message,
 			  sizeof fm->message) < 0 ||
 	     (*has_plan && check_value(fm, &fm->fields[F_PLAN], year, *plan, fm->message,
 				       sizeof fm->message) < 0)))

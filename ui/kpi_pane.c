@@ -153,7 +153,10 @@ static int paint(struct browser *b, const struct kpi_data *d, const struct place
 		row += draw_codes(c, index, row, x + 1, w - 2);
 	snprintf(line, sizeof line, "%s %s%s", k->code, k->name, c->home[index] ? "" : _(" [re-listed]"));
 	put(row++, x + 1, w - 2, line, A_BOLD);
-	if (k->is_project) {
+	if (k->is_project && *k->unit) {
+		snprintf(line, sizeof line, _("initial %s  unit %s"),
+			 kpi_amount_text(&k->baseline, k->unit, base, sizeof base), k->unit);
+	} else if (k->is_project) {
 		snprintf(line, sizeof line, _("initial %s"), kpi_amount_text(&k->baseline, k->unit, base,
 								     sizeof base));
 	} else {

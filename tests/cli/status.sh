@@ -2,9 +2,12 @@
 # status.sh: "no data" only when there is none. The bundled Sapporo
 # projects hold actuals without a plan (SP1-1, SP1-2, SP3-1, SP3-2) and a
 # plan of 0 met by an actual of 0 (SP2-2 R2): show, the report and its
-# counts tell them from the KPIs that have no actual.
+# counts tell them from the KPIs that have no actual. Units and numbers
+# as written: every Sapporo KPI shows its unit (人, 件, 社, %); 88.2% is a
+# number for a KPI in %; SP4-3's 31.20 and 33.00 keep their decimals in
+# a workbook.
 . "$srcdir/tests/cli/lib.sh"
-plan 9
+plan 16
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -43,4 +46,35 @@ run --db "$db" export report --year R2 --format csv
 	"SELECT status FROM r WHERE code = 'SP2-2'" >"$work/got"
 [ "$(cat "$work/got")" = achieved ]
 ok $? "SP2-2 at R2 (0 of a plan of 0) is achieved in the report"
+
+units=0
+for code in SP1-1 SP1-2 SP2-1 SP2-2 SP2-3 SP3-1 SP3-2 SP4-1 SP4-2 SP4-3 SP5-1 SP5-2 SP5-3; do
+	"$KPITREE" --db "$db" show "$code" | grep -q '^unit       [人件社%]$' && units=$((units + 1))
+done
+[ "$units" -eq 13 ]; ok $? "show gives the unit of all 13 Sapporo KPIs ($units)"
+run --db "$db" show SP3-2
+grep -q '^unit       社$' "$work/out"; ok $? "SP3-2's is 社, as the source writes it"
+
+run --db "$db" set H10 R7 88.2%
+expect 0 "" "set takes 88.2% for a KPI in %"
+[ "$("$SQLITE3" "$db" "SELECT value FROM value WHERE kpi_id = (SELECT id FROM kpi WHERE code = 'H10') AND fiscal_year = 2025")" = 88.2 ]
+ok $? "and stores 88.2"
+run --db "$db" set H10 R7 88.3％ --expect 88.2%
+expect 0 "" "full-width ％ too, in --expect as well"
+run --db "$db" set H01 R7 5%
+expect 1 "kpitree: value: not a number: '5%'" "but 5% is no number of people (H01, 人)"
+
+"$KPITREE" --db "$db" export kpis -o "$work/k.xlsx"
+"$KPITREE" --db "$db" export actuals -o "$work/a.xlsx"
+/usr/bin/python3 - "$work/k.xlsx" "$work/a.xlsx" <<'PY'
+import sys, openpyxl
+def cells(f, col):
+    ws = openpyxl.load_workbook(f).active
+    return [(r[col].value, r[col].number_format) for r in ws.iter_rows() if r[0].value == 'SP4-3']
+k, a = cells(sys.argv[1], 4), cells(sys.argv[2], 3)
+ok = k == [(31.2, '#,##0.00')] and (33, '#,##0.00') in a and (32.1, '#,##0.00') in a
+print('# kpis', k, 'actuals', a)
+sys.exit(0 if ok else 1)
+PY
+ok $? "the workbooks show SP4-3's 31.20 and 33.00 with their two decimals"
 finish

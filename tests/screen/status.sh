@@ -5,10 +5,11 @@
 # meeting's year); a meeting's agenda is the selected program's; the
 # rank pop-up starts on the proposed rank, or on none; project 4, whose
 # KPIs are all re-listings, has its counts, its dashboard line, its
-# filter and its agenda. Sourced by
+# filter and its agenda; the KPI pane gives a project KPI's unit, and the
+# form takes 88.2% for a KPI in %. Sourced by
 # status_en.sh and status_ja.sh with $lang set.
 . "$srcdir/tests/screen/lib.sh"
-plan 23
+plan 27
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -17,10 +18,12 @@ if [ "$lang" = ja ]; then
 	locale_dir=$(dirname "$KPITREE")/locale
 	r2="令和2年度"
 	r4="令和4年度"
+	r7="令和7年度"
 else
 	export LANG=C.UTF-8
 	r2="R2 (2020)"
 	r4="R4 (2022)"
+	r7="R7 (2025)"
 fi
 only=$(t "actual only")
 none=$(t "no data")
@@ -105,5 +108,14 @@ start "$KPITREE --db $db --keys 'j j'"
 keys : "meeting start status-test-3" Enter
 shows "$(printf "$(tn "meeting %lld started: %d item (p presents)" "meeting %lld started: %d items (p presents)" 2)" 3 2)" \
 	"a meeting on project 4 takes its 2 re-listed KPIs"
+
+start "$KPITREE --db $db --keys ':goto Space SP3-2 Enter'"
+shows "$(tf "initial %s  unit %s" "—" "社")" "the KPI pane gives SP3-2's unit, 社"
+start "$KPITREE --db $db --user tanaka --year R7 --keys ':goto Space H10 Enter e'"
+shows "$(t actual)" "the form opens on H10 (%)"
+keys "88.2%" Enter
+shows "$(tf '%s %s: saved' H10 "$r7")" "it takes 88.2%"
+[ "$("$SQLITE3" -cmd ".timeout 5000" "$db" "SELECT value FROM value WHERE kpi_id = (SELECT id FROM kpi WHERE code = 'H10') AND fiscal_year = 2025 AND kind = 'actual'")" = 88.2 ]
+ok $? "and stores 88.2"
 no_reports
 finish
