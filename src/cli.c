@@ -1180,15 +1180,9 @@ static void print_history_row(void *ctx, const struct history_row *h)
 static void print_record(void *ctx, const struct record_change *c)
 {
 	struct cli *cli = ctx;
-	struct inert_pool pool = { 0 };
-	char when[64];
+	char line[2048];
 
-	fprintf(cli->out, _("%s  %s  meeting %lld %s  %s -> %s%s%s\n"),
-		i18n_time(c->changed_at, when, sizeof when), inert_str(&pool, c->changed_by),
-		c->meeting_id, inert_str(&pool, c->what), c->old_text ? inert_str(&pool, c->old_text) : "-",
-		c->new_text ? inert_str(&pool, c->new_text) : "-", *c->reason ? _("  reason: ") : "",
-		inert_str(&pool, c->reason));
-	inert_pool_free(&pool);
+	fprintf(cli->out, "%s\n", meeting_change_line(c, line, sizeof line));
 }
 
 static int run_history(struct cli *cli)

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "codes.h"
+#include "inert.h"
+
 static const char *text_of(sqlite3_stmt *stmt, int col)
 {
 	const char *t = (const char *)sqlite3_column_text(stmt, col);
@@ -19,6 +22,65 @@ static const char *text_of(sqlite3_stmt *stmt, int col)
 static void copy(char *dst, size_t size, const char *src)
 {
 	snprintf(dst, size, "%s", src ? src : "");
+}
+
+/* Reads digits at *p (at most max of them) into *n; 0 when there are none. */
+static int digits(const char **p, int max, int *n)
+{
+	int k = 0;
+
+	*n = 0;
+	while (k < max && **p >= '0' && **p <= '9') {
+		*n = *n * 10 + (**p - '0');
+		(*p)++;
+		k++;
+	}
+	return k;
+}
+
+/* Steps past sep (one of the separators a date is written with) at *p. */
+static int past(const char **p, const char *const *seps)
+{
+	for (; *seps; seps++)
+		if (strncmp(*p, *seps, strlen(*seps)) == 0) {
+			*p += strlen(*seps);
+			return 1;
+		}
+	return 0;
+}
+
+int meeting_date_parse(const char *text, char *out, size_t size, struct error *err)
+{
+	static const char *const after_year[] = { "年", "/", "-", ".", NULL };
+	static const char *const after_month[] = { "月", "/", "-", ".", NULL };
+	static const char *const reiwa[] = { "令和", "R", NULL }, *const heisei[] = { "平成", "H", NULL };
+	static const char *const first[] = { "元", NULL }, *const day_end[] = { "日", NULL };
+	char ascii[128];
+	const char *p = codes_normalize(text, ascii, sizeof ascii);
+	int year, month, day, base = 0;
+
+	if (past(&p, reiwa))
+		base = 2018;
+	else if (past(&p, heisei))
+		base = 1988;
+	if (base && past(&p, first))
+		year = 1;
+	else if (!digits(&p, base ? 2 : 4, &year) || (!base && year < 1000))
+		goto bad;
+	if (!past(&p, after_year) || !digits(&p, 2, &month) || !past(&p, after_month) ||
+	    !digits(&p, 2, &day))
+		goto bad;
+	past(&p, day_end);
+	if (*p)
+		goto bad;
+	snprintf(out, size, "%04d-%02d-%02d", base + year, month, day);
+	if (meeting_is_date(out))
+		return 0;
+bad:
+	snprintf(out, size, "%s", "");
+	return error_of(err, ERROR_INVALID,
+			_("due: '%s' is not a date (2027/3/31, 2027-03-31, 令和9年3月31日, R9.3.31)"),
+			text);
 }
 
 int meeting_is_date(const char *t)
@@ -453,15 +515,15 @@ int meeting_remark_add(struct store *s, long long id, long long kpi_id, enum rem
 		       struct error *err)
 {
 	sqlite3_stmt *stmt;
-	char now[32];
+	char now[32], day[16] = "";
 	int rc;
 
 	if (!text || !*text)
 		return error_set(err, _("nothing to record: the text is empty"));
 	if (kind == REMARK_ACTION && (!owner || !*owner))
 		return error_set(err, _("an action item needs an owner"));
-	if (kind == REMARK_ACTION && (!due || !meeting_is_date(due)))
-		return error_set(err, _("due: '%s' is not a date YYYY-MM-DD"), due ? due : "");
+	if (kind == REMARK_ACTION && meeting_date_parse(due ? due : "", day, sizeof day, err) < 0)
+		return -1;
 	store_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
@@ -476,7 +538,7 @@ int meeting_remark_add(struct store *s, long long id, long long kpi_id, enum rem
 	sqlite3_bind_text(stmt, 3, kind == REMARK_ACTION ? "action" : "comment", -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 5, kind == REMARK_ACTION ? owner : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 6, kind == REMARK_ACTION ? due : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 6, kind == REMARK_ACTION ? day : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 7, user, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 8, now, -1, SQLITE_TRANSIENT);
 	rc = store_step(s, stmt, err);
@@ -563,13 +625,59 @@ int meeting_remarks(struct store *s, long long id, long long kpi_id, int open_ac
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* What a record_history row changed, as the interface names it. */
+static const char *what_label(const char *what)
+{
+	static const struct {
+		const char *what, *label;
+	} labels[] = {
+		{ "rank", N_("rank") }, { "assessment", N_("assessment") },
+		{ "policy", N_("policy") }, { "comment", N_("comment") },
+		{ "action", N_("action item") }, { "done", N_("action item done") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(what, labels[i].what) == 0)
+			return _(labels[i].label);
+	return what;
+}
+
+char *meeting_change_line(const struct record_change *c, char *line, size_t size)
+{
+	struct inert_pool pool = { 0 };
+	char when[64], done_at[64], due[64], tail[1024] = "";
+	const char *new_text = c->new_text;
+	int action = strcmp(c->what, "action") == 0;
+
+	/* an action item's is its owner and due date; a rank's, its reason */
+	if (*c->reason && action)
+		snprintf(tail, sizeof tail, _("  owner: %s  due: %s"), inert_str(&pool, c->reason),
+			 *c->due ? i18n_date(c->due, due, sizeof due) : "-");
+	else if (*c->reason)
+		snprintf(tail, sizeof tail, "%s%s", _("  reason: "), inert_str(&pool, c->reason));
+	/* done: the moment, in local time like every other */
+	if (strcmp(c->what, "done") == 0 && new_text)
+		new_text = i18n_time(new_text, done_at, sizeof done_at);
+	snprintf(line, size, _("%s  %s  meeting %lld %s  %s -> %s%s"),
+		 i18n_time(c->changed_at, when, sizeof when), inert_str(&pool, c->changed_by),
+		 c->meeting_id, what_label(c->what), c->old_text ? inert_str(&pool, c->old_text) : "-",
+		 new_text ? inert_str(&pool, new_text) : "-", tail);
+	inert_pool_free(&pool);
+	return line;
+}
+
 int meeting_history(struct store *s, long long kpi_id,
 		    void (*fn)(void *ctx, const struct record_change *c), void *ctx,
 		    struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s,
-		"SELECT meeting_id, what, old_text, new_text, reason, changed_by, changed_at"
-		" FROM record_history WHERE kpi_id = ? ORDER BY id", err);
+		/* an action item's due date is its remark's, added with it */
+		"SELECT h.meeting_id, h.what, h.old_text, h.new_text, h.reason, h.changed_by,"
+		" h.changed_at, coalesce((SELECT r.due FROM remark r WHERE r.meeting_id = h.meeting_id"
+		" AND r.kpi_id = h.kpi_id AND r.kind = 'action' AND r.text = h.new_text"
+		" AND r.entered_at = h.changed_at), '')"
+		" FROM record_history h WHERE h.kpi_id = ? ORDER BY h.id", err);
 	int rc;
 
 	if (!stmt)
@@ -584,7 +692,7 @@ int meeting_history(struct store *s, long long kpi_id,
 			.new_text = sqlite3_column_type(stmt, 3) == SQLITE_NULL ? NULL
 										: text_of(stmt, 3),
 			.reason = text_of(stmt, 4), .changed_by = text_of(stmt, 5),
-			.changed_at = text_of(stmt, 6),
+			.changed_at = text_of(stmt, 6), .due = text_of(stmt, 7),
 		};
 
 		fn(ctx, &c);

@@ -102,11 +102,17 @@ int meeting_action_done(struct store *s, long long remark_id, const char *user,
 int meeting_remarks(struct store *s, long long id, long long kpi_id, int open_actions,
 		    void (*fn)(void *ctx, const struct remark *r), void *ctx, struct error *err);
 
-/* A record_history row, as `kpitree history` prints it. */
+/* A record_history row, as `kpitree history` prints it (due: an action
+ * item's due date, else ""). */
 struct record_change {
 	long long meeting_id;
-	const char *what, *old_text, *new_text, *reason, *changed_by, *changed_at;
+	const char *what, *old_text, *new_text, *reason, *changed_by, *changed_at, *due;
 };
+
+/* c as one line of a KPI's history, in the interface's language, times
+ * local, each field under its own label (a rank's reason, an action
+ * item's owner and due date). Returns line. */
+char *meeting_change_line(const struct record_change *c, char *line, size_t size);
 
 int meeting_history(struct store *s, long long kpi_id,
 		    void (*fn)(void *ctx, const struct record_change *c), void *ctx,
@@ -114,5 +120,11 @@ int meeting_history(struct store *s, long long kpi_id,
 
 /* Whether text is a date YYYY-MM-DD. */
 int meeting_is_date(const char *text);
+
+/* A date as officials write it, an action item's due date: 2027/3/31,
+ * 2027-03-31, 2027年3月31日, 令和9年3月31日, R9.3.31 (元 for 1, 平成 and H
+ * too, full-width digits too), into out as YYYY-MM-DD. Returns 0, or -1
+ * with err (ERROR_INVALID) and out "". */
+int meeting_date_parse(const char *text, char *out, size_t size, struct error *err);
 
 #endif

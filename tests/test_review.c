@@ -339,10 +339,49 @@ static void a_strategy_by_id_or_the_first(void **state)
 	store_fail_step(0);
 }
 
+/* An action item's due date as officials write it, one rule for all. */
+static void due_dates_read_as_officials_write_them(void **state)
+{
+	static const char *const forms[] = {
+		"2027/3/31", "2027-03-31", "2027年3月31日", "令和9年3月31日", "R9.3.31", "r9/3/31",
+		"２０２７／３／３１", "令和９年３月３１日",
+	};
+	char day[16];
+	struct error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		assert_int_equal(meeting_date_parse(forms[i], day, sizeof day, &err), 0);
+		assert_string_equal(day, "2027-03-31");
+	}
+	assert_int_equal(meeting_date_parse("令和元年5月1日", day, sizeof day, &err), 0);
+	assert_string_equal(day, "2019-05-01");
+	assert_int_equal(meeting_date_parse("H31.4.30", day, sizeof day, &err), 0);
+	assert_string_equal(day, "2019-04-30");
+}
+
+static void a_date_that_is_none_is_refused_and_named(void **state)
+{
+	static const char *const bad[] = { "2027/2/30", "2027/13/1", "R9.3", "来年3月", "", "27/3/31" };
+	char day[16];
+	struct error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(meeting_date_parse(bad[i], day, sizeof day, &err), -1);
+		assert_int_equal(err.kind, ERROR_INVALID);
+		assert_string_equal(day, "");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rules_read_as_written),
+		cmocka_unit_test(due_dates_read_as_officials_write_them),
+		cmocka_unit_test(a_date_that_is_none_is_refused_and_named),
 		cmocka_unit_test_setup_teardown(default_scheme_proposes_by_status_and_baseline, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(an_imported_scheme_replaces_the_default, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(lists_are_data_and_replaced_per_list, testdb_setup, testdb_teardown),

@@ -50,6 +50,7 @@ struct form {
 	struct stored seen;		/* what a conflict showed, until y */
 	int note_unread;		/* the note is not text the field can hold:
 					 * kept as it is unless retyped */
+	int typed;			/* a value or note typed since the year's were shown */
 	struct field fields[4];		/* actual, note, [plan,] year */
 	int nfields, focus;
 	int year_field;		/* the last field */
@@ -185,12 +186,17 @@ static int validate(struct form *fm, int *has_actual, double *actual, int *has_p
 
 /* y or n, asked on the line below the message; deleting says what y
  * does. */
-static int confirm(struct form *fm, const char *question, int deleting)
+/* What y does, as a question says it. */
+enum answer { ANSWER_SAVE, ANSWER_DELETE, ANSWER_DISCARD };
+
+static int confirm(struct form *fm, const char *question, enum answer yes)
 {
 	int answer;
 
 	snprintf(fm->question, sizeof fm->question,
-		 deleting ? _("%s  y: delete / n: back") : _("%s  y: save / n: back"), question);
+		 yes == ANSWER_DELETE ? _("%s  y: delete / n: back")
+		 : yes == ANSWER_DISCARD ? _("%s  y: discard / n: back") : _("%s  y: save / n: back"),
+		 question);
 	app_touch();	/* the form shows the question */
 	answer = dialog_ask(NULL);
 	fm->question[0] = '\0';
@@ -322,6 +328,7 @@ static void fill(struct form *fm)
 	fm->year_field = fm->nfields++;
 	field_set(&fm->fields[fm->year_field], _("year"),
 		  fiscal_year_short(fm->year, buf, sizeof buf), 0);
+	fm->typed = 0;
 }
 
 /* The stored values of year (and last year's actual), and the note, into
@@ -396,7 +403,7 @@ static int deleting_confirmed(struct form *fm, int has_actual, int has_plan)
 		snprintf(fm->message, sizeof fm->message,
 			 _("the field is empty: the stored %s %s will be deleted."),
 			 _(values_kind_name(plan ? VALUE_PLAN : VALUE_ACTUAL)), plan ? p : a);
-	return confirm(fm, _("delete it?"), 1);
+	return confirm(fm, _("delete it?"), ANSWER_DELETE);
 }
 
 static const struct view_key form_keys[] = {
@@ -422,6 +429,37 @@ static void view_draw(struct view *v)
 	draw(fm, fm->win);
 }
 
+/* The year field left (Tab) or entered (Enter) holding another year:
+ * that year's stored values in the form, after y when what was typed for
+ * the year shown would go (n puts the year back, the values typed kept).
+ * Returns 1 when the form shows the other year. */
+static int change_year(struct form *fm)
+{
+	char fy[32], to[32], question[LINE], buf[32];
+	struct error err;
+	int year;
+
+	if (field_year(fm, &year) < 0 || year == fm->year)
+		return 0;
+	if (fm->typed) {
+		snprintf(question, sizeof question, _("what you typed for %s goes: show %s?"),
+			 fiscal_year_format(fm->year, fy, sizeof fy),
+			 fiscal_year_format(year, to, sizeof to));
+		if (!confirm(fm, question, ANSWER_DISCARD)) {
+			field_set(&fm->fields[fm->year_field], _("year"),
+				  fiscal_year_short(fm->year, buf, sizeof buf), 0);
+			return 0;
+		}
+	}
+	if (load_year(fm, year, &err) < 0) {
+		snprintf(fm->failed, sizeof fm->failed, "%s", err.text);
+		return 0;
+	}
+	snprintf(fm->info, sizeof fm->info, _("%s: its stored values; Enter saves"),
+		 fiscal_year_format(year, fy, sizeof fy));
+	return 1;
+}
+
 /* Enter: another year's stored values first; else, after what must be
  * asked, the save. Returns 1 when saved. */
 static int enter(struct form *fm)
@@ -429,21 +467,14 @@ static int enter(struct form *fm)
 	int has_actual, has_plan, rc, new_year;
 	double actual = 0, plan = 0;
 	const char *source;
-	struct error err;
 
 	if (validate(fm, &has_actual, &actual, &has_plan, &plan) < 0)
 		return 0;	/* the message says why; nothing is written */
 	field_year(fm, &new_year);
 	if (new_year != fm->year) {
-		char fy[32];
-
 		/* another year: its own stored values first, then Enter */
-		if (load_year(fm, new_year, &err) < 0)
-			snprintf(fm->failed, sizeof fm->failed, "%s", err.text);
-		else
-			snprintf(fm->info, sizeof fm->info, _("%s: its stored values; Enter saves"),
-				 fiscal_year_format(new_year, fy, sizeof fy));
-		fm->focus = 0;
+		if (change_year(fm))
+			fm->focus = 0;
 		return 0;
 	}
 	if (!deleting_confirmed(fm, has_actual, has_plan))
@@ -454,7 +485,7 @@ static int enter(struct form *fm)
 
 		snprintf(fm->message, sizeof fm->message, _("%s is %s."),
 			 number_format(actual, v, sizeof v), far_off(fm, actual));
-		if (!confirm(fm, _("save it?"), 0))
+		if (!confirm(fm, _("save it?"), ANSWER_SAVE))
 			return 0;
 		source = "form --force";	/* an unusual value, confirmed */
 	}
@@ -462,7 +493,7 @@ static int enter(struct form *fm)
 	/* Over another official's value only on y, guarded by the value
 	 * shown (a third official's is asked about again), so that undo
 	 * puts it back. */
-	while (rc == 1 && confirm(fm, _("save yours over it?"), 0)) {
+	while (rc == 1 && confirm(fm, _("save yours over it?"), ANSWER_SAVE)) {
 		take_seen(fm);
 		rc = save(fm, source, has_actual, actual, has_plan, plan);
 	}
@@ -477,10 +508,14 @@ static int view_key(struct view *v, const struct key *k)
 	if (!k->is_key && k->code == 27)
 		return VIEW_HANDLED | VIEW_CLOSE;
 	if ((!k->is_key && k->code == '\t') || (k->is_key && k->code == KEY_DOWN)) {
+		if (fm->focus == fm->year_field && !fm->locked)
+			change_year(fm);	/* leaving it: that year's values */
 		fm->focus = (fm->focus + 1) % fm->nfields;
 		return VIEW_HANDLED;
 	}
 	if (k->is_key && (k->code == KEY_BTAB || k->code == KEY_UP)) {
+		if (fm->focus == fm->year_field && !fm->locked)
+			change_year(fm);
 		fm->focus = (fm->focus + fm->nfields - 1) % fm->nfields;
 		return VIEW_HANDLED;
 	}
@@ -494,7 +529,15 @@ static int view_key(struct view *v, const struct key *k)
 		return VIEW_HANDLED;
 	}
 	if (!(!k->is_key && (k->code == '\n' || k->code == '\r'))) {
+		char *before = field_text(&fm->fields[fm->focus]), *after;
+
 		field_edit(&fm->fields[fm->focus], k);
+		after = field_text(&fm->fields[fm->focus]);
+		/* a value or note changed, not a cursor moved */
+		if (fm->focus != fm->year_field && (!before || !after || strcmp(before, after) != 0))
+			fm->typed = 1;
+		free(before);
+		free(after);
 		if (fm->focus == F_NOTE)
 			fm->note_unread = 0;	/* typed anew: it replaces */
 		fm->failed[0] = '\0';

@@ -361,10 +361,21 @@ static void record_remark(struct presentation *p, enum remark_kind kind)
 	if (!dialog_prompt(kind == REMARK_ACTION ? _("action item: ") : _("comment: "), text,
 			   sizeof text, NULL, NULL))
 		return;
-	if (kind == REMARK_ACTION &&
-	    (!dialog_prompt(_("owner: "), owner, sizeof owner, NULL, NULL) ||
-	     !dialog_prompt(_("due (YYYY-MM-DD): "), due, sizeof due, NULL, NULL)))
+	if (kind == REMARK_ACTION && !dialog_prompt(_("owner: "), owner, sizeof owner, NULL, NULL))
 		return;
+	/* a date refused is asked again, with why, what was typed kept */
+	if (kind == REMARK_ACTION) {
+		char prompt[256], day[16];
+
+		snprintf(prompt, sizeof prompt, "%s", _("due (2027/3/31, R9.3.31): "));
+		for (;;) {
+			if (!dialog_prompt(prompt, due, sizeof due, NULL, NULL))
+				return;
+			if (meeting_date_parse(due, day, sizeof day, &err) == 0)
+				break;
+			snprintf(prompt, sizeof prompt, "%s", _("not a date; due (2027/3/31, R9.3.31): "));
+		}
+	}
 	done(p, meeting_remark_add(p->s, p->m.id, p->k.id, kind, text, owner, due, p->user, &err),
 	     &err, kind == REMARK_ACTION ? _("action item") : _("comment"));
 }

@@ -17,13 +17,6 @@ plan 82
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
-# field LABEL VALUE: a form's line, the label padded to 10 columns.
-field() {
-	w=$(printf '%s' "$1" | LC_ALL=ja_JP.UTF-8 wc -L)
-	printf '%s%*s%s' "$1" $((10 - w)) "" "$2"
-}
-# The year as the interface writes it: Japanese only in Japanese.
-if [ "$lang" = ja ]; then r7="令和7年度"; else r7="R7 (2025)"; fi
 stored() { "$SQLITE3" "$db" "SELECT coalesce((SELECT value FROM value WHERE kpi_id = (SELECT id FROM kpi WHERE code = '$1') AND fiscal_year = 2025 AND kind = 'actual'), 'none')"; }
 history_count() { "$SQLITE3" "$db" "SELECT count(*) FROM history"; }
 browser() { echo "$program --db $db --user $1 --year R7 --keys ':goto Space $2 Enter e'"; }

@@ -6,7 +6,7 @@
 # (h12, Ｈ１２, ⑫), and search finds grant projects and their KPIs. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 36
+plan 50
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -88,4 +88,45 @@ start "$(browser ':goto Space ｈ１２ｂ Enter')"
 shows "│H12b ジオパーク構成市町村への観光入込客数" ":goto ｈ１２ｂ goes to H12b"
 start "$(browser ':goto Space h12 Enter')"
 shows "$(tf "no KPI with code '%s'; the nearest is %s" h12 H12a)" ":goto h12 suggests H12a"
+
+# An action item's due date as officials write it; one refused is asked
+# again with what was typed; the history names the owner and due date.
+start "$(browser ':goto Space H01 Enter')"
+keys : "meeting start 第1回推進会議" Enter p
+shows "H01  保育所等入所待機児童数" "p presents the first KPI"
+keys A "市町村へ照会" Enter "子育て支援課" Enter "2027/13/1" Enter
+shows "$(t 'not a date; due (2027/3/31, R9.3.31): ')2027/13/1" "a date that is none is asked again, as typed"
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace "令和9年3月31日" Enter
+# the date as the interface writes dates
+if [ "$lang" = ja ]; then due="2027年03月31日"; else due=2027-03-31; fi
+shows "[ ] 市町村へ照会 (子育て支援課, $due)" "令和9年3月31日 is taken as 2027-03-31"
+keys A "現地確認" Enter "地域振興課" Enter "R9.3.31" Enter
+shows "[ ] 現地確認 (地域振興課, $due)" "and R9.3.31 too"
+"$KPITREE" --db "$db" history H01 >"$work/history"
+grep -qF -- "$(t 'action item')  - -> 市町村へ照会$(tf '  owner: %s  due: %s' 子育て支援課 "$due")" "$work/history"
+ok $? "the history names the action item, its owner and its due date in the interface's language"
+! grep -qF -- "$(t '  reason: ')子育て支援課" "$work/history"
+ok $? "and does not call the owner a reason"
+sed 's/^/# /' "$work/history"
+
+# The form's year field: left with Tab it shows that year's values; a
+# value typed for the year shown is never dropped without asking.
+"$KPITREE" --db "$db" set H06 R6 190 >/dev/null
+start "$(browser ':goto Space H06 Enter e')"
+shows "$(field "$(t actual)" "")" "the form opens on R7"
+keys BTab BSpace BSpace R6 Tab
+shows "$(field "$(t actual)" 190)" "leaving the year field with Tab shows that year's stored value"
+shows "$(tf '%s: its stored values; Enter saves' "$r6")" "and says so"
+keys Escape
+start "$(browser ':goto Space H06 Enter e')"
+shows "$(field "$(t actual)" "")" "the form opens again"
+keys 200 BTab BSpace BSpace R6 Tab
+shows "$(tf '%s  y: discard / n: back' "$(tf 'what you typed for %s goes: show %s?' "$r7" "$r6")")" \
+	"a value typed for R7 is not dropped without asking"
+keys n
+shows "$(field "$(t actual)" 200)" "n keeps the value typed"
+shows "$(field "$(t year)" R7)" "and the year it was typed for"
+keys BTab BSpace BSpace R6 Tab y
+shows "$(field "$(t actual)" 190)" "y shows the other year's value"
+keys Escape
 no_reports
