@@ -74,6 +74,11 @@ int meeting_date_parse(const char *text, char *out, size_t size, struct error *e
 	if (*p)
 		goto bad;
 	snprintf(out, size, "%04d-%02d-%02d", base + year, month, day);
+	/* an era's own days: Heisei from 1989-01-08 to 2019-04-30, Reiwa
+	 * from 2019-05-01; year 0 is none (R0.3.31 is not 2018-03-31) */
+	if (base && (year < 1 || strcmp(out, base == 2018 ? "2019-05-01" : "1989-01-08") < 0 ||
+		     (base == 1988 && strcmp(out, "2019-04-30") > 0)))
+		goto bad;
 	if (meeting_is_date(out))
 		return 0;
 bad:

@@ -363,7 +363,11 @@ static void due_dates_read_as_officials_write_them(void **state)
 
 static void a_date_that_is_none_is_refused_and_named(void **state)
 {
-	static const char *const bad[] = { "2027/2/30", "2027/13/1", "R9.3", "来年3月", "", "27/3/31" };
+	/* R0 and H32 are no years; Reiwa began on 2019-05-01, the day
+	 * after Heisei's last, which began on 1989-01-08 */
+	static const char *const bad[] = { "2027/2/30", "2027/13/1", "R9.3", "来年3月", "", "27/3/31",
+					   "R0.3.31", "令和0年3月31日", "H32.3.31", "R1.4.30", "H31.5.1",
+					   "平成元年1月7日", "H0.1.1" };
 	char day[16];
 	struct error err;
 	size_t i;
