@@ -354,7 +354,7 @@ int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w
 
 int csv_export(struct store *s, enum export_kind kind, int excel, FILE *out, struct error *err)
 {
-	struct csv_writer w = { .f = out, .excel = excel };
+	struct csv_writer w = { .f = out, .excel = excel, .inert = csv_for_terminal(out) };
 	int rc;
 
 	if (excel)

@@ -1,16 +1,40 @@
 /* csv_write.c: CSV cells and rows. */
 #include "csv_write.h"
+#include "alloc.h"
+#include "inert.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+int csv_for_terminal(FILE *f)
+{
+	return isatty(fileno(f));
+}
+
+static void put_plain(struct csv_writer *w, const char *text);
 
 void csv_put_cell(struct csv_writer *w, const char *text)
 {
-	const char *p;
+	char *shown;
 
 	if (w->sink) {
 		w->sink->cell(w->sink->ctx, text, CSV_TEXT);
 		return;
 	}
+	if (!w->inert) {
+		put_plain(w, text);
+		return;
+	}
+	shown = xreallocarray(NULL, inert_size(text), 1);
+	put_plain(w, inert_text(text, shown, inert_size(text)));
+	free(shown);
+}
+
+static void put_plain(struct csv_writer *w, const char *text)
+{
+	const char *p;
+
 	if (w->cells++)
 		fputc(',', w->f);
 	if (!strpbrk(text, ",\"\r\n")) {

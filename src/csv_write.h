@@ -32,7 +32,13 @@ struct csv_writer {
 	int excel;		/* CRLF line ends */
 	int cells;		/* in the current row */
 	const struct csv_sink *sink;	/* NULL: CSV into f */
+	int inert;		/* f is a terminal: each cell made inert (inert.h) */
 };
+
+/* Whether CSV for f is for a person's eyes: a terminal, where stored text
+ * must not drive it; into a file or a pipe CSV is data, kept byte for
+ * byte. */
+int csv_for_terminal(FILE *f);
 
 void csv_put_cell(struct csv_writer *w, const char *text);
 

@@ -1013,7 +1013,7 @@ static int report_xlsx(struct store *s, const struct report_options *o, FILE *ou
 static int report_text(struct store *s, const struct report_options *o, FILE *out,
 		       struct error *err)
 {
-	struct report r = { .s = s, .o = o, .f = out, .csv = { out, o->excel, 0, NULL } };
+	struct report r = { .s = s, .o = o, .f = out, .csv = { out, o->excel, 0, NULL, csv_for_terminal(out) } };
 	int i, rc = report_begin(&r, err);
 
 	if (rc == 0) {

@@ -4,7 +4,7 @@
 # control character of a note, a comment or a reason visibly (^J, ^[),
 # the HTML report escapes it, and nothing else of the output changes.
 . "$srcdir/tests/cli/lib.sh"
-plan 14
+plan 15
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null || exit 1
 esc=$(printf '\033')
@@ -67,6 +67,14 @@ run --db "$db" show H02
 ! LC_ALL=C grep -q "$rlo" "$work/out"; ok $? "show prints no bidirectional override"
 grep -qF 'note R7 (2025) actual: 99\u202E 10' "$work/out"
 ok $? "and shows it as its code point"
+
+# The same export read on a terminal is for a person: made inert there,
+# as show is (script(1) gives it a terminal).
+script -qc "'$KPITREE' --db '$db' export actuals; '$KPITREE' --db '$db' export report --format csv" \
+	/dev/null </dev/null >"$work/tty"
+no_control_but_cr() { ! LC_ALL=C grep -q "[$esc$bel$(printf '\001\177')]" "$1"; }
+no_control_but_cr "$work/tty" && grep -qF 'a^J2026-01-01 09:00:00  suzuki  R7 (2025) actual  - -> 99  (set)^[]2;pwned^G' "$work/tty"
+ok $? "export actuals and the CSV report on a terminal show stored control characters visibly"
 
 # A CSV export is data: the note comes back as it was stored.
 "$KPITREE" --db "$db" export actuals | grep -c "pwned$bel" | grep -qx 1
