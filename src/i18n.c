@@ -87,6 +87,16 @@ void i18n_locale(const char *lang, int forced)
 		    set_any(LC_MESSAGES, english_locales) && !getenv("LANGUAGE"))
 			setenv("LANGUAGE", "ja", 1);
 	}
+	/* LANGUAGE=ja with no LANG (or LANG=C): gettext ignores LANGUAGE
+	 * under the C locale, so the messages' category takes a UTF-8 one
+	 * that it heeds LANGUAGE under; LC_ALL=C still means C */
+	if (!lang && getenv("LANGUAGE") && *getenv("LANGUAGE") &&
+	    !(getenv("LC_ALL") && *getenv("LC_ALL"))) {
+		const char *messages = setlocale(LC_MESSAGES, NULL);
+
+		if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
+			set_any(LC_MESSAGES, english_locales);
+	}
 	/* No LANG at all (Tera Term, PuTTY), LANG=C: the characters are
 	 * still UTF-8, or every Japanese text would be blank or cut. */
 	codeset = nl_langinfo(CODESET);
