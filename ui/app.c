@@ -28,7 +28,7 @@ static void *watch_ctx;
 /* The views below the one in front are on the screen as they stand. */
 static int fresh;
 
-int app_start(void)
+int app_start(int mouse)
 {
 	int termerr;
 
@@ -47,6 +47,16 @@ int app_start(void)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
+	if (mouse) {
+		/* a press, not a click: a click waits to tell itself from a
+		 * double one */
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
+#endif
+			  , NULL);
+		mouseinterval(0);
+	}
 	return 0;
 }
 

@@ -6,8 +6,10 @@
 
 #include "view.h"
 
-/* Starts the terminal. Returns 0, or -1 when there is none to use. */
-int app_start(void);
+/* Starts the terminal, with the mouse's clicks and wheel read as keys
+ * (KEY_MOUSE) when mouse is set. Returns 0, or -1 when there is none to
+ * use. */
+int app_start(int mouse);
 
 /* Stops the terminal (again: nothing). */
 void app_stop(void);
