@@ -35,7 +35,7 @@ static int fresh;
  * emulate xterm, and may name themselves otherwise (putty, teraterm). */
 static const char fallback_term[] = "xterm";
 
-int app_start(void)
+int app_start(int mouse)
 {
 	const char *term = getenv("TERM");
 	int termerr = 1, fallback = 0;
@@ -81,6 +81,16 @@ int app_start(void)
 	define_key("\033[F", KEY_END);
 	app_cursor(0);
 	set_escdelay(25);
+	if (mouse) {
+		/* a press, not a click: a click waits to tell itself from a
+		 * double one */
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
+#endif
+			  , NULL);
+		mouseinterval(0);
+	}
 	/* without memory the terminal is given back before it is said */
 	alloc_on_failure(app_stop);
 	return fallback;

@@ -8,12 +8,13 @@
 
 enum { APP_NO_TERMINAL = -1, APP_NO_KEYBOARD = -2 };
 
-/* Starts the terminal. Returns 0; 1 when TERM names a terminal that
+/* Starts the terminal, with the mouse's clicks and wheel read as keys
+ * (KEY_MOUSE) when mouse is set. Returns 0; 1 when TERM names a terminal that
  * terminfo does not know, which is then drawn as xterm;
  * APP_NO_TERMINAL when there is none to draw on (no TERM, output that
  * is no terminal, a terminal that cannot move its cursor); or
  * APP_NO_KEYBOARD when standard input is no terminal. */
-int app_start(void);
+int app_start(int mouse);
 
 /* Shows the terminal's cursor where the program moves it (1: a field
  * being typed in) or hides it (0: browsing), left where drawing ended. */

@@ -87,6 +87,11 @@ int browser_shown_kpi(struct browser *b, char *code, size_t size);
 /* The browser's whole screen: the panes, framed, and the status line. */
 void screen_draw(struct browser *b);
 
+/* The pane (enum focus) holding the screen cell y, x as screen_draw lays
+ * it out, or -1 for none; in the tree, *row is the list's row there (-1
+ * on its frame or below its last row's place). */
+int screen_at(const struct browser *b, int y, int x, int *row);
+
 /* --- tree_view.c */
 
 /* The tree pane in the box at y, x of h rows and w columns. */

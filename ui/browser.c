@@ -268,6 +268,26 @@ static int refused(struct browser *b, enum action action)
 	return 1;
 }
 
+/* The rows the wheel moves the cursor by, a notch at a time. */
+#define WHEEL_ROWS 3
+
+/* A click selects the tree's row under it, or focuses the pane; the
+ * wheel moves the tree's cursor. */
+static void mouse(struct browser *b, const struct key *k)
+{
+	int row, pane = screen_at(b, k->y, k->x, &row);
+
+	if (k->button == MOUSE_WHEEL_UP || k->button == MOUSE_WHEEL_DOWN) {
+		move_cursor(b, b->v->cursor + (k->button == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS));
+		return;
+	}
+	if (k->button != MOUSE_CLICK || pane < 0)
+		return;
+	b->focus = (enum focus)pane;
+	if (pane == FOCUS_TREE && row >= 0 && row < b->v->n)
+		move_cursor(b, row);
+}
+
 static void key(struct browser *b, const struct key *k)
 {
 	int page = LINES - 3 > 1 ? LINES - 3 : 1;
@@ -275,6 +295,10 @@ static void key(struct browser *b, const struct key *k)
 	enum action action = keymap_action(k);
 
 	b->message[0] = '\0';
+	if (k->is_key && k->code == KEY_MOUSE) {
+		mouse(b, k);
+		return;
+	}
 	if (action != ACT_NONE && refused(b, action))
 		return;
 	if (b->focus == FOCUS_KPI && (action == ACT_MOVE_DOWN || action == ACT_MOVE_UP)) {
@@ -484,7 +508,7 @@ int browser_run(struct cli *cli)
 	b.year_chosen = year != NULL;
 	if (keys && input_queue(keys, &bad) < 0)
 		return cli_fail(cli, _("--keys: cannot read '%s'"), bad);
-	started = app_start();
+	started = app_start(!cli_flag(cli, "--no-mouse"));
 	if (started == APP_NO_KEYBOARD)
 		return cli_fail(cli, _("the browser reads its keys from a terminal, and standard input"
 				" is none (over SSH: ssh -t); the other commands do not need one"));

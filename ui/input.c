@@ -27,7 +27,7 @@ static int head, tail;
 static void push(int is_key, wint_t code)
 {
 	if (tail < QUEUE_MAX)
-		queue[tail++] = (struct key){ is_key, code };
+		queue[tail++] = (struct key){ is_key, code, MOUSE_NONE, 0, 0 };
 }
 
 static int push_word(const char *w, size_t len)
@@ -81,6 +81,26 @@ int input_queue(const char *keys, const char **bad)
 	return 0;
 }
 
+/* The mouse event behind KEY_MOUSE: a press of the first button, or
+ * the wheel (buttons 4 and 5); anything else is no button. */
+static void read_mouse(struct key *k)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return;
+	k->y = ev.y;
+	k->x = ev.x;
+	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		k->button = MOUSE_CLICK;
+	else if (ev.bstate & BUTTON4_PRESSED)
+		k->button = MOUSE_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		k->button = MOUSE_WHEEL_DOWN;
+#endif
+}
+
 int input_next(struct key *k, int timeout_ms)
 {
 	int rc;
@@ -94,6 +114,9 @@ int input_next(struct key *k, int timeout_ms)
 	if (rc == ERR)
 		return -1;
 	k->is_key = rc == KEY_CODE_YES;
+	k->button = MOUSE_NONE;
+	if (k->is_key && k->code == KEY_MOUSE)
+		read_mouse(k);
 	return 0;
 }
 

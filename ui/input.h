@@ -6,10 +6,16 @@
 
 #include <wchar.h>
 
-/* A key: a character (wide) or a curses key code (is_key). */
+/* What a mouse event did, in struct key (code KEY_MOUSE). */
+enum mouse_button { MOUSE_NONE, MOUSE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
+
+/* A key: a character (wide) or a curses key code (is_key); a mouse
+ * event is the key KEY_MOUSE with its button and screen cell (y, x). */
 struct key {
 	int is_key;
 	wint_t code;
+	enum mouse_button button;
+	int y, x;
 };
 
 /* Queues the keys of a --keys string. Returns 0, or -1 with the word

@@ -33,6 +33,31 @@ static struct layout layout_for(int h, int w)
 				kh, left, h - 1 - kh, w - left };
 }
 
+static int inside(int y, int x, int top, int left, int h, int w)
+{
+	return h > 0 && y >= top && y < top + h && x >= left && x < left + w;
+}
+
+int screen_at(const struct browser *b, int y, int x, int *row)
+{
+	struct layout l = layout_for(LINES, COLS);
+
+	*row = -1;
+	if (COLS < MIN_COLS || LINES < MIN_LINES)
+		return -1;
+	if (inside(y, x, l.ty, l.tx, l.th, l.tw)) {
+		/* inside the frame: a row of the list, as tree_view drew it */
+		if (y > l.ty && y < l.ty + l.th - 1)
+			*row = b->v->top + (y - l.ty - 1);
+		return FOCUS_TREE;
+	}
+	if (inside(y, x, l.gy, l.gx, l.gh, l.gw))
+		return FOCUS_GRANT;
+	if (inside(y, x, l.ky, l.kx, l.kh, l.kw))
+		return FOCUS_KPI;
+	return -1;
+}
+
 /* The panes of the selected row, as its tree's level table says. */
 static void draw_panes(struct browser *b, const struct tree_item *it, const struct layout *l)
 {

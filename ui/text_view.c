@@ -113,7 +113,11 @@ static int text_key(struct view *v, const struct key *k)
 	struct text *t = v->data;
 	int page = t->height > 1 ? t->height - 1 : 1;
 
-	if ((!k->is_key && k->code == 'j') || (k->is_key && k->code == KEY_DOWN))
+	if (k->is_key && k->code == KEY_MOUSE) {
+		/* the wheel scrolls; a click is no key to return on */
+		if (k->button == MOUSE_WHEEL_UP || k->button == MOUSE_WHEEL_DOWN)
+			t->top += k->button == MOUSE_WHEEL_UP ? -3 : 3;
+	} else if ((!k->is_key && k->code == 'j') || (k->is_key && k->code == KEY_DOWN))
 		t->top++;
 	else if ((!k->is_key && k->code == 'k') || (k->is_key && k->code == KEY_UP))
 		t->top--;

@@ -3,10 +3,12 @@
 # whole text, wrapped, with its path, KPIs, menus and examples, and a
 # grant project's notes; a re-listed line and the menu tree's rows name
 # the project they stand under; search and :goto take KPI codes as typed
-# (h12, Ｈ１２, ⑫), and search finds grant projects and their KPIs. Sourced by reading_en.sh and
+# (h12, Ｈ１２, ⑫), and search finds grant projects and their KPIs; an
+# action item's due date as written, the history's labels; the form's
+# year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 50
+plan 58
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -129,4 +131,31 @@ shows "$(field "$(t year)" R7)" "and the year it was typed for"
 keys BTab BSpace BSpace R6 Tab y
 shows "$(field "$(t actual)" 190)" "y shows the other year's value"
 keys Escape
+
+# The mouse: a click selects a tree's row or focuses a pane, the wheel
+# moves the cursor; --no-mouse leaves the mouse to the terminal. Events
+# as the terminal (tmux-256color: kmous=\E[M) sends them.
+mouse() {
+	keys -l "$(printf "\\033[M\\$(printf %03o $((32 + $1)))\\$(printf %03o $((32 + $2)))\\$(printf %03o $((32 + $3)))")"
+}
+# click COLUMN ROW (from 1): the first button pressed and released there
+click() { mouse 0 "$1" "$2"; mouse 3 "$1" "$2"; }
+start "$(browser ':goto Space H01 Enter')"
+shows "│H01 保育所等入所待機児童数" "the KPI pane shows H01"
+click 12 7
+shows "│H02 せわずき・せわやき隊等の組織化" "a click on a tree's row selects it"
+click 50 4
+shows "┌─ KPI * " "a click on a pane focuses it"
+mouse 65 12 7
+shows "$(t 'select a • row for its details')" "the wheel moves the tree's cursor down"
+mouse 64 12 7
+shows "│H02 せわずき・せわやき隊等の組織化" "and back up"
+# whether the browser asked the terminal for the mouse's events
+mouse_on() { tmux -L "$sock" display -p -t "s$sess" '#{mouse_standard_flag}'; }
+[ "$(mouse_on)" = 1 ]
+ok $? "the browser asks the terminal for the mouse"
+start "$program --db $db --user tanaka --year R7 --no-mouse --keys ':goto Space H01 Enter'"
+shows "│H01 保育所等入所待機児童数" "with --no-mouse the browser runs"
+[ "$(mouse_on)" = 0 ]
+ok $? "and leaves the mouse to the terminal"
 no_reports
