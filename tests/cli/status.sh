@@ -9,7 +9,7 @@
 # KPI's target, name or unit records who, when, old and new, and counts
 # them in its summary.
 . "$srcdir/tests/cli/lib.sh"
-plan 24
+plan 25
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -66,6 +66,9 @@ expect 0 "" "full-width ％ too, in --expect as well"
 run --db "$db" set H01 R7 5%
 expect 1 "kpitree: value: not a number: '5%'" "but 5% is no number of people (H01, 人)"
 
+"$KPITREE" --db "$db" export kpis | grep '^H16,' >"$work/h16"
+[ "$(cat "$work/h16")" = "H16,16,道産食品輸出額,億円,1511,R5 見込額,1650,R10 以上,up,食関連産業" ]
+ok $? "the KPI export keeps H16's 見込額 and 以上"
 "$KPITREE" --db "$db" export kpis -o "$work/k.xlsx"
 "$KPITREE" --db "$db" export actuals -o "$work/a.xlsx"
 /usr/bin/python3 - "$work/k.xlsx" "$work/a.xlsx" <<'PY'
