@@ -26,6 +26,7 @@
 #include "fiscal_year.h"
 #include "inert.h"
 #include "kpi.h"
+#include "kpi_history.h"
 #include "keys_file.h"
 #include "kpi_years.h"
 #include "number.h"
@@ -1186,6 +1187,28 @@ static void print_record(void *ctx, const struct record_change *c)
 	fprintf(cli->out, "%s\n", meeting_change_line(c, line, sizeof line));
 }
 
+/* A change of the KPI's own fields, by an import. */
+static void print_kpi_change(void *ctx, const struct kpi_change *c)
+{
+	static const char *const whats[][2] = {
+		{ "name", N_("name") }, { "unit", N_("unit") },
+		{ "baseline", N_("baseline") }, { "target", N_("target") },
+	};
+	struct cli *cli = ctx;
+	struct inert_pool pool = { 0 };
+	const char *what = c->what;
+	char when[64];
+	size_t i;
+
+	for (i = 0; i < sizeof whats / sizeof whats[0]; i++)
+		if (strcmp(c->what, whats[i][0]) == 0)
+			what = _(whats[i][1]);
+	fprintf(cli->out, _("%s  %s  %s  %s -> %s  (import)\n"),
+		i18n_time(c->changed_at, when, sizeof when), inert_str(&pool, c->changed_by), what,
+		inert_str(&pool, c->old_text), inert_str(&pool, c->new_text));
+	inert_pool_free(&pool);
+}
+
 static int run_history(struct cli *cli)
 {
 	struct kpi k;
@@ -1195,6 +1218,8 @@ static int run_history(struct cli *cli)
 	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	rc = values_history(cli->store, k.id, print_history_row, cli, &e);
+	if (rc == 0)
+		rc = kpi_history_each(cli->store, k.id, print_kpi_change, cli, &e);
 	if (rc == 0)
 		rc = meeting_history(cli->store, k.id, print_record, cli, &e);
 	kpi_release(&k);
@@ -1305,6 +1330,18 @@ static int run_import(struct cli *cli)
 	snprintf(changed, sizeof changed, ngettext("%ld value", "%ld values",
 						   (unsigned long)stats.values_changed),
 		 stats.values_changed);
+	if (stats.kpi_fields_changed) {
+		char fields[64];
+
+		snprintf(fields, sizeof fields, ngettext("%ld KPI field", "%ld KPI fields",
+							 (unsigned long)stats.kpi_fields_changed),
+			 stats.kpi_fields_changed);
+		/* TRANSLATORS: "imported 29 rows from 1 file; 0 values and 1 KPI
+		 * field changed". */
+		fprintf(cli->out, _("imported %s from %s; %s and %s changed\n"), rows, files_read,
+			changed, fields);
+		return EXIT_DONE;
+	}
 	/* TRANSLATORS: "imported 3 rows from 1 file; 2 values changed". */
 	fprintf(cli->out, _("imported %s from %s; %s changed\n"), rows, files_read, changed);
 	return EXIT_DONE;

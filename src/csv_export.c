@@ -60,7 +60,8 @@ int csv_export_kind(const char *name, enum export_kind *kind, struct error *err)
 	return error_set(err, _("no export kind '%s' (kpis, actuals, strategy, projects)"), name);
 }
 
-/* A period as exports write it: R6, H30-R4 avg, R7-R11 cum. */
+/* A period as exports write it: R6, H30-R4 avg, R7-R11 cum, with the
+ * qualifiers 見込額 and 以上 after it (R5 見込額, R10 以上). */
 static char *period_cell(const struct amount *a, char *buf, size_t size)
 {
 	char from[16], to[16];
@@ -75,6 +76,12 @@ static char *period_cell(const struct amount *a, char *buf, size_t size)
 		snprintf(buf, size, "%s", from);
 	else
 		snprintf(buf, size, "%s-%s %s", from, to, a->period.kind == PERIOD_AVG ? "avg" : "cum");
+	/* the qualifiers as the table writes them: 1,511億円(見込額)(R5),
+	 * 1,650億円以上(R10) */
+	if (a->estimate)
+		snprintf(buf + strlen(buf), size - strlen(buf), " 見込額");
+	if (a->at_least)
+		snprintf(buf + strlen(buf), size - strlen(buf), " 以上");
 	return buf;
 }
 

@@ -14,6 +14,7 @@
 #include "import.h"
 #include "import_seen.h"
 #include "kpi.h"
+#include "kpi_history.h"
 #include "number.h"
 #include "review.h"
 #include "value_batch.h"
@@ -496,7 +497,7 @@ static void projects_row(struct reader *rd, const struct csv_record *r)
 	k.unit = (char *)cell(c, r, P_UNIT);
 	k.project_id = rd->last_project_id;
 	im->kpis_saved = 1;
-	if (kpi_save(im->s, &k, &err) < 0)
+	if (kpi_history_save(im->s, &k, im->user, im->now, &im->stats->kpi_fields_changed, &err) < 0)
 		import_error(im, r->line, column_of(c, P_CODE), _("code: %s"), err.text);
 }
 

@@ -28,6 +28,7 @@ enum import_kind {
 struct import_stats {
 	long rows;		/* data rows read, all files */
 	long values_changed;	/* values set or cleared (history rows) */
+	long kpi_fields_changed;	/* a KPI's name, unit, baseline or target */
 };
 
 /* Imports files in one transaction: the government's wide table

@@ -765,6 +765,27 @@ static const char *const migration_7[] = {
 	NULL
 };
 
+/* Version 8: the history of a KPI's own fields (name, unit, baseline,
+ * target) as imports change them: who, when, what was there, what came;
+ * append-only, as the values' history is. */
+static const char *const migration_8[] = {
+	"CREATE TABLE kpi_history("
+	"  id INTEGER PRIMARY KEY,"
+	"  kpi_id INTEGER NOT NULL REFERENCES kpi(id),"
+	"  what TEXT NOT NULL CHECK (what IN ('name', 'unit', 'baseline', 'target')),"
+	"  old_text TEXT NOT NULL,"
+	"  new_text TEXT NOT NULL,"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL"
+	");",
+	"CREATE INDEX kpi_history_kpi ON kpi_history(kpi_id, id);",
+	"CREATE TRIGGER kpi_history_no_update BEFORE UPDATE ON kpi_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER kpi_history_no_delete BEFORE DELETE ON kpi_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },
@@ -780,6 +801,7 @@ const char *const *const schema_migrations[] = {
 	migration_5,
 	migration_6,
 	migration_7,
+	migration_8,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "kpi.h"
+#include "kpi_history.h"
 #include "kpi_text.h"
 
 #define DEFAULT_STRATEGY "第3期北海道創生総合戦略"
@@ -655,7 +656,8 @@ static void take_kpis(struct wide_table *w, const struct csv_record *r, const ch
 			k.direction = k.baseline.present && k.target.present &&
 				k.target.value < k.baseline.value ? DIRECTION_DOWN : DIRECTION_UP;
 			w->im->kpis_saved = 1;
-			if (kpi_save(w->im->s, &k, &err) < 0) {
+			if (kpi_history_save(w->im->s, &k, w->im->user, w->im->now,
+					     &w->im->stats->kpi_fields_changed, &err) < 0) {
 				import_error(w->im, r->line, column_of(w, W_CODE) > 0 ?
 					     column_of(w, W_CODE) : column_of(w, W_KPI), _("code: %s"), err.text);
 				continue;

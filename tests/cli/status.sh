@@ -5,9 +5,11 @@
 # counts tell them from the KPIs that have no actual. Units and numbers
 # as written: every Sapporo KPI shows its unit (人, 件, 社, %); 88.2% is a
 # number for a KPI in %; SP4-3's 31.20 and 33.00 keep their decimals in
-# a workbook.
+# a workbook. Structural changes are history: a re-import that changes a
+# KPI's target, name or unit records who, when, old and new, and counts
+# them in its summary.
 . "$srcdir/tests/cli/lib.sh"
-plan 16
+plan 25
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -64,6 +66,9 @@ expect 0 "" "full-width ％ too, in --expect as well"
 run --db "$db" set H01 R7 5%
 expect 1 "kpitree: value: not a number: '5%'" "but 5% is no number of people (H01, 人)"
 
+"$KPITREE" --db "$db" export kpis | grep '^H16,' >"$work/h16"
+[ "$(cat "$work/h16")" = "H16,16,道産食品輸出額,億円,1511,R5 見込額,1650,R10 以上,up,食関連産業" ]
+ok $? "the KPI export keeps H16's 見込額 and 以上"
 "$KPITREE" --db "$db" export kpis -o "$work/k.xlsx"
 "$KPITREE" --db "$db" export actuals -o "$work/a.xlsx"
 /usr/bin/python3 - "$work/k.xlsx" "$work/a.xlsx" <<'PY'
@@ -77,4 +82,32 @@ print('# kpis', k, 'actuals', a)
 sys.exit(0 if ok else 1)
 PY
 ok $? "the workbooks show SP4-3's 31.20 and 33.00 with their two decimals"
+
+"$KPITREE" --db "$db" export strategy -o "$work/s.csv"
+sed -e 's/→ 265作品(R7)/→ 270作品(R7)/' "$work/s.csv" >"$work/s2.csv"
+run --db "$db" --user suzuki import "$work/s2.csv"
+expect 0 "" "the strategy table with H13's target changed imports"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values and 1 KPI field changed" ]
+ok $? "its summary counts the changed target"
+run --db "$db" history H13
+grep -q '^[-0-9]* [0-9:]*  suzuki  target  265 (R7) -> 270 (R7)  (import)$' "$work/out"
+ok $? "history H13 shows who changed the target, when, from what to what"
+run --db "$db" --user suzuki import "$work/s2.csv"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed" ]
+ok $? "the same table again changes nothing"
+"$KPITREE" --db "$db" export projects -o "$work/p.csv"
+sed -e 's/,SP1-1,1,本移住支援事業に基づく移住就業者数,人,/,SP1-1,1,本移住支援事業に基づく移住就業者の数,名,/' "$work/p.csv" >"$work/p2.csv"
+run --db "$db" --user sato import "$work/p2.csv"
+[ "$(cat "$work/out")" = "imported 13 rows from 1 file; 0 values and 2 KPI fields changed" ]
+ok $? "a project KPI's name and unit changed: 2 KPI fields, and nothing else (31.20 read back as 31.2 is no change)"
+run --db "$db" history SP1-1
+grep -q '  sato  name  本移住支援事業に基づく移住就業者数 -> 本移住支援事業に基づく移住就業者の数  (import)$' "$work/out" &&
+	grep -q '  sato  unit  人 -> 名  (import)$' "$work/out"
+ok $? "history SP1-1 shows both"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" history H13 >"$work/out"
+grep -q '  suzuki  目標値  265 (R7) -> 270 (R7)  (取り込み)$' "$work/out"
+ok $? "in Japanese too"
+"$SQLITE3" "$db" "DELETE FROM kpi_history" 2>/dev/null
+[ "$("$SQLITE3" "$db" "SELECT count(*) FROM kpi_history")" = 3 ]
+ok $? "that history is append-only"
 finish

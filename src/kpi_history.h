@@ -1,0 +1,31 @@
+/* kpi_history.h: the history of a KPI's own fields (name, unit, baseline,
+ * target) as imports change them: who, when, what was there, what came. */
+#ifndef KPITREE_KPI_HISTORY_H
+#define KPITREE_KPI_HISTORY_H
+
+#include "kpi.h"
+#include "store.h"
+
+/* One change of a field: what is "name", "unit", "baseline" or
+ * "target"; the amounts are written without their unit ("265 (R11)"),
+ * which has a change of its own. */
+struct kpi_change {
+	const char *what;
+	const char *old_text, *new_text;
+	const char *changed_by, *changed_at;
+};
+
+/* Saves k as kpi_save does; when a KPI with its code was there already,
+ * each of its fields that changed is recorded in the history by user at
+ * now (store_now's form), and counted in *changes. Inside the caller's
+ * transaction. Returns 0, or -1 with err filled. */
+int kpi_history_save(struct store *s, struct kpi *k, const char *user, const char *now,
+		     long *changes, struct error *err);
+
+/* Calls fn with each recorded change of the KPI kpi_id, oldest first.
+ * Returns 0, or -1 with err filled. */
+int kpi_history_each(struct store *s, long long kpi_id,
+		     void (*fn)(void *ctx, const struct kpi_change *c), void *ctx,
+		     struct error *err);
+
+#endif
