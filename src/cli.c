@@ -93,7 +93,7 @@ static const struct command commands[] = {
 	  { { "--encoding", 1, N_("the files' encoding (default: detected)") },
 	    { "--sheet", 1, N_("workbooks: the sheet to read (default: the first)") } }, run_import },
 	{ "export", "export KIND [-o FILE] [--force] [--excel] [--meeting ID] [--year FY]"
-	  " [--format md|html|csv|xlsx]",
+	  " [--format md|html|csv|xlsx] [--voices]",
 	  N_("KIND: kpis, actuals, strategy, projects, report, verification (the national table"
 	  " of a year's 効果検証); standard output by default"),
 	  1, 1, DB_READ, ACCESS_READ,
@@ -105,7 +105,9 @@ static const struct command commands[] = {
 	    { "--format", 1, N_("report: md (default), html, csv or xlsx; verification: csv"
 				" (default), md, html or xlsx; the other kinds: csv (default)"
 				" or xlsx; xlsx is an Excel workbook (also by -o FILE.xlsx)") },
-	    { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_export },
+	    { "--force", 0, N_("over SSH: replace a file of the export folder") },
+	    { "--voices", 0, N_("verification: the committee's sheet, the suggestion and the three"
+				" voices of each project side by side") } }, run_export },
 	{ "show", "show CODE [--year FY]",
 	  N_("a KPI as text: baseline, target, plan/actual per year, progress, status,"
 	  " proposed rank, latest evaluation, open action items"),
@@ -1393,6 +1395,7 @@ static int run_verification_table(struct cli *cli)
 	const char *path = cli_option(cli, "-o"), *format = cli_option(cli, "--format");
 	const char *year = cli_option(cli, "--year");
 	struct verification_table_options o = { .excel = cli_flag(cli, "--excel"),
+						.voices = cli_flag(cli, "--voices"),
 						.year = verification_default_year() };
 	struct error e;
 	int rc;
@@ -1427,12 +1430,17 @@ static int run_export(struct cli *cli)
 
 	if (check_output(cli, path) != EXIT_DONE)
 		return EXIT_FAILED;
-	if (strcmp(cli->args[0], "report") == 0)
+	if (strcmp(cli->args[0], "report") == 0) {
+		if (cli_flag(cli, "--voices"))
+			return usage_error(cli, _("--voices is for export verification"));
 		return run_report(cli);
+	}
 	if (strcmp(cli->args[0], "verification") == 0)
 		return run_verification_table(cli);
 	if (cli_option(cli, "--meeting") || cli_option(cli, "--year"))
 		return usage_error(cli, _("--meeting and --year are for export report"));
+	if (cli_flag(cli, "--voices"))
+		return usage_error(cli, _("--voices is for export verification"));
 	if (format && strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
 		return usage_error(cli, _("--format: '%s' is neither csv nor xlsx"), format);
 	xlsx = format ? strcmp(format, "xlsx") == 0 : path && xlsx_is_name(path);

@@ -154,9 +154,13 @@ char *verification_suggestion_text(const struct suggestion *sg, char *buf, size_
 			snprintf(buf + n, size - (size_t)n, _("; %d not known yet"), sg->unknown);
 		return buf;
 	}
-	n = snprintf(buf, size, _("%s (%s): %d of %d KPIs with data"), sg->rule->code,
-		     verification_rule_text(sg->rule, rule, sizeof rule), sg->passing,
-		     sg->with_data);
+	if (sg->rule->quantifier == EFFECT_OTHERWISE)
+		n = snprintf(buf, size, _("%s (otherwise): no rule above holds for the %d KPIs"
+				    " with data"), sg->rule->code, sg->with_data);
+	else
+		n = snprintf(buf, size, _("%s (%s): %d of %d KPIs with data"), sg->rule->code,
+			     verification_rule_text(sg->rule, rule, sizeof rule), sg->passing,
+			     sg->with_data);
 	if (sg->with_data + sg->unknown < sg->kpis && n > 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, _("; %d without"),
 			      sg->kpis - sg->with_data - sg->unknown);

@@ -700,13 +700,139 @@ static int table_book(void *ctx, lxw_workbook *book, const char *path, struct er
 	return rc;
 }
 
+/* --- the committee's sheet ------------------------------------------------ */
+
+static const char *const voices_columns[] = {
+	"事業コード", "交付対象事業の名称", "示された事業効果", "その根拠",
+	"自己評価: 事業効果", "自己評価: 今後の方針(案)", "自己評価: 理由", "自己評価: 入力",
+	"外部有識者: 事業の評価", "外部有識者: 意見", "外部有識者: 入力",
+	"確定: 事業効果", "確定: 今後の方針", "確定: 今後の方針の理由", "確定: 入力", NULL
+};
+
+/* One row a project: the suggestion and why, then each voice (who and
+ * when in a cell of its own), as cells of w. */
+static void voices_rows(struct table *t, struct csv_writer *w)
+{
+	char text[1024], who[300];
+	int i, c;
+
+	csv_put_row(w, voices_columns);
+	for (i = 0; i < t->l.n; i++) {
+		const struct project_rows *pr = &t->rows[i];
+		const struct voice_entry *v = pr->voices;
+
+		csv_put_cell(w, pr->p->code);
+		csv_put_cell(w, pr->p->title);
+		csv_put_cell(w, pr->p->suggestion.rule ? pr->p->suggestion.rule->code : "");
+		csv_put_cell(w, verification_suggestion_text(&pr->p->suggestion, text,
+							     sizeof text));
+		for (c = 0; c < VOICES; c++) {
+			const struct voice_entry *e = &v[c];
+
+			if (c == VOICE_COMMITTEE) {
+				csv_put_cell(w, e->verdict_label);
+				csv_put_cell(w, e->opinion);
+			} else {
+				snprintf(text, sizeof text, "%s%s%s", e->effect, *e->effect ? " " : "",
+					 e->effect_label);
+				csv_put_cell(w, text);
+				csv_put_cell(w, e->policy_label);
+				csv_put_cell(w, e->reason);
+			}
+			if (e->present)
+				snprintf(who, sizeof who, "%s %s", e->entered_by, e->entered_at);
+			else
+				*who = '\0';
+			csv_put_cell(w, who);
+		}
+		csv_end_row(w);
+	}
+}
+
+/* Markdown and HTML tables fed as CSV rows. */
+struct table_sink {
+	FILE *f;
+	int html, row, cells;
+};
+
+static void sink_cell(void *ctx, const char *text, enum csv_cell what)
+{
+	struct table_sink *k = ctx;
+
+	(void)what;
+	if (k->html) {
+		fputs(k->cells ? "" : "<tr>", k->f);
+		fputs(k->row ? "<td>" : "<th>", k->f);
+		inert_html(text, k->f);
+		fputs(k->row ? "</td>" : "</th>", k->f);
+	} else {
+		fputs("| ", k->f);
+		inert_markdown(text, k->f);
+		fputc(' ', k->f);
+	}
+	k->cells++;
+}
+
+static void sink_end_row(void *ctx)
+{
+	struct table_sink *k = ctx;
+	int c;
+
+	fputs(k->html ? "</tr>\n" : "|\n", k->f);
+	if (!k->html && !k->row)
+		for (c = 0; c <= k->cells; c++)
+			fputs(c < k->cells ? "|---" : "|\n", k->f);
+	k->row++;
+	k->cells = 0;
+}
+
+static void voices_text(struct table *t)
+{
+	struct table_sink k = { t->f, t->o->format == REPORT_HTML, 0, 0 };
+	struct csv_sink sink = { sink_cell, sink_end_row, &k };
+	struct csv_writer w = { t->f, 0, 0, &sink };
+	char fy[32];
+
+	fiscal_year_japanese(t->v.year, fy, sizeof fy);
+	if (k.html)
+		fprintf(t->f, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+			"<title>効果検証 %s</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+			"<h1>効果検証 %s (%d年度): 自己評価・外部有識者の評価・確定</h1>\n<table>\n",
+			fy, html_style, fy, t->v.year);
+	else
+		fprintf(t->f, "# 効果検証 %s (%d年度): 自己評価・外部有識者の評価・確定\n\n", fy,
+			t->v.year);
+	voices_rows(t, &w);
+	if (k.html)
+		fputs("</table>\n</body>\n</html>\n", t->f);
+}
+
+static int voices_book(void *ctx, lxw_workbook *book, const char *path, struct error *err)
+{
+	struct table *t = ctx;
+	struct xlsx_sheet *sheet = xlsx_sheet_new(book, "評価", XLSX_TABLE);
+	struct csv_writer w = { 0 };
+
+	if (!sheet)
+		return error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+	w.sink = xlsx_sheet_sink(sheet);
+	voices_rows(t, &w);
+	return xlsx_sheet_end(sheet, path, err);
+}
+
 /* --- writing ------------------------------------------------------------- */
 
 static int table_text(struct table *t, struct error *err)
 {
 	struct csv_writer w = { t->f, t->o->excel, 0, NULL };
 
-	if (t->o->format == REPORT_MD) {
+	if (t->o->voices && t->o->format == REPORT_CSV) {
+		if (t->o->excel)
+			fputs("\xEF\xBB\xBF", t->f);
+		voices_rows(t, &w);
+	} else if (t->o->voices) {
+		voices_text(t);
+	} else if (t->o->format == REPORT_MD) {
 		md_write(t);
 	} else if (t->o->format == REPORT_HTML) {
 		html_write(t);
@@ -727,8 +853,8 @@ static int table_run(struct store *s, const struct verification_table_options *o
 	int rc = table_begin(&t, err);
 
 	if (rc == 0 && o->format == REPORT_XLSX)
-		rc = path ? xlsx_book_file(path, rules, table_book, &t, err)
-			  : xlsx_book_stream(out, table_book, &t, err);
+		rc = path ? xlsx_book_file(path, rules, o->voices ? voices_book : table_book, &t, err)
+			  : xlsx_book_stream(out, o->voices ? voices_book : table_book, &t, err);
 	else if (rc == 0)
 		rc = table_text(&t, err);
 	table_end(&t);

@@ -21,6 +21,8 @@ struct verification_table_options {
 	int year;
 	enum report_format format;
 	int excel;		/* CSV: BOM and CRLF */
+	int voices;		/* the committee's sheet: per project the suggestion
+				 * and the three voices side by side */
 };
 
 /* Writes the table onto out. Returns 0, or -1 with err. */

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 45
+plan 48
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -150,6 +150,21 @@ XLSX_SHEET=効果検証 /usr/bin/python3 "$srcdir/tests/cli/xlsx_cells.py" "$wor
 	9,10,11 >"$work/py" 2>&1
 ok $? "openpyxl reads the CSV's cells back, each project's code, name and grant merged over its KPIs"
 sed 's/^/# /' "$work/py" | head -5
+
+run --db "$db" export verification --year R4 --voices
+"$SQLITE3" -separator , :memory: ".import --csv /dev/stdin t" \
+	"SELECT \"示された事業効果\", \"自己評価: 事業効果\", \"自己評価: 理由\", \"外部有識者: 事業の評価\",
+	 \"外部有識者: 意見\", \"確定: 事業効果\", \"確定: 今後の方針\" FROM t WHERE \"事業コード\" = 'SP2'" \
+	<"$work/out" >"$work/got"
+echo '③,① 地方創生に非常に効果的であった,新ビジネス創出が目標を大きく上回った,総合戦略のKPI達成に有効であった,KPIの設定は妥当であり、成果が出ている,③ 地方創生に効果があった,事業の継続' |
+	cmp -s - "$work/got"
+ok $? "the committee's sheet has the suggestion and the three voices side by side"
+run --db "$db" export verification --year R4 --voices --format html -o "$work/v.html"
+xmllint --noout "$work/v.html" && grep -q "<th>外部有識者: 意見</th>" "$work/v.html"
+ok $? "also as HTML"
+run --db "$db" export report --voices
+expect 2 "kpitree: --voices is for export verification
+Try 'kpitree --help'." "--voices is the verification's"
 
 v history SP2
 grep -q "R4  self effect: - -> ①  (reason: 新ビジネス創出が目標を大きく上回った)" "$work/out" &&
