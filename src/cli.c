@@ -164,7 +164,7 @@ static const struct command commands[] = {
 	  "  verification final PROJECT --effect CODE --policy CODE --reason TEXT [--year FY]\n"
 	  "  verification revised yes|no [--year FY], verification history PROJECT\n"
 	  "  verification unknown|known CODE [--reason TEXT] [--year FY]\n"
-	  "  verification describes CODE FY2 [--year FY]",
+	  "  verification describes CODE FY2 [--year FY], verification increment CODE on|off",
 	  N_("the yearly 効果検証 of the grant projects (default: the last fiscal year ended): the"
 	  " projects due with the 事業効果 their KPIs suggest and why, each project's 実績額 and"
 	  " 交付金の種類, and three voices kept apart: the self-assessment, the outside experts'"
@@ -2058,7 +2058,7 @@ static void print_verification_change(void *ctx, const struct verification_chang
 	char fy[16];
 
 	fprintf(cli->out, "%s  %s  %s  %s: %s -> %s", c->changed_at, inert_str(&pool, c->changed_by),
-		fiscal_year_short(c->year, fy, sizeof fy), c->what,
+		c->year ? fiscal_year_short(c->year, fy, sizeof fy) : "-", c->what,
 		*c->old_text ? inert_str(&pool, c->old_text) : "-",
 		*c->new_text ? inert_str(&pool, c->new_text) : "-");
 	if (*c->reason)
@@ -2086,8 +2086,9 @@ static int parse_yen(const char *text, long long *yen)
 	return 0;
 }
 
-/* unknown|known CODE, describes CODE FY2: what KPI args[1]'s value at
- * year is (unknown < 0: the year it describes). */
+/* unknown|known CODE, describes CODE FY2, increment CODE on|off: what
+ * KPI args[1]'s value at year is (unknown -1: the year it describes in
+ * describes; -2: declared incremental or not, by describes). */
 static int verification_value_flag(struct cli *cli, int year, int unknown, int describes)
 {
 	char why[1024];
@@ -2098,7 +2099,9 @@ static int verification_value_flag(struct cli *cli, int year, int unknown, int d
 	if (kpi_find(cli->store, cli->args[1], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	rc = access_may_kpi(cli->store, &cli->identity, ACCESS_EDIT, k.id, why, sizeof why, &e);
-	if (rc == 1)
+	if (rc == 1 && unknown == -2)
+		rc = verification_set_increment(cli->store, k.id, describes, cli->user, &e);
+	else if (rc == 1)
 		rc = unknown >= 0 ? verification_set_unknown(cli->store, k.id, year, unknown,
 							      cli_option(cli, "--reason"), cli->user,
 							      &e)
@@ -2157,6 +2160,13 @@ static int run_verification(struct cli *cli)
 	}
 	if ((strcmp(verb, "unknown") == 0 || strcmp(verb, "known") == 0) && cli->nargs == 2)
 		return verification_value_flag(cli, year, verb[0] == 'u', 0);
+	if (strcmp(verb, "increment") == 0 && cli->nargs == 3) {
+		int on = strcmp(cli->args[2], "on") == 0;
+
+		if (!on && strcmp(cli->args[2], "off") != 0)
+			return usage_error(cli, _("increment: on or off"));
+		return verification_value_flag(cli, year, -2, on);
+	}
 	if (strcmp(verb, "describes") == 0 && cli->nargs == 3) {
 		int describes;
 

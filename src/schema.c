@@ -880,6 +880,15 @@ static const char *const migration_8[] = {
 	"  PRIMARY KEY (kpi_id, fiscal_year)"
 	") WITHOUT ROWID;",
 
+	/* A KPI declared incremental (地域再生計画: a baseline plus yearly
+	 * increments, 「KPI増加分の累計」): its plans and actuals are the
+	 * years' increments, and its progress comes from their sums. */
+	"CREATE TABLE kpi_increment("
+	"  kpi_id INTEGER PRIMARY KEY REFERENCES kpi(id),"
+	"  declared_by TEXT NOT NULL,"
+	"  declared_at TEXT NOT NULL"
+	");",
+
 	"CREATE TABLE verification_history("
 	"  id INTEGER PRIMARY KEY,"
 	"  fiscal_year INTEGER NOT NULL,"

@@ -13,6 +13,8 @@
 #include <time.h>
 
 #include "fiscal_year.h"
+#include "kpi.h"
+#include "kpi_years.h"
 #include "meeting.h"
 #include "number.h"
 
@@ -26,6 +28,25 @@ static const char *text_of(sqlite3_stmt *stmt, int col)
 static void copy(char *dst, size_t size, const char *src)
 {
 	snprintf(dst, size, "%s", src ? src : "");
+}
+
+/* The integer sql (one parameter, id) gives into *out: 1, 0 when it
+ * gives no row (*out 0), or -1 with err. */
+static int int_of(struct store *s, const char *sql, long long id, long long *out,
+		  struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, sql, err);
+	int rc;
+
+	*out = 0;
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Copies the first n columns of stmt's row into texts (NULL: skipped). */
@@ -513,6 +534,132 @@ int verification_set_describes(struct store *s, long long kpi_id, int year, int 
 	return flag_write(s, kpi_id, year, -1, NULL, describes, user, err);
 }
 
+/* --- increment KPIs -------------------------------------------------------- */
+
+int verification_is_increment(struct store *s, long long kpi_id, struct error *err)
+{
+	long long one;
+
+	return int_of(s, "SELECT 1 FROM kpi_increment WHERE kpi_id = ?", kpi_id, &one, err);
+}
+
+int verification_set_increment(struct store *s, long long kpi_id, int on, const char *user,
+			       struct error *err)
+{
+	sqlite3_stmt *stmt;
+	char now[32], code[32], what[64];
+	long long project_id = 0;
+	int has_actual = 0, was, rc;
+
+	store_now(now, sizeof now);
+	if (store_begin(s, err) < 0)
+		return -1;
+	if (kpi_of(s, kpi_id, 0, code, sizeof code, &project_id, &has_actual, err) < 0 ||
+	    (was = verification_is_increment(s, kpi_id, err)) < 0)
+		goto fail;
+	stmt = store_cached(s, on ? "INSERT OR IGNORE INTO kpi_increment(kpi_id, declared_by,"
+			    " declared_at) VALUES (?1, ?2, ?3)"
+			    : "DELETE FROM kpi_increment WHERE kpi_id = ?1 AND ?2 = ?2 AND ?3 = ?3",
+			    err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, kpi_id);
+	sqlite3_bind_text(stmt, 2, user, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 3, now, -1, SQLITE_TRANSIENT);
+	rc = store_step(s, stmt, err);
+	sqlite3_reset(stmt);
+	snprintf(what, sizeof what, "%s increment", code);
+	if (rc != SQLITE_DONE ||
+	    log_if_changed(s, 0, project_id, what, was ? "on" : "", on ? "on" : "", NULL, user,
+			   now, err) < 0 ||
+	    store_commit(s, err) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+void verification_increment(const struct kpi *k, const struct kpi_years *t, int year,
+			    struct increment *out)
+{
+	int from = k->baseline.present && k->baseline.period.to ? k->baseline.period.to + 1
+								 : FISCAL_YEAR_MIN;
+	double plan_sum = 0;
+	int i, actual_at_year = 0;
+
+	memset(out, 0, sizeof *out);
+	out->baseline = k->baseline.present ? k->baseline.value : 0;
+	for (i = 0; i < t->n; i++) {
+		const struct kpi_year *r = &t->rows[i];
+
+		if (r->year < from || r->year > year)
+			continue;
+		if (r->has_actual)
+			out->actual_sum += r->actual;
+		if (r->has_plan)
+			plan_sum += r->plan;
+		actual_at_year |= r->year == year && r->has_actual;
+	}
+	if (!actual_at_year)
+		return;
+	out->present = 1;
+	if (k->is_project)
+		out->target_sum = plan_sum;
+	else if (k->target.present)
+		out->target_sum = k->target.value - out->baseline;
+	out->has_gap = out->target_sum != 0;
+	if (out->has_gap)
+		out->rate_gap = out->actual_sum / out->target_sum;
+	out->has_total = out->baseline + out->target_sum != 0;
+	if (out->has_total)
+		out->rate_total = (out->baseline + out->actual_sum) / (out->baseline + out->target_sum);
+}
+
+char *verification_increment_text(const struct increment *in, char *buf, size_t size)
+{
+	char sum[64], target[64], total[16], gap[16];
+
+	snprintf(total, sizeof total, in->has_total ? "%.0f%%" : "-", in->rate_total * 100);
+	snprintf(gap, sizeof gap, in->has_gap ? "%.0f%%" : "-", in->rate_gap * 100);
+	snprintf(buf, size, _("increments summed %s of %s: total ÷ target %s,"
+			      " (actual − baseline) ÷ (target − baseline) %s"),
+		 number_format(in->actual_sum, sum, sizeof sum),
+		 number_format(in->target_sum, target, sizeof target), total, gap);
+	return buf;
+}
+
+/* An increment KPI's standing at year: progress from the sums, the
+ * share of the way by (actual − baseline) ÷ (target − baseline). */
+static int increment_standing(struct store *s, struct review_row *row, int year,
+			      struct increment *in, struct error *err)
+{
+	struct kpi_years t;
+	struct kpi k;
+	int is = verification_is_increment(s, row->kpi_id, err), down;
+
+	memset(in, 0, sizeof *in);
+	if (is <= 0)
+		return is;
+	if (kpi_find(s, row->code, &k, err) < 0)
+		return -1;
+	if (kpi_years_load(s, &k, year, &t, err) < 0) {
+		kpi_release(&k);
+		return -1;
+	}
+	verification_increment(&k, &t, year, in);
+	down = k.direction == DIRECTION_DOWN;
+	kpi_release(&k);
+	if (!in->present)
+		return 0;
+	row->st.progress.has_ratio = in->has_gap;
+	row->st.progress.ratio = in->rate_gap;
+	row->st.progress.status = in->has_gap && in->rate_gap >= 1 - 1e-9 ? STATUS_ACHIEVED
+				  : STATUS_BEHIND;
+	row->st.improved = down ? in->actual_sum < 0 : in->actual_sum > 0;
+	return 0;
+}
+
 /* --- the projects ------------------------------------------------------- */
 
 #define PROJECT_CODE "substr(min(k.code), 1, instr(min(k.code), '-') - 1)"
@@ -542,16 +689,8 @@ int verification_project_find(struct store *s, const char *name, long long *id, 
 int verification_project_kpi(struct store *s, long long id, long long *kpi_id,
 			     struct error *err)
 {
-	sqlite3_stmt *stmt = store_cached(s, "SELECT min(id) FROM kpi WHERE project_id = ?", err);
-	int rc;
-
-	if (!stmt)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = store_step(s, stmt, err);
-	*kpi_id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return int_of(s, "SELECT min(id) FROM kpi WHERE project_id = ?", id, kpi_id, err) < 0
+		       ? -1 : 0;
 }
 
 static char *dup(const char *t)
@@ -610,9 +749,12 @@ int verification_projects(struct store *s, int year, struct vproject_list *l,
 		if (review_list_load(s, &scope, year, &p->kpis, err) < 0)
 			goto fail;
 		p->flags = calloc((size_t)p->kpis.n + 1, sizeof *p->flags);
-		if (!p->flags)
+		p->increments = calloc((size_t)p->kpis.n + 1, sizeof *p->increments);
+		if (!p->flags || !p->increments)
 			abort();
 		for (j = 0; j < p->kpis.n; j++) {
+			if (increment_standing(s, &p->kpis.rows[j], year, &p->increments[j], err) < 0)
+				goto fail;
 			if (verification_flag_get(s, p->kpis.rows[j].kpi_id, year, &p->flags[j],
 						  err) < 0)
 				goto fail;
@@ -640,6 +782,7 @@ void verification_projects_free(struct vproject_list *l)
 		free(l->items[i].program);
 		free(l->items[i].municipality);
 		free(l->items[i].flags);
+		free(l->items[i].increments);
 		review_list_free(&l->items[i].kpis);
 	}
 	free(l->items);
@@ -1013,6 +1156,13 @@ int verification_status_lines(struct store *s, int year,
 			kpi_codes(p, year, 1, _("  not known yet (把握できない):"), line, sizeof line);
 			fn(ctx, line);
 		}
+		for (k = 0; k < p->kpis.n; k++)
+			if (p->increments[k].present) {
+				snprintf(line, sizeof line, "  %s: %s", p->kpis.rows[k].code,
+					 verification_increment_text(&p->increments[k], text,
+								     sizeof text));
+				fn(ctx, line);
+			}
 		for (k = 0; k < VOICES; k++) {
 			struct voice_entry e;
 

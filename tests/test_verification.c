@@ -385,6 +385,53 @@ static void a_value_not_known_yet_is_counted_apart(void **state)
 	testdb_check_ok(t->s);
 }
 
+/* The worked example: SP1-1 (当初値 100) declared incremental, its plans
+ * 10 a year and its actuals 5, 12 and 6 entered as the years'
+ * increments. At R6 the sums are 23 of 30: (actual − baseline) ÷
+ * (target − baseline) = 23 ÷ 30 = 77%, total ÷ target = 123 ÷ 130 = 95%;
+ * 77% of the way suggests ②, where R6's 6 of 10 alone, no better than
+ * the 当初値, would suggest ④. */
+static void an_increment_kpi_is_judged_by_its_sums(void **state)
+{
+	struct testdb *t = *state;
+	struct vproject_list l;
+	struct error err;
+	char text[256];
+	long long kpi = testdb_int(t->s, "SELECT id FROM kpi WHERE code = 'SP1-1'");
+	int y;
+
+	assert_int_equal(store_exec(t->s, "UPDATE kpi SET baseline_value = 100 WHERE id = 3", &err),
+			 0);
+	for (y = 2022; y <= 2024; y++)
+		testdb_set_value(t->s, "SP1-1", y, VALUE_PLAN, 10, 0);
+	testdb_set_value(t->s, "SP1-1", 2022, VALUE_ACTUAL, 5, 0);
+	testdb_set_value(t->s, "SP1-1", 2023, VALUE_ACTUAL, 12, 0);
+	testdb_set_value(t->s, "SP1-1", 2024, VALUE_ACTUAL, 6, 0);
+
+	assert_int_equal(verification_projects(t->s, 2024, &l, &err), 0);
+	assert_string_equal(l.items[0].suggestion.rule->code, "④");
+	assert_false(l.items[0].increments[0].present);
+	verification_projects_free(&l);
+
+	assert_int_equal(verification_set_increment(t->s, kpi, 1, "t", &err), 0);
+	assert_int_equal(verification_is_increment(t->s, kpi, &err), 1);
+	assert_int_equal(verification_projects(t->s, 2024, &l, &err), 0);
+	assert_true(l.items[0].increments[0].present);
+	assert_true(l.items[0].increments[0].actual_sum == 23);
+	assert_true(l.items[0].increments[0].target_sum == 30);
+	verification_increment_text(&l.items[0].increments[0], text, sizeof text);
+	assert_string_equal(text, "increments summed 23 of 30: total ÷ target 95%,"
+			    " (actual − baseline) ÷ (target − baseline) 77%");
+	assert_string_equal(l.items[0].suggestion.rule->code, "②");
+	verification_projects_free(&l);
+
+	assert_int_equal(verification_set_increment(t->s, kpi, 0, "t", &err), 0);
+	assert_int_equal(verification_is_increment(t->s, kpi, &err), 0);
+	assert_int_equal(testdb_int(t->s, "SELECT count(*) FROM verification_history"
+				    " WHERE what = 'SP1-1 increment'"), 2);
+	testdb_check_ok(t->s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -396,6 +443,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(three_voices_are_kept_apart_with_their_history, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(amounts_and_the_summary, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_value_not_known_yet_is_counted_apart, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(an_increment_kpi_is_judged_by_its_sums, testdb_setup, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 48
+plan 52
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -203,4 +203,18 @@ run --db "$db" export verification --year R4
 printf 'SP4-1,,把握できない\nSP2-1,16,2021\n' | cmp -s - "$work/got"
 ok $? "the CSV has them in columns of their own"
 sed 's/^/# /' "$work/got"
+
+# an increment KPI: its plans and actuals the years' increments (SP2-1:
+# plans 4, 9, 9 and actuals 2, 11, 16 from R2 to R4), judged by their sums
+v increment SP2-1 on
+expect 0 "" "SP2-1 is declared incremental"
+v increment SP2-1 maybe
+expect 2 "kpitree: increment: on or off
+Try 'kpitree --help'." "on or off"
+v status --year R4
+grep -qx "  SP2-1: increments summed 29 of 22: total ÷ target 132%, (actual − baseline) ÷ (target − baseline) 132%" "$work/out"
+ok $? "status shows its sums and both rates"
+v history SP2
+grep -q "^.*  tester  -  SP2-1 increment: - -> on$" "$work/out"
+ok $? "the declaration is in the project's history"
 exit $tap_failed
