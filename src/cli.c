@@ -37,6 +37,8 @@
 #include "report.h"
 #include "review.h"
 #include "values.h"
+#include "verification.h"
+#include "verification_table.h"
 #include "width.h"
 #include "words.h"
 
@@ -73,6 +75,7 @@ static int run_import(struct cli *cli);
 static int run_export(struct cli *cli);
 static int run_access(struct cli *cli);
 static int run_due(struct cli *cli);
+static int run_verification(struct cli *cli);
 static enum db_need db_need(const struct cli *cli);
 
 /* browse is filled in from the caller's browse function. */
@@ -95,17 +98,22 @@ static const struct command commands[] = {
 	  { { "--encoding", 1, N_("the files' encoding (default: detected)") },
 	    { "--sheet", 1, N_("workbooks: the sheet to read (default: the first)") } }, run_import },
 	{ "export", "export KIND [-o FILE] [--force] [--excel] [--meeting ID] [--year FY]"
-	  " [--format md|html|csv|xlsx]",
-	  N_("KIND: kpis, actuals, strategy, projects, report; standard output by default"),
+	  " [--format md|html|csv|xlsx] [--voices]",
+	  N_("KIND: kpis, actuals, strategy, projects, report, verification (the national table"
+	  " of a year's 効果検証); standard output by default"),
 	  1, 1, DB_READ, ACCESS_READ,
 	  { { "-o", 1, N_("write to FILE (replaced whole, or left as it was)") },
 	    { "--excel", 0, N_("UTF-8 with BOM and CRLF, for Excel") },
 	    { "--meeting", 1, N_("report: that meeting's minutes (default: every KPI)") },
-	    { "--year", 1, N_("report: the fiscal year judged (default: the meeting's)") },
-	    { "--format", 1, N_("report: md (default), html, csv or xlsx; the other kinds: csv (default)"
+	    { "--year", 1, N_("report: the fiscal year judged (default: the meeting's);"
+			      " verification: the year verified (default: the last one ended)") },
+	    { "--format", 1, N_("report: md (default), html, csv or xlsx; verification: csv"
+				" (default), md, html or xlsx; the other kinds: csv (default)"
 				" or xlsx; xlsx is an Excel workbook (also by -o FILE.xlsx), and only"
 				" it goes into a FILE.xlsx") },
-	    { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_export },
+	    { "--force", 0, N_("over SSH: replace a file of the export folder") },
+	    { "--voices", 0, N_("verification: the committee's sheet, the suggestion and the three"
+				" voices of each project side by side") } }, run_export },
 	{ "show", "show CODE [--year FY]",
 	  N_("a KPI as text: baseline, target, plan/actual per year, progress, status,"
 	  " proposed rank, latest evaluation, open action items"),
@@ -131,7 +139,9 @@ static const struct command commands[] = {
 	  N_("a consistent copy while others keep working"), 1, 1, DB_READ, ACCESS_ADMIN,
 	  { { "--force", 0, N_("over SSH: replace a file of the export folder") } }, run_backup },
 	{ "due", "due [--year FY] [--file FILE]",
-	  N_("the KPIs in your scope that still lack last fiscal year's actual"), 0, 0, DB_READ,
+	  N_("the KPIs in your scope that still lack last fiscal year's actual, and while that"
+	  " year's 効果検証 is open, how many of its projects lack their final result"), 0, 0,
+	  DB_READ,
 	  ACCESS_READ,
 	  { { "--year", 1, N_("another fiscal year than last year") },
 	    { "--file", 1, N_("the authorized_keys file that gives --user's scope") } }, run_due },
@@ -152,6 +162,30 @@ static const struct command commands[] = {
 	    { "--expires", 1, N_("access add: the last day the key gets in (YYYY-MM-DD)") },
 	    { "--since", 1, N_("access log: from that day on (YYYY-MM-DD, local time)") } },
 	  run_access },
+	{ "verification", "verification open|status|close [--year FY]\n"
+	  "  verification amount PROJECT YEN [--kind KIND] [--year FY]\n"
+	  "  verification self PROJECT --effect CODE [--policy CODE] [--reason TEXT] [--year FY]\n"
+	  "  verification committee PROJECT --verdict CODE [--opinion TEXT] [--meeting ID]"
+	  " [--year FY]\n"
+	  "  verification final PROJECT --effect CODE --policy CODE --reason TEXT [--year FY]\n"
+	  "  verification revised yes|no [--year FY], verification history PROJECT\n"
+	  "  verification unknown|known CODE [--reason TEXT] [--year FY]\n"
+	  "  verification describes CODE FY2 [--year FY], verification increment CODE on|off",
+	  N_("the yearly 効果検証 of the grant projects (default: the last fiscal year ended): the"
+	  " projects due with the 事業効果 their KPIs suggest and why, each project's 実績額 and"
+	  " 交付金の種類, and three voices kept apart: the self-assessment, the outside experts'"
+	  " 事業の評価 and 意見, the final result with its 理由"),
+	  1, 3, DB_READ, ACCESS_READ,
+	  { { "--year", 1, N_("the fiscal year verified") },
+	    { "--effect", 1, N_("事業効果: a code of the assessment list (①..④); other than the"
+				" suggested one, give --reason") },
+	    { "--policy", 1, N_("今後の方針: a code of the policy list") },
+	    { "--reason", 1, N_("why: 今後の方針の理由 (final), or why not the suggestion") },
+	    { "--verdict", 1, N_("事業の評価: a code of the verdict list") },
+	    { "--opinion", 1, N_("外部有識者からの意見") },
+	    { "--meeting", 1, N_("the meeting the committee gave it at") },
+	    { "--kind", 1, N_("交付金の種類, as the grant's decision names it") } },
+	  run_verification },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -1423,6 +1457,36 @@ static int run_report(struct cli *cli)
 	return rc < 0 ? fail_output(cli, path, &e) : EXIT_DONE;
 }
 
+/* export verification: the national table of a year's 効果検証. */
+static int run_verification_table(struct cli *cli)
+{
+	const char *path = cli_option(cli, "-o"), *format = cli_option(cli, "--format");
+	const char *year = cli_option(cli, "--year");
+	struct verification_table_options o = { .excel = cli_flag(cli, "--excel"),
+						.voices = cli_flag(cli, "--voices"),
+						.year = verification_default_year() };
+	struct error e;
+	int rc;
+
+	if (cli_option(cli, "--meeting"))
+		return usage_error(cli, _("--meeting is for export report"));
+	if (format && report_format_parse(format, &o.format, &e) < 0)
+		return cli_fail_error(cli, &e);
+	if (!format && path && xlsx_is_name(path))
+		o.format = REPORT_XLSX;
+	else if (!format)
+		o.format = REPORT_CSV;
+	if (o.format == REPORT_XLSX && binary_output(cli, path, _("a workbook")) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (o.excel && o.format != REPORT_CSV)
+		return usage_error(cli, _("--excel is for --format csv"));
+	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)
+		return EXIT_FAILED;
+	rc = path ? verification_table_write_file(cli->store, &o, path, &cli->files, &e)
+		  : verification_table_write(cli->store, &o, cli->out, &e);
+	return rc < 0 ? fail_output(cli, path, &e) : EXIT_DONE;
+}
+
 static int run_export(struct cli *cli)
 {
 	const char *path = cli_option(cli, "-o");
@@ -1434,10 +1498,17 @@ static int run_export(struct cli *cli)
 
 	if (check_output(cli, path) != EXIT_DONE)
 		return EXIT_FAILED;
-	if (strcmp(cli->args[0], "report") == 0)
+	if (strcmp(cli->args[0], "report") == 0) {
+		if (cli_flag(cli, "--voices"))
+			return usage_error(cli, _("--voices is for export verification"));
 		return run_report(cli);
+	}
+	if (strcmp(cli->args[0], "verification") == 0)
+		return run_verification_table(cli);
 	if (cli_option(cli, "--meeting") || cli_option(cli, "--year"))
 		return usage_error(cli, _("--meeting and --year are for export report"));
+	if (cli_flag(cli, "--voices"))
+		return usage_error(cli, _("--voices is for export verification"));
 	if (format && strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
 		return usage_error(cli, _("--format: '%s' is neither csv nor xlsx"), format);
 	xlsx = format ? strcmp(format, "xlsx") == 0 : path && xlsx_is_name(path);
@@ -1471,13 +1542,21 @@ static void print_due(void *ctx, const struct access_kpi *k)
 static int run_due(struct cli *cli)
 {
 	const char *year_text = cli_option(cli, "--year");
-	int year = due_year();
+	int year = due_year(), pending, total, rc;
 	struct error e;
+	char fy[32];
 
 	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
 		return EXIT_FAILED;
 	if (due_each(cli->store, &cli->identity, year, print_due, cli, &e) < 0)
 		return cli_fail_error(cli, &e);
+	/* the year's 効果検証, while it is open */
+	rc = verification_pending(cli->store, year, &pending, &total, &e);
+	if (rc < 0)
+		return cli_fail_error(cli, &e);
+	if (rc == 1 && pending)
+		fprintf(cli->out, _("効果検証 %s: %d of %d projects lack their final result\n"),
+			fiscal_year_format(year, fy, sizeof fy), pending, total);
 	return EXIT_DONE;
 }
 
@@ -2011,6 +2090,9 @@ static enum db_need db_need(const struct cli *cli)
 {
 	const struct access_verb *verb;
 
+	if (cli->command->run == run_verification)
+		return strcmp(cli->args[0], "status") == 0 || strcmp(cli->args[0], "history") == 0
+			       ? DB_READ : DB_WRITE;
 	if (cli->command->run != run_access)
 		return cli->command->db;
 	verb = find_access_verb(cli);
@@ -2033,4 +2115,208 @@ static int run_access(struct cli *cli)
 		file = path;
 	}
 	return verb->run(cli, file);
+}
+
+/* --- verification ------------------------------------------------------ */
+
+/* The project named by args[1] into *id, refused unless the official
+ * may do action on its KPIs. */
+static int verified_project(struct cli *cli, enum access_action action, long long *id)
+{
+	char code[32], why[1024];
+	struct error e;
+	long long kpi_id = 0;
+	int rc;
+
+	if (cli->nargs < 2)
+		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+	if (verification_project_find(cli->store, cli->args[1], id, code, sizeof code, &e) < 0 ||
+	    verification_project_kpi(cli->store, *id, &kpi_id, &e) < 0)
+		return cli_fail_error(cli, &e);
+	rc = access_may_kpi(cli->store, &cli->identity, action, kpi_id, why, sizeof why, &e);
+	if (rc != 1)
+		return rc < 0 ? cli_fail_error(cli, &e) : cli_refuse(cli, why);
+	return EXIT_DONE;
+}
+
+static void print_line(void *ctx, const char *line)
+{
+	struct cli *cli = ctx;
+
+	inert_fputs(line, cli->out);
+	fputc('\n', cli->out);
+}
+
+/* status: the projects due, each with its amount, suggestion and why,
+ * the KPIs lacking an actual, and the three voices. */
+static int verification_status(struct cli *cli, int year)
+{
+	struct error e;
+
+	return verification_status_lines(cli->store, year, print_line, cli, &e) < 0
+		       ? cli_fail_error(cli, &e) : EXIT_DONE;
+}
+
+static void print_verification_change(void *ctx, const struct verification_change *c)
+{
+	struct cli *cli = ctx;
+	struct inert_pool pool = { 0 };
+	char fy[16];
+
+	fprintf(cli->out, "%s  %s  %s  %s: %s -> %s", c->changed_at, inert_str(&pool, c->changed_by),
+		c->year ? fiscal_year_short(c->year, fy, sizeof fy) : "-", c->what,
+		*c->old_text ? inert_str(&pool, c->old_text) : "-",
+		*c->new_text ? inert_str(&pool, c->new_text) : "-");
+	if (*c->reason)
+		fprintf(cli->out, _("  (reason: %s)"), inert_str(&pool, c->reason));
+	fputc('\n', cli->out);
+	inert_pool_free(&pool);
+}
+
+/* A whole number of yen: digits, with commas between thousands allowed. */
+static int parse_yen(const char *text, long long *yen)
+{
+	long long v = 0;
+	const char *p;
+
+	if (!*text)
+		return -1;
+	for (p = text; *p; p++) {
+		if (*p == ',')
+			continue;
+		if (*p < '0' || *p > '9' || v > (LLONG_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	*yen = v;
+	return 0;
+}
+
+/* unknown|known CODE, describes CODE FY2, increment CODE on|off: what
+ * KPI args[1]'s value at year is (unknown -1: the year it describes in
+ * describes; -2: declared incremental or not, by describes). */
+static int verification_value_flag(struct cli *cli, int year, int unknown, int describes)
+{
+	char why[1024];
+	struct error e;
+	struct kpi k;
+	int rc;
+
+	if (kpi_find(cli->store, cli->args[1], &k, &e) < 0)
+		return cli_fail_error(cli, &e);
+	rc = access_may_kpi(cli->store, &cli->identity, ACCESS_EDIT, k.id, why, sizeof why, &e);
+	if (rc == 1 && unknown == -2)
+		rc = verification_set_increment(cli->store, k.id, describes, cli->user, &e);
+	else if (rc == 1)
+		rc = unknown >= 0 ? verification_set_unknown(cli->store, k.id, year, unknown,
+							      cli_option(cli, "--reason"), cli->user,
+							      &e)
+				  : verification_set_describes(cli->store, k.id, year, describes,
+							       cli->user, &e);
+	else if (rc == 0) {
+		kpi_release(&k);
+		return cli_refuse(cli, why);
+	}
+	kpi_release(&k);
+	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+}
+
+static int run_verification(struct cli *cli)
+{
+	static const char *const voices[] = { "self", "committee", "final" };
+	const char *verb = cli->args[0], *year_text = cli_option(cli, "--year");
+	const char *meeting = cli_option(cli, "--meeting");
+	int year = verification_default_year(), k, rc;
+	struct verification v;
+	struct error e;
+	long long id;
+
+	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (strcmp(verb, "status") == 0 && cli->nargs == 1)
+		return verification_status(cli, year);
+	if (strcmp(verb, "history") == 0 && cli->nargs == 2) {
+		if (verified_project(cli, ACCESS_READ, &id) != EXIT_DONE)
+			return EXIT_FAILED;
+		return verification_history(cli->store, id, print_verification_change, cli, &e) < 0
+			       ? cli_fail_error(cli, &e) : EXIT_DONE;
+	}
+	if ((strcmp(verb, "open") == 0 || strcmp(verb, "close") == 0 ||
+	     strcmp(verb, "revised") == 0) && !access_may(&cli->identity, ACCESS_EVALUATE))
+		return cli_refuse(cli, _("only an editor or admin verifies"));
+	if (strcmp(verb, "open") == 0 && cli->nargs == 1) {
+		char fy[32];
+
+		if (verification_open(cli->store, year, cli->user, &v, &e) < 0)
+			return cli_fail_error(cli, &e);
+		fprintf(cli->out, _("opened the verification of %s\n"),
+			fiscal_year_format(year, fy, sizeof fy));
+		return EXIT_DONE;
+	}
+	if (strcmp(verb, "close") == 0 && cli->nargs == 1)
+		return verification_close(cli->store, year, cli->user, &e) < 0
+			       ? cli_fail_error(cli, &e) : EXIT_DONE;
+	if (strcmp(verb, "revised") == 0 && cli->nargs == 2) {
+		int yes = strcmp(cli->args[1], "yes") == 0;
+
+		if (!yes && strcmp(cli->args[1], "no") != 0)
+			return usage_error(cli, _("revised: yes or no"));
+		return verification_set_revised(cli->store, year, yes, cli->user, &e) < 0
+			       ? cli_fail_error(cli, &e) : EXIT_DONE;
+	}
+	if ((strcmp(verb, "unknown") == 0 || strcmp(verb, "known") == 0) && cli->nargs == 2)
+		return verification_value_flag(cli, year, verb[0] == 'u', 0);
+	if (strcmp(verb, "increment") == 0 && cli->nargs == 3) {
+		int on = strcmp(cli->args[2], "on") == 0;
+
+		if (!on && strcmp(cli->args[2], "off") != 0)
+			return usage_error(cli, _("increment: on or off"));
+		return verification_value_flag(cli, year, -2, on);
+	}
+	if (strcmp(verb, "describes") == 0 && cli->nargs == 3) {
+		int describes;
+
+		if (parse_year(cli, cli->args[2], &describes) != EXIT_DONE)
+			return EXIT_FAILED;
+		return verification_value_flag(cli, year, -1, describes);
+	}
+	if (strcmp(verb, "amount") == 0 && cli->nargs == 3) {
+		long long yen;
+
+		if (verified_project(cli, ACCESS_EDIT, &id) != EXIT_DONE)
+			return EXIT_FAILED;
+		if (strcmp(cli->args[2], "-") == 0)
+			yen = -1;
+		else if (parse_yen(cli->args[2], &yen) < 0)
+			return cli_fail(cli, _("amount: '%s' is not a whole number of yen"),
+					cli->args[2]);
+		return verification_set_amount(cli->store, id, year, yen, cli_option(cli, "--kind"),
+					       cli->user, &e) < 0 ? cli_fail_error(cli, &e)
+								  : EXIT_DONE;
+	}
+	for (k = 0; k < VOICES; k++)
+		if (strcmp(verb, voices[k]) == 0 && cli->nargs == 2) {
+			struct voice_input in = {
+				.effect = cli_option(cli, "--effect"),
+				.policy = cli_option(cli, "--policy"),
+				.reason = cli_option(cli, "--reason"),
+				.verdict = cli_option(cli, "--verdict"),
+				.opinion = cli_option(cli, "--opinion"),
+			};
+			char *end;
+
+			if (verified_project(cli, k == VOICE_SELF ? ACCESS_EDIT : ACCESS_EVALUATE,
+					     &id) != EXIT_DONE)
+				return EXIT_FAILED;
+			if (meeting) {
+				errno = 0;
+				in.meeting_id = strtoll(meeting, &end, 10);
+				if (*end || in.meeting_id <= 0 || errno == ERANGE)
+					return cli_fail(cli, _("--meeting: '%s' is not a meeting number"),
+							meeting);
+			}
+			rc = verification_record(cli->store, year, id, k, &in, cli->user, &e);
+			return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+		}
+	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 }

@@ -19,6 +19,7 @@
 #include "review.h"
 #include "value_batch.h"
 #include "values.h"
+#include "verification.h"
 #include "xlsx_read.h"
 
 void import_error(struct import *im, long line, long column, const char *fmt, ...)
@@ -97,6 +98,16 @@ enum { S_RANK, S_LABEL, S_RULE, S_REQUIRED = 3 };
 
 static const char *const choices_columns[] = { "list", "code", "label", NULL };
 enum { C_LIST, C_CODE, C_LABEL, C_REQUIRED = 3 };
+
+/* The header of a municipality's verification table (verification.h). */
+static const char *const header_columns[] = {
+	"municipality", "prefecture", "code", "department", "contact", NULL
+};
+enum { H_MUNICIPALITY, H_PREFECTURE, H_CODE, H_DEPARTMENT, H_CONTACT, H_REQUIRED = 5 };
+
+/* The rule that suggests a project's 事業効果 (verification.h). */
+static const char *const effect_columns[] = { "effect", "rule", NULL };
+enum { E_EFFECT, E_RULE, E_REQUIRED = 2 };
 
 static int find_name(const char *const *names, const char *name)
 {
@@ -183,7 +194,7 @@ struct reader {
 	long long last_project_id;
 	struct value_batch *batch;	/* the values of an actuals file */
 	struct csv_ahead *ahead;	/* the file, read ahead */
-	int positions[2];	/* rows of a scheme, or of each list, so far */
+	int positions[3];	/* rows of a scheme, or of each list, so far */
 	int failed;		/* a store error: stop reading */
 };
 
@@ -550,20 +561,20 @@ static void scheme_row(struct reader *rd, const struct csv_record *r)
 		   cell(c, r, S_RANK), cell(c, r, S_LABEL));
 }
 
-/* list,code,label: a choice of the assessment or the policy list; the
- * first row of a list replaces the list. */
+/* list,code,label: a choice of the assessment, policy or verdict list;
+ * the first row of a list replaces the list. */
 static void choices_row(struct reader *rd, const struct csv_record *r)
 {
-	static const char *const lists[] = { "assessment", "policy" };
+	static const char *const lists[] = { "assessment", "policy", "verdict" };
 	const struct columns *c = &rd->columns;
 	const char *list = cell(c, r, C_LIST);
 	int k;
 
-	for (k = 0; k < 2 && strcmp(list, lists[k]) != 0; k++)
+	for (k = 0; k < 3 && strcmp(list, lists[k]) != 0; k++)
 		;
-	if (k == 2) {
+	if (k == 3) {
 		import_error(rd->im, r->line, column_of(c, C_LIST),
-			     _("list: '%s' is neither assessment nor policy"), list);
+			     _("list: '%s' is none of assessment, policy, verdict"), list);
 		return;
 	}
 	if (!*cell(c, r, C_CODE) || !*cell(c, r, C_LABEL)) {
@@ -588,6 +599,65 @@ static void choices_row(struct reader *rd, const struct csv_record *r)
 	insert_row(rd, r, column_of(c, C_CODE),
 		   "INSERT INTO choice(list, position, code, label) VALUES (?1, ?2, ?3, ?4)",
 		   lists[k], ++rd->positions[k], cell(c, r, C_CODE), cell(c, r, C_LABEL));
+}
+
+/* municipality,prefecture,code,department,contact: a municipality's
+ * header of the verification table, replaced; code the 6-digit one. */
+static void header_row(struct reader *rd, const struct csv_record *r)
+{
+	const struct columns *c = &rd->columns;
+	const char *code = cell(c, r, H_CODE);
+	struct error err;
+	sqlite3_stmt *stmt;
+	int k, rc;
+
+	if (!*cell(c, r, H_MUNICIPALITY)) {
+		import_error(rd->im, r->line, column_of(c, H_MUNICIPALITY), _("municipality: empty"));
+		return;
+	}
+	if (*code && (strlen(code) != 6 || strspn(code, "0123456789") != 6)) {
+		import_error(rd->im, r->line, column_of(c, H_CODE),
+			     _("code: '%s' is not the 6-digit national code (011002)"), code);
+		return;
+	}
+	stmt = store_cached(rd->im->s, "INSERT OR REPLACE INTO municipality_info(municipality,"
+			    " prefecture, code, department, contact) VALUES (?, ?, ?, ?, ?)", &err);
+	if (!stmt) {
+		rd->failed = 1;
+		import_error(rd->im, r->line, 0, "%s", err.text);
+		return;
+	}
+	for (k = 0; k < H_REQUIRED; k++)
+		sqlite3_bind_text(stmt, k + 1, cell(c, r, k), -1, SQLITE_TRANSIENT);
+	rc = store_step(rd->im->s, stmt, &err);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		rd->failed = 1;
+		import_error(rd->im, r->line, 0, "%s", err.text);
+	}
+}
+
+/* effect,rule: a line of the rule suggesting 事業効果, in the file's
+ * order: the assessment code it suggests, and when. */
+static void effect_row(struct reader *rd, const struct csv_record *r)
+{
+	const struct columns *c = &rd->columns;
+	struct effect_rule rule;
+	struct error err;
+	char text[96];
+
+	if (!*cell(c, r, E_EFFECT)) {
+		import_error(rd->im, r->line, column_of(c, E_EFFECT), _("effect: empty"));
+		return;
+	}
+	if (verification_rule_parse(cell(c, r, E_RULE), &rule, &err) < 0) {
+		import_error(rd->im, r->line, column_of(c, E_RULE), "%s", err.text);
+		return;
+	}
+	insert_row(rd, r, column_of(c, E_EFFECT),
+		   "INSERT INTO effect_rule(rule, position, code) VALUES (?1, ?2, ?3)",
+		   verification_rule_text(&rule, text, sizeof text), ++rd->positions[0],
+		   cell(c, r, E_EFFECT), NULL);
 }
 
 static int is_header_of(const struct csv_record *r, const char *const *names, int required)
@@ -679,6 +749,20 @@ static int take_header(struct reader *rd, const struct csv_record *r)
 		}
 		return map_columns(im, r, scheme_columns, S_REQUIRED, &rd->columns);
 	}
+	if (is_header_of(r, header_columns, H_REQUIRED)) {
+		rd->kind = IMPORT_HEADER;
+		return map_columns(im, r, header_columns, H_REQUIRED, &rd->columns);
+	}
+	if (is_header_of(r, effect_columns, E_REQUIRED)) {
+		struct error err;
+
+		rd->kind = IMPORT_EFFECT_RULE;
+		if (store_exec(im->s, "DELETE FROM effect_rule", &err) < 0) {
+			import_error(im, r->line, 0, "%s", err.text);
+			return -1;
+		}
+		return map_columns(im, r, effect_columns, E_REQUIRED, &rd->columns);
+	}
 	if (is_header_of(r, choices_columns, C_REQUIRED)) {
 		rd->kind = IMPORT_CHOICES;
 		return map_columns(im, r, choices_columns, C_REQUIRED, &rd->columns);
@@ -728,6 +812,10 @@ static int on_record(void *ctx, const struct csv_record *r)
 		scheme_row(rd, r);
 	else if (rd->kind == IMPORT_CHOICES)
 		choices_row(rd, r);
+	else if (rd->kind == IMPORT_EFFECT_RULE)
+		effect_row(rd, r);
+	else if (rd->kind == IMPORT_HEADER)
+		header_row(rd, r);
 	else
 		projects_row(rd, r);
 	return rd->failed ? -1 : 0;

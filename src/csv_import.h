@@ -22,7 +22,10 @@ struct import_file {
 enum import_kind {
 	IMPORT_STRATEGY, IMPORT_ACTUALS, IMPORT_PROJECTS,
 	IMPORT_SCHEME,		/* rank,label,rule: the rank scheme, replaced whole */
-	IMPORT_CHOICES		/* list,code,label: the 効果検証 lists, each replaced */
+	IMPORT_CHOICES,		/* list,code,label: the 効果検証 lists, each replaced */
+	IMPORT_EFFECT_RULE,	/* effect,rule: the rule suggesting 事業効果, replaced whole */
+	IMPORT_HEADER		/* municipality,prefecture,code,department,contact: the
+				 * verification table's header of a municipality */
 };
 
 struct import_stats {

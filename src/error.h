@@ -19,7 +19,9 @@ enum error_kind {
 	ERROR_IO,		/* the file system or the disk failed */
 	ERROR_NO_MEMORY,
 	ERROR_CORRUPT,		/* the database file is damaged */
-	ERROR_LAST_ADMIN	/* it would leave no active admin to manage access */
+	ERROR_LAST_ADMIN,	/* it would leave no active admin to manage access */
+	ERROR_NEEDS_REASON	/* a choice other than the suggested one, or one that
+				 * always wants a reason, came without one */
 };
 
 /* Where something went wrong and what. file is empty when the error is

@@ -121,27 +121,9 @@ static int log_change(struct store *s, long long id, long long kpi_id, const cha
 		      const char *old_text, const char *new_text, const char *reason,
 		      const char *user, const char *now, struct error *err)
 {
-	sqlite3_stmt *stmt = store_cached(s,
-		"INSERT INTO record_history(meeting_id, kpi_id, what, old_text, new_text, reason,"
-		" changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
-	int rc;
-
-	if (!stmt)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if (kpi_id)
-		sqlite3_bind_int64(stmt, 2, kpi_id);
-	sqlite3_bind_text(stmt, 3, what, -1, SQLITE_STATIC);
-	if (old_text)
-		sqlite3_bind_text(stmt, 4, old_text, -1, SQLITE_TRANSIENT);
-	if (new_text)
-		sqlite3_bind_text(stmt, 5, new_text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 6, reason ? reason : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 7, user, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 8, now, -1, SQLITE_TRANSIENT);
-	rc = store_step(s, stmt, err);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return store_log_change(s, "INSERT INTO record_history(meeting_id, kpi_id, what, old_text,"
+				" new_text, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				id, kpi_id, what, old_text, new_text, reason, user, now, err);
 }
 
 static int fill_agenda(struct store *s, long long id, const long long *kpi_ids, int n,

@@ -786,6 +786,149 @@ static const char *const migration_8[] = {
 	NULL
 };
 
+/* The yearly 効果検証 of the grant projects (VERIFICATION.md): a
+ * verification per fiscal year, opened and closed, with once the answer
+ * to 「各事業の評価等を踏まえた地方版総合戦略の見直しの有無」 (revised:
+ * NULL unanswered, 0 no, 1 yes); each project's 実績額 (yen) and
+ * 交付金の種類 per fiscal year; three voices per project kept apart
+ * (voice 'self': the 担当課's 事業効果 and draft 今後の方針; 'committee':
+ * the 外部有識者's 事業の評価 and 意見, perhaps at a meeting; 'final': the
+ * published 事業効果, 今後の方針 and its 理由), each with who and when;
+ * every change appended to verification_history, never rewritten.
+ *
+ * The 事業効果 a project's KPIs suggest is a rule kept as data
+ * (effect_rule: the first whose rule holds is suggested; "all R" or
+ * "any R" of a rank rule over the KPIs with data, or "otherwise"), with
+ * the national default. The choice lists gain 'verdict' (事業の評価), and
+ * the default policy list, if untouched, 事業の継続. */
+static const char *const migration_9[] = {
+	"CREATE TABLE choice_new("
+	"  list TEXT NOT NULL CHECK (list IN ('assessment', 'policy', 'verdict')),"
+	"  position INTEGER NOT NULL,"
+	"  code TEXT NOT NULL,"
+	"  label TEXT NOT NULL,"
+	"  PRIMARY KEY (list, code)"
+	") WITHOUT ROWID;",
+	"INSERT INTO choice_new SELECT list, position, code, label FROM choice;",
+	"DROP TABLE choice;",
+	"ALTER TABLE choice_new RENAME TO choice;",
+	"INSERT INTO choice(list, position, code, label) VALUES"
+	"  ('verdict', 1, '有効', '総合戦略のKPI達成に有効であった'),"
+	"  ('verdict', 2, '有効とは言えない', '総合戦略のKPI達成に有効とは言えない');",
+	"UPDATE choice SET position = position + 1 WHERE list = 'policy' AND position >= 3"
+	"  AND (SELECT group_concat(code, ',') FROM (SELECT code FROM choice"
+	"       WHERE list = 'policy' ORDER BY position)) = '発展,改善,中止,終了';",
+	"INSERT INTO choice(list, position, code, label)"
+	"  SELECT 'policy', 3, '継続', '事業の継続' WHERE (SELECT group_concat(code, ',')"
+	"  FROM (SELECT code FROM choice WHERE list = 'policy' ORDER BY position))"
+	"  = '発展,改善,中止,終了';",
+
+	"CREATE TABLE effect_rule("
+	"  position INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  rule TEXT NOT NULL"
+	");",
+	"INSERT INTO effect_rule(position, code, rule) VALUES"
+	"  (1, '①', 'all achieved'),"
+	"  (2, '②', 'all progress >= 70%'),"
+	"  (3, '③', 'all improved'),"
+	"  (4, '④', 'otherwise');",
+
+	"CREATE TABLE project_year("
+	"  project_id INTEGER NOT NULL REFERENCES project(id),"
+	"  fiscal_year INTEGER NOT NULL,"
+	"  amount INTEGER CHECK (amount IS NULL OR amount >= 0),"
+	"  grant_kind TEXT NOT NULL DEFAULT '',"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  PRIMARY KEY (project_id, fiscal_year)"
+	") WITHOUT ROWID;",
+
+	/* the header of a municipality's table: code the 6-digit national
+	 * code (全国地方公共団体コード), whose first five 様式2 asks for */
+	"CREATE TABLE municipality_info("
+	"  municipality TEXT PRIMARY KEY,"
+	"  prefecture TEXT NOT NULL DEFAULT '',"
+	"  code TEXT NOT NULL DEFAULT '' CHECK (code = '' OR (length(code) = 6"
+	"   AND code NOT GLOB '*[^0-9]*')),"
+	"  department TEXT NOT NULL DEFAULT '',"
+	"  contact TEXT NOT NULL DEFAULT ''"
+	") WITHOUT ROWID;",
+
+	"CREATE TABLE verification("
+	"  fiscal_year INTEGER PRIMARY KEY,"
+	"  opened_by TEXT NOT NULL,"
+	"  opened_at TEXT NOT NULL,"
+	"  closed_at TEXT,"
+	"  revised INTEGER CHECK (revised IN (0, 1)),"
+	"  revised_by TEXT NOT NULL DEFAULT '',"
+	"  revised_at TEXT NOT NULL DEFAULT ''"
+	");",
+
+	/* codes and labels as chosen, so that a later list leaves them be */
+	"CREATE TABLE voice("
+	"  fiscal_year INTEGER NOT NULL REFERENCES verification(fiscal_year),"
+	"  project_id INTEGER NOT NULL REFERENCES project(id),"
+	"  voice TEXT NOT NULL CHECK (voice IN ('self', 'committee', 'final')),"
+	"  suggested TEXT NOT NULL DEFAULT '',"
+	"  effect TEXT NOT NULL DEFAULT '',"
+	"  effect_label TEXT NOT NULL DEFAULT '',"
+	"  policy TEXT NOT NULL DEFAULT '',"
+	"  policy_label TEXT NOT NULL DEFAULT '',"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  verdict TEXT NOT NULL DEFAULT '',"
+	"  verdict_label TEXT NOT NULL DEFAULT '',"
+	"  opinion TEXT NOT NULL DEFAULT '',"
+	"  meeting_id INTEGER REFERENCES meeting(id),"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  PRIMARY KEY (fiscal_year, project_id, voice)"
+	") WITHOUT ROWID;",
+
+	/* What a KPI's value at a fiscal year is, beside the value itself:
+	 * unknown 1 when it cannot be known yet (把握できない: statistics
+	 * published a year or two late), counted apart from a value merely
+	 * missing; describes, the year whose data it is when not the
+	 * fiscal year (NULL: the fiscal year). */
+	"CREATE TABLE value_flag("
+	"  kpi_id INTEGER NOT NULL REFERENCES kpi(id),"
+	"  fiscal_year INTEGER NOT NULL,"
+	"  unknown INTEGER NOT NULL DEFAULT 0 CHECK (unknown IN (0, 1)),"
+	"  describes INTEGER,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  PRIMARY KEY (kpi_id, fiscal_year)"
+	") WITHOUT ROWID;",
+
+	/* A KPI declared incremental (地域再生計画: a baseline plus yearly
+	 * increments, 「KPI増加分の累計」): its plans and actuals are the
+	 * years' increments, and its progress comes from their sums. */
+	"CREATE TABLE kpi_increment("
+	"  kpi_id INTEGER PRIMARY KEY REFERENCES kpi(id),"
+	"  declared_by TEXT NOT NULL,"
+	"  declared_at TEXT NOT NULL"
+	");",
+
+	"CREATE TABLE verification_history("
+	"  id INTEGER PRIMARY KEY,"
+	"  fiscal_year INTEGER NOT NULL,"
+	"  project_id INTEGER REFERENCES project(id),"
+	"  what TEXT NOT NULL,"
+	"  old_text TEXT,"
+	"  new_text TEXT,"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL"
+	");",
+	"CREATE INDEX verification_history_project ON verification_history(project_id, id);",
+	"CREATE TRIGGER verification_history_no_update BEFORE UPDATE ON verification_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER verification_history_no_delete BEFORE DELETE ON verification_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },
@@ -802,6 +945,7 @@ const char *const *const schema_migrations[] = {
 	migration_6,
 	migration_7,
 	migration_8,
+	migration_9,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

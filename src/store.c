@@ -956,6 +956,31 @@ int store_time_parse(const char *iso, time_t *t)
 	return 0;
 }
 
+int store_log_change(struct store *s, const char *sql, long long id, long long id2,
+		     const char *what, const char *old_text, const char *new_text,
+		     const char *reason, const char *user, const char *now, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, sql, err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (id2)
+		sqlite3_bind_int64(stmt, 2, id2);
+	sqlite3_bind_text(stmt, 3, what, -1, SQLITE_TRANSIENT);
+	if (old_text)
+		sqlite3_bind_text(stmt, 4, old_text, -1, SQLITE_TRANSIENT);
+	if (new_text)
+		sqlite3_bind_text(stmt, 5, new_text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 6, reason ? reason : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 7, user, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 8, now, -1, SQLITE_TRANSIENT);
+	rc = store_step(s, stmt, err);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 char *store_now(char *buf, size_t size)
 {
 	time_t now = time(NULL);

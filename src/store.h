@@ -180,6 +180,13 @@ void store_remove(const char *path);
  * Returns -1 on error. */
 long long store_data_version(struct store *s);
 
+/* Appends a change to a history table by sql, whose eight parameters
+ * are: an id, a second id (0: NULL), what, the old and the new text
+ * (NULL: NULL), the reason (NULL: ""), who and when. Returns 0, or -1. */
+int store_log_change(struct store *s, const char *sql, long long id, long long id2,
+		     const char *what, const char *old_text, const char *new_text,
+		     const char *reason, const char *user, const char *now, struct error *err);
+
 /* The current time as ISO 8601 UTC, "2026-11-23T04:05:06Z". */
 char *store_now(char *buf, size_t size);
 

@@ -24,7 +24,7 @@
  * wrap instead. */
 #define MAX_WIDTH 50
 #define MAX_COLUMNS 64
-#define MAX_MERGED 8
+#define MAX_MERGED 16
 
 /* A row as given: its cells' text (NUL-separated) and kinds. */
 struct row {

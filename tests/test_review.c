@@ -22,15 +22,7 @@
 
 static void set_actual(struct store *s, const char *code, int year, double v, int clear)
 {
-	struct value_change c = { .fiscal_year = year, .kind = VALUE_ACTUAL, .value = v,
-				  .clear = clear, .user = "t", .source = "test" };
-	struct error err;
-	struct kpi k;
-
-	assert_int_equal(kpi_find(s, code, &k, &err), 0);
-	c.kpi_id = k.id;
-	kpi_release(&k);
-	assert_true(values_set(s, &c, &err) >= 0);
+	testdb_set_value(s, code, year, VALUE_ACTUAL, v, clear);
 }
 
 /* The rank proposed for code at year, "" for none. */
@@ -97,14 +89,6 @@ static void default_scheme_proposes_by_status_and_baseline(void **state)
 	assert_string_equal(proposed(f->s, "SP1-1", 2022), "D");
 }
 
-static int import_text(struct store *s, const char *text, struct error_list *errors)
-{
-	struct import_file file = { "scheme.csv", text, strlen(text), NULL };
-	struct import_stats stats;
-
-	return csv_import(s, &file, 1, ENCODING_AUTO, "t", 1, &stats, errors);
-}
-
 static void an_imported_scheme_replaces_the_default(void **state)
 {
 	struct testdb *f = *state;
@@ -113,7 +97,7 @@ static void an_imported_scheme_replaces_the_default(void **state)
 	struct rank_scheme scheme;
 	struct error err;
 
-	assert_int_equal(import_text(f->s, "rank,label,rule\n"
+	assert_int_equal(testdb_import_text(f->s, "rank,label,rule\n"
 				     "A,十分達成,progress >= 110%\n"
 				     "B,概ね達成,progress >= 80%\n"
 				     "C,やや遅れ,progress >= 50%\n"
@@ -129,7 +113,7 @@ static void an_imported_scheme_replaces_the_default(void **state)
 	assert_string_equal(proposed(f->s, "H01", 2025), "D");
 
 	/* a bad rule: its line and column, and nothing replaced */
-	assert_int_equal(import_text(f->s, "rank,label,rule\n◎,,achieved\n×,,worse\n", &errors), -1);
+	assert_int_equal(testdb_import_text(f->s, "rank,label,rule\n◎,,achieved\n×,,worse\n", &errors), -1);
 	assert_int_equal(errors.n, 1);
 	assert_int_equal(errors.items[0].line, 3);
 	assert_int_equal(errors.items[0].column, 3);
@@ -151,14 +135,14 @@ static void lists_are_data_and_replaced_per_list(void **state)
 	assert_string_equal(c.items[0].code, "①");
 	assert_string_equal(c.items[3].label, "地方創生に対して効果がなかった");
 	assert_int_equal(review_choices_load(f->s, "policy", &c, &err), 0);
-	assert_string_equal(c.items[3].label, "事業の終了 (当初予定通り)");
-	assert_int_equal(import_text(f->s, "list,code,label\npolicy,継続,事業の継続\n", &errors), 0);
+	assert_string_equal(c.items[4].label, "事業の終了 (当初予定通り)");
+	assert_int_equal(testdb_import_text(f->s, "list,code,label\npolicy,継続,事業の継続\n", &errors), 0);
 	assert_int_equal(review_choices_load(f->s, "policy", &c, &err), 0);
 	assert_int_equal(c.n, 1);
 	assert_int_equal(review_choices_load(f->s, "assessment", &c, &err), 0);
 	assert_int_equal(c.n, 4);
-	assert_int_equal(import_text(f->s, "list,code,label\nverdict,x,y\n", &errors), -1);
-	assert_non_null(strstr(errors.items[0].text, "neither assessment nor policy"));
+	assert_int_equal(testdb_import_text(f->s, "list,code,label\noutcome,x,y\n", &errors), -1);
+	assert_non_null(strstr(errors.items[0].text, "none of assessment, policy, verdict"));
 }
 
 static void a_meeting_records_with_history_and_refuses_cleanly(void **state)

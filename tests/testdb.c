@@ -1,6 +1,9 @@
 /* testdb.c: temporary databases for tests: created by the real store and
  * loaded from the SQL fixture that the shell tests use too. */
 #include "testdb.h"
+#include "csv_import.h"
+#include "kpi.h"
+#include "values.h"
 #include "schema.h"
 
 #include <stdarg.h>
@@ -168,4 +171,26 @@ long long testdb_int(struct store *s, const char *sql)
 	v = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
 	return v;
+}
+
+int testdb_import_text(struct store *s, const char *text, struct error_list *errors)
+{
+	struct import_file file = { "test.csv", text, strlen(text), NULL };
+	struct import_stats stats;
+
+	return csv_import(s, &file, 1, ENCODING_AUTO, "t", 1, &stats, errors);
+}
+
+void testdb_set_value(struct store *s, const char *code, int year, int kind, double v,
+		      int clear)
+{
+	struct value_change c = { .fiscal_year = year, .kind = kind, .value = v,
+				  .clear = clear, .user = "t", .source = "test" };
+	struct error err;
+	struct kpi k;
+
+	assert_int_equal(kpi_find(s, code, &k, &err), 0);
+	c.kpi_id = k.id;
+	kpi_release(&k);
+	assert_true(values_set(s, &c, &err) >= 0);
 }

@@ -30,6 +30,16 @@ int testdb_teardown(void **state);
  * found fails the test with its text). */
 void testdb_check_ok(struct store *s);
 
+/* Imports text as one CSV file, as kpitree import does. Returns what
+ * csv_import returns, errors into errors. */
+struct error_list;
+int testdb_import_text(struct store *s, const char *text, struct error_list *errors);
+
+/* Sets (or clears) the actual or plan (kind: enum value_kind) of code
+ * at year, as user "t", asserting it is stored. */
+void testdb_set_value(struct store *s, const char *code, int year, int kind, double v,
+		      int clear);
+
 /* The one integer that sql (a SELECT) gives. */
 long long testdb_int(struct store *s, const char *sql);
 

@@ -172,6 +172,12 @@ void meeting_dashboard(struct browser *b);
  * after :meeting, or NULL). */
 void meeting_command(struct browser *b, char *arg);
 
+/* --- verification_view.c */
+
+/* :verification [open|close|self|committee|final ...]: the 効果検証 of
+ * the browser's fiscal year; alone, its state in a view of its own. */
+void verification_command(struct browser *b, char *arg);
+
 /* p: the open meeting's agenda, from the item shown last. */
 void meeting_present(struct browser *b);
 

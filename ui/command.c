@@ -1,5 +1,5 @@
 /* command.c: the : commands, as a table of name, usage and what runs:
- * goto, year, export, meeting, quit. */
+ * goto, year, export, meeting, verification, quit. */
 #include "browse.h"
 #include "i18n.h"
 
@@ -108,6 +108,7 @@ static const struct command {
 	{ "year", "year FY", 1, run_year },
 	{ "export", "export KIND FILE", 0, export_file },
 	{ "meeting", "meeting ...", 0, meeting_command },
+	{ "verification", "verification ...", 0, verification_command },
 	{ "q", NULL, 0, run_quit },
 	{ "quit", "quit", 0, run_quit },
 };

@@ -18,6 +18,7 @@
 #include "keymap.h"
 #include "kpi_years.h"
 #include "number.h"
+#include "verification.h"
 #include "width.h"
 
 enum sort { SORT_CODE, SORT_STATUS, SORT_PROGRESS, SORT_FIELD, SORTS };
@@ -42,6 +43,8 @@ struct dashboard {
 	char *code;		/* Enter: the KPI gone to */
 	size_t size;
 	int chosen;
+	int verified;		/* the year has a 効果検証: its national summary */
+	struct summary_row summary;
 };
 
 /* Distinct values of a column (group or field), in first-seen order. */
@@ -230,6 +233,17 @@ static void draw_dashboard(struct dashboard *d)
 					 progress_status_name(s), counts[s]);
 	}
 	put(row++, 0, w, line, 0);
+	if (d->verified) {
+		char a[16], b[16];
+
+		snprintf(line, sizeof line, _("効果検証: projects with a KPI met %d/%d (%s), KPIs met"
+			 " %d/%d (%s)"), d->summary.projects_met, d->summary.projects,
+			 verification_share(d->summary.projects_met, d->summary.projects, a,
+					    sizeof a),
+			 d->summary.kpis_met, d->summary.kpis,
+			 verification_share(d->summary.kpis_met, d->summary.kpis, b, sizeof b));
+		put(row++, 0, w, line, 0);
+	}
 	count_by(&d->list, 0, &groups);
 	count_by(&d->list, 1, &fields);
 	/* the counts take at most half of what the table leaves */
@@ -425,6 +439,19 @@ int dashboard_run(struct store *s, const struct review_scope *scope, const char 
 		snprintf(message, msize, "%s", err.text);
 		review_list_free(&d.list);
 		return 0;
+	}
+	{
+		struct verification ver;
+		struct vproject_list projects;
+		struct summary sum;
+
+		if (verification_get(s, year, &ver, &err) == 0 &&
+		    verification_projects(s, year, &projects, &err) == 0) {
+			verification_summary(&projects, year, &sum);
+			d.summary = sum.rows[sum.n - 1];
+			d.verified = 1;
+			verification_projects_free(&projects);
+		}
 	}
 	d.shown = xcalloc((size_t)d.list.n, sizeof *d.shown);
 	arrange(&d);

@@ -57,6 +57,37 @@ no_reports() {
 	return 0
 }
 
+# set_lang: the interface of $lang for the browsers started after it, as
+# $program: en (C.UTF-8), ja (ja_JP.UTF-8, this build's catalogue) or xx
+# (ja_JP.UTF-8 with a catalogue that changes every message: á for a, é
+# for e, ó for o), so that code deciding by a message's English words
+# fails; the expected texts come from the catalogue under test (t, tf,
+# pre).
+set_lang() {
+	program=$KPITREE
+	case $lang in
+	en)
+		export LANG=C.UTF-8
+		;;
+	ja)
+		export LANG=ja_JP.UTF-8
+		locale_dir=$(dirname "$KPITREE")/locale
+		;;
+	xx)
+		# The program finds a catalogue beside it: a copy of the program
+		# with the changed one.
+		export LANG=ja_JP.UTF-8
+		mkdir -p "$work/xx/locale/ja/LC_MESSAGES"
+		cp "$KPITREE" "$work/xx/kpitree"
+		msgattrib --no-obsolete "$srcdir/po/ja.po" | msgfilter --keep-header sed -e d 2>/dev/null |
+			msgen - | msgfilter --keep-header sed -e 's/a/á/g; s/e/é/g; s/o/ó/g' 2>/dev/null |
+			msgfmt -o "$work/xx/locale/ja/LC_MESSAGES/kpitree.mo" -
+		program=$work/xx/kpitree
+		locale_dir=$work/xx/locale
+		;;
+	esac
+}
+
 # For the tests run in each language, with $lang (en, or ja and xx with
 # $locale_dir, the catalogue's folder) set:
 # t MSGID: the message as the interface under test writes it.
@@ -74,6 +105,8 @@ tf() {
 	# shellcheck disable=SC2059 # the format is the catalogue's
 	printf "$f" "$@"
 }
+# pre FORMAT: the translated format up to its first conversion.
+pre() { t "$1" | sed 's/%.*//'; }
 # tn SINGULAR PLURAL N: a translated plural format.
 tn() {
 	if [ "$lang" = en ]; then

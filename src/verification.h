@@ -1,0 +1,293 @@
+/* verification.h: the yearly 効果検証 of the grant projects, as the
+ * national table (様式2) asks for it: a verification per fiscal year; per
+ * project its 実績額 and 交付金の種類, and three voices kept apart (the
+ * 担当課's self-assessment, the outside experts' verdict and opinion, the
+ * final published result), each with who and when and each change in
+ * verification_history; the 事業効果 the KPIs suggest, by a rule kept as
+ * data; the national summary (share of projects with a KPI met, share of
+ * KPIs met). */
+#ifndef KPITREE_VERIFICATION_H
+#define KPITREE_VERIFICATION_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "review.h"
+#include "store.h"
+
+/* --- the suggestion rule ------------------------------------------------ */
+
+/* One line of the rule: the 事業効果 (assessment) code it suggests, and
+ * when: "all R" (every KPI with data passes rank rule R), "any R" (one
+ * does), or "otherwise" (some KPI has data). */
+struct effect_rule {
+	char code[32];
+	int quantifier;		/* EFFECT_ALL, EFFECT_ANY, EFFECT_OTHERWISE */
+	struct rank test;	/* the rank rule each KPI is tried on */
+};
+
+enum { EFFECT_ALL, EFFECT_ANY, EFFECT_OTHERWISE };
+
+struct effect_rules {
+	struct effect_rule rules[RANKS_MAX];
+	int n;
+};
+
+/* Reads a rule as the database and the import file write it ("all
+ * achieved", "all progress >= 70%", "any improved", "otherwise"; case and
+ * spaces free). Returns 0, or -1 with err (ERROR_INVALID). */
+int verification_rule_parse(const char *text, struct effect_rule *r, struct error *err);
+
+/* The rule as text, as verification_rule_parse reads it. */
+char *verification_rule_text(const struct effect_rule *r, char *buf, size_t size);
+
+/* Loads the database's rule, in order. Returns 0, or -1. */
+int verification_rules_load(struct store *s, struct effect_rules *rules, struct error *err);
+
+/* What the rule suggests for a project's KPIs, and why. */
+struct suggestion {
+	const struct effect_rule *rule;	/* NULL: none (no KPI has data) */
+	int kpis;		/* the project's KPIs */
+	int with_data;		/* of them, with an actual at the year */
+	int passing;		/* of those, passing the rule's rank rule */
+	int unknown;		/* of those without, marked 把握できない */
+};
+
+/* The first rule that holds for the standings st[0..n-1] (KPIs without
+ * data are left out, and counted). */
+void verification_suggest(const struct effect_rules *rules, const struct standing *st, int n,
+			  struct suggestion *out);
+
+/* Why, for people: "① (all achieved): 2 of 2 KPIs with data; 1 without".
+ * Returns buf. */
+char *verification_suggestion_text(const struct suggestion *sg, char *buf, size_t size);
+
+/* --- a verification ----------------------------------------------------- */
+
+struct verification {
+	int year;		/* the fiscal year verified */
+	char opened_by[128], opened_at[32];
+	char closed_at[32];	/* "" while open */
+	int revised;		/* 見直しの有無: -1 unanswered, 0 no, 1 yes */
+	char revised_by[128], revised_at[32];
+};
+
+/* The fiscal year a verification is opened for by default: the last one
+ * ended (the current fiscal year's previous). */
+int verification_default_year(void);
+
+/* Opens the verification of year, in one transaction. Returns 0 with v
+ * filled, or -1 (ERROR_CONFLICT: already opened). */
+int verification_open(struct store *s, int year, const char *user, struct verification *v,
+		      struct error *err);
+
+/* The verification of year into v. Returns 0, or -1 (ERROR_NOT_FOUND). */
+int verification_get(struct store *s, int year, struct verification *v, struct error *err);
+
+/* Records 見直しの有無 (yes 1, no 0) of year's verification. Returns 0, or -1. */
+int verification_set_revised(struct store *s, int year, int yes, const char *user,
+			     struct error *err);
+
+/* Closes year's verification: refused (ERROR_INVALID) while a due project
+ * lacks its final result. Returns 0, or -1. */
+int verification_close(struct store *s, int year, const char *user, struct error *err);
+
+/* --- what a value is ------------------------------------------------------ */
+
+/* Beside a KPI's actual at a fiscal year: whether it cannot be known yet
+ * (把握できない), and the year its data describes when not that one. */
+struct value_flag {
+	int unknown;		/* marked 把握できない (and there is no actual) */
+	int describes;		/* 0: the fiscal year itself */
+	char note[256];
+};
+
+/* The flag of kpi_id at year into f (zeroed when none). An unknown mark
+ * on a year that has an actual reads as not unknown: the actual came. */
+int verification_flag_get(struct store *s, long long kpi_id, int year, struct value_flag *f,
+			  struct error *err);
+
+/* Marks kpi_id's value at year as not yet known (unknown 1, with note)
+ * or known again (0); refused (ERROR_INVALID) while it has an actual. */
+int verification_set_unknown(struct store *s, long long kpi_id, int year, int unknown,
+			     const char *note, const char *user, struct error *err);
+
+/* Records the year kpi_id's value at year describes (describes 0: the
+ * year itself). */
+int verification_set_describes(struct store *s, long long kpi_id, int year, int describes,
+			       const char *user, struct error *err);
+
+/* Whether year's verification is open (1; 0: not opened, or closed), and
+ * then how many of its projects due lack their final result (*pending)
+ * of how many (*total). Returns 1, 0, or -1 with err. */
+int verification_pending(struct store *s, int year, int *pending, int *total,
+			 struct error *err);
+
+/* --- increment KPIs -------------------------------------------------------- */
+
+/* A KPI declared incremental at a fiscal year: the sums of its
+ * increments up to it, and its progress both ways. */
+struct increment {
+	int present;		/* declared, and an actual at the year */
+	double baseline;	/* the 当初値 or baseline (0 without one) */
+	double actual_sum;	/* the actual increments up to the year */
+	double target_sum;	/* the plans' sum (a grant project's KPI), or the
+				 * target less the baseline (a strategy KPI) */
+	double rate_total;	/* (baseline + actual_sum) ÷ (baseline + target_sum) */
+	double rate_gap;	/* actual_sum ÷ target_sum: (actual − baseline) ÷
+				 * (target − baseline) */
+	int has_total, has_gap;	/* each rate defined (no division by 0) */
+};
+
+/* Whether kpi_id is declared incremental: 1, 0, or -1 with err. */
+int verification_is_increment(struct store *s, long long kpi_id, struct error *err);
+
+/* Declares kpi_id incremental (on 1) or not (0), with its history. */
+int verification_set_increment(struct store *s, long long kpi_id, int on, const char *user,
+			       struct error *err);
+
+/* The increment of k at year from its table t (kpi_years_load): the sums
+ * of the years after the baseline's up to year. present 0 without an
+ * actual at year. */
+void verification_increment(const struct kpi *k, const struct kpi_years *t, int year,
+			    struct increment *out);
+
+/* Both rates for people: "累計 25 of 30: total ÷ target 96%, (actual −
+ * baseline) ÷ (target − baseline) 83%". Returns buf. */
+char *verification_increment_text(const struct increment *in, char *buf, size_t size);
+
+/* --- the projects of a verification -------------------------------------- */
+
+/* A grant project as the verification lists it. */
+struct vproject {
+	long long id;
+	char code[32];		/* its KPIs' prefix: SP1 */
+	char *title, *program, *municipality;
+	int has_amount;
+	long long amount;	/* 実績額, yen */
+	char grant_kind[128];	/* 交付金の種類 */
+	struct review_list kpis;	/* its KPIs, standing at the year */
+	int missing;		/* KPIs without an actual at the year, not marked unknown */
+	struct suggestion suggestion;
+	struct value_flag *flags;	/* per KPI, as kpis.rows */
+	struct increment *increments;	/* per KPI, as kpis.rows (present 0: not one) */
+};
+
+struct vproject_list {
+	struct vproject *items;
+	int n;
+	struct effect_rules rules;	/* the suggestions point into it */
+};
+
+/* The projects due at year (a KPI of theirs has a plan or an actual at
+ * year or the year before: running that year, or in their year after),
+ * ordered by code, each with its KPIs and suggestion. Returns 0, or -1. */
+int verification_projects(struct store *s, int year, struct vproject_list *l,
+			  struct error *err);
+
+void verification_projects_free(struct vproject_list *l);
+
+/* The project named by its code (SP1) or its title into *id (and its
+ * code into code). Returns 0, or -1 (ERROR_NOT_FOUND). */
+int verification_project_find(struct store *s, const char *name, long long *id, char *code,
+			      size_t size, struct error *err);
+
+/* The first KPI of project id into *kpi_id, for access checks (a
+ * project's KPIs share its scope). Returns 0, or -1. */
+int verification_project_kpi(struct store *s, long long id, long long *kpi_id,
+			     struct error *err);
+
+/* Records project id's 実績額 (amount < 0: keep) and 交付金の種類 (kind
+ * NULL: keep) at year, in one transaction with its history. */
+int verification_set_amount(struct store *s, long long id, int year, long long amount,
+			    const char *kind, const char *user, struct error *err);
+
+/* --- the three voices ---------------------------------------------------- */
+
+enum voice { VOICE_SELF, VOICE_COMMITTEE, VOICE_FINAL };
+#define VOICES 3
+
+/* "self", "committee", "final": the words of the data. */
+const char *verification_voice_word(enum voice v);
+
+/* 担当課の自己評価, 外部有識者の評価, 確定: in the interface's language. */
+const char *verification_voice_name(enum voice v);
+
+/* What one voice said of a project. */
+struct voice_entry {
+	int present;
+	char suggested[32];
+	char effect[32], effect_label[256];	/* 事業効果 */
+	char policy[32], policy_label[256];	/* 今後の方針 */
+	char reason[1024];	/* final: 今後の方針の理由; self: why not the suggestion */
+	char verdict[32], verdict_label[256];	/* committee: 事業の評価 */
+	char opinion[2048];	/* committee: 外部有識者からの意見 */
+	long long meeting_id;	/* committee: the meeting it was given at, or 0 */
+	char entered_by[128], entered_at[32];
+};
+
+/* What is entered: codes of the lists (assessment, policy, verdict);
+ * NULL or "" where the voice says nothing. */
+struct voice_input {
+	const char *effect, *policy, *reason, *verdict, *opinion;
+	long long meeting_id;
+};
+
+/* Records (replaces) voice v on project id at year's open verification,
+ * in one transaction with its history rows. Self needs an effect; an
+ * effect other than the suggested one needs a reason (ERROR_NEEDS_REASON),
+ * as does any final result (its 今後の方針の理由); final needs an effect
+ * and a policy; committee a verdict. Codes not in their list are refused
+ * (ERROR_INVALID). Returns 0, or -1. */
+int verification_record(struct store *s, int year, long long id, enum voice v,
+			const struct voice_input *in, const char *user, struct error *err);
+
+/* Voice v on project id at year into e (present 0 when none). */
+int verification_voice(struct store *s, int year, long long id, enum voice v,
+		       struct voice_entry *e, struct error *err);
+
+/* A verification_history row. */
+struct verification_change {
+	int year;
+	const char *what, *old_text, *new_text, *reason, *changed_by, *changed_at;
+};
+
+/* Calls fn for every change of project id, oldest first. */
+int verification_history(struct store *s, long long id,
+			 void (*fn)(void *ctx, const struct verification_change *c), void *ctx,
+			 struct error *err);
+
+/* The state of year's verification, a line at a time (without its line
+ * end), as `verification status` prints it and the browser shows it:
+ * opened, closed, 見直しの有無, then each project due with its grant and
+ * amount, the suggestion and why, the KPIs without an actual or not known
+ * yet, the three voices; last, how many have their final result. The
+ * lines hold the database's text as it is. Returns 0, or -1. */
+int verification_status_lines(struct store *s, int year,
+			      void (*fn)(void *ctx, const char *line), void *ctx,
+			      struct error *err);
+
+/* --- the national summary ------------------------------------------------ */
+
+struct summary_row {
+	char program[256];	/* "" for all programs */
+	int projects, projects_met;	/* with at least one KPI achieved */
+	int kpis, kpis_met, kpis_no_data;
+	int kpis_unknown;	/* without an actual, marked 把握できない (not in no_data) */
+};
+
+#define SUMMARY_MAX 16
+
+struct summary {
+	int year;
+	struct summary_row rows[SUMMARY_MAX];	/* per program, then the total last */
+	int n;
+};
+
+/* A share as the summary writes it: "25%", or "-" of none. Returns buf. */
+char *verification_share(int part, int whole, char *buf, size_t size);
+
+/* The summary of l (the projects of a year). */
+void verification_summary(const struct vproject_list *l, int year, struct summary *sum);
+
+#endif

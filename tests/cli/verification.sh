@@ -1,0 +1,222 @@
+#!/bin/sh
+# verification.sh: a year's 効果検証 of the bundled Sapporo projects on
+# the command line (the projects due with the suggested 事業効果 and why,
+# amounts, the three voices, refusals by the rules, closing), and the
+# national table in each format checked against the data: the CSV cell
+# by cell (machine-readable: no ①, codes in columns), the workbook read
+# back by openpyxl, the HTML parsed and printed by headless Chromium on
+# A4 landscape with the national columns in order.
+. "$srcdir/tests/cli/lib.sh"
+plan 52
+db="$work/k.db"
+"$KPITREE" --db "$db" init >/dev/null
+v() { run --db "$db" verification "$@"; }
+
+v status --year R4
+expect 1 "kpitree: no verification of R4 (2022): open it first" "nothing is verified before the year is opened"
+v open --year R4
+expect 0 "" "verification open --year R4"
+grep -qx "opened the verification of R4 (2022)" "$work/out"; ok $? "says so"
+v open --year R4
+expect 1 "kpitree: the verification of R4 (2022) is already open" "a year is opened once"
+
+v status --year R4
+expect 0 "" "verification status"
+# SP2 R4: 16 of 9, 11 of 5, 5 of 10 (50%): each better than before, not all 70% of the way
+grep -qx "  suggested: ③ (all improved): 3 of 3 KPIs with data" "$work/out"
+ok $? "SP2's suggestion and why"
+grep -qx "  suggested: no suggestion: none of the 2 KPIs can be judged (an actual and its plan or target)" "$work/out" &&
+	! grep -q "no actual yet" "$work/out"
+ok $? "SP1's actuals without a plan (actual only) suggest nothing; every KPI due has its R4 actual"
+[ "$(grep -c '^SP[0-9] ' "$work/out")" = 4 ]
+ok $? "the four projects running in R4 or the year before are due"
+
+printf 'municipality,prefecture,code,department,contact\n札幌市,北海道,011002,まちづくり政策局政策企画部企画課,011-211-2192\n' >"$work/header.csv"
+run --db "$db" import "$work/header.csv"
+expect 0 "" "the table's header fields are imported"
+printf 'municipality,prefecture,code,department,contact\n札幌市,北海道,01100,x,y\n' >"$work/bad.csv"
+run --db "$db" import "$work/bad.csv"
+expect 1 "kpitree: $work/bad.csv:2:3: code: '01100' is not the 6-digit national code (011002)
+kpitree: nothing imported" \
+	"a 5-digit code is refused at its file, line and column"
+
+v amount SP2 12,345,678 --kind "タイプⅠ" --year R4
+expect 0 "" "the 実績額 and 交付金の種類 of SP2"
+v amount SP2 12.5 --year R4
+expect 1 "kpitree: amount: '12.5' is not a whole number of yen" "yen are whole"
+
+v self SP2 --effect ① --policy 発展 --year R4
+expect 1 "kpitree: 事業効果 ① differs from the suggested ③: give a reason" \
+	"an effect other than the suggested one without a reason is refused"
+v self SP2 --effect ⑤ --year R4
+expect 1 "kpitree: effect: '⑤' is none of ①, ②, ③, ④" "a code outside the list is refused, naming the list"
+v self SP2 --effect ① --policy 発展 --reason "新ビジネス創出が目標を大きく上回った" --year R4
+expect 0 "" "with a reason it is recorded"
+v committee SP2 --verdict 有効 --meeting 9 --year R4
+expect 1 "kpitree: no meeting 9" "a meeting that is not there is refused"
+v committee SP2 --verdict 有効 --opinion "KPIの設定は妥当であり、成果が出ている" --year R4
+expect 0 "" "the committee's 事業の評価 and 意見"
+v final SP2 --effect ③ --policy 継続 --year R4
+expect 1 "kpitree: final: give the 今後の方針の理由 (--reason)" "a final result without its 理由 is refused"
+v final SP2 --effect ③ --policy 継続 --reason "エンジニア就職数が目標の半分に留まる" --year R4
+expect 0 "" "the final result"
+v close --year R4
+expect 1 "kpitree: SP1 has no final result yet" "the year closes only when every project has its final result"
+run --db "$db" due --year R4
+grep -qx "効果検証 R4 (2022): 3 of 4 projects lack their final result" "$work/out"
+ok $? "due counts the projects still without their final result"
+for p in SP1 SP3; do
+	"$KPITREE" --db "$db" verification final $p --effect ④ --policy 改善 --reason "実績値未把握" --year R4
+done
+"$KPITREE" --db "$db" verification final SP4 --effect ④ --policy 改善 --reason "取引件数が伸びず" --year R4
+v revised no --year R4
+expect 0 "" "見直しの有無"
+
+run --db "$db" due --year R4
+! grep -q "効果検証" "$work/out"
+ok $? "and says nothing once every one has it"
+v status --year R4
+grep -qx "  self-assessment: ① 地方創生に非常に効果的であった / 事業の発展 (tester, .*)" "$work/out" ||
+	grep -q "self-assessment: ① 地方創生に非常に効果的であった / 事業の発展 (tester," "$work/out"
+ok $? "the three voices are kept apart: the self-assessment"
+grep -q "  final: ③ 地方創生に効果があった / 事業の継続 (tester," "$work/out"
+ok $? "and the final result"
+
+run --db "$db" export verification --year R4 -o "$work/t.csv"
+expect 0 "" "export verification (CSV)"
+"$SQLITE3" -separator , :memory: ".import --csv $work/t.csv t" \
+	"SELECT \"年度\", \"年度(西暦)\", \"都道府県・市町村コード(5桁)\", \"全国地方公共団体コード(6桁)\",
+	 \"交付金の種類\", \"実績額(円)\", \"KPIコード\", \"指標値\", \"目標年月\", \"目標年月(西暦)\", \"実績値\",
+	 \"事業効果番号\", \"事業効果\", \"事業の評価\", \"今後の方針\", \"今後の方針の理由\",
+	 \"地方版総合戦略の見直しの有無\" FROM t WHERE \"KPIコード\" = 'SP2-1'" >"$work/got"
+echo '令和4年度,2022,01100,011002,タイプI,12345678,SP2-1,9,R5.3,2023-03,16,3,地方創生に効果があった,総合戦略のKPI達成に有効であった,事業の継続,エンジニア就職数が目標の半分に留まる,無' |
+	cmp -s - "$work/got"
+ok $? "SP2-1's row holds the data, cell by cell"
+sed 's/^/# /' "$work/got"
+rows=$("$SQLITE3" -csv :memory: ".import --csv $work/t.csv t" "SELECT count(*) FROM t")
+kpis=$("$SQLITE3" "$db" "SELECT count(*) FROM kpi WHERE code LIKE 'SP1-%' OR code LIKE 'SP2-%' OR code LIKE 'SP3-%' OR code LIKE 'SP4-%'")
+[ "$rows" = "$kpis" ]; ok $? "one row a KPI of the projects due ($kpis)"
+! grep -q '[①②③④⑤⑥⑦⑧⑨⑩ⅠⅡⅢ㈱]' "$work/t.csv"
+ok $? "no machine-dependent character in the CSV"
+
+run --db "$db" export verification --year R4 --format md
+# SP1's and SP3's four KPIs have an actual (with no plan: actual only),
+# so no KPI lacks an actual
+grep -qx "令和4年度 (2022年度)" "$work/out" &&
+	grep -qx "| 地方創生推進交付金 | 4 | 1 | 25% | 10 | 2 | 20% | 0 | 0 |" "$work/out"
+ok $? "Markdown: 和暦 with 西暦, and the national summary at the top"
+
+run --db "$db" export verification --year R4 --format html -o "$work/t.html"
+xmllint --noout "$work/t.html"
+ok $? "the HTML is well-formed"
+timeout 120 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/chrome" \
+	--no-pdf-header-footer --print-to-pdf="$work/t.pdf" "file://$work/t.html" >/dev/null 2>&1
+grep -a -o '/MediaBox \[[^]]*\]' "$work/t.pdf" | sort -u >"$work/boxes"
+[ "$(wc -l <"$work/boxes")" -eq 1 ] && grep -q '^/MediaBox \[0 0 84[12][.0-9]* 59[45][.0-9]*\]$' "$work/boxes"
+ok $? "it prints on A4 landscape ($(cat "$work/boxes"))"
+# where each heading's first word starts on the first page: the groups
+# ① to ⑦ left to right, and their columns left to right, each within its
+# group, all on the page
+pdftotext -bbox -f 1 -l 1 "$work/t.pdf" "$work/t.bbox"
+order=$(/usr/bin/python3 - "$work/t.bbox" <<'PY'
+import re, sys
+words = {}
+for m in re.finditer(r'xMin="([0-9.]+)"[^>]*xMax="([0-9.]+)"[^>]*>([^<]*)</word>', open(sys.argv[1]).read()):
+    words.setdefault(m.group(3), (float(m.group(1)), float(m.group(2))))
+groups = [("①", []), ("②", []), ("③", []), ("④", ["指標", "指標値", "単位", "目標年月"]),
+          ("⑤", ["実績値", "事業効果"]), ("⑥", ["事業の評価", "外部有識者からの意見"]),
+          ("⑦", ["今後の方針", "今後の方針の理由"])]
+xs, good = [], True
+for i, (g, cols) in enumerate(groups):
+    if g not in words or any(c not in words for c in cols):
+        good = False
+        continue
+    start = words[g][0]
+    end = words[groups[i + 1][0]][0] if i + 1 < len(groups) and groups[i + 1][0] in words else 842
+    last = start - 2
+    for c in cols:
+        x = words[c][0]
+        good = good and last < x < end and words[c][1] < 842
+        last = x
+    xs.append(g + "%.0f" % start)
+    good = good and (len(xs) < 2 or float(xs[-2][1:]) < start)
+print(" ".join(xs) + ("" if good else " wrong"))
+PY
+)
+[ "${order% wrong}" = "$order" ]
+ok $? "the printed page has the national columns ① to ⑦ in order ($order)"
+
+run --db "$db" export verification --year R4 -o "$work/t.xlsx"
+expect 0 "" "export verification as a workbook"
+XLSX_SHEET=効果検証 /usr/bin/python3 "$srcdir/tests/cli/xlsx_cells.py" "$work/t.xlsx" "$work/t.csv" \
+	9,10,11 >"$work/py" 2>&1
+ok $? "openpyxl reads the CSV's cells back, each project's code, name and grant merged over its KPIs"
+sed 's/^/# /' "$work/py" | head -5
+
+run --db "$db" export verification --year R4 --voices
+"$SQLITE3" -separator , :memory: ".import --csv /dev/stdin t" \
+	"SELECT \"示された事業効果\", \"自己評価: 事業効果\", \"自己評価: 理由\", \"外部有識者: 事業の評価\",
+	 \"外部有識者: 意見\", \"確定: 事業効果\", \"確定: 今後の方針\" FROM t WHERE \"事業コード\" = 'SP2'" \
+	<"$work/out" >"$work/got"
+echo '③,① 地方創生に非常に効果的であった,新ビジネス創出が目標を大きく上回った,総合戦略のKPI達成に有効であった,KPIの設定は妥当であり、成果が出ている,③ 地方創生に効果があった,事業の継続' |
+	cmp -s - "$work/got"
+ok $? "the committee's sheet has the suggestion and the three voices side by side"
+run --db "$db" export verification --year R4 --voices --format html -o "$work/v.html"
+xmllint --noout "$work/v.html" && grep -q "<th>外部有識者: 意見</th>" "$work/v.html"
+ok $? "also as HTML"
+run --db "$db" export report --voices
+expect 2 "kpitree: --voices is for export verification
+Try 'kpitree --help'." "--voices is the verification's"
+
+v history SP2
+grep -q "R4  self effect: - -> ①  (reason: 新ビジネス創出が目標を大きく上回った)" "$work/out" &&
+	grep -q "R4  amount: - -> 12345678" "$work/out"
+ok $? "every change is in the project's history"
+
+# values not known yet, and values of another year's data
+v unknown SP2-1 --year R4
+expect 1 "kpitree: SP2-1 has an actual at R4 (2022): it is known" "a value with an actual is not marked unknown"
+"$KPITREE" --db "$db" verification open --year R5 >/dev/null
+v unknown SP4-1 --year R5 --reason "統計の公表はR7"
+expect 0 "" "SP4-1's R5 value is marked 把握できない"
+v describes SP2-1 R3 --year R4
+expect 0 "" "SP2-1's R4 value describes R3's data"
+v status --year R5
+grep -qx "  not known yet (把握できない): SP4-1" "$work/out" && grep -qx "  no actual yet: SP4-2 SP4-3" "$work/out"
+ok $? "status counts the unknown apart from the missing, naming each"
+grep -qx "  suggested: no suggestion: none of the 3 KPIs can be judged (an actual and its plan or target); 1 not known yet" "$work/out"
+ok $? "and the suggestion says so"
+run --db "$db" export verification --year R5 --format md
+grep -q "^| 計 | [0-9]* | 0 | 0% | [0-9]* | 0 | 0% | [0-9]* | 1 |$" "$work/out"
+ok $? "the summary counts it apart from no data"
+grep -q "^| SP4-1 .* | 把握できない |$" "$work/out"
+ok $? "the table shows 把握できない"
+run --db "$db" export verification --year R4 --format md
+grep -q "^| SP2-1 .* | 16 (R3のデータ) |$" "$work/out"
+ok $? "and the year the data describes"
+run --db "$db" export verification --year R5
+"$SQLITE3" -separator , :memory: ".import --csv /dev/stdin t" \
+	"SELECT \"KPIコード\", \"実績値\", \"実績値の状況\" FROM t WHERE \"KPIコード\" = 'SP4-1'" \
+	<"$work/out" >"$work/got"
+run --db "$db" export verification --year R4
+"$SQLITE3" -separator , :memory: ".import --csv /dev/stdin t" \
+	"SELECT \"KPIコード\", \"実績値\", \"実績値のデータの年度(西暦)\" FROM t WHERE \"KPIコード\" = 'SP2-1'" \
+	<"$work/out" >>"$work/got"
+printf 'SP4-1,,把握できない\nSP2-1,16,2021\n' | cmp -s - "$work/got"
+ok $? "the CSV has them in columns of their own"
+sed 's/^/# /' "$work/got"
+
+# an increment KPI: its plans and actuals the years' increments (SP2-1:
+# plans 4, 9, 9 and actuals 2, 11, 16 from R2 to R4), judged by their sums
+v increment SP2-1 on
+expect 0 "" "SP2-1 is declared incremental"
+v increment SP2-1 maybe
+expect 2 "kpitree: increment: on or off
+Try 'kpitree --help'." "on or off"
+v status --year R4
+grep -qx "  SP2-1: increments summed 29 of 22: total ÷ target 132%, (actual − baseline) ÷ (target − baseline) 132%" "$work/out"
+ok $? "status shows its sums and both rates"
+v history SP2
+grep -q "^.*  tester  -  SP2-1 increment: - -> on$" "$work/out"
+ok $? "the declaration is in the project's history"
+exit $tap_failed

@@ -1,0 +1,70 @@
+# verification.sh: the bundled Sapporo projects through a whole 効果検証
+# in the browser, as the officials run it, asserted the same way in each
+# language: the year opened, its state in a view of its own (the
+# projects due, the suggested 事業効果 and why), the 担当課's
+# self-assessment (refused without a reason where it differs from the
+# suggestion), the committee's 事業の評価 and 意見 at a meeting, the
+# final results, the year closed, the three voices apart in the view,
+# and the national summary on the dashboard. Sourced by
+# verification_en.sh and verification_ja.sh with $lang set.
+. "$srcdir/tests/screen/lib.sh"
+plan 21
+db="$work/k.db"
+"$KPITREE" --db "$db" init >/dev/null
+unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
+set_lang
+if [ "$lang" = ja ]; then r4="令和4年度"; else r4="R4 (2022)"; fi
+say() { keys : "$1" Enter; }
+
+start "$program --db $db --user tanaka --year R4"
+shows "▸ 1 「誰もが安心して暮" "the browser opens on the strategy"
+say "verification open"
+shows "$(tf "opened the verification of %s" "$r4")" ":verification open opens the browser's year"
+say "verification"
+shows "$(tf "効果検証 %s" "$r4")" ":verification shows the year's state in a view of its own"
+shows "SP2 デジタル技術を活用したイノベーション創出事業" "with the projects due"
+shows "$(pre "  suggested: %s")③ (all improved)" "each with the 事業効果 its KPIs suggest and the rule that gives it"
+fits "it fits 80 columns"
+keys q
+
+say "verification self SP2 ① 発展"
+# (the status line cuts the message at 80 columns: its first clause)
+shows "$(tf "事業効果 %s differs from the suggested %s: give a reason" ① ③ | sed 's/[。:].*//')" \
+	"a self-assessment other than the suggestion is refused without a reason"
+say "verification self SP2 ① 発展 新ビジネス創出が目標を大きく上回った"
+shows "$(tf "recorded %s's %s" SP2 "$(t self-assessment)")" "with a reason it is recorded"
+
+say "meeting start 外部有識者会議"
+shows "$(tn "meeting %lld started: %d item (p presents)" "meeting %lld started: %d items (p presents)" 4 |
+	sed 's/%lld.*/1/')" "the committee meets"
+say "verification committee SP2 有効 KPIの設定は妥当で成果が出ている"
+shows "$(tf "recorded %s's %s" SP2 "$(t committee)")" "the committee's 事業の評価 and 意見 are entered in the meeting"
+[ "$("$SQLITE3" "$db" "SELECT meeting_id || ' ' || verdict_label FROM voice WHERE voice = 'committee'")" = \
+	"1 総合戦略のKPI達成に有効であった" ]
+ok $? "recorded with the meeting it was given at"
+
+say "verification close"
+shows "$(tf "%s has no final result yet" SP1)" "the year does not close before every project has its final result"
+say "verification final SP2 ③ 継続 エンジニア就職数が目標の半分"
+shows "$(tf "recorded %s's %s" SP2 "$(t final)")" "SP2's final result"
+for p in SP1 SP3 SP4; do
+	say "verification final $p ④ 改善 実績値を検証中"
+done
+shows "$(tf "recorded %s's %s" SP4 "$(t final)")" "and the others'"
+say "verification close"
+shows "$(tf "closed the verification of %s" "$r4")" "then the year closes"
+
+say "verification"
+shows "$(pre "  suggested: %s")③ (all improved)" "the view again"
+keys j j j j j j j j j j
+shows "$(t self-assessment): ① 地方創生に非常に効果的であった / 事業の発展 (tanaka," \
+	"the self-assessment stays as it was entered"
+shows "$(t committee): 総合戦略のKPI達成に有効であった (tanaka," "beside the committee's verdict"
+shows "$(t final): ③ 地方創生に効果があった / 事業の継続 (tanaka," "and the final result"
+keys q
+
+keys d
+shows "$(tf "効果検証: projects with a KPI met %d/%d (%s), KPIs met %d/%d (%s)" 1 4 25% 2 10 20%)" \
+	"the dashboard shows the national summary of the year"
+no_reports
+exit $tap_failed

@@ -1,0 +1,218 @@
+/* verification_view.c: :verification, the yearly 効果検証 in the browser:
+ * the state of the browser's fiscal year (the projects due with their
+ * suggestion, the KPIs still without an actual, the three voices) in a
+ * view of its own that scrolls, and each voice entered as the command
+ * line enters it (a committee's at the open meeting). */
+#include "browse.h"
+#include "alloc.h"
+#include "i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "access.h"
+#include "app.h"
+#include "draw.h"
+#include "fiscal_year.h"
+#include "keymap.h"
+#include "verification.h"
+
+struct status_view {
+	char **lines;
+	int n, top;
+	char title[TEXT_MAX];
+};
+
+static void add_line(void *ctx, const char *line)
+{
+	struct status_view *s = ctx;
+	xgrow(&s->lines, (size_t)s->n, sizeof *s->lines);
+	s->lines[s->n++] = xstrdup(line);
+}
+
+static void draw_status(struct view *v)
+{
+	const struct status_view *s = v->data;
+	int row = 1, i;
+	char foot[TEXT_MAX];
+
+	erase();
+	put(0, 0, COLS, s->title, A_BOLD);
+	for (i = s->top; i < s->n && row < LINES - 1; i++)
+		put(row++, 0, COLS, s->lines[i], 0);
+	snprintf(foot, sizeof foot, _(" %d/%d  j k scroll  PgDn PgUp page  q back"),
+		 s->n ? s->top + 1 : 0, s->n);
+	put(LINES - 1, 0, COLS, foot, A_REVERSE);
+}
+
+static int status_key(struct view *v, const struct key *k)
+{
+	struct status_view *s = v->data;
+	int page = LINES - 2 > 1 ? LINES - 2 : 1, last = s->n - page > 0 ? s->n - page : 0;
+
+	if (!k->is_key && (k->code == 'q' || k->code == 27))
+		return VIEW_HANDLED | VIEW_CLOSE;
+	switch (keymap_action(k)) {
+	case ACT_MOVE_DOWN: s->top++; break;
+	case ACT_MOVE_UP: s->top--; break;
+	case ACT_PAGE_DOWN: s->top += page; break;
+	case ACT_PAGE_UP: s->top -= page; break;
+	case ACT_TOP: s->top = 0; break;
+	case ACT_BOTTOM: s->top = last; break;
+	default: return VIEW_UNHANDLED;
+	}
+	if (s->top > last)
+		s->top = last;
+	if (s->top < 0)
+		s->top = 0;
+	return VIEW_HANDLED;
+}
+
+static const struct view_key status_keys[] = {
+	{ "j k ↓ ↑", N_("scroll a line") },
+	{ "PgDn PgUp", N_("scroll a page") },
+	{ "q Esc", N_("back to the browser") },
+	{ NULL, NULL },
+};
+
+static const struct view_ops status_ops = {
+	.name = N_("verification"), .keys = status_keys, .draw = draw_status,
+	.key = status_key, .full_screen = 1,
+};
+
+static void show_status(struct browser *b, int year)
+{
+	struct status_view s = { NULL, 0, 0, "" };
+	struct view v = { &status_ops, &s };
+	struct error err;
+	char fy[32];
+	int i;
+
+	if (verification_status_lines(b->s, year, add_line, &s, &err) < 0) {
+		browser_say(b, "%s", err.text);
+	} else {
+		snprintf(s.title, sizeof s.title, _("効果検証 %s"),
+			 fiscal_year_format(year, fy, sizeof fy));
+		app_run(&v);
+	}
+	for (i = 0; i < s.n; i++)
+		free(s.lines[i]);
+	free(s.lines);
+}
+
+/* The next word of *text (cut there), or NULL; *text moves past it. */
+static char *word(char **text)
+{
+	char *w = *text, *end;
+
+	if (!w)
+		return NULL;
+	while (*w == ' ')
+		w++;
+	if (!*w)
+		return NULL;
+	end = strchr(w, ' ');
+	if (end) {
+		*end++ = '\0';
+		*text = end;
+	} else {
+		*text = w + strlen(w);
+	}
+	return w;
+}
+
+/* The rest of *text, spaces before it passed over, or NULL when empty. */
+static char *rest(char **text)
+{
+	char *r = *text;
+
+	if (!r)
+		return NULL;
+	while (*r == ' ')
+		r++;
+	return *r ? r : NULL;
+}
+
+/* A voice: self PROJECT EFFECT POLICY|- [REASON...], committee PROJECT
+ * VERDICT [OPINION...], final PROJECT EFFECT POLICY REASON... */
+static void enter_voice(struct browser *b, enum voice v, char *args)
+{
+	struct voice_input in = { NULL };
+	char *project = word(&args), code[32], why[TEXT_MAX];
+	struct error err;
+	long long id, kpi;
+	int rc;
+
+	if (v == VOICE_COMMITTEE) {
+		in.verdict = word(&args);
+		in.opinion = rest(&args);
+		in.meeting_id = b->meeting.id;
+	} else {
+		in.effect = word(&args);
+		in.policy = word(&args);
+		if (in.policy && strcmp(in.policy, "-") == 0)
+			in.policy = NULL;
+		in.reason = rest(&args);
+	}
+	if (!project || !(v == VOICE_COMMITTEE ? in.verdict : in.effect)) {
+		browser_say(b, "%s", v == VOICE_SELF ? _("usage: :verification self PROJECT EFFECT"
+							 " POLICY|- [REASON]")
+				    : v == VOICE_COMMITTEE ? _("usage: :verification committee PROJECT"
+							       " VERDICT [OPINION]")
+				    : _("usage: :verification final PROJECT EFFECT POLICY REASON"));
+		return;
+	}
+	if (verification_project_find(b->s, project, &id, code, sizeof code, &err) < 0 ||
+	    verification_project_kpi(b->s, id, &kpi, &err) < 0) {
+		browser_say(b, "%s", err.text);
+		return;
+	}
+	rc = access_may_kpi(b->s, &b->cli->identity, v == VOICE_SELF ? ACCESS_EDIT
+				: ACCESS_EVALUATE, kpi, why, sizeof why, &err);
+	if (rc == 0) {
+		browser_say(b, _("not permitted: %s"), why);
+		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :verification", why);
+		return;
+	}
+	if (rc < 0 || verification_record(b->s, b->year, id, v, &in, b->cli->user, &err) < 0)
+		browser_say(b, "%s", err.text);
+	else
+		browser_say(b, _("recorded %s's %s"), code, verification_voice_name(v));
+}
+
+/* :verification [open|close|self|committee|final ...]: at the browser's
+ * fiscal year; alone, its state. */
+void verification_command(struct browser *b, char *arg)
+{
+	static const char *const voices[] = { "self", "committee", "final" };
+	char *verb = word(&arg), fy[32];
+	struct verification v;
+	struct error err;
+	int k;
+
+	if (!verb) {
+		show_status(b, b->year);
+		return;
+	}
+	for (k = 0; k < VOICES; k++)
+		if (strcmp(verb, voices[k]) == 0) {
+			enter_voice(b, k, arg);
+			return;
+		}
+	if (strcmp(verb, "open") != 0 && strcmp(verb, "close") != 0) {
+		browser_say(b, _("usage: :verification [open|close|self|committee|final ...]"));
+		return;
+	}
+	if (!access_may(&b->cli->identity, ACCESS_EVALUATE)) {
+		browser_say(b, _("only an editor or admin verifies"));
+		return;
+	}
+	if (strcmp(verb, "open") == 0 ? verification_open(b->s, b->year, b->cli->user, &v, &err)
+				     : verification_close(b->s, b->year, b->cli->user, &err))
+		browser_say(b, "%s", err.text);
+	else
+		browser_say(b, strcmp(verb, "open") == 0 ? _("opened the verification of %s")
+							 : _("closed the verification of %s"),
+			    fiscal_year_format(b->year, fy, sizeof fy));
+}
