@@ -4,7 +4,7 @@
 # HTML (well-formed, checked by an XML parser) and in Markdown; the names
 # made inert as all stored text is.
 . "$srcdir/tests/cli/lib.sh"
-plan 14
+plan 17
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null || exit 1
 "$SQLITE3" "$db" "INSERT INTO meeting(id, title, held_on, fiscal_year, opened_by, opened_at)
@@ -60,4 +60,15 @@ run --db "$db" meeting absent 1 "誰も"
 expect 1 "kpitree: 誰も is not an attendee of meeting 1" "so is taking off one who is not there"
 run --db "$db" meeting attend x 委員 "誰か"
 expect 1 "kpitree: ID: 'x' is not a meeting number" "a meeting's number is digits"
+
+# Over SSH: an editor enters attendees, not the organisation; a viewer neither.
+as() { SSH_ORIGINAL_COMMAND="$2" "$KPITREE" --db "$db" --ssh-user "$1" --ssh-role "$1" --ssh-lang en \
+	>"$work/out" 2>"$work/err"; status=$?; }
+as editor "meeting attend 1 委員 中村"
+expect 0 "" "an editor enters an attendee"
+as editor "meeting organisation 札幌市"
+expect 1 "kpitree: not permitted: editor (editor, all) may not set the organisation" \
+	"an editor does not set the organisation"
+as viewer "meeting attend 1 委員 木村"
+expect 1 "kpitree: not permitted: viewer (viewer, all) may not meeting" "a viewer enters no attendee"
 exit $((tap_failed > 0))
