@@ -76,6 +76,7 @@ static int run_export(struct cli *cli);
 static int run_access(struct cli *cli);
 static int run_due(struct cli *cli);
 static int run_verification(struct cli *cli);
+static int run_meeting(struct cli *cli);
 static enum db_need db_need(const struct cli *cli);
 
 /* browse is filled in from the caller's browse function. */
@@ -145,6 +146,11 @@ static const struct command commands[] = {
 	  ACCESS_READ,
 	  { { "--year", 1, N_("another fiscal year than last year") },
 	    { "--file", 1, N_("the authorized_keys file that gives --user's scope") } }, run_due },
+	{ "meeting", "meeting attend ID ROLE NAME, meeting absent ID NAME,\n"
+	  "  meeting organisation NAME",
+	  N_("who took part in meeting ID, as its minutes list them: a name and a role (会長, 委員,"
+	  " 事務局 or any other word); and the organisation holding the meetings (admin)"),
+	  2, 4, DB_WRITE, ACCESS_EVALUATE, { { NULL, 0, NULL } }, run_meeting },
 	{ "access", "access add NAME PUBKEYFILE --role viewer|editor|admin [--scope SCOPE]...\n"
 	  "  [--lang ja|en] [--expires YYYY-MM-DD] [--file FILE]\n"
 	  "  access set NAME --role viewer|editor|admin [--scope SCOPE]... [--lang ja|en]\n"
@@ -1414,6 +1420,20 @@ static int format_fits_name(struct cli *cli, const char *path, const char *forma
 	return EXIT_DONE;
 }
 
+/* A meeting's number, text, given as what (--meeting, ID) into *id. */
+static int meeting_number(struct cli *cli, const char *what, const char *text, long long *id)
+{
+	char *end;
+
+	/* Digits only, and no more than a meeting number holds: strtoll
+	 * would take " 5" and make 2^63 - 1 of a longer number. */
+	errno = 0;
+	*id = strtoll(text, &end, 10);
+	if (*end || *id <= 0 || errno == ERANGE || strspn(text, "0123456789") != strlen(text))
+		return cli_fail(cli, _("%s: '%s' is not a meeting number"), what, text);
+	return EXIT_DONE;
+}
+
 static int run_report(struct cli *cli)
 {
 	const char *path = cli_option(cli, "-o"), *format = cli_option(cli, "--format");
@@ -1421,7 +1441,6 @@ static int run_report(struct cli *cli)
 	struct report_options o = { .excel = cli_flag(cli, "--excel") };
 	struct meter meter;
 	struct error e;
-	char *end;
 	int rc;
 
 	if (format && report_format_parse(format, &o.format, &e) < 0)
@@ -1434,15 +1453,8 @@ static int run_report(struct cli *cli)
 		return EXIT_FAILED;
 	if (o.excel && o.format != REPORT_CSV)
 		return usage_error(cli, _("--excel is for --format csv"));
-	if (meeting) {
-		/* Digits only, and no more than a meeting number holds: strtoll
-		 * would take " 5" and make 2^63 - 1 of a longer number. */
-		errno = 0;
-		o.meeting_id = strtoll(meeting, &end, 10);
-		if (*end || o.meeting_id <= 0 || errno == ERANGE ||
-		    strspn(meeting, "0123456789") != strlen(meeting))
-			return cli_fail(cli, _("--meeting: '%s' is not a meeting number"), meeting);
-	}
+	if (meeting && meeting_number(cli, "--meeting", meeting, &o.meeting_id) != EXIT_DONE)
+		return EXIT_FAILED;
 	if (year && parse_year(cli, year, &o.year) != EXIT_DONE)
 		return EXIT_FAILED;
 	/* a national report takes a while: how far, on a terminal, unless
@@ -2318,5 +2330,37 @@ static int run_verification(struct cli *cli)
 			rc = verification_record(cli->store, year, id, k, &in, cli->user, &e);
 			return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 		}
+	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+}
+
+/* meeting attend ID ROLE NAME, meeting absent ID NAME, meeting
+ * organisation NAME: the minutes' attendees and organisation. */
+static int run_meeting(struct cli *cli)
+{
+	const char *verb = cli->args[0];
+	long long id = 0;
+	struct error e;
+	int rc;
+
+	if (!strcmp(verb, "organisation") && cli->nargs == 2) {
+		if (!access_may(&cli->identity, ACCESS_ADMIN)) {
+			char why[1200], who[1024];
+
+			snprintf(why, sizeof why, _("%s may not set the organisation"),
+				 access_describe(&cli->identity, who, sizeof who));
+			return cli_refuse(cli, why);
+		}
+		if (meeting_set_organisation(cli->store, cli->args[1], &e) < 0)
+			return cli_fail_error(cli, &e);
+		return EXIT_DONE;
+	}
+	if ((!strcmp(verb, "attend") && cli->nargs == 4) || (!strcmp(verb, "absent") && cli->nargs == 3)) {
+		if (meeting_number(cli, "ID", cli->args[1], &id) != EXIT_DONE)
+			return EXIT_FAILED;
+		rc = cli->nargs == 4
+			? meeting_attend(cli->store, id, cli->args[2], cli->args[3], cli->user, &e)
+			: meeting_absent(cli->store, id, cli->args[2], cli->user, &e);
+		return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+	}
 	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
 }

@@ -360,6 +360,166 @@ int meeting_agenda(struct store *s, long long id, char (**codes)[32], int *n,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The first column of sql's row, bound to id (?1) and text (?2, when
+ * not NULL), into out ("" when there is no row). Returns 0, or -1. */
+static int one_text(struct store *s, const char *sql, long long id, const char *text, char *out,
+		    size_t size, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, sql, err);
+	int rc;
+
+	copy(out, size, "");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (text)
+		sqlite3_bind_text(stmt, 2, text, -1, SQLITE_TRANSIENT);
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW)
+		copy(out, size, text_of(stmt, 0));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int meeting_organisation(struct store *s, char *out, size_t size, struct error *err)
+{
+	return one_text(s, "SELECT name FROM organisation WHERE id = ?1", 1, NULL, out, size, err);
+}
+
+/* Whether text is a name the minutes can print on one line: not empty,
+ * no line end, at most max bytes. Fills err naming what otherwise. */
+static int one_line(const char *what, const char *text, size_t max, struct error *err)
+{
+	if (!text || !*text)
+		return error_of(err, ERROR_INVALID, _("%s: empty"), what);
+	if (strpbrk(text, "\r\n"))
+		return error_of(err, ERROR_INVALID, _("%s: '%s' is more than one line"), what, text);
+	if (strlen(text) > max)
+		return error_of(err, ERROR_INVALID, _("%s: longer than %zu bytes"), what, max);
+	return 0;
+}
+
+int meeting_set_organisation(struct store *s, const char *name, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (one_line(_("organisation"), name, 255, err) < 0)
+		return -1;
+	stmt = store_cached(s, "INSERT INTO organisation(id, name) VALUES (1, ?)"
+			    " ON CONFLICT(id) DO UPDATE SET name = excluded.name", err);
+	if (!stmt || store_begin(s, err) < 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_TRANSIENT);
+	rc = store_step(s, stmt, err);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE || store_commit(s, err) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* The role an attendee (?2) has at a meeting (?1). */
+#define ROLE_OF "SELECT role FROM attendee WHERE meeting_id = ?1 AND name = ?2"
+
+/* Runs sql with meeting id and the texts a and b (b may be NULL). */
+static int run_attendee(struct store *s, const char *sql, long long id, const char *a,
+			const char *b, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, sql, err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, a, -1, SQLITE_TRANSIENT);
+	if (b)
+		sqlite3_bind_text(stmt, 3, b, -1, SQLITE_TRANSIENT);
+	rc = store_step(s, stmt, err);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int meeting_attend(struct store *s, long long id, const char *role, const char *name,
+		   const char *user, struct error *err)
+{
+	char now[32], old[128], entry[512];
+	struct meeting m;
+
+	if (one_line(_("attendee"), name, 127, err) < 0 || one_line(_("role"), role, 63, err) < 0)
+		return -1;
+	if (strpbrk(role, " \t"))
+		return error_of(err, ERROR_INVALID, _("role: '%s' is more than one word"), role);
+	snprintf(entry, sizeof entry, "%s %s", role, name);
+	store_now(now, sizeof now);
+	if (store_begin(s, err) < 0)
+		return -1;
+	if (meeting_get(s, id, &m, err) < 0 || one_text(s, ROLE_OF, id, name, old, sizeof old, err) < 0 ||
+	    run_attendee(s, *old ? "UPDATE attendee SET role = ?3 WHERE meeting_id = ?1 AND name = ?2"
+			 : "INSERT INTO attendee(meeting_id, position, name, role) VALUES (?1,"
+			   " (SELECT coalesce(max(position), 0) + 1 FROM attendee WHERE meeting_id = ?1),"
+			   " ?2, ?3)", id, name, role, err) < 0 ||
+	    log_change(s, id, 0, "attendee", *old ? old : NULL, entry, NULL, user, now, err) < 0 ||
+	    store_commit(s, err) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int meeting_absent(struct store *s, long long id, const char *name, const char *user,
+		   struct error *err)
+{
+	char now[32], old[128], entry[512];
+	struct meeting m;
+
+	store_now(now, sizeof now);
+	if (store_begin(s, err) < 0)
+		return -1;
+	if (meeting_get(s, id, &m, err) < 0 || one_text(s, ROLE_OF, id, name, old, sizeof old, err) < 0)
+		goto fail;
+	if (!*old) {
+		error_of(err, ERROR_NOT_FOUND, _("%s is not an attendee of meeting %lld"), name, id);
+		goto fail;
+	}
+	snprintf(entry, sizeof entry, "%s %s", old, name);
+	if (run_attendee(s, "DELETE FROM attendee WHERE meeting_id = ?1 AND name = ?2", id, name,
+			 NULL, err) < 0 ||
+	    log_change(s, id, 0, "attendee", entry, NULL, NULL, user, now, err) < 0 ||
+	    store_commit(s, err) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int meeting_attendees(struct store *s, long long id,
+		      void (*fn)(void *ctx, const struct attendee *a), void *ctx,
+		      struct error *err)
+{
+	/* the minutes' order: the chair, the members, the secretariat,
+	 * then each other role from where it first came */
+	sqlite3_stmt *stmt = store_cached(s,
+		"SELECT name, role FROM attendee a WHERE meeting_id = ?1 ORDER BY"
+		" CASE role WHEN '会長' THEN 1 WHEN '委員' THEN 2 WHEN '事務局' THEN 3 ELSE 4 END,"
+		" (SELECT min(position) FROM attendee b WHERE b.meeting_id = ?1 AND b.role = a.role),"
+		" position", err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		struct attendee a = { text_of(stmt, 0), text_of(stmt, 1) };
+
+		fn(ctx, &a);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 #define EVALUATION_SELECT \
 	"SELECT e.meeting_id, e.proposed, e.rank, e.rank_label, e.reason, e.assessment," \
 	" e.assessment_label, e.policy, e.policy_label, e.entered_by, e.entered_at, m.title" \

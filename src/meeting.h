@@ -118,6 +118,36 @@ int meeting_history(struct store *s, long long kpi_id,
 		    void (*fn)(void *ctx, const struct record_change *c), void *ctx,
 		    struct error *err);
 
+/* The organisation holding the meetings (北海道総合政策部), one per
+ * database, into out ("" when none is set). Returns 0, or -1. */
+int meeting_organisation(struct store *s, char *out, size_t size, struct error *err);
+
+/* Sets the organisation's name (non-empty, one line). Returns 0, or -1. */
+int meeting_set_organisation(struct store *s, const char *name, struct error *err);
+
+/* Who took part in a meeting: a name, and a role, one word (会長, 委員,
+ * 事務局 or any other). */
+struct attendee {
+	const char *name, *role;
+};
+
+/* Adds name to meeting id's attendees with role, or gives one there
+ * already that role, in one transaction with its record_history row.
+ * Returns 0, or -1. */
+int meeting_attend(struct store *s, long long id, const char *role, const char *name,
+		   const char *user, struct error *err);
+
+/* Takes name off meeting id's attendees. Returns 0, or -1 (ERROR_NOT_FOUND:
+ * no such attendee). */
+int meeting_absent(struct store *s, long long id, const char *name, const char *user,
+		   struct error *err);
+
+/* Calls fn for meeting id's attendees as the minutes list them: by role,
+ * 会長, 委員, 事務局, then the other roles, each in the order entered. */
+int meeting_attendees(struct store *s, long long id,
+		      void (*fn)(void *ctx, const struct attendee *a), void *ctx,
+		      struct error *err);
+
 /* Whether text is a date YYYY-MM-DD. */
 int meeting_is_date(const char *text);
 

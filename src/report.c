@@ -29,6 +29,11 @@ struct report {
 	struct csv_writer csv;
 	struct meeting m;
 	int has_meeting;
+	char organisation[256];	/* "" when none is set */
+	struct report_attendee {
+		char *name, *role;
+	} *attendees;	/* the meeting's, in the minutes' order */
+	int nattendees;
 	int year;
 	int snapshot;		/* store_read_begin's answer */
 	struct review_list list;
@@ -291,14 +296,38 @@ static void md_text(FILE *f, const char *t)
 	inert_markdown(t, f);
 }
 
+/* The attendees, one line a role: "- 委員: 佐藤 花子、鈴木 一郎". */
+static void md_attendees(struct report *r)
+{
+	int i;
+
+	for (i = 0; i < r->nattendees; i++) {
+		if (i == 0 || strcmp(r->attendees[i].role, r->attendees[i - 1].role)) {
+			fputs(i ? "\n- " : "- ", r->f);
+			md_text(r->f, r->attendees[i].role);
+			fputs(": ", r->f);
+		} else {
+			fputs(_(", "), r->f);
+		}
+		md_text(r->f, r->attendees[i].name);
+	}
+	if (r->nattendees)
+		fputs("\n\n", r->f);
+}
+
 static void md_summary(struct report *r)
 {
 	char fy[32], held[64];
 	int i;
 
+	if (*r->organisation) {
+		md_text(r->f, r->organisation);
+		fputs("\n\n", r->f);
+	}
 	fputs("# ", r->f);
 	md_text(r->f, title_of(r));
 	fputs("\n\n", r->f);
+	md_attendees(r);
 	if (r->has_meeting) {
 		fprintf(r->f, _("- held on: %s\n- agenda: "), i18n_date(r->m.held_on, held, sizeof held));
 		md_text(r->f, r->m.agenda);
@@ -430,7 +459,33 @@ static const char html_style[] =
 	"section { page-break-inside: avoid; break-inside: avoid; }\n"
 	"svg { display: block; margin: 4pt 0; }\n"
 	".meta { color: #444; }\n"
+	".organisation { margin: 0 0 2pt; color: #444; }\n"
+	"table.attendees caption { text-align: left; font-weight: bold; }\n"
+	"table.attendees th { text-align: left; white-space: nowrap; }\n"
 	"ul { margin: 2pt 0; }\n";
+
+/* The attendees, a row a role (出席者). */
+static void html_attendees(struct report *r)
+{
+	int i;
+
+	if (!r->nattendees)
+		return;
+	fputs(_("<table class=\"attendees\">\n<caption>attendees</caption>\n"), r->f);
+	for (i = 0; i < r->nattendees; i++) {
+		if (i == 0 || strcmp(r->attendees[i].role, r->attendees[i - 1].role)) {
+			fputs(i ? "</td></tr>\n<tr><th>" : "<tr><th>", r->f);
+			html_text(r->f, r->attendees[i].role);
+			fputs("</th><td>", r->f);
+		} else {
+			fputs(_(", "), r->f);
+		}
+		fputs("<span class=\"attendee\">", r->f);
+		html_text(r->f, r->attendees[i].name);
+		fputs("</span>", r->f);
+	}
+	fputs("</td></tr>\n</table>\n", r->f);
+}
 
 static void html_summary(struct report *r)
 {
@@ -442,9 +497,17 @@ static void html_summary(struct report *r)
 	fputs("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"ja\">\n"
 	      "<head>\n<meta charset=\"utf-8\"/>\n<title>", r->f);
 	html_text(r->f, title_of(r));
-	fprintf(r->f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_style);
+	fprintf(r->f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
+	if (*r->organisation) {
+		fputs("<p class=\"organisation\">", r->f);
+		html_text(r->f, r->organisation);
+		fputs("</p>\n", r->f);
+	}
+	fputs("<h1>", r->f);
 	html_text(r->f, title_of(r));
-	fputs("</h1>\n<p class=\"meta\">", r->f);
+	fputs("</h1>\n", r->f);
+	html_attendees(r);
+	fputs("<p class=\"meta\">", r->f);
 	if (r->has_meeting) {
 		fprintf(r->f, _("held on %s · agenda: "), i18n_date(r->m.held_on, held, sizeof held));
 		html_text(r->f, r->m.agenda);
@@ -965,6 +1028,15 @@ static int report_book(void *ctx, lxw_workbook *book, const char *path, struct e
 
 /* --- the report ---------------------------------------------------------- */
 
+static void keep_attendee(void *ctx, const struct attendee *a)
+{
+	struct report *r = ctx;
+
+	xgrow(&r->attendees, (size_t)r->nattendees, sizeof *r->attendees);
+	r->attendees[r->nattendees].name = xstrdup(a->name);
+	r->attendees[r->nattendees++].role = xstrdup(a->role);
+}
+
 /* What every format needs: the meeting, the year, the rank scheme, the
  * items and their counts, all read in one snapshot of the database (one
  * read transaction, not a lock taken for each query), which report_end
@@ -978,10 +1050,13 @@ static int report_begin(struct report *r, struct error *err)
 	if (r->snapshot < 0)
 		return -1;
 	if (o->meeting_id) {
-		if (meeting_get(r->s, o->meeting_id, &r->m, err) < 0)
+		if (meeting_get(r->s, o->meeting_id, &r->m, err) < 0 ||
+		    meeting_attendees(r->s, o->meeting_id, keep_attendee, r, err) < 0)
 			return -1;
 		r->has_meeting = 1;
 	}
+	if (meeting_organisation(r->s, r->organisation, sizeof r->organisation, err) < 0)
+		return -1;
 	r->year = o->year ? o->year : r->has_meeting ? r->m.year : fiscal_year_of(time(NULL)) - 1;
 	if (review_scheme_load(r->s, &r->scheme, err) < 0)
 		return -1;
@@ -993,6 +1068,13 @@ static int report_begin(struct report *r, struct error *err)
 
 static void report_end(struct report *r)
 {
+	int i;
+
+	for (i = 0; i < r->nattendees; i++) {
+		free(r->attendees[i].name);
+		free(r->attendees[i].role);
+	}
+	free(r->attendees);
 	review_list_free(&r->list);
 	store_read_end(r->s, r->snapshot);
 }

@@ -929,6 +929,25 @@ static const char *const migration_9[] = {
 	NULL
 };
 
+/* Version 10: who a meeting's minutes say took part (issue "HTML
+ * minutes"): the organisation holding the meetings, one per database
+ * (the row with id 1), and each meeting's attendees, a name and a role
+ * (会長, 委員, 事務局 or any other word), in the order entered. */
+static const char *const migration_10[] = {
+	"CREATE TABLE organisation("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  name TEXT NOT NULL"
+	");",
+	"CREATE TABLE attendee("
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  role TEXT NOT NULL,"
+	"  PRIMARY KEY (meeting_id, name)"
+	");",
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },
@@ -946,6 +965,7 @@ const char *const *const schema_migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
+	migration_10,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

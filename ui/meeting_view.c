@@ -184,6 +184,45 @@ static void meeting_list(struct browser *b)
 	free(l.id);
 }
 
+/* :meeting attend ROLE NAME (NAME may hold spaces: 山田 太郎), :meeting
+ * absent NAME: the open meeting's attendees; :meeting organisation NAME. */
+static void meeting_people(struct browser *b, const char *verb, char *rest)
+{
+	char *name = rest ? strchr(rest, ' ') : NULL;
+	struct error err;
+	int rc;
+
+	if (!rest || !*rest || (!strcmp(verb, "attend") && (!name || !name[1]))) {
+		browser_say(b, !strcmp(verb, "attend") ? _("usage: :meeting attend ROLE NAME")
+			    : !strcmp(verb, "absent") ? _("usage: :meeting absent NAME")
+			    : _("usage: :meeting organisation NAME"));
+		return;
+	}
+	if (!strcmp(verb, "organisation")) {
+		if (meeting_set_organisation(b->s, rest, &err) < 0)
+			browser_say(b, "%s", err.text);
+		else
+			browser_say(b, _("organisation: %s"), rest);
+		return;
+	}
+	if (!b->meeting.id) {
+		browser_say(b, _("no meeting open: :meeting start TITLE, or :meeting list"));
+		return;
+	}
+	if (!strcmp(verb, "absent")) {
+		rc = meeting_absent(b->s, b->meeting.id, rest, b->cli->user, &err);
+		if (rc == 0)
+			browser_say(b, _("%s is no longer an attendee of meeting %lld"), rest, b->meeting.id);
+	} else {
+		*name++ = '\0';
+		rc = meeting_attend(b->s, b->meeting.id, rest, name, b->cli->user, &err);
+		if (rc == 0)
+			browser_say(b, _("attendee of meeting %lld: %s (%s)"), b->meeting.id, name, rest);
+	}
+	if (rc < 0)
+		browser_say(b, "%s", err.text);
+}
+
 void meeting_command(struct browser *b, char *arg)
 {
 	char *rest = arg ? strchr(arg, ' ') : NULL;
@@ -195,9 +234,11 @@ void meeting_command(struct browser *b, char *arg)
 
 	if (rest)
 		*rest++ = '\0';
-	/* starting, changing and ending a meeting is recording in it */
-	if (arg && (!strcmp(arg, "start") || !strcmp(arg, "agenda") || !strcmp(arg, "end")) &&
-	    !access_may(&b->cli->identity, ACCESS_EVALUATE)) {
+	/* starting, changing and ending a meeting, and who took part, is
+	 * recording in it; the organisation is the database's */
+	if (arg && (!strcmp(arg, "start") || !strcmp(arg, "agenda") || !strcmp(arg, "end") ||
+		    !strcmp(arg, "attend") || !strcmp(arg, "absent") || !strcmp(arg, "organisation")) &&
+	    !access_may(&b->cli->identity, strcmp(arg, "organisation") ? ACCESS_EVALUATE : ACCESS_ADMIN)) {
 		char who[1024];
 
 		browser_say(b, _("not permitted: %s may not %s a meeting"),
@@ -255,6 +296,8 @@ void meeting_command(struct browser *b, char *arg)
 			browser_say(b, _("meeting %lld ended"), b->meeting.id);
 			memset(&b->meeting, 0, sizeof b->meeting);
 		}
+	} else if (!strcmp(arg, "attend") || !strcmp(arg, "absent") || !strcmp(arg, "organisation")) {
+		meeting_people(b, arg, rest);
 	} else if (strcmp(arg, "list") == 0) {
 		meeting_list(b);
 	} else if (strcmp(arg, "open") == 0 && rest) {

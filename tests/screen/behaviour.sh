@@ -13,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 82
+plan 86
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -166,6 +166,16 @@ shows "┌─ $(t Strategy) " "and back to the tree"
 keys : nosuch Enter
 # (the status line cuts the list at 80 columns)
 shows "$(tf "no command '%s' (%s)" nosuch "goto CODE, year FY" | sed 's/)$//')" ": names the commands there are, from its table"
+# Who took part, for the minutes: a role and a name with a space.
+keys : "meeting attend 委員 佐藤 花子" Enter
+shows "$(tf 'attendee of meeting %lld: %s (%s)' 1 '佐藤 花子' 委員)" ":meeting attend enters an attendee and a role"
+keys : "meeting attend 会長 山田 太郎" Enter
+shows "$(tf 'attendee of meeting %lld: %s (%s)' 1 '山田 太郎' 会長)" "and another"
+"$KPITREE" --db "$db" export report --meeting 1 >"$work/minutes"
+grep -A1 -x -- "- 会長: 山田 太郎" "$work/minutes" | grep -qx -- "- 委員: 佐藤 花子"
+ok $? "the minutes list them by role, the chair first"
+keys : "meeting attend 委員" Enter
+shows "$(t 'usage: :meeting attend ROLE NAME')" "an attendee without a name is refused, saying how"
 keys : "meeting end" Enter
 shows "$(tf 'meeting %lld ended' 1)" "the meeting ends"
 # Seventy meetings more than a screen holds: the list scrolls to the
