@@ -47,6 +47,21 @@ struct report {
 	struct csv_writer chart_csv;
 };
 
+/* The year row is judged at: the report's, else its latest year with an
+ * actual, else (no actual at all) last fiscal year. */
+static int item_year(const struct report *r, const struct review_row *row)
+{
+	if (r->year)
+		return r->year;
+	return row->st.year ? row->st.year : fiscal_year_of(time(NULL)) - 1;
+}
+
+/* The report's year as its heading says it. */
+static const char *report_year_text(const struct report *r, char *buf, size_t size)
+{
+	return r->year ? fiscal_year_format(r->year, buf, size) : _("each KPI at its latest actual");
+}
+
 /* One item as the second pass reads it. */
 struct item {
 	const struct review_row *row;
@@ -54,6 +69,7 @@ struct item {
 	struct kpi_years t;
 	struct evaluation e;
 	char meeting_title[256];
+	int year;		/* the year it is judged at */
 	const struct rank *proposed;
 	struct remark_text {
 		char *comments, *actions;	/* one per line */
@@ -201,10 +217,11 @@ static int item_load(struct report *r, const struct review_row *row, struct item
 {
 	memset(it, 0, sizeof *it);
 	it->row = row;
+	it->year = item_year(r, row);
 	it->remarks.inert = r->o->format != REPORT_CSV;
 	if (kpi_find(r->s, row->code, &it->k, err) < 0)
 		return -1;
-	if (kpi_years_load(r->s, &it->k, r->year, &it->t, err) < 0 ||
+	if (kpi_years_load(r->s, &it->k, it->year, &it->t, err) < 0 ||
 	    evaluation_of(r, row, &it->e, it->meeting_title, sizeof it->meeting_title, err) < 0 ||
 	    meeting_remarks(r->s, r->has_meeting ? r->m.id : 0, row->kpi_id, 0, collect_remark,
 			    &it->remarks, err) < 0) {
@@ -336,7 +353,7 @@ static void md_summary(struct report *r)
 	} else {
 		fprintf(r->f, _("- every KPI (%d), each with its latest evaluation\n"), r->list.n);
 	}
-	fprintf(r->f, _("- fiscal year: %s\n\n"), fiscal_year_format(r->year, fy, sizeof fy));
+	fprintf(r->f, _("- fiscal year: %s\n\n"), report_year_text(r, fy, sizeof fy));
 	fputs(_("## Summary\n\n| rank | meaning | agreed | proposed, not yet agreed |\n"), r->f);
 	fputs("|---|---|---:|---:|\n", r->f);
 	for (i = 0; i < r->scheme.n; i++) {
@@ -412,7 +429,7 @@ static void md_item(struct report *r, const struct item *it, int index)
 			y->has_actual ? progress_status_name(p.status) : "");
 	}
 	fprintf(r->f, _("\n- latest actual: %s\n- progress (%s): %s, %s\n- rank: %s\n"),
-		latest_text(&row->st, a, sizeof a), fiscal_year_short(r->year, fy, sizeof fy),
+		latest_text(&row->st, a, sizeof a), fiscal_year_short(it->year, fy, sizeof fy),
 		kpi_years_ratio(&row->st.progress, b, sizeof b),
 		progress_status_name(row->st.progress.status),
 		inert_str(&pool, rank_text(it, text, sizeof text)));
@@ -516,7 +533,7 @@ static void html_summary(struct report *r)
 	} else {
 		fprintf(r->f, _("every KPI (%d), each with its latest evaluation · "), r->list.n);
 	}
-	fprintf(r->f, _("fiscal year %s</p>\n"), fiscal_year_format(r->year, fy, sizeof fy));
+	fprintf(r->f, _("fiscal year %s</p>\n"), report_year_text(r, fy, sizeof fy));
 	fputs(_("<h2>Summary</h2>\n<table>\n<tr><th>rank</th><th>meaning</th><th>agreed</th>"
 		"<th>proposed, not yet agreed</th></tr>\n"), r->f);
 	for (i = 0; i < r->scheme.n; i++) {
@@ -726,7 +743,7 @@ static void html_item(struct report *r, const struct item *it, int index)
 	if (has_values(it))
 		html_chart(r, it);
 	fprintf(r->f, _("<p>latest actual: %s · progress (%s): %s, %s · rank: <strong>"),
-		latest_text(&row->st, a, sizeof a), fiscal_year_short(r->year, fy, sizeof fy),
+		latest_text(&row->st, a, sizeof a), fiscal_year_short(it->year, fy, sizeof fy),
 		kpi_years_ratio(&row->st.progress, b, sizeof b),
 		progress_status_name(row->st.progress.status));
 	html_text(r->f, rank_text(it, text, sizeof text));
@@ -768,7 +785,7 @@ static void csv_item(struct report *r, const struct item *it)
 
 	csv_put_cell(&r->csv, r->has_meeting ? r->m.title : it->meeting_title);
 	csv_put_number(&r->csv, r->has_meeting ? r->m.held_on : "", CSV_DATE);
-	snprintf(buf, sizeof buf, "%d", r->year);
+	snprintf(buf, sizeof buf, "%d", it->year);
 	csv_put_number(&r->csv, buf, CSV_YEAR);
 	csv_put_cell(&r->csv, row->code);
 	csv_put_cell(&r->csv, row->name);
@@ -865,9 +882,13 @@ static void xlsx_summary(struct report *r, struct csv_writer *w)
 	}
 	/* 令和7年度 and the Gregorian year, as the sheets' years are */
 	csv_put_cell(w, _("fiscal year"));
-	csv_put_cell(w, fiscal_year_japanese(r->year, fy, sizeof fy));
-	snprintf(n, sizeof n, "%d", r->year);
-	csv_put_number(w, n, CSV_WHOLE);
+	if (r->year) {
+		csv_put_cell(w, fiscal_year_japanese(r->year, fy, sizeof fy));
+		snprintf(n, sizeof n, "%d", r->year);
+		csv_put_number(w, n, CSV_WHOLE);
+	} else {
+		csv_put_cell(w, _("each KPI at its latest actual"));
+	}
 	csv_end_row(w);
 	csv_end_row(w);
 	xlsx_sheet_header(r->sheet);
@@ -1057,7 +1078,10 @@ static int report_begin(struct report *r, struct error *err)
 	}
 	if (meeting_organisation(r->s, r->organisation, sizeof r->organisation, err) < 0)
 		return -1;
-	r->year = o->year ? o->year : r->has_meeting ? r->m.year : fiscal_year_of(time(NULL)) - 1;
+	/* a meeting's year, or the one asked for; else each KPI is judged
+	 * at its latest year with an actual, as the dashboard judges it
+	 * (0 here: review.h) */
+	r->year = o->year ? o->year : r->has_meeting ? r->m.year : 0;
 	if (review_scheme_load(r->s, &r->scheme, err) < 0)
 		return -1;
 	rc = load_items(r, err);

@@ -9,7 +9,7 @@
 # KPI's target, name or unit records who, when, old and new, and counts
 # them in its summary.
 . "$srcdir/tests/cli/lib.sh"
-plan 25
+plan 27
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -26,6 +26,15 @@ ok $? "no rank is proposed for it, and show says why"
 run --db "$db" show SP2-2
 grep -q '^R2 (2020)  *0  *0  *-  achieved$' "$work/out"
 ok $? "show: SP2-2 R2, plan 0 and actual 0, meets its plan, with no rate"
+
+# The report of every KPI judges each at its latest year with an actual,
+# as the dashboard does: SP2-2 at R4 (2022), achieved.
+run --db "$db" export report --format csv
+awk -F, '$4 == "SP2-2" { print $3, $11, $14 }' "$work/out" | grep -qx "2022 2022 achieved"
+ok $? "the report judges SP2-2 at its latest actual (2022), achieved, as the dashboard does"
+run --db "$db" export report
+grep -qx -- "- fiscal year: each KPI at its latest actual" "$work/out"
+ok $? "and says so at its top"
 
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" show SP3-2 >"$work/out"
 grep -q '^令和4年度  *-  *257  *-  実績のみ$' "$work/out"
