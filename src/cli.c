@@ -36,6 +36,7 @@
 #include "progress.h"
 #include "report.h"
 #include "review.h"
+#include "tree.h"
 #include "values.h"
 #include "verification.h"
 #include "verification_table.h"
@@ -1038,6 +1039,24 @@ static int print_notes(struct cli *cli, long long kpi_id, struct error *e)
 	return rc;
 }
 
+/* The KPI of the code an official typed, forgiven as search forgives it
+ * (h13, Ｈ１３, ⑬ for H13), into k; else an error that names the nearest
+ * code there is. Returns 0, or -1 with e filled. */
+static int typed_kpi(struct cli *cli, const char *typed, struct kpi *k, struct error *e)
+{
+	char code[64];
+	int found = tree_code_of(cli->store, typed, code, sizeof code, e);
+
+	if (found < 0)
+		return -1;
+	if (!found && *code)
+		return error_of(e, ERROR_NOT_FOUND, _("no KPI with code '%s'; the nearest is %s"), typed,
+				code);
+	if (!found)
+		return error_of(e, ERROR_NOT_FOUND, _("no KPI with code '%s'"), typed);
+	return kpi_find(cli->store, code, k, e);
+}
+
 static int run_show(struct cli *cli)
 {
 	struct kpi_years t;
@@ -1052,7 +1071,7 @@ static int run_show(struct cli *cli)
 
 	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
 		return EXIT_FAILED;
-	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[0], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	if (kpi_years_load(cli->store, &k, year, &t, &e) < 0) {
 		kpi_release(&k);
@@ -1163,7 +1182,7 @@ static int run_set(struct cli *cli)
 	if (parse_year(cli, cli->args[1], &c.fiscal_year) != EXIT_DONE)
 		return EXIT_FAILED;
 	/* the KPI first: its unit says whether 88.2% is a number */
-	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[0], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	if (parse_value(cli, _("value"), cli->args[2], k.unit, &c.clear, &c.value) != EXIT_DONE ||
 	    (expect && parse_value(cli, "--expect", expect, k.unit, &c.expect_none,
@@ -1255,7 +1274,7 @@ static int run_history(struct cli *cli)
 	struct error e;
 	int rc;
 
-	if (kpi_find(cli->store, cli->args[0], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[0], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	rc = values_history(cli->store, k.id, print_history_row, cli, &e);
 	if (rc == 0)
@@ -2214,7 +2233,7 @@ static int verification_value_flag(struct cli *cli, int year, int unknown, int d
 	struct kpi k;
 	int rc;
 
-	if (kpi_find(cli->store, cli->args[1], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[1], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	rc = access_may_kpi(cli->store, &cli->identity, ACCESS_EDIT, k.id, why, sizeof why, &e);
 	if (rc == 1 && unknown == -2)

@@ -111,21 +111,40 @@ int tree_code_of(struct store *s, const char *typed, char *code, size_t size,
 	sqlite3_stmt *stmt = store_cached(s,
 		"SELECT code FROM kpi WHERE code >= ?1 AND code < ?1 || char(1114111)"
 		" ORDER BY code = ?1 DESC, code COLLATE code_order LIMIT 1", err);
+	/* of the codes that start with ?1, the one whose number (after the
+	 * letters, ?2 of them) is nearest ?3: H17 for H18, not H10 */
+	sqlite3_stmt *near = store_cached(s,
+		"SELECT code FROM kpi WHERE code >= ?1 AND code < ?1 || char(1114111)"
+		" ORDER BY abs(CAST(substr(code, ?2 + 1) AS INTEGER) - ?3), code COLLATE code_order"
+		" LIMIT 1", err);
 	char want[64];
-	int len, rc = SQLITE_DONE;
+	int len, full, letters, rc = SQLITE_DONE;
 
-	if (!stmt)
+	if (!stmt || !near)
 		return -1;
 	codes_normalize(typed, want, sizeof want);
+	full = (int)strlen(want);
+	for (letters = 0; want[letters] && (want[letters] < '0' || want[letters] > '9'); letters++)
+		;
 	code[0] = '\0';
-	for (len = (int)strlen(want); len > 0 && !*code; len--) {
-		sqlite3_bind_text(stmt, 1, want, len, SQLITE_STATIC);
-		rc = store_step(s, stmt, err);
+	for (len = full; len > 0 && !*code; len--) {
+		sqlite3_stmt *q = len < full && want[letters] ? near : stmt;
+
+		sqlite3_bind_text(q, 1, want, len, SQLITE_STATIC);
+		if (q == near) {
+			sqlite3_bind_int(near, 2, letters);
+			sqlite3_bind_int(near, 3, atoi(want + letters));
+		}
+		rc = store_step(s, q, err);
 		if (rc == SQLITE_ROW)
-			snprintf(code, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
-		sqlite3_reset(stmt);
+			snprintf(code, size, "%s", (const char *)sqlite3_column_text(q, 0));
+		sqlite3_reset(q);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return -1;
+		/* H12 for the family H12a, H12b, H12c: its first */
+		if (len == full && *code && strcmp(code, want) != 0 && full > letters &&
+		    code[full] >= 'a' && code[full] <= 'z' && code[full + 1] == '\0')
+			return 1;
 	}
 	return *code && strcmp(code, want) == 0;
 }

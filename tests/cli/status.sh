@@ -9,7 +9,7 @@
 # KPI's target, name or unit records who, when, old and new, and counts
 # them in its summary.
 . "$srcdir/tests/cli/lib.sh"
-plan 27
+plan 31
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -119,4 +119,16 @@ ok $? "in Japanese too"
 "$SQLITE3" "$db" "DELETE FROM kpi_history" 2>/dev/null
 [ "$("$SQLITE3" "$db" "SELECT count(*) FROM kpi_history")" = 3 ]
 ok $? "that history is append-only"
+# A code as an official types it: h13, Ｈ１３ and ⑬ are H13 to show, set
+# and history alike; one that is none names the nearest.
+for typed in h13 Ｈ１３ ⑬; do
+	"$KPITREE" --db "$db" show "$typed" 2>&1 | head -1
+done >"$work/typed"
+[ "$(grep -c '^H13  ' "$work/typed")" = 3 ]; ok $? "show takes h13, Ｈ１３ and ⑬ for H13"
+run --db "$db" --user tanaka set h13 R7 271
+expect 0 "" "set takes h13"
+run --db "$db" history ⑬
+grep -q "271" "$work/out"; ok $? "and history ⑬ shows what it set"
+run --db "$db" show H18
+expect 1 "kpitree: no KPI with code 'H18'; the nearest is H17" "a code that is none names the nearest by its number"
 finish

@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 58
+plan 60
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -88,8 +88,14 @@ shows "$(tf '/%s: no match' zzzz)" "a search without a match says so"
 # :goto takes the same forms, and suggests the nearest code.
 start "$(browser ':goto Space ｈ１２ｂ Enter')"
 shows "│H12b ジオパーク構成市町村への観光入込客数" ":goto ｈ１２ｂ goes to H12b"
+# h12 and ⑫ name the family H12a, H12b, H12c: its first, as / finds it
 start "$(browser ':goto Space h12 Enter')"
-shows "$(tf "no KPI with code '%s'; the nearest is %s" h12 H12a)" ":goto h12 suggests H12a"
+shows "│H12a 「北海道恐竜" ":goto h12 goes to H12a, the first of its family"
+start "$(browser ':goto Space ⑫ Enter')"
+shows "│H12a 「北海道恐竜" ":goto ⑫ too"
+# a code that is none: the nearest by its number (H17 for H18, not H10)
+start "$(browser ':goto Space H18 Enter')"
+shows "$(tf "no KPI with code '%s'; the nearest is %s" H18 H17)" ":goto H18 suggests H17"
 
 # An action item's due date as officials write it; one refused is asked
 # again with what was typed; the history names the owner and due date.
