@@ -33,21 +33,25 @@ static void bind_value(sqlite3_stmt *stmt, int col, int present, double v)
 static int expect_failed(const struct value_change *c, int had, double old,
 			 const char *by, const char *at, struct error *err)
 {
-	char stored[64], expected[64];
+	/* in the official's language: the kind's word, the local time */
+	const char *kind = c->kind == VALUE_PLAN ? _("plan") : _("actual");
+	char stored[64], expected[64], when[64];
 
 	if (had)
 		number_format(old, stored, sizeof stored);
 	if (!c->expect_none)
 		number_format(c->expect, expected, sizeof expected);
+	i18n_time(at, when, sizeof when);
 	if (had && !c->expect_none && old == c->expect)
 		return error_of(err, ERROR_CONFLICT, _("the note of the stored %s %s was changed (by %s at %s)"),
-				values_kind_name(c->kind), stored, by, at);
+				kind, stored, by, when);
+	if (had && c->expect_none)
+		return error_of(err, ERROR_CONFLICT, _("the stored %s is %s (entered by %s at %s), where none"
+						       " was expected"), kind, stored, by, when);
 	if (had)
 		return error_of(err, ERROR_CONFLICT, _("the stored %s is %s (entered by %s at %s), not %s as expected"),
-				 values_kind_name(c->kind), stored, by, at,
-				 c->expect_none ? "none" : expected);
-	return error_of(err, ERROR_CONFLICT, _("no %s is stored, not %s as expected"),
-			 values_kind_name(c->kind), expected);
+				 kind, stored, by, when, expected);
+	return error_of(err, ERROR_CONFLICT, _("no %s is stored, not %s as expected"), kind, expected);
 }
 
 static const char select_old_sql[] =

@@ -301,7 +301,7 @@ static void set_refuses_bad_number_year_and_code_writing_nothing(void **state)
 	assert_string_equal(r->err, "kpitree: not a fiscal year: 'R77x'\n");
 	r = kpitree(f->path, "set", "H99", "R7", "12", NULL);
 	assert_int_equal(r->status, 1);
-	assert_string_equal(r->err, "kpitree: no KPI with code 'H99'\n");
+	assert_string_equal(r->err, "kpitree: no KPI with code 'H99'; the nearest is H02\n");
 	assert_string_equal(r->out, "");
 	assert_unchanged(f->path, before);
 }
@@ -318,7 +318,7 @@ static void stale_expect_exits_1_and_changes_nothing(void **state)
 	r = kpitree(f->path, "set", "H01", "R7", "12", "--expect", "-", NULL);
 	assert_int_equal(r->status, 1);
 	assert_non_null(strstr(r->err, "kpitree: H01 R7 (2025): the stored actual is 15 (entered by sato at "));
-	assert_non_null(strstr(r->err, "), not none as expected\n"));
+	assert_non_null(strstr(r->err, "), where none was expected\n"));
 	assert_unchanged(f->path, before);
 	r = kpitree(f->path, "set", "H01", "R7", "12", "--expect", "15", NULL);
 	assert_int_equal(r->status, 0);

@@ -118,7 +118,7 @@ static void expect_none_refuses_when_a_value_exists(void **state)
 	c.check_expect = 1;
 	c.expect_none = 1;
 	assert_int_equal(values_set(f->s, &c, &err), -1);
-	assert_non_null(strstr(err.text, ", not none as expected"));
+	assert_non_null(strstr(err.text, ", where none was expected"));
 	c.fiscal_year = 2026;
 	assert_int_equal(values_set(f->s, &c, &err), VALUES_CHANGED);
 }

@@ -19,8 +19,10 @@ before=$("$SQLITE3" "$db" "SELECT count(*) FROM history")
 run --db "$db" set H01 R7 abc
 expect 1 "kpitree: value: not a number: 'abc'" "a bad number is refused"
 run --db "$db" set H01 R7 15 --expect 10
-expect 1 "kpitree: H01 R7 (2025): the stored actual is 12 (entered by tester at $("$SQLITE3" "$db" "SELECT entered_at FROM value WHERE kpi_id = 1")), not 10 as expected" \
-	"a stale --expect is refused"
+# the time as the official's clock shows it, not the store's UTC
+entered=$(date -d "$("$SQLITE3" "$db" "SELECT entered_at FROM value WHERE kpi_id = 1")" '+%Y-%m-%d %H:%M:%S')
+expect 1 "kpitree: H01 R7 (2025): the stored actual is 12 (entered by tester at $entered), not 10 as expected" \
+	"a stale --expect is refused, its time in local time"
 after=$("$SQLITE3" "$db" "SELECT count(*) || ' ' || (SELECT value FROM value WHERE kpi_id = 1) FROM history")
 [ "$after" = "$before 12.0" ]; ok $? "refused sets wrote nothing"
 

@@ -9,7 +9,7 @@
 # KPI's target, name or unit records who, when, old and new, and counts
 # them in its summary.
 . "$srcdir/tests/cli/lib.sh"
-plan 31
+plan 32
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -131,4 +131,11 @@ run --db "$db" history ⑬
 grep -q "271" "$work/out"; ok $? "and history ⑬ shows what it set"
 run --db "$db" show H18
 expect 1 "kpitree: no KPI with code 'H18'; the nearest is H17" "a code that is none names the nearest by its number"
+# A stale --expect in Japanese is Japanese whole: the kind's word, and
+# the time in local time, not the store's ISO UTC.
+"$KPITREE" --db "$db" --user tanaka set H10 R7 88.2 >/dev/null
+run --db "$db" --lang ja set H10 R7 90 --expect 80
+grep -q "登録済みの実績は 88.2 です (tanaka が [0-9]*年[0-9]*月[0-9]*日 [0-9:]* に入力)" "$work/err" &&
+	! grep -q "actual\|T[0-9:]*Z" "$work/err"
+ok $? "a stale --expect says the kind and the time in Japanese"
 finish
