@@ -328,12 +328,18 @@ static void write_plain(double v, char *out)
 
 int number_parse_in(const char *text, const char *unit, double *value, struct error *err)
 {
-	static const char *const signs[] = { "%", "\xef\xbc\x85" };	/* %, ％ */
+	static const char *const percent[] = { "%", "\xef\xbc\x85" };	/* %, ％ */
+	const char *signs[2];
 	size_t len = strlen(text), i;
 	char bare[2 * NUMBER_MAX_CHARS + 8];
 
-	if (!unit || (strcmp(unit, signs[0]) != 0 && strcmp(unit, signs[1]) != 0))
+	if (!unit || !*unit)
 		return number_parse(text, value, err);
+	/* the KPI's own unit after the number (1,234人, 7,500億円); a
+	 * percentage's in either width */
+	signs[0] = unit;
+	signs[1] = strcmp(unit, percent[0]) == 0 ? percent[1]
+		 : strcmp(unit, percent[1]) == 0 ? percent[0] : unit;
 	/* the spaces after the sign go, as number_parse lets them go */
 	while (len && text[len - 1] == ' ')
 		len--;

@@ -20,10 +20,10 @@
  * Returns 0, or -1 with err quoting the text and saying what is wrong. */
 int number_parse(const char *text, double *value, struct error *err);
 
-/* A value of a KPI whose unit is unit, as number_parse reads it; where
- * the unit is a percentage (% or ％), also with that sign after it, as
- * officials write it: "88.2%", "88.2 ％". Any other unit stays out of the
- * number. Returns 0, or -1 with err. */
+/* A value of a KPI whose unit is unit, as number_parse reads it, also
+ * with that unit after it, as officials write it: "1,234人", "7,500億円";
+ * a percentage in either width: "88.2%", "88.2 ％". Another unit than the
+ * KPI's is refused. Returns 0, or -1 with err. */
 int number_parse_in(const char *text, const char *unit, double *value, struct error *err);
 
 /* The plain form: "1511", "31.2", "-3", "0.05": the shortest text that

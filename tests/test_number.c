@@ -69,6 +69,26 @@ static void number_parse_in_takes_the_percent_sign_of_a_percent_kpi(void **state
 	assert_int_equal(number_parse_in("88.2%%", "%", &v, &err), -1);
 }
 
+/* Any KPI's own unit after the number, as officials write it. */
+static void number_parse_in_takes_the_kpis_own_unit(void **state)
+{
+	struct error err;
+	double v = 0;
+
+	(void)state;
+	assert_int_equal(number_parse_in("1,234人", "人", &v, &err), 0);
+	assert_true(v == 1234);
+	assert_int_equal(number_parse_in("7,500億円", "億円", &v, &err), 0);
+	assert_true(v == 7500);
+	assert_int_equal(number_parse_in("１４０ 千人", "千人", &v, &err), 0);
+	assert_true(v == 140);
+	/* another unit than the KPI's is no number of it */
+	assert_int_equal(number_parse_in("1234件", "人", &v, &err), -1);
+	assert_int_equal(number_parse_in("1234億円", "円", &v, &err), -1);
+	assert_int_equal(number_parse_in("人", "人", &v, &err), -1);
+	assert_int_equal(number_parse_in("12", "", &v, &err), 0);
+}
+
 static void number_parse_reads_plain_integer(void **state)
 {
 	(void)state;
@@ -529,6 +549,7 @@ int main(void)
 		cmocka_unit_test(number_format_grouped_keeps_sign_outside_groups),
 		cmocka_unit_test(number_format_grouped_reads_back),
 		cmocka_unit_test(number_parse_in_takes_the_percent_sign_of_a_percent_kpi),
+		cmocka_unit_test(number_parse_in_takes_the_kpis_own_unit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
