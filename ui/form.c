@@ -455,7 +455,11 @@ static int change_year(struct form *fm)
 		snprintf(fm->failed, sizeof fm->failed, "%s", err.text);
 		return 0;
 	}
-	snprintf(fm->info, sizeof fm->info, _("%s: its stored values; Enter saves"),
+	/* what the year holds, said as it is: nothing stored is no "stored
+	 * values" */
+	snprintf(fm->info, sizeof fm->info,
+		 fm->now.has_plan || fm->now.has_actual ? _("%s: its stored values; Enter saves")
+							  : _("%s: nothing stored yet; Enter saves"),
 		 fiscal_year_format(year, fy, sizeof fy));
 	return 1;
 }

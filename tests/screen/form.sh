@@ -38,7 +38,7 @@ ok $? "kpitree show has the value and its Japanese note"
 keys e Tab Tab BSpace BSpace R 7 x
 shows "year: not a fiscal year: 'R7x'" "a year that is no year is refused as it is typed"
 keys BSpace BSpace BSpace 令和６年度 Enter
-shows "R6 (2024): its stored values; Enter saves" "令和６年度 moves the form to R6 (2024), with that year's values"
+shows "R6 (2024): nothing stored yet; Enter saves" "令和６年度 moves the form to R6 (2024), where nothing is stored yet, and says so"
 shows "H01 R6 (2024) entry" "and says so in its title"
 keys Tab 北海道の待機児童数は四月一日現在の速報値であり確定値は九月に公表される予定です
 shows "予定です" "a note longer than its field scrolls to keep the cursor in view"

@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 60
+plan 61
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -125,6 +125,8 @@ shows "$(field "$(t actual)" "")" "the form opens on R7"
 keys BTab BSpace BSpace R6 Tab
 shows "$(field "$(t actual)" 190)" "leaving the year field with Tab shows that year's stored value"
 shows "$(tf '%s: its stored values; Enter saves' "$r6")" "and says so"
+keys BTab BSpace BSpace R5 Tab
+shows "$(tf '%s: nothing stored yet; Enter saves' "$(if [ "$lang" = ja ]; then echo 令和5年度; else echo 'R5 (2023)'; fi)")" "a year with nothing stored says that, not 'its stored values'"
 keys Escape
 start "$(browser ':goto Space H06 Enter e')"
 shows "$(field "$(t actual)" "")" "the form opens again"
