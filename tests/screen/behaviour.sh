@@ -13,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 86
+plan 87
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -253,6 +253,12 @@ shows "$(tf '%s %s: saved' H08 "$r7")" "the value alone is changed"
 keys u
 shows "$(t undone)" "u undoes it"
 [ "$(note_of)" = "$note" ] && [ "$(stored H08)" = 4000.0 ]; ok $? "with the note whole"
+
+# p with no meeting open says what to do, whole at 80 columns.
+start "$program --db $db --user tanaka --year R7"
+keys p
+shows "$(t 'no meeting open: :meeting start TITLE, or :meeting list')" "p without a meeting says what to do, whole"
+keys q
 
 # Home and End as PuTTY and Tera Term send them move in a field; the
 # ESC they begin with neither closes the form nor changes the year.
