@@ -396,6 +396,11 @@ static int one_line(const char *what, const char *text, size_t max, struct error
 		return error_of(err, ERROR_INVALID, _("%s: '%s' is more than one line"), what, text);
 	if (strlen(text) > max)
 		return error_of(err, ERROR_INVALID, _("%s: longer than %zu bytes"), what, max);
+	/* a name printed on the minutes: nothing that a page or a terminal
+	 * would show otherwise than as written (inert.h) */
+	if (inert_size(text) != strlen(text) + 1)
+		return error_of(err, ERROR_INVALID, _("%s: holds a control or invisible character"),
+				what);
 	return 0;
 }
 
@@ -499,11 +504,12 @@ int meeting_attendees(struct store *s, long long id,
 		      void (*fn)(void *ctx, const struct attendee *a), void *ctx,
 		      struct error *err)
 {
-	/* the minutes' order: the chair, the members, the secretariat,
-	 * then each other role from where it first came */
+	/* the minutes' order: the chair, the vice-chair, the members, the
+	 * secretariat, then each other role from where it first came */
 	sqlite3_stmt *stmt = store_cached(s,
 		"SELECT name, role FROM attendee a WHERE meeting_id = ?1 ORDER BY"
-		" CASE role WHEN '会長' THEN 1 WHEN '委員' THEN 2 WHEN '事務局' THEN 3 ELSE 4 END,"
+		" CASE role WHEN '会長' THEN 1 WHEN '委員長' THEN 1 WHEN '副会長' THEN 2"
+		" WHEN '副委員長' THEN 2 WHEN '委員' THEN 3 WHEN '事務局' THEN 4 ELSE 5 END,"
 		" (SELECT min(position) FROM attendee b WHERE b.meeting_id = ?1 AND b.role = a.role),"
 		" position", err);
 	int rc;

@@ -305,7 +305,8 @@ int verification_open(struct store *s, int year, const char *user, struct verifi
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (verification_get(s, year, v, err) == 0) {
-		error_of(err, ERROR_CONFLICT, _("the verification of %s is already open"),
+		error_of(err, ERROR_CONFLICT, *v->closed_at ? _("the verification of %s is closed")
+					      : _("the verification of %s is already open"),
 			 fiscal_year_format(year, fy, sizeof fy));
 		goto fail;
 	}
@@ -325,6 +326,21 @@ int verification_open(struct store *s, int year, const char *user, struct verifi
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+/* Refuses a change to what a closed verification of year published;
+ * before one is opened, or while it is, nothing stops it. */
+static int not_closed(struct store *s, int year, struct error *err)
+{
+	struct verification v;
+	char fy[32];
+
+	if (verification_get(s, year, &v, err) < 0)
+		return err->kind == ERROR_NOT_FOUND ? 0 : -1;
+	if (*v.closed_at)
+		return error_of(err, ERROR_INVALID, _("the verification of %s is closed"),
+				fiscal_year_format(year, fy, sizeof fy));
+	return 0;
 }
 
 static int check_open(struct store *s, int year, struct error *err)
@@ -478,9 +494,17 @@ static int flag_write(struct store *s, long long kpi_id, int year, int unknown,
 	store_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (kpi_of(s, kpi_id, year, code, sizeof code, &project_id, &has_actual, err) < 0 ||
+	if (not_closed(s, year, err) < 0 ||
+	    kpi_of(s, kpi_id, year, code, sizeof code, &project_id, &has_actual, err) < 0 ||
 	    verification_flag_get(s, kpi_id, year, &old, err) < 0)
 		goto fail;
+	/* statistics published late describe an earlier year, never a later */
+	if (describes > year) {
+		error_of(err, ERROR_INVALID, _("%s: the value of %s cannot describe %s, a later year"),
+			 code, fiscal_year_format(year, fy, sizeof fy),
+			 fiscal_year_short(describes, was, sizeof was));
+		goto fail;
+	}
 	if (unknown > 0 && has_actual) {
 		error_of(err, ERROR_INVALID, _("%s has an actual at %s: it is known"), code,
 			 fiscal_year_format(year, fy, sizeof fy));
@@ -795,6 +819,8 @@ int verification_set_amount(struct store *s, long long id, int year, long long a
 	store_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
+	if (not_closed(s, year, err) < 0)
+		goto fail;
 	stmt = store_cached(s, "SELECT amount, grant_kind FROM project_year"
 			    " WHERE project_id = ? AND fiscal_year = ?", err);
 	if (!stmt)

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 52
+plan 57
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -221,4 +221,17 @@ ok $? "status shows its sums and both rates"
 v history SP2
 grep -q "^.*  tester  -  SP2-1 increment: - -> on$" "$work/out"
 ok $? "the declaration is in the project's history"
+
+# Data describe an earlier year, never a later one.
+v describes SP2-1 R6 --year R5
+expect 1 "kpitree: SP2-1: the value of R5 (2023) cannot describe R6, a later year" "a value describes no later year"
+# What a closed year published stays as published; it is not opened again.
+v close --year R4
+expect 0 "" "the year closes once every project has its final result"
+v amount SP2 5 --year R4
+expect 1 "kpitree: the verification of R4 (2022) is closed" "the 実績額 of a closed year is not changed"
+v describes SP2-1 R2 --year R4
+expect 1 "kpitree: the verification of R4 (2022) is closed" "nor the year its data describe"
+v open --year R4
+expect 1 "kpitree: the verification of R4 (2022) is closed" "a closed year is not opened again, and says why"
 exit $tap_failed
