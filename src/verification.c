@@ -720,6 +720,29 @@ int verification_project_kpi(struct store *s, long long id, long long *kpi_id,
 		       ? -1 : 0;
 }
 
+/* Whether project id has a value (plan or actual) at year, or one its
+ * officials marked 把握できない there (the year is its own, its data
+ * late): 1 or 0, or -1 with err. */
+static int ran_in(struct store *s, long long id, int year, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s,
+		"SELECT EXISTS (SELECT 1 FROM kpi k JOIN value_row v ON v.kpi_id = k.id"
+		" WHERE k.project_id = ?1 AND v.fiscal_year = ?2)"
+		" OR EXISTS (SELECT 1 FROM kpi k JOIN value_flag f ON f.kpi_id = k.id"
+		" WHERE k.project_id = ?1 AND f.fiscal_year = ?2 AND f.unknown)", err);
+	int rc, ran = 0;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int(stmt, 2, year);
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW)
+		ran = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? ran : -1;
+}
+
 int verification_projects(struct store *s, int year, struct vproject_list *l,
 			  struct error *err)
 {
@@ -760,9 +783,15 @@ int verification_projects(struct store *s, int year, struct vproject_list *l,
 		struct vproject *p = &l->items[i];
 		struct review_scope scope = { .project_id = p->id };
 		struct standing *st;
-		int n = 0;
+		int n = 0, ran;
 
-		if (review_list_load(s, &scope, year, &p->kpis, err) < 0)
+		/* a project in its year after (no value of its at the year) is
+		 * verified on the year it ran, against that year's plans */
+		ran = ran_in(s, p->id, year, err);
+		if (ran < 0)
+			goto fail;
+		p->year = ran ? year : year - 1;
+		if (review_list_load(s, &scope, p->year, &p->kpis, err) < 0)
 			goto fail;
 		p->flags = xcalloc((size_t)p->kpis.n + 1, sizeof *p->flags);
 		p->increments = xcalloc((size_t)p->kpis.n + 1, sizeof *p->increments);
@@ -776,7 +805,7 @@ int verification_projects(struct store *s, int year, struct vproject_list *l,
 				goto fail;
 			}
 			st[n++] = p->kpis.rows[j].st;
-			if (p->kpis.rows[j].st.latest_year != year)
+			if (p->kpis.rows[j].st.latest_year != p->year)
 				p->missing += !p->flags[j].unknown;
 		}
 		verification_suggest(&l->rules, st, n, &p->suggestion);
@@ -1123,7 +1152,7 @@ static void voice_lines(enum voice v, const struct voice_entry *e,
 
 /* The codes of p's KPIs without an actual at year (unknown 0) or marked
  * not known yet (1), after head, into line. */
-static void kpi_codes(const struct vproject *p, int year, int unknown, const char *head,
+static void kpi_codes(const struct vproject *p, int unknown, const char *head,
 		      char *line, size_t size)
 {
 	size_t n = (size_t)snprintf(line, size, "%s", head);
@@ -1131,7 +1160,7 @@ static void kpi_codes(const struct vproject *p, int year, int unknown, const cha
 
 	for (j = 0; j < p->kpis.n && n < size; j++)
 		if (unknown ? p->flags[j].unknown
-			    : p->kpis.rows[j].st.latest_year != year && !p->flags[j].unknown)
+			    : p->kpis.rows[j].st.latest_year != p->year && !p->flags[j].unknown)
 			n += (size_t)snprintf(line + n, size - n, " %s", p->kpis.rows[j].code);
 }
 
@@ -1168,11 +1197,11 @@ int verification_status_lines(struct store *s, int year,
 			 verification_suggestion_text(&p->suggestion, text, sizeof text));
 		fn(ctx, line);
 		if (p->missing) {
-			kpi_codes(p, year, 0, _("  no actual yet:"), line, sizeof line);
+			kpi_codes(p, 0, _("  no actual yet:"), line, sizeof line);
 			fn(ctx, line);
 		}
 		if (p->suggestion.unknown) {
-			kpi_codes(p, year, 1, _("  not known yet (把握できない):"), line, sizeof line);
+			kpi_codes(p, 1, _("  not known yet (把握できない):"), line, sizeof line);
 			fn(ctx, line);
 		}
 		for (k = 0; k < p->kpis.n; k++)

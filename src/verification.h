@@ -166,7 +166,9 @@ struct vproject {
 	int has_amount;
 	long long amount;	/* 実績額, yen */
 	char grant_kind[128];	/* 交付金の種類 */
-	struct review_list kpis;	/* its KPIs, standing at the year */
+	int year;		/* its KPIs are judged at: the year verified, or for a
+				 * project in its year after, the year it last ran */
+	struct review_list kpis;	/* its KPIs, standing at that year */
 	int missing;		/* KPIs without an actual at the year, not marked unknown */
 	struct suggestion suggestion;
 	struct value_flag *flags;	/* per KPI, as kpis.rows */

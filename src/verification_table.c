@@ -178,8 +178,8 @@ static int header_of(struct store *s, const char *municipality, struct header *h
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int kpi_row_load(struct table *t, const struct review_row *r, struct kpi_row *out,
-			struct error *err)
+static int kpi_row_load(struct table *t, const struct vproject *p, const struct review_row *r,
+			struct kpi_row *out, struct error *err)
 {
 	struct kpi_years y;
 	struct kpi k;
@@ -188,7 +188,7 @@ static int kpi_row_load(struct table *t, const struct review_row *r, struct kpi_
 	memset(out, 0, sizeof *out);
 	if (kpi_find(t->s, r->code, &k, err) < 0)
 		return -1;
-	if (kpi_years_load(t->s, &k, t->v.year, &y, err) < 0) {
+	if (kpi_years_load(t->s, &k, p->year, &y, err) < 0) {
 		kpi_release(&k);
 		return -1;
 	}
@@ -196,11 +196,11 @@ static int kpi_row_load(struct table *t, const struct review_row *r, struct kpi_
 	snprintf(out->name, sizeof out->name, "%s", k.name);
 	snprintf(out->unit, sizeof out->unit, "%s", k.unit);
 	for (i = 0; i < y.n; i++) {
-		if (y.rows[i].year != t->v.year)
+		if (y.rows[i].year != p->year)
 			continue;
 		if (y.rows[i].has_plan) {
 			number_format(y.rows[i].plan, out->value, sizeof out->value);
-			out->target_year = t->v.year;
+			out->target_year = p->year;
 		}
 		if (y.rows[i].has_actual)
 			number_format(y.rows[i].actual, out->actual, sizeof out->actual);
@@ -240,7 +240,7 @@ static int table_begin(struct table *t, struct error *err)
 		for (j = 0; j < pr->p->kpis.n && pr->n < TABLE_KPIS; j++) {
 			struct kpi_row *k = &pr->kpis[pr->n++];
 
-			if (kpi_row_load(t, &pr->p->kpis.rows[j], k, err) < 0)
+			if (kpi_row_load(t, pr->p, &pr->p->kpis.rows[j], k, err) < 0)
 				return -1;
 			k->unknown = pr->p->flags[j].unknown;
 			k->describes = pr->p->flags[j].describes;

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 57
+plan 59
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -189,7 +189,9 @@ ok $? "status counts the unknown apart from the missing, naming each"
 grep -qx "  suggested: no suggestion: none of the 3 KPIs can be judged (an actual and its plan or target); 1 not known yet" "$work/out"
 ok $? "and the suggestion says so"
 run --db "$db" export verification --year R5 --format md
-grep -q "^| 計 | [0-9]* | 0 | 0% | [0-9]* | 0 | 0% | [0-9]* | 1 |$" "$work/out"
+# SP1-SP3 ran to R4: in R5, their year after, they are judged on R4 (SP2
+# met two KPIs); SP5 has no actual yet; SP4-1 is not known
+grep -q "^| 計 | 5 | 1 | 20% | 13 | 2 | 15% | 5 | 1 |$" "$work/out"
 ok $? "the summary counts it apart from no data"
 grep -q "^| SP4-1 .* | 把握できない |$" "$work/out"
 ok $? "the table shows 把握できない"
@@ -234,4 +236,21 @@ v describes SP2-1 R2 --year R4
 expect 1 "kpitree: the verification of R4 (2022) is closed" "nor the year its data describe"
 v open --year R4
 expect 1 "kpitree: the verification of R4 (2022) is closed" "a closed year is not opened again, and says why"
+
+# A project in its year after (SP4 ran to R6) is verified on the year it
+# ran, against that year's plans: here each KPI met them.
+ya="$work/ya.db"
+"$KPITREE" --db "$ya" init >/dev/null
+for v in "SP4-1 R6 250" "SP4-2 R6 70000" "SP4-3 R6 34"; do
+	# shellcheck disable=SC2086 # code, year and value as three words
+	"$KPITREE" --db "$ya" set $v >/dev/null || echo "# set $v failed"
+done
+"$KPITREE" --db "$ya" verification open --year R7 >/dev/null
+run --db "$ya" verification status --year R7
+sed -n '/^SP4 /,/^$/p' "$work/out" >"$work/sp4"
+grep -qx "  suggested: ① (all achieved): 3 of 3 KPIs with data" "$work/sp4" && ! grep -q "no actual yet" "$work/sp4"
+ok $? "a project in its year after is judged on the year it ran, its actuals all there"
+run --db "$ya" export verification --year R7 --format md
+grep -q "^| SP4-2 .* | 67000 | 件 | R7.3 (2025.3) | 70000 |$" "$work/out"
+ok $? "its 指標値 is that year's plan, its 目標年月 that year's end"
 exit $tap_failed
