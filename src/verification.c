@@ -264,6 +264,21 @@ int verification_default_year(void)
 	return fiscal_year_of(time(NULL)) - 1;
 }
 
+int verification_latest(struct store *s, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, "SELECT coalesce(max(fiscal_year), 0) FROM verification",
+					  err);
+	int rc, year = 0;
+
+	if (!stmt)
+		return -1;
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW)
+		year = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? year : -1;
+}
+
 int verification_get(struct store *s, int year, struct verification *v, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s, "SELECT opened_by, opened_at, coalesce(closed_at, ''),"

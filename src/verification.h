@@ -81,6 +81,10 @@ int verification_default_year(void);
 int verification_open(struct store *s, int year, const char *user, struct verification *v,
 		      struct error *err);
 
+/* The latest fiscal year a verification was opened for: the year, 0
+ * when none was, or -1 with err. */
+int verification_latest(struct store *s, struct error *err);
+
 /* The verification of year into v. Returns 0, or -1 (ERROR_NOT_FOUND). */
 int verification_get(struct store *s, int year, struct verification *v, struct error *err);
 

@@ -444,10 +444,12 @@ int dashboard_run(struct store *s, const struct review_scope *scope, const char 
 		struct verification ver;
 		struct vproject_list projects;
 		struct summary sum;
+		/* no year chosen: the latest year verified */
+		int verified = year ? year : verification_latest(s, &err);
 
-		if (verification_get(s, year, &ver, &err) == 0 &&
-		    verification_projects(s, year, &projects, &err) == 0) {
-			verification_summary(&projects, year, &sum);
+		if (verified > 0 && verification_get(s, verified, &ver, &err) == 0 &&
+		    verification_projects(s, verified, &projects, &err) == 0) {
+			verification_summary(&projects, verified, &sum);
 			d.summary = sum.rows[sum.n - 1];
 			d.verified = 1;
 			verification_projects_free(&projects);
