@@ -23,7 +23,7 @@
 	ACTION(SEARCH, "search", ACCESS_READ, N_("search as you type; Enter keeps the match, Escape goes back")) \
 	ACTION(NEXT_MATCH, "next-match", ACCESS_READ, N_("the next match")) \
 	ACTION(PREV_MATCH, "prev-match", ACCESS_READ, N_("the previous match")) \
-	ACTION(COMMAND, "command", ACCESS_READ, N_(":goto CODE, :year FY, :export KIND FILE, :meeting ..., :quit")) \
+	ACTION(COMMAND, "command", ACCESS_READ, N_(":goto CODE, :year FY, :export KIND FILE, :meeting ..., :verification ..., :quit")) \
 	ACTION(NEXT_TREE, "next-tree", ACCESS_READ, N_("the next tree: strategy, projects, main fields, grant menus")) \
 	ACTION(PROJECTS_TREE, "projects-tree", ACCESS_READ, N_("the grant projects' tree, or back to the strategy")) \
 	ACTION(NEXT_PLACE, "next-place", ACCESS_READ, N_("the next place a re-listed KPI stands")) \

@@ -8,7 +8,7 @@
 # and the national summary on the dashboard. Sourced by
 # verification_en.sh and verification_ja.sh with $lang set.
 . "$srcdir/tests/screen/lib.sh"
-plan 23
+plan 24
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -66,6 +66,10 @@ keys q
 keys d
 shows "$(tf "効果検証: projects with a KPI met %d/%d (%s), KPIs met %d/%d (%s)" 1 4 25% 2 10 20%)" \
 	"the dashboard shows the national summary of the year"
+keys q
+keys ?
+shows ":verification ..." "? lists :verification among the : commands"
+keys q
 # with no year chosen, the dashboard shows the latest year verified
 start "$program --db $db --user tanaka"
 shows "▸ 1 「誰もが安心して暮" "the browser opens again, no year chosen"
