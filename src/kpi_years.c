@@ -174,6 +174,24 @@ char *kpi_years_cell(int present, double v, char *buf, size_t size)
 	return buf;
 }
 
+/* Where a change came from, as the official reads it: the sources the
+ * program writes in the interface's language, any other as stored. */
+static const char *source_word(struct inert_pool *pool, const char *source)
+{
+	static const char *const known[][2] = {
+		{ "import", N_("import") }, { "set", N_("set") },
+		{ "set --force", N_("set --force") }, { "form", N_("form") },
+		/* TRANSLATORS: an unusual value the official confirmed with y */
+		{ "form --force", N_("form, confirmed") }, { "undo", N_("undo") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(source, known[i][0]) == 0)
+			return _(known[i][1]);
+	return inert_str(pool, source);
+}
+
 char *kpi_years_history_line(const struct history_row *h, char *line, size_t size,
 			     char *note_line, size_t note_size)
 {
@@ -186,10 +204,10 @@ char *kpi_years_history_line(const struct history_row *h, char *line, size_t siz
 		/* TRANSLATORS: "(import; the file said tanaka)": who an
 		 * imported file named, where the history's who is the
 		 * official who imported it. */
-		snprintf(source, sizeof source, _("%s; the file said %s"), inert_str(&pool, h->source),
+		snprintf(source, sizeof source, _("%s; the file said %s"), source_word(&pool, h->source),
 			 inert_str(&pool, h->said_by));
 	else
-		snprintf(source, sizeof source, "%s", inert_str(&pool, h->source));
+		snprintf(source, sizeof source, "%s", source_word(&pool, h->source));
 	snprintf(line, size, "%s  %s  %s %s  %s -> %s  (%s)",
 		 i18n_time(h->changed_at, when, sizeof when), inert_str(&pool, h->changed_by),
 		 fiscal_year_format(h->fiscal_year, fy, sizeof fy), _(values_kind_name(h->kind)),

@@ -9,7 +9,7 @@
 # KPI's target, name or unit records who, when, old and new, and counts
 # them in its summary.
 . "$srcdir/tests/cli/lib.sh"
-plan 32
+plan 33
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -138,4 +138,7 @@ run --db "$db" --lang ja set H10 R7 90 --expect 80
 grep -q "登録済みの実績は 88.2 です (tanaka が [0-9]*年[0-9]*月[0-9]*日 [0-9:]* に入力)" "$work/err" &&
 	! grep -q "actual\|T[0-9:]*Z" "$work/err"
 ok $? "a stale --expect says the kind and the time in Japanese"
+run --db "$db" --lang ja history H10
+grep -q "  (set コマンド)$" "$work/out" && ! grep -q "(set)$" "$work/out"
+ok $? "the history names where a change came from in Japanese too"
 finish
