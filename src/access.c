@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "iso_time.h"
 
 static const char *const role_names[] = { "viewer", "editor", "admin" };
 
@@ -377,7 +378,7 @@ void access_log_event(const char *db_path, const struct access_identity *id,
 		  O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
 	if (fd < 0)
 		return;
-	dprintf(fd, "%s %s\n", store_now(now, sizeof now), line);
+	dprintf(fd, "%s %s\n", iso_now(now, sizeof now), line);
 	close(fd);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "iso_time.h"
 #include "schema.h"
 
 /* Stored as they are; printed translated (_(audit_event_name(e))). */
@@ -58,7 +59,7 @@ long long audit_add(struct store *s, const struct audit_entry *e, struct error *
 		return -1;
 	stmt = store_prepare(s, add_sql, err);
 	if (stmt) {
-		bind_text(stmt, 1, store_now(now, sizeof now));
+		bind_text(stmt, 1, iso_now(now, sizeof now));
 		bind_text(stmt, 2, e->who);
 		bind_text(stmt, 3, audit_event_name(e->event));
 		bind_text(stmt, 4, e->official);

@@ -46,12 +46,12 @@ long long audit_add(struct store *s, const struct audit_entry *e, struct error *
 long long audit_record(const char *db_path, const struct audit_entry *e, struct error *err);
 
 /* Calls fn for each entry at or after since (YYYY-MM-DD, or a time as
- * store_now writes it; NULL: all), oldest first. Returns how many, or
+ * iso_now writes it; NULL: all), oldest first. Returns how many, or
  * -1 with err filled. */
 int audit_each(struct store *s, const char *since,
 	       void (*fn)(void *ctx, const struct audit_entry *e), void *ctx, struct error *err);
 
-/* The start of the local day date (YYYY-MM-DD) as store_now writes a
+/* The start of the local day date (YYYY-MM-DD) as iso_now writes a
  * time, for audit_each's since. Returns 0, or -1 with err filled. */
 int audit_since(const char *date, char *iso, size_t size, struct error *err);
 

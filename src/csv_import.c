@@ -3,7 +3,6 @@
 #include "csv_import.h"
 #include "i18n.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "fiscal_year.h"
 #include "import.h"
 #include "import_seen.h"
+#include "iso_time.h"
 #include "kpi.h"
 #include "kpi_history.h"
 #include "number.h"
@@ -21,51 +21,6 @@
 #include "values.h"
 #include "verification.h"
 #include "xlsx_read.h"
-
-void import_error(struct import *im, long line, long column, const char *fmt, ...)
-{
-	struct error e;
-	va_list ap;
-
-	error_clear(&e);
-	e.kind = ERROR_INVALID;
-	snprintf(e.file, sizeof e.file, "%s", im->path);
-	e.line = line;
-	e.column = column;
-	e.cell = im->cells;
-	va_start(ap, fmt);
-	vsnprintf(e.text, sizeof e.text, fmt, ap);
-	va_end(ap);
-	error_list_add(im->errors, &e);
-}
-
-void import_error_from(struct import *im, long line, long column, const char *name,
-		       const struct error *err)
-{
-	import_error(im, line, column, "%s: %s", name, err->text);
-}
-
-char *import_header_name(const char *cell, char *buf, size_t size)
-{
-	size_t n = 0;
-	const char *p = cell;
-
-	while (*p && n + 4 < size) {
-		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
-			p++;
-		} else if (strncmp(p, "\u3000", 3) == 0) {
-			p += 3;
-		} else if (strncmp(p, "【参考】", strlen("【参考】")) == 0) {
-			p += strlen("【参考】");
-		} else if (strncmp(p, "※", strlen("※")) == 0) {
-			break;
-		} else {
-			buf[n++] = *p++;
-		}
-	}
-	buf[n] = '\0';
-	return buf;
-}
 
 /* Columns of the two flat kinds, by name. */
 #define MAX_COLUMNS 16
@@ -170,7 +125,7 @@ static int is_timestamp(const char *t)
 {
 	time_t unused;
 
-	return store_time_parse(t, &unused) == 0;
+	return iso_time_parse(t, &unused) == 0;
 }
 
 struct reader {
@@ -907,7 +862,7 @@ int csv_import(struct store *s, const struct import_file *files, int nfiles,
 	int i, rc = -1;
 
 	memset(stats, 0, sizeof *stats);
-	store_now(im.now, sizeof im.now);
+	iso_now(im.now, sizeof im.now);
 	im.year = fiscal_year_of(time(NULL));
 	im.seen = import_seen_new();
 	if (!im.seen) {

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "config.h"
-#include "store.h"
+#include "iso_time.h"
 
 /* Whether the catalogue in use is the Japanese one: found once, at the
  * start, not at every fiscal year drawn. */
@@ -149,7 +149,7 @@ char *i18n_time(const char *iso, char *buf, size_t size)
 	struct tm tm;
 	time_t t;
 
-	if (store_time_parse(iso, &t) < 0) {
+	if (iso_time_parse(iso, &t) < 0) {
 		snprintf(buf, size, "%s", iso);
 		return buf;
 	}

@@ -17,7 +17,7 @@ struct kpi_change {
 
 /* Saves k as kpi_save does; when a KPI with its code was there already,
  * each of its fields that changed is recorded in the history by user at
- * now (store_now's form), and counted in *changes. Inside the caller's
+ * now (iso_now's form), and counted in *changes. Inside the caller's
  * transaction. Returns 0, or -1 with err filled. */
 int kpi_history_save(struct store *s, struct kpi *k, const char *user, const char *now,
 		     long *changes, struct error *err);

@@ -11,6 +11,7 @@
 
 #include "codes.h"
 #include "inert.h"
+#include "iso_time.h"
 
 static const char *text_of(sqlite3_stmt *stmt, int col)
 {
@@ -173,7 +174,7 @@ int meeting_start(struct store *s, const char *title, int year, const char *agen
 		return error_set(err, _("no KPI to review here: select a row with KPIs under it"));
 	localtime_r(&t, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	stmt = store_cached(s, "INSERT INTO meeting(title, held_on, fiscal_year, agenda, opened_by,"
@@ -236,7 +237,7 @@ int meeting_set_agenda(struct store *s, long long id, const char *agenda,
 
 	if (n == 0)
 		return error_set(err, _("no KPI matches: the agenda stays as it was"));
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (check_open(s, id, err) < 0 ||
@@ -254,7 +255,7 @@ int meeting_end(struct store *s, long long id, const char *user, struct error *e
 {
 	char now[32];
 
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (check_open(s, id, err) < 0 ||
@@ -457,7 +458,7 @@ int meeting_attend(struct store *s, long long id, const char *role, const char *
 	if (strpbrk(role, " \t"))
 		return error_of(err, ERROR_INVALID, _("role: '%s' is more than one word"), role);
 	snprintf(entry, sizeof entry, "%s %s", role, name);
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (meeting_get(s, id, &m, err) < 0 || one_text(s, ROLE_OF, id, name, old, sizeof old, err) < 0 ||
@@ -479,7 +480,7 @@ int meeting_absent(struct store *s, long long id, const char *name, const char *
 	char now[32], old[128], entry[512];
 	struct meeting m;
 
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (meeting_get(s, id, &m, err) < 0 || one_text(s, ROLE_OF, id, name, old, sizeof old, err) < 0)
@@ -631,7 +632,7 @@ int meeting_record(struct store *s, long long id, long long kpi_id, enum record_
 				 proposed);
 	if (what == RECORD_RANK && (!proposed || !*proposed) && (!reason || !*reason))
 		return error_set(err, _("no rank is proposed (no data): give a reason for %s"), code);
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (check_open(s, id, err) < 0 || on_agenda(s, id, kpi_id, err) < 0 ||
@@ -677,7 +678,7 @@ int meeting_remark_add(struct store *s, long long id, long long kpi_id, enum rem
 		return error_set(err, _("an action item needs an owner"));
 	if (kind == REMARK_ACTION && meeting_date_parse(due ? due : "", day, sizeof day, err) < 0)
 		return -1;
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (check_open(s, id, err) < 0 || on_agenda(s, id, kpi_id, err) < 0)
@@ -715,7 +716,7 @@ int meeting_action_done(struct store *s, long long remark_id, const char *user,
 	char now[32], text[1024] = "";
 	int rc;
 
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	stmt = store_cached(s, "SELECT meeting_id, kpi_id, text FROM remark WHERE id = ?"

@@ -9,7 +9,7 @@
 #include "due.h"
 #include "kpi.h"
 
-const char *official_refusal(struct cli *cli, enum access_action action, const char *code,
+const char *official_refusal(struct session *session, enum access_action action, const char *code,
 			     char *why, size_t size)
 {
 	struct error err;
@@ -17,23 +17,23 @@ const char *official_refusal(struct cli *cli, enum access_action action, const c
 	char what[128];
 	int rc;
 
-	if (kpi_find(cli->store, code, &k, &err) < 0) {
+	if (kpi_find(session->store, code, &k, &err) < 0) {
 		snprintf(why, size, "%s", err.text);
 		return why;
 	}
-	rc = access_may_kpi(cli->store, &cli->identity, action, k.id, why, size, &err);
+	rc = access_may_kpi(session->store, &session->identity, action, k.id, why, size, &err);
 	kpi_release(&k);
 	if (rc < 0)
 		snprintf(why, size, "%s", err.text);
 	if (rc == 0) {
 		snprintf(what, sizeof what, "browse: %s %s",
 			 action == ACCESS_EVALUATE ? "record an evaluation of" : "e on", code);
-		access_log_refusal(cli->db_path, &cli->identity, what, why);
+		access_log_refusal(session->db_path, &session->identity, what, why);
 	}
 	return rc == 1 ? NULL : why;
 }
 
-int official_due_load(struct official_due *d, struct cli *cli)
+int official_due_load(struct official_due *d, struct session *session)
 {
 	struct error err;
 	int rc = 0;
@@ -42,12 +42,12 @@ int official_due_load(struct official_due *d, struct cli *cli)
 	d->codes = NULL;
 	d->n = 0;
 	/* a role that enters no values owes none */
-	if (!access_may(&cli->identity, ACCESS_EDIT))
+	if (!access_may(&session->identity, ACCESS_EDIT))
 		return 0;
 	if (!d->list && !(d->list = due_list_new()))
 		return -1;
 	/* from what changed since the last time (the core's due list) */
-	rc = due_list_update(d->list, cli->store, &cli->identity, d->year, &err);
+	rc = due_list_update(d->list, session->store, &session->identity, d->year, &err);
 	d->codes = due_list_codes(d->list, &d->n);
 	return rc < 0 ? -1 : 0;
 }

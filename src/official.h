@@ -5,13 +5,13 @@
 
 #include <stddef.h>
 
-#include "cli.h"
+#include "session.h"
 #include "due.h"
 
 /* Why the official may not do action (ACCESS_EDIT: enter values;
  * ACCESS_EVALUATE: record a meeting's evaluation) on the KPI with code
  * (the refusal logged), in why; or NULL when they may. */
-const char *official_refusal(struct cli *cli, enum access_action action, const char *code,
+const char *official_refusal(struct session *session, enum access_action action, const char *code,
 			     char *why, size_t size);
 
 /* The KPIs in the official's scope that lack the due year's actual,
@@ -27,7 +27,7 @@ struct official_due {
 
 /* Reads what is due now into d, keeping where the walk is. Returns 0,
  * or -1 (d then empty). */
-int official_due_load(struct official_due *d, struct cli *cli);
+int official_due_load(struct official_due *d, struct session *session);
 
 /* The next due KPI's code (after the last one walked, round), or NULL
  * when nothing is due; d->at says which of d->n it is. */

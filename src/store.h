@@ -187,12 +187,4 @@ int store_log_change(struct store *s, const char *sql, long long id, long long i
 		     const char *what, const char *old_text, const char *new_text,
 		     const char *reason, const char *user, const char *now, struct error *err);
 
-/* The current time as ISO 8601 UTC, "2026-11-23T04:05:06Z". */
-char *store_now(char *buf, size_t size);
-
-/* Reads a time as store_now writes it into *t. Returns 0, or -1 for
- * text of another shape or a time that is none (month 13, 30 February,
- * 99:99:99). */
-int store_time_parse(const char *iso, time_t *t);
-
 #endif

@@ -53,19 +53,23 @@ struct value_batch {
 };
 
 /* The virtual table: one row per staged value, read straight from the
- * batch that the store points at while a chunk is written. */
+ * batch whose pointer the statement binds to its hidden column batch
+ * (import_values(?1): sqlite3_bind_pointer, of type BATCH_POINTER). */
 struct chunk_cursor {
 	sqlite3_vtab_cursor base;
+	struct value_batch *b;
 	int row;
 };
 
-enum { C_KPI, C_YEAR, C_KIND, C_VALUE, C_NOTE, C_ENTRY, C_CHANGE, C_ID };
+#define BATCH_POINTER "kpitree_value_batch"
+
+enum { C_KPI, C_YEAR, C_KIND, C_VALUE, C_NOTE, C_ENTRY, C_CHANGE, C_ID, C_BATCH };
 
 static int chunk_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 			 sqlite3_vtab **vtab, char **err)
 {
 	int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(kpi_id, fiscal_year, kind, value,"
-				      " note, entry_id, change_id, id)");
+				      " note, entry_id, change_id, id, batch HIDDEN)");
 
 	(void)aux;
 	(void)argc;
@@ -86,12 +90,25 @@ static int chunk_disconnect(sqlite3_vtab *vtab)
 	return SQLITE_OK;
 }
 
+/* The batch is an argument: a plan without it is no plan (a scan of
+ * nothing would write nothing, silently). */
 static int chunk_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info)
 {
+	int i;
+
 	(void)vtab;
-	info->estimatedCost = CHUNK_ROWS;
-	info->estimatedRows = CHUNK_ROWS;
-	return SQLITE_OK;
+	for (i = 0; i < info->nConstraint; i++)
+		if (info->aConstraint[i].iColumn == C_BATCH &&
+		    info->aConstraint[i].op == SQLITE_INDEX_CONSTRAINT_EQ) {
+			if (!info->aConstraint[i].usable)
+				return SQLITE_CONSTRAINT;
+			info->aConstraintUsage[i].argvIndex = 1;
+			info->aConstraintUsage[i].omit = 1;
+			info->estimatedCost = CHUNK_ROWS;
+			info->estimatedRows = CHUNK_ROWS;
+			return SQLITE_OK;
+		}
+	return SQLITE_CONSTRAINT;
 }
 
 static int chunk_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor)
@@ -112,17 +129,16 @@ static int chunk_close(sqlite3_vtab_cursor *cursor)
 	return SQLITE_OK;
 }
 
-static struct value_batch *current;	/* the batch being written */
-
 static int chunk_filter(sqlite3_vtab_cursor *cursor, int idx, const char *idx_str, int argc,
 			sqlite3_value **argv)
 {
+	struct chunk_cursor *c = (struct chunk_cursor *)cursor;
+
 	(void)idx;
 	(void)idx_str;
-	(void)argc;
-	(void)argv;
-	((struct chunk_cursor *)cursor)->row = 0;
-	return SQLITE_OK;
+	c->b = argc == 1 ? sqlite3_value_pointer(argv[0], BATCH_POINTER) : NULL;
+	c->row = 0;
+	return c->b ? SQLITE_OK : SQLITE_MISUSE;
 }
 
 static int chunk_next(sqlite3_vtab_cursor *cursor)
@@ -133,12 +149,16 @@ static int chunk_next(sqlite3_vtab_cursor *cursor)
 
 static int chunk_eof(sqlite3_vtab_cursor *cursor)
 {
-	return !current || ((struct chunk_cursor *)cursor)->row >= current->writing;
+	const struct chunk_cursor *c = (const struct chunk_cursor *)cursor;
+
+	return c->row >= c->b->writing;
 }
 
 static int chunk_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int col)
 {
-	const struct staged *r = &current->rows[((struct chunk_cursor *)cursor)->row];
+	const struct chunk_cursor *c = (const struct chunk_cursor *)cursor;
+	struct value_batch *b = c->b;
+	const struct staged *r = &b->rows[c->row];
 
 	switch (col) {
 	case C_KPI:
@@ -154,7 +174,7 @@ static int chunk_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int c
 		sqlite3_result_double(ctx, r->value);
 		break;
 	case C_NOTE:
-		sqlite3_result_text(ctx, current->arena + r->note, -1, SQLITE_STATIC);
+		sqlite3_result_text(ctx, b->arena + r->note, -1, SQLITE_STATIC);
 		break;
 	case C_ENTRY:
 		sqlite3_result_int64(ctx, r->entry);
@@ -166,7 +186,7 @@ static int chunk_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int c
 		/* The next history id: asked only for the rows that get
 		 * one (a history row, or a new value's setting), so the ids
 		 * follow on from the last. */
-		sqlite3_result_int64(ctx, ++current->last_id);
+		sqlite3_result_int64(ctx, ++b->last_id);
 		break;
 	}
 	return SQLITE_OK;
@@ -199,14 +219,14 @@ static const char history_sql[] =
 	"INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
 	" new_note, change_id)"
 	" SELECT c.kpi_id, c.id, c.fiscal_year, c.kind, v.value, v.note, c.value, c.note, c.change_id"
-	" FROM import_values c LEFT JOIN value_row v ON v.kpi_id = c.kpi_id"
+	" FROM import_values(?1) c LEFT JOIN value_row v ON v.kpi_id = c.kpi_id"
 	" AND v.fiscal_year = c.fiscal_year AND v.kind = c.kind"
 	" WHERE v.kpi_id IS NULL OR v.value IS NOT c.value OR v.note IS NOT c.note";
 
 static const char upsert_sql[] =
 	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id)"
 	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id"
-	" FROM import_values WHERE 1"
+	" FROM import_values(?1) WHERE 1"
 	" ON CONFLICT(kpi_id, fiscal_year, kind) DO UPDATE SET value = excluded.value,"
 	" note = excluded.note, entry_id = excluded.entry_id, set_id = NULL, set_change = NULL"
 	" WHERE value IS NOT excluded.value OR note IS NOT excluded.note";
@@ -221,7 +241,7 @@ static const char new_values_sql[] =
 	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id, set_id,"
 	" set_change)"
 	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id, id, change_id"
-	" FROM import_values";
+	" FROM import_values(?1)";
 
 static const char seq_get_sql[] = "SELECT last FROM history_seq";
 static const char seq_set_sql[] = "UPDATE history_seq SET last = ?";
@@ -451,6 +471,7 @@ static int *find_slot(struct value_batch *b, long long kpi_id, int fiscal_year,
 	}
 }
 
+/* Runs sql over the chunk being written: import_values(?1) is b. */
 static int run(struct value_batch *b, const char *sql, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(b->s, sql, err);
@@ -458,6 +479,7 @@ static int run(struct value_batch *b, const char *sql, struct error *err)
 
 	if (!stmt)
 		return -1;
+	sqlite3_bind_pointer(stmt, 1, b, BATCH_POINTER, NULL);
 	rc = store_step(b->s, stmt, err);
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -490,7 +512,6 @@ static int write_rows(struct value_batch *b, int m, struct error *err)
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)
 		return -1;
-	current = b;
 	b->writing = m;
 	last_id = b->last_id;
 	/* Each value written is a change: each new value row, or else each
@@ -501,7 +522,6 @@ static int write_rows(struct value_batch *b, int m, struct error *err)
 		if (!is_new)
 			rc = run(b, upsert_sql, err);
 	}
-	current = NULL;
 	if (rc == 0 && b->last_id != last_id) {
 		stmt = store_cached(b->s, seq_set_sql, err);
 		if (!stmt)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fiscal_year.h"
+#include "iso_time.h"
 #include "number.h"
 
 const char *values_kind_name(enum value_kind kind)
@@ -189,7 +190,7 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	if (c->now)
 		snprintf(now, sizeof now, "%s", c->now);
 	else
-		store_now(now, sizeof now);
+		iso_now(now, sizeof now);
 	if (!c->clear && !c->check_expect) {
 		rc = insert_new(s, c, now, err);
 		if (rc != 0)

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "fiscal_year.h"
+#include "iso_time.h"
 #include "kpi.h"
 #include "kpi_years.h"
 #include "meeting.h"
@@ -316,7 +317,7 @@ int verification_open(struct store *s, int year, const char *user, struct verifi
 	sqlite3_stmt *stmt;
 	char now[32], fy[32];
 
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (verification_get(s, year, v, err) == 0) {
@@ -379,7 +380,7 @@ int verification_set_revised(struct store *s, int year, int yes, const char *use
 	sqlite3_stmt *stmt;
 	char now[32];
 
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (check_open(s, year, err) < 0 || verification_get(s, year, &v, err) < 0)
@@ -408,7 +409,7 @@ int verification_close(struct store *s, int year, const char *user, struct error
 	char now[32], fy[32];
 	int i;
 
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (check_open(s, year, err) < 0 || verification_projects(s, year, &l, err) < 0)
@@ -506,7 +507,7 @@ static int flag_write(struct store *s, long long kpi_id, int year, int unknown,
 	long long project_id = 0;
 	int has_actual = 0, rc;
 
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (not_closed(s, year, err) < 0 ||
@@ -593,7 +594,7 @@ int verification_set_increment(struct store *s, long long kpi_id, int on, const 
 	long long project_id = 0;
 	int has_actual = 0, was, rc;
 
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (kpi_of(s, kpi_id, 0, code, sizeof code, &project_id, &has_actual, err) < 0 ||
@@ -860,7 +861,7 @@ int verification_set_amount(struct store *s, long long id, int year, long long a
 
 	if (amount < 0 && !kind)
 		return error_of(err, ERROR_INVALID, _("give an amount, a kind of grant, or both"));
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (not_closed(s, year, err) < 0)
@@ -1031,7 +1032,7 @@ int verification_record(struct store *s, int year, long long id, enum voice v,
 	if (v == VOICE_FINAL && !given(in->reason))
 		return error_of(err, ERROR_NEEDS_REASON,
 				_("final: give the 今後の方針の理由 (--reason)"));
-	store_now(now, sizeof now);
+	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (check_open(s, year, err) < 0 ||

@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "cli.h"
+#include "browser.h"
 #include "testdb.h"
 
 struct run {
@@ -23,11 +24,15 @@ struct run {
 
 static int browsed;
 
-static int fake_browse(struct cli *cli)
+static int fake_browse(struct session *session, const struct browse_options *o, char *why,
+		      size_t size)
 {
-	(void)cli;
+	(void)session;
+	(void)o;
+	(void)why;
+	(void)size;
 	browsed++;
-	return EXIT_DONE;
+	return 0;
 }
 
 static void slurp(FILE *f, char *buf, size_t size)

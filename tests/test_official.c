@@ -12,12 +12,12 @@
 #include <unistd.h>
 
 #include "access.h"
-#include "cli.h"
+#include "session.h"
 #include "due.h"
 #include "official.h"
 #include "testdb.h"
 
-static void session(struct cli *cli, struct testdb *f, enum access_role role, const char *scope)
+static void session(struct session *cli, struct testdb *f, enum access_role role, const char *scope)
 {
 	struct error err;
 
@@ -36,7 +36,7 @@ static void session(struct cli *cli, struct testdb *f, enum access_role role, co
 static void an_editor_is_refused_outside_its_scope_and_the_refusal_logged(void **state)
 {
 	struct testdb *f = *state;
-	struct cli cli;
+	struct session cli;
 	char why[1200];
 
 	session(&cli, f, ROLE_EDITOR, "project:SP1");
@@ -57,7 +57,7 @@ static void a_viewer_owes_nothing(void **state)
 {
 	struct testdb *f = *state;
 	struct official_due d = { 0 };
-	struct cli cli;
+	struct session cli;
 
 	session(&cli, f, ROLE_VIEWER, NULL);
 	assert_int_equal(official_due_load(&d, &cli), 0);
@@ -77,7 +77,7 @@ static void an_editor_owes_what_due_lists(void **state)
 	struct testdb *f = *state;
 	struct official_due d = { 0 };
 	struct error err;
-	struct cli cli;
+	struct session cli;
 	int n = 0;
 
 	session(&cli, f, ROLE_EDITOR, NULL);

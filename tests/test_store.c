@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "csv_import.h"
+#include "iso_time.h"
 #include "schema.h"
 #include "store.h"
 #include "testdb.h"
@@ -213,10 +214,10 @@ static void store_time_parse_refuses_a_time_that_is_none(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(store_time_parse("2024-02-29T23:59:59Z", &t), 0);
+	assert_int_equal(iso_time_parse("2024-02-29T23:59:59Z", &t), 0);
 	assert_int_equal((long long)t, 1709251199LL);
 	for (i = 0; i < sizeof refused / sizeof refused[0]; i++)
-		assert_int_equal(store_time_parse(refused[i], &t), -1);
+		assert_int_equal(iso_time_parse(refused[i], &t), -1);
 }
 
 /* store_create makes the file appear at its path only once complete:

@@ -255,16 +255,16 @@ static int refused(struct browser *b, enum action action)
 	char why[1200], keys[64], what[80];
 	struct error err;
 
-	if (access_may(&b->cli->identity, action_info[action].right))
+	if (access_may(&b->session->identity, action_info[action].right))
 		return 0;
-	access_may_kpi(b->s, &b->cli->identity, action_info[action].right, 0, why, sizeof why,
+	access_may_kpi(b->s, &b->session->identity, action_info[action].right, 0, why, sizeof why,
 		       &err);
 	browser_say(b, _("not permitted: %s"), why);
 	/* the first key bound to it, as the help writes it ("u") */
 	keymap_keys(action, keys, sizeof keys);
 	keys[strcspn(keys, " ")] = '\0';
 	snprintf(what, sizeof what, "browse: %s", keys);
-	access_log_refusal(b->cli->db_path, &b->cli->identity, what, why);
+	access_log_refusal(b->session->db_path, &b->session->identity, what, why);
 	return 1;
 }
 
@@ -387,24 +387,24 @@ static void follow_others(struct browser *b)
 	b->due_stale = 1;
 }
 
-/* Over SSH: the key's rights read again every cli->recheck seconds
+/* Over SSH: the key's rights read again every session->recheck seconds
  * (and before every write, by the store), and a session idle for
- * cli->idle seconds ended; either ends the browser, saying why. */
+ * session->idle seconds ended; either ends the browser, saying why. */
 static void watch_session(struct browser *b)
 {
 	time_t now = time(NULL);
 	struct error err;
 
-	if (!b->cli->identity.enforced)
+	if (!b->session->identity.enforced)
 		return;
-	if (b->cli->revoked || (b->cli->recheck && now - b->checked_at >= b->cli->recheck)) {
+	if (b->session->revoked || (b->session->recheck && now - b->checked_at >= b->session->recheck)) {
 		b->checked_at = now;
-		if (cli_rights_hold(b->cli, &err) == 0)
+		if (session_rights_hold(b->session, &err) == 0)
 			snprintf(b->ended, sizeof b->ended, "%s", err.text);
 	}
-	if (!*b->ended && b->cli->idle && now - b->key_at >= b->cli->idle)
+	if (!*b->ended && b->session->idle && now - b->key_at >= b->session->idle)
 		snprintf(b->ended, sizeof b->ended,
-			 _("idle for %d seconds: the session has ended"), b->cli->idle);
+			 _("idle for %d seconds: the session has ended"), b->session->idle);
 	if (*b->ended)
 		browser_quit(b);
 }
@@ -461,28 +461,29 @@ static const struct view_ops browser_ops = {
 	.idle = view_idle, .full_screen = 1,
 };
 
-/* The browser's option, else its environment variable; NULL when
- * neither gives a value. */
-static const char *option_or_env(struct cli *cli, const char *option, const char *env)
-{
-	const char *v = cli_option(cli, option);
-
-	if (!v)
-		v = getenv(env);
-	return v && *v ? v : NULL;
-}
-
 /* 0 when v is a, 1 when it is b, else -1. */
 static int one_of(const char *v, const char *a, const char *b)
 {
 	return strcmp(v, a) == 0 ? 0 : strcmp(v, b) == 0 ? 1 : -1;
 }
 
-int browser_run(struct cli *cli)
+/* Says why the browser cannot go on, into why. Returns -1. */
+static int refuse(char *why, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int refuse(char *why, size_t size, const char *fmt, ...)
 {
-	struct browser b = { .cli = cli, .s = cli->store };
-	const char *keys = cli_option(cli, "--keys"), *year = cli_option(cli, "--year");
-	const char *ambiguous, *cursor;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, size, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int browser_run(struct session *session, const struct browse_options *o, char *why, size_t size)
+{
+	struct browser b = { .session = session, .s = session->store };
 	struct view view = { &browser_ops, &b };
 	struct error err;
 	const char *bad;
@@ -494,33 +495,32 @@ int browser_run(struct cli *cli)
 	}
 	browser_show(&b, TREE_STRATEGY);
 	b.year = fiscal_year_of(time(NULL)) - 1;	/* last year's results are due */
-	ambiguous = option_or_env(cli, "--ambiguous-width", "KPITREE_AMBIGUOUS_WIDTH");
-	if (ambiguous) {
-		if ((t = one_of(ambiguous, "1", "2")) < 0)
-			return cli_fail(cli, _("--ambiguous-width: '%s' is neither 1 nor 2"), ambiguous);
+	if (o->ambiguous) {
+		if ((t = one_of(o->ambiguous, "1", "2")) < 0)
+			return refuse(why, size, _("--ambiguous-width: '%s' is neither 1 nor 2"),
+				      o->ambiguous);
 		width_set_ambiguous(t + 1);
 	}
-	cursor = option_or_env(cli, "--cursor", "KPITREE_CURSOR");
-	if (cursor && (b.arrow = one_of(cursor, "bar", "arrow")) < 0)
-		return cli_fail(cli, _("--cursor: '%s' is neither bar nor arrow"), cursor);
-	if (year && fiscal_year_parse(year, &b.year, &err) < 0)
-		return cli_fail_error(cli, &err);
-	b.year_chosen = year != NULL;
-	if (keys && input_queue(keys, &bad) < 0)
-		return cli_fail(cli, _("--keys: cannot read '%s'"), bad);
-	started = app_start(!cli_flag(cli, "--no-mouse"));
+	if (o->cursor && (b.arrow = one_of(o->cursor, "bar", "arrow")) < 0)
+		return refuse(why, size, _("--cursor: '%s' is neither bar nor arrow"), o->cursor);
+	if (o->year && fiscal_year_parse(o->year, &b.year, &err) < 0)
+		return refuse(why, size, "%s", error_format(&err, b.message, sizeof b.message));
+	b.year_chosen = o->year != NULL;
+	if (o->keys && input_queue(o->keys, &bad) < 0)
+		return refuse(why, size, _("--keys: cannot read '%s'"), bad);
+	started = app_start(o->mouse);
 	if (started == APP_NO_KEYBOARD)
-		return cli_fail(cli, _("the browser reads its keys from a terminal, and standard input"
-				" is none (over SSH: ssh -t); the other commands do not need one"));
+		return refuse(why, size, _("the browser reads its keys from a terminal, and standard"
+			      " input is none (over SSH: ssh -t); the other commands do not need one"));
 	if (started < 0) {
 		const char *term = getenv("TERM");
 
-		return cli_fail(cli, _("cannot use the terminal (TERM=%s); the browser needs one, "
-				"the other commands do not"), term && *term ? term : "unset");
+		return refuse(why, size, _("cannot use the terminal (TERM=%s); the browser needs one, "
+			      "the other commands do not"), term && *term ? term : "unset");
 	}
 	if (browser_expand(&b, -1) < 0) {
 		app_stop();
-		return cli_fail(cli, "%s", b.message);
+		return refuse(why, size, "%s", b.message);
 	}
 	/* the client's TERM, as the status line shows any text: inert, cut */
 	if (started == 1)
@@ -531,9 +531,9 @@ int browser_run(struct cli *cli)
 	b.due_stale = 1;
 	b.key_at = b.checked_at = time(NULL);
 	app_watch(watch, &b);
-	busy_watch(cli->store, 1);
+	busy_watch(session->store, 1);
 	app_run(&view);
-	busy_watch(cli->store, 0);
+	busy_watch(session->store, 0);
 	app_watch(NULL, NULL);
 	app_stop();
 	for (t = 0; t < TREES; t++)
@@ -543,12 +543,13 @@ int browser_run(struct cli *cli)
 	official_due_free(&b.due);
 	value_undo_free(b.last, b.nlast);
 	if (*b.ended)
-		return cli_fail(cli, "%s", b.ended);
-	if (cli->store->damaged) {
+		return refuse(why, size, "%s", b.ended);
+	if (session->store->damaged) {
 		char check[4200];
 
-		snprintf(check, sizeof check, "kpitree --db %s check", cli->db_path);
-		return cli_fail(cli, _("%s: the database is damaged; run: %s"), cli->db_path, check);
+		snprintf(check, sizeof check, "kpitree --db %s check", session->db_path);
+		return refuse(why, size, _("%s: the database is damaged; run: %s"), session->db_path,
+			      check);
 	}
-	return EXIT_DONE;
+	return 0;
 }

@@ -30,7 +30,7 @@ static void export_report(struct browser *b, const char *file)
 		o.format = REPORT_CSV, o.excel = 1;
 	else if (xlsx_is_name(file))
 		o.format = REPORT_XLSX;
-	if (report_write_file(b->s, &o, file, &b->cli->files, &err) < 0)
+	if (report_write_file(b->s, &o, file, &b->session->files, &err) < 0)
 		browser_say(b, "%s", err.text);
 	else
 		browser_say(b, _("wrote %s"), file);
@@ -47,17 +47,17 @@ static void export_file(struct browser *b, char *arg)
 		return;
 	}
 	/* a file of the server's account: an admin's, over SSH */
-	if (!access_may(&b->cli->identity, ACCESS_ADMIN)) {
+	if (!access_may(&b->session->identity, ACCESS_ADMIN)) {
 		browser_say(b, _("not permitted: export to a file on the server; "
 			    "ssh ... export KIND > FILE instead"));
-		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :export", b->message);
+		access_log_refusal(b->session->db_path, &b->session->identity, "browse: :export", b->message);
 		return;
 	}
 	*file++ = '\0';
 	/* over SSH: a plain name in the export folder, or refused and logged */
-	if (b->cli->files.folder && outfile_check(file, &b->cli->files, &err) < 0) {
+	if (b->session->files.folder && outfile_check(file, &b->session->files, &err) < 0) {
 		browser_say(b, _("not permitted: %s"), err.text);
-		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :export", b->message);
+		access_log_refusal(b->session->db_path, &b->session->identity, "browse: :export", b->message);
 		return;
 	}
 	if (strcmp(arg, "report") == 0) {
@@ -65,8 +65,8 @@ static void export_file(struct browser *b, char *arg)
 		return;
 	}
 	if (csv_export_kind(arg, &kind, &err) < 0 ||
-	    (xlsx_is_name(file) ? xlsx_export_file(b->s, kind, file, &b->cli->files, &err)
-				: csv_export_file(b->s, kind, 0, file, &b->cli->files, &err)) < 0)
+	    (xlsx_is_name(file) ? xlsx_export_file(b->s, kind, file, &b->session->files, &err)
+				: csv_export_file(b->s, kind, 0, file, &b->session->files, &err)) < 0)
 		browser_say(b, "%s", err.text);
 	else
 		browser_say(b, _("wrote %s"), file);

@@ -25,13 +25,13 @@ void entry_value(struct browser *b)
 		return;
 	}
 	/* the role and scope first: their reason is the one to show */
-	locked = official_refusal(b->cli, ACCESS_EDIT, code, why, sizeof why);
+	locked = official_refusal(b->session, ACCESS_EDIT, code, why, sizeof why);
 	if (!locked && b->s->read_only) {
 		/* --read-only, or a file this user may not write */
 		browser_say(b, _("read-only database: values cannot be entered"));
 		return;
 	}
-	if (form_run(b->s, code, b->year, b->cli->user, locked, b->message, sizeof b->message,
+	if (form_run(b->s, code, b->year, b->session->user, locked, b->message, sizeof b->message,
 		     b->last, &b->nlast) == FORM_SAVED) {
 		browser_forget_marks(b);
 		b->due_stale = 1;
@@ -42,7 +42,7 @@ void entry_value(struct browser *b)
  * the start). */
 void entry_count_due(struct browser *b)
 {
-	official_due_load(&b->due, b->cli);
+	official_due_load(&b->due, b->session);
 	b->due_stale = 0;
 }
 
@@ -93,7 +93,7 @@ static int stored_now(struct browser *b, struct value_change *now, char **notes,
  * now. Returns 0, 1 for a change since by someone else, -1 on error. */
 static int apply_undo(struct browser *b, const struct value_change *now, struct error *err)
 {
-	if (value_undo_apply(b->s, b->last, b->nlast, b->cli->user, now, err) == 0)
+	if (value_undo_apply(b->s, b->last, b->nlast, b->session->user, now, err) == 0)
 		return 0;
 	return err->kind == ERROR_CONFLICT ? 1 : -1;
 }

@@ -210,12 +210,12 @@ static void meeting_people(struct browser *b, const char *verb, char *rest)
 		return;
 	}
 	if (!strcmp(verb, "absent")) {
-		rc = meeting_absent(b->s, b->meeting.id, rest, b->cli->user, &err);
+		rc = meeting_absent(b->s, b->meeting.id, rest, b->session->user, &err);
 		if (rc == 0)
 			browser_say(b, _("%s is no longer an attendee of meeting %lld"), rest, b->meeting.id);
 	} else {
 		*name++ = '\0';
-		rc = meeting_attend(b->s, b->meeting.id, rest, name, b->cli->user, &err);
+		rc = meeting_attend(b->s, b->meeting.id, rest, name, b->session->user, &err);
 		if (rc == 0)
 			browser_say(b, _("attendee of meeting %lld: %s (%s)"), b->meeting.id, name, rest);
 	}
@@ -238,12 +238,12 @@ void meeting_command(struct browser *b, char *arg)
 	 * recording in it; the organisation is the database's */
 	if (arg && (!strcmp(arg, "start") || !strcmp(arg, "agenda") || !strcmp(arg, "end") ||
 		    !strcmp(arg, "attend") || !strcmp(arg, "absent") || !strcmp(arg, "organisation")) &&
-	    !access_may(&b->cli->identity, strcmp(arg, "organisation") ? ACCESS_EVALUATE : ACCESS_ADMIN)) {
+	    !access_may(&b->session->identity, strcmp(arg, "organisation") ? ACCESS_EVALUATE : ACCESS_ADMIN)) {
 		char who[1024];
 
 		browser_say(b, _("not permitted: %s may not %s a meeting"),
-			    access_describe(&b->cli->identity, who, sizeof who), arg);
-		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :meeting", b->message);
+			    access_describe(&b->session->identity, who, sizeof who), arg);
+		access_log_refusal(b->session->db_path, &b->session->identity, "browse: :meeting", b->message);
 		return;
 	}
 	if (!arg) {
@@ -259,7 +259,7 @@ void meeting_command(struct browser *b, char *arg)
 			return;
 		n = kpi_ids(&l, &ids);
 		if (meeting_start(b->s, rest, review_list_year(&l, b->year), agenda, ids, n,
-				  b->cli->user, &m, &err) < 0) {
+				  b->session->user, &m, &err) < 0) {
 			browser_say(b, "%s", err.text);
 		} else {
 			b->meeting = m;
@@ -278,7 +278,7 @@ void meeting_command(struct browser *b, char *arg)
 		if (agenda_of(b, rest, b->meeting.year, &l, agenda, sizeof agenda) < 0)
 			return;
 		n = kpi_ids(&l, &ids);
-		if (meeting_set_agenda(b->s, b->meeting.id, agenda, ids, n, b->cli->user, &err) < 0 ||
+		if (meeting_set_agenda(b->s, b->meeting.id, agenda, ids, n, b->session->user, &err) < 0 ||
 		    meeting_get(b->s, b->meeting.id, &b->meeting, &err) < 0)
 			browser_say(b, "%s", err.text);
 		else
@@ -290,7 +290,7 @@ void meeting_command(struct browser *b, char *arg)
 	} else if (strcmp(arg, "end") == 0) {
 		if (!b->meeting.id)
 			browser_say(b, _("no meeting open"));
-		else if (meeting_end(b->s, b->meeting.id, b->cli->user, &err) < 0)
+		else if (meeting_end(b->s, b->meeting.id, b->session->user, &err) < 0)
 			browser_say(b, "%s", err.text);
 		else {
 			browser_say(b, _("meeting %lld ended"), b->meeting.id);
@@ -322,7 +322,7 @@ void meeting_present(struct browser *b)
 		browser_say(b, _("no meeting open: :meeting start TITLE, or :meeting list"));
 		return;
 	}
-	b->presented = present_run(b->cli, b->meeting.id, b->presented, b->message,
+	b->presented = present_run(b->session, b->meeting.id, b->presented, b->message,
 				   sizeof b->message);
 	if (meeting_get(b->s, b->meeting.id, &b->meeting, &err) < 0)
 		browser_say(b, "%s", err.text);

@@ -16,6 +16,7 @@
 #include "draw.h"
 #include "fiscal_year.h"
 #include "input.h"
+#include "iso_time.h"
 #include "kpi.h"
 #include "kpi_years.h"
 #include "meeting.h"
@@ -32,7 +33,7 @@ struct presentation {
 	int n, i;
 	const char *user;
 	int read_only;
-	struct cli *cli;	/* the official, whose role and scope bind */
+	struct session *session;	/* the official, whose role and scope bind */
 	time_t opened;		/* the meeting's start, for its clock */
 	struct rank_scheme scheme;
 	char message[600];
@@ -262,7 +263,7 @@ static int refuse(struct presentation *p)
 
 	/* the role and scope first (a viewer's database is read-only too):
 	 * their refusal is said and logged */
-	if (p->loaded && official_refusal(p->cli, ACCESS_EVALUATE, p->k.code, why, sizeof why))
+	if (p->loaded && official_refusal(p->session, ACCESS_EVALUATE, p->k.code, why, sizeof why))
 		snprintf(p->message, sizeof p->message, _("not permitted: %s"), why);
 	else if (p->read_only)
 		snprintf(p->message, sizeof p->message, "%s", _("read-only: nothing can be recorded"));
@@ -473,10 +474,11 @@ static const struct view_ops present_ops = {
 	.wait = view_wait, .full_screen = 1,
 };
 
-int present_run(struct cli *cli, long long id, int start, char *message, size_t size)
+int present_run(struct session *session, long long id, int start, char *message, size_t size)
 {
-	struct store *s = cli->store;
-	struct presentation p = { .s = s, .user = cli->user, .read_only = s->read_only, .cli = cli };
+	struct store *s = session->store;
+	struct presentation p = { .s = s, .user = session->user, .read_only = s->read_only,
+				   .session = session };
 	struct view v = { &present_ops, &p };
 	struct error err;
 	int last;
@@ -492,7 +494,7 @@ int present_run(struct cli *cli, long long id, int start, char *message, size_t 
 		return 0;
 	}
 	/* the meeting's clock: no start read, no clock */
-	if (store_time_parse(p.m.opened_at, &p.opened) < 0)
+	if (iso_time_parse(p.m.opened_at, &p.opened) < 0)
 		p.opened = 0;
 	p.i = start >= 0 && start < p.n ? start : 0;
 	if (load(&p, &err) < 0)

@@ -6,12 +6,12 @@
 
 #include <stddef.h>
 
-#include "cli.h"
+#include "session.h"
 
-/* Presents meeting id of cli's store from item `start` (0-based) until q
- * or Escape; records as cli's user, where the store is writable and the
+/* Presents meeting id of the session's store from item `start` (0-based)
+ * until q or Escape; records as the session's user, where the store is writable and the
  * official's role and scope reach the KPI (else says why). Returns the
  * item shown last; a message for the status line goes to message. */
-int present_run(struct cli *cli, long long id, int start, char *message, size_t size);
+int present_run(struct session *session, long long id, int start, char *message, size_t size);
 
 #endif

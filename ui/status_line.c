@@ -13,7 +13,7 @@
 void status_line_draw(struct browser *b, int y, int w)
 {
 	char line[TEXT_MAX], fy[40], year[16], meeting[300] = "", due_hint[160], damaged[160];
-	const char *name = strrchr(b->cli->db_path, '/');
+	const char *name = strrchr(b->session->db_path, '/');
 
 	/* the command is not translated */
 	snprintf(damaged, sizeof damaged, _("database damaged: quit and run %s"), "kpitree check");
@@ -28,9 +28,9 @@ void status_line_draw(struct browser *b, int y, int w)
 		fiscal_year_format(b->year, fy, sizeof fy);
 	else
 		snprintf(fy, sizeof fy, "FY %s", fiscal_year_short(b->year, year, sizeof year));
-	snprintf(line, sizeof line, " %.200s%s  %s  %.64s  %s%s", name ? name + 1 : b->cli->db_path,
+	snprintf(line, sizeof line, " %.200s%s  %s  %.64s  %s%s", name ? name + 1 : b->session->db_path,
 		 b->s->read_only ? _(" (read-only)") : "", fy,
-		 b->cli->user,
+		 b->session->user,
 		 /* once seen, damage is said first, whatever else happens */
 		 b->s->damaged ? damaged
 		 : *b->message ? b->message : b->due.n ? due_hint

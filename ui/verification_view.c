@@ -168,14 +168,14 @@ static void enter_voice(struct browser *b, enum voice v, char *args)
 		browser_say(b, "%s", err.text);
 		return;
 	}
-	rc = access_may_kpi(b->s, &b->cli->identity, v == VOICE_SELF ? ACCESS_EDIT
+	rc = access_may_kpi(b->s, &b->session->identity, v == VOICE_SELF ? ACCESS_EDIT
 				: ACCESS_EVALUATE, kpi, why, sizeof why, &err);
 	if (rc == 0) {
 		browser_say(b, _("not permitted: %s"), why);
-		access_log_refusal(b->cli->db_path, &b->cli->identity, "browse: :verification", why);
+		access_log_refusal(b->session->db_path, &b->session->identity, "browse: :verification", why);
 		return;
 	}
-	if (rc < 0 || verification_record(b->s, b->year, id, v, &in, b->cli->user, &err) < 0)
+	if (rc < 0 || verification_record(b->s, b->year, id, v, &in, b->session->user, &err) < 0)
 		browser_say(b, "%s", err.text);
 	else
 		browser_say(b, _("recorded %s's %s"), code, verification_voice_name(v));
@@ -204,12 +204,12 @@ void verification_command(struct browser *b, char *arg)
 		browser_say(b, _("usage: :verification [open|close|self|committee|final ...]"));
 		return;
 	}
-	if (!access_may(&b->cli->identity, ACCESS_EVALUATE)) {
+	if (!access_may(&b->session->identity, ACCESS_EVALUATE)) {
 		browser_say(b, _("only an editor or admin verifies"));
 		return;
 	}
-	if (strcmp(verb, "open") == 0 ? verification_open(b->s, b->year, b->cli->user, &v, &err)
-				     : verification_close(b->s, b->year, b->cli->user, &err))
+	if (strcmp(verb, "open") == 0 ? verification_open(b->s, b->year, b->session->user, &v, &err)
+				     : verification_close(b->s, b->year, b->session->user, &err))
 		browser_say(b, "%s", err.text);
 	else
 		browser_say(b, strcmp(verb, "open") == 0 ? _("opened the verification of %s")

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "browser.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -23,10 +24,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static char dir[] = "/tmp/kpitree-fuzz-cli.XXXXXX";
 static FILE *sink;
 
-static int browse(struct cli *cli)
+static int browse(struct session *session, const struct browse_options *o, char *why,
+		      size_t size)
 {
-	(void)cli;
-	return EXIT_DONE;
+	(void)session;
+	(void)o;
+	(void)why;
+	(void)size;
+	return 0;
 }
 
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)

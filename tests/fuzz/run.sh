@@ -52,6 +52,8 @@ for t in $FUZZ_ONLY; do
 	libs="$CORE_LIBS"
 	case $t in
 	keys) extra="$srcdir/ui/input.c"; libs="$libs $NCURSES_LIBS" ;;
+	# the command line, which lives beside the browser (ui/cli/)
+	cli) extra="-I$srcdir/ui -I$srcdir/ui/cli $srcdir/ui/cli/*.c" ;;
 	esac
 	# shellcheck disable=SC2086
 	if ! $FUZZ_CC $flags -fsanitize=fuzzer -o "$out/fuzz_$t" "$f/fuzz_$t.c" $extra $objects $libs; then

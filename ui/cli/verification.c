@@ -1,0 +1,291 @@
+/* verification.c: the yearly 効果検証 of the grant projects, and who
+ * took part in a meeting. */
+#include "cli.h"
+#include "commands.h"
+#include "i18n.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "browser.h"
+#include "bundled.h"
+#include "config.h"
+#include "csv_export.h"
+#include "csv_import.h"
+#include "xlsx_write.h"
+#include "due.h"
+#include "fiscal_year.h"
+#include "inert.h"
+#include "kpi.h"
+#include "kpi_history.h"
+#include "keys_file.h"
+#include "kpi_years.h"
+#include "number.h"
+#include "paths.h"
+#include "meeting.h"
+#include "meter.h"
+#include "progress.h"
+#include "report.h"
+#include "review.h"
+#include "tree.h"
+#include "values.h"
+#include "verification.h"
+#include "verification_table.h"
+#include "width.h"
+#include "words.h"
+
+
+/* The project named by args[1] into *id, refused unless the official
+ * may do action on its KPIs. */
+static int verified_project(struct cli *cli, enum access_action action, long long *id)
+{
+	char code[32], why[1024];
+	struct error e;
+	long long kpi_id = 0;
+	int rc;
+
+	if (cli->nargs < 2)
+		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+	if (verification_project_find(cli->session.store, cli->args[1], id, code, sizeof code, &e) < 0 ||
+	    verification_project_kpi(cli->session.store, *id, &kpi_id, &e) < 0)
+		return cli_fail_error(cli, &e);
+	rc = access_may_kpi(cli->session.store, &cli->session.identity, action, kpi_id, why,
+			    sizeof why, &e);
+	if (rc != 1)
+		return rc < 0 ? cli_fail_error(cli, &e) : cli_refuse(cli, why);
+	return EXIT_DONE;
+}
+
+static void print_line(void *ctx, const char *line)
+{
+	struct cli *cli = ctx;
+
+	inert_fputs(line, cli->out);
+	fputc('\n', cli->out);
+}
+
+/* status: the projects due, each with its amount, suggestion and why,
+ * the KPIs lacking an actual, and the three voices. */
+static int verification_status(struct cli *cli, int year)
+{
+	struct error e;
+
+	return verification_status_lines(cli->session.store, year, print_line, cli, &e) < 0
+		       ? cli_fail_error(cli, &e) : EXIT_DONE;
+}
+
+static void print_verification_change(void *ctx, const struct verification_change *c)
+{
+	struct cli *cli = ctx;
+	struct inert_pool pool = { 0 };
+	char fy[16];
+
+	fprintf(cli->out, "%s  %s  %s  %s: %s -> %s", c->changed_at, inert_str(&pool, c->changed_by),
+		c->year ? fiscal_year_short(c->year, fy, sizeof fy) : "-", c->what,
+		*c->old_text ? inert_str(&pool, c->old_text) : "-",
+		*c->new_text ? inert_str(&pool, c->new_text) : "-");
+	if (*c->reason)
+		fprintf(cli->out, _("  (reason: %s)"), inert_str(&pool, c->reason));
+	fputc('\n', cli->out);
+	inert_pool_free(&pool);
+}
+
+/* A whole number of yen: digits, with commas between thousands allowed. */
+static int parse_yen(const char *text, long long *yen)
+{
+	long long v = 0;
+	const char *p;
+
+	if (!*text)
+		return -1;
+	for (p = text; *p; p++) {
+		if (*p == ',')
+			continue;
+		if (*p < '0' || *p > '9' || v > (LLONG_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	*yen = v;
+	return 0;
+}
+
+/* unknown|known CODE, describes CODE FY2, increment CODE on|off: what
+ * KPI args[1]'s value at year is (unknown -1: the year it describes in
+ * describes; -2: declared incremental or not, by describes). */
+static int verification_value_flag(struct cli *cli, int year, int unknown, int describes)
+{
+	char why[1024];
+	struct error e;
+	struct kpi k;
+	int rc;
+
+	if (typed_kpi(cli, cli->args[1], &k, &e) < 0)
+		return cli_fail_error(cli, &e);
+	rc = access_may_kpi(cli->session.store, &cli->session.identity, ACCESS_EDIT, k.id, why,
+			    sizeof why, &e);
+	if (rc == 1 && unknown == -2)
+		rc = verification_set_increment(cli->session.store, k.id, describes, cli->session.user, &e);
+	else if (rc == 1)
+		rc = unknown >= 0 ? verification_set_unknown(cli->session.store, k.id, year, unknown,
+							      cli_option(cli, "--reason"), cli->session.user,
+							      &e)
+				  : verification_set_describes(cli->session.store, k.id, year, describes,
+							       cli->session.user, &e);
+	else if (rc == 0) {
+		kpi_release(&k);
+		return cli_refuse(cli, why);
+	}
+	kpi_release(&k);
+	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+}
+
+/* What verification VERB needs of the database: reading for status and
+ * history, else a write. */
+enum db_need verification_db_need(const struct cli *cli)
+{
+	return strcmp(cli->args[0], "status") == 0 || strcmp(cli->args[0], "history") == 0
+		       ? DB_READ : DB_WRITE;
+}
+
+int run_verification(struct cli *cli)
+{
+	static const char *const voices[] = { "self", "committee", "final" };
+	const char *verb = cli->args[0], *year_text = cli_option(cli, "--year");
+	const char *meeting = cli_option(cli, "--meeting");
+	int year = verification_default_year(), k, rc;
+	struct verification v;
+	struct error e;
+	long long id;
+
+	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
+		return EXIT_FAILED;
+	if (strcmp(verb, "status") == 0 && cli->nargs == 1)
+		return verification_status(cli, year);
+	if (strcmp(verb, "history") == 0 && cli->nargs == 2) {
+		if (verified_project(cli, ACCESS_READ, &id) != EXIT_DONE)
+			return EXIT_FAILED;
+		return verification_history(cli->session.store, id, print_verification_change, cli, &e) < 0
+			       ? cli_fail_error(cli, &e) : EXIT_DONE;
+	}
+	if ((strcmp(verb, "open") == 0 || strcmp(verb, "close") == 0 ||
+	     strcmp(verb, "revised") == 0) && !access_may(&cli->session.identity, ACCESS_EVALUATE))
+		return cli_refuse(cli, _("only an editor or admin verifies"));
+	if (strcmp(verb, "open") == 0 && cli->nargs == 1) {
+		char fy[32];
+
+		if (verification_open(cli->session.store, year, cli->session.user, &v, &e) < 0)
+			return cli_fail_error(cli, &e);
+		fprintf(cli->out, _("opened the verification of %s\n"),
+			fiscal_year_format(year, fy, sizeof fy));
+		return EXIT_DONE;
+	}
+	if (strcmp(verb, "close") == 0 && cli->nargs == 1)
+		return verification_close(cli->session.store, year, cli->session.user, &e) < 0
+			       ? cli_fail_error(cli, &e) : EXIT_DONE;
+	if (strcmp(verb, "revised") == 0 && cli->nargs == 2) {
+		int yes = strcmp(cli->args[1], "yes") == 0;
+
+		if (!yes && strcmp(cli->args[1], "no") != 0)
+			return usage_error(cli, _("revised: yes or no"));
+		return verification_set_revised(cli->session.store, year, yes, cli->session.user, &e) < 0
+			       ? cli_fail_error(cli, &e) : EXIT_DONE;
+	}
+	if ((strcmp(verb, "unknown") == 0 || strcmp(verb, "known") == 0) && cli->nargs == 2)
+		return verification_value_flag(cli, year, verb[0] == 'u', 0);
+	if (strcmp(verb, "increment") == 0 && cli->nargs == 3) {
+		int on = strcmp(cli->args[2], "on") == 0;
+
+		if (!on && strcmp(cli->args[2], "off") != 0)
+			return usage_error(cli, _("increment: on or off"));
+		return verification_value_flag(cli, year, -2, on);
+	}
+	if (strcmp(verb, "describes") == 0 && cli->nargs == 3) {
+		int describes;
+
+		if (parse_year(cli, cli->args[2], &describes) != EXIT_DONE)
+			return EXIT_FAILED;
+		return verification_value_flag(cli, year, -1, describes);
+	}
+	if (strcmp(verb, "amount") == 0 && cli->nargs == 3) {
+		long long yen;
+
+		if (verified_project(cli, ACCESS_EDIT, &id) != EXIT_DONE)
+			return EXIT_FAILED;
+		if (strcmp(cli->args[2], "-") == 0)
+			yen = -1;
+		else if (parse_yen(cli->args[2], &yen) < 0)
+			return cli_fail(cli, _("amount: '%s' is not a whole number of yen"),
+					cli->args[2]);
+		return verification_set_amount(cli->session.store, id, year, yen, cli_option(cli, "--kind"),
+					       cli->session.user, &e) < 0 ? cli_fail_error(cli, &e)
+								  : EXIT_DONE;
+	}
+	for (k = 0; k < VOICES; k++)
+		if (strcmp(verb, voices[k]) == 0 && cli->nargs == 2) {
+			struct voice_input in = {
+				.effect = cli_option(cli, "--effect"),
+				.policy = cli_option(cli, "--policy"),
+				.reason = cli_option(cli, "--reason"),
+				.verdict = cli_option(cli, "--verdict"),
+				.opinion = cli_option(cli, "--opinion"),
+			};
+			char *end;
+
+			if (verified_project(cli, k == VOICE_SELF ? ACCESS_EDIT : ACCESS_EVALUATE,
+					     &id) != EXIT_DONE)
+				return EXIT_FAILED;
+			if (meeting) {
+				errno = 0;
+				in.meeting_id = strtoll(meeting, &end, 10);
+				if (*end || in.meeting_id <= 0 || errno == ERANGE)
+					return cli_fail(cli, _("--meeting: '%s' is not a meeting number"),
+							meeting);
+			}
+			rc = verification_record(cli->session.store, year, id, k, &in, cli->session.user, &e);
+			return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+		}
+	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+}
+
+/* meeting attend ID ROLE NAME, meeting absent ID NAME, meeting
+ * organisation NAME: the minutes' attendees and organisation. */
+int run_meeting(struct cli *cli)
+{
+	const char *verb = cli->args[0];
+	long long id = 0;
+	struct error e;
+	int rc;
+
+	if (!strcmp(verb, "organisation") && cli->nargs == 2) {
+		if (!access_may(&cli->session.identity, ACCESS_ADMIN)) {
+			char why[1200], who[1024];
+
+			snprintf(why, sizeof why, _("%s may not set the organisation"),
+				 access_describe(&cli->session.identity, who, sizeof who));
+			return cli_refuse(cli, why);
+		}
+		if (meeting_set_organisation(cli->session.store, cli->args[1], &e) < 0)
+			return cli_fail_error(cli, &e);
+		return EXIT_DONE;
+	}
+	if ((!strcmp(verb, "attend") && cli->nargs == 4) || (!strcmp(verb, "absent") && cli->nargs == 3)) {
+		if (meeting_number(cli, "ID", cli->args[1], &id) != EXIT_DONE)
+			return EXIT_FAILED;
+		rc = cli->nargs == 4
+			? meeting_attend(cli->session.store, id, cli->args[2], cli->args[3], cli->session.user, &e)
+			: meeting_absent(cli->session.store, id, cli->args[2], cli->session.user, &e);
+		return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+	}
+	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+}
