@@ -6,7 +6,6 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "cli.h"
 #include "meeting.h"
 #include "official.h"
 #include "placement.h"
@@ -19,7 +18,7 @@
 enum focus { FOCUS_TREE, FOCUS_KPI, FOCUS_GRANT };
 
 struct browser {
-	struct cli *cli;
+	struct session *session;
 	struct store *s;
 	struct tree_list lists[TREES];	/* each tree keeps its rows, cursor, scroll */
 	enum tree_id tree;
@@ -49,9 +48,13 @@ struct browser {
 	int quit;
 };
 
-/* Lines written down a pane, from row to last, at x, w columns wide. */
-struct pane_lines {
-	int row, last, x, w;
+/* A pane's lines as read from the store, before any is drawn (a pane
+ * reads, then paints from memory): no more than the pane shows. */
+#define PANE_ROWS_MAX 256
+struct pane_text {
+	char *text[PANE_ROWS_MAX];
+	int attr[PANE_ROWS_MAX];
+	int n, max;
 };
 
 /* --- browser.c */
@@ -114,6 +117,14 @@ void kpi_pane_draw(struct browser *b, const struct placement_kpis *c, int index,
 
 /* The grant menus and examples of placement, in their box. */
 void grant_pane_draw(struct browser *b, long long placement, int y, int x, int h, int w);
+
+/* Keeps a line of a pane with its attribute (A_BOLD, A_DIM or 0), while
+ * it has room. Returns whether it had. */
+int pane_text_add(struct pane_text *p, int attr, const char *text);
+
+/* Paints p's lines from row y down at x, w columns, blanks to last, and
+ * frees them. */
+void pane_text_paint(struct pane_text *p, int y, int last, int x, int w);
 
 /* --- project_pane.c */
 

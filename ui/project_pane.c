@@ -1,5 +1,5 @@
 /* project_pane.c: the project pane: a grant project as seed 002
- * describes it. */
+ * describes it, read into memory, then painted. */
 #include "browse.h"
 #include "i18n.h"
 
@@ -41,7 +41,6 @@ void project_pane_field(struct text_lines *l, enum project_field field, const ch
 /* A grant project's details: what seed 002 says of it. */
 static void project_line(void *ctx, enum project_field field, const char *text)
 {
-	struct pane_lines *g = ctx;
 	char line[TEXT_MAX];
 
 	if (!text || !*text)
@@ -50,27 +49,24 @@ static void project_line(void *ctx, enum project_field field, const char *text)
 		/* description and notes: each of their lines, cut */
 		const char *p = text;
 
-		while (*p && g->row < g->last) {
+		while (*p) {
 			size_t n = strcspn(p, "\n");
 
 			snprintf(line, sizeof line, "%.*s", (int)n, p);
-			put(g->row++, g->x, g->w, line, field == PROJECT_NOTES ? A_DIM : 0);
+			if (!pane_text_add(ctx, field == PROJECT_NOTES ? A_DIM : 0, line))
+				return;
 			p += n + (p[n] == '\n');
 		}
 		return;
 	}
-	if (g->row >= g->last)
-		return;
-	put(g->row++, g->x, g->w, field_line(field, text, line, sizeof line),
-	    field == PROJECT_TITLE ? A_BOLD : 0);
+	pane_text_add(ctx, field == PROJECT_TITLE ? A_BOLD : 0, field_line(field, text, line, sizeof line));
 }
 
 void project_pane_draw(struct browser *b, long long project, int y, int x, int h, int w)
 {
-	struct pane_lines g = { y + 1, y + h - 1, x + 1, w - 2 };
+	struct pane_text t = { .max = h - 2 };
 	struct error err;
 
-	placement_project(b->s, project, project_line, &g, &err);
-	while (g.row < g.last)
-		put(g.row++, x + 1, w - 2, "", 0);
+	placement_project(b->s, project, project_line, &t, &err);
+	pane_text_paint(&t, y + 1, y + h - 1, x + 1, w - 2);
 }
