@@ -899,6 +899,11 @@ fail:
 	return -1;
 }
 
+long long store_own_changes(struct store *s)
+{
+	return sqlite3_total_changes64(s->db);
+}
+
 long long store_data_version(struct store *s)
 {
 	struct error err;

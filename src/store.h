@@ -180,6 +180,10 @@ void store_remove(const char *path);
  * Returns -1 on error. */
 long long store_data_version(struct store *s);
 
+/* How many rows this connection has changed since it opened (its own
+ * commits, which store_data_version does not count). */
+long long store_own_changes(struct store *s);
+
 /* Appends a change to a history table by sql, whose eight parameters
  * are: an id, a second id (0: NULL), what, the old and the new text
  * (NULL: NULL), the reason (NULL: ""), who and when. Returns 0, or -1. */

@@ -148,6 +148,8 @@ static void paint(void)
 		from = depth - 1;
 	fresh = 1;
 	for (i = from; i < depth; i++) {
+		if (stack[i]->ops->stale && stack[i]->ops->load && stack[i]->ops->stale(stack[i]))
+			stack[i]->ops->load(stack[i]);
 		stack[i]->ops->draw(stack[i]);
 		if (!stack[i]->ops->own_window)
 			wnoutrefresh(stdscr);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "kpi_data.h"
 #include "meeting.h"
 #include "official.h"
 #include "placement.h"
@@ -16,6 +17,31 @@
 #include "value_undo.h"
 
 enum focus { FOCUS_TREE, FOCUS_KPI, FOCUS_GRANT };
+
+/* A pane's lines as read from the store, before any is drawn (a pane
+ * reads, then paints from memory): no more than the pane shows. */
+#define PANE_ROWS_MAX 256
+struct pane_text {
+	char *text[PANE_ROWS_MAX];
+	int attr[PANE_ROWS_MAX];
+	int n, max;
+};
+
+/* What the browser's screen shows of the store, read by screen_load
+ * (which draws nothing) and painted from memory by screen_draw; read
+ * again when what it was read for (key) is no longer what is shown. */
+struct screen_data {
+	struct screen_key {
+		int tree, cursor, top, n, kpi_index, year, judged, lines, cols, marks;
+		long long version, changes;
+	} key;
+	int loaded;
+	struct placement_kpis c;	/* the selected row's KPIs */
+	int have;			/* c holds some */
+	struct kpi_data kpi;		/* the picked one, its review and places */
+	int kpi_loaded;
+	struct pane_text side;		/* the grant-menu or project pane */
+};
 
 struct browser {
 	struct session *session;
@@ -44,17 +70,10 @@ struct browser {
 	struct official_due due;	/* what the official still owes */
 	int due_stale;			/* to be counted again when idle */
 	time_t key_at, checked_at;	/* the last key; the key's rights last read */
+	struct screen_data shown;	/* what the screen shows, read */
+	int marks_forgotten;		/* counted each time the marks are forgotten */
 	char ended[1200];		/* why the session ended (over SSH), or "" */
 	int quit;
-};
-
-/* A pane's lines as read from the store, before any is drawn (a pane
- * reads, then paints from memory): no more than the pane shows. */
-#define PANE_ROWS_MAX 256
-struct pane_text {
-	char *text[PANE_ROWS_MAX];
-	int attr[PANE_ROWS_MAX];
-	int n, max;
 };
 
 /* --- browser.c */
@@ -87,7 +106,20 @@ int browser_shown_kpi(struct browser *b, char *code, size_t size);
 
 /* --- screen.c */
 
-/* The browser's whole screen: the panes, framed, and the status line. */
+/* Whether what the screen shows moved from what was read for it (the
+ * row, the KPI picked, the year, the size, the store). */
+int screen_stale(const struct browser *b);
+
+/* Reads what the screen shows into b->shown: the tree's visible rows'
+ * status marks, the selected row's KPIs, the picked one's data, the
+ * side pane's lines. Draws nothing. Returns 0. */
+int screen_load(struct browser *b);
+
+/* Frees what b->shown holds. */
+void screen_free(struct browser *b);
+
+/* The browser's whole screen from b->shown: the panes, framed, and the
+ * status line. */
 void screen_draw(struct browser *b);
 
 /* The pane (enum focus) holding the screen cell y, x as screen_draw lays
@@ -96,6 +128,10 @@ void screen_draw(struct browser *b);
 int screen_at(const struct browser *b, int y, int x, int *row);
 
 /* --- tree_view.c */
+
+/* Scrolls the tree to show the cursor in rows rows, and counts the
+ * status marks of the collapsed rows shown that lack them. */
+void tree_view_load(struct browser *b, int rows);
 
 /* The tree pane in the box at y, x of h rows and w columns. */
 void tree_view_draw(struct browser *b, int y, int x, int h, int w);
@@ -108,28 +144,34 @@ int kpi_pane_row(struct browser *b, long long placement, struct placement_kpis *
 /* c as the one KPI with code. Returns c. */
 const struct placement_kpis *kpi_pane_one(struct placement_kpis *c, const char *code);
 
-/* The KPI pane in its box: the index-th KPI of c, and the other places
- * it stands than here (0: none listed). */
-void kpi_pane_draw(struct browser *b, const struct placement_kpis *c, int index, long long here,
-		   int y, int x, int h, int w);
+/* Reads the index-th KPI of c into d, with its review and up to rows of
+ * the other places it stands than here (0: none listed). */
+void kpi_pane_load(struct browser *b, struct kpi_data *d, const struct placement_kpis *c,
+		   int index, long long here, int rows);
+
+/* The KPI pane in its box, from d (kpi_pane_load's). */
+void kpi_pane_draw(struct browser *b, const struct kpi_data *d, const struct placement_kpis *c,
+		   int index, int y, int x, int h, int w);
 
 /* --- grant_pane.c */
 
-/* The grant menus and examples of placement, in their box. */
-void grant_pane_draw(struct browser *b, long long placement, int y, int x, int h, int w);
+/* Reads the grant menus and examples of placement into t (t->max lines). */
+void grant_pane_load(struct browser *b, long long placement, struct pane_text *t);
 
 /* Keeps a line of a pane with its attribute (A_BOLD, A_DIM or 0), while
  * it has room. Returns whether it had. */
 int pane_text_add(struct pane_text *p, int attr, const char *text);
 
-/* Paints p's lines from row y down at x, w columns, blanks to last, and
- * frees them. */
-void pane_text_paint(struct pane_text *p, int y, int last, int x, int w);
+/* Paints p's lines in the box at y, x of h rows and w columns. */
+void pane_text_paint(const struct pane_text *p, int y, int x, int h, int w);
+
+/* Frees p's lines. */
+void pane_text_free(struct pane_text *p);
 
 /* --- project_pane.c */
 
-/* The grant project's details, in their box. */
-void project_pane_draw(struct browser *b, long long project, int y, int x, int h, int w);
+/* Reads the grant project's details into t (t->max lines). */
+void project_pane_load(struct browser *b, long long project, struct pane_text *t);
 
 /* One field of a grant project (not its description or notes) as the
  * pane writes it, "label  text", added to l. */

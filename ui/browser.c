@@ -196,6 +196,7 @@ void browser_forget_marks(struct browser *b)
 
 	for (t = 0; t < TREES; t++)
 		tree_list_forget_marks(&b->lists[t]);
+	b->marks_forgotten++;
 }
 
 /* The KPI the KPI pane shows, into code; 0 when it shows none. */
@@ -373,9 +374,10 @@ static void key(struct browser *b, const struct key *k)
 
 #define REFRESH_MS 1000
 
-/* Redraws with what others committed, keeping the cursor: every pane
- * reads the database as it draws, so forgetting the counted status
- * marks is all it takes. */
+/* Redraws with what others committed, keeping the cursor: a new data
+ * version makes the screen stale (screen_stale), so that its panes are
+ * read again before they are painted, and the counted status marks are
+ * forgotten. */
 static void follow_others(struct browser *b)
 {
 	long long v = store_data_version(b->s);
@@ -410,6 +412,16 @@ static void watch_session(struct browser *b)
 }
 
 /* --- the browser as the view at the bottom ---------------------------- */
+
+static int view_load(struct view *v)
+{
+	return screen_load(v->data);
+}
+
+static int view_stale(struct view *v)
+{
+	return screen_stale(v->data);
+}
 
 static void view_draw(struct view *v)
 {
@@ -457,7 +469,7 @@ static void watch(void *ctx, int keyed)
 }
 
 static const struct view_ops browser_ops = {
-	.name = N_("browser"), .draw = view_draw, .key = view_key, .wait = view_wait,
+	.name = N_("browser"), .load = view_load, .stale = view_stale, .draw = view_draw, .key = view_key, .wait = view_wait,
 	.idle = view_idle, .full_screen = 1,
 };
 
@@ -539,6 +551,7 @@ int browser_run(struct session *session, const struct browse_options *o, char *w
 	for (t = 0; t < TREES; t++)
 		tree_list_clear(&b.lists[t]);
 	search_stop(&b);
+	screen_free(&b);
 	free(b.matches);
 	official_due_free(&b.due);
 	value_undo_free(b.last, b.nlast);

@@ -24,13 +24,11 @@ static void grant_line(void *ctx, enum placement_text what, const char *text)
 	pane_text_add(ctx, 0, line);
 }
 
-void grant_pane_draw(struct browser *b, long long placement, int y, int x, int h, int w)
+void grant_pane_load(struct browser *b, long long placement, struct pane_text *t)
 {
-	struct pane_text t = { .max = h - 2 };
 	struct error err;
 
-	placement_grant(b->s, placement, grant_line, &t, &err);
-	pane_text_paint(&t, y + 1, y + h - 1, x + 1, w - 2);
+	placement_grant(b->s, placement, grant_line, t, &err);
 }
 
 int pane_text_add(struct pane_text *p, int attr, const char *text)
@@ -42,14 +40,20 @@ int pane_text_add(struct pane_text *p, int attr, const char *text)
 	return 1;
 }
 
-void pane_text_paint(struct pane_text *p, int y, int last, int x, int w)
+void pane_text_paint(const struct pane_text *p, int y, int x, int h, int w)
+{
+	int i, row = y + 1;
+
+	for (i = 0; i < p->n && row < y + h - 1; i++)
+		put(row++, x + 1, w - 2, p->text[i], (attr_t)p->attr[i]);
+	while (row < y + h - 1)
+		put(row++, x + 1, w - 2, "", 0);
+}
+
+void pane_text_free(struct pane_text *p)
 {
 	int i;
 
-	for (i = 0; i < p->n && y < last; i++)
-		put(y++, x, w, p->text[i], (attr_t)p->attr[i]);
-	while (y < last)
-		put(y++, x, w, "", 0);
 	for (i = 0; i < p->n; i++)
 		free(p->text[i]);
 	p->n = 0;

@@ -204,22 +204,26 @@ static int paint(struct browser *b, const struct kpi_data *d, const struct place
 	return row;
 }
 
-void kpi_pane_draw(struct browser *b, const struct placement_kpis *c, int index, long long here,
-		   int y, int x, int h, int w)
+void kpi_pane_load(struct browser *b, struct kpi_data *d, const struct placement_kpis *c,
+		   int index, long long here, int rows)
+{
+	if (kpi_data_load(d, b->s, c->code[index], b->year) < 0)
+		return;
+	kpi_data_load_review(d, b->s);
+	if (here)
+		kpi_data_load_places(d, b->s, here, rows);
+}
+
+void kpi_pane_draw(struct browser *b, const struct kpi_data *d, const struct placement_kpis *c,
+		   int index, int y, int x, int h, int w)
 {
 	int row, last = y + h - 1;
-	struct kpi_data d;
 
-	kpi_data_load(&d, b->s, c->code[index], b->year);
-	row = paint(b, &d, c, index, y, x, h, w);
-	/* the review and the places are read only when there is room */
-	if (row >= 0 && row < last && kpi_data_load_review(&d, b->s) == 0)
-		row += draw_review(&d, row, last, x + 1, w - 2);
-	if (row >= 0 && here && row < last) {
-		kpi_data_load_places(&d, b->s, here, last - row);
-		row += draw_places(&d, row, last, x + 1, w - 2);
-	}
+	row = paint(b, d, c, index, y, x, h, w);
+	if (row >= 0 && row < last && d->has_review)
+		row += draw_review(d, row, last, x + 1, w - 2);
+	if (row >= 0 && row < last)
+		row += draw_places(d, row, last, x + 1, w - 2);
 	while (row >= 0 && row < last)
 		put(row++, x + 1, w - 2, "", 0);
-	kpi_data_free(&d);
 }

@@ -62,11 +62,9 @@ static void project_line(void *ctx, enum project_field field, const char *text)
 	pane_text_add(ctx, field == PROJECT_TITLE ? A_BOLD : 0, field_line(field, text, line, sizeof line));
 }
 
-void project_pane_draw(struct browser *b, long long project, int y, int x, int h, int w)
+void project_pane_load(struct browser *b, long long project, struct pane_text *t)
 {
-	struct pane_text t = { .max = h - 2 };
 	struct error err;
 
-	placement_project(b->s, project, project_line, &t, &err);
-	pane_text_paint(&t, y + 1, y + h - 1, x + 1, w - 2);
+	placement_project(b->s, project, project_line, t, &err);
 }

@@ -5,6 +5,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "draw.h"
 #include "placement.h"
@@ -58,33 +59,100 @@ int screen_at(const struct browser *b, int y, int x, int *row)
 	return -1;
 }
 
-/* The panes of the selected row, as its tree's level table says. */
+/* What the screen shows now, to tell whether b->shown was read for it. */
+static struct screen_key key_now(const struct browser *b)
+{
+	return (struct screen_key){
+		.tree = b->tree, .cursor = b->v->cursor, .top = b->v->top, .n = b->v->n,
+		.kpi_index = b->kpi_index, .year = b->year, .judged = browser_judged_year(b),
+		.lines = LINES, .cols = COLS, .marks = b->marks_forgotten,
+		.version = b->data_version, .changes = store_own_changes(b->s),
+	};
+}
+
+/* compared whole: no padding between the fields */
+_Static_assert(sizeof(struct screen_key) == 10 * sizeof(int) + 2 * sizeof(long long),
+	       "struct screen_key has padding");
+
+int screen_stale(const struct browser *b)
+{
+	struct screen_key k = key_now(b);
+
+	return !b->shown.loaded || memcmp(&k, &b->shown.key, sizeof k) != 0;
+}
+
+void screen_free(struct browser *b)
+{
+	struct screen_data *d = &b->shown;
+
+	if (d->kpi_loaded)
+		kpi_data_free(&d->kpi);
+	d->kpi_loaded = 0;
+	pane_text_free(&d->side);
+	d->have = 0;
+	d->loaded = 0;
+}
+
+int screen_load(struct browser *b)
+{
+	struct screen_data *d = &b->shown;
+	const struct tree_item *it;
+	const struct tree_level *lv;
+	struct layout l;
+
+	screen_free(b);
+	if (COLS < MIN_COLS || LINES < MIN_LINES)
+		goto done;
+	l = layout_for(LINES, COLS);
+	tree_view_load(b, l.th - 2);
+	it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
+	lv = trees_level(b->kind, it);
+	if (lv->kpis == ROW_KPIS_LABEL)
+		d->have = kpi_pane_one(&d->c, it->label)->n;
+	else if (lv->kpis == ROW_KPIS_OF_ROW)
+		d->have = kpi_pane_row(b, it->id, &d->c) == 0 && d->c.n;
+	if (d->have && lv->pick && b->kpi_index >= d->c.n)
+		b->kpi_index = d->c.n - 1;
+	if (d->have && lv->panes != PANES_PROJECT && lv->panes != PANES_NONE) {
+		memset(&d->kpi, 0, sizeof d->kpi);
+		kpi_pane_load(b, &d->kpi, &d->c, lv->pick ? b->kpi_index : 0, lv->places ? it->id : 0,
+			      l.kh);
+		d->kpi_loaded = 1;
+	}
+	if (lv->panes == PANES_KPI_GRANT && l.gh) {
+		d->side.max = l.gh - 2;
+		grant_pane_load(b, it->id, &d->side);
+	} else if (lv->panes == PANES_KPI_PROJECT && l.gh) {
+		d->side.max = l.gh - 2;
+		project_pane_load(b, b->v->items[tree_list_parent(b->v, b->v->cursor)].id, &d->side);
+	} else if (lv->panes == PANES_PROJECT) {
+		d->side.max = l.kh + l.gh - 2;
+		project_pane_load(b, it->id, &d->side);
+	}
+done:
+	d->key = key_now(b);
+	d->loaded = 1;
+	return 0;
+}
+
+/* The panes of the selected row, as its tree's level table says, from
+ * what screen_load read. */
 static void draw_panes(struct browser *b, const struct tree_item *it, const struct layout *l)
 {
 	const struct tree_level *lv = trees_level(b->kind, it);
-	struct placement_kpis c;
-	int have = 0;
+	const struct screen_data *d = &b->shown;
 
-	if (lv->kpis == ROW_KPIS_LABEL)
-		have = kpi_pane_one(&c, it->label)->n;
-	else if (lv->kpis == ROW_KPIS_OF_ROW)
-		have = kpi_pane_row(b, it->id, &c) == 0 && c.n;
-	if (have && lv->pick && b->kpi_index >= c.n)
-		b->kpi_index = c.n - 1;
 	switch (lv->panes) {
 	case PANES_KPI_GRANT:
 	case PANES_KPI_PROJECT:
-		if (have)
-			kpi_pane_draw(b, &c, lv->pick ? b->kpi_index : 0, lv->places ? it->id : 0, l->ky,
-				 l->kx, l->kh, l->kw);
-		if (l->gh && lv->panes == PANES_KPI_GRANT)
-			grant_pane_draw(b, it->id, l->gy, l->gx, l->gh, l->gw);
-		else if (l->gh)
-			project_pane_draw(b, b->v->items[tree_list_parent(b->v, b->v->cursor)].id, l->gy,
-				     l->gx, l->gh, l->gw);
+		if (d->kpi_loaded)
+			kpi_pane_draw(b, &d->kpi, &d->c, lv->pick ? b->kpi_index : 0, l->ky, l->kx,
+				      l->kh, l->kw);
+		if (l->gh)
+			pane_text_paint(&d->side, l->gy, l->gx, l->gh, l->gw);
 		break;
 	case PANES_PROJECT:
-		project_pane_draw(b, it->id, l->ky, l->kx, l->kh + l->gh, l->kw);
+		pane_text_paint(&d->side, l->ky, l->kx, l->kh + l->gh, l->kw);
 		break;
 	case PANES_NONE:
 		put(l->ky + 1, l->kx + 1, l->kw - 2, _("select a • row for its details"), 0);

@@ -27,11 +27,29 @@ static void status_marks(struct browser *b, long long placement, char *buf, size
 		draw_marks(counts, buf, size);
 }
 
+void tree_view_load(struct browser *b, int rows)
+{
+	/* counted once a year per row, not at every key; 0 means not
+	 * counted, so "each at its latest" is -1 */
+	int key = browser_judged_year(b) ? browser_judged_year(b) : -1, k;
+
+	tree_list_scroll(b->v, rows);
+	if (!b->kind->marks)
+		return;
+	for (k = b->v->top; k < b->v->top + rows && k < b->v->n; k++) {
+		struct tree_item *it = &b->v->items[k];
+
+		if (it->children && !it->expanded && it->marks_year != key) {
+			status_marks(b, it->id, it->marks, sizeof it->marks);
+			it->marks_year = key;
+		}
+	}
+}
+
 void tree_view_draw(struct browser *b, int y, int x, int h, int w)
 {
 	int rows = h - 2, i;
 
-	tree_list_scroll(b->v, rows);
 	for (i = 0; i < rows; i++) {
 		int k = b->v->top + i;
 		char line[TEXT_MAX], marks[64];
@@ -55,17 +73,8 @@ void tree_view_draw(struct browser *b, int y, int x, int h, int w)
 		if (k == b->v->cursor && !b->arrow)
 			attr |= A_REVERSE;
 		marks[0] = '\0';
-		if (b->kind->marks && it->children && !it->expanded) {
-			/* counted once a year per row, not at every key; 0
-			 * means not counted, so "each at its latest" is -1 */
-			int key = browser_judged_year(b) ? browser_judged_year(b) : -1;
-
-			if (it->marks_year != key) {
-				status_marks(b, it->id, b->v->items[k].marks, sizeof it->marks);
-				b->v->items[k].marks_year = key;
-			}
+		if (b->kind->marks && it->children && !it->expanded)
 			snprintf(marks, sizeof marks, "%s", it->marks);
-		}
 		mw = *marks ? width_of(marks) + 1 : 0;
 		if (mw > (w - 2) / 2)
 			mw = 0;

@@ -34,6 +34,10 @@ struct view_ops {
 	const struct view_key *keys;	/* its key table, ended by { NULL, NULL } */
 	/* reads the store into the view (no curses); returns 0, or -1 */
 	int (*load)(struct view *v);
+	/* whether what the view holds is out of date (what it shows moved,
+	 * or the store changed): load is then called before it is painted;
+	 * NULL: loaded when pushed and on VIEW_RELOAD only */
+	int (*stale)(struct view *v);
 	/* paints the view from what it holds */
 	void (*draw)(struct view *v);
 	/* a key; returns VIEW_* flags */
