@@ -1,5 +1,6 @@
 /* command.c: the : commands, as a table of name, usage and what runs:
- * goto, year, export, meeting, verification, quit. */
+ * goto, year, export, meeting, verification, quit; and what each verb
+ * needs of the official's role, as a table checked once before it runs. */
 #include "browse.h"
 #include "i18n.h"
 
@@ -44,13 +45,6 @@ static void export_file(struct browser *b, char *arg)
 
 	if (!file) {
 		browser_say(b, _("usage: :export KIND FILE"));
-		return;
-	}
-	/* a file of the server's account: an admin's, over SSH */
-	if (!access_may(&b->session->identity, ACCESS_ADMIN)) {
-		browser_say(b, _("not permitted: export to a file on the server; "
-			    "ssh ... export KIND > FILE instead"));
-		access_log_refusal(b->session->db_path, &b->session->identity, "browse: :export", b->message);
 		return;
 	}
 	*file++ = '\0';
@@ -115,6 +109,54 @@ static const struct command {
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
+/* What a command's verb (its argument's first word; NULL: any) needs of
+ * the official's role, and what it does, as the refusal says it. Scope
+ * (which KPIs) is the verb's own check, per KPI. */
+static const struct command_right {
+	const char *name, *verb;
+	enum access_action right;
+	const char *what;
+} rights[] = {
+	/* a file of the server's account: an admin's, over SSH */
+	{ "export", NULL, ACCESS_ADMIN,
+	  N_("export to a file on the server (ssh ... export KIND > FILE instead)") },
+	/* starting, changing and ending a meeting, and who took part, is
+	 * recording in it; the organisation is the database's */
+	{ "meeting", "start", ACCESS_EVALUATE, N_("start a meeting") },
+	{ "meeting", "agenda", ACCESS_EVALUATE, N_("change a meeting's agenda") },
+	{ "meeting", "end", ACCESS_EVALUATE, N_("end a meeting") },
+	{ "meeting", "attend", ACCESS_EVALUATE, N_("record who took part in a meeting") },
+	{ "meeting", "absent", ACCESS_EVALUATE, N_("record who took part in a meeting") },
+	{ "meeting", "organisation", ACCESS_ADMIN, N_("name the organisation holding the meetings") },
+	{ "verification", "open", ACCESS_EVALUATE, N_("open a year's verification") },
+	{ "verification", "close", ACCESS_EVALUATE, N_("close a year's verification") },
+};
+
+/* Whether the official may run command name with arg; else says why and
+ * logs the refusal. */
+static int permitted(struct browser *b, const char *name, const char *arg)
+{
+	char verb[64] = "", what[300];
+	size_t i;
+
+	if (arg)
+		snprintf(verb, sizeof verb, "%.*s", (int)strcspn(arg, " "), arg);
+	for (i = 0; i < sizeof rights / sizeof rights[0]; i++) {
+		if (strcmp(rights[i].name, name) != 0 ||
+		    (rights[i].verb && strcmp(rights[i].verb, verb) != 0) ||
+		    access_may(&b->session->identity, rights[i].right))
+			continue;
+		/* the role alone (a word of the command line, --role): the status
+		 * line has room for little more */
+		browser_say(b, _("not permitted: %s may not %s"),
+			    access_role_name(b->session->identity.role), _(rights[i].what));
+		snprintf(what, sizeof what, "browse: :%s%s%s", name, *verb ? " " : "", verb);
+		access_log_refusal(b->session->db_path, &b->session->identity, what, b->message);
+		return 0;
+	}
+	return 1;
+}
+
 void command_run(struct browser *b)
 {
 	char text[256] = "", list[256], *arg;
@@ -127,7 +169,8 @@ void command_run(struct browser *b)
 		*arg++ = '\0';
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(text, commands[i].name) == 0 && (arg || !commands[i].needs_arg)) {
-			commands[i].run(b, arg);
+			if (permitted(b, text, arg))
+				commands[i].run(b, arg);
 			return;
 		}
 	for (i = 0; i < NCOMMANDS; i++)

@@ -234,18 +234,6 @@ void meeting_command(struct browser *b, char *arg)
 
 	if (rest)
 		*rest++ = '\0';
-	/* starting, changing and ending a meeting, and who took part, is
-	 * recording in it; the organisation is the database's */
-	if (arg && (!strcmp(arg, "start") || !strcmp(arg, "agenda") || !strcmp(arg, "end") ||
-		    !strcmp(arg, "attend") || !strcmp(arg, "absent") || !strcmp(arg, "organisation")) &&
-	    !access_may(&b->session->identity, strcmp(arg, "organisation") ? ACCESS_EVALUATE : ACCESS_ADMIN)) {
-		char who[1024];
-
-		browser_say(b, _("not permitted: %s may not %s a meeting"),
-			    access_describe(&b->session->identity, who, sizeof who), arg);
-		access_log_refusal(b->session->db_path, &b->session->identity, "browse: :meeting", b->message);
-		return;
-	}
 	if (!arg) {
 		browser_say(b, _("usage: :meeting start TITLE|agenda WHAT|end|list|open ID"));
 	} else if (strcmp(arg, "start") == 0) {

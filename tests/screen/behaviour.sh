@@ -13,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 87
+plan 89
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -297,5 +297,16 @@ ok $? "TERM=dumb is refused with the reason"
 env TERM=xterm-256color timeout 10 "$program" --db "$db" --user tanaka >"$work/out" 2>"$work/err" </dev/null
 [ $? -eq 1 ] && grep -qF "$(t 'the browser reads its keys from a terminal, and standard input is none (over SSH: ssh -t); the other commands do not need one')" "$work/err"
 ok $? "standard input that is no terminal is refused, saying what to do"
+# A : command's verb that the role does not allow is refused, said and
+# logged, from the one table of what each verb needs (a viewer's key).
+# (a key's language is its own: the one under test)
+key_lang=ja
+[ "$lang" = en ] && key_lang=en
+start "$program --db $db --ssh-user sato --ssh-role viewer --ssh-lang $key_lang"
+keys : "meeting start 第2回" Enter
+shows "$(tf 'not permitted: %s may not %s' viewer "$(t 'start a meeting')")" ":meeting start is refused to a viewer, saying why"
+keys q
+"$program" --db "$db" access log | grep -qF "sato (viewer, all)  $(t refused)  browse: :meeting start  "
+ok $? "and the refusal is in the audit log"
 no_reports
 finish
