@@ -49,6 +49,8 @@ int run_due(struct cli *cli);
 int run_verification(struct cli *cli);
 int run_meeting(struct cli *cli);
 enum db_need access_db_need(const struct cli *cli);
+/* audit.c: access log [--since DATE]. */
+int access_log(struct cli *cli, const char *file);
 enum db_need verification_db_need(const struct cli *cli);
 
 
