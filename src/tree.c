@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "alloc.h"
 #include "codes.h"
 #include "fiscal_year.h"
 #include "kpi.h"
@@ -501,22 +502,28 @@ int tree_search_kpi_row(struct store *s, long long kpi,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-int tree_places(struct store *s, const char *code, long long *places, int max,
-		struct error *err)
+int tree_places(struct store *s, const char *code, long long **places, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s,
 		"SELECT kp.placement_id FROM kpi_placement kp JOIN kpi k ON k.id = kp.kpi_id"
 		" WHERE k.code = ? ORDER BY kp.home DESC, kp.placement_id", err);
 	int rc, n = 0;
 
+	*places = NULL;
 	if (!stmt)
 		return -1;
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW)
-		if (n < max)
-			places[n++] = sqlite3_column_int64(stmt, 0);
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		xgrow(places, (size_t)n, sizeof **places);
+		(*places)[n++] = sqlite3_column_int64(stmt, 0);
+	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? n : -1;
+	if (rc != SQLITE_DONE) {
+		free(*places);
+		*places = NULL;
+		return -1;
+	}
+	return n;
 }
 
 int tree_statuses(struct store *s, long long placement, int year, int counts[STATUS_COUNT],

@@ -67,8 +67,9 @@ int tree_other_children(struct store *s, enum tree_other which, int parent_level
 int tree_project_path(struct store *s, const char *code, long long path[4], struct error *err);
 
 /* The placements where the KPI with code stands, home row first, into
- * places; returns how many (at most max), or -1 with err. */
-int tree_places(struct store *s, const char *code, long long *places, int max,
+ * *places (malloc'd, all of them; free it); returns how many, or -1
+ * with err (*places then NULL). */
+int tree_places(struct store *s, const char *code, long long **places,
 		struct error *err);
 
 /* Tallies, for the KPIs that stand under placement (by their home row

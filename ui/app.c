@@ -260,18 +260,18 @@ void app_help_lines(const char *title, const char *const *rows, int n)
 
 void app_help(const struct view *v)
 {
-	const char *rows[64];
-	char text[64][TEXT_MAX], title[TEXT_MAX];
+	struct text_lines l = { 0 };
+	char title[TEXT_MAX];
 	int n;
 
-	for (n = 0; n < 64 && v->ops->keys[n].keys; n++) {
+	for (n = 0; v->ops->keys[n].keys; n++) {
 		char padded[128];
 
 		/* padded by display width: ↓ is one column of three bytes */
 		width_cut(v->ops->keys[n].keys, 14, 1, padded, sizeof padded);
-		snprintf(text[n], sizeof text[n], "%s %s", padded, _(v->ops->keys[n].help));
-		rows[n] = text[n];
+		text_lines_add(&l, "%s %s", padded, _(v->ops->keys[n].help));
 	}
 	snprintf(title, sizeof title, _("kpitree — %s keys"), _(v->ops->name));
-	app_help_lines(title, rows, n);
+	app_help_lines(title, (const char *const *)l.text, l.n);
+	text_lines_free(&l);
 }

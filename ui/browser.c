@@ -167,7 +167,7 @@ void browser_goto(struct browser *b, const char *typed)
  * and its re-listings, in turn). */
 static void browser_next_place(struct browser *b)
 {
-	long long places[32];
+	long long *places;
 	struct placement_kpis c;
 	struct error err;
 	int n, i;
@@ -178,13 +178,14 @@ static void browser_next_place(struct browser *b)
 		return;
 	if (b->kpi_index >= c.n)
 		b->kpi_index = c.n - 1;
-	n = tree_places(b->s, c.code[b->kpi_index], places, 32, &err);
+	n = tree_places(b->s, c.code[b->kpi_index], &places, &err);
 	for (i = 0; i < n && places[i] != b->v->items[b->v->cursor].id; i++)
 		;
 	if (n > 1 && browser_reveal(b, places[(i + 1) % n]) == 0) {
 		browser_select_kpi(b, c.code[b->kpi_index]);
 		browser_say(b, _("%s: place %d of %d"), c.code[b->kpi_index], (i + 1) % n + 1, n);
 	}
+	free(places);
 }
 
 /* --- keys -------------------------------------------------------------- */

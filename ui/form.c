@@ -12,6 +12,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "alloc.h"
 #include "fiscal_year.h"
 #include "app.h"
 #include "dialog.h"
@@ -213,7 +214,7 @@ static void find_stored(void *ctx, const struct value_row *r)
 		s->now.has_actual = 1;
 		s->now.actual = r->value;
 		free(s->note);
-		s->note = strdup(r->note);
+		s->note = xstrdup(r->note);
 	} else {
 		s->now.has_plan = 1;
 		s->now.plan = r->value;

@@ -5,43 +5,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "placement.h"
 #include "tree.h"
-
-static char *copy(const char *text)
-{
-	return strdup(text ? text : "");
-}
 
 static void take_action(void *ctx, const struct remark *r)
 {
 	struct kpi_data *d = ctx;
-	struct kpi_data_action *more, *a;
+	struct kpi_data_action *a;
 
-	more = realloc(d->actions, (size_t)(d->nactions + 1) * sizeof *more);
-	if (!more)
-		return;
-	d->actions = more;
-	a = &d->actions[d->nactions];
-	a->text = copy(r->text);
-	a->owner = copy(r->owner);
-	a->due = copy(r->due);
-	if (a->text && a->owner && a->due)
-		d->nactions++;
-	else
-		free(a->text), free(a->owner), free(a->due);
+	xgrow(&d->actions, (size_t)d->nactions, sizeof *d->actions);
+	a = &d->actions[d->nactions++];
+	a->text = xstrdup(r->text);
+	a->owner = xstrdup(r->owner);
+	a->due = xstrdup(r->due);
 }
 
 void kpi_data_load_places(struct kpi_data *d, struct store *s, long long here, int max)
 {
-	long long places[16];
+	long long *places;
 	struct error err;
-	int n = tree_places(s, d->k.code, places, 16, &err), i;
+	int n = tree_places(s, d->k.code, &places, &err), i;
 
-	if (n <= 1)
+	if (n <= 1) {
+		free(places);
 		return;
-	d->places = calloc((size_t)n, sizeof *d->places);
-	for (i = 0; d->places && i < n && d->nplaces < max; i++) {
+	}
+	d->places = xcalloc((size_t)n, sizeof *d->places);
+	for (i = 0; i < n && d->nplaces < max; i++) {
 		char title[1024];
 		int rc;
 
@@ -53,9 +44,12 @@ void kpi_data_load_places(struct kpi_data *d, struct store *s, long long here, i
 						     sizeof d->places[d->nplaces].project, &err);
 		if (rc < 0)
 			break;
-		if (rc == 1 && (d->places[d->nplaces].title = strdup(title)))
+		if (rc == 1) {
+			d->places[d->nplaces].title = xstrdup(title);
 			d->places[d->nplaces++].home = i == 0;
+		}
 	}
+	free(places);
 }
 
 /* Its flags and lists, not the table: zeroing a table of every year

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "dialog.h"
 #include "input.h"
 #include "tree.h"
@@ -34,14 +35,10 @@ int search_is_match(const struct browser *b, long long placement)
 static int add_match(void *ctx, long long placement)
 {
 	struct browser *b = ctx;
-	long long *more;
 
 	if (search_is_match(b, placement))
 		return 0;
-	more = realloc(b->matches, (size_t)(b->nmatches + 1) * sizeof *more);
-	if (!more)
-		return 0;
-	b->matches = more;
+	xgrow(&b->matches, (size_t)b->nmatches, sizeof *b->matches);
 	b->matches[b->nmatches++] = placement;
 	return 1;
 }

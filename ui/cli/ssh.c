@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "audit.h"
 #include "browser.h"
 #include "bundled.h"
@@ -89,8 +90,9 @@ void local_identity(struct cli *cli, const char *file, int scoped)
 	snprintf(cli->session.identity.name, sizeof cli->session.identity.name, "%.*s",
 		 ACCESS_NAME_MAX, cli->session.user);
 	cli->session.identity.role = ROLE_ADMIN;
-	if (!scoped || !(entry = calloc(1, sizeof *entry)))
+	if (!scoped)
 		return;
+	entry = xcalloc(1, sizeof *entry);
 	if (!file && keys_file_default(path, sizeof path, &e) == 0)
 		file = path;
 	if (file && keys_file_find(file, cli->session.user, entry, &e) == 1) {

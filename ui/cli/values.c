@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "audit.h"
 #include "browser.h"
 #include "bundled.h"
@@ -143,11 +144,10 @@ struct notes {
 /* One note line, the note made inert. */
 static void put_note(struct cli *cli, const char *format, int year, const char *note)
 {
-	char fy[32], *inert = malloc(inert_size(note));
+	char fy[32], *inert = xreallocarray(NULL, inert_size(note), 1);
 
-	if (inert)
-		fprintf(cli->out, format, fiscal_year_format(year, fy, sizeof fy),
-			inert_text(note, inert, inert_size(note)));
+	fprintf(cli->out, format, fiscal_year_format(year, fy, sizeof fy),
+		inert_text(note, inert, inert_size(note)));
 	free(inert);
 }
 
