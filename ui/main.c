@@ -1,5 +1,5 @@
-/* main.c: the program's entry point: the browser runs here, every other
- * command in the core's command line (src/cli.c). */
+/* main.c: the program's entry point: the language, then the command line
+ * (ui/cli/), which runs the browser (ui/browser.c) or another command. */
 #include <stdio.h>
 #include <string.h>
 
