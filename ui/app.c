@@ -192,6 +192,50 @@ static void pop(void)
 		stack[depth - 1]->ops->select(stack[depth - 1]);
 }
 
+/* Whether the key named by name (len bytes, a name of view.h) is k. */
+static int key_named(const char *name, size_t len, const struct key *k)
+{
+	static const struct {
+		const char *name;
+		int is_key;
+		int code;
+	} names[] = {
+		{ "↓", 1, KEY_DOWN }, { "↑", 1, KEY_UP }, { "←", 1, KEY_LEFT }, { "→", 1, KEY_RIGHT },
+		{ "PgDn", 1, KEY_NPAGE }, { "PgUp", 1, KEY_PPAGE }, { "Home", 1, KEY_HOME },
+		{ "End", 1, KEY_END }, { "S-Tab", 1, KEY_BTAB }, { "Del", 1, KEY_DC },
+		{ "Backspace", 1, KEY_BACKSPACE }, { "Backspace", 0, 127 }, { "Backspace", 0, 8 },
+		{ "Enter", 0, '\n' }, { "Enter", 0, '\r' }, { "Enter", 1, KEY_ENTER },
+		{ "Esc", 0, 27 }, { "Space", 0, ' ' }, { "Tab", 0, '\t' },
+	};
+	size_t i;
+
+	if (len == 1)
+		return !k->is_key && k->code == (wint_t)(unsigned char)*name;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i].name) == len && strncmp(names[i].name, name, len) == 0 &&
+		    names[i].is_key == !!k->is_key && k->code == (wint_t)names[i].code)
+			return 1;
+	return 0;
+}
+
+int view_key_command(const struct view_key *keys, const struct key *k)
+{
+	int i;
+
+	for (i = 0; keys[i].keys; i++) {
+		const char *p = keys[i].keys;
+
+		while (*p) {
+			size_t len = strcspn(p, " ");
+
+			if (len && key_named(p, len, k))
+				return keys[i].command;
+			p += len + (p[len] == ' ');
+		}
+	}
+	return 0;
+}
+
 /* The keys every view has unless it takes them: ? its help, C-l. */
 static int global_key(struct view *v, const struct key *k)
 {

@@ -367,16 +367,18 @@ static void choose_filter(struct dashboard *d)
 	arrange(d);
 }
 
+enum { D_MOVE = 1, D_SORT, D_FILTER, D_GO, D_BACK };
+
 static const struct view_key dashboard_keys[] = {
-	{ "j ↓ k ↑", N_("the next or previous KPI") },
-	{ "PgDn PgUp", N_("a page down or up") },
-	{ "g G", N_("the first or last KPI") },
-	{ "s", N_("sort: by code, status, progress or field") },
-	{ "f", N_("filter: all, a status, a field or a project") },
-	{ "Enter", N_("go to the KPI in the tree") },
-	{ "?", N_("this help") },
-	{ "q Esc d", N_("back to the tree") },
-	{ NULL, NULL },
+	{ "j ↓ k ↑", N_("the next or previous KPI"), D_MOVE },
+	{ "PgDn PgUp", N_("a page down or up"), D_MOVE },
+	{ "g G Home End", N_("the first or last KPI"), D_MOVE },
+	{ "s", N_("sort: by code, status, progress or field"), D_SORT },
+	{ "f", N_("filter: all, a status, a field or a project"), D_FILTER },
+	{ "Enter", N_("go to the KPI in the tree"), D_GO },
+	{ "?", N_("this help"), 0 },
+	{ "q Esc d", N_("back to the tree"), D_BACK },
+	{ NULL, NULL, 0 },
 };
 
 static void view_draw(struct view *v)
@@ -389,23 +391,26 @@ static int view_key(struct view *v, const struct key *k)
 	struct dashboard *d = v->data;
 	int page = LINES - 8 > 1 ? LINES - 8 : 1;
 
-	if (!k->is_key && (k->code == 'q' || k->code == 27 || k->code == 'd'))
+	switch (view_key_command(dashboard_keys, k)) {
+	case D_BACK:
 		return VIEW_HANDLED | VIEW_CLOSE;
-	if (!k->is_key && (k->code == '\n' || k->code == '\r')) {
+	case D_GO:
 		if (!d->nshown)
 			return VIEW_HANDLED;
 		snprintf(d->code, d->size, "%s", d->list.rows[d->shown[d->cursor]].code);
 		d->chosen = 1;
 		return VIEW_HANDLED | VIEW_CLOSE;
-	}
-	if (!k->is_key && k->code == 's') {
+	case D_SORT:
 		d->sort = (d->sort + 1) % SORTS;
 		arrange(d);
 		return VIEW_HANDLED;
-	}
-	if (!k->is_key && k->code == 'f') {
+	case D_FILTER:
 		choose_filter(d);
 		return VIEW_HANDLED;
+	case D_MOVE:
+		break;
+	default:
+		return VIEW_UNHANDLED;
 	}
 	switch (keymap_action(k)) {
 	case ACT_MOVE_DOWN: d->cursor++; break;

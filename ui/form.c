@@ -407,15 +407,18 @@ static int deleting_confirmed(struct form *fm, int has_actual, int has_plan)
 	return confirm(fm, _("delete it?"), ANSWER_DELETE);
 }
 
+/* The form's own keys; the rest are the field's (field_edit), typed. */
+enum { F_NEXT = 1, F_PREVIOUS, F_SAVE, F_CANCEL, F_HELP };
+
 static const struct view_key form_keys[] = {
-	{ "Tab ↓", N_("the next field") },
-	{ "S-Tab ↑", N_("the previous field") },
-	{ "← → Home End", N_("move in the field") },
-	{ "Backspace Del", N_("delete a character") },
-	{ "Enter", N_("save (another year in the year field: show its values first)") },
-	{ "Esc", N_("cancel: nothing is saved") },
-	{ "?", N_("this help (in the note: a question mark)") },
-	{ NULL, NULL },
+	{ "Tab ↓", N_("the next field"), F_NEXT },
+	{ "S-Tab ↑", N_("the previous field"), F_PREVIOUS },
+	{ "← → Home End", N_("move in the field"), 0 },
+	{ "Backspace Del", N_("delete a character"), 0 },
+	{ "Enter", N_("save (another year in the year field: show its values first)"), F_SAVE },
+	{ "Esc", N_("cancel: nothing is saved"), F_CANCEL },
+	{ "?", N_("this help (in the note: a question mark)"), F_HELP },
+	{ NULL, NULL, 0 },
 };
 
 static void view_draw(struct view *v)
@@ -508,32 +511,27 @@ static int enter(struct form *fm)
 static int view_key(struct view *v, const struct key *k)
 {
 	struct form *fm = v->data;
+	int command = view_key_command(form_keys, k);
 
 	fm->info[0] = '\0';
-	if (!k->is_key && k->code == 27)
+	if (command == F_CANCEL)
 		return VIEW_HANDLED | VIEW_CLOSE;
-	if ((!k->is_key && k->code == '\t') || (k->is_key && k->code == KEY_DOWN)) {
+	if (command == F_NEXT || command == F_PREVIOUS) {
 		if (fm->focus == fm->year_field && !fm->locked)
 			change_year(fm);	/* leaving it: that year's values */
-		fm->focus = (fm->focus + 1) % fm->nfields;
-		return VIEW_HANDLED;
-	}
-	if (k->is_key && (k->code == KEY_BTAB || k->code == KEY_UP)) {
-		if (fm->focus == fm->year_field && !fm->locked)
-			change_year(fm);
-		fm->focus = (fm->focus + fm->nfields - 1) % fm->nfields;
+		fm->focus = (fm->focus + (command == F_NEXT ? 1 : fm->nfields - 1)) % fm->nfields;
 		return VIEW_HANDLED;
 	}
 	/* ? is the help, but in the note a character like any other */
-	if (!k->is_key && k->code == '?' && (fm->locked || fm->focus != F_NOTE))
+	if (command == F_HELP && (fm->locked || fm->focus != F_NOTE))
 		return VIEW_UNHANDLED;
 	if (fm->locked) {
 		/* shown, never saved: Enter says why */
-		if (!k->is_key && (k->code == '\n' || k->code == '\r'))
+		if (command == F_SAVE)
 			snprintf(fm->info, sizeof fm->info, _("not saved: %s"), fm->locked);
 		return VIEW_HANDLED;
 	}
-	if (!(!k->is_key && (k->code == '\n' || k->code == '\r'))) {
+	if (command != F_SAVE) {
 		char *before = field_text(&fm->fields[fm->focus]), *after;
 
 		field_edit(&fm->fields[fm->focus], k);

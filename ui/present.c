@@ -402,18 +402,24 @@ static void action_done(struct presentation *p)
 	done(p, meeting_action_done(p->s, p->open[pick], p->user, &err), &err, _("done"));
 }
 
+enum { P_NEXT = 1, P_PREVIOUS, P_PAGE, P_FIRST, P_LAST, P_RANK, P_ASSESSMENT, P_POLICY, P_COMMENT,
+       P_ACTION, P_DONE, P_BACK };
+
 static const struct view_key present_keys[] = {
-	{ "Space j ↓ →", N_("the next item") },
-	{ "PgUp k ↑ ←", N_("the previous item") },
-	{ "g G", N_("the first or last item") },
-	{ "r", N_("record the rank (the proposed one first)") },
-	{ "a o", N_("record the assessment, the policy (grant projects' KPIs)") },
-	{ "c", N_("add a comment") },
-	{ "A", N_("add an action item: what, who, by when") },
-	{ "x", N_("mark an open action item done") },
-	{ "?", N_("this help") },
-	{ "q Esc", N_("back to the tree") },
-	{ NULL, NULL },
+	{ "Space j ↓ →", N_("the next item"), P_NEXT },
+	{ "k ↑ ←", N_("the previous item"), P_PREVIOUS },
+	{ "PgDn PgUp", N_("the next or previous item"), P_PAGE },
+	{ "g Home", N_("the first item"), P_FIRST },
+	{ "G End", N_("the last item"), P_LAST },
+	{ "r", N_("record the rank (the proposed one first)"), P_RANK },
+	{ "a", N_("record the assessment (grant projects' KPIs)"), P_ASSESSMENT },
+	{ "o", N_("record the policy (grant projects' KPIs)"), P_POLICY },
+	{ "c", N_("add a comment"), P_COMMENT },
+	{ "A", N_("add an action item: what, who, by when"), P_ACTION },
+	{ "x", N_("mark an open action item done"), P_DONE },
+	{ "?", N_("this help"), 0 },
+	{ "q Esc", N_("back to the tree"), P_BACK },
+	{ NULL, NULL, 0 },
 };
 
 static void view_draw(struct view *v)
@@ -432,34 +438,38 @@ static int view_key(struct view *v, const struct key *k)
 {
 	struct presentation *p = v->data;
 	struct error err;
-	int to = p->i;
+	int to = p->i, command = view_key_command(present_keys, k);
 
-	if (!k->is_key && k->code == '?')
+	if (!command)
 		return VIEW_UNHANDLED;
 	p->message[0] = '\0';
-	if (!k->is_key && (k->code == 'q' || k->code == 27))
-		return VIEW_HANDLED | VIEW_CLOSE;
-	if ((!k->is_key && (k->code == ' ' || k->code == 'j')) ||
-	    (k->is_key && (k->code == KEY_NPAGE || k->code == KEY_DOWN || k->code == KEY_RIGHT)))
-		to = p->i + 1 < p->n ? p->i + 1 : p->i;
-	else if ((!k->is_key && k->code == 'k') ||
-		 (k->is_key && (k->code == KEY_PPAGE || k->code == KEY_UP || k->code == KEY_LEFT)))
-		to = p->i > 0 ? p->i - 1 : 0;
-	else if (!k->is_key && k->code == 'g')
-		to = 0;
-	else if (!k->is_key && k->code == 'G')
-		to = p->n - 1;
-	else if (!k->is_key && k->code && strchr("raocAx", (int)k->code) && !refuse(p)) {
-		if (k->code == 'r')
+	switch (command) {
+	case P_BACK: return VIEW_HANDLED | VIEW_CLOSE;
+	case P_NEXT: to = p->i + 1 < p->n ? p->i + 1 : p->i; break;
+	case P_PREVIOUS: to = p->i > 0 ? p->i - 1 : 0; break;
+	case P_PAGE:
+		if (k->code == KEY_NPAGE)
+			to = p->i + 1 < p->n ? p->i + 1 : p->i;
+		else
+			to = p->i > 0 ? p->i - 1 : 0;
+		break;
+	case P_FIRST: to = 0; break;
+	case P_LAST: to = p->n - 1; break;
+	default:
+		/* recording: where the official may */
+		if (refuse(p))
+			break;
+		if (command == P_RANK)
 			record_rank(p);
-		else if (k->code == 'a')
+		else if (command == P_ASSESSMENT)
 			record_choice(p, "assessment", RECORD_ASSESSMENT);
-		else if (k->code == 'o')
+		else if (command == P_POLICY)
 			record_choice(p, "policy", RECORD_POLICY);
-		else if (k->code == 'x')
+		else if (command == P_DONE)
 			action_done(p);
 		else
-			record_remark(p, k->code == 'c' ? REMARK_COMMENT : REMARK_ACTION);
+			record_remark(p, command == P_COMMENT ? REMARK_COMMENT : REMARK_ACTION);
+		break;
 	}
 	if (to != p->i) {
 		p->i = to;

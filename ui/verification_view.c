@@ -46,13 +46,29 @@ static void draw_status(struct view *v)
 	put(LINES - 1, 0, COLS, foot, A_REVERSE);
 }
 
+enum { S_SCROLL = 1, S_BACK };
+
+static const struct view_key status_keys[] = {
+	{ "j k ↓ ↑", N_("scroll a line"), S_SCROLL },
+	{ "Space PgDn PgUp", N_("scroll a page"), S_SCROLL },
+	{ "g G Home End", N_("the first or last line"), S_SCROLL },
+	{ "q Esc", N_("back to the browser"), S_BACK },
+	{ NULL, NULL, 0 },
+};
+
 static int status_key(struct view *v, const struct key *k)
 {
 	struct status_view *s = v->data;
 	int page = LINES - 2 > 1 ? LINES - 2 : 1, last = s->n - page > 0 ? s->n - page : 0;
 
-	if (!k->is_key && (k->code == 'q' || k->code == 27))
+	switch (view_key_command(status_keys, k)) {
+	case S_BACK:
 		return VIEW_HANDLED | VIEW_CLOSE;
+	case S_SCROLL:
+		break;
+	default:
+		return VIEW_UNHANDLED;
+	}
 	switch (keymap_action(k)) {
 	case ACT_MOVE_DOWN: s->top++; break;
 	case ACT_MOVE_UP: s->top--; break;
@@ -69,12 +85,6 @@ static int status_key(struct view *v, const struct key *k)
 	return VIEW_HANDLED;
 }
 
-static const struct view_key status_keys[] = {
-	{ "j k ↓ ↑", N_("scroll a line") },
-	{ "PgDn PgUp", N_("scroll a page") },
-	{ "q Esc", N_("back to the browser") },
-	{ NULL, NULL },
-};
 
 static const struct view_ops status_ops = {
 	.name = N_("verification"), .keys = status_keys, .draw = draw_status,

@@ -20,12 +20,22 @@ enum {
 	VIEW_BELOW = 1 << 4	/* the views below changed too: paint them again */
 };
 
-/* A key of a view as its help lists it: the keys ("j ↓") and what they
- * do (N_() text). The help of whatever is in front is made from these. */
+/* A key of a view as its help lists it: the keys ("j ↓"), what they do
+ * (N_() text), and the view's own number for it (0: none, as ? or the
+ * keys a field edits). The help of whatever is in front is made from
+ * these, and the view's keys are found in them (view_key_command): a key
+ * works only as its view's table says. Key names: a character, Space,
+ * Tab, S-Tab, Enter, Esc, Backspace, Del, Home, End, PgDn, PgUp, and
+ * the arrows ↓ ↑ ← →. */
 struct view_key {
 	const char *keys;
 	const char *help;
+	int command;
 };
+
+/* The command of the first entry of keys (ended by { NULL }) whose keys
+ * name k, or 0. */
+int view_key_command(const struct view_key *keys, const struct key *k);
 
 struct view;
 
