@@ -111,6 +111,23 @@ char *review_rule_text(const struct rank *r, char *buf, size_t size)
 	return buf;
 }
 
+char *review_rule_words(const struct rank *r, char *buf, size_t size)
+{
+	static const char *const names[] = {
+		[RULE_ACHIEVED] = N_("achieved"), [RULE_ON_TRACK] = N_("on track"),
+		[RULE_IMPROVED] = N_("improved"), [RULE_NO_DATA] = N_("no data"),
+		[RULE_OTHERWISE] = N_("otherwise"),
+	};
+	char pct[64];
+
+	if (r->rule == RULE_PROGRESS)
+		snprintf(buf, size, _("progress >= %s%%"),
+			 number_format(r->min_percent, pct, sizeof pct));
+	else
+		snprintf(buf, size, "%s", _(names[r->rule]));
+	return buf;
+}
+
 int review_scheme_load(struct store *s, struct rank_scheme *scheme, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s, "SELECT code, label, rule FROM rank_scheme"

@@ -110,6 +110,19 @@ char *verification_rule_text(const struct effect_rule *r, char *buf, size_t size
 	return buf;
 }
 
+char *verification_rule_words(const struct effect_rule *r, char *buf, size_t size)
+{
+	char rule[64];
+
+	review_rule_words(&r->test, rule, sizeof rule);
+	if (r->quantifier == EFFECT_OTHERWISE)
+		snprintf(buf, size, "%s", rule);
+	else
+		snprintf(buf, size, r->quantifier == EFFECT_ALL ? _("all %s") : _("any %s"),
+			 rule);
+	return buf;
+}
+
 int verification_rules_load(struct store *s, struct effect_rules *rules, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s, "SELECT code, rule FROM effect_rule"
@@ -179,11 +192,12 @@ char *verification_suggestion_text(const struct suggestion *sg, char *buf, size_
 		return buf;
 	}
 	if (sg->rule->quantifier == EFFECT_OTHERWISE)
-		n = snprintf(buf, size, _("%s (otherwise): no rule above holds for the %d KPIs"
-				    " with data"), sg->rule->code, sg->with_data);
+		n = snprintf(buf, size, _("%s (%s): no rule above holds for the %d KPIs"
+				    " with data"), sg->rule->code,
+			     verification_rule_words(sg->rule, rule, sizeof rule), sg->with_data);
 	else
 		n = snprintf(buf, size, _("%s (%s): %d of %d KPIs with data"), sg->rule->code,
-			     verification_rule_text(sg->rule, rule, sizeof rule), sg->passing,
+			     verification_rule_words(sg->rule, rule, sizeof rule), sg->passing,
 			     sg->with_data);
 	if (sg->with_data + sg->unknown < sg->kpis && n > 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, _("; %d without"),

@@ -41,6 +41,10 @@ int verification_rule_parse(const char *text, struct effect_rule *r, struct erro
 /* The rule as text, as verification_rule_parse reads it. */
 char *verification_rule_text(const struct effect_rule *r, char *buf, size_t size);
 
+/* The rule in the interface's language, for people ("all KPIs
+ * improved"); the data keep verification_rule_text's words. */
+char *verification_rule_words(const struct effect_rule *r, char *buf, size_t size);
+
 /* Loads the database's rule, in order. Returns 0, or -1. */
 int verification_rules_load(struct store *s, struct effect_rules *rules, struct error *err);
 

@@ -23,7 +23,7 @@ shows "$(tf "opened the verification of %s" "$r4")" ":verification open opens th
 say "verification"
 shows "$(tf "効果検証 %s" "$r4")" ":verification shows the year's state in a view of its own"
 shows "SP2 デジタル技術を活用したイノベーション創出事業" "with the projects due"
-shows "$(pre "  suggested: %s")③ (all improved)" "each with the 事業効果 its KPIs suggest and the rule that gives it"
+shows "$(pre "  suggested: %s")③ ($(tf "all %s" "$(t improved)"))" "each with the 事業効果 its KPIs suggest and the rule that gives it"
 fits "it fits 80 columns"
 keys q
 
@@ -55,7 +55,7 @@ say "verification close"
 shows "$(tf "closed the verification of %s" "$r4")" "then the year closes"
 
 say "verification"
-shows "$(pre "  suggested: %s")③ (all improved)" "the view again"
+shows "$(pre "  suggested: %s")③ ($(tf "all %s" "$(t improved)"))" "the view again"
 keys j j j j j j j j j j
 shows "$(t self-assessment): ① 地方創生に非常に効果的であった / 事業の発展 (tanaka," \
 	"the self-assessment stays as it was entered"
