@@ -1488,6 +1488,13 @@ static int run_report(struct cli *cli)
 	return rc < 0 ? fail_output(cli, path, &e) : EXIT_DONE;
 }
 
+/* Says that project's block has more rows than the national form's. */
+static void over_form(void *ctx, const char *project, int kpis)
+{
+	cli_fail(ctx, _("%s has %d KPIs, more than the national form's %d rows: its block"
+			" has a row for each"), project, kpis, VERIFICATION_FORM_KPIS);
+}
+
 /* export verification: the national table of a year's 効果検証. */
 static int run_verification_table(struct cli *cli)
 {
@@ -1495,7 +1502,8 @@ static int run_verification_table(struct cli *cli)
 	const char *year = cli_option(cli, "--year");
 	struct verification_table_options o = { .excel = cli_flag(cli, "--excel"),
 						.voices = cli_flag(cli, "--voices"),
-						.year = verification_default_year() };
+						.year = verification_default_year(),
+						.over_form = over_form, .ctx = cli };
 	struct error e;
 	int rc;
 

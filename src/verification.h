@@ -166,6 +166,11 @@ char *verification_increment_text(const struct increment *in, char *buf, size_t 
 
 /* --- the projects of a verification -------------------------------------- */
 
+/* The KPI rows of a project's block on the national form (指標①…⑤). A
+ * project with more keeps them all: its block has more rows, and the
+ * export names it. */
+#define VERIFICATION_FORM_KPIS 5
+
 /* A grant project as the verification lists it. */
 struct vproject {
 	long long id;

@@ -1,6 +1,7 @@
 /* verification_table.c: the national table of a year's 効果検証, in four
  * formats, from one set of rows read in one snapshot. */
 #include "verification_table.h"
+#include "alloc.h"
 #include "i18n.h"
 
 #include <errno.h>
@@ -16,9 +17,6 @@
 #include "outfile.h"
 #include "verification.h"
 #include "xlsx_write.h"
-
-/* The form's KPI rows per project. */
-#define TABLE_KPIS 5
 
 /* The summary's columns: program, projects, with a KPI met, share, KPIs,
  * met, share, without data, not known yet. */
@@ -41,7 +39,8 @@ struct kpi_row {
 struct project_rows {
 	const struct vproject *p;
 	struct voice_entry voices[VOICES];
-	struct kpi_row kpis[TABLE_KPIS];
+	struct kpi_row *kpis;	/* every KPI of the project: the form's five rows
+				 * (VERIFICATION_FORM_KPIS), and more where it has more */
 	int n;
 };
 
@@ -237,7 +236,10 @@ static int table_begin(struct table *t, struct error *err)
 		for (k = 0; k < VOICES; k++)
 			if (verification_voice(t->s, t->o->year, pr->p->id, k, &pr->voices[k], err) < 0)
 				return -1;
-		for (j = 0; j < pr->p->kpis.n && pr->n < TABLE_KPIS; j++) {
+		if (pr->p->kpis.n > VERIFICATION_FORM_KPIS && t->o->over_form)
+			t->o->over_form(t->o->ctx, pr->p->code, pr->p->kpis.n);
+		pr->kpis = xcalloc((size_t)pr->p->kpis.n + 1, sizeof *pr->kpis);
+		for (j = 0; j < pr->p->kpis.n; j++) {
 			struct kpi_row *k = &pr->kpis[pr->n++];
 
 			if (kpi_row_load(t, pr->p, &pr->p->kpis.rows[j], k, err) < 0)
@@ -252,6 +254,10 @@ static int table_begin(struct table *t, struct error *err)
 
 static void table_end(struct table *t)
 {
+	int i;
+
+	for (i = 0; t->rows && i < t->l.n; i++)
+		free(t->rows[i].kpis);
 	free(t->rows);
 	verification_projects_free(&t->l);
 	if (t->snapshot >= 0)

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 59
+plan 62
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -253,4 +253,34 @@ ok $? "a project in its year after is judged on the year it ran, its actuals all
 run --db "$ya" export verification --year R7 --format md
 grep -q "^| SP4-2 .* | 67000 | 件 | R7.3 (2025.3) | 70000 |$" "$work/out"
 ok $? "its 指標値 is that year's plan, its 目標年月 that year's end"
+
+# The national form rows five KPIs a project (指標①…⑤): a project with
+# more loses none; its block has a row for each, and the export says so.
+"$KPITREE" --db "$ya" export projects >"$work/projects.csv"
+/usr/bin/python3 - "$work/projects.csv" "$work/sp4more.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+head = rows[0]
+code, number, name = head.index("code"), head.index("kpi"), head.index("name")
+first = next(r for r in rows[1:] if r[code] == "SP4-1")
+out = [head]
+for k in (4, 5, 6):
+    r = list(first)
+    r[code], r[number], r[name] = "SP4-%d" % k, str(k), "追加指標%d" % k
+    out.append(r)
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), lineterminator="\n").writerows(out)
+PY
+"$KPITREE" --db "$ya" import "$work/sp4more.csv" >/dev/null || echo "# import of SP4-4..6 failed"
+for k in 4 5 6; do
+	"$KPITREE" --db "$ya" set "SP4-$k" R6 10 --plan >/dev/null &&
+		"$KPITREE" --db "$ya" set "SP4-$k" R6 12 >/dev/null || echo "# set SP4-$k failed"
+done
+run --db "$ya" export verification --year R7
+expect 0 "kpitree: SP4 has 6 KPIs, more than the national form's 5 rows: its block has a row for each" \
+	"a project with more KPIs than the form's five is named"
+[ "$(cut -d, -f1-20 "$work/out" | grep -c ',SP4-[1-6],')" = 6 ]
+ok $? "its CSV has a row for each of its 6 KPIs"
+run --db "$ya" export verification --year R7 --format md
+grep -q "^| SP4-6 追加指標6 | 10 | 件 | R7.3 (2025.3) | 12 |$" "$work/out"
+ok $? "and so has its printed block"
 exit $tap_failed
