@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 62
+plan 64
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -96,6 +96,11 @@ sed 's/^/# /' "$work/got"
 rows=$("$SQLITE3" -csv :memory: ".import --csv $work/t.csv t" "SELECT count(*) FROM t")
 kpis=$("$SQLITE3" "$db" "SELECT count(*) FROM kpi WHERE code LIKE 'SP1-%' OR code LIKE 'SP2-%' OR code LIKE 'SP3-%' OR code LIKE 'SP4-%'")
 [ "$rows" = "$kpis" ]; ok $? "one row a KPI of the projects due ($kpis)"
+# no merged cells: each KPI's row repeats its project's fields (the workbook merges them)
+[ "$("$SQLITE3" -csv :memory: ".import --csv $work/t.csv t" "SELECT count(*) || '/' ||
+	count(DISTINCT \"交付対象事業の名称\" || \"交付金\" || \"実績額(円)\") FROM t
+	WHERE \"事業コード\" = 'SP2' AND \"交付対象事業の名称\" LIKE 'デジタル技術%'")" = 3/1 ]
+ok $? "each of SP2's 3 KPI rows repeats its project's name, grant and amount"
 # each character as a fixed string: a bracket expression of them is a
 # set of bytes under a locale that is not UTF-8 (CI's has no LANG)
 ! grep -qF -e ① -e ② -e ③ -e ④ -e ⑤ -e ⑥ -e ⑦ -e ⑧ -e ⑨ -e ⑩ -e Ⅰ -e Ⅱ -e Ⅲ -e ㈱ "$work/t.csv"
@@ -155,14 +160,24 @@ XLSX_SHEET=効果検証 /usr/bin/python3 "$srcdir/tests/cli/xlsx_cells.py" "$wor
 ok $? "openpyxl reads the CSV's cells back, each project's code, name and grant merged over its KPIs"
 sed 's/^/# /' "$work/py" | head -5
 
-run --db "$db" export verification --year R4 --voices
+TZ=Asia/Tokyo run --db "$db" export verification --year R4 --voices
 "$SQLITE3" -separator , :memory: ".import --csv /dev/stdin t" \
-	"SELECT \"示された事業効果\", \"自己評価: 事業効果\", \"自己評価: 理由\", \"外部有識者: 事業の評価\",
-	 \"外部有識者: 意見\", \"確定: 事業効果\", \"確定: 今後の方針\" FROM t WHERE \"事業コード\" = 'SP2'" \
+	"SELECT \"示された事業効果番号\", \"示された事業効果\", \"自己評価: 事業効果番号\",
+	 \"自己評価: 事業効果\", \"自己評価: 理由\", \"外部有識者: 事業の評価番号\",
+	 \"外部有識者: 事業の評価\", \"外部有識者: 意見\", \"確定: 事業効果番号\", \"確定: 事業効果\",
+	 \"確定: 今後の方針番号\", \"確定: 今後の方針\" FROM t WHERE \"事業コード\" = 'SP2'" \
 	<"$work/out" >"$work/got"
-echo '③,① 地方創生に非常に効果的であった,新ビジネス創出が目標を大きく上回った,総合戦略のKPI達成に有効であった,KPIの設定は妥当であり、成果が出ている,③ 地方創生に効果があった,事業の継続' |
+echo '3,地方創生に効果があった,1,地方創生に非常に効果的であった,新ビジネス創出が目標を大きく上回った,1,総合戦略のKPI達成に有効であった,KPIの設定は妥当であり、成果が出ている,3,地方創生に効果があった,3,事業の継続' |
 	cmp -s - "$work/got"
-ok $? "the committee's sheet has the suggestion and the three voices side by side"
+ok $? "the committee's sheet has the suggestion and the three voices side by side, a choice's number apart from its words"
+# who and when in cells of their own, when in local time (Tokyo: UTC+9)
+at=$("$SQLITE3" "$db" "SELECT strftime('%Y-%m-%d %H:%M:%S', entered_at, '+9 hours') FROM voice
+	WHERE voice = 'self' AND project_id = (SELECT id FROM project WHERE title LIKE 'デジタル技術%')")
+"$SQLITE3" -separator , :memory: ".import --csv /dev/stdin t" \
+	"SELECT \"自己評価: 入力者\", \"自己評価: 入力日時\" FROM t WHERE \"事業コード\" = 'SP2'" \
+	<"$work/out" >"$work/got"
+[ -n "$at" ] && [ "$(cat "$work/got")" = "tester,$at" ] && ! grep -qF -e ① -e ② -e ③ -e ④ "$work/out"
+ok $? "who and when (local time) in cells of their own, no machine-dependent character"
 run --db "$db" export verification --year R4 --voices --format html -o "$work/v.html"
 xmllint --noout "$work/v.html" && grep -q "<th>外部有識者: 意見</th>" "$work/v.html"
 ok $? "also as HTML"
