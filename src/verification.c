@@ -7,12 +7,14 @@
 #include "i18n.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+#include "access.h"
 #include "fiscal_year.h"
 #include "kpi.h"
 #include "kpi_years.h"
@@ -1193,6 +1195,28 @@ static void kpi_codes(const struct vproject *p, int unknown, const char *head,
 			n += (size_t)snprintf(line + n, size - n, " %s", p->kpis.rows[j].code);
 }
 
+/* The codes of p's KPIs whose value describes another year than the
+ * one verified, each with that year, into line ("" when none). */
+static void describes_line(const struct vproject *p, char *line, size_t size)
+{
+	size_t n = 0;
+	char fy[16];
+	int j;
+
+	*line = '\0';
+	for (j = 0; j < p->kpis.n && n < size; j++)
+		if (p->flags[j].describes) {
+			if (!n)
+				n = (size_t)snprintf(line, size, "%s",
+						     _("  data of another year (データの年度):"));
+			if (n < size)
+				n += (size_t)snprintf(line + n, size - n, " %s (%s)",
+						      p->kpis.rows[j].code,
+						      fiscal_year_short(p->flags[j].describes, fy,
+									sizeof fy));
+		}
+}
+
 int verification_status_lines(struct store *s, int year,
 			      void (*fn)(void *ctx, const char *line), void *ctx,
 			      struct error *err)
@@ -1233,6 +1257,9 @@ int verification_status_lines(struct store *s, int year,
 			kpi_codes(p, 1, _("  not known yet (把握できない):"), line, sizeof line);
 			fn(ctx, line);
 		}
+		describes_line(p, line, sizeof line);
+		if (*line)
+			fn(ctx, line);
 		for (k = 0; k < p->kpis.n; k++)
 			if (p->increments[k].present) {
 				snprintf(line, sizeof line, "  %s: %s", p->kpis.rows[k].code,
@@ -1316,4 +1343,57 @@ void verification_summary(const struct vproject_list *l, int year, struct summar
 			}
 	}
 	sum->rows[sum->n++] = total;
+}
+
+/* --- what an official enters, within their rights ----------------------- */
+
+int verification_yen_parse(const char *text, long long *yen, struct error *err)
+{
+	long long v = 0;
+	const char *p;
+
+	if (strcmp(text, "-") == 0) {
+		*yen = -1;
+		return 0;
+	}
+	for (p = text; *p; p++) {
+		if (*p == ',')
+			continue;
+		if (*p < '0' || *p > '9' || v > (LLONG_MAX - 9) / 10)
+			break;
+		v = v * 10 + (*p - '0');
+	}
+	if (!*text || *p)
+		return error_of(err, ERROR_INVALID, _("amount: '%s' is not a whole number of yen"),
+				text);
+	*yen = v;
+	return 0;
+}
+
+int verification_enter(struct store *s, const struct access_identity *who, const char *user,
+		       enum verification_entry what, long long id, int year, long long value,
+		       const char *text, struct error *err)
+{
+	char why[1024];
+	long long kpi_id = id;
+	int rc;
+
+	if (what == ENTER_AMOUNT && verification_project_kpi(s, id, &kpi_id, err) < 0)
+		return -1;
+	rc = access_may_kpi(s, who, ACCESS_EDIT, kpi_id, why, sizeof why, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return error_of(err, ERROR_REFUSED, "%s", why);
+	switch (what) {
+	case ENTER_AMOUNT:
+		return verification_set_amount(s, id, year, value, text, user, err);
+	case ENTER_UNKNOWN:
+		return verification_set_unknown(s, id, year, (int)value, text, user, err);
+	case ENTER_INCREMENT:
+		return verification_set_increment(s, id, (int)value, user, err);
+	case ENTER_DESCRIBES:
+		break;
+	}
+	return verification_set_describes(s, id, year, (int)value, user, err);
 }

@@ -217,6 +217,35 @@ int verification_project_kpi(struct store *s, long long id, long long *kpi_id,
 int verification_set_amount(struct store *s, long long id, int year, long long amount,
 			    const char *kind, const char *user, struct error *err);
 
+/* --- what an official enters, within their rights ----------------------- */
+
+/* What verification_enter sets beside the voices. */
+enum verification_entry {
+	ENTER_AMOUNT,		/* a project's 実績額 (amount < 0: keep) and 交付金の種類 */
+	ENTER_UNKNOWN,		/* a KPI's value not known yet (value 1) or known (0) */
+	ENTER_DESCRIBES,	/* the year a KPI's value describes (value; 0: its own) */
+	ENTER_INCREMENT,	/* a KPI declared incremental (value 1) or not (0) */
+};
+
+struct access_identity;
+
+/* A whole number of yen as an official types it (commas between
+ * thousands allowed; "-": none, *yen -1) into *yen. Returns 0, or -1
+ * (ERROR_INVALID). */
+int verification_yen_parse(const char *text, long long *yen, struct error *err);
+
+/* Sets what (of project id for ENTER_AMOUNT, else of KPI id) at year, as
+ * official who (user in the history) may: every interface enters these
+ * through here, so that one rule decides. Refused with ERROR_REFUSED and
+ * why in err's text when who may not change that KPI's (or, for a
+ * project, its KPIs') values; otherwise as verification_set_amount,
+ * verification_set_unknown (text its note), verification_set_describes
+ * and verification_set_increment.
+ * Returns 0, or -1. */
+int verification_enter(struct store *s, const struct access_identity *who, const char *user,
+		       enum verification_entry what, long long id, int year, long long value,
+		       const char *text, struct error *err);
+
 /* --- the three voices ---------------------------------------------------- */
 
 enum voice { VOICE_SELF, VOICE_COMMITTEE, VOICE_FINAL };
