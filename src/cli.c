@@ -1590,7 +1590,7 @@ static int run_due(struct cli *cli)
 	if (due_each(cli->store, &cli->identity, year, print_due, cli, &e) < 0)
 		return cli_fail_error(cli, &e);
 	/* the year's 効果検証, while it is open */
-	rc = verification_pending(cli->store, year, &pending, &total, &e);
+	rc = verification_pending(cli->store, &cli->identity, year, &pending, &total, &e);
 	if (rc < 0)
 		return cli_fail_error(cli, &e);
 	if (rc == 1 && pending)

@@ -1118,12 +1118,13 @@ fail:
 	return -1;
 }
 
-int verification_pending(struct store *s, int year, int *pending, int *total,
-			 struct error *err)
+int verification_pending(struct store *s, const struct access_identity *who, int year,
+			 int *pending, int *total, struct error *err)
 {
 	struct verification v;
 	struct vproject_list l;
-	int i;
+	char why[1024];
+	int i, rc;
 
 	*pending = *total = 0;
 	if (verification_get(s, year, &v, err) < 0)
@@ -1132,18 +1133,25 @@ int verification_pending(struct store *s, int year, int *pending, int *total,
 		return 0;
 	if (verification_projects(s, year, &l, err) < 0)
 		return -1;
-	for (i = 0; i < l.n; i++) {
+	for (i = 0, rc = 0; i < l.n && rc >= 0; i++) {
 		struct voice_entry e;
+		long long kpi_id;
+		int may;
 
-		if (verification_voice(s, year, l.items[i].id, VOICE_FINAL, &e, err) < 0) {
-			verification_projects_free(&l);
-			return -1;
+		/* only the projects whose final result who may record */
+		rc = verification_project_kpi(s, l.items[i].id, &kpi_id, err);
+		may = rc < 0 ? -1 : access_may_kpi(s, who, ACCESS_EVALUATE, kpi_id, why,
+						   sizeof why, err);
+		if (may < 0)
+			rc = -1;
+		else if (may == 1 &&
+			 (rc = verification_voice(s, year, l.items[i].id, VOICE_FINAL, &e, err)) == 0) {
+			*pending += !e.present;
+			++*total;
 		}
-		*pending += !e.present;
 	}
-	*total = l.n;
 	verification_projects_free(&l);
-	return 1;
+	return rc < 0 ? -1 : 1;
 }
 
 /* --- the state of a verification ------------------------------------------ */

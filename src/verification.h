@@ -126,10 +126,13 @@ int verification_set_describes(struct store *s, long long kpi_id, int year, int 
 			       const char *user, struct error *err);
 
 /* Whether year's verification is open (1; 0: not opened, or closed), and
- * then how many of its projects due lack their final result (*pending)
- * of how many (*total). Returns 1, 0, or -1 with err. */
-int verification_pending(struct store *s, int year, int *pending, int *total,
-			 struct error *err);
+ * then of its projects due whose final result official who may record
+ * (access_may_kpi, as everywhere: role and scope; NULL: every one) how
+ * many lack it (*pending) of how many (*total). Returns 1, 0, or -1
+ * with err. */
+struct access_identity;
+int verification_pending(struct store *s, const struct access_identity *who, int year,
+			 int *pending, int *total, struct error *err);
 
 /* --- increment KPIs -------------------------------------------------------- */
 

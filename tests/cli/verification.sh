@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 64
+plan 67
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -65,6 +65,19 @@ expect 1 "kpitree: SP1 has no final result yet" "the year closes only when every
 run --db "$db" due --year R4
 grep -qx "効果検証 R4 (2022): 3 of 4 projects lack their final result" "$work/out"
 ok $? "due counts the projects still without their final result"
+# only those the official may record the final result of: their scope, their role
+abs_db=$(readlink -f "$db")
+forced() { SSH_ORIGINAL_COMMAND="due --year R4" "$(readlink -f "$KPITREE")" --db "$abs_db" --ssh-user tanaka --ssh-lang en "$@" \
+	>"$work/out" 2>"$work/err"; }
+forced --ssh-role editor --ssh-scope project:SP1
+grep -qx "効果検証 R4 (2022): 1 of 1 projects lack their final result" "$work/out"
+ok $? "an editor of SP1 is due SP1's final result, not the others'"
+forced --ssh-role editor --ssh-scope project:SP2
+[ ! -s "$work/err" ] && ! grep -q "効果検証" "$work/out"
+ok $? "an editor of SP2, whose final result is in, is due none"
+forced --ssh-role viewer
+[ ! -s "$work/err" ] && ! grep -q "効果検証" "$work/out"
+ok $? "nor is a viewer, who records none"
 for p in SP1 SP3; do
 	"$KPITREE" --db "$db" verification final $p --effect ④ --policy 改善 --reason "実績値未把握" --year R4
 done
