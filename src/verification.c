@@ -1123,7 +1123,6 @@ int verification_pending(struct store *s, const struct access_identity *who, int
 {
 	struct verification v;
 	struct vproject_list l;
-	char why[1024];
 	int i, rc;
 
 	*pending = *total = 0;
@@ -1140,8 +1139,7 @@ int verification_pending(struct store *s, const struct access_identity *who, int
 
 		/* only the projects whose final result who may record */
 		rc = verification_project_kpi(s, l.items[i].id, &kpi_id, err);
-		may = rc < 0 ? -1 : access_may_kpi(s, who, ACCESS_EVALUATE, kpi_id, why,
-						   sizeof why, err);
+		may = rc < 0 ? -1 : access_owes_kpi(s, who, ACCESS_EVALUATE, kpi_id, err);
 		if (may < 0)
 			rc = -1;
 		else if (may == 1 &&

@@ -127,8 +127,8 @@ int verification_set_describes(struct store *s, long long kpi_id, int year, int 
 
 /* Whether year's verification is open (1; 0: not opened, or closed), and
  * then of its projects due whose final result official who may record
- * (access_may_kpi, as everywhere: role and scope; NULL: every one) how
- * many lack it (*pending) of how many (*total). Returns 1, 0, or -1
+ * (access_owes_kpi, as due counts KPIs: role and scope; NULL: every
+ * one) how many lack it (*pending) of how many (*total). Returns 1, 0, or -1
  * with err. */
 struct access_identity;
 int verification_pending(struct store *s, const struct access_identity *who, int year,

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 67
+plan 68
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -78,6 +78,12 @@ ok $? "an editor of SP2, whose final result is in, is due none"
 forced --ssh-role viewer
 [ ! -s "$work/err" ] && ! grep -q "効果検証" "$work/out"
 ok $? "nor is a viewer, who records none"
+ssh-keygen -q -t ed25519 -N '' -f "$work/tanaka" &&
+	"$KPITREE" --db "$db" access add tanaka "$work/tanaka.pub" --role editor --scope SP1 \
+		--file "$work/ak" >/dev/null
+run --db "$db" --user tanaka due --year R4 --file "$work/ak"
+grep -qx "効果検証 R4 (2022): 1 of 1 projects lack their final result" "$work/out"
+ok $? "and so for --user with a key of scope SP1, as due's KPIs"
 for p in SP1 SP3; do
 	"$KPITREE" --db "$db" verification final $p --effect ④ --policy 改善 --reason "実績値未把握" --year R4
 done
