@@ -62,7 +62,7 @@ struct command {
 	int min_args, max_args;
 	enum db_need db;
 	enum access_action need;	/* what the role must allow */
-	struct option_spec options[8];
+	struct option_spec options[CLI_OPTIONS_MAX];
 	int (*run)(struct cli *cli);
 };
 
@@ -169,7 +169,8 @@ static const struct command commands[] = {
 	    { "--expires", 1, N_("access add: the last day the key gets in (YYYY-MM-DD)") },
 	    { "--since", 1, N_("access log: from that day on (YYYY-MM-DD, local time)") } },
 	  run_access },
-	{ "verification", "verification open|status|close [--year FY]\n"
+	{ "verification", "verification open|close [--year FY]\n"
+	  "  verification status [--year FY] [--file FILE]\n"
 	  "  verification amount PROJECT YEN [--kind KIND] [--year FY]\n"
 	  "  verification self PROJECT --effect CODE [--policy CODE] [--reason TEXT] [--year FY]\n"
 	  "  verification committee PROJECT --verdict CODE [--opinion TEXT] [--meeting ID]"
@@ -191,7 +192,9 @@ static const struct command commands[] = {
 	    { "--verdict", 1, N_("事業の評価: a code of the verdict list") },
 	    { "--opinion", 1, N_("外部有識者からの意見") },
 	    { "--meeting", 1, N_("the meeting the committee gave it at") },
-	    { "--kind", 1, N_("交付金の種類, as the grant's decision names it") } },
+	    { "--kind", 1, N_("交付金の種類, as the grant's decision names it") },
+	    { "--file", 1, N_("status: the authorized_keys file naming the officials (default:"
+			      " the account's)") } },
 	  run_verification },
 };
 
@@ -244,7 +247,7 @@ static int option_index(const struct command *c, const char *name)
 {
 	int i;
 
-	for (i = 0; i < 8 && c->options[i].name; i++)
+	for (i = 0; i < CLI_OPTIONS_MAX && c->options[i].name; i++)
 		if (strcmp(c->options[i].name, name) == 0)
 			return i;
 	return -1;
@@ -277,7 +280,7 @@ void cli_help(FILE *f)
 		"Commands:\n"), f);
 	for (i = 0; i < NCOMMANDS; i++) {
 		fprintf(f, "  %s\n      %s\n", commands[i].usage, _(commands[i].summary));
-		for (j = 0; j < 8 && commands[i].options[j].name; j++)
+		for (j = 0; j < CLI_OPTIONS_MAX && commands[i].options[j].name; j++)
 			fprintf(f, "      %-10s %s\n", commands[i].options[j].name,
 				_(commands[i].options[j].help));
 	}
@@ -2190,10 +2193,15 @@ static void print_line(void *ctx, const char *line)
  * the KPIs lacking an actual, and the three voices. */
 static int verification_status(struct cli *cli, int year)
 {
+	struct access_identity *officials;
 	struct error e;
+	int n, rc;
 
-	return verification_status_lines(cli->store, year, print_line, cli, &e) < 0
-		       ? cli_fail_error(cli, &e) : EXIT_DONE;
+	if (keys_file_officials(cli_option(cli, "--file"), cli->db_path, &officials, &n, &e) < 0)
+		return cli_fail_error(cli, &e);
+	rc = verification_status_lines(cli->store, year, officials, n, print_line, cli, &e);
+	free(officials);
+	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 }
 
 static void print_verification_change(void *ctx, const struct verification_change *c)

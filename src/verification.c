@@ -1187,6 +1187,13 @@ static void voice_lines(enum voice v, const struct voice_entry *e,
 	}
 }
 
+/* Whether p's KPI j lacks its actual at the year it is judged at, not
+ * marked not known yet. */
+static int lacks_actual(const struct vproject *p, int j)
+{
+	return p->kpis.rows[j].st.latest_year != p->year && !p->flags[j].unknown;
+}
+
 /* The codes of p's KPIs without an actual at year (unknown 0) or marked
  * not known yet (1), after head, into line. */
 static void kpi_codes(const struct vproject *p, int unknown, const char *head,
@@ -1196,9 +1203,61 @@ static void kpi_codes(const struct vproject *p, int unknown, const char *head,
 	int j;
 
 	for (j = 0; j < p->kpis.n && n < size; j++)
-		if (unknown ? p->flags[j].unknown
-			    : p->kpis.rows[j].st.latest_year != p->year && !p->flags[j].unknown)
+		if (unknown ? p->flags[j].unknown : lacks_actual(p, j))
 			n += (size_t)snprintf(line + n, size - n, " %s", p->kpis.rows[j].code);
+}
+
+/* The officials whose KPIs lack their actual, each with those KPIs, as
+ * lines after a heading; last, those no official's key covers. Returns
+ * 0, or -1 with err. */
+static int missing_lines(struct store *s, const struct vproject_list *l,
+			 const struct access_identity *officials, int n_officials,
+			 void (*fn)(void *ctx, const char *line), void *ctx, struct error *err)
+{
+	char line[4096], *covered;
+	int i, j, o, headed = 0;
+	size_t m, at, total = 0;
+
+	for (i = 0; i < l->n; i++)
+		total += (size_t)l->items[i].kpis.n;
+	covered = xcalloc(total + 1, 1);
+	for (o = 0; o <= n_officials; o++) {
+		int found = 0;
+
+		m = (size_t)snprintf(line, sizeof line, "  %s:", o < n_officials ? officials[o].name
+					: _("no official's key covers"));
+		for (i = 0, at = 0; i < l->n; i++)
+			for (j = 0; j < l->items[i].kpis.n; j++, at++) {
+				const struct vproject *p = &l->items[i];
+				int owes = !covered[at];
+
+				if (!lacks_actual(p, j))
+					continue;
+				if (o < n_officials)
+					owes = access_owes_kpi(s, &officials[o], ACCESS_EDIT,
+							       p->kpis.rows[j].kpi_id, err);
+				if (owes < 0) {
+					free(covered);
+					return -1;
+				}
+				if (!owes)
+					continue;
+				covered[at] = 1;
+				found = 1;
+				if (m < sizeof line)
+					m += (size_t)snprintf(line + m, sizeof line - m, " %s",
+							      p->kpis.rows[j].code);
+			}
+		if (!found)
+			continue;
+		if (!headed++) {
+			fn(ctx, "");
+			fn(ctx, _("actuals not entered yet, by the officials responsible:"));
+		}
+		fn(ctx, line);
+	}
+	free(covered);
+	return 0;
 }
 
 /* The codes of p's KPIs whose value describes another year than the
@@ -1224,6 +1283,7 @@ static void describes_line(const struct vproject *p, char *line, size_t size)
 }
 
 int verification_status_lines(struct store *s, int year,
+			      const struct access_identity *officials, int n_officials,
 			      void (*fn)(void *ctx, const char *line), void *ctx,
 			      struct error *err)
 {
@@ -1283,6 +1343,10 @@ int verification_status_lines(struct store *s, int year,
 			finals += k == VOICE_FINAL && e.present;
 			voice_lines(k, &e, fn, ctx);
 		}
+	}
+	if (missing_lines(s, &l, officials, n_officials, fn, ctx, err) < 0) {
+		verification_projects_free(&l);
+		return -1;
 	}
 	fn(ctx, "");
 	snprintf(line, sizeof line, _("%d of %d projects have their final result"), finals, l.n);

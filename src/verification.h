@@ -15,6 +15,8 @@
 #include "review.h"
 #include "store.h"
 
+struct access_identity;
+
 /* --- the suggestion rule ------------------------------------------------ */
 
 /* One line of the rule: the 事業効果 (assessment) code it suggests, and
@@ -130,7 +132,6 @@ int verification_set_describes(struct store *s, long long kpi_id, int year, int 
  * (access_owes_kpi, as due counts KPIs: role and scope; NULL: every
  * one) how many lack it (*pending) of how many (*total). Returns 1, 0, or -1
  * with err. */
-struct access_identity;
 int verification_pending(struct store *s, const struct access_identity *who, int year,
 			 int *pending, int *total, struct error *err);
 
@@ -230,7 +231,6 @@ enum verification_entry {
 	ENTER_INCREMENT,	/* a KPI declared incremental (value 1) or not (0) */
 };
 
-struct access_identity;
 
 /* A whole number of yen as an official types it (commas between
  * thousands allowed; "-": none, *yen -1) into *yen. Returns 0, or -1
@@ -308,9 +308,13 @@ int verification_history(struct store *s, long long id,
  * end), as `verification status` prints it and the browser shows it:
  * opened, closed, 見直しの有無, then each project due with its grant and
  * amount, the suggestion and why, the KPIs without an actual or not known
- * yet, the three voices; last, how many have their final result. The
- * lines hold the database's text as it is. Returns 0, or -1. */
+ * yet, the three voices; then who has not entered actuals: each of
+ * officials[0..n_officials-1] (keys_file_officials) with the KPIs
+ * lacking theirs that the official may enter, and those no official
+ * may; last, how many have their final result. The lines hold the
+ * database's text as it is. Returns 0, or -1. */
 int verification_status_lines(struct store *s, int year,
+			      const struct access_identity *officials, int n_officials,
 			      void (*fn)(void *ctx, const char *line), void *ctx,
 			      struct error *err);
 

@@ -17,6 +17,7 @@
 #include "draw.h"
 #include "fiscal_year.h"
 #include "keymap.h"
+#include "keys_file.h"
 #include "kpi.h"
 #include "tree.h"
 #include "verification.h"
@@ -88,11 +89,13 @@ static void show_status(struct browser *b, int year)
 {
 	struct status_view s = { NULL, 0, 0, "" };
 	struct view v = { &status_ops, &s };
+	struct access_identity *officials = NULL;
 	struct error err;
 	char fy[32];
-	int i;
+	int i, n;
 
-	if (verification_status_lines(b->s, year, add_line, &s, &err) < 0) {
+	if (keys_file_officials(NULL, b->cli->db_path, &officials, &n, &err) < 0 ||
+	    verification_status_lines(b->s, year, officials, n, add_line, &s, &err) < 0) {
 		browser_say(b, "%s", err.text);
 	} else {
 		snprintf(s.title, sizeof s.title, _("効果検証 %s"),
@@ -102,6 +105,7 @@ static void show_status(struct browser *b, int year)
 	for (i = 0; i < s.n; i++)
 		free(s.lines[i]);
 	free(s.lines);
+	free(officials);
 }
 
 /* The next word of *text (cut there), or NULL; *text moves past it. */

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 68
+plan 70
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -257,6 +257,23 @@ ok $? "status shows its sums and both rates"
 v history SP2
 grep -q "^.*  tester  -  SP2-1 increment: - -> on$" "$work/out"
 ok $? "the declaration is in the project's history"
+
+# Who has not entered actuals: the officials responsible by their keys'
+# role and scope, each with their KPIs, then those no official covers.
+who="$work/who.db"
+"$KPITREE" --db "$who" init >/dev/null && "$KPITREE" --db "$who" verification open --year R4 >/dev/null &&
+	"$KPITREE" --db "$who" set SP1-2 R4 - >/dev/null && "$KPITREE" --db "$who" set SP2-3 R4 - >/dev/null &&
+	ssh-keygen -q -t ed25519 -N '' -f "$work/sato" &&
+	"$KPITREE" --db "$who" access add tanaka "$work/tanaka.pub" --role editor --scope SP1 \
+		--file "$work/who_keys" >/dev/null &&
+	"$KPITREE" --db "$who" access add sato "$work/sato.pub" --role viewer --file "$work/who_keys" >/dev/null
+ok $? "a year with SP1-2's and SP2-3's actuals missing, an editor of SP1 and a viewer"
+run --db "$who" verification status --year R4 --file "$work/who_keys"
+sed -n '/^actuals not entered yet/,/^$/p' "$work/out" >"$work/who"
+printf '%s\n' "actuals not entered yet, by the officials responsible:" "  tanaka: SP1-2" \
+	"  no official's key covers: SP2-3" "" | cmp -s - "$work/who"
+ok $? "status names the officials responsible with their KPIs lacking actuals, the viewer not"
+sed 's/^/# /' "$work/who"
 
 # Data describe an earlier year, never a later one.
 v describes SP2-1 R6 --year R5
