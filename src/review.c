@@ -32,7 +32,13 @@ void review_standing(const struct kpi *k, const struct kpi_years *t, int year,
 	if (!r)
 		return;
 	kpi_years_progress(k, t, r, &st->progress);
-	if (r->has_actual) {
+	if (r->has_actual && k->is_increment) {
+		struct increment in;
+
+		/* better than before: the increments sum to a gain */
+		kpi_years_increment(k, t, r->year, &in);
+		st->improved = k->direction == DIRECTION_DOWN ? in.actual_sum < 0 : in.actual_sum > 0;
+	} else if (r->has_actual) {
 		double base = k->baseline.present ? k->baseline.value : 0;
 
 		if (!k->is_project && !k->baseline.present)

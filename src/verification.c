@@ -638,42 +638,6 @@ fail:
 	return -1;
 }
 
-void verification_increment(const struct kpi *k, const struct kpi_years *t, int year,
-			    struct increment *out)
-{
-	int from = k->baseline.present && k->baseline.period.to ? k->baseline.period.to + 1
-								 : FISCAL_YEAR_MIN;
-	double plan_sum = 0;
-	int i, actual_at_year = 0;
-
-	memset(out, 0, sizeof *out);
-	out->baseline = k->baseline.present ? k->baseline.value : 0;
-	for (i = 0; i < t->n; i++) {
-		const struct kpi_year *r = &t->rows[i];
-
-		if (r->year < from || r->year > year)
-			continue;
-		if (r->has_actual)
-			out->actual_sum += r->actual;
-		if (r->has_plan)
-			plan_sum += r->plan;
-		actual_at_year |= r->year == year && r->has_actual;
-	}
-	if (!actual_at_year)
-		return;
-	out->present = 1;
-	if (k->is_project)
-		out->target_sum = plan_sum;
-	else if (k->target.present)
-		out->target_sum = k->target.value - out->baseline;
-	out->has_gap = out->target_sum != 0;
-	if (out->has_gap)
-		out->rate_gap = out->actual_sum / out->target_sum;
-	out->has_total = out->baseline + out->target_sum != 0;
-	if (out->has_total)
-		out->rate_total = (out->baseline + out->actual_sum) / (out->baseline + out->target_sum);
-}
-
 char *verification_increment_text(const struct increment *in, char *buf, size_t size)
 {
 	char sum[64], target[64], total[16], gap[16];
@@ -687,34 +651,25 @@ char *verification_increment_text(const struct increment *in, char *buf, size_t 
 	return buf;
 }
 
-/* An increment KPI's standing at year: progress from the sums, the
- * share of the way by (actual − baseline) ÷ (target − baseline). */
-static int increment_standing(struct store *s, struct review_row *row, int year,
-			      struct increment *in, struct error *err)
+/* The sums of row's KPI at year when it is declared incremental (in
+ * zeroed when not), for people to see both rates beside its standing,
+ * which review_standing judged from them. Returns 0, or -1. */
+static int increment_of(struct store *s, const struct review_row *row, int year,
+			struct increment *in, struct error *err)
 {
 	struct kpi_years t;
 	struct kpi k;
-	int is = verification_is_increment(s, row->kpi_id, err), down;
 
 	memset(in, 0, sizeof *in);
-	if (is <= 0)
-		return is;
 	if (kpi_find(s, row->code, &k, err) < 0)
 		return -1;
-	if (kpi_years_load(s, &k, year, &t, err) < 0) {
+	if (k.is_increment && kpi_years_load(s, &k, year, &t, err) < 0) {
 		kpi_release(&k);
 		return -1;
 	}
-	verification_increment(&k, &t, year, in);
-	down = k.direction == DIRECTION_DOWN;
+	if (k.is_increment)
+		kpi_years_increment(&k, &t, year, in);
 	kpi_release(&k);
-	if (!in->present)
-		return 0;
-	row->st.progress.has_ratio = in->has_gap;
-	row->st.progress.ratio = in->rate_gap;
-	row->st.progress.status = in->has_gap && in->rate_gap >= 1 - 1e-9 ? STATUS_ACHIEVED
-				  : STATUS_BEHIND;
-	row->st.improved = down ? in->actual_sum < 0 : in->actual_sum > 0;
 	return 0;
 }
 
@@ -829,7 +784,7 @@ int verification_projects(struct store *s, int year, struct vproject_list *l,
 		/* every KPI of the project judged, however many it has */
 		st = xcalloc((size_t)p->kpis.n + 1, sizeof *st);
 		for (j = 0; j < p->kpis.n; j++) {
-			if (increment_standing(s, &p->kpis.rows[j], year, &p->increments[j], err) < 0 ||
+			if (increment_of(s, &p->kpis.rows[j], p->year, &p->increments[j], err) < 0 ||
 			    verification_flag_get(s, p->kpis.rows[j].kpi_id, year, &p->flags[j],
 						  err) < 0) {
 				free(st);

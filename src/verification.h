@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "kpi_years.h"
 #include "review.h"
 #include "store.h"
 
@@ -135,21 +136,7 @@ int verification_set_describes(struct store *s, long long kpi_id, int year, int 
 int verification_pending(struct store *s, const struct access_identity *who, int year,
 			 int *pending, int *total, struct error *err);
 
-/* --- increment KPIs -------------------------------------------------------- */
-
-/* A KPI declared incremental at a fiscal year: the sums of its
- * increments up to it, and its progress both ways. */
-struct increment {
-	int present;		/* declared, and an actual at the year */
-	double baseline;	/* the 当初値 or baseline (0 without one) */
-	double actual_sum;	/* the actual increments up to the year */
-	double target_sum;	/* the plans' sum (a grant project's KPI), or the
-				 * target less the baseline (a strategy KPI) */
-	double rate_total;	/* (baseline + actual_sum) ÷ (baseline + target_sum) */
-	double rate_gap;	/* actual_sum ÷ target_sum: (actual − baseline) ÷
-				 * (target − baseline) */
-	int has_total, has_gap;	/* each rate defined (no division by 0) */
-};
+/* --- increment KPIs (struct increment, their sums: kpi_years.h) -------------- */
 
 /* Whether kpi_id is declared incremental: 1, 0, or -1 with err. */
 int verification_is_increment(struct store *s, long long kpi_id, struct error *err);
@@ -157,12 +144,6 @@ int verification_is_increment(struct store *s, long long kpi_id, struct error *e
 /* Declares kpi_id incremental (on 1) or not (0), with its history. */
 int verification_set_increment(struct store *s, long long kpi_id, int on, const char *user,
 			       struct error *err);
-
-/* The increment of k at year from its table t (kpi_years_load): the sums
- * of the years after the baseline's up to year. present 0 without an
- * actual at year. */
-void verification_increment(const struct kpi *k, const struct kpi_years *t, int year,
-			    struct increment *out);
 
 /* Both rates for people: "累計 25 of 30: total ÷ target 96%, (actual −
  * baseline) ÷ (target − baseline) 83%". Returns buf. */

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 70
+plan 72
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -257,6 +257,16 @@ ok $? "status shows its sums and both rates"
 v history SP2
 grep -q "^.*  tester  -  SP2-1 increment: - -> on$" "$work/out"
 ok $? "the declaration is in the project's history"
+# judged so everywhere, not in the verification only: show and the report
+# (R4: 29 of 22 summed, 132%, where 16 of its plan 9 is 178%)
+run --db "$db" show SP2-1 --year R4
+grep -qx "R4 (2022)           9         16      132%  achieved" "$work/out" &&
+	grep -qx "at R4 (2022): 132% achieved" "$work/out" &&
+	grep -qx "increments summed 29 of 22: total ÷ target 132%, (actual − baseline) ÷ (target − baseline) 132%" "$work/out"
+ok $? "show judges an increment KPI by its sums, with both rates"
+run --db "$db" export report --year R4
+sed -n '/^## .* SP2-1 /,/^## /p' "$work/out" | grep -qx -- "- progress (R4): 132%, achieved"
+ok $? "and so does the report"
 
 # Who has not entered actuals: the officials responsible by their keys'
 # role and scope, each with their KPIs, then those no official covers.
