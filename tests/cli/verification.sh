@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 72
+plan 73
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -78,6 +78,11 @@ ok $? "an editor of SP2, whose final result is in, is due none"
 forced --ssh-role viewer
 [ ! -s "$work/err" ] && ! grep -q "効果検証" "$work/out"
 ok $? "nor is a viewer, who records none"
+SSH_ORIGINAL_COMMAND="verification amount SP2 5 --year R4" "$(readlink -f "$KPITREE")" --db "$abs_db" \
+	--ssh-user tanaka --ssh-lang en --ssh-role editor --ssh-scope project:SP1 >"$work/out" 2>"$work/err"
+status=$?
+expect 1 "kpitree: not permitted: SP2-1 is outside the scope of tanaka (editor, project:SP1)" \
+	"an editor of SP1 does not enter SP2's 実績額"
 ssh-keygen -q -t ed25519 -N '' -f "$work/tanaka" &&
 	"$KPITREE" --db "$db" access add tanaka "$work/tanaka.pub" --role editor --scope SP1 \
 		--file "$work/ak" >/dev/null
