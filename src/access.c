@@ -283,6 +283,20 @@ static void check_one(void *ctx, const struct access_kpi *k)
 	snprintf(o->code, sizeof o->code, "%s", k->code);
 }
 
+int access_owes_kpi(struct store *s, const struct access_identity *id, enum access_action action,
+		    long long kpi_id, struct error *err)
+{
+	struct one_kpi o = { .id = id };
+
+	if (!access_may(id, action))
+		return 0;
+	if (!id || !id->nscopes)
+		return 1;
+	if (access_kpis(s, kpi_id, check_one, &o, err) < 0)
+		return -1;
+	return o.in_scope;
+}
+
 int access_may_kpi(struct store *s, const struct access_identity *id, enum access_action action,
 		   long long kpi_id, char *why, size_t size, struct error *err)
 {

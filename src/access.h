@@ -99,6 +99,13 @@ int access_kpis(struct store *s, long long kpi_id,
 int access_may_kpi(struct store *s, const struct access_identity *id, enum access_action action,
 		   long long kpi_id, char *why, size_t size, struct error *err);
 
+/* Whether the KPI kpi_id is id's to do action on, as what is due to an
+ * official is counted (due): their role allows it and the KPI lies in
+ * their scopes, those of a local user's key too (which access_may_kpi
+ * does not bind). 1, 0, or -1 with err. */
+int access_owes_kpi(struct store *s, const struct access_identity *id, enum access_action action,
+		    long long kpi_id, struct error *err);
+
 /* The rule that someone can still manage access: a change to name's
  * keys for database db that leaves it without an active admin (a key
  * neither disabled nor expired), where it had admins_before, is

@@ -144,20 +144,28 @@ int i18n_japanese(void)
 	return japanese;
 }
 
-char *i18n_time(const char *iso, char *buf, size_t size)
+/* iso (ISO 8601 UTC) in local time as format writes it into buf; text
+ * that is no such moment comes back as it is. */
+static char *local_time(const char *iso, const char *format, char *buf, size_t size)
 {
 	struct tm tm;
 	time_t t;
 
-	if (iso_time_parse(iso, &t) < 0) {
-		snprintf(buf, size, "%s", iso);
-		return buf;
-	}
-	if (!localtime_r(&t, &tm) ||
-	    /* TRANSLATORS: a date and time as strftime writes it. */
-	    !strftime(buf, size, _("%Y-%m-%d %H:%M:%S"), &tm))
+	if (iso_time_parse(iso, &t) < 0 || !localtime_r(&t, &tm) ||
+	    !strftime(buf, size, format, &tm))
 		snprintf(buf, size, "%s", iso);
 	return buf;
+}
+
+char *i18n_time(const char *iso, char *buf, size_t size)
+{
+	/* TRANSLATORS: a date and time as strftime writes it. */
+	return local_time(iso, _("%Y-%m-%d %H:%M:%S"), buf, size);
+}
+
+char *i18n_local_time(const char *iso, char *buf, size_t size)
+{
+	return local_time(iso, "%Y-%m-%d %H:%M:%S", buf, size);
 }
 
 char *i18n_date(const char *ymd, char *buf, size_t size)

@@ -35,6 +35,10 @@ int i18n_japanese(void);
  * is. Returns buf. */
 char *i18n_time(const char *iso, char *buf, size_t size);
 
+/* A moment (ISO 8601 UTC) in local time as tables write it in every
+ * language, so that they sort: "2026-11-23 15:18:02". */
+char *i18n_local_time(const char *iso, char *buf, size_t size);
+
 /* A date (YYYY-MM-DD) as the interface writes it: 2026-11-23, or in
  * Japanese 2026年11月23日. Other text comes back as it is. Returns buf. */
 char *i18n_date(const char *ymd, char *buf, size_t size);

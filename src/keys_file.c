@@ -3,6 +3,7 @@
  * found and changed, every other byte kept, the file replaced whole
  * (temporary file, fsync, rename) under a lock on its folder. */
 #include "keys_file.h"
+#include "alloc.h"
 #include "i18n.h"
 
 #include <errno.h>
@@ -996,4 +997,48 @@ int keys_file_grants(const char *path, const char *db, const struct access_ident
 	struct grant g = { db, id, 0 };
 
 	return keys_file_each(path, same_grant, &g, err) < 0 ? -1 : g.found;
+}
+
+/* --- the officials of a database -------------------------------------- */
+
+struct officials {
+	const char *db;
+	struct access_identity *ids;
+	int n;
+};
+
+static void take_official(void *ctx, const struct keys_entry *e)
+{
+	struct officials *o = ctx;
+	int i;
+
+	if (e->disabled || strcmp(e->db, o->db) != 0)
+		return;
+	for (i = 0; i < o->n; i++)
+		if (strcmp(o->ids[i].name, e->id.name) == 0)
+			return;
+	xgrow(&o->ids, (size_t)o->n, sizeof *o->ids);
+	o->ids[o->n] = e->id;
+	o->ids[o->n++].enforced = 1;
+}
+
+int keys_file_officials(const char *path, const char *db, struct access_identity **ids, int *n,
+			struct error *err)
+{
+	char full[PATH_MAX], deflt[4096];
+	struct officials o = { full, NULL, 0 };
+
+	*ids = NULL;
+	*n = 0;
+	if (!path && keys_file_default(deflt, sizeof deflt, err) < 0)
+		return 0;	/* no account's file: no official has a key */
+	if (!realpath(db, full))
+		return error_of(err, ERROR_IO, _("cannot tell the full path of %s"), db);
+	if (keys_file_each(path ? path : deflt, take_official, &o, err) < 0) {
+		free(o.ids);
+		return -1;
+	}
+	*ids = o.ids;
+	*n = o.n;
+	return 0;
 }

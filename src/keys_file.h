@@ -108,4 +108,11 @@ int keys_file_rotate(const char *path, const char *name, const char *db,
 int keys_file_grants(const char *path, const char *db, const struct access_identity *id,
 		     struct error *err);
 
+/* The officials with a key in path (NULL: keys_file_default's) for
+ * database db (its path, made full here), a key turned off left out, in file order, each once, bound by their
+ * role and scope (enforced) into *ids (freed by the caller), n of them;
+ * a missing file (or no account's file) has none. Returns 0, or -1 with err filled. */
+int keys_file_officials(const char *path, const char *db, struct access_identity **ids, int *n,
+			struct error *err);
+
 #endif

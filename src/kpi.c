@@ -18,7 +18,8 @@
 	" target_value, target_from, target_to, target_kind," \
 	" target_estimate, target_at_least, target_all_municipalities," \
 	" direction, coalesce(strategy_id, 0), coalesce(project_id, 0), coalesce(field_id, 0)," \
-	" baseline_decimals, target_decimals"
+	" baseline_decimals, target_decimals," \
+	" EXISTS (SELECT 1 FROM kpi_increment i WHERE i.kpi_id = kpi.id)"
 
 /* Kept prepared: the browser and the exports look KPIs up by the thousand. */
 static const char find_sql[] = "SELECT " KPI_COLUMNS " FROM kpi WHERE code = ?";
@@ -71,6 +72,7 @@ int kpi_find(struct store *s, const char *code, struct kpi *k, struct error *err
 		k->is_project = k->project_id != 0;
 		k->baseline.decimals = sqlite3_column_int(stmt, 22);
 		k->target.decimals = sqlite3_column_int(stmt, 23);
+		k->is_increment = sqlite3_column_int(stmt, 24);
 	} else if (rc == SQLITE_DONE) {
 		error_of(err, ERROR_NOT_FOUND, _("no KPI with code '%s'"), code);
 	}

@@ -19,6 +19,8 @@ struct kpi {
 	struct amount target;
 	enum direction direction;
 	int is_project;		/* a grant project's KPI: plan/actual rates */
+	int is_increment;	/* declared incremental: its values are yearly
+				 * increments, judged by their sums (kpi_years.h) */
 	long long strategy_id;	/* 0 for a project KPI */
 	long long project_id;	/* 0 for a strategy KPI */
 	long long field_id;	/* 0 when none */

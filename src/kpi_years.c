@@ -131,6 +131,42 @@ const struct kpi_year *kpi_years_judged(const struct kpi_years *t, int year, int
 	return judged;
 }
 
+void kpi_years_increment(const struct kpi *k, const struct kpi_years *t, int year,
+			 struct increment *out)
+{
+	int from = k->baseline.present && k->baseline.period.to ? k->baseline.period.to + 1
+								 : FISCAL_YEAR_MIN;
+	double plan_sum = 0;
+	int i, actual_at_year = 0;
+
+	memset(out, 0, sizeof *out);
+	out->baseline = k->baseline.present ? k->baseline.value : 0;
+	for (i = 0; i < t->n; i++) {
+		const struct kpi_year *r = &t->rows[i];
+
+		if (r->year < from || r->year > year)
+			continue;
+		if (r->has_actual)
+			out->actual_sum += r->actual;
+		if (r->has_plan)
+			plan_sum += r->plan;
+		actual_at_year |= r->year == year && r->has_actual;
+	}
+	if (!actual_at_year)
+		return;
+	out->present = 1;
+	if (k->is_project)
+		out->target_sum = plan_sum;
+	else if (k->target.present)
+		out->target_sum = k->target.value - out->baseline;
+	out->has_gap = out->target_sum != 0;
+	if (out->has_gap)
+		out->rate_gap = out->actual_sum / out->target_sum;
+	out->has_total = out->baseline + out->target_sum != 0;
+	if (out->has_total)
+		out->rate_total = (out->baseline + out->actual_sum) / (out->baseline + out->target_sum);
+}
+
 void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
 			const struct kpi_year *r, struct progress *p)
 {
@@ -138,6 +174,17 @@ void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
 	size_t n = 0;
 	int i;
 
+	if (k->is_increment) {
+		struct increment in;
+
+		kpi_years_increment(k, t, r->year, &in);
+		memset(p, 0, sizeof *p);
+		p->has_ratio = in.present && in.has_gap;
+		p->ratio = in.rate_gap;
+		p->status = !in.present ? STATUS_NO_DATA
+			    : in.has_gap && in.rate_gap >= 1 - 1e-9 ? STATUS_ACHIEVED : STATUS_BEHIND;
+		return;
+	}
 	if (k->is_project) {
 		progress_plan(r->has_plan ? &r->plan : NULL, r->has_actual ? &r->actual : NULL, p);
 		return;

@@ -48,8 +48,32 @@ struct kpi_year *kpi_years_row(struct kpi_years *t, int year);
  * never decides the status). NULL when there is none. */
 const struct kpi_year *kpi_years_judged(const struct kpi_years *t, int year, int current_year);
 
+/* A KPI declared incremental (k->is_increment: its plans and actuals
+ * are each year's increments) at a fiscal year: the sums of its
+ * increments up to it, and its progress both ways. */
+struct increment {
+	int present;		/* declared, and an actual at the year */
+	double baseline;	/* the 当初値 or baseline (0 without one) */
+	double actual_sum;	/* the actual increments up to the year */
+	double target_sum;	/* the plans' sum (a grant project's KPI), or the
+				 * target less the baseline (a strategy KPI) */
+	double rate_total;	/* (baseline + actual_sum) ÷ (baseline + target_sum) */
+	double rate_gap;	/* actual_sum ÷ target_sum: (actual − baseline) ÷
+				 * (target − baseline) */
+	int has_total, has_gap;	/* each rate defined (no division by 0) */
+};
+
+/* The increment of k at year from its table t: the sums of the years
+ * after the baseline's up to year. present 0 without an actual at year
+ * (whether k is declared incremental or not: the caller asks). */
+void kpi_years_increment(const struct kpi *k, const struct kpi_years *t, int year,
+			 struct increment *out);
+
 /* Progress and status of k at the row's year (plan/actual for a
- * project's KPI). */
+ * project's KPI); an increment KPI by the sums of its increments, the
+ * one rule for every view that judges it: the share of the way
+ * (actual − baseline) ÷ (target − baseline), achieved at 100%, behind
+ * below. */
 void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
 			const struct kpi_year *r, struct progress *p);
 

@@ -32,7 +32,13 @@ void review_standing(const struct kpi *k, const struct kpi_years *t, int year,
 	if (!r)
 		return;
 	kpi_years_progress(k, t, r, &st->progress);
-	if (r->has_actual) {
+	if (r->has_actual && k->is_increment) {
+		struct increment in;
+
+		/* better than before: the increments sum to a gain */
+		kpi_years_increment(k, t, r->year, &in);
+		st->improved = k->direction == DIRECTION_DOWN ? in.actual_sum < 0 : in.actual_sum > 0;
+	} else if (r->has_actual) {
 		double base = k->baseline.present ? k->baseline.value : 0;
 
 		if (!k->is_project && !k->baseline.present)
@@ -108,6 +114,23 @@ char *review_rule_text(const struct rank *r, char *buf, size_t size)
 			 number_format(r->min_percent, pct, sizeof pct));
 	else
 		snprintf(buf, size, "%s", names[r->rule]);
+	return buf;
+}
+
+char *review_rule_words(const struct rank *r, char *buf, size_t size)
+{
+	static const char *const names[] = {
+		[RULE_ACHIEVED] = N_("achieved"), [RULE_ON_TRACK] = N_("on track"),
+		[RULE_IMPROVED] = N_("improved"), [RULE_NO_DATA] = N_("no data"),
+		[RULE_OTHERWISE] = N_("otherwise"),
+	};
+	char pct[64];
+
+	if (r->rule == RULE_PROGRESS)
+		snprintf(buf, size, _("progress >= %s%%"),
+			 number_format(r->min_percent, pct, sizeof pct));
+	else
+		snprintf(buf, size, "%s", _(names[r->rule]));
 	return buf;
 }
 

@@ -63,6 +63,10 @@ int review_rule_parse(const char *text, struct rank *r, struct error *err);
 /* The rule as text, as the scheme file writes it. */
 char *review_rule_text(const struct rank *r, char *buf, size_t size);
 
+/* The rule in the interface's language, for people ("achieved" as
+ * 達成 in Japanese); the data keep review_rule_text's words. */
+char *review_rule_words(const struct rank *r, char *buf, size_t size);
+
 /* Loads the scheme of the database, in order. Returns 0, or -1. */
 int review_scheme_load(struct store *s, struct rank_scheme *scheme, struct error *err);
 

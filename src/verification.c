@@ -7,12 +7,14 @@
 #include "i18n.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+#include "access.h"
 #include "fiscal_year.h"
 #include "iso_time.h"
 #include "kpi.h"
@@ -111,6 +113,19 @@ char *verification_rule_text(const struct effect_rule *r, char *buf, size_t size
 	return buf;
 }
 
+char *verification_rule_words(const struct effect_rule *r, char *buf, size_t size)
+{
+	char rule[64];
+
+	review_rule_words(&r->test, rule, sizeof rule);
+	if (r->quantifier == EFFECT_OTHERWISE)
+		snprintf(buf, size, "%s", rule);
+	else
+		snprintf(buf, size, r->quantifier == EFFECT_ALL ? _("all %s") : _("any %s"),
+			 rule);
+	return buf;
+}
+
 int verification_rules_load(struct store *s, struct effect_rules *rules, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s, "SELECT code, rule FROM effect_rule"
@@ -180,11 +195,12 @@ char *verification_suggestion_text(const struct suggestion *sg, char *buf, size_
 		return buf;
 	}
 	if (sg->rule->quantifier == EFFECT_OTHERWISE)
-		n = snprintf(buf, size, _("%s (otherwise): no rule above holds for the %d KPIs"
-				    " with data"), sg->rule->code, sg->with_data);
+		n = snprintf(buf, size, _("%s (%s): no rule above holds for the %d KPIs"
+				    " with data"), sg->rule->code,
+			     verification_rule_words(sg->rule, rule, sizeof rule), sg->with_data);
 	else
 		n = snprintf(buf, size, _("%s (%s): %d of %d KPIs with data"), sg->rule->code,
-			     verification_rule_text(sg->rule, rule, sizeof rule), sg->passing,
+			     verification_rule_words(sg->rule, rule, sizeof rule), sg->passing,
 			     sg->with_data);
 	if (sg->with_data + sg->unknown < sg->kpis && n > 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, _("; %d without"),
@@ -623,42 +639,6 @@ fail:
 	return -1;
 }
 
-void verification_increment(const struct kpi *k, const struct kpi_years *t, int year,
-			    struct increment *out)
-{
-	int from = k->baseline.present && k->baseline.period.to ? k->baseline.period.to + 1
-								 : FISCAL_YEAR_MIN;
-	double plan_sum = 0;
-	int i, actual_at_year = 0;
-
-	memset(out, 0, sizeof *out);
-	out->baseline = k->baseline.present ? k->baseline.value : 0;
-	for (i = 0; i < t->n; i++) {
-		const struct kpi_year *r = &t->rows[i];
-
-		if (r->year < from || r->year > year)
-			continue;
-		if (r->has_actual)
-			out->actual_sum += r->actual;
-		if (r->has_plan)
-			plan_sum += r->plan;
-		actual_at_year |= r->year == year && r->has_actual;
-	}
-	if (!actual_at_year)
-		return;
-	out->present = 1;
-	if (k->is_project)
-		out->target_sum = plan_sum;
-	else if (k->target.present)
-		out->target_sum = k->target.value - out->baseline;
-	out->has_gap = out->target_sum != 0;
-	if (out->has_gap)
-		out->rate_gap = out->actual_sum / out->target_sum;
-	out->has_total = out->baseline + out->target_sum != 0;
-	if (out->has_total)
-		out->rate_total = (out->baseline + out->actual_sum) / (out->baseline + out->target_sum);
-}
-
 char *verification_increment_text(const struct increment *in, char *buf, size_t size)
 {
 	char sum[64], target[64], total[16], gap[16];
@@ -672,34 +652,25 @@ char *verification_increment_text(const struct increment *in, char *buf, size_t 
 	return buf;
 }
 
-/* An increment KPI's standing at year: progress from the sums, the
- * share of the way by (actual − baseline) ÷ (target − baseline). */
-static int increment_standing(struct store *s, struct review_row *row, int year,
-			      struct increment *in, struct error *err)
+/* The sums of row's KPI at year when it is declared incremental (in
+ * zeroed when not), for people to see both rates beside its standing,
+ * which review_standing judged from them. Returns 0, or -1. */
+static int increment_of(struct store *s, const struct review_row *row, int year,
+			struct increment *in, struct error *err)
 {
 	struct kpi_years t;
 	struct kpi k;
-	int is = verification_is_increment(s, row->kpi_id, err), down;
 
 	memset(in, 0, sizeof *in);
-	if (is <= 0)
-		return is;
 	if (kpi_find(s, row->code, &k, err) < 0)
 		return -1;
-	if (kpi_years_load(s, &k, year, &t, err) < 0) {
+	if (k.is_increment && kpi_years_load(s, &k, year, &t, err) < 0) {
 		kpi_release(&k);
 		return -1;
 	}
-	verification_increment(&k, &t, year, in);
-	down = k.direction == DIRECTION_DOWN;
+	if (k.is_increment)
+		kpi_years_increment(&k, &t, year, in);
 	kpi_release(&k);
-	if (!in->present)
-		return 0;
-	row->st.progress.has_ratio = in->has_gap;
-	row->st.progress.ratio = in->rate_gap;
-	row->st.progress.status = in->has_gap && in->rate_gap >= 1 - 1e-9 ? STATUS_ACHIEVED
-				  : STATUS_BEHIND;
-	row->st.improved = down ? in->actual_sum < 0 : in->actual_sum > 0;
 	return 0;
 }
 
@@ -814,7 +785,7 @@ int verification_projects(struct store *s, int year, struct vproject_list *l,
 		/* every KPI of the project judged, however many it has */
 		st = xcalloc((size_t)p->kpis.n + 1, sizeof *st);
 		for (j = 0; j < p->kpis.n; j++) {
-			if (increment_standing(s, &p->kpis.rows[j], year, &p->increments[j], err) < 0 ||
+			if (increment_of(s, &p->kpis.rows[j], p->year, &p->increments[j], err) < 0 ||
 			    verification_flag_get(s, p->kpis.rows[j].kpi_id, year, &p->flags[j],
 						  err) < 0) {
 				free(st);
@@ -1103,12 +1074,12 @@ fail:
 	return -1;
 }
 
-int verification_pending(struct store *s, int year, int *pending, int *total,
-			 struct error *err)
+int verification_pending(struct store *s, const struct access_identity *who, int year,
+			 int *pending, int *total, struct error *err)
 {
 	struct verification v;
 	struct vproject_list l;
-	int i;
+	int i, rc;
 
 	*pending = *total = 0;
 	if (verification_get(s, year, &v, err) < 0)
@@ -1117,18 +1088,24 @@ int verification_pending(struct store *s, int year, int *pending, int *total,
 		return 0;
 	if (verification_projects(s, year, &l, err) < 0)
 		return -1;
-	for (i = 0; i < l.n; i++) {
+	for (i = 0, rc = 0; i < l.n && rc >= 0; i++) {
 		struct voice_entry e;
+		long long kpi_id;
+		int may;
 
-		if (verification_voice(s, year, l.items[i].id, VOICE_FINAL, &e, err) < 0) {
-			verification_projects_free(&l);
-			return -1;
+		/* only the projects whose final result who may record */
+		rc = verification_project_kpi(s, l.items[i].id, &kpi_id, err);
+		may = rc < 0 ? -1 : access_owes_kpi(s, who, ACCESS_EVALUATE, kpi_id, err);
+		if (may < 0)
+			rc = -1;
+		else if (may == 1 &&
+			 (rc = verification_voice(s, year, l.items[i].id, VOICE_FINAL, &e, err)) == 0) {
+			*pending += !e.present;
+			++*total;
 		}
-		*pending += !e.present;
 	}
-	*total = l.n;
 	verification_projects_free(&l);
-	return 1;
+	return rc < 0 ? -1 : 1;
 }
 
 /* --- the state of a verification ------------------------------------------ */
@@ -1166,6 +1143,13 @@ static void voice_lines(enum voice v, const struct voice_entry *e,
 	}
 }
 
+/* Whether p's KPI j lacks its actual at the year it is judged at, not
+ * marked not known yet. */
+static int lacks_actual(const struct vproject *p, int j)
+{
+	return p->kpis.rows[j].st.latest_year != p->year && !p->flags[j].unknown;
+}
+
 /* The codes of p's KPIs without an actual at year (unknown 0) or marked
  * not known yet (1), after head, into line. */
 static void kpi_codes(const struct vproject *p, int unknown, const char *head,
@@ -1175,12 +1159,87 @@ static void kpi_codes(const struct vproject *p, int unknown, const char *head,
 	int j;
 
 	for (j = 0; j < p->kpis.n && n < size; j++)
-		if (unknown ? p->flags[j].unknown
-			    : p->kpis.rows[j].st.latest_year != p->year && !p->flags[j].unknown)
+		if (unknown ? p->flags[j].unknown : lacks_actual(p, j))
 			n += (size_t)snprintf(line + n, size - n, " %s", p->kpis.rows[j].code);
 }
 
+/* The officials whose KPIs lack their actual, each with those KPIs, as
+ * lines after a heading; last, those no official's key covers. Returns
+ * 0, or -1 with err. */
+static int missing_lines(struct store *s, const struct vproject_list *l,
+			 const struct access_identity *officials, int n_officials,
+			 void (*fn)(void *ctx, const char *line), void *ctx, struct error *err)
+{
+	char line[4096], *covered;
+	int i, j, o, headed = 0;
+	size_t m, at, total = 0;
+
+	for (i = 0; i < l->n; i++)
+		total += (size_t)l->items[i].kpis.n;
+	covered = xcalloc(total + 1, 1);
+	for (o = 0; o <= n_officials; o++) {
+		int found = 0;
+
+		m = (size_t)snprintf(line, sizeof line, "  %s:", o < n_officials ? officials[o].name
+					: _("no official's key covers"));
+		for (i = 0, at = 0; i < l->n; i++)
+			for (j = 0; j < l->items[i].kpis.n; j++, at++) {
+				const struct vproject *p = &l->items[i];
+				int owes = !covered[at];
+
+				if (!lacks_actual(p, j))
+					continue;
+				if (o < n_officials)
+					owes = access_owes_kpi(s, &officials[o], ACCESS_EDIT,
+							       p->kpis.rows[j].kpi_id, err);
+				if (owes < 0) {
+					free(covered);
+					return -1;
+				}
+				if (!owes)
+					continue;
+				covered[at] = 1;
+				found = 1;
+				if (m < sizeof line)
+					m += (size_t)snprintf(line + m, sizeof line - m, " %s",
+							      p->kpis.rows[j].code);
+			}
+		if (!found)
+			continue;
+		if (!headed++) {
+			fn(ctx, "");
+			fn(ctx, _("actuals not entered yet, by the officials responsible:"));
+		}
+		fn(ctx, line);
+	}
+	free(covered);
+	return 0;
+}
+
+/* The codes of p's KPIs whose value describes another year than the
+ * one verified, each with that year, into line ("" when none). */
+static void describes_line(const struct vproject *p, char *line, size_t size)
+{
+	size_t n = 0;
+	char fy[16];
+	int j;
+
+	*line = '\0';
+	for (j = 0; j < p->kpis.n && n < size; j++)
+		if (p->flags[j].describes) {
+			if (!n)
+				n = (size_t)snprintf(line, size, "%s",
+						     _("  data of another year (データの年度):"));
+			if (n < size)
+				n += (size_t)snprintf(line + n, size - n, " %s (%s)",
+						      p->kpis.rows[j].code,
+						      fiscal_year_short(p->flags[j].describes, fy,
+									sizeof fy));
+		}
+}
+
 int verification_status_lines(struct store *s, int year,
+			      const struct access_identity *officials, int n_officials,
 			      void (*fn)(void *ctx, const char *line), void *ctx,
 			      struct error *err)
 {
@@ -1220,6 +1279,9 @@ int verification_status_lines(struct store *s, int year,
 			kpi_codes(p, 1, _("  not known yet (把握できない):"), line, sizeof line);
 			fn(ctx, line);
 		}
+		describes_line(p, line, sizeof line);
+		if (*line)
+			fn(ctx, line);
 		for (k = 0; k < p->kpis.n; k++)
 			if (p->increments[k].present) {
 				snprintf(line, sizeof line, "  %s: %s", p->kpis.rows[k].code,
@@ -1237,6 +1299,10 @@ int verification_status_lines(struct store *s, int year,
 			finals += k == VOICE_FINAL && e.present;
 			voice_lines(k, &e, fn, ctx);
 		}
+	}
+	if (missing_lines(s, &l, officials, n_officials, fn, ctx, err) < 0) {
+		verification_projects_free(&l);
+		return -1;
 	}
 	fn(ctx, "");
 	snprintf(line, sizeof line, _("%d of %d projects have their final result"), finals, l.n);
@@ -1303,4 +1369,57 @@ void verification_summary(const struct vproject_list *l, int year, struct summar
 			}
 	}
 	sum->rows[sum->n++] = total;
+}
+
+/* --- what an official enters, within their rights ----------------------- */
+
+int verification_yen_parse(const char *text, long long *yen, struct error *err)
+{
+	long long v = 0;
+	const char *p;
+
+	if (strcmp(text, "-") == 0) {
+		*yen = -1;
+		return 0;
+	}
+	for (p = text; *p; p++) {
+		if (*p == ',')
+			continue;
+		if (*p < '0' || *p > '9' || v > (LLONG_MAX - 9) / 10)
+			break;
+		v = v * 10 + (*p - '0');
+	}
+	if (!*text || *p)
+		return error_of(err, ERROR_INVALID, _("amount: '%s' is not a whole number of yen"),
+				text);
+	*yen = v;
+	return 0;
+}
+
+int verification_enter(struct store *s, const struct access_identity *who, const char *user,
+		       enum verification_entry what, long long id, int year, long long value,
+		       const char *text, struct error *err)
+{
+	char why[1024];
+	long long kpi_id = id;
+	int rc;
+
+	if (what == ENTER_AMOUNT && verification_project_kpi(s, id, &kpi_id, err) < 0)
+		return -1;
+	rc = access_may_kpi(s, who, ACCESS_EDIT, kpi_id, why, sizeof why, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return error_of(err, ERROR_REFUSED, "%s", why);
+	switch (what) {
+	case ENTER_AMOUNT:
+		return verification_set_amount(s, id, year, value, text, user, err);
+	case ENTER_UNKNOWN:
+		return verification_set_unknown(s, id, year, (int)value, text, user, err);
+	case ENTER_INCREMENT:
+		return verification_set_increment(s, id, (int)value, user, err);
+	case ENTER_DESCRIBES:
+		break;
+	}
+	return verification_set_describes(s, id, year, (int)value, user, err);
 }

@@ -12,8 +12,11 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "kpi_years.h"
 #include "review.h"
 #include "store.h"
+
+struct access_identity;
 
 /* --- the suggestion rule ------------------------------------------------ */
 
@@ -40,6 +43,10 @@ int verification_rule_parse(const char *text, struct effect_rule *r, struct erro
 
 /* The rule as text, as verification_rule_parse reads it. */
 char *verification_rule_text(const struct effect_rule *r, char *buf, size_t size);
+
+/* The rule in the interface's language, for people ("all KPIs
+ * improved"); the data keep verification_rule_text's words. */
+char *verification_rule_words(const struct effect_rule *r, char *buf, size_t size);
 
 /* Loads the database's rule, in order. Returns 0, or -1. */
 int verification_rules_load(struct store *s, struct effect_rules *rules, struct error *err);
@@ -122,26 +129,14 @@ int verification_set_describes(struct store *s, long long kpi_id, int year, int 
 			       const char *user, struct error *err);
 
 /* Whether year's verification is open (1; 0: not opened, or closed), and
- * then how many of its projects due lack their final result (*pending)
- * of how many (*total). Returns 1, 0, or -1 with err. */
-int verification_pending(struct store *s, int year, int *pending, int *total,
-			 struct error *err);
+ * then of its projects due whose final result official who may record
+ * (access_owes_kpi, as due counts KPIs: role and scope; NULL: every
+ * one) how many lack it (*pending) of how many (*total). Returns 1, 0, or -1
+ * with err. */
+int verification_pending(struct store *s, const struct access_identity *who, int year,
+			 int *pending, int *total, struct error *err);
 
-/* --- increment KPIs -------------------------------------------------------- */
-
-/* A KPI declared incremental at a fiscal year: the sums of its
- * increments up to it, and its progress both ways. */
-struct increment {
-	int present;		/* declared, and an actual at the year */
-	double baseline;	/* the 当初値 or baseline (0 without one) */
-	double actual_sum;	/* the actual increments up to the year */
-	double target_sum;	/* the plans' sum (a grant project's KPI), or the
-				 * target less the baseline (a strategy KPI) */
-	double rate_total;	/* (baseline + actual_sum) ÷ (baseline + target_sum) */
-	double rate_gap;	/* actual_sum ÷ target_sum: (actual − baseline) ÷
-				 * (target − baseline) */
-	int has_total, has_gap;	/* each rate defined (no division by 0) */
-};
+/* --- increment KPIs (struct increment, their sums: kpi_years.h) -------------- */
 
 /* Whether kpi_id is declared incremental: 1, 0, or -1 with err. */
 int verification_is_increment(struct store *s, long long kpi_id, struct error *err);
@@ -150,17 +145,16 @@ int verification_is_increment(struct store *s, long long kpi_id, struct error *e
 int verification_set_increment(struct store *s, long long kpi_id, int on, const char *user,
 			       struct error *err);
 
-/* The increment of k at year from its table t (kpi_years_load): the sums
- * of the years after the baseline's up to year. present 0 without an
- * actual at year. */
-void verification_increment(const struct kpi *k, const struct kpi_years *t, int year,
-			    struct increment *out);
-
 /* Both rates for people: "累計 25 of 30: total ÷ target 96%, (actual −
  * baseline) ÷ (target − baseline) 83%". Returns buf. */
 char *verification_increment_text(const struct increment *in, char *buf, size_t size);
 
 /* --- the projects of a verification -------------------------------------- */
+
+/* The KPI rows of a project's block on the national form (指標①…⑤). A
+ * project with more keeps them all: its block has more rows, and the
+ * export names it. */
+#define VERIFICATION_FORM_KPIS 5
 
 /* A grant project as the verification lists it. */
 struct vproject {
@@ -207,6 +201,34 @@ int verification_project_kpi(struct store *s, long long id, long long *kpi_id,
  * NULL: keep) at year, in one transaction with its history. */
 int verification_set_amount(struct store *s, long long id, int year, long long amount,
 			    const char *kind, const char *user, struct error *err);
+
+/* --- what an official enters, within their rights ----------------------- */
+
+/* What verification_enter sets beside the voices. */
+enum verification_entry {
+	ENTER_AMOUNT,		/* a project's 実績額 (amount < 0: keep) and 交付金の種類 */
+	ENTER_UNKNOWN,		/* a KPI's value not known yet (value 1) or known (0) */
+	ENTER_DESCRIBES,	/* the year a KPI's value describes (value; 0: its own) */
+	ENTER_INCREMENT,	/* a KPI declared incremental (value 1) or not (0) */
+};
+
+
+/* A whole number of yen as an official types it (commas between
+ * thousands allowed; "-": none, *yen -1) into *yen. Returns 0, or -1
+ * (ERROR_INVALID). */
+int verification_yen_parse(const char *text, long long *yen, struct error *err);
+
+/* Sets what (of project id for ENTER_AMOUNT, else of KPI id) at year, as
+ * official who (user in the history) may: every interface enters these
+ * through here, so that one rule decides. Refused with ERROR_REFUSED and
+ * why in err's text when who may not change that KPI's (or, for a
+ * project, its KPIs') values; otherwise as verification_set_amount,
+ * verification_set_unknown (text its note), verification_set_describes
+ * and verification_set_increment.
+ * Returns 0, or -1. */
+int verification_enter(struct store *s, const struct access_identity *who, const char *user,
+		       enum verification_entry what, long long id, int year, long long value,
+		       const char *text, struct error *err);
 
 /* --- the three voices ---------------------------------------------------- */
 
@@ -267,9 +289,13 @@ int verification_history(struct store *s, long long id,
  * end), as `verification status` prints it and the browser shows it:
  * opened, closed, 見直しの有無, then each project due with its grant and
  * amount, the suggestion and why, the KPIs without an actual or not known
- * yet, the three voices; last, how many have their final result. The
- * lines hold the database's text as it is. Returns 0, or -1. */
+ * yet, the three voices; then who has not entered actuals: each of
+ * officials[0..n_officials-1] (keys_file_officials) with the KPIs
+ * lacking theirs that the official may enter, and those no official
+ * may; last, how many have their final result. The lines hold the
+ * database's text as it is. Returns 0, or -1. */
 int verification_status_lines(struct store *s, int year,
+			      const struct access_identity *officials, int n_officials,
 			      void (*fn)(void *ctx, const char *line), void *ctx,
 			      struct error *err);
 

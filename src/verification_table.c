@@ -1,6 +1,7 @@
 /* verification_table.c: the national table of a year's 効果検証, in four
  * formats, from one set of rows read in one snapshot. */
 #include "verification_table.h"
+#include "alloc.h"
 #include "i18n.h"
 
 #include <errno.h>
@@ -16,9 +17,6 @@
 #include "outfile.h"
 #include "verification.h"
 #include "xlsx_write.h"
-
-/* The form's KPI rows per project. */
-#define TABLE_KPIS 5
 
 /* The summary's columns: program, projects, with a KPI met, share, KPIs,
  * met, share, without data, not known yet. */
@@ -41,7 +39,8 @@ struct kpi_row {
 struct project_rows {
 	const struct vproject *p;
 	struct voice_entry voices[VOICES];
-	struct kpi_row kpis[TABLE_KPIS];
+	struct kpi_row *kpis;	/* every KPI of the project: the form's five rows
+				 * (VERIFICATION_FORM_KPIS), and more where it has more */
 	int n;
 };
 
@@ -237,7 +236,10 @@ static int table_begin(struct table *t, struct error *err)
 		for (k = 0; k < VOICES; k++)
 			if (verification_voice(t->s, t->o->year, pr->p->id, k, &pr->voices[k], err) < 0)
 				return -1;
-		for (j = 0; j < pr->p->kpis.n && pr->n < TABLE_KPIS; j++) {
+		if (pr->p->kpis.n > VERIFICATION_FORM_KPIS && t->o->over_form && !t->o->voices)
+			t->o->over_form(t->o->ctx, pr->p->code, pr->p->kpis.n);
+		pr->kpis = xcalloc((size_t)pr->p->kpis.n + 1, sizeof *pr->kpis);
+		for (j = 0; j < pr->p->kpis.n; j++) {
 			struct kpi_row *k = &pr->kpis[pr->n++];
 
 			if (kpi_row_load(t, pr->p, &pr->p->kpis.rows[j], k, err) < 0)
@@ -252,6 +254,10 @@ static int table_begin(struct table *t, struct error *err)
 
 static void table_end(struct table *t)
 {
+	int i;
+
+	for (i = 0; t->rows && i < t->l.n; i++)
+		free(t->rows[i].kpis);
 	free(t->rows);
 	verification_projects_free(&t->l);
 	if (t->snapshot >= 0)
@@ -703,17 +709,34 @@ static int table_book(void *ctx, lxw_workbook *book, const char *path, struct er
 /* --- the committee's sheet ------------------------------------------------ */
 
 static const char *const voices_columns[] = {
-	"事業コード", "交付対象事業の名称", "示された事業効果", "その根拠",
-	"自己評価: 事業効果", "自己評価: 今後の方針(案)", "自己評価: 理由", "自己評価: 入力",
-	"外部有識者: 事業の評価", "外部有識者: 意見", "外部有識者: 入力",
-	"確定: 事業効果", "確定: 今後の方針", "確定: 今後の方針の理由", "確定: 入力", NULL
+	"事業コード", "交付対象事業の名称", "示された事業効果番号", "示された事業効果", "その根拠",
+	"自己評価: 事業効果番号", "自己評価: 事業効果", "自己評価: 今後の方針(案)番号",
+	"自己評価: 今後の方針(案)", "自己評価: 理由", "自己評価: 入力者", "自己評価: 入力日時",
+	"外部有識者: 事業の評価番号", "外部有識者: 事業の評価", "外部有識者: 意見",
+	"外部有識者: 入力者", "外部有識者: 入力日時",
+	"確定: 事業効果番号", "確定: 事業効果", "確定: 今後の方針番号", "確定: 今後の方針",
+	"確定: 今後の方針の理由", "確定: 入力者", "確定: 入力日時", NULL
 };
 
-/* One row a project: the suggestion and why, then each voice (who and
- * when in a cell of its own), as cells of w. */
+/* A code of list c as two cells: its number in the list, and its label. */
+static void put_choice(struct csv_writer *w, const struct choices *c, const char *code)
+{
+	char buf[32];
+	int i;
+
+	csv_put_number(w, number_in(c, code, buf, sizeof buf), CSV_WHOLE);
+	for (i = 0; *code && i < c->n; i++)
+		if (strcmp(c->items[i].code, code) == 0)
+			break;
+	put_plain(w, i < c->n && *code ? c->items[i].label : "");
+}
+
+/* One row a project: the suggestion and why, then each voice, one datum
+ * a cell (a choice's number apart from its words, who apart from when,
+ * when in local time), as cells of w, so that a spreadsheet sorts them. */
 static void voices_rows(struct table *t, struct csv_writer *w)
 {
-	char text[1024], who[300];
+	char text[1024];
 	int i, c;
 
 	csv_put_row(w, voices_columns);
@@ -722,28 +745,24 @@ static void voices_rows(struct table *t, struct csv_writer *w)
 		const struct voice_entry *v = pr->voices;
 
 		csv_put_cell(w, pr->p->code);
-		csv_put_cell(w, pr->p->title);
-		csv_put_cell(w, pr->p->suggestion.rule ? pr->p->suggestion.rule->code : "");
-		csv_put_cell(w, verification_suggestion_text(&pr->p->suggestion, text,
-							     sizeof text));
+		put_plain(w, pr->p->title);
+		put_choice(w, &t->assessment,
+			   pr->p->suggestion.rule ? pr->p->suggestion.rule->code : "");
+		put_plain(w, verification_suggestion_text(&pr->p->suggestion, text, sizeof text));
 		for (c = 0; c < VOICES; c++) {
 			const struct voice_entry *e = &v[c];
 
 			if (c == VOICE_COMMITTEE) {
-				csv_put_cell(w, e->verdict_label);
-				csv_put_cell(w, e->opinion);
+				put_choice(w, &t->verdict, e->verdict);
+				put_plain(w, e->opinion);
 			} else {
-				snprintf(text, sizeof text, "%s%s%s", e->effect, *e->effect ? " " : "",
-					 e->effect_label);
-				csv_put_cell(w, text);
-				csv_put_cell(w, e->policy_label);
-				csv_put_cell(w, e->reason);
+				put_choice(w, &t->assessment, e->effect);
+				put_choice(w, &t->policy, e->policy);
+				put_plain(w, e->reason);
 			}
-			if (e->present)
-				snprintf(who, sizeof who, "%s %s", e->entered_by, e->entered_at);
-			else
-				*who = '\0';
-			csv_put_cell(w, who);
+			put_plain(w, e->present ? e->entered_by : "");
+			csv_put_cell(w, e->present ? i18n_local_time(e->entered_at, text, sizeof text)
+					: "");
 		}
 		csv_end_row(w);
 	}

@@ -23,6 +23,11 @@ struct verification_table_options {
 	int excel;		/* CSV: BOM and CRLF */
 	int voices;		/* the committee's sheet: per project the suggestion
 				 * and the three voices side by side */
+	/* Called for each project with more KPIs than the form's rows
+	 * (VERIFICATION_FORM_KPIS); its block has a row for each all the
+	 * same. NULL: not called. */
+	void (*over_form)(void *ctx, const char *project, int kpis);
+	void *ctx;
 };
 
 /* Writes the table onto out. Returns 0, or -1 with err. */

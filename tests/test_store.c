@@ -203,7 +203,7 @@ static void store_refuses_a_newer_database_without_switching_it_to_wal(void **st
 
 /* A time is taken only if it is one: 2025-13-45T99:99:99Z is refused, not
  * carried into 2026. */
-static void store_time_parse_refuses_a_time_that_is_none(void **state)
+static void iso_time_parse_refuses_a_time_that_is_none(void **state)
 {
 	static const char *const refused[] = {
 		"2025-13-45T99:99:99Z", "2025-02-29T00:00:00Z", "2025-04-31T00:00:00Z",
@@ -783,7 +783,7 @@ int main(void)
 		cmocka_unit_test(store_refuses_a_file_without_schema_and_writes_nothing),
 		cmocka_unit_test(store_refuses_a_newer_database_without_switching_it_to_wal),
 		cmocka_unit_test(store_create_names_the_file_only_when_complete),
-		cmocka_unit_test(store_time_parse_refuses_a_time_that_is_none),
+		cmocka_unit_test(iso_time_parse_refuses_a_time_that_is_none),
 		cmocka_unit_test(store_migrates_values_and_history_of_each_version),
 		cmocka_unit_test(store_read_only_refuses_writes),
 		cmocka_unit_test(store_check_passes_the_fixture),

@@ -13,9 +13,13 @@
 
 #include "access.h"
 #include "app.h"
+#include "dialog.h"
 #include "draw.h"
 #include "fiscal_year.h"
 #include "keymap.h"
+#include "keys_file.h"
+#include "kpi.h"
+#include "tree.h"
 #include "verification.h"
 
 struct status_view {
@@ -95,11 +99,13 @@ static void show_status(struct browser *b, int year)
 {
 	struct status_view s = { NULL, 0, 0, "" };
 	struct view v = { &status_ops, &s };
+	struct access_identity *officials = NULL;
 	struct error err;
 	char fy[32];
-	int i;
+	int i, n;
 
-	if (verification_status_lines(b->s, year, add_line, &s, &err) < 0) {
+	if (keys_file_officials(NULL, b->session->db_path, &officials, &n, &err) < 0 ||
+	    verification_status_lines(b->s, year, officials, n, add_line, &s, &err) < 0) {
 		browser_say(b, "%s", err.text);
 	} else {
 		snprintf(s.title, sizeof s.title, _("効果検証 %s"),
@@ -109,6 +115,7 @@ static void show_status(struct browser *b, int year)
 	for (i = 0; i < s.n; i++)
 		free(s.lines[i]);
 	free(s.lines);
+	free(officials);
 }
 
 /* The next word of *text (cut there), or NULL; *text moves past it. */
@@ -191,6 +198,168 @@ static void enter_voice(struct browser *b, enum voice v, char *args)
 		browser_say(b, _("recorded %s's %s"), code, verification_voice_name(v));
 }
 
+/* What verification_enter said: recorded (done, with what to say), or
+ * refused (logged) or failed, said on the status line. */
+static void entered(struct browser *b, int rc, const struct error *err, const char *done)
+{
+	if (rc == 0)
+		browser_say(b, "%s", done);
+	else if (err->kind == ERROR_REFUSED) {
+		browser_say(b, _("not permitted: %s"), err->text);
+		access_log_refusal(b->session->db_path, &b->session->identity, "browse: :verification",
+				   err->text);
+	} else
+		browser_say(b, "%s", err->text);
+}
+
+/* A project due at the browser's year (kpi 0) or a KPI of one (kpi 1):
+ * named by typed, else chosen from a list. Its id into *id and its code
+ * into code, and its project into *p (into l, loaded here; NULL when it
+ * is not due, or typed). Returns 1, or 0 (cancelled, or said). */
+static int pick(struct browser *b, struct vproject_list *l, const char *typed, int kpi,
+		const struct vproject **p, long long *id, char *code, size_t size)
+{
+	const char **options = NULL;
+	char **texts = NULL;
+	int n = 0, i, j, chosen = -1;
+	struct error err;
+
+	*p = NULL;
+	if (verification_projects(b->s, b->year, l, &err) < 0) {
+		browser_say(b, "%s", err.text);
+		return 0;
+	}
+	if (typed) {
+		if (kpi) {
+			struct kpi k;
+
+			if (tree_code_of(b->s, typed, code, size, &err) != 1 ||
+			    kpi_find(b->s, code, &k, &err) < 0) {
+				browser_say(b, _("no KPI with code '%s'"), typed);
+				return 0;
+			}
+			*id = k.id;
+			kpi_release(&k);
+			return 1;
+		}
+		if (verification_project_find(b->s, typed, id, code, size, &err) < 0) {
+			browser_say(b, "%s", err.text);
+			return 0;
+		}
+		for (i = 0; i < l->n; i++)
+			if (l->items[i].id == *id)
+				*p = &l->items[i];
+		return 1;
+	}
+	for (i = 0; i < l->n; i++)
+		for (j = 0; j < (kpi ? l->items[i].kpis.n : 1); j++) {
+			char text[TEXT_MAX];
+
+			snprintf(text, sizeof text, "%s %s",
+				 kpi ? l->items[i].kpis.rows[j].code : l->items[i].code,
+				 kpi ? l->items[i].kpis.rows[j].name : l->items[i].title);
+			xgrow(&texts, (size_t)n, sizeof *texts);
+			texts[n++] = xstrdup(text);
+		}
+	if (!n) {
+		browser_say(b, _("no project is due at %s"), fiscal_year_format(b->year, code, size));
+		return 0;
+	}
+	options = xcalloc((size_t)n, sizeof *options);
+	for (i = 0; i < n; i++)
+		options[i] = texts[i];
+	chosen = dialog_choose(kpi ? _("KPIs due") : _("projects due"), options, n, 0);
+	for (i = 0, n = 0; chosen >= 0 && i < l->n; i++)
+		for (j = 0; j < (kpi ? l->items[i].kpis.n : 1); j++, n++)
+			if (n == chosen) {
+				*p = &l->items[i];
+				snprintf(code, size, "%s", kpi ? l->items[i].kpis.rows[j].code
+							      : l->items[i].code);
+				*id = kpi ? l->items[i].kpis.rows[j].kpi_id : l->items[i].id;
+			}
+	for (i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+	free(options);
+	return chosen >= 0;
+}
+
+/* amount [PROJECT [YEN [KIND]]]: what is not given is asked, the
+ * amount and kind shown as they stand. */
+static void enter_amount(struct browser *b, char *args)
+{
+	char *project = word(&args), *yen_text = word(&args), *kind = rest(&args);
+	char code[32], yen[64] = "", kind_text[128] = "", done[TEXT_MAX];
+	const struct vproject *p;
+	struct vproject_list l = { 0 };
+	struct error err;
+	long long id, value;
+
+	if (!pick(b, &l, project, 0, &p, &id, code, sizeof code))
+		goto out;
+	if (p && p->has_amount)
+		snprintf(yen, sizeof yen, "%lld", p->amount);
+	if (p)
+		snprintf(kind_text, sizeof kind_text, "%s", p->grant_kind);
+	if (!yen_text) {
+		if (!dialog_prompt(_("amount (yen, - for none): "), yen, sizeof yen, NULL, NULL) ||
+		    !dialog_prompt(_("kind of grant: "), kind_text, sizeof kind_text, NULL, NULL))
+			goto out;
+		yen_text = yen;
+		kind = kind_text;
+	}
+	if (verification_yen_parse(yen_text, &value, &err) < 0) {
+		browser_say(b, "%s", err.text);
+		goto out;
+	}
+	snprintf(done, sizeof done, _("recorded %s's amount"), code);
+	entered(b, verification_enter(b->s, &b->session->identity, b->session->user, ENTER_AMOUNT, id,
+				      b->year, value, kind, &err), &err, done);
+out:
+	verification_projects_free(&l);
+}
+
+/* unknown|known [CODE [NOTE]], describes [CODE [FY]]: what a KPI's
+ * value at the browser's year is; what is not given is asked. */
+static void enter_flag(struct browser *b, enum verification_entry what, int unknown,
+		       char *args)
+{
+	char *typed = word(&args), *text = rest(&args);
+	char code[64], answer[TEXT_MAX] = "", done[TEXT_MAX], fy[32], fy2[32];
+	const struct vproject *p;
+	struct vproject_list l = { 0 };
+	struct error err;
+	long long kpi_id;
+	int value = unknown;
+
+	if (!pick(b, &l, typed, 1, &p, &kpi_id, code, sizeof code))
+		goto out;
+	if (!text && (what == ENTER_DESCRIBES || unknown)) {
+		if (!dialog_prompt(what == ENTER_DESCRIBES ? _("the year its data describe: ")
+							    : _("note (why not known yet): "),
+				   answer, sizeof answer, NULL, NULL))
+			goto out;
+		text = answer;
+	}
+	fiscal_year_format(b->year, fy, sizeof fy);
+	if (what == ENTER_DESCRIBES) {
+		if (fiscal_year_parse(text, &value, &err) < 0) {
+			browser_say(b, "%s", err.text);
+			goto out;
+		}
+		snprintf(done, sizeof done, _("%s at %s: its data describe %s"), code, fy,
+			 fiscal_year_format(value, fy2, sizeof fy2));
+	} else {
+		snprintf(done, sizeof done, unknown ? _("%s at %s: not known yet (把握できない)")
+						    : _("%s at %s: no longer marked not known"),
+			 code, fy);
+	}
+	entered(b, verification_enter(b->s, &b->session->identity, b->session->user, what, kpi_id,
+				      b->year, value, text, &err), &err, done);
+out:
+	verification_projects_free(&l);
+}
+
 /* :verification [open|close|self|committee|final ...]: at the browser's
  * fiscal year; alone, its state. */
 void verification_command(struct browser *b, char *arg)
@@ -210,8 +379,21 @@ void verification_command(struct browser *b, char *arg)
 			enter_voice(b, k, arg);
 			return;
 		}
+	if (strcmp(verb, "amount") == 0) {
+		enter_amount(b, arg);
+		return;
+	}
+	if (strcmp(verb, "unknown") == 0 || strcmp(verb, "known") == 0) {
+		enter_flag(b, ENTER_UNKNOWN, verb[0] == 'u', arg);
+		return;
+	}
+	if (strcmp(verb, "describes") == 0) {
+		enter_flag(b, ENTER_DESCRIBES, 0, arg);
+		return;
+	}
 	if (strcmp(verb, "open") != 0 && strcmp(verb, "close") != 0) {
-		browser_say(b, _("usage: :verification [open|close|self|committee|final ...]"));
+		browser_say(b, _("usage: :verification [open|close|amount|unknown|known|describes"
+				 "|self|committee|final ...]"));
 		return;
 	}
 	if (strcmp(verb, "open") == 0 ? verification_open(b->s, b->year, b->session->user, &v, &err)

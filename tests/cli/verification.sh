@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 59
+plan 73
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -65,6 +65,30 @@ expect 1 "kpitree: SP1 has no final result yet" "the year closes only when every
 run --db "$db" due --year R4
 grep -qx "効果検証 R4 (2022): 3 of 4 projects lack their final result" "$work/out"
 ok $? "due counts the projects still without their final result"
+# only those the official may record the final result of: their scope, their role
+abs_db=$(readlink -f "$db")
+forced() { SSH_ORIGINAL_COMMAND="due --year R4" "$(readlink -f "$KPITREE")" --db "$abs_db" --ssh-user tanaka --ssh-lang en "$@" \
+	>"$work/out" 2>"$work/err"; }
+forced --ssh-role editor --ssh-scope project:SP1
+grep -qx "効果検証 R4 (2022): 1 of 1 projects lack their final result" "$work/out"
+ok $? "an editor of SP1 is due SP1's final result, not the others'"
+forced --ssh-role editor --ssh-scope project:SP2
+[ ! -s "$work/err" ] && ! grep -q "効果検証" "$work/out"
+ok $? "an editor of SP2, whose final result is in, is due none"
+forced --ssh-role viewer
+[ ! -s "$work/err" ] && ! grep -q "効果検証" "$work/out"
+ok $? "nor is a viewer, who records none"
+SSH_ORIGINAL_COMMAND="verification amount SP2 5 --year R4" "$(readlink -f "$KPITREE")" --db "$abs_db" \
+	--ssh-user tanaka --ssh-lang en --ssh-role editor --ssh-scope project:SP1 >"$work/out" 2>"$work/err"
+status=$?
+expect 1 "kpitree: not permitted: SP2-1 is outside the scope of tanaka (editor, project:SP1)" \
+	"an editor of SP1 does not enter SP2's 実績額"
+ssh-keygen -q -t ed25519 -N '' -f "$work/tanaka" &&
+	"$KPITREE" --db "$db" access add tanaka "$work/tanaka.pub" --role editor --scope SP1 \
+		--file "$work/ak" >/dev/null
+run --db "$db" --user tanaka due --year R4 --file "$work/ak"
+grep -qx "効果検証 R4 (2022): 1 of 1 projects lack their final result" "$work/out"
+ok $? "and so for --user with a key of scope SP1, as due's KPIs"
 for p in SP1 SP3; do
 	"$KPITREE" --db "$db" verification final $p --effect ④ --policy 改善 --reason "実績値未把握" --year R4
 done
@@ -96,6 +120,11 @@ sed 's/^/# /' "$work/got"
 rows=$("$SQLITE3" -csv :memory: ".import --csv $work/t.csv t" "SELECT count(*) FROM t")
 kpis=$("$SQLITE3" "$db" "SELECT count(*) FROM kpi WHERE code LIKE 'SP1-%' OR code LIKE 'SP2-%' OR code LIKE 'SP3-%' OR code LIKE 'SP4-%'")
 [ "$rows" = "$kpis" ]; ok $? "one row a KPI of the projects due ($kpis)"
+# no merged cells: each KPI's row repeats its project's fields (the workbook merges them)
+[ "$("$SQLITE3" -csv :memory: ".import --csv $work/t.csv t" "SELECT count(*) || '/' ||
+	count(DISTINCT \"交付対象事業の名称\" || \"交付金\" || \"実績額(円)\") FROM t
+	WHERE \"事業コード\" = 'SP2' AND \"交付対象事業の名称\" LIKE 'デジタル技術%'")" = 3/1 ]
+ok $? "each of SP2's 3 KPI rows repeats its project's name, grant and amount"
 # each character as a fixed string: a bracket expression of them is a
 # set of bytes under a locale that is not UTF-8 (CI's has no LANG)
 ! grep -qF -e ① -e ② -e ③ -e ④ -e ⑤ -e ⑥ -e ⑦ -e ⑧ -e ⑨ -e ⑩ -e Ⅰ -e Ⅱ -e Ⅲ -e ㈱ "$work/t.csv"
@@ -155,14 +184,24 @@ XLSX_SHEET=効果検証 /usr/bin/python3 "$srcdir/tests/cli/xlsx_cells.py" "$wor
 ok $? "openpyxl reads the CSV's cells back, each project's code, name and grant merged over its KPIs"
 sed 's/^/# /' "$work/py" | head -5
 
-run --db "$db" export verification --year R4 --voices
+TZ=Asia/Tokyo run --db "$db" export verification --year R4 --voices
 "$SQLITE3" -separator , :memory: ".import --csv /dev/stdin t" \
-	"SELECT \"示された事業効果\", \"自己評価: 事業効果\", \"自己評価: 理由\", \"外部有識者: 事業の評価\",
-	 \"外部有識者: 意見\", \"確定: 事業効果\", \"確定: 今後の方針\" FROM t WHERE \"事業コード\" = 'SP2'" \
+	"SELECT \"示された事業効果番号\", \"示された事業効果\", \"自己評価: 事業効果番号\",
+	 \"自己評価: 事業効果\", \"自己評価: 理由\", \"外部有識者: 事業の評価番号\",
+	 \"外部有識者: 事業の評価\", \"外部有識者: 意見\", \"確定: 事業効果番号\", \"確定: 事業効果\",
+	 \"確定: 今後の方針番号\", \"確定: 今後の方針\" FROM t WHERE \"事業コード\" = 'SP2'" \
 	<"$work/out" >"$work/got"
-echo '③,① 地方創生に非常に効果的であった,新ビジネス創出が目標を大きく上回った,総合戦略のKPI達成に有効であった,KPIの設定は妥当であり、成果が出ている,③ 地方創生に効果があった,事業の継続' |
+echo '3,地方創生に効果があった,1,地方創生に非常に効果的であった,新ビジネス創出が目標を大きく上回った,1,総合戦略のKPI達成に有効であった,KPIの設定は妥当であり、成果が出ている,3,地方創生に効果があった,3,事業の継続' |
 	cmp -s - "$work/got"
-ok $? "the committee's sheet has the suggestion and the three voices side by side"
+ok $? "the committee's sheet has the suggestion and the three voices side by side, a choice's number apart from its words"
+# who and when in cells of their own, when in local time (Tokyo: UTC+9)
+at=$("$SQLITE3" "$db" "SELECT strftime('%Y-%m-%d %H:%M:%S', entered_at, '+9 hours') FROM voice
+	WHERE voice = 'self' AND project_id = (SELECT id FROM project WHERE title LIKE 'デジタル技術%')")
+"$SQLITE3" -separator , :memory: ".import --csv /dev/stdin t" \
+	"SELECT \"自己評価: 入力者\", \"自己評価: 入力日時\" FROM t WHERE \"事業コード\" = 'SP2'" \
+	<"$work/out" >"$work/got"
+[ -n "$at" ] && [ "$(cat "$work/got")" = "tester,$at" ] && ! grep -qF -e ① -e ② -e ③ -e ④ "$work/out"
+ok $? "who and when (local time) in cells of their own, no machine-dependent character"
 run --db "$db" export verification --year R4 --voices --format html -o "$work/v.html"
 xmllint --noout "$work/v.html" && grep -q "<th>外部有識者: 意見</th>" "$work/v.html"
 ok $? "also as HTML"
@@ -223,6 +262,33 @@ ok $? "status shows its sums and both rates"
 v history SP2
 grep -q "^.*  tester  -  SP2-1 increment: - -> on$" "$work/out"
 ok $? "the declaration is in the project's history"
+# judged so everywhere, not in the verification only: show and the report
+# (R4: 29 of 22 summed, 132%, where 16 of its plan 9 is 178%)
+run --db "$db" show SP2-1 --year R4
+grep -qx "R4 (2022)           9         16      132%  achieved" "$work/out" &&
+	grep -qx "at R4 (2022): 132% achieved" "$work/out" &&
+	grep -qx "increments summed 29 of 22: total ÷ target 132%, (actual − baseline) ÷ (target − baseline) 132%" "$work/out"
+ok $? "show judges an increment KPI by its sums, with both rates"
+run --db "$db" export report --year R4
+sed -n '/^## .* SP2-1 /,/^## /p' "$work/out" | grep -qx -- "- progress (R4): 132%, achieved"
+ok $? "and so does the report"
+
+# Who has not entered actuals: the officials responsible by their keys'
+# role and scope, each with their KPIs, then those no official covers.
+who="$work/who.db"
+"$KPITREE" --db "$who" init >/dev/null && "$KPITREE" --db "$who" verification open --year R4 >/dev/null &&
+	"$KPITREE" --db "$who" set SP1-2 R4 - >/dev/null && "$KPITREE" --db "$who" set SP2-3 R4 - >/dev/null &&
+	ssh-keygen -q -t ed25519 -N '' -f "$work/sato" &&
+	"$KPITREE" --db "$who" access add tanaka "$work/tanaka.pub" --role editor --scope SP1 \
+		--file "$work/who_keys" >/dev/null &&
+	"$KPITREE" --db "$who" access add sato "$work/sato.pub" --role viewer --file "$work/who_keys" >/dev/null
+ok $? "a year with SP1-2's and SP2-3's actuals missing, an editor of SP1 and a viewer"
+run --db "$who" verification status --year R4 --file "$work/who_keys"
+sed -n '/^actuals not entered yet/,/^$/p' "$work/out" >"$work/who"
+printf '%s\n' "actuals not entered yet, by the officials responsible:" "  tanaka: SP1-2" \
+	"  no official's key covers: SP2-3" "" | cmp -s - "$work/who"
+ok $? "status names the officials responsible with their KPIs lacking actuals, the viewer not"
+sed 's/^/# /' "$work/who"
 
 # Data describe an earlier year, never a later one.
 v describes SP2-1 R6 --year R5
@@ -253,4 +319,34 @@ ok $? "a project in its year after is judged on the year it ran, its actuals all
 run --db "$ya" export verification --year R7 --format md
 grep -q "^| SP4-2 .* | 67000 | 件 | R7.3 (2025.3) | 70000 |$" "$work/out"
 ok $? "its 指標値 is that year's plan, its 目標年月 that year's end"
+
+# The national form rows five KPIs a project (指標①…⑤): a project with
+# more loses none; its block has a row for each, and the export says so.
+"$KPITREE" --db "$ya" export projects >"$work/projects.csv"
+/usr/bin/python3 - "$work/projects.csv" "$work/sp4more.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+head = rows[0]
+code, number, name = head.index("code"), head.index("kpi"), head.index("name")
+first = next(r for r in rows[1:] if r[code] == "SP4-1")
+out = [head]
+for k in (4, 5, 6):
+    r = list(first)
+    r[code], r[number], r[name] = "SP4-%d" % k, str(k), "追加指標%d" % k
+    out.append(r)
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), lineterminator="\n").writerows(out)
+PY
+"$KPITREE" --db "$ya" import "$work/sp4more.csv" >/dev/null || echo "# import of SP4-4..6 failed"
+for k in 4 5 6; do
+	"$KPITREE" --db "$ya" set "SP4-$k" R6 10 --plan >/dev/null &&
+		"$KPITREE" --db "$ya" set "SP4-$k" R6 12 >/dev/null || echo "# set SP4-$k failed"
+done
+run --db "$ya" export verification --year R7
+expect 0 "kpitree: SP4 has 6 KPIs, more than the national form's 5 rows: its block has a row for each" \
+	"a project with more KPIs than the form's five is named"
+[ "$(cut -d, -f1-20 "$work/out" | grep -c ',SP4-[1-6],')" = 6 ]
+ok $? "its CSV has a row for each of its 6 KPIs"
+run --db "$ya" export verification --year R7 --format md
+grep -q "^| SP4-6 追加指標6 | 10 | 件 | R7.3 (2025.3) | 12 |$" "$work/out"
+ok $? "and so has its printed block"
 exit $tap_failed

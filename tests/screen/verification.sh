@@ -8,12 +8,12 @@
 # and the national summary on the dashboard. Sourced by
 # verification_en.sh and verification_ja.sh with $lang set.
 . "$srcdir/tests/screen/lib.sh"
-plan 24
+plan 38
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
 set_lang
-if [ "$lang" = ja ]; then r4="令和4年度"; else r4="R4 (2022)"; fi
+if [ "$lang" = ja ]; then r4="令和4年度" r5="令和5年度"; else r4="R4 (2022)" r5="R5 (2023)"; fi
 say() { keys : "$1" Enter; }
 
 start "$program --db $db --user tanaka --year R4"
@@ -23,7 +23,7 @@ shows "$(tf "opened the verification of %s" "$r4")" ":verification open opens th
 say "verification"
 shows "$(tf "効果検証 %s" "$r4")" ":verification shows the year's state in a view of its own"
 shows "SP2 デジタル技術を活用したイノベーション創出事業" "with the projects due"
-shows "$(pre "  suggested: %s")③ (all improved)" "each with the 事業効果 its KPIs suggest and the rule that gives it"
+shows "$(pre "  suggested: %s")③ ($(tf "all %s" "$(t improved)"))" "each with the 事業効果 its KPIs suggest and the rule that gives it"
 fits "it fits 80 columns"
 keys q
 
@@ -33,6 +33,20 @@ shows "$(tf "事業効果 %s differs from the suggested %s: give a reason" ① �
 	"a self-assessment other than the suggestion is refused without a reason"
 say "verification self SP2 ① 発展 新ビジネス創出が目標を大きく上回った"
 shows "$(tf "recorded %s's %s" SP2 "$(t self-assessment)")" "with a reason it is recorded"
+
+# the 実績額 and 交付金の種類, asked for in turn
+say "verification amount"
+shows "SP2 デジタル技術を活用したイノベーション創出事業" ":verification amount lists the projects due"
+keys j Enter
+shows "$(t "amount (yen, - for none): " | sed 's/ *$//')" "it asks the amount of the one chosen"
+keys 12,345,678 Enter
+shows "$(t "kind of grant: " | sed 's/ *$//')" "then the kind of grant"
+keys タイプⅠ Enter
+shows "$(tf "recorded %s's amount" SP2)" "and records them"
+say "verification"
+shows "$(tf "  grant: %s %s; amount: %s" 地方創生推進交付金 タイプⅠ "$(tf "%lld yen" 12345678)")" \
+	"the view shows them"
+keys q
 
 say "meeting start 外部有識者会議"
 shows "$(tn "meeting %lld started: %d item (p presents)" "meeting %lld started: %d items (p presents)" 4 |
@@ -54,8 +68,10 @@ shows "$(tf "recorded %s's %s" SP4 "$(t final)")" "and the others'"
 say "verification close"
 shows "$(tf "closed the verification of %s" "$r4")" "then the year closes"
 
+say "verification amount SP2 5"
+shows "$(tf "the verification of %s is closed" "$r4")" "a closed year's amount is not changed"
 say "verification"
-shows "$(pre "  suggested: %s")③ (all improved)" "the view again"
+shows "$(pre "  suggested: %s")③ ($(tf "all %s" "$(t improved)"))" "the view again"
 keys j j j j j j j j j j
 shows "$(t self-assessment): ① 地方創生に非常に効果的であった / 事業の発展 (tanaka," \
 	"the self-assessment stays as it was entered"
@@ -76,5 +92,24 @@ shows "▸ 1 「誰もが安心して暮" "the browser opens again, no year chos
 keys d
 shows "$(tf "効果検証: projects with a KPI met %d/%d (%s), KPIs met %d/%d (%s)" 1 4 25% 2 10 20%)" \
 	"the dashboard shows the latest verification's summary"
+
+# R5: a value not known yet, and one whose data describe the year before
+start "$program --db $db --user tanaka --year R5"
+shows "▸ 1 「誰もが安心して暮" "the browser opens on R5"
+say "verification open"
+say "verification unknown"
+shows "SP4-1 データ取引所におけるデータ取引件数" ":verification unknown lists the KPIs due"
+keys Enter
+shows "$(t "note (why not known yet): " | sed 's/ *$//')" "it asks why it is not known"
+keys 統計の公表は翌年度 Enter
+shows "$(tf "%s at %s: not known yet (把握できない)" SP1-1 "$r5")" "and marks the one chosen (the first)"
+say "verification describes SP2-1"
+shows "$(t "the year its data describe: " | sed 's/ *$//')" "describes asks the year"
+keys R4 Enter
+shows "$(tf "%s at %s: its data describe %s" SP2-1 "$r5" "$r4")" "and records it"
+say "verification"
+shows "$(t "  not known yet (把握できない):") SP1-1" "the view shows the value not known yet"
+shows "$(t "  data of another year (データの年度):") SP2-1 (R4)" "and the year a value's data describe"
+keys q
 no_reports
 exit $tap_failed

@@ -89,7 +89,7 @@ static int option_index(const struct command *c, const char *name)
 {
 	int i;
 
-	for (i = 0; i < 8 && c->options[i].name; i++)
+	for (i = 0; i < CLI_OPTIONS_MAX && c->options[i].name; i++)
 		if (strcmp(c->options[i].name, name) == 0)
 			return i;
 	return -1;

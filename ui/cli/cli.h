@@ -14,6 +14,9 @@ enum { EXIT_DONE = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
 #define CLI_MAX_ARGS 16
 
+/* The most options a command has. */
+#define CLI_OPTIONS_MAX 10
+
 /* What a command gets: the parsed line, the open store (for commands that
  * need one), the user, and where to write. */
 struct cli {
@@ -21,8 +24,8 @@ struct cli {
 	const struct command *command;
 	int nargs;
 	const char *args[CLI_MAX_ARGS];
-	const char *options[8];	/* values of the command's options, by index */
-	int flags[8];		/* seen, for options without a value */
+	const char *options[CLI_OPTIONS_MAX];	/* values of the command's options, by index */
+	int flags[CLI_OPTIONS_MAX];	/* seen, for options without a value */
 	const char *repeated[ACCESS_MAX_SCOPES];	/* values of a repeatable option */
 	int nrepeated;
 	struct session session;	/* who is at work on which database */

@@ -134,7 +134,8 @@ const struct command commands[] = {
 	    { "--expires", 1, N_("access add: the last day the key gets in (YYYY-MM-DD)") },
 	    { "--since", 1, N_("access log: from that day on (YYYY-MM-DD, local time)") } },
 	  run_access, access_db_need },
-	{ "verification", "verification open|status|close [--year FY]\n"
+	{ "verification", "verification open|close [--year FY]\n"
+	  "  verification status [--year FY] [--file FILE]\n"
 	  "  verification amount PROJECT YEN [--kind KIND] [--year FY]\n"
 	  "  verification self PROJECT --effect CODE [--policy CODE] [--reason TEXT] [--year FY]\n"
 	  "  verification committee PROJECT --verdict CODE [--opinion TEXT] [--meeting ID]"
@@ -156,7 +157,9 @@ const struct command commands[] = {
 	    { "--verdict", 1, N_("事業の評価: a code of the verdict list") },
 	    { "--opinion", 1, N_("外部有識者からの意見") },
 	    { "--meeting", 1, N_("the meeting the committee gave it at") },
-	    { "--kind", 1, N_("交付金の種類, as the grant's decision names it") } },
+	    { "--kind", 1, N_("交付金の種類, as the grant's decision names it") },
+	    { "--file", 1, N_("status: the authorized_keys file naming the officials (default:"
+			      " the account's)") } },
 	  run_verification, verification_db_need },
 };
 
@@ -175,7 +178,7 @@ void cli_help(FILE *f)
 		"Commands:\n"), f);
 	for (i = 0; i < ncommands; i++) {
 		fprintf(f, "  %s\n      %s\n", commands[i].usage, _(commands[i].summary));
-		for (j = 0; j < 8 && commands[i].options[j].name; j++)
+		for (j = 0; j < CLI_OPTIONS_MAX && commands[i].options[j].name; j++)
 			fprintf(f, "      %-10s %s\n", commands[i].options[j].name,
 				_(commands[i].options[j].help));
 	}

@@ -29,7 +29,7 @@ struct command {
 	int min_args, max_args;
 	enum db_need db;
 	enum access_action need;	/* what the role must allow */
-	struct option_spec options[8];
+	struct option_spec options[CLI_OPTIONS_MAX];
 	int (*run)(struct cli *cli);	/* NULL: the browser */
 	/* what the command needs of the database when it depends on the
 	 * verb (NULL: db) */

@@ -246,6 +246,13 @@ int run_report(struct cli *cli)
 	return rc < 0 ? fail_output(cli, path, &e) : EXIT_DONE;
 }
 
+/* Says that project's block has more rows than the national form's. */
+static void over_form(void *ctx, const char *project, int kpis)
+{
+	cli_fail(ctx, _("%s has %d KPIs, more than the national form's %d rows: its block"
+			" has a row for each"), project, kpis, VERIFICATION_FORM_KPIS);
+}
+
 /* export verification: the national table of a year's 効果検証. */
 int run_verification_table(struct cli *cli)
 {
@@ -253,7 +260,8 @@ int run_verification_table(struct cli *cli)
 	const char *year = cli_option(cli, "--year");
 	struct verification_table_options o = { .excel = cli_flag(cli, "--excel"),
 						.voices = cli_flag(cli, "--voices"),
-						.year = verification_default_year() };
+						.year = verification_default_year(),
+						.over_form = over_form, .ctx = cli };
 	struct error e;
 	int rc;
 
@@ -340,7 +348,7 @@ int run_due(struct cli *cli)
 	if (due_each(cli->session.store, &cli->session.identity, year, print_due, cli, &e) < 0)
 		return cli_fail_error(cli, &e);
 	/* the year's 効果検証, while it is open */
-	rc = verification_pending(cli->session.store, year, &pending, &total, &e);
+	rc = verification_pending(cli->session.store, &cli->session.identity, year, &pending, &total, &e);
 	if (rc < 0)
 		return cli_fail_error(cli, &e);
 	if (rc == 1 && pending)

@@ -259,6 +259,14 @@ int run_show(struct cli *cli)
 		kpi_years_progress(&k, &t, chosen, &p);
 		fprintf(cli->out, _("\nat %s: %s %s\n"), fiscal_year_format(chosen->year, fy, sizeof fy),
 			kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
+		if (k.is_increment) {
+			struct increment in;
+			char text[512];
+
+			/* both rates, the status going by the second */
+			kpi_years_increment(&k, &t, chosen->year, &in);
+			fprintf(cli->out, "%s\n", verification_increment_text(&in, text, sizeof text));
+		}
 	} else {
 		fputs(_("\nno actual yet: no data\n"), cli->out);
 	}

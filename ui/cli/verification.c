@@ -79,10 +79,15 @@ static void print_line(void *ctx, const char *line)
  * the KPIs lacking an actual, and the three voices. */
 static int verification_status(struct cli *cli, int year)
 {
+	struct access_identity *officials;
 	struct error e;
+	int n, rc;
 
-	return verification_status_lines(cli->session.store, year, print_line, cli, &e) < 0
-		       ? cli_fail_error(cli, &e) : EXIT_DONE;
+	if (keys_file_officials(cli_option(cli, "--file"), cli->session.db_path, &officials, &n, &e) < 0)
+		return cli_fail_error(cli, &e);
+	rc = verification_status_lines(cli->session.store, year, officials, n, print_line, cli, &e);
+	free(officials);
+	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 }
 
 static void print_verification_change(void *ctx, const struct verification_change *c)
@@ -101,53 +106,30 @@ static void print_verification_change(void *ctx, const struct verification_chang
 	inert_pool_free(&pool);
 }
 
-/* A whole number of yen: digits, with commas between thousands allowed. */
-static int parse_yen(const char *text, long long *yen)
+/* What verification_enter (or declaring a KPI incremental) did: done,
+ * refused (logged, with why), or failed. */
+static int entered(struct cli *cli, int rc, const struct error *e)
 {
-	long long v = 0;
-	const char *p;
-
-	if (!*text)
-		return -1;
-	for (p = text; *p; p++) {
-		if (*p == ',')
-			continue;
-		if (*p < '0' || *p > '9' || v > (LLONG_MAX - 9) / 10)
-			return -1;
-		v = v * 10 + (*p - '0');
-	}
-	*yen = v;
-	return 0;
+	if (rc == 0)
+		return EXIT_DONE;
+	return e->kind == ERROR_REFUSED ? cli_refuse(cli, e->text) : cli_fail_error(cli, e);
 }
 
 /* unknown|known CODE, describes CODE FY2, increment CODE on|off: what
- * KPI args[1]'s value at year is (unknown -1: the year it describes in
- * describes; -2: declared incremental or not, by describes). */
-static int verification_value_flag(struct cli *cli, int year, int unknown, int describes)
+ * KPI args[1]'s value at year is, or the KPI. */
+static int verification_value_flag(struct cli *cli, int year, enum verification_entry what,
+				   int value)
 {
-	char why[1024];
 	struct error e;
 	struct kpi k;
 	int rc;
 
 	if (typed_kpi(cli, cli->args[1], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
-	rc = access_may_kpi(cli->session.store, &cli->session.identity, ACCESS_EDIT, k.id, why,
-			    sizeof why, &e);
-	if (rc == 1 && unknown == -2)
-		rc = verification_set_increment(cli->session.store, k.id, describes, cli->session.user, &e);
-	else if (rc == 1)
-		rc = unknown >= 0 ? verification_set_unknown(cli->session.store, k.id, year, unknown,
-							      cli_option(cli, "--reason"), cli->session.user,
-							      &e)
-				  : verification_set_describes(cli->session.store, k.id, year, describes,
-							       cli->session.user, &e);
-	else if (rc == 0) {
-		kpi_release(&k);
-		return cli_refuse(cli, why);
-	}
+	rc = verification_enter(cli->session.store, &cli->session.identity, cli->session.user, what,
+				k.id, year, value, cli_option(cli, "--reason"), &e);
 	kpi_release(&k);
-	return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
+	return entered(cli, rc, &e);
 }
 
 /* What verification VERB needs of the database: reading for status and
@@ -202,34 +184,32 @@ int run_verification(struct cli *cli)
 			       ? cli_fail_error(cli, &e) : EXIT_DONE;
 	}
 	if ((strcmp(verb, "unknown") == 0 || strcmp(verb, "known") == 0) && cli->nargs == 2)
-		return verification_value_flag(cli, year, verb[0] == 'u', 0);
+		return verification_value_flag(cli, year, ENTER_UNKNOWN, verb[0] == 'u');
 	if (strcmp(verb, "increment") == 0 && cli->nargs == 3) {
 		int on = strcmp(cli->args[2], "on") == 0;
 
 		if (!on && strcmp(cli->args[2], "off") != 0)
 			return usage_error(cli, _("increment: on or off"));
-		return verification_value_flag(cli, year, -2, on);
+		return verification_value_flag(cli, year, ENTER_INCREMENT, on);
 	}
 	if (strcmp(verb, "describes") == 0 && cli->nargs == 3) {
 		int describes;
 
 		if (parse_year(cli, cli->args[2], &describes) != EXIT_DONE)
 			return EXIT_FAILED;
-		return verification_value_flag(cli, year, -1, describes);
+		return verification_value_flag(cli, year, ENTER_DESCRIBES, describes);
 	}
 	if (strcmp(verb, "amount") == 0 && cli->nargs == 3) {
 		long long yen;
+		char code[32];
 
-		if (verified_project(cli, ACCESS_EDIT, &id) != EXIT_DONE)
-			return EXIT_FAILED;
-		if (strcmp(cli->args[2], "-") == 0)
-			yen = -1;
-		else if (parse_yen(cli->args[2], &yen) < 0)
-			return cli_fail(cli, _("amount: '%s' is not a whole number of yen"),
-					cli->args[2]);
-		return verification_set_amount(cli->session.store, id, year, yen, cli_option(cli, "--kind"),
-					       cli->session.user, &e) < 0 ? cli_fail_error(cli, &e)
-								  : EXIT_DONE;
+		if (verification_project_find(cli->session.store, cli->args[1], &id, code, sizeof code,
+					      &e) < 0 ||
+		    verification_yen_parse(cli->args[2], &yen, &e) < 0)
+			return cli_fail_error(cli, &e);
+		return entered(cli, verification_enter(cli->session.store, &cli->session.identity, cli->session.user,
+						       ENTER_AMOUNT, id, year, yen,
+						       cli_option(cli, "--kind"), &e), &e);
 	}
 	for (k = 0; k < VOICES; k++)
 		if (strcmp(verb, voices[k]) == 0 && cli->nargs == 2) {
