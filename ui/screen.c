@@ -97,6 +97,7 @@ void screen_draw(struct browser *b)
 	int h = LINES, w = COLS;
 	const struct tree_item *it = b->v->n ? &b->v->items[b->v->cursor] : NULL;
 	struct layout l;
+	struct error err;
 
 	erase();
 	if (w < MIN_COLS || h < MIN_LINES) {
@@ -107,6 +108,9 @@ void screen_draw(struct browser *b)
 		return;
 	}
 	l = layout_for(h, w);
+	/* the rows a search left unread, those the tree pane shows */
+	if (tree_list_show(b->v, b->s, l.th - 2, &err) < 0)
+		browser_say(b, "%s", err.text);
 	frame(l.ty, l.tx, l.th, l.tw, _(b->kind->title), b->focus == FOCUS_TREE);
 	if (trees_level(b->kind, it)->panes == PANES_PROJECT) {
 		frame(l.ky, l.kx, l.kh + l.gh, l.kw, _("Project"), b->focus != FOCUS_TREE);

@@ -49,7 +49,7 @@ void tree_view_draw(struct browser *b, int y, int x, int h, int w)
 		snprintf(line, sizeof line, "%s%*s%s %s%s%s",
 			 !b->arrow ? "" : k == b->v->cursor ? ">" : " ", it->depth * 2, "",
 			 !it->children ? leaf_mark() : it->expanded ? "▾" : "▸",
-			 it->label, *it->label ? " " : "", it->title);
+			 it->label, *it->label ? " " : "", it->unread ? "" : it->title);
 		if (b->kind->matches && search_is_match(b, it->id))
 			attr |= A_BOLD | A_UNDERLINE;
 		if (k == b->v->cursor && !b->arrow)
