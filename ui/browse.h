@@ -36,6 +36,9 @@ struct browser {
 	char query[256];
 	long long *matches;
 	int nmatches, match;
+	int placed;		/* the first of matches in the search view, in
+				 * its order; the rest wait for a slice */
+	int found_all;		/* the search has found all it will */
 	struct tree_search *search;	/* still going, between keys */
 	long long data_version;		/* of the database, when last drawn */
 	struct value_undo last[VALUE_UNDO_MAX];	/* the session's last save */
