@@ -367,13 +367,15 @@ browse() {
 	script -qc "$(browse_line "$1")" /dev/null </dev/null
 }
 # fastest KEYS: the least of five runs' seconds, to the millisecond (the
-# least is what the work takes; the rest is the machine's noise).
+# least is what the work takes; the rest is the machine's noise); the
+# first run's, which reads what no run had read before, into $work/first.
 fastest() {
 	best=
 	for run in 1 2 3 4 5; do
 		t0=$(now)
 		browse "$1" >/dev/null
 		t1=$(now)
+		[ "$run" = 1 ] && awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", b - a }' >"$work/first"
 		best=$(awk -v a="$t0" -v b="$t1" -v m="$best" \
 			'BEGIN { d = b - a; if (m == "" || d < m) m = d; printf "%.4f", m }')
 	done
@@ -399,13 +401,19 @@ q_arrow_ja=$(BROWSE_ENV="KPITREE_CURSOR=arrow LANGUAGE=ja" browse q | wc -c)
 j_arrow_ja=$(BROWSE_ENV="KPITREE_CURSOR=arrow LANGUAGE=ja" browse "j q" | wc -c)
 # A search runs at each key unless more keys wait: Enter makes each of
 # these run exactly one search, for text as long as the typing had got.
+# ms SECONDS: SECONDS less starting and quitting, in milliseconds
+key_ms() {
+	awk -v a="$1" -v b="$quit_s" 'BEGIN { m = (a - b) * 1000; printf "%.0f", m < 0 ? 0 : m }'
+}
 search_ms=0
+search_first_ms=0
 search_each=""
 for text in 北 北海 北海道 移住 子育て 鰊; do
-	search_s=$(fastest "/ $text Enter q")
-	ms=$(awk -v a="$search_s" -v b="$quit_s" 'BEGIN { m = (a - b) * 1000; printf "%.0f", m < 0 ? 0 : m }')
-	search_each="$search_each $text=${ms}ms"
+	ms=$(key_ms "$(fastest "/ $text Enter q")")
+	first_ms=$(key_ms "$(cat "$work/first")")
+	search_each="$search_each $text=${ms}ms (first ${first_ms})"
 	[ "$ms" -gt "$search_ms" ] && search_ms=$ms
+	[ "$first_ms" -gt "$search_first_ms" ] && search_first_ms=$first_ms
 done
 # The same work counted in instructions, which the machine's load does
 # not change (valgrind's callgrind; Debian package valgrind).
@@ -434,6 +442,6 @@ fi
 echo "browser start to quit: $(awk -v s="$quit_s" 'BEGIN { printf "%.2f", s }') s (fastest of 5; the first run $start_s s), peak $start_peak MB (goal 0.05 s, 32 MB)"
 echo "browser cursor move: $move_ms ms of work ($move_instructions instructions), $((j_bytes - q_bytes)) bytes, $((j_ja - q_ja)) in Japanese; with --cursor arrow $((j_arrow - q_arrow)) and $((j_arrow_ja - q_arrow_ja)) (goal 1 ms, 100 bytes; through sshd: tests/screen/ssh_bytes.sh)"
 echo "browser page down: $((pg_bytes - q_bytes)) bytes (goal 2 KB)"
-echo "browser search keystroke: at most $search_ms ms (goal 30 ms):$search_each"
+echo "browser search keystroke: at most $search_ms ms, the first run of each at most $search_first_ms ms (goal 15 ms):$search_each"
 
 exit 0

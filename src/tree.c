@@ -187,7 +187,7 @@ static const char instr_sql[] =
 	" WHERE t.id >= ?2 AND t.id < ?3 AND instr(t.text, ?1) > 0";
 
 /* Rows of the index an instr step reads before it looks at the clock. */
-#define SEARCH_RANGE 5000
+#define SEARCH_RANGE 250
 
 /* The content rows a hit stands for, by its kind (see schema.c). */
 static const char *const rows_of_hit_sql[] = {

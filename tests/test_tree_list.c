@@ -1,7 +1,8 @@
 /* test_tree_list.c: the browser's tree as a flat list, without curses:
  * rows open and close in place, the cursor follows, reveal opens the way
  * down to a row, a search's pruned tree gains each match under its
- * parents once, in the order found, and the level tables say what each row shows. */
+ * parents once, in the order found, the rows above a match read only
+ * when shown, and the level tables say what each row shows. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -127,6 +128,85 @@ static void a_search_tree_gains_each_match_under_its_parents_once(void **state)
 	tree_list_clear(&l);
 }
 
+/* The search's tree with the match at placement and the rows above it. */
+static struct tree_list searched(struct testdb *f, long long placement)
+{
+	struct tree_list l = list_of(TREE_SEARCH);
+	long long path[16];
+	struct error err;
+	int n = tree_path(f->s, placement, path, 16, &err);
+
+	assert_int_equal(tree_list_add_path(&l, f->s, path, n, &err), 0);
+	return l;
+}
+
+/* The rows above a match are known by id alone until shown: a search
+ * of hundreds of matches reads the rows of one screen. */
+static void a_search_tree_reads_the_rows_above_a_match_as_they_are_shown(void **state)
+{
+	struct testdb *f = *state;
+	struct tree_list l = searched(f, 6), whole = list_of(TREE_STRATEGY);
+	struct error err;
+	int i;
+
+	/* the match is read, the rows above it not */
+	assert_false(l.items[4].unread);
+	assert_int_equal(l.items[4].level, 5);
+	assert_non_null(l.items[4].title);
+	for (i = 0; i < 4; i++) {
+		assert_true(l.items[i].unread);
+		assert_null(l.items[i].title);
+	}
+	/* two rows shown with the cursor on the match: those two are read */
+	l.cursor = 4;
+	assert_int_equal(tree_list_show(&l, f->s, 2, &err), 0);
+	assert_int_equal(l.top, 3);
+	assert_true(l.items[2].unread);
+	assert_false(l.items[3].unread);
+	/* the cursor moved onto a row reads it, as the strategy tree has it */
+	assert_int_equal(tree_list_move(&l, f->s, 0, &err), 1);
+	assert_false(l.items[0].unread);
+	assert_true(l.items[1].unread);
+	assert_int_equal(tree_list_show(&l, f->s, 5, &err), 0);
+	assert_int_equal(tree_list_expand(&whole, f->s, -1, &err), 0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(tree_list_expand(&whole, f->s, i, &err), 0);
+	/* the whole tree has 5 beside 6 */
+	for (i = 0; i < 5; i++) {
+		const struct tree_item *it = &whole.items[i < 4 ? i : 5];
+
+		assert_false(l.items[i].unread);
+		assert_int_equal(l.items[i].id, it->id);
+		assert_int_equal(l.items[i].level, it->level);
+		assert_int_equal(l.items[i].children, it->children);
+		assert_string_equal(l.items[i].label, it->label);
+		assert_string_equal(l.items[i].title, it->title);
+		/* open, as the path goes through it */
+		assert_int_equal(l.items[i].expanded, i < 4);
+	}
+	tree_list_clear(&whole);
+	tree_list_clear(&l);
+}
+
+/* A row whose read fails stays unread, to be read when shown again. */
+static void a_failing_read_of_a_shown_row_leaves_it_unread(void **state)
+{
+	struct testdb *f = *state;
+	struct tree_list l = searched(f, 6);
+	struct error err;
+
+	store_fail_step(1);
+	assert_int_equal(tree_list_show(&l, f->s, 5, &err), -1);
+	store_fail_step(0);
+	assert_int_not_equal(err.kind, ERROR_NONE);
+	assert_true(l.items[0].unread);
+	assert_null(l.items[0].title);
+	assert_int_equal(tree_list_show(&l, f->s, 5, &err), 0);
+	assert_false(l.items[0].unread);
+	assert_non_null(l.items[0].title);
+	tree_list_clear(&l);
+}
+
 /* A grant project's KPI, found by a search, stands after the strategy's
  * rows, with its code and name. */
 static void a_project_kpi_found_stands_after_the_strategy(void **state)
@@ -221,6 +301,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(reveal_opens_the_way_down, testdb_setup, testdb_teardown),
 		cmocka_unit_test(scrolling_keeps_the_cursor_in_sight),
 		cmocka_unit_test_setup_teardown(a_search_tree_gains_each_match_under_its_parents_once, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(a_search_tree_reads_the_rows_above_a_match_as_they_are_shown, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(a_failing_read_of_a_shown_row_leaves_it_unread, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_project_kpi_found_stands_after_the_strategy, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_failing_read_leaves_the_list_as_it_was, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(the_other_trees_read_their_own_rows, testdb_setup, testdb_teardown),

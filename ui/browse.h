@@ -61,6 +61,9 @@ struct browser {
 	char query[256];
 	long long *matches;
 	int nmatches, match;
+	int placed;		/* the first of matches in the search view, in
+				 * its order; the rest wait for a slice */
+	int found_all;		/* the search has found all it will */
 	struct tree_search *search;	/* still going, between keys */
 	long long data_version;		/* of the database, when last drawn */
 	struct value_undo last[VALUE_UNDO_MAX];	/* the session's last save */
@@ -129,8 +132,9 @@ int screen_at(const struct browser *b, int y, int x, int *row);
 
 /* --- tree_view.c */
 
-/* Scrolls the tree to show the cursor in rows rows, and counts the
- * status marks of the collapsed rows shown that lack them. */
+/* Scrolls the tree to show the cursor in rows rows, reads the rows shown
+ * that a search left unread, and counts the status marks of the
+ * collapsed rows shown that lack them. */
 void tree_view_load(struct browser *b, int rows);
 
 /* The tree pane in the box at y, x of h rows and w columns. */

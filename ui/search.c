@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "alloc.h"
 #include "dialog.h"
@@ -70,17 +71,28 @@ void search_go(struct browser *b, int index)
 	browser_say(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
 }
 
-/* The matches in the order the search view shows them (the trees'
- * order), the cursor staying on its row. */
+/* Whether row it of the search tree is one a search finds (a content
+ * row, a grant project's KPI): one with KPIs, as the tree's table says. */
+static int is_match_row(const struct tree_item *it)
+{
+	return trees_level(&trees[TREE_SEARCH], it)->kpis != ROW_KPIS_NONE;
+}
+
+/* The matches placed in the order the search view shows them (the
+ * trees'), the cursor staying on its row; those waiting stay after. */
 static void in_tree_order(struct browser *b)
 {
 	const struct tree_list *l = &b->lists[TREE_SEARCH];
 	int i, n = 0;
 
-	for (i = 0; i < l->n && n < b->nmatches; i++)
-		if (l->items[i].level == 5 || l->items[i].level == TREE_PROJECT_KPI)
+	for (i = 0; i < l->n && n < b->placed; i++)
+		if (is_match_row(&l->items[i]))
 			b->matches[n++] = l->items[i].id;
-	b->nmatches = n;
+	/* a match whose rows could not be read is dropped */
+	memmove(&b->matches[n], &b->matches[b->placed],
+		(size_t)(b->nmatches - b->placed) * sizeof *b->matches);
+	b->nmatches -= b->placed - n;
+	b->placed = n;
 }
 
 /* Puts placement (with the rows above it, found by path) into the search
@@ -101,8 +113,19 @@ static void filter_clear(struct browser *b)
 	tree_list_clear(&b->lists[TREE_SEARCH]);
 }
 
-/* A search works this long at a key, and on between keys. */
-#define SEARCH_SLICE_MS 10
+/* A search works this long at a key, and on between keys: finding
+ * matches for SEARCH_STEP_MS of it, then putting what it found into the
+ * search view (a national database's search finds hundreds a slice). */
+#define SEARCH_SLICE_MS 8
+#define SEARCH_STEP_MS 4
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 void search_stop(struct browser *b)
 {
@@ -113,18 +136,22 @@ void search_stop(struct browser *b)
 /* Searches on for a slice; shows the first match as soon as there is one. */
 void search_slice(struct browser *b)
 {
-	int before = b->nmatches, rc, i;
+	long long until = now_ms() + SEARCH_SLICE_MS;
+	int before = b->placed, rc = 1, i;
 	struct error err;
 
 	struct tree_list *l = &b->lists[TREE_SEARCH];
 	long long at = l->n ? l->items[l->cursor].id : 0;
 
-	rc = tree_search_step(b->search, MAX_MATCHES, SEARCH_SLICE_MS, add_match, b, &err);
-	for (i = before; i < b->nmatches; i++)
-		filter_add(b, b->matches[i]);
-	if (b->nmatches > before)
+	if (!b->found_all)
+		rc = tree_search_step(b->search, MAX_MATCHES, SEARCH_STEP_MS, add_match, b, &err);
+	b->found_all = rc != 0;
+	/* at least one a slice, the rest while the slice lasts */
+	while (b->placed < b->nmatches && (b->placed == before || now_ms() < until))
+		filter_add(b, b->matches[b->placed++]);
+	if (b->placed > before)
 		in_tree_order(b);
-	if (!before && b->nmatches) {
+	if (!before && b->placed) {
 		search_go(b, 0);
 	} else if (at && (i = tree_list_find(l, at)) >= 0) {
 		/* rows found above it moved it down */
@@ -137,7 +164,7 @@ void search_slice(struct browser *b)
 	if (rc < 0) {
 		browser_say(b, "%s", err.text);
 		search_stop(b);
-	} else if (rc == 0) {
+	} else if (rc == 0 || b->placed < b->nmatches) {
 		browser_say(b, _("/%s: %d so far, searching…"), b->query, b->nmatches);
 	} else {
 		search_stop(b);
@@ -158,7 +185,7 @@ static void search_start(struct browser *b, const char *text)
 	search_stop(b);
 	free(b->matches);
 	b->matches = NULL;
-	b->nmatches = 0;
+	b->nmatches = b->placed = b->found_all = 0;
 	filter_clear(b);
 	snprintf(b->query, sizeof b->query, "%s", text);
 	if (*text) {
@@ -198,15 +225,14 @@ void search_run(struct browser *b)
 	keep = dialog_prompt("/", text, sizeof text, search_typed, b);
 	if (keep && (strcmp(b->query, text) != 0 || (!b->search && !b->nmatches && *text)))
 		search_start(b, text);
-	if (b->v->n && (b->v->items[b->v->cursor].level == 5 ||
-			b->v->items[b->v->cursor].level == TREE_PROJECT_KPI))
+	if (b->v->n && is_match_row(&b->v->items[b->v->cursor]))
 		chosen = b->v->items[b->v->cursor].id;
 	browser_show(b, from == TREE_SEARCH ? TREE_STRATEGY : from);
 	if (!keep) {
 		search_stop(b);
 		free(b->matches);
 		b->matches = NULL;
-		b->nmatches = 0;
+		b->nmatches = b->placed = 0;
 		browser_say(b, "%s", "");
 		return;
 	}

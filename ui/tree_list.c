@@ -146,6 +146,8 @@ int tree_list_move(struct tree_list *l, struct store *s, int to, struct error *e
 	if (to >= l->n)
 		to = l->n - 1;
 	l->cursor = to;
+	if (to >= 0 && err->kind == ERROR_NONE)
+		tree_list_read(l, s, to, to + 1, err);
 	return to != from;
 }
 
@@ -155,6 +157,53 @@ void tree_list_scroll(struct tree_list *l, int rows)
 		l->top = l->cursor;
 	if (l->cursor >= l->top + rows)
 		l->top = l->cursor - rows + 1;
+}
+
+/* Reads the row of id (a placement, or minus a grant project's KPI) as
+ * the only row of g. Returns 0, or -1 with err. */
+static int read_one(struct store *s, long long id, struct gather *g, struct error *err)
+{
+	int rc = id < 0 ? tree_search_kpi_row(s, -id, gather_row, g, err)
+			: tree_row(s, id, gather_row, g, err);
+
+	if (rc == 0 && g->n == 1)
+		return 0;
+	free_items(g->items, g->n);
+	g->items = NULL;
+	g->n = 0;
+	if (rc == 0)
+		return error_of(err, ERROR_NO_MEMORY, "%s", _("out of memory"));
+	return -1;
+}
+
+int tree_list_read(struct tree_list *l, struct store *s, int from, int to, struct error *err)
+{
+	int i;
+
+	for (i = from < 0 ? 0 : from; i < to && i < l->n; i++) {
+		struct tree_item *it = &l->items[i];
+		struct gather g = { NULL, 0, 0, it->depth, 0 };
+
+		if (!it->unread)
+			continue;
+		if (read_one(s, it->id, &g, err) < 0)
+			return -1;
+		/* what the list knew (open, marks counted) stays */
+		it->level = g.items[0].level;
+		it->children = g.items[0].children;
+		memcpy(it->label, g.items[0].label, sizeof it->label);
+		it->title = g.items[0].title;
+		it->unread = 0;
+		free(g.items);
+	}
+	return 0;
+}
+
+int tree_list_show(struct tree_list *l, struct store *s, int rows, struct error *err)
+{
+	error_clear(err);
+	tree_list_scroll(l, rows);
+	return tree_list_read(l, s, l->top, l->top + rows, err);
 }
 
 int tree_list_reveal(struct tree_list *l, struct store *s, const long long *path, int n,
@@ -197,8 +246,7 @@ int tree_list_add_path(struct tree_list *l, struct store *s, const long long *pa
 				break;
 		if (i == end) {
 			struct gather g = { NULL, 0, 0, depth, 0 };
-			int rc = id < 0 ? tree_search_kpi_row(s, -id, gather_row, &g, err)
-					: tree_row(s, id, gather_row, &g, err);
+			struct tree_item row = { .id = id, .depth = depth, .unread = 1 };
 
 			/* before the first sibling placed after it */
 			for (i = at; i < end; i++)
@@ -206,12 +254,15 @@ int tree_list_add_path(struct tree_list *l, struct store *s, const long long *pa
 				    (l->items[i].id < 0 ? id >= 0 || id > l->items[i].id
 							: id >= 0 && id < l->items[i].id))
 					break;
-			if (rc < 0 || g.n != 1 || room(l, 1, err) < 0) {
+			/* the match is read; the rows above it when shown */
+			if (depth + 1 == n && read_one(s, id, &g, err) < 0)
+				return -1;
+			if (room(l, 1, err) < 0) {
 				free_items(g.items, g.n);
 				return -1;
 			}
 			memmove(&l->items[i + 1], &l->items[i], (size_t)(l->n - i) * sizeof *l->items);
-			l->items[i] = g.items[0];
+			l->items[i] = g.n ? g.items[0] : row;
 			l->items[i].expanded = depth + 1 < n;
 			l->n++;
 			free(g.items);

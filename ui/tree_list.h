@@ -18,6 +18,8 @@ struct tree_item {
 	char *title;
 	int marks_year;		/* the year marks were counted for, or 0 */
 	char marks[48];		/* the statuses under a collapsed row */
+	int unread;		/* id and depth alone, the rest read when shown
+				 * (tree_list_read): a search's rows above a match */
 };
 
 /* How a tree reads its rows: the children of the row (level, id), or
@@ -54,7 +56,8 @@ int tree_list_parent(const struct tree_list *l, int i);
 int tree_list_find(const struct tree_list *l, long long id);
 
 /* Moves the cursor to row to (clamped), reading the next pages of top
- * rows first when it comes near the last read. Returns whether the
+ * rows first when it comes near the last read, and the row it lands on
+ * if unread. Returns whether the
  * cursor moved to another row; err says why a page failed (err->kind
  * ERROR_NONE when none did). */
 int tree_list_move(struct tree_list *l, struct store *s, int to, struct error *err);
@@ -62,18 +65,29 @@ int tree_list_move(struct tree_list *l, struct store *s, int to, struct error *e
 /* Keeps the cursor within rows visible rows from top. */
 void tree_list_scroll(struct tree_list *l, int rows);
 
+/* Reads the rows from from to to (excluded) that are unread. Returns 0,
+ * or -1 with err (the rows not read stay unread). */
+int tree_list_read(struct tree_list *l, struct store *s, int from, int to, struct error *err);
+
+/* Scrolls as tree_list_scroll and reads the rows that rows visible rows
+ * show, the cursor's among them: what a view shows is read, the rest
+ * may wait. Returns 0, or -1 with err. */
+int tree_list_show(struct tree_list *l, struct store *s, int rows, struct error *err);
+
 /* Opens the tree along path (n ids from the top) and puts the cursor on
  * its last row. Returns 0, or -1 when a row of it is not there; err says
  * why a read failed on the way (err->kind ERROR_NONE when none did). */
 int tree_list_reveal(struct tree_list *l, struct store *s, const long long *path, int n,
 		     struct error *err);
 
-/* Adds the row of each id of path (n of them, read by tree_row) that is
- * not there yet under its parent, among its siblings in the order of
- * their ids (the order rows were placed in, as the tree shows them): the
- * search's pruned tree. A negative id is a grant project's KPI
- * (tree_search_kpi_row), after every row of the strategy. Returns 0, or
- * -1 with err. */
+/* Adds the row of each id of path (n of them) that is not there yet
+ * under its parent, among its siblings in the order of their ids (the
+ * order rows were placed in, as the tree shows them): the search's
+ * pruned tree. The last row, the match, is read (tree_row); the rows
+ * above it stay unread until shown (tree_list_show): a search of many
+ * matches builds only the rows on the screen. A negative id is a grant
+ * project's KPI (tree_search_kpi_row), after every row of the strategy.
+ * Returns 0, or -1 with err. */
 int tree_list_add_path(struct tree_list *l, struct store *s, const long long *path, int n,
 		       struct error *err);
 

@@ -32,8 +32,12 @@ void tree_view_load(struct browser *b, int rows)
 	/* counted once a year per row, not at every key; 0 means not
 	 * counted, so "each at its latest" is -1 */
 	int key = browser_judged_year(b) ? browser_judged_year(b) : -1, k;
+	struct error err;
 
-	tree_list_scroll(b->v, rows);
+	/* scrolled, and the rows a search left unread that the pane shows
+	 * read */
+	if (tree_list_show(b->v, b->s, rows, &err) < 0)
+		browser_say(b, "%s", err.text);
 	if (!b->kind->marks)
 		return;
 	for (k = b->v->top; k < b->v->top + rows && k < b->v->n; k++) {
@@ -67,7 +71,7 @@ void tree_view_draw(struct browser *b, int y, int x, int h, int w)
 		snprintf(line, sizeof line, "%s%*s%s %s%s%s",
 			 !b->arrow ? "" : k == b->v->cursor ? ">" : " ", it->depth * 2, "",
 			 !it->children ? leaf_mark() : it->expanded ? "▾" : "▸",
-			 it->label, *it->label ? " " : "", it->title);
+			 it->label, *it->label ? " " : "", it->unread ? "" : it->title);
 		if (b->kind->matches && search_is_match(b, it->id))
 			attr |= A_BOLD | A_UNDERLINE;
 		if (k == b->v->cursor && !b->arrow)
