@@ -136,7 +136,7 @@ static const struct command_right {
  * logs the refusal. */
 static int permitted(struct browser *b, const char *name, const char *arg)
 {
-	char verb[64] = "", what[300];
+	char verb[64] = "", who[1024], what[300];
 	size_t i;
 
 	if (arg)
@@ -146,10 +146,8 @@ static int permitted(struct browser *b, const char *name, const char *arg)
 		    (rights[i].verb && strcmp(rights[i].verb, verb) != 0) ||
 		    access_may(&b->session->identity, rights[i].right))
 			continue;
-		/* the role alone (a word of the command line, --role): the status
-		 * line has room for little more */
 		browser_say(b, _("not permitted: %s may not %s"),
-			    access_role_name(b->session->identity.role), _(rights[i].what));
+			    access_describe(&b->session->identity, who, sizeof who), _(rights[i].what));
 		snprintf(what, sizeof what, "browse: :%s%s%s", name, *verb ? " " : "", verb);
 		access_log_refusal(b->session->db_path, &b->session->identity, what, b->message);
 		return 0;
