@@ -175,6 +175,6 @@ void detail_view_run(struct browser *b)
 	}
 	snprintf(title, sizeof title, _("kpitree — the whole text of %s%s%s"), it->label,
 		 *it->label ? " " : "", it->title);
-	text_view_run_indented(title, (const char *const *)l.text, l.n, 2);
+	text_view_run_detail(title, (const char *const *)l.text, l.n, 2);
 	text_lines_free(&l);
 }

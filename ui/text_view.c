@@ -129,6 +129,8 @@ static int text_key(struct view *v, const struct key *k)
 		t->top = 0;
 	else if ((!k->is_key && k->code == 'G') || (k->is_key && k->code == KEY_END))
 		t->top = t->rows;
+	else if (!k->is_key && k->code == '?' && v->ops->keys)
+		return VIEW_UNHANDLED;	/* the view's help, which app.c shows */
 	else
 		return VIEW_HANDLED | VIEW_CLOSE;
 	if (t->top < 0)
@@ -140,12 +142,40 @@ static const struct view_ops text_ops = {
 	.name = "text", .draw = draw_text, .key = text_key, .full_screen = 1,
 };
 
-static void run(struct text *t)
+/* A row's whole text (i): text_key's keys, and ? lists them. */
+static const struct view_key detail_keys[] = {
+	{ "j ↓ k ↑", N_("scroll a row down or up") },
+	{ "PgDn PgUp", N_("scroll a page down or up") },
+	{ "Space", N_("scroll a page down") },
+	{ "g G", N_("the top or the end") },
+	{ "?", N_("this help") },
+	{ "q Esc", N_("back to the tree; so does any other key") },
+	{ NULL, NULL },
+};
+
+static const struct view_ops detail_ops = {
+	.name = N_("whole text"), .keys = detail_keys, .draw = draw_text, .key = text_key,
+	.full_screen = 1,
+};
+
+static void run_as(struct text *t, const struct view_ops *ops)
 {
-	struct view v = { &text_ops, t };
+	struct view v = { ops, t };
 
 	t->top = -1;
 	app_run(&v);
+}
+
+static void run(struct text *t)
+{
+	run_as(t, &text_ops);
+}
+
+void text_view_run_detail(const char *title, const char *const *lines, int n, int indent)
+{
+	struct text t = { .title = title, .lines = lines, .n = n, .indent = indent };
+
+	run_as(&t, &detail_ops);
 }
 
 void text_view_run(const char *title, const char *const *lines, int n, int latest_last)

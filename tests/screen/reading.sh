@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 61
+plan 68
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -55,6 +55,19 @@ shows "※ R6年度まで6年間実施予定" "a grant project's notes"
 shows_whole "支援金の交付決定を受けた方" "its whole description"
 keys G
 shows "② SP1-2 本移住支援事業に基づく移住起業者数" "and, scrolled, its KPIs"
+
+# ? in the whole text: its own keys, from its key table; any key goes
+# back to the text, which then returns as before.
+keys ?
+shows "$(tf 'kpitree — %s keys' "$(t 'whole text')")" "? in the whole text shows its help"
+shows "$(key_line 'PgDn PgUp' 'scroll a page down or up')" "which lists its scroll keys"
+shows "$(key_line 'Space' 'scroll a page down')" "Space among them"
+shows "$(key_line 'q Esc' 'back to the tree; so does any other key')" "and how to go back"
+fits "its help fits 80 columns"
+keys x
+shows "② SP1-2 本移住支援事業に基づく移住起業者数" "a key goes back to the whole text where it was"
+keys q
+shows "┌─ $(t 'Grant projects') " "and q from there back to the tree"
 
 # Re-listings told apart: the project each stands under.
 start "$(browser ':goto Space H04 Enter')" 100 45
