@@ -948,6 +948,28 @@ static const char *const migration_10[] = {
 	NULL
 };
 
+/* Version 11: the grant menus of a content row as imports change them
+ * (issue 18: a changed menu was recorded nowhere): who, when, the
+ * menus that were there and those that came, each list in its order
+ * joined by ", "; append-only, as the KPI's own history is. history
+ * CODE shows the changes of the rows where the KPI stands. */
+static const char *const migration_11[] = {
+	"CREATE TABLE menu_history("
+	"  id INTEGER PRIMARY KEY,"
+	"  placement_id INTEGER NOT NULL REFERENCES placement(id),"
+	"  old_text TEXT NOT NULL,"
+	"  new_text TEXT NOT NULL,"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL"
+	");",
+	"CREATE INDEX menu_history_placement ON menu_history(placement_id, id);",
+	"CREATE TRIGGER menu_history_no_update BEFORE UPDATE ON menu_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER menu_history_no_delete BEFORE DELETE ON menu_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },
@@ -966,6 +988,7 @@ const char *const *const schema_migrations[] = {
 	migration_8,
 	migration_9,
 	migration_10,
+	migration_11,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];
