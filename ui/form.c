@@ -327,7 +327,7 @@ static void fill(struct form *fm)
 	}
 	fm->year_field = fm->nfields++;
 	field_set(&fm->fields[fm->year_field], _("year"),
-		  fiscal_year_short(fm->year, buf, sizeof buf), 0);
+		  fiscal_year_brief(fm->year, buf, sizeof buf), 0);
 	fm->typed = 0;
 }
 
@@ -447,7 +447,7 @@ static int change_year(struct form *fm)
 			 fiscal_year_format(year, to, sizeof to));
 		if (!confirm(fm, question, ANSWER_DISCARD)) {
 			field_set(&fm->fields[fm->year_field], _("year"),
-				  fiscal_year_short(fm->year, buf, sizeof buf), 0);
+				  fiscal_year_brief(fm->year, buf, sizeof buf), 0);
 			return 0;
 		}
 	}

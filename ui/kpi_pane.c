@@ -40,7 +40,7 @@ static int sparkline(const struct kpi_years *t, char *buf, size_t size)
 	double lo = 0, hi = 0;
 	int i, n = 0, first = 0, last = 0;
 	size_t used;
-	char from[16], to[16];
+	char span[64];
 
 	for (i = 0; i < t->n; i++) {
 		if (!t->rows[i].has_actual)
@@ -66,8 +66,7 @@ static int sparkline(const struct kpi_years *t, char *buf, size_t size)
 		used += (size_t)snprintf(buf + used, size - used, "%s",
 					 blocks[width_ambiguous() == 2][level]);
 	}
-	snprintf(buf + used, size - used, " (%s-%s)", fiscal_year_short(first, from, sizeof from),
-		 fiscal_year_short(last, to, sizeof to));
+	snprintf(buf + used, size - used, " (%s)", fiscal_year_range(first, last, span, sizeof span));
 	return 1;
 }
 

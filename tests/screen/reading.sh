@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 68
+plan 74
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -131,27 +131,64 @@ ok $? "and does not call the owner a reason"
 sed 's/^/# /' "$work/history"
 
 # The form's year field: left with Tab it shows that year's values; a
-# value typed for the year shown is never dropped without asking.
+# value typed for the year shown is never dropped without asking. The
+# field holds the year as the interface writes it (令和7年度 in
+# Japanese): year_field YEAR empties it and types YEAR.
+if [ "$lang" = ja ]; then y7=令和7年度; else y7=R7; fi
+year_field() {
+	year=$1
+	shift
+	keys BTab BSpace BSpace BSpace BSpace BSpace "$year" Tab "$@"
+}
 "$KPITREE" --db "$db" set H06 R6 190 >/dev/null
 start "$(browser ':goto Space H06 Enter e')"
 shows "$(field "$(t actual)" "")" "the form opens on R7"
-keys BTab BSpace BSpace R6 Tab
+shows "$(field "$(t year)" "$y7")" "its year field says R7 in the interface's language"
+year_field R6
 shows "$(field "$(t actual)" 190)" "leaving the year field with Tab shows that year's stored value"
 shows "$(tf '%s: its stored values; Enter saves' "$r6")" "and says so"
-keys BTab BSpace BSpace R5 Tab
+year_field R5
 shows "$(tf '%s: nothing stored yet; Enter saves' "$(if [ "$lang" = ja ]; then echo 令和5年度; else echo 'R5 (2023)'; fi)")" "a year with nothing stored says that, not 'its stored values'"
 keys Escape
 start "$(browser ':goto Space H06 Enter e')"
 shows "$(field "$(t actual)" "")" "the form opens again"
-keys 200 BTab BSpace BSpace R6 Tab
+keys 200
+year_field R6
 shows "$(tf '%s  y: discard / n: back' "$(tf 'what you typed for %s goes: show %s?' "$r7" "$r6")")" \
 	"a value typed for R7 is not dropped without asking"
 keys n
 shows "$(field "$(t actual)" 200)" "n keeps the value typed"
-shows "$(field "$(t year)" R7)" "and the year it was typed for"
-keys BTab BSpace BSpace R6 Tab y
+shows "$(field "$(t year)" "$y7")" "and the year it was typed for"
+year_field R6 y
 shows "$(field "$(t actual)" 190)" "y shows the other year's value"
 keys Escape
+
+# One language at a time: the status line and a KPI's sparkline write
+# years as the interface does, R7 in English, 令和7年度 in Japanese, never
+# both (the amounts' periods are the source's own: 28人 (R6)).
+start "$(browser ':goto Space SP1-1 Enter')"
+if [ "$lang" = ja ]; then span=令和元～4年度; else span=R1-R4; fi
+shows "($span)" "the sparkline's years are written as the interface writes them"
+# what is due is last fiscal year's: the status line says its year only
+# when it is not the year shown, in Japanese (80 columns hold 令和7年度 once)
+due=$(date +%Y)
+[ "$(date +%m)" -lt 4 ] && due=$((due - 1))
+due=$((due - 1))
+for shown in $due $((due - 1)); do
+	start "$program --db $db --user tanaka --year $shown --keys j"
+	if [ "$lang" = ja ]; then
+		hint="$(pre '?:help  %d due this year: ! walks them  d:dashboard  q:quit')"
+		[ $shown = $due ] || hint="$(pre '?:help  %d due (%s): ! walks them  d:dashboard  q:quit')"
+		shows " 令和$((shown - 2018))年度  tanaka  $hint" "the status line writes the year shown ($shown) as officials do"
+		! screen | tail -1 | grep -q 'R[0-9]' &&
+			{ [ $shown = $due ] || screen | tail -1 | grep -qF "(令和$((due - 2018))年度)"; }
+	else
+		shows " FY R$((shown - 2018))  tanaka  $(pre '?:help  %d due (%s): ! walks them  d:dashboard  q:quit')" \
+			"the status line writes the year shown ($shown) as FY R"
+		screen | tail -1 | grep -qF "(R$((due - 2018)))"
+	fi
+	ok $? "and the year due in the same language"
+done
 
 # The mouse: a click selects a tree's row or focuses a pane, the wheel
 # moves the cursor; --no-mouse leaves the mouse to the terminal. Events
