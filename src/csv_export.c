@@ -165,6 +165,7 @@ static int project_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stmt
 	csv_put_cell(w, column_text(stmt, 13));
 	put_number(w, sqlite3_column_type(stmt, 14) != SQLITE_NULL, sqlite3_column_double(stmt, 14),
 		   sqlite3_column_int(stmt, 15));
+	csv_put_cell(w, column_text(stmt, 16));
 	csv_end_row(w);
 	return 0;
 }
@@ -308,7 +309,7 @@ static const char *const actuals_header[] = {
 static const char *const projects_header[] = {
 	"municipality", "program", "adoption_year", "project", "title", "application",
 	"national_share", "period", "description", "notes", "code", "kpi", "name", "unit",
-	"initial_value", NULL
+	"initial_value", "program_notes", NULL
 };
 
 /* The header row, the column of fiscal years marked (CSV_YEAR). */
@@ -349,7 +350,7 @@ int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w
 		rc = each_row(s, "SELECT p.municipality, g.name, p.adoption_year, p.number, p.title,"
 			      " p.application, p.national_share, p.period, p.description, p.notes,"
 			      " coalesce(k.code, ''), k.number, coalesce(k.name, ''),"
-			      " coalesce(k.unit, ''), k.baseline_value, k.baseline_decimals"
+			      " coalesce(k.unit, ''), k.baseline_value, k.baseline_decimals, g.notes"
 			      " FROM project p JOIN grant_program g ON g.id = p.program_id"
 			      " LEFT JOIN kpi k ON k.project_id = p.id"
 			      " ORDER BY p.municipality, p.number, k.number",

@@ -970,6 +970,15 @@ static const char *const migration_11[] = {
 	NULL
 };
 
+/* Version 12: the notes (※) a grant program's source gives it, beside
+ * its projects' own (issue 18: seed 002's notes on the programs, the
+ * move to デジタル田園都市国家構想推進交付金 and R3's no new project,
+ * were kept nowhere). */
+static const char *const migration_12[] = {
+	"ALTER TABLE grant_program ADD COLUMN notes TEXT NOT NULL DEFAULT '';",
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },
@@ -989,6 +998,7 @@ const char *const *const schema_migrations[] = {
 	migration_9,
 	migration_10,
 	migration_11,
+	migration_12,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -32,7 +32,7 @@ INSERT INTO node SELECT * FROM f.node ORDER BY id;
 INSERT INTO placement SELECT * FROM f.placement ORDER BY id;
 INSERT INTO grant_menu SELECT * FROM f.grant_menu ORDER BY id;
 INSERT INTO placement_menu SELECT * FROM f.placement_menu;
-INSERT INTO grant_program SELECT * FROM f.grant_program;
+INSERT INTO grant_program(id, name) SELECT id, name FROM f.grant_program;
 INSERT INTO project SELECT * FROM f.project ORDER BY id;
 INSERT INTO kpi SELECT * FROM f.kpi ORDER BY id;
 INSERT INTO kpi_placement SELECT * FROM f.kpi_placement;

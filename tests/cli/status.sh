@@ -9,7 +9,7 @@
 # KPI's target, name or unit records who, when, old and new, and counts
 # them in its summary.
 . "$srcdir/tests/cli/lib.sh"
-plan 41
+plan 42
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -110,6 +110,11 @@ ok $? "history H13 shows who changed the target, when, from what to what"
 imports suzuki "$work/s2.csv" "imported 29 rows from 1 file; 0 values changed" \
 	"the same table again changes nothing"
 "$KPITREE" --db "$db" export projects -o "$work/p.csv"
+# seed 002's notes on a program, not a project, kept with the program
+head -1 "$work/p.csv" | grep -q ',initial_value,program_notes$' &&
+	grep -qF '※R3年度地方創生推進交付金については新規採択事業なし。"' "$work/p.csv" &&
+	[ "$("$SQLITE3" "$db" "SELECT count(*) FROM grant_program WHERE notes LIKE '※ R4年度制度変更により%'")" = 2 ]
+ok $? "each grant program keeps the source's notes on it, and export projects writes them"
 sed -e 's/,SP1-1,1,本移住支援事業に基づく移住就業者数,人,/,SP1-1,1,本移住支援事業に基づく移住就業者の数,名,/' "$work/p.csv" >"$work/p2.csv"
 imports sato "$work/p2.csv" "imported 13 rows from 1 file; 0 values and 2 KPI fields changed" \
 	"a project KPI's name and unit changed: 2 KPI fields, and nothing else (31.20 read back as 31.2 is no change)"

@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 74
+plan 79
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -53,6 +53,8 @@ fits "the whole text fits 80 columns"
 start "$(browser 'P l j l j i')"
 shows "※ R6年度まで6年間実施予定" "a grant project's notes"
 shows_whole "支援金の交付決定を受けた方" "its whole description"
+shows "$(t 'notes of the grant program')" "and the notes of its grant program"
+shows "※R3年度地方創生推進交付金については新規採択事業なし。" "which the source gives the program"
 keys G
 shows "② SP1-2 本移住支援事業に基づく移住起業者数" "and, scrolled, its KPIs"
 
@@ -68,6 +70,13 @@ keys x
 shows "② SP1-2 本移住支援事業に基づく移住起業者数" "a key goes back to the whole text where it was"
 keys q
 shows "┌─ $(t 'Grant projects') " "and q from there back to the tree"
+
+# A grant program's row: its notes, as the source gives them.
+start "$(browser 'P i')"
+shows "$(t 'notes of the grant program')" "i on a grant program shows its notes"
+shows_whole "地方創生関連交付金は「デジタル田園都市国家構想推進交付金」に移行" "the move to the new grant, whole"
+start "$(browser 'P l j i')"
+shows "※R3年度地方創生推進交付金については新規採択事業なし。" "and on one of its years"
 
 # Re-listings told apart: the project each stands under.
 start "$(browser ':goto Space H04 Enter')" 100 45
