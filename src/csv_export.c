@@ -16,19 +16,16 @@
 #include "kpi_text.h"
 #include "number.h"
 
-/* A quantity: plain in CSV; to another format's sink with at least
- * decimals digits after the point (66.0), as the KPI's values are
- * written, so that a workbook shows them so. */
+/* A quantity, plain, with at least decimals digits after the point, as
+ * it was written (31.20, 66.0), in CSV and so in a workbook too. */
 static void put_number(struct csv_writer *w, int present, double v, int decimals)
 {
 	char buf[64];
 
 	if (!present)
 		csv_put_cell(w, "");
-	else if (w->sink)
-		csv_put_number(w, number_format_places(v, decimals, 0, buf, sizeof buf), CSV_QUANTITY);
 	else
-		csv_put_number(w, number_format(v, buf, sizeof buf), CSV_QUANTITY);
+		csv_put_number(w, number_format_places(v, decimals, 0, buf, sizeof buf), CSV_QUANTITY);
 }
 
 static void put_int(struct csv_writer *w, long long v)
@@ -335,8 +332,7 @@ int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w
 	case EXPORT_ACTUALS:
 		put_header(w, actuals_header, "fiscal_year");
 		rc = each_row(s, "SELECT k.code, v.fiscal_year, v.kind, v.value, v.note,"
-			      " v.entered_by, v.entered_at,"
-			      " max(k.baseline_decimals, k.target_decimals)"
+			      " v.entered_by, v.entered_at, v.decimals"
 			      " FROM value v JOIN kpi k ON k.id = v.kpi_id"
 			      " ORDER BY k.code COLLATE code_order, v.fiscal_year, v.kind",
 			      0, value_row, w, err);

@@ -214,6 +214,7 @@ struct actual {
 	int fiscal_year;
 	enum value_kind kind;
 	double value;
+	int decimals;		/* as written: 33.00 keeps its two */
 };
 
 /* Parses a values row (r holding the header's count of cells) into a;
@@ -243,6 +244,7 @@ static void parse_actual(const struct columns *c, const struct csv_record *r,
 				     _("kind: '%s' is neither plan nor actual"), kind);
 		a->ok = 0;
 	}
+	a->decimals = number_decimals(cell(c, r, A_VALUE));
 	if (number_parse(cell(c, r, A_VALUE), &a->value, &err) < 0) {
 		if (im)
 			import_error_from(im, r->line, column_of(c, A_VALUE), "value", &err);
@@ -371,7 +373,7 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 		rd->failed = 1;
 		return;
 	}
-	if (value_batch_add(rd->batch, kpi_id, a.fiscal_year, a.kind, a.value,
+	if (value_batch_add(rd->batch, kpi_id, a.fiscal_year, a.kind, a.value, a.decimals,
 			    note ? note : cell(c, r, A_NOTE),
 			    *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user,
 			    *at ? at : im->now, &err) < 0) {

@@ -15,6 +15,8 @@ struct value_change {
 	enum value_kind kind;
 	int clear;		/* remove the value instead of setting it */
 	double value;
+	int decimals;		/* the digits after the point as written
+				 * (33.00: 2), which it is shown with */
 	const char *note;	/* NULL keeps the note stored (none for a
 				 * new value); "" clears it */
 	const char *user;	/* who, for the value and the history */
@@ -64,6 +66,7 @@ struct value_row {
 	const char *note;
 	const char *entered_by;
 	const char *entered_at;
+	int decimals;		/* as written: 33.00 is 33 with 2 */
 };
 
 struct history_row {

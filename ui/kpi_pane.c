@@ -190,8 +190,8 @@ static int paint(struct browser *b, const struct kpi_data *d, const struct place
 		snprintf(line, sizeof line, "%s %8s %8s %5s %s",
 			 width_align(fiscal_year_format(r->year, fy, sizeof fy), -10, fy_cell,
 				     sizeof fy_cell),
-			 kpi_years_cell(r->has_plan, r->plan, plan, sizeof plan),
-			 kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
+			 kpi_years_cell(r->has_plan, r->plan, r->plan_decimals, plan, sizeof plan),
+			 kpi_years_cell(r->has_actual, r->actual, r->actual_decimals, actual, sizeof actual),
 			 kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 		put(row, x + 1, w - 2, line, r->year == b->year ? A_REVERSE : 0);
 		if (draw_colors() && width_of(line) <= w - 2)

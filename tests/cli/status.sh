@@ -9,7 +9,7 @@
 # KPI's target, name or unit records who, when, old and new, and counts
 # them in its summary.
 . "$srcdir/tests/cli/lib.sh"
-plan 42
+plan 48
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -78,6 +78,28 @@ expect 1 "kpitree: value: not a number: '5%'" "but 5% is no number of people (H0
 "$KPITREE" --db "$db" export kpis | grep '^H16,' >"$work/h16"
 [ "$(cat "$work/h16")" = "H16,16,道産食品輸出額,億円,1511,R5 見込額,1650,R10 以上,up,食関連産業" ]
 ok $? "the KPI export keeps H16's 見込額 and 以上"
+# Values keep the decimals the source wrote, each its own: 31.20, 32.10
+# and 33.00 of SP4-3, beside its actual 30.2, in every export and show.
+"$KPITREE" --db "$db" export kpis | grep '^SP4-3,' | cut -d, -f5 >"$work/sp43"
+[ "$(cat "$work/sp43")" = 31.20 ]
+ok $? "the KPI export writes SP4-3's 当初値 31.20 as the source does"
+"$KPITREE" --db "$db" export actuals | grep '^SP4-3,' | cut -d, -f2-4 | tr '\n' ' ' >"$work/sp43"
+[ "$(cat "$work/sp43")" = "2022,actual,30.2 2022,plan,32.10 2023,plan,32.60 2024,plan,33.00 " ]
+ok $? "the actuals export writes 32.10, 32.60 and 33.00, and 30.2, each as written"
+run --db "$db" show SP4-3
+grep -q '^R4 (2022)       32.10       30.2 ' "$work/out" && grep -q '^R6 (2024)       33.00 ' "$work/out"
+ok $? "show writes them as written too"
+"$KPITREE" --db "$db" export report --format md | grep -q '| 33.00 |'
+ok $? "and the report in Markdown"
+run --db "$db" set SP4-3 R4 30.20
+[ "$(cat "$work/out")" = "SP4-3 R4 (2022) actual: 30.20 (unchanged)" ] &&
+	"$KPITREE" --db "$db" export actuals | grep -q '^SP4-3,2022,actual,30.20,' &&
+	[ "$("$KPITREE" --db "$db" history SP4-3 | grep -c 'R4 (2022) actual')" = 1 ]
+ok $? "the same value written 30.20 keeps that form, and is no change in the history"
+"$KPITREE" --db "$db" set SP4-3 R5 31.0 >/dev/null
+run --db "$db" show SP4-3
+grep -q '^R5 (2023)       32.60       31.0 ' "$work/out"
+ok $? "a value set as 31.0 is shown 31.0"
 "$KPITREE" --db "$db" export kpis -o "$work/k.xlsx"
 "$KPITREE" --db "$db" export actuals -o "$work/a.xlsx"
 /usr/bin/python3 - "$work/k.xlsx" "$work/a.xlsx" <<'PY'

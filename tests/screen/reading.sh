@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 79
+plan 82
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -198,6 +198,15 @@ for shown in $due $((due - 1)); do
 	fi
 	ok $? "and the year due in the same language"
 done
+
+# Values as the source wrote them: SP4-3's plans 32.10 and 33.00 beside
+# its actual 30.2, in the KPI pane and in the form.
+start "$(browser ':goto Space SP4-3 Enter')"
+shows "     32.10     30.2 " "the KPI pane writes 32.10 and 30.2 as written"
+shows "     33.00        - " "and 33.00"
+keys : "year R4" Enter e
+shows "$(field "$(t plan)" 32.10)" "the form holds the plan as written"
+keys Escape
 
 # The mouse: a click selects a tree's row or focuses a pane, the wheel
 # moves the cursor; --no-mouse leaves the mouse to the terminal. Events
