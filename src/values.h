@@ -29,6 +29,8 @@ struct value_change {
 	int check_expect;	/* refuse unless the stored value is `expect` */
 	int expect_none;	/* ... or, with check_expect, that there is none */
 	double expect;
+	int expect_decimals;	/* the decimals the stored value was written
+				 * with: what an undo puts back */
 	const char *expect_note; /* with check_expect: and the stored note is
 				  * this (NULL: the note is not guarded) */
 };

@@ -299,12 +299,12 @@ static int save(struct form *fm, const char *source, int has_actual, double actu
 		  .clear = !has_actual, .value = actual, .note = note, .user = fm->user,
 		  .source = source, .check_expect = 1,
 		  .expect_none = !fm->now.has_actual, .expect = fm->now.actual,
-		  .expect_note = fm->note ? fm->note : "" },
+		  .expect_decimals = fm->now.actual_decimals, .expect_note = fm->note ? fm->note : "" },
 		/* the plan's note is not in the form: NULL keeps it */
 		{ .kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_PLAN,
 		  .clear = !has_plan, .value = plan, .user = fm->user, .source = source,
 		  .check_expect = 1, .expect_none = !fm->now.has_plan,
-		  .expect = fm->now.plan },
+		  .expect = fm->now.plan, .expect_decimals = fm->now.plan_decimals },
 	};
 	struct error err;
 	int rc, at;
