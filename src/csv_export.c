@@ -16,19 +16,16 @@
 #include "kpi_text.h"
 #include "number.h"
 
-/* A quantity: plain in CSV; to another format's sink with at least
- * decimals digits after the point (66.0), as the KPI's values are
- * written, so that a workbook shows them so. */
+/* A quantity, plain, with at least decimals digits after the point, as
+ * it was written (31.20, 66.0), in CSV and so in a workbook too. */
 static void put_number(struct csv_writer *w, int present, double v, int decimals)
 {
 	char buf[64];
 
 	if (!present)
 		csv_put_cell(w, "");
-	else if (w->sink)
-		csv_put_number(w, number_format_places(v, decimals, 0, buf, sizeof buf), CSV_QUANTITY);
 	else
-		csv_put_number(w, number_format(v, buf, sizeof buf), CSV_QUANTITY);
+		csv_put_number(w, number_format_places(v, decimals, 0, buf, sizeof buf), CSV_QUANTITY);
 }
 
 static void put_int(struct csv_writer *w, long long v)
@@ -165,6 +162,7 @@ static int project_row(struct store *s, struct csv_writer *w, sqlite3_stmt *stmt
 	csv_put_cell(w, column_text(stmt, 13));
 	put_number(w, sqlite3_column_type(stmt, 14) != SQLITE_NULL, sqlite3_column_double(stmt, 14),
 		   sqlite3_column_int(stmt, 15));
+	csv_put_cell(w, column_text(stmt, 16));
 	csv_end_row(w);
 	return 0;
 }
@@ -308,7 +306,7 @@ static const char *const actuals_header[] = {
 static const char *const projects_header[] = {
 	"municipality", "program", "adoption_year", "project", "title", "application",
 	"national_share", "period", "description", "notes", "code", "kpi", "name", "unit",
-	"initial_value", NULL
+	"initial_value", "program_notes", NULL
 };
 
 /* The header row, the column of fiscal years marked (CSV_YEAR). */
@@ -334,8 +332,7 @@ int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w
 	case EXPORT_ACTUALS:
 		put_header(w, actuals_header, "fiscal_year");
 		rc = each_row(s, "SELECT k.code, v.fiscal_year, v.kind, v.value, v.note,"
-			      " v.entered_by, v.entered_at,"
-			      " max(k.baseline_decimals, k.target_decimals)"
+			      " v.entered_by, v.entered_at, v.decimals"
 			      " FROM value v JOIN kpi k ON k.id = v.kpi_id"
 			      " ORDER BY k.code COLLATE code_order, v.fiscal_year, v.kind",
 			      0, value_row, w, err);
@@ -349,7 +346,7 @@ int csv_export_rows(struct store *s, enum export_kind kind, struct csv_writer *w
 		rc = each_row(s, "SELECT p.municipality, g.name, p.adoption_year, p.number, p.title,"
 			      " p.application, p.national_share, p.period, p.description, p.notes,"
 			      " coalesce(k.code, ''), k.number, coalesce(k.name, ''),"
-			      " coalesce(k.unit, ''), k.baseline_value, k.baseline_decimals"
+			      " coalesce(k.unit, ''), k.baseline_value, k.baseline_decimals, g.notes"
 			      " FROM project p JOIN grant_program g ON g.id = p.program_id"
 			      " LEFT JOIN kpi k ON k.project_id = p.id"
 			      " ORDER BY p.municipality, p.number, k.number",

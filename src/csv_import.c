@@ -39,12 +39,12 @@ enum { A_CODE, A_YEAR, A_KIND, A_VALUE, A_NOTE, A_BY, A_AT, A_REQUIRED = 4 };
 static const char *const projects_columns[] = {
 	"municipality", "program", "adoption_year", "project", "title", "application",
 	"national_share", "period", "description", "notes", "code", "kpi", "name", "unit",
-	"initial_value", NULL
+	"initial_value", "program_notes", NULL
 };
 enum {
 	P_MUNICIPALITY, P_PROGRAM, P_YEAR, P_PROJECT, P_TITLE, P_APPLICATION, P_SHARE,
 	P_PERIOD, P_DESCRIPTION, P_NOTES, P_CODE, P_KPI, P_NAME, P_UNIT, P_INITIAL,
-	P_REQUIRED = 15
+	P_PROGRAM_NOTES, P_REQUIRED = 15
 };
 
 /* The rank scheme and the 効果検証 lists (review.h). */
@@ -169,6 +169,7 @@ struct actual {
 	int fiscal_year;
 	enum value_kind kind;
 	double value;
+	int decimals;		/* as written: 33.00 keeps its two */
 };
 
 /* Parses a values row (r holding the header's count of cells) into a;
@@ -198,6 +199,7 @@ static void parse_actual(const struct columns *c, const struct csv_record *r,
 				     _("kind: '%s' is neither plan nor actual"), kind);
 		a->ok = 0;
 	}
+	a->decimals = number_decimals(cell(c, r, A_VALUE));
 	if (number_parse(cell(c, r, A_VALUE), &a->value, &err) < 0) {
 		if (im)
 			import_error_from(im, r->line, column_of(c, A_VALUE), "value", &err);
@@ -326,7 +328,7 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 		rd->failed = 1;
 		return;
 	}
-	if (value_batch_add(rd->batch, kpi_id, a.fiscal_year, a.kind, a.value,
+	if (value_batch_add(rd->batch, kpi_id, a.fiscal_year, a.kind, a.value, a.decimals,
 			    note ? note : cell(c, r, A_NOTE),
 			    *cell(c, r, A_BY) ? cell(c, r, A_BY) : im->user,
 			    *at ? at : im->now, &err) < 0) {
@@ -339,6 +341,9 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 static const char program_sql[] =
 	"INSERT INTO grant_program(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name"
 	" RETURNING id";
+/* a program's notes, when the file has their column */
+static const char program_notes_sql[] =
+	"UPDATE grant_program SET notes = ?2 WHERE id = ?1 AND notes IS NOT ?2";
 static const char project_sql[] =
 	"INSERT INTO project(municipality, program_id, adoption_year, number, title,"
 	" application, national_share, period, description, notes)"
@@ -375,6 +380,17 @@ static long long save_project(struct reader *rd, const struct csv_record *r, int
 	program = returning_id(im, stmt, err);
 	if (!program)
 		return 0;
+	if (c->index[P_PROGRAM_NOTES] >= 0) {
+		stmt = store_cached(im->s, program_notes_sql, err);
+		if (!stmt)
+			return 0;
+		sqlite3_bind_int64(stmt, 1, program);
+		sqlite3_bind_text(stmt, 2, cell(c, r, P_PROGRAM_NOTES), -1, SQLITE_STATIC);
+		i = store_step(im->s, stmt, err);
+		sqlite3_reset(stmt);
+		if (i != SQLITE_DONE)
+			return 0;
+	}
 	stmt = store_cached(im->s, project_sql, err);
 	if (!stmt)
 		return 0;

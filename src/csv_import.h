@@ -32,6 +32,7 @@ struct import_stats {
 	long rows;		/* data rows read, all files */
 	long values_changed;	/* values set or cleared (history rows) */
 	long kpi_fields_changed;	/* a KPI's name, unit, baseline or target */
+	long menus_changed;	/* content rows whose grant menus changed */
 };
 
 /* Imports files in one transaction: the government's wide table

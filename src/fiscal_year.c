@@ -207,6 +207,34 @@ char *fiscal_year_format(int year, char *buf, size_t size)
 	return buf;
 }
 
+char *fiscal_year_brief(int year, char *buf, size_t size)
+{
+	return i18n_japanese() ? fiscal_year_japanese(year, buf, size)
+		: fiscal_year_short(year, buf, size);
+}
+
+char *fiscal_year_range(int first, int last, char *buf, size_t size)
+{
+	char from[32], to[32];
+
+	if (!i18n_japanese()) {
+		snprintf(buf, size, "%s-%s", fiscal_year_short(first, from, sizeof from),
+			 fiscal_year_short(last, to, sizeof to));
+		return buf;
+	}
+	fiscal_year_japanese(first, from, sizeof from);
+	fiscal_year_japanese(last, to, sizeof to);
+	/* one era: 令和3～6年度, as officials write a span; else both whole
+	 * (令和 and 平成 are the same number of bytes) */
+	if (first > HEISEI_BASE && (first > REIWA_BASE) == (last > REIWA_BASE)) {
+		*strstr(from, "年度") = '\0';
+		snprintf(buf, size, "%s～%s", from, to + strlen("令和"));
+	} else {
+		snprintf(buf, size, "%s～%s", from, to);
+	}
+	return buf;
+}
+
 int fiscal_year_of(time_t now)
 {
 	struct tm tm;

@@ -30,6 +30,15 @@ char *fiscal_year_japanese(int year, char *buf, size_t size);
 /* "R7", "R1", "H30": the short form used in periods and exports. */
 char *fiscal_year_short(int year, char *buf, size_t size);
 
+/* A year in a running text: R7 ("R7 actual", "(R7)"); under the
+ * Japanese interface 令和7年度, as fiscal_year_japanese writes it, so
+ * that one screen speaks one language. Returns buf. */
+char *fiscal_year_brief(int year, char *buf, size_t size);
+
+/* The years first to last: R3-R6; under the Japanese interface 令和3～6年度
+ * (one era), 平成30年度～令和4年度 (two). Returns buf. */
+char *fiscal_year_range(int first, int last, char *buf, size_t size);
+
 /* The fiscal year that contains the moment now (local time). */
 int fiscal_year_of(time_t now);
 

@@ -1,25 +1,34 @@
-/* kpi_history.c: a KPI's fields changed by an import, kept in the
- * append-only kpi_history table beside the values' history. */
+/* kpi_history.c: a KPI's fields and its rows' grant menus changed by an
+ * import, kept in the append-only kpi_history and menu_history tables
+ * beside the values' history. */
 #include "kpi_history.h"
 #include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static int record(struct store *s, long long kpi_id, const char *what, const char *old_text,
-		  const char *new_text, const char *user, const char *now, long *changes,
-		  struct error *err)
+static const char kpi_insert_sql[] =
+	"INSERT INTO kpi_history(kpi_id, what, old_text, new_text, changed_by, changed_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char menu_insert_sql[] =
+	"INSERT INTO menu_history(placement_id, old_text, new_text, changed_by, changed_at)"
+	" VALUES (?1, ?3, ?4, ?5, ?6)";
+
+/* Appends a change by sql (one of the two above: ?2 is what, which
+ * menu_history has not) when old_text and new_text differ. */
+static int append(struct store *s, const char *sql, long long id, const char *what,
+		  const char *old_text, const char *new_text, const char *user, const char *now,
+		  long *changes, struct error *err)
 {
 	sqlite3_stmt *stmt;
 	int rc;
 
 	if (strcmp(old_text, new_text) == 0)
 		return 0;
-	stmt = store_cached(s, "INSERT INTO kpi_history(kpi_id, what, old_text, new_text,"
-			    " changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)", err);
+	stmt = store_cached(s, sql, err);
 	if (!stmt)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, kpi_id);
+	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_text(stmt, 2, what, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, old_text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, new_text, -1, SQLITE_STATIC);
@@ -31,6 +40,13 @@ static int record(struct store *s, long long kpi_id, const char *what, const cha
 		return -1;
 	(*changes)++;
 	return 0;
+}
+
+static int record(struct store *s, long long kpi_id, const char *what, const char *old_text,
+		  const char *new_text, const char *user, const char *now, long *changes,
+		  struct error *err)
+{
+	return append(s, kpi_insert_sql, kpi_id, what, old_text, new_text, user, now, changes, err);
 }
 
 /* An amount as the history writes it: without the unit, which is a
@@ -91,13 +107,28 @@ int kpi_history_save(struct store *s, struct kpi *k, const char *user, const cha
 	return rc;
 }
 
+int kpi_history_menus(struct store *s, long long placement, const char *old_text,
+		      const char *new_text, const char *user, const char *now, long *changes,
+		      struct error *err)
+{
+	return append(s, menu_insert_sql, placement, "menus", old_text, new_text, user, now,
+		      changes, err);
+}
+
 int kpi_history_each(struct store *s, long long kpi_id,
 		     void (*fn)(void *ctx, const struct kpi_change *c), void *ctx,
 		     struct error *err)
 {
+	/* the fields' changes and the menus' of the rows where it stands,
+	 * in the order they were made */
 	sqlite3_stmt *stmt = store_cached(s, "SELECT what, old_text, new_text, changed_by,"
-					  " changed_at FROM kpi_history WHERE kpi_id = ? ORDER BY id",
-					  err);
+					  " changed_at FROM (SELECT 0 AS t, id, what, old_text,"
+					  " new_text, changed_by, changed_at FROM kpi_history"
+					  " WHERE kpi_id = ?1 UNION ALL SELECT 1, m.id, 'menus',"
+					  " m.old_text, m.new_text, m.changed_by, m.changed_at"
+					  " FROM menu_history m WHERE m.placement_id IN"
+					  " (SELECT placement_id FROM kpi_placement WHERE kpi_id = ?1))"
+					  " ORDER BY changed_at, t, id", err);
 	int rc;
 
 	if (!stmt)

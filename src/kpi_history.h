@@ -1,13 +1,14 @@
 /* kpi_history.h: the history of a KPI's own fields (name, unit, baseline,
- * target) as imports change them: who, when, what was there, what came. */
+ * target) and of the grant menus of the rows where it stands, as imports
+ * change them: who, when, what was there, what came. */
 #ifndef KPITREE_KPI_HISTORY_H
 #define KPITREE_KPI_HISTORY_H
 
 #include "kpi.h"
 #include "store.h"
 
-/* One change of a field: what is "name", "unit", "baseline" or
- * "target"; the amounts are written without their unit ("265 (R11)"),
+/* One change of a field: what is "name", "unit", "baseline", "target"
+ * or "menus" (a row's grant menus, joined by ", "); the amounts are written without their unit ("265 (R11)"),
  * which has a change of its own. */
 struct kpi_change {
 	const char *what;
@@ -22,7 +23,16 @@ struct kpi_change {
 int kpi_history_save(struct store *s, struct kpi *k, const char *user, const char *now,
 		     long *changes, struct error *err);
 
-/* Calls fn with each recorded change of the KPI kpi_id, oldest first.
+/* Records that the grant menus of the content row placement went from
+ * old_text to new_text (each its menus in order, joined by ", "), by
+ * user at now, when they differ, counting it in *changes. Inside the
+ * caller's transaction. Returns 0, or -1 with err filled. */
+int kpi_history_menus(struct store *s, long long placement, const char *old_text,
+		      const char *new_text, const char *user, const char *now, long *changes,
+		      struct error *err);
+
+/* Calls fn with each recorded change of the KPI kpi_id and of the menus
+ * of the rows where it stands, oldest first.
  * Returns 0, or -1 with err filled. */
 int kpi_history_each(struct store *s, long long kpi_id,
 		     void (*fn)(void *ctx, const struct kpi_change *c), void *ctx,

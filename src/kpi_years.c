@@ -53,10 +53,12 @@ static void collect_value(void *ctx, const struct value_row *v)
 	if (v->kind == VALUE_PLAN) {
 		r->has_plan = 1;
 		r->plan = v->value;
+		r->plan_decimals = v->decimals;
 		copy_whole_chars(r->plan_note, sizeof r->plan_note, v->note);
 	} else {
 		r->has_actual = 1;
 		r->actual = v->value;
+		r->actual_decimals = v->decimals;
 		copy_whole_chars(r->actual_note, sizeof r->actual_note, v->note);
 	}
 }
@@ -213,10 +215,10 @@ double kpi_years_scale(const struct kpi *k, const struct kpi_years *t)
 	return max > 0 ? max : 1;
 }
 
-char *kpi_years_cell(int present, double v, char *buf, size_t size)
+char *kpi_years_cell(int present, double v, int decimals, char *buf, size_t size)
 {
 	if (present)
-		return number_format(v, buf, size);
+		return number_format_places(v, decimals, 0, buf, size);
 	snprintf(buf, size, "-");
 	return buf;
 }
@@ -258,8 +260,8 @@ char *kpi_years_history_line(const struct history_row *h, char *line, size_t siz
 	snprintf(line, size, "%s  %s  %s %s  %s -> %s  (%s)",
 		 i18n_time(h->changed_at, when, sizeof when), inert_str(&pool, h->changed_by),
 		 fiscal_year_format(h->fiscal_year, fy, sizeof fy), _(values_kind_name(h->kind)),
-		 kpi_years_cell(h->had_old, h->old_value, old, sizeof old),
-		 kpi_years_cell(h->has_new, h->new_value, new, sizeof new), source);
+		 kpi_years_cell(h->had_old, h->old_value, 0, old, sizeof old),
+		 kpi_years_cell(h->has_new, h->new_value, 0, new, sizeof new), source);
 	if (strcmp(h->old_note, h->new_note) != 0)
 		snprintf(note_line, note_size, _("    note: %s -> %s"),
 			 *h->old_note ? inert_str(&pool, h->old_note) : "-",

@@ -16,6 +16,7 @@ struct kpi_year {
 	int year;
 	int has_plan, has_actual;
 	double plan, actual;
+	int plan_decimals, actual_decimals;	/* as written (value_row) */
 	/* the notes, cut between characters past 255 bytes: for panes;
 	 * values_each gives them whole */
 	char plan_note[256], actual_note[256];
@@ -81,8 +82,9 @@ void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
  * k's baseline and target, or 1 when none is above 0. */
 double kpi_years_scale(const struct kpi *k, const struct kpi_years *t);
 
-/* A value cell: the number, or "-". */
-char *kpi_years_cell(int present, double v, char *buf, size_t size);
+/* A value cell: the number with at least decimals digits after the
+ * point (as written: 33.00), or "-". */
+char *kpi_years_cell(int present, double v, int decimals, char *buf, size_t size);
 
 /* A history row as `kpitree history` and the browser's H write it: the
  * change on line, and the note's change (if any) on note_line, else "".

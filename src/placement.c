@@ -76,6 +76,13 @@ int placement_project_label(struct store *s, long long placement, char *buf, siz
 			  size, err);
 }
 
+int placement_program_notes(struct store *s, long long program, char *buf, size_t size,
+			    struct error *err)
+{
+	return first_text(s, store_cached(s, "SELECT notes FROM grant_program WHERE id = ?", err),
+			  program, buf, size, err);
+}
+
 int placement_grant(struct store *s, long long placement,
 		    void (*fn)(void *ctx, enum placement_text what, const char *text), void *ctx,
 		    struct error *err)
@@ -120,7 +127,7 @@ int placement_project(struct store *s, long long project,
 	int rc, i;
 
 	stmt = store_cached(s, "SELECT p.title, p.municipality, g.name, p.adoption_year,"
-			    " p.application, p.national_share, p.period, p.description, p.notes"
+			    " p.application, p.national_share, p.period, p.description, p.notes, g.notes"
 			    " FROM project p JOIN grant_program g ON g.id = p.program_id"
 			    " WHERE p.id = ?", err);
 	if (!stmt)

@@ -47,7 +47,7 @@ int placement_grant(struct store *s, long long placement,
 enum project_field {
 	PROJECT_TITLE, PROJECT_MUNICIPALITY, PROJECT_GRANT, PROJECT_ADOPTED,
 	PROJECT_APPLICATION, PROJECT_NATIONAL_SHARE, PROJECT_PERIOD, PROJECT_DESCRIPTION,
-	PROJECT_NOTES, PROJECT_FIELDS
+	PROJECT_NOTES, PROJECT_PROGRAM_NOTES, PROJECT_FIELDS
 };
 
 /* Calls fn with each field of the project with id, in order (NULL for
@@ -55,6 +55,11 @@ enum project_field {
 int placement_project(struct store *s, long long project,
 		      void (*fn)(void *ctx, enum project_field field, const char *text),
 		      void *ctx, struct error *err);
+
+/* The notes (※) of the grant program with id into buf, one a line.
+ * Returns 1, 0 for no such program (buf ""), or -1 with err. */
+int placement_program_notes(struct store *s, long long program, char *buf, size_t size,
+			    struct error *err);
 
 /* The name of the main field with id into buf. Returns 1, 0 for none
  * (buf ""), or -1 with err. */

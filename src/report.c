@@ -423,8 +423,8 @@ static void md_item(struct report *r, const struct item *it, int index)
 		kpi_years_progress(&it->k, &it->t, y, &p);
 		fprintf(r->f, "| %s | %s | %s | %s | %s |\n",
 			fiscal_year_format(y->year, fy, sizeof fy),
-			kpi_years_cell(y->has_plan, y->plan, a, sizeof a),
-			kpi_years_cell(y->has_actual, y->actual, b, sizeof b),
+			kpi_years_cell(y->has_plan, y->plan, y->plan_decimals, a, sizeof a),
+			kpi_years_cell(y->has_actual, y->actual, y->actual_decimals, b, sizeof b),
 			y->has_actual ? kpi_years_ratio(&p, c, sizeof c) : "-",
 			y->has_actual ? progress_status_name(p.status) : "");
 	}
@@ -643,14 +643,15 @@ static void html_chart(struct report *r, const struct item *it)
 				" height=\"%.2f\" fill=\"none\" stroke=\"#d07000\" stroke-width=\"1.5\""
 				" data-year=\"%d\" data-value=\"%.17g\"><title>%s %s</title></rect>\n",
 				x, top + plot_h - v, bw, v, y->year, y->plan, _("plan"),
-				number_format(y->plan, a, sizeof a));
+				number_format_places(y->plan, y->plan_decimals, 0, a, sizeof a));
 		}
 		if (y->has_actual) {
 			v = y->actual / max * plot_h;
 			fprintf(r->f, "<rect class=\"actual\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\""
 				" height=\"%.2f\" fill=\"#2f6db5\" data-year=\"%d\" data-value=\"%.17g\">"
 				"<title>%s %s</title></rect>\n", x + bw, top + plot_h - v, bw, v,
-				y->year, y->actual, _("actual"), number_format(y->actual, a, sizeof a));
+				y->year, y->actual, _("actual"),
+				number_format_places(y->actual, y->actual_decimals, 0, a, sizeof a));
 			fprintf(r->f, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"9\""
 				" text-anchor=\"middle\">%s</text>\n", x + bw * 1.5,
 				top + plot_h - v - 2, a);
@@ -734,8 +735,8 @@ static void html_item(struct report *r, const struct item *it, int index)
 		fprintf(r->f, "<tr><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
 			"<td class=\"n\">%s</td><td>%s</td></tr>\n",
 			fiscal_year_format(y->year, fy, sizeof fy),
-			kpi_years_cell(y->has_plan, y->plan, a, sizeof a),
-			kpi_years_cell(y->has_actual, y->actual, b, sizeof b),
+			kpi_years_cell(y->has_plan, y->plan, y->plan_decimals, a, sizeof a),
+			kpi_years_cell(y->has_actual, y->actual, y->actual_decimals, b, sizeof b),
 			y->has_actual ? kpi_years_ratio(&p, c, sizeof c) : "-",
 			y->has_actual ? progress_status_name(p.status) : "");
 	}
@@ -801,8 +802,8 @@ static void csv_item(struct report *r, const struct item *it)
 		used += (size_t)snprintf(values + used, sizeof values - used,
 					 "%s%s plan %s actual %s", used ? "; " : "",
 					 fiscal_year_short(y->year, fy, sizeof fy),
-					 kpi_years_cell(y->has_plan, y->plan, a, sizeof a),
-					 kpi_years_cell(y->has_actual, y->actual, b, sizeof b));
+					 kpi_years_cell(y->has_plan, y->plan, y->plan_decimals, a, sizeof a),
+					 kpi_years_cell(y->has_actual, y->actual, y->actual_decimals, b, sizeof b));
 	}
 	csv_put_cell(&r->csv, values);
 	if (row->st.latest_year) {
@@ -923,12 +924,12 @@ static void xlsx_summary(struct report *r, struct csv_writer *w)
 /* A chart's block takes at least this many rows: the chart's height. */
 #define CHART_ROWS 16
 
-static void xlsx_value(struct csv_writer *w, int present, double v)
+static void xlsx_value(struct csv_writer *w, int present, double v, int decimals)
 {
 	char buf[64];
 
 	if (present)
-		csv_put_number(w, number_format(v, buf, sizeof buf), CSV_QUANTITY);
+		csv_put_number(w, number_format_places(v, decimals, 0, buf, sizeof buf), CSV_QUANTITY);
 	else
 		csv_put_cell(w, "");
 }
@@ -969,10 +970,10 @@ static void xlsx_chart(struct report *r, struct xlsx_sheet *sh, const struct ite
 
 		snprintf(year, sizeof year, "%d", y->year);
 		csv_put_number(w, year, CSV_YEAR);
-		xlsx_value(w, y->has_plan, y->plan);
-		xlsx_value(w, y->has_actual, y->actual);
+		xlsx_value(w, y->has_plan, y->plan, y->plan_decimals);
+		xlsx_value(w, y->has_actual, y->actual, y->actual_decimals);
 		if (k->target.present)
-			xlsx_value(w, 1, k->target.value);
+			xlsx_value(w, 1, k->target.value, k->target.decimals);
 		csv_end_row(w);
 	}
 	last = xlsx_sheet_next_row(sh) - 1;

@@ -389,6 +389,12 @@ static const char *const migration_2[] = {
 	"  WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year" \
 	"  AND kind = " KIND_CODE("OLD.kind") "; END;"
 
+/* The value view's DELETE (versions 3 and 13). */
+#define VALUE_DELETE_TRIGGER \
+	"CREATE TRIGGER value_delete INSTEAD OF DELETE ON value BEGIN" \
+	"  DELETE FROM value_row WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year" \
+	"  AND kind = " KIND_CODE("OLD.kind") "; END;"
+
 /* The history view's triggers (versions 3 and 4 without said_by; 5
  * with it: col, val and match are empty, or name the column). */
 #define HISTORY_VIEW_TRIGGERS_OF(col, val, match) \
@@ -525,9 +531,7 @@ static const char *const migration_3[] = {
 	"  coalesce(NEW.note, ''),"
 	"  (SELECT id FROM entry WHERE who = NEW.entered_by AND at = NEW.entered_at)); END;",
 	VALUE_UPDATE_TRIGGER(""),
-	"CREATE TRIGGER value_delete INSTEAD OF DELETE ON value BEGIN"
-	"  DELETE FROM value_row WHERE kpi_id = OLD.kpi_id AND fiscal_year = OLD.fiscal_year"
-	"  AND kind = " KIND_CODE("OLD.kind") "; END;",
+	VALUE_DELETE_TRIGGER,
 
 	"CREATE VIEW history(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
 	"  new_note, changed_by, changed_at, source) AS"
@@ -948,6 +952,68 @@ static const char *const migration_10[] = {
 	NULL
 };
 
+/* Version 11: the grant menus of a content row as imports change them
+ * (issue 18: a changed menu was recorded nowhere): who, when, the
+ * menus that were there and those that came, each list in its order
+ * joined by ", "; append-only, as the KPI's own history is. history
+ * CODE shows the changes of the rows where the KPI stands. */
+static const char *const migration_11[] = {
+	"CREATE TABLE menu_history("
+	"  id INTEGER PRIMARY KEY,"
+	"  placement_id INTEGER NOT NULL REFERENCES placement(id),"
+	"  old_text TEXT NOT NULL,"
+	"  new_text TEXT NOT NULL,"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL"
+	");",
+	"CREATE INDEX menu_history_placement ON menu_history(placement_id, id);",
+	"CREATE TRIGGER menu_history_no_update BEFORE UPDATE ON menu_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER menu_history_no_delete BEFORE DELETE ON menu_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	NULL
+};
+
+/* Version 12: the notes (※) a grant program's source gives it, beside
+ * its projects' own (issue 18: seed 002's notes on the programs, the
+ * move to デジタル田園都市国家構想推進交付金 and R3's no new project,
+ * were kept nowhere). */
+static const char *const migration_12[] = {
+	"ALTER TABLE grant_program ADD COLUMN notes TEXT NOT NULL DEFAULT '';",
+	NULL
+};
+
+/* Version 13: a value keeps the decimals it was written with (issue
+ * 18: 31.20 and 33.00 came out 31.2 and 33, the decimals kept per KPI
+ * only): decimals, the digits after the point as written (0: as few as
+ * the number needs), which every export, show and the browser write. A
+ * value stored before keeps 0, the form every CSV export and show gave
+ * it: what it was written as is known nowhere; importing its file again
+ * brings the form back, without a change in the history. The value
+ * view takes the column, its triggers made again with it. */
+static const char *const migration_13[] = {
+	"ALTER TABLE value_row ADD COLUMN decimals INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (decimals BETWEEN 0 AND 15);",
+	"DROP VIEW value;",
+	"CREATE VIEW value(kpi_id, fiscal_year, kind, value, note, entered_by, entered_at,"
+	"  decimals) AS"
+	"  SELECT v.kpi_id, v.fiscal_year, " KIND_TEXT("v.kind") ", v.value, v.note, e.who, e.at,"
+	"  v.decimals FROM value_row v JOIN entry e ON e.id = v.entry_id;",
+	"CREATE TRIGGER value_insert INSTEAD OF INSERT ON value BEGIN"
+	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')"
+	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);"
+	"  INSERT INTO entry(who, at) VALUES (NEW.entered_by, NEW.entered_at)"
+	"  ON CONFLICT DO NOTHING;"
+	"  INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id, decimals)"
+	"  VALUES (NEW.kpi_id, NEW.fiscal_year, " KIND_CODE("NEW.kind") ", NEW.value,"
+	"  coalesce(NEW.note, ''),"
+	"  (SELECT id FROM entry WHERE who = NEW.entered_by AND at = NEW.entered_at),"
+	"  coalesce(NEW.decimals, 0)); END;",
+	VALUE_UPDATE_TRIGGER(",  set_id = NULL, set_change = NULL, decimals = coalesce(NEW.decimals, 0)"),
+	VALUE_DELETE_TRIGGER,
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },
@@ -966,6 +1032,9 @@ const char *const *const schema_migrations[] = {
 	migration_8,
 	migration_9,
 	migration_10,
+	migration_11,
+	migration_12,
+	migration_13,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

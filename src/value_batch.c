@@ -17,6 +17,7 @@ struct staged {
 	int fiscal_year;
 	enum value_kind kind;
 	double value;
+	int decimals;		/* as written */
 	size_t note;		/* an offset into the arena */
 	long long entry, change;	/* ids of who entered it when, who changed it */
 };
@@ -63,13 +64,13 @@ struct chunk_cursor {
 
 #define BATCH_POINTER "kpitree_value_batch"
 
-enum { C_KPI, C_YEAR, C_KIND, C_VALUE, C_NOTE, C_ENTRY, C_CHANGE, C_ID, C_BATCH };
+enum { C_KPI, C_YEAR, C_KIND, C_VALUE, C_NOTE, C_ENTRY, C_CHANGE, C_DECIMALS, C_ID, C_BATCH };
 
 static int chunk_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 			 sqlite3_vtab **vtab, char **err)
 {
 	int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(kpi_id, fiscal_year, kind, value,"
-				      " note, entry_id, change_id, id, batch HIDDEN)");
+				      " note, entry_id, change_id, decimals, id, batch HIDDEN)");
 
 	(void)aux;
 	(void)argc;
@@ -182,6 +183,12 @@ static int chunk_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int c
 	case C_CHANGE:
 		sqlite3_result_int64(ctx, r->change);
 		break;
+	case C_DECIMALS:
+		sqlite3_result_int(ctx, r->decimals);
+		break;
+	case C_BATCH:
+		sqlite3_result_null(ctx);	/* an argument, never read back */
+		break;
 	default:
 		/* The next history id: asked only for the rows that get
 		 * one (a history row, or a new value's setting), so the ids
@@ -223,13 +230,18 @@ static const char history_sql[] =
 	" AND v.fiscal_year = c.fiscal_year AND v.kind = c.kind"
 	" WHERE v.kpi_id IS NULL OR v.value IS NOT c.value OR v.note IS NOT c.note";
 
+/* The same value and note written with other decimals (33 as 33.00)
+ * changes the value's form alone, and who entered it stays. */
 static const char upsert_sql[] =
-	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id)"
-	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id"
+	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id, decimals)"
+	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id, decimals"
 	" FROM import_values(?1) WHERE 1"
 	" ON CONFLICT(kpi_id, fiscal_year, kind) DO UPDATE SET value = excluded.value,"
-	" note = excluded.note, entry_id = excluded.entry_id, set_id = NULL, set_change = NULL"
-	" WHERE value IS NOT excluded.value OR note IS NOT excluded.note";
+	" note = excluded.note, decimals = excluded.decimals,"
+	" entry_id = CASE WHEN value IS NOT excluded.value OR note IS NOT excluded.note"
+	" THEN excluded.entry_id ELSE entry_id END, set_id = NULL, set_change = NULL"
+	" WHERE value IS NOT excluded.value OR note IS NOT excluded.note"
+	" OR decimals IS NOT excluded.decimals";
 
 /* When no KPI in the chunk's range has a value yet (a first import of
  * their values), every row of the chunk is new (a chunk holds a key
@@ -239,8 +251,8 @@ static const char chunk_is_new_sql[] =
 	"SELECT NOT EXISTS (SELECT 1 FROM value_row WHERE kpi_id BETWEEN ?1 AND ?2)";
 static const char new_values_sql[] =
 	"INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id, set_id,"
-	" set_change)"
-	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id, id, change_id"
+	" set_change, decimals)"
+	" SELECT kpi_id, fiscal_year, kind, value, note, entry_id, id, change_id, decimals"
 	" FROM import_values(?1)";
 
 static const char seq_get_sql[] = "SELECT last FROM history_seq";
@@ -553,8 +565,8 @@ int value_batch_flush(struct value_batch *b, struct error *err)
 }
 
 int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
-		    enum value_kind kind, double value, const char *note, const char *by,
-		    const char *at, struct error *err)
+		    enum value_kind kind, double value, int decimals, const char *note,
+		    const char *by, const char *at, struct error *err)
 {
 	/* who: the session's official, unless the file's names stand */
 	const char *who = b->official ? b->official : by;
@@ -582,7 +594,7 @@ int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
 		slot = find_slot(b, kpi_id, fiscal_year, kind);
 	}
 	r = &b->rows[b->n];
-	*r = (struct staged){ kpi_id, fiscal_year, kind, value, 0, 0, 0 };
+	*r = (struct staged){ kpi_id, fiscal_year, kind, value, decimals, 0, 0, 0 };
 	r->entry = stamp_id(b, &b->entries, entry_find_sql, entry_add_sql, who, at, err);
 	if (!r->entry)
 		return -1;

@@ -24,8 +24,8 @@ struct value_batch *value_batch_new(struct store *s, const char *now, const char
  * already, or a full chunk, flushes the chunk first. Returns 0, or -1
  * with err filled. */
 int value_batch_add(struct value_batch *b, long long kpi_id, int fiscal_year,
-		    enum value_kind kind, double value, const char *note, const char *by,
-		    const char *at, struct error *err);
+		    enum value_kind kind, double value, int decimals, const char *note,
+		    const char *by, const char *at, struct error *err);
 
 /* Writes what the chunk holds. Returns 0, or -1 with err filled. */
 int value_batch_flush(struct value_batch *b, struct error *err);

@@ -21,7 +21,7 @@ static int record(const struct value_change *c, struct value_undo *u)
 {
 	*u = (struct value_undo){
 		.kpi_id = c->kpi_id, .year = c->fiscal_year, .kind = c->kind,
-		.had = !c->expect_none, .old = c->expect,
+		.had = !c->expect_none, .old = c->expect, .old_decimals = c->expect_decimals,
 		.has_new = !c->clear, .new_value = c->value,
 	};
 	if (c->kind != VALUE_ACTUAL)
@@ -60,7 +60,8 @@ int value_undo_apply(struct store *s, const struct value_undo *u, int n, const c
 	for (i = 0; i < n; i++) {
 		c[i] = (struct value_change){
 			.kpi_id = u[i].kpi_id, .fiscal_year = u[i].year, .kind = u[i].kind,
-			.clear = !u[i].had, .value = u[i].old, .note = u[i].old_note,
+			.clear = !u[i].had, .value = u[i].old, .decimals = u[i].old_decimals,
+			.note = u[i].old_note,
 			.user = user, .source = "undo", .check_expect = 1,
 			.expect_none = !u[i].has_new, .expect = u[i].new_value,
 			.expect_note = u[i].new_note,

@@ -20,6 +20,7 @@ struct value_undo {
 	enum value_kind kind;
 	int had;			/* a value was there before */
 	double old;
+	int old_decimals;		/* as it was written: 32.10 */
 	char *old_note;			/* whole, malloc'd; NULL: the save did
 					 * not touch the note (a plan's) */
 	char *new_note;			/* what the save stored: undo's guard */

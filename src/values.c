@@ -56,19 +56,25 @@ static int expect_failed(const struct value_change *c, int had, double old,
 }
 
 static const char select_old_sql[] =
-	"SELECT value, note, entered_by, entered_at FROM value"
+	"SELECT value, note, entered_by, entered_at, decimals FROM value"
 	" WHERE kpi_id = ? AND fiscal_year = ? AND kind = ?";
 /* value and history are views (schema version 3): their INSTEAD OF
  * triggers store who and when once, each write still one statement. */
 static const char delete_sql[] =
 	"DELETE FROM value WHERE kpi_id = ? AND fiscal_year = ? AND kind = ?";
 static const char update_sql[] =
-	"UPDATE value SET value = ?4, note = ?5, entered_by = ?6, entered_at = ?7"
+	"UPDATE value SET value = ?4, note = ?5, entered_by = ?6, entered_at = ?7, decimals = ?8"
 	" WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = ?3";
 static const char insert_new_sql[] =
-	"INSERT INTO value(kpi_id, fiscal_year, kind, value, note, entered_by, entered_at)"
-	" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM value_row"
+	"INSERT INTO value(kpi_id, fiscal_year, kind, value, note, entered_by, entered_at,"
+	" decimals) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM value_row"
 	" WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = (?3 = 'plan'))";
+/* The same value written with other decimals (33 as 33.00): its form
+ * alone, no change in the history (a value set by an import has its
+ * setting moved into history_row first, as any update of it does). */
+static const char form_sql[] =
+	"UPDATE value_row SET decimals = ?4, set_id = NULL, set_change = NULL"
+	" WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = (?3 = 'plan')";
 static const char history_sql[] =
 	"INSERT INTO history(kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
 	" new_note, changed_by, changed_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -111,6 +117,7 @@ static void bind_new_value(sqlite3_stmt *write, const struct value_change *c, co
 	sqlite3_bind_text(write, 5, c->note ? c->note : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(write, 6, c->user, -1, SQLITE_STATIC);
 	sqlite3_bind_text(write, 7, c->at ? c->at : now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(write, 8, c->decimals);
 }
 
 /* A value where there was none, the common case of an import: one
@@ -135,6 +142,22 @@ static int insert_new(struct store *s, const struct value_change *c, const char 
 	if (sqlite3_total_changes(s->db) == before)
 		return 0;
 	return record_history(s, c, 0, 0, "", now, err) < 0 ? -1 : 1;
+}
+
+static int write_form(struct store *s, const struct value_change *c, struct error *err)
+{
+	sqlite3_stmt *write = store_cached(s, form_sql, err);
+	int rc;
+
+	if (!write)
+		return -1;
+	sqlite3_bind_int64(write, 1, c->kpi_id);
+	sqlite3_bind_int(write, 2, c->fiscal_year);
+	sqlite3_bind_text(write, 3, values_kind_name(c->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_int(write, 4, c->decimals);
+	rc = store_step(s, write, err);
+	sqlite3_reset(write);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Whether text is UTF-8 throughout (no overlong forms, no surrogates). */
@@ -225,6 +248,11 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 		goto done;
 	}
 	if (c->clear ? !had : had && old_value == c->value && strcmp(old_note, w.note) == 0) {
+		int form = !c->clear && sqlite3_column_int(old, 4) != c->decimals;
+
+		sqlite3_reset(old);
+		if (form && write_form(s, c, err) < 0)
+			goto done;
 		result = VALUES_UNCHANGED;
 		goto done;
 	}
@@ -290,7 +318,7 @@ int values_each(struct store *s, long long kpi_id,
 		void (*fn)(void *, const struct value_row *), void *ctx, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s,
-		"SELECT fiscal_year, kind, value, note, entered_by, entered_at FROM value"
+		"SELECT fiscal_year, kind, value, note, entered_by, entered_at, decimals FROM value"
 		" WHERE kpi_id = ? ORDER BY fiscal_year, kind", err);
 	int rc;
 
@@ -305,6 +333,7 @@ int values_each(struct store *s, long long kpi_id,
 			.note = text_or_empty(stmt, 3),
 			.entered_by = text_or_empty(stmt, 4),
 			.entered_at = text_or_empty(stmt, 5),
+			.decimals = sqlite3_column_int(stmt, 6),
 		};
 		fn(ctx, &row);
 	}

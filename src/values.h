@@ -15,6 +15,8 @@ struct value_change {
 	enum value_kind kind;
 	int clear;		/* remove the value instead of setting it */
 	double value;
+	int decimals;		/* the digits after the point as written
+				 * (33.00: 2), which it is shown with */
 	const char *note;	/* NULL keeps the note stored (none for a
 				 * new value); "" clears it */
 	const char *user;	/* who, for the value and the history */
@@ -27,6 +29,8 @@ struct value_change {
 	int check_expect;	/* refuse unless the stored value is `expect` */
 	int expect_none;	/* ... or, with check_expect, that there is none */
 	double expect;
+	int expect_decimals;	/* the decimals the stored value was written
+				 * with: what an undo puts back */
 	const char *expect_note; /* with check_expect: and the stored note is
 				  * this (NULL: the note is not guarded) */
 };
@@ -64,6 +68,7 @@ struct value_row {
 	const char *note;
 	const char *entered_by;
 	const char *entered_at;
+	int decimals;		/* as written: 33.00 is 33 with 2 */
 };
 
 struct history_row {

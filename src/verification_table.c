@@ -197,15 +197,18 @@ static int kpi_row_load(struct table *t, const struct vproject *p, const struct 
 	for (i = 0; i < y.n; i++) {
 		if (y.rows[i].year != p->year)
 			continue;
+		/* as written: 33.00 */
 		if (y.rows[i].has_plan) {
-			number_format(y.rows[i].plan, out->value, sizeof out->value);
+			number_format_places(y.rows[i].plan, y.rows[i].plan_decimals, 0, out->value,
+					     sizeof out->value);
 			out->target_year = p->year;
 		}
 		if (y.rows[i].has_actual)
-			number_format(y.rows[i].actual, out->actual, sizeof out->actual);
+			number_format_places(y.rows[i].actual, y.rows[i].actual_decimals, 0, out->actual,
+					     sizeof out->actual);
 	}
 	if (!*out->value && k.target.present) {
-		number_format(k.target.value, out->value, sizeof out->value);
+		number_format_places(k.target.value, k.target.decimals, 0, out->value, sizeof out->value);
 		out->target_year = k.target.period.to;
 	}
 	kpi_release(&k);

@@ -68,6 +68,7 @@ struct wide_table {
 	int relistings;		/* some wait in relisting_waiting */
 	long line;		/* of the row being taken */
 	int made;		/* its content placement was made, not found */
+	int menus_gone;		/* a row's menus changed: some menu may be named by none */
 	int failed;
 };
 
@@ -224,6 +225,13 @@ static const char content_sql[] =
 static const char menu_link_sql[] =
 	"INSERT INTO placement_menu(placement_id, menu_id, position) VALUES (?, ?, ?)"
 	" ON CONFLICT DO UPDATE SET position = excluded.position";
+static const char menus_now_sql[] =
+	"SELECT group_concat(name, ', ') FROM (SELECT m.name FROM placement_menu pm"
+	" JOIN grant_menu m ON m.id = pm.menu_id WHERE pm.placement_id = ? ORDER BY pm.position)";
+static const char menus_unlink_sql[] = "DELETE FROM placement_menu WHERE placement_id = ?";
+/* a menu no row names any more is no menu */
+static const char menus_orphan_sql[] =
+	"DELETE FROM grant_menu WHERE id NOT IN (SELECT menu_id FROM placement_menu)";
 static const char kpi_link_sql[] =
 	"INSERT INTO kpi_placement(kpi_id, placement_id, home, position) VALUES (?, ?, ?, ?)"
 	" ON CONFLICT DO UPDATE SET home = excluded.home, position = excluded.position";
@@ -445,13 +453,66 @@ static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS], l
 	return w->failed ? 0 : parent;
 }
 
+static int unlink_menus(struct wide_table *w, long long placement)
+{
+	sqlite3_stmt *stmt = cached(w, menus_unlink_sql);
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, placement);
+	return run(w, stmt);
+}
+
+/* The menus of a content row found again, in order, joined by ", " as
+ * the history keeps them. */
+static void menus_now(struct wide_table *w, long long placement, char *text, size_t size)
+{
+	sqlite3_stmt *stmt = cached(w, menus_now_sql);
+	struct error err;
+	int rc;
+
+	text[0] = '\0';
+	if (!stmt)
+		return;
+	sqlite3_bind_int64(stmt, 1, placement);
+	rc = store_step(w->im->s, stmt, &err);
+	if (rc == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+		set_text(text, size, (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		store_failed(w, &err);
+}
+
+/* The menus of a content row as its cell gives them, one a line; on a
+ * row found again whose menus are not those, the change is recorded
+ * and those gone are unlinked. */
 static void link_menus(struct wide_table *w, long long placement, const char *cell)
 {
-	char menu[1024];
-	const char *p = cell;
+	char menu[1024], was[MAX_CELL_TEXT], is[MAX_CELL_TEXT] = "";
+	const char *p;
 	int position = 0;
 
-	while (*p && !w->failed) {
+	for (p = cell; *p; p += strspn(p, "\r\n")) {
+		size_t n = strcspn(p, "\r\n");
+
+		if (n)
+			snprintf(is + strlen(is), sizeof is - strlen(is), "%s%.*s", *is ? ", " : "",
+				 (int)n, p);
+		p += n;
+	}
+	if (!w->made) {
+		struct error err;
+
+		menus_now(w, placement, was, sizeof was);
+		if (!w->failed && strcmp(was, is) != 0) {
+			if (kpi_history_menus(w->im->s, placement, was, is, w->im->user, w->im->now,
+					      &w->im->stats->menus_changed, &err) < 0)
+				store_failed(w, &err);
+			else if (unlink_menus(w, placement) == 0)
+				w->menus_gone = 1;
+		}
+	}
+	for (p = cell; *p && !w->failed;) {
 		size_t n = strcspn(p, "\r\n");
 		sqlite3_stmt *stmt;
 		long long id;
@@ -778,6 +839,12 @@ int wide_table_end(struct wide_table *w)
 
 	if (w->relistings && !w->failed)
 		take_waiting_relistings(w);
+	if (w->menus_gone && !w->failed) {
+		struct error err;
+
+		if (store_exec(w->im->s, menus_orphan_sql, &err) < 0)
+			store_failed(w, &err);
+	}
 	rc = w->failed ? -1 : 0;
 	free(w);
 	return rc;

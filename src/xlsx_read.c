@@ -38,6 +38,8 @@
 #define MAX_FORMATS 1024
 
 enum { DATE_NONE, DATE_DAY, DATE_TIME };
+/* A format's byte: its date kind in the low bits, its decimals from here. */
+#define FORMAT_PLACES 4
 
 /* Columns "NAME (西暦)" after a header's last NAME. */
 #define MAX_YEAR_PAIRS 8
@@ -71,7 +73,9 @@ struct book {
 	char sheet[256], rid[256], names[512];
 	char sheet_entry[512], strings_entry[512], styles_entry[512];
 	/* styles: which cell formats (s="N") show a date, or a date and time */
-	unsigned char *xf_date;	/* per cell format: 0, DATE_DAY or DATE_TIME */
+	/* per cell format: 0, DATE_DAY or DATE_TIME, and above FORMAT_PLACES
+	 * the decimals its number format shows (#,##0.00: 2) */
+	unsigned char *xf_date;
 	int nxf, in_xfs;
 	unsigned char fmt_date[MAX_FORMATS];	/* per number format id, the same */
 	int date1904;
@@ -95,6 +99,7 @@ struct book {
 	long row, col, cell_col;
 	char cell_type[16];
 	int cell_date;		/* the cell's format shows a date (DATE_DAY, DATE_TIME) */
+	int cell_places;	/* the decimals it shows: 31.20, as the cell reads */
 	int has_value;
 	struct bytes cell, rowtext;
 	size_t *cell_at;	/* per column, 1 + the offset of its text in rowtext, or 0 */
@@ -309,11 +314,14 @@ static void cell_start(struct book *b, const char **atts)
 		t = "n";
 	strncpy(b->cell_type, t, sizeof b->cell_type - 1);
 	b->cell_date = DATE_NONE;
+	b->cell_places = 0;
 	if (attr(atts, "s")) {
 		long xf = strtol(attr(atts, "s"), NULL, 10);
 
-		if (xf >= 0 && xf < b->nxf)
-			b->cell_date = b->xf_date[xf];
+		if (xf >= 0 && xf < b->nxf) {
+			b->cell_date = b->xf_date[xf] % FORMAT_PLACES;
+			b->cell_places = b->xf_date[xf] / FORMAT_PLACES;
+		}
 	}
 	/* empty until text comes: a cell with none (<v/>, <is></is>, a
 	 * formula giving "") is empty, not the cell before it */
@@ -383,10 +391,29 @@ static int date_kind_of_code(const char *code)
 	return time ? DATE_TIME : date ? DATE_DAY : DATE_NONE;
 }
 
+/* The decimals a number format shows: the 0s after the point of its
+ * first section ("#,##0.00" 2, "0.0%" 1), at most NUMBER_DIGITS. */
+static int places_of_code(const char *code)
+{
+	const char *p = code;
+	int n = 0;
+
+	while (*p && *p != '.' && *p != ';' && *p != '"')
+		p++;
+	if (*p != '.')
+		return 0;
+	for (p++; *p == '0' && n < NUMBER_DIGITS; p++)
+		n++;
+	return n;
+}
+
 /* Excel's built-in number formats that show dates and times (ECMA-376
- * 18.8.30, and the East Asian ones Excel in Japan uses). */
+ * 18.8.30, and the East Asian ones Excel in Japan uses), or decimals
+ * (0.00, #,##0.00, 0.00%). */
 static int date_kind_of_id(const struct book *b, long id)
 {
+	if (id == 2 || id == 4 || id == 10)
+		return 2 * FORMAT_PLACES;
 	if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58))
 		return DATE_DAY;
 	if ((id >= 18 && id <= 22) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47))
@@ -401,7 +428,8 @@ static void style_start(struct book *b, const char *n, const char **atts)
 
 	if (strcmp(n, "numFmt") == 0 && id && attr(atts, "formatCode")) {
 		if (i >= 0 && i < MAX_FORMATS)
-			b->fmt_date[i] = (unsigned char)date_kind_of_code(attr(atts, "formatCode"));
+			b->fmt_date[i] = (unsigned char)(date_kind_of_code(attr(atts, "formatCode")) +
+					 FORMAT_PLACES * places_of_code(attr(atts, "formatCode")));
 	} else if (strcmp(n, "cellXfs") == 0) {
 		b->in_xfs = 1;
 	} else if (strcmp(n, "xf") == 0 && b->in_xfs) {
@@ -719,7 +747,8 @@ static void cell_end(struct book *b)
 		text = strcmp(text, "1") == 0 ? "TRUE" : "FALSE";
 	} else if ((strcmp(type, "inlineStr") == 0 || strcmp(type, "str") == 0) && b->cell.data) {
 		b->cell.len = unescape(b->cell.data);
-	} else if (strcmp(type, "n") == 0 && *text && !b->cell_date && is_plain(text)) {
+	} else if (strcmp(type, "n") == 0 && *text && !b->cell_date && !b->cell_places &&
+		   is_plain(text)) {
 		/* already number_format's form: kept as it is, not printed again */
 	} else if (strcmp(type, "n") == 0 && *text) {
 		double v = is_decimal(text) ? strtod(text, NULL) : NAN;
@@ -729,7 +758,7 @@ static void cell_end(struct book *b)
 			return;
 		}
 		text = b->cell_date ? date_text(b, v, num, sizeof num)
-				    : number_format(v, num, sizeof num);
+				    : number_format_places(v, b->cell_places, 0, num, sizeof num);
 		if (!text) {
 			fail_at(b, b->row, b->cell_col, _("'%s' is not a date, in a date cell"),
 				b->cell.data);

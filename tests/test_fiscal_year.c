@@ -232,6 +232,16 @@ static void fiscal_year_japanese_writes_era_whatever_the_language(void **state)
 		assert_string_equal(fiscal_year_japanese(cases[i].year, buf, sizeof buf), cases[i].text);
 }
 
+static void fiscal_year_range_writes_a_span_in_short_form(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(fiscal_year_range(2021, 2024, buf, sizeof buf), "R3-R6");
+	assert_string_equal(fiscal_year_range(2018, 2022, buf, sizeof buf), "H30-R4");
+	assert_string_equal(fiscal_year_brief(2025, buf, sizeof buf), "R7");
+}
+
 static void fiscal_year_format_writes_years_before_heisei_as_gregorian(void **state)
 {
 	char buf[32];
@@ -332,6 +342,7 @@ int main(void)
 		cmocka_unit_test(fiscal_year_format_writes_reiwa_with_gregorian),
 		cmocka_unit_test(fiscal_year_format_writes_heisei_before_2019),
 		cmocka_unit_test(fiscal_year_japanese_writes_era_whatever_the_language),
+		cmocka_unit_test(fiscal_year_range_writes_a_span_in_short_form),
 		cmocka_unit_test(fiscal_year_format_writes_years_before_heisei_as_gregorian),
 		cmocka_unit_test(fiscal_year_short_writes_era_and_year),
 		cmocka_unit_test(fiscal_year_format_cuts_to_buffer),

@@ -52,7 +52,7 @@ static void a_save_records_what_it_replaced_and_stored(void **state)
 	value_undo_free(u, n);
 }
 
-static void undo_puts_the_old_value_and_note_back(void **state)
+static void undo_puts_the_old_value_and_note_back_as_written(void **state)
 {
 	struct testdb *f = *state;
 	struct value_change first = form_save(2025, 10, "初回", 0, 0, "");
@@ -61,11 +61,14 @@ static void undo_puts_the_old_value_and_note_back(void **state)
 	struct error err;
 	int n = 0, at;
 
+	first.decimals = 1;		/* typed 10.0, and so the form shows it */
+	second.expect_decimals = 1;
 	assert_int_equal(values_set(f->s, &first, &err), VALUES_CHANGED);
 	assert_int_equal(value_undo_save(f->s, &second, 1, &at, u, &n, &err), 0);
 	assert_int_equal(value_undo_apply(f->s, u, n, "tanaka", NULL, &err), 0);
+	/* as it was written: 10.0 */
 	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM value WHERE kpi_id = 1"
-			       " AND value = 10 AND note = '初回'"), 1);
+			       " AND value = 10 AND note = '初回' AND decimals = 1"), 1);
 	assert_int_equal(testdb_int(f->s, "SELECT count(*) FROM history WHERE kpi_id = 1"
 			       " AND source = 'undo' AND old_value = 12 AND new_value = 10"), 1);
 	value_undo_free(u, n);
@@ -141,7 +144,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(a_save_records_what_it_replaced_and_stored, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(undo_puts_the_old_value_and_note_back, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(undo_puts_the_old_value_and_note_back_as_written, testdb_setup,
+						testdb_teardown),
 		cmocka_unit_test_setup_teardown(undo_of_a_first_value_clears_it, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(undo_after_someone_else_s_change_refuses_then_goes_when_guarded, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_failed_save_keeps_the_last_undo, testdb_setup, testdb_teardown),

@@ -102,7 +102,7 @@ static void placement_detail(struct browser *b, struct text_lines *l, long long 
 }
 
 struct project_detail {
-	struct text_lines *l, description, notes;
+	struct text_lines *l, description, notes, program_notes;
 };
 
 static void project_field(void *ctx, enum project_field field, const char *text)
@@ -115,6 +115,8 @@ static void project_field(void *ctx, enum project_field field, const char *text)
 		text_lines_add(&d->description, "%s", text);
 	else if (field == PROJECT_NOTES)
 		text_lines_add(&d->notes, "%s", text);
+	else if (field == PROJECT_PROGRAM_NOTES)
+		text_lines_add(&d->program_notes, "%s", text);
 	else
 		project_pane_field(d->l, field, text);
 }
@@ -134,18 +136,36 @@ static void project_kpi(void *ctx, const struct tree_row *r)
 /* A grant project: its fields, description, notes, KPIs. */
 static void project_detail(struct browser *b, struct text_lines *l, long long project)
 {
-	struct project_detail d = { l, { NULL, 0 }, { NULL, 0 } };
+	struct project_detail d = { l, { NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
 	struct project_kpis p = { b, { NULL, 0 } };
 	struct error err;
 
 	placement_project(b->s, project, project_field, &d, &err);
 	section(l, _("description"), &d.description);
 	section(l, _("notes"), &d.notes);
+	section(l, _("notes of the grant program"), &d.program_notes);
 	tree_other_children(b->s, TREE_OTHER_PROJECTS, 3, project, project_kpi, &p, &err);
 	section(l, _("its KPIs"), &p.kpis);
 	text_lines_free(&d.description);
 	text_lines_free(&d.notes);
+	text_lines_free(&d.program_notes);
 	text_lines_free(&p.kpis);
+}
+
+/* A grant program's row, or one of its years': the program's notes
+ * (the source's ※ on the program, as its move to デジタル田園都市国家構想
+ * 推進交付金). A year row's id is the program's times 10000 and the year
+ * (src/tree.c). */
+static void program_detail(struct browser *b, struct text_lines *l, long long program)
+{
+	struct text_lines notes = { NULL, 0 };
+	struct error err;
+	char text[TEXT_MAX];
+
+	if (placement_program_notes(b->s, program, text, sizeof text, &err) == 1 && *text)
+		text_lines_add(&notes, "%s", text);
+	section(l, _("notes of the grant program"), &notes);
+	text_lines_free(&notes);
 }
 
 /* i: the selected row's whole text. */
@@ -172,9 +192,11 @@ void detail_view_run(struct browser *b)
 		}
 	} else {
 		text_lines_add(&l, "%s%s%s", it->label, *it->label ? " " : "", it->title);
+		if (b->tree == TREE_PROJECTS && (it->level == 1 || it->level == 2))
+			program_detail(b, &l, it->level == 1 ? it->id : it->id / 10000);
 	}
 	snprintf(title, sizeof title, _("kpitree — the whole text of %s%s%s"), it->label,
 		 *it->label ? " " : "", it->title);
-	text_view_run_indented(title, (const char *const *)l.text, l.n, 2);
+	text_view_run_detail(title, (const char *const *)l.text, l.n, 2);
 	text_lines_free(&l);
 }

@@ -64,7 +64,7 @@ void entry_next_due(struct browser *b)
 	b->year_chosen = 1;
 	browser_goto(b, code);
 	browser_say(b, _("due %d/%d: %s (e enters its %s actual)"), b->due.at, b->due.n, code,
-		    fiscal_year_short(b->due.year, fy, sizeof fy));
+		    fiscal_year_brief(b->due.year, fy, sizeof fy));
 }
 
 /* What is stored now where the session's last save went, as guards

@@ -126,8 +126,9 @@ static void draw(struct form *fm, WINDOW *w)
 			 kpi_amount_text(&fm->k.target, fm->k.unit, b, sizeof b));
 	field_put(w, 2, 2, wd - 4, line, 0);
 	snprintf(line, sizeof line, _("plan %s  last year's actual %s"),
-		 kpi_years_cell(fm->now.has_plan, fm->now.plan, a, sizeof a),
-		 kpi_years_cell(fm->before.has_actual, fm->before.actual, b, sizeof b));
+		 kpi_years_cell(fm->now.has_plan, fm->now.plan, fm->now.plan_decimals, a, sizeof a),
+		 kpi_years_cell(fm->before.has_actual, fm->before.actual, fm->before.actual_decimals, b,
+				sizeof b));
 	field_put(w, 3, 2, wd - 4, line, 0);
 	row = 5;
 	for (i = 0; i < fm->nfields && row < h - 3; i++, row++) {
@@ -213,16 +214,18 @@ static void find_stored(void *ctx, const struct value_row *r)
 	if (r->kind == VALUE_ACTUAL) {
 		s->now.has_actual = 1;
 		s->now.actual = r->value;
+		s->now.actual_decimals = r->decimals;
 		free(s->note);
 		s->note = xstrdup(r->note);
 	} else {
 		s->now.has_plan = 1;
 		s->now.plan = r->value;
+		s->now.plan_decimals = r->decimals;
 	}
 	if (r->kind != s->kind)
 		return;
 	s->present = 1;
-	number_format(r->value, s->value, sizeof s->value);
+	number_format_places(r->value, r->decimals, 0, s->value, sizeof s->value);
 	snprintf(s->by, sizeof s->by, "%s", r->entered_by);
 	snprintf(s->at, sizeof s->at, "%s", r->entered_at);
 }
@@ -264,11 +267,23 @@ static void take_seen(struct form *fm)
 {
 	fm->now.has_actual = fm->seen.now.has_actual;
 	fm->now.actual = fm->seen.now.actual;
+	fm->now.actual_decimals = fm->seen.now.actual_decimals;
 	fm->now.has_plan = fm->seen.now.has_plan;
 	fm->now.plan = fm->seen.now.plan;
+	fm->now.plan_decimals = fm->seen.now.plan_decimals;
 	free(fm->note);
 	fm->note = fm->seen.note;
 	fm->seen.note = NULL;
+}
+
+/* The digits after the point of the number a field holds, as typed. */
+static int field_decimals(const struct field *f)
+{
+	char *text = field_text(f);
+	int n = text ? number_decimals(text) : 0;
+
+	free(text);
+	return n;
 }
 
 /* Saves in one transaction, each value guarded by what the form last read
@@ -285,12 +300,12 @@ static int save(struct form *fm, const char *source, int has_actual, double actu
 		  .clear = !has_actual, .value = actual, .note = note, .user = fm->user,
 		  .source = source, .check_expect = 1,
 		  .expect_none = !fm->now.has_actual, .expect = fm->now.actual,
-		  .expect_note = fm->note ? fm->note : "" },
+		  .expect_decimals = fm->now.actual_decimals, .expect_note = fm->note ? fm->note : "" },
 		/* the plan's note is not in the form: NULL keeps it */
 		{ .kpi_id = fm->k.id, .fiscal_year = fm->year, .kind = VALUE_PLAN,
 		  .clear = !has_plan, .value = plan, .user = fm->user, .source = source,
 		  .check_expect = 1, .expect_none = !fm->now.has_plan,
-		  .expect = fm->now.plan },
+		  .expect = fm->now.plan, .expect_decimals = fm->now.plan_decimals },
 	};
 	struct error err;
 	int rc, at;
@@ -301,6 +316,10 @@ static int save(struct form *fm, const char *source, int has_actual, double actu
 	}
 	if (fm->note_unread)
 		c[0].note = NULL;	/* a note the form could not show stays */
+	/* each value with the decimals typed: 33.00 stays 33.00 */
+	c[0].decimals = field_decimals(&fm->fields[F_ACTUAL]);
+	if (fm->year_field > F_PLAN)
+		c[1].decimals = field_decimals(&fm->fields[F_PLAN]);
 	rc = value_undo_save(fm->s, c, fm->year_field > F_PLAN ? 2 : 1, &at, fm->undo, fm->nundo,
 			     &err);
 	free(note);
@@ -318,17 +337,19 @@ static void fill(struct form *fm)
 	char buf[64];
 
 	field_set(&fm->fields[F_ACTUAL], _("actual"),
-		  fm->now.has_actual ? number_format(fm->now.actual, buf, sizeof buf) : "", 1);
+		  fm->now.has_actual ? number_format_places(fm->now.actual, fm->now.actual_decimals, 0,
+							    buf, sizeof buf) : "", 1);
 	fm->note_unread = field_set(&fm->fields[F_NOTE], _("note"), fm->note ? fm->note : "", 0) < 0;
 	fm->nfields = 2;
 	if (fm->k.is_project || fm->has_plans) {
 		field_set(&fm->fields[F_PLAN], _("plan"),
-			  fm->now.has_plan ? number_format(fm->now.plan, buf, sizeof buf) : "", 1);
+			  fm->now.has_plan ? number_format_places(fm->now.plan, fm->now.plan_decimals, 0,
+							  buf, sizeof buf) : "", 1);
 		fm->nfields = 3;
 	}
 	fm->year_field = fm->nfields++;
 	field_set(&fm->fields[fm->year_field], _("year"),
-		  fiscal_year_short(fm->year, buf, sizeof buf), 0);
+		  fiscal_year_brief(fm->year, buf, sizeof buf), 0);
 	fm->typed = 0;
 }
 
@@ -451,7 +472,7 @@ static int change_year(struct form *fm)
 			 fiscal_year_format(year, to, sizeof to));
 		if (!confirm(fm, question, ANSWER_DISCARD)) {
 			field_set(&fm->fields[fm->year_field], _("year"),
-				  fiscal_year_short(fm->year, buf, sizeof buf), 0);
+				  fiscal_year_brief(fm->year, buf, sizeof buf), 0);
 			return 0;
 		}
 	}

@@ -40,7 +40,7 @@ static int sparkline(const struct kpi_years *t, char *buf, size_t size)
 	double lo = 0, hi = 0;
 	int i, n = 0, first = 0, last = 0;
 	size_t used;
-	char from[16], to[16];
+	char span[64];
 
 	for (i = 0; i < t->n; i++) {
 		if (!t->rows[i].has_actual)
@@ -66,8 +66,7 @@ static int sparkline(const struct kpi_years *t, char *buf, size_t size)
 		used += (size_t)snprintf(buf + used, size - used, "%s",
 					 blocks[width_ambiguous() == 2][level]);
 	}
-	snprintf(buf + used, size - used, " (%s-%s)", fiscal_year_short(first, from, sizeof from),
-		 fiscal_year_short(last, to, sizeof to));
+	snprintf(buf + used, size - used, " (%s)", fiscal_year_range(first, last, span, sizeof span));
 	return 1;
 }
 
@@ -191,8 +190,8 @@ static int paint(struct browser *b, const struct kpi_data *d, const struct place
 		snprintf(line, sizeof line, "%s %8s %8s %5s %s",
 			 width_align(fiscal_year_format(r->year, fy, sizeof fy), -10, fy_cell,
 				     sizeof fy_cell),
-			 kpi_years_cell(r->has_plan, r->plan, plan, sizeof plan),
-			 kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
+			 kpi_years_cell(r->has_plan, r->plan, r->plan_decimals, plan, sizeof plan),
+			 kpi_years_cell(r->has_actual, r->actual, r->actual_decimals, actual, sizeof actual),
 			 kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 		put(row, x + 1, w - 2, line, r->year == b->year ? A_REVERSE : 0);
 		if (draw_colors() && width_of(line) <= w - 2)

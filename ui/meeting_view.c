@@ -154,7 +154,7 @@ static void meeting_line(void *ctx, const struct meeting *m)
 	xgrow(&l->options, (size_t)l->n, sizeof *l->options);
 	snprintf(l->text[l->n], sizeof l->text[0], ngettext("%lld  %s  %s  %s  %d item  %s  %s",
 		 "%lld  %s  %s  %s  %d items  %s  %s", (unsigned long)m->items), m->id,
-		 i18n_date(m->held_on, held, sizeof held), fiscal_year_short(m->year, fy, sizeof fy),
+		 i18n_date(m->held_on, held, sizeof held), fiscal_year_brief(m->year, fy, sizeof fy),
 		 m->title, m->items, *m->closed_at ? _("closed") : _("open"), m->agenda);
 	l->id[l->n++] = m->id;
 }

@@ -98,7 +98,7 @@ static int load(struct presentation *p, struct error *err)
 
 /* One bar of the chart: label, blocks scaled to max, the value. */
 static void bar_line(int y, int x, int w, const char *label, const char *block, int has,
-		     double v, double max, int bar_w)
+		     double v, int decimals, double max, int bar_w)
 {
 	char bar[TEXT_MAX * 3], num[64], line[TEXT_MAX * 4];
 	int len = has ? (int)(v / max * bar_w + 0.5) : 0, b;
@@ -108,7 +108,7 @@ static void bar_line(int y, int x, int w, const char *label, const char *block, 
 	for (b = 0; b < len && used + 4 < sizeof bar; b++)
 		used += (size_t)snprintf(bar + used, sizeof bar - used, "%s", block);
 	snprintf(line, sizeof line, "%s %s%s%s", label, bar, len ? " " : "",
-		 has ? number_format(v, num, sizeof num) : "-");
+		 has ? number_format_places(v, decimals, 0, num, sizeof num) : "-");
 	put(y, x, w, line, 0);
 }
 
@@ -149,7 +149,7 @@ static int draw_chart(const struct presentation *p, int y, int x, int w, int max
 	if (bounds && max_rows >= 4) {
 		chart_label(_("baseline"), fiscal_year_short(k->baseline.period.to, fy, sizeof fy),
 			    label, sizeof label);
-		bar_line(row++, x, w, label, mark, 1, k->baseline.value, max, bar_w);
+		bar_line(row++, x, w, label, mark, 1, k->baseline.value, k->baseline.decimals, max, bar_w);
 		max_rows -= 2;
 	} else {
 		bounds = 0;
@@ -164,17 +164,18 @@ static int draw_chart(const struct presentation *p, int y, int x, int w, int max
 		fiscal_year_format(r->year, fy, sizeof fy);
 		if (any_plan) {
 			chart_label(fy, _("plan"), label, sizeof label);
-			bar_line(row++, x, w, label, light, r->has_plan, r->plan, max, bar_w);
+			bar_line(row++, x, w, label, light, r->has_plan, r->plan, r->plan_decimals, max, bar_w);
 			chart_label("", _("actual"), label, sizeof label);
 		} else {
 			chart_label(fy, "", label, sizeof label);
 		}
-		bar_line(row++, x, w, label, full, r->has_actual, r->actual, max, bar_w);
+		bar_line(row++, x, w, label, full, r->has_actual, r->actual, r->actual_decimals, max,
+			 bar_w);
 	}
 	if (bounds) {
 		chart_label(_("target"), fiscal_year_short(k->target.period.to, fy, sizeof fy), label,
 			    sizeof label);
-		bar_line(row++, x, w, label, mark, 1, k->target.value, max, bar_w);
+		bar_line(row++, x, w, label, mark, 1, k->target.value, k->target.decimals, max, bar_w);
 	}
 	return row - y;
 }

@@ -43,7 +43,8 @@ static void project_line(void *ctx, enum project_field field, const char *text)
 {
 	char line[TEXT_MAX];
 
-	if (!text || !*text)
+	/* the program's notes are the whole text's (i) */
+	if (!text || !*text || field == PROJECT_PROGRAM_NOTES)
 		return;
 	if (field == PROJECT_DESCRIPTION || field == PROJECT_NOTES) {
 		/* description and notes: each of their lines, cut */

@@ -107,30 +107,47 @@ static void draw_text(struct view *v)
 		wrap(t->lines[i], COLS, t->indent, paint_row, &p);
 }
 
-/* The scroll keys scroll; any other key returns. */
+/* The scroll keys: a text's, and as the help of a row's whole text (i)
+ * lists them; any other key returns. */
+enum { T_LINE = 1, T_PAGE, T_ENDS, T_HELP };
+
+static const struct view_key detail_keys[] = {
+	{ "j ↓ k ↑", N_("scroll a row down or up"), T_LINE },
+	{ "PgDn PgUp", N_("scroll a page down or up"), T_PAGE },
+	{ "Space", N_("scroll a page down"), T_PAGE },
+	{ "g G Home End", N_("the top or the end"), T_ENDS },
+	{ "?", N_("this help"), T_HELP },
+	{ "q Esc", N_("back to the tree; so does any other key"), 0 },
+	{ NULL, NULL, 0 },
+};
+
 static int text_key(struct view *v, const struct key *k)
 {
 	struct text *t = v->data;
 	int page = t->height > 1 ? t->height - 1 : 1;
+	int forward = k->is_key ? k->code == KEY_DOWN || k->code == KEY_NPAGE
+				: k->code == 'j' || k->code == ' ';
 
 	if (k->is_key && k->code == KEY_MOUSE) {
 		/* the wheel scrolls; a click is no key to return on */
 		if (k->button == MOUSE_WHEEL_UP || k->button == MOUSE_WHEEL_DOWN)
 			t->top += k->button == MOUSE_WHEEL_UP ? -3 : 3;
-	} else if ((!k->is_key && k->code == 'j') || (k->is_key && k->code == KEY_DOWN))
-		t->top++;
-	else if ((!k->is_key && k->code == 'k') || (k->is_key && k->code == KEY_UP))
-		t->top--;
-	else if ((!k->is_key && k->code == ' ') || (k->is_key && k->code == KEY_NPAGE))
-		t->top += page;
-	else if (k->is_key && k->code == KEY_PPAGE)
-		t->top -= page;
-	else if ((!k->is_key && k->code == 'g') || (k->is_key && k->code == KEY_HOME))
-		t->top = 0;
-	else if ((!k->is_key && k->code == 'G') || (k->is_key && k->code == KEY_END))
-		t->top = t->rows;
-	else
+		return VIEW_HANDLED;
+	}
+	switch (view_key_command(detail_keys, k)) {
+	case T_LINE: t->top += forward ? 1 : -1; break;
+	case T_PAGE: t->top += forward ? page : -page; break;
+	case T_ENDS:
+		t->top = (!k->is_key && k->code == 'g') || (k->is_key && k->code == KEY_HOME) ? 0
+										   : t->rows;
+		break;
+	case T_HELP:
+		if (v->ops->keys)
+			return VIEW_UNHANDLED;	/* the view's help, which app.c shows */
 		return VIEW_HANDLED | VIEW_CLOSE;
+	default:
+		return VIEW_HANDLED | VIEW_CLOSE;
+	}
 	if (t->top < 0)
 		t->top = 0;
 	return VIEW_HANDLED;
@@ -140,12 +157,29 @@ static const struct view_ops text_ops = {
 	.name = "text", .draw = draw_text, .key = text_key, .full_screen = 1,
 };
 
-static void run(struct text *t)
+static const struct view_ops detail_ops = {
+	.name = N_("whole text"), .keys = detail_keys, .draw = draw_text, .key = text_key,
+	.full_screen = 1,
+};
+
+static void run_as(struct text *t, const struct view_ops *ops)
 {
-	struct view v = { &text_ops, t };
+	struct view v = { ops, t };
 
 	t->top = -1;
 	app_run(&v);
+}
+
+static void run(struct text *t)
+{
+	run_as(t, &text_ops);
+}
+
+void text_view_run_detail(const char *title, const char *const *lines, int n, int indent)
+{
+	struct text t = { .title = title, .lines = lines, .n = n, .indent = indent };
+
+	run_as(&t, &detail_ops);
 }
 
 void text_view_run(const char *title, const char *const *lines, int n, int latest_last)

@@ -13,6 +13,10 @@ void text_view_run(const char *title, const char *const *lines, int n, int lates
  * indent columns in (a help's key column). */
 void text_view_run_indented(const char *title, const char *const *lines, int n, int indent);
 
+/* A row's whole text, as text_view_run_indented shows it, whose ? lists
+ * its keys. */
+void text_view_run_detail(const char *title, const char *const *lines, int n, int indent);
+
 /* The same, the last rows first, saying empty when n is 0. */
 void text_view_run_or(const char *title, const char *const *lines, int n, const char *empty);
 

@@ -64,7 +64,13 @@ cp "$work/a-actuals.csv" "$work/from-csv.csv"
 soffice_to "$work/lo" xlsx "$work/from-csv.csv"
 "$KPITREE" --db "$work/csv.db" init --empty >/dev/null
 run --db "$work/csv.db" import "$work/a-strategy.csv" "$work/a-projects.csv" "$work/lo/from-csv.xlsx"
-[ "$status" -eq 0 ] && "$KPITREE" --db "$work/csv.db" export actuals | cmp -s - "$work/a-actuals.csv"
+# LibreOffice reads 32.10 of the CSV into a General cell, 32.1: the
+# decimals written are gone from its workbook (kpitree's own keep them,
+# above); every value, note, name and time is still the CSV's, byte for byte.
+sed -E 's/^([^,]*,[0-9]+,(plan|actual),-?[0-9]+)\.([0-9]*[1-9])?0+,/\1.\3,/; s/^([^,]*,[0-9]+,(plan|actual),-?[0-9]+)\.,/\1,/' \
+	"$work/a-actuals.csv" >"$work/a-actuals-general.csv"
+! cmp -s "$work/a-actuals.csv" "$work/a-actuals-general.csv" &&
+	[ "$status" -eq 0 ] && "$KPITREE" --db "$work/csv.db" export actuals | cmp -s - "$work/a-actuals-general.csv"
 ok $? "a workbook LibreOffice saves from the actuals CSV imports to the same values"
 
 # Printed: every page A4 landscape (842 x 595 points).

@@ -32,13 +32,14 @@ INSERT INTO node SELECT * FROM f.node ORDER BY id;
 INSERT INTO placement SELECT * FROM f.placement ORDER BY id;
 INSERT INTO grant_menu SELECT * FROM f.grant_menu ORDER BY id;
 INSERT INTO placement_menu SELECT * FROM f.placement_menu;
-INSERT INTO grant_program SELECT * FROM f.grant_program;
+INSERT INTO grant_program(id, name) SELECT id, name FROM f.grant_program;
 INSERT INTO project SELECT * FROM f.project ORDER BY id;
 INSERT INTO kpi SELECT * FROM f.kpi ORDER BY id;
 INSERT INTO kpi_placement SELECT * FROM f.kpi_placement;
 INSERT INTO entry SELECT * FROM f.entry;
 INSERT INTO change SELECT * FROM f.change;
-INSERT INTO value_row SELECT * FROM f.value_row;
+INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id, set_id, set_change)
+ SELECT kpi_id, fiscal_year, kind, value, note, entry_id, set_id, set_change FROM f.value_row;
 INSERT INTO history_row SELECT * FROM f.history_row;
 UPDATE history_seq SET last = (SELECT last FROM f.history_seq);
 COMMIT;" &&

@@ -9,7 +9,7 @@
 # KPI's target, name or unit records who, when, old and new, and counts
 # them in its summary.
 . "$srcdir/tests/cli/lib.sh"
-plan 33
+plan 48
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -78,6 +78,28 @@ expect 1 "kpitree: value: not a number: '5%'" "but 5% is no number of people (H0
 "$KPITREE" --db "$db" export kpis | grep '^H16,' >"$work/h16"
 [ "$(cat "$work/h16")" = "H16,16,道産食品輸出額,億円,1511,R5 見込額,1650,R10 以上,up,食関連産業" ]
 ok $? "the KPI export keeps H16's 見込額 and 以上"
+# Values keep the decimals the source wrote, each its own: 31.20, 32.10
+# and 33.00 of SP4-3, beside its actual 30.2, in every export and show.
+"$KPITREE" --db "$db" export kpis | grep '^SP4-3,' | cut -d, -f5 >"$work/sp43"
+[ "$(cat "$work/sp43")" = 31.20 ]
+ok $? "the KPI export writes SP4-3's 当初値 31.20 as the source does"
+"$KPITREE" --db "$db" export actuals | grep '^SP4-3,' | cut -d, -f2-4 | tr '\n' ' ' >"$work/sp43"
+[ "$(cat "$work/sp43")" = "2022,actual,30.2 2022,plan,32.10 2023,plan,32.60 2024,plan,33.00 " ]
+ok $? "the actuals export writes 32.10, 32.60 and 33.00, and 30.2, each as written"
+run --db "$db" show SP4-3
+grep -q '^R4 (2022)       32.10       30.2 ' "$work/out" && grep -q '^R6 (2024)       33.00 ' "$work/out"
+ok $? "show writes them as written too"
+"$KPITREE" --db "$db" export report --format md | grep -q '| 33.00 |'
+ok $? "and the report in Markdown"
+run --db "$db" set SP4-3 R4 30.20
+[ "$(cat "$work/out")" = "SP4-3 R4 (2022) actual: 30.20 (unchanged)" ] &&
+	"$KPITREE" --db "$db" export actuals | grep -q '^SP4-3,2022,actual,30.20,' &&
+	[ "$("$KPITREE" --db "$db" history SP4-3 | grep -c 'R4 (2022) actual')" = 1 ]
+ok $? "the same value written 30.20 keeps that form, and is no change in the history"
+"$KPITREE" --db "$db" set SP4-3 R5 31.0 >/dev/null
+run --db "$db" show SP4-3
+grep -q '^R5 (2023)       32.60       31.0 ' "$work/out"
+ok $? "a value set as 31.0 is shown 31.0"
 "$KPITREE" --db "$db" export kpis -o "$work/k.xlsx"
 "$KPITREE" --db "$db" export actuals -o "$work/a.xlsx"
 /usr/bin/python3 - "$work/k.xlsx" "$work/a.xlsx" <<'PY'
@@ -92,6 +114,12 @@ sys.exit(0 if ok else 1)
 PY
 ok $? "the workbooks show SP4-3's 31.20 and 33.00 with their two decimals"
 
+# imports USER FILE SUMMARY TEST: USER imports FILE, which says SUMMARY.
+imports() {
+	run --db "$db" --user "$1" import "$2"
+	[ "$(cat "$work/out")" = "$3" ]
+	ok $? "$4"
+}
 "$KPITREE" --db "$db" export strategy -o "$work/s.csv"
 sed -e 's/→ 265作品(R7)/→ 270作品(R7)/' "$work/s.csv" >"$work/s2.csv"
 run --db "$db" --user suzuki import "$work/s2.csv"
@@ -101,14 +129,17 @@ ok $? "its summary counts the changed target"
 run --db "$db" history H13
 grep -q '^[-0-9]* [0-9:]*  suzuki  target  265 (R7) -> 270 (R7)  (import)$' "$work/out"
 ok $? "history H13 shows who changed the target, when, from what to what"
-run --db "$db" --user suzuki import "$work/s2.csv"
-[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed" ]
-ok $? "the same table again changes nothing"
+imports suzuki "$work/s2.csv" "imported 29 rows from 1 file; 0 values changed" \
+	"the same table again changes nothing"
 "$KPITREE" --db "$db" export projects -o "$work/p.csv"
+# seed 002's notes on a program, not a project, kept with the program
+head -1 "$work/p.csv" | grep -q ',initial_value,program_notes$' &&
+	grep -qF '※R3年度地方創生推進交付金については新規採択事業なし。"' "$work/p.csv" &&
+	[ "$("$SQLITE3" "$db" "SELECT count(*) FROM grant_program WHERE notes LIKE '※ R4年度制度変更により%'")" = 2 ]
+ok $? "each grant program keeps the source's notes on it, and export projects writes them"
 sed -e 's/,SP1-1,1,本移住支援事業に基づく移住就業者数,人,/,SP1-1,1,本移住支援事業に基づく移住就業者の数,名,/' "$work/p.csv" >"$work/p2.csv"
-run --db "$db" --user sato import "$work/p2.csv"
-[ "$(cat "$work/out")" = "imported 13 rows from 1 file; 0 values and 2 KPI fields changed" ]
-ok $? "a project KPI's name and unit changed: 2 KPI fields, and nothing else (31.20 read back as 31.2 is no change)"
+imports sato "$work/p2.csv" "imported 13 rows from 1 file; 0 values and 2 KPI fields changed" \
+	"a project KPI's name and unit changed: 2 KPI fields, and nothing else (31.20 read back as 31.2 is no change)"
 run --db "$db" history SP1-1
 grep -q '  sato  name  本移住支援事業に基づく移住就業者数 -> 本移住支援事業に基づく移住就業者の数  (import)$' "$work/out" &&
 	grep -q '  sato  unit  人 -> 名  (import)$' "$work/out"
@@ -119,6 +150,33 @@ ok $? "in Japanese too"
 "$SQLITE3" "$db" "DELETE FROM kpi_history" 2>/dev/null
 [ "$("$SQLITE3" "$db" "SELECT count(*) FROM kpi_history")" = 3 ]
 ok $? "that history is append-only"
+# A content row's grant menus changed by a re-import: recorded in the
+# history of its KPIs and counted in the summary, the menu gone unlinked.
+sed -e 's/,①,子ども・教育環境,社会福祉振興事業,/,①,子ども・教育環境,移住促進事業,/' "$work/s2.csv" >"$work/s3.csv"
+imports tanaka "$work/s3.csv" "imported 29 rows from 1 file; 0 values and 1 row's grant menus changed" \
+	"its summary counts the row whose grant menus changed"
+run --db "$db" history H01
+grep -q '^[-0-9]* [0-9:]*  tanaka  grant menus  社会福祉振興事業 -> 移住促進事業  (import)$' "$work/out"
+ok $? "history H01 shows who changed its row's menus, when, from what to what"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" history H01 >"$work/out"
+grep -q '  tanaka  交付金事業メニュー  社会福祉振興事業 -> 移住促進事業  (取り込み)$' "$work/out"
+ok $? "in Japanese too"
+"$KPITREE" --db "$db" export strategy | cmp -s - "$work/s3.csv"
+ok $? "the row holds the new menu only: the table exports as imported"
+sed -e 's/→ 270作品(R7)/→ 275作品(R7)/' \
+	-e 's/,①,子ども・教育環境,移住促進事業,/,①,子ども・教育環境,"社会福祉振興事業\n移住促進事業",/' \
+	"$work/s3.csv" | sed -e 's/\\n/\
+/' >"$work/s4.csv"
+imports tanaka "$work/s4.csv" "imported 29 rows from 1 file; 0 values, 1 KPI field and 1 row's grant menus changed" \
+	"a target and a row's menus changed at once: both counted"
+run --db "$db" history H01
+grep -q '  tanaka  grant menus  移住促進事業 -> 社会福祉振興事業, 移住促進事業  (import)$' "$work/out"
+ok $? "a menu added to a row is a change of its menus"
+imports tanaka "$work/s4.csv" "imported 29 rows from 1 file; 0 values changed" \
+	"the same table again changes no menu"
+"$SQLITE3" "$db" "DELETE FROM menu_history" 2>/dev/null
+[ "$("$SQLITE3" "$db" "SELECT count(*) FROM menu_history")" = 2 ]
+ok $? "the menus' history is append-only"
 # A code as an official types it: h13, Ｈ１３ and ⑬ are H13 to show, set
 # and history alike; one that is none names the nearest.
 for typed in h13 Ｈ１３ ⑬; do

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 73
+plan 74
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -117,6 +117,9 @@ echo '令和4年度,2022,01100,011002,タイプI,12345678,SP2-1,9,R5.3,2023-03,1
 	cmp -s - "$work/got"
 ok $? "SP2-1's row holds the data, cell by cell"
 sed 's/^/# /' "$work/got"
+[ "$("$SQLITE3" -separator , :memory: ".import --csv $work/t.csv t" \
+	"SELECT \"指標値\", \"実績値\" FROM t WHERE \"KPIコード\" = 'SP4-3'")" = "32.10,30.2" ]
+ok $? "SP4-3's 指標値 and 実績値 as the source writes them (32.10, 30.2)"
 rows=$("$SQLITE3" -csv :memory: ".import --csv $work/t.csv t" "SELECT count(*) FROM t")
 kpis=$("$SQLITE3" "$db" "SELECT count(*) FROM kpi WHERE code LIKE 'SP1-%' OR code LIKE 'SP2-%' OR code LIKE 'SP3-%' OR code LIKE 'SP4-%'")
 [ "$rows" = "$kpis" ]; ok $? "one row a KPI of the projects due ($kpis)"

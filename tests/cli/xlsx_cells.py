@@ -43,8 +43,16 @@ def text_of(v, number_format="General"):
         return v.strftime("%Y-%m-%d")
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         if float(v) == int(v) and abs(v) < 1e15:
-            return str(int(v))
-        return repr(float(v))
+            text = str(int(v))
+        else:
+            text = repr(float(v))
+        # the decimals its format shows, as the value was written (31.20)
+        places = number_format.split(";")[0].partition(".")[2]
+        places = len(places) - len(places.lstrip("0"))
+        have = len(text.partition(".")[2])
+        if places > have:
+            text += ("" if have else ".") + "0" * (places - have)
+        return text
     return str(v)
 
 

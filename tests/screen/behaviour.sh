@@ -138,7 +138,9 @@ keys Escape
 y=$(date +%Y)
 [ "$(date +%m)" -lt 4 ] && y=$((y - 1))
 keys !
-shows "$(tf 'due %d/%d: %s (e enters its %s actual)' 1 "$(wc -l <"$work/due")" "$(head -1 "$work/due" | cut -d' ' -f1)" "R$((y - 1 - 2018))")" "! goes to the first KPI due"
+# the year due as the interface writes it: 令和7年度 in Japanese
+if [ "$lang" = ja ]; then due_year="令和$((y - 1 - 2018))年度"; else due_year="R$((y - 1 - 2018))"; fi
+shows "$(tf 'due %d/%d: %s (e enters its %s actual)' 1 "$(wc -l <"$work/due")" "$(head -1 "$work/due" | cut -d' ' -f1)" "$due_year")" "! goes to the first KPI due"
 keys : "meeting start 第1回推進会議" Enter
 shows "$(printf "$(tn 'meeting %lld started: %d item (p presents)' 'meeting %lld started: %d items (p presents)' 2)" 1 0 | sed 's/0.*//')" "a meeting starts"
 code=$(head -1 "$work/due" | cut -d' ' -f1)

@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 61
+plan 82
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -53,8 +53,30 @@ fits "the whole text fits 80 columns"
 start "$(browser 'P l j l j i')"
 shows "※ R6年度まで6年間実施予定" "a grant project's notes"
 shows_whole "支援金の交付決定を受けた方" "its whole description"
+shows "$(t 'notes of the grant program')" "and the notes of its grant program"
+shows "※R3年度地方創生推進交付金については新規採択事業なし。" "which the source gives the program"
 keys G
 shows "② SP1-2 本移住支援事業に基づく移住起業者数" "and, scrolled, its KPIs"
+
+# ? in the whole text: its own keys, from its key table; any key goes
+# back to the text, which then returns as before.
+keys ?
+shows "$(tf 'kpitree — %s keys' "$(t 'whole text')")" "? in the whole text shows its help"
+shows "$(key_line 'PgDn PgUp' 'scroll a page down or up')" "which lists its scroll keys"
+shows "$(key_line 'Space' 'scroll a page down')" "Space among them"
+shows "$(key_line 'q Esc' 'back to the tree; so does any other key')" "and how to go back"
+fits "its help fits 80 columns"
+keys x
+shows "② SP1-2 本移住支援事業に基づく移住起業者数" "a key goes back to the whole text where it was"
+keys q
+shows "┌─ $(t 'Grant projects') " "and q from there back to the tree"
+
+# A grant program's row: its notes, as the source gives them.
+start "$(browser 'P i')"
+shows "$(t 'notes of the grant program')" "i on a grant program shows its notes"
+shows_whole "地方創生関連交付金は「デジタル田園都市国家構想推進交付金」に移行" "the move to the new grant, whole"
+start "$(browser 'P l j i')"
+shows "※R3年度地方創生推進交付金については新規採択事業なし。" "and on one of its years"
 
 # Re-listings told apart: the project each stands under.
 start "$(browser ':goto Space H04 Enter')" 100 45
@@ -118,26 +140,72 @@ ok $? "and does not call the owner a reason"
 sed 's/^/# /' "$work/history"
 
 # The form's year field: left with Tab it shows that year's values; a
-# value typed for the year shown is never dropped without asking.
+# value typed for the year shown is never dropped without asking. The
+# field holds the year as the interface writes it (令和7年度 in
+# Japanese): year_field YEAR empties it and types YEAR.
+if [ "$lang" = ja ]; then y7=令和7年度; else y7=R7; fi
+year_field() {
+	year=$1
+	shift
+	keys BTab BSpace BSpace BSpace BSpace BSpace "$year" Tab "$@"
+}
 "$KPITREE" --db "$db" set H06 R6 190 >/dev/null
 start "$(browser ':goto Space H06 Enter e')"
 shows "$(field "$(t actual)" "")" "the form opens on R7"
-keys BTab BSpace BSpace R6 Tab
+shows "$(field "$(t year)" "$y7")" "its year field says R7 in the interface's language"
+year_field R6
 shows "$(field "$(t actual)" 190)" "leaving the year field with Tab shows that year's stored value"
 shows "$(tf '%s: its stored values; Enter saves' "$r6")" "and says so"
-keys BTab BSpace BSpace R5 Tab
+year_field R5
 shows "$(tf '%s: nothing stored yet; Enter saves' "$(if [ "$lang" = ja ]; then echo 令和5年度; else echo 'R5 (2023)'; fi)")" "a year with nothing stored says that, not 'its stored values'"
 keys Escape
 start "$(browser ':goto Space H06 Enter e')"
 shows "$(field "$(t actual)" "")" "the form opens again"
-keys 200 BTab BSpace BSpace R6 Tab
+keys 200
+year_field R6
 shows "$(tf '%s  y: discard / n: back' "$(tf 'what you typed for %s goes: show %s?' "$r7" "$r6")")" \
 	"a value typed for R7 is not dropped without asking"
 keys n
 shows "$(field "$(t actual)" 200)" "n keeps the value typed"
-shows "$(field "$(t year)" R7)" "and the year it was typed for"
-keys BTab BSpace BSpace R6 Tab y
+shows "$(field "$(t year)" "$y7")" "and the year it was typed for"
+year_field R6 y
 shows "$(field "$(t actual)" 190)" "y shows the other year's value"
+keys Escape
+
+# One language at a time: the status line and a KPI's sparkline write
+# years as the interface does, R7 in English, 令和7年度 in Japanese, never
+# both (the amounts' periods are the source's own: 28人 (R6)).
+start "$(browser ':goto Space SP1-1 Enter')"
+if [ "$lang" = ja ]; then span=令和元～4年度; else span=R1-R4; fi
+shows "($span)" "the sparkline's years are written as the interface writes them"
+# what is due is last fiscal year's: the status line says its year only
+# when it is not the year shown, in Japanese (80 columns hold 令和7年度 once)
+due=$(date +%Y)
+[ "$(date +%m)" -lt 4 ] && due=$((due - 1))
+due=$((due - 1))
+for shown in $due $((due - 1)); do
+	start "$program --db $db --user tanaka --year $shown --keys j"
+	if [ "$lang" = ja ]; then
+		hint="$(pre '?:help  %d due this year: ! walks them  d:dashboard  q:quit')"
+		[ $shown = $due ] || hint="$(pre '?:help  %d due (%s): ! walks them  d:dashboard  q:quit')"
+		shows " 令和$((shown - 2018))年度  tanaka  $hint" "the status line writes the year shown ($shown) as officials do"
+		! screen | tail -1 | grep -q 'R[0-9]' &&
+			{ [ $shown = $due ] || screen | tail -1 | grep -qF "(令和$((due - 2018))年度)"; }
+	else
+		shows " FY R$((shown - 2018))  tanaka  $(pre '?:help  %d due (%s): ! walks them  d:dashboard  q:quit')" \
+			"the status line writes the year shown ($shown) as FY R"
+		screen | tail -1 | grep -qF "(R$((due - 2018)))"
+	fi
+	ok $? "and the year due in the same language"
+done
+
+# Values as the source wrote them: SP4-3's plans 32.10 and 33.00 beside
+# its actual 30.2, in the KPI pane and in the form.
+start "$(browser ':goto Space SP4-3 Enter')"
+shows "     32.10     30.2 " "the KPI pane writes 32.10 and 30.2 as written"
+shows "     33.00        - " "and 33.00"
+keys : "year R4" Enter e
+shows "$(field "$(t plan)" 32.10)" "the form holds the plan as written"
 keys Escape
 
 # The mouse: a click selects a tree's row or focuses a pane, the wheel

@@ -87,7 +87,8 @@ const struct command commands[] = {
 	  1, 1, DB_READ, ACCESS_READ,
 	  { { "--year", 1, N_("the year whose progress and status to state") } }, run_show, NULL },
 	{ "set", "set CODE FY VALUE [--plan] [--note TEXT] [--expect OLD] [--force]",
-	  N_("record an actual (or a plan); VALUE - clears it"), 3, 3, DB_WRITE, ACCESS_EDIT,
+	  N_("record an actual (or a plan), with the decimals written (33.00); VALUE - clears it"),
+	  3, 3, DB_WRITE, ACCESS_EDIT,
 	  { { "--plan", 0, N_("set the plan, not the actual") },
 	    { "--note", 1, N_("a note stored with the value (default: keep the stored one;"
 			      " - clears it)") },
@@ -96,7 +97,8 @@ const struct command commands[] = {
 			       " side of the baseline); the history says so") } },
 	  run_set, NULL },
 	{ "history", "history CODE",
-	  N_("every change to that KPI: when, who, what was there, what came"),
+	  N_("every change to that KPI, its fields and its rows' grant menus: when, who, what"
+	     " was there, what came"),
 	  1, 1, DB_READ, ACCESS_READ, { { NULL, 0, NULL } }, run_history, NULL },
 	{ "check", "check [--quick]",
 	  N_("integrity of the file and of the data's own rules"), 0, 0, DB_READ, ACCESS_READ,

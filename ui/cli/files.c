@@ -127,8 +127,8 @@ int run_import(struct cli *cli)
 	enum encoding encoding = ENCODING_AUTO;
 	struct import_stats stats;
 	struct error e;
-	char rows[64], files_read[64], changed[64];
-	int i;
+	char rows[64], files_read[64], changed[64], more[2][64];
+	int i, nmore = 0;
 
 	if (name && encoding_parse(name, &encoding, &e) < 0)
 		return cli_fail_error(cli, &e);
@@ -147,20 +147,28 @@ int run_import(struct cli *cli)
 	snprintf(changed, sizeof changed, ngettext("%ld value", "%ld values",
 						   (unsigned long)stats.values_changed),
 		 stats.values_changed);
-	if (stats.kpi_fields_changed) {
-		char fields[64];
-
-		snprintf(fields, sizeof fields, ngettext("%ld KPI field", "%ld KPI fields",
-							 (unsigned long)stats.kpi_fields_changed),
+	if (stats.kpi_fields_changed)
+		snprintf(more[nmore++], sizeof more[0],
+			 ngettext("%ld KPI field", "%ld KPI fields", (unsigned long)stats.kpi_fields_changed),
 			 stats.kpi_fields_changed);
+	if (stats.menus_changed)
+		snprintf(more[nmore++], sizeof more[0],
+			 ngettext("%ld row's grant menus", "%ld rows' grant menus",
+				  (unsigned long)stats.menus_changed),
+			 stats.menus_changed);
+	if (nmore == 2)
+		/* TRANSLATORS: "imported 29 rows from 1 file; 0 values, 1 KPI
+		 * field and 1 row's grant menus changed". */
+		fprintf(cli->out, _("imported %s from %s; %s, %s and %s changed\n"), rows, files_read,
+			changed, more[0], more[1]);
+	else if (nmore == 1)
 		/* TRANSLATORS: "imported 29 rows from 1 file; 0 values and 1 KPI
 		 * field changed". */
 		fprintf(cli->out, _("imported %s from %s; %s and %s changed\n"), rows, files_read,
-			changed, fields);
-		return EXIT_DONE;
-	}
-	/* TRANSLATORS: "imported 3 rows from 1 file; 2 values changed". */
-	fprintf(cli->out, _("imported %s from %s; %s changed\n"), rows, files_read, changed);
+			changed, more[0]);
+	else
+		/* TRANSLATORS: "imported 3 rows from 1 file; 2 values changed". */
+		fprintf(cli->out, _("imported %s from %s; %s changed\n"), rows, files_read, changed);
 	return EXIT_DONE;
 }
 

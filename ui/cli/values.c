@@ -243,8 +243,8 @@ int run_show(struct cli *cli)
 		kpi_years_progress(&k, &t, r, &p);
 		fprintf(cli->out, "%s %10s %10s %9s  %s\n",
 			width_align(fiscal_year_format(r->year, fy, sizeof fy), -10, fy_cell, sizeof fy_cell),
-			kpi_years_cell(r->has_plan, r->plan, plan, sizeof plan),
-			kpi_years_cell(r->has_actual, r->actual, actual, sizeof actual),
+			kpi_years_cell(r->has_plan, r->plan, r->plan_decimals, plan, sizeof plan),
+			kpi_years_cell(r->has_actual, r->actual, r->actual_decimals, actual, sizeof actual),
 			kpi_years_ratio(&p, ratio, sizeof ratio), progress_status_name(p.status));
 	}
 	if (print_notes(cli, k.id, &e) < 0) {
@@ -346,6 +346,7 @@ int run_set(struct cli *cli)
 		return EXIT_FAILED;
 	}
 	c.check_expect = expect != NULL;
+	c.decimals = number_decimals(cli->args[2]);	/* 33.00 stays 33.00 */
 	c.kind = cli_flag(cli, "--plan") ? VALUE_PLAN : VALUE_ACTUAL;
 	c.note = note && strcmp(note, "-") == 0 ? "" : note;	/* none: keep the stored one */
 	c.kpi_id = k.id;
@@ -377,7 +378,7 @@ int run_set(struct cli *cli)
 		return EXIT_FAILED;
 	}
 	fprintf(cli->out, "%s %s %s: %s%s\n", k.code, fy, _(values_kind_name(c.kind)),
-		kpi_years_cell(!c.clear, c.value, now, sizeof now),
+		kpi_years_cell(!c.clear, c.value, c.decimals, now, sizeof now),
 		rc == VALUES_UNCHANGED ? _(" (unchanged)") : "");
 	kpi_release(&k);
 	return EXIT_DONE;
@@ -408,6 +409,7 @@ static void print_kpi_change(void *ctx, const struct kpi_change *c)
 	static const char *const whats[][2] = {
 		{ "name", N_("name") }, { "unit", N_("unit") },
 		{ "baseline", N_("baseline") }, { "target", N_("target") },
+		{ "menus", N_("grant menus") },
 	};
 	struct cli *cli = ctx;
 	struct inert_pool pool = { 0 };
