@@ -218,7 +218,7 @@ refused rows.xlsx "rows.xlsx:Sheet1: a row past row 1048576, the most a sheet ha
 	"a row past Excel's last is refused"
 refused bigcell.xlsx "bigcell.xlsx:Sheet1!A1: a cell longer than 1 MiB" "a cell over 1 MiB is refused at its cell"
 refused deep.xlsx "deep.xlsx:Sheet1: elements nested more than 256 deep" \
-	"elements nested a million deep are refused before expat's stack grows with them"
+	"elements nested a million deep are refused before the parser's stack grows with them"
 refused hex.xlsx "hex.xlsx:Sheet1!D3: '0x1A' is not a number, in a number cell" \
 	"a number cell holding 0x1A is refused at its cell, not read as 26"
 refused badmerge.xlsx "badmerge.xlsx:Sheet1: the merged range 'foo' is not a range like A1:B2" \
