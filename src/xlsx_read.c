@@ -81,13 +81,14 @@ struct book {
 	/* the first fatal XML error */
 	char xml_error[256];
 	long xml_line;
-	/* an element's attributes as name, value, ..., NULL (values copied) */
-	const xmlChar **raw;	/* as libxml2 gives them */
+	/* the element's attributes as libxml2 gives them, and those asked
+	 * for copied NUL-ended (attr) */
+	const xmlChar **raw;
 	int nraw, atts_ready;
-	const char **atts;
+	const char **atts;	/* per attribute, its copy or NULL */
 	size_t atts_cap;
 	char *att_text;
-	size_t att_size;
+	size_t att_size, att_used;
 	const char *entry;
 	enum pass pass;
 	/* the workbook: the sheet wanted and found */
@@ -239,6 +240,23 @@ static int parse_ref(const char *s, long *row, long *col)
 	return 0;
 }
 
+/* s as a number when it is at most nine digits and nothing else, else -1:
+ * a sheet's millions of row numbers, styles and string indexes are read
+ * without strtol, which is left what is written otherwise (signs,
+ * spaces, more digits). */
+static long digits(const char *s)
+{
+	long n = 0;
+	int i;
+
+	for (i = 0; s[i] >= '0' && s[i] <= '9'; i++) {
+		if (i == 9)
+			return -1;
+		n = n * 10 + (s[i] - '0');
+	}
+	return i && !s[i] ? n : -1;
+}
+
 static int check_ref(struct book *b, long row, long col)
 {
 	if (row > XLSX_MAX_ROWS)
@@ -326,7 +344,10 @@ static void cell_start(struct book *b)
 	b->cell_type = cell_type(t);
 	b->cell_date = DATE_NONE;
 	if ((style = attr(b, "s"))) {
-		long xf = strtol(style, NULL, 10);
+		long xf = digits(style);
+
+		if (xf < 0)
+			xf = strtol(style, NULL, 10);
 
 		if (xf >= 0 && xf < b->nxf)
 			b->cell_date = b->xf_date[xf];
@@ -345,7 +366,7 @@ static void row_start(struct book *b)
 	long row = b->row + 1;
 	char *end;
 
-	if (r) {
+	if (r && (row = digits(r)) < 1) {
 		errno = 0;
 		row = strtol(r, &end, 10);
 		if (*end || errno || row < 1) {
@@ -450,50 +471,44 @@ static int room(struct book *b, void *p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
-/* The element's attributes, which libxml2 gives five pointers each (the
- * local name, prefix, namespace, and the value's first and past-the-end
- * bytes), as name, value, ..., NULL, NUL-ended in b->att_text: made when
- * an attribute is first asked for, as most elements have none read.
- * Returns -1 when memory runs out (recorded). */
-static int attributes(struct book *b)
-{
-	const xmlChar **a = b->raw;
-	size_t text = 0, name, value;
-	int i, n = b->nraw;
-	char *w;
-
-	for (i = 0; i < n; i++)
-		text += strlen((const char *)a[5 * i]) + 1 + (size_t)(a[5 * i + 4] - a[5 * i + 3]) + 1;
-	if (room(b, &b->atts, &b->atts_cap, 2 * (size_t)n + 1, sizeof *b->atts) < 0 ||
-	    room(b, &b->att_text, &b->att_size, text ? text : 1, 1) < 0)
-		return -1;
-	w = b->att_text;
-	for (i = 0; i < n; i++, a += 5) {
-		name = strlen((const char *)a[0]) + 1;
-		value = (size_t)(a[4] - a[3]);
-		memcpy(w, a[0], name);
-		b->atts[2 * i] = w;
-		w += name;
-		memcpy(w, a[3], value);
-		w[value] = '\0';
-		b->atts[2 * i + 1] = w;
-		w += value + 1;
-	}
-	b->atts[2 * n] = NULL;
-	b->atts_ready = 1;
-	return 0;
-}
-
-/* The element's attribute by its local name, or NULL. */
+/* The element's attribute by its local name, or NULL. libxml2 gives
+ * each attribute as five pointers (the local name, prefix, namespace, and
+ * the value's first and past-the-end bytes); a value asked for is copied
+ * NUL-ended into b->att_text, where room for all the element's values is
+ * made at the first asked for, so that none moves while the element is
+ * read (b->atts[i], the copy of the i-th, or NULL). NULL too when memory
+ * runs out (recorded). */
 static const char *attr(struct book *b, const char *name)
 {
-	const char **a;
+	const xmlChar **a = b->raw;
+	size_t text = 0, len;
+	int i;
 
-	if (!b->atts_ready && attributes(b) < 0)
-		return NULL;
-	for (a = b->atts; a[0]; a += 2)
-		if (a[0][0] == name[0] && strcmp(a[0], name) == 0)
-			return a[1];
+	if (!b->atts_ready) {
+		for (i = 0; i < b->nraw; i++)
+			text += (size_t)(a[5 * i + 4] - a[5 * i + 3]) + 1;
+		if (room(b, &b->atts, &b->atts_cap, (size_t)b->nraw + 1, sizeof *b->atts) < 0 ||
+		    room(b, &b->att_text, &b->att_size, text + 1, 1) < 0)
+			return NULL;
+		memset(b->atts, 0, (size_t)b->nraw * sizeof *b->atts);
+		b->att_used = 0;
+		b->atts_ready = 1;
+	}
+	for (i = 0; i < b->nraw; i++, a += 5) {
+		const char *n = (const char *)a[0];
+		char *w;
+
+		if (n[0] != name[0] || strcmp(n, name) != 0)
+			continue;
+		if (b->atts[i])
+			return b->atts[i];
+		len = (size_t)(a[4] - a[3]);
+		w = b->att_text + b->att_used;
+		memcpy(w, a[3], len);
+		w[len] = '\0';
+		b->att_used += len + 1;
+		return b->atts[i] = w;
+	}
 	return NULL;
 }
 
@@ -823,7 +838,10 @@ static void cell_end(struct book *b)
 		long i;
 
 		errno = 0;
-		i = strtol(text, &end, 10);
+		if ((i = digits(text)) < 0)
+			i = strtol(text, &end, 10);
+		else
+			end = (char *)text + strlen(text);
 		if (end == text || *end || errno || i < 0 || (size_t)i >= b->nsst) {
 			fail_at(b, b->row, b->cell_col, _("shared string '%s' is not in the workbook"), text);
 			return;
