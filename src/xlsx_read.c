@@ -1,7 +1,8 @@
 /* xlsx_read.c: a sheet of an .xlsx workbook as records. The ZIP container
  * is opened with libzip, each entry checked (its path, its encryption,
  * its inflated size and ratio) before it is inflated; the XML is
- * streamed through expat, which refuses any DOCTYPE here. A sheet's
+ * streamed through libxml2's SAX2 parser, pulling the inflated bytes as
+ * it needs them, and any DOCTYPE is refused before its entities. A sheet's
  * merged ranges are listed after its cells: a sheet that has any is
  * parsed twice, first for them, then row by row into records. */
 #define _GNU_SOURCE
@@ -20,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <expat.h>
+#include <libxml/parser.h>
 #include <zip.h>
 
 #include "bytes.h"
@@ -35,11 +36,18 @@
 #define MAX_ENTRIES 10000
 /* Cell formats (xf) and number format ids read from the styles. */
 #define MAX_XFS 65536
+/* What a part is inflated by, a read at a time, for the parser. */
+#define XML_READ (256 << 10)
 #define MAX_FORMATS 1024
 
 enum { DATE_NONE, DATE_DAY, DATE_TIME };
 /* A format's byte: its date kind in the low bits, its decimals from here. */
 #define FORMAT_PLACES 4
+
+/* A cell's type (its t): a number, a shared string, a boolean, a
+ * formula's string, an inline string, or another (an error, an ISO
+ * date), whose text is read as it is. */
+enum cell_type { CELL_NUMBER, CELL_SHARED, CELL_BOOLEAN, CELL_STR, CELL_INLINE, CELL_OTHER };
 
 /* Columns "NAME (西暦)" after a header's last NAME. */
 #define MAX_YEAR_PAIRS 8
@@ -65,7 +73,24 @@ struct book {
 	int stopped;		/* fn's non-zero return */
 	zip_t *zip;
 	long inflated;
-	XML_Parser p;
+	xmlParserCtxtPtr p;
+	/* the entry being parsed, inflated into in as the parser asks */
+	zip_file_t *zf;
+	zip_uint64_t declared, total;
+	char *in;
+	size_t in_len, in_at;
+	int zip_error;		/* zip_fread failed */
+	/* the first fatal XML error */
+	char xml_error[256];
+	long xml_line;
+	/* the element's attributes as libxml2 gives them, and those asked
+	 * for copied NUL-ended (attr) */
+	const xmlChar **raw;
+	int nraw, atts_ready;
+	const char **atts;	/* per attribute, its copy or NULL */
+	size_t atts_cap;
+	char *att_text;
+	size_t att_size, att_used;
 	const char *entry;
 	enum pass pass;
 	/* the workbook: the sheet wanted and found */
@@ -84,7 +109,7 @@ struct book {
 	struct bytes sst;
 	size_t *sst_at, nsst, sst_cap;
 	int in_si, in_t, in_v, in_is, rph;
-	int depth;		/* elements open: expat keeps each one's name */
+	int depth;		/* elements open: the parser keeps each one's name */
 	size_t si_start;
 	/* the sheet */
 	long columns;		/* the widest row so far: records' width */
@@ -97,12 +122,13 @@ struct book {
 	int nactive;
 	long merged_bytes;	/* of the active merges' values */
 	long row, col, cell_col;
-	char cell_type[16];
+	enum cell_type cell_type;
 	int cell_date;		/* the cell's format shows a date (DATE_DAY, DATE_TIME) */
 	int cell_places;	/* the decimals it shows: 31.20, as the cell reads */
 	int has_value;
 	struct bytes cell, rowtext;
 	size_t *cell_at;	/* per column, 1 + the offset of its text in rowtext, or 0 */
+	size_t *cell_n;		/* per column with text, its length */
 	struct csv_field *fields;
 	/* the Gregorian years after the last column, and their NAMEs' columns */
 	long pairs_from, pair_base[MAX_YEAR_PAIRS];
@@ -168,7 +194,7 @@ static int failv(struct book *b, long row, long col, const char *fmt, va_list ap
 		b->failed = 1;
 	}
 	if (b->p)
-		XML_StopParser(b->p, XML_FALSE);
+		xmlStopParser(b->p);
 	return -1;
 }
 
@@ -195,25 +221,7 @@ static int fail_at(struct book *b, long row, long col, const char *fmt, ...)
 	return -1;
 }
 
-static const char *local(const char *name)
-{
-	const char *c = strrchr(name, ':');
-
-	return c ? c + 1 : name;
-}
-
-/* An attribute's value by its local name, or NULL. */
-static const char *attr(const char **atts, const char *name)
-{
-	for (; atts[0]; atts += 2) {
-		const char *n = atts[0];
-
-		if ((n[0] == name[0] && strcmp(n, name) == 0) ||
-		    (strchr(n, ':') && strcmp(local(n), name) == 0))
-			return atts[1];
-	}
-	return NULL;
-}
+static const char *attr(struct book *b, const char *name);
 
 /* A cell reference, A1 to XFD1048576, into row and column; with
  * no_row a column alone (D) is taken. Returns 0 or -1. */
@@ -235,6 +243,23 @@ static int parse_ref(const char *s, long *row, long *col)
 	*row = r;
 	*col = c;
 	return 0;
+}
+
+/* s as a number when it is at most nine digits and nothing else, else -1:
+ * a sheet's millions of row numbers, styles and string indexes are read
+ * without strtol, which is left what is written otherwise (signs,
+ * spaces, more digits). */
+static long digits(const char *s)
+{
+	long n = 0;
+	int i;
+
+	for (i = 0; s[i] >= '0' && s[i] <= '9'; i++) {
+		if (i == 9)
+			return -1;
+		n = n * 10 + (s[i] - '0');
+	}
+	return i && !s[i] ? n : -1;
 }
 
 static int check_ref(struct book *b, long row, long col)
@@ -259,9 +284,9 @@ static int resolve(struct book *b, const char *target, char *buf, size_t size)
 	return 0;
 }
 
-static void merge_start(struct book *b, const char **atts)
+static void merge_start(struct book *b)
 {
-	const char *ref = attr(atts, "ref"), *colon = ref ? strchr(ref, ':') : NULL;
+	const char *ref = attr(b, "ref"), *colon = ref ? strchr(ref, ':') : NULL;
 	char first[32] = "";
 	long r1, c1, r2, c2;
 	struct merge *grown;
@@ -296,9 +321,22 @@ static void merge_start(struct book *b, const char **atts)
 						  (int32_t)c2, NULL };
 }
 
-static void cell_start(struct book *b, const char **atts)
+static enum cell_type cell_type(const char *t)
 {
-	const char *ref = attr(atts, "r"), *t = attr(atts, "t");
+	if (!t || strcmp(t, "n") == 0)
+		return CELL_NUMBER;
+	if (strcmp(t, "s") == 0)
+		return CELL_SHARED;
+	if (strcmp(t, "inlineStr") == 0)
+		return CELL_INLINE;
+	if (strcmp(t, "str") == 0)
+		return CELL_STR;
+	return strcmp(t, "b") == 0 ? CELL_BOOLEAN : CELL_OTHER;
+}
+
+static void cell_start(struct book *b)
+{
+	const char *ref = attr(b, "r"), *t = attr(b, "t"), *style;
 	long row = b->row, col = b->col + 1;
 
 	if (ref && parse_ref(ref, &row, &col) < 0) {
@@ -308,15 +346,14 @@ static void cell_start(struct book *b, const char **atts)
 	if (check_ref(b, b->row, col) < 0)
 		return;
 	b->col = b->cell_col = col;
-	/* copied short: "n", "s", "b", "str", "inlineStr" (longer types
-	 * are none of those and read as text) */
-	if (!t)
-		t = "n";
-	strncpy(b->cell_type, t, sizeof b->cell_type - 1);
+	b->cell_type = cell_type(t);
 	b->cell_date = DATE_NONE;
 	b->cell_places = 0;
-	if (attr(atts, "s")) {
-		long xf = strtol(attr(atts, "s"), NULL, 10);
+	if ((style = attr(b, "s"))) {
+		long xf = digits(style);
+
+		if (xf < 0)
+			xf = strtol(style, NULL, 10);
 
 		if (xf >= 0 && xf < b->nxf) {
 			b->cell_date = b->xf_date[xf] % FORMAT_PLACES;
@@ -331,13 +368,13 @@ static void cell_start(struct book *b, const char **atts)
 	b->has_value = 0;
 }
 
-static void row_start(struct book *b, const char **atts)
+static void row_start(struct book *b)
 {
-	const char *r = attr(atts, "r");
+	const char *r = attr(b, "r");
 	long row = b->row + 1;
 	char *end;
 
-	if (r) {
+	if (r && (row = digits(r)) < 1) {
 		errno = 0;
 		row = strtol(r, &end, 10);
 		if (*end || errno || row < 1) {
@@ -421,15 +458,15 @@ static int date_kind_of_id(const struct book *b, long id)
 	return id >= 0 && id < MAX_FORMATS ? b->fmt_date[id] : DATE_NONE;
 }
 
-static void style_start(struct book *b, const char *n, const char **atts)
+static void style_start(struct book *b, const char *n)
 {
-	const char *id = attr(atts, "numFmtId");
+	const char *id = attr(b, "numFmtId");
 	long i = id ? strtol(id, NULL, 10) : 0;
 
-	if (strcmp(n, "numFmt") == 0 && id && attr(atts, "formatCode")) {
+	if (strcmp(n, "numFmt") == 0 && id && attr(b, "formatCode")) {
 		if (i >= 0 && i < MAX_FORMATS)
-			b->fmt_date[i] = (unsigned char)(date_kind_of_code(attr(atts, "formatCode")) +
-					 FORMAT_PLACES * places_of_code(attr(atts, "formatCode")));
+			b->fmt_date[i] = (unsigned char)(date_kind_of_code(attr(b, "formatCode")) +
+					 FORMAT_PLACES * places_of_code(attr(b, "formatCode")));
 	} else if (strcmp(n, "cellXfs") == 0) {
 		b->in_xfs = 1;
 	} else if (strcmp(n, "xf") == 0 && b->in_xfs) {
@@ -445,47 +482,116 @@ static void style_start(struct book *b, const char *n, const char **atts)
 	}
 }
 
-static void XMLCALL on_start(void *ud, const char *name, const char **atts)
+/* Grows *p (of *cap elements of size bytes) to hold need. Returns 0, or
+ * -1 with the error recorded. */
+static int room(struct book *b, void *p, size_t *cap, size_t need, size_t size)
+{
+	void *grown;
+
+	if (need <= *cap)
+		return 0;
+	need = need < 2 * *cap ? 2 * *cap : need;
+	grown = realloc(*(void **)p, need * size);
+	if (!grown)
+		return fail(b, "%s", _("out of memory"));
+	*(void **)p = grown;
+	*cap = need;
+	return 0;
+}
+
+/* The element's attribute by its local name, or NULL. libxml2 gives
+ * each attribute as five pointers (the local name, prefix, namespace, and
+ * the value's first and past-the-end bytes); a value asked for is copied
+ * NUL-ended into b->att_text, where room for all the element's values is
+ * made at the first asked for, so that none moves while the element is
+ * read (b->atts[i], the copy of the i-th, or NULL). NULL too when memory
+ * runs out (recorded). */
+static const char *attr(struct book *b, const char *name)
+{
+	const xmlChar **a = b->raw;
+	size_t text = 0, len;
+	int i;
+
+	if (!b->atts_ready) {
+		for (i = 0; i < b->nraw; i++)
+			text += (size_t)(a[5 * i + 4] - a[5 * i + 3]) + 1;
+		if (room(b, &b->atts, &b->atts_cap, (size_t)b->nraw + 1, sizeof *b->atts) < 0 ||
+		    room(b, &b->att_text, &b->att_size, text + 1, 1) < 0)
+			return NULL;
+		memset(b->atts, 0, (size_t)b->nraw * sizeof *b->atts);
+		b->att_used = 0;
+		b->atts_ready = 1;
+	}
+	for (i = 0; i < b->nraw; i++, a += 5) {
+		const char *n = (const char *)a[0];
+		char *w;
+
+		if (n[0] != name[0] || strcmp(n, name) != 0)
+			continue;
+		if (b->atts[i])
+			return b->atts[i];
+		len = (size_t)(a[4] - a[3]);
+		w = b->att_text + b->att_used;
+		memcpy(w, a[3], len);
+		w[len] = '\0';
+		b->att_used += len + 1;
+		return b->atts[i] = w;
+	}
+	return NULL;
+}
+
+/* libxml2's start of an element: its local name, its attributes. */
+static void on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
+		     const xmlChar *uri, int nnamespaces, const xmlChar **namespaces,
+		     int nattributes, int ndefaulted, const xmlChar **attributes)
 {
 	struct book *b = ud;
-	const char *n = local(name);
+	const char *n = (const char *)localname;
 
+	(void)prefix;
+	(void)uri;
+	(void)nnamespaces;
+	(void)namespaces;
+	(void)ndefaulted;
 	/* a workbook's parts nest a dozen deep; thousands of levels would
-	 * make expat's stack of open elements the memory the limits bound */
+	 * make the parser's stack of open elements the memory the limits bound */
 	if (++b->depth > XLSX_MAX_DEPTH) {
 		fail(b, _("elements nested more than %d deep"), XLSX_MAX_DEPTH);
 		return;
 	}
+	b->raw = attributes;
+	b->nraw = nattributes;
+	b->atts_ready = 0;
 	switch (b->pass) {
 	case PASS_WORKBOOK:
-		if (strcmp(n, "workbookPr") == 0 && attr(atts, "date1904"))
-			b->date1904 = strcmp(attr(atts, "date1904"), "1") == 0 ||
-				      strcmp(attr(atts, "date1904"), "true") == 0;
-		if (strcmp(n, "sheet") == 0 && attr(atts, "name") && attr(atts, "id")) {
-			const char *sheet = attr(atts, "name");
+		if (strcmp(n, "workbookPr") == 0 && attr(b, "date1904"))
+			b->date1904 = strcmp(attr(b, "date1904"), "1") == 0 ||
+				      strcmp(attr(b, "date1904"), "true") == 0;
+		if (strcmp(n, "sheet") == 0 && attr(b, "name") && attr(b, "id")) {
+			const char *sheet = attr(b, "name");
 			size_t len = strlen(b->names);
 
 			snprintf(b->names + len, sizeof b->names - len, "%s%s", len ? ", " : "", sheet);
 			if (!b->rid[0] && (!b->want || strcmp(b->want, sheet) == 0)) {
 				snprintf(b->sheet, sizeof b->sheet, "%s", sheet);
-				snprintf(b->rid, sizeof b->rid, "%s", attr(atts, "id"));
+				snprintf(b->rid, sizeof b->rid, "%s", attr(b, "id"));
 			}
 		}
 		return;
 	case PASS_RELS:
-		if (strcmp(n, "Relationship") == 0 && attr(atts, "Id") && attr(atts, "Target")) {
-			const char *type = attr(atts, "Type");
+		if (strcmp(n, "Relationship") == 0 && attr(b, "Id") && attr(b, "Target")) {
+			const char *type = attr(b, "Type");
 
-			if (strcmp(attr(atts, "Id"), b->rid) == 0)
-				resolve(b, attr(atts, "Target"), b->sheet_entry, sizeof b->sheet_entry);
+			if (strcmp(attr(b, "Id"), b->rid) == 0)
+				resolve(b, attr(b, "Target"), b->sheet_entry, sizeof b->sheet_entry);
 			else if (type && ends_with(type, "/sharedStrings"))
-				resolve(b, attr(atts, "Target"), b->strings_entry, sizeof b->strings_entry);
+				resolve(b, attr(b, "Target"), b->strings_entry, sizeof b->strings_entry);
 			else if (type && ends_with(type, "/styles"))
-				resolve(b, attr(atts, "Target"), b->styles_entry, sizeof b->styles_entry);
+				resolve(b, attr(b, "Target"), b->styles_entry, sizeof b->styles_entry);
 		}
 		return;
 	case PASS_STYLES:
-		style_start(b, n, atts);
+		style_start(b, n);
 		return;
 	case PASS_STRINGS:
 		if (strcmp(n, "si") == 0) {
@@ -500,26 +606,43 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
 	default:
 		break;
 	}
-	if (strcmp(n, "row") == 0) {
-		row_start(b, atts);
-	} else if (strcmp(n, "c") == 0) {
-		cell_start(b, atts);
-	} else if (strcmp(n, "v") == 0) {
-		b->in_v = b->has_value = 1;
-	} else if (strcmp(n, "is") == 0) {
-		b->in_is = b->has_value = 1;
-	} else if (strcmp(n, "rPh") == 0) {
-		b->rph++;
-	} else if (strcmp(n, "t") == 0 && b->in_is && !b->rph) {
-		b->in_t = 1;
-	} else if (strcmp(n, "mergeCell") == 0 && b->pass == PASS_MERGES) {
-		merge_start(b, atts);
+	/* a sheet's millions of elements: told apart by their first bytes */
+	switch (n[0]) {
+	case 'c':
+		if (!n[1])
+			cell_start(b);
+		break;
+	case 'v':
+		if (!n[1])
+			b->in_v = b->has_value = 1;
+		break;
+	case 't':
+		if (!n[1] && b->in_is && !b->rph)
+			b->in_t = 1;
+		break;
+	case 'i':
+		if (n[1] == 's' && !n[2])
+			b->in_is = b->has_value = 1;
+		break;
+	case 'r':
+		if (strcmp(n, "row") == 0)
+			row_start(b);
+		else if (strcmp(n, "rPh") == 0)
+			b->rph++;
+		break;
+	case 'm':
+		if (b->pass == PASS_MERGES && strcmp(n, "mergeCell") == 0)
+			merge_start(b);
+		break;
+	default:
+		break;
 	}
 }
 
-static void XMLCALL on_text(void *ud, const char *s, int len)
+static void on_text(void *ud, const xmlChar *text, int len)
 {
 	struct book *b = ud;
+	const char *s = (const char *)text;
 
 	if (b->pass == PASS_STRINGS) {
 		if (b->in_t && bytes_add(&b->sst, s, (size_t)len, MAX_STRING_BYTES) < 0)
@@ -537,10 +660,14 @@ static void XMLCALL on_text(void *ud, const char *s, int len)
 /* A string's escapes of characters (_xHHHH_, as Excel and libxlsxwriter
  * write a control character, and _x005F_ for a literal "_") made the
  * characters again, in place; NUL and surrogates are left as written.
- * Returns the new length. */
-static size_t unescape(char *text)
+ * text is len bytes, NUL-ended. Returns the new length. */
+static size_t unescape(char *text, size_t len)
 {
-	char *r = text, *w = text;
+	char *r = memchr(text, '_', len), *w;
+
+	if (!r)
+		return len;
+	w = r;
 
 	while (*r) {
 		long c = bytes_xlsx_escape(r);
@@ -583,7 +710,7 @@ static void string_end(struct book *b)
 		b->sst_cap = cap;
 	}
 	if (b->sst.data && b->sst.len > b->si_start)
-		b->sst.len = b->si_start + unescape(b->sst.data + b->si_start);
+		b->sst.len = b->si_start + unescape(b->sst.data + b->si_start, b->sst.len - b->si_start);
 	if (bytes_add(&b->sst, "", 1, MAX_STRING_BYTES) < 0) {
 		fail(b, "%s", _("out of memory"));
 		return;
@@ -725,32 +852,37 @@ static char *date_text(const struct book *b, double v, char *buf, size_t size)
 /* The cell just read as text into the row. */
 static void cell_end(struct book *b)
 {
-	const char *type = b->cell_type, *text = b->cell.data ? b->cell.data : "";
+	enum cell_type type = b->cell_type;
+	const char *text = b->cell.data ? b->cell.data : "";
 	char num[64];
+	size_t len;
 
 	if (!b->has_value)
 		return;
 	if (b->pass != PASS_ROWS)
 		return;
-	if (strcmp(type, "s") == 0) {
+	if (type == CELL_SHARED) {
 		char *end;
 		long i;
 
 		errno = 0;
-		i = strtol(text, &end, 10);
+		if ((i = digits(text)) < 0)
+			i = strtol(text, &end, 10);
+		else
+			end = (char *)text + strlen(text);
 		if (end == text || *end || errno || i < 0 || (size_t)i >= b->nsst) {
 			fail_at(b, b->row, b->cell_col, _("shared string '%s' is not in the workbook"), text);
 			return;
 		}
 		text = b->sst.data + b->sst_at[i];
-	} else if (strcmp(type, "b") == 0) {
+	} else if (type == CELL_BOOLEAN) {
 		text = strcmp(text, "1") == 0 ? "TRUE" : "FALSE";
-	} else if ((strcmp(type, "inlineStr") == 0 || strcmp(type, "str") == 0) && b->cell.data) {
-		b->cell.len = unescape(b->cell.data);
-	} else if (strcmp(type, "n") == 0 && *text && !b->cell_date && !b->cell_places &&
+	} else if ((type == CELL_INLINE || type == CELL_STR) && b->cell.data) {
+		b->cell.len = unescape(b->cell.data, b->cell.len);
+	} else if (type == CELL_NUMBER && *text && !b->cell_date && !b->cell_places &&
 		   is_plain(text)) {
 		/* already number_format's form: kept as it is, not printed again */
-	} else if (strcmp(type, "n") == 0 && *text) {
+	} else if (type == CELL_NUMBER && *text) {
 		double v = is_decimal(text) ? strtod(text, NULL) : NAN;
 
 		if (!isfinite(v)) {
@@ -767,16 +899,23 @@ static void cell_end(struct book *b)
 	}
 	if (!*text)
 		return;
+	len = text == b->cell.data ? b->cell.len : strlen(text);
 	b->cell_at[b->cell_col] = b->rowtext.len + 1;
+	b->cell_n[b->cell_col] = len;
 	if (b->cell_col > b->row_last)
 		b->row_last = b->cell_col;
-	if (bytes_add(&b->rowtext, text, strlen(text) + 1, (size_t)XLSX_MAX_ROW) < 0)
+	if (bytes_add(&b->rowtext, text, len + 1, (size_t)XLSX_MAX_ROW) < 0)
 		fail_at(b, b->row, b->cell_col, _("a row longer than %ld MiB"), XLSX_MAX_ROW >> 20);
 }
 
 static const char *cell_text(struct book *b, long col)
 {
 	return b->cell_at[col] ? b->rowtext.data + b->cell_at[col] - 1 : "";
+}
+
+static size_t cell_len(struct book *b, long col)
+{
+	return b->cell_at[col] ? b->cell_n[col] : 0;
 }
 
 #define AD_SUFFIX " (西暦)"
@@ -918,7 +1057,7 @@ static void row_end(struct book *b)
 		b->columns = b->row_last;
 	r = (struct csv_record){ b->row, (size_t)b->columns, b->fields, NULL };
 	for (c = 1; c <= b->columns; c++)
-		b->fields[c - 1] = (struct csv_field){ cell_text(b, c), strlen(cell_text(b, c)) };
+		b->fields[c - 1] = (struct csv_field){ cell_text(b, c), cell_len(b, c) };
 	if (b->nmerges && fill_merged(b) < 0)
 		return;
 	for (c = 0; c < b->columns && !any; c++)
@@ -935,18 +1074,48 @@ static void row_end(struct book *b)
 		return;
 	r.n = (size_t)n;
 	if ((b->stopped = b->fn(b->ctx, &r)) != 0)
-		XML_StopParser(b->p, XML_FALSE);
+		xmlStopParser(b->p);
 }
 
-static void XMLCALL on_end(void *ud, const char *name)
+static void on_end(void *ud, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
 {
 	struct book *b = ud;
-	const char *n = local(name);
+	const char *n = (const char *)localname;
+
+	(void)prefix;
+	(void)uri;
 
 	b->depth--;
 	if (b->failed)
 		return;
-	if (strcmp(n, "rPh") == 0 && b->rph) {
+	if (b->pass == PASS_ROWS || b->pass == PASS_MERGES) {
+		switch (n[0]) {
+		case 'c':
+			if (!n[1] && b->pass == PASS_ROWS)
+				cell_end(b);
+			break;
+		case 'v':
+			if (!n[1])
+				b->in_v = 0;
+			break;
+		case 't':
+			if (!n[1])
+				b->in_t = 0;
+			break;
+		case 'i':
+			if (n[1] == 's' && !n[2])
+				b->in_is = 0;
+			break;
+		case 'r':
+			if (b->pass == PASS_ROWS && strcmp(n, "row") == 0)
+				row_end(b);
+			else if (b->rph && strcmp(n, "rPh") == 0)
+				b->rph--;
+			break;
+		default:
+			break;
+		}
+	} else if (strcmp(n, "rPh") == 0 && b->rph) {
 		b->rph--;
 	} else if (strcmp(n, "t") == 0) {
 		b->in_t = 0;
@@ -956,27 +1125,69 @@ static void XMLCALL on_end(void *ud, const char *name)
 	} else if (b->pass == PASS_STRINGS) {
 		if (strcmp(n, "si") == 0 && b->in_si)
 			string_end(b);
-	} else if (strcmp(n, "v") == 0) {
-		b->in_v = 0;
-	} else if (strcmp(n, "is") == 0) {
-		b->in_is = 0;
-	} else if (strcmp(n, "c") == 0 && b->pass == PASS_ROWS) {
-		cell_end(b);
-	} else if (strcmp(n, "row") == 0 && b->pass == PASS_ROWS) {
-		row_end(b);
 	}
 }
 
-static void XMLCALL on_doctype(void *ud, const char *name, const char *sysid, const char *pubid,
-			       int internal)
+/* libxml2 calls this on a DOCTYPE, before its internal subset's
+ * declarations are read: none is. */
+static void on_doctype(void *ud, const xmlChar *name, const xmlChar *pubid, const xmlChar *sysid)
 {
 	struct book *b = ud;
 
 	(void)name;
 	(void)sysid;
 	(void)pubid;
-	(void)internal;
 	fail(b, _("%s declares a DOCTYPE: entities are not read"), b->entry);
+}
+
+/* The first fatal error of the XML, to be told if the parse fails. */
+static void on_error(void *ud, xmlErrorPtr e)
+{
+	struct book *b = ud;
+	size_t n;
+
+	if (b->xml_error[0] || !e || e->level != XML_ERR_FATAL)
+		return;
+	snprintf(b->xml_error, sizeof b->xml_error, "%s", e->message ? e->message : "?");
+	n = strlen(b->xml_error);
+	while (n && (b->xml_error[n - 1] == '\n' || b->xml_error[n - 1] == ' '))
+		b->xml_error[--n] = '\0';
+	b->xml_line = e->line;
+}
+
+/* libxml2's input: the entry inflated a buffer at a time, within its
+ * declared size. A failure is recorded here and ends the input; the
+ * parse is not stopped from inside its own read. */
+static int read_xml(void *ud, char *buf, int len)
+{
+	struct book *b = ud;
+	size_t n;
+
+	if (b->failed || b->stopped || len <= 0)
+		return 0;
+	if (b->in_at == b->in_len) {
+		zip_int64_t got = zip_fread(b->zf, b->in, XML_READ);
+
+		if (got < 0) {
+			b->zip_error = 1;
+			return -1;
+		}
+		b->total += (zip_uint64_t)got;
+		if (b->total > b->declared) {
+			xmlParserCtxtPtr p = b->p;
+
+			b->p = NULL;
+			fail(b, _("%s inflates past its declared size"), b->entry);
+			b->p = p;
+			return -1;
+		}
+		b->in_len = (size_t)got;
+		b->in_at = 0;
+	}
+	n = b->in_len - b->in_at < (size_t)len ? b->in_len - b->in_at : (size_t)len;
+	memcpy(buf, b->in + b->in_at, n);
+	b->in_at += n;
+	return (int)n;
 }
 
 /* Whether the open entry's bytes hold word (b->has_merges), inflated
@@ -1015,11 +1226,9 @@ static int find_word(struct book *b, zip_file_t *zf, const zip_stat_t *st, const
  * or -1 with the error recorded. */
 static int read_entry(struct book *b, const char *name, enum pass pass, int required)
 {
+	xmlSAXHandler sax;
 	zip_stat_t st;
 	zip_file_t *zf;
-	zip_int64_t n;
-	zip_uint64_t total = 0;
-	char buf[65536];
 	int rc = 0, sheet;
 
 	zip_stat_init(&st);
@@ -1043,39 +1252,48 @@ static int read_entry(struct book *b, const char *name, enum pass pass, int requ
 		return fail(b, "%s: %s", name, zip_strerror(b->zip));
 	if (pass == PASS_FIND)
 		return find_word(b, zf, &st, name, "mergeCell");
-	b->p = XML_ParserCreate(NULL);
-	if (!b->p) {
-		zip_fclose(zf);
-		return fail(b, "%s", _("out of memory"));
-	}
 	b->pass = pass;
 	b->entry = name;
 	b->in_t = b->in_v = b->in_is = b->rph = b->in_si = 0;
 	b->depth = 0;
-	XML_SetUserData(b->p, b);
-	XML_SetElementHandler(b->p, on_start, on_end);
-	XML_SetCharacterDataHandler(b->p, on_text);
-	XML_SetStartDoctypeDeclHandler(b->p, on_doctype);
-	while ((n = zip_fread(zf, buf, sizeof buf)) > 0) {
-		total += (zip_uint64_t)n;
-		if (total > st.size) {
-			fail(b, _("%s inflates past its declared size"), name);
-			break;
-		}
-		if (XML_Parse(b->p, buf, (int)n, 0) != XML_STATUS_OK)
-			break;
+	b->zf = zf;
+	b->declared = st.size;
+	b->total = 0;
+	b->in_len = b->in_at = 0;
+	b->zip_error = 0;
+	b->xml_error[0] = '\0';
+	b->xml_line = 0;
+	if (!b->in && !(b->in = malloc(XML_READ))) {
+		zip_fclose(zf);
+		return fail(b, "%s", _("out of memory"));
 	}
-	if (!b->failed && !b->stopped && n < 0)
+	memset(&sax, 0, sizeof sax);
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = on_text;
+	sax.cdataBlock = on_text;
+	sax.ignorableWhitespace = on_text;
+	sax.internalSubset = on_doctype;
+	sax.serror = on_error;
+	b->p = xmlCreateIOParserCtxt(&sax, b, read_xml, NULL, b, XML_CHAR_ENCODING_NONE);
+	if (!b->p) {
+		zip_fclose(zf);
+		return fail(b, "%s", _("out of memory"));
+	}
+	/* no network, no external DTD, no entity substituted; libxml2's own
+	 * limits (a text or name of 10 MB, a dictionary of names of 10 MB)
+	 * stay on */
+	xmlCtxtUseOptions(b->p, XML_PARSE_NONET);
+	xmlParseDocument(b->p);
+	if (!b->failed && !b->stopped && b->zip_error)
 		fail(b, "%s: %s", name, zip_file_strerror(zf));
-	else if (!b->failed && !b->stopped && n == 0)
-		XML_Parse(b->p, buf, 0, 1);
-	if (!b->failed && !b->stopped && XML_GetErrorCode(b->p) != XML_ERROR_NONE)
-		fail(b, _("%s:%lu: not well-formed XML: %s"), name,
-		     (unsigned long)XML_GetCurrentLineNumber(b->p),
-		     XML_ErrorString(XML_GetErrorCode(b->p)));
+	if (!b->failed && !b->stopped && !b->p->wellFormed)
+		fail(b, _("%s:%lu: not well-formed XML: %s"), name, (unsigned long)b->xml_line,
+		     b->xml_error[0] ? b->xml_error : "?");
 	if (!sheet)
-		b->inflated += (long)total;
-	XML_ParserFree(b->p);
+		b->inflated += (long)b->total;
+	xmlFreeParserCtxt(b->p);
 	b->p = NULL;
 	zip_fclose(zf);
 	if (b->failed)
@@ -1210,6 +1428,8 @@ int xlsx_read(const char *path, const void *data, size_t len, const char *sheet,
 	char at[512];
 	int rc, i;
 
+	/* once, in whichever thread reads first (libxml2 makes it safe) */
+	xmlInitParser();
 	snprintf(at, sizeof at, "%s", path);
 	b.where = at;
 	rc = open_zip(&b, data, len);
@@ -1230,8 +1450,9 @@ int xlsx_read(const char *path, const void *data, size_t len, const char *sheet,
 	}
 	if (rc == 0) {
 		b.cell_at = calloc((size_t)XLSX_MAX_COLUMNS + 1, sizeof *b.cell_at);
+		b.cell_n = calloc((size_t)XLSX_MAX_COLUMNS + 1, sizeof *b.cell_n);
 		b.fields = calloc((size_t)XLSX_MAX_COLUMNS, sizeof *b.fields);
-		if (!b.cell_at || !b.fields)
+		if (!b.cell_at || !b.cell_n || !b.fields)
 			rc = fail(&b, "%s", _("out of memory"));
 	}
 	snprintf(where, where_size, "%s", at);
@@ -1251,6 +1472,10 @@ int xlsx_read(const char *path, const void *data, size_t len, const char *sheet,
 	free(b.cell.data);
 	free(b.rowtext.data);
 	free(b.cell_at);
+	free(b.cell_n);
 	free(b.fields);
+	free(b.in);
+	free(b.atts);
+	free(b.att_text);
 	return rc;
 }

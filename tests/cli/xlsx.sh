@@ -6,7 +6,7 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 cells="/usr/bin/python3 $srcdir/tests/cli/xlsx_cells.py"
 make="/usr/bin/python3 $srcdir/tests/cli/xlsx_make.py"
-plan 47
+plan 49
 
 # The strategy's nested levels, merged down as the government's table
 # merges them: strategy, then 重点戦略プロジェクト to 内容.
@@ -203,7 +203,7 @@ refused() {
 		sed 's/^/#   /' "$work/err"
 	fi
 }
-for k in bomb sstbomb ratio dotdot doctype rows bigcell deep hex badmerge twice; do $make $k "$work/$k.xlsx"; done
+for k in bomb sstbomb ratio dotdot doctype rows bigcell deep hex badmerge twice malformed; do $make $k "$work/$k.xlsx"; done
 refused bomb.xlsx "bomb.xlsx:Sheet1: xl/worksheets/sheet1.xml inflates past 2048 MiB, the most a sheet is read to" \
 	"a sheet declaring 3 GiB is refused before it is inflated"
 refused sstbomb.xlsx "sstbomb.xlsx:Sheet1: xl/sharedStrings.xml inflates past 256 MiB, the most read from a workbook" \
@@ -218,13 +218,17 @@ refused rows.xlsx "rows.xlsx:Sheet1: a row past row 1048576, the most a sheet ha
 	"a row past Excel's last is refused"
 refused bigcell.xlsx "bigcell.xlsx:Sheet1!A1: a cell longer than 1 MiB" "a cell over 1 MiB is refused at its cell"
 refused deep.xlsx "deep.xlsx:Sheet1: elements nested more than 256 deep" \
-	"elements nested a million deep are refused before expat's stack grows with them"
+	"elements nested a million deep are refused before the parser's stack grows with them"
 refused hex.xlsx "hex.xlsx:Sheet1!D3: '0x1A' is not a number, in a number cell" \
 	"a number cell holding 0x1A is refused at its cell, not read as 26"
 refused badmerge.xlsx "badmerge.xlsx:Sheet1: the merged range 'foo' is not a range like A1:B2" \
 	"a merged range written foo is refused, naming the sheet and the range, not passed over"
 refused twice.xlsx "twice.xlsx: the entry 'xl/worksheets/sheet1.xml' is in the workbook twice" \
 	"an entry that is in the workbook twice is refused (which one a reader takes is the reader's choice)"
+refused malformed.xlsx "malformed.xlsx:Sheet1: xl/worksheets/sheet1.xml:2: not well-formed XML: " \
+	"XML that is not well-formed is refused, naming the entry and its line"
+[ "$(wc -l <"$work/err")" -eq 2 ]
+ok $? "and the XML parser's own report is not written besides kpitree's (two lines)"
 printf '\320\317\021\340\241\261\032\341rest' >"$work/old.xls"
 refused old.xls "old.xls: an Excel 97-2003 workbook (.xls) or a password-protected one: open it in Excel and save it as an Excel Workbook (.xlsx)" \
 	"an .xls (or password-protected) file is refused, saying to save it as .xlsx"

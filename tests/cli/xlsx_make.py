@@ -29,6 +29,8 @@
 #   hex        a number cell holding 0x1A (strtod would read 26)
 #   badmerge   a merged range written "foo"
 #   twice      the sheet's entry twice, the second with other cells
+#   malformed  the actuals with row 3, on the sheet's second line, ended
+#              by </rw>
 import datetime
 import struct
 import sys
@@ -210,5 +212,9 @@ elif KIND == "twice":
     warnings.simplefilter("ignore")
     book([("Sheet1", actuals())], STRINGS,
          [("xl/worksheets/sheet1.xml", actuals('<c r="D3"><v>99</v></c>'))])
+elif KIND == "malformed":
+    rows = actuals().replace('<row r="3">', '\n<row r="3">')
+    at = rows.index('</row>', rows.index('<row r="3">'))
+    book([("Sheet1", rows[:at] + '</rw>' + rows[at + len('</row>'):])], STRINGS)
 else:
     sys.exit("xlsx_make.py: no kind " + KIND)

@@ -17,8 +17,10 @@ set -u
 : "${FUZZ_SECONDS:=60}"
 : "${FUZZ_BUILD_ONLY:=}"
 : "${FUZZ_FLAGS:=-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all}"
-: "${CORE_LIBS:=-lsqlite3 -lcsv -lxlsxwriter -lzip -lexpat -lm -lpthread}"
+: "${CORE_LIBS:=-lsqlite3 -lcsv -lxlsxwriter -lzip -lxml2 -lm -lpthread}"
 : "${NCURSES_LIBS:=-lncursesw}"
+# libxml2's headers are in a folder of their own (/usr/include/libxml2)
+: "${LIBXML_CFLAGS:=$(pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)}"
 # Absolute: a target may change its working folder (fuzz_cli does).
 srcdir=$(cd "$srcdir" && pwd)
 builddir=$(cd "$builddir" && pwd)
@@ -32,7 +34,7 @@ trap 'rm -rf "$work"' EXIT
 out=${FUZZ_OUT:-$work}
 mkdir -p "$out"
 flags="-std=c11 $FUZZ_FLAGS -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I$src -I$builddir"
-flags="$flags -DLOCALEDIR=\"/nonexistent\" -DBINDIR=\"/nonexistent\""
+flags="$flags -DLOCALEDIR=\"/nonexistent\" -DBINDIR=\"/nonexistent\" $LIBXML_CFLAGS"
 
 # The core, once: every source of libkpitree.a, and the bundled data.
 objects=
