@@ -1,5 +1,5 @@
 /* xlsx_read.h: an Excel workbook's sheet read as CSV records (libzip for
- * the container, expat for the XML), so that import takes a workbook as
+ * the container, libxml2 for the XML), so that import takes a workbook as
  * it takes a CSV file. Hostile files are refused within fixed bounds. */
 #ifndef KPITREE_XLSX_READ_H
 #define KPITREE_XLSX_READ_H
