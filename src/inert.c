@@ -203,9 +203,17 @@ int inert_html(const char *text, FILE *f)
 	return put(text, f, html_special);
 }
 
+/* A table cell's bar, and what a Markdown renderer would take for HTML
+ * (<script>, &entity;): written as text. */
 static const char *markdown_special(char c)
 {
-	return c == '|' ? "\\|" : NULL;
+	switch (c) {
+	case '|': return "\\|";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '&': return "&amp;";
+	default: return NULL;
+	}
 }
 
 int inert_markdown(const char *text, FILE *f)
