@@ -192,8 +192,8 @@ static const char instr_sql[] =
 /* The content rows a hit stands for, by its kind (see schema.c). */
 static const char *const rows_of_hit_sql[] = {
 	NULL,
-	"SELECT p.id FROM placement p JOIN node n ON n.id = p.node_id"
-	" WHERE p.node_id = ?1 AND n.level = 5",
+	/* a row of any level: a heading is looked for as a content row is */
+	"SELECT id FROM placement WHERE node_id = ?1",
 	/* a grant project's KPI stands in no row: minus its id */
 	"SELECT placement_id FROM kpi_placement WHERE kpi_id = ?1"
 	" UNION ALL SELECT -id FROM kpi WHERE id = ?1 AND project_id IS NOT NULL",

@@ -71,23 +71,30 @@ void search_go(struct browser *b, int index)
 	browser_say(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);
 }
 
-/* Whether row it of the search tree is one a search finds (a content
- * row, a grant project's KPI): one with KPIs, as the tree's table says. */
-static int is_match_row(const struct tree_item *it)
+static int by_id(const void *a, const void *b)
 {
-	return trees_level(&trees[TREE_SEARCH], it)->kpis != ROW_KPIS_NONE;
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
 }
 
 /* The matches placed in the order the search view shows them (the
- * trees'), the cursor staying on its row; those waiting stay after. */
+ * trees'), the cursor staying on its row; those waiting stay after. A
+ * row of the view is a match when a search found it, whatever its level
+ * (a heading, a content row, a grant project's KPI); the rows above a
+ * match are there for it. */
 static void in_tree_order(struct browser *b)
 {
 	const struct tree_list *l = &b->lists[TREE_SEARCH];
+	long long *placed = xreallocarray(NULL, (size_t)b->placed + 1, sizeof *placed);
 	int i, n = 0;
 
+	memcpy(placed, b->matches, (size_t)b->placed * sizeof *placed);
+	qsort(placed, (size_t)b->placed, sizeof *placed, by_id);
 	for (i = 0; i < l->n && n < b->placed; i++)
-		if (is_match_row(&l->items[i]))
+		if (bsearch(&l->items[i].id, placed, (size_t)b->placed, sizeof *placed, by_id))
 			b->matches[n++] = l->items[i].id;
+	free(placed);
 	/* a match whose rows could not be read is dropped */
 	memmove(&b->matches[n], &b->matches[b->placed],
 		(size_t)(b->nmatches - b->placed) * sizeof *b->matches);
@@ -225,7 +232,7 @@ void search_run(struct browser *b)
 	keep = dialog_prompt("/", text, sizeof text, search_typed, b);
 	if (keep && (strcmp(b->query, text) != 0 || (!b->search && !b->nmatches && *text)))
 		search_start(b, text);
-	if (b->v->n && is_match_row(&b->v->items[b->v->cursor]))
+	if (b->v->n && search_is_match(b, b->v->items[b->v->cursor].id))
 		chosen = b->v->items[b->v->cursor].id;
 	browser_show(b, from == TREE_SEARCH ? TREE_STRATEGY : from);
 	if (!keep) {

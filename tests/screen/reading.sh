@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 82
+plan 84
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -104,6 +104,11 @@ ok $? "the grant projects' KPIs come after the strategy's rows"
 start "$(browser '/ タブレット Enter')"
 shows "┌─ $(t 'Grant projects') * " "Enter on a project's KPI shows it in the projects tree"
 shows "│SP5-1 タブレットのユーザー数" "with its KPI in the pane"
+# A heading (a ■ item) is looked for as a content row is, and is a match.
+start "$(browser '/ 誘致・集積')"
+shows "▸ ■ データセンターやデ" "/誘致・集積 finds the ■ heading by its text"
+[ "$(screen | grep -c -F '▸ ■ データセンターやデ')" -eq 2 ]
+ok $? "under each project it stands in"
 start "$(browser '/ zzzz Enter')"
 shows "$(tf '/%s: no match' zzzz)" "a search without a match says so"
 
