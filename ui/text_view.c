@@ -196,11 +196,17 @@ void text_view_run_indented(const char *title, const char *const *lines, int n, 
 	run(&t);
 }
 
+/* A KPI's history (H): the same keys, and ? lists them. */
+static const struct view_ops history_ops = {
+	.name = N_("history"), .keys = detail_keys, .draw = draw_text, .key = text_key,
+	.full_screen = 1,
+};
+
 void text_view_run_or(const char *title, const char *const *lines, int n, const char *empty)
 {
 	struct text t = { .title = title, .empty = empty, .lines = lines, .n = n, .latest_last = 1 };
 
-	run(&t);
+	run_as(&t, &history_ops);
 }
 
 void text_lines_add(struct text_lines *l, const char *fmt, ...)

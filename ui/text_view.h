@@ -17,7 +17,8 @@ void text_view_run_indented(const char *title, const char *const *lines, int n, 
  * its keys. */
 void text_view_run_detail(const char *title, const char *const *lines, int n, int indent);
 
-/* The same, the last rows first, saying empty when n is 0. */
+/* The same, the last rows first, saying empty when n is 0: a KPI's
+ * history, whose ? lists its keys. */
 void text_view_run_or(const char *title, const char *const *lines, int n, const char *empty);
 
 /* Lines made one by one for a text view, each malloc'd. */

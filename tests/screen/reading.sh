@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 84
+plan 87
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -70,6 +70,13 @@ keys x
 shows "② SP1-2 本移住支援事業に基づく移住起業者数" "a key goes back to the whole text where it was"
 keys q
 shows "┌─ $(t 'Grant projects') " "and q from there back to the tree"
+
+# ? in a KPI's history (H): its keys, as the whole text's.
+start "$(browser ':goto Space H01 Enter H ?')"
+shows "$(tf 'kpitree — %s keys' "$(t 'history')")" "? in the history shows its help"
+shows "$(key_line 'j ↓ k ↑' 'scroll a row down or up')" "which lists its keys"
+keys x
+shows "H01" "a key goes back to the history"
 
 # A grant program's row: its notes, as the source gives them.
 start "$(browser 'P i')"
