@@ -274,7 +274,7 @@ static char *latest_text(const struct standing *st, char *buf, size_t size)
 		snprintf(buf, size, "-");
 	else
 		snprintf(buf, size, "%s (%s)", number_format(st->latest_actual, v, sizeof v),
-			 fiscal_year_short(st->latest_year, fy, sizeof fy));
+			 fiscal_year_brief(st->latest_year, fy, sizeof fy));
 	return buf;
 }
 
@@ -429,7 +429,7 @@ static void md_item(struct report *r, const struct item *it, int index)
 			y->has_actual ? progress_status_name(p.status) : "");
 	}
 	fprintf(r->f, _("\n- latest actual: %s\n- progress (%s): %s, %s\n- rank: %s\n"),
-		latest_text(&row->st, a, sizeof a), fiscal_year_short(it->year, fy, sizeof fy),
+		latest_text(&row->st, a, sizeof a), fiscal_year_brief(it->year, fy, sizeof fy),
 		kpi_years_ratio(&row->st.progress, b, sizeof b),
 		progress_status_name(row->st.progress.status),
 		inert_str(&pool, rank_text(it, text, sizeof text)));
@@ -744,7 +744,7 @@ static void html_item(struct report *r, const struct item *it, int index)
 	if (has_values(it))
 		html_chart(r, it);
 	fprintf(r->f, _("<p>latest actual: %s · progress (%s): %s, %s · rank: <strong>"),
-		latest_text(&row->st, a, sizeof a), fiscal_year_short(it->year, fy, sizeof fy),
+		latest_text(&row->st, a, sizeof a), fiscal_year_brief(it->year, fy, sizeof fy),
 		kpi_years_ratio(&row->st.progress, b, sizeof b),
 		progress_status_name(row->st.progress.status));
 	html_text(r->f, rank_text(it, text, sizeof text));

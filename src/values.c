@@ -448,9 +448,9 @@ int values_check_year(const struct value_rules *r, int year, struct error *err)
 	if (year >= r->first_year && year <= r->last_year)
 		return 0;
 	return error_of(err, ERROR_INVALID, _("%s is outside this KPI's years, %s to %s"),
-			fiscal_year_short(year, n, sizeof n),
-			fiscal_year_short(r->first_year, a, sizeof a),
-			fiscal_year_short(r->last_year, b, sizeof b));
+			fiscal_year_brief(year, n, sizeof n),
+			fiscal_year_brief(r->first_year, a, sizeof a),
+			fiscal_year_brief(r->last_year, b, sizeof b));
 }
 
 int values_check_value(const struct value_rules *r, double v, struct error *err)

@@ -534,7 +534,7 @@ static int flag_write(struct store *s, long long kpi_id, int year, int unknown,
 	if (describes > year) {
 		error_of(err, ERROR_INVALID, _("%s: the value of %s cannot describe %s, a later year"),
 			 code, fiscal_year_format(year, fy, sizeof fy),
-			 fiscal_year_short(describes, was, sizeof was));
+			 fiscal_year_brief(describes, was, sizeof was));
 		goto fail;
 	}
 	if (unknown > 0 && has_actual) {
@@ -1233,7 +1233,7 @@ static void describes_line(const struct vproject *p, char *line, size_t size)
 			if (n < size)
 				n += (size_t)snprintf(line + n, size - n, " %s (%s)",
 						      p->kpis.rows[j].code,
-						      fiscal_year_short(p->flags[j].describes, fy,
+						      fiscal_year_brief(p->flags[j].describes, fy,
 									sizeof fy));
 		}
 }
@@ -1245,13 +1245,15 @@ int verification_status_lines(struct store *s, int year,
 {
 	struct verification v;
 	struct vproject_list l;
-	char fy[32], line[4096], text[1024], amount[64];
+	char fy[32], line[4096], text[1024], amount[64], at[64];
 	int i, k, finals = 0;
 
 	if (verification_get(s, year, &v, err) < 0 || verification_projects(s, year, &l, err) < 0)
 		return -1;
+	/* the time as officials read it: local, in the interface's form */
 	snprintf(line, sizeof line, _("verification of %s: opened by %s at %s; %s"),
-		 fiscal_year_format(year, fy, sizeof fy), v.opened_by, v.opened_at,
+		 fiscal_year_format(year, fy, sizeof fy), v.opened_by,
+		 i18n_time(v.opened_at, at, sizeof at),
 		 *v.closed_at ? _("closed") : _("in progress"));
 	fn(ctx, line);
 	snprintf(line, sizeof line, _("strategy revised (見直しの有無): %s"),

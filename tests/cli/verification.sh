@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 74
+plan 75
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -352,4 +352,10 @@ ok $? "its CSV has a row for each of its 6 KPIs"
 run --db "$ya" export verification --year R7 --format md
 grep -q "^| SP4-6 追加指標6 | 10 | 件 | R7.3 (2025.3) | 12 |$" "$work/out"
 ok $? "and so has its printed block"
+# Who opened the verification and when, in local time as officials read
+# it, not the stored UTC.
+TZ=Asia/Tokyo "$KPITREE" --db "$ya" verification status --year R7 >"$work/out" 2>&1
+head -1 "$work/out" | grep -q ' [0-9-]* [0-9][0-9]:[0-9][0-9]:[0-9][0-9];' &&
+	! head -1 "$work/out" | grep -q 'T[0-9:]*Z'
+ok $? "verification status says when it was opened in local time"
 exit $tap_failed

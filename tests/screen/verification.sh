@@ -109,7 +109,9 @@ keys R4 Enter
 shows "$(tf "%s at %s: its data describe %s" SP2-1 "$r5" "$r4")" "and records it"
 say "verification"
 shows "$(t "  not known yet (把握できない):") SP1-1" "the view shows the value not known yet"
-shows "$(t "  data of another year (データの年度):") SP2-1 (R4)" "and the year a value's data describe"
+# (the year as the interface writes a year in a running text)
+[ "$lang" = ja ] && brief4=$r4 || brief4=R4
+shows "$(t "  data of another year (データの年度):") SP2-1 ($brief4)" "and the year a value's data describe"
 keys q
 no_reports
 exit $tap_failed

@@ -48,8 +48,9 @@
 /* init: opening made the schema and loaded the bundled data. */
 int run_init(struct cli *cli)
 {
-	fprintf(cli->out, _("created %s%s\n"), cli->session.db_path,
-		cli_flag(cli, "--empty") ? " (empty)" : " with the bundled data");
+	fprintf(cli->out, cli_flag(cli, "--empty") ? _("created %s (empty)\n")
+						  : _("created %s with the bundled data\n"),
+		cli->session.db_path);
 	return EXIT_DONE;
 }
 
