@@ -1,6 +1,6 @@
 /* form.c: the value-entry form: fields edited by character (Japanese
  * included), validated as typed and on save, saved with --expect so that
- * nobody's number is overwritten unseen. */
+ * nobody's number is overwritten unseen. form_draw.c paints it. */
 #include "form.h"
 #include "i18n.h"
 
@@ -24,47 +24,7 @@
 #include "values.h"
 #include "width.h"
 
-#define LINE 1024
-
-/* What is stored now at the form's year: read once when a save met
- * another official's change, shown, and then what a save after y is
- * guarded by (so that a third official's change is asked about too). */
-struct stored {
-	int year;
-	enum value_kind kind;	/* the kind the conflict was on */
-	int present;		/* of that kind */
-	char value[64], by[128], at[32];
-	int changed_note;	/* only its note differs from the form's */
-	struct kpi_year now;	/* both kinds' values */
-	char *note;		/* the actual's note, whole */
-};
-
-struct form {
-	struct store *s;
-	const char *user;
-	const char *locked;	/* why nothing may be saved; NULL when it may */
-	struct kpi k;
-	struct value_rules rules;	/* what the KPI accepts (values_check) */
-	int year;
-	struct kpi_year now, before;	/* this year's row and last year's */
-	char *note;			/* this year's actual note, whole */
-	struct stored seen;		/* what a conflict showed, until y */
-	int note_unread;		/* the note is not text the field can hold:
-					 * kept as it is unless retyped */
-	int typed;			/* a value or note typed since the year's were shown */
-	struct field fields[4];		/* actual, note, [plan,] year */
-	int nfields, focus;
-	int year_field;		/* the last field */
-	int has_plans;		/* the KPI has a plan for some year */
-	char message[LINE];	/* what is wrong with the fields as they stand */
-	char failed[LINE];	/* why the last save failed, until the next edit */
-	char question[LINE];	/* below the message, while y/n is asked */
-	char info[LINE];	/* shown when no message is, until the next key */
-	struct value_undo *undo;	/* what the last save changed, for u */
-	int *nundo;
-	WINDOW *win;
-	int saved;
-};
+#include "form_data.h"
 
 enum { F_ACTUAL, F_NOTE, F_PLAN };
 
@@ -102,58 +62,6 @@ static int check_value(const struct form *fm, const struct field *f, int year, d
 static const char *far_off(const struct form *fm, double v)
 {
 	return values_unusual(&fm->rules, fm->before.has_actual, fm->before.actual, v);
-}
-
-static void draw(struct form *fm, WINDOW *w)
-{
-	int h, wd, i, cy = 0, cx = 0, row;
-	char line[LINE], fy[32], a[128], b[128];
-
-	getmaxyx(w, h, wd);
-	werase(w);
-	box(w, 0, 0);
-	snprintf(line, sizeof line, " %s %s %s ", fm->k.code,
-		 fiscal_year_format(fm->year, fy, sizeof fy),
-		 fm->locked ? _("read-only") : _("entry"));
-	field_put(w, 0, 2, wd - 4 < width_of(line) ? wd - 4 : width_of(line), line, A_BOLD);
-	field_put(w, 1, 2, wd - 4, fm->k.name, 0);
-	if (fm->k.is_project)
-		snprintf(line, sizeof line, _("unit %s  initial %s"), fm->k.unit,
-			 kpi_amount_text(&fm->k.baseline, fm->k.unit, a, sizeof a));
-	else
-		snprintf(line, sizeof line, _("unit %s  %s → %s"), fm->k.unit,
-			 kpi_amount_text(&fm->k.baseline, fm->k.unit, a, sizeof a),
-			 kpi_amount_text(&fm->k.target, fm->k.unit, b, sizeof b));
-	field_put(w, 2, 2, wd - 4, line, 0);
-	snprintf(line, sizeof line, _("plan %s  last year's actual %s"),
-		 kpi_years_cell(fm->now.has_plan, fm->now.plan, fm->now.plan_decimals, a, sizeof a),
-		 kpi_years_cell(fm->before.has_actual, fm->before.actual, fm->before.actual_decimals, b,
-				sizeof b));
-	field_put(w, 3, 2, wd - 4, line, 0);
-	row = 5;
-	for (i = 0; i < fm->nfields && row < h - 3; i++, row++) {
-		int lw = 10, x;
-
-		field_put(w, row, 2, lw, fm->fields[i].label, i == fm->focus ? A_BOLD : 0);
-		x = field_draw(w, row, 2 + lw, wd - 4 - lw, &fm->fields[i], i == fm->focus);
-		if (i == fm->focus) {
-			cy = row;
-			cx = x;
-		}
-	}
-	field_put(w, h - 4, 2, wd - 4,
-	    fm->message[0] ? fm->message
-	    : fm->failed[0] ? fm->failed
-	    : fm->info[0] || !fm->locked ? fm->info : fm->locked,
-	    A_BOLD);
-	field_put(w, h - 3, 2, wd - 4, fm->question, A_BOLD);
-	field_put(w, h - 2, 2, wd - 4,
-	    fm->locked ? _("Tab/S-Tab: field  Escape: close (read-only)")
-		       : _("Tab/S-Tab: field  Enter: save  Escape: cancel"), 0);
-	/* The terminal's cursor stays at the insertion point: an IME draws
-	 * its composition there. */
-	wmove(w, cy, cx);
-	wnoutrefresh(w);
 }
 
 /* Checks every field as it stands, by the core's rules at the year the
@@ -451,20 +359,24 @@ static void view_draw(struct view *v)
 	/* while a question is asked, the message says what it is about */
 	if (!*fm->question)
 		validate(fm, &has_actual, &actual, &has_plan, &plan);
-	draw(fm, fm->win);
+	form_draw(fm, fm->win);
 }
 
 /* The year field left (Tab) or entered (Enter) holding another year:
  * that year's stored values in the form, after y when what was typed for
  * the year shown would go (n puts the year back, the values typed kept).
- * Returns 1 when the form shows the other year. */
+ * Returns 1 when the form shows the other year, 0 when it still shows
+ * its own, -1 when the field holds no year or the year could not be read
+ * (the message says why). */
 static int change_year(struct form *fm)
 {
 	char fy[32], to[32], question[LINE], buf[32];
 	struct error err;
 	int year;
 
-	if (field_year(fm, &year) < 0 || year == fm->year)
+	if (field_year(fm, &year) < 0)
+		return -1;
+	if (year == fm->year)
 		return 0;
 	if (fm->typed) {
 		snprintf(question, sizeof question, _("what you typed for %s goes: show %s?"),
@@ -478,7 +390,7 @@ static int change_year(struct form *fm)
 	}
 	if (load_year(fm, year, &err) < 0) {
 		snprintf(fm->failed, sizeof fm->failed, "%s", err.text);
-		return 0;
+		return -1;
 	}
 	/* what the year holds, said as it is: nothing stored is no "stored
 	 * values" */
@@ -502,7 +414,7 @@ static int enter(struct form *fm)
 	field_year(fm, &new_year);
 	if (new_year != fm->year) {
 		/* another year: its own stored values first, then Enter */
-		if (change_year(fm))
+		if (change_year(fm) > 0)
 			fm->focus = 0;
 		return 0;
 	}
@@ -538,8 +450,10 @@ static int view_key(struct view *v, const struct key *k)
 	if (command == F_CANCEL)
 		return VIEW_HANDLED | VIEW_CLOSE;
 	if (command == F_NEXT || command == F_PREVIOUS) {
-		if (fm->focus == fm->year_field && !fm->locked)
-			change_year(fm);	/* leaving it: that year's values */
+		/* leaving it: that year's values; a year that is none keeps
+		 * the focus, so that what is typed next mends it */
+		if (fm->focus == fm->year_field && !fm->locked && change_year(fm) < 0)
+			return VIEW_HANDLED;
 		fm->focus = (fm->focus + (command == F_NEXT ? 1 : fm->nfields - 1)) % fm->nfields;
 		return VIEW_HANDLED;
 	}

@@ -13,7 +13,7 @@
 # that any code deciding by a message's English words fails here. Every
 # expected text comes from the catalogue under test (gettext(1)).
 . "$srcdir/tests/screen/lib.sh"
-plan 89
+plan 93
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -228,6 +228,17 @@ keys x
 shows "$(field "$(t actual)" "")" "any key goes back to the form"
 keys Tab '?'
 shows "$(field "$(t note)" "?")" "in the note ? is a question mark"
+keys Escape
+
+# A year field that holds no year keeps the focus when left with Tab:
+# what is typed next mends the year, never the value typed before.
+start "$(browser tanaka H11)"
+shows "$(field "$(t actual)" "")" "the form opens on H11"
+keys 5 Tab Tab BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace X Tab
+shows "$(pre 'year: %s')" "a year that is none is said as the field is left"
+keys BSpace
+shows "$(field "$(t year)" "")" "the focus stayed on the year: a backspace mends it"
+shows "$(field "$(t actual)" 5)" "and the value typed is kept"
 keys Escape
 
 # A note without a value is not taken; both values emptied are named.
