@@ -425,8 +425,7 @@ static void md_item(struct report *r, const struct item *it, int index)
 			fiscal_year_format(y->year, fy, sizeof fy),
 			kpi_years_cell(y->has_plan, y->plan, y->plan_decimals, a, sizeof a),
 			kpi_years_cell(y->has_actual, y->actual, y->actual_decimals, b, sizeof b),
-			y->has_actual ? kpi_years_ratio(&p, c, sizeof c) : "-",
-			y->has_actual ? progress_status_name(p.status) : "");
+			kpi_years_ratio(&p, c, sizeof c), progress_status_name(p.status));
 	}
 	fprintf(r->f, _("\n- latest actual: %s\n- progress (%s): %s, %s\n- rank: %s\n"),
 		latest_text(&row->st, a, sizeof a), fiscal_year_brief(it->year, fy, sizeof fy),
@@ -737,8 +736,7 @@ static void html_item(struct report *r, const struct item *it, int index)
 			fiscal_year_format(y->year, fy, sizeof fy),
 			kpi_years_cell(y->has_plan, y->plan, y->plan_decimals, a, sizeof a),
 			kpi_years_cell(y->has_actual, y->actual, y->actual_decimals, b, sizeof b),
-			y->has_actual ? kpi_years_ratio(&p, c, sizeof c) : "-",
-			y->has_actual ? progress_status_name(p.status) : "");
+			kpi_years_ratio(&p, c, sizeof c), progress_status_name(p.status));
 	}
 	fputs("</table>\n", r->f);
 	if (has_values(it))

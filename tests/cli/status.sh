@@ -9,7 +9,7 @@
 # KPI's target, name or unit records who, when, old and new, and counts
 # them in its summary.
 . "$srcdir/tests/cli/lib.sh"
-plan 48
+plan 50
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -199,4 +199,12 @@ ok $? "a stale --expect says the kind and the time in Japanese"
 run --db "$db" --lang ja history H10
 grep -q "  (set コマンド)$" "$work/out" && ! grep -q "(set)$" "$work/out"
 ok $? "the history names where a change came from in Japanese too"
+# A report's yearly table says the status of a year without data, as
+# show and the KPI pane do, not an empty cell.
+run --db "$db" export report
+grep -q '^| R[0-9]* ([0-9]*) | - | - | - | no data |$' "$work/out"
+ok $? "the report's year without data says no data"
+run --db "$db" export report --format html
+grep -q '<td class="n">-</td><td class="n">-</td><td class="n">-</td><td>no data</td>' "$work/out"
+ok $? "and so does the HTML report"
 finish
