@@ -203,15 +203,14 @@ int inert_html(const char *text, FILE *f)
 	return put(text, f, html_special);
 }
 
-/* A table cell's bar, and what a Markdown renderer would take for HTML
- * (<script>, &entity;): written as text. */
+/* A table cell's bar, and the < that would open an HTML tag a Markdown
+ * renderer runs (<script>): written as text. A > or an & opens none,
+ * and stays as written (->). */
 static const char *markdown_special(char c)
 {
 	switch (c) {
 	case '|': return "\\|";
 	case '<': return "&lt;";
-	case '>': return "&gt;";
-	case '&': return "&amp;";
 	default: return NULL;
 	}
 }

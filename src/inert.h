@@ -52,8 +52,8 @@ int inert_fputs(const char *text, FILE *f);
 int inert_html(const char *text, FILE *f);
 
 /* Writes text for a Markdown table cell or line: as inert_fputs, with |
- * as \| so that a cell stays one cell, and <, >, & as &lt; &gt; &amp; so
- * that no HTML in it reaches a renderer. Returns 0, or EOF. */
+ * as \| so that a cell stays one cell, and < as &lt; so that no HTML tag
+ * in it reaches a renderer. Returns 0, or EOF. */
 int inert_markdown(const char *text, FILE *f);
 
 #endif

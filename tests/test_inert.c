@@ -127,8 +127,8 @@ static void markdown_keeps_a_cell_one_cell_and_one_line(void **state)
 	(void)state;
 	assert_string_equal(written(inert_markdown, "a|b\n## c"), "a\\|b^J## c");
 	/* HTML in a cell is text, not markup a renderer runs */
-	assert_string_equal(written(inert_markdown, "<script>x&y</script>"),
-			    "&lt;script&gt;x&amp;y&lt;/script&gt;");
+	assert_string_equal(written(inert_markdown, "<script>x&y</script> ->"),
+			    "&lt;script>x&y&lt;/script> ->");
 	assert_string_equal(written(inert_fputs, "a|b\n"), "a|b^J");
 }
 
