@@ -1,6 +1,7 @@
 /* placement.c: the reads behind the browser's panes: a content row's
  * KPIs, menus and examples, a row's title, a grant project's details. */
 #include "placement.h"
+#include "i18n.h"
 
 #include <stdio.h>
 
@@ -17,13 +18,20 @@ int placement_kpis(struct store *s, long long placement, struct placement_kpis *
 	if (!stmt)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, placement);
-	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW && k->n < PLACEMENT_KPIS_MAX) {
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		if (k->n == PLACEMENT_KPIS_MAX) {
+			/* said, not dropped: no row of a strategy holds so many */
+			sqlite3_reset(stmt);
+			k->n = 0;
+			return error_of(err, ERROR_INVALID, _("a row with more than %d KPIs"),
+					PLACEMENT_KPIS_MAX);
+		}
 		snprintf(k->code[k->n], sizeof k->code[k->n], "%s",
 			 (const char *)sqlite3_column_text(stmt, 0));
 		k->home[k->n++] = sqlite3_column_int(stmt, 1);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 void placement_kpis_one(struct placement_kpis *k, const char *code)

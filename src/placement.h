@@ -20,7 +20,8 @@ struct placement_kpis {
 	int n;
 };
 
-/* The KPIs of placement into k (the first PLACEMENT_KPIS_MAX). */
+/* The KPIs of placement into k; a row of more than PLACEMENT_KPIS_MAX
+ * is refused (ERROR_INVALID), never cut. */
 int placement_kpis(struct store *s, long long placement, struct placement_kpis *k,
 		   struct error *err);
 

@@ -377,6 +377,21 @@ int tree_search_found(const struct tree_search *ts)
 /* A year row's id: its program and its year, both kept. */
 #define YEAR_ID(program, year) ((program) * 10000 + (year))
 
+long long tree_program_year(long long program, int year)
+{
+	return YEAR_ID(program, year);
+}
+
+long long tree_program_of(long long program_year)
+{
+	return program_year / 10000;
+}
+
+int tree_year_of(long long program_year)
+{
+	return (int)(program_year % 10000);
+}
+
 static const char *const project_sql[] = {
 	"SELECT g.id, 1, '', g.name, (SELECT count(DISTINCT adoption_year) FROM project"
 	" WHERE program_id = g.id) FROM grant_program g ORDER BY g.id",
@@ -535,31 +550,35 @@ int tree_statuses(struct store *s, long long placement, int year, int counts[STA
 		" SELECT DISTINCT k.code FROM under"
 		" JOIN kpi_placement kp ON kp.placement_id = under.id"
 		" JOIN kpi k ON k.id = kp.kpi_id", err);
-	char codes[64][32];
+	char (*codes)[32] = NULL;
 	int rc, n = 0, i;
 
 	memset(counts, 0, STATUS_COUNT * sizeof *counts);
 	if (!stmt)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, placement);
-	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW)
-		if (n < 64)
-			snprintf(codes[n++], sizeof codes[0], "%s",
-				 (const char *)sqlite3_column_text(stmt, 0));
+	/* every KPI under the row, however many: a count cut is a lie */
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		xgrow(&codes, (size_t)n, sizeof *codes);
+		snprintf(codes[n++], sizeof codes[0], "%s",
+			 (const char *)sqlite3_column_text(stmt, 0));
+	}
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return -1;
-	for (i = 0; i < n; i++) {
+	rc = rc == SQLITE_DONE ? 0 : -1;
+	for (i = 0; rc == 0 && i < n; i++) {
 		const struct kpi_year *r;
 		struct kpi_years t;
 		struct progress p;
 		struct kpi k;
 
-		if (kpi_find(s, codes[i], &k, err) < 0)
-			return -1;
+		if (kpi_find(s, codes[i], &k, err) < 0) {
+			rc = -1;
+			break;
+		}
 		if (kpi_years_load(s, &k, year, &t, err) < 0) {
 			kpi_release(&k);
-			return -1;
+			rc = -1;
+			break;
 		}
 		r = kpi_years_judged(&t, year, fiscal_year_of(time(NULL)));
 		if (r)
@@ -569,5 +588,6 @@ int tree_statuses(struct store *s, long long placement, int year, int counts[STA
 		counts[p.status]++;
 		kpi_release(&k);
 	}
-	return 0;
+	free(codes);
+	return rc;
 }

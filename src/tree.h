@@ -62,6 +62,14 @@ int tree_other_children(struct store *s, enum tree_other which, int parent_level
 			long long parent, void (*fn)(void *ctx, const struct tree_row *row),
 			void *ctx, struct error *err);
 
+/* The grant projects' tree numbers a program's year row by the program
+ * and the year: tree_program_year gives that id (year 0: the program's
+ * every year, as review's program_year takes it); tree_program_of and
+ * tree_year_of read it back. */
+long long tree_program_year(long long program, int year);
+long long tree_program_of(long long program_year);
+int tree_year_of(long long program_year);
+
 /* The ids from program down to the KPI with code, in path (4 of them).
  * Returns 4, 0 if code is not a project's KPI, or -1 with err. */
 int tree_project_path(struct store *s, const char *code, long long path[4], struct error *err);

@@ -12,6 +12,7 @@
 
 #include "placement.h"
 #include "store.h"
+#include "tree.h"
 #include "testdb.h"
 
 static void exec(struct store *s, const char *sql)
@@ -41,6 +42,32 @@ static void a_row_lists_its_kpis_home_and_re_listed_in_order(void **state)
 	assert_int_equal(k.n, 1);
 	assert_string_equal(k.code[0], "SP1-1");
 	assert_int_equal(k.home[0], 1);
+}
+
+/* No row's KPIs are cut at an array's end: a row of more than the pane
+ * holds is refused, and the statuses under a node count every KPI. */
+static void seventy_kpis_on_a_row_are_refused_or_counted_never_cut(void **state)
+{
+	struct testdb *f = *state;
+	struct placement_kpis k;
+	struct error err;
+	int counts[STATUS_COUNT], i, n = 0, before = 0;
+
+	assert_int_equal(tree_statuses(f->s, 4, 2025, counts, &err), 0);
+	for (i = 0; i < STATUS_COUNT; i++)
+		before += counts[i];
+	exec(f->s, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70)"
+		   " INSERT INTO kpi(id, code, strategy_id, number, name)"
+		   " SELECT 100 + i, printf('X%03d', i), 1, 100 + i, 'many' FROM n");
+	exec(f->s, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70)"
+		   " INSERT INTO kpi_placement(kpi_id, placement_id, home, position)"
+		   " SELECT 100 + i, 5, 1, 10 + i FROM n");
+	assert_int_equal(placement_kpis(f->s, 5, &k, &err), -1);
+	assert_int_equal(err.kind, ERROR_INVALID);
+	assert_int_equal(tree_statuses(f->s, 4, 2025, counts, &err), 0);
+	for (i = 0; i < STATUS_COUNT; i++)
+		n += counts[i];
+	assert_int_equal(n, before + 70);	/* the seventy counted too */
 }
 
 static void a_row_s_title_or_none(void **state)
@@ -140,6 +167,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(a_row_lists_its_kpis_home_and_re_listed_in_order, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(seventy_kpis_on_a_row_are_refused_or_counted_never_cut,
+						testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_row_s_title_or_none, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(grant_gives_menus_then_examples_not_empty_ones, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_project_gives_its_fields_in_order, testdb_setup, testdb_teardown),

@@ -192,8 +192,9 @@ void detail_view_run(struct browser *b)
 		}
 	} else {
 		text_lines_add(&l, "%s%s%s", it->label, *it->label ? " " : "", it->title);
-		if (b->tree == TREE_PROJECTS && (it->level == 1 || it->level == 2))
-			program_detail(b, &l, it->level == 1 ? it->id : it->id / 10000);
+		if (level->grant == ROW_PROGRAM || level->grant == ROW_PROGRAM_YEAR)
+			program_detail(b, &l, level->grant == ROW_PROGRAM ? it->id
+									: tree_program_of(it->id));
 	}
 	snprintf(title, sizeof title, _("kpitree — the whole text of %s%s%s"), it->label,
 		 *it->label ? " " : "", it->title);

@@ -69,21 +69,23 @@ static int node_scope(struct browser *b, struct review_scope *scope, char *agend
 		return 0;
 	}
 	if (b->kind->node == NODE_PROJECT) {
-		int i = it->level == 4 ? tree_list_parent(b->v, b->v->cursor) : b->v->cursor;
+		const struct tree_level *lv = trees_level(b->kind, it);
+		int i = lv->grant == ROW_PROJECT_KPI ? tree_list_parent(b->v, b->v->cursor)
+						     : b->v->cursor;
 
-		if (b->v->items[i].level == 3) {
+		if (trees_level(b->kind, &b->v->items[i])->grant == ROW_PROJECT) {
 			scope->project_id = b->v->items[i].id;
 			snprintf(agenda, size, _("project %s"), b->v->items[i].title);
-		} else if (it->level == 2) {
+		} else if (lv->grant == ROW_PROGRAM_YEAR) {
 			char fy[32];
 			int program = tree_list_parent(b->v, b->v->cursor);
 
 			scope->program_year = it->id;
 			snprintf(agenda, size, _("%s, adopted %s"), b->v->items[program].title,
-				 fiscal_year_format((int)(it->id % 10000), fy, sizeof fy));
+				 fiscal_year_format(tree_year_of(it->id), fy, sizeof fy));
 		} else {
 			/* a grant program: its projects, not every program's */
-			scope->program_year = it->id * 10000;
+			scope->program_year = tree_program_year(it->id, 0);
 			snprintf(agenda, size, "%s", it->title);
 		}
 		return 0;

@@ -45,8 +45,7 @@ struct presentation {
 	const struct rank *proposed;
 	struct evaluation e;
 	struct text_lines comments, actions;
-#define OPEN_MAX 32
-	long long open[OPEN_MAX];	/* open action items shown, by id */
+	long long *open;		/* open action items shown, by id */
 	int nopen;
 };
 
@@ -59,8 +58,10 @@ static void collect(void *ctx, const struct remark *r)
 
 	if (r->meeting_id != p->m.id && (r->kind == REMARK_COMMENT || *r->done_at))
 		return;
-	if (r->kind == REMARK_ACTION && !*r->done_at && p->nopen < OPEN_MAX)
+	if (r->kind == REMARK_ACTION && !*r->done_at) {
+		xgrow(&p->open, (size_t)p->nopen, sizeof *p->open);
 		p->open[p->nopen++] = r->id;
+	}
 	if (r->kind == REMARK_COMMENT) {
 		snprintf(line, sizeof line, "・%s (%s)", r->text, r->entered_by);
 		text_lines_add(&p->comments, "%s", line);
@@ -78,6 +79,8 @@ static void unload(struct presentation *p)
 	p->loaded = 0;
 	text_lines_free(&p->comments);
 	text_lines_free(&p->actions);
+	free(p->open);
+	p->open = NULL;
 	p->nopen = 0;
 }
 
@@ -385,7 +388,7 @@ static void record_remark(struct presentation *p, enum remark_kind kind)
 /* x: an open action item done. */
 static void action_done(struct presentation *p)
 {
-	const char *options[OPEN_MAX];
+	const char **options;
 	struct error err;
 	int i, k = 0, pick;
 
@@ -393,11 +396,13 @@ static void action_done(struct presentation *p)
 		snprintf(p->message, sizeof p->message, "%s", _("no open action item here"));
 		return;
 	}
-	/* the open ones, in the order shown */
+	/* the open ones, in the order shown, every one of them */
+	options = xreallocarray(NULL, (size_t)p->nopen, sizeof *options);
 	for (i = 0; i < p->actions.n && k < p->nopen; i++)
 		if (strncmp(p->actions.text[i], "[ ]", 3) == 0)
 			options[k++] = p->actions.text[i];
 	pick = dialog_choose(_("done"), options, k, 0);
+	free(options);
 	if (pick < 0)
 		return;
 	done(p, meeting_action_done(p->s, p->open[pick], p->user, &err), &err, _("done"));

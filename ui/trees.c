@@ -28,9 +28,9 @@ OTHER_TREE(menus_children, TREE_OTHER_MENUS)
 
 /* A content row of the strategy: its KPIs, the one chosen, its places,
  * its grant menus. */
-#define CONTENT_ROW { ROW_KPIS_OF_ROW, PANES_KPI_GRANT, 1, 1, 1 }
+#define CONTENT_ROW { ROW_KPIS_OF_ROW, PANES_KPI_GRANT, 1, 1, 1, ROW_NOT_GRANT }
 /* Any other row of the strategy: its strategy for the scope. */
-#define STRATEGY_ROW { ROW_KPIS_NONE, PANES_NONE, 0, 0, 1 }
+#define STRATEGY_ROW { ROW_KPIS_NONE, PANES_NONE, 0, 0, 1, ROW_NOT_GRANT }
 
 const struct tree_kind trees[TREES] = {
 	[TREE_STRATEGY] = {
@@ -44,27 +44,30 @@ const struct tree_kind trees[TREES] = {
 		N_("Grant projects"), N_("Project"), projects_children, .in_round = 1,
 		.scope = TREE_SCOPE_PROJECTS, .node = NODE_PROJECT,
 		.levels = {
-			[3] = { ROW_KPIS_NONE, PANES_PROJECT, 0, 0, 0 },
-			[4] = { ROW_KPIS_LABEL, PANES_KPI_PROJECT, 0, 0, 0 },
+			[1] = { .grant = ROW_PROGRAM },
+			[2] = { .grant = ROW_PROGRAM_YEAR },
+			[3] = { ROW_KPIS_NONE, PANES_PROJECT, 0, 0, 0, ROW_PROJECT },
+			[4] = { ROW_KPIS_LABEL, PANES_KPI_PROJECT, 0, 0, 0, ROW_PROJECT_KPI },
 		},
 	},
 	[TREE_FIELDS] = {
 		N_("Main fields"), N_("Grant menus"), fields_children,
 		.leaf_goes_home = 1, .in_round = 1, .scope = TREE_SCOPE_STRATEGY, .node = NODE_NONE,
-		.levels = { [2] = { ROW_KPIS_LABEL, PANES_KPI_GRANT, 0, 1, 1 } },
+		.levels = { [2] = { ROW_KPIS_LABEL, PANES_KPI_GRANT, 0, 1, 1, ROW_NOT_GRANT } },
 	},
 	[TREE_MENUS] = {
 		N_("Grant menus"), N_("Grant menus"), menus_children,
 		.leaf_goes_home = 1, .in_round = 1, .scope = TREE_SCOPE_STRATEGY, .node = NODE_NONE,
 		/* the pane shows the row's first KPI; e takes the one chosen */
-		.levels = { [2] = { ROW_KPIS_OF_ROW, PANES_KPI_GRANT, 0, 1, 1 } },
+		.levels = { [2] = { ROW_KPIS_OF_ROW, PANES_KPI_GRANT, 0, 1, 1, ROW_NOT_GRANT } },
 	},
 	[TREE_SEARCH] = {
 		N_("Search"), N_("Grant menus"), NULL,
 		.matches = 1, .pruned = 1, .scope = TREE_SCOPE_STRATEGY, .node = NODE_PLACEMENT,
 		/* after the strategy's rows, the grant projects' KPIs found */
 		.levels = { STRATEGY_ROW, STRATEGY_ROW, STRATEGY_ROW, STRATEGY_ROW, STRATEGY_ROW,
-			    CONTENT_ROW, [TREE_PROJECT_KPI] = { ROW_KPIS_LABEL, PANES_KPI_GRANT, 0, 0, 0 } },
+			    CONTENT_ROW, [TREE_PROJECT_KPI] = { ROW_KPIS_LABEL, PANES_KPI_GRANT, 0, 0, 0,
+								ROW_NOT_GRANT } },
 	},
 };
 

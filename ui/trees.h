@@ -22,12 +22,17 @@ enum row_panes {
 	PANES_PROJECT		/* the project of the row, over both panes */
 };
 
+/* What a row of the grant projects' tree is (its id is that thing's;
+ * a program's year row's is tree_program_year's). */
+enum row_grant { ROW_NOT_GRANT, ROW_PROGRAM, ROW_PROGRAM_YEAR, ROW_PROJECT, ROW_PROJECT_KPI };
+
 struct tree_level {
 	enum row_kpis kpis;
 	enum row_panes panes;
 	int pick;		/* the pane shows the KPI chosen (j k in it), not the first */
 	int places;		/* the pane lists the KPI's other places (the row is a placement) */
 	int strategy;		/* the row's id is a placement: its strategy is the scope */
+	enum row_grant grant;
 };
 
 /* Which KPIs the dashboard and an agenda take: the strategy of the row
