@@ -45,6 +45,11 @@ struct dashboard {
 	int chosen;
 	int verified;		/* the year has a 効果検証: its national summary */
 	struct summary_row summary;
+	/* what load reads: the KPIs of scope at year, from s */
+	struct store *s;
+	const struct review_scope *scope;
+	char *message;		/* why it could not be read */
+	size_t msize;
 };
 
 /* Distinct values of a column (group or field), in first-seen order. */
@@ -381,6 +386,35 @@ static const struct view_key dashboard_keys[] = {
 	{ NULL, NULL, 0 },
 };
 
+/* Reads the KPIs and, for the year (or the latest verified), the
+ * national summary of its 効果検証: all the dashboard shows. */
+static int view_load(struct view *v)
+{
+	struct dashboard *d = v->data;
+	struct verification ver;
+	struct vproject_list projects;
+	struct summary sum;
+	struct error err;
+	int verified;
+
+	if (review_list_load(d->s, d->scope, d->year, &d->list, &err) < 0) {
+		snprintf(d->message, d->msize, "%s", err.text);
+		return -1;
+	}
+	/* no year chosen: the latest year verified */
+	verified = d->year ? d->year : verification_latest(d->s, &err);
+	if (verified > 0 && verification_get(d->s, verified, &ver, &err) == 0 &&
+	    verification_projects(d->s, verified, &projects, &err) == 0) {
+		verification_summary(&projects, verified, &sum);
+		d->summary = sum.rows[sum.n - 1];
+		d->verified = 1;
+		verification_projects_free(&projects);
+	}
+	d->shown = xcalloc((size_t)d->list.n, sizeof *d->shown);
+	arrange(d);
+	return 0;
+}
+
 static void view_draw(struct view *v)
 {
 	draw_dashboard(v->data);
@@ -429,40 +463,19 @@ static int view_key(struct view *v, const struct key *k)
 }
 
 static const struct view_ops dashboard_ops = {
-	.name = N_("dashboard"), .keys = dashboard_keys, .draw = view_draw, .key = view_key,
+	.name = N_("dashboard"), .keys = dashboard_keys, .load = view_load, .draw = view_draw,
+	.key = view_key,
 	.full_screen = 1,
 };
 
 int dashboard_run(struct store *s, const struct review_scope *scope, const char *title,
 		  int year, char *code, size_t size, char *message, size_t msize)
 {
-	struct dashboard d = { .title = title, .year = year, .code = code, .size = size };
+	struct dashboard d = { .title = title, .year = year, .code = code, .size = size,
+			       .s = s, .scope = scope, .message = message, .msize = msize };
 	struct view v = { &dashboard_ops, &d };
-	struct error err;
 
-	if (review_list_load(s, scope, year, &d.list, &err) < 0) {
-		snprintf(message, msize, "%s", err.text);
-		review_list_free(&d.list);
-		return 0;
-	}
-	{
-		struct verification ver;
-		struct vproject_list projects;
-		struct summary sum;
-		/* no year chosen: the latest year verified */
-		int verified = year ? year : verification_latest(s, &err);
-
-		if (verified > 0 && verification_get(s, verified, &ver, &err) == 0 &&
-		    verification_projects(s, verified, &projects, &err) == 0) {
-			verification_summary(&projects, verified, &sum);
-			d.summary = sum.rows[sum.n - 1];
-			d.verified = 1;
-			verification_projects_free(&projects);
-		}
-	}
-	d.shown = xcalloc((size_t)d.list.n, sizeof *d.shown);
-	arrange(&d);
-	app_run(&v);
+	app_run(&v);	/* load reads it all first, or says why not */
 	free(d.shown);
 	review_list_free(&d.list);
 	return d.chosen;

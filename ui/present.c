@@ -443,7 +443,6 @@ static int view_wait(struct view *v)
 static int view_key(struct view *v, const struct key *k)
 {
 	struct presentation *p = v->data;
-	struct error err;
 	int to = p->i, command = view_key_command(present_keys, k);
 
 	if (!command)
@@ -479,14 +478,25 @@ static int view_key(struct view *v, const struct key *k)
 	}
 	if (to != p->i) {
 		p->i = to;
-		if (load(p, &err) < 0)
-			snprintf(p->message, sizeof p->message, "%s", err.text);
+		return VIEW_HANDLED | VIEW_RELOAD;	/* the item it moved to, read */
 	}
 	return VIEW_HANDLED;
 }
 
+/* Reads the item shown; a failure is said on the screen, which stays. */
+static int view_load(struct view *v)
+{
+	struct presentation *p = v->data;
+	struct error err;
+
+	if (load(p, &err) < 0)
+		snprintf(p->message, sizeof p->message, "%s", err.text);
+	return 0;
+}
+
 static const struct view_ops present_ops = {
-	.name = N_("presentation"), .keys = present_keys, .draw = view_draw, .key = view_key,
+	.name = N_("presentation"), .keys = present_keys, .load = view_load, .draw = view_draw,
+	.key = view_key,
 	.wait = view_wait, .full_screen = 1,
 };
 
@@ -513,9 +523,7 @@ int present_run(struct session *session, long long id, int start, char *message,
 	if (iso_time_parse(p.m.opened_at, &p.opened) < 0)
 		p.opened = 0;
 	p.i = start >= 0 && start < p.n ? start : 0;
-	if (load(&p, &err) < 0)
-		snprintf(p.message, sizeof p.message, "%s", err.text);
-	app_run(&v);
+	app_run(&v);	/* load reads the item first */
 	last = p.i;
 	unload(&p);
 	free(p.codes);
