@@ -151,6 +151,7 @@ struct reader {
 	struct csv_ahead *ahead;	/* the file, read ahead */
 	int positions[3];	/* rows of a scheme, or of each list, so far */
 	int failed;		/* a store error: stop reading */
+	int closed;		/* a verification is closed: values may be frozen */
 };
 
 static long long find_kpi(struct reader *rd, const char *code, struct error *err)
@@ -304,6 +305,7 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 	const char *at = cell(c, r, A_AT);
 	struct error err;
 	long long kpi_id;
+	struct error frozen;
 	char *note = NULL;
 	double stored;
 
@@ -320,6 +322,16 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 	/* after an error nothing will be written: only look for more */
 	if (!given_once(rd, r, &a) || im->errors->n)
 		return;
+	/* what a closed verification published stays: the same value
+	 * again is no change, another is refused */
+	if (rd->closed && verification_frozen(im->s, kpi_id, a.fiscal_year, &err) < 0 &&
+	    (err.kind != ERROR_INVALID ||
+	     values_get(im->s, kpi_id, a.fiscal_year, a.kind, &stored, NULL, &frozen) != 1 ||
+	     stored != a.value)) {
+		import_error(im, r->line, column_of(c, A_YEAR), "%s", err.text);
+		rd->failed = 1;
+		return;
+	}
 	/* A file without a note column keeps the notes stored, as set
 	 * without --note does. */
 	if (c->index[A_NOTE] < 0 &&
@@ -702,6 +714,11 @@ static int take_header(struct reader *rd, const struct csv_record *r)
 		}
 		if (map_columns(im, r, actuals_columns, A_REQUIRED, &rd->columns) < 0)
 			return -1;
+		rd->closed = verification_any_closed(im->s, &err);
+		if (rd->closed < 0) {
+			import_error(im, r->line, 0, "%s", err.text);
+			return -1;
+		}
 		/* rd->columns stays as it is from here on. */
 		csv_ahead_prepare(rd->ahead, prepare_actual, &rd->columns, sizeof(struct actual));
 		return 0;

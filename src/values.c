@@ -10,6 +10,7 @@
 #include "fiscal_year.h"
 #include "iso_time.h"
 #include "number.h"
+#include "verification.h"
 
 const char *values_kind_name(enum value_kind kind)
 {
@@ -65,10 +66,22 @@ static const char delete_sql[] =
 static const char update_sql[] =
 	"UPDATE value SET value = ?4, note = ?5, entered_by = ?6, entered_at = ?7, decimals = ?8"
 	" WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = ?3";
+/* Whether the value of KPI ?1 at year ?2 is one a closed verification
+ * published (verification_frozen, which says which): in the statements
+ * a write takes anyway, so that it costs no step of its own. */
+#define FROZEN_SQL "EXISTS (SELECT 1 FROM kpi k JOIN verification c ON c.closed_at IS NOT NULL" \
+	" WHERE k.id = ?1 AND k.project_id IS NOT NULL AND instr(k.code, '-') > 1" \
+	" AND c.fiscal_year IN (?2, ?2 + 1))"
+/* what a write looks at first: the stored value, if any (column 5), and
+ * whether it is frozen (6) */
+static const char look_sql[] =
+	"SELECT v.value, v.note, v.entered_by, v.entered_at, v.decimals, v.kpi_id IS NOT NULL, "
+	FROZEN_SQL " FROM (SELECT 1) LEFT JOIN value v ON v.kpi_id = ?1 AND v.fiscal_year = ?2"
+	" AND v.kind = ?3";
 static const char insert_new_sql[] =
 	"INSERT INTO value(kpi_id, fiscal_year, kind, value, note, entered_by, entered_at,"
 	" decimals) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM value_row"
-	" WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = (?3 = 'plan'))";
+	" WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = (?3 = 'plan')) AND NOT " FROZEN_SQL;
 /* The same value written with other decimals (33 as 33.00): its form
  * alone, no change in the history (a value set by an import has its
  * setting moved into history_row first, as any update of it does). */
@@ -204,9 +217,10 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	const char *kind = values_kind_name(c->kind);
 	struct value_change w = *c;	/* c with the note it leaves stored */
 	sqlite3_stmt *old, *write = NULL;
-	int had, rc, result = -1;
+	int had, frozen, rc, result = -1;
 	double old_value = 0;
 	char *old_note = NULL, now[32];
+
 
 	if (note_ok(c, err) < 0)
 		return -1;
@@ -214,21 +228,23 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 		snprintf(now, sizeof now, "%s", c->now);
 	else
 		iso_now(now, sizeof now);
+	/* (a frozen value is not inserted: the look below says why) */
 	if (!c->clear && !c->check_expect) {
 		rc = insert_new(s, c, now, err);
 		if (rc != 0)
 			return rc < 0 ? -1 : VALUES_CHANGED;
 	}
-	old = store_cached(s, select_old_sql, err);
+	old = store_cached(s, look_sql, err);
 	if (!old)
 		return -1;
 	sqlite3_bind_int64(old, 1, c->kpi_id);
 	sqlite3_bind_int(old, 2, c->fiscal_year);
 	sqlite3_bind_text(old, 3, kind, -1, SQLITE_STATIC);
 	rc = store_step(s, old, err);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW)
 		goto done;
-	had = rc == SQLITE_ROW;
+	had = sqlite3_column_int(old, 5);
+	frozen = sqlite3_column_int(old, 6);
 	/* the whole note, however long: a cut one would be a change */
 	old_note = strdup(had ? text_or_empty(old, 1) : "");
 	if (!old_note) {
@@ -257,6 +273,10 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 		goto done;
 	}
 	sqlite3_reset(old);
+	/* what a closed verification published stays as published: a
+	 * change of it is refused (the same value again is no change) */
+	if (frozen && verification_frozen(s, c->kpi_id, c->fiscal_year, err) < 0)
+		goto done;
 
 	write = store_cached(s, c->clear ? delete_sql : had ? update_sql : insert_new_sql, err);
 	if (!write)

@@ -327,12 +327,29 @@ int verification_get(struct store *s, int year, struct verification *v, struct e
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+int verification_may_conduct(const struct access_identity *who, struct error *err)
+{
+	char desc[1024];
+
+	if (!who->enforced || who->role == ROLE_ADMIN || (who->role == ROLE_EDITOR && !who->nscopes))
+		return 0;
+	return error_of(err, ERROR_REFUSED, who->role == ROLE_EDITOR
+			? _("%s may not open, close or answer a verification: it speaks for every"
+			    " project, and the key's scope holds only some")
+			: _("%s may not open, close or answer a verification"),
+			access_describe(who, desc, sizeof desc));
+}
+
 int verification_open(struct store *s, int year, const char *user, struct verification *v,
 		      struct error *err)
 {
 	sqlite3_stmt *stmt;
 	char now[32], fy[32];
 
+	/* the verification of a year is of its results: once it has ended */
+	if (year > verification_default_year())
+		return error_of(err, ERROR_INVALID, _("%s has not ended yet: nothing to verify"),
+				fiscal_year_format(year, fy, sizeof fy));
 	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
@@ -422,8 +439,9 @@ int verification_close(struct store *s, int year, const char *user, struct error
 {
 	struct vproject_list l;
 	sqlite3_stmt *stmt;
-	char now[32], fy[32];
-	int i;
+	char now[32], fy[32], lacking[1024] = "";
+	size_t n = 0;
+	int i, due;
 
 	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
@@ -437,14 +455,21 @@ int verification_close(struct store *s, int year, const char *user, struct error
 			verification_projects_free(&l);
 			goto fail;
 		}
-		if (!e.present) {
-			error_of(err, ERROR_INVALID, _("%s has no final result yet"),
-				 l.items[i].code);
-			verification_projects_free(&l);
-			goto fail;
-		}
+		if (!e.present && n < sizeof lacking)
+			n += (size_t)snprintf(lacking + n, sizeof lacking - n, "%s%s", n ? " " : "",
+					      l.items[i].code);
 	}
+	due = l.n;
 	verification_projects_free(&l);
+	if (!due) {
+		error_of(err, ERROR_INVALID, _("no project is due at %s: nothing to close"),
+			 fiscal_year_format(year, fy, sizeof fy));
+		goto fail;
+	}
+	if (*lacking) {
+		error_of(err, ERROR_INVALID, _("not closed: no final result yet: %s"), lacking);
+		goto fail;
+	}
 	stmt = store_cached(s, "UPDATE verification SET closed_at = ? WHERE fiscal_year = ?",
 			    err);
 	if (!stmt)
@@ -458,6 +483,58 @@ int verification_close(struct store *s, int year, const char *user, struct error
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+/* Steps stmt with id as ?1 and year as ?2: 1 with its first column into
+ * *value (and its second, a text, into text when given), 0 without a
+ * row, or -1 with err. */
+static int id_year_row(struct store *s, sqlite3_stmt *stmt, long long id, int year, int *value,
+		       char *text, size_t size, struct error *err)
+{
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int(stmt, 2, year);
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW) {
+		*value = sqlite3_column_int(stmt, 0);
+		if (text)
+			copy(text, size, text_of(stmt, 1));
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int verification_any_closed(struct store *s, struct error *err)
+{
+	int closed = 0;
+
+	return id_year_row(s, store_cached(s, "SELECT EXISTS (SELECT 1 FROM verification"
+		" WHERE closed_at IS NOT NULL) WHERE ?1 = ?1 AND ?2 = ?2", err), 0, 0, &closed, NULL,
+		0, err) < 0 ? -1 : closed;
+}
+
+int verification_frozen(struct store *s, long long kpi_id, int year, struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s, "SELECT v.fiscal_year, k.code FROM kpi k"
+		" JOIN verification v ON v.closed_at IS NOT NULL"
+		" WHERE k.id = ?1 AND k.project_id IS NOT NULL AND instr(k.code, '-') > 1"
+		" AND (v.fiscal_year IN (?2, ?2 + 1) OR (?2 = 0 AND EXISTS (SELECT 1 FROM value_row r"
+		"  WHERE r.kpi_id = k.id AND r.fiscal_year IN (v.fiscal_year, v.fiscal_year - 1))))"
+		" ORDER BY v.fiscal_year LIMIT 1", err);
+	char code[32], vfy[32];
+	int verified = 0, rc = id_year_row(s, stmt, kpi_id, year, &verified, code, sizeof code, err);
+
+	if (rc <= 0)
+		return rc;
+	fiscal_year_format(verified, vfy, sizeof vfy);
+	if (!year)
+		return error_of(err, ERROR_INVALID, _("%s: the closed verification of %s published its"
+						      " values"), code, vfy);
+	return error_of(err, ERROR_INVALID, _("the closed verification of %s published this value:"
+					      " it stays as published"), vfy);
 }
 
 /* --- what a value is ------------------------------------------------------ */
@@ -512,8 +589,11 @@ static int kpi_of(struct store *s, long long kpi_id, int year, char *code, size_
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-/* Writes kpi_id's flag at year (unknown < 0 or describes < 0: kept), with
- * its history, in one transaction. */
+static int ran_in(struct store *s, long long id, int year, struct error *err);
+
+/* Writes kpi_id's flag (unknown < 0 or describes < 0: kept), with its
+ * history, in one transaction, at the year the verification of year
+ * judges it on. */
 static int flag_write(struct store *s, long long kpi_id, int year, int unknown,
 		      const char *note, int describes, const char *user, struct error *err)
 {
@@ -526,7 +606,8 @@ static int flag_write(struct store *s, long long kpi_id, int year, int unknown,
 	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (not_closed(s, year, err) < 0 ||
+	if (not_closed(s, year, err) < 0 || (year = verification_kpi_year(s, kpi_id, year, err)) < 0 ||
+	    not_closed(s, year, err) < 0 ||
 	    kpi_of(s, kpi_id, year, code, sizeof code, &project_id, &has_actual, err) < 0 ||
 	    verification_flag_get(s, kpi_id, year, &old, err) < 0)
 		goto fail;
@@ -613,8 +694,11 @@ int verification_set_increment(struct store *s, long long kpi_id, int on, const 
 	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
+	/* an increment KPI's progress is judged from its sums: a closed
+	 * verification's table would change */
 	if (kpi_of(s, kpi_id, 0, code, sizeof code, &project_id, &has_actual, err) < 0 ||
-	    (was = verification_is_increment(s, kpi_id, err)) < 0)
+	    (was = verification_is_increment(s, kpi_id, err)) < 0 ||
+	    (was != !!on && verification_frozen(s, kpi_id, 0, err) < 0))
 		goto fail;
 	stmt = store_cached(s, on ? "INSERT OR IGNORE INTO kpi_increment(kpi_id, declared_by,"
 			    " declared_at) VALUES (?1, ?2, ?3)"
@@ -710,6 +794,25 @@ int verification_project_kpi(struct store *s, long long id, long long *kpi_id,
 /* Whether project id has a value (plan or actual) at year, or one its
  * officials marked 把握できない there (the year is its own, its data
  * late): 1 or 0, or -1 with err. */
+int verification_judged_year(struct store *s, long long project_id, int year, struct error *err)
+{
+	int ran = ran_in(s, project_id, year, err);
+
+	return ran < 0 ? -1 : ran ? year : year - 1;
+}
+
+int verification_kpi_year(struct store *s, long long kpi_id, int year, struct error *err)
+{
+	int project = 0, rc = id_year_row(s, store_cached(s, "SELECT coalesce(project_id, 0)"
+		" FROM kpi WHERE id = ?1 AND ?2 = ?2", err), kpi_id, year, &project, NULL, 0, err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return error_of(err, ERROR_NOT_FOUND, _("no KPI %lld"), kpi_id);
+	return project ? verification_judged_year(s, project, year, err) : year;
+}
+
 static int ran_in(struct store *s, long long id, int year, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s,
@@ -717,17 +820,9 @@ static int ran_in(struct store *s, long long id, int year, struct error *err)
 		" WHERE k.project_id = ?1 AND v.fiscal_year = ?2)"
 		" OR EXISTS (SELECT 1 FROM kpi k JOIN value_flag f ON f.kpi_id = k.id"
 		" WHERE k.project_id = ?1 AND f.fiscal_year = ?2 AND f.unknown)", err);
-	int rc, ran = 0;
+	int ran = 0;
 
-	if (!stmt)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, year);
-	rc = store_step(s, stmt, err);
-	if (rc == SQLITE_ROW)
-		ran = sqlite3_column_int(stmt, 0);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? ran : -1;
+	return id_year_row(s, stmt, id, year, &ran, NULL, 0, err) < 0 ? -1 : ran;
 }
 
 int verification_projects(struct store *s, int year, struct vproject_list *l,
@@ -774,10 +869,10 @@ int verification_projects(struct store *s, int year, struct vproject_list *l,
 
 		/* a project in its year after (no value of its at the year) is
 		 * verified on the year it ran, against that year's plans */
-		ran = ran_in(s, p->id, year, err);
+		ran = verification_judged_year(s, p->id, year, err);
 		if (ran < 0)
 			goto fail;
-		p->year = ran ? year : year - 1;
+		p->year = ran;
 		if (review_list_load(s, &scope, p->year, &p->kpis, err) < 0)
 			goto fail;
 		p->flags = xcalloc((size_t)p->kpis.n + 1, sizeof *p->flags);
@@ -786,7 +881,7 @@ int verification_projects(struct store *s, int year, struct vproject_list *l,
 		st = xcalloc((size_t)p->kpis.n + 1, sizeof *st);
 		for (j = 0; j < p->kpis.n; j++) {
 			if (increment_of(s, &p->kpis.rows[j], p->year, &p->increments[j], err) < 0 ||
-			    verification_flag_get(s, p->kpis.rows[j].kpi_id, year, &p->flags[j],
+			    verification_flag_get(s, p->kpis.rows[j].kpi_id, p->year, &p->flags[j],
 						  err) < 0) {
 				free(st);
 				goto fail;
@@ -886,6 +981,62 @@ fail:
 }
 
 /* --- the voices ---------------------------------------------------------- */
+
+char *verification_change_words(const char *what, char *buf, size_t size)
+{
+	/* the words the history keeps, longest first where one begins another */
+	static const struct {
+		const char *word, *name;
+	} words[] = {
+		{ "grant kind", N_("grant kind") }, { "self", N_("self") },
+		{ "committee", N_("committee") }, { "final", N_("final") },
+		{ "effect", N_("effect") }, { "policy", N_("policy") }, { "reason", N_("reason") },
+		{ "verdict", N_("verdict") }, { "opinion", N_("opinion") },
+		{ "amount", N_("amount") }, { "increment", N_("increment") },
+		{ "unknown", N_("unknown") }, { "describes", N_("describes") },
+		{ "open", N_("opened") }, { "close", N_("closed") }, { "revised", N_("revised") },
+		{ "on", N_("on") }, { "yes", N_("yes") }, { "no", N_("no") },
+	};
+	const char *p = what;
+	size_t n = 0, i, len;
+
+	*buf = '\0';
+	while (*p && n + 1 < size) {
+		for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+			len = strlen(words[i].word);
+			if (strncmp(p, words[i].word, len) == 0 && (p[len] == ' ' || !p[len]))
+				break;
+		}
+		if (i < sizeof words / sizeof words[0]) {
+			n += (size_t)snprintf(buf + n, size - n, "%s", _(words[i].name));
+			p += len;
+		} else {
+			len = strcspn(p, " ");
+			n += (size_t)snprintf(buf + n, size - n, "%.*s", (int)len, p);
+			p += len;
+		}
+		if (n >= size)
+			break;
+		if (*p == ' ') {
+			n += (size_t)snprintf(buf + n, size - n, " ");
+			p++;
+		}
+	}
+	return buf;
+}
+
+char *verification_change_text(const char *what, const char *text, char *buf, size_t size)
+{
+	size_t n = strlen(what);
+	int words = strcmp(what, "revised") == 0 ||
+		    (n > 10 && strcmp(what + n - 10, " increment") == 0) ||
+		    (n > 8 && strcmp(what + n - 8, " unknown") == 0);
+
+	if (words)
+		return verification_change_words(text, buf, size);
+	copy(buf, size, text);
+	return buf;
+}
 
 const char *verification_voice_word(enum voice v)
 {
@@ -1379,19 +1530,28 @@ int verification_yen_parse(const char *text, long long *yen, struct error *err)
 {
 	long long v = 0;
 	const char *p;
+	int digits = 0, group = -1;	/* digits since the last comma (-1: none yet) */
 
 	if (strcmp(text, "-") == 0) {
 		*yen = -1;
 		return 0;
 	}
 	for (p = text; *p; p++) {
-		if (*p == ',')
+		if (*p == ',') {
+			/* 1,234,567: a comma after one to three digits, then
+			 * groups of exactly three */
+			if (digits == 0 || digits > 3 || (group >= 0 && digits != 3))
+				break;
+			group = 0;
+			digits = 0;
 			continue;
+		}
 		if (*p < '0' || *p > '9' || v > (LLONG_MAX - 9) / 10)
 			break;
 		v = v * 10 + (*p - '0');
+		digits++;
 	}
-	if (!*text || *p)
+	if (!*text || *p || digits == 0 || (group >= 0 && digits != 3))
 		return error_of(err, ERROR_INVALID, _("amount: '%s' is not a whole number of yen"),
 				text);
 	*yen = v;

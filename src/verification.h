@@ -83,8 +83,16 @@ struct verification {
  * ended (the current fiscal year's previous). */
 int verification_default_year(void);
 
+/* Whether who may open, close or answer 見直しの有無 of a verification,
+ * acts that speak for every project: a local user, an admin, or an
+ * editor whose key has no scope (who already answers for every
+ * project); a scoped editor or a viewer may not. Returns 0, or -1
+ * (ERROR_REFUSED, why in err's text). */
+int verification_may_conduct(const struct access_identity *who, struct error *err);
+
 /* Opens the verification of year, in one transaction. Returns 0 with v
- * filled, or -1 (ERROR_CONFLICT: already opened). */
+ * filled, or -1 (ERROR_CONFLICT: already opened; ERROR_INVALID: year
+ * has not ended yet). */
 int verification_open(struct store *s, int year, const char *user, struct verification *v,
 		      struct error *err);
 
@@ -99,8 +107,9 @@ int verification_get(struct store *s, int year, struct verification *v, struct e
 int verification_set_revised(struct store *s, int year, int yes, const char *user,
 			     struct error *err);
 
-/* Closes year's verification: refused (ERROR_INVALID) while a due project
- * lacks its final result. Returns 0, or -1. */
+/* Closes year's verification: refused (ERROR_INVALID) when no project
+ * is due, or while due projects lack their final result (err names
+ * them all). Returns 0, or -1. */
 int verification_close(struct store *s, int year, const char *user, struct error *err);
 
 /* --- what a value is ------------------------------------------------------ */
@@ -118,13 +127,26 @@ struct value_flag {
 int verification_flag_get(struct store *s, long long kpi_id, int year, struct value_flag *f,
 			  struct error *err);
 
-/* Marks kpi_id's value at year as not yet known (unknown 1, with note)
- * or known again (0); refused (ERROR_INVALID) while it has an actual. */
+/* The year a verification of year judges project_id's KPIs on: year
+ * when it ran then (a value, or a value marked 把握できない), else the
+ * year before (its year after). Returns the year, or -1 with err. */
+int verification_judged_year(struct store *s, long long project_id, int year, struct error *err);
+
+/* The year the verification of year judges KPI kpi_id's value on: its
+ * project's (verification_judged_year), or year for a strategy KPI.
+ * Returns the year, or -1 with err. */
+int verification_kpi_year(struct store *s, long long kpi_id, int year, struct error *err);
+
+/* Marks kpi_id's value as not yet known (unknown 1, with note) or known
+ * again (0), at the year the verification of year judges it on
+ * (verification_kpi_year); refused (ERROR_INVALID) while it has an
+ * actual there. */
 int verification_set_unknown(struct store *s, long long kpi_id, int year, int unknown,
 			     const char *note, const char *user, struct error *err);
 
-/* Records the year kpi_id's value at year describes (describes 0: the
- * year itself). */
+/* Records the year kpi_id's value describes (describes 0: the year
+ * itself), the value at the year the verification of year judges it on
+ * (verification_kpi_year). */
 int verification_set_describes(struct store *s, long long kpi_id, int year, int describes,
 			       const char *user, struct error *err);
 
@@ -135,6 +157,18 @@ int verification_set_describes(struct store *s, long long kpi_id, int year, int 
  * with err. */
 int verification_pending(struct store *s, const struct access_identity *who, int year,
 			 int *pending, int *total, struct error *err);
+
+/* Whether kpi_id's values at year (0: at any year) are frozen: a
+ * closed verification of a fiscal year V published a grant project's
+ * values of V and of V - 1 (its projects in their year after), so that
+ * a change of one would change the published table. Returns 0 when
+ * they may change, or -1 (ERROR_INVALID, naming the KPI, the year and
+ * the closed verification; or another error). */
+int verification_frozen(struct store *s, long long kpi_id, int year, struct error *err);
+
+/* Whether any verification is closed (so that a value may be frozen):
+ * 1, 0, or -1 with err. For a long import, asked once. */
+int verification_any_closed(struct store *s, struct error *err);
 
 /* --- increment KPIs (struct increment, their sums: kpi_years.h) -------------- */
 
@@ -279,6 +313,16 @@ struct verification_change {
 	int year;
 	const char *what, *old_text, *new_text, *reason, *changed_by, *changed_at;
 };
+
+/* A change's what ("self effect", "committee opinion", "amount",
+ * "grant kind", "SP1-2 increment") in the interface's language, a KPI's
+ * code as it is. Returns buf. */
+char *verification_change_words(const char *what, char *buf, size_t size);
+
+/* A change's old or new text: the words of what's of words ("on",
+ * "unknown", "yes") in the interface's language, anything else (an
+ * opinion, an amount) as it is. Returns buf. */
+char *verification_change_text(const char *what, const char *text, char *buf, size_t size);
 
 /* Calls fn for every change of project id, oldest first. */
 int verification_history(struct store *s, long long id,

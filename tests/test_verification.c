@@ -353,7 +353,16 @@ static void a_value_not_known_yet_is_counted_apart(void **state)
 	/* R4 has an actual: it is known */
 	assert_int_equal(verification_set_unknown(t->s, kpi, 2022, 1, "x", "t", &err), -1);
 	assert_int_equal(err.kind, ERROR_INVALID);
-	/* R5 (the year after, so due) has none: not known yet */
+	/* in R5, its year after, SP1 is judged on R4, whose actual is in:
+	 * the mark would go there, and is refused */
+	assert_int_equal(verification_judged_year(t->s, testdb_int(t->s, "SELECT project_id FROM kpi"
+				  " WHERE code = 'SP1-1'"), 2023, &err), 2022);
+	assert_int_equal(verification_set_unknown(t->s, kpi, 2023, 1, "x", "t", &err), -1);
+	assert_int_equal(err.kind, ERROR_INVALID);
+	assert_int_equal(testdb_int(t->s, "SELECT count(*) FROM value_flag"), 0);
+	/* R5 planned, so SP1 runs in R5 and is judged on it: without its
+	 * actual, not known yet */
+	testdb_set_value(t->s, "SP1-1", 2023, VALUE_PLAN, 10, 0);
 	assert_int_equal(verification_set_unknown(t->s, kpi, 2023, 1, "統計の公表はR7", "t", &err), 0);
 	assert_int_equal(verification_flag_get(t->s, kpi, 2023, &f, &err), 0);
 	assert_true(f.unknown);

@@ -330,7 +330,7 @@ static void enter_flag(struct browser *b, enum verification_entry what, int unkn
 	struct vproject_list l = { 0 };
 	struct error err;
 	long long kpi_id;
-	int value = unknown;
+	int value = unknown, at;
 
 	if (!pick(b, &l, typed, 1, &p, &kpi_id, code, sizeof code))
 		goto out;
@@ -341,7 +341,14 @@ static void enter_flag(struct browser *b, enum verification_entry what, int unkn
 			goto out;
 		text = answer;
 	}
-	fiscal_year_format(b->year, fy, sizeof fy);
+	/* the value of the year its project is judged on: for a project in
+	 * its year after, the year it ran */
+	at = verification_kpi_year(b->s, kpi_id, b->year, &err);
+	if (at < 0) {
+		browser_say(b, "%s", err.text);
+		goto out;
+	}
+	fiscal_year_format(at, fy, sizeof fy);
 	if (what == ENTER_DESCRIBES) {
 		if (fiscal_year_parse(text, &value, &err) < 0) {
 			browser_say(b, "%s", err.text);
@@ -396,8 +403,11 @@ void verification_command(struct browser *b, char *arg)
 				 "|self|committee|final ...]"));
 		return;
 	}
-	if (strcmp(verb, "open") == 0 ? verification_open(b->s, b->year, b->session->user, &v, &err)
-				     : verification_close(b->s, b->year, b->session->user, &err))
+	if (verification_may_conduct(&b->session->identity, &err) < 0)
+		entered(b, -1, &err, "");
+	else if (strcmp(verb, "open") == 0
+		 ? verification_open(b->s, b->year, b->session->user, &v, &err)
+		 : verification_close(b->s, b->year, b->session->user, &err))
 		browser_say(b, "%s", err.text);
 	else
 		browser_say(b, strcmp(verb, "open") == 0 ? _("opened the verification of %s")

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 75
+plan 103
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -61,7 +61,7 @@ expect 1 "kpitree: final: give the 今後の方針の理由 (--reason)" "a final
 v final SP2 --effect ③ --policy 継続 --reason "エンジニア就職数が目標の半分に留まる" --year R4
 expect 0 "" "the final result"
 v close --year R4
-expect 1 "kpitree: SP1 has no final result yet" "the year closes only when every project has its final result"
+expect 1 "kpitree: not closed: no final result yet: SP1 SP3 SP4" "the year closes only when every project has its final result, and says which lack it"
 run --db "$db" due --year R4
 grep -qx "効果検証 R4 (2022): 3 of 4 projects lack their final result" "$work/out"
 ok $? "due counts the projects still without their final result"
@@ -294,8 +294,8 @@ ok $? "status names the officials responsible with their KPIs lacking actuals, t
 sed 's/^/# /' "$work/who"
 
 # Data describe an earlier year, never a later one.
-v describes SP2-1 R6 --year R5
-expect 1 "kpitree: SP2-1: the value of R5 (2023) cannot describe R6, a later year" "a value describes no later year"
+v describes SP4-1 R6 --year R5
+expect 1 "kpitree: SP4-1: the value of R5 (2023) cannot describe R6, a later year" "a value describes no later year"
 # What a closed year published stays as published; it is not opened again.
 v close --year R4
 expect 0 "" "the year closes once every project has its final result"
@@ -358,4 +358,109 @@ TZ=Asia/Tokyo "$KPITREE" --db "$ya" verification status --year R7 >"$work/out" 2
 head -1 "$work/out" | grep -q ' [0-9-]* [0-9][0-9]:[0-9][0-9]:[0-9][0-9];' &&
 	! head -1 "$work/out" | grep -q 'T[0-9:]*Z'
 ok $? "verification status says when it was opened in local time"
+# A mark 把握できない goes to the year the project is judged on: SP4, with
+# actuals only in R6, is judged on R6 when R7 is verified (its year
+# after); marking an R6 actual unknown is refused, the other KPIs kept.
+fy="$work/fy.db"
+"$KPITREE" --db "$fy" init >/dev/null
+for c in "SP4-1 150" "SP4-2 70000" "SP4-3 33.5"; do
+	set -- $c
+	"$KPITREE" --db "$fy" set "$1" R6 "$2" >/dev/null
+done
+"$KPITREE" --db "$fy" verification open --year R7 >/dev/null
+run --db "$fy" verification unknown SP4-2 --reason 統計公表待ち --year R7
+expect 1 "kpitree: SP4-2 has an actual at R6 (2024): it is known" \
+	"a KPI with an actual in the year its project is judged on is not marked unknown"
+run --db "$fy" verification status --year R7
+sed -n '/^SP4 /,/^SP5 /p' "$work/out" >"$work/sp4"
+grep -qx "  suggested: ② (all progress >= 70%): 3 of 3 KPIs with data" "$work/sp4" &&
+	! grep -q "no actual yet" "$work/sp4"
+ok $? "SP4 stays judged on R6, its three actuals there"
+run --db "$fy" export verification --year R7 --format md
+grep -q "^| SP4-2 .* | 70000 |$" "$work/out" && grep -q "^| SP4-1 .* | 150 |$" "$work/out"
+ok $? "and the table keeps its actuals"
+
+# A closed verification is what was published: its values stay.
+for p in SP4 SP5; do
+	"$KPITREE" --db "$fy" verification final $p --effect ④ --policy 改善 --reason 理由 --year R7
+done
+"$KPITREE" --db "$fy" verification close --year R7 || echo "# close R7 failed"
+run --db "$fy" set SP4-1 R6 5
+expect 1 "kpitree: SP4-1 R6 (2024): the closed verification of R7 (2025) published this value: it stays as published" \
+	"a value the closed verification published is not changed (its project's year after)"
+run --db "$fy" set SP5-1 R7 5
+expect 1 "kpitree: SP5-1 R7 (2025): the closed verification of R7 (2025) published this value: it stays as published" \
+	"nor one of the year it verified"
+run --db "$fy" set SP4-1 R6 150
+expect 0 "" "the same value again is no change"
+run --db "$fy" set SP5-1 R8 5 --plan
+expect 0 "" "a later year's is"
+run --db "$fy" verification increment SP4-2 on
+expect 1 "kpitree: SP4-2: the closed verification of R7 (2025) published its values" \
+	"a KPI of a closed year is not declared incremental"
+printf 'code,fiscal_year,kind,value\nSP4-3,R6,actual,40\n' >"$work/frozen.csv"
+run --db "$fy" import "$work/frozen.csv"
+grep -q "frozen.csv:2:2: the closed verification of R7 (2025) published this value" "$work/err" && [ "$status" = 1 ]
+ok $? "nor is one imported, the file's line and column named"
+run --db "$fy" export verification --year R7 --format md
+grep -q "^| SP4-3 .* | 33.5 |$" "$work/out"
+ok $? "the published table is as it was"
+
+# A year is verified once it has ended; a year with nothing due is not
+# closed.
+run --db "$fy" verification open --year R12
+expect 1 "kpitree: R12 (2030) has not ended yet: nothing to verify" "a year not ended is not opened"
+"$KPITREE" --db "$fy" verification open --year H22 >/dev/null
+run --db "$fy" verification close --year H22
+expect 1 "kpitree: no project is due at H22 (2010): nothing to close" "a year with no project due is not closed"
+
+# Opening, closing, 見直しの有無 speak for every project: not a scoped
+# editor's (refused and logged), nor a viewer's; an unscoped editor's.
+abs_fy=$(readlink -f "$fy")
+key() { local cmd="$1"; shift; SSH_ORIGINAL_COMMAND="$cmd" "$(readlink -f "$KPITREE")" --db "$abs_fy" --ssh-user tanaka \
+	--ssh-lang en "$@" >"$work/out" 2>"$work/err"; status=$?; }
+key "verification revised yes --year R6" --ssh-role editor --ssh-scope project:SP5
+expect 1 "kpitree: not permitted: tanaka (editor, project:SP5) may not open, close or answer a verification: it speaks for every project, and the key's scope holds only some" \
+	"a scoped editor does not answer 見直しの有無"
+key "verification open --year R5" --ssh-role editor --ssh-scope project:SP5
+[ "$status" = 1 ] && grep -q "not permitted" "$work/err"
+ok $? "nor opens a year"
+"$KPITREE" --db "$fy" verification open --year R6 >/dev/null
+key "verification close --year R6" --ssh-role editor --ssh-scope project:SP5
+[ "$status" = 1 ] && grep -q "not permitted" "$work/err"
+ok $? "nor closes one"
+key "verification revised no --year R6" --ssh-role editor
+expect 0 "" "an editor of every project answers it"
+key "verification amount SP4 5 --year R6" --ssh-role viewer
+expect 1 "kpitree: not permitted: tanaka (viewer, all) may not verification amount" \
+	"a viewer's verification write is not permitted"
+key "verification status --year R6 --file /etc/passwd" --ssh-role editor
+expect 1 "kpitree: not permitted: --file is not for a key's command" "a client does not name a server file"
+key "due --file /etc/passwd" --ssh-role viewer
+expect 1 "kpitree: not permitted: --file is not for a key's command" "nor with due"
+"$KPITREE" --db "$fy" access log >"$work/log"
+grep -q "  tanaka (editor, project:SP5)  refused  verification revised yes --year R6  " "$work/log" &&
+	grep -q "  tanaka (viewer, all)  refused  verification amount SP4 5 --year R6  " "$work/log" &&
+	grep -q "  refused  verification status --year R6 --file /etc/passwd  " "$work/log"
+ok $? "each refusal is logged"
+
+# Amounts: commas only between groups of three digits.
+for a in ",,," "1,2,3" "1,23" "1234,567" ",123"; do
+	run --db "$fy" verification amount SP4 "$a" --year R6
+	expect 1 "kpitree: amount: '$a' is not a whole number of yen" "amount $a is refused"
+done
+run --db "$fy" verification amount SP4 12,345,678 --year R6
+expect 0 "" "amount 12,345,678 is taken"
+
+# The usage, a line for each form.
+run --db "$fy" verification bogus
+[ "$status" = 2 ] && ! grep -qF '^J' "$work/err" && grep -qx "  verification history PROJECT\|.*verification history PROJECT" "$work/err" &&
+	[ "$(wc -l <"$work/err")" -gt 5 ]
+ok $? "an unknown verb prints the usage on its lines"
+
+# The history in Japanese says its words in Japanese.
+LANG=ja_JP.UTF-8 "$KPITREE" --lang ja --db "$fy" verification history SP4 >"$work/out"
+grep -q "R6  実績額: - -> 12345678" "$work/out" && grep -q "R7  確定 事業効果: - -> ④" "$work/out" &&
+	! grep -q -e "amount" -e "effect" -e "reason" "$work/out"
+ok $? "verification history in Japanese"
 exit $tap_failed

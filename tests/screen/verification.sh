@@ -8,7 +8,7 @@
 # and the national summary on the dashboard. Sourced by
 # verification_en.sh and verification_ja.sh with $lang set.
 . "$srcdir/tests/screen/lib.sh"
-plan 38
+plan 45
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -58,7 +58,8 @@ shows "$(tf "recorded %s's %s" SP2 "$(t committee)")" "the committee's 事業の
 ok $? "recorded with the meeting it was given at"
 
 say "verification close"
-shows "$(tf "%s has no final result yet" SP1)" "the year does not close before every project has its final result"
+shows "$(tf "not closed: no final result yet: %s" "SP1 SP2 SP3 SP4")" \
+	"the year does not close before every project has its final result, and says which lack it"
 say "verification final SP2 ③ 継続 エンジニア就職数が目標の半分"
 shows "$(tf "recorded %s's %s" SP2 "$(t final)")" "SP2's final result"
 for p in SP1 SP3 SP4; do
@@ -70,6 +71,15 @@ shows "$(tf "closed the verification of %s" "$r4")" "then the year closes"
 
 say "verification amount SP2 5"
 shows "$(tf "the verification of %s is closed" "$r4")" "a closed year's amount is not changed"
+# nor is a value it published, in the form
+say "goto SP2-1"
+keys e
+keys BSpace BSpace BSpace BSpace 9 9 Enter
+shows "$(tf "the closed verification of %s published this value: it stays as published" "$r4" | sed 's/:.*//')" \
+	"the form does not change a value the closed year published"
+keys Escape
+"$KPITREE" --lang en --db "$db" show SP2-1 | grep -q "^R4 (2022) .* 16 "
+ok $? "and the value stays as published"
 say "verification"
 shows "$(pre "  suggested: %s")③ ($(tf "all %s" "$(t improved)"))" "the view again"
 keys j j j j j j j j j j
@@ -102,16 +112,39 @@ shows "SP4-1 データ取引所におけるデータ取引件数" ":verification
 keys Enter
 shows "$(t "note (why not known yet): " | sed 's/ *$//')" "it asks why it is not known"
 keys 統計の公表は翌年度 Enter
-shows "$(tf "%s at %s: not known yet (把握できない)" SP1-1 "$r5")" "and marks the one chosen (the first)"
-say "verification describes SP2-1"
+# SP1-1, the first, is SP1's: in R5, its year after, SP1 is judged on R4,
+# which has SP1-1's actual (and is closed): the mark is refused
+shows "$(tf "the verification of %s is closed" "$r4")" \
+	"a KPI of a project in its year after is marked on the year it ran, and not in a closed year"
+say "verification unknown SP4-1"
+shows "$(t "note (why not known yet): " | sed 's/ *$//')" "it asks why it is not known"
+keys 統計の公表は翌年度 Enter
+shows "$(tf "%s at %s: not known yet (把握できない)" SP4-1 "$r5")" "and marks a KPI of a project running in R5"
+say "verification describes SP4-2"
 shows "$(t "the year its data describe: " | sed 's/ *$//')" "describes asks the year"
 keys R4 Enter
-shows "$(tf "%s at %s: its data describe %s" SP2-1 "$r5" "$r4")" "and records it"
+shows "$(tf "%s at %s: its data describe %s" SP4-2 "$r5" "$r4")" "and records it"
 say "verification"
-shows "$(t "  not known yet (把握できない):") SP1-1" "the view shows the value not known yet"
+keys NPage
+shows "$(t "  not known yet (把握できない):") SP4-1" "the view shows the value not known yet"
 # (the year as the interface writes a year in a running text)
 [ "$lang" = ja ] && brief4=$r4 || brief4=R4
-shows "$(t "  data of another year (データの年度):") SP2-1 ($brief4)" "and the year a value's data describe"
+shows "$(t "  data of another year (データの年度):") SP4-2 ($brief4)" "and the year a value's data describe"
 keys q
+
+# Opening and closing speak for every project: a scoped editor's key is
+# refused, said and logged. (a key's language is its own: the one under test)
+key_lang=ja
+[ "$lang" = en ] && key_lang=en
+start "$program --db $db --ssh-user sato --ssh-role editor --ssh-scope project:SP1 --ssh-lang $key_lang --year R6"
+shows "▸ 1 「誰もが安心して暮" "the browser opens for an editor of SP1"
+say "verification open"
+why=$(tf "%s may not open, close or answer a verification: it speaks for every project, and the key's scope holds only some" \
+	"sato (editor, project:SP1)")
+shows "$(tf "not permitted: %s" "sato (editor, project:SP1)")" ":verification open is refused to a scoped editor"
+keys q
+! "$KPITREE" --db "$db" verification status --year R6 >/dev/null 2>&1 &&
+	"$program" --db "$db" access log | grep -qF "sato (editor, project:SP1)  $(t refused)  browse: :verification  $why"
+ok $? "nothing is opened, and the refusal is in the audit log, saying why"
 no_reports
 exit $tap_failed

@@ -224,7 +224,7 @@ static int access_add(struct cli *cli, const char *file)
 	int n, status;
 
 	if (cli->nargs != 3)
-		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+		return usage_of_command(cli);
 	memset(&entry, 0, sizeof entry);
 	status = official_command(cli, file, &entry.id, command, sizeof command);
 	if (status != EXIT_DONE)
@@ -555,7 +555,7 @@ int run_access(struct cli *cli)
 	struct error e;
 
 	if (!verb)
-		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+		return usage_of_command(cli);
 	if (!file) {
 		if (keys_file_default(path, sizeof path, &e) < 0)
 			return cli_fail_error(cli, &e);

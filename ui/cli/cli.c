@@ -85,6 +85,16 @@ int usage_error(struct cli *cli, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int usage_of_command(struct cli *cli)
+{
+	/* the program's own text, a line for each form: not made inert,
+	 * which would show its line ends as ^J */
+	fputs("kpitree: ", cli->err);
+	fprintf(cli->err, _("usage: kpitree %s"), cli->command->usage);
+	fputs(_("\nTry 'kpitree --help'.\n"), cli->err);
+	return EXIT_USAGE;
+}
+
 static int option_index(const struct command *c, const char *name)
 {
 	int i;
@@ -162,7 +172,12 @@ static int parse(struct cli *cli, int argc, char **argv, int untrusted, struct g
 		/* access add has a --lang of its own: the key's language */
 		if (strcmp(a, "--lang") == 0 && cli->command && option_index(cli->command, a) >= 0)
 			goto command_option;
-		if (i >= untrusted && is_option(a) && widens(a)) {
+		/* a file of the server's is named by the forced command, or
+		 * by an admin's command (access): not by a client's status
+		 * or due */
+		if (i >= untrusted && is_option(a) &&
+		    (widens(a) || (strcmp(a, "--file") == 0 && cli->command &&
+				   cli->command->need != ACCESS_ADMIN))) {
 			snprintf(g->refused, sizeof g->refused, _("%s is not for a key's command"), a);
 			return REFUSED;
 		}
@@ -232,7 +247,7 @@ command_option:
 	if (!cli->command)
 		cli->command = find_command("browse");
 	if (cli->nargs < cli->command->min_args || cli->nargs > cli->command->max_args)
-		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+		return usage_of_command(cli);
 	return PARSED;
 }
 
@@ -452,6 +467,18 @@ int cli_main(int argc, char **argv, cli_browse_fn browse, FILE *out, FILE *err)
 		snprintf(why, sizeof why, _("%s may not %s"),
 			 access_describe(&cli.session.identity, who, sizeof who),
 			 cli.command->name);
+		return cli_refuse(&cli, why);
+	}
+	/* a viewer's key writes nothing: a command that would is refused
+	 * and logged, as set is, before the read-only database says so */
+	if (cli.session.identity.enforced && cli.command->db_need &&
+	    cli.command->db_need(&cli) == DB_WRITE &&
+	    !access_may(&cli.session.identity, ACCESS_EDIT)) {
+		char why[1200], who[1024];
+
+		snprintf(why, sizeof why, _("%s may not %s %s"),
+			 access_describe(&cli.session.identity, who, sizeof who),
+			 cli.command->name, cli.args[0]);
 		return cli_refuse(&cli, why);
 	}
 	/* -o writes a file of the server's account: an admin's right */

@@ -76,6 +76,10 @@ struct globals {
 #define MAX_ERRORS 20	/* printed of one import, the rest counted */
 /* Prints "kpitree: text" and the hint to --help. Returns EXIT_USAGE. */
 int usage_error(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The usage of cli's command, a line for each of its forms. Returns
+ * EXIT_USAGE. */
+int usage_of_command(struct cli *cli);
 /* Prints each error and how many more. Returns EXIT_FAILED. */
 int print_errors(struct cli *cli, const struct error_list *errors);
 /* Whether arg is an option that chooses the database, who one is, or the

@@ -56,7 +56,7 @@ static int verified_project(struct cli *cli, enum access_action action, long lon
 	int rc;
 
 	if (cli->nargs < 2)
-		return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+		return usage_of_command(cli);
 	if (verification_project_find(cli->session.store, cli->args[1], id, code, sizeof code, &e) < 0 ||
 	    verification_project_kpi(cli->session.store, *id, &kpi_id, &e) < 0)
 		return cli_fail_error(cli, &e);
@@ -96,10 +96,14 @@ static void print_verification_change(void *ctx, const struct verification_chang
 	struct inert_pool pool = { 0 };
 	char fy[16];
 
+	char what[256], was[1024], is[1024];
+
+	verification_change_words(c->what, what, sizeof what);
+	verification_change_text(c->what, c->old_text, was, sizeof was);
+	verification_change_text(c->what, c->new_text, is, sizeof is);
 	fprintf(cli->out, "%s  %s  %s  %s: %s -> %s", c->changed_at, inert_str(&pool, c->changed_by),
-		c->year ? fiscal_year_short(c->year, fy, sizeof fy) : "-", c->what,
-		*c->old_text ? inert_str(&pool, c->old_text) : "-",
-		*c->new_text ? inert_str(&pool, c->new_text) : "-");
+		c->year ? fiscal_year_short(c->year, fy, sizeof fy) : "-", inert_str(&pool, what),
+		*was ? inert_str(&pool, was) : "-", *is ? inert_str(&pool, is) : "-");
 	if (*c->reason)
 		fprintf(cli->out, _("  (reason: %s)"), inert_str(&pool, c->reason));
 	fputc('\n', cli->out);
@@ -161,8 +165,9 @@ int run_verification(struct cli *cli)
 			       ? cli_fail_error(cli, &e) : EXIT_DONE;
 	}
 	if ((strcmp(verb, "open") == 0 || strcmp(verb, "close") == 0 ||
-	     strcmp(verb, "revised") == 0) && !access_may(&cli->session.identity, ACCESS_EVALUATE))
-		return cli_refuse(cli, _("only an editor or admin verifies"));
+	     strcmp(verb, "revised") == 0) &&
+	    verification_may_conduct(&cli->session.identity, &e) < 0)
+		return entered(cli, -1, &e);
 	if (strcmp(verb, "open") == 0 && cli->nargs == 1) {
 		char fy[32];
 
@@ -235,7 +240,7 @@ int run_verification(struct cli *cli)
 			rc = verification_record(cli->session.store, year, id, k, &in, cli->session.user, &e);
 			return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 		}
-	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+	return usage_of_command(cli);
 }
 
 /* meeting attend ID ROLE NAME, meeting absent ID NAME, meeting
@@ -267,5 +272,5 @@ int run_meeting(struct cli *cli)
 			: meeting_absent(cli->session.store, id, cli->args[2], cli->session.user, &e);
 		return rc < 0 ? cli_fail_error(cli, &e) : EXIT_DONE;
 	}
-	return usage_error(cli, _("usage: kpitree %s"), cli->command->usage);
+	return usage_of_command(cli);
 }
