@@ -19,7 +19,7 @@ ssh_service_account kpitree-t
 cleanup() {
 	[ -f "$work/sshd.pid" ] && kill "$(cat "$work/sshd.pid")" 2>/dev/null
 	tmux -L "$sock" kill-server 2>/dev/null
-	[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null
+	remove_service_account
 	rm -rf "$work" "$pwned" "$pwned-2" "$pwned-3"
 }
 trap cleanup EXIT

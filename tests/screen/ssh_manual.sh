@@ -16,7 +16,7 @@ if [ "$(id -u)" -ne 0 ] || [ ! -f /etc/ssh/sshd_config ]; then
 fi
 svc_home="$work/svc"
 ssh_service_account kpitree-m
-trap 'stop_sshd; userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'stop_sshd; remove_service_account; rm -rf "$work"' EXIT
 plan 9
 
 # Step 2: the database, as the account.

@@ -40,6 +40,19 @@ ssh_service_account() {
 	fi
 }
 
+# remove_service_account: the test's service account gone, its processes
+# first: a session's watcher (kpitree's, deaf to the hang-up) may still
+# run when the server has stopped, and userdel refuses an account in use.
+remove_service_account() {
+	[ "$svc" != "$(id -un)" ] || return 0
+	for try in 1 2 3 4 5 6 7 8 9 10; do
+		pkill -KILL -u "$svc" 2>/dev/null
+		userdel "$svc" 2>/dev/null && return 0
+		sleep 0.2
+	done
+	echo "# the service account $svc could not be removed" >&2
+}
+
 # ssh_test PREFIX: a test's service account (ssh_service_account) in
 # $work/svc, and at exit the server stopped, the browsers' tmux ended,
 # the account removed and the work folder too.
@@ -47,7 +60,7 @@ ssh_test() {
 	svc_home="$work/svc"
 	ssh_service_account "$1"
 	trap 'stop_sshd; tmux -L "$sock" kill-server 2>/dev/null
-		[ "$svc" != "$(id -un)" ] && userdel "$svc" 2>/dev/null; rm -rf "$work"' EXIT
+		remove_service_account; rm -rf "$work"' EXIT
 }
 
 # ssh_service_home: the service account's folder $svc_home: its
