@@ -149,6 +149,56 @@ int verification_rules_load(struct store *s, struct effect_rules *rules, struct 
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
+void verification_standing(const struct kpi *k, const struct kpi_years *t, int year,
+			   struct standing *st)
+{
+	const struct kpi_year *r = NULL;
+	double base, gap;
+	int i, met, down, beyond;
+
+	review_standing(k, t, year, st);
+	/* a strategy KPI's progress already runs from its baseline to its
+	 * target, an increment KPI's from the sums of its increments */
+	if (!k->is_project || k->is_increment)
+		return;
+	for (i = 0; i < t->n; i++)
+		if (t->rows[i].year == st->year)
+			r = &t->rows[i];
+	if (!r || !r->has_actual || !r->has_plan)
+		return;
+	base = k->baseline.present ? k->baseline.value : 0;
+	gap = r->plan - base;
+	down = k->direction == DIRECTION_DOWN;
+	met = down ? r->actual <= r->plan + 1e-9 : r->actual >= r->plan - 1e-9;
+	/* a plan not beyond the 当初値 in the KPI's direction (an up KPI's
+	 * plan below it: often an increment not declared one) leaves no way
+	 * to measure a share of */
+	beyond = down ? gap < 0 : gap > 0;
+	st->progress.status = met ? STATUS_ACHIEVED : STATUS_BEHIND;
+	st->progress.has_ratio = beyond || met;
+	st->progress.ratio = beyond ? (r->actual - base) / gap : 1;
+}
+
+/* Whether rule r holds for the standings st[0..n-1]: "all R" when every
+ * KPI passes R (one that cannot be judged passes nothing), "any R" when
+ * one does, "otherwise" when every KPI can be judged. */
+static int rule_holds(const struct effect_rule *r, const struct standing *st, int n,
+		      int judged, int *passing)
+{
+	struct rank_scheme one = { .n = 1 };
+	int i;
+
+	*passing = judged;
+	if (r->quantifier == EFFECT_OTHERWISE)
+		return judged == n;
+	one.ranks[0] = r->test;
+	*passing = 0;
+	for (i = 0; i < n; i++)
+		if (progress_judged(st[i].progress.status) && review_propose(&one, &st[i]))
+			(*passing)++;
+	return r->quantifier == EFFECT_ALL ? *passing == n : *passing > 0;
+}
+
 void verification_suggest(const struct effect_rules *rules, const struct standing *st, int n,
 			  struct suggestion *out)
 {
@@ -163,23 +213,12 @@ void verification_suggest(const struct effect_rules *rules, const struct standin
 			out->with_data++;
 	if (!out->with_data)
 		return;
-	for (k = 0; k < rules->n; k++) {
-		const struct effect_rule *r = &rules->rules[k];
-		struct rank_scheme one = { .n = 1 };
-		int passing = 0;
-
-		one.ranks[0] = r->test;
-		for (i = 0; i < n; i++)
-			if (progress_judged(st[i].progress.status) && review_propose(&one, &st[i]))
-				passing++;
-		if (r->quantifier == EFFECT_OTHERWISE ||
-		    (r->quantifier == EFFECT_ALL && passing == out->with_data) ||
-		    (r->quantifier == EFFECT_ANY && passing > 0)) {
-			out->rule = r;
-			out->passing = r->quantifier == EFFECT_OTHERWISE ? out->with_data : passing;
+	for (k = 0; k < rules->n; k++)
+		if (rule_holds(&rules->rules[k], st, n, out->with_data, &out->passing)) {
+			out->rule = &rules->rules[k];
 			return;
 		}
-	}
+	out->passing = 0;
 }
 
 char *verification_suggestion_text(const struct suggestion *sg, char *buf, size_t size)
@@ -188,8 +227,13 @@ char *verification_suggestion_text(const struct suggestion *sg, char *buf, size_
 	int n;
 
 	if (!sg->rule) {
-		n = snprintf(buf, size, _("no suggestion: none of the %d KPIs can be judged (an actual and its plan or target)"),
-			     sg->kpis);
+		if (sg->with_data)
+			n = snprintf(buf, size, _("no suggestion: %d of the %d KPIs cannot be judged"
+					    " (an actual and its plan or target), and no rule holds"
+					    " without them"), sg->kpis - sg->with_data, sg->kpis);
+		else
+			n = snprintf(buf, size, _("no suggestion: none of the %d KPIs can be judged (an actual and its plan or target)"),
+				     sg->kpis);
 		if (sg->unknown && n > 0 && (size_t)n < size)
 			snprintf(buf + n, size - (size_t)n, _("; %d not known yet"), sg->unknown);
 		return buf;
@@ -739,8 +783,10 @@ char *verification_increment_text(const struct increment *in, char *buf, size_t 
 /* The sums of row's KPI at year when it is declared incremental (in
  * zeroed when not), for people to see both rates beside its standing,
  * which review_standing judged from them. Returns 0, or -1. */
-static int increment_of(struct store *s, const struct review_row *row, int year,
-			struct increment *in, struct error *err)
+/* KPI row's increment (present 0: not one) and its standing as the
+ * 効果検証 measures it (verification_standing), at year. */
+static int measure_of(struct store *s, const struct review_row *row, int year,
+		      struct increment *in, struct standing *st, struct error *err)
 {
 	struct kpi_years t;
 	struct kpi k;
@@ -748,12 +794,13 @@ static int increment_of(struct store *s, const struct review_row *row, int year,
 	memset(in, 0, sizeof *in);
 	if (kpi_find(s, row->code, &k, err) < 0)
 		return -1;
-	if (k.is_increment && kpi_years_load(s, &k, year, &t, err) < 0) {
+	if (kpi_years_load(s, &k, year, &t, err) < 0) {
 		kpi_release(&k);
 		return -1;
 	}
 	if (k.is_increment)
 		kpi_years_increment(&k, &t, year, in);
+	verification_standing(&k, &t, year, st);
 	kpi_release(&k);
 	return 0;
 }
@@ -880,13 +927,14 @@ int verification_projects(struct store *s, int year, struct vproject_list *l,
 		/* every KPI of the project judged, however many it has */
 		st = xcalloc((size_t)p->kpis.n + 1, sizeof *st);
 		for (j = 0; j < p->kpis.n; j++) {
-			if (increment_of(s, &p->kpis.rows[j], p->year, &p->increments[j], err) < 0 ||
+			if (measure_of(s, &p->kpis.rows[j], p->year, &p->increments[j], &st[n],
+				       err) < 0 ||
 			    verification_flag_get(s, p->kpis.rows[j].kpi_id, p->year, &p->flags[j],
 						  err) < 0) {
 				free(st);
 				goto fail;
 			}
-			st[n++] = p->kpis.rows[j].st;
+			n++;
 			if (p->kpis.rows[j].st.latest_year != p->year)
 				p->missing += !p->flags[j].unknown;
 		}

@@ -60,8 +60,24 @@ struct suggestion {
 	int unknown;		/* of those without, marked 把握できない */
 };
 
-/* The first rule that holds for the standings st[0..n-1] (KPIs without
- * data are left out, and counted). */
+/* The standing of k at year (its table t) as the 効果検証 measures it:
+ * progress is the share of the way from the baseline to the target,
+ * (actual − baseline) ÷ (target − baseline), which serves down KPIs as
+ * it is; met at or beyond the target. A strategy KPI's baseline and
+ * target; a grant project's KPI runs from its 当初値 (0 without one) to
+ * its plan at the year, the 指標値 of the national form, met by its
+ * direction (≥, or ≤ for down); an increment KPI from the sums of its
+ * increments (kpi_years_increment). A KPI without an actual, or without
+ * a plan or target, is not judged. */
+void verification_standing(const struct kpi *k, const struct kpi_years *t, int year,
+			   struct standing *st);
+
+/* The first rule that holds for a project's standings st[0..n-1]: "all
+ * R" when every KPI passes R, "any R" when one does, "otherwise" when
+ * every KPI is judged. A KPI that is not judged (no actual, 把握できない,
+ * nothing to measure it by) passes no rule, so that no "all" rule and
+ * no "otherwise" holds while one is missing: with the national rule,
+ * no suggestion then, and the official chooses with a reason. */
 void verification_suggest(const struct effect_rules *rules, const struct standing *st, int n,
 			  struct suggestion *out);
 

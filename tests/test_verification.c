@@ -46,46 +46,114 @@ static void national_rules(struct effect_rules *rules)
 #define B(r, imp) KPI(STATUS_BEHIND, r, imp)
 #define NONE KPI(STATUS_NO_DATA, -1, 0)
 
+/* A KPI of a case, as the data hold it, judged at 2024: a grant
+ * project's (its 当初値 base, its plan at 2024 to, its actual; has 0:
+ * no actual), a strategy KPI's (baseline at 2020, target at 2026), or an
+ * increment KPI's (two years' plans and actuals, each half the sum). */
+struct kcase {
+	char kind;		/* 'p' project, 's' strategy, 'i' increments */
+	int down;
+	double base, to, actual;
+	int has;
+};
+
+#define P(b, t, a) { 'p', 0, b, t, a, 1 }
+#define PD(b, t, a) { 'p', 1, b, t, a, 1 }
+#define P_NO_ACTUAL(b, t) { 'p', 0, b, t, 0, 0 }
+#define S(b, t, a) { 's', 0, b, t, a, 1 }
+#define SD(b, t, a) { 's', 1, b, t, a, 1 }
+#define I(t, a) { 'i', 0, 0, t, a, 1 }
+
+static void row(struct kpi_years *y, int year, double plan, int has_plan, double actual,
+		int has_actual)
+{
+	struct kpi_year *r = &y->rows[y->n++];
+
+	memset(r, 0, sizeof *r);
+	r->year = year;
+	r->has_plan = has_plan;
+	r->plan = plan;
+	r->has_actual = has_actual;
+	r->actual = actual;
+}
+
+static void case_standing(const struct kcase *c, struct standing *st)
+{
+	struct kpi k;
+	struct kpi_years y = { .n = 0 };
+
+	memset(&k, 0, sizeof k);
+	k.direction = c->down ? DIRECTION_DOWN : DIRECTION_UP;
+	k.baseline = (struct amount){ .present = 1, .value = c->base,
+				      .period = { 2020, 2020, PERIOD_YEAR } };
+	switch (c->kind) {
+	case 'p':
+		k.is_project = 1;
+		k.baseline.period = (struct period){ 0, 0, PERIOD_YEAR };
+		row(&y, 2024, c->to, 1, c->actual, c->has);
+		break;
+	case 's':
+		k.target = (struct amount){ .present = 1, .value = c->to,
+					    .period = { 2026, 2026, PERIOD_YEAR } };
+		row(&y, 2020, 0, 0, c->base, 1);
+		row(&y, 2024, 0, 0, c->actual, c->has);
+		break;
+	case 'i':
+		k.is_project = k.is_increment = 1;
+		k.baseline.period = (struct period){ 0, 0, PERIOD_YEAR };
+		row(&y, 2023, c->to / 2, 1, c->actual / 2, 1);
+		row(&y, 2024, c->to / 2, 1, c->actual / 2, c->has);
+		break;
+	}
+	verification_standing(&k, &y, 2024, st);
+}
+
 static void the_national_rule_grades_each_case_at_its_boundary(void **state)
 {
 	static const struct {
 		const char *why;
 		int n;
-		struct standing st[3];
+		struct kcase kpis[3];
 		const char *expect;	/* "" for no suggestion */
-		int passing, with_data;
+		int with_data;
 	} cases[] = {
-		{ "every KPI at its target", 2, { A(1.0), A(1.5) }, "①", 2, 2 },
-		{ "one at its target, one at 70%", 2, { A(1.0), B(0.70, 1) }, "②", 2, 2 },
-		{ "exactly 70% of the way", 1, { B(0.70, 1) }, "②", 1, 1 },
-		{ "just under 70%", 1, { B(0.6999, 1) }, "③", 1, 1 },
-		{ "one at 90%, one at 50% and better than before", 2, { B(0.9, 1), B(0.5, 1) },
-		  "③", 2, 2 },
-		{ "better than before, barely", 1, { B(0.01, 1) }, "③", 1, 1 },
-		{ "not better than before", 1, { B(0.0, 0) }, "④", 1, 1 },
-		{ "worse than before", 1, { B(-0.2, 0) }, "④", 1, 1 },
-		{ "one better, one worse", 2, { B(0.5, 1), B(-0.1, 0) }, "④", 2, 2 },
-		{ "one at target, one not better", 2, { A(1.0), B(0.0, 0) }, "④", 2, 2 },
-		{ "no ratio (no target) but better", 1, { B(-1, 1) }, "③", 1, 1 },
-		{ "KPIs without data are left out", 3, { A(1.0), NONE, A(1.2) }, "①", 2, 2 },
-		{ "no KPI with data: no suggestion", 2, { NONE, NONE }, "", 0, 0 },
-		{ "no KPI at all: no suggestion", 0, { NONE }, "", 0, 0 },
+		{ "every KPI at its target", 2, { P(0, 10, 10), P(0, 10, 15) }, "①", 2 },
+		{ "a down KPI at its target, an up one beyond", 2, { PD(28, 0, 0), P(0, 10, 12) },
+		  "①", 2 },
+		{ "one at its target, one 70% of the way", 2, { P(0, 10, 10), P(0, 10, 7) }, "②", 2 },
+		{ "70.0% of the way from 当初値 to plan", 1, { P(50, 100, 85) }, "②", 1 },
+		{ "69.9% of the way", 1, { P(0, 1000, 699) }, "③", 1 },
+		{ "70% of the plan is 40% of the way from 当初値 50", 1, { P(50, 100, 70) }, "③", 1 },
+		{ "a down KPI 70.0% of the way (28 to 8: 14)", 1, { PD(28, 8, 14) }, "②", 1 },
+		{ "a down KPI 69.9% of the way", 1, { PD(1000, 0, 301) }, "③", 1 },
+		{ "a strategy KPI 70% of the way (100 to 200: 170)", 1, { S(100, 200, 170) }, "②", 1 },
+		{ "a down strategy KPI no better than its baseline", 1, { SD(28, 0, 28) }, "④", 1 },
+		{ "increments summing to 7 of the 10 planned", 1, { I(10, 7) }, "②", 1 },
+		{ "increments summing to 6.99 of 10", 1, { I(10, 6.99) }, "③", 1 },
+		{ "both past 70%, but one worse than its 当初値", 2, { P(0, 10, 8), P(10, 20, 9) },
+		  "④", 2 },
+		{ "one at its target, one without an actual: no ①, no suggestion", 2,
+		  { P(0, 10, 10), P_NO_ACTUAL(0, 10) }, "", 1 },
 	};
 	struct effect_rules rules;
 	size_t i;
+	int j;
 
 	(void)state;
 	national_rules(&rules);
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct standing st[3];
 		struct suggestion sg;
 
-		verification_suggest(&rules, cases[i].st, cases[i].n, &sg);
+		for (j = 0; j < cases[i].n; j++)
+			case_standing(&cases[i].kpis[j], &st[j]);
+		verification_suggest(&rules, st, cases[i].n, &sg);
 		if (strcmp(sg.rule ? sg.rule->code : "", cases[i].expect) != 0)
 			fail_msg("%s: suggested '%s', expected '%s'", cases[i].why,
 				 sg.rule ? sg.rule->code : "", cases[i].expect);
 		assert_int_equal(sg.with_data, cases[i].with_data);
-		if (sg.rule && sg.rule->quantifier != EFFECT_OTHERWISE)
-			assert_int_equal(sg.passing, cases[i].passing);
+		if (sg.rule && sg.rule->quantifier == EFFECT_ALL)
+			assert_int_equal(sg.passing, cases[i].n);
 	}
 }
 
@@ -98,9 +166,14 @@ static void the_reason_says_which_rule_and_how_many(void **state)
 
 	(void)state;
 	national_rules(&rules);
+	/* a KPI without an actual is no KPI at its target: no ① */
 	verification_suggest(&rules, st, 3, &sg);
 	verification_suggestion_text(&sg, text, sizeof text);
-	assert_string_equal(text, "① (all achieved): 2 of 2 KPIs with data; 1 without");
+	assert_string_equal(text, "no suggestion: 1 of the 3 KPIs cannot be judged (an actual and"
+			    " its plan or target), and no rule holds without them");
+	verification_suggest(&rules, st + 2, 1, &sg);
+	verification_suggestion_text(&sg, text, sizeof text);
+	assert_string_equal(text, "① (all achieved): 1 of 1 KPIs with data");
 	verification_suggest(&rules, st + 1, 1, &sg);
 	verification_suggestion_text(&sg, text, sizeof text);
 	assert_string_equal(text, "no suggestion: none of the 1 KPIs can be judged (an actual and its plan or target)");
@@ -394,6 +467,52 @@ static void a_value_not_known_yet_is_counted_apart(void **state)
 	testdb_check_ok(t->s);
 }
 
+/* On a real database, the way from the 当初値 to the plan, not actual ÷
+ * plan: SP1-1 (当初値 50, plan 100) at 80 is 80% of its plan but 60% of
+ * its way (③); at 85, 70% (②). A second KPI without an actual keeps a
+ * project whose other KPI met its target from ①. */
+/* Sets code's actual at R4 and asserts the project's suggestion. */
+static void suggested_at(struct testdb *t, const char *code, double actual, const char *expect)
+{
+	struct vproject_list l;
+	struct error err;
+
+	testdb_set_value(t->s, code, 2022, VALUE_ACTUAL, actual, 0);
+	assert_int_equal(verification_projects(t->s, 2022, &l, &err), 0);
+	assert_non_null(l.items[0].suggestion.rule);
+	assert_string_equal(l.items[0].suggestion.rule->code, expect);
+	verification_projects_free(&l);
+}
+
+static void the_suggestion_measures_the_way_and_every_kpi(void **state)
+{
+	struct testdb *t = *state;
+	struct vproject_list l;
+	struct error err;
+	char text[256];
+
+	assert_int_equal(store_exec(t->s, "UPDATE kpi SET baseline_value = 50 WHERE code = 'SP1-1'",
+				    &err), 0);
+	testdb_set_value(t->s, "SP1-1", 2022, VALUE_PLAN, 100, 0);
+	suggested_at(t, "SP1-1", 80, "③");
+	suggested_at(t, "SP1-1", 85, "②");
+
+	assert_int_equal(store_exec(t->s, "INSERT INTO kpi(code, project_id, number, name, unit,"
+				    " direction) SELECT 'SP1-2', project_id, 2, '相談件数', '件', 'up'"
+				    " FROM kpi WHERE code = 'SP1-1'", &err), 0);
+	testdb_set_value(t->s, "SP1-2", 2022, VALUE_PLAN, 10, 0);
+	testdb_set_value(t->s, "SP1-2", 2022, VALUE_ACTUAL, 12, 0);
+	suggested_at(t, "SP1-1", 100, "①");
+	testdb_set_value(t->s, "SP1-1", 2022, VALUE_ACTUAL, 0, 1);
+	assert_int_equal(verification_projects(t->s, 2022, &l, &err), 0);
+	assert_int_equal(l.items[0].kpis.n, 2);
+	assert_null(l.items[0].suggestion.rule);
+	verification_suggestion_text(&l.items[0].suggestion, text, sizeof text);
+	assert_string_equal(text, "no suggestion: 1 of the 2 KPIs cannot be judged (an actual and"
+			    " its plan or target), and no rule holds without them");
+	verification_projects_free(&l);
+}
+
 /* The worked example: SP1-1 (当初値 100) declared incremental, its plans
  * 10 a year and its actuals 5, 12 and 6 entered as the years'
  * increments. At R6 the sums are 23 of 30: (actual − baseline) ÷
@@ -453,6 +572,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(amounts_and_the_summary, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_value_not_known_yet_is_counted_apart, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(an_increment_kpi_is_judged_by_its_sums, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(the_suggestion_measures_the_way_and_every_kpi, testdb_setup, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
