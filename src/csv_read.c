@@ -1,6 +1,7 @@
 /* csv_read.c: RFC 4180 records from a text source through libcsv, each
  * with the line it starts on; limits on cells and rows keep memory bounded. */
 #include "csv_read.h"
+#include "csv_write.h"
 #include "i18n.h"
 
 #include <csv.h>
@@ -60,9 +61,21 @@ static int cell_fits(struct reader *r, size_t len)
 	return !r->status;
 }
 
+/* How many bytes of cell s[0, len) are the ' that csv_put_cell writes
+ * before a text a spreadsheet would take for a formula (csv_guarded):
+ * 1, or 0. */
+static size_t guard_of(const char *s, size_t len)
+{
+	return len >= 2 && s[0] == '\'' && s[1] && strchr(CSV_FORMULA_STARTS "'", s[1]);
+}
+
 /* A cell of s[0, len), which need not end in a NUL. */
 static void add_cell(struct reader *r, const char *s, size_t len)
 {
+	size_t guard = guard_of(s, len);
+
+	s += guard;
+	len -= guard;
 	if (r->status || !cell_fits(r, len))
 		return;
 	if (len + 1 > CSV_MAX_ROW - r->used) {
@@ -124,6 +137,10 @@ static int parse_error(struct reader *r)
  * of add_cell without its copy. */
 static void take_cell(struct reader *r, const char *s, size_t len)
 {
+	size_t guard = guard_of(s, len);
+
+	s += guard;
+	len -= guard;
 	if (!cell_fits(r, len))
 		return;
 	r->fields[r->n].text = s;

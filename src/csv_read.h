@@ -29,7 +29,9 @@ typedef int (*csv_record_fn)(void *ctx, const struct csv_record *record);
 
 /* Reads every record of the source (see text_open for path, data, len
  * and encoding), LF or CRLF, in order, streaming. Blank lines are
- * skipped. Returns 0 when all were read, fn's non-zero return, or -1 with
+ * skipped. A cell's leading ' before =, +, -, @, a tab, a CR or a ' is
+ * left out: the guard against formulas that csv_put_cell writes
+ * (csv_write.h), so that what was exported imports as it was. Returns 0 when all were read, fn's non-zero return, or -1 with
  * err at FILE:LINE:COLUMN, COLUMN being the CSV column (the cell's
  * number, from 1): "unclosed quote" (at the line where the cell opens),
  * "a quote inside an unquoted cell", "cell longer than 65536 bytes",

@@ -14,21 +14,57 @@ int csv_for_terminal(FILE *f)
 
 static void put_plain(struct csv_writer *w, const char *text);
 
+/* Whether text, a number as a spreadsheet reads one (-3.5, +12, -1,511,
+ * 57%), starts with a sign as a number does. */
+static int is_number(const char *text)
+{
+	const char *p = text + (*text == '-' || *text == '+');
+	int digits = 0;
+
+	for (; (*p >= '0' && *p <= '9') || (*p == ',' && digits); p++)
+		digits += *p != ',';
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	if (*p == '%')
+		p++;
+	return digits && !*p;
+}
+
+int csv_guarded(const char *text)
+{
+	if (*text == '\'')
+		return strchr(CSV_FORMULA_STARTS "'", text[1]) && text[1];
+	return *text && strchr(CSV_FORMULA_STARTS, *text) && !is_number(text) &&
+	       strcmp(text, "-") != 0;
+}
+
+/* A cell into f: guarded (a text cell) or not (a number's). */
+static void put_cell(struct csv_writer *w, const char *text, int guard)
+{
+	char *shown = NULL, *guarded = NULL;
+
+	if (guard && csv_guarded(text)) {
+		guarded = xreallocarray(NULL, strlen(text) + 2, 1);
+		guarded[0] = '\'';
+		strcpy(guarded + 1, text);
+		text = guarded;
+	}
+	if (w->inert) {
+		shown = xreallocarray(NULL, inert_size(text), 1);
+		text = inert_text(text, shown, inert_size(text));
+	}
+	put_plain(w, text);
+	free(shown);
+	free(guarded);
+}
+
 void csv_put_cell(struct csv_writer *w, const char *text)
 {
-	char *shown;
-
-	if (w->sink) {
+	if (w->sink)
 		w->sink->cell(w->sink->ctx, text, CSV_TEXT);
-		return;
-	}
-	if (!w->inert) {
-		put_plain(w, text);
-		return;
-	}
-	shown = xreallocarray(NULL, inert_size(text), 1);
-	put_plain(w, inert_text(text, shown, inert_size(text)));
-	free(shown);
+	else
+		put_cell(w, text, 1);
 }
 
 static void put_plain(struct csv_writer *w, const char *text)
@@ -55,7 +91,7 @@ void csv_put_number(struct csv_writer *w, const char *text, enum csv_cell what)
 	if (w->sink)
 		w->sink->cell(w->sink->ctx, text, what);
 	else
-		csv_put_cell(w, text);
+		put_cell(w, text, 0);
 }
 
 void csv_end_row(struct csv_writer *w)

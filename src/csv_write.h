@@ -40,10 +40,24 @@ struct csv_writer {
  * byte. */
 int csv_for_terminal(FILE *f);
 
+/* The characters a spreadsheet takes a cell to be a formula by when it
+ * starts with one (=, +, -, @, a tab, a CR). */
+#define CSV_FORMULA_STARTS "=+-@\t\r"
+
+/* Whether a text cell is written with a ' before it, as OWASP advises
+ * against CSV injection, so that Excel and LibreOffice show it rather
+ * than evaluate it: text starting with one of CSV_FORMULA_STARTS that
+ * is no number (-3.5, +12, 57% stay numbers) and not "-" alone; and,
+ * so that reading strips exactly what writing added (csv_read.h), text
+ * starting with ' and then one of them or a '. */
+int csv_guarded(const char *text);
+
+/* A text cell, guarded (csv_guarded); into a sink (a workbook, where
+ * text is a string and never a formula) as it is. */
 void csv_put_cell(struct csv_writer *w, const char *text);
 
 /* A cell holding a number, a year, a date or a time, what saying which
- * (written as csv_put_cell does in CSV). */
+ * (in CSV as csv_put_cell writes it, never guarded: -3.5 is a number). */
 void csv_put_number(struct csv_writer *w, const char *text, enum csv_cell what);
 
 /* Ends the row: LF, or CRLF for Excel. */

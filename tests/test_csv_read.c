@@ -14,6 +14,7 @@
 
 #include "csv_ahead.h"
 #include "csv_read.h"
+#include "csv_write.h"
 
 /* What a reading gave: each record as "LINE:cell|cell\n" (line ends in
  * cells written \r and \n), then "error: " and the printed error with
@@ -310,6 +311,37 @@ static void csv_read_keeps_spaces_and_empty_cells(void **state)
 {
 	(void)state;
 	assert_string_equal(read_text(" a , b \n,,\n  \n"), "1: a | b \n2:||\n3:  \n");
+}
+
+/* A text a spreadsheet would take for a formula is written with a '
+ * before it, numbers and "-" as they are, and each reads back as it
+ * was: the guard is the writer's, not the cell's. */
+static void csv_write_guards_formulas_and_csv_read_takes_the_guard_off(void **state)
+{
+	static const char *const cells[] = {
+		"=1+1", "+81-11-211-2192", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\tx", "\rx",
+		"-3.5", "+12", "-1,511", "57%", "-", "'=x", "''x", "'x", "a=b", "", NULL
+	};
+	const char *written = "'=1+1,'+81-11-211-2192,'-2+3+cmd|' /C calc'!A0,'@SUM(A1),'\tx,"
+			      "\"'\rx\",-3.5,+12,\"-1,511\",57%,-,''=x,'''x,'x,a=b,\n";
+	struct csv_writer w = { 0 };
+	char *out = NULL, expect[512] = "1:";
+	size_t len = 0;
+	int i;
+
+	(void)state;
+	w.f = open_memstream(&out, &len);
+	assert_non_null(w.f);
+	csv_put_row(&w, cells);
+	fclose(w.f);
+	assert_string_equal(out, written);
+	for (i = 0; cells[i]; i++) {
+		strcat(expect, i ? "|" : "");
+		strcat(expect, cells[i][0] == '\r' ? "\\rx" : cells[i]);
+	}
+	strcat(expect, "\n");
+	assert_string_equal(read_text(out), expect);
+	free(out);
 }
 
 static void csv_read_reads_a_last_line_without_line_end(void **state)
@@ -654,6 +686,7 @@ int main(void)
 		cmocka_unit_test(csv_read_memory_stays_bounded_for_a_huge_cell),
 		cmocka_unit_test(csv_read_gives_each_record_with_its_line),
 		cmocka_unit_test(csv_read_keeps_the_bom_out_of_the_first_cell),
+		cmocka_unit_test(csv_write_guards_formulas_and_csv_read_takes_the_guard_off),
 		cmocka_unit_test(csv_read_takes_crlf_as_a_line_end),
 		cmocka_unit_test(csv_read_decodes_cp932_to_the_same_records),
 		cmocka_unit_test(csv_read_detects_a_short_cp932_file),

@@ -14,7 +14,9 @@
 # year as 令和7年度: the pair is the CSV's one column NAME. A cell shown as
 # a percentage (0.57, format 0%) is the CSV's 57%. XLSX_SHEET names the
 # sheet to read (default: the first); XLSX_CELLS_ONLY=1 checks the cells
-# and merges alone, not the view, filter, widths and print set-up.
+# and merges alone, not the view, filter, widths and print set-up. The
+# CSV's ' before text that starts like a formula (=, +, -, @) is left
+# out, as kpitree reads it; no cell of the workbook is a formula.
 import csv
 import datetime
 import os
@@ -123,6 +125,10 @@ def main(book, path, levels=None):
     for i, (got, exp) in enumerate(zip(rows, want)):
         got = got + [None] * (len(exp) - len(got))
         for j, e in enumerate(exp):
+            # the CSV's ' before a text a spreadsheet would take for a
+            # formula is no part of the datum: the workbook's string is
+            if len(e) > 1 and e[0] == "'" and e[1] in "=+-@\t\r'":
+                e = e[1:]
             g = got[j] if j < len(got) else None
             if text_of(g, formats[i][j] if j < len(formats[i]) else "General") != e:
                 bad.append("row %d column %d: %r, the CSV has %r" % (i + 1, j + 1, g, e))
@@ -130,6 +136,10 @@ def main(book, path, levels=None):
             if isinstance(g, str) and i > 0 and re.fullmatch(r"-?[1-9][0-9]*(\.[0-9]+)?|0\.[0-9]+", e) \
                     and head[j] not in ("code", "entered_at"):
                 bad.append("row %d column %d: %r is text, not a number" % (i + 1, j + 1, g))
+    for r in ws.iter_rows():
+        for c in r:
+            if c.data_type == "f":
+                bad.append("%s is a formula: %r" % (c.coordinate, c.value))
     if os.environ.get("XLSX_CELLS_ONLY"):
         for b in bad[:10]:
             print("# " + b)
