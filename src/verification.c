@@ -655,6 +655,9 @@ static int flag_write(struct store *s, long long kpi_id, int year, int unknown,
 	    kpi_of(s, kpi_id, year, code, sizeof code, &project_id, &has_actual, err) < 0 ||
 	    verification_flag_get(s, kpi_id, year, &old, err) < 0)
 		goto fail;
+	/* a value of its own year describes that year: nothing to record */
+	if (describes == year)
+		describes = 0;
 	/* statistics published late describe an earlier year, never a later */
 	if (describes > year) {
 		error_of(err, ERROR_INVALID, _("%s: the value of %s cannot describe %s, a later year"),
@@ -710,6 +713,15 @@ int verification_set_unknown(struct store *s, long long kpi_id, int year, int un
 			     const char *note, const char *user, struct error *err)
 {
 	return flag_write(s, kpi_id, year, unknown ? 1 : 0, note, -1, user, err);
+}
+
+int verification_describes_parse(const char *text, int *year, struct error *err)
+{
+	if (strcmp(text, "none") == 0 || strcmp(text, "-") == 0) {
+		*year = 0;
+		return 0;
+	}
+	return fiscal_year_parse(text, year, err);
 }
 
 int verification_set_describes(struct store *s, long long kpi_id, int year, int describes,

@@ -153,6 +153,11 @@ int verification_judged_year(struct store *s, long long project_id, int year, st
  * Returns the year, or -1 with err. */
 int verification_kpi_year(struct store *s, long long kpi_id, int year, struct error *err);
 
+/* The year a value's data describe as an official types it: a fiscal
+ * year (R3, 2021), or "none" or "-" for the value's own year (*year 0).
+ * Returns 0, or -1 (ERROR_INVALID). */
+int verification_describes_parse(const char *text, int *year, struct error *err);
+
 /* Marks kpi_id's value as not yet known (unknown 1, with note) or known
  * again (0), at the year the verification of year judges it on
  * (verification_kpi_year); refused (ERROR_INVALID) while it has an
@@ -160,9 +165,10 @@ int verification_kpi_year(struct store *s, long long kpi_id, int year, struct er
 int verification_set_unknown(struct store *s, long long kpi_id, int year, int unknown,
 			     const char *note, const char *user, struct error *err);
 
-/* Records the year kpi_id's value describes (describes 0: the year
- * itself), the value at the year the verification of year judges it on
- * (verification_kpi_year). */
+/* Records the year kpi_id's value describes (describes 0, or the year
+ * itself: its own year, which clears a year recorded before), the value
+ * at the year the verification of year judges it on
+ * (verification_kpi_year); the change is in the history. */
 int verification_set_describes(struct store *s, long long kpi_id, int year, int describes,
 			       const char *user, struct error *err);
 

@@ -319,7 +319,7 @@ out:
 	verification_projects_free(&l);
 }
 
-/* unknown|known [CODE [NOTE]], describes [CODE [FY]]: what a KPI's
+/* unknown|known [CODE [NOTE]], describes [CODE [FY|none]]: what a KPI's
  * value at the browser's year is; what is not given is asked. */
 static void enter_flag(struct browser *b, enum verification_entry what, int unknown,
 		       char *args)
@@ -335,7 +335,7 @@ static void enter_flag(struct browser *b, enum verification_entry what, int unkn
 	if (!pick(b, &l, typed, 1, &p, &kpi_id, code, sizeof code))
 		goto out;
 	if (!text && (what == ENTER_DESCRIBES || unknown)) {
-		if (!dialog_prompt(what == ENTER_DESCRIBES ? _("the year its data describe: ")
+		if (!dialog_prompt(what == ENTER_DESCRIBES ? _("the year its data describe (none: its own): ")
 							    : _("note (why not known yet): "),
 				   answer, sizeof answer, NULL, NULL))
 			goto out;
@@ -350,12 +350,16 @@ static void enter_flag(struct browser *b, enum verification_entry what, int unkn
 	}
 	fiscal_year_format(at, fy, sizeof fy);
 	if (what == ENTER_DESCRIBES) {
-		if (fiscal_year_parse(text, &value, &err) < 0) {
+		if (verification_describes_parse(text, &value, &err) < 0) {
 			browser_say(b, "%s", err.text);
 			goto out;
 		}
-		snprintf(done, sizeof done, _("%s at %s: its data describe %s"), code, fy,
-			 fiscal_year_format(value, fy2, sizeof fy2));
+		if (value && value != at)
+			snprintf(done, sizeof done, _("%s at %s: its data describe %s"), code, fy,
+				 fiscal_year_format(value, fy2, sizeof fy2));
+		else
+			snprintf(done, sizeof done, _("%s at %s: its data describe its own year"),
+				 code, fy);
 	} else {
 		snprintf(done, sizeof done, unknown ? _("%s at %s: not known yet (把握できない)")
 						    : _("%s at %s: no longer marked not known"),

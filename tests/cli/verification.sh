@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 103
+plan 106
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -240,6 +240,18 @@ ok $? "the table shows 把握できない"
 run --db "$db" export verification --year R4 --format md
 grep -q "^| SP2-1 .* | 16 (R3のデータ) |$" "$work/out"
 ok $? "and the year the data describes"
+# the mark is taken back: none (or the value's own year)
+v describes SP2-1 none --year R4
+expect 0 "" "describes none: SP2-1's R4 value describes its own year again"
+run --db "$db" export verification --year R4 --format md
+grep -q "^| SP2-1 .* | 16 |$" "$work/out"
+ok $? "the table no longer names another year"
+v describes SP2-1 R3 --year R4
+v describes SP2-1 R4 --year R4
+v history SP2
+[ "$(grep -c "  R4  SP2-1 describes: R3 -> -$" "$work/out")" -eq 2 ]
+ok $? "each taking back is in the history"
+v describes SP2-1 R3 --year R4
 run --db "$db" export verification --year R5
 "$SQLITE3" -separator , :memory: ".import --csv /dev/stdin t" \
 	"SELECT \"KPIコード\", \"実績値\", \"実績値の状況\" FROM t WHERE \"KPIコード\" = 'SP4-1'" \

@@ -8,7 +8,7 @@
 # and the national summary on the dashboard. Sourced by
 # verification_en.sh and verification_ja.sh with $lang set.
 . "$srcdir/tests/screen/lib.sh"
-plan 45
+plan 48
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -121,7 +121,7 @@ shows "$(t "note (why not known yet): " | sed 's/ *$//')" "it asks why it is not
 keys 統計の公表は翌年度 Enter
 shows "$(tf "%s at %s: not known yet (把握できない)" SP4-1 "$r5")" "and marks a KPI of a project running in R5"
 say "verification describes SP4-2"
-shows "$(t "the year its data describe: " | sed 's/ *$//')" "describes asks the year"
+shows "$(t "the year its data describe (none: its own): " | sed 's/ *$//')" "describes asks the year"
 keys R4 Enter
 shows "$(tf "%s at %s: its data describe %s" SP4-2 "$r5" "$r4")" "and records it"
 say "verification"
@@ -130,6 +130,15 @@ shows "$(t "  not known yet (把握できない):") SP4-1" "the view shows the v
 # (the year as the interface writes a year in a running text)
 [ "$lang" = ja ] && brief4=$r4 || brief4=R4
 shows "$(t "  data of another year (データの年度):") SP4-2 ($brief4)" "and the year a value's data describe"
+keys q
+say "verification describes SP4-2 none"
+shows "$(tf "%s at %s: its data describe its own year" SP4-2 "$r5")" "none takes the year back"
+say "verification"
+keys NPage
+shows "$(t "  not known yet (把握できない):") SP4-1" "the view is shown again"
+screen | grep -qF "$(t "  data of another year (データの年度):")"
+[ $? -ne 0 ]
+ok $? "and no value's data describe another year any more"
 keys q
 
 # Opening and closing speak for every project: a scoped editor's key is

@@ -119,7 +119,7 @@ static int entered(struct cli *cli, int rc, const struct error *e)
 	return e->kind == ERROR_REFUSED ? cli_refuse(cli, e->text) : cli_fail_error(cli, e);
 }
 
-/* unknown|known CODE, describes CODE FY2, increment CODE on|off: what
+/* unknown|known CODE, describes CODE FY2|none, increment CODE on|off: what
  * KPI args[1]'s value at year is, or the KPI. */
 static int verification_value_flag(struct cli *cli, int year, enum verification_entry what,
 				   int value)
@@ -200,8 +200,8 @@ int run_verification(struct cli *cli)
 	if (strcmp(verb, "describes") == 0 && cli->nargs == 3) {
 		int describes;
 
-		if (parse_year(cli, cli->args[2], &describes) != EXIT_DONE)
-			return EXIT_FAILED;
+		if (verification_describes_parse(cli->args[2], &describes, &e) < 0)
+			return cli_fail_error(cli, &e);
 		return verification_value_flag(cli, year, ENTER_DESCRIBES, describes);
 	}
 	if (strcmp(verb, "amount") == 0 && cli->nargs == 3) {
