@@ -1191,6 +1191,77 @@ static int suggested_code(struct store *s, int year, long long id, char *code, s
 	return 0;
 }
 
+static unsigned long long fnv(unsigned long long h, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	/* the NUL too, so that "ab" "c" and "a" "bc" differ */
+	do
+		h = (h ^ *p) * 1099511628211ULL;
+	while (*p++);
+	return h;
+}
+
+unsigned long long verification_voice_version(const struct voice_entry *e)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	char meeting[32];
+	const char *const fields[] = { e->effect, e->policy, e->reason, e->verdict, e->opinion,
+				       meeting, e->entered_by, e->entered_at };
+	size_t i;
+
+	if (!e->present)
+		return 0;
+	snprintf(meeting, sizeof meeting, "%lld", e->meeting_id);
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		h = fnv(h, fields[i]);
+	return h ? h : 1;
+}
+
+char *verification_voice_brief(enum voice v, const struct voice_entry *e, char *buf,
+			       size_t size)
+{
+	if (!e->present)
+		snprintf(buf, size, "-");
+	else if (v == VOICE_COMMITTEE)
+		snprintf(buf, size, "%s", e->verdict);
+	else
+		snprintf(buf, size, "%s%s%s", e->effect, *e->policy ? " " : "", e->policy);
+	return buf;
+}
+
+/* Whether old, voice v as stored, is what in expects: 0, or -1 with
+ * err (ERROR_CONFLICT) naming what is stored, who entered it and when. */
+static int voice_expected(enum voice v, const struct voice_entry *old,
+			  const struct voice_input *in, struct error *err)
+{
+	const char *code = v == VOICE_COMMITTEE ? old->verdict : old->effect;
+	char brief[600];
+	int none = in->expect && strcmp(in->expect, "-") == 0;
+
+	verification_voice_brief(v, old, brief, sizeof brief);
+	if (in->check_version && verification_voice_version(old) != in->version) {
+		if (!old->present)
+			return error_of(err, ERROR_CONFLICT, _("the %s voice was taken back since"
+					" it was read: there is none now"), verification_voice_name(v));
+		return error_of(err, ERROR_CONFLICT, _("now %s (entered by %s at %s): the %s voice"
+				" changed since it was read"), brief, old->entered_by, old->entered_at,
+				verification_voice_name(v));
+	}
+	if (!in->expect || (none ? !old->present : old->present && strcmp(code, in->expect) == 0))
+		return 0;
+	if (!old->present)
+		return error_of(err, ERROR_CONFLICT, _("no %s voice is stored, not %s as expected"),
+				verification_voice_name(v), in->expect);
+	if (none)
+		return error_of(err, ERROR_CONFLICT, _("the stored %s voice is %s (entered by %s"
+				" at %s), where none was expected"), verification_voice_name(v), brief,
+				old->entered_by, old->entered_at);
+	return error_of(err, ERROR_CONFLICT, _("the stored %s voice is %s (entered by %s at %s),"
+			" not %s as expected"), verification_voice_name(v), brief, old->entered_by,
+			old->entered_at, in->expect);
+}
+
 int verification_record(struct store *s, int year, long long id, enum voice v,
 			const struct voice_input *in, const char *user, struct error *err)
 {
@@ -1225,7 +1296,8 @@ int verification_record(struct store *s, int year, long long id, enum voice v,
 			 sizeof e.policy_label, err) < 0 ||
 	    choice_label(s, "verdict", "verdict", in->verdict, e.verdict_label,
 			 sizeof e.verdict_label, err) < 0 ||
-	    verification_voice(s, year, id, v, &old, err) < 0)
+	    verification_voice(s, year, id, v, &old, err) < 0 ||
+	    voice_expected(v, &old, in, err) < 0)
 		goto fail;
 	if (in->meeting_id) {
 		struct meeting m;

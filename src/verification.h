@@ -311,18 +311,37 @@ struct voice_entry {
 };
 
 /* What is entered: codes of the lists (assessment, policy, verdict);
- * NULL or "" where the voice says nothing. */
+ * NULL or "" where the voice says nothing. So that two officials
+ * entering the same voice at once do not silently replace one another,
+ * what the one entering saw is given, as a value's --expect is: expect,
+ * the code they expect stored (the 事業効果, or the committee's 事業の
+ *評価; "-" for no voice yet; NULL: not checked), and/or with
+ * check_version the voice as read (verification_voice_version). */
 struct voice_input {
 	const char *effect, *policy, *reason, *verdict, *opinion;
 	long long meeting_id;
+	const char *expect;
+	int check_version;
+	unsigned long long version;
 };
+
+/* A voice's version: 0 for none, else a number that changes with every
+ * entry of it (what it says, who and when). */
+unsigned long long verification_voice_version(const struct voice_entry *e);
+
+/* The voice in brief, as a conflict names it: "① 発展" (self, final),
+ * "有効" (committee), "-" for none. Returns buf. */
+char *verification_voice_brief(enum voice v, const struct voice_entry *e, char *buf,
+			       size_t size);
 
 /* Records (replaces) voice v on project id at year's open verification,
  * in one transaction with its history rows. Self needs an effect; an
  * effect other than the suggested one needs a reason (ERROR_NEEDS_REASON),
  * as does any final result (its 今後の方針の理由); final needs an effect
  * and a policy; committee a verdict. Codes not in their list are refused
- * (ERROR_INVALID). Returns 0, or -1. */
+ * (ERROR_INVALID). A voice that is not what in's expect or version says
+ * is refused (ERROR_CONFLICT, naming what is stored, who and when),
+ * nothing written. Returns 0, or -1. */
 int verification_record(struct store *s, int year, long long id, enum voice v,
 			const struct voice_input *in, const char *user, struct error *err);
 

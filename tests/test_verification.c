@@ -370,6 +370,56 @@ static void three_voices_are_kept_apart_with_their_history(void **state)
 	testdb_check_ok(t->s);
 }
 
+/* Two officials entering one voice: a write against a voice other than
+ * the one read (its version, or the code expected) is refused as a
+ * conflict naming what is stored, and writes nothing. */
+static void a_voice_changed_since_it_was_read_is_a_conflict(void **state)
+{
+	struct testdb *t = *state;
+	struct verification v;
+	struct voice_entry e;
+	struct error err;
+	long long id;
+	char code[32];
+	unsigned long long read;
+	struct voice_input sato = { .effect = "④", .policy = "改善", .expect = "-" };
+	struct voice_input suzuki = { .effect = "④", .policy = "継続", .expect = "-" };
+	int before;
+
+	assert_int_equal(verification_project_find(t->s, "SP1", &id, code, sizeof code, &err), 0);
+	assert_int_equal(verification_open(t->s, 2022, "lead", &v, &err), 0);
+	assert_int_equal(verification_voice(t->s, 2022, id, VOICE_SELF, &e, &err), 0);
+	read = verification_voice_version(&e);
+	assert_true(read == 0);
+
+	/* both saw none; the first is recorded, the second refused */
+	assert_int_equal(verification_record(t->s, 2022, id, VOICE_SELF, &sato, "sato", &err), 0);
+	before = count_history(t);
+	assert_int_equal(verification_record(t->s, 2022, id, VOICE_SELF, &suzuki, "suzuki", &err), -1);
+	assert_int_equal(err.kind, ERROR_CONFLICT);
+	assert_non_null(strstr(err.text, "④ 改善 (entered by sato at "));
+	assert_int_equal(count_history(t), before);
+	assert_int_equal(verification_voice(t->s, 2022, id, VOICE_SELF, &e, &err), 0);
+	assert_string_equal(e.policy, "改善");
+
+	/* by version: the one read is replaced, a stale one is not */
+	suzuki.expect = NULL;
+	suzuki.check_version = 1;
+	suzuki.version = read;
+	assert_int_equal(verification_record(t->s, 2022, id, VOICE_SELF, &suzuki, "suzuki", &err), -1);
+	assert_int_equal(err.kind, ERROR_CONFLICT);
+	assert_non_null(strstr(err.text, "now ④ 改善 (entered by sato at "));
+	suzuki.version = verification_voice_version(&e);
+	assert_true(suzuki.version != 0);
+	assert_int_equal(verification_record(t->s, 2022, id, VOICE_SELF, &suzuki, "suzuki", &err), 0);
+	assert_int_equal(verification_record(t->s, 2022, id, VOICE_SELF, &suzuki, "suzuki", &err), -1);
+	assert_int_equal(err.kind, ERROR_CONFLICT);
+	assert_int_equal(verification_voice(t->s, 2022, id, VOICE_SELF, &e, &err), 0);
+	assert_string_equal(e.policy, "継続");
+	assert_string_equal(e.entered_by, "suzuki");
+	testdb_check_ok(t->s);
+}
+
 static void amounts_and_the_summary(void **state)
 {
 	struct testdb *t = *state;
@@ -569,6 +619,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_migration_brings_the_lists_and_the_rule, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(the_rule_and_the_verdicts_are_imported, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(three_voices_are_kept_apart_with_their_history, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(a_voice_changed_since_it_was_read_is_a_conflict, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(amounts_and_the_summary, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(a_value_not_known_yet_is_counted_apart, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(an_increment_kpi_is_judged_by_its_sums, testdb_setup, testdb_teardown),

@@ -43,6 +43,15 @@ struct screen_data {
 	struct pane_text side;		/* the grant-menu or project pane */
 };
 
+/* A voice of the 効果検証 as the browser last showed or wrote it: its
+ * version (verification_voice_version), which an entry of it expects. */
+struct voice_seen {
+	int year;
+	long long project;
+	int voice;
+	unsigned long long version;
+};
+
 struct browser {
 	struct session *session;
 	struct store *s;
@@ -69,6 +78,8 @@ struct browser {
 	struct value_undo last[VALUE_UNDO_MAX];	/* the session's last save */
 	int nlast;
 	struct meeting meeting;		/* the open meeting; id 0: none */
+	struct voice_seen *voices_seen;	/* the voices shown, by :verification */
+	int n_voices_seen;
 	int presented;			/* the agenda item shown last */
 	struct official_due due;	/* what the official still owes */
 	int due_stale;			/* to be counted again when idle */

@@ -554,6 +554,7 @@ int browser_run(struct session *session, const struct browse_options *o, char *w
 	search_stop(&b);
 	screen_free(&b);
 	free(b.matches);
+	free(b.voices_seen);
 	official_due_free(&b.due);
 	value_undo_free(b.last, b.nlast);
 	if (*b.ended)

@@ -95,6 +95,53 @@ static const struct view_ops status_ops = {
 	.key = status_key, .full_screen = 1,
 };
 
+/* The voice seen of project id at year, or NULL. */
+static struct voice_seen *seen(struct browser *b, int year, long long id, enum voice v)
+{
+	int i;
+
+	for (i = 0; i < b->n_voices_seen; i++)
+		if (b->voices_seen[i].year == year && b->voices_seen[i].project == id &&
+		    b->voices_seen[i].voice == (int)v)
+			return &b->voices_seen[i];
+	return NULL;
+}
+
+/* Reads voice v of project id at year into e, and keeps its version as
+ * seen. Returns 0, or -1 with err. */
+static int see(struct browser *b, int year, long long id, enum voice v, struct voice_entry *e,
+	       struct error *err)
+{
+	struct voice_seen *at;
+
+	if (verification_voice(b->s, year, id, v, e, err) < 0)
+		return -1;
+	at = seen(b, year, id, v);
+	if (!at) {
+		xgrow(&b->voices_seen, (size_t)b->n_voices_seen, sizeof *b->voices_seen);
+		at = &b->voices_seen[b->n_voices_seen++];
+		*at = (struct voice_seen){ year, id, (int)v, 0 };
+	}
+	at->version = verification_voice_version(e);
+	return 0;
+}
+
+/* Keeps the voices of year's projects as the view shows them. */
+static int see_all(struct browser *b, int year, struct error *err)
+{
+	struct vproject_list l;
+	struct voice_entry e;
+	int i, k, rc = 0;
+
+	if (verification_projects(b->s, year, &l, err) < 0)
+		return -1;
+	for (i = 0; i < l.n && rc == 0; i++)
+		for (k = 0; k < VOICES && rc == 0; k++)
+			rc = see(b, year, l.items[i].id, k, &e, err);
+	verification_projects_free(&l);
+	return rc;
+}
+
 static void show_status(struct browser *b, int year)
 {
 	struct status_view s = { NULL, 0, 0, "" };
@@ -105,7 +152,8 @@ static void show_status(struct browser *b, int year)
 	int i, n;
 
 	if (keys_file_officials(NULL, b->session->db_path, &officials, &n, &err) < 0 ||
-	    verification_status_lines(b->s, year, officials, n, add_line, &s, &err) < 0) {
+	    verification_status_lines(b->s, year, officials, n, add_line, &s, &err) < 0 ||
+	    see_all(b, year, &err) < 0) {
 		browser_say(b, "%s", err.text);
 	} else {
 		snprintf(s.title, sizeof s.title, _("効果検証 %s"),
@@ -156,7 +204,9 @@ static char *rest(char **text)
 static void enter_voice(struct browser *b, enum voice v, char *args)
 {
 	struct voice_input in = { NULL };
-	char *project = word(&args), code[32], why[TEXT_MAX];
+	char *project = word(&args), code[32], why[TEXT_MAX], brief[600];
+	struct voice_entry now = { 0 };
+	struct voice_seen *at;
 	struct error err;
 	long long id, kpi;
 	int rc;
@@ -192,10 +242,33 @@ static void enter_voice(struct browser *b, enum voice v, char *args)
 		access_log_refusal(b->session->db_path, &b->session->identity, "browse: :verification", why);
 		return;
 	}
-	if (rc < 0 || verification_record(b->s, b->year, id, v, &in, b->session->user, &err) < 0)
+	if (rc < 0) {
+		browser_say(b, "%s", err.text);
+		return;
+	}
+	/* what the official saw is what is replaced: a voice entered since
+	 * (or never shown) is shown first, and entered again knowingly */
+	at = seen(b, b->year, id, v);
+	in.check_version = 1;
+	in.version = at ? at->version : 0;
+	if (!at && (see(b, b->year, id, v, &now, &err) < 0 || now.present)) {
+		if (!now.present)
+			browser_say(b, "%s", err.text);
+		else
+			browser_say(b, _("%s's %s is already %s (entered by %s at %s): enter it again"
+					 " to replace it"), code, verification_voice_name(v),
+				    verification_voice_brief(v, &now, brief, sizeof brief),
+				    now.entered_by, now.entered_at);
+		return;
+	}
+	rc = verification_record(b->s, b->year, id, v, &in, b->session->user, &err);
+	if (rc < 0)
 		browser_say(b, "%s", err.text);
 	else
 		browser_say(b, _("recorded %s's %s"), code, verification_voice_name(v));
+	/* the voice as it is now, shown or written, is the one seen */
+	if ((rc == 0 || err.kind == ERROR_CONFLICT) && see(b, b->year, id, v, &now, &err) < 0)
+		browser_say(b, "%s", err.text);
 }
 
 /* What verification_enter said: recorded (done, with what to say), or

@@ -7,7 +7,7 @@
 # back by openpyxl, the HTML parsed and printed by headless Chromium on
 # A4 landscape with the national columns in order.
 . "$srcdir/tests/cli/lib.sh"
-plan 106
+plan 112
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 v() { run --db "$db" verification "$@"; }
@@ -475,4 +475,42 @@ LANG=ja_JP.UTF-8 "$KPITREE" --lang ja --db "$fy" verification history SP4 >"$wor
 grep -q "R6  実績額: - -> 12345678" "$work/out" && grep -q "R7  確定 事業効果: - -> ④" "$work/out" &&
 	! grep -q -e "amount" -e "effect" -e "reason" "$work/out"
 ok $? "verification history in Japanese"
+
+# Two officials enter SP2's self-assessment at the same moment, each
+# having seen none (--expect -): one is recorded, the other refused with
+# the voice now stored, who entered it and when; nothing is replaced.
+two="$work/two.db"
+"$KPITREE" --db "$two" init >/dev/null
+"$KPITREE" --db "$two" verification open --year R4 >/dev/null
+"$KPITREE" --db "$two" --user sato verification self SP2 --effect ③ --policy 継続 --expect - \
+	--year R4 >"$work/sato.out" 2>"$work/sato.err" &
+sato=$!
+"$KPITREE" --db "$two" --user suzuki verification self SP2 --effect ① --policy 発展 \
+	--reason 目標を大きく上回った --expect - --year R4 >"$work/suzuki.out" 2>"$work/suzuki.err" &
+suzuki=$!
+wait $sato; s1=$?
+wait $suzuki; s2=$?
+stored=$("$SQLITE3" "$two" "SELECT entered_by || ' ' || effect || ' ' || policy FROM voice")
+case "$stored" in
+"sato ③ 継続") winner=sato loser=suzuki brief="③ 継続" ;;
+"suzuki ① 発展") winner=suzuki loser=sato brief="① 発展" ;;
+*) winner= loser= brief= ;;
+esac
+at=$("$SQLITE3" "$two" "SELECT entered_at FROM voice")
+[ -n "$winner" ] && [ $((s1 + s2)) -eq 1 ] && [ ! -s "$work/$winner.err" ] &&
+	[ "$(cat "$work/$loser.err")" = "kpitree: the stored self-assessment voice is $brief (entered by $winner at $at), where none was expected" ]
+ok $? "of two at once expecting none, one is recorded and the other refused with the voice stored ($stored)"
+[ "$("$SQLITE3" "$two" "SELECT count(*) FROM verification_history WHERE what = 'self effect'")" -eq 1 ]
+ok $? "the refused one left no trace in the history"
+run --db "$two" --user "$loser" verification self SP2 --effect ② --policy 改善 --reason 相当程度 \
+	--expect "${brief%% *}" --year R4
+expect 0 "" "having read it, the other replaces it, expecting what is stored"
+run --db "$two" --user "$winner" verification self SP2 --effect ③ --policy 継続 --expect "${brief%% *}" \
+	--year R4
+expect 1 "kpitree: the stored self-assessment voice is ② 改善 (entered by $loser at $("$SQLITE3" "$two" "SELECT entered_at FROM voice")), not ${brief%% *} as expected" \
+	"and the first, expecting its own, is refused in turn"
+run --db "$two" verification committee SP2 --verdict 有効 --expect 有効 --year R4
+expect 1 "kpitree: no committee voice is stored, not 有効 as expected" "the committee's verdict is guarded the same way"
+run --db "$two" verification committee SP2 --verdict 有効 --expect - --year R4
+expect 0 "" "and recorded when what is stored is what was expected"
 exit $tap_failed

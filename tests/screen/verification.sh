@@ -8,7 +8,7 @@
 # and the national summary on the dashboard. Sourced by
 # verification_en.sh and verification_ja.sh with $lang set.
 . "$srcdir/tests/screen/lib.sh"
-plan 48
+plan 55
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -56,6 +56,28 @@ shows "$(tf "recorded %s's %s" SP2 "$(t committee)")" "the committee's 事業の
 [ "$("$SQLITE3" "$db" "SELECT meeting_id || ' ' || verdict_label FROM voice WHERE voice = 'committee'")" = \
 	"1 総合戦略のKPI達成に有効であった" ]
 ok $? "recorded with the meeting it was given at"
+
+# Two officials at once: the browser replaces only the voice it showed.
+say "verification"
+shows "SP2 デジタル技術を活用したイノベーション創出事業" "the view shows SP2's self-assessment"
+keys q
+"$KPITREE" --db "$db" --user sato verification self SP2 --effect ③ --policy 継続 --expect ① \
+	--year R4 >/dev/null 2>&1
+ok $? "meanwhile sato corrects it on the command line, expecting the ① he read"
+say "verification self SP2 ② 改善 相当程度の成果"
+shows "$(tf "now %s (entered by %s at %s): the %s voice changed since it was read" "③ 継続" sato "" "" |
+	sed 's/\(sato\).*/\1/')" "the browser refuses to replace what it did not show, naming the voice stored and who entered it"
+[ "$("$SQLITE3" "$db" "SELECT effect || entered_by FROM voice WHERE voice = 'self'")" = "③sato" ]
+ok $? "and writes nothing"
+say "verification self SP2 ① 発展 新ビジネス創出が目標を大きく上回った"
+shows "$(tf "recorded %s's %s" SP2 "$(t self-assessment)")" "entered again, now that it was shown, it is recorded"
+"$KPITREE" --db "$db" --user suzuki verification committee SP2 --verdict 有効とは言えない --year R4 \
+	>/dev/null 2>&1
+say "verification committee SP2 有効 KPIの設定は妥当で成果が出ている"
+shows "$(tf "now %s (entered by %s at %s): the %s voice changed since it was read" 有効とは言えない suzuki "" "" |
+	sed 's/\(suzuki\).*/\1/')" "so is the committee's, changed by another official since it was entered here"
+say "verification committee SP2 有効 KPIの設定は妥当で成果が出ている"
+shows "$(tf "recorded %s's %s" SP2 "$(t committee)")" "and entered again"
 
 say "verification close"
 shows "$(tf "not closed: no final result yet: %s" "SP1 SP2 SP3 SP4")" \

@@ -139,10 +139,12 @@ const struct command commands[] = {
 	{ "verification", "verification open|close [--year FY]\n"
 	  "  verification status [--year FY] [--file FILE]\n"
 	  "  verification amount PROJECT YEN [--kind KIND] [--year FY]\n"
-	  "  verification self PROJECT --effect CODE [--policy CODE] [--reason TEXT] [--year FY]\n"
-	  "  verification committee PROJECT --verdict CODE [--opinion TEXT] [--meeting ID]"
+	  "  verification self PROJECT --effect CODE [--policy CODE] [--reason TEXT] [--expect CODE]"
 	  " [--year FY]\n"
-	  "  verification final PROJECT --effect CODE --policy CODE --reason TEXT [--year FY]\n"
+	  "  verification committee PROJECT --verdict CODE [--opinion TEXT] [--meeting ID]"
+	  " [--expect CODE] [--year FY]\n"
+	  "  verification final PROJECT --effect CODE --policy CODE --reason TEXT [--expect CODE]"
+	  " [--year FY]\n"
 	  "  verification revised yes|no [--year FY], verification history PROJECT\n"
 	  "  verification unknown|known CODE [--reason TEXT] [--year FY]\n"
 	  "  verification describes CODE FY2|none [--year FY], verification increment CODE on|off",
@@ -159,6 +161,8 @@ const struct command commands[] = {
 	    { "--verdict", 1, N_("事業の評価: a code of the verdict list") },
 	    { "--opinion", 1, N_("外部有識者からの意見") },
 	    { "--meeting", 1, N_("the meeting the committee gave it at") },
+	    { "--expect", 1, N_("self, committee, final: refuse unless the voice stored is CODE"
+				" (its 事業効果; the committee's 事業の評価), - for none yet") },
 	    { "--kind", 1, N_("交付金の種類, as the grant's decision names it") },
 	    { "--file", 1, N_("status: the authorized_keys file naming the officials (default:"
 			      " the account's)") } },

@@ -224,6 +224,7 @@ int run_verification(struct cli *cli)
 				.reason = cli_option(cli, "--reason"),
 				.verdict = cli_option(cli, "--verdict"),
 				.opinion = cli_option(cli, "--opinion"),
+				.expect = cli_option(cli, "--expect"),
 			};
 			char *end;
 
