@@ -793,10 +793,8 @@ char *verification_increment_text(const struct increment *in, char *buf, size_t 
 }
 
 /* The sums of row's KPI at year when it is declared incremental (in
- * zeroed when not), for people to see both rates beside its standing,
- * which review_standing judged from them. Returns 0, or -1. */
-/* KPI row's increment (present 0: not one) and its standing as the
- * 効果検証 measures it (verification_standing), at year. */
+ * zeroed when not), for people to see both rates, and its standing as
+ * the 効果検証 measures it (verification_standing). Returns 0, or -1. */
 static int measure_of(struct store *s, const struct review_row *row, int year,
 		      struct increment *in, struct standing *st, struct error *err)
 {

@@ -152,8 +152,10 @@ static void show_status(struct browser *b, int year)
 	int i, n;
 
 	if (keys_file_officials(NULL, b->session->db_path, &officials, &n, &err) < 0 ||
-	    verification_status_lines(b->s, year, officials, n, add_line, &s, &err) < 0 ||
-	    see_all(b, year, &err) < 0) {
+	    /* read before it is shown: a voice entered in between is newer
+	     * than the one kept, and refused rather than replaced unseen */
+	    see_all(b, year, &err) < 0 ||
+	    verification_status_lines(b->s, year, officials, n, add_line, &s, &err) < 0) {
 		browser_say(b, "%s", err.text);
 	} else {
 		snprintf(s.title, sizeof s.title, _("効果検証 %s"),
