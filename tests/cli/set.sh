@@ -2,7 +2,7 @@
 # set.sh: set, show and history through the real binary; a failing set
 # writes nothing; eight processes setting 200 values each at once all land.
 . "$srcdir/tests/cli/lib.sh"
-plan 18
+plan 19
 db="$work/k.db"
 fixture "$db"; ok $? "the fixture loads"
 
@@ -14,6 +14,18 @@ ok $? "show states the actual, 57% and behind"
 run --db "$db" history H01
 grep -q ' tester  R7 (2025) actual  - -> 12  (set)$' "$work/out"
 ok $? "history names who set it"
+
+# show takes a code as an official types it, as search and :goto do, in
+# either language: h01, Ｈ０１, ①, H001 are H01.
+forms=0
+for lang in C.UTF-8 ja_JP.UTF-8; do
+	LANG=$lang "$KPITREE" --db "$db" show H01 >"$work/want"
+	for code in h01 Ｈ０１ ① H001 h1; do
+		LANG=$lang "$KPITREE" --db "$db" show "$code" >"$work/out" 2>"$work/err" &&
+			cmp -s "$work/want" "$work/out" || { forms=1; echo "# $lang: show $code"; }
+	done
+done
+ok $forms "show h01, Ｈ０１, ①, H001 and h1 show H01, in English and in Japanese"
 
 before=$("$SQLITE3" "$db" "SELECT count(*) FROM history")
 run --db "$db" set H01 R7 abc
