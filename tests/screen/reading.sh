@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 94
+plan 95
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -272,4 +272,7 @@ shows "$(pad "$(t baseline)" 10) $(pad "$b6" $yw) ▒" "the presentation's chart
 shows "$(pad "$(t target)" 10) $(pad "$b7" $yw) " "and the target's"
 shows " 12.50" "the actual as written"
 fits "the presentation fits 80 columns"
+# H: the history writes the value as written too
+start "$(browser ':goto Space H01 Enter H')"
+shows "-> 12.50  ($(t set))" "H's history writes 12.50 as written"
 no_reports
