@@ -65,14 +65,16 @@ char *codes_strategy_kpi(int number, int index, int count, char *buf, size_t siz
 	return buf;
 }
 
-/* An H code's form: H, digits, at most one letter after them. */
+/* An H code's form: H, digits (at most two after leading zeros: H012
+ * is H12), at most one letter after them. */
 static int h_code(const char *c, size_t *digits)
 {
+	size_t zeros = strspn(c + 1, "0");
 	size_t n = strspn(c + 1, "0123456789");
 
 	*digits = n;
-	return c[0] == 'H' && n >= 1 && n <= 2 && (!c[1 + n] || (isalpha((unsigned char)c[1 + n]) &&
-								!c[2 + n]));
+	return c[0] == 'H' && n >= 1 && n - (zeros < n ? zeros : n - 1) <= 2 &&
+		(!c[1 + n] || (isalpha((unsigned char)c[1 + n]) && !c[2 + n]));
 }
 
 char *codes_normalize(const char *text, char *buf, size_t size)

@@ -21,7 +21,8 @@ char *codes_strategy_kpi(int number, int index, int count, char *buf, size_t siz
 /* A KPI code as an official may type it, in the form the data writes
  * it, into buf: full-width letters, digits and hyphens made ASCII
  * (Ｈ１２, ＳＰ２－１), letters upper-cased but an H code's last letter
- * (h12b: H12b), an H code's number in two digits (H1: H01), a circled
+ * (h12b: H12b), an H code's number in two digits (H1: H01, H012:
+ * H12), a circled
  * number alone its H code (⑫: H12); spaces around dropped. Text that is
  * no code comes out so changed too, and matches none. Returns buf. */
 char *codes_normalize(const char *text, char *buf, size_t size);

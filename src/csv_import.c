@@ -267,11 +267,13 @@ static int given_once(struct reader *rd, const struct csv_record *r, const struc
 		rd->failed = 1;
 		return 0;
 	}
-	fiscal_year_short(a->fiscal_year, fy, sizeof fy);
+	/* the key in the interface's language: SP2-1 R4 actual, SP2-1
+	 * 令和4年度 実績 */
+	fiscal_year_brief(a->fiscal_year, fy, sizeof fy);
 	if (rc == SEEN_DIFFERENT)
 		import_error(im, r->line, column_of(c, A_VALUE),
 			     _("%s %s %s is given twice with different values or notes: line %ld and line %ld"),
-			     rd->last_code, fy, values_kind_name(a->kind), line, r->line);
+			     rd->last_code, fy, _(values_kind_name(a->kind)), line, r->line);
 	if (rc != SEEN_EARLIER_RUN)
 		return rc == SEEN_NEW;
 	if (im->errors->n)
@@ -291,7 +293,7 @@ static int given_once(struct reader *rd, const struct csv_record *r, const struc
 		import_error(im, r->line, column_of(c, A_VALUE),
 			     _("%s %s %s is given again with another value or note than an earlier row"
 			       " of its KPI (%s, whose rows start at line %ld)"),
-			     rd->last_code, fy, values_kind_name(a->kind),
+			     rd->last_code, fy, _(values_kind_name(a->kind)),
 			     im->files[file].path, line);
 	return 0;
 }

@@ -260,8 +260,8 @@ char *kpi_years_history_line(const struct history_row *h, char *line, size_t siz
 	snprintf(line, size, "%s  %s  %s %s  %s -> %s  (%s)",
 		 i18n_time(h->changed_at, when, sizeof when), inert_str(&pool, h->changed_by),
 		 fiscal_year_format(h->fiscal_year, fy, sizeof fy), _(values_kind_name(h->kind)),
-		 kpi_years_cell(h->had_old, h->old_value, 0, old, sizeof old),
-		 kpi_years_cell(h->has_new, h->new_value, 0, new, sizeof new), source);
+		 kpi_years_cell(h->had_old, h->old_value, h->old_decimals, old, sizeof old),
+		 kpi_years_cell(h->has_new, h->new_value, h->new_decimals, new, sizeof new), source);
 	if (strcmp(h->old_note, h->new_note) != 0)
 		snprintf(note_line, note_size, _("    note: %s -> %s"),
 			 *h->old_note ? inert_str(&pool, h->old_note) : "-",

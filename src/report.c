@@ -20,6 +20,7 @@
 #include "meeting.h"
 #include "number.h"
 #include "review.h"
+#include "width.h"
 #include "xlsx_write.h"
 
 struct report {
@@ -273,7 +274,8 @@ static char *latest_text(const struct standing *st, char *buf, size_t size)
 	if (!st->latest_year)
 		snprintf(buf, size, "-");
 	else
-		snprintf(buf, size, "%s (%s)", number_format(st->latest_actual, v, sizeof v),
+		snprintf(buf, size, "%s (%s)", number_format_places(st->latest_actual,
+			 st->latest_decimals, 0, v, sizeof v),
 			 fiscal_year_brief(st->latest_year, fy, sizeof fy));
 	return buf;
 }
@@ -633,7 +635,7 @@ static void html_chart(struct report *r, const struct item *it)
 		top, left, top + plot_h);
 	for (i = 0; i < n; i++) {
 		const struct kpi_year *y = &it->t.rows[i];
-		double slot = (double)plot_w / n, bw = slot * 0.35;
+		double slot = (double)plot_w / n, bw = slot * 0.35, fs;
 		double x = left + slot * i + slot * 0.12;
 
 		if (y->has_plan) {
@@ -655,9 +657,13 @@ static void html_chart(struct report *r, const struct item *it)
 				" text-anchor=\"middle\">%s</text>\n", x + bw * 1.5,
 				top + plot_h - v - 2, a);
 		}
-		fprintf(r->f, "<text x=\"%.2f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">"
-			"%s</text>\n", left + slot * i + slot / 2, H - 10,
-			fiscal_year_short(y->year, fy, sizeof fy));
+		/* the year as the interface writes it (令和7年度), in a font
+		 * small enough for its slot: a cell about half the size */
+		fiscal_year_brief(y->year, fy, sizeof fy);
+		fs = 2 * (slot - 4) / width_of(fy);
+		fprintf(r->f, "<text class=\"year\" x=\"%.2f\" y=\"%d\" font-size=\"%.1f\""
+			" text-anchor=\"middle\" data-year=\"%d\">%s</text>\n",
+			left + slot * i + slot / 2, H - 10, fs < 6 ? 6 : fs > 10 ? 10 : fs, y->year, fy);
 	}
 	if (base)
 		yb = top + plot_h - k->baseline.value / max * plot_h;
@@ -768,11 +774,24 @@ static void html_item(struct report *r, const struct item *it, int index)
 
 /* --- CSV ----------------------------------------------------------------- */
 
-static const char *const csv_header[] = {
-	"meeting", "held_on", "fiscal_year", "code", "name", "group", "field", "baseline",
-	"target", "values", "latest_year", "latest_actual", "progress", "status",
-	"proposed_rank", "rank", "reason", "assessment", "policy", "comments", "action_items",
-	NULL
+/* The report is for people, not for an import: its header and words
+ * are in the interface's language (the exports an import reads keep
+ * their English headers: csv_export.c). The years' columns are marked,
+ * for a workbook. */
+static const struct {
+	const char *name;
+	enum csv_cell what;
+} csv_header[] = {
+	/* TRANSLATORS: the columns of the CSV report (export report
+	 * --format csv), one word each as a spreadsheet's header */
+	{ N_("meeting"), CSV_TEXT }, { N_("held_on"), CSV_TEXT },
+	{ N_("fiscal_year"), CSV_YEAR }, { N_("code"), CSV_TEXT }, { N_("name"), CSV_TEXT },
+	{ N_("group"), CSV_TEXT }, { N_("field"), CSV_TEXT }, { N_("baseline"), CSV_TEXT },
+	{ N_("target"), CSV_TEXT }, { N_("values"), CSV_TEXT }, { N_("latest_year"), CSV_YEAR },
+	{ N_("latest_actual"), CSV_TEXT }, { N_("progress"), CSV_TEXT },
+	{ N_("status"), CSV_TEXT }, { N_("proposed_rank"), CSV_TEXT }, { N_("rank"), CSV_TEXT },
+	{ N_("reason"), CSV_TEXT }, { N_("assessment"), CSV_TEXT }, { N_("policy"), CSV_TEXT },
+	{ N_("comments"), CSV_TEXT }, { N_("action_items"), CSV_TEXT },
 };
 
 static void csv_item(struct report *r, const struct item *it)
@@ -797,9 +816,14 @@ static void csv_item(struct report *r, const struct item *it)
 
 		if (!y->has_plan && !y->has_actual)
 			continue;
-		used += (size_t)snprintf(values + used, sizeof values - used,
-					 "%s%s plan %s actual %s", used ? "; " : "",
-					 fiscal_year_short(y->year, fy, sizeof fy),
+		if (used)
+			used += (size_t)snprintf(values + used, sizeof values - used, "; ");
+		if (used >= sizeof values)
+			break;
+		/* TRANSLATORS: a year's values in the CSV report: "R6 plan
+		 * - actual 28" (the year, the plan, the actual) */
+		used += (size_t)snprintf(values + used, sizeof values - used, _("%s plan %s actual %s"),
+					 fiscal_year_brief(y->year, fy, sizeof fy),
 					 kpi_years_cell(y->has_plan, y->plan, y->plan_decimals, a, sizeof a),
 					 kpi_years_cell(y->has_actual, y->actual, y->actual_decimals, b, sizeof b));
 	}
@@ -807,7 +831,8 @@ static void csv_item(struct report *r, const struct item *it)
 	if (row->st.latest_year) {
 		snprintf(buf, sizeof buf, "%d", row->st.latest_year);
 		csv_put_number(&r->csv, buf, CSV_YEAR);
-		csv_put_number(&r->csv, number_format(row->st.latest_actual, buf, sizeof buf),
+		csv_put_number(&r->csv, number_format_places(row->st.latest_actual,
+							 row->st.latest_decimals, 0, buf, sizeof buf),
 			       CSV_QUANTITY);
 	} else {
 		csv_put_cell(&r->csv, "");
@@ -818,8 +843,7 @@ static void csv_item(struct report *r, const struct item *it)
 	else
 		buf[0] = '\0';
 	csv_put_number(&r->csv, buf, CSV_PERCENT);
-	/* data: the same words in every language */
-	csv_put_cell(&r->csv, progress_status_word(row->st.progress.status));
+	csv_put_cell(&r->csv, progress_status_name(row->st.progress.status));
 	csv_put_cell(&r->csv, it->proposed ? it->proposed->code : "");
 	csv_put_cell(&r->csv, it->e.present ? it->e.rank : "");
 	csv_put_cell(&r->csv, it->e.present ? it->e.reason : "");
@@ -832,16 +856,16 @@ static void csv_item(struct report *r, const struct item *it)
 	csv_end_row(&r->csv);
 }
 
-/* The header row; the years' columns marked, for a workbook. */
+/* The header row, in the interface's language. */
 static void csv_header_row(struct csv_writer *w)
 {
-	int i;
+	size_t i;
 
-	for (i = 0; csv_header[i]; i++)
-		if (strcmp(csv_header[i], "fiscal_year") == 0 || strcmp(csv_header[i], "latest_year") == 0)
-			csv_put_number(w, csv_header[i], CSV_YEAR);
+	for (i = 0; i < sizeof csv_header / sizeof csv_header[0]; i++)
+		if (csv_header[i].what == CSV_TEXT)
+			csv_put_cell(w, _(csv_header[i].name));
 		else
-			csv_put_cell(w, csv_header[i]);
+			csv_put_number(w, _(csv_header[i].name), csv_header[i].what);
 	csv_end_row(w);
 }
 

@@ -28,6 +28,7 @@ void review_standing(const struct kpi *k, const struct kpi_years *t, int year,
 		if (t->rows[i].has_actual && t->rows[i].year <= st->year) {
 			st->latest_year = t->rows[i].year;
 			st->latest_actual = t->rows[i].actual;
+			st->latest_decimals = t->rows[i].actual_decimals;
 		}
 	if (!r)
 		return;

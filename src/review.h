@@ -19,6 +19,7 @@ struct standing {
 	int year;		/* the year it is judged at; 0: none (no actual) */
 	int latest_year;	/* the latest year up to `year` with an actual; 0: none */
 	double latest_actual;
+	int latest_decimals;	/* latest_actual's, as written */
 	struct progress progress;	/* at `year`, by SPEC's rule */
 	int improved;		/* the actual at `year` is better than the baseline */
 };

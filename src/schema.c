@@ -396,8 +396,10 @@ static const char *const migration_2[] = {
 	"  AND kind = " KIND_CODE("OLD.kind") "; END;"
 
 /* The history view's triggers (versions 3 and 4 without said_by; 5
- * with it: col, val and match are empty, or name the column). */
-#define HISTORY_VIEW_TRIGGERS_OF(col, val, match) \
+ * with it: col, val and match are empty, or name the column; 14 with
+ * the decimals: hcol and hval, history_row's more columns and values). */
+#define HISTORY_VIEW_TRIGGERS_OF(col, val, match) HISTORY_VIEW_TRIGGERS_OF2(col, val, match, "", "")
+#define HISTORY_VIEW_TRIGGERS_OF2(col, val, match, hcol, hval) \
 	"CREATE TRIGGER history_insert INSTEAD OF INSERT ON history BEGIN" \
 	"  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')" \
 	"  WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE id = NEW.kpi_id);" \
@@ -407,11 +409,11 @@ static const char *const migration_2[] = {
 	"  INSERT INTO change(who, at, source" col ") VALUES (NEW.changed_by, NEW.changed_at, NEW.source" \
 	val ")" "  ON CONFLICT DO NOTHING;" \
 	"  INSERT INTO history_row(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value," \
-	"  new_note, change_id)" \
+	"  new_note, change_id" hcol ")" \
 	"  VALUES ((SELECT last FROM history_seq), NEW.kpi_id, NEW.fiscal_year, " KIND_CODE("NEW.kind") ", NEW.old_value," \
 	"  NEW.old_note, NEW.new_value, NEW.new_note," \
 	"  (SELECT id FROM change WHERE who = NEW.changed_by AND at = NEW.changed_at" \
-	"  AND source = NEW.source" match ")); END;", \
+	"  AND source = NEW.source" match ")" hval "); END;", \
 	"CREATE TRIGGER history_view_no_update INSTEAD OF UPDATE ON history" \
 	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;", \
 	"CREATE TRIGGER history_view_no_delete INSTEAD OF DELETE ON history" \
@@ -419,16 +421,19 @@ static const char *const migration_2[] = {
 #define HISTORY_VIEW_TRIGGERS HISTORY_VIEW_TRIGGERS_OF("", "", "")
 
 /* The history view from version 4 on: the changes' rows, and the
- * settings values keep (col and sel: more columns, from version 5). */
-#define HISTORY_VIEW_OF(col, sel) \
+ * settings values keep (col and sel: more columns, from version 5; from
+ * version 14 each branch its own: sel_h of history_row h, sel_v of
+ * value_row v). */
+#define HISTORY_VIEW_OF(col, sel) HISTORY_VIEW_OF2(col, sel, sel)
+#define HISTORY_VIEW_OF2(col, sel_h, sel_v) \
 	"CREATE VIEW history(id, kpi_id, fiscal_year, kind, old_value, old_note, new_value," \
 	"  new_note, changed_by, changed_at, source" col ") AS" \
 	"  SELECT h.id, h.kpi_id, h.fiscal_year, " KIND_TEXT("h.kind") ", h.old_value, h.old_note," \
-	"  h.new_value, h.new_note, c.who, c.at, c.source" sel \
+	"  h.new_value, h.new_note, c.who, c.at, c.source" sel_h \
 	"  FROM history_row h JOIN change c ON c.id = h.change_id" \
 	"  UNION ALL" \
 	"  SELECT v.set_id, v.kpi_id, v.fiscal_year, " KIND_TEXT("v.kind") ", NULL, NULL," \
-	"  v.value, v.note, c.who, c.at, c.source" sel \
+	"  v.value, v.note, c.who, c.at, c.source" sel_v \
 	"  FROM value_row v JOIN change c ON c.id = v.set_change WHERE v.set_id IS NOT NULL;"
 
 static const char *const migration_3[] = {
@@ -552,22 +557,28 @@ static const char *const migration_3[] = {
  * must clear set_id (value_update does). */
 /* The statement of the two triggers below that moves a value's setting
  * (OLD's) into history_row. */
-#define SETTING_TO_HISTORY \
+#define SETTING_TO_HISTORY SETTING_TO_HISTORY_OF("", "")
+/* (from version 14 with the decimals: col and val) */
+#define SETTING_TO_HISTORY_OF(col, val) \
 	"  INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value," \
-	"  new_note, change_id) VALUES (OLD.kpi_id, OLD.set_id, OLD.fiscal_year, OLD.kind, NULL," \
-	"  NULL, OLD.value, OLD.note, OLD.set_change); "
+	"  new_note, change_id" col ") VALUES (OLD.kpi_id, OLD.set_id, OLD.fiscal_year, OLD.kind, NULL," \
+	"  NULL, OLD.value, OLD.note, OLD.set_change" val "); "
+/* The two triggers that move a value's setting into history_row
+ * (versions 4 and 14: setting, the statement). */
+#define SETTING_KEPT_TRIGGERS(setting) \
+	"CREATE TRIGGER value_row_setting_kept_on_update BEFORE UPDATE ON value_row" \
+	"  WHEN OLD.set_id IS NOT NULL BEGIN" \
+	"  SELECT RAISE(ABORT, 'a value''s setting moves to history: set_id must become NULL')" \
+	"  WHERE NEW.set_id IS NOT NULL;" \
+	setting "END;", \
+	"CREATE TRIGGER value_row_setting_kept_on_delete BEFORE DELETE ON value_row" \
+	"  WHEN OLD.set_id IS NOT NULL BEGIN" \
+	setting "END;"
 
 static const char *const migration_4[] = {
 	"ALTER TABLE value_row ADD COLUMN set_id INTEGER;",
 	"ALTER TABLE value_row ADD COLUMN set_change INTEGER;",
-	"CREATE TRIGGER value_row_setting_kept_on_update BEFORE UPDATE ON value_row"
-	"  WHEN OLD.set_id IS NOT NULL BEGIN"
-	"  SELECT RAISE(ABORT, 'a value''s setting moves to history: set_id must become NULL')"
-	"  WHERE NEW.set_id IS NOT NULL;"
-	SETTING_TO_HISTORY "END;",
-	"CREATE TRIGGER value_row_setting_kept_on_delete BEFORE DELETE ON value_row"
-	"  WHEN OLD.set_id IS NOT NULL BEGIN"
-	SETTING_TO_HISTORY "END;",
+	SETTING_KEPT_TRIGGERS(SETTING_TO_HISTORY),
 	"DROP TRIGGER value_update;",
 	VALUE_UPDATE_TRIGGER(",  set_id = NULL, set_change = NULL"),
 	/* Dropping the view drops its triggers; they come back as they were. */
@@ -1014,6 +1025,31 @@ static const char *const migration_13[] = {
 	NULL
 };
 
+/* Version 14: a history row keeps the decimals its old and new values
+ * were written with (issue 18: history wrote 31.20 as 31.2, where show
+ * and the exports write it as written): old_decimals and new_decimals.
+ * A row written before keeps 0, the form history gave it, as value_row
+ * did in version 13. The history view takes the columns (a value's
+ * setting: its value_row's decimals), and its triggers and those that
+ * move a setting into history_row are made again with them. */
+static const char *const migration_14[] = {
+	"ALTER TABLE history_row ADD COLUMN old_decimals INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (old_decimals BETWEEN 0 AND 15);",
+	"ALTER TABLE history_row ADD COLUMN new_decimals INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (new_decimals BETWEEN 0 AND 15);",
+	"DROP TRIGGER value_row_setting_kept_on_update;",
+	"DROP TRIGGER value_row_setting_kept_on_delete;",
+	SETTING_KEPT_TRIGGERS(SETTING_TO_HISTORY_OF(", new_decimals", ", OLD.decimals")),
+	"DROP VIEW history;",
+	HISTORY_VIEW_OF2(", said_by, old_decimals, new_decimals",
+			 ", c.said_by, h.old_decimals, h.new_decimals", ", c.said_by, 0, v.decimals"),
+	HISTORY_VIEW_TRIGGERS_OF2(", said_by", ", coalesce(NEW.said_by, '')",
+				  " AND said_by = coalesce(NEW.said_by, '')",
+				  ", old_decimals, new_decimals",
+				  ", coalesce(NEW.old_decimals, 0), coalesce(NEW.new_decimals, 0)"),
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },
@@ -1035,6 +1071,7 @@ const char *const *const schema_migrations[] = {
 	migration_11,
 	migration_12,
 	migration_13,
+	migration_14,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

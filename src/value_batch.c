@@ -224,8 +224,9 @@ static const sqlite3_module chunk_module = {
  * a value that is new, or differs in value or note, is a change. */
 static const char history_sql[] =
 	"INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,"
-	" new_note, change_id)"
-	" SELECT c.kpi_id, c.id, c.fiscal_year, c.kind, v.value, v.note, c.value, c.note, c.change_id"
+	" new_note, change_id, old_decimals, new_decimals)"
+	" SELECT c.kpi_id, c.id, c.fiscal_year, c.kind, v.value, v.note, c.value, c.note, c.change_id,"
+	" coalesce(v.decimals, 0), c.decimals"
 	" FROM import_values(?1) c LEFT JOIN value_row v ON v.kpi_id = c.kpi_id"
 	" AND v.fiscal_year = c.fiscal_year AND v.kind = c.kind"
 	" WHERE v.kpi_id IS NULL OR v.value IS NOT c.value OR v.note IS NOT c.note";

@@ -90,12 +90,14 @@ static const char form_sql[] =
 	" WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = (?3 = 'plan')";
 static const char history_sql[] =
 	"INSERT INTO history(kpi_id, fiscal_year, kind, old_value, old_note, new_value,"
-	" new_note, changed_by, changed_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	" new_note, changed_by, changed_at, source, old_decimals, new_decimals)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-/* The history row of a change from (had, old_value, old_note). */
+/* The history row of a change from (had, old_value, old_note), the old
+ * value written with old_decimals. */
 static int record_history(struct store *s, const struct value_change *c, int had,
-			  double old_value, const char *old_note, const char *now,
-			  struct error *err)
+			  double old_value, int old_decimals, const char *old_note,
+			  const char *now, struct error *err)
 {
 	sqlite3_stmt *hist = store_cached(s, history_sql, err);
 	int rc;
@@ -114,6 +116,8 @@ static int record_history(struct store *s, const struct value_change *c, int had
 	sqlite3_bind_text(hist, 8, c->user, -1, SQLITE_STATIC);
 	sqlite3_bind_text(hist, 9, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(hist, 10, c->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int(hist, 11, had ? old_decimals : 0);
+	sqlite3_bind_int(hist, 12, c->clear ? 0 : c->decimals);
 	rc = store_step(s, hist, err);
 	sqlite3_reset(hist);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -154,7 +158,7 @@ static int insert_new(struct store *s, const struct value_change *c, const char 
 		return -1;
 	if (sqlite3_total_changes(s->db) == before)
 		return 0;
-	return record_history(s, c, 0, 0, "", now, err) < 0 ? -1 : 1;
+	return record_history(s, c, 0, 0, 0, "", now, err) < 0 ? -1 : 1;
 }
 
 static int write_form(struct store *s, const struct value_change *c, struct error *err)
@@ -217,7 +221,7 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	const char *kind = values_kind_name(c->kind);
 	struct value_change w = *c;	/* c with the note it leaves stored */
 	sqlite3_stmt *old, *write = NULL;
-	int had, frozen, rc, result = -1;
+	int had, frozen, rc, result = -1, old_decimals = 0;
 	double old_value = 0;
 	char *old_note = NULL, now[32];
 
@@ -251,8 +255,10 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 		error_of(err, ERROR_NO_MEMORY, _("out of memory"));
 		goto done;
 	}
-	if (had)
+	if (had) {
 		old_value = sqlite3_column_double(old, 0);
+		old_decimals = sqlite3_column_int(old, 4);
+	}
 	if (!w.note)
 		w.note = old_note;
 	if (c->check_expect &&
@@ -284,7 +290,7 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	bind_new_value(write, &w, now);
 	if (store_step(s, write, err) != SQLITE_DONE)
 		goto done;
-	if (record_history(s, &w, had, old_value, old_note, now, err) < 0)
+	if (record_history(s, &w, had, old_value, old_decimals, old_note, now, err) < 0)
 		goto done;
 	result = VALUES_CHANGED;
 done:
@@ -366,7 +372,8 @@ int values_history(struct store *s, long long kpi_id,
 {
 	sqlite3_stmt *stmt = store_prepare(s,
 		"SELECT fiscal_year, kind, old_value, old_note, new_value, new_note,"
-		" changed_by, changed_at, source, said_by FROM history WHERE kpi_id = ? ORDER BY id", err);
+		" changed_by, changed_at, source, said_by, old_decimals, new_decimals FROM history"
+		" WHERE kpi_id = ? ORDER BY id", err);
 	int rc;
 
 	if (!stmt)
@@ -386,6 +393,8 @@ int values_history(struct store *s, long long kpi_id,
 			.changed_at = text_or_empty(stmt, 7),
 			.source = text_or_empty(stmt, 8),
 			.said_by = text_or_empty(stmt, 9),
+			.old_decimals = sqlite3_column_int(stmt, 10),
+			.new_decimals = sqlite3_column_int(stmt, 11),
 		};
 		fn(ctx, &row);
 	}

@@ -76,6 +76,7 @@ struct history_row {
 	enum value_kind kind;
 	int had_old, has_new;
 	double old_value, new_value;
+	int old_decimals, new_decimals;	/* as written (0: as few as needed) */
 	const char *old_note, *new_note;
 	const char *changed_by, *changed_at, *source;
 	const char *said_by;	/* the name an imported file gave, if not changed_by's */

@@ -158,6 +158,54 @@ char *width_align(const char *text, int cols, char *buf, size_t size)
 	return buf;
 }
 
+/* Japanese line breaking (禁則処理): the characters no line starts with
+ * (closing brackets, punctuation, small kana, the long vowel mark) and
+ * those no line ends with (opening brackets). */
+static int no_line_start(wchar_t wc)
+{
+	static const wchar_t marks[] = L"、。，．,.)]}）］｝」』】〕〉》〙〗”’:;!?：；！？・"
+		L"ー…‥ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻ゝゞヽヾ";
+
+	return wc && wcschr(marks, wc) != NULL;
+}
+
+static int no_line_end(wchar_t wc)
+{
+	static const wchar_t marks[] = L"([{（［｛「『【〔〈《〘〖“‘";
+
+	return wc && wcschr(marks, wc) != NULL;
+}
+
+/* The start of the character before p (text <= p). */
+static const char *char_before(const char *text, const char *p)
+{
+	while (p > text && ((unsigned char)*--p & 0xC0) == 0x80)
+		;
+	return p;
+}
+
+/* Where a line of text that would break at brk breaks by 禁則: one
+ * character earlier for each that may not start the next line (」 after
+ * the edge) or end this one (「 before it), never before the first
+ * character; brk itself when no earlier break keeps the rules. */
+static const char *kinsoku(const char *text, const char *brk)
+{
+	const char *b = brk;
+
+	while (b > text) {
+		const char *before = char_before(text, b);
+		wchar_t at, prev;
+		int w;
+
+		next_char(b, &at, &w);
+		next_char(before, &prev, &w);
+		if (!no_line_start(*b ? at : 0) && !no_line_end(prev))
+			return b;
+		b = before;
+	}
+	return brk;
+}
+
 size_t width_fit(const char *text, int cols)
 {
 	const char *p = text, *space = NULL;
@@ -171,7 +219,7 @@ size_t width_fit(const char *text, int cols)
 			/* a word cut mid-way goes whole to the next line */
 			if (wc != L' ' && space && space > text && wc < 0x80)
 				return (size_t)(space - text);
-			return (size_t)(p - text);
+			return (size_t)(kinsoku(text, p) - text);
 		}
 		if (wc == L' ')
 			space = p + n;

@@ -32,8 +32,11 @@ char *width_align(const char *text, int cols, char *buf, size_t size);
 /* How many bytes of text make its first line when wrapped at cols
  * columns: up to a newline (not counted), never half a wide character,
  * at least one character; English words are not split when a space
- * before the edge allows. Returns 0 only for empty text or a newline
- * first. */
+ * before the edge allows; by Japanese line breaking (禁則), no line
+ * starts with a closing bracket or punctuation (」、。）ー, small kana)
+ * and none ends with an opening bracket (「（): the line breaks as many
+ * characters earlier as that takes, unless it would be left empty.
+ * Returns 0 only for empty text or a newline first. */
 size_t width_fit(const char *text, int cols);
 
 #endif

@@ -37,6 +37,11 @@ static void an_h_code_has_its_number_in_two_digits(void **state)
 	(void)state;
 	assert_string_equal(normal("h1"), "H01");
 	assert_string_equal(normal("H1a"), "H01a");
+	assert_string_equal(normal("H012"), "H12");
+	assert_string_equal(normal("h013"), "H13");
+	assert_string_equal(normal("Ｈ００１２ｂ"), "H12b");
+	/* three digits that are not leading zeros are no H code */
+	assert_string_equal(normal("H123"), "H123");
 }
 
 static void a_circled_number_alone_is_its_h_code(void **state)

@@ -111,6 +111,43 @@ static void a_wrapped_line_ends_before_the_column_that_would_not_fit(void **stat
 	assert_int_equal(width_fit("待", 1), strlen("待"));
 }
 
+static void no_wrapped_line_starts_with_a_closing_bracket_or_punctuation(void **state)
+{
+	(void)state;
+	/* 10 columns hold 「待機児童」 but for its 」: 童 goes down with it */
+	assert_int_equal(width_fit("「待機児童」の解消", 10), strlen("「待機児"));
+	assert_int_equal(width_fit("「待機児童」の解消", 12), strlen("「待機児童」"));
+	/* nor with 、 or 。: る goes down with 。 */
+	assert_int_equal(width_fit("解消する。次に", 8), strlen("解消す"));
+	assert_int_equal(width_fit("取組、推進", 4), strlen("取"));
+	/* nor with 」。: 童 goes down with both */
+	assert_int_equal(width_fit("待機児童」。次に", 8), strlen("待機児"));
+	/* nor with a small kana or the long vowel mark */
+	assert_int_equal(width_fit("センター", 6), strlen("セン"));
+	assert_int_equal(width_fit("大ショップ", 4), strlen("大"));
+	/* a full-width closing parenthesis, as 対象事業例 write them: its
+	 * 例 goes down, and （ with it, which may not end a line */
+	assert_int_equal(width_fit("事業（例）です", 8), strlen("事業"));
+}
+
+static void no_wrapped_line_ends_with_an_opening_bracket(void **state)
+{
+	(void)state;
+	/* 「 at the edge goes down with what it opens */
+	assert_int_equal(width_fit("推進「北海道」", 6), strlen("推進"));
+	assert_int_equal(width_fit("推進（道）", 6), strlen("推進"));
+}
+
+static void a_line_that_keeps_no_rule_still_holds_a_character(void **state)
+{
+	(void)state;
+	/* nothing but punctuation: it breaks where it must, never empty */
+	assert_int_equal(width_fit("」」」」", 4), strlen("」」"));
+	assert_int_equal(width_fit("「」", 2), strlen("「"));
+	/* text that fits is not moved */
+	assert_int_equal(width_fit("解消する。", 10), strlen("解消する。"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -124,6 +161,9 @@ int main(void)
 		cmocka_unit_test(c1_controls_are_shown_as_their_escape_form),
 		cmocka_unit_test(ambiguous_characters_take_the_columns_the_terminal_gives),
 		cmocka_unit_test(a_wrapped_line_ends_before_the_column_that_would_not_fit),
+		cmocka_unit_test(no_wrapped_line_starts_with_a_closing_bracket_or_punctuation),
+		cmocka_unit_test(no_wrapped_line_ends_with_an_opening_bracket),
+		cmocka_unit_test(a_line_that_keeps_no_rule_still_holds_a_character),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))

@@ -210,12 +210,48 @@ static int draw_counts(const char *heading, const struct names *n, int y, int ma
 	return row - y;
 }
 
+/* The latest actual as written, with its year as the interface writes
+ * it: 12.50人 (R7), 12.50人 (令和7年度); "-" without one. Returns buf. */
+static char *latest_text(const struct review_row *r, char *buf, size_t size)
+{
+	char v[64], fy[32];
+
+	if (!r->st.latest_year)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%s%s (%s)",
+			 number_format_places(r->st.latest_actual, r->st.latest_decimals, 0, v,
+					      sizeof v), r->unit,
+			 fiscal_year_brief(r->st.latest_year, fy, sizeof fy));
+	return buf;
+}
+
+/* The latest column: as wide as its widest text on the screen, 12 to
+ * 20 columns; what it takes beyond 12 comes out of the amounts, which
+ * are cut anyway, down to 14. */
+static int latest_width(const struct dashboard *d, int *amount_w)
+{
+	char text[300];
+	int i, lw = 12;
+
+	for (i = 0; i < d->nshown; i++) {
+		int tw = width_of(latest_text(&d->list.rows[d->shown[i]], text, sizeof text));
+
+		if (tw > lw)
+			lw = tw > 20 ? 20 : tw;
+	}
+	*amount_w -= lw - 12;
+	if (*amount_w < 14)
+		*amount_w = 14;
+	return lw;
+}
+
 static void draw_dashboard(struct dashboard *d)
 {
 	int w = COLS, h = LINES, row = 0, i, budget, rows, status_w;
 	int counts[STATUS_COUNT] = { 0 };
 	size_t used;
-	int name_w, amount_w = w >= 100 ? 30 : 20;
+	int name_w, amount_w = w >= 100 ? 30 : 20, latest_w = latest_width(d, &amount_w);
 	struct names groups, fields;
 	char line[TEXT_MAX * 3], fy[32], f[256];
 
@@ -271,7 +307,7 @@ static void draw_dashboard(struct dashboard *d)
 			status_w = width_of(progress_status_name((enum status)i));
 	status_w += 2;
 	/* code, name, amounts, latest, progress, status, a space between */
-	name_w = w - (6 + 1) - 1 - (amount_w + 1) - (12 + 1) - (5 + 1) - status_w;
+	name_w = w - (6 + 1) - 1 - (amount_w + 1) - (latest_w + 1) - (5 + 1) - status_w;
 	if (name_w < 8)
 		name_w = 8;
 	{
@@ -281,7 +317,7 @@ static void draw_dashboard(struct dashboard *d)
 		width_cut(_("code"), 6, 1, code, sizeof code);
 		width_cut(_("name"), name_w, 1, name, sizeof name);
 		width_cut(_("baseline → target"), amount_w, 1, amounts, sizeof amounts);
-		width_cut(_("latest"), 12, 1, latest, sizeof latest);
+		width_cut(_("latest"), latest_w, 1, latest, sizeof latest);
 		width_cut(_("prog"), 5, 1, prog, sizeof prog);
 		snprintf(line, sizeof line, "%s %s %s %s %s %s", code, name, amounts, latest, prog,
 			 _("status"));
@@ -294,21 +330,15 @@ static void draw_dashboard(struct dashboard *d)
 		d->top = d->cursor - rows + 1;
 	for (i = 0; i < rows && d->top + i < d->nshown; i++) {
 		const struct review_row *r = &d->list.rows[d->shown[d->top + i]];
-		char name[512], amounts[512], both[300], latest[64], v[64], ratio[16];
+		char name[512], amounts[512], both[300], latest[300], ratio[16];
 		const char *status = progress_status_name(r->st.progress.status);
 		attr_t attr = d->top + i == d->cursor ? A_REVERSE : 0;
 
 		width_cut(r->name, name_w, 1, name, sizeof name);
 		snprintf(both, sizeof both, "%s → %s", r->baseline, r->target);
 		width_cut(both, amount_w, 1, amounts, sizeof amounts);
-		if (r->st.latest_year)
-			snprintf(both, sizeof both, "%s%s (%s)",
-				 number_format(r->st.latest_actual, v, sizeof v), r->unit,
-				 fiscal_year_short(r->st.latest_year, fy, sizeof fy));
-		else
-			snprintf(both, sizeof both, "-");
 		/* padded by display width: the unit may be Japanese (人) */
-		width_cut(both, 12, 1, latest, sizeof latest);
+		width_cut(latest_text(r, both, sizeof both), latest_w, 1, latest, sizeof latest);
 		snprintf(line, sizeof line, "%-6s %s %s %s %5s %s %s", r->code, name, amounts,
 			 latest, kpi_years_ratio(&r->st.progress, ratio, sizeof ratio),
 			 draw_status_symbol(r->st.progress.status), status);

@@ -115,13 +115,13 @@ static void bar_line(int y, int x, int w, const char *label, const char *block, 
 	put(y, x, w, line, 0);
 }
 
-/* A bar's label: two columns, 10 and 6 wide by display width. */
-static void chart_label(const char *a, const char *b, char *buf, size_t size)
+/* A bar's label: two columns, 10 and b_w wide by display width. */
+static void chart_label(const char *a, const char *b, int b_w, char *buf, size_t size)
 {
-	char x[128], y[64];
+	char x[128], y[128];
 
 	width_cut(a, 10, 1, x, sizeof x);
-	width_cut(b, 6, 1, y, sizeof y);
+	width_cut(b, b_w, 1, y, sizeof y);
 	snprintf(buf, size, "%s %s", x, y);
 }
 
@@ -133,10 +133,19 @@ static int draw_chart(const struct presentation *p, int y, int x, int w, int max
 	const char *mark = draw_ascii() ? "-" : "▒";
 	const struct kpi *k = &p->k;
 	double max = kpi_years_scale(k, &p->t);
-	int i, row = y, bar_w = w - 24, any_plan = 0, any = 0, years;
 	int bounds = !k->is_project && k->baseline.present && k->target.present;
-	char label[200], fy[32];
+	char label[300], fy[32], base_fy[32], target_fy[32];
+	/* the labels' second column: the words and the baseline's and
+	 * target's years as wide as they are (令和6年度 takes 9), 6 at least */
+	const char *second[] = { _("plan"), _("actual"),
+		fiscal_year_brief(k->baseline.period.to, base_fy, sizeof base_fy),
+		fiscal_year_brief(k->target.period.to, target_fy, sizeof target_fy) };
+	int i, row = y, b_w = 6, bar_w, any_plan = 0, any = 0, years;
 
+	for (i = 0; i < (bounds ? 4 : 2); i++)
+		if (width_of(second[i]) > b_w)
+			b_w = width_of(second[i]);
+	bar_w = w - (10 + 1 + b_w + 1) - 6;
 	if (bar_w > 120)
 		bar_w = 120;
 	for (i = 0; i < p->t.n; i++) {
@@ -150,8 +159,7 @@ static int draw_chart(const struct presentation *p, int y, int x, int w, int max
 		return 1;
 	}
 	if (bounds && max_rows >= 4) {
-		chart_label(_("baseline"), fiscal_year_short(k->baseline.period.to, fy, sizeof fy),
-			    label, sizeof label);
+		chart_label(_("baseline"), second[2], b_w, label, sizeof label);
 		bar_line(row++, x, w, label, mark, 1, k->baseline.value, k->baseline.decimals, max, bar_w);
 		max_rows -= 2;
 	} else {
@@ -166,18 +174,17 @@ static int draw_chart(const struct presentation *p, int y, int x, int w, int max
 
 		fiscal_year_format(r->year, fy, sizeof fy);
 		if (any_plan) {
-			chart_label(fy, _("plan"), label, sizeof label);
+			chart_label(fy, _("plan"), b_w, label, sizeof label);
 			bar_line(row++, x, w, label, light, r->has_plan, r->plan, r->plan_decimals, max, bar_w);
-			chart_label("", _("actual"), label, sizeof label);
+			chart_label("", _("actual"), b_w, label, sizeof label);
 		} else {
-			chart_label(fy, "", label, sizeof label);
+			chart_label(fy, "", b_w, label, sizeof label);
 		}
 		bar_line(row++, x, w, label, full, r->has_actual, r->actual, r->actual_decimals, max,
 			 bar_w);
 	}
 	if (bounds) {
-		chart_label(_("target"), fiscal_year_short(k->target.period.to, fy, sizeof fy), label,
-			    sizeof label);
+		chart_label(_("target"), second[3], b_w, label, sizeof label);
 		bar_line(row++, x, w, label, mark, 1, k->target.value, k->target.decimals, max, bar_w);
 	}
 	return row - y;

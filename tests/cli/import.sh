@@ -3,7 +3,7 @@
 # named at FILE:LINE:COLUMN with the database left as it was; CP932 and
 # BOM+CRLF files; re-imports; the round trip; imports killed mid-way.
 . "$srcdir/tests/cli/lib.sh"
-plan 61
+plan 62
 fx="$srcdir/tests/fixtures"
 db="$work/k.db"
 
@@ -139,6 +139,9 @@ kpitree: nothing imported" \
 	"a value given twice in one file with two numbers is refused, naming both lines"
 [ "$("$SQLITE3" "$work/utf8.db" "SELECT count(*) FROM history")" = "$before" ]
 ok $? "and nothing is written"
+LANG=ja_JP.UTF-8 run --db "$work/utf8.db" import "$work/twice.csv"
+grep -q "twice.csv:3:4: SP2-1 令和4年度 実績 が、" "$work/err"
+ok $? "in Japanese the key is Japanese too: 令和4年度 実績, not R4 actual"
 printf 'code,fiscal_year,kind,value\nSP2-1,2022,actual,17\nSP2-1,R4,actual,17\n' >"$work/same.csv"
 run --db "$work/utf8.db" import "$work/same.csv"
 [ "$status" -eq 0 ] && grep -q '; 1 value changed$' "$work/out" &&

@@ -40,7 +40,10 @@ INSERT INTO entry SELECT * FROM f.entry;
 INSERT INTO change SELECT * FROM f.change;
 INSERT INTO value_row(kpi_id, fiscal_year, kind, value, note, entry_id, set_id, set_change)
  SELECT kpi_id, fiscal_year, kind, value, note, entry_id, set_id, set_change FROM f.value_row;
-INSERT INTO history_row SELECT * FROM f.history_row;
+INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, old_note, new_value,
+ new_note, change_id)
+ SELECT kpi_id, id, fiscal_year, kind, old_value, old_note, new_value, new_note, change_id
+ FROM f.history_row;
 UPDATE history_seq SET last = (SELECT last FROM f.history_seq);
 COMMIT;" &&
 	[ "$("$SQLITE3" "$work/old.db" 'PRAGMA user_version')" = 5 ] &&

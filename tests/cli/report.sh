@@ -3,7 +3,7 @@
 # Excel too) and HTML; the HTML checked whole by an XML parser and
 # rendered by headless Chromium, whose picture must show the charts.
 . "$srcdir/tests/cli/lib.sh"
-plan 25
+plan 28
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 "$KPITREE" --db "$db" set H01 R7 12 >/dev/null
@@ -29,6 +29,22 @@ rows=$("$SQLITE3" -csv :memory: ".import --csv $work/out r" "SELECT count(*) FRO
 	"SELECT code, status, proposed_rank FROM r WHERE code IN ('H01', 'H05') ORDER BY code" >"$work/got"
 printf 'H01,behind,C\r\nH05,achieved,A\r\n' | tr -d '\r' | cmp -s - "$work/got"
 ok $? "with each KPI's status and proposed rank"
+# The report is read by people: in Japanese its header, statuses and
+# years are Japanese. The exports an import reads keep their headers,
+# a contract, in every language.
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format csv >"$work/ja.csv"
+[ "$(head -1 "$work/ja.csv")" = "会議,開催日,年度,コード,名称,プロジェクト,分野,基準値,目標値,各年度の値,最新実績の年度,最新実績,進捗,状況,提案評価,評価,理由,効果検証の評価,今後の方針,意見,対応事項" ]
+ok $? "in Japanese the CSV report's header is Japanese"
+grep -q '^,,2025,H01,保育所等入所待機児童数,.*,令和7年度 計画 - 実績 12,2025,12,57%,遅れ,C,' "$work/ja.csv" &&
+	grep -q '^,,2025,H05,.*,達成,A,' "$work/ja.csv" && ! grep -qE ',(achieved|behind|no data|on track|actual only),' "$work/ja.csv"
+ok $? "and so are its statuses and its years' values"
+for k in kpis actuals projects strategy; do
+	LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export $k | head -1 >"$work/ja-$k"
+	LANG=C.UTF-8 "$KPITREE" --db "$db" export $k | head -1 | cmp -s - "$work/ja-$k" || break
+done
+[ "$(cat "$work/ja-kpis")" = "code,number,name,unit,baseline_value,baseline_period,target_value,target_period,direction,field" ] &&
+	[ "$(cat "$work/ja-actuals")" = "code,fiscal_year,kind,value,note,entered_by,entered_at" ] && [ "$k" = strategy ]
+ok $? "the kpis, actuals, projects and strategy exports keep the same header in Japanese"
 run --db "$db" export report --format csv --excel -o "$work/excel.csv"
 head -c 3 "$work/excel.csv" | od -An -tx1 | grep -q "ef bb bf" && head -1 "$work/excel.csv" | grep -q "$(printf '\r')$"
 ok $? "--excel writes a BOM and CRLF"
@@ -48,12 +64,12 @@ ok $? "nothing fetched from elsewhere"
 # label, the baseline and target lines, the legend; in both languages,
 # and with a target next to the baseline, whose labels must not overlap.
 svg="/usr/bin/python3 $srcdir/tests/cli/report_svg.py"
-$svg "$work/r.html" "$db" plan actual baseline target
-ok $? "each chart's bars, axis labels (its top's too), baseline and target lines are the data's numbers; a plan/actual legend"
+$svg "$work/r.html" "$db" plan actual baseline target en
+ok $? "each chart's bars, axis labels (its top's too), baseline and target lines are the data's numbers; a plan/actual legend; years as R7"
 "$SQLITE3" "$db" "UPDATE kpi SET target_value = 27 WHERE code = 'H01'"
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format html -o "$work/near.html"
-$svg "$work/near.html" "$db" 計画 実績 基準値 目標値
-ok $? "in Japanese: 計画/実績 in the legend, 基準値 28 and 目標値 27 labelled apart though their lines nearly meet"
+$svg "$work/near.html" "$db" 計画 実績 基準値 目標値 ja
+ok $? "in Japanese: 計画/実績 in the legend, 基準値 28 and 目標値 27 labelled apart though their lines nearly meet, years as 令和7年度"
 "$SQLITE3" "$db" "UPDATE kpi SET target_value = 0 WHERE code = 'H01'"
 "$KPITREE" --db "$db" export report --year R7 --format html | grep -q '<text class="tick"[^>]*>30</text>' &&
 	! grep -q '<text class="tick"[^>]*>28</text>' "$work/r.html"

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# report_svg.py HTML DB PLAN ACTUAL BASELINE TARGET: checks each SVG chart
+# report_svg.py HTML DB PLAN ACTUAL BASELINE TARGET LANG: checks each SVG chart
 # of an HTML report against the database it was written from, and exits
 # 1 saying what differs: every plan and actual of the KPI is a bar (and
 # no other), of the height its value takes on the axis; the axis' labels
@@ -7,19 +7,27 @@
 # the top at or above every value; the baseline and target lines at
 # their values, their labels not overlapping; a legend naming plan and
 # actual (PLAN, ACTUAL: the words in the report's language) and the
-# lines' labels starting with BASELINE and TARGET.
+# lines' labels starting with BASELINE and TARGET; under each year's bars
+# its year as the interface (LANG: en or ja) writes it: R7, 令和7年度.
 import sqlite3
 import sys
 import xml.etree.ElementTree as ET
 
 SVG = "{http://www.w3.org/2000/svg}"
-html, dbpath, PLAN, ACTUAL, BASELINE, TARGET = sys.argv[1:7]
+html, dbpath, PLAN, ACTUAL, BASELINE, TARGET, LANG = sys.argv[1:8]
 db = sqlite3.connect(dbpath)
 bad = []
 
 
 def close(a, b, tol=0.02):
     return abs(a - b) <= tol
+
+
+def year_text(y):
+    era, n = ("R", y - 2018) if y > 2018 else ("H", y - 1988)
+    if LANG == "en":
+        return "%s%d" % (era, n)
+    return "%s%s年度" % ("令和" if era == "R" else "平成", "元" if n == 1 else n)
 
 
 def number(text):
@@ -62,6 +70,10 @@ for svg in charts:
             bad.append("%s: the %s bar of %s is %.2f high from %.2f, its value %g takes %.2f from %.2f"
                        % (code, r.get("class"), r.get("data-year"), float(r.get("height")),
                           float(r.get("y")) + float(r.get("height")), v, v * scale, y0))
+    years = {int(t.get("data-year")): t.text for t in svg.iter(SVG + "text") if t.get("class") == "year"}
+    for y, _ in want:
+        if years.get(y) != year_text(y):
+            bad.append("%s: the year %d is labelled %r, not %r" % (code, y, years.get(y), year_text(y)))
     if got != want:
         bad.append("%s: bars %r, the database has %r" % (code, sorted(got.items()), sorted(want.items())))
     values = list(want.values()) + [v for v in (baseline, target) if v is not None]

@@ -2,7 +2,7 @@
 # set.sh: set, show and history through the real binary; a failing set
 # writes nothing; eight processes setting 200 values each at once all land.
 . "$srcdir/tests/cli/lib.sh"
-plan 18
+plan 20
 db="$work/k.db"
 fixture "$db"; ok $? "the fixture loads"
 
@@ -15,6 +15,19 @@ run --db "$db" history H01
 grep -q ' tester  R7 (2025) actual  - -> 12  (set)$' "$work/out"
 ok $? "history names who set it"
 
+# show takes a code as an official types it, as search and :goto do, in
+# either language: h01, Ｈ０１, ①, H001 are H01.
+forms=0
+for lang in C.UTF-8 ja_JP.UTF-8; do
+	LANG=$lang "$KPITREE" --db "$db" show H01 >"$work/want"
+	for code in h01 Ｈ０１ ① H001 h1; do
+		LANG=$lang "$KPITREE" --db "$db" show "$code" >"$work/out" 2>"$work/err" &&
+			cmp -s "$work/want" "$work/out" || { forms=1; echo "# $lang: show $code"; }
+	done
+done
+ok $forms "show h01, Ｈ０１, ①, H001 and h1 show H01, in English and in Japanese"
+
+
 before=$("$SQLITE3" "$db" "SELECT count(*) FROM history")
 run --db "$db" set H01 R7 abc
 expect 1 "kpitree: value: not a number: 'abc'" "a bad number is refused"
@@ -25,6 +38,19 @@ expect 1 "kpitree: H01 R7 (2025): the stored actual is 12 (entered by tester at 
 	"a stale --expect is refused, its time in local time"
 after=$("$SQLITE3" "$db" "SELECT count(*) || ' ' || (SELECT value FROM value WHERE kpi_id = 1) FROM history")
 [ "$after" = "$before 12.0" ]; ok $? "refused sets wrote nothing"
+
+# history writes each value as written, as show does: 12.50, 13.0; by
+# set and by an import alike, in either language.
+run --db "$db" set H01 R7 12.50
+run --db "$db" set H01 R7 13.0
+printf 'code,fiscal_year,kind,value\nH01,2025,actual,14.250\n' >"$work/dec.csv"
+run --db "$db" import "$work/dec.csv"
+run --db "$db" history H01
+grep -q ' tester  R7 (2025) actual  12 -> 12.50  (set)$' "$work/out" &&
+	grep -q ' tester  R7 (2025) actual  12.50 -> 13.0  (set)$' "$work/out" &&
+	grep -q ' tester  R7 (2025) actual  13.0 -> 14.250  (import)$' "$work/out" &&
+	LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" history H01 | grep -q ' tester  令和7年度 実績  13.0 -> 14.250  (取り込み)$'
+ok $? "history writes values as written (12.50, 13.0, 14.250), set or imported, in English and Japanese"
 
 # Eight officials, 200 different values each, all at the same moment.
 # Their KPIs' windows of years (baseline to target) hold 2000 to 2199.

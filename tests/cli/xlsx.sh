@@ -70,9 +70,10 @@ assert [f for _, f in refs] == ["%s!$%s$%d:$%s$%d" % (sys.argv[4], c, first, c, 
 EOF
 ok $? "a summary of statuses and ranks, 令和7年度 with 2025, each Gregorian year beside its fiscal year, and a chart per KPI with values: plan, actual and the target over its years"
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$rdb" export report --year R7 --format xlsx >"$work/r-ja.xlsx"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$rdb" export report --year R7 --format csv -o "$work/r-ja.csv"
 /usr/bin/python3 -c 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); assert wb.sheetnames == ["概要", "KPI", "グラフ"], wb.sheetnames; assert wb["グラフ"]["C2"].value == "計画"' "$work/r-ja.xlsx" &&
-	XLSX_SHEET=KPI $cells "$work/r-ja.xlsx" "$work/r.csv"
-ok $? "--format xlsx to standard output, in Japanese: the sheets and labels in Japanese, the same cells"
+	XLSX_SHEET=KPI $cells "$work/r-ja.xlsx" "$work/r-ja.csv"
+ok $? "--format xlsx to standard output, in Japanese: the sheets and labels in Japanese, the cells of the Japanese CSV report"
 
 # --format and the name of -o disagreeing: a usage error, nothing written.
 for args in "report --format md -o $work/f.xlsx" "report --format html -o $work/f.xlsx" \

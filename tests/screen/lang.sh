@@ -78,9 +78,12 @@ ok $? "exports are the same in every language"
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export report --year R7 >"$work/ja.md"
 grep -q "^## 概要$" "$work/ja.md" && grep -q "^| 遅れ | 1 |$" "$work/ja.md"
 ok $? "the Markdown report is Japanese under ja_JP"
+# the report is read by people, not by an import: its header follows
+# the interface's language (issue 18), where the exports above do not
 LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format csv | head -1 >"$work/ja.head"
-LANG=C.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format csv | head -1 | cmp -s - "$work/ja.head"
-ok $? "the CSV report's header is the same in every language"
+LANG=C.UTF-8 "$KPITREE" --db "$db" export report --year R7 --format csv | head -1 >"$work/en.head"
+grep -q "^会議,開催日,年度,コード," "$work/ja.head" && grep -q "^meeting,held_on,fiscal_year,code," "$work/en.head"
+ok $? "the CSV report's header is in the interface's language"
 # Counts take the singular or the plural (ngettext); Japanese has one form.
 printf 'code,fiscal_year,kind,value\nH04,2030,plan,1\n' >"$work/one.csv"
 printf 'code,fiscal_year,kind,value\nH04,2031,plan,1\nH04,2032,plan,2\n' >"$work/two.csv"

@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 87
+plan 95
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -127,6 +127,8 @@ start "$(browser ':goto Space h12 Enter')"
 shows "│H12a 「北海道恐竜" ":goto h12 goes to H12a, the first of its family"
 start "$(browser ':goto Space ⑫ Enter')"
 shows "│H12a 「北海道恐竜" ":goto ⑫ too"
+start "$(browser ':goto Space H013 Enter')"
+shows "│H13 北のまんが大賞応募作品数" ":goto H013 goes to H13: a leading zero is no other code"
 # a code that is none: the nearest by its number (H17 for H18, not H10)
 start "$(browser ':goto Space H18 Enter')"
 shows "$(tf "no KPI with code '%s'; the nearest is %s" H18 H17)" ":goto H18 suggests H17"
@@ -246,4 +248,31 @@ start "$program --db $db --user tanaka --year R7 --no-mouse --keys ':goto Space 
 shows "│H01 保育所等入所待機児童数" "with --no-mouse the browser runs"
 [ "$(mouse_on)" = 0 ]
 ok $? "and leaves the mouse to the terminal"
+
+# A year as the interface writes it wherever a person reads one (R7, in
+# Japanese 令和7年度), a value as written (12.50): the dashboard's latest
+# actual, the presentation's chart; and the dashboard still fits.
+if [ "$lang" = ja ]; then b7=令和7年度 b6=令和6年度; else b7=R7 b6=R6; fi
+# pad TEXT N: TEXT padded to N columns by display width
+pad() {
+	w=$(printf '%s' "$1" | LC_ALL=ja_JP.UTF-8 wc -L)
+	printf '%s%*s' "$1" $((${2} - w)) ""
+}
+"$KPITREE" --db "$db" set H01 R7 12.50 >/dev/null
+start "$(browser 'd')"
+shows "12.50人 ($b7)" "the dashboard: H01's latest actual as written, its year as the interface writes it"
+fits "the dashboard fits 80 columns"
+start "$(browser ':goto Space H01 Enter')"
+keys : "meeting start 第9回推進会議" Enter p
+# the chart's labels: a word in 10 columns, then the year in as many as
+# the widest year or word takes (6 at least), so that none is cut
+yw=$(printf '%s' "$b6" | LC_ALL=ja_JP.UTF-8 wc -L)
+[ "$yw" -lt 6 ] && yw=6
+shows "$(pad "$(t baseline)" 10) $(pad "$b6" $yw) ▒" "the presentation's chart: the baseline's year as the interface writes it"
+shows "$(pad "$(t target)" 10) $(pad "$b7" $yw) " "and the target's"
+shows " 12.50" "the actual as written"
+fits "the presentation fits 80 columns"
+# H: the history writes the value as written too
+start "$(browser ':goto Space H01 Enter H')"
+shows "-> 12.50  ($(t set))" "H's history writes 12.50 as written"
 no_reports
