@@ -21,6 +21,8 @@ struct import {
 	enum encoding encoding;			/* as the import was asked */
 	struct import_seen *seen;	/* the keys its values files have given */
 	int kpis_saved;		/* KPIs made or changed: what is due may differ */
+	long long old_placements;	/* the placements there before: ids up to this */
+	int placements_known;		/* old_placements asked (by a wide table) */
 };
 
 /* Records an error of the import at line and column (a CSV column, from

@@ -85,6 +85,13 @@ struct wide_table {
 	/* the placements there before the import: ids up to this */
 	long long old_placements;
 	struct file_texts texts;
+	/* with old placements: the strategies of the file, and its rows
+	 * found among the old (a bit per placement id), to count the old
+	 * rows the file no longer has */
+	long long *strategies;
+	size_t nstrategies, strategies_size;
+	unsigned char *taken;
+	long rows_taken;
 };
 
 /* Copies src into dst of size bytes, cut at size - 1 (the callers' sizes
@@ -117,7 +124,8 @@ int wide_table_is_header(const struct csv_record *header)
 	return found == W_KPI - W_PROJECT + 1;
 }
 
-/* The placements there before an import: ids up to this. */
+/* The placements there before an import: ids up to this (asked once:
+ * for every file of the import, the rows of another are new). */
 static const char placements_old_sql[] = "SELECT coalesce(max(id), 0) FROM placement";
 static sqlite3_stmt *cached(struct wide_table *w, const char *sql);
 static long long one_id(struct wide_table *w, sqlite3_stmt *stmt);
@@ -166,13 +174,17 @@ struct wide_table *wide_table_begin(struct import *im, const struct csv_record *
 	}
 	snprintf(w->carry[W_STRATEGY], MAX_CELL_TEXT, "%s", DEFAULT_STRATEGY);
 	w->line = header->line;
-	stmt = cached(w, placements_old_sql);
-	if (stmt)
-		w->old_placements = one_id(w, stmt);
-	if (w->failed) {
-		free(w);
-		return NULL;
+	if (!im->placements_known) {
+		stmt = cached(w, placements_old_sql);
+		if (stmt)
+			im->old_placements = one_id(w, stmt);
+		if (w->failed) {
+			free(w);
+			return NULL;
+		}
+		im->placements_known = 1;
 	}
+	w->old_placements = im->old_placements;
 	return w;
 }
 
@@ -241,6 +253,10 @@ static const char tops_old_sql[] =
 	" WHERE n.strategy_id = ?3 AND n.level = ?4 AND +p.parent_id IS NULL AND p.id <= ?2"
 	" AND ?1 = 0 ORDER BY p.position";
 static const char node_rename_sql[] = "UPDATE node SET title = ?2 WHERE id = ?1";
+/* The content rows of strategy ?1 there before the import (node_key). */
+static const char rows_old_sql[] =
+	"SELECT count(*) FROM node n JOIN placement p ON p.node_id = n.id"
+	" WHERE n.strategy_id = ?1 AND n.level = 5 AND p.id <= ?2";
 /* A content row gets its field and examples as it is inserted: updating
  * them after would send its search row back through FTS5, which then
  * flushes what it had built in memory. */
@@ -623,6 +639,70 @@ static long long renamed(struct wide_table *w, long long parent, int level, cons
 	return id;
 }
 
+/* Counts the old content row id as one the file has, once. */
+static void take_row(struct wide_table *w, long long id)
+{
+	if (!w->taken) {
+		w->taken = calloc((size_t)(w->old_placements / 8 + 1), 1);
+		if (!w->taken) {
+			struct error err;
+
+			error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
+			store_failed(w, &err);
+			return;
+		}
+	}
+	if (w->taken[id / 8] & (1u << (id % 8)))
+		return;
+	w->taken[id / 8] |= (unsigned char)(1u << (id % 8));
+	w->rows_taken++;
+}
+
+/* Keeps the strategy of the rows now begun among the file's, once. */
+static void keep_strategy(struct wide_table *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nstrategies; i++)
+		if (w->strategies[i] == w->strategy)
+			return;
+	if (w->nstrategies == w->strategies_size) {
+		size_t size = w->strategies_size ? 2 * w->strategies_size : 16;
+		long long *strategies = realloc(w->strategies, size * sizeof *strategies);
+
+		if (!strategies) {
+			struct error err;
+
+			error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
+			store_failed(w, &err);
+			return;
+		}
+		w->strategies = strategies;
+		w->strategies_size = size;
+	}
+	w->strategies[w->nstrategies++] = w->strategy;
+}
+
+/* The old content rows of the file's strategies that it no longer has:
+ * they stay, and the summary counts them. */
+static void count_rows_gone(struct wide_table *w)
+{
+	long old = 0;
+	size_t i;
+
+	for (i = 0; i < w->nstrategies && !w->failed; i++) {
+		sqlite3_stmt *stmt = cached(w, rows_old_sql);
+
+		if (!stmt)
+			return;
+		sqlite3_bind_int64(stmt, 1, w->strategies[i]);
+		sqlite3_bind_int64(stmt, 2, w->old_placements);
+		old += (long)one_id(w, stmt);
+	}
+	if (!w->failed)
+		w->im->stats->rows_gone += old - w->rows_taken;
+}
+
 /* The placement of a row's level under parent: the node of its text
  * placed there (found or made), or an old row renamed (renamed), or a
  * new node placed there. */
@@ -639,6 +719,8 @@ static long long level_placement(struct wide_table *w, long long parent, int lev
 		id = placement_id(w, parent, node, field, cells);
 	else if (!w->failed && !(id = renamed(w, parent, level, label, title)) && !w->failed)
 		id = placement_id(w, parent, node_id(w, 0, level, label, title), field, cells);
+	if (level == 5 && id && id <= w->old_placements)
+		take_row(w, id);
 	return w->failed ? 0 : id;
 }
 
@@ -652,6 +734,8 @@ static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS], l
 	if (strcmp(cells[W_STRATEGY], w->path_key[W_STRATEGY]) != 0 || !w->strategy) {
 		w->strategy = named_id(w, &strategy_sql, cells[W_STRATEGY]);
 		snprintf(w->path_key[W_STRATEGY], MAX_CELL_TEXT, "%s", cells[W_STRATEGY]);
+		if (w->old_placements && w->strategy)
+			keep_strategy(w);
 		same = 0;
 	}
 	for (level = 1; level <= 5 && !w->failed; level++) {
@@ -1064,8 +1148,12 @@ int wide_table_end(struct wide_table *w)
 		if (store_exec(w->im->s, menus_orphan_sql, &err) < 0)
 			store_failed(w, &err);
 	}
+	if (w->nstrategies && !w->failed)
+		count_rows_gone(w);
 	rc = w->failed ? -1 : 0;
 	free(w->texts.hash);
+	free(w->strategies);
+	free(w->taken);
 	free(w);
 	return rc;
 }

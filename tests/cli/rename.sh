@@ -7,7 +7,7 @@
 # an old one; the unchanged table changes nothing; an error elsewhere in
 # the file renames nothing.
 . "$srcdir/tests/cli/lib.sh"
-plan 26
+plan 29
 bundled_db
 export LANG=C.UTF-8
 q() { "$SQLITE3" "$db" "$1"; }
@@ -118,6 +118,21 @@ ok $? "one node more, the corrected one renamed"
 run --db "$db" history H02
 grep -q "  sato  content  地域の「せわずき.* -> 地域での「せわずき.*  (import)\$" "$work/out"
 ok $? "history H02 shows its 内容 renamed"
+
+# The added row left out again: it stays, and the summary says so.
+grep -v '子育て支援の新しい取組を進める' "$work/s3.csv" >"$work/s5.csv"
+run --db "$db" --user sato import "$work/s5.csv"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed; 1 row no longer in the file, kept" ] &&
+	[ "$(q "SELECT count(*) FROM node WHERE title = '子育て支援の新しい取組を進める。'")" = 1 ]
+ok $? "a row no longer in the file is kept, and counted in the summary"
+
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" import "$work/s5.csv" >"$work/out"
+[ "$(cat "$work/out")" = "1 個のファイルから 29 行を取り込みました。0 件の値を変更しました。ファイルにない 1 行はそのまま残しました" ]
+ok $? "in Japanese too"
+"$KPITREE" --db "$work/ja.db" init >/dev/null
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$work/ja.db" import "$work/s2.csv" >"$work/out"
+[ "$(cat "$work/out")" = "1 個のファイルから 29 行を取り込みました。0 件の値を変更しました。2 行の名前を変え、0 行を追加しました" ]
+ok $? "and the rows renamed and added, in Japanese order"
 
 # A correction in a file with an error elsewhere: nothing renamed, and
 # the error names file, line and column.

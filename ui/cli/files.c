@@ -127,7 +127,7 @@ int run_import(struct cli *cli)
 	enum encoding encoding = ENCODING_AUTO;
 	struct import_stats stats;
 	struct error e;
-	char rows[64], files_read[64], changed[64], more[2][64], renamed[64], added[64];
+	char rows[64], files_read[64], changed[64], more[2][64], renamed[64], added[64], gone[64];
 	int i, nmore = 0;
 
 	if (name && encoding_parse(name, &encoding, &e) < 0)
@@ -169,7 +169,8 @@ int run_import(struct cli *cli)
 	else
 		/* TRANSLATORS: "imported 3 rows from 1 file; 2 values changed". */
 		fprintf(cli->out, _("imported %s from %s; %s changed"), rows, files_read, changed);
-	/* a strategy table's rows renamed (their text corrected) or added */
+	/* a strategy table's rows renamed (their text corrected) or added,
+	 * and those it no longer has */
 	if (stats.rows_renamed || stats.rows_added) {
 		snprintf(renamed, sizeof renamed, ngettext("%ld row", "%ld rows",
 							   (unsigned long)stats.rows_renamed),
@@ -180,6 +181,14 @@ int run_import(struct cli *cli)
 		/* TRANSLATORS: follows "imported 29 rows from 1 file; 0 values
 		 * changed": "; 1 row renamed, 0 rows added". */
 		fprintf(cli->out, _("; %s renamed, %s added"), renamed, added);
+	}
+	if (stats.rows_gone) {
+		snprintf(gone, sizeof gone, ngettext("%ld row", "%ld rows",
+						     (unsigned long)stats.rows_gone),
+			 stats.rows_gone);
+		/* TRANSLATORS: follows "imported 29 rows from 1 file; 0 values
+		 * changed": "; 1 row no longer in the file, kept". */
+		fprintf(cli->out, _("; %s no longer in the file, kept"), gone);
 	}
 	fputc('\n', cli->out);
 	return EXIT_DONE;
