@@ -861,6 +861,17 @@ static int read_records(struct reader *rd, const struct import_file *f, enum enc
 	return rc;
 }
 
+int import_read_again(struct import *im, csv_record_fn fn, void *ctx, struct error *err)
+{
+	const struct import_file *f = im->file;
+	char where[sizeof err->file];
+
+	if (xlsx_is_workbook(f->path, f->data, f->len))
+		return xlsx_read(f->path, f->data, f->len, f->sheet, fn, ctx, where, sizeof where,
+				 err);
+	return csv_read(f->path, f->data, f->len, im->encoding, fn, ctx, err);
+}
+
 static int import_one(struct import *im, const struct import_file *f, enum encoding encoding)
 {
 	struct reader rd = { .im = im };
@@ -868,6 +879,8 @@ static int import_one(struct import *im, const struct import_file *f, enum encod
 	char where[sizeof err.file];
 	int rc;
 
+	im->file = f;
+	im->encoding = encoding;
 	rc = read_records(&rd, f, encoding, where, sizeof where);
 	if (rc == 0 && !rd.have_header)
 		unknown_header(im, 1);

@@ -33,6 +33,11 @@ struct import_stats {
 	long values_changed;	/* values set or cleared (history rows) */
 	long kpi_fields_changed;	/* a KPI's name, unit, baseline or target */
 	long menus_changed;	/* content rows whose grant menus changed */
+	long rows_renamed;	/* strategy rows whose text changed (a wide table's
+				 * heading or 内容 corrected: the row kept) */
+	long rows_added;	/* content rows a wide table added */
+	long rows_gone;		/* content rows of a wide table's strategies that it
+				 * no longer has (kept) */
 };
 
 /* Imports files in one transaction: the government's wide table

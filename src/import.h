@@ -17,8 +17,12 @@ struct import {
 	struct error_list *errors;
 	struct import_stats *stats;
 	const struct import_file *files;	/* all of the import's */
+	const struct import_file *file;		/* the one being read */
+	enum encoding encoding;			/* as the import was asked */
 	struct import_seen *seen;	/* the keys its values files have given */
 	int kpis_saved;		/* KPIs made or changed: what is due may differ */
+	long long old_placements;	/* the placements there before: ids up to this */
+	int placements_known;		/* old_placements asked (by a wide table) */
 };
 
 /* Records an error of the import at line and column (a CSV column, from
@@ -30,6 +34,11 @@ void import_error(struct import *im, long line, long column, const char *fmt, ..
  * column's name. */
 void import_error_from(struct import *im, long line, long column, const char *name,
 		       const struct error *err);
+
+/* Reads the file being imported once more, from its start, handing
+ * each record to fn(ctx, record) as csv_read does (a workbook's sheet
+ * as xlsx_read does). Returns as csv_read does. */
+int import_read_again(struct import *im, csv_record_fn fn, void *ctx, struct error *err);
 
 /* A header cell reduced to its name: spaces (ASCII and U+3000) removed,
  * 【参考】 removed, and everything from ※ on removed. Writes into buf. */

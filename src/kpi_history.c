@@ -3,6 +3,7 @@
  * beside the values' history. */
 #include "kpi_history.h"
 #include "i18n.h"
+#include "tree.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,8 +14,11 @@ static const char kpi_insert_sql[] =
 static const char menu_insert_sql[] =
 	"INSERT INTO menu_history(placement_id, old_text, new_text, changed_by, changed_at)"
 	" VALUES (?1, ?3, ?4, ?5, ?6)";
+static const char node_insert_sql[] =
+	"INSERT INTO node_history(node_id, what, old_text, new_text, changed_by, changed_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-/* Appends a change by sql (one of the two above: ?2 is what, which
+/* Appends a change by sql (one of the three above: ?2 is what, which
  * menu_history has not) when old_text and new_text differ. */
 static int append(struct store *s, const char *sql, long long id, const char *what,
 		  const char *old_text, const char *new_text, const char *user, const char *now,
@@ -115,19 +119,35 @@ int kpi_history_menus(struct store *s, long long placement, const char *old_text
 		      changes, err);
 }
 
+int kpi_history_rename(struct store *s, long long node, int level, const char *old_text,
+		       const char *new_text, const char *user, const char *now, long *changes,
+		       struct error *err)
+{
+	return append(s, node_insert_sql, node, tree_level_name(level), old_text, new_text, user,
+		      now, changes, err);
+}
+
 int kpi_history_each(struct store *s, long long kpi_id,
 		     void (*fn)(void *ctx, const struct kpi_change *c), void *ctx,
 		     struct error *err)
 {
-	/* the fields' changes and the menus' of the rows where it stands,
-	 * in the order they were made */
-	sqlite3_stmt *stmt = store_cached(s, "SELECT what, old_text, new_text, changed_by,"
+	/* the fields' changes, the menus' of the rows where it stands and
+	 * the renames of those rows and of the rows above them, in the
+	 * order they were made */
+	sqlite3_stmt *stmt = store_cached(s, "WITH RECURSIVE up(id) AS (SELECT placement_id"
+					  " FROM kpi_placement WHERE kpi_id = ?1 UNION SELECT"
+					  " p.parent_id FROM placement p JOIN up ON p.id = up.id"
+					  " WHERE p.parent_id IS NOT NULL)"
+					  " SELECT what, old_text, new_text, changed_by,"
 					  " changed_at FROM (SELECT 0 AS t, id, what, old_text,"
 					  " new_text, changed_by, changed_at FROM kpi_history"
 					  " WHERE kpi_id = ?1 UNION ALL SELECT 1, m.id, 'menus',"
 					  " m.old_text, m.new_text, m.changed_by, m.changed_at"
 					  " FROM menu_history m WHERE m.placement_id IN"
-					  " (SELECT placement_id FROM kpi_placement WHERE kpi_id = ?1))"
+					  " (SELECT placement_id FROM kpi_placement WHERE kpi_id = ?1)"
+					  " UNION ALL SELECT 2, n.id, n.what, n.old_text, n.new_text,"
+					  " n.changed_by, n.changed_at FROM node_history n WHERE"
+					  " n.node_id IN (SELECT node_id FROM placement WHERE id IN up))"
 					  " ORDER BY changed_at, t, id", err);
 	int rc;
 

@@ -8,7 +8,8 @@
 #include "store.h"
 
 /* One change of a field: what is "name", "unit", "baseline", "target"
- * or "menus" (a row's grant menus, joined by ", "); the amounts are written without their unit ("265 (R11)"),
+ * or "menus" (a row's grant menus, joined by ", "), or a level's name
+ * (tree_level_name) for the text of a row renamed; the amounts are written without their unit ("265 (R11)"),
  * which has a change of its own. */
 struct kpi_change {
 	const char *what;
@@ -31,8 +32,17 @@ int kpi_history_menus(struct store *s, long long placement, const char *old_text
 		      const char *new_text, const char *user, const char *now, long *changes,
 		      struct error *err);
 
-/* Calls fn with each recorded change of the KPI kpi_id and of the menus
- * of the rows where it stands, oldest first.
+/* Records that the node node, of the strategy level level, was renamed
+ * from old_text to new_text (its titles, without the label), by user at
+ * now, counting it in *changes. Inside the caller's transaction.
+ * Returns 0, or -1 with err filled. */
+int kpi_history_rename(struct store *s, long long node, int level, const char *old_text,
+		       const char *new_text, const char *user, const char *now, long *changes,
+		       struct error *err);
+
+/* Calls fn with each recorded change of the KPI kpi_id, of the menus
+ * of the rows where it stands, and of the text of those rows and of the
+ * rows above them, oldest first.
  * Returns 0, or -1 with err filled. */
 int kpi_history_each(struct store *s, long long kpi_id,
 		     void (*fn)(void *ctx, const struct kpi_change *c), void *ctx,

@@ -1050,6 +1050,34 @@ static const char *const migration_14[] = {
 	NULL
 };
 
+/* Version 15: the text of a strategy's row as imports change it (issue
+ * 18: a heading or 内容 corrected in the wide table came back as a row
+ * beside the old one). A re-import takes a row whose text changed, and
+ * which stands where an old row stood whose text the file no longer
+ * has, for that row renamed (wide_table.c): the node keeps its id, and
+ * the change is kept here, who, when, the title that was there and the
+ * one that came; what is the row's level (tree_level_name).
+ * Append-only, as the KPI's own history is; history CODE shows the
+ * renames of the rows where the KPI stands and of those above them. */
+static const char *const migration_15[] = {
+	"CREATE TABLE node_history("
+	"  id INTEGER PRIMARY KEY,"
+	"  node_id INTEGER NOT NULL REFERENCES node(id),"
+	"  what TEXT NOT NULL CHECK (what IN ('project', 'basic strategy', 'measure', 'item',"
+	"  'content')),"
+	"  old_text TEXT NOT NULL,"
+	"  new_text TEXT NOT NULL,"
+	"  changed_by TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL"
+	");",
+	"CREATE INDEX node_history_node ON node_history(node_id, id);",
+	"CREATE TRIGGER node_history_no_update BEFORE UPDATE ON node_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	"CREATE TRIGGER node_history_no_delete BEFORE DELETE ON node_history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },
@@ -1072,6 +1100,7 @@ const char *const *const schema_migrations[] = {
 	migration_12,
 	migration_13,
 	migration_14,
+	migration_15,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

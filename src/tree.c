@@ -14,6 +14,15 @@
 #include "kpi.h"
 #include "kpi_years.h"
 
+const char *tree_level_name(int level)
+{
+	static const char *const names[] = {
+		N_("project"), N_("basic strategy"), N_("measure"), N_("item"), N_("content"),
+	};
+
+	return level >= 1 && level <= 5 ? names[level - 1] : NULL;
+}
+
 /* Both trees' queries give id, level, label, title, children. */
 static struct tree_row row_of(sqlite3_stmt *stmt)
 {

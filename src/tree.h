@@ -16,6 +16,12 @@ struct tree_row {
 	int children;			/* how many placements stand under it */
 };
 
+/* The name of a strategy level (1 project ... 5 content) in English,
+ * untranslated (translate with _()): "project", "basic strategy",
+ * "measure", "item", "content"; NULL for another level. The history
+ * keeps these words for a row renamed (node_history). */
+const char *tree_level_name(int level);
+
 /* Calls fn for each child of parent (0: the top of every strategy), in
  * order. Strings live until fn returns. Returns 0, or -1 with err. */
 int tree_children(struct store *s, long long parent,

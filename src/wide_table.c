@@ -1,5 +1,6 @@
 /* wide_table.c: the government's wide table (the columns of seed 000) as
  * Excel keeps it: merged cells, repeated headers, re-listed KPIs. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,17 @@ struct named {
 	char name[256];
 };
 
+/* The texts of the file's rows (a hash of level, label and title each),
+ * read only when a re-import meets a row whose text is new where an old
+ * row stands: that old row is renamed only if the file no longer has
+ * its text. */
+struct file_texts {
+	int read;		/* 0 not yet, 1 read, -1 could not be */
+	uint64_t *hash;		/* sorted */
+	size_t n, size;
+	uint64_t last[5];	/* each level's last, kept once for the rows it heads */
+};
+
 struct wide_table {
 	struct import *im;
 	struct named names[NAMES_KEPT];
@@ -70,6 +82,16 @@ struct wide_table {
 	int made;		/* its content placement was made, not found */
 	int menus_gone;		/* a row's menus changed: some menu may be named by none */
 	int failed;
+	/* the placements there before the import: ids up to this */
+	long long old_placements;
+	struct file_texts texts;
+	/* with old placements: the strategies of the file, and its rows
+	 * found among the old (a bit per placement id), to count the old
+	 * rows the file no longer has */
+	long long *strategies;
+	size_t nstrategies, strategies_size;
+	unsigned char *taken;
+	long rows_taken;
 };
 
 /* Copies src into dst of size bytes, cut at size - 1 (the callers' sizes
@@ -102,10 +124,17 @@ int wide_table_is_header(const struct csv_record *header)
 	return found == W_KPI - W_PROJECT + 1;
 }
 
+/* The placements there before an import: ids up to this (asked once:
+ * for every file of the import, the rows of another are new). */
+static const char placements_old_sql[] = "SELECT coalesce(max(id), 0) FROM placement";
+static sqlite3_stmt *cached(struct wide_table *w, const char *sql);
+static long long one_id(struct wide_table *w, sqlite3_stmt *stmt);
+
 struct wide_table *wide_table_begin(struct import *im, const struct csv_record *header,
 				    const struct csv_record *above)
 {
 	struct wide_table *w = calloc(1, sizeof *w);
+	sqlite3_stmt *stmt;
 	size_t i;
 	int k, bad = 0;
 
@@ -144,6 +173,18 @@ struct wide_table *wide_table_begin(struct import *im, const struct csv_record *
 		return NULL;
 	}
 	snprintf(w->carry[W_STRATEGY], MAX_CELL_TEXT, "%s", DEFAULT_STRATEGY);
+	w->line = header->line;
+	if (!im->placements_known) {
+		stmt = cached(w, placements_old_sql);
+		if (stmt)
+			im->old_placements = one_id(w, stmt);
+		if (w->failed) {
+			free(w);
+			return NULL;
+		}
+		im->placements_known = 1;
+	}
+	w->old_placements = im->old_placements;
 	return w;
 }
 
@@ -198,6 +239,24 @@ static const char node_insert_sql[] =
 	"INSERT INTO node(strategy_id, level, label, title) VALUES (?, ?, ?, ?)";
 static const char placement_find_sql[] =
 	"SELECT id FROM placement WHERE coalesce(parent_id, 0) = ? AND node_id = ?";
+/* The old placements (ids up to ?2) under the placement ?1, or at the
+ * top of the strategy ?3, at level ?4, in their order, with their
+ * nodes: those a row whose text is new may be, renamed. The top is
+ * found through the strategy's nodes (node_key), not through every
+ * strategy's tops. */
+static const char children_old_sql[] =
+	"SELECT p.id, n.id, n.label, n.title FROM placement p JOIN node n ON n.id = p.node_id"
+	" WHERE p.parent_id = ?1 AND p.id <= ?2 AND n.strategy_id = ?3 AND n.level = ?4"
+	" ORDER BY p.position";
+static const char tops_old_sql[] =
+	"SELECT p.id, n.id, n.label, n.title FROM node n JOIN placement p ON p.node_id = n.id"
+	" WHERE n.strategy_id = ?3 AND n.level = ?4 AND +p.parent_id IS NULL AND p.id <= ?2"
+	" AND ?1 = 0 ORDER BY p.position";
+static const char node_rename_sql[] = "UPDATE node SET title = ?2 WHERE id = ?1";
+/* The content rows of strategy ?1 there before the import (node_key). */
+static const char rows_old_sql[] =
+	"SELECT count(*) FROM node n JOIN placement p ON p.node_id = n.id"
+	" WHERE n.strategy_id = ?1 AND n.level = 5 AND p.id <= ?2";
 /* A content row gets its field and examples as it is inserted: updating
  * them after would send its search row back through FTS5, which then
  * flushes what it had built in memory. */
@@ -360,33 +419,27 @@ static void split_label(int level, const char *cell, char *label, size_t lsize,
 	*title = p;
 }
 
-static long long node_id(struct wide_table *w, int level, const char *label, const char *title)
+/* The node of a strategy's level with label and title: found (find
+ * 1), else 0; or made (find 0). */
+static long long node_id(struct wide_table *w, int find, int level, const char *label,
+			 const char *title)
 {
-	sqlite3_stmt *stmt;
-	long long id;
-	int i;
+	sqlite3_stmt *stmt = cached(w, find ? node_find_sql : node_insert_sql);
 
-	for (i = 0; i < 2; i++) {
-		stmt = cached(w, i == 0 ? node_find_sql : node_insert_sql);
-		if (!stmt)
-			return 0;
-		sqlite3_bind_int64(stmt, 1, w->strategy);
-		sqlite3_bind_int(stmt, 2, level);
-		sqlite3_bind_text(stmt, 3, label, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 4, title, -1, SQLITE_STATIC);
-		if (i == 0) {
-			id = one_id(w, stmt);
-			if (id || w->failed)
-				return id;
-		} else if (run(w, stmt) == 0) {
-			return sqlite3_last_insert_rowid(w->im->s->db);
-		}
-	}
-	return 0;
+	if (!stmt)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, w->strategy);
+	sqlite3_bind_int(stmt, 2, level);
+	sqlite3_bind_text(stmt, 3, label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, title, -1, SQLITE_STATIC);
+	if (find)
+		return one_id(w, stmt);
+	return run(w, stmt) == 0 ? sqlite3_last_insert_rowid(w->im->s->db) : 0;
 }
 
-/* cells is the row, for a content placement's field and examples; NULL
- * for the levels above. */
+/* The placement of node under parent, found or made. cells is the row,
+ * for a content placement's field and examples; NULL for the levels
+ * above. */
 static long long placement_id(struct wide_table *w, long long parent, long long node,
 			      long long field, const char *const *cells)
 {
@@ -417,7 +470,258 @@ static long long placement_id(struct wide_table *w, long long parent, long long 
 	if (run(w, stmt) < 0)
 		return 0;
 	w->made = cells != NULL;
+	w->im->stats->rows_added += w->made;
 	return sqlite3_last_insert_rowid(w->im->s->db);
+}
+
+/* A row's text as the file's texts keep it. */
+static uint64_t text_hash(int level, const char *label, const char *title)
+{
+	uint64_t h = 14695981039346656037u;
+	const unsigned char *p;
+
+	h = (h ^ (unsigned)level) * 1099511628211u;
+	for (p = (const unsigned char *)label; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	h = (h ^ 0xff) * 1099511628211u;	/* no UTF-8 byte: label and title apart */
+	for (p = (const unsigned char *)title; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return h;
+}
+
+static int hash_order(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void split_label(int level, const char *cell, char *label, size_t lsize,
+			const char **title);
+
+/* Keeps the texts of a record's cells of the five levels. Any record,
+ * headers too: a text too many only keeps an old row from a rename. */
+static int keep_texts(void *ctx, const struct csv_record *r)
+{
+	struct wide_table *w = ctx;
+	struct file_texts *t = &w->texts;
+	int k;
+
+	for (k = W_PROJECT; k <= W_CONTENT; k++) {
+		int level = k - W_PROJECT + 1;
+		char label[32];
+		const char *title;
+		uint64_t h;
+
+		if (w->index[k] < 0 || (size_t)w->index[k] >= r->n || !*r->fields[w->index[k]].text)
+			continue;
+		split_label(level, r->fields[w->index[k]].text, label, sizeof label, &title);
+		h = text_hash(level, label, title);
+		if (t->n && t->last[level - 1] == h)
+			continue;
+		t->last[level - 1] = h;
+		if (t->n == t->size) {
+			size_t size = t->size ? 2 * t->size : 1024;
+			uint64_t *hash = realloc(t->hash, size * sizeof *hash);
+
+			if (!hash)
+				return -1;
+			t->hash = hash;
+			t->size = size;
+		}
+		t->hash[t->n++] = h;
+	}
+	return 0;
+}
+
+/* Whether the file has a row of level with label and title, reading its
+ * texts the first time. A file that cannot be read again has them all:
+ * no old row is renamed then, as before renames were known. */
+static int file_has(struct wide_table *w, int level, const char *label, const char *title)
+{
+	struct file_texts *t = &w->texts;
+	uint64_t h;
+
+	if (!t->read) {
+		struct error err;
+
+		t->read = import_read_again(w->im, keep_texts, w, &err) == 0 ? 1 : -1;
+		if (t->read > 0)
+			qsort(t->hash, t->n, sizeof *t->hash, hash_order);
+	}
+	if (t->read < 0)
+		return 1;
+	h = text_hash(level, label, title);
+	return bsearch(&h, t->hash, t->n, sizeof *t->hash, hash_order) != NULL;
+}
+
+/* The characters of text's first n bytes (n at a character's start). */
+static size_t characters(const char *text, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		count += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return count;
+}
+
+/* Whether new is old corrected, not another text: what they share at
+ * their start and at their end is at least half the longer's
+ * characters. */
+static int corrected(const char *old, const char *new)
+{
+	size_t lo = strlen(old), ln = strlen(new), head = 0, tail = 0, longer;
+
+	while (head < lo && head < ln && old[head] == new[head])
+		head++;
+	while (head > 0 && ((unsigned char)old[head] & 0xC0) == 0x80)
+		head--;		/* the shared start ends before a character */
+	while (tail < lo - head && tail < ln - head && old[lo - 1 - tail] == new[ln - 1 - tail])
+		tail++;
+	while (tail > 0 && ((unsigned char)old[lo - tail] & 0xC0) == 0x80)
+		tail--;		/* the shared end starts at a character */
+	longer = lo > ln ? characters(old, lo) : characters(new, ln);
+	return 2 * (characters(old, head) + characters(old + lo - tail, tail)) >= longer;
+}
+
+/* A row whose text no node has is an old row renamed when that row
+ * stands under the same parent, of the same level and label, its text
+ * nowhere in the file, and the new text is it corrected (corrected):
+ * the first such in the parent's order. Its node takes the new title,
+ * keeping its id, and the history has the change. Returns the old
+ * placement, or 0 when the row is new. */
+static long long renamed(struct wide_table *w, long long parent, int level, const char *label,
+			 const char *title)
+{
+	char old_title[MAX_CELL_TEXT];
+	sqlite3_stmt *stmt;
+	struct error err;
+	long long id = 0, node = 0;
+	int rc;
+
+	if (!w->old_placements || parent > w->old_placements)
+		return 0;	/* no old row stands under a parent made by this import */
+	stmt = cached(w, parent ? children_old_sql : tops_old_sql);
+	if (!stmt)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, parent);
+	sqlite3_bind_int64(stmt, 2, w->old_placements);
+	sqlite3_bind_int64(stmt, 3, w->strategy);
+	sqlite3_bind_int(stmt, 4, level);
+	while ((rc = store_step(w->im->s, stmt, &err)) == SQLITE_ROW) {
+		const char *old = (const char *)sqlite3_column_text(stmt, 3);
+
+		if (strcmp((const char *)sqlite3_column_text(stmt, 2), label) != 0 ||
+		    !corrected(old, title) || file_has(w, level, label, old))
+			continue;
+		id = sqlite3_column_int64(stmt, 0);
+		node = sqlite3_column_int64(stmt, 1);
+		set_text(old_title, sizeof old_title, old);
+		break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_failed(w, &err);
+	sqlite3_reset(stmt);
+	if (!id)
+		return 0;
+	stmt = cached(w, node_rename_sql);
+	if (!stmt)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, node);
+	sqlite3_bind_text(stmt, 2, title, -1, SQLITE_STATIC);
+	if (run(w, stmt) < 0)
+		return 0;
+	if (kpi_history_rename(w->im->s, node, level, old_title, title, w->im->user, w->im->now,
+			       &w->im->stats->rows_renamed, &err) < 0) {
+		store_failed(w, &err);
+		return 0;
+	}
+	return id;
+}
+
+/* Counts the old content row id as one the file has, once. */
+static void take_row(struct wide_table *w, long long id)
+{
+	if (!w->taken) {
+		w->taken = calloc((size_t)(w->old_placements / 8 + 1), 1);
+		if (!w->taken) {
+			struct error err;
+
+			error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
+			store_failed(w, &err);
+			return;
+		}
+	}
+	if (w->taken[id / 8] & (1u << (id % 8)))
+		return;
+	w->taken[id / 8] |= (unsigned char)(1u << (id % 8));
+	w->rows_taken++;
+}
+
+/* Keeps the strategy of the rows now begun among the file's, once. */
+static void keep_strategy(struct wide_table *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nstrategies; i++)
+		if (w->strategies[i] == w->strategy)
+			return;
+	if (w->nstrategies == w->strategies_size) {
+		size_t size = w->strategies_size ? 2 * w->strategies_size : 16;
+		long long *strategies = realloc(w->strategies, size * sizeof *strategies);
+
+		if (!strategies) {
+			struct error err;
+
+			error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
+			store_failed(w, &err);
+			return;
+		}
+		w->strategies = strategies;
+		w->strategies_size = size;
+	}
+	w->strategies[w->nstrategies++] = w->strategy;
+}
+
+/* The old content rows of the file's strategies that it no longer has:
+ * they stay, and the summary counts them. */
+static void count_rows_gone(struct wide_table *w)
+{
+	long old = 0;
+	size_t i;
+
+	for (i = 0; i < w->nstrategies && !w->failed; i++) {
+		sqlite3_stmt *stmt = cached(w, rows_old_sql);
+
+		if (!stmt)
+			return;
+		sqlite3_bind_int64(stmt, 1, w->strategies[i]);
+		sqlite3_bind_int64(stmt, 2, w->old_placements);
+		old += (long)one_id(w, stmt);
+	}
+	if (!w->failed)
+		w->im->stats->rows_gone += old - w->rows_taken;
+}
+
+/* The placement of a row's level under parent: the node of its text
+ * placed there (found or made), or an old row renamed (renamed), or a
+ * new node placed there. */
+static long long level_placement(struct wide_table *w, long long parent, int level,
+				 const char *cell, long long field, const char *const *cells)
+{
+	char label[32];
+	const char *title;
+	long long node, id = 0;
+
+	split_label(level, cell, label, sizeof label, &title);
+	node = node_id(w, 1, level, label, title);
+	if (node)
+		id = placement_id(w, parent, node, field, cells);
+	else if (!w->failed && !(id = renamed(w, parent, level, label, title)) && !w->failed)
+		id = placement_id(w, parent, node_id(w, 0, level, label, title), field, cells);
+	if (level == 5 && id && id <= w->old_placements)
+		take_row(w, id);
+	return w->failed ? 0 : id;
 }
 
 /* Places the node of each level of the row under the one above, reusing
@@ -430,21 +734,20 @@ static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS], l
 	if (strcmp(cells[W_STRATEGY], w->path_key[W_STRATEGY]) != 0 || !w->strategy) {
 		w->strategy = named_id(w, &strategy_sql, cells[W_STRATEGY]);
 		snprintf(w->path_key[W_STRATEGY], MAX_CELL_TEXT, "%s", cells[W_STRATEGY]);
+		if (w->old_placements && w->strategy)
+			keep_strategy(w);
 		same = 0;
 	}
 	for (level = 1; level <= 5 && !w->failed; level++) {
 		int k = W_PROJECT + level - 1;
-		char label[32];
-		const char *title;
 
 		if (level < 5 && same && strcmp(cells[k], w->path_key[k]) == 0) {
 			parent = w->level[level];
 			continue;
 		}
 		same = 0;
-		split_label(level, cells[k], label, sizeof label, &title);
-		parent = placement_id(w, parent, node_id(w, level, label, title),
-				      level == 5 ? field : 0, level == 5 ? cells : NULL);
+		parent = level_placement(w, parent, level, cells[k], level == 5 ? field : 0,
+					 level == 5 ? cells : NULL);
 		if (level < 5) {
 			w->level[level] = parent;
 			snprintf(w->path_key[k], MAX_CELL_TEXT, "%s", cells[k]);
@@ -845,7 +1148,12 @@ int wide_table_end(struct wide_table *w)
 		if (store_exec(w->im->s, menus_orphan_sql, &err) < 0)
 			store_failed(w, &err);
 	}
+	if (w->nstrategies && !w->failed)
+		count_rows_gone(w);
 	rc = w->failed ? -1 : 0;
+	free(w->texts.hash);
+	free(w->strategies);
+	free(w->taken);
 	free(w);
 	return rc;
 }

@@ -15,14 +15,9 @@
 #include "text_view.h"
 #include "tree.h"
 
-/* The strategy's levels as the detail names them (tree_row's level). */
-static const char *const level_names[] = {
-	NULL, N_("project"), N_("basic strategy"), N_("measure"), N_("item"), N_("content"),
-};
-
 static void path_row(void *ctx, const struct tree_row *r)
 {
-	const char *name = r->level >= 1 && r->level <= 5 ? _(level_names[r->level]) : "";
+	const char *name = tree_level_name(r->level) ? _(tree_level_name(r->level)) : "";
 
 	text_lines_add(ctx, "%s: %s%s%s", name, r->label, *r->label ? " " : "", r->title);
 }

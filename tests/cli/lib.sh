@@ -64,6 +64,15 @@ round_trip() {
 	ok $same "$2"
 }
 
+# bundled_db: $db, $work/k.db with the bundled data, for a test that
+# sets the interface's language itself (no language variable left over
+# from the caller's environment).
+bundled_db() {
+	db="$work/k.db"
+	"$KPITREE" --db "$db" init >/dev/null
+	unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
+}
+
 # fixture DB: a database with the small fixture of tests/fixtures.
 fixture() {
 	"$KPITREE" --db "$1" init --empty >/dev/null &&

@@ -127,7 +127,7 @@ int run_import(struct cli *cli)
 	enum encoding encoding = ENCODING_AUTO;
 	struct import_stats stats;
 	struct error e;
-	char rows[64], files_read[64], changed[64], more[2][64];
+	char rows[64], files_read[64], changed[64], more[2][64], renamed[64], added[64], gone[64];
 	int i, nmore = 0;
 
 	if (name && encoding_parse(name, &encoding, &e) < 0)
@@ -159,16 +159,38 @@ int run_import(struct cli *cli)
 	if (nmore == 2)
 		/* TRANSLATORS: "imported 29 rows from 1 file; 0 values, 1 KPI
 		 * field and 1 row's grant menus changed". */
-		fprintf(cli->out, _("imported %s from %s; %s, %s and %s changed\n"), rows, files_read,
+		fprintf(cli->out, _("imported %s from %s; %s, %s and %s changed"), rows, files_read,
 			changed, more[0], more[1]);
 	else if (nmore == 1)
 		/* TRANSLATORS: "imported 29 rows from 1 file; 0 values and 1 KPI
 		 * field changed". */
-		fprintf(cli->out, _("imported %s from %s; %s and %s changed\n"), rows, files_read,
+		fprintf(cli->out, _("imported %s from %s; %s and %s changed"), rows, files_read,
 			changed, more[0]);
 	else
 		/* TRANSLATORS: "imported 3 rows from 1 file; 2 values changed". */
-		fprintf(cli->out, _("imported %s from %s; %s changed\n"), rows, files_read, changed);
+		fprintf(cli->out, _("imported %s from %s; %s changed"), rows, files_read, changed);
+	/* a strategy table's rows renamed (their text corrected) or added,
+	 * and those it no longer has */
+	if (stats.rows_renamed || stats.rows_added) {
+		snprintf(renamed, sizeof renamed, ngettext("%ld row", "%ld rows",
+							   (unsigned long)stats.rows_renamed),
+			 stats.rows_renamed);
+		snprintf(added, sizeof added, ngettext("%ld row", "%ld rows",
+						       (unsigned long)stats.rows_added),
+			 stats.rows_added);
+		/* TRANSLATORS: follows "imported 29 rows from 1 file; 0 values
+		 * changed": "; 1 row renamed, 0 rows added". */
+		fprintf(cli->out, _("; %s renamed, %s added"), renamed, added);
+	}
+	if (stats.rows_gone) {
+		snprintf(gone, sizeof gone, ngettext("%ld row", "%ld rows",
+						     (unsigned long)stats.rows_gone),
+			 stats.rows_gone);
+		/* TRANSLATORS: follows "imported 29 rows from 1 file; 0 values
+		 * changed": "; 1 row no longer in the file, kept". */
+		fprintf(cli->out, _("; %s no longer in the file, kept"), gone);
+	}
+	fputc('\n', cli->out);
 	return EXIT_DONE;
 }
 

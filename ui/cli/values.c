@@ -404,7 +404,8 @@ static void print_record(void *ctx, const struct record_change *c)
 	fprintf(cli->out, "%s\n", meeting_change_line(c, line, sizeof line));
 }
 
-/* A change of the KPI's own fields, by an import. */
+/* A change of the KPI's own fields, its rows' menus or their text, by
+ * an import. */
 static void print_kpi_change(void *ctx, const struct kpi_change *c)
 {
 	static const char *const whats[][2] = {
@@ -417,10 +418,15 @@ static void print_kpi_change(void *ctx, const struct kpi_change *c)
 	const char *what = c->what;
 	char when[64];
 	size_t i;
+	int level;
 
 	for (i = 0; i < sizeof whats / sizeof whats[0]; i++)
 		if (strcmp(c->what, whats[i][0]) == 0)
 			what = _(whats[i][1]);
+	/* a row renamed: its level's name */
+	for (level = 1; tree_level_name(level); level++)
+		if (strcmp(c->what, tree_level_name(level)) == 0)
+			what = _(tree_level_name(level));
 	fprintf(cli->out, _("%s  %s  %s  %s -> %s  (import)\n"),
 		i18n_time(c->changed_at, when, sizeof when), inert_str(&pool, c->changed_by), what,
 		inert_str(&pool, c->old_text), inert_str(&pool, c->new_text));

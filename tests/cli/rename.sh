@@ -1,0 +1,150 @@
+#!/bin/sh
+# rename.sh: a strategy table imported again with a heading or a 内容
+# corrected (issue 18, "Structural changes are history too"): the row is
+# renamed in place, keeping its id, its KPIs and their values; the
+# history says who, when, the old text and the new; the summary counts
+# the rows renamed and added. A row truly added is added, not taken for
+# an old one; the unchanged table changes nothing; an error elsewhere in
+# the file renames nothing.
+. "$srcdir/tests/cli/lib.sh"
+plan 29
+bundled_db
+export LANG=C.UTF-8
+q() { "$SQLITE3" "$db" "$1"; }
+ids() { q "SELECT group_concat(id || ':' || level, ' ') FROM (SELECT id, level FROM node ORDER BY id)"; }
+placements() { q "SELECT group_concat(id || ':' || node_id || ':' || coalesce(parent_id, 0), ' ') FROM (SELECT * FROM placement ORDER BY id)"; }
+# the title of the level-N row above (or at) H01's home row
+above_h01() {
+	q "WITH RECURSIVE up(id, parent) AS (SELECT p.id, p.parent_id FROM placement p
+	   JOIN kpi_placement kp ON kp.placement_id = p.id JOIN kpi k ON k.id = kp.kpi_id
+	   WHERE k.code = 'H01' AND kp.home = 1 UNION ALL SELECT p.id, p.parent_id FROM placement p
+	   JOIN up ON p.id = up.parent)
+	   SELECT n.id || ' ' || n.title FROM up JOIN placement p ON p.id = up.id
+	   JOIN node n ON n.id = p.node_id WHERE n.level = $1"
+}
+measure='安心して子どもを産み育てられる環境の整備'
+measure2='安心して子どもを産み、育てられる環境の整備'
+content='保育所及び認定こども園の計画的な整備や地域型保育事業の実施などを進め、待機児童の解消を図る。'
+content2='保育所と認定こども園の計画的な整備や地域型保育事業の実施などを進め、待機児童の解消を図る。'
+
+"$KPITREE" --db "$db" export strategy -o "$work/s.csv"
+"$KPITREE" --db "$db" --user tanaka set H01 R7 12 >/dev/null
+nodes=$(ids)
+places=$(placements)
+measure_id=$(above_h01 3 | cut -d' ' -f1)
+content_id=$(above_h01 5 | cut -d' ' -f1)
+[ "$(above_h01 3)" = "$measure_id $measure" ] && [ "$(above_h01 5)" = "$content_id $content" ]
+ok $? "H01 stands under measure ① and its 内容 as bundled"
+
+run --db "$db" --user suzuki import "$work/s.csv"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed" ]
+ok $? "the unchanged table again: 0 renamed, 0 added, nothing in its summary"
+[ "$(ids)" = "$nodes" ] && [ "$(placements)" = "$places" ] &&
+	[ "$(q 'SELECT count(*) FROM node_history')" = 0 ]
+ok $? "and it changes no row and records nothing"
+
+# measure ① corrected on each of its rows, H01's 内容 on its one
+sed -e "s/$measure/$measure2/g" -e "s/$content/$content2/" "$work/s.csv" >"$work/s2.csv"
+[ "$(grep -c "$measure2" "$work/s2.csv")" = 2 ] && grep -q "$content2" "$work/s2.csv"
+ok $? "the copy has the measure corrected on both its rows and one 内容 corrected"
+run --db "$db" --user suzuki import "$work/s2.csv"
+expect 0 "" "the corrected table imports"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed; 2 rows renamed, 0 rows added" ]
+ok $? "its summary counts the 2 rows renamed and none added"
+[ "$(ids)" = "$nodes" ]
+ok $? "no node is added or lost: the same ids, the same levels"
+[ "$(placements)" = "$places" ]
+ok $? "no row moves: the same placements under the same parents"
+[ "$(above_h01 3)" = "$measure_id $measure2" ]
+ok $? "H01 stands under the renamed measure, which kept its id"
+[ "$(above_h01 5)" = "$content_id $content2" ]
+ok $? "H01's home row is its renamed 内容, which kept its id"
+[ "$(q "SELECT count(*) FROM node WHERE title IN ('$measure', '$content')")" = 0 ]
+ok $? "the old texts are no row's any more: the tree has one row for each"
+[ "$(q "SELECT count(*) FROM search WHERE search MATCH '\"保育所と認定\"'")" = 1 ] &&
+	[ "$(q "SELECT count(*) FROM search WHERE search MATCH '\"保育所及び認定\"'")" = 0 ]
+ok $? "search finds the new text, not the old"
+run --db "$db" show H01 --year R7
+grep -q '^R7 (2025)  .* 12 ' "$work/out"
+ok $? "H01 keeps its value"
+"$KPITREE" --db "$db" export strategy | cmp -s - "$work/s2.csv"
+ok $? "the table exports as imported"
+
+run --db "$db" history H01
+grep -q "^[-0-9]* [0-9:]*  suzuki  measure  $measure -> $measure2  (import)\$" "$work/out"
+ok $? "history H01 shows who renamed its measure, when, from what to what"
+grep -q "^[-0-9]* [0-9:]*  suzuki  content  $content -> $content2  (import)\$" "$work/out"
+ok $? "and its 内容"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" history H01 >"$work/out"
+grep -q "  suzuki  施策  $measure -> $measure2  (取り込み)\$" "$work/out" &&
+	grep -q "  suzuki  内容  $content -> $content2  (取り込み)\$" "$work/out"
+ok $? "in Japanese too"
+run --db "$db" history H02
+grep -q "  suzuki  measure  $measure -> $measure2  (import)\$" "$work/out" &&
+	! grep -q "  content  " "$work/out"
+ok $? "history H02, under the same measure, shows its rename, not the other row's"
+q "DELETE FROM node_history" 2>/dev/null
+q "UPDATE node_history SET new_text = 'x'" 2>/dev/null
+[ "$(q "SELECT count(*) FROM node_history WHERE new_text <> 'x'")" = 2 ]
+ok $? "that history is append-only"
+
+run --db "$db" --user suzuki import "$work/s2.csv"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed" ] &&
+	[ "$(q 'SELECT count(*) FROM node_history')" = 2 ]
+ok $? "the corrected table again changes nothing"
+
+# A row added after H01's, and the next row's 内容 corrected: the new
+# row is added (the old row's text is still in the file), the next one
+# renamed.
+/usr/bin/python3 - "$work/s2.csv" "$work/s3.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+h = rows[0]
+new = list(rows[1])
+new[h.index('code')] = new[h.index('対象KPI')] = ''
+new[h.index('番号')] = '-'
+new[h.index('内容')] = '子育て支援の新しい取組を進める。'
+rows[2][h.index('内容')] = rows[2][h.index('内容')].replace('地域の', '地域での', 1)
+with open(sys.argv[2], 'w', encoding='utf-8', newline='') as f:
+    csv.writer(f, lineterminator='\n').writerows(rows[:2] + [new] + rows[2:])
+PY
+run --db "$db" --user sato import "$work/s3.csv"
+[ "$(cat "$work/out")" = "imported 30 rows from 1 file; 0 values changed; 1 row renamed, 1 row added" ]
+ok $? "a row added and the next corrected: 1 renamed, 1 added"
+[ "$(q "SELECT count(*) FROM node")" = $(($(echo "$nodes" | wc -w) + 1)) ] &&
+	[ "$(q "SELECT count(*) FROM node WHERE title LIKE '地域での%'")" = 1 ] &&
+	[ "$(q "SELECT count(*) FROM node WHERE title LIKE '地域の「せわずき%'")" = 0 ]
+ok $? "one node more, the corrected one renamed"
+run --db "$db" history H02
+grep -q "  sato  content  地域の「せわずき.* -> 地域での「せわずき.*  (import)\$" "$work/out"
+ok $? "history H02 shows its 内容 renamed"
+
+# The added row left out again: it stays, and the summary says so.
+grep -v '子育て支援の新しい取組を進める' "$work/s3.csv" >"$work/s5.csv"
+run --db "$db" --user sato import "$work/s5.csv"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed; 1 row no longer in the file, kept" ] &&
+	[ "$(q "SELECT count(*) FROM node WHERE title = '子育て支援の新しい取組を進める。'")" = 1 ]
+ok $? "a row no longer in the file is kept, and counted in the summary"
+
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" import "$work/s5.csv" >"$work/out"
+[ "$(cat "$work/out")" = "1 個のファイルから 29 行を取り込みました。0 件の値を変更しました。ファイルにない 1 行はそのまま残しました" ]
+ok $? "in Japanese too"
+"$KPITREE" --db "$work/ja.db" init >/dev/null
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$work/ja.db" import "$work/s2.csv" >"$work/out"
+[ "$(cat "$work/out")" = "1 個のファイルから 29 行を取り込みました。0 件の値を変更しました。2 行の名前を変え、0 行を追加しました" ]
+ok $? "and the rows renamed and added, in Japanese order"
+
+# A correction in a file with an error elsewhere: nothing renamed, and
+# the error names file, line and column.
+sed -e "s/$measure2/$measure/g" -e 's/,③,/,③x,/' "$work/s3.csv" >"$work/s4.csv"
+before=$(ids)
+run --db "$db" --user sato import "$work/s4.csv"
+[ "$status" = 1 ] && grep -q "^kpitree: $work/s4.csv:[0-9]*:[0-9]*: 番号: '③x'" "$work/err"
+ok $? "a file with a bad 番号 is refused at its line and column"
+[ "$(ids)" = "$before" ] && [ "$(q "SELECT count(*) FROM node WHERE title = '$measure2'")" = 1 ] &&
+	[ "$(q 'SELECT count(*) FROM node_history')" = 3 ]
+ok $? "and renames nothing"
+
+run --db "$db" check
+expect 0 "" "check finds nothing wrong after the renames"
+finish

@@ -1,0 +1,34 @@
+# rename.sh: a strategy table imported again with measure ① and H01's
+# 内容 corrected (issue 18): the browser's tree has one row for each,
+# with the new text, H01 under it, as before the correction; no row with
+# the old text beside it. Sourced by rename_en.sh and rename_ja.sh with
+# $lang set.
+. "$srcdir/tests/screen/lib.sh"
+plan 11
+bundled_db
+set_lang
+"$KPITREE" --db "$db" export strategy -o "$work/s.csv"
+sed -e 's/安心して子どもを産み育てられる環境の整備/誰もが安心して子どもを産み育てられる環境の整備/g' \
+	-e 's/保育所及び認定こども園の計画的な整備/保育所と認定こども園の計画的な整備/' \
+	"$work/s.csv" >"$work/s2.csv"
+browse() { start "$program --db $db --keys ':goto Space H01 Enter'"; }
+
+browse
+shows "① 安心して子ども" "before: the tree shows measure ① as bundled"
+shows "• 保育所及び" "and H01's 内容"
+
+"$KPITREE" --db "$db" --user suzuki import "$work/s2.csv" >/dev/null
+ok $? "the corrected table imports"
+browse
+shows "① 誰もが安心して" "after: the tree shows measure ① renamed"
+shows "• 保育所と" "and H01's 内容 renamed, H01's home row still"
+shows "H01" "with H01 in the KPI pane"
+shows "$(t Strategy)" "in the interface's language"
+screen >"$work/screen"
+! grep -qF "① 安心して子ども" "$work/screen" && ! grep -qF "• 保育所及び" "$work/screen"
+ok $? "no row with the old text beside them"
+[ "$(grep -c "①" "$work/screen")" = 1 ]
+ok $? "one measure ① under the basic strategy"
+fits "the screen fits 80 columns"
+no_reports
+finish
