@@ -743,16 +743,37 @@ int store_search_defer(struct store *s, long long *mark, struct error *err)
  * import peaked at 63 MB with 20,000 to a statement, 45 MB with 5,000. */
 #define SEARCH_CATCH_UP_ROWS 5000
 
+/* Each searchable table's rows an import inserted, which have no search
+ * row yet (schema.c version 14), given theirs: one pass over each table
+ * in the order of its ids, so that search_ref's ids, the index's rowids,
+ * only grow. */
+static const char *const search_ref_of_new_rows[] = {
+	"INSERT INTO search_ref(kind, ref) SELECT 1, t.id FROM node t"
+	" WHERE NOT EXISTS (SELECT 1 FROM search_ref WHERE kind = 1 AND ref = t.id) ORDER BY t.id",
+	"INSERT INTO search_ref(kind, ref) SELECT 2, t.id FROM kpi t"
+	" WHERE NOT EXISTS (SELECT 1 FROM search_ref WHERE kind = 2 AND ref = t.id) ORDER BY t.id",
+	"INSERT INTO search_ref(kind, ref) SELECT 3, t.id FROM grant_menu t"
+	" WHERE NOT EXISTS (SELECT 1 FROM search_ref WHERE kind = 3 AND ref = t.id) ORDER BY t.id",
+	"INSERT INTO search_ref(kind, ref) SELECT 4, t.id FROM placement t"
+	" WHERE NOT EXISTS (SELECT 1 FROM search_ref WHERE kind = 4 AND ref = t.id) ORDER BY t.id",
+	"INSERT INTO search_ref(kind, ref) SELECT 5, t.id FROM project t"
+	" WHERE NOT EXISTS (SELECT 1 FROM search_ref WHERE kind = 5 AND ref = t.id) ORDER BY t.id",
+};
+
 int store_search_catch_up(struct store *s, long long mark, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(s, "INSERT INTO search(rowid, text)"
-					   " SELECT id, text FROM search_text WHERE id > ?1 AND id <= ?2"
-					   " ORDER BY id", err);
-	sqlite3_stmt *last = stmt ? store_prepare(s, "SELECT coalesce(max(id), 0) FROM search_ref",
-						  err) : NULL;
+	sqlite3_stmt *stmt, *last;
 	long long end = 0, from;
 	int rc = SQLITE_DONE;
+	size_t k;
 
+	for (k = 0; k < sizeof search_ref_of_new_rows / sizeof search_ref_of_new_rows[0]; k++)
+		if (store_exec(s, search_ref_of_new_rows[k], err) < 0)
+			return -1;
+	stmt = store_prepare(s, "INSERT INTO search(rowid, text)"
+			     " SELECT id, text FROM search_text WHERE id > ?1 AND id <= ?2"
+			     " ORDER BY id", err);
+	last = stmt ? store_prepare(s, "SELECT coalesce(max(id), 0) FROM search_ref", err) : NULL;
 	if (!last) {
 		sqlite3_finalize(stmt);
 		return -1;
