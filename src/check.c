@@ -46,22 +46,18 @@ static const struct rule rules[] = {
 	  " FROM pragma_foreign_key_check" },
 	/* value_row, once: its references (it declares no foreign keys:
 	 * schema.c), its setting (a value's only history while it has one:
-	 * no history row may come after it, and its id was given out), and
-	 * without a setting the last history row, which must say what the
-	 * value is. */
+	 * its id was given out; that no history row comes after it is
+	 * found in history_row's pass, below), and without a setting the
+	 * last history row, which must say what the value is. */
 	{ 0, "SELECT CASE WHEN k.id IS NULL OR e.id IS NULL"
 	  "  OR (v.set_id IS NOT NULL AND c.id IS NULL)"
 	  "  THEN 'foreign key: value_row row (' || v.kpi_id || ', ' || v.fiscal_year || ', ' || v.kind"
 	  "  || ') refers to a missing ' || CASE WHEN k.id IS NULL THEN 'kpi'"
 	  "  WHEN e.id IS NULL THEN 'entry' ELSE 'change' END END,"
 	  " CASE WHEN v.set_id IS NOT NULL AND k.id IS NOT NULL"
-	  "  AND (v.set_id > (SELECT last FROM history_seq) OR EXISTS (SELECT 1 FROM history_row h"
-	  "  WHERE h.kpi_id = v.kpi_id AND h.fiscal_year = v.fiscal_year AND h.kind = v.kind"
-	  "  AND h.id >= v.set_id))"
+	  "  AND v.set_id > (SELECT last FROM history_seq)"
 	  "  THEN 'value ' || k.code || ' ' || v.fiscal_year || ' ' || " KIND_WORD("v.kind")
-	  "  || ': its setting (history id ' || v.set_id || ') '"
-	  "  || CASE WHEN v.set_id > (SELECT last FROM history_seq)"
-	  "  THEN 'is past the last history id' ELSE 'has history rows after it' END END,"
+	  "  || ': its setting (history id ' || v.set_id || ') is past the last history id' END,"
 	  " CASE WHEN v.set_id IS NULL AND k.id IS NOT NULL AND e.id IS NOT NULL AND NOT EXISTS"
 	  "  (SELECT 1 FROM history_row h WHERE h.kpi_id = v.kpi_id AND h.fiscal_year = v.fiscal_year"
 	  "  AND h.kind = v.kind AND h.new_value IS v.value AND h.id = (SELECT max(id) FROM history_row"
@@ -72,23 +68,31 @@ static const struct rule rules[] = {
 	  " FROM value_row v LEFT JOIN kpi k ON k.id = v.kpi_id LEFT JOIN entry e ON e.id = v.entry_id"
 	  " LEFT JOIN change c ON c.id = v.set_change"
 	  " WHERE k.id IS NULL OR e.id IS NULL OR v.set_id IS NULL OR c.id IS NULL"
-	  " OR v.set_id > (SELECT last FROM history_seq) OR EXISTS (SELECT 1 FROM history_row h"
-	  "  WHERE h.kpi_id = v.kpi_id AND h.fiscal_year = v.fiscal_year AND h.kind = v.kind"
-	  "  AND h.id >= v.set_id)" },
-	/* history_row, once: its references, and the last row of each value,
-	 * which says a value is there when none is stored (a value with a
-	 * setting of its own is newer than every history row: above). */
+	  " OR v.set_id > (SELECT last FROM history_seq)" },
+	/* history_row, once, beside its value: its references, the last row
+	 * of each value, which says a value is there when none is stored,
+	 * and the first row after a value's setting, which must have none
+	 * (a setting is newer than every history row of its value): read
+	 * from history_row, not looked for once for each value, since most
+	 * values have none. */
 	{ 0, "SELECT CASE WHEN k.id IS NULL OR c.id IS NULL"
 	  "  THEN 'foreign key: history_row row ' || h.id || ' refers to a missing '"
 	  "  || CASE WHEN k.id IS NULL THEN 'kpi' ELSE 'change' END END,"
 	  " CASE WHEN k.id IS NOT NULL AND c.id IS NOT NULL AND h.new_value IS NOT NULL"
 	  "  AND h.id = (SELECT max(id) FROM history_row WHERE kpi_id = h.kpi_id"
 	  "  AND fiscal_year = h.fiscal_year AND kind = h.kind)"
-	  "  AND NOT EXISTS (SELECT 1 FROM value_row v WHERE v.kpi_id = h.kpi_id"
-	  "  AND v.fiscal_year = h.fiscal_year AND v.kind = h.kind)"
+	  "  AND v.kpi_id IS NULL"
 	  "  THEN 'value ' || k.code || ' ' || h.fiscal_year || ' ' || " KIND_WORD("h.kind")
-	  "  || ': history says ' || h.new_value || ' but no value is stored' END"
-	  " FROM history_row h LEFT JOIN kpi k ON k.id = h.kpi_id LEFT JOIN change c ON c.id = h.change_id" },
+	  "  || ': history says ' || h.new_value || ' but no value is stored' END,"
+	  " CASE WHEN k.id IS NOT NULL AND h.id >= v.set_id"
+	  "  AND v.set_id <= (SELECT last FROM history_seq)"
+	  "  AND NOT EXISTS (SELECT 1 FROM history_row b WHERE b.kpi_id = h.kpi_id"
+	  "  AND b.fiscal_year = h.fiscal_year AND b.kind = h.kind AND b.id >= v.set_id AND b.id < h.id)"
+	  "  THEN 'value ' || k.code || ' ' || v.fiscal_year || ' ' || " KIND_WORD("v.kind")
+	  "  || ': its setting (history id ' || v.set_id || ') has history rows after it' END"
+	  " FROM history_row h LEFT JOIN kpi k ON k.id = h.kpi_id LEFT JOIN change c ON c.id = h.change_id"
+	  " LEFT JOIN value_row v ON v.kpi_id = h.kpi_id AND v.fiscal_year = h.fiscal_year"
+	  "  AND v.kind = h.kind" },
 	{ 0, "SELECT CASE WHEN cn.level <> coalesce(pn.level, 0) + 1"
 	  "  THEN 'placement ' || c.id || ': a level ' || cn.level || ' node under a level '"
 	  "  || coalesce(pn.level, 0) || ' node' END,"

@@ -641,23 +641,42 @@ static const char *const migration_5[] = {
 	"NOT EXISTS (SELECT 1 FROM setting WHERE key = 'search_pending_after')"
 /* The triggers of one kind of search row: table, kind (a digit), the
  * text of a row as NEW.x or OLD.x (x: NEW or OLD), the columns an update
- * changes. */
+ * changes; SEARCH_TRIGGERS_AS with the conditions of a version (here
+ * 6; 16 below): the insert's WHEN and its WHERE, the update's WHEN, and
+ * what more the delete asks of the search row it takes out. */
 #define SEARCH_REF_OF(kind, row) "(SELECT id FROM search_ref WHERE kind = " kind " AND ref = " row ".id)"
-#define SEARCH_TRIGGERS(table, kind, new_text, old_text, columns) \
-	"CREATE TRIGGER " table "_search_ins AFTER INSERT ON " table " BEGIN" \
+#define SEARCH_TRIGGERS_AS(table, kind, new_text, old_text, columns, ins_when, ins_where, \
+			   upd_when, del_and) \
+	"CREATE TRIGGER " table "_search_ins AFTER INSERT ON " table ins_when " BEGIN" \
 	"  INSERT INTO search_ref(kind, ref) VALUES (" kind ", NEW.id);" \
 	"  INSERT INTO search(rowid, text) SELECT last_insert_rowid(), " new_text \
-	"  WHERE " SEARCH_NOT_DEFERRED "; END;", \
+	ins_where "; END;", \
 	"CREATE TRIGGER " table "_search_upd AFTER UPDATE OF " columns " ON " table \
-	"  WHEN " SEARCH_INDEXED(SEARCH_REF_OF(kind, "OLD")) " BEGIN" \
+	"  WHEN " upd_when " BEGIN" \
 	"  INSERT INTO search(search, rowid, text) VALUES ('delete', " SEARCH_REF_OF(kind, "OLD") \
 	", " old_text ");" \
 	"  INSERT INTO search(rowid, text) VALUES (" SEARCH_REF_OF(kind, "OLD") ", " new_text "); END;", \
 	"CREATE TRIGGER " table "_search_del AFTER DELETE ON " table " BEGIN" \
 	"  INSERT INTO search(search, rowid, text) SELECT 'delete', r.id, " old_text \
 	"  FROM search_ref r WHERE r.kind = " kind " AND r.ref = OLD.id" \
-	"  AND " SEARCH_INDEXED("r.id") ";" \
+	del_and ";" \
 	"  DELETE FROM search_ref WHERE kind = " kind " AND ref = OLD.id; END;"
+#define SEARCH_TRIGGERS(table, kind, new_text, old_text, columns) \
+	SEARCH_TRIGGERS_AS(table, kind, new_text, old_text, columns, "", \
+			   "  WHERE " SEARCH_NOT_DEFERRED, \
+			   SEARCH_INDEXED(SEARCH_REF_OF(kind, "OLD")), \
+			   "  AND " SEARCH_INDEXED("r.id"))
+
+/* The triggers of each kind of search row, made by TRIGGERS (one of the
+ * macros above and below): table, kind, text, columns. */
+#define SEARCH_TABLES(TRIGGERS) \
+	TRIGGERS("node", "1", "NEW.title", "OLD.title", "title"), \
+	TRIGGERS("kpi", "2", "NEW.name", "OLD.name", "name"), \
+	TRIGGERS("grant_menu", "3", "NEW.name", "OLD.name", "name"), \
+	TRIGGERS("placement", "4", "NEW.example || char(10) || NEW.ai_example", \
+		 "OLD.example || char(10) || OLD.ai_example", "example, ai_example"), \
+	TRIGGERS("project", "5", "NEW.title || char(10) || NEW.description", \
+		 "OLD.title || char(10) || OLD.description", "title, description")
 
 /* Whether a node like NEW is there already (and more holds of it).
  * +title: SQLite would put NEW.title for title in the index's
@@ -734,13 +753,7 @@ static const char *const migration_6[] = {
 	"CREATE VIRTUAL TABLE search USING fts5(text, content = 'search_text', content_rowid = 'id',"
 	"  columnsize = 0, tokenize = 'trigram');",
 	"INSERT INTO search(search) VALUES ('rebuild');",
-	SEARCH_TRIGGERS("node", "1", "NEW.title", "OLD.title", "title"),
-	SEARCH_TRIGGERS("kpi", "2", "NEW.name", "OLD.name", "name"),
-	SEARCH_TRIGGERS("grant_menu", "3", "NEW.name", "OLD.name", "name"),
-	SEARCH_TRIGGERS("placement", "4", "NEW.example || char(10) || NEW.ai_example",
-			"OLD.example || char(10) || OLD.ai_example", "example, ai_example"),
-	SEARCH_TRIGGERS("project", "5", "NEW.title || char(10) || NEW.description",
-			"OLD.title || char(10) || OLD.description", "title, description"),
+	SEARCH_TABLES(SEARCH_TRIGGERS),
 	NULL
 };
 
@@ -1078,6 +1091,28 @@ static const char *const migration_15[] = {
 	NULL
 };
 
+/* Version 16: an import's search rows made at its end (issue 19: the
+ * row triggers writing search_ref for each row an import inserted took
+ * half a strategy import's time, and made each insert a statement with
+ * triggers). Inside an import (the setting search_pending_after there:
+ * store_search_defer) a row inserted has no search row until
+ * store_search_catch_up gives each table's new rows theirs, a table at
+ * a time in the order of their ids, and fills the index from them. Every
+ * search_ref row is indexed: the triggers of an update and a delete
+ * touch the index only for a row that has one. */
+#define SEARCH_TRIGGERS_16(table, kind, new_text, old_text, columns) \
+	"DROP TRIGGER " table "_search_ins;", \
+	"DROP TRIGGER " table "_search_upd;", \
+	"DROP TRIGGER " table "_search_del;", \
+	SEARCH_TRIGGERS_AS(table, kind, new_text, old_text, columns, \
+			   "  WHEN " SEARCH_NOT_DEFERRED, "", \
+			   SEARCH_REF_OF(kind, "OLD") " IS NOT NULL", "")
+
+static const char *const migration_16[] = {
+	SEARCH_TABLES(SEARCH_TRIGGERS_16),
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },
@@ -1101,6 +1136,7 @@ const char *const *const schema_migrations[] = {
 	migration_13,
 	migration_14,
 	migration_15,
+	migration_16,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -743,33 +743,80 @@ int store_search_defer(struct store *s, long long *mark, struct error *err)
  * import peaked at 63 MB with 20,000 to a statement, 45 MB with 5,000. */
 #define SEARCH_CATCH_UP_ROWS 5000
 
-int store_search_catch_up(struct store *s, long long mark, struct error *err)
+/* Each searchable table's rows an import inserted, which have no search
+ * row yet (schema.c version 16): those after the last row of the table
+ * that has one, since a row is given the id after the table's last.
+ * bounds: where they start and end; insert: gives those of a range
+ * theirs, in the order of their ids, so that search_ref's ids, the
+ * index's rowids, only grow. */
+#define SEARCH_REF_OF_NEW_ROWS(kind, table) \
+	{ "SELECT (SELECT coalesce(max(ref), 0) FROM search_ref WHERE kind = " kind "),"	\
+	  " (SELECT coalesce(max(id), 0) FROM " table ")",					\
+	  "INSERT INTO search_ref(kind, ref) SELECT " kind ", t.id FROM " table " t"		\
+	  " WHERE t.id > ?1 AND t.id <= ?2"							\
+	  " AND NOT EXISTS (SELECT 1 FROM search_ref WHERE kind = " kind " AND ref = t.id)"	\
+	  " ORDER BY t.id" }
+
+static const struct {
+	const char *bounds, *insert;
+} search_ref_of_new_rows[] = {
+	SEARCH_REF_OF_NEW_ROWS("1", "node"),
+	SEARCH_REF_OF_NEW_ROWS("2", "kpi"),
+	SEARCH_REF_OF_NEW_ROWS("3", "grant_menu"),
+	SEARCH_REF_OF_NEW_ROWS("4", "placement"),
+	SEARCH_REF_OF_NEW_ROWS("5", "project"),
+};
+
+/* Runs stmt (its ?1 and ?2 the ends of a range) over (from, end],
+ * SEARCH_CATCH_UP_ROWS ids a statement; finalizes it. Returns 0, or -1
+ * with err. */
+static int in_ranges(struct store *s, sqlite3_stmt *stmt, long long from, long long end,
+		     struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(s, "INSERT INTO search(rowid, text)"
-					   " SELECT id, text FROM search_text WHERE id > ?1 AND id <= ?2"
-					   " ORDER BY id", err);
-	sqlite3_stmt *last = stmt ? store_prepare(s, "SELECT coalesce(max(id), 0) FROM search_ref",
-						  err) : NULL;
-	long long end = 0, from;
 	int rc = SQLITE_DONE;
 
-	if (!last) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	if (store_step(s, last, err) == SQLITE_ROW)
-		end = sqlite3_column_int64(last, 0);
-	else
-		rc = SQLITE_ERROR;
-	sqlite3_finalize(last);
-	for (from = mark; rc == SQLITE_DONE && from < end; from += SEARCH_CATCH_UP_ROWS) {
+	for (; rc == SQLITE_DONE && from < end; from += SEARCH_CATCH_UP_ROWS) {
 		sqlite3_bind_int64(stmt, 1, from);
 		sqlite3_bind_int64(stmt, 2, from + SEARCH_CATCH_UP_ROWS);
 		rc = store_step(s, stmt, err);
 		sqlite3_reset(stmt);
 	}
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The two integers of a query's one row; returns 0, or -1 with err. */
+static int two_of(struct store *s, const char *sql, long long *a, long long *b, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, sql, err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	rc = store_step(s, stmt, err);
+	*a = sqlite3_column_int64(stmt, 0);
+	*b = sqlite3_column_int64(stmt, 1);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int store_search_catch_up(struct store *s, long long mark, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	long long from, end;
+	size_t k;
+
+	for (k = 0; k < sizeof search_ref_of_new_rows / sizeof search_ref_of_new_rows[0]; k++) {
+		if (two_of(s, search_ref_of_new_rows[k].bounds, &from, &end, err) < 0 ||
+		    !(stmt = store_prepare(s, search_ref_of_new_rows[k].insert, err)) ||
+		    in_ranges(s, stmt, from, end, err) < 0)
+			return -1;
+	}
+	if (two_of(s, "SELECT coalesce(max(id), 0), 0 FROM search_ref", &end, &from, err) < 0 ||
+	    !(stmt = store_prepare(s, "INSERT INTO search(rowid, text)"
+				   " SELECT id, text FROM search_text WHERE id > ?1 AND id <= ?2"
+				   " ORDER BY id", err)) ||
+	    in_ranges(s, stmt, mark, end, err) < 0)
 		return -1;
 	return store_exec(s, "DELETE FROM setting WHERE key = 'search_pending_after'", err);
 }

@@ -127,13 +127,14 @@ int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err);
 /* Runs sql (no parameters, no rows). Returns 0, or -1 with err filled. */
 int store_exec(struct store *s, const char *sql, struct error *err);
 
-/* Inside a write transaction: stops the triggers from indexing new rows
- * for search one statement at a time, and stores in *mark where the
- * rows to index later start. Returns 0, or -1 with err filled. */
+/* Inside a write transaction: stops the triggers from giving new rows
+ * their search rows one statement at a time, and stores in *mark the
+ * last search row there is. Returns 0, or -1 with err filled. */
 int store_search_defer(struct store *s, long long *mark, struct error *err);
 
-/* Indexes, in one statement, every row added since mark, and lets the
- * triggers index again. Returns 0, or -1 with err filled. */
+/* Gives each row added since store_search_defer its search row, one
+ * pass over each searchable table, indexes the search rows after mark,
+ * and lets the triggers index again. Returns 0, or -1 with err filled. */
 int store_search_catch_up(struct store *s, long long mark, struct error *err);
 
 /* The error kind of an SQLite result code: SQLITE_BUSY is ERROR_BUSY,

@@ -183,7 +183,7 @@ long long tree_home_of(struct store *s, const char *code, struct error *err)
  * shorter one (移住) is looked for by instr, which the index cannot do,
  * over a range of rows at a time so that a search can stop for the
  * keyboard between ranges and go on after. Hits come in the index's
- * order (the order rows were added in). */
+ * order: the order rows were added in, an import's table by table. */
 static const char match_sql[] =
 	"SELECT r.kind, r.ref FROM search JOIN search_ref r ON r.id = search.rowid"
 	" WHERE search MATCH '\"' || replace(?1, '\"', '\"\"') || '\"'";
