@@ -372,9 +372,14 @@ if part migrate; then
 	echo "bench: a version 13 database of the same rows, migrated" >&2
 	old=$work/old.db
 	"$SCHEMA_AT" "$old" 13 || die "schema_at failed"
-	tables=$("$SQLITE3" "$db" "SELECT group_concat('INSERT OR REPLACE INTO main.\"' || name || '\" SELECT * FROM f.\"'
- || name || '\";', char(10)) FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
- AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%' AND name <> 'history_seq'") ||
+	# (the tables and columns version 13 had: later ones are left out)
+	columns="(SELECT group_concat('\"' || c.name || '\"') FROM pragma_table_info(m.name, 'o') c)"
+	tables=$("$SQLITE3" "$db" "ATTACH '$old' AS o;
+ SELECT group_concat('INSERT OR REPLACE INTO main.\"' || name || '\"(' || $columns || ') SELECT '
+ || $columns || ' FROM f.\"' || name || '\";', char(10)) FROM main.sqlite_master m
+ WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+ AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%' AND name <> 'history_seq'
+ AND name IN (SELECT name FROM o.sqlite_master WHERE type = 'table')") ||
 		die "cannot list the tables"
 	timed migrate_copy "$SQLITE3" -bail "$old" "ATTACH '$db' AS f; BEGIN;
 $tables

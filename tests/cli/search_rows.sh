@@ -15,15 +15,25 @@ ok $? "init loads the bundled data, its search rows made at the import's end"
 # database's rows table by table: each row inserted gets its search row
 # and its index entry from the row triggers, as before (history_seq's
 # one row, which takes no insert, is brought up to the new one's).
-copy=$("$SQLITE3" "$work/new.db" "SELECT group_concat('INSERT OR REPLACE INTO main.\"' || name
- || '\" SELECT * FROM f.\"' || name || '\" ORDER BY rowid;', char(10)) FROM sqlite_master
+# Tables a later version made are not in it, and are left out.
+"$SCHEMA_AT" "$work/old.db" 13 || exit 1
+tables_of_13="name IN (SELECT name FROM o.sqlite_master WHERE type = 'table')"
+# (and of each, the columns version 13 had)
+columns_of_13="(SELECT group_concat('\"' || c.name || '\"') FROM pragma_table_info(m.name, 'o') c)"
+copy=$("$SQLITE3" "$work/new.db" "ATTACH '$work/old.db' AS o;
+ SELECT group_concat('INSERT OR REPLACE INTO main.\"' || name || '\"(' || $columns_of_13
+ || ') SELECT ' || $columns_of_13 || ' FROM f.\"' || name || '\" ORDER BY rowid;', char(10))
+ FROM main.sqlite_master m
  WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%'
- AND name NOT LIKE 'search%' AND name <> 'history_seq' AND sql NOT LIKE '%WITHOUT ROWID%'")
-copy_without_rowid=$("$SQLITE3" "$work/new.db" "SELECT group_concat('INSERT OR REPLACE INTO
- main.\"' || name || '\" SELECT * FROM f.\"' || name || '\";', char(10)) FROM sqlite_master
- WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%' AND name NOT LIKE 'search%'")
-"$SCHEMA_AT" "$work/old.db" 13 &&
-	"$SQLITE3" "$work/old.db" "
+ AND name NOT LIKE 'search%' AND name <> 'history_seq' AND sql NOT LIKE '%WITHOUT ROWID%'
+ AND $tables_of_13")
+copy_without_rowid=$("$SQLITE3" "$work/new.db" "ATTACH '$work/old.db' AS o;
+ SELECT group_concat('INSERT OR REPLACE INTO main.\"' || name || '\"(' || $columns_of_13
+ || ') SELECT ' || $columns_of_13 || ' FROM f.\"' || name || '\";', char(10))
+ FROM main.sqlite_master m
+ WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%' AND name NOT LIKE 'search%'
+ AND $tables_of_13")
+"$SQLITE3" "$work/old.db" "
 ATTACH '$work/new.db' AS f;
 BEGIN;
 $copy
