@@ -214,27 +214,34 @@ static char *period_text(const struct period *p, char *buf, size_t size)
 	return buf;
 }
 
-char *kpi_amount_text(const struct amount *a, const char *unit, char *buf, size_t size)
+char *kpi_amount_value_text(const struct amount *a, const char *unit, char *buf, size_t size)
 {
-	char value[64], period[64];
+	char value[64];
 
 	if (!a->present) {
 		snprintf(buf, size, "—");
 		return buf;
 	}
-	if (a->period.from) {
-		char p[48];
-
-		snprintf(period, sizeof period, " (%s)", period_text(&a->period, p, sizeof p));
-	} else {
-		period[0] = '\0';
-	}
 	number_format_places(a->value, a->decimals, 1, value, sizeof value);
 	if (a->all_municipalities)
-		snprintf(buf, size, "全市町村 (%s%s)%s", value, unit, period);
+		snprintf(buf, size, "全市町村 (%s%s)", value, unit);
 	else
-		snprintf(buf, size, "%s%s%s%s%s", value, unit,
-			 a->at_least ? "以上" : "", a->estimate ? " (見込額)" : "", period);
+		snprintf(buf, size, "%s%s%s%s", value, unit, a->at_least ? "以上" : "",
+			 a->estimate ? " (見込額)" : "");
+	return buf;
+}
+
+char *kpi_amount_text(const struct amount *a, const char *unit, char *buf, size_t size)
+{
+	size_t len;
+
+	kpi_amount_value_text(a, unit, buf, size);
+	len = strlen(buf);
+	if (a->present && a->period.from && len < size) {
+		char p[48];
+
+		snprintf(buf + len, size - len, " (%s)", period_text(&a->period, p, sizeof p));
+	}
 	return buf;
 }
 

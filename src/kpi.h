@@ -42,6 +42,10 @@ void kpi_release(struct kpi *k);
  * "1,650億円以上 (R10)", "18件 (H30～R4平均)", "全市町村 (179) (R11)". */
 char *kpi_amount_text(const struct amount *a, const char *unit, char *buf, size_t size);
 
+/* The same without its year or period: "28人", "1,650億円以上", where a
+ * column has no room for both. */
+char *kpi_amount_value_text(const struct amount *a, const char *unit, char *buf, size_t size);
+
 /* "up" or "down", as the data and the exports write it. */
 const char *kpi_direction_name(enum direction d);
 

@@ -313,6 +313,8 @@ static int complete(struct store *s, struct review_row *r, int year, struct erro
 	r->is_project = k.is_project;
 	kpi_amount_text(&k.baseline, k.unit, r->baseline, sizeof r->baseline);
 	kpi_amount_text(&k.target, k.unit, r->target, sizeof r->target);
+	kpi_amount_value_text(&k.baseline, k.unit, r->baseline_value, sizeof r->baseline_value);
+	kpi_amount_value_text(&k.target, k.unit, r->target_value, sizeof r->target_value);
 	review_standing(&k, &t, year, &r->st);
 	kpi_release(&k);
 	return 0;

@@ -110,6 +110,7 @@ struct review_row {
 	long long kpi_id;
 	int is_project;
 	char baseline[128], target[128];	/* as kpi_amount_text writes them */
+	char baseline_value[128], target_value[128];	/* and without their years */
 	struct standing st;
 };
 

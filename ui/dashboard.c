@@ -227,9 +227,9 @@ static char *latest_text(const struct review_row *r, char *buf, size_t size)
 }
 
 /* The latest column: as wide as its widest text on the screen, 12 to
- * 20 columns; what it takes beyond 12 comes out of the amounts, which
- * are cut anyway, down to 14. */
-static int latest_width(const struct dashboard *d, int *amount_w)
+ * 20 columns (what it takes beyond 12 comes out of the name, then the
+ * amounts: see draw_dashboard). */
+static int latest_width(const struct dashboard *d)
 {
 	char text[300];
 	int i, lw = 12;
@@ -240,9 +240,6 @@ static int latest_width(const struct dashboard *d, int *amount_w)
 		if (tw > lw)
 			lw = tw > 20 ? 20 : tw;
 	}
-	*amount_w -= lw - 12;
-	if (*amount_w < 14)
-		*amount_w = 14;
 	return lw;
 }
 
@@ -251,7 +248,7 @@ static void draw_dashboard(struct dashboard *d)
 	int w = COLS, h = LINES, row = 0, i, budget, rows, status_w;
 	int counts[STATUS_COUNT] = { 0 };
 	size_t used;
-	int name_w, amount_w = w >= 100 ? 30 : 20, latest_w = latest_width(d, &amount_w);
+	int name_w, amount_w = w >= 100 ? 30 : 20, latest_w = latest_width(d);
 	struct names groups, fields;
 	char line[TEXT_MAX * 3], fy[32], f[256];
 
@@ -308,6 +305,14 @@ static void draw_dashboard(struct dashboard *d)
 	status_w += 2;
 	/* code, name, amounts, latest, progress, status, a space between */
 	name_w = w - (6 + 1) - 1 - (amount_w + 1) - (latest_w + 1) - (5 + 1) - status_w;
+	/* a wide latest column narrows the name down to 14, then the
+	 * amounts down to 14: the target matters more than the name's end */
+	if (name_w < 14 && amount_w > 14) {
+		int take = 14 - name_w < amount_w - 14 ? 14 - name_w : amount_w - 14;
+
+		amount_w -= take;
+		name_w += take;
+	}
 	if (name_w < 8)
 		name_w = 8;
 	{
@@ -336,6 +341,9 @@ static void draw_dashboard(struct dashboard *d)
 
 		width_cut(r->name, name_w, 1, name, sizeof name);
 		snprintf(both, sizeof both, "%s → %s", r->baseline, r->target);
+		/* the target before the years: at 80 columns both rarely fit */
+		if (width_of(both) > amount_w)
+			snprintf(both, sizeof both, "%s → %s", r->baseline_value, r->target_value);
 		width_cut(both, amount_w, 1, amounts, sizeof amounts);
 		/* padded by display width: the unit may be Japanese (人) */
 		width_cut(latest_text(r, both, sizeof both), latest_w, 1, latest, sizeof latest);

@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 95
+plan 96
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -262,6 +262,10 @@ pad() {
 start "$(browser 'd')"
 shows "12.50人 ($b7)" "the dashboard: H01's latest actual as written, its year as the interface writes it"
 fits "the dashboard fits 80 columns"
+# (at 80 columns a baseline and a target with their years do not fit:
+# the target is shown, without the years, before any is cut)
+shows " 23,261人 → 27,000人 " \
+	"the dashboard: the target in view, the years left out where both do not fit"
 start "$(browser ':goto Space H01 Enter')"
 keys : "meeting start 第9回推進会議" Enter p
 # the chart's labels: a word in 10 columns, then the year in as many as
