@@ -153,8 +153,7 @@ void verification_standing(const struct kpi *k, const struct kpi_years *t, int y
 			   struct standing *st)
 {
 	const struct kpi_year *r = NULL;
-	double base, gap;
-	int i, met, down, beyond;
+	int i;
 
 	review_standing(k, t, year, st);
 	/* a strategy KPI's progress already runs from its baseline to its
@@ -164,19 +163,8 @@ void verification_standing(const struct kpi *k, const struct kpi_years *t, int y
 	for (i = 0; i < t->n; i++)
 		if (t->rows[i].year == st->year)
 			r = &t->rows[i];
-	if (!r || !r->has_actual || !r->has_plan)
-		return;
-	base = k->baseline.present ? k->baseline.value : 0;
-	gap = r->plan - base;
-	down = k->direction == DIRECTION_DOWN;
-	met = down ? r->actual <= r->plan + 1e-9 : r->actual >= r->plan - 1e-9;
-	/* a plan not beyond the 当初値 in the KPI's direction (an up KPI's
-	 * plan below it: often an increment not declared one) leaves no way
-	 * to measure a share of */
-	beyond = down ? gap < 0 : gap > 0;
-	st->progress.status = met ? STATUS_ACHIEVED : STATUS_BEHIND;
-	st->progress.has_ratio = beyond || met;
-	st->progress.ratio = beyond ? (r->actual - base) / gap : 1;
+	if (r)
+		kpi_years_plan_way(k, r, &st->progress);
 }
 
 /* Whether rule r holds for the standings st[0..n-1]: "all R" when every
@@ -290,6 +278,20 @@ static int log_if_changed(struct store *s, int year, long long id, const char *w
 	if (strcmp(old_text ? old_text : "", new_text ? new_text : "") == 0)
 		return 0;
 	return log_change(s, year, id, what, old_text, new_text, reason, user, now, err);
+}
+
+/* Ends a write of one field: logs it when it changed and commits, or
+ * rolls back. Returns 0, or -1. */
+static int log_and_commit(struct store *s, int year, long long id, const char *what,
+			  const char *old_text, const char *new_text, const char *reason,
+			  const char *user, const char *now, struct error *err)
+{
+	if (log_if_changed(s, year, id, what, old_text, new_text, reason, user, now, err) < 0 ||
+	    store_commit(s, err) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
 }
 
 int verification_history(struct store *s, long long id,
@@ -700,10 +702,7 @@ static int flag_write(struct store *s, long long kpi_id, int year, int unknown,
 		snprintf(is, sizeof is, "%s", describes ? fiscal_year_short(describes, fy, sizeof fy)
 							 : "");
 	}
-	if (log_if_changed(s, year, project_id, what, was, is, note, user, now, err) < 0 ||
-	    store_commit(s, err) < 0)
-		goto fail;
-	return 0;
+	return log_and_commit(s, year, project_id, what, was, is, note, user, now, err);
 fail:
 	store_rollback(s);
 	return -1;
@@ -768,12 +767,59 @@ int verification_set_increment(struct store *s, long long kpi_id, int on, const 
 	rc = store_step(s, stmt, err);
 	sqlite3_reset(stmt);
 	snprintf(what, sizeof what, "%s increment", code);
-	if (rc != SQLITE_DONE ||
-	    log_if_changed(s, 0, project_id, what, was ? "on" : "", on ? "on" : "", NULL, user,
-			   now, err) < 0 ||
-	    store_commit(s, err) < 0)
+	if (rc != SQLITE_DONE)
 		goto fail;
-	return 0;
+	return log_and_commit(s, 0, project_id, what, was ? "on" : "", on ? "on" : "", NULL,
+			      user, now, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int verification_set_direction(struct store *s, long long kpi_id, enum direction d,
+			       const char *user, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	char now[32], code[32], what[64], was[8];
+	long long project_id = 0;
+	int has_actual = 0, rc;
+
+	iso_now(now, sizeof now);
+	if (store_begin(s, err) < 0)
+		return -1;
+	if (kpi_of(s, kpi_id, 0, code, sizeof code, &project_id, &has_actual, err) < 0)
+		goto fail;
+	/* a strategy KPI's direction comes with its baseline and target
+	 * from the strategy's import */
+	if (!project_id) {
+		error_of(err, ERROR_INVALID, _("%s is not a grant project's KPI"), code);
+		goto fail;
+	}
+	stmt = store_cached(s, "SELECT direction FROM kpi WHERE id = ?1", err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, kpi_id);
+	rc = store_step(s, stmt, err);
+	copy(was, sizeof was, rc == SQLITE_ROW ? text_of(stmt, 0) : "");
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		goto fail;
+	/* the direction decides whether a value met its plan: a closed
+	 * verification's table would change */
+	if (strcmp(was, kpi_direction_name(d)) != 0 && verification_frozen(s, kpi_id, 0, err) < 0)
+		goto fail;
+	stmt = store_cached(s, "UPDATE kpi SET direction = ?2 WHERE id = ?1", err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, kpi_id);
+	sqlite3_bind_text(stmt, 2, kpi_direction_name(d), -1, SQLITE_STATIC);
+	rc = store_step(s, stmt, err);
+	sqlite3_reset(stmt);
+	snprintf(what, sizeof what, "%s direction", code);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	return log_and_commit(s, 0, project_id, what, was, kpi_direction_name(d), NULL, user,
+			      now, err);
 fail:
 	store_rollback(s);
 	return -1;
@@ -1051,6 +1097,7 @@ char *verification_change_words(const char *what, char *buf, size_t size)
 		{ "effect", N_("effect") }, { "policy", N_("policy") }, { "reason", N_("reason") },
 		{ "verdict", N_("verdict") }, { "opinion", N_("opinion") },
 		{ "amount", N_("amount") }, { "increment", N_("increment") },
+		{ "direction", N_("direction") }, { "up", N_("up") }, { "down", N_("down") },
 		{ "unknown", N_("unknown") }, { "describes", N_("describes") },
 		{ "open", N_("opened") }, { "close", N_("closed") }, { "revised", N_("revised") },
 		{ "on", N_("on") }, { "yes", N_("yes") }, { "no", N_("no") },
@@ -1710,6 +1757,9 @@ int verification_enter(struct store *s, const struct access_identity *who, const
 		return verification_set_unknown(s, id, year, (int)value, text, user, err);
 	case ENTER_INCREMENT:
 		return verification_set_increment(s, id, (int)value, user, err);
+	case ENTER_DIRECTION:
+		return verification_set_direction(s, id, value ? DIRECTION_DOWN : DIRECTION_UP,
+						  user, err);
 	case ENTER_DESCRIBES:
 		break;
 	}

@@ -201,6 +201,14 @@ int verification_is_increment(struct store *s, long long kpi_id, struct error *e
 int verification_set_increment(struct store *s, long long kpi_id, int on, const char *user,
 			       struct error *err);
 
+/* Sets grant project KPI kpi_id's direction (DIRECTION_DOWN: lower is
+ * better, as 待機児童 or CO2), by which the verification judges its
+ * value against its plan and 当初値; with its history. A strategy KPI's
+ * is its import's (ERROR_INVALID); a KPI of a closed verification keeps
+ * its own (verification_frozen). Returns 0, or -1. */
+int verification_set_direction(struct store *s, long long kpi_id, enum direction d,
+			       const char *user, struct error *err);
+
 /* Both rates for people: "累計 25 of 30: total ÷ target 96%, (actual −
  * baseline) ÷ (target − baseline) 83%". Returns buf. */
 char *verification_increment_text(const struct increment *in, char *buf, size_t size);
@@ -266,6 +274,7 @@ enum verification_entry {
 	ENTER_UNKNOWN,		/* a KPI's value not known yet (value 1) or known (0) */
 	ENTER_DESCRIBES,	/* the year a KPI's value describes (value; 0: its own) */
 	ENTER_INCREMENT,	/* a KPI declared incremental (value 1) or not (0) */
+	ENTER_DIRECTION,	/* a project KPI's direction: down (value 1) or up (0) */
 };
 
 

@@ -197,6 +197,13 @@ int run_verification(struct cli *cli)
 			return usage_error(cli, _("increment: on or off"));
 		return verification_value_flag(cli, year, ENTER_INCREMENT, on);
 	}
+	if (strcmp(verb, "direction") == 0 && cli->nargs == 3) {
+		int down = strcmp(cli->args[2], "down") == 0;
+
+		if (!down && strcmp(cli->args[2], "up") != 0)
+			return usage_error(cli, _("direction: up or down"));
+		return verification_value_flag(cli, year, ENTER_DIRECTION, down);
+	}
 	if (strcmp(verb, "describes") == 0 && cli->nargs == 3) {
 		int describes;
 

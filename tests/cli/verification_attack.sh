@@ -1,0 +1,46 @@
+#!/bin/sh
+# verification_attack.sh: the 効果検証's rules where they were found
+# wanting: a grant project's KPI where lower is better, a closed year's
+# values and an import, what amount, unknown and describes accept.
+. "$srcdir/tests/cli/lib.sh"
+plan 9
+db="$work/k.db"
+K() { run --db "$db" --user 佐藤 "$@"; }
+"$KPITREE" --db "$db" init >/dev/null
+K verification open --year 2024
+K set SP4-1 2024 200
+K set SP4-2 2024 67000
+K set SP4-3 2024 20 --plan
+K set SP4-3 2024 35
+
+# 1. a falling KPI (its 当初値 31.20, its plan 20): 35 is worse, not met
+K verification direction SP4-3 down --year 2024
+expect 0 "" "a grant project's KPI is declared lower-is-better"
+K verification status --year 2024
+grep -A1 "^SP4 " "$work/out" | grep -q "suggested: ④" ||
+	grep -q "  suggested: ④ (otherwise)" "$work/out"
+ok $? "35 against a plan of 20 down from 31.20 suggests ④, not ①"
+K show SP4-3 --year 2024
+grep -qx "at R6 (2024): -34% behind" "$work/out" && grep -q "^proposed rank: D " "$work/out"
+ok $? "show measures it down from its 当初値: behind, -34% of the way, not 175% achieved"
+[ "$("$SQLITE3" "$db" "SELECT old_text || '>' || new_text FROM verification_history WHERE what = 'SP4-3 direction'")" = "up>down" ]
+ok $? "the change of direction is in the history"
+K verification history SP4
+grep -q "SP4-3 direction" "$work/out"
+ok $? "and verification history prints it"
+K verification direction H01 down --year 2024
+[ "$status" -eq 1 ]
+ok $? "a strategy KPI's direction is its import's"
+K verification direction SP4-3 sideways
+[ "$status" -eq 2 ]
+ok $? "up or down only"
+K verification direction SP4-3 up --year 2024
+K verification status --year 2024
+grep -q "  suggested: ① " "$work/out"
+ok $? "declared up again, 35 meets 20 again (the direction decides)"
+K verification direction SP4-3 down --year 2024
+"$SQLITE3" "$db" "UPDATE verification SET closed_at = '2025-05-01T00:00:00Z' WHERE fiscal_year = 2024"
+K verification direction SP4-3 up --year 2024
+[ "$status" -eq 1 ] && [ "$("$SQLITE3" "$db" "SELECT direction FROM kpi WHERE code = 'SP4-3'")" = down ]
+ok $? "a closed year's KPI keeps its direction"
+exit $tap_failed
