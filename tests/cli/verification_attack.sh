@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 9
+plan 13
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -43,4 +43,22 @@ K verification direction SP4-3 down --year 2024
 K verification direction SP4-3 up --year 2024
 [ "$status" -eq 1 ] && [ "$("$SQLITE3" "$db" "SELECT direction FROM kpi WHERE code = 'SP4-3'")" = down ]
 ok $? "a closed year's KPI keeps its direction"
+
+# 2. an import changes no value a closed verification published: not its
+# note either, as set does not; the whole file fails, nothing written
+before=$("$SQLITE3" "$db" "SELECT count(*) FROM history_row")
+printf 'code,fiscal_year,kind,value,note\nH01,2024,actual,1,\nSP4-3,2024,actual,35,後から\n' >"$work/n.csv"
+K import "$work/n.csv"
+expect 1 "kpitree: $work/n.csv:3:2: the closed verification of R6 (2024) published this value: it stays as published
+kpitree: nothing imported" "a closed year's note is not changed by import, and the file names line and column"
+[ "$("$SQLITE3" "$db" "SELECT count(*) FROM history_row")" = "$before" ] &&
+	[ -z "$("$SQLITE3" "$db" "SELECT note FROM value WHERE kpi_id = (SELECT id FROM kpi WHERE code = 'SP4-3') AND fiscal_year = 2024 AND kind = 'actual'")" ] &&
+	[ -z "$("$SQLITE3" "$db" "SELECT 1 FROM value WHERE kpi_id = (SELECT id FROM kpi WHERE code = 'H01') AND fiscal_year = 2024")" ]
+ok $? "nothing of the file is written"
+K set SP4-3 2024 35 --note 後から
+[ "$status" -eq 1 ]
+ok $? "as set refuses it"
+printf 'code,fiscal_year,kind,value,note\nSP4-3,2024,actual,35,\n' >"$work/same.csv"
+K import "$work/same.csv"
+expect 0 "" "the same value and note again is no change"
 exit $tap_failed
