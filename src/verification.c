@@ -36,6 +36,9 @@ static void copy(char *dst, size_t size, const char *src)
 
 /* The integer sql (one parameter, id) gives into *out: 1, 0 when it
  * gives no row (*out 0), or -1 with err. */
+/* a project's code: its KPIs' prefix (SP1 of SP1-2) */
+#define PROJECT_CODE "substr(min(k.code), 1, instr(min(k.code), '-') - 1)"
+
 static int int_of(struct store *s, const char *sql, long long id, long long *out,
 		  struct error *err)
 {
@@ -451,6 +454,38 @@ static int check_open(struct store *s, int year, struct error *err)
 	return 0;
 }
 
+/* Refuses what is entered of project project_id at year unless year's
+ * verification is open and lists the project as due, as the voices are.
+ * Returns 0, or -1 (ERROR_NOT_FOUND: not opened; ERROR_INVALID: closed,
+ * or not due). */
+static int check_due(struct store *s, int year, long long project_id, struct error *err)
+{
+	struct vproject_list l;
+	sqlite3_stmt *stmt;
+	char fy[32], name[32] = "";
+	int i, due = 0;
+
+	if (check_open(s, year, err) < 0 || verification_projects(s, year, &l, err) < 0)
+		return -1;
+	for (i = 0; i < l.n; i++)
+		due |= l.items[i].id == project_id;
+	verification_projects_free(&l);
+	if (due)
+		return 0;
+	stmt = store_cached(s, "SELECT " PROJECT_CODE " FROM kpi k WHERE k.project_id = ?1"
+			    " AND instr(k.code, '-') > 1", err);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, project_id);
+	if (store_step(s, stmt, err) == SQLITE_ROW)
+		copy(name, sizeof name, text_of(stmt, 0));
+	sqlite3_reset(stmt);
+	return error_of(err, ERROR_INVALID, _("%s is not due at %s: the verification of that year"
+					       " does not list it (no plan or actual then or the"
+					       " year before)"),
+			name, fiscal_year_format(year, fy, sizeof fy));
+}
+
 int verification_set_revised(struct store *s, int year, int yes, const char *user,
 			     struct error *err)
 {
@@ -652,7 +687,15 @@ static int flag_write(struct store *s, long long kpi_id, int year, int unknown,
 	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (not_closed(s, year, err) < 0 || (year = verification_kpi_year(s, kpi_id, year, err)) < 0 ||
+	if (kpi_of(s, kpi_id, year, code, sizeof code, &project_id, &has_actual, err) < 0)
+		goto fail;
+	/* a strategy KPI is judged by its review, not by the 効果検証 */
+	if (!project_id) {
+		error_of(err, ERROR_INVALID, _("%s is not a grant project's KPI"), code);
+		goto fail;
+	}
+	if (check_due(s, year, project_id, err) < 0 ||
+	    (year = verification_kpi_year(s, kpi_id, year, err)) < 0 ||
 	    not_closed(s, year, err) < 0 ||
 	    kpi_of(s, kpi_id, year, code, sizeof code, &project_id, &has_actual, err) < 0 ||
 	    verification_flag_get(s, kpi_id, year, &old, err) < 0)
@@ -863,7 +906,6 @@ static int measure_of(struct store *s, const struct review_row *row, int year,
 
 /* --- the projects ------------------------------------------------------- */
 
-#define PROJECT_CODE "substr(min(k.code), 1, instr(min(k.code), '-') - 1)"
 
 int verification_project_find(struct store *s, const char *name, long long *id, char *code,
 			      size_t size, struct error *err)
@@ -1034,7 +1076,7 @@ int verification_set_amount(struct store *s, long long id, int year, long long a
 	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (not_closed(s, year, err) < 0)
+	if (check_due(s, year, id, err) < 0)
 		goto fail;
 	stmt = store_cached(s, "SELECT amount, grant_kind FROM project_year"
 			    " WHERE project_id = ? AND fiscal_year = ?", err);

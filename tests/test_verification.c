@@ -423,6 +423,7 @@ static void a_voice_changed_since_it_was_read_is_a_conflict(void **state)
 static void amounts_and_the_summary(void **state)
 {
 	struct testdb *t = *state;
+	struct verification v;
 	struct vproject_list l;
 	struct summary sum;
 	struct error err;
@@ -430,6 +431,14 @@ static void amounts_and_the_summary(void **state)
 	char code[32];
 
 	assert_int_equal(verification_project_find(t->s, "SP1", &id, code, sizeof code, &err), 0);
+	/* entered only into an open verification that lists the project,
+	 * as the voices are */
+	assert_int_equal(verification_set_amount(t->s, id, 2022, 12345678, "タイプⅠ", "t", &err), -1);
+	assert_int_equal(err.kind, ERROR_NOT_FOUND);
+	assert_int_equal(verification_open(t->s, 2022, "t", &v, &err), 0);
+	assert_int_equal(verification_open(t->s, 2021, "t", &v, &err), 0);
+	assert_int_equal(verification_set_amount(t->s, id, 2021, 5, NULL, "t", &err), -1);
+	assert_int_equal(err.kind, ERROR_INVALID);
 	assert_int_equal(verification_set_amount(t->s, id, 2022, 12345678, "タイプⅠ", "t", &err), 0);
 	assert_int_equal(verification_set_amount(t->s, id, 2022, -1, NULL, "t", &err), -1);
 	assert_int_equal(verification_set_amount(t->s, id, 2022, 12000000, NULL, "t", &err), 0);
@@ -466,6 +475,7 @@ static void amounts_and_the_summary(void **state)
 static void a_value_not_known_yet_is_counted_apart(void **state)
 {
 	struct testdb *t = *state;
+	struct verification v;
 	struct vproject_list l;
 	struct value_flag f;
 	struct summary sum;
@@ -473,6 +483,14 @@ static void a_value_not_known_yet_is_counted_apart(void **state)
 	char text[256];
 	long long kpi = testdb_int(t->s, "SELECT id FROM kpi WHERE code = 'SP1-1'");
 
+	/* not before the year's verification is opened, nor of a strategy KPI */
+	assert_int_equal(verification_set_unknown(t->s, kpi, 2023, 1, "x", "t", &err), -1);
+	assert_int_equal(err.kind, ERROR_NOT_FOUND);
+	assert_int_equal(verification_open(t->s, 2022, "t", &v, &err), 0);
+	assert_int_equal(verification_open(t->s, 2023, "t", &v, &err), 0);
+	assert_int_equal(verification_set_unknown(t->s, testdb_int(t->s, "SELECT min(id) FROM kpi"
+				  " WHERE project_id IS NULL"), 2022, 1, "x", "t", &err), -1);
+	assert_int_equal(err.kind, ERROR_INVALID);
 	/* R4 has an actual: it is known */
 	assert_int_equal(verification_set_unknown(t->s, kpi, 2022, 1, "x", "t", &err), -1);
 	assert_int_equal(err.kind, ERROR_INVALID);

@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 13
+plan 21
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -61,4 +61,29 @@ ok $? "as set refuses it"
 printf 'code,fiscal_year,kind,value,note\nSP4-3,2024,actual,35,\n' >"$work/same.csv"
 K import "$work/same.csv"
 expect 0 "" "the same value and note again is no change"
+
+# 3. amount, unknown and describes as the voices are: into an open
+# verification, of a project due, said back and kept in the history
+K verification amount SP4 5 --year 2023
+expect 1 "kpitree: no verification of R5 (2023): open it first" "no 実績額 before the year's verification is opened"
+K verification unknown SP4-1 --year 2023
+expect 1 "kpitree: no verification of R5 (2023): open it first" "nor a value marked not known"
+K verification describes SP4-1 R4 --year 2023
+expect 1 "kpitree: no verification of R5 (2023): open it first" "nor the year a value describes"
+K verification open --year 2020
+K verification amount SP4 5 --year 2020
+expect 1 "kpitree: SP4 is not due at R2 (2020): the verification of that year does not list it (no plan or actual then or the year before)" \
+	"a project not due at the year is refused"
+K verification unknown H01 --year 2020
+expect 1 "kpitree: H01 is not a grant project's KPI" "a strategy KPI is not the verification's"
+[ "$("$SQLITE3" "$db" "SELECT count(*) FROM project_year")$("$SQLITE3" "$db" "SELECT count(*) FROM value_flag")" = 00 ]
+ok $? "the refused wrote nothing"
+K verification open --year 2023
+K verification amount SP4 1,000 --year 2023
+[ "$status" -eq 0 ] && grep -q "  佐藤  R5  amount: - -> 1000\$" "$work/out" &&
+	[ "$("$SQLITE3" "$db" "SELECT count(*) FROM verification_history WHERE what = 'amount' AND fiscal_year = 2023")" = 1 ]
+ok $? "an accepted amount is said back as the history records it"
+K verification amount SP4 1000 --year 2023
+[ "$(cat "$work/out")" = "no change: it was so already" ]
+ok $? "and the same again says nothing changed"
 exit $tap_failed
