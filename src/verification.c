@@ -21,6 +21,7 @@
 #include "kpi_years.h"
 #include "meeting.h"
 #include "number.h"
+#include "width.h"
 
 static const char *text_of(sqlite3_stmt *stmt, int col)
 {
@@ -66,9 +67,10 @@ static void copy_columns(sqlite3_stmt *stmt, char *const *texts, const size_t *s
 			copy(texts[i], sizes[i], text_of(stmt, i));
 }
 
+/* A choice or a reason that is there: not blank ("　" is none). */
 static int given(const char *t)
 {
-	return t && *t;
+	return !width_blank(t);
 }
 
 /* --- the suggestion rule ------------------------------------------------ */

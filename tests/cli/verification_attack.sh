@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 21
+plan 25
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -86,4 +86,15 @@ ok $? "an accepted amount is said back as the history records it"
 K verification amount SP4 1000 --year 2023
 [ "$(cat "$work/out")" = "no change: it was so already" ]
 ok $? "and the same again says nothing changed"
+
+# 4. a blank reason, ASCII or full-width, is no reason
+K verification final SP4 --effect ④ --policy 改善 --reason "   " --year 2023
+expect 1 "kpitree: final: give the 今後の方針の理由 (--reason)" "final with a reason of spaces is refused"
+K verification final SP4 --effect ④ --policy 改善 --reason "　　" --year 2023
+expect 1 "kpitree: final: give the 今後の方針の理由 (--reason)" "and of full-width spaces"
+K verification self SP4 --effect ① --reason " 　" --year 2023
+[ "$status" -eq 1 ] && [ "$("$SQLITE3" "$db" "SELECT count(*) FROM voice")" = 0 ]
+ok $? "an override of the suggestion with a blank reason is refused, nothing stored"
+K verification final SP4 --effect ④ --policy 改善 --reason "　取引が伸びず" --year 2023
+expect 0 "" "a reason with text in it is one"
 exit $tap_failed
