@@ -1,6 +1,7 @@
 /* csv_import.c: the import of CSV files: each file's kind from its header,
  * the values and projects kinds, and the one transaction around them all. */
 #include "csv_import.h"
+#include "codes.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -592,15 +593,16 @@ static void header_row(struct reader *rd, const struct csv_record *r)
 	const char *code = cell(c, r, H_CODE);
 	struct error err;
 	sqlite3_stmt *stmt;
-	int k, rc;
+	int k, rc, bad;
 
 	if (!*cell(c, r, H_MUNICIPALITY)) {
 		import_error(rd->im, r->line, column_of(c, H_MUNICIPALITY), _("municipality: empty"));
 		return;
 	}
-	if (*code && (strlen(code) != 6 || strspn(code, "0123456789") != 6)) {
-		import_error(rd->im, r->line, column_of(c, H_CODE),
-			     _("code: '%s' is not the 6-digit national code (011002)"), code);
+	bad = *code ? codes_municipality_check(code, cell(c, r, H_PREFECTURE), &err) : 0;
+	if (bad < 0) {
+		import_error(rd->im, r->line, column_of(c, bad == -2 ? H_PREFECTURE : H_CODE), "%s",
+			     err.text);
 		return;
 	}
 	stmt = store_cached(rd->im->s, "INSERT OR REPLACE INTO municipality_info(municipality,"

@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 25
+plan 30
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -97,4 +97,21 @@ K verification self SP4 --effect ① --reason " 　" --year 2023
 ok $? "an override of the suggestion with a blank reason is refused, nothing stored"
 K verification final SP4 --effect ④ --policy 改善 --reason "　取引が伸びず" --year 2023
 expect 0 "" "a reason with text in it is one"
+
+# 5. the 6-digit national code: its check digit, and its prefecture
+hdr() { printf 'municipality,prefecture,code,department,contact\n%s\n' "$1" >"$work/h.csv"; K import "$work/h.csv"; }
+hdr "札幌市,北海道,011003,企画課,011-211-2192"
+expect 1 "kpitree: $work/h.csv:2:3: code: '011003' is not a national code: its check digit (the last) would be 2
+kpitree: nothing imported" "a wrong check digit is refused, naming file, line and column"
+hdr "札幌市,北海道,131016,企画課,011-211-2192"
+expect 1 "kpitree: $work/h.csv:2:3: code: '131016' is not of 北海道, whose codes begin 01
+kpitree: nothing imported" "another prefecture's code is refused"
+hdr "札幌市,東京都,011002,企画課,011-211-2192"
+expect 1 "kpitree: $work/h.csv:2:3: code: '011002' is not of 東京都, whose codes begin 13
+kpitree: nothing imported" "so is a code of 北海道 for 東京都"
+hdr "札幌市,北海道,999999,企画課,011-211-2192"
+[ "$status" -eq 1 ] && [ "$("$SQLITE3" "$db" "SELECT count(*) FROM municipality_info")" = 0 ]
+ok $? "999999 is no code; nothing was written"
+hdr "札幌市,北海道,011002,企画課,011-211-2192"
+expect 0 "" "札幌市's 011002 is"
 exit $tap_failed
