@@ -20,6 +20,7 @@
 #include "testdb.h"
 #include "values.h"
 #include "verification.h"
+#include "verification_table.h"
 
 /* The national default, as the migration writes it. */
 static void national_rules(struct effect_rules *rules)
@@ -628,6 +629,32 @@ static void an_increment_kpi_is_judged_by_its_sums(void **state)
 	testdb_check_ok(t->s);
 }
 
+/* The machine-readable table's text: machine-dependent characters
+ * spelled out, numerals kept apart, the rest as it is. */
+static void machine_dependent_characters_are_spelled_out(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "①", "(1)" }, { "⑳", "(20)" }, { "㉑", "(21)" }, { "㊿", "(50)" },
+		{ "タイプⅠ", "タイプI" }, { "Ⅻ", "XII" }, { "ⅱ", "ii" },
+		{ "ⅱⅲ", "ii iii" }, { "Ⅱ1", "II 1" }, { "第Ⅲ期", "第III期" },
+		{ "㍻30年", "平成30年" }, { "㋿元年", "令和元年" }, { "№5", "No.5" },
+		{ "℡011-211-2192", "TEL011-211-2192" }, { "㊤", "(上)" }, { "㈱", "(株)" },
+		{ "㈹", "(代)" }, { "100㎡", "100m2" }, { "5㎝", "5cm" }, { "3㎏", "3kg" },
+		{ "2㍉", "2ミリ" }, { "4㌔", "4キロ" }, { "∮", "∫" }, { "a￤b", "a｜b" },
+		/* IBM's extension kanji are names: kept (see the manual) */
+		{ "髙橋", "髙橋" }, { "川﨑", "川﨑" },
+		{ "札幌市 (R5のデータ)", "札幌市 (R5のデータ)" }, { "", "" },
+	};
+	char buf[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(verification_plain_text(cases[i][0], buf, sizeof buf), cases[i][1]);
+	/* a piece that does not fit is left out whole */
+	assert_string_equal(verification_plain_text("ab㍻", buf, 6), "ab");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -642,6 +669,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_value_not_known_yet_is_counted_apart, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(an_increment_kpi_is_judged_by_its_sums, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(the_suggestion_measures_the_way_and_every_kpi, testdb_setup, testdb_teardown),
+		cmocka_unit_test(machine_dependent_characters_are_spelled_out),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
