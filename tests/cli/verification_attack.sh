@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 30
+plan 32
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -114,4 +114,12 @@ hdr "札幌市,北海道,999999,企画課,011-211-2192"
 ok $? "999999 is no code; nothing was written"
 hdr "札幌市,北海道,011002,企画課,011-211-2192"
 expect 0 "" "札幌市's 011002 is"
+
+# 8. the manual says what --expect takes for no voice yet, and it does
+K verification committee SP4 --verdict 有効 --expect - --year 2023
+expect 0 "" "--expect - is no voice stored yet"
+for page in "$srcdir/man/kpitree.1" "$srcdir/man/ja/kpitree.1"; do
+	sed -n '/BI \\-\\-expect " CODE"/,/who entered it\|入力者・日時/p' "$page"
+done | grep -c '^\.BR\{0,1\} \\-\( ,\)\{0,1\}$' | grep -qx 2
+ok $? "both manual pages say -, not --"
 exit $tap_failed
