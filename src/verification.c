@@ -870,12 +870,26 @@ fail:
 	return -1;
 }
 
+char *verification_percent(int has, double ratio, char *buf, size_t size)
+{
+	int pct = (int)(ratio * 100 + (ratio < 0 ? -0.5 : 0.5));
+
+	/* 3023 of 3030 is not met: rounding never makes it 100% */
+	if (ratio < 1 && pct >= 100)
+		pct = 99;
+	if (has)
+		snprintf(buf, size, "%d%%", pct);
+	else
+		snprintf(buf, size, "-");
+	return buf;
+}
+
 char *verification_increment_text(const struct increment *in, char *buf, size_t size)
 {
 	char sum[64], target[64], total[16], gap[16];
 
-	snprintf(total, sizeof total, in->has_total ? "%.0f%%" : "-", in->rate_total * 100);
-	snprintf(gap, sizeof gap, in->has_gap ? "%.0f%%" : "-", in->rate_gap * 100);
+	verification_percent(in->has_total, in->rate_total, total, sizeof total);
+	verification_percent(in->has_gap, in->rate_gap, gap, sizeof gap);
 	snprintf(buf, size, _("increments summed %s of %s: total ÷ target %s,"
 			      " (actual − baseline) ÷ (target − baseline) %s"),
 		 number_format(in->actual_sum, sum, sizeof sum),
@@ -1689,11 +1703,7 @@ int verification_status_lines(struct store *s, int year,
 
 char *verification_share(int part, int whole, char *buf, size_t size)
 {
-	if (whole)
-		snprintf(buf, size, "%d%%", (int)(100.0 * part / whole + 0.5));
-	else
-		snprintf(buf, size, "-");
-	return buf;
+	return verification_percent(whole != 0, whole ? (double)part / whole : 0, buf, size);
 }
 
 static struct summary_row *summary_row_of(struct summary *sum, const char *program)

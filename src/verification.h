@@ -209,6 +209,10 @@ int verification_set_increment(struct store *s, long long kpi_id, int on, const 
 int verification_set_direction(struct store *s, long long kpi_id, enum direction d,
 			       const char *user, struct error *err);
 
+/* A rate as a whole percent ("96%"; "-" without one, has 0), rounded,
+ * but never up to 100% while below 1: 3023 of 3030 is 99%, not met. */
+char *verification_percent(int has, double ratio, char *buf, size_t size);
+
 /* Both rates for people: "累計 25 of 30: total ÷ target 96%, (actual −
  * baseline) ÷ (target − baseline) 83%". Returns buf. */
 char *verification_increment_text(const struct increment *in, char *buf, size_t size);

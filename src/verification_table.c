@@ -34,6 +34,8 @@ struct kpi_row {
 	char actual[64];	/* "" none */
 	int unknown;		/* 把握できない */
 	int describes;		/* the year its data describes, 0: the fiscal year */
+	int cumulative;		/* an increment KPI: 指標値 and 実績値 are 累計, the
+				 * baseline and the increments' sums */
 };
 
 struct project_rows {
@@ -185,10 +187,17 @@ static char *actual_text(const struct kpi_row *k, char *buf, size_t size)
 	else if (!*k->actual)
 		snprintf(buf, size, "-");
 	else if (k->describes)
-		snprintf(buf, size, "%s (%sのデータ)", k->actual,
+		snprintf(buf, size, "%s%s (%sのデータ)", k->actual, k->cumulative ? " (累計)" : "",
 			 fiscal_year_short(k->describes, fy, sizeof fy));
 	else
-		snprintf(buf, size, "%s", k->actual);
+		snprintf(buf, size, "%s%s", k->actual, k->cumulative ? " (累計)" : "");
+	return buf;
+}
+
+/* ④'s 指標値 as the form shows it: an increment KPI's marked 累計. */
+static char *value_text(const struct kpi_row *k, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", k->value, k->cumulative && *k->value ? " (累計)" : "");
 	return buf;
 }
 
@@ -257,6 +266,18 @@ static int kpi_row_load(struct table *t, const struct vproject *p, const struct 
 		if (y.rows[i].has_actual)
 			number_format_places(y.rows[i].actual, y.rows[i].actual_decimals, 0, out->actual,
 					     sizeof out->actual);
+	}
+	if (k.is_increment) {
+		struct increment in;
+
+		/* its values are yearly increments: the table shows what they
+		 * sum to, as status and show judge it, and says so */
+		kpi_years_increment(&k, &y, p->year, &in);
+		out->cumulative = 1;
+		if (*out->value)
+			number_format(in.baseline + in.target_sum, out->value, sizeof out->value);
+		if (in.present)
+			number_format(in.baseline + in.actual_sum, out->actual, sizeof out->actual);
 	}
 	if (!*out->value && k.target.present) {
 		number_format_places(k.target.value, k.target.decimals, 0, out->value, sizeof out->value);
@@ -412,7 +433,7 @@ static void csv_rows(struct table *t, struct csv_writer *w)
 					snprintf(buf, sizeof buf, "%d-03", k->target_year + 1);
 				csv_put_cell(w, k->target_year ? buf : "");
 				csv_put_number(w, k->actual, CSV_QUANTITY);
-				csv_put_cell(w, k->unknown ? "把握できない" : "");
+				csv_put_cell(w, k->unknown ? "把握できない" : k->cumulative ? "累計" : "");
 				snprintf(buf, sizeof buf, "%d", k->describes);
 				csv_put_number(w, k->describes ? buf : "", CSV_WHOLE);
 			} else {
@@ -488,7 +509,7 @@ static void md_header(struct table *t, const struct vproject *p)
 
 static void md_write(struct table *t)
 {
-	char fy[32], cells[9][300], wareki[32], seireki[32], actual[96];
+	char fy[32], cells[9][300], wareki[32], seireki[32], actual[96], value[96];
 	int i, j, c;
 
 	fprintf(t->f, "# 事業実施結果報告 (各交付対象事業の重要業績評価指標(KPI)の実績値等)\n\n"
@@ -536,7 +557,7 @@ static void md_write(struct table *t)
 
 			fprintf(t->f, "| %s ", k->code);
 			md(t->f, k->name);
-			fprintf(t->f, " | %s | ", k->value);
+			fprintf(t->f, " | %s | ", value_text(k, value, sizeof value));
 			md(t->f, k->unit);
 			if (k->target_year)
 				fprintf(t->f, " | %s (%s) | %s |\n",
@@ -648,7 +669,7 @@ static void html_project(struct table *t, const struct project_rows *pr)
 		if (k) {
 			snprintf(text, sizeof text, "指標%d %s", j + 1, k->name);
 			html_cell(t->f, text, 1, 0);
-			html_cell(t->f, k->value, 1, 1);
+			html_cell(t->f, value_text(k, text, sizeof text), 1, 1);
 			html_cell(t->f, k->unit, 1, 0);
 			if (k->target_year)
 				snprintf(text, sizeof text, "%s (%s)",

@@ -655,6 +655,22 @@ static void machine_dependent_characters_are_spelled_out(void **state)
 	assert_string_equal(verification_plain_text("ab㍻", buf, 6), "ab");
 }
 
+/* A share is rounded, but never up to 100% while below it */
+static void a_share_below_one_is_never_100_percent(void **state)
+{
+	char buf[16];
+
+	(void)state;
+	assert_string_equal(verification_percent(1, 3023.0 / 3030, buf, sizeof buf), "99%");
+	assert_string_equal(verification_percent(1, 0.994, buf, sizeof buf), "99%");
+	assert_string_equal(verification_percent(1, 1, buf, sizeof buf), "100%");
+	assert_string_equal(verification_percent(1, 0.965, buf, sizeof buf), "97%");
+	assert_string_equal(verification_percent(1, -0.34, buf, sizeof buf), "-34%");
+	assert_string_equal(verification_percent(0, 0.5, buf, sizeof buf), "-");
+	assert_string_equal(verification_share(999, 1000, buf, sizeof buf), "99%");
+	assert_string_equal(verification_share(0, 0, buf, sizeof buf), "-");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -670,6 +686,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(an_increment_kpi_is_judged_by_its_sums, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(the_suggestion_measures_the_way_and_every_kpi, testdb_setup, testdb_teardown),
 		cmocka_unit_test(machine_dependent_characters_are_spelled_out),
+		cmocka_unit_test(a_share_below_one_is_never_100_percent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 32
+plan 37
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -122,4 +122,31 @@ for page in "$srcdir/man/kpitree.1" "$srcdir/man/ja/kpitree.1"; do
 	sed -n '/BI \\-\\-expect " CODE"/,/who entered it\|入力者・日時/p' "$page"
 done | grep -c '^\.BR\{0,1\} \\-\( ,\)\{0,1\}$' | grep -qx 2
 ok $? "both manual pages say -, not --"
+
+# 7. an increment KPI in the table: what its increments sum to, marked
+# 累計; and 309 of 310 is 99%, not met, never rounded up to 100%
+inc="$work/inc.db"
+I() { run --db "$inc" "$@"; }
+"$KPITREE" --db "$inc" init >/dev/null
+I verification open --year 2024
+I verification increment SP4-1 on --year 2024
+I set SP4-1 2023 100
+I set SP4-1 2024 209
+I verification status --year 2024
+grep -qx "  SP4-1: increments summed 309 of 310: total ÷ target 99%, (actual − baseline) ÷ (target − baseline) 99%" "$work/out"
+ok $? "309 of 310 is 99% both ways, not 100%"
+I export verification --year 2024 -o "$work/inc.csv"
+awk -F, '$15 == "SP4-1" { print $17 "/" $21 "/" $22 }' "$work/inc.csv" | grep -qx "310/309/累計"
+ok $? "the CSV's 指標値 and 実績値 are the sums, its 実績値の状況 累計"
+I export verification --year 2024 --format md
+grep -q "^| SP4-1 データ取引所におけるデータ取引件数 | 310 (累計) | 件 | R7.3 (2025.3) | 309 (累計) |\$" "$work/out"
+ok $? "the Markdown's too, each marked 累計"
+I export verification --year 2024 --format html -o "$work/inc.html"
+grep -q "309 (累計)" "$work/inc.html" && grep -q "310 (累計)" "$work/inc.html"
+ok $? "and the HTML's"
+I export verification --year 2024 -o "$work/inc.xlsx"
+XLSX_SHEET=効果検証 /usr/bin/python3 "$srcdir/tests/cli/xlsx_cells.py" "$work/inc.xlsx" "$work/inc.csv" \
+	9,10,11 >"$work/py" 2>&1
+ok $? "and the workbook's cells, read back by openpyxl"
+sed 's/^/# /' "$work/py" | head -5
 exit $tap_failed
