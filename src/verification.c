@@ -1653,8 +1653,12 @@ int verification_status_lines(struct store *s, int year,
 		fn(ctx, line);
 		if (p->has_amount)
 			snprintf(amount, sizeof amount, _("%lld yen"), p->amount);
-		snprintf(line, sizeof line, _("  grant: %s %s; amount: %s"), p->program,
-			 p->grant_kind, p->has_amount ? amount : "-");
+		/* the kind after the program, when there is one: no space
+		 * before the Japanese full stop without */
+		snprintf(text, sizeof text, "%s%s%s", p->program, *p->grant_kind ? " " : "",
+			 p->grant_kind);
+		snprintf(line, sizeof line, _("  grant: %s; amount: %s"), text,
+			 p->has_amount ? amount : "-");
 		fn(ctx, line);
 		snprintf(line, sizeof line, _("  suggested: %s"),
 			 verification_suggestion_text(&p->suggestion, text, sizeof text));

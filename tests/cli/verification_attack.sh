@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 37
+plan 38
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -149,4 +149,9 @@ XLSX_SHEET=効果検証 /usr/bin/python3 "$srcdir/tests/cli/xlsx_cells.py" "$wor
 	9,10,11 >"$work/py" 2>&1
 ok $? "and the workbook's cells, read back by openpyxl"
 sed 's/^/# /' "$work/py" | head -5
+
+# 9. a grant without its kind leaves no space before the full stop
+LC_ALL=ja_JP.UTF-8 LANGUAGE= I verification status --year 2024
+grep -qx "  交付金: 地方創生推進交付金。実績額: -" "$work/out"
+ok $? "交付金: 地方創生推進交付金。, not 地方創生推進交付金 。"
 exit $tap_failed
