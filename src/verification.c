@@ -1761,11 +1761,38 @@ void verification_summary(const struct vproject_list *l, int year, struct summar
 
 /* --- what an official enters, within their rights ----------------------- */
 
-int verification_yen_parse(const char *text, long long *yen, struct error *err)
+/* An amount as typed, into buf in ASCII: full-width digits and commas
+ * (１，０００) as ASCII, a 円 at the end dropped (1,000円). */
+static char *yen_ascii(const char *text, char *buf, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t n = 0;
+
+	while (*p && n + 1 < size) {
+		if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+			buf[n++] = (char)('0' + p[2] - 0x90);	/* ０..９ */
+			p += 3;
+		} else if (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C) {
+			buf[n++] = ',';				/* ， */
+			p += 3;
+		} else if (strcmp((const char *)p, "円") == 0) {
+			break;
+		} else {
+			buf[n++] = (char)*p++;
+		}
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+int verification_yen_parse(const char *typed, long long *yen, struct error *err)
 {
 	long long v = 0;
 	const char *p;
 	int digits = 0, group = -1;	/* digits since the last comma (-1: none yet) */
+	char text[256];
+
+	yen_ascii(typed, text, sizeof text);
 
 	if (strcmp(text, "-") == 0) {
 		*yen = -1;
@@ -1788,7 +1815,7 @@ int verification_yen_parse(const char *text, long long *yen, struct error *err)
 	}
 	if (!*text || *p || digits == 0 || (group >= 0 && digits != 3))
 		return error_of(err, ERROR_INVALID, _("amount: '%s' is not a whole number of yen"),
-				text);
+				typed);
 	*yen = v;
 	return 0;
 }

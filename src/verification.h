@@ -283,8 +283,9 @@ enum verification_entry {
 
 
 /* A whole number of yen as an official types it (commas between
- * thousands allowed; "-": none, *yen -1) into *yen. Returns 0, or -1
- * (ERROR_INVALID). */
+ * thousands allowed; full-width digits and commas, and a 円 after, as
+ * well: １，０００円 is 1000; "-": none, *yen -1) into *yen. Returns 0,
+ * or -1 (ERROR_INVALID). */
 int verification_yen_parse(const char *text, long long *yen, struct error *err);
 
 /* Sets what (of project id for ENTER_AMOUNT, else of KPI id) at year, as

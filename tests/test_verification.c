@@ -671,6 +671,33 @@ static void a_share_below_one_is_never_100_percent(void **state)
 	assert_string_equal(verification_share(0, 0, buf, sizeof buf), "-");
 }
 
+/* 実績額 as officials type it: commas, full-width digits, 円 */
+static void an_amount_is_read_as_typed(void **state)
+{
+	static const struct {
+		const char *text;
+		long long yen;
+	} good[] = {
+		{ "1000", 1000 }, { "1,000", 1000 }, { "1,000円", 1000 }, { "１０００", 1000 },
+		{ "１，２３４，５６７円", 1234567 }, { "-", -1 },
+	};
+	static const char *const bad[] = { "", "円", "1,00", "1000円円", "1円000", "１．５", "x" };
+	struct error err;
+	long long yen;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		assert_int_equal(verification_yen_parse(good[i].text, &yen, &err), 0);
+		assert_int_equal(yen, good[i].yen);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		if (verification_yen_parse(bad[i], &yen, &err) == 0)
+			fail_msg("'%s' read as %lld", bad[i], yen);
+		assert_int_equal(err.kind, ERROR_INVALID);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -687,6 +714,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_suggestion_measures_the_way_and_every_kpi, testdb_setup, testdb_teardown),
 		cmocka_unit_test(machine_dependent_characters_are_spelled_out),
 		cmocka_unit_test(a_share_below_one_is_never_100_percent),
+		cmocka_unit_test(an_amount_is_read_as_typed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
