@@ -1339,16 +1339,18 @@ static int voice_expected(enum voice v, const struct voice_entry *old,
 			  const struct voice_input *in, struct error *err)
 {
 	const char *code = v == VOICE_COMMITTEE ? old->verdict : old->effect;
-	char brief[600];
+	char brief[600], at[64];
 	int none = in->expect && strcmp(in->expect, "-") == 0;
 
 	verification_voice_brief(v, old, brief, sizeof brief);
+	/* when, in local time as everywhere else */
+	i18n_time(old->entered_at, at, sizeof at);
 	if (in->check_version && verification_voice_version(old) != in->version) {
 		if (!old->present)
 			return error_of(err, ERROR_CONFLICT, _("the %s voice was taken back since"
 					" it was read: there is none now"), verification_voice_name(v));
 		return error_of(err, ERROR_CONFLICT, _("now %s (entered by %s at %s): the %s voice"
-				" changed since it was read"), brief, old->entered_by, old->entered_at,
+				" changed since it was read"), brief, old->entered_by, at,
 				verification_voice_name(v));
 	}
 	if (!in->expect || (none ? !old->present : old->present && strcmp(code, in->expect) == 0))
@@ -1359,10 +1361,10 @@ static int voice_expected(enum voice v, const struct voice_entry *old,
 	if (none)
 		return error_of(err, ERROR_CONFLICT, _("the stored %s voice is %s (entered by %s"
 				" at %s), where none was expected"), verification_voice_name(v), brief,
-				old->entered_by, old->entered_at);
+				old->entered_by, at);
 	return error_of(err, ERROR_CONFLICT, _("the stored %s voice is %s (entered by %s at %s),"
 			" not %s as expected"), verification_voice_name(v), brief, old->entered_by,
-			old->entered_at, in->expect);
+			at, in->expect);
 }
 
 int verification_record(struct store *s, int year, long long id, enum voice v,
@@ -1500,7 +1502,7 @@ int verification_pending(struct store *s, const struct access_identity *who, int
 static void voice_lines(enum voice v, const struct voice_entry *e,
 			void (*fn)(void *ctx, const char *line), void *ctx)
 {
-	char line[4096];
+	char line[4096], at[64];
 	size_t n;
 
 	n = (size_t)snprintf(line, sizeof line, "  %s:", verification_voice_name(v));
@@ -1517,7 +1519,8 @@ static void voice_lines(enum voice v, const struct voice_entry *e,
 	if (*e->policy && n < sizeof line)
 		n += (size_t)snprintf(line + n, sizeof line - n, " / %s", e->policy_label);
 	if (n < sizeof line)
-		snprintf(line + n, sizeof line - n, " (%s, %s)", e->entered_by, e->entered_at);
+		snprintf(line + n, sizeof line - n, " (%s, %s)", e->entered_by,
+			 i18n_time(e->entered_at, at, sizeof at));
 	fn(ctx, line);
 	if (*e->reason) {
 		snprintf(line, sizeof line, _("    reason: %s"), e->reason);

@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 38
+plan 40
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -154,4 +154,15 @@ sed 's/^/# /' "$work/py" | head -5
 LC_ALL=ja_JP.UTF-8 LANGUAGE= I verification status --year 2024
 grep -qx "  交付金: 地方創生推進交付金。実績額: -" "$work/out"
 ok $? "交付金: 地方創生推進交付金。, not 地方創生推進交付金 。"
+
+# 9. times in local time, as everywhere else
+TZ=Asia/Tokyo I verification history SP4
+want=$("$SQLITE3" "$inc" "SELECT strftime('%Y-%m-%d %H:%M:%S', changed_at, '+9 hours') FROM verification_history WHERE what = 'SP4-1 increment'")
+grep -q "^$want  tester  -  SP4-1 increment: - -> on\$" "$work/out"
+ok $? "verification history writes when in local time ($want in Tokyo)"
+I verification self SP4 --effect ④ --reason 伸びず --year 2024
+TZ=Asia/Tokyo I verification self SP4 --effect ③ --reason x --expect ① --year 2024
+want=$("$SQLITE3" "$inc" "SELECT strftime('%Y-%m-%d %H:%M:%S', entered_at, '+9 hours') FROM voice")
+grep -q "(entered by tester at $want)" "$work/err"
+ok $? "and so does a conflict"
 exit $tap_failed

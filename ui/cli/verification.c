@@ -96,12 +96,13 @@ static void print_verification_change(void *ctx, const struct verification_chang
 	struct inert_pool pool = { 0 };
 	char fy[16];
 
-	char what[256], was[1024], is[1024];
+	char what[256], was[1024], is[1024], when[64];
 
 	verification_change_words(c->what, what, sizeof what);
 	verification_change_text(c->what, c->old_text, was, sizeof was);
 	verification_change_text(c->what, c->new_text, is, sizeof is);
-	fprintf(cli->out, "%s  %s  %s  %s: %s -> %s", c->changed_at, inert_str(&pool, c->changed_by),
+	fprintf(cli->out, "%s  %s  %s  %s: %s -> %s", i18n_time(c->changed_at, when, sizeof when),
+		inert_str(&pool, c->changed_by),
 		c->year ? fiscal_year_short(c->year, fy, sizeof fy) : "-", inert_str(&pool, what),
 		*was ? inert_str(&pool, was) : "-", *is ? inert_str(&pool, is) : "-");
 	if (*c->reason)
