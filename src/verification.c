@@ -391,11 +391,26 @@ int verification_may_conduct(const struct access_identity *who, struct error *er
 			access_describe(who, desc, sizeof desc));
 }
 
+/* Refuses to open (closing 0) or close a year no project is due at
+ * (due 0): nothing to verify, nothing to close. Returns 0, or -1. */
+static int none_due(int due, int year, int closing, struct error *err)
+{
+	char fy[32];
+
+	if (due)
+		return 0;
+	fiscal_year_format(year, fy, sizeof fy);
+	return error_of(err, ERROR_INVALID, closing ? _("no project is due at %s: nothing to close")
+				       : _("no project is due at %s: nothing to verify"), fy);
+}
+
 int verification_open(struct store *s, int year, const char *user, struct verification *v,
 		      struct error *err)
 {
+	struct vproject_list l;
 	sqlite3_stmt *stmt;
 	char now[32], fy[32];
+	int due;
 
 	/* the verification of a year is of its results: once it has ended */
 	if (year > verification_default_year())
@@ -411,6 +426,14 @@ int verification_open(struct store *s, int year, const char *user, struct verifi
 		goto fail;
 	}
 	if (err->kind != ERROR_NOT_FOUND)
+		goto fail;
+	/* a year no project is due at has nothing to verify (and could
+	 * never be closed) */
+	if (verification_projects(s, year, &l, err) < 0)
+		goto fail;
+	due = l.n;
+	verification_projects_free(&l);
+	if (none_due(due, year, 0, err) < 0)
 		goto fail;
 	stmt = store_cached(s, "INSERT INTO verification(fiscal_year, opened_by, opened_at)"
 			    " VALUES (?, ?, ?)", err);
@@ -544,11 +567,8 @@ int verification_close(struct store *s, int year, const char *user, struct error
 	}
 	due = l.n;
 	verification_projects_free(&l);
-	if (!due) {
-		error_of(err, ERROR_INVALID, _("no project is due at %s: nothing to close"),
-			 fiscal_year_format(year, fy, sizeof fy));
+	if (none_due(due, year, 1, err) < 0)
 		goto fail;
-	}
 	if (*lacking) {
 		error_of(err, ERROR_INVALID, _("not closed: no final result yet: %s"), lacking);
 		goto fail;

@@ -108,7 +108,7 @@ int verification_may_conduct(const struct access_identity *who, struct error *er
 
 /* Opens the verification of year, in one transaction. Returns 0 with v
  * filled, or -1 (ERROR_CONFLICT: already opened; ERROR_INVALID: year
- * has not ended yet). */
+ * has not ended yet, or no project is due at it). */
 int verification_open(struct store *s, int year, const char *user, struct verification *v,
 		      struct error *err);
 

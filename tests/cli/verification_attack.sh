@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 40
+plan 41
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -165,4 +165,8 @@ TZ=Asia/Tokyo I verification self SP4 --effect ③ --reason x --expect ① --yea
 want=$("$SQLITE3" "$inc" "SELECT strftime('%Y-%m-%d %H:%M:%S', entered_at, '+9 hours') FROM voice")
 grep -q "(entered by tester at $want)" "$work/err"
 ok $? "and so does a conflict"
+
+# 9. a year no project is due at is not opened
+I verification open --year 1990
+expect 1 "kpitree: no project is due at H2 (1990): nothing to verify" "1990, with no project due, is refused"
 exit $tap_failed
