@@ -434,8 +434,11 @@ static void csv_rows(struct table *t, struct csv_writer *w)
 				csv_put_cell(w, k->target_year ? buf : "");
 				csv_put_number(w, k->actual, CSV_QUANTITY);
 				csv_put_cell(w, k->unknown ? "把握できない" : k->cumulative ? "累計" : "");
-				snprintf(buf, sizeof buf, "%d", k->describes);
-				csv_put_number(w, k->describes ? buf : "", CSV_WHOLE);
+				/* the year the 実績値 is of: the one it describes, or
+				 * for a project in its year after, the year it ran */
+				snprintf(buf, sizeof buf, "%d", k->describes ? k->describes : p->year);
+				csv_put_number(w, k->describes || (*k->actual && p->year != t->o->year)
+							  ? buf : "", CSV_WHOLE);
 			} else {
 				for (c = 0; c < 10; c++)
 					csv_put_cell(w, "");

@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 41
+plan 42
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -169,4 +169,10 @@ ok $? "and so does a conflict"
 # 9. a year no project is due at is not opened
 I verification open --year 1990
 expect 1 "kpitree: no project is due at H2 (1990): nothing to verify" "1990, with no project due, is refused"
+
+# 9. a project in its year after: the CSV names the year its 実績値 is of
+I verification open --year 2025
+I export verification --year 2025 -o "$work/r7.csv"
+awk -F, '$15 == "SP4-1" { print $2 "/" $21 "/" $23 }' "$work/r7.csv" | grep -qx "2025/309/2024"
+ok $? "R7's table gives SP4's R6 実績値 with 2024 as its data's year"
 exit $tap_failed
