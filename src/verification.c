@@ -1519,6 +1519,37 @@ int verification_pending(struct store *s, const struct access_identity *who, int
 /* --- the state of a verification ------------------------------------------ */
 
 /* A line of a voice. */
+/* A text of several lines (an opinion written in paragraphs) as lines:
+ * the first in format, the others under it, indented, each a line of
+ * its own rather than a ^J within one. */
+static void text_lines(const char *format, const char *text,
+		       void (*fn)(void *ctx, const char *line), void *ctx)
+{
+	char line[4096];
+	const char *p = text;
+	size_t len;
+	int first = 1;
+
+	do {
+		len = strcspn(p, "\n");
+		/* a CR before the line end (a file from Windows) ends it too */
+		snprintf(line, sizeof line, "%.*s", (int)(len && p[len - 1] == '\r' ? len - 1 : len), p);
+		if (first) {
+			char head[4096];
+
+			snprintf(head, sizeof head, format, line);
+			fn(ctx, head);
+		} else {
+			char more[4200];
+
+			snprintf(more, sizeof more, "      %s", line);
+			fn(ctx, more);
+		}
+		first = 0;
+		p += len;
+	} while (*p++ == '\n');
+}
+
 static void voice_lines(enum voice v, const struct voice_entry *e,
 			void (*fn)(void *ctx, const char *line), void *ctx)
 {
@@ -1542,14 +1573,10 @@ static void voice_lines(enum voice v, const struct voice_entry *e,
 		snprintf(line + n, sizeof line - n, " (%s, %s)", e->entered_by,
 			 i18n_time(e->entered_at, at, sizeof at));
 	fn(ctx, line);
-	if (*e->reason) {
-		snprintf(line, sizeof line, _("    reason: %s"), e->reason);
-		fn(ctx, line);
-	}
-	if (*e->opinion) {
-		snprintf(line, sizeof line, _("    opinion: %s"), e->opinion);
-		fn(ctx, line);
-	}
+	if (*e->reason)
+		text_lines(_("    reason: %s"), e->reason, fn, ctx);
+	if (*e->opinion)
+		text_lines(_("    opinion: %s"), e->opinion, fn, ctx);
 }
 
 /* Whether p's KPI j lacks its actual at the year it is judged at, not

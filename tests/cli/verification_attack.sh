@@ -3,7 +3,7 @@
 # wanting: a grant project's KPI where lower is better, a closed year's
 # values and an import, what amount, unknown and describes accept.
 . "$srcdir/tests/cli/lib.sh"
-plan 42
+plan 43
 db="$work/k.db"
 K() { run --db "$db" --user 佐藤 "$@"; }
 "$KPITREE" --db "$db" init >/dev/null
@@ -175,4 +175,11 @@ I verification open --year 2025
 I export verification --year 2025 -o "$work/r7.csv"
 awk -F, '$15 == "SP4-1" { print $2 "/" $21 "/" $23 }' "$work/r7.csv" | grep -qx "2025/309/2024"
 ok $? "R7's table gives SP4's R6 実績値 with 2024 as its data's year"
+
+# 9. an opinion in paragraphs is shown as lines, not as ^J
+I verification committee SP4 --verdict 有効 --opinion "一行目
+二行目" --year 2025
+I verification status --year 2025
+grep -A2 "^    opinion: 一行目\$" "$work/out" | grep -qx "      二行目" && ! grep -q "\^J" "$work/out"
+ok $? "each line of the opinion on a line of its own"
 exit $tap_failed
