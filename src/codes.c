@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /* The three Unicode runs of circled numbers: ①-⑳, ㉑-㉟, ㊱-㊿. */
 static const struct {
 	unsigned first;
@@ -119,4 +121,49 @@ char *codes_normalize(const char *text, char *buf, size_t size)
 	}
 	snprintf(buf, size, "%s", ascii);
 	return buf;
+}
+
+int codes_municipality_check(const char *code, const char *prefecture, struct error *err)
+{
+	/* JIS X 0401, in the order of their numbers (01 北海道 … 47 沖縄県) */
+	static const char *const prefectures[] = {
+		"北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県",
+		"栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県",
+		"石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
+		"滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県",
+		"岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
+		"佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+	};
+	static const int weights[] = { 6, 5, 4, 3, 2 };
+	int i, sum = 0, number, pref = 0;
+
+	if (strlen(code) != 6 || strspn(code, "0123456789") != 6)
+		return error_of(err, ERROR_INVALID,
+				_("code: '%s' is not the 6-digit national code (011002)"), code);
+	for (i = 0; i < 5; i++)
+		sum += (code[i] - '0') * weights[i];
+	if ((11 - sum % 11) % 10 != code[5] - '0')
+		return error_of(err, ERROR_INVALID,
+				_("code: '%s' is not a national code: its check digit (the last)"
+				  " would be %d"), code, (11 - sum % 11) % 10);
+	number = (code[0] - '0') * 10 + (code[1] - '0');
+	if (number < 1 || number > 47)
+		return error_of(err, ERROR_INVALID,
+				_("code: '%s' is not a national code: no prefecture is numbered %.2s"),
+				code, code);
+	if (!prefecture || !*prefecture)
+		return 0;
+	for (i = 0; i < 47; i++)
+		if (strcmp(prefecture, prefectures[i]) == 0)
+			pref = i + 1;
+	if (!pref) {
+		error_of(err, ERROR_INVALID, _("prefecture: '%s' is none of the 47 (北海道 … 沖縄県)"),
+			 prefecture);
+		return -2;
+	}
+	if (pref != number)
+		return error_of(err, ERROR_INVALID,
+				_("code: '%s' is not of %s, whose codes begin %02d"), code, prefecture,
+				pref);
+	return 0;
 }

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "error.h"
+
 /* Reads a circled number (① = 1 … ㊿ = 50) at the start of text; stores
  * its value in *n and returns its length in bytes, or 0 if there is none. */
 size_t codes_circled_read(const char *text, int *n);
@@ -26,5 +28,14 @@ char *codes_strategy_kpi(int number, int index, int count, char *buf, size_t siz
  * number alone its H code (⑫: H12); spaces around dropped. Text that is
  * no code comes out so changed too, and matches none. Returns buf. */
 char *codes_normalize(const char *text, char *buf, size_t size);
+
+/* Whether code is a municipality's 6-digit national code (全国地方公共
+ * 団体コード, JIS X 0402 with its check digit: the first five digits
+ * weighted 6, 5, 4, 3, 2, their sum's remainder r by 11, the check
+ * digit the last digit of 11 − r; 011002 for 札幌市) of prefecture (its
+ * name, 北海道 … 沖縄県, whose number the first two digits are; "" or
+ * NULL: not checked). Returns 0; -1 when the code is wrong; -2 when the
+ * prefecture is no prefecture's name (ERROR_INVALID, saying which). */
+int codes_municipality_check(const char *code, const char *prefecture, struct error *err);
 
 #endif

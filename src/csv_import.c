@@ -1,6 +1,7 @@
 /* csv_import.c: the import of CSV files: each file's kind from its header,
  * the values and projects kinds, and the one transaction around them all. */
 #include "csv_import.h"
+#include "codes.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -307,7 +308,6 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 	const char *at = cell(c, r, A_AT);
 	struct error err;
 	long long kpi_id;
-	struct error frozen;
 	char *note = NULL;
 	double stored;
 
@@ -324,22 +324,21 @@ static void actuals_row(struct reader *rd, const struct csv_record *r)
 	/* after an error nothing will be written: only look for more */
 	if (!given_once(rd, r, &a) || im->errors->n)
 		return;
-	/* what a closed verification published stays: the same value
-	 * again is no change, another is refused */
-	if (rd->closed && verification_frozen(im->s, kpi_id, a.fiscal_year, &err) < 0 &&
-	    (err.kind != ERROR_INVALID ||
-	     values_get(im->s, kpi_id, a.fiscal_year, a.kind, &stored, NULL, &frozen) != 1 ||
-	     stored != a.value)) {
-		import_error(im, r->line, column_of(c, A_YEAR), "%s", err.text);
-		rd->failed = 1;
-		return;
-	}
 	/* A file without a note column keeps the notes stored, as set
 	 * without --note does. */
 	if (c->index[A_NOTE] < 0 &&
 	    values_get(im->s, kpi_id, a.fiscal_year, a.kind, &stored, &note, &err) < 0) {
 		import_error(im, r->line, 0, "%s", err.text);
 		rd->failed = 1;
+		return;
+	}
+	/* what a closed verification published stays, as set and the
+	 * form keep it: the same value and note again is no change */
+	if (rd->closed && values_frozen_check(im->s, kpi_id, a.fiscal_year, a.kind, &a.value,
+					      note ? note : cell(c, r, A_NOTE), &err) < 0) {
+		import_error(im, r->line, column_of(c, A_YEAR), "%s", err.text);
+		rd->failed = 1;
+		free(note);
 		return;
 	}
 	if (value_batch_add(rd->batch, kpi_id, a.fiscal_year, a.kind, a.value, a.decimals,
@@ -594,15 +593,16 @@ static void header_row(struct reader *rd, const struct csv_record *r)
 	const char *code = cell(c, r, H_CODE);
 	struct error err;
 	sqlite3_stmt *stmt;
-	int k, rc;
+	int k, rc, bad;
 
 	if (!*cell(c, r, H_MUNICIPALITY)) {
 		import_error(rd->im, r->line, column_of(c, H_MUNICIPALITY), _("municipality: empty"));
 		return;
 	}
-	if (*code && (strlen(code) != 6 || strspn(code, "0123456789") != 6)) {
-		import_error(rd->im, r->line, column_of(c, H_CODE),
-			     _("code: '%s' is not the 6-digit national code (011002)"), code);
+	bad = *code ? codes_municipality_check(code, cell(c, r, H_PREFECTURE), &err) : 0;
+	if (bad < 0) {
+		import_error(rd->im, r->line, column_of(c, bad == -2 ? H_PREFECTURE : H_CODE), "%s",
+			     err.text);
 		return;
 	}
 	stmt = store_cached(rd->im->s, "INSERT OR REPLACE INTO municipality_info(municipality,"

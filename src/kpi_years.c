@@ -169,6 +169,26 @@ void kpi_years_increment(const struct kpi *k, const struct kpi_years *t, int yea
 		out->rate_total = (out->baseline + out->actual_sum) / (out->baseline + out->target_sum);
 }
 
+void kpi_years_plan_way(const struct kpi *k, const struct kpi_year *r, struct progress *p)
+{
+	double base, gap;
+	int met, down, beyond;
+
+	if (!r->has_actual || !r->has_plan)
+		return;
+	base = k->baseline.present ? k->baseline.value : 0;
+	gap = r->plan - base;
+	down = k->direction == DIRECTION_DOWN;
+	met = down ? r->actual <= r->plan + 1e-9 : r->actual >= r->plan - 1e-9;
+	/* a plan not beyond the 当初値 in the KPI's direction (an up KPI's
+	 * plan below it: often an increment not declared one) leaves no way
+	 * to measure a share of */
+	beyond = down ? gap < 0 : gap > 0;
+	p->status = met ? STATUS_ACHIEVED : STATUS_BEHIND;
+	p->has_ratio = beyond || met;
+	p->ratio = beyond ? (r->actual - base) / gap : 1;
+}
+
 void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
 			const struct kpi_year *r, struct progress *p)
 {
@@ -185,6 +205,12 @@ void kpi_years_progress(const struct kpi *k, const struct kpi_years *t,
 		p->ratio = in.rate_gap;
 		p->status = !in.present ? STATUS_NO_DATA
 			    : in.has_gap && in.rate_gap >= 1 - 1e-9 ? STATUS_ACHIEVED : STATUS_BEHIND;
+		return;
+	}
+	if (k->is_project && k->direction == DIRECTION_DOWN) {
+		/* actual ÷ plan reads a fall as a shortfall: lower is better */
+		progress_plan(r->has_plan ? &r->plan : NULL, r->has_actual ? &r->actual : NULL, p);
+		kpi_years_plan_way(k, r, p);
 		return;
 	}
 	if (k->is_project) {

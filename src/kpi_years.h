@@ -70,8 +70,17 @@ struct increment {
 void kpi_years_increment(const struct kpi *k, const struct kpi_years *t, int year,
 			 struct increment *out);
 
+/* A grant project's KPI k measured at row r as the 効果検証 measures it:
+ * from its 当初値 (0 without one) to its plan, (actual − 当初値) ÷
+ * (plan − 当初値), met at or beyond the plan in k's direction (≥, or ≤
+ * when lower is better); a plan not beyond the 当初値 in that direction
+ * gives no share of the way. p is left alone without an actual and a
+ * plan at r. */
+void kpi_years_plan_way(const struct kpi *k, const struct kpi_year *r, struct progress *p);
+
 /* Progress and status of k at the row's year (plan/actual for a
- * project's KPI); an increment KPI by the sums of its increments, the
+ * project's KPI where higher is better, kpi_years_plan_way where lower
+ * is); an increment KPI by the sums of its increments, the
  * one rule for every view that judges it: the share of the way
  * (actual − baseline) ÷ (target − baseline), achieved at 100%, behind
  * below. */

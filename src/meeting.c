@@ -12,6 +12,7 @@
 #include "codes.h"
 #include "inert.h"
 #include "iso_time.h"
+#include "width.h"
 
 static const char *text_of(sqlite3_stmt *stmt, int col)
 {
@@ -627,10 +628,10 @@ int meeting_record(struct store *s, long long id, long long kpi_id, enum record_
 	int rc;
 
 	if (what == RECORD_RANK && proposed && *proposed && strcmp(code, proposed) != 0 &&
-	    (!reason || !*reason))
+	    width_blank(reason))
 		return error_set(err, _("rank %s differs from the proposed %s: give a reason"), code,
 				 proposed);
-	if (what == RECORD_RANK && (!proposed || !*proposed) && (!reason || !*reason))
+	if (what == RECORD_RANK && (!proposed || !*proposed) && width_blank(reason))
 		return error_set(err, _("no rank is proposed (no data): give a reason for %s"), code);
 	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)

@@ -281,7 +281,8 @@ int values_apply(struct store *s, const struct value_change *c, struct error *er
 	sqlite3_reset(old);
 	/* what a closed verification published stays as published: a
 	 * change of it is refused (the same value again is no change) */
-	if (frozen && verification_frozen(s, c->kpi_id, c->fiscal_year, err) < 0)
+	if (frozen && values_frozen_check(s, c->kpi_id, c->fiscal_year, c->kind,
+					  c->clear ? NULL : &c->value, w.note, err) < 0)
 		goto done;
 
 	write = store_cached(s, c->clear ? delete_sql : had ? update_sql : insert_new_sql, err);
@@ -507,6 +508,33 @@ const char *values_unusual(const struct value_rules *r, int has_last, double las
 	if (!r->is_project && r->has_baseline && (r->down ? v > r->baseline : v < r->baseline))
 		return _("on the wrong side of the baseline");
 	return NULL;
+}
+
+int values_frozen_check(struct store *s, long long kpi_id, int year, enum value_kind kind,
+			const double *value, const char *note, struct error *err)
+{
+	struct error frozen;
+	char *stored_note = NULL;
+	double stored;
+	int had, same;
+
+	if (verification_frozen(s, kpi_id, year, &frozen) == 0)
+		return 0;
+	if (frozen.kind != ERROR_INVALID) {
+		*err = frozen;
+		return -1;
+	}
+	had = values_get(s, kpi_id, year, kind, &stored, &stored_note, err);
+	if (had < 0)
+		return -1;
+	/* the same value again is no change; another, or another note, is */
+	same = had && value && stored == *value &&
+	       strcmp(stored_note, note ? note : "") == 0;
+	free(stored_note);
+	if (same)
+		return 0;
+	*err = frozen;
+	return -1;
 }
 
 int values_get(struct store *s, long long kpi_id, int year, enum value_kind kind, double *v,

@@ -138,6 +138,15 @@ int values_check_value(const struct value_rules *r, double v, struct error *err)
  * value; `set` stores it only with --force. The reason is translated. */
 const char *values_unusual(const struct value_rules *r, int has_last, double last, double v);
 
+/* Whether writing value (NULL: clearing it) with note over kpi_id's
+ * value of kind at year may be done while a closed verification
+ * published it (verification_frozen): only the same value with the same
+ * note, no change at all. Every write of a value asks it, so that set,
+ * the form and import refuse alike. Returns 0, or -1 (ERROR_INVALID
+ * naming the closed verification; or another error). */
+int values_frozen_check(struct store *s, long long kpi_id, int year, enum value_kind kind,
+			const double *value, const char *note, struct error *err);
+
 /* The stored value of kpi_id at year into *v, and its note (malloc'd,
  * the caller frees) into *note when note is not NULL. Returns 1, 0 when
  * none is stored, or -1 with err filled. */

@@ -21,6 +21,7 @@
 #include "kpi_years.h"
 #include "meeting.h"
 #include "number.h"
+#include "width.h"
 
 static const char *text_of(sqlite3_stmt *stmt, int col)
 {
@@ -36,6 +37,9 @@ static void copy(char *dst, size_t size, const char *src)
 
 /* The integer sql (one parameter, id) gives into *out: 1, 0 when it
  * gives no row (*out 0), or -1 with err. */
+/* a project's code: its KPIs' prefix (SP1 of SP1-2) */
+#define PROJECT_CODE "substr(min(k.code), 1, instr(min(k.code), '-') - 1)"
+
 static int int_of(struct store *s, const char *sql, long long id, long long *out,
 		  struct error *err)
 {
@@ -63,9 +67,10 @@ static void copy_columns(sqlite3_stmt *stmt, char *const *texts, const size_t *s
 			copy(texts[i], sizes[i], text_of(stmt, i));
 }
 
+/* A choice or a reason that is there: not blank ("　" is none). */
 static int given(const char *t)
 {
-	return t && *t;
+	return !width_blank(t);
 }
 
 /* --- the suggestion rule ------------------------------------------------ */
@@ -153,8 +158,7 @@ void verification_standing(const struct kpi *k, const struct kpi_years *t, int y
 			   struct standing *st)
 {
 	const struct kpi_year *r = NULL;
-	double base, gap;
-	int i, met, down, beyond;
+	int i;
 
 	review_standing(k, t, year, st);
 	/* a strategy KPI's progress already runs from its baseline to its
@@ -164,19 +168,8 @@ void verification_standing(const struct kpi *k, const struct kpi_years *t, int y
 	for (i = 0; i < t->n; i++)
 		if (t->rows[i].year == st->year)
 			r = &t->rows[i];
-	if (!r || !r->has_actual || !r->has_plan)
-		return;
-	base = k->baseline.present ? k->baseline.value : 0;
-	gap = r->plan - base;
-	down = k->direction == DIRECTION_DOWN;
-	met = down ? r->actual <= r->plan + 1e-9 : r->actual >= r->plan - 1e-9;
-	/* a plan not beyond the 当初値 in the KPI's direction (an up KPI's
-	 * plan below it: often an increment not declared one) leaves no way
-	 * to measure a share of */
-	beyond = down ? gap < 0 : gap > 0;
-	st->progress.status = met ? STATUS_ACHIEVED : STATUS_BEHIND;
-	st->progress.has_ratio = beyond || met;
-	st->progress.ratio = beyond ? (r->actual - base) / gap : 1;
+	if (r)
+		kpi_years_plan_way(k, r, &st->progress);
 }
 
 /* Whether rule r holds for the standings st[0..n-1]: "all R" when every
@@ -292,6 +285,20 @@ static int log_if_changed(struct store *s, int year, long long id, const char *w
 	return log_change(s, year, id, what, old_text, new_text, reason, user, now, err);
 }
 
+/* Ends a write of one field: logs it when it changed and commits, or
+ * rolls back. Returns 0, or -1. */
+static int log_and_commit(struct store *s, int year, long long id, const char *what,
+			  const char *old_text, const char *new_text, const char *reason,
+			  const char *user, const char *now, struct error *err)
+{
+	if (log_if_changed(s, year, id, what, old_text, new_text, reason, user, now, err) < 0 ||
+	    store_commit(s, err) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
 int verification_history(struct store *s, long long id,
 			 void (*fn)(void *ctx, const struct verification_change *c), void *ctx,
 			 struct error *err)
@@ -384,11 +391,26 @@ int verification_may_conduct(const struct access_identity *who, struct error *er
 			access_describe(who, desc, sizeof desc));
 }
 
+/* Refuses to open (closing 0) or close a year no project is due at
+ * (due 0): nothing to verify, nothing to close. Returns 0, or -1. */
+static int none_due(int due, int year, int closing, struct error *err)
+{
+	char fy[32];
+
+	if (due)
+		return 0;
+	fiscal_year_format(year, fy, sizeof fy);
+	return error_of(err, ERROR_INVALID, closing ? _("no project is due at %s: nothing to close")
+				       : _("no project is due at %s: nothing to verify"), fy);
+}
+
 int verification_open(struct store *s, int year, const char *user, struct verification *v,
 		      struct error *err)
 {
+	struct vproject_list l;
 	sqlite3_stmt *stmt;
 	char now[32], fy[32];
+	int due;
 
 	/* the verification of a year is of its results: once it has ended */
 	if (year > verification_default_year())
@@ -404,6 +426,14 @@ int verification_open(struct store *s, int year, const char *user, struct verifi
 		goto fail;
 	}
 	if (err->kind != ERROR_NOT_FOUND)
+		goto fail;
+	/* a year no project is due at has nothing to verify (and could
+	 * never be closed) */
+	if (verification_projects(s, year, &l, err) < 0)
+		goto fail;
+	due = l.n;
+	verification_projects_free(&l);
+	if (none_due(due, year, 0, err) < 0)
 		goto fail;
 	stmt = store_cached(s, "INSERT INTO verification(fiscal_year, opened_by, opened_at)"
 			    " VALUES (?, ?, ?)", err);
@@ -447,6 +477,38 @@ static int check_open(struct store *s, int year, struct error *err)
 		return error_of(err, ERROR_INVALID, _("the verification of %s is closed"),
 				fiscal_year_format(year, fy, sizeof fy));
 	return 0;
+}
+
+/* Refuses what is entered of project project_id at year unless year's
+ * verification is open and lists the project as due, as the voices are.
+ * Returns 0, or -1 (ERROR_NOT_FOUND: not opened; ERROR_INVALID: closed,
+ * or not due). */
+static int check_due(struct store *s, int year, long long project_id, struct error *err)
+{
+	struct vproject_list l;
+	sqlite3_stmt *stmt;
+	char fy[32], name[32] = "";
+	int i, due = 0;
+
+	if (check_open(s, year, err) < 0 || verification_projects(s, year, &l, err) < 0)
+		return -1;
+	for (i = 0; i < l.n; i++)
+		due |= l.items[i].id == project_id;
+	verification_projects_free(&l);
+	if (due)
+		return 0;
+	stmt = store_cached(s, "SELECT " PROJECT_CODE " FROM kpi k WHERE k.project_id = ?1"
+			    " AND instr(k.code, '-') > 1", err);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, project_id);
+	if (store_step(s, stmt, err) == SQLITE_ROW)
+		copy(name, sizeof name, text_of(stmt, 0));
+	sqlite3_reset(stmt);
+	return error_of(err, ERROR_INVALID, _("%s is not due at %s: the verification of that year"
+					       " does not list it (no plan or actual then or the"
+					       " year before)"),
+			name, fiscal_year_format(year, fy, sizeof fy));
 }
 
 int verification_set_revised(struct store *s, int year, int yes, const char *user,
@@ -505,11 +567,8 @@ int verification_close(struct store *s, int year, const char *user, struct error
 	}
 	due = l.n;
 	verification_projects_free(&l);
-	if (!due) {
-		error_of(err, ERROR_INVALID, _("no project is due at %s: nothing to close"),
-			 fiscal_year_format(year, fy, sizeof fy));
+	if (none_due(due, year, 1, err) < 0)
 		goto fail;
-	}
 	if (*lacking) {
 		error_of(err, ERROR_INVALID, _("not closed: no final result yet: %s"), lacking);
 		goto fail;
@@ -650,7 +709,15 @@ static int flag_write(struct store *s, long long kpi_id, int year, int unknown,
 	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (not_closed(s, year, err) < 0 || (year = verification_kpi_year(s, kpi_id, year, err)) < 0 ||
+	if (kpi_of(s, kpi_id, year, code, sizeof code, &project_id, &has_actual, err) < 0)
+		goto fail;
+	/* a strategy KPI is judged by its review, not by the 効果検証 */
+	if (!project_id) {
+		error_of(err, ERROR_INVALID, _("%s is not a grant project's KPI"), code);
+		goto fail;
+	}
+	if (check_due(s, year, project_id, err) < 0 ||
+	    (year = verification_kpi_year(s, kpi_id, year, err)) < 0 ||
 	    not_closed(s, year, err) < 0 ||
 	    kpi_of(s, kpi_id, year, code, sizeof code, &project_id, &has_actual, err) < 0 ||
 	    verification_flag_get(s, kpi_id, year, &old, err) < 0)
@@ -700,10 +767,7 @@ static int flag_write(struct store *s, long long kpi_id, int year, int unknown,
 		snprintf(is, sizeof is, "%s", describes ? fiscal_year_short(describes, fy, sizeof fy)
 							 : "");
 	}
-	if (log_if_changed(s, year, project_id, what, was, is, note, user, now, err) < 0 ||
-	    store_commit(s, err) < 0)
-		goto fail;
-	return 0;
+	return log_and_commit(s, year, project_id, what, was, is, note, user, now, err);
 fail:
 	store_rollback(s);
 	return -1;
@@ -768,23 +832,84 @@ int verification_set_increment(struct store *s, long long kpi_id, int on, const 
 	rc = store_step(s, stmt, err);
 	sqlite3_reset(stmt);
 	snprintf(what, sizeof what, "%s increment", code);
-	if (rc != SQLITE_DONE ||
-	    log_if_changed(s, 0, project_id, what, was ? "on" : "", on ? "on" : "", NULL, user,
-			   now, err) < 0 ||
-	    store_commit(s, err) < 0)
+	if (rc != SQLITE_DONE)
 		goto fail;
-	return 0;
+	return log_and_commit(s, 0, project_id, what, was ? "on" : "", on ? "on" : "", NULL,
+			      user, now, err);
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+int verification_set_direction(struct store *s, long long kpi_id, enum direction d,
+			       const char *user, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	char now[32], code[32], what[64], was[8];
+	long long project_id = 0;
+	int has_actual = 0, rc;
+
+	iso_now(now, sizeof now);
+	if (store_begin(s, err) < 0)
+		return -1;
+	if (kpi_of(s, kpi_id, 0, code, sizeof code, &project_id, &has_actual, err) < 0)
+		goto fail;
+	/* a strategy KPI's direction comes with its baseline and target
+	 * from the strategy's import */
+	if (!project_id) {
+		error_of(err, ERROR_INVALID, _("%s is not a grant project's KPI"), code);
+		goto fail;
+	}
+	stmt = store_cached(s, "SELECT direction FROM kpi WHERE id = ?1", err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, kpi_id);
+	rc = store_step(s, stmt, err);
+	copy(was, sizeof was, rc == SQLITE_ROW ? text_of(stmt, 0) : "");
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		goto fail;
+	/* the direction decides whether a value met its plan: a closed
+	 * verification's table would change */
+	if (strcmp(was, kpi_direction_name(d)) != 0 && verification_frozen(s, kpi_id, 0, err) < 0)
+		goto fail;
+	stmt = store_cached(s, "UPDATE kpi SET direction = ?2 WHERE id = ?1", err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, kpi_id);
+	sqlite3_bind_text(stmt, 2, kpi_direction_name(d), -1, SQLITE_STATIC);
+	rc = store_step(s, stmt, err);
+	sqlite3_reset(stmt);
+	snprintf(what, sizeof what, "%s direction", code);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	return log_and_commit(s, 0, project_id, what, was, kpi_direction_name(d), NULL, user,
+			      now, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+char *verification_percent(int has, double ratio, char *buf, size_t size)
+{
+	int pct = (int)(ratio * 100 + (ratio < 0 ? -0.5 : 0.5));
+
+	/* 3023 of 3030 is not met: rounding never makes it 100% */
+	if (ratio < 1 && pct >= 100)
+		pct = 99;
+	if (has)
+		snprintf(buf, size, "%d%%", pct);
+	else
+		snprintf(buf, size, "-");
+	return buf;
 }
 
 char *verification_increment_text(const struct increment *in, char *buf, size_t size)
 {
 	char sum[64], target[64], total[16], gap[16];
 
-	snprintf(total, sizeof total, in->has_total ? "%.0f%%" : "-", in->rate_total * 100);
-	snprintf(gap, sizeof gap, in->has_gap ? "%.0f%%" : "-", in->rate_gap * 100);
+	verification_percent(in->has_total, in->rate_total, total, sizeof total);
+	verification_percent(in->has_gap, in->rate_gap, gap, sizeof gap);
 	snprintf(buf, size, _("increments summed %s of %s: total ÷ target %s,"
 			      " (actual − baseline) ÷ (target − baseline) %s"),
 		 number_format(in->actual_sum, sum, sizeof sum),
@@ -817,7 +942,6 @@ static int measure_of(struct store *s, const struct review_row *row, int year,
 
 /* --- the projects ------------------------------------------------------- */
 
-#define PROJECT_CODE "substr(min(k.code), 1, instr(min(k.code), '-') - 1)"
 
 int verification_project_find(struct store *s, const char *name, long long *id, char *code,
 			      size_t size, struct error *err)
@@ -988,7 +1112,7 @@ int verification_set_amount(struct store *s, long long id, int year, long long a
 	iso_now(now, sizeof now);
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (not_closed(s, year, err) < 0)
+	if (check_due(s, year, id, err) < 0)
 		goto fail;
 	stmt = store_cached(s, "SELECT amount, grant_kind FROM project_year"
 			    " WHERE project_id = ? AND fiscal_year = ?", err);
@@ -1051,6 +1175,7 @@ char *verification_change_words(const char *what, char *buf, size_t size)
 		{ "effect", N_("effect") }, { "policy", N_("policy") }, { "reason", N_("reason") },
 		{ "verdict", N_("verdict") }, { "opinion", N_("opinion") },
 		{ "amount", N_("amount") }, { "increment", N_("increment") },
+		{ "direction", N_("direction") }, { "up", N_("up") }, { "down", N_("down") },
 		{ "unknown", N_("unknown") }, { "describes", N_("describes") },
 		{ "open", N_("opened") }, { "close", N_("closed") }, { "revised", N_("revised") },
 		{ "on", N_("on") }, { "yes", N_("yes") }, { "no", N_("no") },
@@ -1234,16 +1359,18 @@ static int voice_expected(enum voice v, const struct voice_entry *old,
 			  const struct voice_input *in, struct error *err)
 {
 	const char *code = v == VOICE_COMMITTEE ? old->verdict : old->effect;
-	char brief[600];
+	char brief[600], at[64];
 	int none = in->expect && strcmp(in->expect, "-") == 0;
 
 	verification_voice_brief(v, old, brief, sizeof brief);
+	/* when, in local time as everywhere else */
+	i18n_time(old->entered_at, at, sizeof at);
 	if (in->check_version && verification_voice_version(old) != in->version) {
 		if (!old->present)
 			return error_of(err, ERROR_CONFLICT, _("the %s voice was taken back since"
 					" it was read: there is none now"), verification_voice_name(v));
 		return error_of(err, ERROR_CONFLICT, _("now %s (entered by %s at %s): the %s voice"
-				" changed since it was read"), brief, old->entered_by, old->entered_at,
+				" changed since it was read"), brief, old->entered_by, at,
 				verification_voice_name(v));
 	}
 	if (!in->expect || (none ? !old->present : old->present && strcmp(code, in->expect) == 0))
@@ -1254,10 +1381,10 @@ static int voice_expected(enum voice v, const struct voice_entry *old,
 	if (none)
 		return error_of(err, ERROR_CONFLICT, _("the stored %s voice is %s (entered by %s"
 				" at %s), where none was expected"), verification_voice_name(v), brief,
-				old->entered_by, old->entered_at);
+				old->entered_by, at);
 	return error_of(err, ERROR_CONFLICT, _("the stored %s voice is %s (entered by %s at %s),"
 			" not %s as expected"), verification_voice_name(v), brief, old->entered_by,
-			old->entered_at, in->expect);
+			at, in->expect);
 }
 
 int verification_record(struct store *s, int year, long long id, enum voice v,
@@ -1392,10 +1519,41 @@ int verification_pending(struct store *s, const struct access_identity *who, int
 /* --- the state of a verification ------------------------------------------ */
 
 /* A line of a voice. */
+/* A text of several lines (an opinion written in paragraphs) as lines:
+ * the first in format, the others under it, indented, each a line of
+ * its own rather than a ^J within one. */
+static void text_lines(const char *format, const char *text,
+		       void (*fn)(void *ctx, const char *line), void *ctx)
+{
+	char line[4096];
+	const char *p = text;
+	size_t len;
+	int first = 1;
+
+	do {
+		len = strcspn(p, "\n");
+		/* a CR before the line end (a file from Windows) ends it too */
+		snprintf(line, sizeof line, "%.*s", (int)(len && p[len - 1] == '\r' ? len - 1 : len), p);
+		if (first) {
+			char head[4096];
+
+			snprintf(head, sizeof head, format, line);
+			fn(ctx, head);
+		} else {
+			char more[4200];
+
+			snprintf(more, sizeof more, "      %s", line);
+			fn(ctx, more);
+		}
+		first = 0;
+		p += len;
+	} while (*p++ == '\n');
+}
+
 static void voice_lines(enum voice v, const struct voice_entry *e,
 			void (*fn)(void *ctx, const char *line), void *ctx)
 {
-	char line[4096];
+	char line[4096], at[64];
 	size_t n;
 
 	n = (size_t)snprintf(line, sizeof line, "  %s:", verification_voice_name(v));
@@ -1412,16 +1570,13 @@ static void voice_lines(enum voice v, const struct voice_entry *e,
 	if (*e->policy && n < sizeof line)
 		n += (size_t)snprintf(line + n, sizeof line - n, " / %s", e->policy_label);
 	if (n < sizeof line)
-		snprintf(line + n, sizeof line - n, " (%s, %s)", e->entered_by, e->entered_at);
+		snprintf(line + n, sizeof line - n, " (%s, %s)", e->entered_by,
+			 i18n_time(e->entered_at, at, sizeof at));
 	fn(ctx, line);
-	if (*e->reason) {
-		snprintf(line, sizeof line, _("    reason: %s"), e->reason);
-		fn(ctx, line);
-	}
-	if (*e->opinion) {
-		snprintf(line, sizeof line, _("    opinion: %s"), e->opinion);
-		fn(ctx, line);
-	}
+	if (*e->reason)
+		text_lines(_("    reason: %s"), e->reason, fn, ctx);
+	if (*e->opinion)
+		text_lines(_("    opinion: %s"), e->opinion, fn, ctx);
 }
 
 /* Whether p's KPI j lacks its actual at the year it is judged at, not
@@ -1548,8 +1703,12 @@ int verification_status_lines(struct store *s, int year,
 		fn(ctx, line);
 		if (p->has_amount)
 			snprintf(amount, sizeof amount, _("%lld yen"), p->amount);
-		snprintf(line, sizeof line, _("  grant: %s %s; amount: %s"), p->program,
-			 p->grant_kind, p->has_amount ? amount : "-");
+		/* the kind after the program, when there is one: no space
+		 * before the Japanese full stop without */
+		snprintf(text, sizeof text, "%s%s%s", p->program, *p->grant_kind ? " " : "",
+			 p->grant_kind);
+		snprintf(line, sizeof line, _("  grant: %s; amount: %s"), text,
+			 p->has_amount ? amount : "-");
 		fn(ctx, line);
 		snprintf(line, sizeof line, _("  suggested: %s"),
 			 verification_suggestion_text(&p->suggestion, text, sizeof text));
@@ -1598,11 +1757,7 @@ int verification_status_lines(struct store *s, int year,
 
 char *verification_share(int part, int whole, char *buf, size_t size)
 {
-	if (whole)
-		snprintf(buf, size, "%d%%", (int)(100.0 * part / whole + 0.5));
-	else
-		snprintf(buf, size, "-");
-	return buf;
+	return verification_percent(whole != 0, whole ? (double)part / whole : 0, buf, size);
 }
 
 static struct summary_row *summary_row_of(struct summary *sum, const char *program)
@@ -1656,11 +1811,38 @@ void verification_summary(const struct vproject_list *l, int year, struct summar
 
 /* --- what an official enters, within their rights ----------------------- */
 
-int verification_yen_parse(const char *text, long long *yen, struct error *err)
+/* An amount as typed, into buf in ASCII: full-width digits and commas
+ * (１，０００) as ASCII, a 円 at the end dropped (1,000円). */
+static char *yen_ascii(const char *text, char *buf, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t n = 0;
+
+	while (*p && n + 1 < size) {
+		if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+			buf[n++] = (char)('0' + p[2] - 0x90);	/* ０..９ */
+			p += 3;
+		} else if (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C) {
+			buf[n++] = ',';				/* ， */
+			p += 3;
+		} else if (strcmp((const char *)p, "円") == 0) {
+			break;
+		} else {
+			buf[n++] = (char)*p++;
+		}
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+int verification_yen_parse(const char *typed, long long *yen, struct error *err)
 {
 	long long v = 0;
 	const char *p;
 	int digits = 0, group = -1;	/* digits since the last comma (-1: none yet) */
+	char text[256];
+
+	yen_ascii(typed, text, sizeof text);
 
 	if (strcmp(text, "-") == 0) {
 		*yen = -1;
@@ -1683,7 +1865,7 @@ int verification_yen_parse(const char *text, long long *yen, struct error *err)
 	}
 	if (!*text || *p || digits == 0 || (group >= 0 && digits != 3))
 		return error_of(err, ERROR_INVALID, _("amount: '%s' is not a whole number of yen"),
-				text);
+				typed);
 	*yen = v;
 	return 0;
 }
@@ -1710,6 +1892,9 @@ int verification_enter(struct store *s, const struct access_identity *who, const
 		return verification_set_unknown(s, id, year, (int)value, text, user, err);
 	case ENTER_INCREMENT:
 		return verification_set_increment(s, id, (int)value, user, err);
+	case ENTER_DIRECTION:
+		return verification_set_direction(s, id, value ? DIRECTION_DOWN : DIRECTION_UP,
+						  user, err);
 	case ENTER_DESCRIBES:
 		break;
 	}

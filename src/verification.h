@@ -108,7 +108,7 @@ int verification_may_conduct(const struct access_identity *who, struct error *er
 
 /* Opens the verification of year, in one transaction. Returns 0 with v
  * filled, or -1 (ERROR_CONFLICT: already opened; ERROR_INVALID: year
- * has not ended yet). */
+ * has not ended yet, or no project is due at it). */
 int verification_open(struct store *s, int year, const char *user, struct verification *v,
 		      struct error *err);
 
@@ -201,6 +201,18 @@ int verification_is_increment(struct store *s, long long kpi_id, struct error *e
 int verification_set_increment(struct store *s, long long kpi_id, int on, const char *user,
 			       struct error *err);
 
+/* Sets grant project KPI kpi_id's direction (DIRECTION_DOWN: lower is
+ * better, as 待機児童 or CO2), by which the verification judges its
+ * value against its plan and 当初値; with its history. A strategy KPI's
+ * is its import's (ERROR_INVALID); a KPI of a closed verification keeps
+ * its own (verification_frozen). Returns 0, or -1. */
+int verification_set_direction(struct store *s, long long kpi_id, enum direction d,
+			       const char *user, struct error *err);
+
+/* A rate as a whole percent ("96%"; "-" without one, has 0), rounded,
+ * but never up to 100% while below 1: 3023 of 3030 is 99%, not met. */
+char *verification_percent(int has, double ratio, char *buf, size_t size);
+
 /* Both rates for people: "累計 25 of 30: total ÷ target 96%, (actual −
  * baseline) ÷ (target − baseline) 83%". Returns buf. */
 char *verification_increment_text(const struct increment *in, char *buf, size_t size);
@@ -266,12 +278,14 @@ enum verification_entry {
 	ENTER_UNKNOWN,		/* a KPI's value not known yet (value 1) or known (0) */
 	ENTER_DESCRIBES,	/* the year a KPI's value describes (value; 0: its own) */
 	ENTER_INCREMENT,	/* a KPI declared incremental (value 1) or not (0) */
+	ENTER_DIRECTION,	/* a project KPI's direction: down (value 1) or up (0) */
 };
 
 
 /* A whole number of yen as an official types it (commas between
- * thousands allowed; "-": none, *yen -1) into *yen. Returns 0, or -1
- * (ERROR_INVALID). */
+ * thousands allowed; full-width digits and commas, and a 円 after, as
+ * well: １，０００円 is 1000; "-": none, *yen -1) into *yen. Returns 0,
+ * or -1 (ERROR_INVALID). */
 int verification_yen_parse(const char *text, long long *yen, struct error *err);
 
 /* Sets what (of project id for ENTER_AMOUNT, else of KPI id) at year, as

@@ -34,6 +34,8 @@ struct kpi_row {
 	char actual[64];	/* "" none */
 	int unknown;		/* 把握できない */
 	int describes;		/* the year its data describes, 0: the fiscal year */
+	int cumulative;		/* an increment KPI: 指標値 and 実績値 are 累計, the
+				 * baseline and the increments' sums */
 };
 
 struct project_rows {
@@ -58,42 +60,93 @@ struct table {
 
 /* --- text ---------------------------------------------------------------- */
 
+/* The machine-dependent characters (NEC's row 13 and IBM's extensions
+ * of Shift_JIS, outside JIS X 0208) a machine-readable table spells
+ * out, as the 総務省's rules for machine-readable statistical tables
+ * ask (①→(1), Ⅱ→II, ㈱→(株), ㌔→キロ, ㎡→m2); the circled numbers and
+ * the Roman numerals by their ranges, below. */
+static const struct {
+	unsigned cp;
+	const char *text;
+} plain_table[] = {
+	{ 0x2116, "No." }, { 0x2121, "TEL" }, { 0x3231, "(株)" }, { 0x3232, "(有)" },
+	{ 0x3239, "(代)" }, { 0x32A4, "(上)" }, { 0x32A5, "(中)" }, { 0x32A6, "(下)" },
+	{ 0x32A7, "(左)" }, { 0x32A8, "(右)" }, { 0x337B, "平成" }, { 0x337C, "昭和" },
+	{ 0x337D, "大正" }, { 0x337E, "明治" }, { 0x32FF, "令和" }, { 0x3349, "ミリ" },
+	{ 0x3314, "キロ" }, { 0x3322, "センチ" }, { 0x334D, "メートル" }, { 0x3318, "グラム" },
+	{ 0x3327, "トン" }, { 0x3303, "アール" }, { 0x3336, "ヘクタール" },
+	{ 0x3351, "リットル" }, { 0x3357, "ワット" }, { 0x330D, "カロリー" },
+	{ 0x3326, "ドル" }, { 0x3323, "セント" }, { 0x332B, "パーセント" },
+	{ 0x334A, "ミリバール" }, { 0x333B, "ページ" }, { 0x338E, "mg" }, { 0x338F, "kg" },
+	{ 0x339C, "mm" }, { 0x339D, "cm" }, { 0x339E, "km" }, { 0x33A1, "m2" },
+	{ 0x33A5, "m3" }, { 0x33C4, "cc" }, { 0x33CD, "K.K." }, { 0x301D, "“" },
+	{ 0x301F, "”" }, { 0x222E, "∫" }, { 0x2211, "Σ" }, { 0x221F, "直角" },
+	{ 0x22BF, "△" }, { 0xFFE4, "｜" }, { 0xFF07, "'" }, { 0xFF02, "\"" },
+};
+
+/* The ASCII spelling of the machine-dependent character cp into piece
+ * (""), and whether it is a Roman numeral (*roman). */
+static void plain_piece(unsigned cp, char *piece, size_t size, int *roman)
+{
+	static const char *const numerals[] = {
+		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+		"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+	};
+	size_t i;
+
+	*piece = '\0';
+	*roman = 0;
+	if (cp >= 0x2460 && cp <= 0x2473)	/* ①..⑳ */
+		snprintf(piece, size, "(%u)", cp - 0x2460 + 1);
+	else if (cp >= 0x3251 && cp <= 0x325F)	/* ㉑..㉟ */
+		snprintf(piece, size, "(%u)", cp - 0x3251 + 21);
+	else if (cp >= 0x32B1 && cp <= 0x32BF)	/* ㊱..㊿ */
+		snprintf(piece, size, "(%u)", cp - 0x32B1 + 36);
+	else if ((cp >= 0x2160 && cp <= 0x216B) || (cp >= 0x2170 && cp <= 0x217B)) {
+		/* Ⅰ..Ⅻ, ⅰ..ⅻ: in their case */
+		snprintf(piece, size, "%s", numerals[cp >= 0x2170 ? cp - 0x2170 + 12 : cp - 0x2160]);
+		*roman = 1;
+	} else
+		for (i = 0; i < sizeof plain_table / sizeof plain_table[0]; i++)
+			if (plain_table[i].cp == cp)
+				snprintf(piece, size, "%s", plain_table[i].text);
+}
+
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 char *verification_plain_text(const char *text, char *buf, size_t size)
 {
-	static const char *const roman[] = {
-		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"
-	};
 	const unsigned char *p = (const unsigned char *)text;
 	size_t n = 0;
 
 	if (!size)
 		return buf;
 	while (*p && n + 1 < size) {
-		char piece[16];
+		char piece[40];
 		unsigned cp = 0;
-		int len = 0;
+		int len = 0, roman;
 
-		if ((p[0] == 0xE2 || p[0] == 0xE3) && p[1] && p[2]) {
+		if (p[0] >= 0xE0 && p[0] <= 0xEF && p[1] && p[2]) {
 			cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
 			len = 3;
 		}
-		*piece = '\0';
-		if (cp >= 0x2460 && cp <= 0x2473)	/* ①..⑳ */
-			snprintf(piece, sizeof piece, "(%u)", cp - 0x2460 + 1);
-		else if (cp >= 0x2160 && cp <= 0x216B)	/* Ⅰ..Ⅻ */
-			snprintf(piece, sizeof piece, "%s", roman[cp - 0x2160]);
-		else if (cp >= 0x2170 && cp <= 0x217B)	/* ⅰ..ⅻ */
-			snprintf(piece, sizeof piece, "%s", roman[cp - 0x2170]);
-		else if (cp == 0x3231)
-			snprintf(piece, sizeof piece, "(株)");
-		else if (cp == 0x3232)
-			snprintf(piece, sizeof piece, "(有)");
+		plain_piece(cp, piece, sizeof piece - 2, &roman);
 		if (*piece) {
-			size_t k = strlen(piece);
+			char spaced[48];
+			size_t k;
 
+			/* ⅱⅲ is ii iii, not iiiii: a numeral spelled out keeps
+			 * apart from a letter or digit beside it */
+			snprintf(spaced, sizeof spaced, "%s%s%s",
+				 roman && n && ascii_alnum((unsigned char)buf[n - 1]) ? " " : "", piece,
+				 roman && ascii_alnum(p[len]) ? " " : "");
+			k = strlen(spaced);
 			if (n + k >= size)
 				break;
-			memcpy(buf + n, piece, k);
+			memcpy(buf + n, spaced, k);
 			n += k;
 			p += len;
 		} else {
@@ -134,10 +187,17 @@ static char *actual_text(const struct kpi_row *k, char *buf, size_t size)
 	else if (!*k->actual)
 		snprintf(buf, size, "-");
 	else if (k->describes)
-		snprintf(buf, size, "%s (%sのデータ)", k->actual,
+		snprintf(buf, size, "%s%s (%sのデータ)", k->actual, k->cumulative ? " (累計)" : "",
 			 fiscal_year_short(k->describes, fy, sizeof fy));
 	else
-		snprintf(buf, size, "%s", k->actual);
+		snprintf(buf, size, "%s%s", k->actual, k->cumulative ? " (累計)" : "");
+	return buf;
+}
+
+/* ④'s 指標値 as the form shows it: an increment KPI's marked 累計. */
+static char *value_text(const struct kpi_row *k, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", k->value, k->cumulative && *k->value ? " (累計)" : "");
 	return buf;
 }
 
@@ -206,6 +266,18 @@ static int kpi_row_load(struct table *t, const struct vproject *p, const struct 
 		if (y.rows[i].has_actual)
 			number_format_places(y.rows[i].actual, y.rows[i].actual_decimals, 0, out->actual,
 					     sizeof out->actual);
+	}
+	if (k.is_increment) {
+		struct increment in;
+
+		/* its values are yearly increments: the table shows what they
+		 * sum to, as status and show judge it, and says so */
+		kpi_years_increment(&k, &y, p->year, &in);
+		out->cumulative = 1;
+		if (*out->value)
+			number_format(in.baseline + in.target_sum, out->value, sizeof out->value);
+		if (in.present)
+			number_format(in.baseline + in.actual_sum, out->actual, sizeof out->actual);
 	}
 	if (!*out->value && k.target.present) {
 		number_format_places(k.target.value, k.target.decimals, 0, out->value, sizeof out->value);
@@ -361,9 +433,12 @@ static void csv_rows(struct table *t, struct csv_writer *w)
 					snprintf(buf, sizeof buf, "%d-03", k->target_year + 1);
 				csv_put_cell(w, k->target_year ? buf : "");
 				csv_put_number(w, k->actual, CSV_QUANTITY);
-				csv_put_cell(w, k->unknown ? "把握できない" : "");
-				snprintf(buf, sizeof buf, "%d", k->describes);
-				csv_put_number(w, k->describes ? buf : "", CSV_WHOLE);
+				csv_put_cell(w, k->unknown ? "把握できない" : k->cumulative ? "累計" : "");
+				/* the year the 実績値 is of: the one it describes, or
+				 * for a project in its year after, the year it ran */
+				snprintf(buf, sizeof buf, "%d", k->describes ? k->describes : p->year);
+				csv_put_number(w, k->describes || (*k->actual && p->year != t->o->year)
+							  ? buf : "", CSV_WHOLE);
 			} else {
 				for (c = 0; c < 10; c++)
 					csv_put_cell(w, "");
@@ -437,7 +512,7 @@ static void md_header(struct table *t, const struct vproject *p)
 
 static void md_write(struct table *t)
 {
-	char fy[32], cells[9][300], wareki[32], seireki[32], actual[96];
+	char fy[32], cells[9][300], wareki[32], seireki[32], actual[96], value[96];
 	int i, j, c;
 
 	fprintf(t->f, "# 事業実施結果報告 (各交付対象事業の重要業績評価指標(KPI)の実績値等)\n\n"
@@ -485,7 +560,7 @@ static void md_write(struct table *t)
 
 			fprintf(t->f, "| %s ", k->code);
 			md(t->f, k->name);
-			fprintf(t->f, " | %s | ", k->value);
+			fprintf(t->f, " | %s | ", value_text(k, value, sizeof value));
 			md(t->f, k->unit);
 			if (k->target_year)
 				fprintf(t->f, " | %s (%s) | %s |\n",
@@ -597,7 +672,7 @@ static void html_project(struct table *t, const struct project_rows *pr)
 		if (k) {
 			snprintf(text, sizeof text, "指標%d %s", j + 1, k->name);
 			html_cell(t->f, text, 1, 0);
-			html_cell(t->f, k->value, 1, 1);
+			html_cell(t->f, value_text(k, text, sizeof text), 1, 1);
 			html_cell(t->f, k->unit, 1, 0);
 			if (k->target_year)
 				snprintf(text, sizeof text, "%s (%s)",

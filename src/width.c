@@ -228,3 +228,20 @@ size_t width_fit(const char *text, int cols)
 	}
 	return (size_t)(p - text);
 }
+
+int width_blank(const char *text)
+{
+	const char *p = text;
+
+	while (p && *p) {
+		if (strchr(" \t\n\r\v\f", *p))
+			p++;
+		else if (strncmp(p, "\u3000", 3) == 0)
+			p += 3;
+		else if (strncmp(p, "\u00a0", 2) == 0)
+			p += 2;
+		else
+			return 0;
+	}
+	return 1;
+}

@@ -39,4 +39,10 @@ char *width_align(const char *text, int cols, char *buf, size_t size);
  * Returns 0 only for empty text or a newline first. */
 size_t width_fit(const char *text, int cols);
 
+/* Whether text shows nothing: NULL, empty, or only blanks (ASCII
+ * space, tab, line ends, the no-break space, the full-width space
+ * U+3000). A reason or another text the rules require must have more:
+ * "   " or "　" is no reason. */
+int width_blank(const char *text);
+
 #endif

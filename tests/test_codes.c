@@ -60,6 +60,42 @@ static void text_that_is_no_code_matches_none(void **state)
 	assert_string_equal(normal("Hokkaido"), "HOKKAIDO");
 }
 
+/* 全国地方公共団体コード: the check digit and the prefecture's number */
+static void a_municipality_code_has_its_check_digit_and_prefecture(void **state)
+{
+	static const struct {
+		const char *code, *prefecture;
+		int rc;
+	} cases[] = {
+		{ "011002", "北海道", 0 },	/* 札幌市: 9 mod 11 = 9, 11 − 9 = 2 */
+		{ "012025", "北海道", 0 },	/* 函館市 */
+		{ "131016", "東京都", 0 },	/* 千代田区 */
+		{ "472018", "沖縄県", 0 },	/* 那覇市 */
+		{ "011002", "", 0 },		/* no prefecture given: not compared */
+		{ "011003", "北海道", -1 },	/* a wrong check digit */
+		{ "131016", "北海道", -1 },	/* 千代田区 is not of 北海道 */
+		{ "011002", "東京都", -1 },
+		{ "999999", "", -1 },		/* no prefecture 99 */
+		{ "000001", "", -1 },		/* nor 00 */
+		{ "01100", "北海道", -1 },	/* the 5-digit code without its check digit */
+		{ "０１１００２", "北海道", -1 },
+		{ "011002", "北海", -2 },	/* no prefecture's name */
+	};
+	struct error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int rc = codes_municipality_check(cases[i].code, cases[i].prefecture, &err);
+
+		if (rc != cases[i].rc)
+			fail_msg("%s %s: %d, not %d", cases[i].code, cases[i].prefecture, rc,
+				 cases[i].rc);
+		if (rc)
+			assert_int_equal(err.kind, ERROR_INVALID);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -68,6 +104,7 @@ int main(void)
 		cmocka_unit_test(an_h_code_has_its_number_in_two_digits),
 		cmocka_unit_test(a_circled_number_alone_is_its_h_code),
 		cmocka_unit_test(text_that_is_no_code_matches_none),
+		cmocka_unit_test(a_municipality_code_has_its_check_digit_and_prefecture),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,6 +20,7 @@
 #include "testdb.h"
 #include "values.h"
 #include "verification.h"
+#include "verification_table.h"
 
 /* The national default, as the migration writes it. */
 static void national_rules(struct effect_rules *rules)
@@ -423,6 +424,7 @@ static void a_voice_changed_since_it_was_read_is_a_conflict(void **state)
 static void amounts_and_the_summary(void **state)
 {
 	struct testdb *t = *state;
+	struct verification v;
 	struct vproject_list l;
 	struct summary sum;
 	struct error err;
@@ -430,6 +432,14 @@ static void amounts_and_the_summary(void **state)
 	char code[32];
 
 	assert_int_equal(verification_project_find(t->s, "SP1", &id, code, sizeof code, &err), 0);
+	/* entered only into an open verification that lists the project,
+	 * as the voices are */
+	assert_int_equal(verification_set_amount(t->s, id, 2022, 12345678, "タイプⅠ", "t", &err), -1);
+	assert_int_equal(err.kind, ERROR_NOT_FOUND);
+	assert_int_equal(verification_open(t->s, 2022, "t", &v, &err), 0);
+	/* a year no project is due at is not opened */
+	assert_int_equal(verification_open(t->s, 2021, "t", &v, &err), -1);
+	assert_int_equal(err.kind, ERROR_INVALID);
 	assert_int_equal(verification_set_amount(t->s, id, 2022, 12345678, "タイプⅠ", "t", &err), 0);
 	assert_int_equal(verification_set_amount(t->s, id, 2022, -1, NULL, "t", &err), -1);
 	assert_int_equal(verification_set_amount(t->s, id, 2022, 12000000, NULL, "t", &err), 0);
@@ -466,6 +476,7 @@ static void amounts_and_the_summary(void **state)
 static void a_value_not_known_yet_is_counted_apart(void **state)
 {
 	struct testdb *t = *state;
+	struct verification v;
 	struct vproject_list l;
 	struct value_flag f;
 	struct summary sum;
@@ -473,6 +484,14 @@ static void a_value_not_known_yet_is_counted_apart(void **state)
 	char text[256];
 	long long kpi = testdb_int(t->s, "SELECT id FROM kpi WHERE code = 'SP1-1'");
 
+	/* not before the year's verification is opened, nor of a strategy KPI */
+	assert_int_equal(verification_set_unknown(t->s, kpi, 2023, 1, "x", "t", &err), -1);
+	assert_int_equal(err.kind, ERROR_NOT_FOUND);
+	assert_int_equal(verification_open(t->s, 2022, "t", &v, &err), 0);
+	assert_int_equal(verification_open(t->s, 2023, "t", &v, &err), 0);
+	assert_int_equal(verification_set_unknown(t->s, testdb_int(t->s, "SELECT min(id) FROM kpi"
+				  " WHERE project_id IS NULL"), 2022, 1, "x", "t", &err), -1);
+	assert_int_equal(err.kind, ERROR_INVALID);
 	/* R4 has an actual: it is known */
 	assert_int_equal(verification_set_unknown(t->s, kpi, 2022, 1, "x", "t", &err), -1);
 	assert_int_equal(err.kind, ERROR_INVALID);
@@ -610,6 +629,75 @@ static void an_increment_kpi_is_judged_by_its_sums(void **state)
 	testdb_check_ok(t->s);
 }
 
+/* The machine-readable table's text: machine-dependent characters
+ * spelled out, numerals kept apart, the rest as it is. */
+static void machine_dependent_characters_are_spelled_out(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "①", "(1)" }, { "⑳", "(20)" }, { "㉑", "(21)" }, { "㊿", "(50)" },
+		{ "タイプⅠ", "タイプI" }, { "Ⅻ", "XII" }, { "ⅱ", "ii" },
+		{ "ⅱⅲ", "ii iii" }, { "Ⅱ1", "II 1" }, { "第Ⅲ期", "第III期" },
+		{ "㍻30年", "平成30年" }, { "㋿元年", "令和元年" }, { "№5", "No.5" },
+		{ "℡011-211-2192", "TEL011-211-2192" }, { "㊤", "(上)" }, { "㈱", "(株)" },
+		{ "㈹", "(代)" }, { "100㎡", "100m2" }, { "5㎝", "5cm" }, { "3㎏", "3kg" },
+		{ "2㍉", "2ミリ" }, { "4㌔", "4キロ" }, { "∮", "∫" }, { "a￤b", "a｜b" },
+		/* IBM's extension kanji are names: kept (see the manual) */
+		{ "髙橋", "髙橋" }, { "川﨑", "川﨑" },
+		{ "札幌市 (R5のデータ)", "札幌市 (R5のデータ)" }, { "", "" },
+	};
+	char buf[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(verification_plain_text(cases[i][0], buf, sizeof buf), cases[i][1]);
+	/* a piece that does not fit is left out whole */
+	assert_string_equal(verification_plain_text("ab㍻", buf, 6), "ab");
+}
+
+/* A share is rounded, but never up to 100% while below it */
+static void a_share_below_one_is_never_100_percent(void **state)
+{
+	char buf[16];
+
+	(void)state;
+	assert_string_equal(verification_percent(1, 3023.0 / 3030, buf, sizeof buf), "99%");
+	assert_string_equal(verification_percent(1, 0.994, buf, sizeof buf), "99%");
+	assert_string_equal(verification_percent(1, 1, buf, sizeof buf), "100%");
+	assert_string_equal(verification_percent(1, 0.965, buf, sizeof buf), "97%");
+	assert_string_equal(verification_percent(1, -0.34, buf, sizeof buf), "-34%");
+	assert_string_equal(verification_percent(0, 0.5, buf, sizeof buf), "-");
+	assert_string_equal(verification_share(999, 1000, buf, sizeof buf), "99%");
+	assert_string_equal(verification_share(0, 0, buf, sizeof buf), "-");
+}
+
+/* 実績額 as officials type it: commas, full-width digits, 円 */
+static void an_amount_is_read_as_typed(void **state)
+{
+	static const struct {
+		const char *text;
+		long long yen;
+	} good[] = {
+		{ "1000", 1000 }, { "1,000", 1000 }, { "1,000円", 1000 }, { "１０００", 1000 },
+		{ "１，２３４，５６７円", 1234567 }, { "-", -1 },
+	};
+	static const char *const bad[] = { "", "円", "1,00", "1000円円", "1円000", "１．５", "x" };
+	struct error err;
+	long long yen;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		assert_int_equal(verification_yen_parse(good[i].text, &yen, &err), 0);
+		assert_int_equal(yen, good[i].yen);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		if (verification_yen_parse(bad[i], &yen, &err) == 0)
+			fail_msg("'%s' read as %lld", bad[i], yen);
+		assert_int_equal(err.kind, ERROR_INVALID);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -624,6 +712,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_value_not_known_yet_is_counted_apart, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(an_increment_kpi_is_judged_by_its_sums, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(the_suggestion_measures_the_way_and_every_kpi, testdb_setup, testdb_teardown),
+		cmocka_unit_test(machine_dependent_characters_are_spelled_out),
+		cmocka_unit_test(a_share_below_one_is_never_100_percent),
+		cmocka_unit_test(an_amount_is_read_as_typed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -148,6 +148,20 @@ static void a_line_that_keeps_no_rule_still_holds_a_character(void **state)
 	assert_int_equal(width_fit("解消する。", 10), strlen("解消する。"));
 }
 
+static void blanks_ascii_or_full_width_are_no_text(void **state)
+{
+	static const char *const blank[] = { NULL, "", " ", "   ", "\t\n", "\u3000",
+					     "\u3000\u3000", " \u3000 ", "\u00a0" };
+	static const char *const text[] = { "a", " 理由 ", "\u3000x", "。", "\u3000\u3000済" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof blank / sizeof blank[0]; i++)
+		assert_true(width_blank(blank[i]));
+	for (i = 0; i < sizeof text / sizeof text[0]; i++)
+		assert_false(width_blank(text[i]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +178,7 @@ int main(void)
 		cmocka_unit_test(no_wrapped_line_starts_with_a_closing_bracket_or_punctuation),
 		cmocka_unit_test(no_wrapped_line_ends_with_an_opening_bracket),
 		cmocka_unit_test(a_line_that_keeps_no_rule_still_holds_a_character),
+		cmocka_unit_test(blanks_ascii_or_full_width_are_no_text),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))

@@ -206,7 +206,7 @@ static char *rest(char **text)
 static void enter_voice(struct browser *b, enum voice v, char *args)
 {
 	struct voice_input in = { NULL };
-	char *project = word(&args), code[32], why[TEXT_MAX], brief[600];
+	char *project = word(&args), code[32], why[TEXT_MAX], brief[600], when[64];
 	struct voice_entry now = { 0 };
 	struct voice_seen *at;
 	struct error err;
@@ -260,7 +260,7 @@ static void enter_voice(struct browser *b, enum voice v, char *args)
 			browser_say(b, _("%s's %s is already %s (entered by %s at %s): enter it again"
 					 " to replace it"), code, verification_voice_name(v),
 				    verification_voice_brief(v, &now, brief, sizeof brief),
-				    now.entered_by, now.entered_at);
+				    now.entered_by, i18n_time(now.entered_at, when, sizeof when));
 		return;
 	}
 	rc = verification_record(b->s, b->year, id, v, &in, b->session->user, &err);

@@ -419,12 +419,11 @@ grep -q "^| SP4-3 .* | 33.5 |$" "$work/out"
 ok $? "the published table is as it was"
 
 # A year is verified once it has ended; a year with nothing due is not
-# closed.
+# opened, so never closed.
 run --db "$fy" verification open --year R12
 expect 1 "kpitree: R12 (2030) has not ended yet: nothing to verify" "a year not ended is not opened"
-"$KPITREE" --db "$fy" verification open --year H22 >/dev/null
-run --db "$fy" verification close --year H22
-expect 1 "kpitree: no project is due at H22 (2010): nothing to close" "a year with no project due is not closed"
+run --db "$fy" verification open --year H22
+expect 1 "kpitree: no project is due at H22 (2010): nothing to verify" "a year with no project due is not opened"
 
 # Opening, closing, 見直しの有無 speak for every project: not a scoped
 # editor's (refused and logged), nor a viewer's; an unscoped editor's.
@@ -496,7 +495,7 @@ case "$stored" in
 "suzuki ① 発展") winner=suzuki loser=sato brief="① 発展" ;;
 *) winner= loser= brief= ;;
 esac
-at=$("$SQLITE3" "$two" "SELECT entered_at FROM voice")
+at=$("$SQLITE3" "$two" "SELECT strftime('%Y-%m-%d %H:%M:%S', entered_at, 'localtime') FROM voice")
 [ -n "$winner" ] && [ $((s1 + s2)) -eq 1 ] && [ ! -s "$work/$winner.err" ] &&
 	[ "$(cat "$work/$loser.err")" = "kpitree: the stored self-assessment voice is $brief (entered by $winner at $at), where none was expected" ]
 ok $? "of two at once expecting none, one is recorded and the other refused with the voice stored ($stored)"
@@ -507,7 +506,7 @@ run --db "$two" --user "$loser" verification self SP2 --effect ② --policy 改�
 expect 0 "" "having read it, the other replaces it, expecting what is stored"
 run --db "$two" --user "$winner" verification self SP2 --effect ③ --policy 継続 --expect "${brief%% *}" \
 	--year R4
-expect 1 "kpitree: the stored self-assessment voice is ② 改善 (entered by $loser at $("$SQLITE3" "$two" "SELECT entered_at FROM voice")), not ${brief%% *} as expected" \
+expect 1 "kpitree: the stored self-assessment voice is ② 改善 (entered by $loser at $("$SQLITE3" "$two" "SELECT strftime('%Y-%m-%d %H:%M:%S', entered_at, 'localtime') FROM voice")), not ${brief%% *} as expected" \
 	"and the first, expecting its own, is refused in turn"
 run --db "$two" verification committee SP2 --verdict 有効 --expect 有効 --year R4
 expect 1 "kpitree: no committee voice is stored, not 有効 as expected" "the committee's verdict is guarded the same way"

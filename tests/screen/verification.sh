@@ -44,7 +44,7 @@ shows "$(t "kind of grant: " | sed 's/ *$//')" "then the kind of grant"
 keys タイプⅠ Enter
 shows "$(tf "recorded %s's amount" SP2)" "and records them"
 say "verification"
-shows "$(tf "  grant: %s %s; amount: %s" 地方創生推進交付金 タイプⅠ "$(tf "%lld yen" 12345678)")" \
+shows "$(tf "  grant: %s; amount: %s" "地方創生推進交付金 タイプⅠ" "$(tf "%lld yen" 12345678)")" \
 	"the view shows them"
 keys q
 

@@ -147,7 +147,8 @@ const struct command commands[] = {
 	  " [--year FY]\n"
 	  "  verification revised yes|no [--year FY], verification history PROJECT\n"
 	  "  verification unknown|known CODE [--reason TEXT] [--year FY]\n"
-	  "  verification describes CODE FY2|none [--year FY], verification increment CODE on|off",
+	  "  verification describes CODE FY2|none [--year FY], verification increment CODE on|off\n"
+	  "  verification direction CODE up|down",
 	  N_("the yearly 効果検証 of the grant projects (default: the last fiscal year ended): the"
 	  " projects due with the 事業効果 their KPIs suggest and why, each project's 実績額 and"
 	  " 交付金の種類, and three voices kept apart: the self-assessment, the outside experts'"

@@ -96,12 +96,13 @@ static void print_verification_change(void *ctx, const struct verification_chang
 	struct inert_pool pool = { 0 };
 	char fy[16];
 
-	char what[256], was[1024], is[1024];
+	char what[256], was[1024], is[1024], when[64];
 
 	verification_change_words(c->what, what, sizeof what);
 	verification_change_text(c->what, c->old_text, was, sizeof was);
 	verification_change_text(c->what, c->new_text, is, sizeof is);
-	fprintf(cli->out, "%s  %s  %s  %s: %s -> %s", c->changed_at, inert_str(&pool, c->changed_by),
+	fprintf(cli->out, "%s  %s  %s  %s: %s -> %s", i18n_time(c->changed_at, when, sizeof when),
+		inert_str(&pool, c->changed_by),
 		c->year ? fiscal_year_short(c->year, fy, sizeof fy) : "-", inert_str(&pool, what),
 		*was ? inert_str(&pool, was) : "-", *is ? inert_str(&pool, is) : "-");
 	if (*c->reason)
@@ -119,6 +120,44 @@ static int entered(struct cli *cli, int rc, const struct error *e)
 	return e->kind == ERROR_REFUSED ? cli_refuse(cli, e->text) : cli_fail_error(cli, e);
 }
 
+/* The changes of a project's history from the skip-th on, printed (or
+ * only counted, cli NULL). */
+struct history_tail {
+	struct cli *cli;
+	int skip, n;
+};
+
+static void history_tail(void *ctx, const struct verification_change *c)
+{
+	struct history_tail *t = ctx;
+
+	if (t->cli && t->n >= t->skip)
+		print_verification_change(t->cli, c);
+	t->n++;
+}
+
+/* Enters what of id at year through verification_enter and, done, says
+ * what the history recorded of project project_id, or that nothing
+ * changed. */
+static int enter_confirmed(struct cli *cli, enum verification_entry what, long long id,
+			   long long project_id, int year, long long value, const char *text)
+{
+	struct history_tail t = { 0 };
+	struct error e;
+
+	if (verification_history(cli->session.store, project_id, history_tail, &t, &e) < 0)
+		return cli_fail_error(cli, &e);
+	if (verification_enter(cli->session.store, &cli->session.identity, cli->session.user, what,
+			       id, year, value, text, &e) < 0)
+		return entered(cli, -1, &e);
+	t = (struct history_tail){ .cli = cli, .skip = t.n };
+	if (verification_history(cli->session.store, project_id, history_tail, &t, &e) < 0)
+		return cli_fail_error(cli, &e);
+	if (t.n == t.skip)
+		fprintf(cli->out, _("no change: it was so already\n"));
+	return EXIT_DONE;
+}
+
 /* unknown|known CODE, describes CODE FY2|none, increment CODE on|off: what
  * KPI args[1]'s value at year is, or the KPI. */
 static int verification_value_flag(struct cli *cli, int year, enum verification_entry what,
@@ -130,10 +169,9 @@ static int verification_value_flag(struct cli *cli, int year, enum verification_
 
 	if (typed_kpi(cli, cli->args[1], &k, &e) < 0)
 		return cli_fail_error(cli, &e);
-	rc = verification_enter(cli->session.store, &cli->session.identity, cli->session.user, what,
-				k.id, year, value, cli_option(cli, "--reason"), &e);
+	rc = enter_confirmed(cli, what, k.id, k.project_id, year, value, cli_option(cli, "--reason"));
 	kpi_release(&k);
-	return entered(cli, rc, &e);
+	return rc;
 }
 
 /* What verification VERB needs of the database: reading for status and
@@ -197,6 +235,13 @@ int run_verification(struct cli *cli)
 			return usage_error(cli, _("increment: on or off"));
 		return verification_value_flag(cli, year, ENTER_INCREMENT, on);
 	}
+	if (strcmp(verb, "direction") == 0 && cli->nargs == 3) {
+		int down = strcmp(cli->args[2], "down") == 0;
+
+		if (!down && strcmp(cli->args[2], "up") != 0)
+			return usage_error(cli, _("direction: up or down"));
+		return verification_value_flag(cli, year, ENTER_DIRECTION, down);
+	}
 	if (strcmp(verb, "describes") == 0 && cli->nargs == 3) {
 		int describes;
 
@@ -212,9 +257,7 @@ int run_verification(struct cli *cli)
 					      &e) < 0 ||
 		    verification_yen_parse(cli->args[2], &yen, &e) < 0)
 			return cli_fail_error(cli, &e);
-		return entered(cli, verification_enter(cli->session.store, &cli->session.identity, cli->session.user,
-						       ENTER_AMOUNT, id, year, yen,
-						       cli_option(cli, "--kind"), &e), &e);
+		return enter_confirmed(cli, ENTER_AMOUNT, id, id, year, yen, cli_option(cli, "--kind"));
 	}
 	for (k = 0; k < VOICES; k++)
 		if (strcmp(verb, voices[k]) == 0 && cli->nargs == 2) {
