@@ -18,6 +18,7 @@
 
 #include "alloc.h"
 #include "audit.h"
+#include "history.h"
 #include "browser.h"
 #include "bundled.h"
 #include "config.h"
@@ -28,7 +29,6 @@
 #include "fiscal_year.h"
 #include "inert.h"
 #include "kpi.h"
-#include "kpi_history.h"
 #include "keys_file.h"
 #include "kpi_years.h"
 #include "number.h"
@@ -385,69 +385,27 @@ int run_set(struct cli *cli)
 	return EXIT_DONE;
 }
 
-static void print_history_row(void *ctx, const struct history_row *h)
+/* One line of the KPI's history. */
+static void print_history_line(void *ctx, const char *line)
 {
 	struct cli *cli = ctx;
-	char line[1024], note[1024];
 
-	fprintf(cli->out, "%s\n", kpi_years_history_line(h, line, sizeof line, note, sizeof note));
-	if (*note)
-		fprintf(cli->out, "%s\n", note);
-}
-
-/* What a meeting recorded, after the values' changes. */
-static void print_record(void *ctx, const struct record_change *c)
-{
-	struct cli *cli = ctx;
-	char line[2048];
-
-	fprintf(cli->out, "%s\n", meeting_change_line(c, line, sizeof line));
-}
-
-/* A change of the KPI's own fields, its rows' menus or their text, by
- * an import. */
-static void print_kpi_change(void *ctx, const struct kpi_change *c)
-{
-	static const char *const whats[][2] = {
-		{ "name", N_("name") }, { "unit", N_("unit") },
-		{ "baseline", N_("baseline") }, { "target", N_("target") },
-		{ "menus", N_("grant menus") },
-	};
-	struct cli *cli = ctx;
-	struct inert_pool pool = { 0 };
-	const char *what = c->what;
-	char when[64];
-	size_t i;
-	int level;
-
-	for (i = 0; i < sizeof whats / sizeof whats[0]; i++)
-		if (strcmp(c->what, whats[i][0]) == 0)
-			what = _(whats[i][1]);
-	/* a row renamed: its level's name */
-	for (level = 1; tree_level_name(level); level++)
-		if (strcmp(c->what, tree_level_name(level)) == 0)
-			what = _(tree_level_name(level));
-	fprintf(cli->out, _("%s  %s  %s  %s -> %s  (import)\n"),
-		i18n_time(c->changed_at, when, sizeof when), inert_str(&pool, c->changed_by), what,
-		inert_str(&pool, c->old_text), inert_str(&pool, c->new_text));
-	inert_pool_free(&pool);
+	fprintf(cli->out, "%s\n", line);
 }
 
 int run_history(struct cli *cli)
 {
 	struct kpi k;
 	struct error e;
-	int rc;
+	long n;
 
-	if (typed_kpi(cli, cli->args[0], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[0], 0, &k, &e) < 0)
 		return cli_fail_error(cli, &e);
-	rc = values_history(cli->session.store, k.id, print_history_row, cli, &e);
-	if (rc == 0)
-		rc = kpi_history_each(cli->session.store, k.id, print_kpi_change, cli, &e);
-	if (rc == 0)
-		rc = meeting_history(cli->session.store, k.id, print_record, cli, &e);
+	n = history_lines(cli->session.store, k.id, print_history_line, cli, &e);
 	kpi_release(&k);
-	if (rc < 0)
+	if (n < 0)
 		return cli_fail_error(cli, &e);
+	if (n == 0)
+		fprintf(cli->out, "%s\n", history_empty());
 	return EXIT_DONE;
 }
