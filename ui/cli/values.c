@@ -189,12 +189,17 @@ static int print_notes(struct cli *cli, long long kpi_id, struct error *e)
 
 /* The KPI of the code an official typed, forgiven as search forgives it
  * (h13, Ｈ１３, ⑬ for H13), into k; else an error that names the nearest
- * code there is. Returns 0, or -1 with e filled. */
-int typed_kpi(struct cli *cli, const char *typed, struct kpi *k, struct error *e)
+ * code there is. A code naming several KPIs (⑫ for H12a, H12b, H12c) is
+ * refused to a write (ERROR_AMBIGUOUS), naming them; a read takes the
+ * first and says so on standard error. Returns 0, or -1 with e filled. */
+int typed_kpi(struct cli *cli, const char *typed, int write, struct kpi *k, struct error *e)
 {
-	char code[64];
-	int found = tree_code_of(cli->session.store, typed, code, sizeof code, e);
+	char code[64], names[512] = "";
+	int found = write ? tree_code_to_write(cli->session.store, typed, code, sizeof code, e)
+			  : tree_codes_named(cli->session.store, typed, names, sizeof names, e);
 
+	if (found >= 0 && !write)
+		found = tree_code_of(cli->session.store, typed, code, sizeof code, e);
 	if (found < 0)
 		return -1;
 	if (!found && *code)
@@ -202,6 +207,9 @@ int typed_kpi(struct cli *cli, const char *typed, struct kpi *k, struct error *e
 				code);
 	if (!found)
 		return error_of(e, ERROR_NOT_FOUND, _("no KPI with code '%s'"), typed);
+	if (strchr(names, ','))
+		/* not a failure: a line on standard error, as one is written */
+		cli_fail(cli, _("'%s' names several KPIs: %s; this is %s"), typed, names, code);
 	return kpi_find(cli->session.store, code, k, e);
 }
 
@@ -219,7 +227,7 @@ int run_show(struct cli *cli)
 
 	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
 		return EXIT_FAILED;
-	if (typed_kpi(cli, cli->args[0], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[0], 0, &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	if (kpi_years_load(cli->session.store, &k, year, &t, &e) < 0) {
 		kpi_release(&k);
@@ -338,7 +346,7 @@ int run_set(struct cli *cli)
 	if (parse_year(cli, cli->args[1], &c.fiscal_year) != EXIT_DONE)
 		return EXIT_FAILED;
 	/* the KPI first: its unit says whether 88.2% is a number */
-	if (typed_kpi(cli, cli->args[0], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[0], 1, &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	if (parse_value(cli, _("value"), cli->args[2], k.unit, &c.clear, &c.value) != EXIT_DONE ||
 	    (expect && parse_value(cli, "--expect", expect, k.unit, &c.expect_none,

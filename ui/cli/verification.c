@@ -128,7 +128,7 @@ static int verification_value_flag(struct cli *cli, int year, enum verification_
 	struct kpi k;
 	int rc;
 
-	if (typed_kpi(cli, cli->args[1], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[1], 1, &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	rc = verification_enter(cli->session.store, &cli->session.identity, cli->session.user, what,
 				k.id, year, value, cli_option(cli, "--reason"), &e);
