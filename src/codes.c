@@ -79,17 +79,58 @@ static int h_code(const char *c, size_t *digits)
 		(!c[1 + n] || (isalpha((unsigned char)c[1 + n]) && !c[2 + n]));
 }
 
+/* A dash as officials type one between a project code's numbers: the
+ * hyphens and dashes U+2010-U+2015, the minus U+2212, the long vowel
+ * marks ー (U+30FC) and ｰ (U+FF70). Returns its length in bytes, or 0. */
+static size_t dash(const unsigned char *p)
+{
+	if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95)
+		return 3;
+	if ((p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92) ||
+	    (p[0] == 0xE3 && p[1] == 0x83 && p[2] == 0xBC) ||
+	    (p[0] == 0xEF && p[1] == 0xBD && p[2] == 0xB0))
+		return 3;
+	return 0;
+}
+
+/* A project KPI code's form (letters, digits, a hyphen, digits: SP2-01)
+ * written with its numbers as the data writes them (SP2-1) into buf.
+ * Returns 1, or 0 when ascii has not that form. */
+static int project_code(const char *ascii, char *buf, size_t size)
+{
+	size_t letters = strspn(ascii, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	size_t first = strspn(ascii + letters, "0123456789");
+	const char *second = ascii + letters + first + 1;
+	size_t digits = strspn(second, "0123456789");
+
+	if (!letters || !first || ascii[letters + first] != '-' || !digits || second[digits] ||
+	    first > 9 || digits > 9)
+		return 0;
+	snprintf(buf, size, "%.*s%d-%d", (int)letters, ascii, atoi(ascii + letters), atoi(second));
+	return 1;
+}
+
 char *codes_normalize(const char *text, char *buf, size_t size)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	char ascii[64];
-	size_t used = 0, digits;
+	size_t used = 0, digits, len;
 	int n;
 
 	while (*p == ' ')
 		p++;
-	if (codes_circled_read((const char *)p, &n) && !p[3])
-		return codes_strategy_kpi(n, 0, 1, buf, size);
+	if ((len = codes_circled_read((const char *)p, &n))) {
+		char rest[64];
+
+		/* ⑫: H12, ⑫b: H12b; in a text it is no code */
+		codes_normalize((const char *)p + len, rest, sizeof rest);
+		if (!rest[0])
+			return codes_strategy_kpi(n, 0, 1, buf, size);
+		if (isalpha((unsigned char)rest[0]) && !rest[1]) {
+			snprintf(buf, size, "H%02d%c", n, tolower((unsigned char)rest[0]));
+			return buf;
+		}
+	}
 	while (*p && used + 1 < sizeof ascii) {
 		/* U+FF01-U+FF5E, the full-width forms of ASCII ! to ~ */
 		if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && (p[2] & 0xC0) == 0x80) {
@@ -101,6 +142,11 @@ char *codes_normalize(const char *text, char *buf, size_t size)
 				p += 3;
 				continue;
 			}
+		}
+		if ((len = dash(p))) {
+			ascii[used++] = '-';
+			p += len;
+			continue;
 		}
 		ascii[used++] = (char)*p++;
 	}
@@ -119,6 +165,8 @@ char *codes_normalize(const char *text, char *buf, size_t size)
 				 (char)tolower((unsigned char)letter));
 		return buf;
 	}
+	if (project_code(ascii, buf, size))
+		return buf;
 	snprintf(buf, size, "%s", ascii);
 	return buf;
 }
@@ -166,4 +214,12 @@ int codes_municipality_check(const char *code, const char *prefecture, struct er
 				_("code: '%s' is not of %s, whose codes begin %02d"), code, prefecture,
 				pref);
 	return 0;
+}
+
+int codes_in_family(const char *want, const char *code)
+{
+	size_t n = strlen(want);
+
+	return want[0] == 'H' && n > 1 && isdigit((unsigned char)want[n - 1]) &&
+		strncmp(code, want, n) == 0 && code[n] >= 'a' && code[n] <= 'z' && !code[n + 1];
 }

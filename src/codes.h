@@ -38,4 +38,11 @@ char *codes_normalize(const char *text, char *buf, size_t size);
  * prefecture is no prefecture's name (ERROR_INVALID, saying which). */
 int codes_municipality_check(const char *code, const char *prefecture, struct error *err);
 
+/* Whether the stored code is one of the KPIs that want (a code in
+ * codes_normalize's form) names as a family: want an H code with no
+ * letter (H12) and code it with one letter after it (H12a, H12b). A
+ * code naming a family names each of it, so that a write to it must be
+ * given one of them. */
+int codes_in_family(const char *want, const char *code);
+
 #endif

@@ -109,7 +109,7 @@ const char *error_kind_name(enum error_kind kind)
 		[ERROR_REFUSED] = "refused", [ERROR_READ_ONLY] = "read-only",
 		[ERROR_BUSY] = "busy", [ERROR_IO] = "i/o", [ERROR_NO_MEMORY] = "no memory",
 		[ERROR_CORRUPT] = "corrupt", [ERROR_LAST_ADMIN] = "last admin",
-		[ERROR_NEEDS_REASON] = "needs reason",
+		[ERROR_NEEDS_REASON] = "needs reason", [ERROR_AMBIGUOUS] = "ambiguous",
 	};
 
 	return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "failed";

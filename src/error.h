@@ -20,8 +20,9 @@ enum error_kind {
 	ERROR_NO_MEMORY,
 	ERROR_CORRUPT,		/* the database file is damaged */
 	ERROR_LAST_ADMIN,	/* it would leave no active admin to manage access */
-	ERROR_NEEDS_REASON	/* a choice other than the suggested one, or one that
+	ERROR_NEEDS_REASON,	/* a choice other than the suggested one, or one that
 				 * always wants a reason, came without one */
+	ERROR_AMBIGUOUS		/* a code naming several KPIs given to a write */
 };
 
 /* Where something went wrong and what. file is empty when the error is

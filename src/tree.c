@@ -159,6 +159,53 @@ int tree_code_of(struct store *s, const char *typed, char *code, size_t size,
 	return *code && strcmp(code, want) == 0;
 }
 
+int tree_codes_named(struct store *s, const char *typed, char *names, size_t size,
+		     struct error *err)
+{
+	sqlite3_stmt *stmt = store_cached(s,
+		"SELECT code FROM kpi WHERE code >= ?1 AND code < ?1 || char(1114111)"
+		" ORDER BY code COLLATE code_order", err);
+	char want[64], code[64];
+	int n = 0, rc;
+
+	if (!stmt)
+		return -1;
+	names[0] = '\0';
+	codes_normalize(typed, want, sizeof want);
+	sqlite3_bind_text(stmt, 1, want, -1, SQLITE_STATIC);
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(stmt, 0);
+		size_t used = strlen(names);
+
+		if (!codes_in_family(want, c))
+			continue;
+		snprintf(names + used, size - used, "%s%s", n ? ", " : "", c);
+		n++;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (n)
+		return n;
+	/* no family: the one KPI it names, if any */
+	rc = tree_code_of(s, typed, code, sizeof code, err);
+	if (rc == 1)
+		snprintf(names, size, "%s", code);
+	return rc;
+}
+
+int tree_code_to_write(struct store *s, const char *typed, char *code, size_t size,
+		       struct error *err)
+{
+	char names[512];
+	int n = tree_codes_named(s, typed, names, sizeof names, err);
+
+	if (n > 1)
+		return error_of(err, ERROR_AMBIGUOUS, _("'%s' names several KPIs: %s; give one of them"),
+				typed, names);
+	return n < 0 ? -1 : tree_code_of(s, typed, code, size, err);
+}
+
 long long tree_home_of(struct store *s, const char *code, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s,

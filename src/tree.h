@@ -51,6 +51,20 @@ int tree_path(struct store *s, long long placement, long long *path, int max,
 int tree_code_of(struct store *s, const char *typed, char *code, size_t size,
 		 struct error *err);
 
+/* How many KPIs the code an official typed names: a code naming a
+ * family (H12, ⑫ for H12a, H12b, H12c: codes_in_family) names each of
+ * it, any other at most one (tree_code_of's). Their codes, in code
+ * order and joined by ", ", go into names. Returns the number, or -1
+ * with err. */
+int tree_codes_named(struct store *s, const char *typed, char *names, size_t size,
+		     struct error *err);
+
+/* tree_code_of for a write: a code naming several KPIs (⑫ for H12a,
+ * H12b, H12c) is refused, -1 with err (ERROR_AMBIGUOUS) naming them,
+ * rather than taken for the first. */
+int tree_code_to_write(struct store *s, const char *typed, char *code, size_t size,
+		       struct error *err);
+
 /* The home row of the KPI with code, or 0 if it has none (a project
  * KPI); -1 with err for an unknown code. */
 long long tree_home_of(struct store *s, const char *code, struct error *err);

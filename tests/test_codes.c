@@ -53,6 +53,27 @@ static void a_circled_number_alone_is_its_h_code(void **state)
 	assert_string_equal(normal("①直近"), "①直近");
 }
 
+/* issue 18: the dashes and zeros officials type, a circled number with
+ * its letter */
+static void forgiving_dashes_zeros_and_a_circled_letter(void **state)
+{
+	(void)state;
+	assert_string_equal(normal("SP2-01"), "SP2-1");
+	assert_string_equal(normal("sp02-001"), "SP2-1");
+	assert_string_equal(normal("ＳＰ２\xe2\x88\x92１"), "SP2-1");	/* U+2212 minus */
+	assert_string_equal(normal("SP2ー1"), "SP2-1");			/* long vowel mark */
+	assert_string_equal(normal("ＳＰ２ｰ１"), "SP2-1");			/* its half-width form */
+	assert_string_equal(normal("SP2\xe2\x80\x90" "1"), "SP2-1");	/* U+2010 hyphen */
+	assert_string_equal(normal("SP2–1"), "SP2-1");			/* en dash */
+	assert_string_equal(normal("⑫b"), "H12b");
+	assert_string_equal(normal("⑫Ｂ"), "H12b");
+	assert_string_equal(normal("① "), "H01");
+	/* a circled number with more than a letter is still no code */
+	assert_string_equal(normal("⑫bc"), "⑫BC");
+	/* a dash in a text is still the text's */
+	assert_string_equal(normal("SP2ー"), "SP2-");
+}
+
 static void text_that_is_no_code_matches_none(void **state)
 {
 	(void)state;
@@ -103,6 +124,7 @@ int main(void)
 		cmocka_unit_test(lower_case_and_full_width_read_as_the_code),
 		cmocka_unit_test(an_h_code_has_its_number_in_two_digits),
 		cmocka_unit_test(a_circled_number_alone_is_its_h_code),
+		cmocka_unit_test(forgiving_dashes_zeros_and_a_circled_letter),
 		cmocka_unit_test(text_that_is_no_code_matches_none),
 		cmocka_unit_test(a_municipality_code_has_its_check_digit_and_prefecture),
 	};

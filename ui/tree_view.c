@@ -87,8 +87,9 @@ void tree_view_draw(struct browser *b, int y, int x, int h, int w)
 			char right[80];
 
 			/* the marks keep out of the highlight: a move then
-			 * rewrites less of the line */
-			snprintf(right, sizeof right, "%*s", mw, marks);
+			 * rewrites less of the line; a column before them
+			 * (display width: ↓ is three bytes) */
+			width_align(marks, mw, right, sizeof right);
 			put(y + 1 + i, x + w - 1 - mw, mw, right, attr & ~A_REVERSE);
 		}
 	}

@@ -308,8 +308,14 @@ static int pick(struct browser *b, struct vproject_list *l, const char *typed, i
 		if (kpi) {
 			struct kpi k;
 
-			if (tree_code_of(b->s, typed, code, size, &err) != 1 ||
-			    kpi_find(b->s, code, &k, &err) < 0) {
+			int found = tree_code_to_write(b->s, typed, code, size, &err);
+
+			/* a code naming several KPIs: which they are */
+			if (found < 0 && err.kind == ERROR_AMBIGUOUS) {
+				browser_say(b, "%s", err.text);
+				return 0;
+			}
+			if (found != 1 || kpi_find(b->s, code, &k, &err) < 0) {
 				browser_say(b, _("no KPI with code '%s'"), typed);
 				return 0;
 			}

@@ -7,7 +7,7 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 : "${SCHEMA_AT:=$(pwd)/tests/schema_at}"
 
-plan 6
+plan 7
 
 mkdir "$work/gen"
 "$GEN" "$work/gen" 12 >/dev/null
@@ -54,6 +54,8 @@ run --db "$work/old.db" check
 [ "$status" -eq 0 ] && [ "$(cat "$work/out")" = ok ] &&
 	[ "$("$SQLITE3" "$work/old.db" 'PRAGMA user_version')" = "$("$SQLITE3" "$work/fresh.db" 'PRAGMA user_version')" ]
 ok $? "opening it migrates it to the current schema, and check passes"
+[ "$(LANG=ja_JP.UTF-8 "$KPITREE" --db "$work/old.db" check)" = 問題ありません ]
+ok $? "check says so in Japanese in Japanese"
 
 same=0
 for kind in strategy actuals kpis; do

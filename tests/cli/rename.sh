@@ -7,7 +7,7 @@
 # an old one; the unchanged table changes nothing; an error elsewhere in
 # the file renames nothing.
 . "$srcdir/tests/cli/lib.sh"
-plan 29
+plan 30
 bundled_db
 export LANG=C.UTF-8
 q() { "$SQLITE3" "$db" "$1"; }
@@ -83,6 +83,10 @@ run --db "$db" history H02
 grep -q "  suzuki  measure  $measure -> $measure2  (import)\$" "$work/out" &&
 	! grep -q "  content  " "$work/out"
 ok $? "history H02, under the same measure, shows its rename, not the other row's"
+run --db "$db" history H12b
+[ "$status" = 0 ] && [ "$(cat "$work/out")" = "no change yet" ] &&
+	[ "$(LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" history H12b)" = "変更はまだありません" ]
+ok $? "history of a KPI never changed says so, as the browser's H does, in English and Japanese"
 q "DELETE FROM node_history" 2>/dev/null
 q "UPDATE node_history SET new_text = 'x'" 2>/dev/null
 [ "$(q "SELECT count(*) FROM node_history WHERE new_text <> 'x'")" = 2 ]

@@ -9,7 +9,7 @@
 # form takes 88.2% for a KPI in %. Sourced by
 # status_en.sh and status_ja.sh with $lang set.
 . "$srcdir/tests/screen/lib.sh"
-plan 27
+plan 28
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES KPITREE_LANG
@@ -98,6 +98,11 @@ start "$KPITREE --db $db"
 shows "▸ 4 「未来技術を育て" "the strategy tree shows project 4"
 screen | grep -F "▸ 4 「未来技術を育て" | grep -qF "1↓ 1?"
 ok $? "with the counts of its re-listed KPIs"
+# the counts take their display width (↓ is 3 bytes) at the pane's
+# right edge, a column before them: a title that fills its room does
+# not run into them (issue 18)
+screen | grep -F "▸ 4 「未来技術を育て" | grep -qF " 1↓ 1?│"
+ok $? "its counts at the pane's edge, a space before them"
 keys d
 shows "$p4" "the dashboard lists project 4 by project"
 screen | grep -F "$p4" | grep -qF "1↓ 1?"

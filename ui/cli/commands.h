@@ -89,8 +89,10 @@ int widens(const char *arg);
 int parse_year(struct cli *cli, const char *text, int *year);
 /* values.c: the KPI of the code an official typed, forgiven as search
  * forgives it (h13, Ｈ１３, ⑬ for H13); else the error names the nearest
- * code there is. */
-int typed_kpi(struct cli *cli, const char *typed, struct kpi *k, struct error *e);
+ * code there is. A code naming several KPIs (⑫: H12a, H12b, H12c) is
+ * refused when write (ERROR_AMBIGUOUS); a read takes the first, saying
+ * so on standard error. */
+int typed_kpi(struct cli *cli, const char *typed, int write, struct kpi *k, struct error *e);
 /* files.c: a meeting's number, text, given as what (--meeting, ID). */
 int meeting_number(struct cli *cli, const char *what, const char *text, long long *id);
 

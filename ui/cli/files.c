@@ -77,7 +77,7 @@ int run_check(struct cli *cli)
 	if (n > 0)
 		return cli_fail(cli, ngettext("%s: %d problem found", "%s: %d problems found",
 					      (unsigned long)n), cli->session.db_path, n);
-	fprintf(cli->out, "ok\n");
+	fprintf(cli->out, "%s\n", _("ok"));
 	return EXIT_DONE;
 }
 

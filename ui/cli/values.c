@@ -18,6 +18,7 @@
 
 #include "alloc.h"
 #include "audit.h"
+#include "history.h"
 #include "browser.h"
 #include "bundled.h"
 #include "config.h"
@@ -28,7 +29,6 @@
 #include "fiscal_year.h"
 #include "inert.h"
 #include "kpi.h"
-#include "kpi_history.h"
 #include "keys_file.h"
 #include "kpi_years.h"
 #include "number.h"
@@ -189,12 +189,17 @@ static int print_notes(struct cli *cli, long long kpi_id, struct error *e)
 
 /* The KPI of the code an official typed, forgiven as search forgives it
  * (h13, Ｈ１３, ⑬ for H13), into k; else an error that names the nearest
- * code there is. Returns 0, or -1 with e filled. */
-int typed_kpi(struct cli *cli, const char *typed, struct kpi *k, struct error *e)
+ * code there is. A code naming several KPIs (⑫ for H12a, H12b, H12c) is
+ * refused to a write (ERROR_AMBIGUOUS), naming them; a read takes the
+ * first and says so on standard error. Returns 0, or -1 with e filled. */
+int typed_kpi(struct cli *cli, const char *typed, int write, struct kpi *k, struct error *e)
 {
-	char code[64];
-	int found = tree_code_of(cli->session.store, typed, code, sizeof code, e);
+	char code[64], names[512] = "";
+	int found = write ? tree_code_to_write(cli->session.store, typed, code, sizeof code, e)
+			  : tree_codes_named(cli->session.store, typed, names, sizeof names, e);
 
+	if (found >= 0 && !write)
+		found = tree_code_of(cli->session.store, typed, code, sizeof code, e);
 	if (found < 0)
 		return -1;
 	if (!found && *code)
@@ -202,6 +207,9 @@ int typed_kpi(struct cli *cli, const char *typed, struct kpi *k, struct error *e
 				code);
 	if (!found)
 		return error_of(e, ERROR_NOT_FOUND, _("no KPI with code '%s'"), typed);
+	if (strchr(names, ','))
+		/* not a failure: a line on standard error, as one is written */
+		cli_fail(cli, _("'%s' names several KPIs: %s; this is %s"), typed, names, code);
 	return kpi_find(cli->session.store, code, k, e);
 }
 
@@ -219,7 +227,7 @@ int run_show(struct cli *cli)
 
 	if (year_text && parse_year(cli, year_text, &year) != EXIT_DONE)
 		return EXIT_FAILED;
-	if (typed_kpi(cli, cli->args[0], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[0], 0, &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	if (kpi_years_load(cli->session.store, &k, year, &t, &e) < 0) {
 		kpi_release(&k);
@@ -338,7 +346,7 @@ int run_set(struct cli *cli)
 	if (parse_year(cli, cli->args[1], &c.fiscal_year) != EXIT_DONE)
 		return EXIT_FAILED;
 	/* the KPI first: its unit says whether 88.2% is a number */
-	if (typed_kpi(cli, cli->args[0], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[0], 1, &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	if (parse_value(cli, _("value"), cli->args[2], k.unit, &c.clear, &c.value) != EXIT_DONE ||
 	    (expect && parse_value(cli, "--expect", expect, k.unit, &c.expect_none,
@@ -385,69 +393,27 @@ int run_set(struct cli *cli)
 	return EXIT_DONE;
 }
 
-static void print_history_row(void *ctx, const struct history_row *h)
+/* One line of the KPI's history. */
+static void print_history_line(void *ctx, const char *line)
 {
 	struct cli *cli = ctx;
-	char line[1024], note[1024];
 
-	fprintf(cli->out, "%s\n", kpi_years_history_line(h, line, sizeof line, note, sizeof note));
-	if (*note)
-		fprintf(cli->out, "%s\n", note);
-}
-
-/* What a meeting recorded, after the values' changes. */
-static void print_record(void *ctx, const struct record_change *c)
-{
-	struct cli *cli = ctx;
-	char line[2048];
-
-	fprintf(cli->out, "%s\n", meeting_change_line(c, line, sizeof line));
-}
-
-/* A change of the KPI's own fields, its rows' menus or their text, by
- * an import. */
-static void print_kpi_change(void *ctx, const struct kpi_change *c)
-{
-	static const char *const whats[][2] = {
-		{ "name", N_("name") }, { "unit", N_("unit") },
-		{ "baseline", N_("baseline") }, { "target", N_("target") },
-		{ "menus", N_("grant menus") },
-	};
-	struct cli *cli = ctx;
-	struct inert_pool pool = { 0 };
-	const char *what = c->what;
-	char when[64];
-	size_t i;
-	int level;
-
-	for (i = 0; i < sizeof whats / sizeof whats[0]; i++)
-		if (strcmp(c->what, whats[i][0]) == 0)
-			what = _(whats[i][1]);
-	/* a row renamed: its level's name */
-	for (level = 1; tree_level_name(level); level++)
-		if (strcmp(c->what, tree_level_name(level)) == 0)
-			what = _(tree_level_name(level));
-	fprintf(cli->out, _("%s  %s  %s  %s -> %s  (import)\n"),
-		i18n_time(c->changed_at, when, sizeof when), inert_str(&pool, c->changed_by), what,
-		inert_str(&pool, c->old_text), inert_str(&pool, c->new_text));
-	inert_pool_free(&pool);
+	fprintf(cli->out, "%s\n", line);
 }
 
 int run_history(struct cli *cli)
 {
 	struct kpi k;
 	struct error e;
-	int rc;
+	long n;
 
-	if (typed_kpi(cli, cli->args[0], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[0], 0, &k, &e) < 0)
 		return cli_fail_error(cli, &e);
-	rc = values_history(cli->session.store, k.id, print_history_row, cli, &e);
-	if (rc == 0)
-		rc = kpi_history_each(cli->session.store, k.id, print_kpi_change, cli, &e);
-	if (rc == 0)
-		rc = meeting_history(cli->session.store, k.id, print_record, cli, &e);
+	n = history_lines(cli->session.store, k.id, print_history_line, cli, &e);
 	kpi_release(&k);
-	if (rc < 0)
+	if (n < 0)
 		return cli_fail_error(cli, &e);
+	if (n == 0)
+		fprintf(cli->out, "%s\n", history_empty());
 	return EXIT_DONE;
 }

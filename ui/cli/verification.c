@@ -167,7 +167,7 @@ static int verification_value_flag(struct cli *cli, int year, enum verification_
 	struct kpi k;
 	int rc;
 
-	if (typed_kpi(cli, cli->args[1], &k, &e) < 0)
+	if (typed_kpi(cli, cli->args[1], 1, &k, &e) < 0)
 		return cli_fail_error(cli, &e);
 	rc = enter_confirmed(cli, what, k.id, k.project_id, year, value, cli_option(cli, "--reason"));
 	kpi_release(&k);
