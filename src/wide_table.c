@@ -92,6 +92,9 @@ struct wide_table {
 	size_t nstrategies, strategies_size;
 	unsigned char *taken;
 	long rows_taken;
+	/* the KPIs whose home row the file has given (a bit per KPI id) */
+	unsigned char *homed;
+	size_t homed_size;
 };
 
 /* Copies src into dst of size bytes, cut at size - 1 (the callers' sizes
@@ -291,9 +294,15 @@ static const char menus_unlink_sql[] = "DELETE FROM placement_menu WHERE placeme
 /* a menu no row names any more is no menu */
 static const char menus_orphan_sql[] =
 	"DELETE FROM grant_menu WHERE id NOT IN (SELECT menu_id FROM placement_menu)";
+/* The conflict is the row's own link: a KPI's home elsewhere is moved
+ * first (link_kpi), never updated in place of the new link. */
 static const char kpi_link_sql[] =
 	"INSERT INTO kpi_placement(kpi_id, placement_id, home, position) VALUES (?, ?, ?, ?)"
-	" ON CONFLICT DO UPDATE SET home = excluded.home, position = excluded.position";
+	" ON CONFLICT(placement_id, kpi_id) DO UPDATE SET home = excluded.home,"
+	" position = excluded.position";
+static const char kpi_home_sql[] =
+	"SELECT placement_id FROM kpi_placement WHERE kpi_id = ? AND home = 1";
+static const char kpi_unhome_sql[] = "DELETE FROM kpi_placement WHERE kpi_id = ? AND home = 1";
 /* By code when the row gives one, else by name; two statements, so that
  * each finds its KPI through an index. */
 static const char relisted_by_code_sql[] =
@@ -836,6 +845,68 @@ static void link_menus(struct wide_table *w, long long placement, const char *ce
 	}
 }
 
+/* Sets the bit of id in *bits (grown to hold it); returns whether it
+ * was set already, or -1 out of memory. */
+static int mark_bit(unsigned char **bits, size_t *size, long long id)
+{
+	size_t byte = (size_t)(id / 8);
+
+	if (byte >= *size) {
+		size_t grown = 2 * byte + 64;
+		unsigned char *more = realloc(*bits, grown);
+
+		if (!more)
+			return -1;
+		memset(more + *size, 0, grown - *size);
+		*bits = more;
+		*size = grown;
+	}
+	if ((*bits)[byte] & (1u << (id % 8)))
+		return 1;
+	(*bits)[byte] |= (unsigned char)(1u << (id % 8));
+	return 0;
+}
+
+/* The KPI's home follows the file: its home row elsewhere (an old row
+ * the file no longer puts it on) gives it up, and the summary counts
+ * the KPI moved. A file giving one KPI two home rows is refused at the
+ * second. Returns 0, or -1. */
+static int move_home(struct wide_table *w, long long kpi, long long placement, const char *code)
+{
+	sqlite3_stmt *stmt = cached(w, kpi_home_sql);
+	long long was;
+	int again;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, kpi);
+	was = one_id(w, stmt);
+	again = mark_bit(&w->homed, &w->homed_size, kpi);
+	if (w->failed || again < 0) {
+		struct error err;
+
+		error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
+		store_failed(w, &err);
+		return -1;
+	}
+	if (!was || was == placement)
+		return 0;
+	if (again) {
+		import_error(w->im, w->line, column_of(w, W_NUMBER),
+			     _("番号: %s has its home row above already; a row listing it again"
+			       " has 番号 -"), code);
+		return -1;
+	}
+	stmt = cached(w, kpi_unhome_sql);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, kpi);
+	if (run(w, stmt) < 0)
+		return -1;
+	w->im->stats->kpis_moved++;
+	return 0;
+}
+
 static void link_kpi(struct wide_table *w, long long kpi, long long placement, int home,
 		     int position)
 {
@@ -1026,7 +1097,8 @@ static void take_kpis(struct wide_table *w, const struct csv_record *r, const ch
 					     column_of(w, W_CODE) : column_of(w, W_KPI), _("code: %s"), err.text);
 				continue;
 			}
-			link_kpi(w, k.id, placement, 1, i + 1);
+			if (move_home(w, k.id, placement, *k.code ? k.code : k.name) == 0)
+				link_kpi(w, k.id, placement, 1, i + 1);
 		}
 	}
 }
@@ -1154,6 +1226,7 @@ int wide_table_end(struct wide_table *w)
 	free(w->texts.hash);
 	free(w->strategies);
 	free(w->taken);
+	free(w->homed);
 	free(w);
 	return rc;
 }
