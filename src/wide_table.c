@@ -399,28 +399,67 @@ static int run(struct wide_table *w, sqlite3_stmt *stmt)
 	return 0;
 }
 
+/* The code point of the UTF-8 character at p and its length in *n; a
+ * byte that starts none is itself, of length 1. */
+static unsigned long code_point(const char *p, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*n = 3;
+		return (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+	}
+	*n = 1;
+	return u[0];
+}
+
+/* The value of a digit, half or full width (０-９), at p, its length in
+ * *n; -1 if none. */
+static int digit_at(const char *p, size_t *n)
+{
+	unsigned long c = code_point(p, n);
+
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	if (c >= 0xFF10 && c <= 0xFF19)
+		return (int)(c - 0xFF10);
+	return -1;
+}
+
 /* Splits "1 「…」プロジェクト", "① 安心して…", "■ 待機児童…" into the
- * number as the document writes it and the title. */
+ * number and the title, the number as the document writes it with
+ * full-width digits made half-width (１ is 1), and split where no space
+ * follows it too (①安心して…); a heading of levels 1-2 whose digits
+ * run on into ASCII (2030年 is not, 2030s is) has none. */
 static void split_label(int level, const char *cell, char *label, size_t lsize,
 			const char **title)
 {
 	const char *p = cell;
-	int n;
+	size_t n, len = 0;
+	int d;
 
 	*label = '\0';
 	if (level <= 2) {
-		while (*p >= '0' && *p <= '9')
-			p++;
+		while (len + 1 < lsize && (d = digit_at(p, &n)) >= 0) {
+			label[len++] = (char)('0' + d);
+			p += n;
+		}
+		label[len] = '\0';
+		if (len && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '.' ||
+			    *p == ','))
+			p = cell;
 	} else if (level == 3) {
-		p += codes_circled_read(p, &n);
+		p += codes_circled_read(p, &d);
 	} else if (level == 4 && strncmp(p, "■", strlen("■")) == 0) {
 		p += strlen("■");
 	}
-	if (p == cell || (*p != ' ' && strncmp(p, "\u3000", 3) != 0 && *p != '\0')) {
+	if (p == cell) {
+		*label = '\0';
 		*title = cell;
 		return;
 	}
-	snprintf(label, lsize, "%.*s", (int)(p - cell), cell);
+	if (level > 2)
+		snprintf(label, lsize, "%.*s", (int)(p - cell), cell);
 	while (*p == ' ')
 		p++;
 	while (strncmp(p, "\u3000", 3) == 0)
@@ -574,13 +613,50 @@ static size_t characters(const char *text, size_t n)
 	return count;
 }
 
-/* Whether new is old corrected, not another text: what they share at
- * their start and at their end is at least half the longer's
- * characters. */
-static int corrected(const char *old, const char *new)
+/* Text folded for measuring a correction: full-width ASCII (Ａ, １, （)
+ * as ASCII, the ideographic space as a space, and every quotation mark
+ * (「」『』“”‘’＂＇) as ", so that a text whose digits or quotes
+ * alone changed is the same text. Cut at size - 1 bytes. */
+static void fold_text(const char *text, char *out, size_t size)
 {
-	size_t lo = strlen(old), ln = strlen(new), head = 0, tail = 0, longer;
+	static const unsigned long quotes[] = {
+		0x300C, 0x300D, 0x300E, 0x300F, 0x201C, 0x201D, 0x2018, 0x2019, '\'',
+	};
+	size_t o = 0, n, i;
 
+	while (*text && o + 4 < size) {
+		unsigned long c = code_point(text, &n);
+
+		if (c >= 0xFF01 && c <= 0xFF5E)
+			c -= 0xFEE0;
+		else if (c == 0x3000)
+			c = ' ';
+		for (i = 0; i < sizeof quotes / sizeof *quotes; i++)
+			if (c == quotes[i])
+				c = '"';
+		if (c < 0x80)
+			out[o++] = (char)c;
+		else {
+			memcpy(out + o, text, n);
+			o += n;
+		}
+		text += n;
+	}
+	out[o] = '\0';
+}
+
+/* Whether new is old corrected, not another text: what they share at
+ * their start and at their end, folded alike (fold_text), is at least
+ * half the longer's characters. */
+static int corrected(const char *old_text, const char *new_text)
+{
+	char old[MAX_CELL_TEXT], new[MAX_CELL_TEXT];
+	size_t lo, ln, head = 0, tail = 0, longer;
+
+	fold_text(old_text, old, sizeof old);
+	fold_text(new_text, new, sizeof new);
+	lo = strlen(old);
+	ln = strlen(new);
 	while (head < lo && head < ln && old[head] == new[head])
 		head++;
 	while (head > 0 && ((unsigned char)old[head] & 0xC0) == 0x80)

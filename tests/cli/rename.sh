@@ -7,7 +7,7 @@
 # an old one; the unchanged table changes nothing; an error elsewhere in
 # the file renames nothing.
 . "$srcdir/tests/cli/lib.sh"
-plan 36
+plan 42
 bundled_db
 export LANG=C.UTF-8
 q() { "$SQLITE3" "$db" "$1"; }
@@ -200,4 +200,40 @@ run --db "$db" import "$work/m2.csv"
 	grep -q "^kpitree: $work/m2.csv:[0-9]*:[0-9]*: 番号: H08 has its home row above already" "$work/err" &&
 	[ "$(links)" = "$before" ]
 ok $? "a KPI given two home rows is refused at the second's line and column, linking nothing"
+# Small formatting edits (issue 18) find the same rows: full-width
+# digits in a number, no space after it, other quotation marks. The
+# number is read alike, and a text whose quotes alone changed is that
+# row corrected, renamed, not a subtree copied.
+db="$work/f.db"
+"$KPITREE" --db "$db" init >/dev/null
+nodes=$(ids)
+places=$(placements)
+p1='1 「誰もが安心して暮らせるまちづくり」プロジェクト'
+p4='「未来技術を育て、活かし、広めるデジタル化推進」プロジェクト'
+p4b='“未来技術を育て、活かし、広めるデジタル化推進”プロジェクト'
+sed -e "s/$p1/１ 「誰もが安心して暮らせるまちづくり」プロジェクト/" \
+	-e "s/① 安心して子どもを/①安心して子どもを/" -e "s/■ 都市と農村/■都市と農村/" \
+	-e "s/4 $p4/4 $p4b/" "$work/m.csv" >"$work/f.csv"
+grep -q '^[^,]*,[^,]*,１ 「誰もが' "$work/f.csv" && grep -q ',①安心して子ども' "$work/f.csv" &&
+	grep -q ',■都市と農村' "$work/f.csv" && grep -q ",4 $p4b," "$work/f.csv"
+ok $? "the copy has a full-width number, numbers without their space, and other quotes"
+run --db "$db" --user suzuki import "$work/f.csv"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed; 1 row renamed, 0 rows added" ]
+ok $? "it imports as the same table, the project whose quotes changed renamed"
+[ "$(ids)" = "$nodes" ] && [ "$(placements)" = "$places" ]
+ok $? "no row is added or moved"
+[ "$(q "SELECT what || '|' || old_text || '|' || new_text FROM node_history")" = "project|$p4|$p4b" ]
+ok $? "the history has the project renamed, from the old quotes to the new"
+
+# A stream (ssh host import /dev/stdin < file) renames as the file by
+# its path does: the file is read again from what was read.
+db="$work/p.db"
+"$KPITREE" --db "$db" init >/dev/null
+nodes=$(ids)
+cat "$work/s2.csv" | "$KPITREE" --db "$db" --user suzuki import /dev/stdin >"$work/out" 2>"$work/err"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed; 2 rows renamed, 0 rows added" ] &&
+	[ ! -s "$work/err" ]
+ok $? "the corrected table through a pipe: 2 rows renamed, none added"
+[ "$(ids)" = "$nodes" ] && [ "$(q "SELECT count(*) FROM node WHERE title = '$measure2'")" = 1 ]
+ok $? "the same ids, the rows renamed in place"
 finish
