@@ -430,7 +430,8 @@ static int digit_at(const char *p, size_t *n)
  * number and the title, the number as the document writes it with
  * full-width digits made half-width (１ is 1), and split where no space
  * follows it too (①安心して…); a heading of levels 1-2 whose digits
- * run on into ASCII (2030年 is not, 2030s is) has none. */
+ * run on into ASCII (2030s, 1.5) has none; one run on into other text
+ * (2030年) is read as a number. */
 static void split_label(int level, const char *cell, char *label, size_t lsize,
 			const char **title)
 {
