@@ -4,10 +4,15 @@
 #include "codes.h"
 #include "i18n.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "csv_ahead.h"
 #include "fiscal_year.h"
@@ -872,13 +877,59 @@ int import_read_again(struct import *im, csv_record_fn fn, void *ctx, struct err
 	return csv_read(f->path, f->data, f->len, im->encoding, fn, ctx, err);
 }
 
-static int import_one(struct import *im, const struct import_file *f, enum encoding encoding)
+/* A stream (a pipe, /dev/stdin) read once: copied to a temporary file,
+ * mapped, so that the file can be read again (import_read_again) from
+ * what was read. A file that is not a stream is left as it is. Returns
+ * 0, or -1 with the error recorded. */
+static int keep_stream(struct import *im, const struct import_file *f, struct import_file *kept)
+{
+	char chunk[65536];
+	struct stat st;
+	ssize_t got = 0;
+	FILE *copy;
+	int fd;
+
+	*kept = *f;
+	if (f->data || (fd = open(f->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;	/* one that cannot be opened is named as before */
+	if (fstat(fd, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
+		close(fd);
+		return 0;
+	}
+	copy = tmpfile();
+	while (copy && (got = read(fd, chunk, sizeof chunk)) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0 || fwrite(chunk, 1, (size_t)got, copy) != (size_t)got)
+			break;
+	}
+	close(fd);
+	if (!copy || got != 0 || fflush(copy) != 0 || fstat(fileno(copy), &st) != 0) {
+		import_error(im, 0, 0, _("cannot keep a copy of the stream: %s"), strerror(errno));
+		if (copy)
+			fclose(copy);
+		return -1;
+	}
+	kept->len = (size_t)st.st_size;
+	kept->data = kept->len ? mmap(NULL, kept->len, PROT_READ, MAP_PRIVATE, fileno(copy), 0) : "";
+	fclose(copy);	/* the mapping keeps the copy */
+	if (kept->data == MAP_FAILED) {
+		import_error(im, 0, 0, _("cannot keep a copy of the stream: %s"), strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int import_one(struct import *im, const struct import_file *given, enum encoding encoding)
 {
 	struct reader rd = { .im = im };
+	struct import_file copy, *f = &copy;
 	struct error err;
 	char where[sizeof err.file];
 	int rc;
 
+	if (keep_stream(im, given, &copy) < 0)
+		return -1;
 	im->file = f;
 	im->encoding = encoding;
 	rc = read_records(&rd, f, encoding, where, sizeof where);
@@ -896,6 +947,9 @@ static int import_one(struct import *im, const struct import_file *f, enum encod
 	}
 	free(rd.above_fields);
 	free(rd.above_text);
+	if (copy.data != given->data && copy.len)
+		munmap((void *)copy.data, copy.len);
+	im->file = given;
 	return rc;
 }
 

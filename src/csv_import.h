@@ -38,6 +38,8 @@ struct import_stats {
 	long rows_added;	/* content rows a wide table added */
 	long rows_gone;		/* content rows of a wide table's strategies that it
 				 * no longer has (kept) */
+	long kpis_moved;	/* KPIs whose home row the wide table moved to
+				 * another row */
 };
 
 /* Imports files in one transaction: the government's wide table

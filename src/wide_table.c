@@ -92,6 +92,9 @@ struct wide_table {
 	size_t nstrategies, strategies_size;
 	unsigned char *taken;
 	long rows_taken;
+	/* the KPIs whose home row the file has given (a bit per KPI id) */
+	unsigned char *homed;
+	size_t homed_size;
 };
 
 /* Copies src into dst of size bytes, cut at size - 1 (the callers' sizes
@@ -291,9 +294,15 @@ static const char menus_unlink_sql[] = "DELETE FROM placement_menu WHERE placeme
 /* a menu no row names any more is no menu */
 static const char menus_orphan_sql[] =
 	"DELETE FROM grant_menu WHERE id NOT IN (SELECT menu_id FROM placement_menu)";
+/* The conflict is the row's own link: a KPI's home elsewhere is moved
+ * first (link_kpi), never updated in place of the new link. */
 static const char kpi_link_sql[] =
 	"INSERT INTO kpi_placement(kpi_id, placement_id, home, position) VALUES (?, ?, ?, ?)"
-	" ON CONFLICT DO UPDATE SET home = excluded.home, position = excluded.position";
+	" ON CONFLICT(placement_id, kpi_id) DO UPDATE SET home = excluded.home,"
+	" position = excluded.position";
+static const char kpi_home_sql[] =
+	"SELECT placement_id FROM kpi_placement WHERE kpi_id = ? AND home = 1";
+static const char kpi_unhome_sql[] = "DELETE FROM kpi_placement WHERE kpi_id = ? AND home = 1";
 /* By code when the row gives one, else by name; two statements, so that
  * each finds its KPI through an index. */
 static const char relisted_by_code_sql[] =
@@ -390,28 +399,68 @@ static int run(struct wide_table *w, sqlite3_stmt *stmt)
 	return 0;
 }
 
+/* The code point of the UTF-8 character at p and its length in *n; a
+ * byte that starts none is itself, of length 1. */
+static unsigned long code_point(const char *p, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*n = 3;
+		return (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+	}
+	*n = 1;
+	return u[0];
+}
+
+/* The value of a digit, half or full width (０-９), at p, its length in
+ * *n; -1 if none. */
+static int digit_at(const char *p, size_t *n)
+{
+	unsigned long c = code_point(p, n);
+
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	if (c >= 0xFF10 && c <= 0xFF19)
+		return (int)(c - 0xFF10);
+	return -1;
+}
+
 /* Splits "1 「…」プロジェクト", "① 安心して…", "■ 待機児童…" into the
- * number as the document writes it and the title. */
+ * number and the title, the number as the document writes it with
+ * full-width digits made half-width (１ is 1), and split where no space
+ * follows it too (①安心して…); a heading of levels 1-2 whose digits
+ * run on into ASCII (2030s, 1.5) has none; one run on into other text
+ * (2030年) is read as a number. */
 static void split_label(int level, const char *cell, char *label, size_t lsize,
 			const char **title)
 {
 	const char *p = cell;
-	int n;
+	size_t n, len = 0;
+	int d;
 
 	*label = '\0';
 	if (level <= 2) {
-		while (*p >= '0' && *p <= '9')
-			p++;
+		while (len + 1 < lsize && (d = digit_at(p, &n)) >= 0) {
+			label[len++] = (char)('0' + d);
+			p += n;
+		}
+		label[len] = '\0';
+		if (len && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '.' ||
+			    *p == ','))
+			p = cell;
 	} else if (level == 3) {
-		p += codes_circled_read(p, &n);
+		p += codes_circled_read(p, &d);
 	} else if (level == 4 && strncmp(p, "■", strlen("■")) == 0) {
 		p += strlen("■");
 	}
-	if (p == cell || (*p != ' ' && strncmp(p, "\u3000", 3) != 0 && *p != '\0')) {
+	if (p == cell) {
+		*label = '\0';
 		*title = cell;
 		return;
 	}
-	snprintf(label, lsize, "%.*s", (int)(p - cell), cell);
+	if (level > 2)
+		snprintf(label, lsize, "%.*s", (int)(p - cell), cell);
 	while (*p == ' ')
 		p++;
 	while (strncmp(p, "\u3000", 3) == 0)
@@ -565,13 +614,50 @@ static size_t characters(const char *text, size_t n)
 	return count;
 }
 
-/* Whether new is old corrected, not another text: what they share at
- * their start and at their end is at least half the longer's
- * characters. */
-static int corrected(const char *old, const char *new)
+/* Text folded for measuring a correction: full-width ASCII (Ａ, １, （)
+ * as ASCII, the ideographic space as a space, and every quotation mark
+ * (「」『』“”‘’＂＇) as ", so that a text whose digits or quotes
+ * alone changed is the same text. Cut at size - 1 bytes. */
+static void fold_text(const char *text, char *out, size_t size)
 {
-	size_t lo = strlen(old), ln = strlen(new), head = 0, tail = 0, longer;
+	static const unsigned long quotes[] = {
+		0x300C, 0x300D, 0x300E, 0x300F, 0x201C, 0x201D, 0x2018, 0x2019, '\'',
+	};
+	size_t o = 0, n, i;
 
+	while (*text && o + 4 < size) {
+		unsigned long c = code_point(text, &n);
+
+		if (c >= 0xFF01 && c <= 0xFF5E)
+			c -= 0xFEE0;
+		else if (c == 0x3000)
+			c = ' ';
+		for (i = 0; i < sizeof quotes / sizeof *quotes; i++)
+			if (c == quotes[i])
+				c = '"';
+		if (c < 0x80)
+			out[o++] = (char)c;
+		else {
+			memcpy(out + o, text, n);
+			o += n;
+		}
+		text += n;
+	}
+	out[o] = '\0';
+}
+
+/* Whether new is old corrected, not another text: what they share at
+ * their start and at their end, folded alike (fold_text), is at least
+ * half the longer's characters. */
+static int corrected(const char *old_text, const char *new_text)
+{
+	char old[MAX_CELL_TEXT], new[MAX_CELL_TEXT];
+	size_t lo, ln, head = 0, tail = 0, longer;
+
+	fold_text(old_text, old, sizeof old);
+	fold_text(new_text, new, sizeof new);
+	lo = strlen(old);
+	ln = strlen(new);
 	while (head < lo && head < ln && old[head] == new[head])
 		head++;
 	while (head > 0 && ((unsigned char)old[head] & 0xC0) == 0x80)
@@ -836,6 +922,68 @@ static void link_menus(struct wide_table *w, long long placement, const char *ce
 	}
 }
 
+/* Sets the bit of id in *bits (grown to hold it); returns whether it
+ * was set already, or -1 out of memory. */
+static int mark_bit(unsigned char **bits, size_t *size, long long id)
+{
+	size_t byte = (size_t)(id / 8);
+
+	if (byte >= *size) {
+		size_t grown = 2 * byte + 64;
+		unsigned char *more = realloc(*bits, grown);
+
+		if (!more)
+			return -1;
+		memset(more + *size, 0, grown - *size);
+		*bits = more;
+		*size = grown;
+	}
+	if ((*bits)[byte] & (1u << (id % 8)))
+		return 1;
+	(*bits)[byte] |= (unsigned char)(1u << (id % 8));
+	return 0;
+}
+
+/* The KPI's home follows the file: its home row elsewhere (an old row
+ * the file no longer puts it on) gives it up, and the summary counts
+ * the KPI moved. A file giving one KPI two home rows is refused at the
+ * second. Returns 0, or -1. */
+static int move_home(struct wide_table *w, long long kpi, long long placement, const char *code)
+{
+	sqlite3_stmt *stmt = cached(w, kpi_home_sql);
+	long long was;
+	int again;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, kpi);
+	was = one_id(w, stmt);
+	again = mark_bit(&w->homed, &w->homed_size, kpi);
+	if (w->failed || again < 0) {
+		struct error err;
+
+		error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
+		store_failed(w, &err);
+		return -1;
+	}
+	if (!was || was == placement)
+		return 0;
+	if (again) {
+		import_error(w->im, w->line, column_of(w, W_NUMBER),
+			     _("番号: %s has its home row above already; a row listing it again"
+			       " has 番号 -"), code);
+		return -1;
+	}
+	stmt = cached(w, kpi_unhome_sql);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, kpi);
+	if (run(w, stmt) < 0)
+		return -1;
+	w->im->stats->kpis_moved++;
+	return 0;
+}
+
 static void link_kpi(struct wide_table *w, long long kpi, long long placement, int home,
 		     int position)
 {
@@ -1026,7 +1174,8 @@ static void take_kpis(struct wide_table *w, const struct csv_record *r, const ch
 					     column_of(w, W_CODE) : column_of(w, W_KPI), _("code: %s"), err.text);
 				continue;
 			}
-			link_kpi(w, k.id, placement, 1, i + 1);
+			if (move_home(w, k.id, placement, *k.code ? k.code : k.name) == 0)
+				link_kpi(w, k.id, placement, 1, i + 1);
 		}
 	}
 }
@@ -1154,6 +1303,7 @@ int wide_table_end(struct wide_table *w)
 	free(w->texts.hash);
 	free(w->strategies);
 	free(w->taken);
+	free(w->homed);
 	free(w);
 	return rc;
 }

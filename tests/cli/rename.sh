@@ -7,7 +7,7 @@
 # an old one; the unchanged table changes nothing; an error elsewhere in
 # the file renames nothing.
 . "$srcdir/tests/cli/lib.sh"
-plan 30
+plan 43
 bundled_db
 export LANG=C.UTF-8
 q() { "$SQLITE3" "$db" "$1"; }
@@ -151,4 +151,93 @@ ok $? "and renames nothing"
 
 run --db "$db" check
 expect 0 "" "check finds nothing wrong after the renames"
+
+# A KPI's home row moved by the file (issue 18): H08's row copied under
+# H07's 項目. The KPI's home follows the file, the summary says so, and a
+# KPI given two home rows is refused, not silently linked to one.
+db="$work/m.db"
+"$KPITREE" --db "$db" init >/dev/null
+"$KPITREE" --db "$db" export strategy -o "$work/m.csv"
+"$KPITREE" --db "$db" --user tanaka set H08 R7 5000 >/dev/null
+/usr/bin/python3 - "$work/m.csv" "$work/m1.csv" "$work/m2.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+h = rows[0]
+code = h.index('code')
+h07 = next(r for r in rows if r[code] == 'H07')
+h08 = next(r for r in rows if r[code] == 'H08')
+for c in ('重点戦略プロジェクト', '基本戦略', '施策', '項目'):
+    h08[h.index(c)] = h07[h.index(c)]
+with open(sys.argv[2], 'w', encoding='utf-8', newline='') as f:
+    csv.writer(f, lineterminator='\n').writerows(rows)
+twice = list(h08)
+twice[h.index('内容')] = '新しい内容の行。'
+with open(sys.argv[3], 'w', encoding='utf-8', newline='') as f:
+    csv.writer(f, lineterminator='\n').writerows(rows + [twice])
+PY
+home_of() {
+	q "SELECT i.title || '/' || n.title FROM kpi k JOIN kpi_placement kp ON kp.kpi_id = k.id
+	   AND kp.home = 1 JOIN placement p ON p.id = kp.placement_id JOIN node n ON n.id = p.node_id
+	   JOIN placement pi ON pi.id = p.parent_id JOIN node i ON i.id = pi.node_id WHERE k.code = '$1'"
+}
+case "$(home_of H08)" in 都市と農村の交流の促進/*) r=0 ;; *) r=1 ;; esac
+ok $r "H08 stands under its 項目 as bundled"
+run --db "$db" --user suzuki import "$work/m1.csv"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed; 0 rows renamed, 1 row added; 1 row no longer in the file, kept; 1 KPI moved to the row the file puts it on" ]
+ok $? "a KPI's row moved under another 項目: the summary counts the KPI moved"
+case "$(home_of H08)" in 北海道に興味・関心のある方との継続的な関係構築/農村を中心とした*) r=0 ;; *) r=1 ;; esac
+ok $r "H08's home is the row the file puts it on"
+"$KPITREE" --db "$db" export strategy |
+	grep -q "^[^,]*,H08,[^,]*,[^,]*,[^,]*,■ 北海道に興味・関心のある方との継続的な関係構築,農村を中心とした.*,⑧,"
+ok $? "the table exports H08 on its new row, with its 番号"
+run --db "$db" show H08 --year R7
+grep -q '^R7 (2025)  .* 5,*000 ' "$work/out"
+ok $? "H08 keeps its value"
+LANG=ja_JP.UTF-8 "$KPITREE" --db "$db" import "$work/m.csv" >"$work/out"
+grep -q "ファイルにある行に 1 件の KPI を移しました\$" "$work/out" &&
+	case "$(home_of H08)" in 都市と農村の交流の促進/*) true ;; *) false ;; esac
+ok $? "moved back by the file as bundled, said in Japanese too"
+links() { q "SELECT group_concat(kpi_id || ':' || placement_id || ':' || home) FROM kpi_placement"; }
+before=$(links)
+run --db "$db" import "$work/m2.csv"
+[ "$status" = 1 ] &&
+	grep -q "^kpitree: $work/m2.csv:[0-9]*:[0-9]*: 番号: H08 has its home row above already" "$work/err" &&
+	[ "$(links)" = "$before" ]
+ok $? "a KPI given two home rows is refused at the second's line and column, linking nothing"
+# Small formatting edits (issue 18) find the same rows: full-width
+# digits in a number, no space after it, other quotation marks. The
+# number is read alike, and a text whose quotes alone changed is that
+# row corrected, renamed, not a subtree copied.
+db="$work/f.db"
+"$KPITREE" --db "$db" init >/dev/null
+nodes=$(ids)
+places=$(placements)
+p1='1 「誰もが安心して暮らせるまちづくり」プロジェクト'
+p4='「未来技術を育て、活かし、広めるデジタル化推進」プロジェクト'
+p4b='“未来技術を育て、活かし、広めるデジタル化推進”プロジェクト'
+sed -e "s/$p1/１ 「誰もが安心して暮らせるまちづくり」プロジェクト/" \
+	-e "s/① 安心して子どもを/①安心して子どもを/" -e "s/■ 都市と農村/■都市と農村/" \
+	-e "s/4 $p4/4 $p4b/" "$work/m.csv" >"$work/f.csv"
+grep -q '^[^,]*,[^,]*,１ 「誰もが' "$work/f.csv" && grep -q ',①安心して子ども' "$work/f.csv" &&
+	grep -q ',■都市と農村' "$work/f.csv" && grep -q ",4 $p4b," "$work/f.csv"
+ok $? "the copy has a full-width number, numbers without their space, and other quotes"
+run --db "$db" --user suzuki import "$work/f.csv"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed; 1 row renamed, 0 rows added" ]
+ok $? "it imports as the same table, the project whose quotes changed renamed"
+[ "$(ids)" = "$nodes" ] && [ "$(placements)" = "$places" ]
+ok $? "no row is added or moved"
+[ "$(q "SELECT what || '|' || old_text || '|' || new_text FROM node_history")" = "project|$p4|$p4b" ]
+ok $? "the history has the project renamed, from the old quotes to the new"
+
+# A stream (ssh host import /dev/stdin < file) renames as the file by
+# its path does: the file is read again from what was read.
+db="$work/p.db"
+"$KPITREE" --db "$db" init >/dev/null
+nodes=$(ids)
+cat "$work/s2.csv" | "$KPITREE" --db "$db" --user suzuki import /dev/stdin >"$work/out" 2>"$work/err"
+[ "$(cat "$work/out")" = "imported 29 rows from 1 file; 0 values changed; 2 rows renamed, 0 rows added" ] &&
+	[ ! -s "$work/err" ]
+ok $? "the corrected table through a pipe: 2 rows renamed, none added"
+[ "$(ids)" = "$nodes" ] && [ "$(q "SELECT count(*) FROM node WHERE title = '$measure2'")" = 1 ]
+ok $? "the same ids, the rows renamed in place"
 finish

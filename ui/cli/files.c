@@ -127,7 +127,8 @@ int run_import(struct cli *cli)
 	enum encoding encoding = ENCODING_AUTO;
 	struct import_stats stats;
 	struct error e;
-	char rows[64], files_read[64], changed[64], more[2][64], renamed[64], added[64], gone[64];
+	char rows[64], files_read[64], changed[64], more[2][64], renamed[64], added[64], gone[64],
+		moved[64];
 	int i, nmore = 0;
 
 	if (name && encoding_parse(name, &encoding, &e) < 0)
@@ -189,6 +190,14 @@ int run_import(struct cli *cli)
 		/* TRANSLATORS: follows "imported 29 rows from 1 file; 0 values
 		 * changed": "; 1 row no longer in the file, kept". */
 		fprintf(cli->out, _("; %s no longer in the file, kept"), gone);
+	}
+	if (stats.kpis_moved) {
+		snprintf(moved, sizeof moved, ngettext("%ld KPI", "%ld KPIs",
+						       (unsigned long)stats.kpis_moved),
+			 stats.kpis_moved);
+		/* TRANSLATORS: follows "imported 29 rows from 1 file; 0 values
+		 * changed": "; 1 KPI moved to the row the file puts it on". */
+		fprintf(cli->out, _("; %s moved to the row the file puts it on"), moved);
 	}
 	fputc('\n', cli->out);
 	return EXIT_DONE;
