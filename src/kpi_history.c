@@ -168,3 +168,17 @@ int kpi_history_each(struct store *s, long long kpi_id,
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
+
+long long kpi_history_last_rename(struct store *s)
+{
+	struct error err;
+	sqlite3_stmt *stmt = store_cached(s, "SELECT coalesce(max(id), 0) FROM node_history", &err);
+	long long last = -1;
+
+	if (!stmt)
+		return -1;
+	if (store_step(s, stmt, &err) == SQLITE_ROW)
+		last = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return last;
+}

@@ -40,6 +40,11 @@ int kpi_history_rename(struct store *s, long long node, int level, const char *o
 		       const char *new_text, const char *user, const char *now, long *changes,
 		       struct error *err);
 
+/* The last rename of a row recorded (node_history's last id), or 0: a
+ * browser open while another session's import renamed rows reads its
+ * rows' titles again when this moves. -1 when it cannot be read. */
+long long kpi_history_last_rename(struct store *s);
+
 /* Calls fn with each recorded change of the KPI kpi_id, of the menus
  * of the rows where it stands, and of the text of those rows and of the
  * rows above them, oldest first.

@@ -75,6 +75,7 @@ struct browser {
 	int found_all;		/* the search has found all it will */
 	struct tree_search *search;	/* still going, between keys */
 	long long data_version;		/* of the database, when last drawn */
+	long long last_rename;		/* kpi_history_last_rename, when last read */
 	struct value_undo last[VALUE_UNDO_MAX];	/* the session's last save */
 	int nlast;
 	struct meeting meeting;		/* the open meeting; id 0: none */

@@ -17,6 +17,7 @@
 #include "fiscal_year.h"
 #include "input.h"
 #include "keymap.h"
+#include "kpi_history.h"
 #include "placement.h"
 #include "tree.h"
 #include "width.h"
@@ -388,6 +389,13 @@ static void follow_others(struct browser *b)
 	b->data_version = v;
 	browser_forget_marks(b);
 	b->due_stale = 1;
+	/* rows another session's import renamed: their text read again */
+	v = kpi_history_last_rename(b->s);
+	if (v != b->last_rename) {
+		b->last_rename = v;
+		tree_list_forget_text(&b->lists[TREE_STRATEGY]);
+		tree_list_forget_text(&b->lists[TREE_SEARCH]);
+	}
 }
 
 /* Over SSH: the key's rights read again every session->recheck seconds
@@ -542,6 +550,7 @@ int browser_run(struct session *session, const struct browse_options *o, char *w
 	/* what is due is counted once the first screen is up: over every
 	 * KPI of a national database it takes longer than opening does */
 	b.due_stale = 1;
+	b.last_rename = kpi_history_last_rename(b.s);
 	b.key_at = b.checked_at = time(NULL);
 	app_watch(watch, &b);
 	busy_watch(session->store, 1);

@@ -282,6 +282,17 @@ void tree_list_forget_marks(struct tree_list *l)
 		l->items[i].marks_year = 0;
 }
 
+void tree_list_forget_text(struct tree_list *l)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->items[i].title);
+		l->items[i].title = NULL;
+		l->items[i].unread = 1;
+	}
+}
+
 void tree_list_clear(struct tree_list *l)
 {
 	tree_list_reader read = l->read;

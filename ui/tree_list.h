@@ -94,6 +94,10 @@ int tree_list_add_path(struct tree_list *l, struct store *s, const long long *pa
 /* The marks counted are counted again (values changed). */
 void tree_list_forget_marks(struct tree_list *l);
 
+/* Every row's text is read again as it is next shown (another
+ * session renamed rows): what the list knew (open, cursor) stays. */
+void tree_list_forget_text(struct tree_list *l);
+
 /* Empties l (keeping how it reads). */
 void tree_list_clear(struct tree_list *l);
 

@@ -5,7 +5,7 @@
 # kpitree history, not "no change yet". Sourced by rename_en.sh and rename_ja.sh with
 # $lang set.
 . "$srcdir/tests/screen/lib.sh"
-plan 16
+plan 18
 bundled_db
 set_lang
 "$KPITREE" --db "$db" export strategy -o "$work/s.csv"
@@ -21,6 +21,10 @@ shows "• 保育所及び" "and H01's 内容"
 
 "$KPITREE" --db "$db" --user suzuki import "$work/s2.csv" >/dev/null
 ok $? "the corrected table imports"
+# the browser open meanwhile reads the renamed rows again
+keys j k
+shows "① 誰もが安心して" "a browser open during the import shows measure ① renamed"
+shows "• 保育所と" "and H01's 内容"
 browse
 shows "① 誰もが安心して" "after: the tree shows measure ① renamed"
 shows "• 保育所と" "and H01's 内容 renamed, H01's home row still"
