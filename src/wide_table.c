@@ -429,9 +429,9 @@ static int digit_at(const char *p, size_t *n)
 /* Splits "1 「…」プロジェクト", "① 安心して…", "■ 待機児童…" into the
  * number and the title, the number as the document writes it with
  * full-width digits made half-width (１ is 1), and split where no space
- * follows it too (①安心して…); a heading of levels 1-2 whose digits
- * run on into ASCII (2030s, 1.5) has none; one run on into other text
- * (2030年) is read as a number. */
+ * follows it too (①安心して…, and 1「…」 where quotes open the title);
+ * a heading of levels 1-2 whose digits run on into other text (2030年,
+ * 2030s, 1.5) has no number. */
 static void split_label(int level, const char *cell, char *label, size_t lsize,
 			const char **title)
 {
@@ -446,8 +446,12 @@ static void split_label(int level, const char *cell, char *label, size_t lsize,
 			p += n;
 		}
 		label[len] = '\0';
-		if (len && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '.' ||
-			    *p == ','))
+		/* a number is followed by a space, or by the quotes that open
+		 * its title (1「…」); digits run on into other text (2030年,
+		 * 2030s, 1.5) begin a title that has no number */
+		if (len && *p && *p != ' ' && strncmp(p, "\u3000", 3) != 0 &&
+		    strncmp(p, "「", strlen("「")) != 0 && strncmp(p, "『", strlen("『")) != 0 &&
+		    strncmp(p, "“", strlen("“")) != 0)
 			p = cell;
 	} else if (level == 3) {
 		p += codes_circled_read(p, &d);

@@ -7,7 +7,7 @@
 # an old one; the unchanged table changes nothing; an error elsewhere in
 # the file renames nothing.
 . "$srcdir/tests/cli/lib.sh"
-plan 43
+plan 44
 bundled_db
 export LANG=C.UTF-8
 q() { "$SQLITE3" "$db" "$1"; }
@@ -228,6 +228,19 @@ ok $? "it imports as the same table, the project whose quotes changed renamed"
 ok $? "no row is added or moved"
 [ "$(q "SELECT what || '|' || old_text || '|' || new_text FROM node_history")" = "project|$p4|$p4b" ]
 ok $? "the history has the project renamed, from the old quotes to the new"
+
+# A heading that begins with a year has no number: 2030年 is its text
+# (a number runs on only into the quotes that open a title: 1「…」).
+db="$work/y.db"
+"$KPITREE" --db "$db" init >/dev/null
+sed -e "s/4 $p4/2030年の$p4/" -e "s/$p1/1「誰もが安心して暮らせるまちづくり」プロジェクト/" \
+	"$work/m.csv" >"$work/y.csv"
+run --db "$db" --user suzuki import "$work/y.csv"
+[ "$status" = 0 ] &&
+	[ "$(q "SELECT count(*) FROM node WHERE level = 1 AND label = '' AND title = '2030年の$p4'")" = 1 ] &&
+	[ "$(q "SELECT count(*) FROM node WHERE label = '2030'")" = 0 ] &&
+	[ "$(q "SELECT count(*) FROM node WHERE level = 1 AND label = '1' AND title = '「誰もが安心して暮らせるまちづくり」プロジェクト'")" = 1 ]
+ok $? "a heading beginning 2030年 is all title; 1「…」 is number 1"
 
 # A stream (ssh host import /dev/stdin < file) renames as the file by
 # its path does: the file is read again from what was read.
