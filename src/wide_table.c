@@ -1,5 +1,6 @@
 /* wide_table.c: the government's wide table (the columns of seed 000) as
  * Excel keeps it: merged cells, repeated headers, re-listed KPIs. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -429,9 +430,9 @@ static int digit_at(const char *p, size_t *n)
 /* Splits "1 「…」プロジェクト", "① 安心して…", "■ 待機児童…" into the
  * number and the title, the number as the document writes it with
  * full-width digits made half-width (１ is 1), and split where no space
- * follows it too (①安心して…, and 1「…」 where quotes open the title);
- * a heading of levels 1-2 whose digits run on into other text (2030年,
- * 2030s, 1.5) has no number. */
+ * follows it too (①安心して…, 3安心して…, 1「…」); a heading of levels
+ * 1-2 whose digits run on into a date or ASCII (2030年, 2030s, 1.5) has
+ * no number. */
 static void split_label(int level, const char *cell, char *label, size_t lsize,
 			const char **title)
 {
@@ -446,12 +447,12 @@ static void split_label(int level, const char *cell, char *label, size_t lsize,
 			p += n;
 		}
 		label[len] = '\0';
-		/* a number is followed by a space, or by the quotes that open
-		 * its title (1「…」); digits run on into other text (2030年,
-		 * 2030s, 1.5) begin a title that has no number */
-		if (len && *p && *p != ' ' && strncmp(p, "\u3000", 3) != 0 &&
-		    strncmp(p, "「", strlen("「")) != 0 && strncmp(p, "『", strlen("『")) != 0 &&
-		    strncmp(p, "“", strlen("“")) != 0)
+		/* digits run on into a date or ASCII (2030年, 2030s, 1.5)
+		 * begin a title that has no number; before other text they
+		 * are its number, with or without a space (3安心して…) */
+		if (len && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '.' ||
+			    *p == ',' || strncmp(p, "年", strlen("年")) == 0 ||
+			    strncmp(p, "月", strlen("月")) == 0 || strncmp(p, "日", strlen("日")) == 0))
 			p = cell;
 	} else if (level == 3) {
 		p += codes_circled_read(p, &d);
@@ -1066,12 +1067,29 @@ static void take_relisting(struct wide_table *w, const struct relisting *r)
 	run(w, stmt);
 }
 
+/* A code of the code column as an official types it: full-width
+ * (Ｈ０３) or an H code's number in one digit (H3) is the code it names
+ * (H03); an ASCII code of another form (M0001S1-H12a) is kept as it is,
+ * its letters' case and all. */
+static void code_as_typed(const char *raw, char *buf, size_t size)
+{
+	const char *p;
+
+	for (p = raw; *p && !((unsigned char)*p & 0x80); p++)
+		;
+	if (*p || ((raw[0] == 'H' || raw[0] == 'h') && isdigit((unsigned char)raw[1])))
+		codes_normalize(raw, buf, size);
+	else
+		snprintf(buf, size, "%s", raw);
+}
+
 /* The codes of the cell's KPIs: from the code column (one per line), or
  * for the default strategy H and the circled number. Returns 0 or -1. */
 static int kpi_codes(struct wide_table *w, const struct csv_record *r, const char *cells[],
 		     int count, int number, char codes[][32])
 {
 	const char *p = cells[W_CODE];
+	char raw[32];
 	int i;
 
 	if (*p) {
@@ -1083,7 +1101,8 @@ static int kpi_codes(struct wide_table *w, const struct csv_record *r, const cha
 					     _("code: %d codes for %d KPIs"), i, count);
 				return -1;
 			}
-			snprintf(codes[i], 32, "%.*s", (int)n, p);
+			snprintf(raw, sizeof raw, "%.*s", (int)n, p);
+			code_as_typed(raw, codes[i], 32);
 			p += n;
 			p += strspn(p, "\r\n");
 		}

@@ -231,17 +231,27 @@ size_t width_fit(const char *text, int cols)
 
 int width_blank(const char *text)
 {
+	/* the spaces of Unicode (Zs), the line and paragraph separators,
+	 * and the zero-width ones that show nothing (U+200B, U+2060, the
+	 * byte-order mark U+FEFF) */
+	static const char *const blanks[] = {
+		"\u00a0", "\u1680", "\u180e", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004",
+		"\u2005", "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u200b", "\u2028",
+		"\u2029", "\u202f", "\u205f", "\u2060", "\u3000", "\ufeff",
+	};
 	const char *p = text;
 
 	while (p && *p) {
+		size_t i, n = 0;
+
 		if (strchr(" \t\n\r\v\f", *p))
-			p++;
-		else if (strncmp(p, "\u3000", 3) == 0)
-			p += 3;
-		else if (strncmp(p, "\u00a0", 2) == 0)
-			p += 2;
-		else
+			n = 1;
+		for (i = 0; !n && i < sizeof blanks / sizeof blanks[0]; i++)
+			if (strncmp(p, blanks[i], strlen(blanks[i])) == 0)
+				n = strlen(blanks[i]);
+		if (!n)
 			return 0;
+		p += n;
 	}
 	return 1;
 }

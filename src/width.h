@@ -40,9 +40,11 @@ char *width_align(const char *text, int cols, char *buf, size_t size);
 size_t width_fit(const char *text, int cols);
 
 /* Whether text shows nothing: NULL, empty, or only blanks (ASCII
- * space, tab, line ends, the no-break space, the full-width space
- * U+3000). A reason or another text the rules require must have more:
- * "   " or "　" is no reason. */
+ * space, tab, line ends, Unicode's spaces: the no-break space, U+2000
+ * to U+200A, the full-width space U+3000 and the rest; the line and
+ * paragraph separators; and the zero-width U+200B, U+2060, U+FEFF). A
+ * reason or another text the rules require must have more: "   ", "　"
+ * or U+2003 is no reason. */
 int width_blank(const char *text);
 
 #endif

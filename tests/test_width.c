@@ -151,8 +151,10 @@ static void a_line_that_keeps_no_rule_still_holds_a_character(void **state)
 static void blanks_ascii_or_full_width_are_no_text(void **state)
 {
 	static const char *const blank[] = { NULL, "", " ", "   ", "\t\n", "\u3000",
-					     "\u3000\u3000", " \u3000 ", "\u00a0" };
-	static const char *const text[] = { "a", " 理由 ", "\u3000x", "。", "\u3000\u3000済" };
+					     "\u3000\u3000", " \u3000 ", "\u00a0", "\u2003",
+					     "\u200b\u200b", "\u2028", "\ufeff ", "\u2000\u200a\u202f" };
+	static const char *const text[] = { "a", " 理由 ", "\u3000x", "。", "\u3000\u3000済",
+					    "\u2003理由", "\u200bx", "\u2010" };
 	size_t i;
 
 	(void)state;

@@ -7,7 +7,7 @@
 # an old one; the unchanged table changes nothing; an error elsewhere in
 # the file renames nothing.
 . "$srcdir/tests/cli/lib.sh"
-plan 44
+plan 46
 bundled_db
 export LANG=C.UTF-8
 q() { "$SQLITE3" "$db" "$1"; }
@@ -241,6 +241,26 @@ run --db "$db" --user suzuki import "$work/y.csv"
 	[ "$(q "SELECT count(*) FROM node WHERE label = '2030'")" = 0 ] &&
 	[ "$(q "SELECT count(*) FROM node WHERE level = 1 AND label = '1' AND title = '「誰もが安心して暮らせるまちづくり」プロジェクト'")" = 1 ]
 ok $? "a heading beginning 2030年 is all title; 1「…」 is number 1"
+# Digits before other text are the number, space or none: a basic
+# strategy's 3安心して… is 3 安心して…, the same row; nothing added.
+db="$work/n.db"
+"$KPITREE" --db "$db" init >/dev/null
+nodes=$(ids)
+sed -e 's/,3 安心して暮らせる/,3安心して暮らせる/' "$work/m.csv" >"$work/n.csv"
+run --db "$db" --user suzuki import "$work/n.csv"
+[ "$status" = 0 ] && [ "$(ids)" = "$nodes" ] && ! grep -q "added" "$work/out"
+ok $? "a basic strategy's number without its space is the same row"
+# A code typed as an official types it (Ｈ０３, H3) is the KPI of that
+# code, not a second KPI beside it.
+db="$work/c.db"
+"$KPITREE" --db "$db" init >/dev/null
+count=$(q "SELECT count(*) FROM kpi")
+sed -e 's/^第3期北海道創生総合戦略,H03,/第3期北海道創生総合戦略,Ｈ０３,/' \
+	-e 's/^第3期北海道創生総合戦略,H04,/第3期北海道創生総合戦略,H4,/' "$work/m.csv" >"$work/c.csv"
+run --db "$db" --user suzuki import "$work/c.csv"
+[ "$status" = 0 ] && [ "$(q "SELECT count(*) FROM kpi")" = "$count" ] &&
+	[ "$(q "SELECT count(*) FROM kpi WHERE code IN ('Ｈ０３', 'H4')")" = 0 ]
+ok $? "a code column's Ｈ０３ and H4 are H03 and H04: no KPI added"
 
 # A stream (ssh host import /dev/stdin < file) renames as the file by
 # its path does: the file is read again from what was read.
