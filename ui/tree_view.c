@@ -56,10 +56,10 @@ void tree_view_draw(struct browser *b, int y, int x, int h, int w)
 
 	for (i = 0; i < rows; i++) {
 		int k = b->v->top + i;
-		char line[TEXT_MAX], marks[64];
+		char head[96], line[TEXT_MAX], marks[64];
 		const struct tree_item *it;
 		attr_t attr = 0;
-		int mw;
+		int mw, hw;
 
 		if (k >= b->v->n) {
 			put(y + 1 + i, x + 1, w - 2, "", 0);
@@ -67,11 +67,12 @@ void tree_view_draw(struct browser *b, int y, int x, int h, int w)
 		}
 		it = &b->v->items[k];
 		/* the arrow takes the row's first column; a move then redraws
-		 * two characters, where the bar redraws both rows whole */
-		snprintf(line, sizeof line, "%s%*s%s %s%s%s",
+		 * two characters, where the bar redraws both rows' names */
+		snprintf(head, sizeof head, "%s%*s%s ",
 			 !b->arrow ? "" : k == b->v->cursor ? ">" : " ", it->depth * 2, "",
-			 !it->children ? leaf_mark() : it->expanded ? "▾" : "▸",
-			 it->label, *it->label ? " " : "", it->unread ? "" : it->title);
+			 !it->children ? leaf_mark() : it->expanded ? "▾" : "▸");
+		snprintf(line, sizeof line, "%s%s%s", it->label, *it->label ? " " : "",
+			 it->unread ? "" : it->title);
 		if (b->kind->matches && search_is_match(b, it->id))
 			attr |= A_BOLD | A_UNDERLINE;
 		if (k == b->v->cursor && !b->arrow)
@@ -82,7 +83,14 @@ void tree_view_draw(struct browser *b, int y, int x, int h, int w)
 		mw = *marks ? width_of(marks) + 1 : 0;
 		if (mw > (w - 2) / 2)
 			mw = 0;
-		put(y + 1 + i, x + 1, w - 2 - mw, line, attr);
+		/* the bar marks the row's number and name, up to its marks
+		 * or the frame; the indentation and the row's mark keep out
+		 * of it, as its marks do: a move need not send them again
+		 * (▸ is three bytes, and a name's width grows as its marks
+		 * narrow: another official's values cost a move more) */
+		hw = width_of(head) < w - 2 - mw ? width_of(head) : w - 2 - mw;
+		put(y + 1 + i, x + 1, hw, head, attr & ~A_REVERSE);
+		put(y + 1 + i, x + 1 + hw, w - 2 - mw - hw, line, attr);
 		if (mw) {
 			char right[80];
 

@@ -115,3 +115,29 @@ tn() {
 		TEXTDOMAINDIR=$locale_dir LANGUAGE= LC_ALL=ja_JP.UTF-8 ngettext -d kpitree -- "$1" "$2" "$3"
 	fi
 }
+
+# quiet FILE: waits until FILE (what a browser sent, kept by tee or
+# script) has not grown for a second (at most 10 s) and prints its size.
+quiet() {
+	last=-1
+	same=0
+	i=0
+	while [ $same -lt 5 ] && [ $i -lt 50 ]; do
+		sleep 0.2
+		n=$(wc -c <"$1")
+		if [ "$n" = "$last" ]; then same=$((same + 1)); else same=0; fi
+		last=$n
+		i=$((i + 1))
+	done
+	echo "$last"
+}
+
+# cost KEY FILE: the bytes that KEY makes the browser send, once the
+# screen is still; what they were is left in $work/sent.
+cost() {
+	before=$(quiet "$2")
+	keys "$1"
+	after=$(quiet "$2")
+	tail -c +$((before + 1)) "$2" | head -c $((after - before)) >"$work/sent"
+	echo $((after - before))
+}

@@ -1,0 +1,40 @@
+# bar.sh: the tree's cursor bar marks the selected row's number and name,
+# up to its statuses or the frame; the indentation and the row's mark
+# (▸ ▾ •) keep out of it, as the statuses do, so that a cursor move sends
+# the two names again and nothing else: the bytes a move sends under
+# script(1) with TERM=xterm-256color, as make bench measures it. Sourced
+# by bar_en.sh and bar_ja.sh with $lang set.
+. "$srcdir/tests/screen/lib.sh"
+plan 11
+bundled_db
+set_lang
+esc=$(printf '\033')
+attrs() { tmux -L "$sock" capture-pane -e -p -t "s$sess"; }
+
+start "$program --db $db --keys j"
+shows "▸ 2 「ひとを育み" "the browser is up on the second row"
+attrs | grep -q "^[^$esc]*▸ ${esc}\[7m2 「ひとを育み、受け入… ${esc}\[0m"
+ok $? "the bar starts at the row's number, its ▸ out of it, and runs to its statuses"
+attrs | grep -q "▸ 1 「誰もが安心して暮らせ… 4?"
+ok $? "the row above is drawn plain"
+keys g Enter j
+shows "▾ 1 「誰もが安心" "Enter opens the first row"
+attrs | grep -q "^[^$esc]*  ▸ ${esc}\[7m1 一人ひとりの希望をか…${esc}\[0m"
+ok $? "an indented row's bar starts at its number too, its indentation out of it"
+attrs | grep -q "^[^$esc]*▾ 1 「誰もが安心して暮らせる… "
+ok $? "and the open row above it is drawn plain"
+
+# What a move sends: the two names, nothing of the marks, the
+# indentation or the statuses.
+start "script -qfc 'TERM=xterm-256color $program --db $db' $work/typescript"
+shows "▸ 2 「ひとを育み" "the browser is up under script"
+n=$(cost j "$work/typescript")
+echo "# a cursor move with the bar: $n bytes"
+grep -qF "1 「誰もが安心して暮らせ…" "$work/sent" && grep -qF "2 「ひとを育み、受け入… " "$work/sent"
+ok $? "a move sends the two rows' numbers and names again"
+! grep -qF "▸" "$work/sent" && ! grep -qF "?" "$work/sent"
+ok $? "and neither row's mark nor its statuses ($n bytes)"
+keys k
+shows "▸ 1 「誰もが安心" "k moves back"
+no_reports
+finish
