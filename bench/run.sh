@@ -15,6 +15,10 @@
 #                   printed by the parts strategy and values)
 #   SQLITE3         the sqlite3 shell (default sqlite3)
 #   MUNICIPALITIES  how many (default 1741; 50 for a quick try)
+#   RUNS            how many times each import and check runs in turn with
+#                   its reference (default 3 for the values import and the
+#                   check, 1 for the strategy import); the fastest of each
+#                   side decides a ratio, and every run is printed
 #   TMPDIR          where the work directory goes (default /tmp)
 #   KEEP            if set, keep the work directory
 #   GNU_TIME        GNU time, for peak memory (default /usr/bin/time)
@@ -30,6 +34,8 @@ SCHEMA_AT=${SCHEMA_AT:-./tests/schema_at}
 SQLITE3=${SQLITE3:-sqlite3}
 PARTS=${PARTS:-strategy values xlsx size check migrate due exports browser}
 MUNICIPALITIES=${MUNICIPALITIES:-1741}
+quick_runs=${RUNS:-3}
+strategy_runs=${RUNS:-1}
 GNU_TIME=${GNU_TIME:-/usr/bin/time}
 
 die() {
@@ -133,6 +139,59 @@ cpu_ratio() {
 	}'
 }
 
+# A measure and its reference run in turns (ours, the reference, ours,
+# ...), so that the machine's load, which comes and goes, falls on both
+# alike; the fastest of each side decides the ratio (the least is what
+# the work takes, the rest is the machine's noise), and every run is
+# printed so that the spread shows.
+# fold NAME: the last timed run (elapsed, cpu, peak) added to NAME's
+# runs, a line each in $work/NAME.runs.
+fold() {
+	echo "$elapsed $cpu $peak" >>"$work/$1.runs"
+}
+# fastest_of NAME: elapsed and cpu set to the least of NAME's runs, peak
+# to the highest (n/a if one is n/a).
+fastest_of() {
+	elapsed=$(awk 'NR == 1 || $1 < m { m = $1 } END { print m }' "$work/$1.runs")
+	cpu=$(awk '$2 == "n/a" { na = 1 } NR == 1 || $2 < m { m = $2 } END { print na ? "n/a" : m }' "$work/$1.runs")
+	peak=$(awk '$3 == "n/a" { na = 1 } NR == 1 || $3 > m { m = $3 } END { print na ? "n/a" : m }' "$work/$1.runs")
+}
+# in_turns LABEL OURS REFERENCE: one line of every run's time, each of
+# ours beside the reference's of the same turn.
+in_turns() {
+	awk -v label="$1" 'FNR == NR { x[++n] = $1; next } { y[FNR] = $1 }
+		END { line = label " in turns (s):"
+		for (i = 1; i <= n; i++) line = line (i > 1 ? "," : "") " " x[i] (i in y ? " / " y[i] : "")
+		print line " (the fastest of each decides)" }' "$work/$2.runs" "$work/$3.runs"
+}
+
+# turns N OURS [REFERENCE]: runs the function run_OURS, then
+# run_REFERENCE if named, in turn N times, each run folded into the runs
+# of its name.
+turns() {
+	run=0
+	while [ $run -lt "$1" ]; do
+		"run_$2"
+		fold "$2"
+		if [ -n "${3:-}" ]; then
+			"run_$3"
+			fold "$3"
+		fi
+		run=$((run + 1))
+	done
+}
+
+# reference NAME DB SQL: the sqlite3 shell runs the file SQL on a new
+# database DB, timed as NAME.
+# shellcheck disable=SC2317 # called by the runs of turns
+reference() {
+	rm -f "$2"
+	timed "$1" "$SQLITE3" -bail "$2" <"$3"
+	if [ -s "$work/$1.err" ]; then
+		sed 's/^/bench: sqlite3: /' "$work/$1.err" >&2
+	fi
+}
+
 # hostile: the workbooks of tests/cli/xlsx_make.py that stress the
 # reader's bounds, each imported into an empty database: how long, in how
 # much memory, refused or read.
@@ -189,37 +248,51 @@ mb() {
 	awk -v n="$1" 'BEGIN { printf "%.1f", n / 1000000 }'
 }
 
-"$KPITREE" --db "$db" init --empty >"$work/init.out" 2>&1 ||
-	die "kpitree init failed: $(cat "$work/init.out")"
-
-echo "bench: importing strategy.csv" >&2
-timed strategy "$KPITREE" --db "$db" import "$work/strategy.csv"
+# The strategy import, into a new empty database each run (the last
+# kept for the parts after), and its reference: the sqlite3 shell loads
+# the same file into one bare table, then fills an FTS5 trigram table
+# over its nine text columns from it.
+# shellcheck disable=SC2317 # called by turns
+run_strategy() {
+	rm -f "$db" "$db-wal" "$db-shm"
+	"$KPITREE" --db "$db" init --empty >"$work/init.out" 2>&1 ||
+		die "kpitree init failed: $(cat "$work/init.out")"
+	echo "bench: importing strategy.csv" >&2
+	timed strategy "$KPITREE" --db "$db" import "$work/strategy.csv"
+}
+# shellcheck disable=SC2317 # called by turns
+run_sqlite3_strategy() {
+	echo "bench: sqlite3 .import and FTS5 of strategy.csv" >&2
+	reference sqlite3_strategy "$work/bare-strategy.db" "$work/strategy.sql"
+	rm -f "$work/bare-strategy.db"
+}
+{
+	echo 'CREATE TABLE bare(strategy TEXT, code TEXT, project TEXT, basic TEXT, measure TEXT,'
+	echo ' item TEXT, content TEXT, kpi TEXT, number TEXT, field TEXT, menus TEXT, example TEXT,'
+	echo ' ai_example TEXT);'
+	echo '.mode csv'
+	echo ".import '$work/strategy.csv' bare"
+	echo 'CREATE VIRTUAL TABLE search USING fts5(project, basic, measure, item, content, kpi,'
+	echo " menus, example, ai_example, tokenize = 'trigram');"
+	echo 'INSERT INTO search SELECT project, basic, measure, item, content, kpi, menus, example,'
+	echo ' ai_example FROM bare;'
+} >"$work/strategy.sql"
+if part strategy; then
+	turns "$strategy_runs" strategy sqlite3_strategy
+else
+	turns 1 strategy
+fi
+fastest_of strategy
 strategy_line=$(report "strategy import:" "$content_rows")
 strategy_s=$elapsed
 strategy_peak=$peak
 strategy_cpu=$cpu
-# The strategies alone, for the workbook's comparison (part xlsx).
+# The strategies alone, for the values import's runs and the workbook's
+# comparison (part xlsx).
 cp "$db" "$work/base.db" || die "cannot copy the database"
 
 if part strategy; then
-	# The reference: the sqlite3 shell loads the same file into one bare
-	# table, then fills an FTS5 trigram table over its nine text columns
-	# from it.
-	{
-		echo 'CREATE TABLE bare(strategy TEXT, code TEXT, project TEXT, basic TEXT, measure TEXT,'
-		echo ' item TEXT, content TEXT, kpi TEXT, number TEXT, field TEXT, menus TEXT, example TEXT,'
-		echo ' ai_example TEXT);'
-		echo '.mode csv'
-		echo ".import '$work/strategy.csv' bare"
-		echo 'CREATE VIRTUAL TABLE search USING fts5(project, basic, measure, item, content, kpi,'
-		echo " menus, example, ai_example, tokenize = 'trigram');"
-		echo 'INSERT INTO search SELECT project, basic, measure, item, content, kpi, menus, example,'
-		echo ' ai_example FROM bare;'
-	} >"$work/strategy.sql"
-	echo "bench: sqlite3 .import and FTS5 of strategy.csv" >&2
-	timed sqlite3_strategy "$SQLITE3" -bail "$work/bare-strategy.db" <"$work/strategy.sql"
-	[ -s "$work/sqlite3_strategy.err" ] && sed 's/^/bench: sqlite3: /' "$work/sqlite3_strategy.err" >&2
-	rm -f "$work/bare-strategy.db"
+	fastest_of sqlite3_strategy
 	reference_s=$elapsed
 	reference_peak=$peak
 	reference_cpu=$cpu
@@ -235,50 +308,68 @@ if part strategy; then
 	echo "$strategy_line"
 	echo "sqlite3 shell on strategy.csv (.import into one bare table, then an FTS5 trigram table over its nine text columns): $reference_s s, peak $reference_peak MB"
 	echo "ratio (strategy import / sqlite3 shell): $(ratio "$strategy_s" "$reference_s") (goal <= 1.00)"
+	in_turns "strategy import / sqlite3 shell," strategy sqlite3_strategy
 	# on a machine others share, the time is mostly the wait for a core:
 	# the CPU each took (user and system, both threads of the import)
 	cpu_ratio "CPU (strategy import / sqlite3 shell)" "$strategy_cpu" "$reference_cpu" "(the time decides the goal)"
 	echo "peak memory of the strategy import: $strategy_peak MB, $half_peak MB at half the file (goal <= 64 MB, not growing with the file)"
 fi
 
-echo "bench: importing values.csv" >&2
-timed values "$KPITREE" --db "$db" import "$work/values.csv"
+# The values import, into a copy of the strategies' database each run
+# (the last kept), and its reference: the sqlite3 shell's .import into a
+# bare table. .import --skip arrived in 3.32.0; before it, the header
+# becomes a row of the table and is subtracted from the count.
+# shellcheck disable=SC2317 # called by turns
+run_values() {
+	rm -f "$db" "$db-wal" "$db-shm"
+	cp "$work/base.db" "$db" || die "cannot copy the database"
+	echo "bench: importing values.csv" >&2
+	timed values "$KPITREE" --db "$db" import "$work/values.csv"
+}
+# shellcheck disable=SC2317 # called by turns
+run_sqlite3() {
+	echo "bench: sqlite3 .import of values.csv" >&2
+	reference sqlite3 "$bare" "$work/import.sql"
+	imported=$("$SQLITE3" "$bare" 'SELECT count(*) FROM bare') || die "cannot count the bare table"
+	imported=$((imported - header_rows))
+	[ "$imported" -eq "$value_rows" ] ||
+		echo "bench: sqlite3 imported $imported rows, the file has $value_rows" >&2
+	rm -f "$bare"
+}
+{
+	echo 'CREATE TABLE bare(code TEXT, fiscal_year TEXT, kind TEXT, value TEXT, note TEXT,'
+	echo ' entered_by TEXT, entered_at TEXT);'
+	echo '.mode csv'
+} >"$work/import.sql"
+printf 'a\n1\n' >"$work/probe.csv"
+probe=$(printf '%s\n' 'CREATE TABLE t(a);' '.mode csv' ".import --skip 1 '$work/probe.csv' t" \
+	'SELECT count(*) FROM t;' | "$SQLITE3" :memory: 2>/dev/null)
+if [ "$probe" = 1 ]; then
+	echo ".import --skip 1 '$work/values.csv' bare" >>"$work/import.sql"
+	header_rows=0
+else
+	echo ".import '$work/values.csv' bare" >>"$work/import.sql"
+	header_rows=1
+fi
+if part values; then
+	turns "$quick_runs" values sqlite3
+else
+	turns 1 values
+fi
+fastest_of values
 values_line=$(report "values import:  " "$value_rows")
 values_s=$elapsed
 values_peak=$peak
 
 if part values; then
-	# The sqlite3 shell: .import --skip arrived in 3.32.0; before it, the
-	# header becomes a row of the table and is subtracted from the count.
-	{
-		echo 'CREATE TABLE bare(code TEXT, fiscal_year TEXT, kind TEXT, value TEXT, note TEXT,'
-		echo ' entered_by TEXT, entered_at TEXT);'
-		echo '.mode csv'
-	} >"$work/import.sql"
-	printf 'a\n1\n' >"$work/probe.csv"
-	probe=$(printf '%s\n' 'CREATE TABLE t(a);' '.mode csv' ".import --skip 1 '$work/probe.csv' t" \
-		'SELECT count(*) FROM t;' | "$SQLITE3" :memory: 2>/dev/null)
-	if [ "$probe" = 1 ]; then
-		echo ".import --skip 1 '$work/values.csv' bare" >>"$work/import.sql"
-		header_rows=0
-	else
-		echo ".import '$work/values.csv' bare" >>"$work/import.sql"
-		header_rows=1
-	fi
-	echo "bench: sqlite3 .import of values.csv" >&2
-	timed sqlite3 "$SQLITE3" -bail "$bare" <"$work/import.sql"
-	[ -s "$work/sqlite3.err" ] && sed 's/^/bench: sqlite3: /' "$work/sqlite3.err" >&2
-	imported=$("$SQLITE3" "$bare" 'SELECT count(*) FROM bare') || die "cannot count the bare table"
-	imported=$((imported - header_rows))
-	[ "$imported" -eq "$value_rows" ] ||
-		echo "bench: sqlite3 imported $imported rows, the file has $value_rows" >&2
+	fastest_of sqlite3
 	sqlite_line=$(report "sqlite3 .import:" "$imported")
 	sqlite_s=$elapsed
-	rm -f "$bare"
 
 	echo "$values_line"
 	echo "$sqlite_line"
 	echo "ratio (values import / sqlite3 .import): $(ratio "$values_s" "$sqlite_s") (goal <= 1.00)"
+	in_turns "values import / sqlite3 .import," values sqlite3
 	echo "peak memory of the values import: $values_peak MB (goal < 64 MB)"
 fi
 
@@ -346,16 +437,23 @@ fi
 
 if part check; then
 	echo "bench: PRAGMA integrity_check, kpitree check, kpitree check --quick" >&2
-	# integrity_check first: each then reads a file the machine has cached
-	timed integrity "$SQLITE3" "$db" 'PRAGMA integrity_check'
+	# in turns, integrity_check first: each then reads a file the
+	# machine has cached
+	# shellcheck disable=SC2317 # called by turns
+	run_integrity() { timed integrity "$SQLITE3" "$db" 'PRAGMA integrity_check'; }
+	# shellcheck disable=SC2317 # called by turns
+	run_check() { timed check "$KPITREE" --db "$db" check; }
+	turns "$quick_runs" integrity check
+	fastest_of integrity
 	integrity_s=$elapsed
 	integrity_cpu=$cpu
-	timed check "$KPITREE" --db "$db" check
+	fastest_of check
 	check_s=$elapsed
 	check_cpu=$cpu
 	timed quick "$KPITREE" --db "$db" check --quick
 	quick_s=$elapsed
 	echo "kpitree check: $check_s s; PRAGMA integrity_check: $integrity_s s; ratio $(ratio "$check_s" "$integrity_s") (goal <= 1.20)"
+	in_turns "kpitree check / integrity_check," check integrity
 	# the check's rules run in a thread of their own beside the
 	# integrity check: its CPU, both threads, is what it costs
 	cpu_ratio "CPU (kpitree check / integrity_check)" "$check_cpu" "$integrity_cpu" "(the time decides the goal)"
