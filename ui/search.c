@@ -3,6 +3,7 @@
 #include "browse.h"
 #include "i18n.h"
 
+#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,8 +141,9 @@ void search_stop(struct browser *b)
 	b->search = NULL;
 }
 
-/* Searches on for a slice; shows the first match as soon as there is one. */
-void search_slice(struct browser *b)
+/* Searches on for a slice, until it has found enough; shows the first
+ * match as soon as there is one. */
+static void slice(struct browser *b, int enough)
 {
 	long long until = now_ms() + SEARCH_SLICE_MS;
 	int before = b->placed, rc = 1, i;
@@ -151,7 +153,8 @@ void search_slice(struct browser *b)
 	long long at = l->n ? l->items[l->cursor].id : 0;
 
 	if (!b->found_all)
-		rc = tree_search_step(b->search, MAX_MATCHES, SEARCH_STEP_MS, add_match, b, &err);
+		rc = tree_search_step_to(b->search, MAX_MATCHES, enough, SEARCH_STEP_MS,
+					 add_match, b, &err);
 	b->found_all = rc != 0;
 	/* at least one a slice, the rest while the slice lasts */
 	while (b->placed < b->nmatches && (b->placed == before || now_ms() < until))
@@ -184,7 +187,14 @@ void search_slice(struct browser *b)
 	}
 }
 
-/* Starts searching for text, and shows what a first slice finds. */
+void search_slice(struct browser *b)
+{
+	slice(b, MAX_MATCHES);
+}
+
+/* Starts searching for text, and shows what a first slice finds: at a
+ * key, a screen's worth of matches (each is a row of the view at least),
+ * the rest found between keys. */
 static void search_start(struct browser *b, const char *text)
 {
 	struct error err;
@@ -198,7 +208,7 @@ static void search_start(struct browser *b, const char *text)
 	if (*text) {
 		b->search = tree_search_start(b->s, text, &err);
 		if (b->search)
-			search_slice(b);
+			slice(b, LINES < MAX_MATCHES ? LINES : MAX_MATCHES);
 		else
 			browser_say(b, "%s", err.text);
 	}
