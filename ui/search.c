@@ -141,9 +141,38 @@ void search_stop(struct browser *b)
 	b->search = NULL;
 }
 
-/* Searches on for a slice, until it has found enough; shows the first
- * match as soon as there is one. */
-static void slice(struct browser *b, int enough)
+/* Finds matches for SEARCH_STEP_MS, or until it has enough; between
+ * keys it gives way to a key typed, looking for one each millisecond.
+ * Returns as tree_search_step_to. */
+static int step(struct browser *b, int enough, int between_keys, struct error *err)
+{
+	long long until = now_ms() + SEARCH_STEP_MS;
+	int rc;
+
+	do
+		rc = tree_search_step_to(b->search, MAX_MATCHES, enough,
+					 between_keys ? 1 : SEARCH_STEP_MS, add_match, b, err);
+	while (rc == 0 && between_keys && b->nmatches < enough && now_ms() < until &&
+	       !input_pending());
+	return rc;
+}
+
+/* Whether the slice puts another match into the view, the placed-th of
+ * the slice: at least one, the rest while the slice lasts (between keys,
+ * until a key is typed: looked for every 8 matches). */
+static int place_more(struct browser *b, int placed, long long until, int between_keys)
+{
+	if (b->placed >= b->nmatches)
+		return 0;
+	if (!placed)
+		return 1;
+	return now_ms() < until && !(between_keys && placed % 8 == 0 && input_pending());
+}
+
+/* Searches on for a slice, until it has found enough (at a key) or a key
+ * is typed (between keys); shows the first match as soon as there is
+ * one. */
+static void slice(struct browser *b, int enough, int between_keys)
 {
 	long long until = now_ms() + SEARCH_SLICE_MS;
 	int before = b->placed, rc = 1, i;
@@ -153,11 +182,9 @@ static void slice(struct browser *b, int enough)
 	long long at = l->n ? l->items[l->cursor].id : 0;
 
 	if (!b->found_all)
-		rc = tree_search_step_to(b->search, MAX_MATCHES, enough, SEARCH_STEP_MS,
-					 add_match, b, &err);
+		rc = step(b, enough, between_keys, &err);
 	b->found_all = rc != 0;
-	/* at least one a slice, the rest while the slice lasts */
-	while (b->placed < b->nmatches && (b->placed == before || now_ms() < until))
+	while (place_more(b, b->placed - before, until, between_keys))
 		filter_add(b, b->matches[b->placed++]);
 	if (b->placed > before)
 		in_tree_order(b);
@@ -189,7 +216,7 @@ static void slice(struct browser *b, int enough)
 
 void search_slice(struct browser *b)
 {
-	slice(b, MAX_MATCHES);
+	slice(b, MAX_MATCHES, 1);
 }
 
 /* Starts searching for text, and shows what a first slice finds: at a
@@ -208,7 +235,7 @@ static void search_start(struct browser *b, const char *text)
 	if (*text) {
 		b->search = tree_search_start(b->s, text, &err);
 		if (b->search)
-			slice(b, LINES < MAX_MATCHES ? LINES : MAX_MATCHES);
+			slice(b, LINES < MAX_MATCHES ? LINES : MAX_MATCHES, 0);
 		else
 			browser_say(b, "%s", err.text);
 	}
