@@ -384,6 +384,12 @@ static int take_hit(struct tree_search *ts, int max, int (*fn)(void *, long long
 int tree_search_step(struct tree_search *ts, int max, int ms,
 		     int (*fn)(void *, long long), void *ctx, struct error *err)
 {
+	return tree_search_step_to(ts, max, max, ms, fn, ctx, err);
+}
+
+int tree_search_step_to(struct tree_search *ts, int max, int enough, int ms,
+			int (*fn)(void *, long long), void *ctx, struct error *err)
+{
 	long long deadline = now_ms() + ms;
 
 	/* the codes first: a handful of rows, read at once */
@@ -400,8 +406,12 @@ int tree_search_step(struct tree_search *ts, int max, int ms,
 		ts->codes = NULL;
 	}
 	while (ts->found < max) {
-		int rc = store_step(ts->s, ts->hits, err);
+		int rc;
 
+		/* enough for now: a whole hit's rows are taken, the rest wait */
+		if (ts->found >= enough)
+			return 0;
+		rc = store_step(ts->s, ts->hits, err);
 		if (rc == SQLITE_ROW) {
 			if (take_hit(ts, max, fn, ctx, err) < 0)
 				return -1;

@@ -128,6 +128,13 @@ struct tree_search *tree_search_start(struct store *s, const char *text, struct 
 int tree_search_step(struct tree_search *ts, int max, int ms,
 		     int (*fn)(void *ctx, long long placement), void *ctx, struct error *err);
 
+/* As tree_search_step, and stops as when the time runs out (returning
+ * 0) once fn has taken enough (at most max), at the end of a hit: a
+ * screen's worth of rows at a key, the rest between keys. */
+int tree_search_step_to(struct tree_search *ts, int max, int enough, int ms,
+			int (*fn)(void *ctx, long long placement), void *ctx,
+			struct error *err);
+
 /* The level of a grant project's KPI as a search gives it (below the
  * strategy's five). */
 #define TREE_PROJECT_KPI 6

@@ -735,32 +735,47 @@ static int take_row(void *ctx, long long placement)
 	return 1;
 }
 
-/* Stepped with no time at all, a search still finds what one long step
- * does: it goes on from where it stopped. */
+/* Searches for text to its end in steps: with no time at all each
+ * (ms 0), or (ms -1) asking each for one row more than it has; the rows
+ * into rows. */
+static void search_in_steps(struct store *s, const char *text, int ms, long long *rows)
+{
+	struct error err;
+	struct tree_search *ts = tree_search_start(s, text, &err);
+	int rc;
+
+	assert_non_null(ts);
+	while ((rc = tree_search_step_to(ts, 10, ms < 0 ? (int)rows[0] + 1 : 10, ms, take_row,
+					 rows, &err)) == 0)
+		;
+	assert_int_equal(rc, 1);
+	assert_int_equal(tree_search_found(ts), (int)rows[0]);
+	tree_search_end(ts);
+}
+
+/* Stepped with no time at all, or asked for a row more each step, a
+ * search still finds what one long step does: it goes on from where it
+ * stopped. */
 static void a_search_in_slices_finds_what_one_step_finds(void **state)
 {
 	char *path = testdb_path();
 	struct store *s = testdb_create(path);
-	static const char *const texts[] = { "子育て", "待機", "社会福祉振興", "待", "鰊" };
+	static const char *const texts[] = { "子育て", "待機", "社会福祉振興", "待", "鰊", "待機児童" };
 	struct error err;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-		long long whole[16] = { 0 }, sliced[16] = { 0 };
+		long long whole[16] = { 0 }, sliced[16] = { 0 }, few[16] = { 0 };
 		struct tree_search *ts = tree_search_start(s, texts[i], &err);
-		int rc;
 
 		assert_non_null(ts);
 		assert_int_equal(tree_search_step(ts, 10, -1, take_row, whole, &err), 1);
 		tree_search_end(ts);
-		ts = tree_search_start(s, texts[i], &err);
-		while ((rc = tree_search_step(ts, 10, 0, take_row, sliced, &err)) == 0)
-			;
-		assert_int_equal(rc, 1);
-		assert_int_equal(tree_search_found(ts), (int)whole[0]);
-		tree_search_end(ts);
+		search_in_steps(s, texts[i], 0, sliced);
 		assert_memory_equal(whole, sliced, sizeof whole);
+		search_in_steps(s, texts[i], -1, few);
+		assert_memory_equal(whole, few, sizeof whole);
 	}
 	{
 		long long rows[16] = { 0 };
@@ -775,6 +790,36 @@ static void a_search_in_slices_finds_what_one_step_finds(void **state)
 		assert_int_equal(rows[3], 5);
 		tree_search_end(ts);
 	}
+	store_close(s);
+	testdb_remove(path);
+}
+
+/* Asked for enough rows, a step stops at the end of the hit that brings
+ * it there: a KPI's rows, its re-listing too, are not split. */
+static void a_search_stops_at_enough_after_a_whole_hit(void **state)
+{
+	char *path = testdb_path();
+	struct store *s = testdb_create(path);
+	long long rows[16] = { 0 };
+	struct tree_search *ts;
+	struct error err;
+
+	(void)state;
+	/* H01 (待機児童) re-listed at row 6 */
+	assert_int_equal(store_exec(s, "INSERT INTO kpi_placement VALUES (1, 6, 0, 2)", &err), 0);
+	ts = tree_search_start(s, "待機児童", &err);
+	assert_non_null(ts);
+	/* the heading's row 4, the content row 5: enough */
+	assert_int_equal(tree_search_step_to(ts, 10, 2, -1, take_row, rows, &err), 0);
+	assert_int_equal(rows[0], 2);
+	/* H01's name: its home row 5 and its re-listing 6, both */
+	assert_int_equal(tree_search_step_to(ts, 10, 3, -1, take_row, rows, &err), 0);
+	assert_int_equal(rows[0], 4);
+	assert_int_equal(rows[3], 5);
+	assert_int_equal(rows[4], 6);
+	assert_int_equal(tree_search_step_to(ts, 10, 10, -1, take_row, rows, &err), 1);
+	assert_int_equal(rows[0], 4);
+	tree_search_end(ts);
 	store_close(s);
 	testdb_remove(path);
 }
@@ -802,6 +847,7 @@ int main(void)
 		cmocka_unit_test(search_index_finds_japanese_substrings_and_follows_updates),
 		cmocka_unit_test(one_measure_placed_twice_is_one_node),
 		cmocka_unit_test(a_search_in_slices_finds_what_one_step_finds),
+		cmocka_unit_test(a_search_stops_at_enough_after_a_whole_hit),
 		cmocka_unit_test(relistings_before_their_home_rows_keep_memory_bounded),
 		cmocka_unit_test(backup_copies_a_database_that_passes_check),
 		cmocka_unit_test(backup_to_an_unwritable_place_leaves_nothing),

@@ -3,6 +3,7 @@
 #include "browse.h"
 #include "i18n.h"
 
+#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,8 +141,38 @@ void search_stop(struct browser *b)
 	b->search = NULL;
 }
 
-/* Searches on for a slice; shows the first match as soon as there is one. */
-void search_slice(struct browser *b)
+/* Finds matches for SEARCH_STEP_MS, or until it has enough; between
+ * keys it gives way to a key typed, looking for one each millisecond.
+ * Returns as tree_search_step_to. */
+static int step(struct browser *b, int enough, int between_keys, struct error *err)
+{
+	long long until = now_ms() + SEARCH_STEP_MS;
+	int rc;
+
+	do
+		rc = tree_search_step_to(b->search, MAX_MATCHES, enough,
+					 between_keys ? 1 : SEARCH_STEP_MS, add_match, b, err);
+	while (rc == 0 && between_keys && b->nmatches < enough && now_ms() < until &&
+	       !input_pending());
+	return rc;
+}
+
+/* Whether the slice puts another match into the view, the placed-th of
+ * the slice: at least one, the rest while the slice lasts (between keys,
+ * until a key is typed: looked for every 8 matches). */
+static int place_more(struct browser *b, int placed, long long until, int between_keys)
+{
+	if (b->placed >= b->nmatches)
+		return 0;
+	if (!placed)
+		return 1;
+	return now_ms() < until && !(between_keys && placed % 8 == 0 && input_pending());
+}
+
+/* Searches on for a slice, until it has found enough (at a key) or a key
+ * is typed (between keys); shows the first match as soon as there is
+ * one. */
+static void slice(struct browser *b, int enough, int between_keys)
 {
 	long long until = now_ms() + SEARCH_SLICE_MS;
 	int before = b->placed, rc = 1, i;
@@ -151,10 +182,9 @@ void search_slice(struct browser *b)
 	long long at = l->n ? l->items[l->cursor].id : 0;
 
 	if (!b->found_all)
-		rc = tree_search_step(b->search, MAX_MATCHES, SEARCH_STEP_MS, add_match, b, &err);
+		rc = step(b, enough, between_keys, &err);
 	b->found_all = rc != 0;
-	/* at least one a slice, the rest while the slice lasts */
-	while (b->placed < b->nmatches && (b->placed == before || now_ms() < until))
+	while (place_more(b, b->placed - before, until, between_keys))
 		filter_add(b, b->matches[b->placed++]);
 	if (b->placed > before)
 		in_tree_order(b);
@@ -184,7 +214,14 @@ void search_slice(struct browser *b)
 	}
 }
 
-/* Starts searching for text, and shows what a first slice finds. */
+void search_slice(struct browser *b)
+{
+	slice(b, MAX_MATCHES, 1);
+}
+
+/* Starts searching for text, and shows what a first slice finds: at a
+ * key, a screen's worth of matches (each is a row of the view at least),
+ * the rest found between keys. */
 static void search_start(struct browser *b, const char *text)
 {
 	struct error err;
@@ -198,7 +235,7 @@ static void search_start(struct browser *b, const char *text)
 	if (*text) {
 		b->search = tree_search_start(b->s, text, &err);
 		if (b->search)
-			search_slice(b);
+			slice(b, LINES < MAX_MATCHES ? LINES : MAX_MATCHES, 0);
 		else
 			browser_say(b, "%s", err.text);
 	}
