@@ -1113,6 +1113,17 @@ static const char *const migration_16[] = {
 	NULL
 };
 
+/* The triggers an import drops while it runs (store_search_defer): the
+ * search insert triggers, which do nothing inside one (the WHEN of
+ * SEARCH_TRIGGERS_16), and node_unique, which refuses a node that the
+ * import (wide_table.c) has just looked for and not found. */
+#define SEARCH_INSERT_TRIGGER(table, kind, new_text, old_text, columns) table "_search_ins"
+const char *const schema_import_idle_triggers[] = {
+	SEARCH_TABLES(SEARCH_INSERT_TRIGGER),
+	"node_unique",
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },

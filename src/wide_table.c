@@ -85,6 +85,8 @@ struct wide_table {
 	int failed;
 	/* the placements there before the import: ids up to this */
 	long long old_placements;
+	/* the KPIs there before the file: ids up to this */
+	long long old_kpis;
 	struct file_texts texts;
 	/* with old placements: the strategies of the file, and its rows
 	 * found among the old (a bit per placement id), to count the old
@@ -131,14 +133,24 @@ int wide_table_is_header(const struct csv_record *header)
 /* The placements there before an import: ids up to this (asked once:
  * for every file of the import, the rows of another are new). */
 static const char placements_old_sql[] = "SELECT coalesce(max(id), 0) FROM placement";
+/* The KPIs there before a file: ids up to this. */
+static const char kpis_old_sql[] = "SELECT coalesce(max(id), 0) FROM kpi";
 static sqlite3_stmt *cached(struct wide_table *w, const char *sql);
 static long long one_id(struct wide_table *w, sqlite3_stmt *stmt);
+
+/* The one id a query of the ids there before gives (placements_old_sql,
+ * kpis_old_sql). */
+static long long max_id(struct wide_table *w, const char *sql)
+{
+	sqlite3_stmt *stmt = cached(w, sql);
+
+	return stmt ? one_id(w, stmt) : 0;
+}
 
 struct wide_table *wide_table_begin(struct import *im, const struct csv_record *header,
 				    const struct csv_record *above)
 {
 	struct wide_table *w = calloc(1, sizeof *w);
-	sqlite3_stmt *stmt;
 	size_t i;
 	int k, bad = 0;
 
@@ -179,16 +191,16 @@ struct wide_table *wide_table_begin(struct import *im, const struct csv_record *
 	snprintf(w->carry[W_STRATEGY], MAX_CELL_TEXT, "%s", DEFAULT_STRATEGY);
 	w->line = header->line;
 	if (!im->placements_known) {
-		stmt = cached(w, placements_old_sql);
-		if (stmt)
-			im->old_placements = one_id(w, stmt);
-		if (w->failed) {
-			free(w);
-			return NULL;
-		}
-		im->placements_known = 1;
+		im->old_placements = max_id(w, placements_old_sql);
+		im->placements_known = !w->failed;
 	}
 	w->old_placements = im->old_placements;
+	if (!w->failed)
+		w->old_kpis = max_id(w, kpis_old_sql);
+	if (w->failed) {
+		free(w);
+		return NULL;
+	}
 	return w;
 }
 
@@ -491,22 +503,27 @@ static long long node_id(struct wide_table *w, int find, int level, const char *
 	return run(w, stmt) == 0 ? sqlite3_last_insert_rowid(w->im->s->db) : 0;
 }
 
-/* The placement of node under parent, found or made. cells is the row,
- * for a content placement's field and examples; NULL for the levels
- * above. */
-static long long placement_id(struct wide_table *w, long long parent, long long node,
+/* The placement of node under parent, found (find 1) or made. cells is
+ * the row, for a content placement's field and examples; NULL for the
+ * levels above. A node made just now stands nowhere yet: find 0. */
+static long long placement_id(struct wide_table *w, int find, long long parent, long long node,
 			      long long field, const char *const *cells)
 {
-	sqlite3_stmt *stmt = cached(w, placement_find_sql);
+	sqlite3_stmt *stmt;
 	long long id;
 
-	if (!stmt)
+	if (find) {
+		stmt = cached(w, placement_find_sql);
+		if (!stmt)
+			return 0;
+		sqlite3_bind_int64(stmt, 1, parent);
+		sqlite3_bind_int64(stmt, 2, node);
+		id = one_id(w, stmt);
+		if (id || w->failed)
+			return id;
+	}
+	if (!node)
 		return 0;
-	sqlite3_bind_int64(stmt, 1, parent);
-	sqlite3_bind_int64(stmt, 2, node);
-	id = one_id(w, stmt);
-	if (id || w->failed)
-		return id;
 	stmt = cached(w, placement_insert_sql);
 	if (!stmt)
 		return 0;
@@ -807,9 +824,9 @@ static long long level_placement(struct wide_table *w, long long parent, int lev
 	split_label(level, cell, label, sizeof label, &title);
 	node = node_id(w, 1, level, label, title);
 	if (node)
-		id = placement_id(w, parent, node, field, cells);
+		id = placement_id(w, 1, parent, node, field, cells);
 	else if (!w->failed && !(id = renamed(w, parent, level, label, title)) && !w->failed)
-		id = placement_id(w, parent, node_id(w, 0, level, label, title), field, cells);
+		id = placement_id(w, 0, parent, node_id(w, 0, level, label, title), field, cells);
 	if (level == 5 && id && id <= w->old_placements)
 		take_row(w, id);
 	return w->failed ? 0 : id;
@@ -955,22 +972,27 @@ static int mark_bit(unsigned char **bits, size_t *size, long long id)
  * second. Returns 0, or -1. */
 static int move_home(struct wide_table *w, long long kpi, long long placement, const char *code)
 {
-	sqlite3_stmt *stmt = cached(w, kpi_home_sql);
+	sqlite3_stmt *stmt;
 	long long was;
-	int again;
+	int again = mark_bit(&w->homed, &w->homed_size, kpi);
 
-	if (!stmt)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, kpi);
-	was = one_id(w, stmt);
-	again = mark_bit(&w->homed, &w->homed_size, kpi);
-	if (w->failed || again < 0) {
+	if (again < 0) {
 		struct error err;
 
 		error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
 		store_failed(w, &err);
 		return -1;
 	}
+	/* a KPI this file made has no home until the file gives it one */
+	if (kpi > w->old_kpis && !again)
+		return 0;
+	stmt = cached(w, kpi_home_sql);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, kpi);
+	was = one_id(w, stmt);
+	if (w->failed)
+		return -1;
 	if (!was || was == placement)
 		return 0;
 	if (again) {
