@@ -87,6 +87,17 @@ struct wide_table {
 	long long old_placements;
 	/* the KPIs there before the file: ids up to this */
 	long long old_kpis;
+	/* The nodes the file made for the strategy at hand, when the file
+	 * made that strategy and its rows have not left it before (entered:
+	 * a bit per strategy): a hash of each (text_hash) in new_nodes, so
+	 * that a node whose hash is not there is known new without asking
+	 * the store. */
+	long long old_strategies;	/* there before the file: ids up to this */
+	unsigned char *entered;
+	size_t entered_size;
+	uint64_t *new_nodes;		/* MADE_SLOTS, 0 for none */
+	size_t nmade;
+	int made_whole;			/* new_nodes holds each node of w->strategy */
 	struct file_texts texts;
 	/* with old placements: the strategies of the file, and its rows
 	 * found among the old (a bit per placement id), to count the old
@@ -133,8 +144,9 @@ int wide_table_is_header(const struct csv_record *header)
 /* The placements there before an import: ids up to this (asked once:
  * for every file of the import, the rows of another are new). */
 static const char placements_old_sql[] = "SELECT coalesce(max(id), 0) FROM placement";
-/* The KPIs there before a file: ids up to this. */
+/* The KPIs and strategies there before a file: ids up to these. */
 static const char kpis_old_sql[] = "SELECT coalesce(max(id), 0) FROM kpi";
+static const char strategies_old_sql[] = "SELECT coalesce(max(id), 0) FROM strategy";
 static sqlite3_stmt *cached(struct wide_table *w, const char *sql);
 static long long one_id(struct wide_table *w, sqlite3_stmt *stmt);
 
@@ -197,6 +209,8 @@ struct wide_table *wide_table_begin(struct import *im, const struct csv_record *
 	w->old_placements = im->old_placements;
 	if (!w->failed)
 		w->old_kpis = max_id(w, kpis_old_sql);
+	if (!w->failed)
+		w->old_strategies = max_id(w, strategies_old_sql);
 	if (w->failed) {
 		free(w);
 		return NULL;
@@ -811,6 +825,52 @@ static void count_rows_gone(struct wide_table *w)
 		w->im->stats->rows_gone += old - w->rows_taken;
 }
 
+/* The nodes made for a strategy that new_nodes can hold; past three
+ * quarters of them the set gives up, and the store is asked. */
+#define MADE_SLOTS 8192
+
+static int mark_bit(unsigned char **bits, size_t *size, long long id);
+
+/* The rows now begin a strategy: new_nodes starts empty, and holds
+ * its nodes if the file made the strategy and has not met it before. */
+static void begin_made(struct wide_table *w)
+{
+	int again = mark_bit(&w->entered, &w->entered_size, w->strategy);
+
+	w->nmade = 0;
+	w->made_whole = 0;
+	if (again > 0 || w->strategy <= w->old_strategies)
+		return;
+	if (!again && !w->new_nodes)
+		w->new_nodes = malloc(MADE_SLOTS * sizeof *w->new_nodes);
+	if (again < 0 || !w->new_nodes) {
+		struct error err;
+
+		error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
+		store_failed(w, &err);
+		return;
+	}
+	memset(w->new_nodes, 0, MADE_SLOTS * sizeof *w->new_nodes);
+	w->made_whole = 1;
+}
+
+/* Whether new_nodes has the hash h (1), or adds it (add 1). */
+static int made_has(struct wide_table *w, uint64_t h, int add)
+{
+	size_t i;
+
+	h += !h;	/* 0 marks an empty slot */
+	for (i = h % MADE_SLOTS; w->new_nodes[i]; i = (i + 1) % MADE_SLOTS)
+		if (w->new_nodes[i] == h)
+			return 1;
+	if (add) {
+		if (++w->nmade > MADE_SLOTS / 4 * 3)
+			w->made_whole = 0;
+		w->new_nodes[i] = h;
+	}
+	return 0;
+}
+
 /* The placement of a row's level under parent: the node of its text
  * placed there (found or made), or an old row renamed (renamed), or a
  * new node placed there. */
@@ -819,14 +879,23 @@ static long long level_placement(struct wide_table *w, long long parent, int lev
 {
 	char label[32];
 	const char *title;
-	long long node, id = 0;
+	long long node = 0, id = 0;
+	uint64_t h = 0;
+	int made_whole = w->made_whole;
 
 	split_label(level, cell, label, sizeof label, &title);
-	node = node_id(w, 1, level, label, title);
-	if (node)
+	if (made_whole)
+		h = text_hash(level, label, title);
+	if (!made_whole || made_has(w, h, 0))
+		node = node_id(w, 1, level, label, title);
+	if (node) {
 		id = placement_id(w, 1, parent, node, field, cells);
-	else if (!w->failed && !(id = renamed(w, parent, level, label, title)) && !w->failed)
-		id = placement_id(w, 0, parent, node_id(w, 0, level, label, title), field, cells);
+	} else if (!w->failed && !(id = renamed(w, parent, level, label, title)) && !w->failed) {
+		node = node_id(w, 0, level, label, title);
+		if (node && made_whole)
+			made_has(w, h, 1);
+		id = placement_id(w, 0, parent, node, field, cells);
+	}
 	if (level == 5 && id && id <= w->old_placements)
 		take_row(w, id);
 	return w->failed ? 0 : id;
@@ -841,7 +910,9 @@ static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS], l
 
 	if (strcmp(cells[W_STRATEGY], w->path_key[W_STRATEGY]) != 0 || !w->strategy) {
 		w->strategy = named_id(w, &strategy_sql, cells[W_STRATEGY]);
-		snprintf(w->path_key[W_STRATEGY], MAX_CELL_TEXT, "%s", cells[W_STRATEGY]);
+		set_text(w->path_key[W_STRATEGY], MAX_CELL_TEXT, cells[W_STRATEGY]);
+		if (w->strategy)
+			begin_made(w);
 		if (w->old_placements && w->strategy)
 			keep_strategy(w);
 		same = 0;
@@ -858,7 +929,7 @@ static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS], l
 					 level == 5 ? cells : NULL);
 		if (level < 5) {
 			w->level[level] = parent;
-			snprintf(w->path_key[k], MAX_CELL_TEXT, "%s", cells[k]);
+			set_text(w->path_key[k], MAX_CELL_TEXT, cells[k]);
 		}
 	}
 	return w->failed ? 0 : parent;
@@ -1244,7 +1315,7 @@ int wide_table_row(struct wide_table *w, const struct csv_record *r)
 		if (!carried[k])
 			continue;
 		if (*cells[k])
-			snprintf(w->carry[k], MAX_CELL_TEXT, "%s", cells[k]);
+			set_text(w->carry[k], MAX_CELL_TEXT, cells[k]);
 		cells[k] = w->carry[k];
 		if (!*cells[k] && k != W_FIELD) {
 			import_error(w->im, r->line, column_of(w, k),
@@ -1349,6 +1420,8 @@ int wide_table_end(struct wide_table *w)
 	free(w->strategies);
 	free(w->taken);
 	free(w->homed);
+	free(w->entered);
+	free(w->new_nodes);
 	free(w);
 	return rc;
 }
