@@ -805,14 +805,14 @@ int store_search_defer(struct store *s, long long *mark, struct error *err)
  * that has one, since a row is given the id after the table's last.
  * bounds: where they start and end; insert: gives those of a range
  * theirs, in the order of their ids, so that search_ref's ids, the
- * index's rowids, only grow. */
+ * index's rowids, only grow. No row after the last that has one has
+ * one: insert does not look (search_ref's UNIQUE (kind, ref) would
+ * refuse it). */
 #define SEARCH_REF_OF_NEW_ROWS(kind, table) \
 	{ "SELECT (SELECT coalesce(max(ref), 0) FROM search_ref WHERE kind = " kind "),"	\
 	  " (SELECT coalesce(max(id), 0) FROM " table ")",					\
 	  "INSERT INTO search_ref(kind, ref) SELECT " kind ", t.id FROM " table " t"		\
-	  " WHERE t.id > ?1 AND t.id <= ?2"							\
-	  " AND NOT EXISTS (SELECT 1 FROM search_ref WHERE kind = " kind " AND ref = t.id)"	\
-	  " ORDER BY t.id" }
+	  " WHERE t.id > ?1 AND t.id <= ?2 ORDER BY t.id" }
 
 static const struct {
 	const char *bounds, *insert;
