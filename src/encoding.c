@@ -63,6 +63,12 @@ static enum utf8_scan utf8_scan(const unsigned char *s, size_t n, size_t *end)
 				break;
 			i += 8;
 		}
+		/* Japanese text is mostly characters of three bytes whose
+		 * first asks nothing special of the second (E1-EC, EE, EF):
+		 * taken in a tight loop. */
+		while (i + 3 <= n && s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED &&
+		       (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+			i += 3;
 		if (i == n)
 			break;
 		c = s[i];

@@ -159,6 +159,16 @@ static int write_kpi(struct store *s, const char *sql, struct kpi *k, struct err
 	return 0;
 }
 
+/* Writes k over the KPI k->id, of the strategy or project given. */
+static int save_over(struct store *s, struct kpi *k, long long strategy_id, long long project_id,
+		     struct error *err)
+{
+	if (strategy_id != k->strategy_id || project_id != k->project_id)
+		return error_set(err, _("code %s belongs to another %s already"), k->code,
+				 strategy_id ? "strategy" : "project");
+	return write_kpi(s, update_sql, k, err);
+}
+
 int kpi_save(struct store *s, struct kpi *k, struct error *err)
 {
 	sqlite3_stmt *stmt = store_cached(s, owner_sql, err);
@@ -181,10 +191,15 @@ int kpi_save(struct store *s, struct kpi *k, struct error *err)
 	strategy_id = sqlite3_column_int64(stmt, 1);
 	project_id = sqlite3_column_int64(stmt, 2);
 	sqlite3_reset(stmt);
-	if (strategy_id != k->strategy_id || project_id != k->project_id)
-		return error_set(err, _("code %s belongs to another %s already"), k->code,
-				 strategy_id ? "strategy" : "project");
-	return write_kpi(s, update_sql, k, err);
+	return save_over(s, k, strategy_id, project_id, err);
+}
+
+int kpi_save_over(struct store *s, struct kpi *k, const struct kpi *old, struct error *err)
+{
+	if (!old)
+		return write_kpi(s, insert_sql, k, err);
+	k->id = old->id;
+	return save_over(s, k, old->strategy_id, old->project_id, err);
 }
 
 void kpi_release(struct kpi *k)

@@ -35,6 +35,10 @@ int kpi_find(struct store *s, const char *code, struct kpi *k, struct error *err
  * project is refused. Returns 0, or -1 with err filled. */
 int kpi_save(struct store *s, struct kpi *k, struct error *err);
 
+/* kpi_save where the caller has looked for k's code already (kpi_find):
+ * old is the KPI found, or NULL for none, which k is then added as. */
+int kpi_save_over(struct store *s, struct kpi *k, const struct kpi *old, struct error *err);
+
 /* Frees what kpi_find allocated and clears k. */
 void kpi_release(struct kpi *k);
 

@@ -91,9 +91,9 @@ int kpi_history_save(struct store *s, struct kpi *k, const char *user, const cha
 			*err = find;
 			return -1;
 		}
-		return kpi_save(s, k, err);
+		return kpi_save_over(s, k, NULL, err);
 	}
-	rc = kpi_save(s, k, err);
+	rc = kpi_save_over(s, k, &old, err);
 	if (rc == 0)
 		rc = record(s, k->id, "name", old.name, k->name, user, now, changes, err);
 	if (rc == 0)

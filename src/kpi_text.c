@@ -223,21 +223,25 @@ static int copy_token(const char *start, const char *end, char *token)
 
 /* A value is kept only if its canonical text, commas added and decimals
  * kept as typed, can be read back: 70 digits read without commas would be
- * written with 23 more. */
+ * written with 23 more. number_parse takes no more than NUMBER_DIGITS
+ * digits before the point and as many after it (number.c, storable),
+ * which number_format writes back as they were: the canonical text, a
+ * sign, the digits with a comma every three, a point and the decimals as
+ * typed, is shorter than a token, and is not written to be measured. */
+_Static_assert(1 + NUMBER_DIGITS + NUMBER_DIGITS / 3 + 1 + NUMBER_DIGITS < TOKEN_MAX,
+	       "a number's canonical text fits in a token");
+
 static int read_number(const char *start, const char *end, double *value, int *decimals,
 		       const char *kpi, struct error *err)
 {
-	char token[TOKEN_MAX], canonical[NUMBER_TEXT_MAX], q[QUOTE_MAX];
+	char token[TOKEN_MAX], q[QUOTE_MAX];
 	struct error sub;
 
 	if (copy_token(start, end, token) == 0) {
 		if (number_parse(token, value, &sub))
 			return error_set(err, _("%s in '%s'"), sub.text, kpi);
 		*decimals = number_decimals(token);
-		/* as it will be written: commas, and the decimals as typed */
-		if (strlen(number_format_places(*value, *decimals, 1, canonical, sizeof canonical))
-		    < TOKEN_MAX)
-			return 0;
+		return 0;
 	}
 	return error_set(err, _("number too long: '%s' in '%s'"),
 			 quote(q, start, end, TOKEN_QUOTE_CHARS), kpi);

@@ -1113,6 +1113,39 @@ static const char *const migration_16[] = {
 	NULL
 };
 
+/* Version 17: the kpi table's checks of baseline_kind and target_kind,
+ * IN (0, 1, 2), written IN (0, 1) OR ... = 2 (issue 19): for a list of
+ * three constants SQLite builds a temporary index each time a statement
+ * checks it, two for every KPI written, two thirds of a KPI's insert
+ * (two or fewer it compares one by one). The rule is the same, so no
+ * row needs checking again and the table's pages stay as they are: only
+ * its CREATE statement changes, as SQLite's manual allows for a changed
+ * CHECK (ALTER TABLE, "Making Other Kinds Of Table Schema Changes"),
+ * and the connection reads the schema again (RESET). */
+#define KIND_CHECK_16(col) "CHECK (" col " IN (0, 1, 2))"
+#define KIND_CHECK_17(col) "CHECK (" col " IN (0, 1) OR " col " = 2)"
+
+static const char *const migration_17[] = {
+	"PRAGMA writable_schema = ON;",
+	"UPDATE sqlite_master SET sql = replace(replace(sql,"
+	"  '" KIND_CHECK_16("baseline_kind") "', '" KIND_CHECK_17("baseline_kind") "'),"
+	"  '" KIND_CHECK_16("target_kind") "', '" KIND_CHECK_17("target_kind") "')"
+	"  WHERE type = 'table' AND name = 'kpi';",
+	"PRAGMA writable_schema = RESET;",
+	NULL
+};
+
+/* The triggers an import drops while it runs (store_search_defer): the
+ * search insert triggers, which do nothing inside one (the WHEN of
+ * SEARCH_TRIGGERS_16), and node_unique, which refuses a node that the
+ * import (wide_table.c) has just looked for and not found. */
+#define SEARCH_INSERT_TRIGGER(table, kind, new_text, old_text, columns) table "_search_ins"
+const char *const schema_import_idle_triggers[] = {
+	SEARCH_TABLES(SEARCH_INSERT_TRIGGER),
+	"node_unique",
+	NULL
+};
+
 const char *const schema_audit_triggers[][2] = {
 	{ "audit_next", AUDIT_NEXT },
 	{ "audit_no_update", AUDIT_NO_UPDATE },
@@ -1137,6 +1170,7 @@ const char *const *const schema_migrations[] = {
 	migration_14,
 	migration_15,
 	migration_16,
+	migration_17,
 };
 
 const int schema_version = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -12,4 +12,8 @@ extern const int schema_version;
  * sqlite_master keeps it }, then { NULL, NULL }. */
 extern const char *const schema_audit_triggers[][2];
 
+/* The triggers an import drops while it runs and makes again at its
+ * end, by name, then NULL (see schema.c). */
+extern const char *const schema_import_idle_triggers[];
+
 #endif

@@ -256,6 +256,9 @@ void store_rollback(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	/* the rollback made the dropped triggers again */
+	free(s->import_triggers);
+	s->import_triggers = NULL;
 }
 
 static int user_version(struct store *s, int *version, struct error *err)
@@ -710,7 +713,61 @@ void store_close(struct store *s)
 	for (i = 0; i < STORE_CACHE_SIZE && s->cache[i].sql; i++)
 		sqlite3_finalize(s->cache[i].stmt);
 	sqlite3_close_v2(s->db);
+	free(s->import_triggers);
 	free(s);
+}
+
+/* Drops the triggers an import has no use for (schema_import_idle_triggers),
+ * keeping their CREATE statements in s->import_triggers. Inside an
+ * import the search insert triggers do nothing, yet a statement that may
+ * fire one opens the search index's table (FTS5) and asks it for a
+ * savepoint; and node_unique looks again for the node the import has
+ * just looked for. They took a fifth of the wide table's work. The
+ * transaction that drops them makes them again, whether it commits
+ * (store_search_catch_up) or rolls back. */
+static int drop_import_triggers(struct store *s, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, "SELECT sql FROM sqlite_master"
+					   " WHERE type = 'trigger' AND name = ?", err);
+	size_t len = 0;
+	int i, rc = SQLITE_DONE;
+
+	if (!stmt)
+		return -1;
+	free(s->import_triggers);
+	s->import_triggers = NULL;
+	for (i = 0; rc == SQLITE_DONE && schema_import_idle_triggers[i]; i++) {
+		const char *name = schema_import_idle_triggers[i];
+		char drop[128];
+		char *more;
+		size_t n;
+
+		sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+		rc = store_step(s, stmt, err);
+		if (rc == SQLITE_DONE) {
+			sqlite3_reset(stmt);
+			continue;	/* not there: nothing to drop */
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		n = (size_t)sqlite3_column_bytes(stmt, 0);
+		more = realloc(s->import_triggers, len + n + 2);
+		if (!more) {
+			error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		s->import_triggers = more;
+		memcpy(more + len, sqlite3_column_text(stmt, 0), n);
+		len += n;
+		more[len++] = ';';
+		more[len] = '\0';
+		sqlite3_reset(stmt);
+		snprintf(drop, sizeof drop, "DROP TRIGGER \"%s\"", name);
+		rc = store_exec(s, drop, err) < 0 ? SQLITE_ERROR : SQLITE_DONE;
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int store_search_defer(struct store *s, long long *mark, struct error *err)
@@ -732,7 +789,7 @@ int store_search_defer(struct store *s, long long *mark, struct error *err)
 	sqlite3_bind_int64(stmt, 1, *mark);
 	rc = store_step(s, stmt, err);
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_DONE ? drop_import_triggers(s, err) : -1;
 }
 
 /* The rows after mark, in the order of their ids (search_text, the
@@ -748,14 +805,14 @@ int store_search_defer(struct store *s, long long *mark, struct error *err)
  * that has one, since a row is given the id after the table's last.
  * bounds: where they start and end; insert: gives those of a range
  * theirs, in the order of their ids, so that search_ref's ids, the
- * index's rowids, only grow. */
+ * index's rowids, only grow. No row after the last that has one has
+ * one: insert does not look (search_ref's UNIQUE (kind, ref) would
+ * refuse it). */
 #define SEARCH_REF_OF_NEW_ROWS(kind, table) \
 	{ "SELECT (SELECT coalesce(max(ref), 0) FROM search_ref WHERE kind = " kind "),"	\
 	  " (SELECT coalesce(max(id), 0) FROM " table ")",					\
 	  "INSERT INTO search_ref(kind, ref) SELECT " kind ", t.id FROM " table " t"		\
-	  " WHERE t.id > ?1 AND t.id <= ?2"							\
-	  " AND NOT EXISTS (SELECT 1 FROM search_ref WHERE kind = " kind " AND ref = t.id)"	\
-	  " ORDER BY t.id" }
+	  " WHERE t.id > ?1 AND t.id <= ?2 ORDER BY t.id" }
 
 static const struct {
 	const char *bounds, *insert;
@@ -818,7 +875,12 @@ int store_search_catch_up(struct store *s, long long mark, struct error *err)
 				   " ORDER BY id", err)) ||
 	    in_ranges(s, stmt, mark, end, err) < 0)
 		return -1;
-	return store_exec(s, "DELETE FROM setting WHERE key = 'search_pending_after'", err);
+	if (store_exec(s, "DELETE FROM setting WHERE key = 'search_pending_after'", err) < 0 ||
+	    (s->import_triggers && store_exec(s, s->import_triggers, err) < 0))
+		return -1;
+	free(s->import_triggers);
+	s->import_triggers = NULL;
+	return 0;
 }
 
 static int same_file(const struct stat *a, const char *path)

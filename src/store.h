@@ -55,6 +55,10 @@ struct store {
 	int stale;
 	struct stat seen;
 	long long generation;
+	/* Inside an import (store_search_defer): the CREATE statements of
+	 * the triggers it dropped, made again by store_search_catch_up;
+	 * NULL outside one. */
+	char *import_triggers;
 };
 
 /* How long a writer waits for another one before giving up, in ms. */
@@ -128,8 +132,11 @@ int store_step(struct store *s, sqlite3_stmt *stmt, struct error *err);
 int store_exec(struct store *s, const char *sql, struct error *err);
 
 /* Inside a write transaction: stops the triggers from giving new rows
- * their search rows one statement at a time, and stores in *mark the
- * last search row there is. Returns 0, or -1 with err filled. */
+ * their search rows one statement at a time (it drops them, and
+ * node_unique, until store_search_catch_up or a rollback makes them
+ * again: schema_import_idle_triggers), and stores
+ * in *mark the last search row there is. Returns 0, or -1 with err
+ * filled. */
 int store_search_defer(struct store *s, long long *mark, struct error *err);
 
 /* Gives each row added since store_search_defer its search row, one

@@ -85,6 +85,19 @@ struct wide_table {
 	int failed;
 	/* the placements there before the import: ids up to this */
 	long long old_placements;
+	/* the KPIs there before the file: ids up to this */
+	long long old_kpis;
+	/* The nodes the file made for the strategy at hand, when the file
+	 * made that strategy and its rows have not left it before (entered:
+	 * a bit per strategy): a hash of each (text_hash) in new_nodes, so
+	 * that a node whose hash is not there is known new without asking
+	 * the store. */
+	long long old_strategies;	/* there before the file: ids up to this */
+	unsigned char *entered;
+	size_t entered_size;
+	uint64_t *new_nodes;		/* MADE_SLOTS, 0 for none */
+	size_t nmade;
+	int made_whole;			/* new_nodes holds each node of w->strategy */
 	struct file_texts texts;
 	/* with old placements: the strategies of the file, and its rows
 	 * found among the old (a bit per placement id), to count the old
@@ -131,14 +144,25 @@ int wide_table_is_header(const struct csv_record *header)
 /* The placements there before an import: ids up to this (asked once:
  * for every file of the import, the rows of another are new). */
 static const char placements_old_sql[] = "SELECT coalesce(max(id), 0) FROM placement";
+/* The KPIs and strategies there before a file: ids up to these. */
+static const char kpis_old_sql[] = "SELECT coalesce(max(id), 0) FROM kpi";
+static const char strategies_old_sql[] = "SELECT coalesce(max(id), 0) FROM strategy";
 static sqlite3_stmt *cached(struct wide_table *w, const char *sql);
 static long long one_id(struct wide_table *w, sqlite3_stmt *stmt);
+
+/* The one id a query of the ids there before gives (placements_old_sql,
+ * kpis_old_sql). */
+static long long max_id(struct wide_table *w, const char *sql)
+{
+	sqlite3_stmt *stmt = cached(w, sql);
+
+	return stmt ? one_id(w, stmt) : 0;
+}
 
 struct wide_table *wide_table_begin(struct import *im, const struct csv_record *header,
 				    const struct csv_record *above)
 {
 	struct wide_table *w = calloc(1, sizeof *w);
-	sqlite3_stmt *stmt;
 	size_t i;
 	int k, bad = 0;
 
@@ -179,16 +203,18 @@ struct wide_table *wide_table_begin(struct import *im, const struct csv_record *
 	snprintf(w->carry[W_STRATEGY], MAX_CELL_TEXT, "%s", DEFAULT_STRATEGY);
 	w->line = header->line;
 	if (!im->placements_known) {
-		stmt = cached(w, placements_old_sql);
-		if (stmt)
-			im->old_placements = one_id(w, stmt);
-		if (w->failed) {
-			free(w);
-			return NULL;
-		}
-		im->placements_known = 1;
+		im->old_placements = max_id(w, placements_old_sql);
+		im->placements_known = !w->failed;
 	}
 	w->old_placements = im->old_placements;
+	if (!w->failed)
+		w->old_kpis = max_id(w, kpis_old_sql);
+	if (!w->failed)
+		w->old_strategies = max_id(w, strategies_old_sql);
+	if (w->failed) {
+		free(w);
+		return NULL;
+	}
 	return w;
 }
 
@@ -491,22 +517,27 @@ static long long node_id(struct wide_table *w, int find, int level, const char *
 	return run(w, stmt) == 0 ? sqlite3_last_insert_rowid(w->im->s->db) : 0;
 }
 
-/* The placement of node under parent, found or made. cells is the row,
- * for a content placement's field and examples; NULL for the levels
- * above. */
-static long long placement_id(struct wide_table *w, long long parent, long long node,
+/* The placement of node under parent, found (find 1) or made. cells is
+ * the row, for a content placement's field and examples; NULL for the
+ * levels above. A node made just now stands nowhere yet: find 0. */
+static long long placement_id(struct wide_table *w, int find, long long parent, long long node,
 			      long long field, const char *const *cells)
 {
-	sqlite3_stmt *stmt = cached(w, placement_find_sql);
+	sqlite3_stmt *stmt;
 	long long id;
 
-	if (!stmt)
+	if (find) {
+		stmt = cached(w, placement_find_sql);
+		if (!stmt)
+			return 0;
+		sqlite3_bind_int64(stmt, 1, parent);
+		sqlite3_bind_int64(stmt, 2, node);
+		id = one_id(w, stmt);
+		if (id || w->failed)
+			return id;
+	}
+	if (!node)
 		return 0;
-	sqlite3_bind_int64(stmt, 1, parent);
-	sqlite3_bind_int64(stmt, 2, node);
-	id = one_id(w, stmt);
-	if (id || w->failed)
-		return id;
 	stmt = cached(w, placement_insert_sql);
 	if (!stmt)
 		return 0;
@@ -794,6 +825,52 @@ static void count_rows_gone(struct wide_table *w)
 		w->im->stats->rows_gone += old - w->rows_taken;
 }
 
+/* The nodes made for a strategy that new_nodes can hold; past three
+ * quarters of them the set gives up, and the store is asked. */
+#define MADE_SLOTS 8192
+
+static int mark_bit(unsigned char **bits, size_t *size, long long id);
+
+/* The rows now begin a strategy: new_nodes starts empty, and holds
+ * its nodes if the file made the strategy and has not met it before. */
+static void begin_made(struct wide_table *w)
+{
+	int again = mark_bit(&w->entered, &w->entered_size, w->strategy);
+
+	w->nmade = 0;
+	w->made_whole = 0;
+	if (again > 0 || w->strategy <= w->old_strategies)
+		return;
+	if (!again && !w->new_nodes)
+		w->new_nodes = malloc(MADE_SLOTS * sizeof *w->new_nodes);
+	if (again < 0 || !w->new_nodes) {
+		struct error err;
+
+		error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
+		store_failed(w, &err);
+		return;
+	}
+	memset(w->new_nodes, 0, MADE_SLOTS * sizeof *w->new_nodes);
+	w->made_whole = 1;
+}
+
+/* Whether new_nodes has the hash h (1), or adds it (add 1). */
+static int made_has(struct wide_table *w, uint64_t h, int add)
+{
+	size_t i;
+
+	h += !h;	/* 0 marks an empty slot */
+	for (i = h % MADE_SLOTS; w->new_nodes[i]; i = (i + 1) % MADE_SLOTS)
+		if (w->new_nodes[i] == h)
+			return 1;
+	if (add) {
+		if (++w->nmade > MADE_SLOTS / 4 * 3)
+			w->made_whole = 0;
+		w->new_nodes[i] = h;
+	}
+	return 0;
+}
+
 /* The placement of a row's level under parent: the node of its text
  * placed there (found or made), or an old row renamed (renamed), or a
  * new node placed there. */
@@ -802,14 +879,23 @@ static long long level_placement(struct wide_table *w, long long parent, int lev
 {
 	char label[32];
 	const char *title;
-	long long node, id = 0;
+	long long node = 0, id = 0;
+	uint64_t h = 0;
+	int made_whole = w->made_whole;
 
 	split_label(level, cell, label, sizeof label, &title);
-	node = node_id(w, 1, level, label, title);
-	if (node)
-		id = placement_id(w, parent, node, field, cells);
-	else if (!w->failed && !(id = renamed(w, parent, level, label, title)) && !w->failed)
-		id = placement_id(w, parent, node_id(w, 0, level, label, title), field, cells);
+	if (made_whole)
+		h = text_hash(level, label, title);
+	if (!made_whole || made_has(w, h, 0))
+		node = node_id(w, 1, level, label, title);
+	if (node) {
+		id = placement_id(w, 1, parent, node, field, cells);
+	} else if (!w->failed && !(id = renamed(w, parent, level, label, title)) && !w->failed) {
+		node = node_id(w, 0, level, label, title);
+		if (node && made_whole)
+			made_has(w, h, 1);
+		id = placement_id(w, 0, parent, node, field, cells);
+	}
 	if (level == 5 && id && id <= w->old_placements)
 		take_row(w, id);
 	return w->failed ? 0 : id;
@@ -824,7 +910,9 @@ static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS], l
 
 	if (strcmp(cells[W_STRATEGY], w->path_key[W_STRATEGY]) != 0 || !w->strategy) {
 		w->strategy = named_id(w, &strategy_sql, cells[W_STRATEGY]);
-		snprintf(w->path_key[W_STRATEGY], MAX_CELL_TEXT, "%s", cells[W_STRATEGY]);
+		set_text(w->path_key[W_STRATEGY], MAX_CELL_TEXT, cells[W_STRATEGY]);
+		if (w->strategy)
+			begin_made(w);
 		if (w->old_placements && w->strategy)
 			keep_strategy(w);
 		same = 0;
@@ -841,7 +929,7 @@ static long long place_row(struct wide_table *w, const char *cells[W_COLUMNS], l
 					 level == 5 ? cells : NULL);
 		if (level < 5) {
 			w->level[level] = parent;
-			snprintf(w->path_key[k], MAX_CELL_TEXT, "%s", cells[k]);
+			set_text(w->path_key[k], MAX_CELL_TEXT, cells[k]);
 		}
 	}
 	return w->failed ? 0 : parent;
@@ -955,22 +1043,27 @@ static int mark_bit(unsigned char **bits, size_t *size, long long id)
  * second. Returns 0, or -1. */
 static int move_home(struct wide_table *w, long long kpi, long long placement, const char *code)
 {
-	sqlite3_stmt *stmt = cached(w, kpi_home_sql);
+	sqlite3_stmt *stmt;
 	long long was;
-	int again;
+	int again = mark_bit(&w->homed, &w->homed_size, kpi);
 
-	if (!stmt)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, kpi);
-	was = one_id(w, stmt);
-	again = mark_bit(&w->homed, &w->homed_size, kpi);
-	if (w->failed || again < 0) {
+	if (again < 0) {
 		struct error err;
 
 		error_of(&err, ERROR_NO_MEMORY, _("out of memory"));
 		store_failed(w, &err);
 		return -1;
 	}
+	/* a KPI this file made has no home until the file gives it one */
+	if (kpi > w->old_kpis && !again)
+		return 0;
+	stmt = cached(w, kpi_home_sql);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, kpi);
+	was = one_id(w, stmt);
+	if (w->failed)
+		return -1;
 	if (!was || was == placement)
 		return 0;
 	if (again) {
@@ -1222,7 +1315,7 @@ int wide_table_row(struct wide_table *w, const struct csv_record *r)
 		if (!carried[k])
 			continue;
 		if (*cells[k])
-			snprintf(w->carry[k], MAX_CELL_TEXT, "%s", cells[k]);
+			set_text(w->carry[k], MAX_CELL_TEXT, cells[k]);
 		cells[k] = w->carry[k];
 		if (!*cells[k] && k != W_FIELD) {
 			import_error(w->im, r->line, column_of(w, k),
@@ -1327,6 +1420,8 @@ int wide_table_end(struct wide_table *w)
 	free(w->strategies);
 	free(w->taken);
 	free(w->homed);
+	free(w->entered);
+	free(w->new_nodes);
 	free(w);
 	return rc;
 }

@@ -302,6 +302,59 @@ static void store_migrates_values_and_history_of_each_version(void **state)
 	}
 }
 
+/* A KPI's baseline_kind and target_kind take 0, 1 and 2 and nothing
+ * else, in a new database and in one of version 16 migrated (version 17
+ * wrote their checks without a list of three), whose kpi table is then
+ * the new one's, and which passes check. */
+static void store_kpi_kinds_checked_as_before(void **state)
+{
+	static const char *const good[] = { "0", "1", "2", "'2'", "2.0" };
+	static const char *const bad[] = { "3", "-1", "1.5", "'x'", "NULL" };
+	char *paths[2] = { testdb_path(), testdb_path() }, *kpi_sql[2];
+	struct store *s[2];
+	struct error err;
+	size_t i, k;
+
+	(void)state;
+	s[0] = testdb_create(paths[0]);
+	testdb_create_at(paths[1], 16);
+	s[1] = store_open(paths[1], STORE_READ_WRITE, &err);
+	assert_non_null(s[1]);
+	for (i = 0; i < 2; i++) {
+		sqlite3_stmt *stmt;
+
+		for (k = 0; k < 2 * (sizeof good / sizeof *good); k++) {
+			char sql[128];
+
+			snprintf(sql, sizeof sql, "UPDATE kpi SET %s = %s WHERE id = 1",
+				 k % 2 ? "target_kind" : "baseline_kind", good[k / 2]);
+			assert_int_equal(store_exec(s[i], sql, &err), 0);
+		}
+		for (k = 0; k < 2 * (sizeof bad / sizeof *bad); k++) {
+			char sql[128];
+
+			snprintf(sql, sizeof sql, "UPDATE kpi SET %s = %s WHERE id = 1",
+				 k % 2 ? "target_kind" : "baseline_kind", bad[k / 2]);
+			assert_int_equal(store_exec(s[i], sql, &err), -1);
+		}
+		assert_int_equal(testdb_int(s[i], "SELECT baseline_kind + target_kind FROM kpi"
+					   " WHERE id = 1"), 4);
+		testdb_check_ok(s[i]);
+		stmt = store_prepare(s[i], "SELECT sql FROM sqlite_master WHERE name = 'kpi'", &err);
+		assert_non_null(stmt);
+		assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+		kpi_sql[i] = strdup((const char *)sqlite3_column_text(stmt, 0));
+		sqlite3_finalize(stmt);
+	}
+	assert_string_equal(kpi_sql[1], kpi_sql[0]);
+	assert_null(strstr(kpi_sql[0], "IN (0, 1, 2)"));
+	for (i = 0; i < 2; i++) {
+		free(kpi_sql[i]);
+		store_close(s[i]);
+		testdb_remove(paths[i]);
+	}
+}
+
 static void store_read_only_refuses_writes(void **state)
 {
 	char *path = testdb_path();
@@ -837,6 +890,7 @@ int main(void)
 		cmocka_unit_test(store_create_names_the_file_only_when_complete),
 		cmocka_unit_test(iso_time_parse_refuses_a_time_that_is_none),
 		cmocka_unit_test(store_migrates_values_and_history_of_each_version),
+		cmocka_unit_test(store_kpi_kinds_checked_as_before),
 		cmocka_unit_test(store_read_only_refuses_writes),
 		cmocka_unit_test(store_check_passes_the_fixture),
 		cmocka_unit_test(store_check_finds_a_kpi_without_home_row),
