@@ -1121,7 +1121,9 @@ static const char *const migration_16[] = {
  * row needs checking again and the table's pages stay as they are: only
  * its CREATE statement changes, as SQLite's manual allows for a changed
  * CHECK (ALTER TABLE, "Making Other Kinds Of Table Schema Changes"),
- * and the connection reads the schema again (RESET). */
+ * and the connection reads the schema again (RESET); every migration
+ * ends by raising the schema cookie (store.c), so that the other
+ * connections read it again too. */
 #define KIND_CHECK_16(col) "CHECK (" col " IN (0, 1, 2))"
 #define KIND_CHECK_17(col) "CHECK (" col " IN (0, 1) OR " col " = 2)"
 

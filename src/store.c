@@ -275,6 +275,28 @@ static int user_version(struct store *s, int *version, struct error *err)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* Raises the schema cookie by one, as SQLite's manual asks of a change
+ * made through writable_schema (migration 17): a connection opened
+ * before the migration then reads the schema again, where it would
+ * otherwise keep the text it had. Returns 0, or -1 with err. */
+static int schema_cookie_raise(struct store *s, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, "PRAGMA schema_version", err);
+	char sql[64];
+	int rc;
+
+	if (!stmt)
+		return -1;
+	rc = store_step(s, stmt, err);
+	if (rc == SQLITE_ROW)
+		snprintf(sql, sizeof sql, "PRAGMA schema_version = %lld",
+			 sqlite3_column_int64(stmt, 0) + 1);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return -1;
+	return store_exec(s, sql, err);
+}
+
 /* Brings the schema to schema_version in one transaction; a concurrent
  * process doing the same waits at BEGIN IMMEDIATE and then finds nothing
  * left to do. Foreign keys are off meanwhile (they cannot change inside
@@ -295,6 +317,8 @@ static int migrate_in(struct store *s, int version, struct error *err)
 			if (store_exec(s, *sql, err) < 0)
 				goto fail;
 	}
+	if (schema_cookie_raise(s, err) < 0)
+		goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", schema_version);
 	if (store_exec(s, sql, err) < 0)
 		goto fail;

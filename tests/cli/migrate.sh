@@ -7,7 +7,7 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 : "${SCHEMA_AT:=$(pwd)/tests/schema_at}"
 
-plan 7
+plan 8
 
 mkdir "$work/gen"
 "$GEN" "$work/gen" 12 >/dev/null
@@ -95,3 +95,17 @@ run --db "$work/old.db" set "$code" 2025 12345 --force
 [ "$status" -eq 0 ] && "$KPITREE" --db "$work/old.db" history "$code" | grep -q 12345 &&
 	[ "$("$KPITREE" --db "$work/old.db" check)" = ok ]
 ok $? "the migrated database takes a value, and check still passes"
+
+# A migration that edits sqlite_master (17: kpi's CHECK) raises the
+# schema cookie, as SQLite's manual asks, so that a connection opened
+# before it reads the schema again; a version 16 database has only that
+# migration to run (schema_at makes a schema without rows, which check
+# opens, and so migrates, and then finds unfinished).
+"$SCHEMA_AT" "$work/v16.db" 16 &&
+	cookie=$("$SQLITE3" "$work/v16.db" "PRAGMA schema_version") &&
+	{ "$KPITREE" --db "$work/v16.db" check >/dev/null 2>&1 || :; } &&
+	after=$("$SQLITE3" "$work/v16.db" "PRAGMA schema_version") &&
+	[ "$after" -gt "$cookie" ] &&
+	"$SQLITE3" "$work/v16.db" "SELECT sql FROM sqlite_master WHERE name = 'kpi'" |
+	grep -qF "baseline_kind IN (0, 1) OR baseline_kind = 2"
+ok $? "migrating a version 16 database raises its schema cookie (${cookie:-?} to ${after:-?})"
