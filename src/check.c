@@ -48,7 +48,13 @@ static const struct rule rules[] = {
 	 * schema.c), its setting (a value's only history while it has one:
 	 * its id was given out; that no history row comes after it is
 	 * found in history_row's pass, below), and without a setting the
-	 * last history row, which must say what the value is. */
+	 * last history row, which must say what the value is.
+	 * Cheap: a row whose ids lie within the ranges of the bounds (below)
+	 * refers to rows that are there, and a row with a setting given out
+	 * needs no history; only the rows that are neither are looked up
+	 * (the first condition reads value_row alone, so SQLite tests it
+	 * before the joins). NOT NULL columns need no test: the integrity
+	 * check finds a NULL in them, and then no rule is reported. */
 	{ 0, "SELECT CASE WHEN k.id IS NULL OR e.id IS NULL"
 	  "  OR (v.set_id IS NOT NULL AND c.id IS NULL)"
 	  "  THEN 'foreign key: value_row row (' || v.kpi_id || ', ' || v.fiscal_year || ', ' || v.kind"
@@ -67,8 +73,11 @@ static const struct rule rules[] = {
 	  "  || ': no history row records it' END"
 	  " FROM value_row v LEFT JOIN kpi k ON k.id = v.kpi_id LEFT JOIN entry e ON e.id = v.entry_id"
 	  " LEFT JOIN change c ON c.id = v.set_change"
-	  " WHERE k.id IS NULL OR e.id IS NULL OR v.set_id IS NULL OR c.id IS NULL"
-	  " OR v.set_id > (SELECT last FROM history_seq)" },
+	  " WHERE (v.set_id IS NULL OR v.set_change IS NULL"
+	  "  OR NOT (v.set_id <= :last AND v.set_change BETWEEN :change_lo AND :change_hi"
+	  "  AND v.entry_id BETWEEN :entry_lo AND :entry_hi AND v.kpi_id BETWEEN :kpi_lo AND :kpi_hi))"
+	  " AND (k.id IS NULL OR e.id IS NULL OR v.set_id IS NULL OR c.id IS NULL"
+	  " OR v.set_id > (SELECT last FROM history_seq))" },
 	/* history_row, once, beside its value: its references, the last row
 	 * of each value, which says a value is there when none is stored,
 	 * and the first row after a value's setting, which must have none
@@ -144,6 +153,24 @@ static const struct rule rules[] = {
 	  "  || (SELECT count(*) FROM search_ref) || ' search rows'"
 	  " WHERE searched_count() IS NOT (SELECT count(*) FROM search_ref)" },
 };
+
+/* The bounds the rules compare ids with, read once before them: the
+ * last history id, and for each table below the range of its ids,
+ * first to last, when every id between is there (the table's row count
+ * is that range's length, its ids being unique integers), else an empty
+ * range, so that a rule looks each id up. Cheap: a row count walks the
+ * table's pages without reading a row, and the first and last ids are
+ * the ends of its b-tree. Entries and changes are never deleted, so
+ * their ids stay one range; KPIs' ids do unless a KPI is deleted. */
+#define ID_RANGE(t) \
+	" coalesce((SELECT min(id) FROM " t "), 1) AS " t "_lo," \
+	" CASE WHEN (SELECT count(*) FROM " t ") = (SELECT max(id) FROM " t ")" \
+	"  - (SELECT min(id) FROM " t ") + 1 THEN (SELECT max(id) FROM " t ")" \
+	"  ELSE coalesce((SELECT min(id) FROM " t "), 1) - 1 END AS " t "_hi"
+
+static const char bounds_sql[] =
+	"SELECT (SELECT last FROM history_seq) AS last,"
+	ID_RANGE("kpi") "," ID_RANGE("entry") "," ID_RANGE("change");
 
 /* searched_count(): the rows FTS5 counts in the search index, from its
  * averages record (search_data row 1, a varint first); NULL if there is
@@ -221,14 +248,30 @@ static void found_free(struct found *f)
 	free(f->lines);
 }
 
+/* Binds each :name of stmt to the bounds' column of that name. */
+static void bind_bounds(sqlite3_stmt *stmt, sqlite3_stmt *bounds)
+{
+	int i, c;
+
+	for (i = 1; i <= sqlite3_bind_parameter_count(stmt); i++) {
+		const char *name = sqlite3_bind_parameter_name(stmt, i);
+
+		for (c = 0; name && c < sqlite3_column_count(bounds); c++)
+			if (strcmp(name + 1, sqlite3_column_name(bounds, c)) == 0)
+				sqlite3_bind_value(stmt, i, sqlite3_column_value(bounds, c));
+	}
+}
+
 /* Runs a rule, keeping each problem; returns 0, or -1 with err. */
-static int run_rule(struct store *s, const char *sql, struct found *f, struct error *err)
+static int run_rule(struct store *s, const char *sql, sqlite3_stmt *bounds, struct found *f,
+		    struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(s, sql, err);
 	int rc, i;
 
 	if (!stmt)
 		return -1;
+	bind_bounds(stmt, bounds);
 	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW)
 		for (i = 0; i < sqlite3_column_count(stmt); i++)
 			if (sqlite3_column_type(stmt, i) != SQLITE_NULL)
@@ -284,8 +327,9 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 {
 	struct integrity in = { .path = s->path, .rc = SQLITE_DONE };
 	struct found rules_found = { NULL, 0, 0, 0 };
-	int quick = kind == STORE_CHECK_QUICK, threaded = 0, rc = 0, total, i;
+	int quick = kind == STORE_CHECK_QUICK, threaded = 0, rc = 0, total, i, step;
 	pthread_t thread;
+	sqlite3_stmt *bounds = NULL;
 	size_t r;
 
 	in.pragma = quick ? "PRAGMA quick_check" : "PRAGMA integrity_check";
@@ -297,9 +341,15 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 		if (sqlite3_create_function(s->db, "searched_count", 0, SQLITE_UTF8, NULL,
 					    searched_count, NULL, NULL) != SQLITE_OK)
 			rc = store_error(s, err, "searched_count");
+		if (rc == 0 && !(bounds = store_prepare(s, bounds_sql, err)))
+			rc = -1;
+		/* a SELECT without FROM: one row, or an error */
+		if (rc == 0 && (step = store_step(s, bounds, err)) != SQLITE_ROW)
+			rc = step == SQLITE_DONE ? store_error(s, err, s->path) : -1;
 		for (r = 0; rc == 0 && r < sizeof rules / sizeof rules[0]; r++)
 			if (!quick || rules[r].quick)
-				rc = run_rule(s, rules[r].sql, &rules_found, err);
+				rc = run_rule(s, rules[r].sql, bounds, &rules_found, err);
+		sqlite3_finalize(bounds);
 	}
 	if (threaded) {
 		pthread_join(thread, NULL);
