@@ -12,16 +12,39 @@
 #include "i18n.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+struct found;
+struct rule;
+
+/* The rules a cheaper pass may clear (tree_pass() and search_cleared,
+ * below), each a bit. */
+enum {
+	TREE_PLACEMENT = 1,	/* a placement's level and strategy */
+	TREE_KPI_LEVEL = 2,	/* a KPI placed on a content row */
+	TREE_KPI = 4,		/* a KPI's home row, place and periods */
+	TREE_NODE = 8,		/* no two nodes alike */
+	TREE_ALL = 15,
+	SEARCH_COUNTS = 16	/* the search rows of each kind */
+};
+
 /* A rule: a query whose rows are breaches, each column that is not NULL
- * a problem of its own; quick when it reads no more than a few rows. */
+ * a problem of its own; quick when it reads no more than a few rows; run
+ * by its own function when it has one (which decides where it needs
+ * the query); not run when a cheaper pass has cleared it. */
 struct rule {
 	int quick;
 	const char *sql;
+	int (*run)(struct store *s, const struct rule *rule, sqlite3_stmt *bounds, struct found *f,
+		   struct error *err);
+	unsigned cleared_by;	/* its bit of a pass that may clear it */
 };
+
+static int foreign_keys(struct store *s, const struct rule *rule, sqlite3_stmt *bounds,
+			struct found *f, struct error *err);
 
 /* The history id, and the words, of value_row's kind (schema.c). */
 #define KIND_WORD(k) "CASE " k " WHEN 0 THEN 'actual' ELSE 'plan' END"
@@ -33,17 +56,19 @@ static const struct rule rules[] = {
 	  "  || ' (an init that did not finish; make it again with kpitree init)'"
 	  " WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'init')"
 	  " AND NOT EXISTS (SELECT 1 FROM node) AND NOT EXISTS (SELECT 1 FROM kpi)"
-	  " AND NOT EXISTS (SELECT 1 FROM project)" },
+	  " AND NOT EXISTS (SELECT 1 FROM project)", NULL, 0 },
 	/* An import's transaction ends with neither (schema.c version 6). */
 	{ 1, "SELECT 'search index: the rows after ' || value || ' were never indexed'"
-	  " FROM setting WHERE key = 'search_pending_after'" },
+	  " FROM setting WHERE key = 'search_pending_after'", NULL, 0 },
 	{ 1, "SELECT 'import: ' || count(*) || ' re-listings left waiting in relisting_waiting'"
-	  " FROM relisting_waiting HAVING count(*) > 0" },
+	  " FROM relisting_waiting HAVING count(*) > 0", NULL, 0 },
 	{ 1, "SELECT 'history: history_seq holds ' || count(*) || ' rows, not one'"
-	  " FROM history_seq HAVING count(*) <> 1" },
+	  " FROM history_seq HAVING count(*) <> 1", NULL, 0 },
 
+	/* The foreign keys SQLite knows, a table at a time: foreign_keys(),
+	 * below, runs this only for a table whose keys it cannot clear. */
 	{ 0, "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent"
-	  " FROM pragma_foreign_key_check" },
+	  " FROM pragma_foreign_key_check(:table)", foreign_keys, 0 },
 	/* value_row, once: its references (it declares no foreign keys:
 	 * schema.c), its setting (a value's only history while it has one:
 	 * its id was given out; that no history row comes after it is
@@ -77,7 +102,7 @@ static const struct rule rules[] = {
 	  "  OR NOT (v.set_id <= :last AND v.set_change BETWEEN :change_lo AND :change_hi"
 	  "  AND v.entry_id BETWEEN :entry_lo AND :entry_hi AND v.kpi_id BETWEEN :kpi_lo AND :kpi_hi))"
 	  " AND (k.id IS NULL OR e.id IS NULL OR v.set_id IS NULL OR c.id IS NULL"
-	  " OR v.set_id > (SELECT last FROM history_seq))" },
+	  " OR v.set_id > (SELECT last FROM history_seq))", NULL, 0 },
 	/* history_row, once, beside its value: its references, the last row
 	 * of each value, which says a value is there when none is stored,
 	 * and the first row after a value's setting, which must have none
@@ -101,7 +126,7 @@ static const struct rule rules[] = {
 	  "  || ': its setting (history id ' || v.set_id || ') has history rows after it' END"
 	  " FROM history_row h LEFT JOIN kpi k ON k.id = h.kpi_id LEFT JOIN change c ON c.id = h.change_id"
 	  " LEFT JOIN value_row v ON v.kpi_id = h.kpi_id AND v.fiscal_year = h.fiscal_year"
-	  "  AND v.kind = h.kind" },
+	  "  AND v.kind = h.kind", NULL, 0 },
 	{ 0, "SELECT CASE WHEN cn.level <> coalesce(pn.level, 0) + 1"
 	  "  THEN 'placement ' || c.id || ': a level ' || cn.level || ' node under a level '"
 	  "  || coalesce(pn.level, 0) || ' node' END,"
@@ -109,11 +134,12 @@ static const struct rule rules[] = {
 	  "  THEN 'placement ' || c.id || ': under a placement of another strategy' END"
 	  " FROM placement c JOIN node cn ON cn.id = c.node_id"
 	  " LEFT JOIN placement p ON p.id = c.parent_id LEFT JOIN node pn ON pn.id = p.node_id"
-	  " WHERE cn.level <> coalesce(pn.level, 0) + 1 OR cn.strategy_id <> pn.strategy_id" },
+	  " WHERE cn.level <> coalesce(pn.level, 0) + 1 OR cn.strategy_id <> pn.strategy_id", NULL,
+	  TREE_PLACEMENT },
 	{ 0, "SELECT 'kpi ' || k.code || ': placed on a level ' || n.level || ' node, not a content row'"
 	  " FROM kpi_placement kp JOIN kpi k ON k.id = kp.kpi_id"
 	  " JOIN placement p ON p.id = kp.placement_id JOIN node n ON n.id = p.node_id"
-	  " WHERE n.level <> 5" },
+	  " WHERE n.level <> 5", NULL, TREE_KPI_LEVEL },
 	{ 0, "SELECT CASE WHEN strategy_id IS NOT NULL AND NOT home"
 	  "  THEN 'kpi ' || code || ': a strategy KPI without a home row' END,"
 	  " CASE WHEN project_id IS NOT NULL AND placed"
@@ -125,7 +151,7 @@ static const struct rule rules[] = {
 	  " FROM (SELECT k.*, EXISTS (SELECT 1 FROM kpi_placement WHERE kpi_id = k.id AND home = 1) AS home,"
 	  "  EXISTS (SELECT 1 FROM kpi_placement WHERE kpi_id = k.id) AS placed FROM kpi k)"
 	  " WHERE (strategy_id IS NOT NULL AND NOT home) OR (project_id IS NOT NULL AND placed)"
-	  " OR baseline_to < baseline_from OR target_to < target_from" },
+	  " OR baseline_to < baseline_from OR target_to < target_from", NULL, TREE_KPI },
 	/* No UNIQUE index holds node's text (schema.c version 6): its
 	 * triggers refuse two alike, and this finds any that got in. */
 	{ 0, "SELECT 'node ' || a.id || ': the same as node ' || (SELECT min(id) FROM node b"
@@ -134,7 +160,7 @@ static const struct rule rules[] = {
 	  "  AND +b.title = a.title)"
 	  " FROM node a WHERE EXISTS (SELECT 1 FROM node b WHERE b.strategy_id = a.strategy_id"
 	  "  AND b.level = a.level AND substr(b.title, 1, 8) = substr(a.title, 1, 8)"
-	  "  AND b.label = a.label AND +b.title = a.title AND b.id < a.id)" },
+	  "  AND b.label = a.label AND +b.title = a.title AND b.id < a.id)", NULL, TREE_NODE },
 	/* Each row searchable has its search row, and the index holds as
 	 * many as there are (searched_count: its own count of rows). */
 	{ 0, "SELECT 'search index: ' || kind || ' has ' || refs || ' search rows for ' || rows || ' rows'"
@@ -148,10 +174,10 @@ static const struct rule rules[] = {
 	  "  (SELECT count(*) FROM placement)"
 	  " UNION ALL SELECT 'project', (SELECT count(*) FROM search_ref WHERE kind = 5),"
 	  "  (SELECT count(*) FROM project))"
-	  " WHERE refs <> rows" },
+	  " WHERE refs <> rows", NULL, SEARCH_COUNTS },
 	{ 0, "SELECT 'search index: ' || searched_count() || ' entries, for '"
 	  "  || (SELECT count(*) FROM search_ref) || ' search rows'"
-	  " WHERE searched_count() IS NOT (SELECT count(*) FROM search_ref)" },
+	  " WHERE searched_count() IS NOT (SELECT count(*) FROM search_ref)", NULL, 0 },
 };
 
 /* The bounds the rules compare ids with, read once before them: the
@@ -170,7 +196,28 @@ static const struct rule rules[] = {
 
 static const char bounds_sql[] =
 	"SELECT (SELECT last FROM history_seq) AS last,"
-	ID_RANGE("kpi") "," ID_RANGE("entry") "," ID_RANGE("change");
+	ID_RANGE("kpi") "," ID_RANGE("entry") "," ID_RANGE("change") ","
+	ID_RANGE("node") "," ID_RANGE("grant_menu") "," ID_RANGE("placement") "," ID_RANGE("project");
+
+/* Clears the rule of each kind's search rows: the index holds as many
+ * rows as the five tables together, no kind but theirs, and of each
+ * kind no more than its table's rows, since a kind's refs are unique
+ * (search_ref's UNIQUE index) and lie within the table's unbroken
+ * range of ids; so each kind has exactly its table's rows. Cheap: row
+ * counts that read no row, and the ends of search_ref's (kind, ref)
+ * index, where the rule counts every entry. (A fraction among the refs,
+ * which no writer stores, would go uncounted so.) */
+#define REFS_WITHIN(kind, t) \
+	" AND coalesce((SELECT min(ref) FROM search_ref WHERE kind = " kind "), :" t "_lo) >= :" t "_lo" \
+	" AND coalesce((SELECT max(ref) FROM search_ref WHERE kind = " kind "), :" t "_hi) <= :" t "_hi"
+
+static const char search_cleared[] =
+	"SELECT (SELECT count(*) FROM search_ref) = (SELECT count(*) FROM node)"
+	" + (SELECT count(*) FROM kpi) + (SELECT count(*) FROM grant_menu)"
+	" + (SELECT count(*) FROM placement) + (SELECT count(*) FROM project)"
+	" AND (SELECT min(kind) FROM search_ref) >= 1 AND (SELECT max(kind) FROM search_ref) <= 5"
+	REFS_WITHIN("1", "node") REFS_WITHIN("2", "kpi") REFS_WITHIN("3", "grant_menu")
+	REFS_WITHIN("4", "placement") REFS_WITHIN("5", "project");
 
 /* searched_count(): the rows FTS5 counts in the search index, from its
  * averages record (search_data row 1, a varint first); NULL if there is
@@ -262,15 +309,13 @@ static void bind_bounds(sqlite3_stmt *stmt, sqlite3_stmt *bounds)
 	}
 }
 
-/* Runs a rule, keeping each problem; returns 0, or -1 with err. */
-static int run_rule(struct store *s, const char *sql, sqlite3_stmt *bounds, struct found *f,
+/* Runs a rule's statement, keeping each problem and finalizing it;
+ * returns 0, or -1 with err. */
+static int run_stmt(struct store *s, sqlite3_stmt *stmt, sqlite3_stmt *bounds, struct found *f,
 		    struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(s, sql, err);
 	int rc, i;
 
-	if (!stmt)
-		return -1;
 	bind_bounds(stmt, bounds);
 	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW)
 		for (i = 0; i < sqlite3_column_count(stmt); i++)
@@ -278,6 +323,483 @@ static int run_rule(struct store *s, const char *sql, sqlite3_stmt *bounds, stru
 				keep(f, (const char *)sqlite3_column_text(stmt, i));
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Adds bit to *cleared if sql, given the bounds, says 1; returns 0, or
+ * -1 with err. */
+static int clears(struct store *s, const char *sql, sqlite3_stmt *bounds, unsigned bit,
+		  unsigned *cleared, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, sql, err);
+	int step;
+
+	if (!stmt)
+		return -1;
+	bind_bounds(stmt, bounds);
+	if ((step = store_step(s, stmt, err)) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1)
+		*cleared |= bit;
+	sqlite3_finalize(stmt);
+	if (step == SQLITE_DONE)
+		return store_error(s, err, s->path);
+	return step == SQLITE_ROW ? 0 : -1;
+}
+
+/* Runs a rule, keeping each problem; returns 0, or -1 with err. */
+static int run_rule(struct store *s, const struct rule *rule, sqlite3_stmt *bounds,
+		    struct found *f, struct error *err)
+{
+	sqlite3_stmt *stmt;
+
+	if (rule->run)
+		return rule->run(s, rule, bounds, f, err);
+	if (!(stmt = store_prepare(s, rule->sql, err)))
+		return -1;
+	return run_stmt(s, stmt, bounds, f, err);
+}
+
+/* Each table's foreign keys, cleared without a look-up where the ends
+ * prove them: a key of one column that refers to its parent's INTEGER
+ * PRIMARY KEY (the rowid: unique integers), where the parent's ids are
+ * one unbroken range (its row count is last - first + 1), holds for
+ * every row when the column's least and greatest values lie in that
+ * range. Cheap: the ends of an index whose first column is the key's
+ * (every large table has one; else one pass over the column), the ends
+ * of the parent's b-tree and its row count (a walk over its pages that
+ * reads no row, once for each parent), instead of a look-up in the
+ * parent for each row. A table with a key not cleared so is checked by
+ * SQLite row by row (rule->sql). A fraction (2.5) is not an integer id
+ * yet lies in the range: no writer stores one (the columns' INTEGER
+ * affinity keeps every whole number an integer), and this cheap test
+ * does not find it. */
+struct parent_range {
+	char *table;
+	sqlite3_int64 lo, hi;	/* hi < lo: not one unbroken range */
+};
+
+/* Reads one row of sql: each value's type into types, and into v the
+ * value if it is an integer; returns 0, or -1 with err. */
+static int row_of(struct store *s, char *sql, sqlite3_int64 *v, int *types, int n,
+		  struct error *err)
+{
+	sqlite3_stmt *stmt;
+	int step, i;
+
+	if (!sql)
+		return error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+	stmt = store_prepare(s, sql, err);
+	sqlite3_free(sql);
+	if (!stmt)
+		return -1;
+	if ((step = store_step(s, stmt, err)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++) {
+			types[i] = sqlite3_column_type(stmt, i);
+			v[i] = sqlite3_column_int64(stmt, i);
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (step == SQLITE_DONE)
+		return store_error(s, err, s->path);
+	return step == SQLITE_ROW ? 0 : -1;
+}
+
+/* Sets *cleared when column from of table (indexed: an index begins
+ * with it) lies within parent's ids, one unbroken range; ranges keeps
+ * each parent's (n of them, at most size). */
+static int key_cleared(struct store *s, const char *table, const char *from, int indexed,
+		       const char *parent, struct parent_range *ranges, int *n, int size,
+		       int *cleared, struct error *err)
+{
+	sqlite3_int64 ends[3];
+	char *sql;
+	int types[3], i;
+
+	*cleared = 0;
+	for (i = 0; i < *n && strcmp(ranges[i].table, parent) != 0; i++)
+		;
+	if (i == *n) {
+		if (i == size)
+			return 0;
+		if (row_of(s, sqlite3_mprintf("SELECT (SELECT min(rowid) FROM \"%w\"),"
+					      " (SELECT max(rowid) FROM \"%w\"), (SELECT count(*) FROM \"%w\")",
+					      parent, parent, parent), ends, types, 3, err) < 0)
+			return -1;
+		if (!(ranges[i].table = sqlite3_mprintf("%s", parent)))
+			return error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+		/* an empty table's ends are NULL: an empty range */
+		ranges[i].lo = types[0] == SQLITE_INTEGER ? ends[0] : 1;
+		ranges[i].hi = types[0] == SQLITE_INTEGER && ends[2] - 1 == ends[1] - ends[0]
+			? ends[1] : ranges[i].lo - 1;
+		(*n)++;
+	}
+	/* the least and greatest, both NULL when no row refers to any */
+	if (indexed)
+		sql = sqlite3_mprintf("SELECT (SELECT min(\"%w\") FROM \"%w\"),"
+				      " (SELECT max(\"%w\") FROM \"%w\")", from, table, from, table);
+	else
+		sql = sqlite3_mprintf("SELECT min(\"%w\"), max(\"%w\") FROM \"%w\"", from, from, table);
+	if (row_of(s, sql, ends, types, 2, err) < 0)
+		return -1;
+	if (types[0] == SQLITE_NULL && types[1] == SQLITE_NULL)
+		*cleared = 1;
+	else if (types[0] == SQLITE_INTEGER && types[1] == SQLITE_INTEGER)
+		*cleared = ends[0] >= ranges[i].lo && ends[1] <= ranges[i].hi;
+	return 0;
+}
+
+static int foreign_keys(struct store *s, const struct rule *rule, sqlite3_stmt *bounds,
+			struct found *f, struct error *err)
+{
+	/* each table's keys; of each, whether it is one column that refers
+	 * to its parent's rowid, and whether an index begins with it */
+	static const char keys_sql[] =
+		"SELECT m.name, k.\"table\", k.\"from\","
+		" (SELECT count(*) FROM pragma_foreign_key_list(m.name) o WHERE o.id = k.id) = 1"
+		" AND (SELECT count(*) FROM pragma_table_info(k.\"table\") WHERE pk > 0) = 1"
+		" AND EXISTS (SELECT 1 FROM pragma_table_info(k.\"table\") WHERE pk = 1"
+		"  AND upper(type) = 'INTEGER' AND name = coalesce(k.\"to\", name))"
+		" AND NOT EXISTS (SELECT 1 FROM pragma_index_list(k.\"table\") WHERE origin = 'pk'),"
+		" EXISTS (SELECT 1 FROM pragma_index_list(m.name) l, pragma_index_info(l.name) i"
+		"  WHERE i.seqno = 0 AND i.name = k.\"from\")"
+		" FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) k"
+		" WHERE m.type = 'table' AND k.seq = 0 ORDER BY m.name, k.id";
+	struct parent_range ranges[32];
+	sqlite3_stmt *keys = store_prepare(s, keys_sql, err);
+	char *table = NULL;
+	int n = 0, cleared = 1, rc = 0, step, i;
+
+	if (!keys)
+		return -1;
+	/* a table is checked once its last key is read: at the next
+	 * table's first, or at the end */
+	do {
+		const char *name = NULL;
+
+		if ((step = store_step(s, keys, err)) == SQLITE_ROW)
+			name = (const char *)sqlite3_column_text(keys, 0);
+		else if (step != SQLITE_DONE)
+			rc = -1;
+		if (rc == 0 && table && (!name || strcmp(name, table) != 0)) {
+			sqlite3_stmt *check = cleared ? NULL : store_prepare(s, rule->sql, err);
+
+			if (!cleared && !check) {
+				rc = -1;
+			} else if (check && sqlite3_bind_text(check, 1, table, -1, SQLITE_TRANSIENT) != SQLITE_OK) {
+				sqlite3_finalize(check);
+				rc = error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+			} else if (check) {
+				rc = run_stmt(s, check, bounds, f, err);
+			}
+			sqlite3_free(table);
+			table = NULL;
+		}
+		if (rc == 0 && name && !table) {
+			if (!(table = sqlite3_mprintf("%s", name)))
+				rc = error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+			cleared = 1;
+		}
+		if (rc == 0 && name && cleared) {
+			if (sqlite3_column_int(keys, 3))
+				rc = key_cleared(s, name, (const char *)sqlite3_column_text(keys, 2),
+						 sqlite3_column_int(keys, 4),
+						 (const char *)sqlite3_column_text(keys, 1), ranges, &n,
+						 (int)(sizeof ranges / sizeof ranges[0]), &cleared, err);
+			else
+				cleared = 0;
+		}
+	} while (rc == 0 && step == SQLITE_ROW);
+	for (i = 0; i < n; i++)
+		sqlite3_free(ranges[i].table);
+	sqlite3_free(table);
+	sqlite3_finalize(keys);
+	return rc;
+}
+
+/* The tree's rules (placements' levels and strategies, KPIs on content
+ * rows, KPIs' home rows and periods, nodes alike), cleared in one pass
+ * over node, placement, kpi_placement and kpi: each table read once in
+ * rowid order, its rows kept in arrays indexed by id, so that a
+ * placement finds its node and its parent's node, and a KPI its
+ * placements, in memory rather than by a look-up in a b-tree; nodes
+ * alike are found by a hash of what makes them alike, sorted, equal
+ * hashes side by side. The pass only clears: a rule it finds anything
+ * against (or any row it cannot judge: a reference to no row, an id
+ * or period that is no integer) is then run as the query above, which
+ * says what is wrong in its own words. When a table's ids are too
+ * spread out for arrays (more than twice its rows), it clears nothing. */
+
+/* One table's ids: the first, and how many from it the arrays hold. */
+struct ids {
+	sqlite3_int64 lo;
+	size_t n;
+};
+
+static int ids_of(struct store *s, const char *table, struct ids *ids, int *spread,
+		  struct error *err)
+{
+	sqlite3_int64 ends[3];
+	int types[3];
+
+	if (row_of(s, sqlite3_mprintf("SELECT (SELECT min(rowid) FROM \"%w\"),"
+				      " (SELECT max(rowid) FROM \"%w\"), (SELECT count(*) FROM \"%w\")",
+				      table, table, table), ends, types, 3, err) < 0)
+		return -1;
+	ids->lo = ends[0];
+	ids->n = types[0] == SQLITE_INTEGER ? (size_t)(ends[1] - ends[0]) + 1 : 0;
+	if (types[0] == SQLITE_INTEGER && ends[1] - ends[0] >= 2 * ends[2] + 65536)
+		*spread = 1;
+	return 0;
+}
+
+/* The offset of v[col] in ids, or -1 if it is no integer there. */
+static sqlite3_int64 id_at(sqlite3_value **v, int col, const struct ids *ids)
+{
+	sqlite3_int64 id;
+
+	if (sqlite3_value_type(v[col]) != SQLITE_INTEGER)
+		return -1;
+	id = sqlite3_value_int64(v[col]);
+	return id >= ids->lo && (sqlite3_uint64)(id - ids->lo) < ids->n ? id - ids->lo : -1;
+}
+
+/* A hash of a column's type and value, mixed into h: eight bytes at a
+ * time (a multiply and a rotation each), an integer as itself. */
+static sqlite3_uint64 mix(sqlite3_uint64 h, sqlite3_uint64 w)
+{
+	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+	return h ^ (h >> 29);
+}
+
+static sqlite3_uint64 hash_column(sqlite3_uint64 h, sqlite3_value **v, int col)
+{
+	int type = sqlite3_value_type(v[col]), n, i;
+	const unsigned char *p;
+
+	h = mix(h, (sqlite3_uint64)type);
+	if (type == SQLITE_INTEGER)
+		return mix(h, (sqlite3_uint64)sqlite3_value_int64(v[col]));
+	p = sqlite3_value_blob(v[col]);
+	n = sqlite3_value_bytes(v[col]);
+	for (i = 0; i + 8 <= n; i += 8) {
+		sqlite3_uint64 w;
+
+		memcpy(&w, p + i, 8);
+		h = mix(h, w);
+	}
+	if (i < n) {
+		sqlite3_uint64 w = 0;
+
+		memcpy(&w, p + i, (size_t)(n - i));
+		h = mix(h, w);
+	}
+	return mix(h, (sqlite3_uint64)n);
+}
+
+/* Sorts n hashes, a byte at a time from the lowest (radix sort: each
+ * pass reads one array in order and writes 256 runs, which the caches
+ * keep, where a hash table would miss them on each node); the result
+ * in a, with tmp as the other. */
+static void hash_sort(sqlite3_uint64 *a, sqlite3_uint64 *tmp, size_t n)
+{
+	size_t count[256], i;
+	int shift, b;
+
+	for (shift = 0; shift < 64; shift += 8) {
+		size_t at = 0;
+
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[(a[i] >> shift) & 0xff]++;
+		for (b = 0; b < 256; b++) {
+			size_t c = count[b];
+
+			count[b] = at;
+			at += c;
+		}
+		for (i = 0; i < n; i++)
+			tmp[count[(a[i] >> shift) & 0xff]++] = a[i];
+		memcpy(a, tmp, n * sizeof *a);
+	}
+}
+
+/* Calls row, as the SQL function tree_row, for each row of table's
+ * columns: SQLite reads the rows and hands them over without a call
+ * for each column; returns 0, or -1 with err. */
+static int each_row(struct store *s, const char *table, const char *columns, int n,
+		    void (*row)(sqlite3_context *, int, sqlite3_value **), void *ctx,
+		    struct error *err)
+{
+	char *sql = sqlite3_mprintf("SELECT count(tree_row(%s)) FROM %s", columns, table);
+	sqlite3_stmt *stmt;
+	int step;
+
+	if (!sql)
+		return error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+	if (sqlite3_create_function(s->db, "tree_row", n, SQLITE_UTF8, ctx, row, NULL, NULL) != SQLITE_OK) {
+		sqlite3_free(sql);
+		return store_error(s, err, "tree_row");
+	}
+	stmt = store_prepare(s, sql, err);
+	sqlite3_free(sql);
+	if (!stmt)
+		return -1;
+	step = store_step(s, stmt, err);
+	sqlite3_finalize(stmt);
+	sqlite3_create_function(s->db, "tree_row", n, SQLITE_UTF8, NULL, NULL, NULL, NULL);
+	if (step == SQLITE_DONE)
+		return store_error(s, err, s->path);
+	return step == SQLITE_ROW ? 0 : -1;
+}
+
+struct tree {
+	struct ids node, placement, kpi;
+	unsigned char *level;		/* a node's, 0: no node */
+	sqlite3_int64 *strategy;	/* a node's */
+	sqlite3_uint64 *hash;		/* each node's, in the order read */
+	size_t hashes;
+	int32_t *place_node;		/* a placement's node, -1: none, -2: no placement */
+	int32_t *parent;		/* a placement's parent, -1: none */
+	unsigned char *kpi_flags;	/* KPI_HOME, KPI_PLACED */
+	unsigned found;			/* the rules found against */
+};
+
+enum { KPI_HOME = 1, KPI_PLACED = 2 };
+
+static void node_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	struct tree *t = sqlite3_user_data(ctx);
+	sqlite3_int64 at = id_at(v, 0, &t->node);
+	sqlite3_uint64 h = 0xcbf29ce484222325ULL;
+	int c;
+
+	(void)argc;
+	for (c = 1; c <= 4; c++)
+		h = hash_column(h, v, c);
+	t->hash[t->hashes++] = h;
+	/* a level is 1 to 5 (its CHECK, which the integrity check proves) */
+	if (at < 0 || sqlite3_value_type(v[1]) != SQLITE_INTEGER) {
+		t->found |= TREE_PLACEMENT | TREE_KPI_LEVEL;
+		return;
+	}
+	t->level[at] = (unsigned char)sqlite3_value_int(v[2]);
+	t->strategy[at] = sqlite3_value_int64(v[1]);
+}
+
+static void placement_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	struct tree *t = sqlite3_user_data(ctx);
+	sqlite3_int64 at = id_at(v, 0, &t->placement), node = id_at(v, 1, &t->node);
+
+	(void)argc;
+	if (at < 0 || node < 0 || !t->level[node]) {
+		t->found |= TREE_PLACEMENT | TREE_KPI_LEVEL;
+		return;
+	}
+	t->place_node[at] = (int32_t)node;
+	if (sqlite3_value_type(v[2]) == SQLITE_NULL)
+		t->parent[at] = -1;
+	else if ((t->parent[at] = (int32_t)id_at(v, 2, &t->placement)) < 0)
+		t->found |= TREE_PLACEMENT;
+}
+
+static void kpi_placement_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	struct tree *t = sqlite3_user_data(ctx);
+	sqlite3_int64 kpi = id_at(v, 0, &t->kpi), at = id_at(v, 1, &t->placement);
+
+	(void)argc;
+	if (at < 0 || t->place_node[at] < 0 || t->level[t->place_node[at]] != 5)
+		t->found |= TREE_KPI_LEVEL;
+	/* a row of a KPI that is not there is no KPI's */
+	if (kpi >= 0)
+		t->kpi_flags[kpi] |= KPI_PLACED | (sqlite3_value_type(v[2]) == SQLITE_INTEGER
+						   && sqlite3_value_int64(v[2]) == 1 ? KPI_HOME : 0);
+}
+
+/* A period's end before its start, or what cannot be compared so. */
+static int period_wrong(sqlite3_value **v, int from, int to)
+{
+	int a = sqlite3_value_type(v[from]), b = sqlite3_value_type(v[to]);
+
+	if (a == SQLITE_NULL || b == SQLITE_NULL)
+		return 0;
+	return a != SQLITE_INTEGER || b != SQLITE_INTEGER ||
+	       sqlite3_value_int64(v[to]) < sqlite3_value_int64(v[from]);
+}
+
+static void kpi_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	struct tree *t = sqlite3_user_data(ctx);
+	sqlite3_int64 at = id_at(v, 0, &t->kpi);
+	int flags = at < 0 ? 0 : t->kpi_flags[at];
+
+	(void)argc;
+	if ((sqlite3_value_type(v[1]) != SQLITE_NULL && !(flags & KPI_HOME)) ||
+	    (sqlite3_value_type(v[2]) != SQLITE_NULL && (flags & KPI_PLACED)) ||
+	    period_wrong(v, 3, 4) || period_wrong(v, 5, 6))
+		t->found |= TREE_KPI;
+}
+
+/* Sets *cleared to the tree's rules found to hold; returns 0, or -1
+ * with err. */
+static int tree_pass(struct store *s, unsigned *cleared, struct error *err)
+{
+	struct tree t;
+	size_t i;
+	int spread = 0, rc = 0;
+
+	memset(&t, 0, sizeof t);
+	*cleared = 0;
+	if (ids_of(s, "node", &t.node, &spread, err) < 0 ||
+	    ids_of(s, "placement", &t.placement, &spread, err) < 0 ||
+	    ids_of(s, "kpi", &t.kpi, &spread, err) < 0)
+		return -1;
+	if (spread)
+		return 0;
+	t.level = calloc(t.node.n + 1, 1);
+	t.strategy = calloc(t.node.n + 1, sizeof *t.strategy);
+	t.hash = calloc(2 * t.node.n + 1, sizeof *t.hash);
+	t.place_node = malloc((t.placement.n + 1) * sizeof *t.place_node);
+	t.parent = calloc(t.placement.n + 1, sizeof *t.parent);
+	t.kpi_flags = calloc(t.kpi.n + 1, 1);
+	if (!t.level || !t.strategy || !t.hash || !t.place_node || !t.parent || !t.kpi_flags) {
+		rc = error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+		goto done;
+	}
+	for (i = 0; i < t.placement.n; i++)
+		t.place_node[i] = -2;
+	if (each_row(s, "node", "id, strategy_id, level, label, title", 5, node_row, &t, err) < 0 ||
+	    each_row(s, "placement", "id, node_id, parent_id", 3, placement_row, &t, err) < 0 ||
+	    each_row(s, "kpi_placement", "kpi_id, placement_id, home", 3, kpi_placement_row, &t,
+		     err) < 0 ||
+	    each_row(s, "kpi", "id, strategy_id, project_id, baseline_from, baseline_to, target_from,"
+		     " target_to", 7, kpi_row, &t, err) < 0) {
+		rc = -1;
+		goto done;
+	}
+	/* each placement one level below its parent's, in its strategy */
+	for (i = 0; i < t.placement.n; i++) {
+		int32_t node = t.place_node[i], parent = node >= 0 ? t.parent[i] : -1;
+
+		if (node < 0)
+			continue;
+		if (parent < 0 ? t.level[node] != 1 :
+		    t.place_node[parent] < 0 || t.level[node] != t.level[t.place_node[parent]] + 1 ||
+		    t.strategy[node] != t.strategy[t.place_node[parent]])
+			t.found |= TREE_PLACEMENT;
+	}
+	hash_sort(t.hash, t.hash + t.node.n, t.hashes);
+	for (i = 1; i < t.hashes; i++)
+		if (t.hash[i] == t.hash[i - 1])
+			t.found |= TREE_NODE;
+	*cleared = TREE_ALL & ~t.found;
+done:
+	free(t.level);
+	free(t.strategy);
+	free(t.hash);
+	free(t.place_node);
+	free(t.parent);
+	free(t.kpi_flags);
+	return rc;
 }
 
 /* The integrity check, on a connection of its own (the thread's). */
@@ -330,6 +852,7 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 	int quick = kind == STORE_CHECK_QUICK, threaded = 0, rc = 0, total, i, step;
 	pthread_t thread;
 	sqlite3_stmt *bounds = NULL;
+	unsigned cleared = 0;
 	size_t r;
 
 	in.pragma = quick ? "PRAGMA quick_check" : "PRAGMA integrity_check";
@@ -341,14 +864,20 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 		if (sqlite3_create_function(s->db, "searched_count", 0, SQLITE_UTF8, NULL,
 					    searched_count, NULL, NULL) != SQLITE_OK)
 			rc = store_error(s, err, "searched_count");
+		/* first: it defines functions, which no running statement
+		 * may see change */
+		if (rc == 0 && !quick)
+			rc = tree_pass(s, &cleared, err);
 		if (rc == 0 && !(bounds = store_prepare(s, bounds_sql, err)))
 			rc = -1;
 		/* a SELECT without FROM: one row, or an error */
 		if (rc == 0 && (step = store_step(s, bounds, err)) != SQLITE_ROW)
 			rc = step == SQLITE_DONE ? store_error(s, err, s->path) : -1;
+		if (rc == 0 && !quick)
+			rc = clears(s, search_cleared, bounds, SEARCH_COUNTS, &cleared, err);
 		for (r = 0; rc == 0 && r < sizeof rules / sizeof rules[0]; r++)
-			if (!quick || rules[r].quick)
-				rc = run_rule(s, rules[r].sql, bounds, &rules_found, err);
+			if ((!quick || rules[r].quick) && !(rules[r].cleared_by & cleared))
+				rc = run_rule(s, &rules[r], bounds, &rules_found, err);
 		sqlite3_finalize(bounds);
 	}
 	if (threaded) {

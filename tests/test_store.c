@@ -481,6 +481,18 @@ static const struct {
 	  " SELECT id + 6, strategy_id, level, label, title FROM node",
 	  "node 7: the same as node 1\nnode 8: the same as node 2\nnode 9: the same as node 3\n"
 	  "node 10: the same as node 4\nnode 11: the same as node 5\nnode 12: the same as node 6\n" },
+	/* ids too spread out for the tree's pass: the rule runs as a query */
+	{ 0, "DROP TRIGGER node_unique; INSERT INTO node(id, strategy_id, level, label, title)"
+	  " SELECT 1000000, strategy_id, level, label, title FROM node WHERE id = 3",
+	  "node 1000000: the same as node 3\n" },
+	{ 0, "UPDATE kpi SET baseline_to = 2020 WHERE id = 1; UPDATE kpi SET id = 1000000 WHERE id = 2",
+	  "foreign key: kpi_placement row 2 refers to a missing kpi\n"
+	  "kpi H01: baseline period ends before it starts\n"
+	  "kpi H02: a strategy KPI without a home row\n" },
+	/* as many search rows as rows, but one of the wrong kind */
+	{ 0, "UPDATE search_ref SET kind = 2 WHERE kind = 1 AND ref = 4",
+	  "search index: node has 5 search rows for 6 rows\n"
+	  "search index: kpi has 4 search rows for 3 rows\n" },
 	{ 0, "DELETE FROM search_ref WHERE kind = 5",
 	  "search index: project has 0 search rows for 1 rows\n"
 	  "search index: 17 entries, for 16 search rows\n" },
