@@ -3,11 +3,16 @@
  *
  * The whole check runs PRAGMA integrity_check on a second connection in
  * a second thread while the rules run on the store's: it reads every
- * page and every index entry, the rules read the tables again, and each
- * takes about as long. What the rules find is kept until the integrity
- * check is done: on a damaged file only its lines are reported, since
- * the rules would mislead. The quick check is PRAGMA quick_check and the
- * rules that read no more than a few rows. */
+ * page and every index entry. On a machine whose cores are busy the
+ * rules get none of their own, and the check takes the sum of both; so
+ * the rules are made cheap beside it: the cheap aggregate first (row
+ * counts, the ends of b-trees and indexes, one pass over the tree's
+ * tables into arrays), and a rule's query, which looks rows up one by
+ * one and says what is wrong, only where that did not clear it. What
+ * the rules find is kept until the integrity check is done: on a
+ * damaged file only its lines are reported, since the rules would
+ * mislead. The quick check is PRAGMA quick_check and the rules that
+ * read no more than a few rows. */
 #include "store.h"
 #include "i18n.h"
 
@@ -19,6 +24,7 @@
 
 struct found;
 struct rule;
+struct passes;
 
 /* The rules a cheaper pass may clear (tree_pass() and search_cleared,
  * below), each a bit. */
@@ -38,12 +44,12 @@ enum {
 struct rule {
 	int quick;
 	const char *sql;
-	int (*run)(struct store *s, const struct rule *rule, sqlite3_stmt *bounds, struct found *f,
+	int (*run)(struct store *s, const struct rule *rule, const struct passes *p, struct found *f,
 		   struct error *err);
 	unsigned cleared_by;	/* its bit of a pass that may clear it */
 };
 
-static int foreign_keys(struct store *s, const struct rule *rule, sqlite3_stmt *bounds,
+static int foreign_keys(struct store *s, const struct rule *rule, const struct passes *p,
 			struct found *f, struct error *err);
 
 /* The history id, and the words, of value_row's kind (schema.c). */
@@ -78,8 +84,10 @@ static const struct rule rules[] = {
 	 * refers to rows that are there, and a row with a setting given out
 	 * needs no history; only the rows that are neither are looked up
 	 * (the first condition reads value_row alone, so SQLite tests it
-	 * before the joins). NOT NULL columns need no test: the integrity
-	 * check finds a NULL in them, and then no rule is reported. */
+	 * before the joins; a NULL, as 0, is in no range, which begins at
+	 * 1 or more). NOT NULL columns need no test: the integrity check
+	 * finds a NULL in them, and then no rule is reported. (A fraction
+	 * for an id, which no writer stores, would pass so.) */
 	{ 0, "SELECT CASE WHEN k.id IS NULL OR e.id IS NULL"
 	  "  OR (v.set_id IS NOT NULL AND c.id IS NULL)"
 	  "  THEN 'foreign key: value_row row (' || v.kpi_id || ', ' || v.fiscal_year || ', ' || v.kind"
@@ -98,9 +106,9 @@ static const struct rule rules[] = {
 	  "  || ': no history row records it' END"
 	  " FROM value_row v LEFT JOIN kpi k ON k.id = v.kpi_id LEFT JOIN entry e ON e.id = v.entry_id"
 	  " LEFT JOIN change c ON c.id = v.set_change"
-	  " WHERE (v.set_id IS NULL OR v.set_change IS NULL"
-	  "  OR NOT (v.set_id <= :last AND v.set_change BETWEEN :change_lo AND :change_hi"
-	  "  AND v.entry_id BETWEEN :entry_lo AND :entry_hi AND v.kpi_id BETWEEN :kpi_lo AND :kpi_hi))"
+	  " WHERE NOT (ifnull(v.set_id, 0) BETWEEN 1 AND :last"
+	  "  AND ifnull(v.set_change, 0) BETWEEN :change_lo AND :change_hi"
+	  "  AND v.entry_id BETWEEN :entry_lo AND :entry_hi AND v.kpi_id BETWEEN :kpi_lo AND :kpi_hi)"
 	  " AND (k.id IS NULL OR e.id IS NULL OR v.set_id IS NULL OR c.id IS NULL"
 	  " OR v.set_id > (SELECT last FROM history_seq))", NULL, 0 },
 	/* history_row, once, beside its value: its references, the last row
@@ -183,16 +191,16 @@ static const struct rule rules[] = {
 /* The bounds the rules compare ids with, read once before them: the
  * last history id, and for each table below the range of its ids,
  * first to last, when every id between is there (the table's row count
- * is that range's length, its ids being unique integers), else an empty
- * range, so that a rule looks each id up. Cheap: a row count walks the
- * table's pages without reading a row, and the first and last ids are
- * the ends of its b-tree. Entries and changes are never deleted, so
+ * is that range's length, its ids being unique integers) and the first
+ * is 1 or more, else an empty range (1 to 0), so that a rule looks each
+ * id up. Cheap: a row count walks the table's pages without reading a
+ * row, and the first and last ids are the ends of its b-tree. Entries and changes are never deleted, so
  * their ids stay one range; KPIs' ids do unless a KPI is deleted. */
 #define ID_RANGE(t) \
-	" coalesce((SELECT min(id) FROM " t "), 1) AS " t "_lo," \
-	" CASE WHEN (SELECT count(*) FROM " t ") = (SELECT max(id) FROM " t ")" \
-	"  - (SELECT min(id) FROM " t ") + 1 THEN (SELECT max(id) FROM " t ")" \
-	"  ELSE coalesce((SELECT min(id) FROM " t "), 1) - 1 END AS " t "_hi"
+	" max(coalesce((SELECT min(id) FROM " t "), 1), 1) AS " t "_lo," \
+	" CASE WHEN (SELECT min(id) FROM " t ") >= 1 AND (SELECT count(*) FROM " t ")" \
+	"  = (SELECT max(id) FROM " t ") - (SELECT min(id) FROM " t ") + 1" \
+	"  THEN (SELECT max(id) FROM " t ") ELSE 0 END AS " t "_hi"
 
 static const char bounds_sql[] =
 	"SELECT (SELECT last FROM history_seq) AS last,"
@@ -295,6 +303,24 @@ static void found_free(struct found *f)
 	free(f->lines);
 }
 
+/* A column's least and greatest values, as a pass over its table read
+ * them (the same as min() and max() over it, when they are integers). */
+struct column_ends {
+	const char *table, *column;
+	int read;		/* the pass read every row */
+	int seen;		/* a value that is not NULL */
+	int odd;		/* a value that is no integer */
+	sqlite3_int64 lo, hi;
+};
+
+/* What the cheaper passes found, for the rules. */
+struct passes {
+	sqlite3_stmt *bounds;
+	unsigned cleared;	/* the rules found to hold */
+	/* of the columns no index begins with, that tree_pass() reads */
+	struct column_ends placement_field, kpi_field;
+};
+
 /* Binds each :name of stmt to the bounds' column of that name. */
 static void bind_bounds(sqlite3_stmt *stmt, sqlite3_stmt *bounds)
 {
@@ -345,16 +371,16 @@ static int clears(struct store *s, const char *sql, sqlite3_stmt *bounds, unsign
 }
 
 /* Runs a rule, keeping each problem; returns 0, or -1 with err. */
-static int run_rule(struct store *s, const struct rule *rule, sqlite3_stmt *bounds,
+static int run_rule(struct store *s, const struct rule *rule, const struct passes *p,
 		    struct found *f, struct error *err)
 {
 	sqlite3_stmt *stmt;
 
 	if (rule->run)
-		return rule->run(s, rule, bounds, f, err);
+		return rule->run(s, rule, p, f, err);
 	if (!(stmt = store_prepare(s, rule->sql, err)))
 		return -1;
-	return run_stmt(s, stmt, bounds, f, err);
+	return run_stmt(s, stmt, p->bounds, f, err);
 }
 
 /* Each table's foreign keys, cleared without a look-up where the ends
@@ -405,13 +431,16 @@ static int row_of(struct store *s, char *sql, sqlite3_int64 *v, int *types, int 
 /* Sets *cleared when column from of table (indexed: an index begins
  * with it) lies within parent's ids, one unbroken range; ranges keeps
  * each parent's (n of them, at most size). */
-static int key_cleared(struct store *s, const char *table, const char *from, int indexed,
-		       const char *parent, struct parent_range *ranges, int *n, int size,
-		       int *cleared, struct error *err)
+static int key_cleared(struct store *s, const struct passes *p, const char *table,
+		       const char *from, int indexed, const char *parent,
+		       struct parent_range *ranges, int *n, int size, int *cleared,
+		       struct error *err)
 {
+	const struct column_ends *known[] = { &p->placement_field, &p->kpi_field }, *e = NULL;
+	const struct parent_range *range;
 	sqlite3_int64 ends[3];
 	char *sql;
-	int types[3], i;
+	int types[3], i, k;
 
 	*cleared = 0;
 	for (i = 0; i < *n && strcmp(ranges[i].table, parent) != 0; i++)
@@ -431,6 +460,15 @@ static int key_cleared(struct store *s, const char *table, const char *from, int
 			? ends[1] : ranges[i].lo - 1;
 		(*n)++;
 	}
+	range = &ranges[i];
+	/* read by the tree's pass, or else by a query of their own */
+	for (k = 0; k < (int)(sizeof known / sizeof known[0]); k++)
+		if (known[k]->read && !strcmp(known[k]->table, table) && !strcmp(known[k]->column, from))
+			e = known[k];
+	if (e) {
+		*cleared = !e->odd && (!e->seen || (e->lo >= range->lo && e->hi <= range->hi));
+		return 0;
+	}
 	/* the least and greatest, both NULL when no row refers to any */
 	if (indexed)
 		sql = sqlite3_mprintf("SELECT (SELECT min(\"%w\") FROM \"%w\"),"
@@ -442,11 +480,11 @@ static int key_cleared(struct store *s, const char *table, const char *from, int
 	if (types[0] == SQLITE_NULL && types[1] == SQLITE_NULL)
 		*cleared = 1;
 	else if (types[0] == SQLITE_INTEGER && types[1] == SQLITE_INTEGER)
-		*cleared = ends[0] >= ranges[i].lo && ends[1] <= ranges[i].hi;
+		*cleared = ends[0] >= range->lo && ends[1] <= range->hi;
 	return 0;
 }
 
-static int foreign_keys(struct store *s, const struct rule *rule, sqlite3_stmt *bounds,
+static int foreign_keys(struct store *s, const struct rule *rule, const struct passes *p,
 			struct found *f, struct error *err)
 {
 	/* each table's keys; of each, whether it is one column that refers
@@ -487,7 +525,7 @@ static int foreign_keys(struct store *s, const struct rule *rule, sqlite3_stmt *
 				sqlite3_finalize(check);
 				rc = error_of(err, ERROR_NO_MEMORY, _("out of memory"));
 			} else if (check) {
-				rc = run_stmt(s, check, bounds, f, err);
+				rc = run_stmt(s, check, p->bounds, f, err);
 			}
 			sqlite3_free(table);
 			table = NULL;
@@ -499,7 +537,7 @@ static int foreign_keys(struct store *s, const struct rule *rule, sqlite3_stmt *
 		}
 		if (rc == 0 && name && cleared) {
 			if (sqlite3_column_int(keys, 3))
-				rc = key_cleared(s, name, (const char *)sqlite3_column_text(keys, 2),
+				rc = key_cleared(s, p, name, (const char *)sqlite3_column_text(keys, 2),
 						 sqlite3_column_int(keys, 4),
 						 (const char *)sqlite3_column_text(keys, 1), ranges, &n,
 						 (int)(sizeof ranges / sizeof ranges[0]), &cleared, err);
@@ -520,8 +558,8 @@ static int foreign_keys(struct store *s, const struct rule *rule, sqlite3_stmt *
  * rowid order, its rows kept in arrays indexed by id, so that a
  * placement finds its node and its parent's node, and a KPI its
  * placements, in memory rather than by a look-up in a b-tree; nodes
- * alike are found by a hash of what makes them alike, sorted, equal
- * hashes side by side. The pass only clears: a rule it finds anything
+ * alike are found by a hash of what makes them alike, two alike
+ * meeting in hashes_meet(). The pass only clears: a rule it finds anything
  * against (or any row it cannot judge: a reference to no row, an id
  * or period that is no integer) is then run as the query above, which
  * says what is wrong in its own words. When a table's ids are too
@@ -594,16 +632,17 @@ static sqlite3_uint64 hash_column(sqlite3_uint64 h, sqlite3_value **v, int col)
 	return mix(h, (sqlite3_uint64)n);
 }
 
-/* Sorts n hashes, a byte at a time from the lowest (radix sort: each
- * pass reads one array in order and writes 256 runs, which the caches
- * keep, where a hash table would miss them on each node); the result
- * in a, with tmp as the other. */
-static void hash_sort(sqlite3_uint64 *a, sqlite3_uint64 *tmp, size_t n)
+/* Whether two of n hashes are equal: sorted by their top 16 bits (two
+ * passes of a radix sort, each reading one array in order and writing
+ * 256 runs, which the caches keep, where a hash table would miss them
+ * at each node), then each run of the same top bits (a few hashes)
+ * compared within. tmp holds n. */
+static int hashes_meet(sqlite3_uint64 *a, sqlite3_uint64 *tmp, size_t n)
 {
-	size_t count[256], i;
+	size_t count[256], i, j, run;
 	int shift, b;
 
-	for (shift = 0; shift < 64; shift += 8) {
+	for (shift = 48; shift < 64; shift += 8) {
 		size_t at = 0;
 
 		memset(count, 0, sizeof count);
@@ -619,6 +658,13 @@ static void hash_sort(sqlite3_uint64 *a, sqlite3_uint64 *tmp, size_t n)
 			tmp[count[(a[i] >> shift) & 0xff]++] = a[i];
 		memcpy(a, tmp, n * sizeof *a);
 	}
+	for (run = 0; run < n; run = i) {
+		for (i = run + 1; i < n && a[i] >> 48 == a[run] >> 48; i++)
+			for (j = run; j < i; j++)
+				if (a[j] == a[i])
+					return 1;
+	}
+	return 0;
 }
 
 /* Calls row, as the SQL function tree_row, for each row of table's
@@ -660,9 +706,28 @@ struct tree {
 	int32_t *parent;		/* a placement's parent, -1: none */
 	unsigned char *kpi_flags;	/* KPI_HOME, KPI_PLACED */
 	unsigned found;			/* the rules found against */
+	struct passes *passes;		/* its column ends */
 };
 
 enum { KPI_HOME = 1, KPI_PLACED = 2 };
+
+static void note_end(struct column_ends *e, sqlite3_value *v)
+{
+	sqlite3_int64 x;
+
+	if (sqlite3_value_type(v) == SQLITE_NULL)
+		return;
+	if (sqlite3_value_type(v) != SQLITE_INTEGER) {
+		e->odd = 1;
+		return;
+	}
+	x = sqlite3_value_int64(v);
+	if (!e->seen || x < e->lo)
+		e->lo = x;
+	if (!e->seen || x > e->hi)
+		e->hi = x;
+	e->seen = 1;
+}
 
 static void node_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
@@ -690,6 +755,7 @@ static void placement_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	sqlite3_int64 at = id_at(v, 0, &t->placement), node = id_at(v, 1, &t->node);
 
 	(void)argc;
+	note_end(&t->passes->placement_field, v[3]);
 	if (at < 0 || node < 0 || !t->level[node]) {
 		t->found |= TREE_PLACEMENT | TREE_KPI_LEVEL;
 		return;
@@ -733,22 +799,24 @@ static void kpi_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	int flags = at < 0 ? 0 : t->kpi_flags[at];
 
 	(void)argc;
+	note_end(&t->passes->kpi_field, v[7]);
 	if ((sqlite3_value_type(v[1]) != SQLITE_NULL && !(flags & KPI_HOME)) ||
 	    (sqlite3_value_type(v[2]) != SQLITE_NULL && (flags & KPI_PLACED)) ||
 	    period_wrong(v, 3, 4) || period_wrong(v, 5, 6))
 		t->found |= TREE_KPI;
 }
 
-/* Sets *cleared to the tree's rules found to hold; returns 0, or -1
- * with err. */
-static int tree_pass(struct store *s, unsigned *cleared, struct error *err)
+/* Adds to p->cleared the tree's rules found to hold, and reads the ends
+ * of p's columns; returns 0, or -1 with err. Without the memory for its
+ * arrays it clears nothing. */
+static int tree_pass(struct store *s, struct passes *p, struct error *err)
 {
 	struct tree t;
 	size_t i;
 	int spread = 0, rc = 0;
 
 	memset(&t, 0, sizeof t);
-	*cleared = 0;
+	t.passes = p;
 	if (ids_of(s, "node", &t.node, &spread, err) < 0 ||
 	    ids_of(s, "placement", &t.placement, &spread, err) < 0 ||
 	    ids_of(s, "kpi", &t.kpi, &spread, err) < 0)
@@ -761,18 +829,16 @@ static int tree_pass(struct store *s, unsigned *cleared, struct error *err)
 	t.place_node = malloc((t.placement.n + 1) * sizeof *t.place_node);
 	t.parent = calloc(t.placement.n + 1, sizeof *t.parent);
 	t.kpi_flags = calloc(t.kpi.n + 1, 1);
-	if (!t.level || !t.strategy || !t.hash || !t.place_node || !t.parent || !t.kpi_flags) {
-		rc = error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+	if (!t.level || !t.strategy || !t.hash || !t.place_node || !t.parent || !t.kpi_flags)
 		goto done;
-	}
 	for (i = 0; i < t.placement.n; i++)
 		t.place_node[i] = -2;
 	if (each_row(s, "node", "id, strategy_id, level, label, title", 5, node_row, &t, err) < 0 ||
-	    each_row(s, "placement", "id, node_id, parent_id", 3, placement_row, &t, err) < 0 ||
+	    each_row(s, "placement", "id, node_id, parent_id, field_id", 4, placement_row, &t, err) < 0 ||
 	    each_row(s, "kpi_placement", "kpi_id, placement_id, home", 3, kpi_placement_row, &t,
 		     err) < 0 ||
 	    each_row(s, "kpi", "id, strategy_id, project_id, baseline_from, baseline_to, target_from,"
-		     " target_to", 7, kpi_row, &t, err) < 0) {
+		     " target_to, field_id", 8, kpi_row, &t, err) < 0) {
 		rc = -1;
 		goto done;
 	}
@@ -787,11 +853,10 @@ static int tree_pass(struct store *s, unsigned *cleared, struct error *err)
 		    t.strategy[node] != t.strategy[t.place_node[parent]])
 			t.found |= TREE_PLACEMENT;
 	}
-	hash_sort(t.hash, t.hash + t.node.n, t.hashes);
-	for (i = 1; i < t.hashes; i++)
-		if (t.hash[i] == t.hash[i - 1])
-			t.found |= TREE_NODE;
-	*cleared = TREE_ALL & ~t.found;
+	if (hashes_meet(t.hash, t.hash + t.node.n, t.hashes))
+		t.found |= TREE_NODE;
+	p->cleared |= TREE_ALL & ~t.found;
+	p->placement_field.read = p->kpi_field.read = 1;
 done:
 	free(t.level);
 	free(t.strategy);
@@ -851,8 +916,8 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 	struct found rules_found = { NULL, 0, 0, 0 };
 	int quick = kind == STORE_CHECK_QUICK, threaded = 0, rc = 0, total, i, step;
 	pthread_t thread;
-	sqlite3_stmt *bounds = NULL;
-	unsigned cleared = 0;
+	struct passes p = { .placement_field = { .table = "placement", .column = "field_id" },
+			    .kpi_field = { .table = "kpi", .column = "field_id" } };
 	size_t r;
 
 	in.pragma = quick ? "PRAGMA quick_check" : "PRAGMA integrity_check";
@@ -867,18 +932,18 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 		/* first: it defines functions, which no running statement
 		 * may see change */
 		if (rc == 0 && !quick)
-			rc = tree_pass(s, &cleared, err);
-		if (rc == 0 && !(bounds = store_prepare(s, bounds_sql, err)))
+			rc = tree_pass(s, &p, err);
+		if (rc == 0 && !(p.bounds = store_prepare(s, bounds_sql, err)))
 			rc = -1;
 		/* a SELECT without FROM: one row, or an error */
-		if (rc == 0 && (step = store_step(s, bounds, err)) != SQLITE_ROW)
+		if (rc == 0 && (step = store_step(s, p.bounds, err)) != SQLITE_ROW)
 			rc = step == SQLITE_DONE ? store_error(s, err, s->path) : -1;
 		if (rc == 0 && !quick)
-			rc = clears(s, search_cleared, bounds, SEARCH_COUNTS, &cleared, err);
+			rc = clears(s, search_cleared, p.bounds, SEARCH_COUNTS, &p.cleared, err);
 		for (r = 0; rc == 0 && r < sizeof rules / sizeof rules[0]; r++)
-			if ((!quick || rules[r].quick) && !(rules[r].cleared_by & cleared))
-				rc = run_rule(s, &rules[r], bounds, &rules_found, err);
-		sqlite3_finalize(bounds);
+			if ((!quick || rules[r].quick) && !(rules[r].cleared_by & p.cleared))
+				rc = run_rule(s, &rules[r], &p, &rules_found, err);
+		sqlite3_finalize(p.bounds);
 	}
 	if (threaded) {
 		pthread_join(thread, NULL);

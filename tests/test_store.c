@@ -452,6 +452,16 @@ static const struct {
 	{ 0, "INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id, set_id, set_change)"
 	  " VALUES (3, 2023, 0, 1, 1, 2, 9)",
 	  "foreign key: value_row row (3, 2023, 0) refers to a missing change\n" },
+	{ 0, "INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id, set_id, set_change)"
+	  " VALUES (3, 2023, 0, 1, 1, 2, NULL)",
+	  "foreign key: value_row row (3, 2023, 0) refers to a missing change\n" },
+	/* columns no index begins with, and a placement under none */
+	{ 0, "UPDATE placement SET field_id = 9 WHERE id = 5; UPDATE kpi SET field_id = 9 WHERE id = 2",
+	  "foreign key: kpi row 2 refers to a missing field\n"
+	  "foreign key: placement row 5 refers to a missing field\n" },
+	{ 0, "INSERT INTO placement(id, node_id, parent_id, position) VALUES (7, 4, 99, 1)",
+	  "foreign key: placement row 7 refers to a missing placement\n"
+	  "placement 7: a level 4 node under a level 0 node\n" },
 	{ 0, "INSERT INTO history_row(kpi_id, id, fiscal_year, kind, new_value, change_id)"
 	  " VALUES (3, 3, 2023, 0, 5, 1); UPDATE history_seq SET last = 3",
 	  "value SP1-1 2023 actual: history says 5.0 but no value is stored\n" },
