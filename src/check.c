@@ -44,12 +44,12 @@ enum {
 struct rule {
 	int quick;
 	const char *sql;
-	int (*run)(struct store *s, const struct rule *rule, const struct passes *p, struct found *f,
+	int (*run)(struct store *s, const struct rule *rule, struct passes *p, struct found *f,
 		   struct error *err);
 	unsigned cleared_by;	/* its bit of a pass that may clear it */
 };
 
-static int foreign_keys(struct store *s, const struct rule *rule, const struct passes *p,
+static int foreign_keys(struct store *s, const struct rule *rule, struct passes *p,
 			struct found *f, struct error *err);
 
 /* The history id, and the words, of value_row's kind (schema.c). */
@@ -80,9 +80,10 @@ static const struct rule rules[] = {
 	 * its id was given out; that no history row comes after it is
 	 * found in history_row's pass, below), and without a setting the
 	 * last history row, which must say what the value is.
-	 * Cheap: a row whose ids lie within the ranges of the bounds (below)
-	 * refers to rows that are there, and a row with a setting given out
-	 * needs no history; only the rows that are neither are looked up
+	 * Cheap: a row whose ids lie within their tables' ranges of ids
+	 * (struct table_ids, below) refers to rows that are there, and a row
+	 * with a setting given out needs no history; only the rows that are
+	 * neither are looked up
 	 * (the first condition reads value_row alone, so SQLite tests it
 	 * before the joins; a NULL, as 0, is in no range, which begins at
 	 * 1 or more). NOT NULL columns need no test: the integrity check
@@ -188,41 +189,21 @@ static const struct rule rules[] = {
 	  " WHERE searched_count() IS NOT (SELECT count(*) FROM search_ref)", NULL, 0 },
 };
 
-/* The bounds the rules compare ids with, read once before them: the
- * last history id, and for each table below the range of its ids,
- * first to last, when every id between is there (the table's row count
- * is that range's length, its ids being unique integers) and the first
- * is 1 or more, else an empty range (1 to 0), so that a rule looks each
- * id up. Cheap: a row count walks the table's pages without reading a
- * row, and the first and last ids are the ends of its b-tree. Entries and changes are never deleted, so
- * their ids stay one range; KPIs' ids do unless a KPI is deleted. */
-#define ID_RANGE(t) \
-	" max(coalesce((SELECT min(id) FROM " t "), 1), 1) AS " t "_lo," \
-	" CASE WHEN (SELECT min(id) FROM " t ") >= 1 AND (SELECT count(*) FROM " t ")" \
-	"  = (SELECT max(id) FROM " t ") - (SELECT min(id) FROM " t ") + 1" \
-	"  THEN (SELECT max(id) FROM " t ") ELSE 0 END AS " t "_hi"
-
-static const char bounds_sql[] =
-	"SELECT (SELECT last FROM history_seq) AS last,"
-	ID_RANGE("kpi") "," ID_RANGE("entry") "," ID_RANGE("change") ","
-	ID_RANGE("node") "," ID_RANGE("grant_menu") "," ID_RANGE("placement") "," ID_RANGE("project");
-
 /* Clears the rule of each kind's search rows: the index holds as many
  * rows as the five tables together, no kind but theirs, and of each
  * kind no more than its table's rows, since a kind's refs are unique
  * (search_ref's UNIQUE index) and lie within the table's unbroken
  * range of ids; so each kind has exactly its table's rows. Cheap: row
- * counts that read no row, and the ends of search_ref's (kind, ref)
- * index, where the rule counts every entry. (A fraction among the refs,
+ * counts that read no row (struct table_ids), and the ends of
+ * search_ref's (kind, ref) index, where the rule counts every entry. (A fraction among the refs,
  * which no writer stores, would go uncounted so.) */
 #define REFS_WITHIN(kind, t) \
 	" AND coalesce((SELECT min(ref) FROM search_ref WHERE kind = " kind "), :" t "_lo) >= :" t "_lo" \
 	" AND coalesce((SELECT max(ref) FROM search_ref WHERE kind = " kind "), :" t "_hi) <= :" t "_hi"
 
 static const char search_cleared[] =
-	"SELECT (SELECT count(*) FROM search_ref) = (SELECT count(*) FROM node)"
-	" + (SELECT count(*) FROM kpi) + (SELECT count(*) FROM grant_menu)"
-	" + (SELECT count(*) FROM placement) + (SELECT count(*) FROM project)"
+	"SELECT (SELECT count(*) FROM search_ref)"
+	" = :node_rows + :kpi_rows + :grant_menu_rows + :placement_rows + :project_rows"
 	" AND (SELECT min(kind) FROM search_ref) >= 1 AND (SELECT max(kind) FROM search_ref) <= 5"
 	REFS_WITHIN("1", "node") REFS_WITHIN("2", "kpi") REFS_WITHIN("3", "grant_menu")
 	REFS_WITHIN("4", "placement") REFS_WITHIN("5", "project");
@@ -313,93 +294,28 @@ struct column_ends {
 	sqlite3_int64 lo, hi;
 };
 
+/* A table's ids, read once for all the rules that ask: the first and
+ * last (the ends of its b-tree) and its row count (a walk over its
+ * pages that reads no row); and lo to hi, the range of ids each of which
+ * is there: first to last when the row count is that range's length
+ * (rowids being unique integers) and the first is 1 or more, else none
+ * (1 to 0), so that a rule looks each id up. Entries and changes are
+ * never deleted, so their ids stay one range; the others' do unless a
+ * row is deleted. */
+struct table_ids {
+	char *table;
+	int any;		/* a row */
+	sqlite3_int64 first, last, rows, lo, hi;
+};
+
 /* What the cheaper passes found, for the rules. */
 struct passes {
-	sqlite3_stmt *bounds;
+	struct table_ids ids[48];
+	int n_ids;
+	sqlite3_value *last;	/* history_seq's last history id */
 	unsigned cleared;	/* the rules found to hold */
 	/* of the columns no index begins with, that tree_pass() reads */
 	struct column_ends placement_field, kpi_field;
-};
-
-/* Binds each :name of stmt to the bounds' column of that name. */
-static void bind_bounds(sqlite3_stmt *stmt, sqlite3_stmt *bounds)
-{
-	int i, c;
-
-	for (i = 1; i <= sqlite3_bind_parameter_count(stmt); i++) {
-		const char *name = sqlite3_bind_parameter_name(stmt, i);
-
-		for (c = 0; name && c < sqlite3_column_count(bounds); c++)
-			if (strcmp(name + 1, sqlite3_column_name(bounds, c)) == 0)
-				sqlite3_bind_value(stmt, i, sqlite3_column_value(bounds, c));
-	}
-}
-
-/* Runs a rule's statement, keeping each problem and finalizing it;
- * returns 0, or -1 with err. */
-static int run_stmt(struct store *s, sqlite3_stmt *stmt, sqlite3_stmt *bounds, struct found *f,
-		    struct error *err)
-{
-	int rc, i;
-
-	bind_bounds(stmt, bounds);
-	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW)
-		for (i = 0; i < sqlite3_column_count(stmt); i++)
-			if (sqlite3_column_type(stmt, i) != SQLITE_NULL)
-				keep(f, (const char *)sqlite3_column_text(stmt, i));
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* Adds bit to *cleared if sql, given the bounds, says 1; returns 0, or
- * -1 with err. */
-static int clears(struct store *s, const char *sql, sqlite3_stmt *bounds, unsigned bit,
-		  unsigned *cleared, struct error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(s, sql, err);
-	int step;
-
-	if (!stmt)
-		return -1;
-	bind_bounds(stmt, bounds);
-	if ((step = store_step(s, stmt, err)) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1)
-		*cleared |= bit;
-	sqlite3_finalize(stmt);
-	if (step == SQLITE_DONE)
-		return store_error(s, err, s->path);
-	return step == SQLITE_ROW ? 0 : -1;
-}
-
-/* Runs a rule, keeping each problem; returns 0, or -1 with err. */
-static int run_rule(struct store *s, const struct rule *rule, const struct passes *p,
-		    struct found *f, struct error *err)
-{
-	sqlite3_stmt *stmt;
-
-	if (rule->run)
-		return rule->run(s, rule, p, f, err);
-	if (!(stmt = store_prepare(s, rule->sql, err)))
-		return -1;
-	return run_stmt(s, stmt, p->bounds, f, err);
-}
-
-/* Each table's foreign keys, cleared without a look-up where the ends
- * prove them: a key of one column that refers to its parent's INTEGER
- * PRIMARY KEY (the rowid: unique integers), where the parent's ids are
- * one unbroken range (its row count is last - first + 1), holds for
- * every row when the column's least and greatest values lie in that
- * range. Cheap: the ends of an index whose first column is the key's
- * (every large table has one; else one pass over the column), the ends
- * of the parent's b-tree and its row count (a walk over its pages that
- * reads no row, once for each parent), instead of a look-up in the
- * parent for each row. A table with a key not cleared so is checked by
- * SQLite row by row (rule->sql). A fraction (2.5) is not an integer id
- * yet lies in the range: no writer stores one (the columns' INTEGER
- * affinity keeps every whole number an integer), and this cheap test
- * does not find it. */
-struct parent_range {
-	char *table;
-	sqlite3_int64 lo, hi;	/* hi < lo: not one unbroken range */
 };
 
 /* Reads one row of sql: each value's type into types, and into v the
@@ -428,39 +344,171 @@ static int row_of(struct store *s, char *sql, sqlite3_int64 *v, int *types, int 
 	return step == SQLITE_ROW ? 0 : -1;
 }
 
+/* The ids of table (of its rowid), kept in p; NULL with err. */
+static const struct table_ids *ids_of(struct store *s, struct passes *p, const char *table,
+				      struct error *err)
+{
+	const int size = (int)(sizeof p->ids / sizeof p->ids[0]);
+	struct table_ids *t;
+	sqlite3_int64 v[3];
+	int types[3], i;
+
+	for (i = 0; i < p->n_ids; i++)
+		if (!strcmp(p->ids[i].table, table))
+			return &p->ids[i];
+	/* with no room left, the last is read again when asked */
+	t = &p->ids[p->n_ids < size ? p->n_ids++ : size - 1];
+	sqlite3_free(t->table);
+	memset(t, 0, sizeof *t);
+	if (row_of(s, sqlite3_mprintf("SELECT (SELECT min(rowid) FROM \"%w\"),"
+				      " (SELECT max(rowid) FROM \"%w\"), (SELECT count(*) FROM \"%w\")",
+				      table, table, table), v, types, 3, err) < 0)
+		return NULL;
+	if (!(t->table = sqlite3_mprintf("%s", table))) {
+		error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+		return NULL;
+	}
+	t->any = types[0] == SQLITE_INTEGER;
+	t->first = v[0];
+	t->last = v[1];
+	t->rows = v[2];
+	t->lo = t->any && t->first >= 1 ? t->first : 1;
+	t->hi = t->any && t->first >= 1 && t->last - t->first == t->rows - 1 ? t->last : 0;
+	return t;
+}
+
+static void passes_free(struct passes *p)
+{
+	while (p->n_ids > 0)
+		sqlite3_free(p->ids[--p->n_ids].table);
+	sqlite3_value_free(p->last);
+}
+
+/* Reads history_seq's last id into p (NULL when there is none). */
+static int last_id(struct store *s, struct passes *p, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, "SELECT (SELECT last FROM history_seq)", err);
+	int step;
+
+	if (!stmt)
+		return -1;
+	if ((step = store_step(s, stmt, err)) == SQLITE_ROW &&
+	    !(p->last = sqlite3_value_dup(sqlite3_column_value(stmt, 0))))
+		step = error_of(err, ERROR_NO_MEMORY, _("out of memory"));
+	sqlite3_finalize(stmt);
+	if (step == SQLITE_DONE)
+		return store_error(s, err, s->path);
+	return step == SQLITE_ROW ? 0 : -1;
+}
+
+/* Binds each parameter of stmt: :last, and :T_lo, :T_hi and :T_rows
+ * of table T's ids; returns 0, or -1 with err. */
+static int bind_ids(struct store *s, sqlite3_stmt *stmt, struct passes *p, struct error *err)
+{
+	int i;
+
+	for (i = 1; i <= sqlite3_bind_parameter_count(stmt); i++) {
+		const char *name = sqlite3_bind_parameter_name(stmt, i), *end;
+		const struct table_ids *t;
+		char table[64];
+
+		if (!name)
+			continue;
+		if (!strcmp(name, ":last")) {
+			sqlite3_bind_value(stmt, i, p->last);
+			continue;
+		}
+		if (!(end = strrchr(name, '_')) || end - name - 1 >= (long)sizeof table)
+			continue;
+		memcpy(table, name + 1, (size_t)(end - name - 1));
+		table[end - name - 1] = '\0';
+		if (!(t = ids_of(s, p, table, err)))
+			return -1;
+		sqlite3_bind_int64(stmt, i, !strcmp(end, "_lo") ? t->lo : !strcmp(end, "_hi") ? t->hi : t->rows);
+	}
+	return 0;
+}
+
+/* Runs a rule's statement, keeping each problem and finalizing it;
+ * returns 0, or -1 with err. */
+static int run_stmt(struct store *s, sqlite3_stmt *stmt, struct passes *p, struct found *f,
+		    struct error *err)
+{
+	int rc, i;
+
+	if (bind_ids(s, stmt, p, err) < 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	while ((rc = store_step(s, stmt, err)) == SQLITE_ROW)
+		for (i = 0; i < sqlite3_column_count(stmt); i++)
+			if (sqlite3_column_type(stmt, i) != SQLITE_NULL)
+				keep(f, (const char *)sqlite3_column_text(stmt, i));
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Adds bit to p->cleared if sql says 1; returns 0, or -1 with err. */
+static int clears(struct store *s, const char *sql, struct passes *p, unsigned bit,
+		  struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(s, sql, err);
+	int step;
+
+	if (!stmt)
+		return -1;
+	if (bind_ids(s, stmt, p, err) < 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	if ((step = store_step(s, stmt, err)) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1)
+		p->cleared |= bit;
+	sqlite3_finalize(stmt);
+	if (step == SQLITE_DONE)
+		return store_error(s, err, s->path);
+	return step == SQLITE_ROW ? 0 : -1;
+}
+
+/* Runs a rule, keeping each problem; returns 0, or -1 with err. */
+static int run_rule(struct store *s, const struct rule *rule, struct passes *p,
+		    struct found *f, struct error *err)
+{
+	sqlite3_stmt *stmt;
+
+	if (rule->run)
+		return rule->run(s, rule, p, f, err);
+	if (!(stmt = store_prepare(s, rule->sql, err)))
+		return -1;
+	return run_stmt(s, stmt, p, f, err);
+}
+
+/* Each table's foreign keys, cleared without a look-up where the ends
+ * prove them: a key of one column that refers to its parent's INTEGER
+ * PRIMARY KEY (the rowid), whose ids from lo to hi are all there
+ * (struct table_ids), holds for every row when the column's least and
+ * greatest values lie in that range. Cheap: the ends of an index whose
+ * first column is the key's (every large table has one, or tree_pass()
+ * read them), and the parent's ids, instead of a look-up in the parent
+ * for each row. A table with a key not cleared so is checked by SQLite
+ * row by row (rule->sql). A fraction (2.5) is not an integer id yet
+ * lies in the range: no writer stores one (the columns' INTEGER
+ * affinity keeps every whole number an integer), and this cheap test
+ * does not find it. */
+
 /* Sets *cleared when column from of table (indexed: an index begins
- * with it) lies within parent's ids, one unbroken range; ranges keeps
- * each parent's (n of them, at most size). */
-static int key_cleared(struct store *s, const struct passes *p, const char *table,
-		       const char *from, int indexed, const char *parent,
-		       struct parent_range *ranges, int *n, int size, int *cleared,
-		       struct error *err)
+ * with it) lies within parent's ids. */
+static int key_cleared(struct store *s, struct passes *p, const char *table, const char *from,
+		       int indexed, const char *parent, int *cleared, struct error *err)
 {
 	const struct column_ends *known[] = { &p->placement_field, &p->kpi_field }, *e = NULL;
-	const struct parent_range *range;
-	sqlite3_int64 ends[3];
+	const struct table_ids *range = ids_of(s, p, parent, err);
+	sqlite3_int64 ends[2];
 	char *sql;
-	int types[3], i, k;
+	int types[2], k;
 
 	*cleared = 0;
-	for (i = 0; i < *n && strcmp(ranges[i].table, parent) != 0; i++)
-		;
-	if (i == *n) {
-		if (i == size)
-			return 0;
-		if (row_of(s, sqlite3_mprintf("SELECT (SELECT min(rowid) FROM \"%w\"),"
-					      " (SELECT max(rowid) FROM \"%w\"), (SELECT count(*) FROM \"%w\")",
-					      parent, parent, parent), ends, types, 3, err) < 0)
-			return -1;
-		if (!(ranges[i].table = sqlite3_mprintf("%s", parent)))
-			return error_of(err, ERROR_NO_MEMORY, _("out of memory"));
-		/* an empty table's ends are NULL: an empty range */
-		ranges[i].lo = types[0] == SQLITE_INTEGER ? ends[0] : 1;
-		ranges[i].hi = types[0] == SQLITE_INTEGER && ends[2] - 1 == ends[1] - ends[0]
-			? ends[1] : ranges[i].lo - 1;
-		(*n)++;
-	}
-	range = &ranges[i];
+	if (!range)
+		return -1;
 	/* read by the tree's pass, or else by a query of their own */
 	for (k = 0; k < (int)(sizeof known / sizeof known[0]); k++)
 		if (known[k]->read && !strcmp(known[k]->table, table) && !strcmp(known[k]->column, from))
@@ -484,7 +532,7 @@ static int key_cleared(struct store *s, const struct passes *p, const char *tabl
 	return 0;
 }
 
-static int foreign_keys(struct store *s, const struct rule *rule, const struct passes *p,
+static int foreign_keys(struct store *s, const struct rule *rule, struct passes *p,
 			struct found *f, struct error *err)
 {
 	/* each table's keys; of each, whether it is one column that refers
@@ -500,10 +548,9 @@ static int foreign_keys(struct store *s, const struct rule *rule, const struct p
 		"  WHERE i.seqno = 0 AND i.name = k.\"from\")"
 		" FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) k"
 		" WHERE m.type = 'table' AND k.seq = 0 ORDER BY m.name, k.id";
-	struct parent_range ranges[32];
 	sqlite3_stmt *keys = store_prepare(s, keys_sql, err);
 	char *table = NULL;
-	int n = 0, cleared = 1, rc = 0, step, i;
+	int cleared = 1, rc = 0, step;
 
 	if (!keys)
 		return -1;
@@ -525,7 +572,7 @@ static int foreign_keys(struct store *s, const struct rule *rule, const struct p
 				sqlite3_finalize(check);
 				rc = error_of(err, ERROR_NO_MEMORY, _("out of memory"));
 			} else if (check) {
-				rc = run_stmt(s, check, p->bounds, f, err);
+				rc = run_stmt(s, check, p, f, err);
 			}
 			sqlite3_free(table);
 			table = NULL;
@@ -539,14 +586,11 @@ static int foreign_keys(struct store *s, const struct rule *rule, const struct p
 			if (sqlite3_column_int(keys, 3))
 				rc = key_cleared(s, p, name, (const char *)sqlite3_column_text(keys, 2),
 						 sqlite3_column_int(keys, 4),
-						 (const char *)sqlite3_column_text(keys, 1), ranges, &n,
-						 (int)(sizeof ranges / sizeof ranges[0]), &cleared, err);
+						 (const char *)sqlite3_column_text(keys, 1), &cleared, err);
 			else
 				cleared = 0;
 		}
 	} while (rc == 0 && step == SQLITE_ROW);
-	for (i = 0; i < n; i++)
-		sqlite3_free(ranges[i].table);
 	sqlite3_free(table);
 	sqlite3_finalize(keys);
 	return rc;
@@ -571,21 +615,16 @@ struct ids {
 	size_t n;
 };
 
-static int ids_of(struct store *s, const char *table, struct ids *ids, int *spread,
-		  struct error *err)
+/* ids from table's ids; sets *spread when they are too many for its
+ * rows. */
+static void span_of(const struct table_ids *table, struct ids *ids, int *spread)
 {
-	sqlite3_int64 ends[3];
-	int types[3];
+	sqlite3_uint64 span = (sqlite3_uint64)table->last - (sqlite3_uint64)table->first;
 
-	if (row_of(s, sqlite3_mprintf("SELECT (SELECT min(rowid) FROM \"%w\"),"
-				      " (SELECT max(rowid) FROM \"%w\"), (SELECT count(*) FROM \"%w\")",
-				      table, table, table), ends, types, 3, err) < 0)
-		return -1;
-	ids->lo = ends[0];
-	ids->n = types[0] == SQLITE_INTEGER ? (size_t)(ends[1] - ends[0]) + 1 : 0;
-	if (types[0] == SQLITE_INTEGER && ends[1] - ends[0] >= 2 * ends[2] + 65536)
+	ids->lo = table->first;
+	ids->n = table->any ? (size_t)span + 1 : 0;
+	if (table->any && span >= 2 * (sqlite3_uint64)table->rows + 65536)
 		*spread = 1;
-	return 0;
 }
 
 /* The offset of v[col] in ids, or -1 if it is no integer there. */
@@ -811,16 +850,23 @@ static void kpi_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
  * arrays it clears nothing. */
 static int tree_pass(struct store *s, struct passes *p, struct error *err)
 {
+	const struct table_ids *ids;
 	struct tree t;
 	size_t i;
 	int spread = 0, rc = 0;
 
 	memset(&t, 0, sizeof t);
 	t.passes = p;
-	if (ids_of(s, "node", &t.node, &spread, err) < 0 ||
-	    ids_of(s, "placement", &t.placement, &spread, err) < 0 ||
-	    ids_of(s, "kpi", &t.kpi, &spread, err) < 0)
+	/* each read before the next is asked for (ids_of() may reuse) */
+	if (!(ids = ids_of(s, p, "node", err)))
 		return -1;
+	span_of(ids, &t.node, &spread);
+	if (!(ids = ids_of(s, p, "placement", err)))
+		return -1;
+	span_of(ids, &t.placement, &spread);
+	if (!(ids = ids_of(s, p, "kpi", err)))
+		return -1;
+	span_of(ids, &t.kpi, &spread);
 	if (spread)
 		return 0;
 	t.level = calloc(t.node.n + 1, 1);
@@ -914,7 +960,7 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 {
 	struct integrity in = { .path = s->path, .rc = SQLITE_DONE };
 	struct found rules_found = { NULL, 0, 0, 0 };
-	int quick = kind == STORE_CHECK_QUICK, threaded = 0, rc = 0, total, i, step;
+	int quick = kind == STORE_CHECK_QUICK, threaded = 0, rc = 0, total, i;
 	pthread_t thread;
 	struct passes p = { .placement_field = { .table = "placement", .column = "field_id" },
 			    .kpi_field = { .table = "kpi", .column = "field_id" } };
@@ -929,21 +975,18 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 		if (sqlite3_create_function(s->db, "searched_count", 0, SQLITE_UTF8, NULL,
 					    searched_count, NULL, NULL) != SQLITE_OK)
 			rc = store_error(s, err, "searched_count");
-		/* first: it defines functions, which no running statement
-		 * may see change */
+		/* it defines functions, which no running statement may see
+		 * change: before the rules */
 		if (rc == 0 && !quick)
 			rc = tree_pass(s, &p, err);
-		if (rc == 0 && !(p.bounds = store_prepare(s, bounds_sql, err)))
-			rc = -1;
-		/* a SELECT without FROM: one row, or an error */
-		if (rc == 0 && (step = store_step(s, p.bounds, err)) != SQLITE_ROW)
-			rc = step == SQLITE_DONE ? store_error(s, err, s->path) : -1;
+		if (rc == 0)
+			rc = last_id(s, &p, err);
 		if (rc == 0 && !quick)
-			rc = clears(s, search_cleared, p.bounds, SEARCH_COUNTS, &p.cleared, err);
+			rc = clears(s, search_cleared, &p, SEARCH_COUNTS, err);
 		for (r = 0; rc == 0 && r < sizeof rules / sizeof rules[0]; r++)
 			if ((!quick || rules[r].quick) && !(rules[r].cleared_by & p.cleared))
 				rc = run_rule(s, &rules[r], &p, &rules_found, err);
-		sqlite3_finalize(p.bounds);
+		passes_free(&p);
 	}
 	if (threaded) {
 		pthread_join(thread, NULL);

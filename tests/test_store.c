@@ -441,6 +441,12 @@ static const struct {
 	  "import: 1 re-listings left waiting in relisting_waiting\n" },
 	{ 1, "DROP TRIGGER history_seq_no_insert; INSERT INTO history_seq(last) VALUES (2)",
 	  "history: history_seq holds 2 rows, not one\n" },
+	/* no last history id: a value without a setting is still looked at */
+	{ 1, "DROP TRIGGER history_seq_no_delete; DELETE FROM history_seq",
+	  "history: history_seq holds 0 rows, not one\n" },
+	{ 0, "DROP TRIGGER history_seq_no_delete; DELETE FROM history_seq;"
+	  " INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id) VALUES (3, 2023, 0, 1, 1)",
+	  "history: history_seq holds 0 rows, not one\nvalue SP1-1 2023 actual: no history row records it\n" },
 	{ 0, "INSERT INTO placement_menu(placement_id, menu_id, position) VALUES (5, 9, 2)",
 	  "foreign key: placement_menu row 3 refers to a missing grant_menu\n" },
 	{ 0, "INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id)"
