@@ -607,7 +607,8 @@ static int foreign_keys(struct store *s, const struct rule *rule, struct passes 
  * against (or any row it cannot judge: a reference to no row, an id
  * or period that is no integer) is then run as the query above, which
  * says what is wrong in its own words. When a table's ids are too
- * spread out for arrays (more than twice its rows), it clears nothing. */
+ * spread out for arrays (more than twice its rows and 65536), it clears
+ * nothing. */
 
 /* One table's ids: the first, and how many from it the arrays hold. */
 struct ids {
@@ -623,7 +624,8 @@ static void span_of(const struct table_ids *table, struct ids *ids, int *spread)
 
 	ids->lo = table->first;
 	ids->n = table->any ? (size_t)span + 1 : 0;
-	if (table->any && span >= 2 * (sqlite3_uint64)table->rows + 65536)
+	/* the arrays hold an offset in 31 bits */
+	if (table->any && (span >= 2 * (sqlite3_uint64)table->rows + 65536 || span >= INT32_MAX))
 		*spread = 1;
 }
 
@@ -635,7 +637,9 @@ static sqlite3_int64 id_at(sqlite3_value **v, int col, const struct ids *ids)
 	if (sqlite3_value_type(v[col]) != SQLITE_INTEGER)
 		return -1;
 	id = sqlite3_value_int64(v[col]);
-	return id >= ids->lo && (sqlite3_uint64)(id - ids->lo) < ids->n ? id - ids->lo : -1;
+	if (id < ids->lo || (sqlite3_uint64)id - (sqlite3_uint64)ids->lo >= ids->n)
+		return -1;
+	return (sqlite3_int64)((sqlite3_uint64)id - (sqlite3_uint64)ids->lo);
 }
 
 /* A hash of a column's type and value, mixed into h: eight bytes at a
@@ -779,8 +783,10 @@ static void node_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	for (c = 1; c <= 4; c++)
 		h = hash_column(h, v, c);
 	t->hash[t->hashes++] = h;
-	/* a level is 1 to 5 (its CHECK, which the integrity check proves) */
-	if (at < 0 || sqlite3_value_type(v[1]) != SQLITE_INTEGER) {
+	/* a level is 1 to 5 (its CHECK, which the integrity check proves),
+	 * if it is an integer (2.5 would pass the CHECK) */
+	if (at < 0 || sqlite3_value_type(v[1]) != SQLITE_INTEGER ||
+	    sqlite3_value_type(v[2]) != SQLITE_INTEGER) {
 		t->found |= TREE_PLACEMENT | TREE_KPI_LEVEL;
 		return;
 	}

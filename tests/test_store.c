@@ -481,6 +481,10 @@ static const struct {
 	  " INSERT INTO node(id, strategy_id, level, title) VALUES (7, 2, 5, 'x');"
 	  " INSERT INTO placement(id, node_id, parent_id, position) VALUES (7, 7, 4, 3)",
 	  "placement 7: under a placement of another strategy\n" },
+	/* a level that is no integer passes the CHECK of 1 to 5 */
+	{ 0, "UPDATE node SET level = 3.5 WHERE id = 3",
+	  "placement 3: a level 3.5 node under a level 2 node\n"
+	  "placement 4: a level 4 node under a level 3.5 node\n" },
 	{ 0, "UPDATE placement SET parent_id = NULL WHERE id = 2",
 	  "placement 2: a level 2 node under a level 0 node\n" },
 	{ 0, "INSERT INTO kpi_placement(kpi_id, placement_id, home, position) VALUES (2, 4, 0, 2)",
