@@ -478,6 +478,138 @@ static void store_check_finds_a_level_skipped(void **state)
 	testdb_remove(path);
 }
 
+/* Each rule of kpitree check, its invariant broken in the fixture (past
+ * the triggers and foreign keys that keep it, where they would): the
+ * lines it must report, in the order the check reports them; quick when
+ * check --quick must report them too. */
+static const struct {
+	int quick;
+	const char *sql;
+	const char *lines;
+} broken[] = {
+	{ 1, "INSERT INTO setting(key, value) VALUES ('search_pending_after', '17')",
+	  "search index: the rows after 17 were never indexed\n" },
+	{ 1, "INSERT INTO relisting_waiting(placement_id, position, strategy_id, code, name, line,"
+	  " col) VALUES (5, 2, 1, 'X', 'x', 1, 1)",
+	  "import: 1 re-listings left waiting in relisting_waiting\n" },
+	{ 1, "DROP TRIGGER history_seq_no_insert; INSERT INTO history_seq(last) VALUES (2)",
+	  "history: history_seq holds 2 rows, not one\n" },
+	/* no last history id: a value without a setting is still looked at */
+	{ 1, "DROP TRIGGER history_seq_no_delete; DELETE FROM history_seq",
+	  "history: history_seq holds 0 rows, not one\n" },
+	{ 0, "DROP TRIGGER history_seq_no_delete; DELETE FROM history_seq;"
+	  " INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id) VALUES (3, 2023, 0, 1, 1)",
+	  "history: history_seq holds 0 rows, not one\nvalue SP1-1 2023 actual: no history row records it\n" },
+	{ 0, "INSERT INTO placement_menu(placement_id, menu_id, position) VALUES (5, 9, 2)",
+	  "foreign key: placement_menu row 3 refers to a missing grant_menu\n" },
+	{ 0, "INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id)"
+	  " VALUES (99, 2022, 0, 1, 1)",
+	  "foreign key: value_row row (99, 2022, 0) refers to a missing kpi\n" },
+	{ 0, "INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id, set_id, set_change)"
+	  " VALUES (3, 2023, 0, 1, 9, 2, 1)",
+	  "foreign key: value_row row (3, 2023, 0) refers to a missing entry\n" },
+	{ 0, "INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id, set_id, set_change)"
+	  " VALUES (3, 2023, 0, 1, 1, 2, 9)",
+	  "foreign key: value_row row (3, 2023, 0) refers to a missing change\n" },
+	{ 0, "INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id, set_id, set_change)"
+	  " VALUES (3, 2023, 0, 1, 1, 2, NULL)",
+	  "foreign key: value_row row (3, 2023, 0) refers to a missing change\n" },
+	/* columns no index begins with, and a placement under none */
+	{ 0, "UPDATE placement SET field_id = 9 WHERE id = 5; UPDATE kpi SET field_id = 9 WHERE id = 2",
+	  "foreign key: kpi row 2 refers to a missing field\n"
+	  "foreign key: placement row 5 refers to a missing field\n" },
+	{ 0, "INSERT INTO placement(id, node_id, parent_id, position) VALUES (7, 4, 99, 1)",
+	  "foreign key: placement row 7 refers to a missing placement\n"
+	  "placement 7: a level 4 node under a level 0 node\n" },
+	{ 0, "INSERT INTO history_row(kpi_id, id, fiscal_year, kind, new_value, change_id)"
+	  " VALUES (3, 3, 2023, 0, 5, 1); UPDATE history_seq SET last = 3",
+	  "value SP1-1 2023 actual: history says 5.0 but no value is stored\n" },
+	{ 0, "INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, change_id)"
+	  " VALUES (99, 3, 2023, 0, 5, 1); UPDATE history_seq SET last = 3",
+	  "foreign key: history_row row 3 refers to a missing kpi\n" },
+	{ 0, "INSERT INTO history_row(kpi_id, id, fiscal_year, kind, old_value, change_id)"
+	  " VALUES (3, 3, 2023, 0, 5, 9); UPDATE history_seq SET last = 3",
+	  "foreign key: history_row row 3 refers to a missing change\n" },
+	{ 0, "INSERT INTO strategy(id, name) VALUES (2, 'b');"
+	  " INSERT INTO node(id, strategy_id, level, title) VALUES (7, 2, 5, 'x');"
+	  " INSERT INTO placement(id, node_id, parent_id, position) VALUES (7, 7, 4, 3)",
+	  "placement 7: under a placement of another strategy\n" },
+	/* a level that is no integer passes the CHECK of 1 to 5 */
+	{ 0, "UPDATE node SET level = 3.5 WHERE id = 3",
+	  "placement 3: a level 3.5 node under a level 2 node\n"
+	  "placement 4: a level 4 node under a level 3.5 node\n" },
+	{ 0, "UPDATE placement SET parent_id = NULL WHERE id = 2",
+	  "placement 2: a level 2 node under a level 0 node\n" },
+	{ 0, "INSERT INTO kpi_placement(kpi_id, placement_id, home, position) VALUES (2, 4, 0, 2)",
+	  "kpi H02: placed on a level 4 node, not a content row\n" },
+	{ 0, "INSERT INTO kpi_placement(kpi_id, placement_id, home, position) VALUES (3, 5, 0, 2)",
+	  "kpi SP1-1: a project KPI placed in a strategy tree\n" },
+	{ 0, "UPDATE kpi SET baseline_to = 2020 WHERE id = 1; UPDATE kpi SET target_to = 2020 WHERE id = 2",
+	  "kpi H01: baseline period ends before it starts\n"
+	  "kpi H02: target period ends before it starts\n" },
+	{ 0, "DROP TRIGGER node_unique; INSERT INTO node(id, strategy_id, level, label, title)"
+	  " SELECT 7, strategy_id, level, label, title FROM node WHERE id = 5",
+	  "node 7: the same as node 5\n" },
+	{ 0, "DROP TRIGGER node_unique; INSERT INTO node(id, strategy_id, level, label, title)"
+	  " SELECT id + 6, strategy_id, level, label, title FROM node",
+	  "node 7: the same as node 1\nnode 8: the same as node 2\nnode 9: the same as node 3\n"
+	  "node 10: the same as node 4\nnode 11: the same as node 5\nnode 12: the same as node 6\n" },
+	/* ids too spread out for the tree's pass: the rule runs as a query */
+	{ 0, "DROP TRIGGER node_unique; INSERT INTO node(id, strategy_id, level, label, title)"
+	  " SELECT 1000000, strategy_id, level, label, title FROM node WHERE id = 3",
+	  "node 1000000: the same as node 3\n" },
+	{ 0, "UPDATE kpi SET baseline_to = 2020 WHERE id = 1; UPDATE kpi SET id = 1000000 WHERE id = 2",
+	  "foreign key: kpi_placement row 2 refers to a missing kpi\n"
+	  "kpi H01: baseline period ends before it starts\n"
+	  "kpi H02: a strategy KPI without a home row\n" },
+	/* as many search rows as rows, but one of the wrong kind */
+	{ 0, "UPDATE search_ref SET kind = 2 WHERE kind = 1 AND ref = 4",
+	  "search index: node has 5 search rows for 6 rows\n"
+	  "search index: kpi has 4 search rows for 3 rows\n" },
+	{ 0, "DELETE FROM search_ref WHERE kind = 5",
+	  "search index: project has 0 search rows for 1 rows\n"
+	  "search index: 17 entries, for 16 search rows\n" },
+	{ 0, "INSERT INTO search_ref(kind, ref) VALUES (6, 1)",
+	  "search index: 17 entries, for 18 search rows\n" },
+};
+
+static void append_problem(void *ctx, const char *problem)
+{
+	size_t n = strlen(ctx);
+
+	snprintf((char *)ctx + n, 1024 - n, "%s\n", problem);
+}
+
+static void store_check_finds_each_rule_broken(void **state)
+{
+	struct error err;
+	size_t i;
+	int quick;
+
+	(void)state;
+	for (i = 0; i < sizeof broken / sizeof broken[0]; i++) {
+		char *path = testdb_path();
+		struct store *s = testdb_create(path);
+
+		if (store_exec(s, "PRAGMA foreign_keys = OFF", &err) < 0 ||
+		    store_exec(s, broken[i].sql, &err) < 0)
+			fail_msg("%s: %s", broken[i].sql, err.text);
+		for (quick = 0; quick <= broken[i].quick; quick++) {
+			char problems[1024] = "";
+			int lines = 0;
+			const char *p;
+
+			for (p = broken[i].lines; *p; p++)
+				lines += *p == '\n';
+			assert_int_equal(store_check_as(s, quick ? STORE_CHECK_QUICK : STORE_CHECK_FULL,
+							append_problem, problems, &err), lines);
+			assert_string_equal(problems, broken[i].lines);
+		}
+		store_close(s);
+		testdb_remove(path);
+	}
+}
+
 static void history_refuses_update_and_delete(void **state)
 {
 	char *path = testdb_path();
@@ -897,6 +1029,7 @@ int main(void)
 		cmocka_unit_test(store_check_finds_a_value_without_history),
 		cmocka_unit_test(store_check_finds_a_setting_out_of_place),
 		cmocka_unit_test(store_check_finds_a_level_skipped),
+		cmocka_unit_test(store_check_finds_each_rule_broken),
 		cmocka_unit_test(history_refuses_update_and_delete),
 		cmocka_unit_test(search_index_finds_japanese_substrings_and_follows_updates),
 		cmocka_unit_test(one_measure_placed_twice_is_one_node),
