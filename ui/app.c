@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "draw.h"
@@ -29,6 +30,15 @@ static void (*watch)(void *ctx, int keyed);
 static void *watch_ctx;
 /* The views below the one in front are on the screen as they stand. */
 static int fresh;
+
+/* Keys timed (app_time_keys): each key's milliseconds, as many as fit,
+ * and how many more were not kept. */
+#define TIMED_MAX 4096
+static struct {
+	int on, n, more, pending;
+	struct timespec taken;
+	double ms[TIMED_MAX];
+} timed;
 
 /* What a terminal whose TERM this machine's terminfo does not know is
  * drawn as: PuTTY, Tera Term, Windows Terminal and macOS's Terminal all
@@ -155,6 +165,32 @@ static void paint(void)
 			wnoutrefresh(stdscr);
 	}
 	doupdate();
+	if (timed.pending) {
+		struct timespec now;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		timed.pending = 0;
+		if (timed.n < TIMED_MAX)
+			timed.ms[timed.n++] = (double)(now.tv_sec - timed.taken.tv_sec) * 1000 +
+					      (double)(now.tv_nsec - timed.taken.tv_nsec) / 1e6;
+		else
+			timed.more++;
+	}
+}
+
+void app_time_keys(void)
+{
+	timed.on = 1;
+}
+
+void app_key_times_report(FILE *f)
+{
+	int i;
+
+	for (i = 0; i < timed.n; i++)
+		fprintf(f, _("key %d: %.2f ms\n"), i + 1, timed.ms[i]);
+	if (timed.more)
+		fprintf(f, _("%d more keys, not timed\n"), timed.more);
 }
 
 /* The shortest wait any view asks for (-1: forever). */
@@ -272,6 +308,10 @@ int app_run(struct view *v)
 			if (watch)
 				watch(watch_ctx, 0);
 			continue;
+		}
+		if (timed.on) {
+			clock_gettime(CLOCK_MONOTONIC, &timed.taken);
+			timed.pending = 1;
 		}
 		if (k.is_key && k.code == KEY_RESIZE) {
 			fresh = 0;

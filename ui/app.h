@@ -6,6 +6,8 @@
 
 #include "view.h"
 
+#include <stdio.h>
+
 enum { APP_NO_TERMINAL = -1, APP_NO_KEYBOARD = -2 };
 
 /* Starts the terminal, with the mouse's clicks and wheel read as keys
@@ -41,6 +43,14 @@ int app_quitting(void);
 /* Called after every key and every idle turn (keyed says which), for
  * what watches the whole session (rights, idleness); NULL: nothing. */
 void app_watch(void (*fn)(void *ctx, int keyed), void *ctx);
+
+/* Times each key from when it is taken to the end of the screen's
+ * update that follows it (browse --key-times): what a key costs, less
+ * the program's start and the terminal's transit. */
+void app_time_keys(void);
+
+/* Prints each key's time (app_time_keys), one line a key, to f. */
+void app_key_times_report(FILE *f);
 
 /* The help screen of title and its lines, until a key. */
 void app_help_lines(const char *title, const char *const *lines, int n);

@@ -554,10 +554,14 @@ int browser_run(struct session *session, const struct browse_options *o, char *w
 	b.key_at = b.checked_at = time(NULL);
 	app_watch(watch, &b);
 	busy_watch(session->store, 1);
+	if (o->key_times)
+		app_time_keys();
 	app_run(&view);
 	busy_watch(session->store, 0);
 	app_watch(NULL, NULL);
 	app_stop();
+	if (o->key_times)
+		app_key_times_report(stderr);
 	for (t = 0; t < TREES; t++)
 		tree_list_clear(&b.lists[t]);
 	search_stop(&b);

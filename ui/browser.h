@@ -13,6 +13,7 @@ struct browse_options {
 	const char *ambiguous;	/* "1" or "2": columns of ①, ■, →; NULL: 1 */
 	const char *cursor;	/* "bar" or "arrow"; NULL: bar */
 	int mouse;		/* clicks and the wheel are the browser's */
+	int key_times;		/* each key's time, on standard error at the end */
 };
 
 /* Runs the browser on the session's open store until q. Returns 0, or

@@ -5,7 +5,7 @@
 # script(1) with TERM=xterm-256color, as make bench measures it. Sourced
 # by bar_en.sh and bar_ja.sh with $lang set.
 . "$srcdir/tests/screen/lib.sh"
-plan 11
+plan 13
 bundled_db
 set_lang
 esc=$(printf '\033')
@@ -36,5 +36,15 @@ ok $? "a move sends the two rows' numbers and names again"
 ok $? "and neither row's mark nor its statuses ($n bytes)"
 keys k
 shows "▸ 1 「誰もが安心" "k moves back"
+
+# --key-times: on leaving, a line on standard error for each key the
+# screen was updated after (q ends the browser: none), each a time.
+script -qc "TERM=xterm-256color $program --db $db --keys '/ 子育て Enter j q' --key-times 2>$work/times" /dev/null </dev/null >/dev/null
+sed 's/^/# /' "$work/times"
+[ "$(grep -c ' [0-9][0-9]*\.[0-9][0-9] ' "$work/times")" -eq 6 ] && [ "$(wc -l <"$work/times")" -eq 6 ]
+ok $? "--key-times times each of the six keys the screen was updated after"
+script -qc "TERM=xterm-256color $program --db $db --keys 'j q' 2>$work/times" /dev/null </dev/null >/dev/null
+[ ! -s "$work/times" ]
+ok $? "and without it nothing is written on standard error"
 no_reports
 finish

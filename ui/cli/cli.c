@@ -351,6 +351,7 @@ static int run_browser(struct cli *cli, cli_browse_fn browse)
 		.ambiguous = option_or_env(cli, "--ambiguous-width", "KPITREE_AMBIGUOUS_WIDTH"),
 		.cursor = option_or_env(cli, "--cursor", "KPITREE_CURSOR"),
 		.mouse = !cli_flag(cli, "--no-mouse"),
+		.key_times = cli_flag(cli, "--key-times"),
 	};
 	char why[8192];
 

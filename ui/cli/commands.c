@@ -47,14 +47,16 @@
 
 /* browse is filled in from the caller's browse function. */
 const struct command commands[] = {
-	{ "browse", "browse [--year FY] [--keys KEYS] [--ambiguous-width 1|2] [--cursor bar|arrow] [--no-mouse]",
+	{ "browse", "browse [--year FY] [--keys KEYS] [--ambiguous-width 1|2] [--cursor bar|arrow] [--no-mouse] [--key-times]",
 	  N_("the full-screen browser (the default command)"), 0, 0, DB_READ, ACCESS_READ,
 	  { { "--year", 1, N_("fiscal year to show") },
 	    { "--keys", 1, N_("keystrokes to play first, as tmux key names") },
 	    { "--ambiguous-width", 1, N_("1 or 2: columns of ①, ■, → in your terminal") },
 	    { "--cursor", 1, N_("bar (default) or arrow: the tree's selected row in reverse video, or"
 	      " marked by >, which a cursor move redraws in a few bytes (a slow link)") },
-	    { "--no-mouse", 0, N_("leave the mouse to the terminal (select and copy text)") } }, NULL, NULL },
+	    { "--no-mouse", 0, N_("leave the mouse to the terminal (select and copy text)") },
+	    { "--key-times", 0, N_("on leaving, each key's time from its taking to the screen"
+	      " updated, on standard error (for benchmarks)") } }, NULL, NULL },
 	{ "init", "init [--empty]",
 	  N_("create the database"), 0, 0, DB_CREATE, ACCESS_ADMIN,
 	  { { "--empty", 0, N_("create it without the bundled data") } }, run_init, NULL },
