@@ -71,8 +71,10 @@ static const struct rule rules[] = {
 	  " FROM history_seq HAVING count(*) <> 1", NULL, 0 },
 
 	/* The foreign keys SQLite knows, a table at a time: foreign_keys(),
-	 * below, runs this only for a table whose keys it cannot clear. */
-	{ 0, "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent"
+	 * below, runs this only for a table whose keys it cannot clear. A
+	 * table WITHOUT ROWID has no rowid to name its row by (NULL). */
+	{ 0, "SELECT 'foreign key: ' || CASE WHEN rowid IS NULL THEN 'a ' || \"table\" || ' row'"
+	  "  ELSE \"table\" || ' row ' || rowid END || ' refers to a missing ' || parent"
 	  " FROM pragma_foreign_key_check(:table)", foreign_keys, 0 },
 	/* value_row, once: its references (it declares no foreign keys:
 	 * schema.c), its setting (a value's only history while it has one:

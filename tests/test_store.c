@@ -593,6 +593,13 @@ static const struct {
 	{ 0, "DELETE FROM search_ref WHERE kind = 1 AND ref = 3;"
 	  " INSERT INTO search_ref(kind, ref) VALUES (1.5, 3)",
 	  "search index: node has 5 search rows for 6 rows\n" },
+	/* a table WITHOUT ROWID names no row by its rowid */
+	{ 0, "INSERT INTO value_flag(kpi_id, fiscal_year, entered_by, entered_at)"
+	  " VALUES (9, 2024, 'x', 'y')",
+	  "foreign key: a value_flag row refers to a missing kpi\n" },
+	{ 0, "INSERT INTO project_year(project_id, fiscal_year, entered_by, entered_at)"
+	  " VALUES (9, 2024, 'x', 'y')",
+	  "foreign key: a project_year row refers to a missing project\n" },
 	/* as many search rows as rows, but one of the wrong kind */
 	{ 0, "UPDATE search_ref SET kind = 2 WHERE kind = 1 AND ref = 4",
 	  "search index: node has 5 search rows for 6 rows\n"
