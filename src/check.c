@@ -1,7 +1,8 @@
 /* check.c: kpitree check: the file's integrity (SQLite's own check) and
  * the model's rules, as set-based queries that each read a table once.
  *
- * The whole check runs PRAGMA integrity_check on a second connection in
+ * The whole check runs PRAGMA integrity_check on a second connection
+ * (opened as the store's is: read-only, SQLite checks no CHECK) in
  * a second thread while the rules run on the store's: it reads every
  * page and every index entry. On a machine whose cores are busy the
  * rules get none of their own, and the check takes the sum of both; so
@@ -941,6 +942,7 @@ done:
 /* The integrity check, on a connection of its own (the thread's). */
 struct integrity {
 	const char *path;
+	int read_only;		/* the store's connection is */
 	const char *pragma;
 	struct found found;
 	int rc;			/* SQLITE_DONE, or what went wrong */
@@ -971,7 +973,10 @@ static void *integrity_run(void *arg)
 	struct integrity *in = arg;
 	sqlite3 *db = NULL;
 
-	in->rc = sqlite3_open_v2(in->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	/* as the store's is: SQLite checks no CHECK constraint on a
+	 * connection opened read-only */
+	in->rc = sqlite3_open_v2(in->path, &db, (in->read_only ? SQLITE_OPEN_READONLY :
+						 SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, NULL);
 	if (in->rc == SQLITE_OK) {
 		sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
 		integrity_on(in, db);
@@ -991,6 +996,7 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 	size_t r;
 
 	memset(&p, 0, sizeof p);
+	in.read_only = sqlite3_db_readonly(s->db, "main") == 1;
 	in.pragma = quick ? "PRAGMA quick_check" : "PRAGMA integrity_check";
 	if (quick || pthread_create(&thread, NULL, integrity_run, &in) != 0)
 		integrity_on(&in, s->db);	/* first, on its own */

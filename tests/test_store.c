@@ -600,6 +600,11 @@ static const struct {
 	{ 0, "INSERT INTO project_year(project_id, fiscal_year, entered_by, entered_at)"
 	  " VALUES (9, 2024, 'x', 'y')",
 	  "foreign key: a project_year row refers to a missing project\n" },
+	/* a CHECK broken: the whole check's integrity check, on a second
+	 * connection, finds it as the quick check does */
+	{ 1, "PRAGMA ignore_check_constraints = ON; UPDATE node SET level = 261 WHERE id = 5;"
+	  " PRAGMA ignore_check_constraints = OFF",
+	  "CHECK constraint failed in node\n" },
 	/* as many search rows as rows, but one of the wrong kind */
 	{ 0, "UPDATE search_ref SET kind = 2 WHERE kind = 1 AND ref = 4",
 	  "search index: node has 5 search rows for 6 rows\n"
