@@ -110,8 +110,7 @@ static const struct rule rules[] = {
 	  "  || ': no history row records it' END"
 	  " FROM value_row v LEFT JOIN kpi k ON k.id = v.kpi_id LEFT JOIN entry e ON e.id = v.entry_id"
 	  " LEFT JOIN change c ON c.id = v.set_change"
-	  " WHERE NOT ids_within(v.set_id, 1, :last, v.set_change, :change_lo, :change_hi,"
-	  "  v.entry_id, :entry_lo, :entry_hi, v.kpi_id, :kpi_lo, :kpi_hi)"
+	  " WHERE NOT ids_within(v.set_id, v.set_change, v.entry_id, v.kpi_id)"
 	  " AND (k.id IS NULL OR e.id IS NULL OR v.set_id IS NULL OR c.id IS NULL"
 	  " OR v.set_id > (SELECT last FROM history_seq))", NULL, 0 },
 	/* history_row, once, beside its value: its references, the last row
@@ -235,26 +234,23 @@ static void searched_count(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_finalize(stmt);
 }
 
-/* ids_within(v, lo, hi, ...): 1 when each v is an integer from lo to
- * hi (a NULL, or a fraction, is not; nor is any v when a bound is
- * NULL), else 0: the cheap test of value_row's references, one call for
- * a row where SQL would take a comparison and a typeof() for each. */
+/* ids_within(set_id, set_change, entry_id, kpi_id): 1 when each is an
+ * integer within its range (struct passes: within), else 0 (a NULL or a
+ * fraction is in none): the cheap test of value_row's references, one
+ * call for a row where SQL would take a comparison and a typeof() for
+ * each. */
 static void ids_within(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
+	const sqlite3_int64 (*within)[2] = sqlite3_user_data(ctx);
 	int i;
 
-	for (i = 0; i + 2 < argc; i += 3) {
-		sqlite3_int64 x;
+	for (i = 0; i < argc; i++) {
+		sqlite3_int64 x = sqlite3_value_int64(v[i]);
 
-		if (sqlite3_value_type(v[i]) != SQLITE_INTEGER ||
-		    sqlite3_value_type(v[i + 1]) != SQLITE_INTEGER ||
-		    sqlite3_value_type(v[i + 2]) != SQLITE_INTEGER)
-			break;
-		x = sqlite3_value_int64(v[i]);
-		if (x < sqlite3_value_int64(v[i + 1]) || x > sqlite3_value_int64(v[i + 2]))
+		if (sqlite3_value_type(v[i]) != SQLITE_INTEGER || x < within[i][0] || x > within[i][1])
 			break;
 	}
-	sqlite3_result_int(ctx, i + 2 >= argc);
+	sqlite3_result_int(ctx, i == argc);
 }
 
 /* Problems, kept until they may be reported. */
@@ -320,7 +316,7 @@ struct table_ids {
 enum end {
 	END_NODE_STRATEGY, END_PLACEMENT_NODE, END_PLACEMENT_PARENT, END_PLACEMENT_FIELD,
 	END_KP_KPI, END_KP_PLACEMENT, END_KPI_STRATEGY, END_KPI_PROJECT, END_KPI_FIELD,
-	END_COLUMNS
+	END_PM_PLACEMENT, END_PM_MENU, END_COLUMNS
 };
 
 static const struct {
@@ -329,7 +325,7 @@ static const struct {
 	{ "node", "strategy_id" }, { "placement", "node_id" }, { "placement", "parent_id" },
 	{ "placement", "field_id" }, { "kpi_placement", "kpi_id" },
 	{ "kpi_placement", "placement_id" }, { "kpi", "strategy_id" }, { "kpi", "project_id" },
-	{ "kpi", "field_id" }
+	{ "kpi", "field_id" }, { "placement_menu", "placement_id" }, { "placement_menu", "menu_id" }
 };
 
 /* What the cheaper passes found, for the rules. */
@@ -340,6 +336,9 @@ struct passes {
 	unsigned cleared;	/* the rules found to hold */
 	/* the key columns tree_pass() reads (enum end) */
 	struct column_ends ends[END_COLUMNS];
+	/* the ids value_row may refer to, from each lo to hi: histories
+	 * given out (1 to history_seq's last), changes, entries, KPIs */
+	sqlite3_int64 within[4][2];
 };
 
 /* Reads one row of sql: each value's type into types, and into v the
@@ -423,6 +422,26 @@ static int last_id(struct store *s, struct passes *p, struct error *err)
 	if (step == SQLITE_DONE)
 		return store_error(s, err, s->path);
 	return step == SQLITE_ROW ? 0 : -1;
+}
+
+/* Reads into p the ranges of ids_within(); returns 0, or -1 with err. */
+static int value_ids(struct store *s, struct passes *p, struct error *err)
+{
+	static const char *const tables[] = { "change", "entry", "kpi" };
+	int i;
+
+	p->within[0][0] = 1;
+	p->within[0][1] = p->last && sqlite3_value_type(p->last) == SQLITE_INTEGER ?
+			  sqlite3_value_int64(p->last) : 0;
+	for (i = 0; i < 3; i++) {
+		const struct table_ids *t = ids_of(s, p, tables[i], err);
+
+		if (!t)
+			return -1;
+		p->within[i + 1][0] = t->lo;
+		p->within[i + 1][1] = t->hi;
+	}
+	return 0;
 }
 
 /* Binds each parameter of stmt: :last, and :T_lo, :T_hi and :T_rows
@@ -610,7 +629,8 @@ static int foreign_keys(struct store *s, const struct rule *rule, struct passes 
 
 /* The tree's rules (placements' levels and strategies, KPIs on content
  * rows, KPIs' home rows and periods, nodes alike), cleared in one pass
- * over node, placement, kpi_placement and kpi: each table read once in
+ * over node, placement, kpi_placement and kpi (and placement_menu, for
+ * the ends and types of its keys): each table read once in
  * rowid order, its rows kept in arrays indexed by id, so that a
  * placement finds its node and its parent's node, and a KPI its
  * placements, in memory rather than by a look-up in a b-tree; nodes
@@ -870,6 +890,18 @@ static void kpi_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
 		t->found |= TREE_KPI;
 }
 
+/* placement_menu's keys, read here (a table as large as placement)
+ * rather than by a scan of each of its indexes for a value that is no
+ * integer. */
+static void placement_menu_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	struct tree *t = sqlite3_user_data(ctx);
+
+	(void)argc;
+	note_end(&t->passes->ends[END_PM_PLACEMENT], v[0]);
+	note_end(&t->passes->ends[END_PM_MENU], v[1]);
+}
+
 /* Adds to p->cleared the tree's rules found to hold, and reads the ends
  * of p's columns; returns 0, or -1 with err. Without the memory for its
  * arrays it clears nothing. */
@@ -909,7 +941,9 @@ static int tree_pass(struct store *s, struct passes *p, struct error *err)
 	    each_row(s, "kpi_placement", "kpi_id, placement_id, home", 3, kpi_placement_row, &t,
 		     err) < 0 ||
 	    each_row(s, "kpi", "id, strategy_id, project_id, baseline_from, baseline_to, target_from,"
-		     " target_to, field_id", 8, kpi_row, &t, err) < 0) {
+		     " target_to, field_id", 8, kpi_row, &t, err) < 0 ||
+	    each_row(s, "placement_menu", "placement_id, menu_id", 2, placement_menu_row, &t,
+		     err) < 0) {
 		rc = -1;
 		goto done;
 	}
@@ -1006,8 +1040,8 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 		if (sqlite3_create_function(s->db, "searched_count", 0, SQLITE_UTF8, NULL,
 					    searched_count, NULL, NULL) != SQLITE_OK)
 			rc = store_error(s, err, "searched_count");
-		else if (sqlite3_create_function(s->db, "ids_within", -1,
-						 SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, ids_within,
+		else if (sqlite3_create_function(s->db, "ids_within", 4,
+						 SQLITE_UTF8 | SQLITE_DETERMINISTIC, p.within, ids_within,
 						 NULL, NULL) != SQLITE_OK)
 			rc = store_error(s, err, "ids_within");
 		/* it defines functions, which no running statement may see
@@ -1016,10 +1050,14 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 			rc = tree_pass(s, &p, err);
 		if (rc == 0)
 			rc = last_id(s, &p, err);
+		if (rc == 0 && !quick)
+			rc = value_ids(s, &p, err);
 		for (r = 0; rc == 0 && r < sizeof rules / sizeof rules[0]; r++)
 			if ((!quick || rules[r].quick) && !(rules[r].cleared_by & p.cleared))
 				rc = run_rule(s, &rules[r], &p, &rules_found, err);
 		passes_free(&p);
+		/* p.within is gone */
+		sqlite3_create_function(s->db, "ids_within", 4, SQLITE_UTF8, NULL, NULL, NULL, NULL);
 	}
 	if (threaded) {
 		pthread_join(thread, NULL);

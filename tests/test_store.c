@@ -600,6 +600,10 @@ static const struct {
 	{ 0, "INSERT INTO project_year(project_id, fiscal_year, entered_by, entered_at)"
 	  " VALUES (9, 2024, 'x', 'y')",
 	  "foreign key: a project_year row refers to a missing project\n" },
+	/* a key that no pass reads: its index's ends, and its types */
+	{ 0, "INSERT INTO value_flag(kpi_id, fiscal_year, entered_by, entered_at)"
+	  " VALUES (1, 2024, 'x', 'y'), (1.5, 2024, 'x', 'y'), (2, 2024, 'x', 'y')",
+	  "foreign key: a value_flag row refers to a missing kpi\n" },
 	/* a CHECK broken: the whole check's integrity check, on a second
 	 * connection, finds it as the quick check does */
 	{ 1, "PRAGMA ignore_check_constraints = ON; UPDATE node SET level = 261 WHERE id = 5;"
