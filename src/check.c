@@ -1,7 +1,8 @@
 /* check.c: kpitree check: the file's integrity (SQLite's own check) and
  * the model's rules, as set-based queries that each read a table once.
  *
- * The whole check runs PRAGMA integrity_check on a second connection in
+ * The whole check runs PRAGMA integrity_check on a second connection
+ * (opened as the store's is: read-only, SQLite checks no CHECK) in
  * a second thread while the rules run on the store's: it reads every
  * page and every index entry. On a machine whose cores are busy the
  * rules get none of their own, and the check takes the sum of both; so
@@ -26,15 +27,14 @@ struct found;
 struct rule;
 struct passes;
 
-/* The rules a cheaper pass may clear (tree_pass() and search_cleared,
- * below), each a bit. */
+/* The rules a cheaper pass may clear (tree_pass(), below), each a
+ * bit. */
 enum {
 	TREE_PLACEMENT = 1,	/* a placement's level and strategy */
 	TREE_KPI_LEVEL = 2,	/* a KPI placed on a content row */
 	TREE_KPI = 4,		/* a KPI's home row, place and periods */
 	TREE_NODE = 8,		/* no two nodes alike */
-	TREE_ALL = 15,
-	SEARCH_COUNTS = 16	/* the search rows of each kind */
+	TREE_ALL = 15
 };
 
 /* A rule: a query whose rows are breaches, each column that is not NULL
@@ -72,8 +72,10 @@ static const struct rule rules[] = {
 	  " FROM history_seq HAVING count(*) <> 1", NULL, 0 },
 
 	/* The foreign keys SQLite knows, a table at a time: foreign_keys(),
-	 * below, runs this only for a table whose keys it cannot clear. */
-	{ 0, "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent"
+	 * below, runs this only for a table whose keys it cannot clear. A
+	 * table WITHOUT ROWID has no rowid to name its row by (NULL). */
+	{ 0, "SELECT 'foreign key: ' || CASE WHEN rowid IS NULL THEN 'a ' || \"table\" || ' row'"
+	  "  ELSE \"table\" || ' row ' || rowid END || ' refers to a missing ' || parent"
 	  " FROM pragma_foreign_key_check(:table)", foreign_keys, 0 },
 	/* value_row, once: its references (it declares no foreign keys:
 	 * schema.c), its setting (a value's only history while it has one:
@@ -87,8 +89,9 @@ static const struct rule rules[] = {
 	 * (the first condition reads value_row alone, so SQLite tests it
 	 * before the joins; a NULL, as 0, is in no range, which begins at
 	 * 1 or more). NOT NULL columns need no test: the integrity check
-	 * finds a NULL in them, and then no rule is reported. (A fraction
-	 * for an id, which no writer stores, would pass so.) */
+	 * finds a NULL in them, and then no rule is reported. An id that is
+	 * no integer (20.5 lies within a range) is looked up: ids_within()
+	 * tests the type and the range of each at once. */
 	{ 0, "SELECT CASE WHEN k.id IS NULL OR e.id IS NULL"
 	  "  OR (v.set_id IS NOT NULL AND c.id IS NULL)"
 	  "  THEN 'foreign key: value_row row (' || v.kpi_id || ', ' || v.fiscal_year || ', ' || v.kind"
@@ -107,9 +110,7 @@ static const struct rule rules[] = {
 	  "  || ': no history row records it' END"
 	  " FROM value_row v LEFT JOIN kpi k ON k.id = v.kpi_id LEFT JOIN entry e ON e.id = v.entry_id"
 	  " LEFT JOIN change c ON c.id = v.set_change"
-	  " WHERE NOT (ifnull(v.set_id, 0) BETWEEN 1 AND :last"
-	  "  AND ifnull(v.set_change, 0) BETWEEN :change_lo AND :change_hi"
-	  "  AND v.entry_id BETWEEN :entry_lo AND :entry_hi AND v.kpi_id BETWEEN :kpi_lo AND :kpi_hi)"
+	  " WHERE NOT ids_within(v.set_id, v.set_change, v.entry_id, v.kpi_id)"
 	  " AND (k.id IS NULL OR e.id IS NULL OR v.set_id IS NULL OR c.id IS NULL"
 	  " OR v.set_id > (SELECT last FROM history_seq))", NULL, 0 },
 	/* history_row, once, beside its value: its references, the last row
@@ -171,7 +172,11 @@ static const struct rule rules[] = {
 	  "  AND b.level = a.level AND substr(b.title, 1, 8) = substr(a.title, 1, 8)"
 	  "  AND b.label = a.label AND +b.title = a.title AND b.id < a.id)", NULL, TREE_NODE },
 	/* Each row searchable has its search row, and the index holds as
-	 * many as there are (searched_count: its own count of rows). */
+	 * many as there are (searched_count: its own count of rows). It
+	 * counts the entries of each kind in search_ref's (kind, ref) index,
+	 * which reads no row and no value: cheaper than a proof from the
+	 * index's ends, which would have to read every entry's types (a
+	 * fraction among the refs, or for a kind, lies within the ends). */
 	{ 0, "SELECT 'search index: ' || kind || ' has ' || refs || ' search rows for ' || rows || ' rows'"
 	  " FROM (SELECT 'node' AS kind, (SELECT count(*) FROM search_ref WHERE kind = 1) AS refs,"
 	  "  (SELECT count(*) FROM node) AS rows"
@@ -183,30 +188,11 @@ static const struct rule rules[] = {
 	  "  (SELECT count(*) FROM placement)"
 	  " UNION ALL SELECT 'project', (SELECT count(*) FROM search_ref WHERE kind = 5),"
 	  "  (SELECT count(*) FROM project))"
-	  " WHERE refs <> rows", NULL, SEARCH_COUNTS },
+	  " WHERE refs <> rows", NULL, 0 },
 	{ 0, "SELECT 'search index: ' || searched_count() || ' entries, for '"
 	  "  || (SELECT count(*) FROM search_ref) || ' search rows'"
 	  " WHERE searched_count() IS NOT (SELECT count(*) FROM search_ref)", NULL, 0 },
 };
-
-/* Clears the rule of each kind's search rows: the index holds as many
- * rows as the five tables together, no kind but theirs, and of each
- * kind no more than its table's rows, since a kind's refs are unique
- * (search_ref's UNIQUE index) and lie within the table's unbroken
- * range of ids; so each kind has exactly its table's rows. Cheap: row
- * counts that read no row (struct table_ids), and the ends of
- * search_ref's (kind, ref) index, where the rule counts every entry. (A fraction among the refs,
- * which no writer stores, would go uncounted so.) */
-#define REFS_WITHIN(kind, t) \
-	" AND coalesce((SELECT min(ref) FROM search_ref WHERE kind = " kind "), :" t "_lo) >= :" t "_lo" \
-	" AND coalesce((SELECT max(ref) FROM search_ref WHERE kind = " kind "), :" t "_hi) <= :" t "_hi"
-
-static const char search_cleared[] =
-	"SELECT (SELECT count(*) FROM search_ref)"
-	" = :node_rows + :kpi_rows + :grant_menu_rows + :placement_rows + :project_rows"
-	" AND (SELECT min(kind) FROM search_ref) >= 1 AND (SELECT max(kind) FROM search_ref) <= 5"
-	REFS_WITHIN("1", "node") REFS_WITHIN("2", "kpi") REFS_WITHIN("3", "grant_menu")
-	REFS_WITHIN("4", "placement") REFS_WITHIN("5", "project");
 
 /* searched_count(): the rows FTS5 counts in the search index, from its
  * averages record (search_data row 1, a varint first); NULL if there is
@@ -248,6 +234,25 @@ static void searched_count(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_finalize(stmt);
 }
 
+/* ids_within(set_id, set_change, entry_id, kpi_id): 1 when each is an
+ * integer within its range (struct passes: within), else 0 (a NULL or a
+ * fraction is in none): the cheap test of value_row's references, one
+ * call for a row where SQL would take a comparison and a typeof() for
+ * each. */
+static void ids_within(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	const sqlite3_int64 (*within)[2] = sqlite3_user_data(ctx);
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		sqlite3_int64 x = sqlite3_value_int64(v[i]);
+
+		if (sqlite3_value_type(v[i]) != SQLITE_INTEGER || x < within[i][0] || x > within[i][1])
+			break;
+	}
+	sqlite3_result_int(ctx, i == argc);
+}
+
 /* Problems, kept until they may be reported. */
 struct found {
 	char **lines;
@@ -287,7 +292,6 @@ static void found_free(struct found *f)
 /* A column's least and greatest values, as a pass over its table read
  * them (the same as min() and max() over it, when they are integers). */
 struct column_ends {
-	const char *table, *column;
 	int read;		/* the pass read every row */
 	int seen;		/* a value that is not NULL */
 	int odd;		/* a value that is no integer */
@@ -308,14 +312,33 @@ struct table_ids {
 	sqlite3_int64 first, last, rows, lo, hi;
 };
 
+/* The key columns tree_pass() reads, whose ends it keeps. */
+enum end {
+	END_NODE_STRATEGY, END_PLACEMENT_NODE, END_PLACEMENT_PARENT, END_PLACEMENT_FIELD,
+	END_KP_KPI, END_KP_PLACEMENT, END_KPI_STRATEGY, END_KPI_PROJECT, END_KPI_FIELD,
+	END_PM_PLACEMENT, END_PM_MENU, END_COLUMNS
+};
+
+static const struct {
+	const char *table, *column;
+} end_columns[END_COLUMNS] = {
+	{ "node", "strategy_id" }, { "placement", "node_id" }, { "placement", "parent_id" },
+	{ "placement", "field_id" }, { "kpi_placement", "kpi_id" },
+	{ "kpi_placement", "placement_id" }, { "kpi", "strategy_id" }, { "kpi", "project_id" },
+	{ "kpi", "field_id" }, { "placement_menu", "placement_id" }, { "placement_menu", "menu_id" }
+};
+
 /* What the cheaper passes found, for the rules. */
 struct passes {
 	struct table_ids ids[48];
 	int n_ids;
 	sqlite3_value *last;	/* history_seq's last history id */
 	unsigned cleared;	/* the rules found to hold */
-	/* of the columns no index begins with, that tree_pass() reads */
-	struct column_ends placement_field, kpi_field;
+	/* the key columns tree_pass() reads (enum end) */
+	struct column_ends ends[END_COLUMNS];
+	/* the ids value_row may refer to, from each lo to hi: histories
+	 * given out (1 to history_seq's last), changes, entries, KPIs */
+	sqlite3_int64 within[4][2];
 };
 
 /* Reads one row of sql: each value's type into types, and into v the
@@ -401,6 +424,26 @@ static int last_id(struct store *s, struct passes *p, struct error *err)
 	return step == SQLITE_ROW ? 0 : -1;
 }
 
+/* Reads into p the ranges of ids_within(); returns 0, or -1 with err. */
+static int value_ids(struct store *s, struct passes *p, struct error *err)
+{
+	static const char *const tables[] = { "change", "entry", "kpi" };
+	int i;
+
+	p->within[0][0] = 1;
+	p->within[0][1] = p->last && sqlite3_value_type(p->last) == SQLITE_INTEGER ?
+			  sqlite3_value_int64(p->last) : 0;
+	for (i = 0; i < 3; i++) {
+		const struct table_ids *t = ids_of(s, p, tables[i], err);
+
+		if (!t)
+			return -1;
+		p->within[i + 1][0] = t->lo;
+		p->within[i + 1][1] = t->hi;
+	}
+	return 0;
+}
+
 /* Binds each parameter of stmt: :last, and :T_lo, :T_hi and :T_rows
  * of table T's ids; returns 0, or -1 with err. */
 static int bind_ids(struct store *s, sqlite3_stmt *stmt, struct passes *p, struct error *err)
@@ -448,27 +491,6 @@ static int run_stmt(struct store *s, sqlite3_stmt *stmt, struct passes *p, struc
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Adds bit to p->cleared if sql says 1; returns 0, or -1 with err. */
-static int clears(struct store *s, const char *sql, struct passes *p, unsigned bit,
-		  struct error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(s, sql, err);
-	int step;
-
-	if (!stmt)
-		return -1;
-	if (bind_ids(s, stmt, p, err) < 0) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	if ((step = store_step(s, stmt, err)) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1)
-		p->cleared |= bit;
-	sqlite3_finalize(stmt);
-	if (step == SQLITE_DONE)
-		return store_error(s, err, s->path);
-	return step == SQLITE_ROW ? 0 : -1;
-}
-
 /* Runs a rule, keeping each problem; returns 0, or -1 with err. */
 static int run_rule(struct store *s, const struct rule *rule, struct passes *p,
 		    struct found *f, struct error *err)
@@ -491,41 +513,50 @@ static int run_rule(struct store *s, const struct rule *rule, struct passes *p,
  * read them), and the parent's ids, instead of a look-up in the parent
  * for each row. A table with a key not cleared so is checked by SQLite
  * row by row (rule->sql). A fraction (2.5) is not an integer id yet
- * lies in the range: no writer stores one (the columns' INTEGER
- * affinity keeps every whole number an integer), and this cheap test
- * does not find it. */
+ * lies in the range: a key is cleared only when every value is an
+ * integer too, which tree_pass() sees as it reads the row, and a query
+ * learns from each entry's type in the index (or the table). */
 
 /* Sets *cleared when column from of table (indexed: an index begins
  * with it) lies within parent's ids. */
 static int key_cleared(struct store *s, struct passes *p, const char *table, const char *from,
 		       int indexed, const char *parent, int *cleared, struct error *err)
 {
-	const struct column_ends *known[] = { &p->placement_field, &p->kpi_field }, *e = NULL;
+	const struct column_ends *e = NULL;
 	const struct table_ids *range = ids_of(s, p, parent, err);
-	sqlite3_int64 ends[2];
+	sqlite3_int64 ends[3];
 	char *sql;
-	int types[2], k;
+	int types[3], k;
 
 	*cleared = 0;
 	if (!range)
 		return -1;
 	/* read by the tree's pass, or else by a query of their own */
-	for (k = 0; k < (int)(sizeof known / sizeof known[0]); k++)
-		if (known[k]->read && !strcmp(known[k]->table, table) && !strcmp(known[k]->column, from))
-			e = known[k];
+	for (k = 0; k < END_COLUMNS; k++)
+		if (p->ends[k].read && !strcmp(end_columns[k].table, table) &&
+		    !strcmp(end_columns[k].column, from))
+			e = &p->ends[k];
 	if (e) {
 		*cleared = !e->odd && (!e->seen || (e->lo >= range->lo && e->hi <= range->hi));
 		return 0;
 	}
-	/* the least and greatest, both NULL when no row refers to any */
+	/* the least and greatest, both NULL when no row refers to any, and
+	 * whether a value is no integer (a fraction lies between integers:
+	 * the ends do not show it), which the index alone answers */
 	if (indexed)
 		sql = sqlite3_mprintf("SELECT (SELECT min(\"%w\") FROM \"%w\"),"
-				      " (SELECT max(\"%w\") FROM \"%w\")", from, table, from, table);
+				      " (SELECT max(\"%w\") FROM \"%w\"),"
+				      " EXISTS (SELECT 1 FROM \"%w\" WHERE typeof(\"%w\") NOT IN"
+				      " ('integer', 'null'))", from, table, from, table, table, from);
 	else
-		sql = sqlite3_mprintf("SELECT min(\"%w\"), max(\"%w\") FROM \"%w\"", from, from, table);
-	if (row_of(s, sql, ends, types, 2, err) < 0)
+		sql = sqlite3_mprintf("SELECT min(\"%w\"), max(\"%w\"),"
+				      " max(typeof(\"%w\") NOT IN ('integer', 'null')) FROM \"%w\"",
+				      from, from, from, table);
+	if (row_of(s, sql, ends, types, 3, err) < 0)
 		return -1;
-	if (types[0] == SQLITE_NULL && types[1] == SQLITE_NULL)
+	if (types[2] == SQLITE_INTEGER && ends[2])
+		*cleared = 0;
+	else if (types[0] == SQLITE_NULL && types[1] == SQLITE_NULL)
 		*cleared = 1;
 	else if (types[0] == SQLITE_INTEGER && types[1] == SQLITE_INTEGER)
 		*cleared = ends[0] >= range->lo && ends[1] <= range->hi;
@@ -598,7 +629,8 @@ static int foreign_keys(struct store *s, const struct rule *rule, struct passes 
 
 /* The tree's rules (placements' levels and strategies, KPIs on content
  * rows, KPIs' home rows and periods, nodes alike), cleared in one pass
- * over node, placement, kpi_placement and kpi: each table read once in
+ * over node, placement, kpi_placement and kpi (and placement_menu, for
+ * the ends and types of its keys): each table read once in
  * rowid order, its rows kept in arrays indexed by id, so that a
  * placement finds its node and its parent's node, and a KPI its
  * placements, in memory rather than by a look-up in a b-tree; nodes
@@ -783,6 +815,7 @@ static void node_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	for (c = 1; c <= 4; c++)
 		h = hash_column(h, v, c);
 	t->hash[t->hashes++] = h;
+	note_end(&t->passes->ends[END_NODE_STRATEGY], v[1]);
 	/* a level is 1 to 5 (its CHECK, which the integrity check proves),
 	 * if it is an integer (2.5 would pass the CHECK) */
 	if (at < 0 || sqlite3_value_type(v[1]) != SQLITE_INTEGER ||
@@ -800,7 +833,9 @@ static void placement_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	sqlite3_int64 at = id_at(v, 0, &t->placement), node = id_at(v, 1, &t->node);
 
 	(void)argc;
-	note_end(&t->passes->placement_field, v[3]);
+	note_end(&t->passes->ends[END_PLACEMENT_NODE], v[1]);
+	note_end(&t->passes->ends[END_PLACEMENT_PARENT], v[2]);
+	note_end(&t->passes->ends[END_PLACEMENT_FIELD], v[3]);
 	if (at < 0 || node < 0 || !t->level[node]) {
 		t->found |= TREE_PLACEMENT | TREE_KPI_LEVEL;
 		return;
@@ -818,6 +853,8 @@ static void kpi_placement_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	sqlite3_int64 kpi = id_at(v, 0, &t->kpi), at = id_at(v, 1, &t->placement);
 
 	(void)argc;
+	note_end(&t->passes->ends[END_KP_KPI], v[0]);
+	note_end(&t->passes->ends[END_KP_PLACEMENT], v[1]);
 	if (at < 0 || t->place_node[at] < 0 || t->level[t->place_node[at]] != 5)
 		t->found |= TREE_KPI_LEVEL;
 	/* a row of a KPI that is not there is no KPI's */
@@ -844,11 +881,25 @@ static void kpi_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	int flags = at < 0 ? 0 : t->kpi_flags[at];
 
 	(void)argc;
-	note_end(&t->passes->kpi_field, v[7]);
+	note_end(&t->passes->ends[END_KPI_STRATEGY], v[1]);
+	note_end(&t->passes->ends[END_KPI_PROJECT], v[2]);
+	note_end(&t->passes->ends[END_KPI_FIELD], v[7]);
 	if ((sqlite3_value_type(v[1]) != SQLITE_NULL && !(flags & KPI_HOME)) ||
 	    (sqlite3_value_type(v[2]) != SQLITE_NULL && (flags & KPI_PLACED)) ||
 	    period_wrong(v, 3, 4) || period_wrong(v, 5, 6))
 		t->found |= TREE_KPI;
+}
+
+/* placement_menu's keys, read here (a table as large as placement)
+ * rather than by a scan of each of its indexes for a value that is no
+ * integer. */
+static void placement_menu_row(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	struct tree *t = sqlite3_user_data(ctx);
+
+	(void)argc;
+	note_end(&t->passes->ends[END_PM_PLACEMENT], v[0]);
+	note_end(&t->passes->ends[END_PM_MENU], v[1]);
 }
 
 /* Adds to p->cleared the tree's rules found to hold, and reads the ends
@@ -890,7 +941,9 @@ static int tree_pass(struct store *s, struct passes *p, struct error *err)
 	    each_row(s, "kpi_placement", "kpi_id, placement_id, home", 3, kpi_placement_row, &t,
 		     err) < 0 ||
 	    each_row(s, "kpi", "id, strategy_id, project_id, baseline_from, baseline_to, target_from,"
-		     " target_to, field_id", 8, kpi_row, &t, err) < 0) {
+		     " target_to, field_id", 8, kpi_row, &t, err) < 0 ||
+	    each_row(s, "placement_menu", "placement_id, menu_id", 2, placement_menu_row, &t,
+		     err) < 0) {
 		rc = -1;
 		goto done;
 	}
@@ -908,7 +961,8 @@ static int tree_pass(struct store *s, struct passes *p, struct error *err)
 	if (hashes_meet(t.hash, t.hash + t.node.n, t.hashes))
 		t.found |= TREE_NODE;
 	p->cleared |= TREE_ALL & ~t.found;
-	p->placement_field.read = p->kpi_field.read = 1;
+	for (i = 0; i < END_COLUMNS; i++)
+		p->ends[i].read = 1;
 done:
 	free(t.level);
 	free(t.strategy);
@@ -922,6 +976,7 @@ done:
 /* The integrity check, on a connection of its own (the thread's). */
 struct integrity {
 	const char *path;
+	int read_only;		/* the store's connection is */
 	const char *pragma;
 	struct found found;
 	int rc;			/* SQLITE_DONE, or what went wrong */
@@ -952,7 +1007,10 @@ static void *integrity_run(void *arg)
 	struct integrity *in = arg;
 	sqlite3 *db = NULL;
 
-	in->rc = sqlite3_open_v2(in->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	/* as the store's is: SQLite checks no CHECK constraint on a
+	 * connection opened read-only */
+	in->rc = sqlite3_open_v2(in->path, &db, (in->read_only ? SQLITE_OPEN_READONLY :
+						 SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, NULL);
 	if (in->rc == SQLITE_OK) {
 		sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
 		integrity_on(in, db);
@@ -968,10 +1026,11 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 	struct found rules_found = { NULL, 0, 0, 0 };
 	int quick = kind == STORE_CHECK_QUICK, threaded = 0, rc = 0, total, i;
 	pthread_t thread;
-	struct passes p = { .placement_field = { .table = "placement", .column = "field_id" },
-			    .kpi_field = { .table = "kpi", .column = "field_id" } };
+	struct passes p;
 	size_t r;
 
+	memset(&p, 0, sizeof p);
+	in.read_only = sqlite3_db_readonly(s->db, "main") == 1;
 	in.pragma = quick ? "PRAGMA quick_check" : "PRAGMA integrity_check";
 	if (quick || pthread_create(&thread, NULL, integrity_run, &in) != 0)
 		integrity_on(&in, s->db);	/* first, on its own */
@@ -981,6 +1040,10 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 		if (sqlite3_create_function(s->db, "searched_count", 0, SQLITE_UTF8, NULL,
 					    searched_count, NULL, NULL) != SQLITE_OK)
 			rc = store_error(s, err, "searched_count");
+		else if (sqlite3_create_function(s->db, "ids_within", 4,
+						 SQLITE_UTF8 | SQLITE_DETERMINISTIC, p.within, ids_within,
+						 NULL, NULL) != SQLITE_OK)
+			rc = store_error(s, err, "ids_within");
 		/* it defines functions, which no running statement may see
 		 * change: before the rules */
 		if (rc == 0 && !quick)
@@ -988,11 +1051,13 @@ int store_check_as(struct store *s, enum store_check_kind kind,
 		if (rc == 0)
 			rc = last_id(s, &p, err);
 		if (rc == 0 && !quick)
-			rc = clears(s, search_cleared, &p, SEARCH_COUNTS, err);
+			rc = value_ids(s, &p, err);
 		for (r = 0; rc == 0 && r < sizeof rules / sizeof rules[0]; r++)
 			if ((!quick || rules[r].quick) && !(rules[r].cleared_by & p.cleared))
 				rc = run_rule(s, &rules[r], &p, &rules_found, err);
 		passes_free(&p);
+		/* p.within is gone */
+		sqlite3_create_function(s->db, "ids_within", 4, SQLITE_UTF8, NULL, NULL, NULL, NULL);
 	}
 	if (threaded) {
 		pthread_join(thread, NULL);

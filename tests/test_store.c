@@ -562,6 +562,53 @@ static const struct {
 	  "foreign key: kpi_placement row 2 refers to a missing kpi\n"
 	  "kpi H01: baseline period ends before it starts\n"
 	  "kpi H02: a strategy KPI without a home row\n" },
+	/* an id that is no integer yet lies between the ids there: a cheap
+	 * pass that proves a range must prove integers too */
+	{ 0, "UPDATE placement SET node_id = 5.5 WHERE id = 5",
+	  "foreign key: placement row 5 refers to a missing node\n" },
+	{ 0, "UPDATE placement SET parent_id = 3.5 WHERE id = 4",
+	  "foreign key: placement row 4 refers to a missing placement\n"
+	  "placement 4: a level 4 node under a level 0 node\n" },
+	{ 0, "UPDATE kpi_placement SET placement_id = 5.5 WHERE kpi_id = 1;"
+	  " INSERT INTO kpi_placement(kpi_id, placement_id, home, position) VALUES (1, 5, 0, 2)",
+	  "foreign key: kpi_placement row 1 refers to a missing placement\n" },
+	{ 0, "DROP TRIGGER kpi_keeps_values; UPDATE kpi_placement SET kpi_id = 1.5 WHERE kpi_id = 1;"
+	  " INSERT INTO kpi_placement(kpi_id, placement_id, home, position) VALUES (1, 5, 0, 2)",
+	  "foreign key: kpi_placement row 1 refers to a missing kpi\n"
+	  "kpi H01: a strategy KPI without a home row\n" },
+	{ 0, "UPDATE placement_menu SET placement_id = 5.5 WHERE placement_id = 5;"
+	  " INSERT INTO placement_menu(placement_id, menu_id, position) VALUES (5, 1, 2)",
+	  "foreign key: placement_menu row 1 refers to a missing placement\n" },
+	{ 0, "INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id, set_id, set_change)"
+	  " VALUES (2.5, 2023, 0, 1, 1, 2, 1)",
+	  "foreign key: value_row row (2.5, 2023, 0) refers to a missing kpi\n" },
+	{ 0, "INSERT INTO change(id, who, at, source) VALUES (2, 'x', 'y', 'z');"
+	  " INSERT INTO value_row(kpi_id, fiscal_year, kind, value, entry_id, set_id, set_change)"
+	  " VALUES (3, 2023, 0, 1, 1, 2, 1.5)",
+	  "foreign key: value_row row (3, 2023, 0) refers to a missing change\n" },
+	{ 0, "DELETE FROM search_ref WHERE kind = 2 AND ref = 3;"
+	  " INSERT INTO search_ref(kind, ref) VALUES (1, 5.5)",
+	  "search index: node has 7 search rows for 6 rows\n"
+	  "search index: kpi has 2 search rows for 3 rows\n" },
+	{ 0, "DELETE FROM search_ref WHERE kind = 1 AND ref = 3;"
+	  " INSERT INTO search_ref(kind, ref) VALUES (1.5, 3)",
+	  "search index: node has 5 search rows for 6 rows\n" },
+	/* a table WITHOUT ROWID names no row by its rowid */
+	{ 0, "INSERT INTO value_flag(kpi_id, fiscal_year, entered_by, entered_at)"
+	  " VALUES (9, 2024, 'x', 'y')",
+	  "foreign key: a value_flag row refers to a missing kpi\n" },
+	{ 0, "INSERT INTO project_year(project_id, fiscal_year, entered_by, entered_at)"
+	  " VALUES (9, 2024, 'x', 'y')",
+	  "foreign key: a project_year row refers to a missing project\n" },
+	/* a key that no pass reads: its index's ends, and its types */
+	{ 0, "INSERT INTO value_flag(kpi_id, fiscal_year, entered_by, entered_at)"
+	  " VALUES (1, 2024, 'x', 'y'), (1.5, 2024, 'x', 'y'), (2, 2024, 'x', 'y')",
+	  "foreign key: a value_flag row refers to a missing kpi\n" },
+	/* a CHECK broken: the whole check's integrity check, on a second
+	 * connection, finds it as the quick check does */
+	{ 1, "PRAGMA ignore_check_constraints = ON; UPDATE node SET level = 261 WHERE id = 5;"
+	  " PRAGMA ignore_check_constraints = OFF",
+	  "CHECK constraint failed in node\n" },
 	/* as many search rows as rows, but one of the wrong kind */
 	{ 0, "UPDATE search_ref SET kind = 2 WHERE kind = 1 AND ref = 4",
 	  "search index: node has 5 search rows for 6 rows\n"
