@@ -220,6 +220,44 @@ static void iso_time_parse_refuses_a_time_that_is_none(void **state)
 		assert_int_equal(iso_time_parse(refused[i], &t), -1);
 }
 
+/* iso_time_parse reads a time by hand: it takes what timegm takes and
+ * gives the same second, every day of the years 1601 to 2400 (a leap
+ * century and three that are not, at both ends of each day), and 0000
+ * and 9999; what timegm would carry into another day it refuses. */
+static void iso_time_parse_agrees_with_timegm(void **state)
+{
+	static const int month_days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int years[] = { 0, 1, 1600, 9999 };
+	char iso[32];
+	int y, m, d, k;
+	time_t t;
+
+	(void)state;
+	for (y = 1601; y <= 2400; y++)
+		for (m = 1; m <= 12; m++)
+			for (d = 1; d <= month_days[m - 1]; d++)
+				for (k = 0; k < 2; k++) {
+					struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d,
+							 .tm_hour = 23 * k, .tm_min = 59 * k, .tm_sec = 59 * k };
+					struct tm back = tm;
+					time_t want = timegm(&back);
+					int real = back.tm_mday == d && back.tm_mon == m - 1;
+
+					snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+						 23 * k, 59 * k, 59 * k);
+					assert_int_equal(iso_time_parse(iso, &t), real ? 0 : -1);
+					if (real)
+						assert_true(t == want);
+				}
+	for (k = 0; k < 4; k++) {
+		struct tm tm = { .tm_year = years[k] - 1900, .tm_mon = 2, .tm_mday = 1, .tm_hour = 12 };
+
+		snprintf(iso, sizeof iso, "%04d-03-01T12:00:00Z", years[k]);
+		assert_int_equal(iso_time_parse(iso, &t), 0);
+		assert_true(t == timegm(&tm));
+	}
+}
+
 /* store_create makes the file appear at its path only once complete:
  * while fill runs, the path does not exist; when fill fails, nothing is
  * left, not even the temporary file. */
@@ -1068,6 +1106,7 @@ int main(void)
 		cmocka_unit_test(store_refuses_a_newer_database_without_switching_it_to_wal),
 		cmocka_unit_test(store_create_names_the_file_only_when_complete),
 		cmocka_unit_test(iso_time_parse_refuses_a_time_that_is_none),
+		cmocka_unit_test(iso_time_parse_agrees_with_timegm),
 		cmocka_unit_test(store_migrates_values_and_history_of_each_version),
 		cmocka_unit_test(store_kpi_kinds_checked_as_before),
 		cmocka_unit_test(store_read_only_refuses_writes),
