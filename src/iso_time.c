@@ -22,18 +22,16 @@ static int digits(const char *p, int n)
 	return v;
 }
 
-/* Days from 1970-01-01 to y-m-d of the proleptic Gregorian calendar,
- * the year counted from March so that a leap day ends it. */
-static long long days_from_civil(int y, int m, int d)
+long iso_days_from_civil(long y, long m, long d)
 {
-	int era, yoe, doy, doe;
+	long era, yoe, doy, doe;
 
 	y -= m <= 2;
 	era = (y >= 0 ? y : y - 399) / 400;
 	yoe = y - era * 400;
 	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (long long)era * 146097 + doe - 719468;
+	return era * 146097 + doe - 719468;
 }
 
 /* Read by hand, not by sscanf and timegm: an import of values reads one
@@ -62,6 +60,6 @@ int iso_time_parse(const char *iso, time_t *t)
 	    day > month_days[month - 1] + (month == 2 && leap) ||
 	    hour > 23 || minute > 59 || second > 59)
 		return -1;
-	*t = (time_t)(days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second);
+	*t = (time_t)((long long)iso_days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second);
 	return 0;
 }

@@ -15,4 +15,8 @@ char *iso_now(char *buf, size_t size);
  * 99:99:99). */
 int iso_time_parse(const char *iso, time_t *t);
 
+/* Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian,
+ * the year counted from March so that a leap day ends it). */
+long iso_days_from_civil(long y, long m, long d);
+
 #endif

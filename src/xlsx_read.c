@@ -26,6 +26,7 @@
 
 #include "bytes.h"
 #include "fiscal_year.h"
+#include "iso_time.h"
 #include "number.h"
 
 /* Shared strings: their bytes and how many. */
@@ -772,19 +773,6 @@ static int is_decimal(const char *t)
 	return *p == '\0';
 }
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static void civil_from_days(long z, long *y, long *m, long *d)
 {
 	long era, doe, yoe, doy, mp;
@@ -829,7 +817,7 @@ static char *date_text(const struct book *b, double v, char *buf, size_t size)
 		days += 1462;
 	else if (days < 60)
 		days++;		/* before Excel's 1900-02-29, which never was */
-	civil_from_days(days_from_civil(1899, 12, 30) + days, &y, &m, &d);
+	civil_from_days(iso_days_from_civil(1899, 12, 30) + days, &y, &m, &d);
 	/* by hand: snprintf here cost a tenth of reading a sheet of times */
 	if (size < sizeof "2025-04-01T09:00:00Z")
 		return NULL;
