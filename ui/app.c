@@ -309,13 +309,13 @@ int app_run(struct view *v)
 				watch(watch_ctx, 0);
 			continue;
 		}
-		if (timed.on) {
-			clock_gettime(CLOCK_MONOTONIC, &timed.taken);
-			timed.pending = 1;
-		}
 		if (k.is_key && k.code == KEY_RESIZE) {
 			fresh = 0;
 			continue;
+		}
+		if (timed.on) {
+			clock_gettime(CLOCK_MONOTONIC, &timed.taken);
+			timed.pending = 1;
 		}
 		r = top->ops->key(top, &k);
 		if (!(r & VIEW_HANDLED))

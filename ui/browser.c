@@ -527,8 +527,11 @@ int browser_run(struct session *session, const struct browse_options *o, char *w
 	if (o->year && fiscal_year_parse(o->year, &b.year, &err) < 0)
 		return refuse(why, size, "%s", error_format(&err, b.message, sizeof b.message));
 	b.year_chosen = o->year != NULL;
-	if (o->keys && input_queue(o->keys, &bad) < 0)
-		return refuse(why, size, _("--keys: cannot read '%s'"), bad);
+	if (o->keys && (t = input_queue(o->keys, &bad)) < 0)
+		return t == INPUT_TOO_MANY ?
+		       refuse(why, size, _("--keys: more than %d keys, the most it plays"),
+			      INPUT_QUEUE_MAX) :
+		       refuse(why, size, _("--keys: cannot read '%s'"), bad);
 	started = app_start(o->mouse);
 	if (started == APP_NO_KEYBOARD)
 		return refuse(why, size, _("the browser reads its keys from a terminal, and standard"

@@ -19,15 +19,18 @@ static const struct {
 	{ "PageUp", 1, KEY_PPAGE }, { "DC", 1, KEY_DC },
 };
 
-#define QUEUE_MAX 4096
+#define QUEUE_MAX INPUT_QUEUE_MAX
 
 static struct key queue[QUEUE_MAX];
 static int head, tail;
 
-static void push(int is_key, wint_t code)
+/* Returns 0, or INPUT_TOO_MANY when the queue is full. */
+static int push(int is_key, wint_t code)
 {
-	if (tail < QUEUE_MAX)
-		queue[tail++] = (struct key){ is_key, code, MOUSE_NONE, 0, 0 };
+	if (tail == QUEUE_MAX)
+		return INPUT_TOO_MANY;
+	queue[tail++] = (struct key){ is_key, code, MOUSE_NONE, 0, 0 };
+	return 0;
 }
 
 static int push_word(const char *w, size_t len)
@@ -41,15 +44,11 @@ static int push_word(const char *w, size_t len)
 	memcpy(word, w, len);
 	word[len] = '\0';
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strcmp(word, names[i].name) == 0) {
-			push(names[i].is_key, names[i].code);
-			return 0;
-		}
+		if (strcmp(word, names[i].name) == 0)
+			return push(names[i].is_key, names[i].code);
 	}
-	if (len == 3 && word[0] == 'C' && word[1] == '-' && word[2] >= 'a' && word[2] <= 'z') {
-		push(0, (wint_t)(word[2] - 'a' + 1));
-		return 0;
-	}
+	if (len == 3 && word[0] == 'C' && word[1] == '-' && word[2] >= 'a' && word[2] <= 'z')
+		return push(0, (wint_t)(word[2] - 'a' + 1));
 	memset(&st, 0, sizeof st);
 	for (i = 0; i < len;) {
 		wchar_t wc;
@@ -57,7 +56,8 @@ static int push_word(const char *w, size_t len)
 
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
 			return -1;
-		push(0, (wint_t)wc);
+		if (push(0, (wint_t)wc) < 0)
+			return INPUT_TOO_MANY;
 		i += n;
 	}
 	return 0;
@@ -72,9 +72,11 @@ int input_queue(const char *keys, const char **bad)
 
 		p += strspn(p, " ");
 		len = strcspn(p, " ");
-		if (len && push_word(p, len) < 0) {
+		int rc = len ? push_word(p, len) : 0;
+
+		if (rc < 0) {
 			*bad = p;
-			return -1;
+			return rc;
 		}
 		p += len;
 	}

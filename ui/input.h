@@ -18,8 +18,13 @@ struct key {
 	int y, x;
 };
 
-/* Queues the keys of a --keys string. Returns 0, or -1 with the word
- * that is neither a key name nor text in *bad. */
+/* The most keys a --keys string may queue. */
+#define INPUT_QUEUE_MAX 4096
+enum { INPUT_TOO_MANY = -2 };
+
+/* Queues the keys of a --keys string. Returns 0; -1 with the word that
+ * is neither a key name nor text in *bad; or INPUT_TOO_MANY when the
+ * string holds more than INPUT_QUEUE_MAX keys (*bad: where it ran over). */
 int input_queue(const char *keys, const char **bad);
 
 /* The next key: queued first, then the keyboard (blocking up to

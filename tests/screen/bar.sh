@@ -5,7 +5,7 @@
 # script(1) with TERM=xterm-256color, as make bench measures it. Sourced
 # by bar_en.sh and bar_ja.sh with $lang set.
 . "$srcdir/tests/screen/lib.sh"
-plan 13
+plan 16
 bundled_db
 set_lang
 esc=$(printf '\033')
@@ -46,5 +46,22 @@ ok $? "--key-times times each of the six keys the screen was updated after"
 script -qc "TERM=xterm-256color $program --db $db --keys 'j q' 2>$work/times" /dev/null </dev/null >/dev/null
 [ ! -s "$work/times" ]
 ok $? "and without it nothing is written on standard error"
+# a terminal resized is no key: the browser resized twice, then q
+start "$program --db $db --key-times 2>$work/times"
+shows "▸ 1 「誰もが安心" "the browser is up to be resized"
+tmux -L "$sock" resize-window -t "s$sess" -x 100 -y 30 && sleep 0.5 &&
+	tmux -L "$sock" resize-window -t "s$sess" -x 80 -y 24 && sleep 0.5
+keys q
+sleep 1
+sed 's/^/# /' "$work/times"
+[ -f "$work/times" ] && [ ! -s "$work/times" ]
+ok $? "--key-times times no resize of the terminal"
+
+# More keys than --keys plays (4096) are refused before the terminal is
+# touched, not played in part (the browser would then wait for a q).
+many=$(awk 'BEGIN { for (i = 0; i < 4097; i++) printf "j "; print "q" }')
+timeout 20 "$program" --db "$db" --keys "$many" </dev/null >"$work/out" 2>&1
+[ $? -eq 1 ] && grep -q 4096 "$work/out"
+ok $? "4,097 keys to play are refused, naming the most ($(head -c 200 "$work/out"))"
 no_reports
 finish
