@@ -180,6 +180,8 @@ static void slice(struct browser *b, int enough, int between_keys)
 
 	struct tree_list *l = &b->lists[TREE_SEARCH];
 	long long at = l->n ? l->items[l->cursor].id : 0;
+	/* after Enter the strategy tree shows a match, which n and N moved */
+	long long shown = !b->kind->pruned && b->match < b->nmatches ? b->matches[b->match] : 0;
 
 	if (!b->found_all)
 		rc = step(b, enough, between_keys, &err);
@@ -190,6 +192,12 @@ static void slice(struct browser *b, int enough, int between_keys)
 		in_tree_order(b);
 	if (!before && b->placed) {
 		search_go(b, 0);
+	} else if (shown) {
+		/* it stays the match shown, wherever the new ones sort */
+		for (b->match = 0; b->match < b->nmatches && b->matches[b->match] != shown; b->match++)
+			;
+		if (b->match == b->nmatches)
+			b->match = 0;
 	} else if (at && (i = tree_list_find(l, at)) >= 0) {
 		/* rows found above it moved it down */
 		l->cursor = i;
@@ -207,7 +215,7 @@ static void slice(struct browser *b, int enough, int between_keys)
 		search_stop(b);
 		if (!b->nmatches)
 			browser_say(b, _("/%s: no match"), b->query);
-		else if (b->nmatches == MAX_MATCHES)
+		else if (b->nmatches == MAX_MATCHES && b->kind->pruned)
 			browser_say(b, _("/%s: the first %d matches"), b->query, MAX_MATCHES);
 		else
 			browser_say(b, "/%s: %d/%d", b->query, b->match + 1, b->nmatches);

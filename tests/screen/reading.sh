@@ -8,7 +8,7 @@
 # year field; the mouse. Sourced by reading_en.sh and
 # reading_ja.sh with $lang set (see speak.sh).
 . "$srcdir/tests/screen/lib.sh"
-plan 96
+plan 98
 db="$work/k.db"
 "$KPITREE" --db "$db" init >/dev/null
 . "$srcdir/tests/screen/speak.sh"
@@ -118,6 +118,13 @@ shows "▸ ■ データセンターやデ" "/誘致・集積 finds the ■ head
 ok $? "under each project it stands in"
 start "$(browser '/ zzzz Enter')"
 shows "$(tf '/%s: no match' zzzz)" "a search without a match says so"
+# A key finds a screen's worth of matches and the rest come between
+# keys, after Enter too: n pressed before they are all found keeps the
+# match it went to (の: 69 matches, more than a screen's 24).
+start "$(browser '/ の Enter n n n')"
+shows "/の: 4/69" "n n n after Enter go to the fourth of の's matches, found after"
+start "$(browser '/ の Enter')"
+shows "/の: 1/69" "and Enter alone shows the first, its count once all are found"
 
 # :goto takes the same forms, and suggests the nearest code.
 start "$(browser ':goto Space ｈ１２ｂ Enter')"
